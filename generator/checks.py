@@ -1,0 +1,110 @@
+"""Rules that look across a meeting (or the archive), each a small function.
+
+Each rule takes the Archive and a Meeting and yields Problems; `RULES` is their ordered
+registry. Rules on one field's shape live in `schema`; rules on item syntax in `items`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable, Iterator
+
+from .model import Archive, Attendee, Meeting
+from .problems import Problem, did_you_mean
+
+Rule = Callable[[Archive, Meeting], Iterable[Problem]]
+
+
+def check_dates(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+    """A multi-day meeting ends after it starts, and attendees' days fall within it."""
+    if meeting.end_date is not None and meeting.end_date <= meeting.date:
+        yield Problem(meeting.path, 1, "end_date", f"found {meeting.end_date}, expected a day after {meeting.date}",
+                      "leave out end_date for a one-day meeting")
+    days = set(meeting.days)
+    for attendee in (*meeting.attendees, *meeting.absent):
+        for day in attendee.days:
+            if day not in days:
+                yield Problem(meeting.path, attendee.line, f"{attendee.name}: days", f"found {day}, expected one of the "
+                              f"meeting's days ({', '.join(d.isoformat() for d in meeting.days)})")
+
+
+def check_present_and_absent(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+    """Nobody is both present and absent on the same day."""
+    present: dict[str, Attendee] = {}
+    for attendee in meeting.attendees:
+        present.setdefault(_person_key(attendee.name), attendee)
+    for absentee in meeting.absent:
+        other = present.get(_person_key(absentee.name))
+        if other is None:
+            continue
+        shared = set(other.days or meeting.days) & set(absentee.days or meeting.days)
+        if shared:
+            day = min(shared).isoformat()
+            yield Problem(meeting.path, absentee.line, "absent", f"{absentee.name} is listed both as present (line {other.line}) "
+                          f"and as absent on {day}", "remove one of them, or give 'days:' for a multi-day meeting")
+
+
+def check_decisions(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+    """Once the minutes are no longer a draft, every beslutsärende records its decision."""
+    if meeting.status == "utkast":
+        return
+    for item in meeting.items:
+        if item.type == "beslutsärende" and not item.decisions:
+            yield Problem(meeting.path, item.line, item.label, f"found no decision in a beslutsärende ('{item.type_printed}')",
+                          "add a '::: beslut' block, or keep the status 'utkast' until it is written")
+
+
+def check_item_references(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+    """`until_item` and `absent_from_items` name items of this meeting."""
+    numbers = {item.number for item in meeting.items if item.number}
+    for attendee in (*meeting.attendees, *meeting.absent):
+        for number in filter(None, (attendee.until_item, *attendee.absent_from_items)):
+            if number not in numbers:
+                yield Problem(meeting.path, attendee.line, f"{attendee.name}", f"refers to item {number!r}, which the meeting does not have",
+                              did_you_mean(number, numbers) or "use an item number such as '7a'")
+
+
+def check_named_participants(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+    """Whoever proposes, votes, dissents, notes or declares jäv attended the meeting."""
+    attended = {_person_key(a.name) for a in meeting.attendees}
+    names = [a.name for a in meeting.attendees]
+    for item in meeting.items:
+        for block in item.blocks:
+            for name in (*block.by, *block.yes, *block.no, *block.abstain):
+                if _person_key(name) not in attended:
+                    yield Problem(meeting.path, block.line, f"::: {block.kind}", f"{name} is not among the meeting's attendees",
+                                  did_you_mean(_strip_party(name), names) or "add the person to 'present' (or correct the name)")
+
+
+def check_next_meetings(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+    """A next meeting of another body names a body in the registry."""
+    for next_meeting in meeting.next_meetings:
+        if next_meeting.body and next_meeting.body not in archive.bodies:
+            yield Problem(meeting.path, 1, "next_meetings.body", f"unknown body '{next_meeting.body}'",
+                          did_you_mean(next_meeting.body, archive.bodies))
+        if next_meeting.date and next_meeting.date <= meeting.date:
+            yield Problem(meeting.path, 1, "next_meetings.date", f"found {next_meeting.date}, expected a day after the meeting")
+
+
+RULES: list[tuple[str, Rule]] = [
+    ("dates", check_dates),
+    ("present-and-absent", check_present_and_absent),
+    ("decisions", check_decisions),
+    ("item-references", check_item_references),
+    ("named-participants", check_named_participants),
+    ("next-meetings", check_next_meetings),
+]
+
+
+def check_archive(archive: Archive, disabled: Iterable[str] = ()) -> list[Problem]:
+    off = set(disabled)
+    return [problem for meeting in archive.meetings for name, rule in RULES if name not in off
+            for problem in rule(archive, meeting)]
+
+
+def _strip_party(name: str) -> str:
+    return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+
+
+def _person_key(name: str) -> str:
+    return " ".join(_strip_party(name).casefold().split())

@@ -1,0 +1,403 @@
+"""The Markdown body of a meeting file -> items, field lines and blocks.
+
+The body is parsed once with markdown-it-py (raw HTML off) and its token stream is walked
+top-level token by top-level token, a small rule for each construct:
+
+- `## 5. Title` / `## 7a. Title` / `## Title` starts an item;
+- `# Title` starts a meeting-level section (a preamble before the items, an appendix after);
+- a paragraph whose lines are all `Label: value` with known labels is a field paragraph;
+- `::: kind` ... `:::` is a block (decision, proposal, vote, dissent, ...);
+- everything else is prose, rendered to HTML as it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
+
+from . import dnr
+from .model import (
+    Attachment,
+    Block,
+    Diarienummer,
+    FieldLine,
+    Fields,
+    Item,
+    Part,
+    Presenter,
+    Prose,
+    Section,
+)
+from .problems import Problem, did_you_mean
+from .text import slug
+
+BLOCK_PREFIXES = {
+    "beslut": "b",
+    "ställningstagande": "b",
+    "yrkande": "y",
+    "propositionsordning": "po",
+    "omröstning": "v",
+    "reservation": "r",
+    "protokollsanteckning": "a",
+    "jäv": "j",
+}
+"""Block kinds and the letters of their anchors (`p26-b1`); decisions share `b`."""
+
+ITEM_LABELS = {"typ", "föredragande", "ämnen", "ämne", "dnr", "bilaga", "beslutsunderlag"}
+BLOCK_LABELS = {
+    "yrkande": {"av"},
+    "omröstning": {"ja", "nej", "avstår", "resultat"},
+    "reservation": {"av"},
+    "protokollsanteckning": {"av"},
+    "jäv": {"av"},
+}
+"""Field labels known at the start of each block kind; other kinds take none."""
+
+_NUMBERED = re.compile(r"^(\d{1,4}[a-z]?)\.\s+(\S.*)$")
+_FIELD_LINE = re.compile(r"^(\w[\w ./-]{0,40}?)\s*:\s+(\S.*)$")
+_LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<file>[^)\s]+)\)$")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    # One container rule for every kind, so an unknown kind still parses as a block and
+    # can be reported with a did-you-mean instead of leaking ':::' into the page.
+    md.use(container_plugin, name="block", validate=lambda params, *_: bool(params.strip()))
+    return md
+
+
+MD = _markdown()
+
+
+@dataclass(slots=True)
+class Context:
+    """What the parser needs from outside: where it is, and how to resolve references."""
+
+    path: str
+    line_offset: int
+    """Line of the body's first line in the file, minus one."""
+    resolve_topic: Callable[[str, int], str | None]
+    """Topic key for a key, name or synonym; reports and returns None when unknown."""
+    resolve_attachment: Callable[[str, str | None, str, int], Attachment]
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self, token: Token) -> int:
+        return self.line_offset + (token.map[0] if token.map else 0) + 1
+
+    def report(self, line: int, field_name: str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, line, field_name, message, hint))
+
+
+@dataclass(slots=True)
+class ParsedBody:
+    preamble: list[Section]
+    items: list[Item]
+    appendix: list[Section]
+
+
+@dataclass(slots=True)
+class _ItemDraft:
+    number: str | None
+    title: str
+    anchor: str
+    line: int
+    type_printed: str | None = None
+    presenters: list[Presenter] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    diarienummer: list[Diarienummer] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    block_counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _SectionDraft:
+    title: str | None
+    parts: list[Part] = field(default_factory=list)
+
+
+def parse_body(text: str, ctx: Context) -> ParsedBody:
+    tokens = MD.parse(text)
+    walker = _Walker(ctx)
+    index = 0
+    while index < len(tokens):
+        index = walker.step(tokens, index)
+    return walker.finish()
+
+
+class _Walker:
+    """Walks top-level tokens, building items and sections in order."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.preamble: list[_SectionDraft] = []
+        self.appendix: list[_SectionDraft] = []
+        self.items: list[_ItemDraft] = []
+        self.current: _ItemDraft | _SectionDraft | None = None
+        self.prose: list[Token] = []
+        self.numbers: dict[str, int] = {}
+        self.anchors: dict[str, int] = {}
+
+    # -- one rule per construct -------------------------------------------------------
+
+    def step(self, tokens: list[Token], index: int) -> int:
+        token = tokens[index]
+        if token.type == "heading_open" and token.tag in ("h1", "h2"):
+            self._flush_prose()
+            title = _plain(tokens[index + 1])
+            if token.tag == "h2":
+                self._start_item(title, self.ctx.line(token))
+            else:
+                self._start_section(title)
+            return index + 3
+        if token.type == "container_block_open":
+            end = _group_end(tokens, index)
+            self._flush_prose()
+            self._block(tokens[index : end + 1])
+            return end + 1
+        if token.type == "paragraph_open":
+            inline = tokens[index + 1]
+            if self._field_paragraph(inline, self.ctx.line(token)):
+                return index + 3
+        end = _group_end(tokens, index)
+        self.prose.extend(tokens[index : end + 1])
+        return end + 1
+
+    def _start_item(self, title: str, line: int) -> None:
+        match = _NUMBERED.match(title)
+        number, title = (match[1], match[2]) if match else (None, title)
+        if number is not None:
+            if number in self.numbers:
+                self.ctx.report(line, f"§ {number}", f"the item number appears twice (first at line {self.numbers[number]})",
+                                "give each item its own number; sub-items are 7a, 7b")
+            self.numbers.setdefault(number, line)
+            anchor = f"p{number}"
+        else:
+            anchor = self._unique_anchor(slug(title))
+        self.current = _ItemDraft(number, title, anchor, line)
+        self.items.append(self.current)
+
+    def _unique_anchor(self, base: str) -> str:
+        count = self.anchors.get(base, 0) + 1
+        self.anchors[base] = count
+        return base if count == 1 else f"{base}-{count}"
+
+    def _start_section(self, title: str) -> None:
+        self.current = _SectionDraft(title)
+        (self.appendix if self.items else self.preamble).append(self.current)
+
+    def _field_paragraph(self, inline: Token, line: int) -> bool:
+        """Read a paragraph of field lines; False when the paragraph is prose."""
+        lines = inline.content.split("\n")
+        first = _FIELD_LINE.match(lines[0])
+        if not first:
+            return False
+        label = first[1].lower()
+        if label not in ITEM_LABELS:
+            if hint := _close_label(label, ITEM_LABELS):
+                self.ctx.report(line, f"{first[1]}:", "unknown field label", hint)
+            return False
+        if not isinstance(self.current, _ItemDraft):
+            self.ctx.report(line, f"{first[1]}:", "field line outside an item", "field lines belong under an item heading '## N. Title'")
+            return False
+        shown: list[FieldLine] = []
+        for offset, text in enumerate(lines):
+            match = _FIELD_LINE.match(text)
+            if not match or match[1].lower() not in ITEM_LABELS:
+                found = match[1] if match else text[:40]
+                hint = (_close_label(match[1].lower(), ITEM_LABELS) if match else "") or \
+                    "leave a blank line between the field lines and the text"
+                self.ctx.report(line + offset, "field line", f"found {found!r} among field lines, expected one of "
+                                f"{', '.join(sorted(ITEM_LABELS))}", hint)
+                continue
+            self._item_field(self.current, match[1], match[2].strip(), line + offset)
+            shown.append(FieldLine(_display_label(match[1]), match[2].strip()))
+        self._flush_prose()
+        self.current.parts.append(Fields(tuple(shown)))
+        return True
+
+    def _item_field(self, item: _ItemDraft, label: str, value: str, line: int) -> None:
+        key = label.lower()
+        if key == "typ":
+            if item.type_printed is not None:
+                self.ctx.report(line, "Typ:", "the item type is given twice", "keep one 'Typ:' line")
+            item.type_printed = value
+        elif key == "föredragande":
+            item.presenters.extend(_presenters(value))
+        elif key in ("ämnen", "ämne"):
+            for name in filter(None, (part.strip() for part in value.split(","))):
+                if (key_ := self.ctx.resolve_topic(name, line)) and key_ not in item.topics:
+                    item.topics.append(key_)
+        elif key == "dnr":
+            normalised = dnr.normalise(value)
+            if normalised is None:
+                self.ctx.report(line, "Dnr:", f"found {value!r}, expected a diarienummer such as '{dnr.EXAMPLE}'")
+            else:
+                item.diarienummer.append(Diarienummer(value, normalised))
+        else:  # bilaga, beslutsunderlag
+            link = _LINK.match(value)
+            title, file = (link["title"], link["file"]) if link else (value, None)
+            item.attachments.append(self.ctx.resolve_attachment(title, file, key, line))
+
+    def _block(self, tokens: list[Token]) -> None:
+        opening = tokens[0]
+        line = self.ctx.line(opening)
+        kind = opening.info.strip().split()[0].lower()
+        if kind not in BLOCK_PREFIXES:
+            self.ctx.report(line, f"::: {kind}", "unknown block kind",
+                            did_you_mean(kind, BLOCK_PREFIXES) or f"known kinds: {', '.join(BLOCK_PREFIXES)}")
+            return
+        if not isinstance(self.current, _ItemDraft):
+            self.ctx.report(line, f"::: {kind}", "block outside an item", "move it under the item it belongs to")
+            return
+        inner = tokens[1:-1]
+        for token in inner:
+            if token.type == "heading_open" and token.tag in ("h1", "h2"):
+                self.ctx.report(line, f"::: {kind}", f"the block is not closed before the heading at line {self.ctx.line(token)}",
+                                "end the block with a line ':::'")
+                break
+        fields, inner = self._block_fields(kind, inner, line)
+        count = self.current.block_counts.get(BLOCK_PREFIXES[kind], 0) + 1
+        self.current.block_counts[BLOCK_PREFIXES[kind]] = count
+        anchor = f"{self.current.anchor}-{BLOCK_PREFIXES[kind]}{count}"
+        block = Block(
+            kind=kind, anchor=anchor, html=_render(inner), text=_text(inner),
+            by=_names(fields.get("av")), yes=_names(fields.get("ja")), no=_names(fields.get("nej")),
+            abstain=_names(fields.get("avstår")), result=fields.get("resultat"), line=line,
+        )
+        if kind in ("yrkande", "reservation", "protokollsanteckning", "jäv") and not block.by:
+            self.ctx.report(line, f"::: {kind}", "found no 'Av:' line, expected who it is by", "start the block with 'Av: Name'")
+        if kind in ("beslut", "ställningstagande", "propositionsordning") and not block.text.strip():
+            self.ctx.report(line, f"::: {kind}", "the block is empty", "write the text between the ':::' lines")
+        self.current.parts.append(block)
+
+    def _block_fields(self, kind: str, inner: list[Token], line: int) -> tuple[dict[str, str], list[Token]]:
+        labels = BLOCK_LABELS.get(kind, set())
+        if not labels or len(inner) < 3 or inner[0].type != "paragraph_open":
+            return {}, inner
+        fields: dict[str, str] = {}
+        rest: list[str] = []
+        for text in inner[1].content.split("\n"):
+            match = _FIELD_LINE.match(text)
+            if match and match[1].lower() in labels and not rest:
+                fields[match[1].lower()] = match[2].strip()
+            else:
+                rest.append(text)
+        if not fields:
+            return {}, inner
+        if rest:
+            self.ctx.report(line, f"::: {kind}", "text directly after the field lines",
+                            "leave a blank line between the field lines and the text")
+        return fields, inner[3:]
+
+    # -- bookkeeping ------------------------------------------------------------------
+
+    def _flush_prose(self) -> None:
+        if not self.prose:
+            return
+        tokens, self.prose = self.prose, []
+        if self.current is None:
+            self.current = _SectionDraft(None)
+            self.preamble.append(self.current)
+        self.current.parts.append(Prose(_render(tokens), _text(tokens)))
+
+    def finish(self) -> ParsedBody:
+        self._flush_prose()
+        items = [
+            Item(
+                number=d.number, title=d.title, anchor=d.anchor, type_printed=d.type_printed,
+                type=self._classify(d), presenters=tuple(_unique(d.presenters)), topics=tuple(d.topics),
+                diarienummer=tuple(d.diarienummer), attachments=tuple(d.attachments), parts=tuple(d.parts), line=d.line,
+            )
+            for d in self.items
+        ]
+        return ParsedBody(
+            preamble=[Section(s.title, tuple(s.parts)) for s in self.preamble],
+            items=items,
+            appendix=[Section(s.title, tuple(s.parts)) for s in self.appendix],
+        )
+
+    def _classify(self, draft: _ItemDraft):
+        printed = (draft.type_printed or "").lower()
+        if not printed:
+            return None
+        if "beslut" in printed or "ställningstagande" in printed:
+            return "beslutsärende"
+        if "information" in printed:
+            return "informationsärende"
+        self.ctx.report(draft.line, "Typ:", f"found {draft.type_printed!r}, expected a type that names "
+                        "'beslut', 'ställningstagande' or 'information'", "e.g. 'Beslutsärende' or 'Muntligt informationsärende'")
+        return None
+
+
+# -- token helpers ---------------------------------------------------------------------
+
+
+def _group_end(tokens: Sequence[Token], index: int) -> int:
+    """Index of the token that closes the top-level token at `index`."""
+    token = tokens[index]
+    if token.nesting != 1:
+        return index
+    for end in range(index + 1, len(tokens)):
+        if tokens[end].level == token.level and tokens[end].nesting == -1:
+            return end
+    return len(tokens) - 1
+
+
+def _render(tokens: Sequence[Token]) -> str:
+    return MD.renderer.render(list(tokens), MD.options, {})
+
+
+def _text(tokens: Sequence[Token]) -> str:
+    return "\n".join(_plain(t) for t in tokens if t.type == "inline")
+
+
+def _plain(inline: Token) -> str:
+    """The text of an inline token, without Markdown markup."""
+    if not inline.children:
+        return inline.content.strip()
+    out = []
+    for child in inline.children:
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+    return "".join(out).strip()
+
+
+def _presenters(value: str) -> list[Presenter]:
+    presenters = []
+    for entry in filter(None, (part.strip() for part in value.split(";"))):
+        name, _, description = entry.partition(",")
+        presenters.append(Presenter(name.strip(), description.strip() or None))
+    return presenters
+
+
+def _unique(presenters: list[Presenter]) -> list[Presenter]:
+    seen: dict[str, Presenter] = {}
+    for presenter in presenters:
+        if presenter.name not in seen or (presenter.description and not seen[presenter.name].description):
+            seen[presenter.name] = presenter
+    return list(seen.values())
+
+
+def _names(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(filter(None, (name.strip() for name in value.split(","))))
+
+
+def _close_label(label: str, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(label, known, n=1, cutoff=0.75)
+    return f"did you mean '{_display_label(close[0])}:'?" if close else ""
+
+
+def _display_label(label: str) -> str:
+    return label[:1].upper() + label[1:].lower()

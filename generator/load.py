@@ -1,0 +1,269 @@
+"""Content directory -> validated Archive, or every problem found on the way.
+
+All files are read and checked before anything is built (model first, render later):
+`load_archive` either returns a complete Archive or raises ContentError listing all problems.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import checks, dnr
+from .items import Context, parse_body
+from .model import (
+    Archive, Attachment, Attendee, Body, Diarienummer, FormerName, Meeting, Member, NextMeeting,
+    Officials, Signature, Signing, Topic,
+)
+from .problems import ContentError, Problem, did_you_mean, mismatch
+from .schema import AttendeeIn, BodyIn, FrontMatter, TopicIn
+from .source import YamlDoc, load_yaml, read_text, split_front_matter
+from .text import swedish_key
+from .validate import validate_list, validate_model
+
+BODIES_FILE = "bodies.yml"
+TOPICS_FILE = "topics.yml"
+RESERVED_KEYS = frozenset({"amne", "assets", "search", "sok", "dnr", "person", "personer", "om", "stylesheets", "javascripts"})
+"""Top-level URL segments the site uses itself; no body may take them as its key."""
+
+_MEETING_FILE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:-(?P<n>[2-9]|[1-9]\d))?\.md$")
+
+
+def is_editor_litter(name: str) -> bool:
+    """Swap, backup and lock files that editors leave beside the files they edit."""
+    return (name.startswith((".", "#", "~$")) or name.endswith(("~", ".swp", ".swo", ".swx", ".bak", ".tmp", ".orig"))
+            or name in ("Thumbs.db", "desktop.ini"))
+
+
+def load_archive(content_dir: Path) -> Archive:
+    archive, problems = read_archive(content_dir)
+    if problems or archive is None:
+        raise ContentError(problems)
+    return archive
+
+
+def read_archive(content_dir: Path) -> tuple[Archive | None, list[Problem]]:
+    reader = _Reader(content_dir.resolve(), content_dir.resolve().parent)
+    return reader.read()
+
+
+@dataclass(slots=True)
+class _Reader:
+    content: Path
+    root: Path
+
+    def shown(self, path: Path) -> str:
+        return os.path.relpath(path, self.root).replace(os.sep, "/")
+
+    def read(self) -> tuple[Archive | None, list[Problem]]:
+        if not self.content.is_dir():
+            return None, [Problem(self.shown(self.content), 1, "content", "the content directory does not exist")]
+        problems: list[Problem] = []
+        bodies = self._registry(BODIES_FILE, BodyIn, problems)
+        topics = self._registry(TOPICS_FILE, TopicIn, problems)
+        body_map = {b.key: _body(b) for b in bodies}
+        topic_map = {t.key: Topic(t.key, t.name, t.description, tuple(t.synonyms)) for t in topics}
+        meetings, pages = [], []
+        for path in self._files(problems):
+            relative = path.relative_to(self.content)
+            if len(relative.parts) == 1:
+                if path.suffix == ".md":
+                    pages.append(relative.as_posix())
+                continue
+            if len(relative.parts) == 2 and path.suffix == ".md":
+                meeting = self._meeting(path, body_map, topic_map, problems)
+                if meeting is not None:
+                    meetings.append(meeting)
+        meetings.sort(key=lambda m: (m.date, m.body, m.slug))
+        archive = Archive(body_map, topic_map, meetings, sorted(pages))
+        problems.extend(checks.check_archive(archive))
+        return archive, problems
+
+    def _files(self, problems: list[Problem]) -> list[Path]:
+        found = []
+        for folder, dirs, names in os.walk(self.content, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not is_editor_litter(d))
+            for name in sorted(names):
+                if is_editor_litter(name):
+                    continue
+                path = Path(folder) / name
+                if path.is_symlink() and not path.resolve().is_relative_to(self.content):
+                    problems.append(Problem(self.shown(path), 1, "file", "the file is a link to a file outside content/",
+                                            "copy the file into content/ instead of linking to it"))
+                    continue
+                found.append(path)
+        return found
+
+    def _registry(self, name: str, model, problems: list[Problem]) -> list:
+        path = self.content / name
+        shown = self.shown(path)
+        if not path.is_file():
+            problems.append(Problem(shown, 1, "registry", "the file is missing", f"create content/{name}"))
+            return []
+        source, found = read_text(path, shown)
+        problems.extend(found)
+        if source is None:
+            return []
+        doc, found = load_yaml(source.text, shown, 1)
+        problems.extend(found)
+        if doc is None:
+            return []
+        entries, found = validate_list(model, doc, shown)
+        problems.extend(found)
+        keys: dict[str, int] = {}
+        for index, entry in enumerate(doc.data or []):
+            key = entry.get("key") if isinstance(entry, dict) else None
+            line = doc.line_of((index, "key"))
+            if key in keys:
+                problems.append(Problem(shown, line, f"[{index}].key", f"the key '{key}' appears twice (first at line {keys[key]})",
+                                        "keys must be unique"))
+            elif isinstance(key, str):
+                keys[key] = line
+            if name == BODIES_FILE and key in RESERVED_KEYS:
+                problems.append(Problem(shown, line, f"[{index}].key", f"'{key}' is reserved for the site's own pages",
+                                        "choose another key"))
+        return entries
+
+    def _meeting(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic], problems: list[Problem]) -> Meeting | None:
+        shown = self.shown(path)
+        folder = path.parent.name
+        if folder not in bodies:
+            hint = did_you_mean(folder, bodies) or f"add the body to content/{BODIES_FILE}"
+            problems.append(Problem(shown, 1, "body", f"the folder '{folder}' is no body in content/{BODIES_FILE}", hint))
+            return None
+        name = _MEETING_FILE.match(path.name)
+        if not name:
+            problems.append(mismatch(shown, 1, "file name", path.name, "YYYY-MM-DD.md (or YYYY-MM-DD-2.md for a second meeting that day)"))
+            return None
+        source, found = read_text(path, shown)
+        problems.extend(found)
+        if source is None:
+            return None
+        split, found = split_front_matter(source)
+        problems.extend(found)
+        if split is None:
+            return None
+        doc, found = load_yaml(split.front, shown, split.front_line)
+        problems.extend(found)
+        if doc is None:
+            return None
+        front, found = validate_model(FrontMatter, doc, shown)
+        problems.extend(found)
+        if front is None:
+            return None
+        slug = path.stem
+        meeting_dir = path.parent / slug
+        local: list[Problem] = []
+
+        def resolve_topic(name: str, line: int) -> str | None:
+            key = _topic_key(name, topics)
+            if key is None:
+                hint = did_you_mean(name, [*topics, *(t.name for t in topics.values())]) or f"add it to content/{TOPICS_FILE}"
+                local.append(Problem(shown, line, "Ämnen:", f"unknown topic '{name}'", hint))
+            return key
+
+        def resolve_attachment(title: str, file: str | None, kind: str, line: int) -> Attachment:
+            return self._attachment(title, file, kind, meeting_dir, shown, line, local)
+
+        ctx = Context(shown, split.body_line - 1, resolve_topic, resolve_attachment)
+        parsed = parse_body(split.body, ctx)
+        problems.extend(local)
+        problems.extend(ctx.problems)
+        if front.body != folder:
+            problems.append(mismatch(shown, doc.line_of(("body",)), "body", front.body, f"'{folder}', the folder the file is in",
+                                     "move the file or correct the key"))
+        if front.date.isoformat() != name["date"]:
+            problems.append(mismatch(shown, doc.line_of(("date",)), "date", front.date.isoformat(),
+                                     f"{name['date']}, the date in the file name", "rename the file or correct the date"))
+        meeting_dnr = self._meeting_dnr(front, doc, shown, problems)
+        original = None
+        if front.original:
+            original = self._attachment("Justerat original", front.original, "original", meeting_dir, shown,
+                                        doc.line_of(("original",)), problems)
+        attachments = tuple(
+            self._attachment(a.title, a.file, a.kind, meeting_dir, shown, doc.line_of(("attachments", i)), problems)
+            for i, a in enumerate(front.attachments)
+        )
+        return Meeting(
+            path=shown, body=front.body, slug=slug, kind=front.kind, date=front.date, end_date=front.end_date,
+            time=front.time, place=front.place, office=front.office, diarienummer=meeting_dnr, status=front.status,
+            present=_attendees(front.present, doc, "present"), absent=_attendees(front.absent, doc, "absent"),
+            staff=_attendees(front.staff, doc, "staff"), guests=_attendees(front.guests, doc, "guests"),
+            officials=Officials(front.officials.chair, front.officials.vice_chair, front.officials.secretary,
+                                tuple(front.officials.adjusters)),
+            adjusted_on=front.adjusted_on or _last_signature_day(front),
+            signatures=tuple(Signature(s.name, s.role, s.title, s.organisation, s.signed_at, s.method, s.reference)
+                             for s in front.signatures),
+            signing=Signing(front.signing.service, front.signing.completed_at, front.signing.reference) if front.signing else None,
+            next_meetings=tuple(NextMeeting(n.date, n.time, n.place, n.body, n.text) for n in front.next_meetings),
+            original=original, attachments=attachments,
+            preamble=tuple(parsed.preamble), items=tuple(parsed.items), appendix=tuple(parsed.appendix),
+        )
+
+    def _meeting_dnr(self, front: FrontMatter, doc: YamlDoc, shown: str, problems: list[Problem]) -> Diarienummer | None:
+        if front.diarienummer is None:
+            return None
+        line = doc.line_of(("diarienummer",))
+        normalised = dnr.normalise(front.diarienummer)
+        if normalised is None:
+            problems.append(mismatch(shown, line, "diarienummer", front.diarienummer, f"a diarienummer such as '{dnr.EXAMPLE}'"))
+            return None
+        if normalised != front.diarienummer:
+            problems.append(mismatch(shown, line, "diarienummer", front.diarienummer, f"the normalised form '{normalised}'",
+                                     "keep the printed form in 'diarienummer_printed'"))
+        printed = front.diarienummer_printed or front.diarienummer
+        if dnr.normalise(printed) != normalised:
+            problems.append(mismatch(shown, doc.line_of(("diarienummer_printed",)), "diarienummer_printed", printed,
+                                     f"a printed form of '{normalised}'"))
+        return Diarienummer(printed, normalised)
+
+    def _attachment(self, title: str, file: str | None, kind: str, folder: Path, shown: str, line: int,
+                    problems: list[Problem]) -> Attachment:
+        if file is None:
+            return Attachment(title, kind)
+        target = (folder / file).resolve()
+        if "://" in file or file.startswith(("/", "data:", "javascript:")) or not target.is_relative_to(folder.resolve()):
+            problems.append(mismatch(shown, line, "attachment", file, f"a file name in {self.shown(folder)}/"))
+            return Attachment(title, kind)
+        if not target.is_file():
+            problems.append(Problem(shown, line, "attachment", f"the file {self.shown(folder / file)} does not exist",
+                                    f"put the file in {self.shown(folder)}/ or correct the name"))
+            return Attachment(title, kind)
+        media_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        return Attachment(title, kind, target.relative_to(self.content.resolve()).as_posix(), target.stat().st_size, media_type)
+
+
+def _topic_key(name: str, topics: dict[str, Topic]) -> str | None:
+    wanted = swedish_key(name)
+    for topic in topics.values():
+        if wanted in (swedish_key(topic.key), swedish_key(topic.name), *(swedish_key(s) for s in topic.synonyms)):
+            return topic.key
+    return None
+
+
+def _body(entry: BodyIn) -> Body:
+    return Body(
+        key=entry.key, name=entry.name, short_name=entry.short_name, organisation=entry.organisation,
+        description=entry.description,
+        former_names=tuple(FormerName(f.name, f.since, f.until) for f in entry.former_names),
+        members=tuple(Member(m.name, m.organisation, m.party, m.role, m.title) for m in entry.members),
+    )
+
+
+def _attendees(entries: list[AttendeeIn], doc: YamlDoc, key: str) -> tuple[Attendee, ...]:
+    return tuple(
+        Attendee(
+            name=a.name, organisation=a.organisation, party=a.party, role=a.role, title=a.title, group=a.group,
+            replaces=a.replaces, days=tuple(a.days or ()), until_item=a.until_item,
+            absent_from_items=tuple(a.absent_from_items or ()), note=a.note, line=doc.line_of((key, index)),
+        )
+        for index, a in enumerate(entries)
+    )
+
+
+def _last_signature_day(front: FrontMatter):
+    days = [s.signed_at.date() for s in front.signatures if s.signed_at]
+    return max(days) if days else None

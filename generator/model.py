@@ -1,0 +1,280 @@
+"""The archive as typed records: what every page, index and feed is derived from.
+
+Records are frozen: once `load` has validated the content, nothing downstream changes it.
+Every record that comes from a line of content keeps that line, so later checks can point at it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+ItemType = Literal["beslutsärende", "informationsärende"]
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    key: str
+    name: str
+    description: str | None
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FormerName:
+    name: str
+    since: dt.date | None
+    until: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    name: str
+    organisation: str | None
+    party: str | None
+    role: str | None
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    key: str
+    name: str
+    short_name: str | None
+    organisation: str
+    description: str | None
+    former_names: tuple[FormerName, ...]
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    name: str
+    organisation: str | None = None
+    party: str | None = None
+    role: str | None = None
+    title: str | None = None
+    group: str | None = None
+    replaces: str | None = None
+    days: tuple[dt.date, ...] = ()
+    """Days attended when not all of a multi-day meeting; empty means every day."""
+    until_item: str | None = None
+    absent_from_items: tuple[str, ...] = ()
+    note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Officials:
+    chair: str | None = None
+    vice_chair: str | None = None
+    secretary: str | None = None
+    adjusters: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    name: str
+    role: str | None
+    title: str | None
+    organisation: str | None
+    signed_at: dt.datetime | None
+    method: str | None
+    reference: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Signing:
+    service: str | None
+    completed_at: dt.datetime | None
+    reference: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NextMeeting:
+    date: dt.date | None
+    time: str | None
+    place: str | None
+    body: str | None
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    title: str
+    kind: str
+    """`bilaga` or `beslutsunderlag`."""
+    file: str | None = None
+    """Path relative to the content directory, posix; None when not published."""
+    size: int | None = None
+    media_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Presenter:
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diarienummer:
+    printed: str
+    normalised: str
+
+
+# The parts an item's body is made of, in order. Text is HTML rendered from the
+# secretary's Markdown (raw HTML off); `text` is the same as plain text.
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    html: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FieldLine:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """A paragraph of field lines, rendered in place."""
+
+    lines: tuple[FieldLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A fenced block (`::: beslut` ...) inside an item."""
+
+    kind: str
+    """beslut, ställningstagande, yrkande, propositionsordning, omröstning, reservation,
+    protokollsanteckning or jäv."""
+    anchor: str
+    """Permanent id, e.g. `p26-b1`."""
+    html: str
+    text: str
+    by: tuple[str, ...] = ()
+    """Who proposed, dissented, noted or declared a conflict of interest (`Av:`)."""
+    yes: tuple[str, ...] = ()
+    no: tuple[str, ...] = ()
+    abstain: tuple[str, ...] = ()
+    result: str | None = None
+    line: int = 0
+
+    @property
+    def is_decision(self) -> bool:
+        return self.kind in DECISION_KINDS
+
+
+DECISION_KINDS = ("beslut", "ställningstagande")
+
+Part = Prose | Fields | Block
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    number: str | None
+    """`5`, `7a`, or None for an unnumbered item."""
+    title: str
+    anchor: str
+    """Permanent id: `p5`, `p7a`, or an ASCII slug of the title."""
+    type_printed: str | None
+    type: ItemType | None
+    presenters: tuple[Presenter, ...]
+    topics: tuple[str, ...]
+    """Topic keys."""
+    diarienummer: tuple[Diarienummer, ...]
+    attachments: tuple[Attachment, ...]
+    parts: tuple[Part, ...]
+    line: int
+
+    @property
+    def decisions(self) -> tuple[Block, ...]:
+        return tuple(p for p in self.parts if isinstance(p, Block) and p.is_decision)
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return tuple(p for p in self.parts if isinstance(p, Block))
+
+    @property
+    def label(self) -> str:
+        """How the item is cited: `§ 26` or its title."""
+        return f"§ {self.number}" if self.number else self.title
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A meeting-level section outside the items: the preamble or an appendix."""
+
+    title: str | None
+    parts: tuple[Part, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    path: str
+    """Source file, relative to the project."""
+    body: str
+    slug: str
+    """`2021-02-19`, or `2021-02-19-2` for a body's second meeting that day."""
+    kind: str
+    date: dt.date
+    end_date: dt.date | None
+    time: str | None
+    place: str | None
+    office: str | None
+    diarienummer: Diarienummer | None
+    status: str
+    present: tuple[Attendee, ...]
+    absent: tuple[Attendee, ...]
+    staff: tuple[Attendee, ...]
+    guests: tuple[Attendee, ...]
+    officials: Officials
+    adjusted_on: dt.date | None
+    signatures: tuple[Signature, ...]
+    signing: Signing | None
+    next_meetings: tuple[NextMeeting, ...]
+    original: Attachment | None
+    attachments: tuple[Attachment, ...]
+    preamble: tuple[Section, ...]
+    items: tuple[Item, ...]
+    appendix: tuple[Section, ...]
+
+    @property
+    def days(self) -> tuple[dt.date, ...]:
+        last = self.end_date or self.date
+        return tuple(self.date + dt.timedelta(days=n) for n in range((last - self.date).days + 1))
+
+    @property
+    def attendees(self) -> tuple[Attendee, ...]:
+        return self.present + self.staff + self.guests
+
+
+@dataclass(slots=True)
+class Archive:
+    """Everything, validated. Lookups are computed once here, not by every view."""
+
+    bodies: dict[str, Body]
+    topics: dict[str, Topic]
+    meetings: list[Meeting]
+    """Sorted by date, then body, then slug."""
+    pages: list[str] = field(default_factory=list)
+    """Plain pages (content/*.md), relative to the content directory."""
+
+    def meetings_of(self, body: str) -> list[Meeting]:
+        return [m for m in self.meetings if m.body == body]
+
+    def items_about(self, topic: str) -> list[tuple[Meeting, Item]]:
+        return [(m, i) for m in self.meetings for i in m.items if topic in i.topics]
+
+    def neighbours(self, meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
+        """The body's previous and next meeting."""
+        own = self.meetings_of(meeting.body)
+        index = own.index(meeting)
+        before = own[index - 1] if index > 0 else None
+        after = own[index + 1] if index + 1 < len(own) else None
+        return before, after

@@ -1,0 +1,133 @@
+"""The shape of the front matter and the registries, as pydantic models.
+
+These models describe input as written (and are exported as JSON Schema for editors); `load`
+turns validated input into the typed model in `model`. Keys are English, values Swedish.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Status = Literal["utkast", "slutlig", "justerat", "anslaget"]
+Kind = Literal["protokoll", "mötesanteckning"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class AttendeeIn(Strict):
+    """A person at (or absent from) a meeting, as the minutes list them."""
+
+    name: str = Field(min_length=1, description="Namn, som i protokollet.")
+    organisation: str | None = Field(None, description="Organisation som personen företräder.")
+    party: str | None = Field(None, description="Parti, för förtroendevalda (s, m, c ...).")
+    role: str | None = Field(None, description="Roll på mötet: ordförande, ledamot, ersättare ...")
+    title: str | None = Field(None, description="Befattning, t.ex. 'regional samverkanskoordinator'.")
+    group: str | None = Field(None, description="Grupp som personen listas under (delregion, delegation).")
+    replaces: str | None = Field(None, description="Ersätter: namnet på ledamoten som ersätts.")
+    days: list[dt.date] | None = Field(None, description="Dagar som personen deltog, när inte alla (flerdagarsmöte).")
+    until_item: str | None = Field(None, description="Sista punkt som personen deltog i ('deltog till punkt 10').")
+    absent_from_items: list[str] | None = Field(None, description="Punkter som personen inte deltog i.")
+    note: str | None = Field(None, description="Anmärkning vid namnet, som i protokollet.")
+
+
+class OfficialsIn(Strict):
+    chair: str | None = Field(None, description="Ordförande.")
+    vice_chair: str | None = Field(None, description="Vice ordförande.")
+    secretary: str | None = Field(None, description="Sekreterare.")
+    adjusters: list[str] = Field(default_factory=list, description="Justerare.")
+
+
+class SignatureIn(Strict):
+    name: str = Field(min_length=1)
+    role: str | None = Field(None, description="T.ex. sekreterare, ordförande, justerare.")
+    title: str | None = None
+    organisation: str | None = None
+    signed_at: dt.datetime | None = Field(None, description="Tidpunkt för underskriften, ISO 8601 med tidszon.")
+    method: str | None = Field(None, description="T.ex. 'Svensk e-legitimation'.")
+    reference: str | None = Field(None, description="Underskriftens identifikations-id.")
+
+
+class SigningIn(Strict):
+    service: str | None = Field(None, description="E-signaturtjänst, t.ex. 'Comfact Signature'.")
+    completed_at: dt.datetime | None = None
+    reference: str | None = None
+
+
+class NextMeetingIn(Strict):
+    date: dt.date | None = None
+    time: str | None = None
+    place: str | None = None
+    body: str | None = Field(None, description="Organets nyckel, när mötet är ett annat organs.")
+    text: str | None = Field(None, description="Som i protokollet, t.ex. '5 maj kl. 8-12'.")
+
+
+class AttachmentIn(Strict):
+    title: str = Field(min_length=1)
+    file: str | None = Field(None, description="Filnamn i mötets mapp; utelämnas för en bilaga som inte publiceras.")
+    kind: Literal["bilaga", "beslutsunderlag"] = "bilaga"
+
+
+class FrontMatter(Strict):
+    """The front matter of one meeting's file."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, title="Protokollarkivet: protokoll")
+
+    body: str = Field(description="Organets nyckel i content/bodies.yml.")
+    kind: Kind = Field(description="protokoll eller mötesanteckning.")
+    date: dt.date = Field(description="Mötets (första) dag, ÅÅÅÅ-MM-DD; samma som filnamnet.")
+    end_date: dt.date | None = Field(None, description="Sista dagen för ett flerdagarsmöte.")
+    time: str | None = Field(None, description="Tid som i protokollet, t.ex. '8.30–12.00'.")
+    place: str | None = Field(None, description="Plats.")
+    office: str | None = Field(None, description="Tjänsteställe.")
+    diarienummer: str | None = Field(None, description="Normaliserat diarienummer, t.ex. 'HSN 422:1-2021'.")
+    diarienummer_printed: str | None = Field(None, description="Diarienumret som det är tryckt, när det skiljer sig.")
+    status: Status = Field(description="utkast, slutlig, justerat eller anslaget.")
+    present: list[AttendeeIn] = Field(default_factory=list, description="Närvarande ledamöter och ersättare.")
+    absent: list[AttendeeIn] = Field(default_factory=list, description="Frånvarande.")
+    staff: list[AttendeeIn] = Field(default_factory=list, description="Tjänstepersoner och övriga närvarande.")
+    guests: list[AttendeeIn] = Field(default_factory=list, description="Inbjudna och adjungerade.")
+    officials: OfficialsIn = Field(default_factory=OfficialsIn)
+    adjusted_on: dt.date | None = Field(None, description="Datum då protokollet justerades.")
+    signatures: list[SignatureIn] = Field(default_factory=list)
+    signing: SigningIn | None = None
+    next_meetings: list[NextMeetingIn] = Field(default_factory=list, description="Nästa möte.")
+    original: str | None = Field(None, description="Filnamn på det undertecknade originalet (PDF) i mötets mapp.")
+    attachments: list[AttachmentIn] = Field(default_factory=list, description="Bilagor till hela protokollet.")
+
+
+class FormerNameIn(Strict):
+    name: str = Field(min_length=1)
+    since: dt.date | None = Field(None, description="Första dagen namnet gällde.")
+    until: dt.date | None = Field(None, description="Sista dagen namnet gällde.")
+
+
+class MemberIn(Strict):
+    name: str = Field(min_length=1)
+    organisation: str | None = None
+    party: str | None = None
+    role: str | None = None
+    title: str | None = None
+
+
+class BodyIn(Strict):
+    key: str = Field(pattern=KEY_PATTERN, max_length=40, description="Kort, stabil ASCII-nyckel för URL:er; ändras aldrig.")
+    name: str = Field(min_length=1)
+    short_name: str | None = None
+    organisation: str = Field(min_length=1, description="Huvudman eller organisation som organet hör till.")
+    description: str | None = None
+    former_names: list[FormerNameIn] = Field(default_factory=list)
+    members: list[MemberIn] = Field(default_factory=list)
+
+
+class TopicIn(Strict):
+    key: str = Field(pattern=KEY_PATTERN, max_length=40)
+    name: str = Field(min_length=1)
+    description: str | None = None
+    synonyms: list[str] = Field(default_factory=list)
