@@ -1,0 +1,104 @@
+"""The MkDocs adapter: the only module that knows MkDocs.
+
+- `on_config` reads and validates the whole content directory (MkDocs empties `site_dir` only
+  after `on_pre_build`, so a broken protocol stops the build before anything is deleted), derives
+  the views and sets a navigation of bodies and topics: never every meeting, whose pages are
+  listed on their body's page instead (MkDocs renders the whole nav into every page).
+- `on_files` swaps the protocol sources for generated pages, one per view.
+- `on_page_content` replaces each generated page's content with the rendered view.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from . import urls
+from .load import BODIES_FILE, TOPICS_FILE, is_editor_litter, load_archive
+from .model import Archive
+from .problems import ContentError
+from .render import THEME_DIR, Renderer
+from .text import swedish_key
+from .views import HomeView, MeetingView, TopicIndexView, View, BodyView, derive_views
+
+log = get_plugin_logger("mkdocs.plugins.protokollarkivet")
+
+
+class ProtokollarkivetPlugin(BasePlugin):
+    def __init__(self) -> None:
+        self.archive: Archive | None = None
+        self.views: dict[str, View] = {}
+        self.renderer: Renderer | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("protokollarkivet: set 'use_directory_urls: true'; the archive's permanent URLs are directory URLs")
+        try:
+            self.archive = load_archive(Path(config.docs_dir))
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        self.views = {view.target.src_uri: view for view in derive_views(self.archive)}
+        self.renderer = Renderer(_theme_dir(config))
+        if not config.nav:
+            config.nav = _navigation(self.archive)
+        log.info(f"{len(self.archive.meetings)} meetings of {len(self.archive.bodies)} bodies read and validated")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for file in list(files):
+            if _is_source(file.src_uri):
+                files.remove(file)
+        for src_uri, view in self.views.items():
+            in_nav = isinstance(view, (HomeView, BodyView, TopicIndexView))
+            inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content=_front_matter(view), inclusion=inclusion))
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        view = self.views.get(page.file.src_uri)
+        if view is None or self.renderer is None:
+            return None
+        if isinstance(view, MeetingView) and view.ref is not None:
+            page.toc = TableOfContents([
+                AnchorLink(item.label if not item.number else f"§ {item.number} {item.title}", item.anchor, 2)
+                for item in view.ref.meeting.items
+            ])
+        return self.renderer.render(view)
+
+
+def _is_source(src_uri: str) -> bool:
+    """Files of content/ that are read into the archive rather than published as they are."""
+    name = src_uri.rsplit("/", 1)[-1]
+    if is_editor_litter(name) or src_uri in (BODIES_FILE, TOPICS_FILE):
+        return True
+    return src_uri.count("/") == 1 and src_uri.endswith(".md")
+
+
+def _front_matter(view: View) -> str:
+    meta = {"title": view.title}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
+
+
+def _navigation(archive: Archive) -> list:
+    bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
+    nav: list = [
+        {"Start": urls.home().src_uri},
+        {"Organ": [{body.name: urls.body(body.key).src_uri} for body in bodies]},
+        {"Ämnen": urls.topics().src_uri},
+    ]
+    nav += [urls.page(page).src_uri for page in archive.pages if page != "index.md"]
+    return nav
+
+
+def _theme_dir(config: MkDocsConfig) -> Path:
+    custom = config.theme.custom_dir
+    if custom and (Path(custom) / "protokollarkivet").is_dir():
+        return Path(custom)
+    return THEME_DIR

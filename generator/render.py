@@ -1,0 +1,87 @@
+"""Views -> HTML fragments, with the jinja2 templates in `theme/protokollarkivet/`.
+
+The fragment is the page's content; the site's layout around it (header, navigation, footer)
+is the engine's (Material for MkDocs). All content strings are escaped by autoescaping; the
+item text arrives as HTML that markdown-it-py rendered with raw HTML off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import text, urls
+from .model import Block, Fields, Prose
+from .views import View
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+
+STATUS_LABELS = {"utkast": "Utkast", "slutlig": "Slutlig", "justerat": "Justerat", "anslaget": "Anslaget"}
+KIND_LABELS = {"protokoll": "Protokoll", "mötesanteckning": "Mötesanteckningar"}
+BLOCK_LABELS = {
+    "beslut": "Beslut",
+    "ställningstagande": "Ställningstagande",
+    "yrkande": "Yrkande",
+    "propositionsordning": "Propositionsordning",
+    "omröstning": "Omröstning",
+    "reservation": "Reservation",
+    "protokollsanteckning": "Protokollsanteckning",
+    "jäv": "Jäv",
+}
+
+
+class Renderer:
+    def __init__(self, theme_dir: Path = THEME_DIR):
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(theme_dir / "protokollarkivet")),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            rel=_rel, long_date=text.long_date, weekday_date=text.weekday_date, size=_size, html=Markup,
+            excerpt=_excerpt, presenters=_presenters,
+        )
+        self.env.globals.update(
+            urls=urls, status_label=STATUS_LABELS.get, kind_label=KIND_LABELS.get, block_label=BLOCK_LABELS.get,
+            is_prose=lambda part: isinstance(part, Prose), is_fields=lambda part: isinstance(part, Fields),
+            is_block=lambda part: isinstance(part, Block),
+        )
+
+    def render(self, view: View) -> str:
+        template = self.env.get_template(view.template)
+        return template.render(view=view, here=view.target.url)
+
+
+@jinja2.pass_context
+def _rel(context: jinja2.runtime.Context, url: str) -> str:
+    return urls.relative(url, context["here"])
+
+
+def _size(size: int | None) -> str:
+    if size is None:
+        return ""
+    if size < 1024:
+        return f"{size} byte"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} kB".replace(".", ",")
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def _excerpt(value: str, length: int = 280) -> str:
+    flat = " ".join(value.split())
+    if len(flat) <= length:
+        return flat
+    return flat[: flat.rfind(" ", 0, length)].rstrip(",;:") + " …"
+
+
+def _presenters(value: str) -> str:
+    """`A; B, utredare; C` as Swedish prose: `A, B (utredare) och C`."""
+    shown = []
+    for entry in filter(None, (part.strip() for part in value.split(";"))):
+        name, _, description = entry.partition(",")
+        shown.append(f"{name.strip()} ({description.strip()})" if description.strip() else name.strip())
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " och " + shown[-1]

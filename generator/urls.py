@@ -1,0 +1,73 @@
+"""Every URL and anchor the site publishes is made here, and only here.
+
+URLs are permanent: a meeting's URL holds its body's key and its first day (`lsg/2021-02-19/`),
+an item's anchor its number (`#p26`), a decision's its item and position (`#p26-b1`). Each
+function returns a `Target`: the source path MkDocs files the page under (`src_uri`) and the
+site-relative URL (directory URLs, no leading slash) that links point at.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .model import Block, Item, Meeting
+
+TOPICS_DIR = "amne"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    src_uri: str
+    url: str
+
+
+def home() -> Target:
+    return Target("index.md", "")
+
+
+def body(key: str) -> Target:
+    return Target(f"{key}/index.md", f"{key}/")
+
+
+def meeting(m: Meeting) -> Target:
+    return Target(f"{m.body}/{m.slug}.md", f"{m.body}/{m.slug}/")
+
+
+def topics() -> Target:
+    return Target(f"{TOPICS_DIR}/index.md", f"{TOPICS_DIR}/")
+
+
+def topic(key: str) -> Target:
+    return Target(f"{TOPICS_DIR}/{key}.md", f"{TOPICS_DIR}/{key}/")
+
+
+def page(src_uri: str) -> Target:
+    """A plain page from content/*.md."""
+    stem = src_uri.removesuffix(".md")
+    return Target(src_uri, "" if stem == "index" else f"{stem}/")
+
+
+def item(m: Meeting, i: Item) -> str:
+    return f"{meeting(m).url}#{i.anchor}"
+
+
+def block(m: Meeting, b: Block) -> str:
+    return f"{meeting(m).url}#{b.anchor}"
+
+
+def file(path: str) -> str:
+    """A published file (attachment, original), by its path in content/."""
+    return path
+
+
+def relative(url: str, base: str) -> str:
+    """`url` as a link from the page at `base`; both site-relative."""
+    path, _, fragment = url.partition("#")
+    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    if fragment and path == base_dir:
+        return f"#{fragment}"
+    rel = posixpath.relpath("/" + path, "/" + base_dir)
+    if path == "" or path.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return f"{rel}#{fragment}" if fragment else rel

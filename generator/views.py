@@ -1,0 +1,146 @@
+"""Archive -> the pages to make, each a small object with its target, title and template.
+
+Views are plain data computed once from the Archive; templates only lay them out.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from . import urls
+from .model import Archive, Block, Body, Item, Meeting, Topic
+from .text import long_date, swedish_key
+
+LATEST_ON_HOME = 10
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRef:
+    """A meeting as listed on other pages."""
+
+    meeting: Meeting
+    body: Body
+    url: str
+
+    @property
+    def title(self) -> str:
+        return meeting_title(self.meeting, self.body)
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRef:
+    meeting: MeetingRef
+    item: Item
+    decision: Block
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    meeting: MeetingRef
+    item: Item
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    target: urls.Target
+    title: str
+    template: str
+
+
+@dataclass(frozen=True, slots=True)
+class HomeView(View):
+    bodies: list[tuple[Body, int]] = field(default_factory=list)
+    """Each body with its number of meetings."""
+    latest: list[MeetingRef] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class BodyView(View):
+    body: Body | None = None
+    years: list[tuple[int, list[MeetingRef]]] = field(default_factory=list)
+    """Meetings grouped by year, newest year first."""
+    decisions: list[DecisionRef] = field(default_factory=list)
+    """The decision log, newest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingView(View):
+    ref: MeetingRef | None = None
+    previous: MeetingRef | None = None
+    next: MeetingRef | None = None
+    topics: dict[str, Topic] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicView(View):
+    topic: Topic | None = None
+    timeline: list[tuple[int, list[ItemRef]]] = field(default_factory=list)
+    """Items about the topic, grouped by year, newest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class TopicIndexView(View):
+    topics: list[tuple[Topic, int]] = field(default_factory=list)
+
+
+def meeting_title(meeting: Meeting, body: Body) -> str:
+    return f"{body.name} {long_date(meeting.date)}"
+
+
+def derive_views(archive: Archive) -> list[View]:
+    refs = {id(m): MeetingRef(m, archive.bodies[m.body], urls.meeting(m).url) for m in archive.meetings}
+    views: list[View] = [home_view(archive, refs), topic_index_view(archive)]
+    views += [body_view(archive, body, refs) for body in archive.bodies.values()]
+    views += [meeting_view(archive, meeting, refs) for meeting in archive.meetings]
+    views += [topic_view(archive, topic, refs) for topic in archive.topics.values()]
+    return views
+
+
+def home_view(archive: Archive, refs: dict[int, MeetingRef]) -> HomeView:
+    counts = {key: 0 for key in archive.bodies}
+    for meeting in archive.meetings:
+        counts[meeting.body] += 1
+    bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
+    latest = [refs[id(m)] for m in reversed(archive.meetings[-LATEST_ON_HOME:])]
+    return HomeView(urls.home(), "Protokollarkivet", "home.html", [(b, counts[b.key]) for b in bodies], latest)
+
+
+def body_view(archive: Archive, body: Body, refs: dict[int, MeetingRef]) -> BodyView:
+    own = [refs[id(m)] for m in reversed(archive.meetings_of(body.key))]
+    years = [(year, list(group)) for year, group in itertools.groupby(own, key=lambda r: r.meeting.date.year)]
+    decisions = [
+        DecisionRef(ref, item, decision, urls.block(ref.meeting, decision))
+        for ref in own for item in ref.meeting.items for decision in item.decisions
+    ]
+    return BodyView(urls.body(body.key), body.name, "body.html", body, years, decisions)
+
+
+def meeting_view(archive: Archive, meeting: Meeting, refs: dict[int, MeetingRef]) -> MeetingView:
+    before, after = archive.neighbours(meeting)
+    ref = refs[id(meeting)]
+    return MeetingView(
+        urls.meeting(meeting), ref.title, "meeting.html", ref,
+        refs[id(before)] if before else None, refs[id(after)] if after else None,
+        archive.topics, archive.bodies,
+    )
+
+
+def topic_view(archive: Archive, topic: Topic, refs: dict[int, MeetingRef]) -> TopicView:
+    entries = [ItemRef(refs[id(m)], i, urls.item(m, i)) for m, i in archive.items_about(topic.key)]
+    entries.sort(key=lambda e: e.meeting.meeting.date, reverse=True)  # stable: items keep their order
+    timeline = [(year, list(group)) for year, group in itertools.groupby(entries, key=lambda e: e.meeting.meeting.date.year)]
+    return TopicView(urls.topic(topic.key), topic.name, "topic.html", topic, timeline)
+
+
+def topic_index_view(archive: Archive) -> TopicIndexView:
+    counts = {key: 0 for key in archive.topics}
+    for meeting in archive.meetings:
+        for item in meeting.items:
+            for key in item.topics:
+                counts[key] += 1
+    topics = sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))
+    return TopicIndexView(urls.topics(), "Ämnen", "topics.html", [(t, counts[t.key]) for t in topics])
