@@ -162,6 +162,9 @@ class _Walker:
             return end + 1
         if token.type == "paragraph_open":
             inline = tokens[index + 1]
+            if inline.content.startswith(":::"):
+                self.ctx.report(self.ctx.line(token), ":::", "found a ':::' line that opens or closes no block",
+                                "open a block with '::: beslut' (or another kind) and close it with ':::'")
             if self._field_paragraph(inline, self.ctx.line(token)):
                 return index + 3
         end = _group_end(tokens, index)
@@ -200,10 +203,10 @@ class _Walker:
         label = first[1].lower()
         if label not in ITEM_LABELS:
             if hint := _close_label(label, ITEM_LABELS):
-                self.ctx.report(line, f"{first[1]}:", "unknown field label", hint)
+                self.ctx.report(line, first[1], "unknown field label", hint)
             return False
         if not isinstance(self.current, _ItemDraft):
-            self.ctx.report(line, f"{first[1]}:", "field line outside an item", "field lines belong under an item heading '## N. Title'")
+            self.ctx.report(line, first[1], "field line outside an item", "field lines belong under an item heading '## N. Title'")
             return False
         shown: list[FieldLine] = []
         for offset, text in enumerate(lines):
@@ -225,10 +228,10 @@ class _Walker:
         key = label.lower()
         if key == "typ":
             if item.type_printed is not None:
-                self.ctx.report(line, "Typ:", "the item type is given twice", "keep one 'Typ:' line")
+                self.ctx.report(line, "Typ", "the item type is given twice", "keep one 'Typ:' line")
             item.type_printed = value
         elif key == "föredragande":
-            item.presenters.extend(_presenters(value))
+            item.presenters.extend(parse_presenters(value))
         elif key in ("ämnen", "ämne"):
             for name in filter(None, (part.strip() for part in value.split(","))):
                 if (key_ := self.ctx.resolve_topic(name, line)) and key_ not in item.topics:
@@ -236,7 +239,7 @@ class _Walker:
         elif key == "dnr":
             normalised = dnr.normalise(value)
             if normalised is None:
-                self.ctx.report(line, "Dnr:", f"found {value!r}, expected a diarienummer such as '{dnr.EXAMPLE}'")
+                self.ctx.report(line, "Dnr", f"found {value!r}, expected a diarienummer such as '{dnr.EXAMPLE}'")
             else:
                 item.diarienummer.append(Diarienummer(value, normalised))
         else:  # bilaga, beslutsunderlag
@@ -330,7 +333,7 @@ class _Walker:
             return "beslutsärende"
         if "information" in printed:
             return "informationsärende"
-        self.ctx.report(draft.line, "Typ:", f"found {draft.type_printed!r}, expected a type that names "
+        self.ctx.report(draft.line, "Typ", f"found {draft.type_printed!r}, expected a type that names "
                         "'beslut', 'ställningstagande' or 'information'", "e.g. 'Beslutsärende' or 'Muntligt informationsärende'")
         return None
 
@@ -370,7 +373,8 @@ def _plain(inline: Token) -> str:
     return "".join(out).strip()
 
 
-def _presenters(value: str) -> list[Presenter]:
+def parse_presenters(value: str) -> list[Presenter]:
+    """`A; B, utredare` -> presenters A and B (with description 'utredare')."""
     presenters = []
     for entry in filter(None, (part.strip() for part in value.split(";"))):
         name, _, description = entry.partition(",")

@@ -152,8 +152,6 @@ class _Reader:
             return None
         front, found = validate_model(FrontMatter, doc, shown)
         problems.extend(found)
-        if front is None:
-            return None
         slug = path.stem
         meeting_dir = path.parent / slug
         local: list[Problem] = []
@@ -162,16 +160,19 @@ class _Reader:
             key = _topic_key(name, topics)
             if key is None:
                 hint = did_you_mean(name, [*topics, *(t.name for t in topics.values())]) or f"add it to content/{TOPICS_FILE}"
-                local.append(Problem(shown, line, "Ämnen:", f"unknown topic '{name}'", hint))
+                local.append(Problem(shown, line, "Ämnen", f"unknown topic '{name}'", hint))
             return key
 
         def resolve_attachment(title: str, file: str | None, kind: str, line: int) -> Attachment:
             return self._attachment(title, file, kind, meeting_dir, shown, line, local)
 
         ctx = Context(shown, split.body_line - 1, resolve_topic, resolve_attachment)
+        # The body is parsed even when the front matter is broken, so one run reports both.
         parsed = parse_body(split.body, ctx)
         problems.extend(local)
         problems.extend(ctx.problems)
+        if front is None:
+            return None
         if front.body != folder:
             problems.append(mismatch(shown, doc.line_of(("body",)), "body", front.body, f"'{folder}', the folder the file is in",
                                      "move the file or correct the key"))

@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import text, urls
+from .items import parse_presenters
 from .model import Block, Fields, Prose
 from .views import View
 
@@ -79,9 +80,8 @@ def _excerpt(value: str, length: int = 280) -> str:
 
 
 def _presenters(value: str) -> str:
-    """`A; B, utredare; C` as Swedish prose: `A, B (utredare) och C`."""
-    shown = []
-    for entry in filter(None, (part.strip() for part in value.split(";"))):
-        name, _, description = entry.partition(",")
-        shown.append(f"{name.strip()} ({description.strip()})" if description.strip() else name.strip())
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " och " + shown[-1]
+    """A `Föredragande:` value as Swedish prose: `A, B (utredare) och C`."""
+    shown = [f"{p.name} ({p.description})" if p.description else p.name for p in parse_presenters(value)]
+    if len(shown) < 2:
+        return shown[0] if shown else value
+    return ", ".join(shown[:-1]) + " och " + shown[-1]

@@ -1,0 +1,72 @@
+"""`protokollarkivet`: the archive's command line, thin wrappers over the core.
+
+    protokollarkivet check [--content DIR]     validate without building (pre-commit, CI)
+    protokollarkivet schema [--out DIR]        write the JSON Schemas for editors
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .load import read_archive
+from .problems import format_problems
+from .schema import BodyIn, FrontMatter, TopicIn
+from .validate import json_schema
+
+SCHEMAS = {
+    "protocol.schema.json": FrontMatter,
+    "bodies.schema.json": list[BodyIn],
+    "topics.schema.json": list[TopicIn],
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="protokollarkivet", description="Protokollarkivet: publish minutes as an archive.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate the content without building the site")
+    check.add_argument("--content", type=Path, default=Path("content"), help="the content directory (default: content)")
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the front matter and registries")
+    schema.add_argument("--out", type=Path, default=Path("schema"), help="where to write them (default: schema)")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return run_check(args.content)
+    return run_schema(args.out)
+
+
+def run_check(content: Path) -> int:
+    archive, problems = read_archive(content)
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"{len(problems)} {noun} found; nothing was built.", file=sys.stderr)
+        return 1
+    assert archive is not None
+    items = sum(len(m.items) for m in archive.meetings)
+    print(f"OK: {len(archive.meetings)} meetings, {items} items, {len(archive.bodies)} bodies, {len(archive.topics)} topics.")
+    return 0
+
+
+def schema_documents() -> dict[str, str]:
+    """The JSON Schema files, by name, as they are committed in schema/."""
+    out = {}
+    for name, model in SCHEMAS.items():
+        document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **json_schema(model)}
+        if name != "protocol.schema.json":
+            document["title"] = f"Protokollarkivet: {name.split('.')[0]}"
+        out[name] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return out
+
+
+def run_schema(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_documents().items():
+        (out / name).write_text(text, encoding="utf-8")
+        print(f"wrote {out / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
