@@ -24,11 +24,11 @@ from . import urls
 from .load import BODIES_FILE, TOPICS_FILE, is_editor_litter, load_archive
 from .model import Archive
 from .problems import ContentError
-from .render import THEME_DIR, Renderer
+from .render import THEME_DIR, RenderError, Renderer
 from .text import swedish_key
 from .views import HomeView, MeetingView, TopicIndexView, View, BodyView, derive_views
 
-log = get_plugin_logger("mkdocs.plugins.protokollarkivet")
+log = get_plugin_logger("protokollarkivet")
 
 
 class ProtokollarkivetPlugin(BasePlugin):
@@ -70,7 +70,10 @@ class ProtokollarkivetPlugin(BasePlugin):
                 AnchorLink(item.label if not item.number else f"§ {item.number} {item.title}", item.anchor, 2)
                 for item in view.ref.meeting.items
             ])
-        return self.renderer.render(view)
+        try:
+            return self.renderer.render(view)
+        except RenderError as error:
+            raise PluginError(f"protokollarkivet: {error}") from None
 
 
 def _is_source(src_uri: str) -> bool:

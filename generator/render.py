@@ -53,8 +53,16 @@ class Renderer:
         )
 
     def render(self, view: View) -> str:
-        template = self.env.get_template(view.template)
-        return template.render(view=view, here=view.target.url)
+        try:
+            template = self.env.get_template(view.template)
+            return template.render(view=view, here=view.target.url)
+        except jinja2.TemplateError as error:
+            where = f"{error.filename}:{error.lineno}: " if getattr(error, "lineno", None) else ""
+            raise RenderError(f"{where}{view.template} for {view.target.url or 'the home page'}: {error}") from None
+
+
+class RenderError(Exception):
+    """A template could not render a view (a defect in the theme, not in the content)."""
 
 
 @jinja2.pass_context

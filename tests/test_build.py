@@ -1,0 +1,58 @@
+"""CI's story: a valid archive builds with `mkdocs build --strict`; a broken one fails with every
+problem as `file:line: message`, no traceback, and leaves the published site as it was."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .conftest import Project
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def test_the_example_archive_builds_strictly(example_site: Path) -> None:
+    assert (example_site / "index.html").is_file()
+    for meeting in ("lsg/2021-02-19", "samrad/2021-03-19", "lsg/2023-09-15", "vvg/2021-10-04", "chefsgrupp-svo/2021-10-14"):
+        assert (example_site / meeting / "index.html").is_file(), meeting
+
+
+def test_a_broken_protocol_fails_the_build_and_keeps_the_published_site(project: Project) -> None:
+    first = project.build()
+    assert first.code == 0, first.stderr
+    published = tree_digest(project.site)
+
+    protocol = project.content / "lsg" / "2021-02-19.md"
+    text = protocol.read_text(encoding="utf-8")
+    protocol.write_text(text.replace("status: justerat", "status: klar").replace("Ämnen: psykisk-halsa", "Ämnen: okänt"),
+                        encoding="utf-8")
+    second = project.build()
+
+    assert second.code != 0
+    assert "Traceback" not in second.stderr
+    assert "content/lsg/2021-02-19.md:8: status: found 'klar', expected one of" in second.stderr
+    assert "content/lsg/2021-02-19.md:48: Ämnen: unknown topic 'okänt'" in second.stderr
+    assert tree_digest(project.site) == published
+
+
+def test_check_and_build_report_the_same_problems(project: Project) -> None:
+    protocol = project.content / "lsg" / "2021-02-19.md"
+    protocol.write_text(protocol.read_text(encoding="utf-8").replace("date: 2021-02-19", "date: 2021-02-18"), encoding="utf-8")
+    check = project.check()
+    build = project.build()
+    expected = ("content/lsg/2021-02-19.md:4: date: found '2021-02-18', expected 2021-02-19, the date in the file name "
+                "(rename the file or correct the date)")
+    assert check.code == 1 and expected in check.stderr
+    assert build.code != 0 and expected in build.stderr
+    assert not project.site.exists()
+
+
+def test_check_passes_on_valid_content(project: Project) -> None:
+    run = project.check()
+    assert run.code == 0, run.stderr
+    assert run.stdout.startswith("OK: 2 meetings, 5 items, 2 bodies, 2 topics.")
