@@ -106,7 +106,7 @@ def home_view(archive: Archive, refs: dict[int, MeetingRef]) -> HomeView:
         counts[meeting.body] += 1
     bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
     latest = [refs[id(m)] for m in reversed(archive.meetings[-LATEST_ON_HOME:])]
-    return HomeView(urls.home(), "Protokollarkivet", "home.html", [(b, counts[b.key]) for b in bodies], latest)
+    return HomeView(urls.home(), "Start", "home.html", [(b, counts[b.key]) for b in bodies], latest)
 
 
 def body_view(archive: Archive, body: Body, refs: dict[int, MeetingRef]) -> BodyView:

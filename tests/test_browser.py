@@ -124,3 +124,17 @@ def test_the_body_page_links_reach_every_meeting(browser: object, server: str) -
     assert visit.page.url.endswith("/lsg/2023-09-15/")
     assert visit.page.locator(".item").count() == 13
     visit.close()
+
+
+def test_the_home_search_box_finds_a_meeting_without_a_mouse(browser: object, server: str) -> None:
+    visit = Visit(browser, server)
+    visit.open(server)
+    visit.page.focus("#pa-q")
+    visit.page.keyboard.type("Hjälpmedelsrådet")
+    visit.page.keyboard.press("Enter")
+    results = visit.page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    links = [a.get_attribute("href") for a in visit.page.locator(".md-search-result__item a").all()]
+    assert any("2023-09-15" in (href or "") for href in links), links
+    visit.close()
+    assert visit.errors == [] and visit.foreign == []

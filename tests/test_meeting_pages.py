@@ -133,3 +133,20 @@ def test_topic_page_is_a_timeline_across_bodies(example_site: Path) -> None:
     html = (example_site / "amne/nara-vard/index.html").read_text(encoding="utf-8")
     assert "Länssamverkansgruppen" in html and "Samråd vård och omsorg" in html
     assert html.index(">2023<") < html.index(">2021<")
+
+
+def test_attachments_and_the_signed_original_are_published_with_type_and_size(fixture_site: Path) -> None:
+    folder = fixture_site / "socialnamnden/2024-03-12"
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    original = (folder / "original.pdf").stat().st_size
+    assert (folder / "riktlinjer-hemtjanst.pdf").read_bytes().startswith(b"%PDF")
+    assert re.search(r'<a href="original.pdf" type="application/pdf">Justerat original</a>\s*'
+                     rf'<span class="pa-filemeta">\(PDF, {original} byte\)</span>', html)
+    assert '<a href="riktlinjer-hemtjanst.pdf" type="application/pdf">Riktlinjer för hemtjänst</a>' in html
+    assert "Remissvar från pensionärsrådet <span class=\"pa-filemeta\">(ej publicerad)</span>" in html
+
+
+def test_former_names_and_members_are_on_the_body_page(fixture_site: Path) -> None:
+    html = (fixture_site / "socialnamnden/index.html").read_text(encoding="utf-8")
+    assert "Social- och omsorgsnämnden (till 31 december 2022)" in html
+    assert "Anna Ek</span> (S), <span class=\"pa-role\">ordförande</span>" in html

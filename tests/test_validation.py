@@ -125,7 +125,7 @@ CASES = [
     Case("bad-file-name", ["content/lsg/protokoll-feb.md:1: file name: found 'protokoll-feb.md', expected YYYY-MM-DD.md "
                            "(or YYYY-MM-DD-2.md for a second meeting that day)"],
          files={"lsg/protokoll-feb.md": VALID}),
-    Case("vote-by-non-attendee", ["content/socialnamnden/2024-03-12.md:97: ::: reservation: Kalle Kula (M) is not among "
+    Case("vote-by-non-attendee", ["content/socialnamnden/2024-03-12.md:100: ::: reservation: Kalle Kula (M) is not among "
                                   "the meeting's attendees (add the person to 'present' (or correct the name))"],
          files={"socialnamnden/2024-03-12.md": (FIXTURES / "content/socialnamnden/2024-03-12.md").read_text(encoding="utf-8")
                 .replace("Av: Cecilia Ceder (M)\n:::", "Av: Kalle Kula (M)\n:::")}),
