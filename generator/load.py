@@ -70,7 +70,10 @@ class _Reader:
         for path in self._files(problems):
             relative = path.relative_to(self.content)
             if len(relative.parts) == 1:
-                if path.suffix == ".md":
+                if path.name == "index.md":
+                    problems.append(Problem(self.shown(path), 1, "file", "content/index.md is reserved for the generated home page",
+                                            "give the page another name, e.g. content/om.md"))
+                elif path.suffix == ".md":
                     pages.append(relative.as_posix())
                 continue
             if len(relative.parts) == 2 and path.suffix == ".md":

@@ -96,7 +96,7 @@ def _navigation(archive: Archive) -> list:
         {"Organ": [{body.name: urls.body(body.key).src_uri} for body in bodies]},
         {"Ämnen": urls.topics().src_uri},
     ]
-    nav += [urls.page(page).src_uri for page in archive.pages if page != "index.md"]
+    nav += [urls.page(page).src_uri for page in archive.pages]
     return nav
 
 

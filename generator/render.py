@@ -45,6 +45,7 @@ class Renderer:
         self.env.filters.update(
             rel=_rel, long_date=text.long_date, weekday_date=text.weekday_date, size=_size, html=Markup,
             excerpt=_excerpt, presenters=_presenters,
+            count_of=lambda n, one, many: f"{n} {one if n == 1 else many}",
         )
         self.env.globals.update(
             urls=urls, status_label=STATUS_LABELS.get, kind_label=KIND_LABELS.get, block_label=BLOCK_LABELS.get,

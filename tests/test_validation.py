@@ -122,6 +122,9 @@ CASES = [
          files={PROTOCOL: VALID.encode("cp1252")}),
     Case("utf-16", [f"{SHOWN}:1: encoding: found UTF-16, expected UTF-8 (save the file as UTF-8)"],
          files={PROTOCOL: VALID.encode("utf-16")}),
+    Case("home-page-taken", ["content/index.md:1: file: content/index.md is reserved for the generated home page "
+                             "(give the page another name, e.g. content/om.md)"],
+         files={"index.md": "# Välkommen\n"}),
     Case("bad-file-name", ["content/lsg/protokoll-feb.md:1: file name: found 'protokoll-feb.md', expected YYYY-MM-DD.md "
                            "(or YYYY-MM-DD-2.md for a second meeting that day)"],
          files={"lsg/protokoll-feb.md": VALID}),
