@@ -26,7 +26,8 @@ from .model import Archive
 from .problems import ContentError
 from .render import THEME_DIR, RenderError, Renderer
 from .text import swedish_key
-from .views import HomeView, MeetingView, TopicIndexView, View, BodyView, derive_views
+from .search import build_search_files
+from .views import BodyView, HomeView, MeetingView, TopicIndexView, View, derive_views
 
 log = get_plugin_logger("protokollarkivet")
 
@@ -36,6 +37,7 @@ class ProtokollarkivetPlugin(BasePlugin):
         self.archive: Archive | None = None
         self.views: dict[str, View] = {}
         self.renderer: Renderer | None = None
+        self.search_files: dict[str, bytes] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -45,6 +47,7 @@ class ProtokollarkivetPlugin(BasePlugin):
         except ContentError as error:
             raise PluginError(str(error)) from None
         self.views = {view.target.src_uri: view for view in derive_views(self.archive)}
+        self.search_files = build_search_files(self.archive)
         self.renderer = Renderer(_theme_dir(config))
         if not config.nav:
             config.nav = _navigation(self.archive)
@@ -59,6 +62,8 @@ class ProtokollarkivetPlugin(BasePlugin):
             in_nav = isinstance(view, (HomeView, BodyView, TopicIndexView))
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=_front_matter(view), inclusion=inclusion))
+        for name, data in sorted(self.search_files.items()):
+            files.append(File.generated(config, f"{urls.SEARCH_INDEX_DIR}/{name}", content=data))
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -95,6 +100,7 @@ def _navigation(archive: Archive) -> list:
         {"Start": urls.home().src_uri},
         {"Organ": [{body.name: urls.body(body.key).src_uri} for body in bodies]},
         {"Ämnen": urls.topics().src_uri},
+        {"Sök": urls.search().src_uri},
     ]
     nav += [urls.page(page).src_uri for page in archive.pages]
     return nav

@@ -34,6 +34,14 @@ def meeting(m: Meeting) -> Target:
     return Target(f"{m.body}/{m.slug}.md", f"{m.body}/{m.slug}/")
 
 
+def search() -> Target:
+    return Target("sok/index.md", "sok/")
+
+
+SEARCH_INDEX_DIR = "sok/index"
+"""Where the split search index is published (see generator/search.py)."""
+
+
 def topics() -> Target:
     return Target(f"{TOPICS_DIR}/index.md", f"{TOPICS_DIR}/")
 

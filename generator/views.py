@@ -83,6 +83,11 @@ class TopicView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class SearchView(View):
+    """The search page; results come from the split index, in the browser."""
+
+
+@dataclass(frozen=True, slots=True)
 class TopicIndexView(View):
     topics: list[tuple[Topic, int]] = field(default_factory=list)
 
@@ -93,7 +98,7 @@ def meeting_title(meeting: Meeting, body: Body) -> str:
 
 def derive_views(archive: Archive) -> list[View]:
     refs = {id(m): MeetingRef(m, archive.bodies[m.body], urls.meeting(m).url) for m in archive.meetings}
-    views: list[View] = [home_view(archive, refs), topic_index_view(archive)]
+    views: list[View] = [home_view(archive, refs), topic_index_view(archive), SearchView(urls.search(), "Sök", "search.html")]
     views += [body_view(archive, body, refs) for body in archive.bodies.values()]
     views += [meeting_view(archive, meeting, refs) for meeting in archive.meetings]
     views += [topic_view(archive, topic, refs) for topic in archive.topics.values()]

@@ -1,0 +1,490 @@
+"""Archive -> search documents -> a lunr-scored index, split into small files for the browser.
+
+One document per item (and one per meeting header), each with its permanent URL. Text is
+analysed the same way at build time (here) and at query time (`theme/assets/search/sok.js`):
+
+- tokens: runs of letters/digits; tokens holding a digit (dates, diarienummer, amounts) are
+  exact and skip the language pipeline, everything else goes through lunr.sv's pipeline:
+  `trimmer-sv`, `stopWordFilter-sv` (lunr-languages' list) and `stemmer-sv` (Snowball Swedish,
+  `snowballstemmer` 2.2, the same algorithm generation as lunr-languages' port);
+- compounds are split at index time only ("samverkanskoordinator" also yields "samverkan" and
+  "koordinator"), from wordfreq's Swedish lexicon plus the archive's own words.
+
+The weights are lunr's (BM25 per field, field boosts, rounded to three decimals) and term
+indices are assigned in lunr's order, so lunr.js's Vector arithmetic in the browser gives the
+scores lunr.py gives; `tests/test_search_parity.py` holds both to that. Building is ours, not
+lunr.py's, because lunr.py keeps every posting's metadata and does not scale to 10,000 protocols.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+import snowballstemmer
+
+from . import dnr, urls
+from .model import Archive, Block, Item, Meeting, Prose
+from .text import swedish_key
+
+FIELDS: tuple[tuple[str, float], ...] = (
+    ("title", 8),
+    ("decisions", 3),
+    ("people", 3),
+    ("ids", 6),
+    ("meta", 2),
+    ("text", 1),
+)
+"""Indexed fields and their boosts: titles and decisions rank above passing mentions."""
+FIELD_NAMES = tuple(name for name, _ in FIELDS)
+EXACT_FIELD = "ids"
+K1 = 1.2
+B = 0.75
+
+# lunr-languages' lunr.sv.wordCharacters and stop words, verbatim.
+SV_WORD_CHARACTERS = (
+    "A-Za-z\xAA\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02B8\u02E0-\u02E4\u1D00-\u1D25\u1D2C-\u1D5C\u1D62-\u1D65\u1D6B-\u1D77"
+    "\u1D79-\u1DBE\u1E00-\u1EFF\u2071\u207F\u2090-\u209C\u212A\u212B\u2132\u214E\u2160-\u2188\u2C60-\u2C7F"
+    "\uA722-\uA787\uA78B-\uA7AD\uA7B0-\uA7B7\uA7F7-\uA7FF\uAB30-\uAB5A\uAB5C-\uAB64\uFB00-\uFB06\uFF21-\uFF3A\uFF41-\uFF5A"
+)
+SV_STOP_WORDS = frozenset(
+    "alla allt att av blev bli blir blivit de dem den denna deras dess dessa det detta dig din dina ditt du där då "
+    "efter ej eller en er era ert ett från för ha hade han hans har henne hennes hon honom hur här i icke ingen inom "
+    "inte jag ju kan kunde man med mellan men mig min mina mitt mot mycket ni nu när någon något några och om oss på "
+    "samma sedan sig sin sina sitta själv skulle som så sådan sådana sådant till under upp ut utan vad var vara varför "
+    "varit varje vars vart vem vi vid vilka vilkas vilken vilket vår våra vårt än är åt över".split()
+)
+_TRIM_START = re.compile(f"^[^{SV_WORD_CHARACTERS}]+")
+_TRIM_END = re.compile(f"[^{SV_WORD_CHARACTERS}]+$")
+# Must match TOKEN in sok.js: number-like runs first (2021-02-19, 422:1-2021, 50/50), then words.
+_TOKEN = re.compile(r"[0-9][0-9:\-./]*[0-9]|[0-9]|[^\W_]+")
+_DIGIT = re.compile(r"[0-9]")
+# Must match DNR in sok.js (explicit look-arounds: JavaScript's \\b knows only ASCII letters).
+_DNR_IN_TEXT = re.compile(r"(?<![^\W_])[A-ZÅÄÖ]{1,12}:?\s*[0-9]+(?:\s*:\s*[0-9]+)*\s*-\s*(?:19|20)[0-9][0-9](?![^\W_])")
+
+MIN_COMPOUND = 8
+MIN_PART = 5
+MIN_HEAD = 3
+
+
+# -- analysis --------------------------------------------------------------------------
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased tokens: `HSN 422:1-2021` gives `hsn 422:1-2021` (a diarienummer is one
+    token, in its normalised form), `422:1-2021` alone gives itself, words give words."""
+    tokens: list[str] = []
+    position = 0
+    for match in _DNR_IN_TEXT.finditer(text):
+        tokens += _plain_tokens(text[position:match.start()])
+        normalised = dnr.normalise(match.group())
+        tokens += [normalised.lower()] if normalised else _plain_tokens(match.group())
+        position = match.end()
+    tokens += _plain_tokens(text[position:])
+    return tokens
+
+
+def _plain_tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def is_exact(token: str) -> bool:
+    """Tokens with a digit skip the language pipeline (lunr.sv's trimmer would strip digits)."""
+    return bool(_DIGIT.search(token))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("swedish")
+
+
+@lru_cache(maxsize=200_000)
+def pipeline(token: str) -> str | None:
+    """lunr.sv's pipeline for one word token: trimmer-sv, stopWordFilter-sv, stemmer-sv."""
+    trimmed = _TRIM_END.sub("", _TRIM_START.sub("", token))
+    if not trimmed or trimmed in SV_STOP_WORDS:
+        return None
+    return _stemmer().stemWord(trimmed)
+
+
+def terms_of(tokens: Iterable[str]) -> list[str]:
+    """Index terms for a field's tokens, in order."""
+    out = []
+    for token in tokens:
+        term = token if is_exact(token) else pipeline(token)
+        if term:
+            out.append(term)
+    return out
+
+
+class Lexicon:
+    """Known Swedish words, for splitting compounds: wordfreq's list plus the archive's words."""
+
+    def __init__(self, extra: Iterable[str] = (), size: int = 100_000):
+        import wordfreq
+
+        self.words = {w for w in wordfreq.top_n_list("sv", size) if len(w) >= MIN_HEAD} | {
+            w for w in extra if len(w) >= MIN_HEAD and not is_exact(w)}
+        self.words -= SV_STOP_WORDS
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    @lru_cache(maxsize=200_000)
+    def parts(self, word: str) -> tuple[str, ...]:
+        """The parts of a compound (`hjälpmedelsrådet` -> `hjälpmedel`, `rådet`), or ()."""
+        if len(word) < MIN_COMPOUND or is_exact(word):
+            return ()
+        for cut in range(MIN_HEAD, len(word) - MIN_PART + 1):  # longest tail first
+            head, tail = word[:cut], word[cut:]
+            if tail not in self.words:
+                continue
+            head_word = self._head(head)
+            if head_word:
+                return (head_word, tail)
+            # A head that is itself a compound: läns|samverkans|gruppen.
+            inner = self.parts(head[:-1] if head.endswith("s") else head)
+            if inner:
+                return (*inner, tail)
+        return ()
+
+    def _head(self, head: str) -> str | None:
+        if head in self.words:
+            return head
+        # Swedish joins compounds with an -s- (samverkan-s-koordinator) or drops a final -a/-e.
+        if head.endswith("s") and head[:-1] in self.words:
+            return head[:-1]
+        for vowel in ("a", "e"):
+            if head + vowel in self.words:
+                return head + vowel
+        return None
+
+
+def analyse(text: str, lexicon: Lexicon | None) -> list[str]:
+    """Field tokens for indexing: the text's tokens, each compound followed by its parts."""
+    tokens = tokenize(text)
+    if lexicon is None:
+        return tokens
+    out = []
+    for token in tokens:
+        out.append(token)
+        out.extend(lexicon.parts(token))
+        if token.count(" ") == 1 and is_exact(token):  # a diarienummer: also "422:1-2021"
+            out.append(token.split(" ", 1)[1])
+    return out
+
+
+# -- queries ---------------------------------------------------------------------------
+
+EXACT_BOOST = 10
+RELAXED_BOOST = 2
+PREFIX_BOOST = 1
+MIN_PREFIX = 3
+RELAX_SUFFIXES = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "et", "en", "er", "ar", "or", "na", "s")
+"""Endings stripped from a query word so that a form longer than the text's still matches
+("samverkansrådet" finds "samverkansråd"): Snowball leaves -et, and the text may be shorter."""
+MIN_RELAXED = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause of lunr's query API; `clauses` in sok.js makes the same ones."""
+
+    term: str
+    fields: tuple[str, ...]
+    use_pipeline: bool
+    prefix: bool
+    boost: float
+
+
+def relaxed(token: str) -> str | None:
+    for suffix in RELAX_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= MIN_RELAXED:
+            return token[: -len(suffix)]
+    return None
+
+
+def query_clauses(text: str) -> list[Clause]:
+    words = tuple(name for name in FIELD_NAMES if name != EXACT_FIELD)
+    out: list[Clause] = []
+    for token in tokenize(text):
+        if is_exact(token):
+            out.append(Clause(token, (EXACT_FIELD,), False, False, EXACT_BOOST))
+            continue
+        out.append(Clause(token, words, True, False, EXACT_BOOST))
+        if token in SV_STOP_WORDS:
+            continue
+        # Prefix clauses skip the pipeline, as lunr's own query parser does: lunr.sv's trimmer
+        # would strip the wildcard. Index terms are stems, so a raw prefix still reaches them.
+        if len(token) >= MIN_PREFIX:
+            out.append(Clause(token, words, False, True, PREFIX_BOOST))
+        shorter = relaxed(token)
+        if shorter:
+            out.append(Clause(shorter, words, False, True, RELAXED_BOOST))
+    return out
+
+
+# -- documents -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SearchDoc:
+    ref: str
+    """Site-relative permanent URL: `lsg/2021-02-19/#p5` (or the meeting's URL)."""
+    kind: str
+    """`item` or `meeting`."""
+    title: str
+    body: str
+    date: str
+    type: str
+    """beslutsärende, informationsärende, övrigt, or möte for a meeting's header."""
+    topics: tuple[str, ...]
+    excerpt: str
+    texts: dict[str, str] = field(default_factory=dict)
+    """Field name -> text to index."""
+
+
+def documents(archive: Archive) -> list[SearchDoc]:
+    """All search documents, ordered by body, year and type (facet ranges rely on it)."""
+    docs: list[SearchDoc] = []
+    for meeting in archive.meetings:
+        docs.append(_meeting_doc(archive, meeting))
+        for item in meeting.items:
+            docs.append(_item_doc(archive, meeting, item))
+    order = {key: index for index, key in enumerate(sorted(archive.bodies, key=lambda k: swedish_key(archive.bodies[k].name)))}
+    docs.sort(key=lambda d: (order[d.body], d.date[:4], TYPES.index(d.type), d.date))
+    return docs
+
+
+TYPES = ("möte", "beslutsärende", "informationsärende", "övrigt")
+
+
+def _meeting_doc(archive: Archive, meeting: Meeting) -> SearchDoc:
+    body = archive.bodies[meeting.body]
+    people = [a.name for a in (*meeting.present, *meeting.staff, *meeting.guests, *meeting.absent)]
+    ids = [meeting.date.isoformat(), *(d.isoformat() for d in meeting.days[1:])]
+    if meeting.diarienummer:
+        ids.append(meeting.diarienummer.normalised)
+    from .text import long_date
+
+    return SearchDoc(
+        ref=urls.meeting(meeting).url, kind="meeting", title=f"{body.name} {long_date(meeting.date)}",
+        body=meeting.body, date=meeting.date.isoformat(), type="möte", topics=(),
+        excerpt=", ".join(filter(None, ["Protokoll" if meeting.kind == "protokoll" else "Mötesanteckningar",
+                                        meeting.place, f"{len(meeting.items)} ärenden"])),
+        texts={
+            "title": f"{body.name} {body.short_name or ''} {long_date(meeting.date)} {meeting.kind}",
+            "people": " ".join(people),
+            "ids": " ".join(ids),
+            "meta": " ".join(filter(None, [meeting.place, body.organisation, meeting.office])),
+        },
+    )
+
+
+def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
+    body = archive.bodies[meeting.body]
+    text_parts, decisions, people = [], [], [p.name for p in item.presenters]
+    for part in item.parts:
+        if isinstance(part, Prose):
+            text_parts.append(part.text)
+        elif isinstance(part, Block):
+            (decisions if part.is_decision else text_parts).append(part.text)
+            people += [*part.by, *part.yes, *part.no, *part.abstain]
+    topics = [archive.topics[key] for key in item.topics]
+    meta = [body.name, body.short_name or "", item.type_printed or ""]
+    for topic in topics:
+        meta += [topic.name, *topic.synonyms]
+    text = " ".join(text_parts)
+    return SearchDoc(
+        ref=urls.item(meeting, item), kind="item", title=f"{item.label} {item.title}" if item.number else item.title,
+        body=meeting.body, date=meeting.date.isoformat(), type=item.type or "övrigt", topics=tuple(item.topics),
+        excerpt=_excerpt(" ".join(decisions) + " " + text if decisions else text),
+        texts={
+            "title": item.title,
+            "decisions": " ".join(decisions),
+            "people": " ".join(people),
+            "ids": " ".join(d.normalised for d in item.diarienummer),
+            "meta": " ".join(meta),
+            "text": text,
+        },
+    )
+
+
+def _excerpt(text: str, length: int = 240) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: flat.rfind(" ", 0, length)] + " …"
+
+
+# -- the index -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Posting:
+    index: int
+    """lunr's term index: the order in which the term was first seen."""
+    fields: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
+    """Field number -> (document number, weight) pairs."""
+
+
+@dataclass(slots=True)
+class SearchIndex:
+    docs: list[SearchDoc]
+    terms: dict[str, Posting]
+
+    def weight(self, term: str, field_name: str, doc: int) -> float:
+        return dict(self.terms[term].fields.get(FIELD_NAMES.index(field_name), [])).get(doc, 0.0)
+
+
+def build_index(docs: list[SearchDoc], lexicon: Lexicon | None) -> SearchIndex:
+    """lunr's field vectors, computed as lunr.py's Builder does, without its per-posting overhead."""
+    frequencies: list[list[dict[str, int]]] = []
+    lengths: list[list[int]] = []
+    terms: dict[str, Posting] = {}
+    for number, doc in enumerate(docs):
+        doc_freqs, doc_lengths = [], []
+        for field_number, name in enumerate(FIELD_NAMES):
+            field_terms = terms_of(analyse(doc.texts.get(name, ""), lexicon))
+            counts: dict[str, int] = {}
+            for term in field_terms:
+                counts[term] = counts.get(term, 0) + 1
+                if term not in terms:
+                    terms[term] = Posting(len(terms))
+            doc_freqs.append(counts)
+            doc_lengths.append(len(field_terms))
+        frequencies.append(doc_freqs)
+        lengths.append(doc_lengths)
+
+    count = len(docs)
+    average = [sum(ls[f] for ls in lengths) / count if count else 0 for f in range(len(FIELDS))]
+    documents_with: dict[str, int] = defaultdict(int)
+    for doc_freqs in frequencies:
+        for counts in doc_freqs:
+            for term in counts:
+                documents_with[term] += 1
+    idf = {t: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for t, n in documents_with.items()}
+    for number, doc_freqs in enumerate(frequencies):
+        for field_number, counts in enumerate(doc_freqs):
+            boost = FIELDS[field_number][1]
+            norm = K1 * (1 - B + B * (lengths[number][field_number] / average[field_number]))
+            for term, tf in counts.items():
+                score = idf[term] * ((K1 + 1) * tf) / (norm + tf) * boost
+                terms[term].fields.setdefault(field_number, []).append((number, round(score, 3)))
+    return SearchIndex(docs, terms)
+
+
+# -- files for the browser -------------------------------------------------------------
+
+CHUNK_BYTES = 24_000
+"""Target size of a term chunk before compression (about 6-8 kB gzip)."""
+FIRST_BLOCK = 48
+"""Postings per (term, field) in the term chunk, best weights first; the rest in tail files."""
+TAIL_BLOCK = 512
+DOC_BLOCK = 16
+EXCERPT_IN_META = True
+
+
+def index_files(index: SearchIndex, archive: Archive) -> dict[str, bytes]:
+    """The split index: `manifest.json`, term chunks `t/`, posting tails `p/`, documents `d/`.
+
+    A query fetches the manifest, the chunk(s) covering its terms, and the document blocks of
+    the results it shows; a common term's long posting lists are fetched block by block, best
+    weights first, only while they can still change the first page of results.
+    """
+    files: dict[str, bytes] = {}
+    bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
+    body_index = {b.key: i for i, b in enumerate(bodies)}
+    topics = sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))
+    topic_index = {t.key: i for i, t in enumerate(topics)}
+
+    chunk_names, chunk_first = [], []
+    chunk: dict[str, list] = {}
+    size = 0
+    tails: dict[str, bytes] = {}
+
+    def flush() -> None:
+        nonlocal chunk, size
+        if chunk:
+            name = _store(files, "t", chunk)
+            chunk_names.append(name)
+            chunk_first.append(next(iter(chunk)))
+            chunk, size = {}, 0
+
+    for term in sorted(index.terms):
+        posting = index.terms[term]
+        entry: list = [posting.index]
+        for field_number in sorted(posting.fields):
+            pairs = sorted(posting.fields[field_number], key=lambda p: (-p[1], p[0]))
+            head, rest = pairs[:FIRST_BLOCK], pairs[FIRST_BLOCK:]
+            blocks = [_store(tails, "p", _pack(rest[i:i + TAIL_BLOCK])) for i in range(0, len(rest), TAIL_BLOCK)]
+            entry.append([field_number, len(pairs), _pack(head), blocks])
+        encoded = len(json.dumps(entry, separators=(",", ":"))) + len(term) + 4
+        if size + encoded > CHUNK_BYTES:
+            flush()
+        chunk[term] = entry
+        size += encoded
+    flush()
+    files.update(tails)
+
+    doc_blocks = []
+    for start in range(0, len(index.docs), DOC_BLOCK):
+        block = [
+            [d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics], d.excerpt]
+            for d in index.docs[start:start + DOC_BLOCK]
+        ]
+        doc_blocks.append(_store(files, "d", block))
+
+    ranges, previous = [], None
+    for number, doc in enumerate(index.docs):
+        key = (body_index[doc.body], int(doc.date[:4]), TYPES.index(doc.type))
+        if key != previous:
+            ranges.append([number, *key])
+            previous = key
+
+    manifest = {
+        "version": 1,
+        "fields": [[name, boost] for name, boost in FIELDS],
+        "exactField": EXACT_FIELD,
+        "docCount": len(index.docs),
+        "chunks": chunk_first,
+        "chunkFiles": chunk_names,
+        "docBlock": DOC_BLOCK,
+        "docFiles": doc_blocks,
+        "ranges": ranges,
+        "bodies": [[b.key, b.name] for b in bodies],
+        "types": list(TYPES),
+        "topics": [[t.key, t.name] for t in topics],
+    }
+    files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return files
+
+
+def _pack(pairs: list[tuple[int, float]]) -> list[list[int]]:
+    """Postings as two integer lists: document numbers, and weights in thousandths."""
+    return [[doc for doc, _ in pairs], [round(weight * 1000) for _, weight in pairs]]
+
+
+def _store(files: dict[str, bytes], folder: str, data: object) -> str:
+    """Write `data` under a content-hashed name (cache-safe), return the name."""
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    name = f"{folder}/{hashlib.sha256(raw).hexdigest()[:12]}.json"
+    files[name] = raw
+    return name
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def build_search_files(archive: Archive) -> dict[str, bytes]:
+    """Everything the search page and the header box need, by path under `sok/index/`."""
+    docs = documents(archive)
+    vocabulary = {token for doc in docs for text in doc.texts.values() for token in tokenize(text)}
+    index = build_index(docs, Lexicon(vocabulary))
+    return index_files(index, archive)

@@ -1,0 +1,33 @@
+"""A page visit in the real browser, recording console errors and requests to other hosts."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+class Visit:
+    """One page load, with what the page complained about and whom it asked."""
+
+    def __init__(self, browser: object, base: str, width: int = 1280, height: int = 900):
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        host = urlsplit(base).netloc
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def route(r: object) -> None:
+            if urlsplit(r.request.url).netloc not in (host, ""):
+                self.foreign.append(r.request.url)
+                r.abort()
+            else:
+                r.continue_()
+
+        self.page.route("**/*", route)
+
+    def open(self, url: str) -> None:
+        self.page.goto(url, wait_until="networkidle")
+
+    def close(self) -> None:
+        self.context.close()

@@ -1,0 +1,152 @@
+"""lunr.py is the reference: our builder gives its weights, and the browser (real lunr.js with
+lunr-languages' lunr.sv, reading our split index) gives its results, in its order.
+
+Results are compared as (document, score) lists ordered by score, ties by document number.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lunr  # noqa: F401  (the package; the builder below is lunr.py's)
+import pytest
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.query import Query
+
+from generator import search
+from generator.load import load_archive
+
+from .browsing import Visit
+from .conftest import ROOT
+
+QUERIES = [
+    "samverkansrådet", "samverkansråd", "samverkansråden", "hemsjukvård", "Hjälpmedelsrådet", "hjälpmedel",
+    "koordinator", "rådet", "HSN 422:1-2021", "HSN: 200:3-2023", "422:1-2021", "2021-02-19", "Anna Kroik",
+    "Katarina Lindahl", "SIP", "UPH", "VVG", "betalningsansvar", "nära vård", "Nära vård 2030", "LINK Prator",
+    "läkarmedverkan särskilt boende", "patientsäkerhet", "vaccination", "Loka brunn", "utskrivningsklara",
+    "beslutade att uppdra", "och", "digitala möten", "Ställningstagande", "xyzzy",
+]
+
+
+def _exact_or(fn):
+    def wrapped(token, i=None, tokens=None):
+        text = str(token)
+        if search.is_exact(text):
+            return token
+        return fn(token, text)
+    return wrapped
+
+
+@_exact_or
+def trimmer_sv(token, text):
+    trimmed = search._TRIM_END.sub("", search._TRIM_START.sub("", text))
+    return token.update(lambda *_: trimmed) if trimmed else None
+
+
+@_exact_or
+def stop_word_filter_sv(token, text):
+    return None if text in search.SV_STOP_WORDS else token
+
+
+@_exact_or
+def stemmer_sv(token, text):
+    return token.update(lambda *_: search._stemmer().stemWord(text))
+
+
+for fn, label in ((trimmer_sv, "trimmer-sv"), (stop_word_filter_sv, "stopWordFilter-sv"), (stemmer_sv, "stemmer-sv")):
+    Pipeline.register_function(fn, label)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    archive = load_archive(ROOT / "content")
+    docs = search.documents(archive)
+    vocabulary = {t for d in docs for text in d.texts.values() for t in search.tokenize(text)}
+    lexicon = search.Lexicon(vocabulary)
+    ours = search.build_index(docs, lexicon)
+    builder = Builder()
+    builder.pipeline.add(trimmer_sv, stop_word_filter_sv, stemmer_sv)
+    builder.search_pipeline.add(trimmer_sv, stop_word_filter_sv, stemmer_sv)
+    builder.ref("ref")
+    for name, boost in search.FIELDS:
+        builder.field(name, boost=boost)
+    for number, doc in enumerate(docs):
+        builder.add({"ref": str(number), **{name: search.analyse(doc.texts.get(name, ""), lexicon) for name in search.FIELD_NAMES}})
+    return docs, ours, builder.build()
+
+
+def reference(index, text: str) -> list[tuple[int, float]]:
+    query = index.create_query()
+    for clause in search.query_clauses(text):
+        query.term(clause.term, fields=list(clause.fields), boost=clause.boost, use_pipeline=clause.use_pipeline,
+                   wildcard=Query.WILDCARD_TRAILING if clause.prefix else Query.WILDCARD_NONE)
+    results = [(int(r["ref"]), r["score"]) for r in index.query(query)]
+    return sorted(results, key=lambda r: (-r[1], r[0]))
+
+
+def test_our_weights_and_term_order_are_lunr_pys(corpus) -> None:
+    docs, ours, reference_index = corpus
+    assert set(ours.terms) == set(reference_index.inverted_index)
+    for term, posting in reference_index.inverted_index.items():
+        assert ours.terms[term].index == posting["_index"], term
+    mismatches = []
+    for field_ref, vector in reference_index.field_vectors.items():
+        field_name, doc = field_ref.split("/", 1)[0], int(field_ref.split("/", 1)[1])
+        terms = {p["_index"]: t for t, p in reference_index.inverted_index.items()}
+        elements = vector.elements
+        for i in range(0, len(elements), 2):
+            term = terms[elements[i]]
+            if ours.weight(term, field_name, doc) != elements[i + 1]:
+                mismatches.append((field_ref, term, ours.weight(term, field_name, doc), elements[i + 1]))
+    assert mismatches == []
+
+
+def test_the_browser_ranks_as_lunr_py_does(corpus, browser: object, server: str) -> None:
+    docs, _, reference_index = corpus
+    visit = Visit(browser, server)
+    visit.open(server + "sok/")
+    found = visit.page.evaluate(
+        """async (queries) => {
+            const out = {};
+            for (const q of queries) {
+                const r = await window.protokollarkivetSearch.search(q, {limit: 1e9});
+                out[q] = r.results.map(x => [x.doc, x.score]);
+            }
+            return out;
+        }""",
+        QUERIES,
+    )
+    visit.close()
+    assert visit.errors == []
+    for text in QUERIES:
+        expected = reference(reference_index, text)
+        got = [tuple(pair) for pair in found[text]]
+        assert [d for d, _ in got] == [d for d, _ in expected], text
+        assert all(abs(a[1] - b[1]) < 1e-9 for a, b in zip(got, expected)), text
+    assert sum(1 for text in QUERIES if found[text]) >= len(QUERIES) - 2  # "och" and "xyzzy" find nothing
+
+
+def test_the_browser_analyses_text_as_the_builder_does(corpus, browser: object, server: str) -> None:
+    docs, _, _ = corpus
+    samples = [doc.texts.get("text", "") or doc.texts.get("title", "") for doc in docs][:40]
+    samples += ["Dnr: HSN: 200:3-2023 och Dnr HSN 422:1 - 2021", "UPH-medel 2021–2022 (SKR) 50/50 kr", "Åsele, ÖVERENSKOMMELSE"]
+    words = sorted({t for doc in docs for text in doc.texts.values() for t in search.tokenize(text) if not search.is_exact(t)})
+    visit = Visit(browser, server)
+    visit.open(server + "sok/")
+    result = visit.page.evaluate(
+        """async ([samples, words]) => {
+            await window.protokollarkivetSearch.ready();
+            const p = new lunr.Pipeline();
+            p.add(lunr.sv.trimmer, lunr.sv.stopWordFilter, lunr.sv.stemmer);
+            return {
+                tokens: samples.map(s => window.protokollarkivetSearch.tokenize(s)),
+                stems: words.map(w => p.runString(w)[0] ?? null),
+            };
+        }""",
+        [samples, words],
+    )
+    visit.close()
+    assert result["tokens"] == [search.tokenize(s) for s in samples]
+    assert result["stems"] == [search.pipeline(w) for w in words]

@@ -1,0 +1,507 @@
+/* Protokollarkivet's search: the header box (instant results) and the search page (sok/?q=).
+ *
+ * The index is built by generator/search.py and split into small files under sok/index/:
+ * a manifest, term chunks (each term's best postings per field), posting tails and document
+ * blocks. Queries are analysed as the documents were (TOKEN and DNR below match search.py),
+ * word terms run through lunr.sv's pipeline, and scores are lunr's: the query vector and the
+ * field vectors are lunr.Vector objects, so lunr.js does the arithmetic. Results come out
+ * ordered by score, then by document number.
+ *
+ * No request leaves the site; nothing here runs until a reader types or opens the page.
+ */
+(function () {
+  "use strict";
+
+  var TOKEN = /[0-9][0-9:\-.\/]*[0-9]|[0-9]|[\p{L}\p{N}]+/gu;
+  var DNR = /(?<![\p{L}\p{N}])[A-ZÅÄÖ]{1,12}:?\s*[0-9]+(?:\s*:\s*[0-9]+)*\s*-\s*(?:19|20)[0-9][0-9](?![\p{L}\p{N}])/gu;
+  var DNR_PARTS = /^([A-ZÅÄÖ]{1,12})\s*:?\s*([0-9]+(?:\s*:\s*[0-9]+)*)\s*-\s*((?:19|20)[0-9][0-9])$/u;
+  var EXACT_BOOST = 10, RELAXED_BOOST = 2, PREFIX_BOOST = 1, MIN_PREFIX = 3, MIN_RELAXED = 5;
+  var RELAX_SUFFIXES = ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "et", "en", "er", "ar", "or", "na", "s"];
+  var PAGE = 20;
+
+  function config() {
+    var node = document.getElementById("__config");
+    var base = node ? JSON.parse(node.textContent).base : ".";
+    return { base: base.replace(/\/$/, "") + "/" };
+  }
+  var BASE = config().base;
+  var INDEX = BASE + "sok/index/";
+
+  /* lunr.js and lunr-languages are loaded on first use, not with every page. */
+  var VENDOR = ["lunr.min.js", "lunr.stemmer.support.min.js", "lunr.sv.min.js"];
+  var loading = null;
+  function ready() {
+    if (window.lunr && window.lunr.sv) return Promise.resolve();
+    if (!loading) {
+      loading = VENDOR.reduce(function (previous, name) {
+        return previous.then(function () {
+          return new Promise(function (resolve, reject) {
+            var script = document.createElement("script");
+            script.src = BASE + "assets/search/vendor/" + name;
+            script.onload = resolve;
+            script.onerror = function () { reject(new Error("kunde inte ladda " + name)); };
+            document.head.appendChild(script);
+          });
+        });
+      }, Promise.resolve());
+    }
+    return loading;
+  }
+
+  /* -- analysis ----------------------------------------------------------------------- */
+
+  function normaliseDnr(text) {
+    var m = DNR_PARTS.exec(text.trim());
+    return m ? m[1].toUpperCase() + " " + m[2].replace(/\s+/g, "") + "-" + m[3] : null;
+  }
+
+  function plainTokens(text) {
+    return text.toLowerCase().match(TOKEN) || [];
+  }
+
+  function tokenize(text) {
+    var tokens = [], position = 0, match;
+    DNR.lastIndex = 0;
+    while ((match = DNR.exec(text)) !== null) {
+      tokens = tokens.concat(plainTokens(text.slice(position, match.index)));
+      var normalised = normaliseDnr(match[0]);
+      tokens = tokens.concat(normalised ? [normalised.toLowerCase()] : plainTokens(match[0]));
+      position = match.index + match[0].length;
+    }
+    return tokens.concat(plainTokens(text.slice(position)));
+  }
+
+  function isExact(token) { return /[0-9]/.test(token); }
+
+  var pipeline = null;
+  function svPipeline() {
+    if (!pipeline) {
+      pipeline = new lunr.Pipeline();
+      pipeline.add(lunr.sv.trimmer, lunr.sv.stopWordFilter, lunr.sv.stemmer);
+    }
+    return pipeline;
+  }
+
+  function relaxed(token) {
+    for (var i = 0; i < RELAX_SUFFIXES.length; i++) {
+      var suffix = RELAX_SUFFIXES[i];
+      if (token.endsWith(suffix) && token.length - suffix.length >= MIN_RELAXED) return token.slice(0, -suffix.length);
+    }
+    return null;
+  }
+
+  /* The clauses of a query, as the Python side builds them (generator/search.py). */
+  function clauses(text, manifest) {
+    var exact = manifest.fields.findIndex(function (f) { return f[0] === manifest.exactField; });
+    var words = manifest.fields.map(function (_, i) { return i; }).filter(function (i) { return i !== exact; });
+    var out = [];
+    tokenize(text).forEach(function (token) {
+      if (isExact(token)) {
+        out.push({ term: token, fields: [exact], usePipeline: false, prefix: false, boost: EXACT_BOOST });
+      } else {
+        out.push({ term: token, fields: words, usePipeline: true, prefix: false, boost: EXACT_BOOST });
+        if (!lunr.sv.stopWordFilter(new lunr.Token(token))) return;
+        /* Prefix clauses skip the pipeline (its trimmer would strip the wildcard), as in lunr. */
+        if (token.length >= MIN_PREFIX) {
+          out.push({ term: token, fields: words, usePipeline: false, prefix: true, boost: PREFIX_BOOST });
+        }
+        var shorter = relaxed(token);
+        if (shorter) out.push({ term: shorter, fields: words, usePipeline: false, prefix: true, boost: RELAXED_BOOST });
+      }
+    });
+    return out;
+  }
+
+  /* -- fetching ----------------------------------------------------------------------- */
+
+  var cache = {};
+  function fetchJSON(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(INDEX + path).then(function (r) {
+        if (!r.ok) throw new Error("sökindexet saknas: " + path);
+        return r.json();
+      });
+    }
+    return cache[path];
+  }
+
+  function chunkFor(manifest, term) {
+    var lo = 0, hi = manifest.chunks.length - 1, found = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (manifest.chunks[mid] <= term) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return found;
+  }
+
+  /* Index terms equal to `term`, or starting with it: [[term, entry], ...] in term order. */
+  function expand(manifest, term, prefix) {
+    var first = chunkFor(manifest, term);
+    var last = first;
+    if (prefix) {
+      while (last + 1 < manifest.chunks.length && manifest.chunks[last + 1].startsWith(term)) last++;
+    }
+    var loads = [];
+    for (var i = first; i <= last; i++) loads.push(fetchJSON(manifest.chunkFiles[i]));
+    return Promise.all(loads).then(function (chunks) {
+      var out = [];
+      chunks.forEach(function (chunk) {
+        Object.keys(chunk).forEach(function (t) {
+          if (prefix ? t.startsWith(term) : t === term) out.push([t, chunk[t]]);
+        });
+      });
+      return out.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
+    });
+  }
+
+  /* -- scoring ------------------------------------------------------------------------ */
+
+  /* A (term, field) posting list, best weights first, fetched block by block. */
+  function PostingList(termIndex, field, total, head, blocks) {
+    this.termIndex = termIndex; this.field = field; this.total = total;
+    this.docs = head[0].slice(); this.weights = head[1].slice(); this.blocks = blocks.slice();
+  }
+  PostingList.prototype.exhausted = function () { return this.blocks.length === 0; };
+  PostingList.prototype.floor = function () {
+    return this.exhausted() ? 0 : this.weights[this.weights.length - 1] / 1000;
+  };
+  PostingList.prototype.more = function () {
+    var self = this, next = this.blocks.shift();
+    return fetchJSON(next).then(function (block) {
+      self.docs = self.docs.concat(block[0]); self.weights = self.weights.concat(block[1]);
+    });
+  };
+
+  /* Runs a query; resolves to {results: [{doc, score}], complete: bool, candidates}.
+   * `limit` results are exact and in lunr's order; `accept(doc)` filters (facets). */
+  function search(text, options) {
+    var limit = options.limit || PAGE, accept = options.accept || function () { return true; };
+    return Promise.all([ready(), fetchJSON("manifest.json")]).then(function (loaded) {
+      var manifest = loaded[1];
+      var vectors = manifest.fields.map(function () { return new lunr.Vector(); });
+      var lists = {}, jobs = [];
+      clauses(text, manifest).forEach(function (clause) {
+        var terms = clause.usePipeline ? svPipeline().runString(clause.term) : [clause.term];
+        terms.forEach(function (term) {
+          if (!term) return;
+          jobs.push(expand(manifest, term, clause.prefix).then(function (expanded) {
+            return { clause: clause, expanded: expanded };
+          }));
+        });
+      });
+      return Promise.all(jobs).then(function (found) {
+        found.forEach(function (f) {
+          f.expanded.forEach(function (pair) {
+            var entry = pair[1], termIndex = entry[0];
+            f.clause.fields.forEach(function (field) {
+              vectors[field].upsert(termIndex, f.clause.boost, function (a, b) { return a + b; });
+              var key = pair[0] + "/" + field;
+              if (lists[key]) return;
+              for (var i = 1; i < entry.length; i++) {
+                if (entry[i][0] === field) lists[key] = new PostingList(termIndex, field, entry[i][1], entry[i][2], entry[i][3]);
+              }
+            });
+          });
+        });
+        return rank(manifest, vectors, Object.values(lists), limit, accept);
+      });
+    });
+  }
+
+  function rank(manifest, vectors, lists, limit, accept) {
+    var magnitudes = vectors.map(function (v) { return v.magnitude(); });
+    function bound(list) { return vectors[list.field].elements.length ? qWeight(list) * list.floor() / magnitudes[list.field] : 0; }
+    function qWeight(list) {
+      var e = vectors[list.field].elements;
+      for (var i = 0; i < e.length; i += 2) if (e[i] === list.termIndex) return e[i + 1];
+      return 0;
+    }
+    function score() {
+      /* doc -> field -> lunr.Vector of the weights seen; lunr does the arithmetic. */
+      var seen = new Map();
+      lists.forEach(function (list) {
+        for (var i = 0; i < list.docs.length; i++) {
+          var doc = list.docs[i];
+          if (!accept(doc)) continue;
+          if (!seen.has(doc)) seen.set(doc, {});
+          var fields = seen.get(doc);
+          (fields[list.field] = fields[list.field] || new lunr.Vector()).insert(list.termIndex, list.weights[i] / 1000);
+        }
+      });
+      var scored = [];
+      seen.forEach(function (fields, doc) {
+        var s = 0;
+        Object.keys(fields).sort(function (a, b) { return a - b; }).forEach(function (field) {
+          s += vectors[field].similarity(fields[field]);
+        });
+        scored.push({ doc: doc, score: s, fields: fields });
+      });
+      scored.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      return scored;
+    }
+    /* Fetch more of the open lists, best bound first, until no document outside the first
+     * `limit` can still overtake the `limit`-th: the first page is then lunr's. */
+    function settle(rounds) {
+      var scored = score();
+      var open = lists.filter(function (l) { return !l.exhausted(); });
+      var done = { results: scored.slice(0, limit), candidates: scored, complete: !open.length, total: scored.length, manifest: manifest };
+      if (!open.length) return done;
+      var unseen = open.reduce(function (sum, l) { return sum + bound(l); }, 0);
+      var kth = scored.length >= limit ? scored[limit - 1].score : 0;
+      var settled = scored.length >= limit && unseen <= kth && scored.slice(limit).every(function (r) {
+        var gain = open.reduce(function (sum, l) {
+          return sum + (r.fields[l.field] && hasIndex(r.fields[l.field], l.termIndex) ? 0 : bound(l));
+        }, 0);
+        return r.score + gain <= kth;
+      });
+      if (settled || rounds > 200) return done;
+      open.sort(function (a, b) { return bound(b) - bound(a); });
+      return open[0].more().then(function () { return settle(rounds + 1); });
+    }
+    return Promise.resolve(settle(0));
+  }
+
+  function hasIndex(vector, index) {
+    for (var i = 0; i < vector.elements.length; i += 2) if (vector.elements[i] === index) return true;
+    return false;
+  }
+
+  /* -- documents and facets ---------------------------------------------------------- */
+
+  function docs(manifest, numbers) {
+    var blocks = {};
+    numbers.forEach(function (n) { blocks[Math.floor(n / manifest.docBlock)] = true; });
+    var keys = Object.keys(blocks);
+    return Promise.all(keys.map(function (b) { return fetchJSON(manifest.docFiles[b]); })).then(function (loaded) {
+      var byBlock = {};
+      keys.forEach(function (b, i) { byBlock[b] = loaded[i]; });
+      return numbers.map(function (n) {
+        var d = byBlock[Math.floor(n / manifest.docBlock)][n % manifest.docBlock];
+        return { number: n, url: d[0], title: d[1], body: d[2], date: d[3], type: d[4], topics: d[5], excerpt: d[6] };
+      });
+    });
+  }
+
+  /* Body, year and type of a document number, from the manifest's ranges. */
+  function facetsOf(manifest, n) {
+    var r = manifest.ranges, lo = 0, hi = r.length - 1, found = 0;
+    while (lo <= hi) { var mid = (lo + hi) >> 1; if (r[mid][0] <= n) { found = mid; lo = mid + 1; } else { hi = mid - 1; } }
+    return { body: r[found][1], year: r[found][2], type: r[found][3] };
+  }
+
+  /* -- presentation ------------------------------------------------------------------ */
+
+  function escapeHTML(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /* The excerpt with every word that starts like a query word marked. */
+  function highlight(text, query) {
+    if (!window.lunr) return escapeHTML(text);
+    var words = tokenize(query).filter(function (t) { return t.length >= 2; }).map(function (t) {
+      var stem = isExact(t) ? t : (svPipeline().runString(t)[0] || t);
+      return stem.length < t.length ? stem : t;
+    });
+    if (!words.length) return escapeHTML(text);
+    var pattern = new RegExp("(" + words.map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|") + ")[\\p{L}\\p{N}]*", "giu");
+    var out = "", last = 0, m;
+    while ((m = pattern.exec(text)) !== null) {
+      var before = text.slice(0, m.index);
+      if (/[\p{L}\p{N}]$/u.test(before) && !/[\p{L}]{4,}$/u.test(before)) { continue; }
+      out += escapeHTML(text.slice(last, m.index)) + "<mark>" + escapeHTML(m[0]) + "</mark>";
+      last = m.index + m[0].length;
+    }
+    return out + escapeHTML(text.slice(last));
+  }
+
+  function dateText(iso) {
+    var months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+    var p = iso.split("-");
+    return parseInt(p[2], 10) + " " + months[parseInt(p[1], 10) - 1] + " " + p[0];
+  }
+
+  var TYPE_LABELS = { "möte": "Möte (protokollets huvud)", "beslutsärende": "Beslutsärende", "informationsärende": "Informationsärende", "övrigt": "Övriga ärenden" };
+
+  /* -- the search page ---------------------------------------------------------------- */
+
+  function SearchPage(root) {
+    this.root = root;
+    this.list = document.getElementById("sok-resultat");
+    this.status = root.querySelector(".pa-sok-status");
+    this.facets = document.getElementById("sok-facetter");
+    this.more = root.querySelector(".pa-sok-more");
+    this.input = root.querySelector("input[name=q]");
+    this.filters = { body: new Set(), year: new Set(), type: new Set(), topic: new Set() };
+    this.limit = PAGE;
+    var params = new URLSearchParams(location.search);
+    this.query = (params.get("q") || "").trim();
+    this.input.value = this.query;
+    ["body", "year", "type", "topic"].forEach(function (k) {
+      params.getAll(k).forEach(function (v) { this.filters[k].add(v); }, this);
+    }, this);
+    var self = this;
+    this.more.addEventListener("click", function () { self.limit += PAGE; self.run(); });
+    root.querySelector(".pa-sok-nojs").hidden = true;
+    root.querySelector(".pa-sok-js").hidden = false;
+    if (this.query) this.run(); else this.say("Skriv ett eller flera ord, ett namn eller ett diarienummer.");
+  }
+
+  SearchPage.prototype.say = function (text) { this.status.textContent = text; };
+
+  SearchPage.prototype.accept = function (manifest) {
+    var f = this.filters;
+    return function (n) {
+      var x = facetsOf(manifest, n);
+      return (!f.body.size || f.body.has(manifest.bodies[x.body][0])) && (!f.year.size || f.year.has(String(x.year))) &&
+        (!f.type.size || f.type.has(manifest.types[x.type]));
+    };
+  };
+
+  SearchPage.prototype.run = function () {
+    var self = this, started = performance.now();
+    this.say("Söker …");
+    fetchJSON("manifest.json").then(function (manifest) {
+      var everything = search(self.query, { limit: self.limit });
+      var narrowed = search(self.query, { limit: self.limit, accept: self.accept(manifest) });
+      return Promise.all([everything, narrowed]).then(function (r) {
+        var wanted = r[1].results.map(function (x) { return x.doc; });
+        return docs(manifest, wanted).then(function (loaded) {
+          if (self.filters.topic.size) {
+            loaded = loaded.filter(function (d) {
+              return d.topics.some(function (t) { return self.filters.topic.has(manifest.topics[t][0]); });
+            });
+          }
+          self.render(manifest, r[0], r[1], loaded, performance.now() - started);
+        });
+      });
+    }).catch(function (error) { self.say("Sökningen misslyckades: " + error.message); });
+  };
+
+  SearchPage.prototype.render = function (manifest, all, narrowed, loaded, ms) {
+    var self = this;
+    this.list.innerHTML = loaded.map(function (d) {
+      return '<li class="pa-sok-hit"><a href="' + escapeHTML(BASE + d.url) + '">' + escapeHTML(d.title) + "</a>" +
+        '<p class="pa-meta">' + escapeHTML(manifest.bodies[d.body][1]) + ", " + dateText(d.date) + " · " +
+        escapeHTML(TYPE_LABELS[manifest.types[d.type]]) + "</p>" +
+        '<p class="pa-sok-snippet">' + highlight(d.excerpt, self.query) + "</p></li>";
+    }).join("");
+    var count = narrowed.total;
+    if (!loaded.length) {
+      this.say(all.total ? "Inga träffar med de valda filtren." : "Inga träffar på ”" + this.query + "”. Pröva ett annat ord eller en kortare form.");
+    } else {
+      this.say(count + (count === 1 ? " träff" : " träffar") + " på ”" + this.query + "”" + (narrowed.complete ? "" : " (de bästa visas)") + ".");
+    }
+    this.more.hidden = loaded.length >= count || loaded.length < this.limit;
+    this.renderFacets(manifest, all, loaded);
+    this.root.setAttribute("data-ms", String(Math.round(ms)));
+  };
+
+  SearchPage.prototype.renderFacets = function (manifest, all, loaded) {
+    var counts = { body: {}, year: {}, type: {}, topic: {} };
+    all.candidates.forEach(function (r) {
+      var x = facetsOf(manifest, r.doc);
+      counts.body[manifest.bodies[x.body][0]] = (counts.body[manifest.bodies[x.body][0]] || 0) + 1;
+      counts.year[x.year] = (counts.year[x.year] || 0) + 1;
+      counts.type[manifest.types[x.type]] = (counts.type[manifest.types[x.type]] || 0) + 1;
+    });
+    loaded.forEach(function (d) {
+      d.topics.forEach(function (t) { var k = manifest.topics[t][0]; counts.topic[k] = (counts.topic[k] || 0) + 1; });
+    });
+    var labels = {
+      body: function (k) { return manifest.bodies.find(function (b) { return b[0] === k; })[1]; },
+      year: String, type: function (k) { return TYPE_LABELS[k]; },
+      topic: function (k) { return manifest.topics.find(function (t) { return t[0] === k; })[1]; },
+    };
+    var titles = { body: "Organ", year: "År", type: "Typ", topic: "Ämne (bland visade träffar)" };
+    var self = this, html = "";
+    ["body", "year", "type", "topic"].forEach(function (facet) {
+      var keys = Object.keys(counts[facet]);
+      if (facet === "year") keys.sort().reverse(); else keys.sort(function (a, b) { return counts[facet][b] - counts[facet][a]; });
+      if (!keys.length) return;
+      html += '<fieldset class="pa-facet"><legend>' + titles[facet] + "</legend>" + keys.map(function (k) {
+        var id = "f-" + facet + "-" + k.replace(/[^a-z0-9]/gi, "_");
+        return '<div><input type="checkbox" id="' + id + '" data-facet="' + facet + '" value="' + escapeHTML(k) + '"' +
+          (self.filters[facet].has(k) ? " checked" : "") + '> <label for="' + id + '">' + escapeHTML(labels[facet](k)) +
+          ' <span class="pa-count">(' + counts[facet][k] + ")</span></label></div>";
+      }).join("") + "</fieldset>";
+    });
+    this.facets.innerHTML = html;
+    this.facets.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+      box.addEventListener("change", function () {
+        var set = self.filters[box.dataset.facet];
+        if (box.checked) set.add(box.value); else set.delete(box.value);
+        self.limit = PAGE;
+        self.updateURL();
+        self.run();
+      });
+    });
+  };
+
+  SearchPage.prototype.updateURL = function () {
+    var params = new URLSearchParams();
+    params.set("q", this.query);
+    Object.keys(this.filters).forEach(function (k) { this.filters[k].forEach(function (v) { params.append(k, v); }); }, this);
+    history.replaceState(null, "", "?" + params.toString());
+  };
+
+  /* -- the header box ---------------------------------------------------------------- */
+
+  function HeaderBox(form) {
+    var input = form.querySelector("input[name=q]"), list = form.querySelector("[role=listbox]");
+    var timer = null, active = -1, generation = 0;
+    function close() { list.hidden = true; input.setAttribute("aria-expanded", "false"); active = -1; }
+    function options() { return list.querySelectorAll("[role=option]"); }
+    function select(i) {
+      var o = options();
+      o.forEach(function (x, j) { x.setAttribute("aria-selected", j === i ? "true" : "false"); });
+      active = i;
+      if (o[i]) input.setAttribute("aria-activedescendant", o[i].id); else input.removeAttribute("aria-activedescendant");
+    }
+    function update() {
+      var query = input.value.trim(), mine = ++generation;
+      if (query.length < 2) { close(); return; }
+      search(query, { limit: 8 }).then(function (r) {
+        return docs(r.manifest, r.results.map(function (x) { return x.doc; })).then(function (loaded) {
+          if (mine !== generation) return;
+          list.innerHTML = loaded.map(function (d, i) {
+            return '<li role="option" id="pa-sok-option-' + i + '" aria-selected="false"><a tabindex="-1" href="' +
+              escapeHTML(BASE + d.url) + '">' + escapeHTML(d.title) + '<span class="pa-meta">' +
+              escapeHTML(r.manifest.bodies[d.body][1]) + ", " + dateText(d.date) + "</span></a></li>";
+          }).join("") + '<li role="option" id="pa-sok-option-all" aria-selected="false" class="pa-sok-all"><a tabindex="-1" href="' +
+            escapeHTML(BASE + "sok/?q=" + encodeURIComponent(query)) + '">' +
+            (loaded.length ? "Alla träffar på ”" + escapeHTML(query) + "”" : "Inga träffar på ”" + escapeHTML(query) + "”") + "</a></li>";
+          list.hidden = false;
+          input.setAttribute("aria-expanded", "true");
+          active = -1;
+        });
+      });
+    }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 60); });
+    input.addEventListener("keydown", function (e) {
+      var o = options();
+      if (e.key === "ArrowDown" && o.length) { e.preventDefault(); select(Math.min(active + 1, o.length - 1)); }
+      else if (e.key === "ArrowUp" && o.length) { e.preventDefault(); select(Math.max(active - 1, 0)); }
+      else if (e.key === "Escape") { close(); }
+      else if (e.key === "Enter" && active >= 0 && o[active]) { e.preventDefault(); location.href = o[active].querySelector("a").href; }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 200); });
+    form.addEventListener("submit", function (e) {
+      if (!input.value.trim()) e.preventDefault();
+    });
+  }
+
+  /* -- start -------------------------------------------------------------------------- */
+
+  window.protokollarkivetSearch = { search: search, tokenize: tokenize, clauses: clauses, docs: docs, fetchJSON: fetchJSON, ready: ready };
+
+  function start() {
+    document.querySelectorAll("form.pa-header-search").forEach(HeaderBox);
+    var page = document.querySelector(".pa-sok-page");
+    if (page) new SearchPage(page);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();
