@@ -307,7 +307,8 @@ class _Walker:
         if self.current is None:
             self.current = _SectionDraft(None)
             self.preamble.append(self.current)
-        self.current.parts.append(Prose(_render(tokens), _text(tokens)))
+        headings = tuple(_plain(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open")
+        self.current.parts.append(Prose(_render(tokens), _text(tokens), headings))
 
     def finish(self) -> ParsedBody:
         self._flush_prose()

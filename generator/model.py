@@ -131,6 +131,8 @@ class Diarienummer:
 class Prose:
     html: str
     text: str
+    headings: tuple[str, ...] = ()
+    """Sub-headings (### and deeper) within the prose, as plain text."""
 
 
 @dataclass(frozen=True, slots=True)

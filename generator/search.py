@@ -36,6 +36,7 @@ from .text import swedish_key
 
 FIELDS: tuple[tuple[str, float], ...] = (
     ("title", 8),
+    ("headings", 4),
     ("decisions", 3),
     ("people", 3),
     ("ids", 6),
@@ -96,8 +97,16 @@ def _plain_tokens(text: str) -> list[str]:
 
 
 def is_exact(token: str) -> bool:
-    """Tokens with a digit skip the language pipeline (lunr.sv's trimmer would strip digits)."""
-    return bool(_DIGIT.search(token))
+    """Tokens with a digit (lunr.sv's trimmer would strip it) or a space (a diarienummer, a pair
+    of name words) skip the language pipeline."""
+    return bool(_DIGIT.search(token)) or " " in token
+
+
+def name_pairs(name: str) -> list[str]:
+    """Adjacent word pairs of a name, as single tokens: `Anna-Maria Stenlund` -> `anna maria`,
+    `maria stenlund`. A query's adjacent words match them, so a full name outranks its parts."""
+    words = [w for w in _plain_tokens(name) if not is_exact(w)]
+    return [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
 @lru_cache(maxsize=1)
@@ -167,23 +176,33 @@ class Lexicon:
         return None
 
 
-def analyse(text: str, lexicon: Lexicon | None) -> list[str]:
+NAMES_FIELD = "people"
+"""In this field each line is a name, and its word pairs are indexed as well."""
+
+
+def analyse(text: str, lexicon: Lexicon | None, names: bool = False) -> list[str]:
     """Field tokens for indexing: the text's tokens, each compound followed by its parts."""
-    tokens = tokenize(text)
-    if lexicon is None:
-        return tokens
     out = []
-    for token in tokens:
+    for token in tokenize(text):
         out.append(token)
-        out.extend(lexicon.parts(token))
-        if token.count(" ") == 1 and is_exact(token):  # a diarienummer: also "422:1-2021"
+        if lexicon is not None:
+            out.extend(lexicon.parts(token))
+        if _DIGIT.search(token) and " " in token:  # a diarienummer: also "422:1-2021"
             out.append(token.split(" ", 1)[1])
+    if names:
+        for line in text.split("\n"):
+            out.extend(name_pairs(line))
     return out
+
+
+def field_tokens(doc: "SearchDoc", name: str, lexicon: Lexicon | None) -> list[str]:
+    return analyse(doc.texts.get(name, ""), lexicon, names=name == NAMES_FIELD)
 
 
 # -- queries ---------------------------------------------------------------------------
 
 EXACT_BOOST = 10
+PAIR_BOOST = 40
 RELAXED_BOOST = 2
 PREFIX_BOOST = 1
 MIN_PREFIX = 3
@@ -212,22 +231,31 @@ def relaxed(token: str) -> str | None:
 
 
 def query_clauses(text: str) -> list[Clause]:
+    """Per word: the word itself (through the pipeline), its stem as a prefix, and a shorter
+    form's stem as a prefix; per exact token: itself; per pair of words: a name pair."""
+    every = FIELD_NAMES
     words = tuple(name for name in FIELD_NAMES if name != EXACT_FIELD)
     out: list[Clause] = []
-    for token in tokenize(text):
+    tokens = tokenize(text)
+    for token in tokens:
         if is_exact(token):
-            out.append(Clause(token, (EXACT_FIELD,), False, False, EXACT_BOOST))
+            out.append(Clause(token, every, False, False, EXACT_BOOST))
             continue
         out.append(Clause(token, words, True, False, EXACT_BOOST))
-        if token in SV_STOP_WORDS:
+        stem = pipeline(token)
+        if stem is None:
             continue
-        # Prefix clauses skip the pipeline, as lunr's own query parser does: lunr.sv's trimmer
-        # would strip the wildcard. Index terms are stems, so a raw prefix still reaches them.
-        if len(token) >= MIN_PREFIX:
-            out.append(Clause(token, words, False, True, PREFIX_BOOST))
+        # Prefix clauses skip the pipeline, as lunr's own query parser does (lunr.sv's trimmer
+        # would strip the wildcard), so the stem is computed here.
+        if len(stem) >= MIN_PREFIX:
+            out.append(Clause(stem, words, False, True, PREFIX_BOOST))
         shorter = relaxed(token)
-        if shorter:
-            out.append(Clause(shorter, words, False, True, RELAXED_BOOST))
+        shorter_stem = pipeline(shorter) if shorter else None
+        if shorter_stem and shorter_stem != stem and len(shorter_stem) >= MIN_PREFIX:
+            out.append(Clause(shorter_stem, words, False, True, RELAXED_BOOST))
+    plain = [t for t in tokens if not is_exact(t)]
+    for a, b in zip(plain, plain[1:]):
+        out.append(Clause(f"{a} {b}", (NAMES_FIELD,), False, False, PAIR_BOOST))
     return out
 
 
@@ -269,6 +297,7 @@ TYPES = ("möte", "beslutsärende", "informationsärende", "övrigt")
 def _meeting_doc(archive: Archive, meeting: Meeting) -> SearchDoc:
     body = archive.bodies[meeting.body]
     people = [a.name for a in (*meeting.present, *meeting.staff, *meeting.guests, *meeting.absent)]
+    people += [s.name for s in meeting.signatures]
     ids = [meeting.date.isoformat(), *(d.isoformat() for d in meeting.days[1:])]
     if meeting.diarienummer:
         ids.append(meeting.diarienummer.normalised)
@@ -280,22 +309,26 @@ def _meeting_doc(archive: Archive, meeting: Meeting) -> SearchDoc:
         excerpt=", ".join(filter(None, ["Protokoll" if meeting.kind == "protokoll" else "Mötesanteckningar",
                                         meeting.place, f"{len(meeting.items)} ärenden"])),
         texts={
-            "title": f"{body.name} {body.short_name or ''} {long_date(meeting.date)} {meeting.kind}",
-            "people": " ".join(people),
+            "title": f"{body.name} {long_date(meeting.date)} {meeting.kind}",
+            "people": "\n".join(people),
             "ids": " ".join(ids),
-            "meta": " ".join(filter(None, [meeting.place, body.organisation, meeting.office])),
+            "meta": " ".join(filter(None, [body.short_name, meeting.place, body.organisation, meeting.office])),
         },
     )
 
 
 def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
     body = archive.bodies[meeting.body]
-    text_parts, decisions, people = [], [], [p.name for p in item.presenters]
+    text_parts, decisions, headings, people = [], [], [], [p.name for p in item.presenters]
     for part in item.parts:
         if isinstance(part, Prose):
             text_parts.append(part.text)
+            headings.extend(part.headings)
         elif isinstance(part, Block):
-            (decisions if part.is_decision else text_parts).append(part.text)
+            if part.is_decision:
+                decisions.append(f"{part.kind.capitalize()}: {part.text}")
+            else:
+                text_parts.append(part.text)
             people += [*part.by, *part.yes, *part.no, *part.abstain]
     topics = [archive.topics[key] for key in item.topics]
     meta = [body.name, body.short_name or "", item.type_printed or ""]
@@ -308,8 +341,9 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
         excerpt=_excerpt(" ".join(decisions) + " " + text if decisions else text),
         texts={
             "title": item.title,
+            "headings": " ".join(headings),
             "decisions": " ".join(decisions),
-            "people": " ".join(people),
+            "people": "\n".join(people),
             "ids": " ".join(d.normalised for d in item.diarienummer),
             "meta": " ".join(meta),
             "text": text,
@@ -350,7 +384,7 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None) -> SearchIndex:
     for number, doc in enumerate(docs):
         doc_freqs, doc_lengths = [], []
         for field_number, name in enumerate(FIELD_NAMES):
-            field_terms = terms_of(analyse(doc.texts.get(name, ""), lexicon))
+            field_terms = terms_of(field_tokens(doc, name, lexicon))
             counts: dict[str, int] = {}
             for term in field_terms:
                 counts[term] = counts.get(term, 0) + 1
@@ -381,21 +415,23 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None) -> SearchIndex:
 
 # -- files for the browser -------------------------------------------------------------
 
-CHUNK_BYTES = 24_000
-"""Target size of a term chunk before compression (about 6-8 kB gzip)."""
-FIRST_BLOCK = 48
+CHUNK_BYTES = 16_000
+"""Target size of a term chunk before compression (about 5-6 kB gzip)."""
+GROUP = 24
+"""Term chunks per group file: the manifest lists groups, a group lists its chunks."""
+FIRST_BLOCK = 64
 """Postings per (term, field) in the term chunk, best weights first; the rest in tail files."""
-TAIL_BLOCK = 512
+TAIL_BLOCK = 1024
 DOC_BLOCK = 16
-EXCERPT_IN_META = True
 
 
 def index_files(index: SearchIndex, archive: Archive) -> dict[str, bytes]:
-    """The split index: `manifest.json`, term chunks `t/`, posting tails `p/`, documents `d/`.
+    """The split index: `manifest.json`, group files `g/`, term chunks `t/`, posting tails `p/`
+    and document blocks `d/`.
 
-    A query fetches the manifest, the chunk(s) covering its terms, and the document blocks of
-    the results it shows; a common term's long posting lists are fetched block by block, best
-    weights first, only while they can still change the first page of results.
+    A query fetches the manifest, one small group file and the chunk(s) covering its terms, and
+    the document blocks of the results it shows. A common term's long posting lists come in
+    blocks, best weights first, fetched only while they can still change the results shown.
     """
     files: dict[str, bytes] = {}
     bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
@@ -403,17 +439,14 @@ def index_files(index: SearchIndex, archive: Archive) -> dict[str, bytes]:
     topics = sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))
     topic_index = {t.key: i for i, t in enumerate(topics)}
 
-    chunk_names, chunk_first = [], []
+    chunks: list[tuple[str, str]] = []
     chunk: dict[str, list] = {}
     size = 0
-    tails: dict[str, bytes] = {}
 
     def flush() -> None:
         nonlocal chunk, size
         if chunk:
-            name = _store(files, "t", chunk)
-            chunk_names.append(name)
-            chunk_first.append(next(iter(chunk)))
+            chunks.append((next(iter(chunk)), _store(files, "t", chunk)))
             chunk, size = {}, 0
 
     for term in sorted(index.terms):
@@ -422,7 +455,7 @@ def index_files(index: SearchIndex, archive: Archive) -> dict[str, bytes]:
         for field_number in sorted(posting.fields):
             pairs = sorted(posting.fields[field_number], key=lambda p: (-p[1], p[0]))
             head, rest = pairs[:FIRST_BLOCK], pairs[FIRST_BLOCK:]
-            blocks = [_store(tails, "p", _pack(rest[i:i + TAIL_BLOCK])) for i in range(0, len(rest), TAIL_BLOCK)]
+            blocks = [_store(files, "p", _pack(rest[i:i + TAIL_BLOCK])) for i in range(0, len(rest), TAIL_BLOCK)]
             entry.append([field_number, len(pairs), _pack(head), blocks])
         encoded = len(json.dumps(entry, separators=(",", ":"))) + len(term) + 4
         if size + encoded > CHUNK_BYTES:
@@ -430,15 +463,19 @@ def index_files(index: SearchIndex, archive: Archive) -> dict[str, bytes]:
         chunk[term] = entry
         size += encoded
     flush()
-    files.update(tails)
+    groups = [
+        [chunks[i][0], _store(files, "g", [list(c) for c in chunks[i:i + GROUP]])]
+        for i in range(0, len(chunks), GROUP)
+    ]
 
-    doc_blocks = []
-    for start in range(0, len(index.docs), DOC_BLOCK):
-        block = [
-            [d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics], d.excerpt]
-            for d in index.docs[start:start + DOC_BLOCK]
-        ]
-        doc_blocks.append(_store(files, "d", block))
+    doc_blocks = [
+        [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics], d.excerpt]
+         for d in index.docs[start:start + DOC_BLOCK]]
+        for start in range(0, len(index.docs), DOC_BLOCK)
+    ]
+    build = hashlib.sha256(json.dumps(doc_blocks, ensure_ascii=False).encode("utf-8")).hexdigest()[:10]
+    for number, block in enumerate(doc_blocks):
+        files[f"d/{build}-{number}.json"] = json.dumps(block, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     ranges, previous = [], None
     for number, doc in enumerate(index.docs):
@@ -448,14 +485,14 @@ def index_files(index: SearchIndex, archive: Archive) -> dict[str, bytes]:
             previous = key
 
     manifest = {
-        "version": 1,
+        "version": 2,
+        "build": build,
         "fields": [[name, boost] for name, boost in FIELDS],
         "exactField": EXACT_FIELD,
+        "namesField": NAMES_FIELD,
         "docCount": len(index.docs),
-        "chunks": chunk_first,
-        "chunkFiles": chunk_names,
+        "groups": groups,
         "docBlock": DOC_BLOCK,
-        "docFiles": doc_blocks,
         "ranges": ranges,
         "bodies": [[b.key, b.name] for b in bodies],
         "types": list(TYPES),

@@ -73,7 +73,7 @@ def corpus():
     for name, boost in search.FIELDS:
         builder.field(name, boost=boost)
     for number, doc in enumerate(docs):
-        builder.add({"ref": str(number), **{name: search.analyse(doc.texts.get(name, ""), lexicon) for name in search.FIELD_NAMES}})
+        builder.add({"ref": str(number), **{name: search.field_tokens(doc, name, lexicon) for name in search.FIELD_NAMES}})
     return docs, ours, builder.build()
 
 

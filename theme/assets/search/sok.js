@@ -15,7 +15,7 @@
   var TOKEN = /[0-9][0-9:\-.\/]*[0-9]|[0-9]|[\p{L}\p{N}]+/gu;
   var DNR = /(?<![\p{L}\p{N}])[A-ZÅÄÖ]{1,12}:?\s*[0-9]+(?:\s*:\s*[0-9]+)*\s*-\s*(?:19|20)[0-9][0-9](?![\p{L}\p{N}])/gu;
   var DNR_PARTS = /^([A-ZÅÄÖ]{1,12})\s*:?\s*([0-9]+(?:\s*:\s*[0-9]+)*)\s*-\s*((?:19|20)[0-9][0-9])$/u;
-  var EXACT_BOOST = 10, RELAXED_BOOST = 2, PREFIX_BOOST = 1, MIN_PREFIX = 3, MIN_RELAXED = 5;
+  var EXACT_BOOST = 10, PAIR_BOOST = 40, RELAXED_BOOST = 2, PREFIX_BOOST = 1, MIN_PREFIX = 3, MIN_RELAXED = 5;
   var RELAX_SUFFIXES = ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "et", "en", "er", "ar", "or", "na", "s"];
   var PAGE = 20;
 
@@ -71,7 +71,7 @@
     return tokens.concat(plainTokens(text.slice(position)));
   }
 
-  function isExact(token) { return /[0-9]/.test(token); }
+  function isExact(token) { return /[0-9]/.test(token) || token.indexOf(" ") >= 0; }
 
   var pipeline = null;
   function svPipeline() {
@@ -90,25 +90,37 @@
     return null;
   }
 
-  /* The clauses of a query, as the Python side builds them (generator/search.py). */
+  function stemOf(token) {
+    var r = svPipeline().runString(token);
+    return r.length && r[0] ? r[0] : null;
+  }
+
+  /* The clauses of a query, as the Python side builds them (search.query_clauses). */
   function clauses(text, manifest) {
+    var fieldNumbers = manifest.fields.map(function (_, i) { return i; });
     var exact = manifest.fields.findIndex(function (f) { return f[0] === manifest.exactField; });
-    var words = manifest.fields.map(function (_, i) { return i; }).filter(function (i) { return i !== exact; });
-    var out = [];
-    tokenize(text).forEach(function (token) {
+    var names = manifest.fields.findIndex(function (f) { return f[0] === manifest.namesField; });
+    var words = fieldNumbers.filter(function (i) { return i !== exact; });
+    var out = [], tokens = tokenize(text);
+    tokens.forEach(function (token) {
       if (isExact(token)) {
-        out.push({ term: token, fields: [exact], usePipeline: false, prefix: false, boost: EXACT_BOOST });
-      } else {
-        out.push({ term: token, fields: words, usePipeline: true, prefix: false, boost: EXACT_BOOST });
-        if (!lunr.sv.stopWordFilter(new lunr.Token(token))) return;
-        /* Prefix clauses skip the pipeline (its trimmer would strip the wildcard), as in lunr. */
-        if (token.length >= MIN_PREFIX) {
-          out.push({ term: token, fields: words, usePipeline: false, prefix: true, boost: PREFIX_BOOST });
-        }
-        var shorter = relaxed(token);
-        if (shorter) out.push({ term: shorter, fields: words, usePipeline: false, prefix: true, boost: RELAXED_BOOST });
+        out.push({ term: token, fields: fieldNumbers, usePipeline: false, prefix: false, boost: EXACT_BOOST });
+        return;
+      }
+      out.push({ term: token, fields: words, usePipeline: true, prefix: false, boost: EXACT_BOOST });
+      var stem = stemOf(token);
+      if (stem === null) return;
+      /* Prefix clauses skip the pipeline (its trimmer would strip the wildcard), as in lunr. */
+      if (stem.length >= MIN_PREFIX) out.push({ term: stem, fields: words, usePipeline: false, prefix: true, boost: PREFIX_BOOST });
+      var shorter = relaxed(token), shorterStem = shorter ? stemOf(shorter) : null;
+      if (shorterStem && shorterStem !== stem && shorterStem.length >= MIN_PREFIX) {
+        out.push({ term: shorterStem, fields: words, usePipeline: false, prefix: true, boost: RELAXED_BOOST });
       }
     });
+    var plain = tokens.filter(function (t) { return !isExact(t); });
+    for (var i = 0; i + 1 < plain.length; i++) {
+      out.push({ term: plain[i] + " " + plain[i + 1], fields: [names], usePipeline: false, prefix: false, boost: PAIR_BOOST });
+    }
     return out;
   }
 
@@ -125,25 +137,34 @@
     return cache[path];
   }
 
-  function chunkFor(manifest, term) {
-    var lo = 0, hi = manifest.chunks.length - 1, found = 0;
+  /* Index of the last entry of `sorted` (pairs [firstTerm, file]) whose first term <= term. */
+  function locate(sorted, term) {
+    var lo = 0, hi = sorted.length - 1, found = 0;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (manifest.chunks[mid] <= term) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+      if (sorted[mid][0] <= term) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
     }
     return found;
   }
 
+  /* The chunk files that may hold `term` (or, for a prefix, any term starting with it). */
+  function chunkFiles(manifest, term, prefix) {
+    var groups = manifest.groups, g = locate(groups, term), last = g;
+    if (prefix) while (last + 1 < groups.length && groups[last + 1][0].startsWith(term)) last++;
+    var loads = [];
+    for (var i = g; i <= last; i++) loads.push(fetchJSON(groups[i][1]));
+    return Promise.all(loads).then(function (lists) {
+      var chunks = [].concat.apply([], lists), c = locate(chunks, term), end = c;
+      if (prefix) while (end + 1 < chunks.length && chunks[end + 1][0].startsWith(term)) end++;
+      return chunks.slice(c, end + 1).map(function (x) { return x[1]; });
+    });
+  }
+
   /* Index terms equal to `term`, or starting with it: [[term, entry], ...] in term order. */
   function expand(manifest, term, prefix) {
-    var first = chunkFor(manifest, term);
-    var last = first;
-    if (prefix) {
-      while (last + 1 < manifest.chunks.length && manifest.chunks[last + 1].startsWith(term)) last++;
-    }
-    var loads = [];
-    for (var i = first; i <= last; i++) loads.push(fetchJSON(manifest.chunkFiles[i]));
-    return Promise.all(loads).then(function (chunks) {
+    return chunkFiles(manifest, term, prefix).then(function (files) {
+      return Promise.all(files.map(fetchJSON));
+    }).then(function (chunks) {
       var out = [];
       chunks.forEach(function (chunk) {
         Object.keys(chunk).forEach(function (t) {
@@ -272,7 +293,7 @@
     var blocks = {};
     numbers.forEach(function (n) { blocks[Math.floor(n / manifest.docBlock)] = true; });
     var keys = Object.keys(blocks);
-    return Promise.all(keys.map(function (b) { return fetchJSON(manifest.docFiles[b]); })).then(function (loaded) {
+    return Promise.all(keys.map(function (b) { return fetchJSON("d/" + manifest.build + "-" + b + ".json"); })).then(function (loaded) {
       var byBlock = {};
       keys.forEach(function (b, i) { byBlock[b] = loaded[i]; });
       return numbers.map(function (n) {

@@ -1,0 +1,105 @@
+"""Does search land a reader on the item that answers the query? Judged queries (written from
+the seed minutes, tests/relevance_judgments.py) run through our search and through stock
+Material's, both in the real browser; recall@10 and MRR are printed for both."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .browsing import Visit
+from .conftest import QUIET, ROOT, serve
+from .relevance_judgments import JUDGMENTS
+
+MRR_FLOOR = 0.95
+RECALL_FLOOR = 0.95
+
+
+def metrics(ranked: dict[str, list[str]]) -> tuple[float, float, list[str]]:
+    """recall@10 and MRR. A link to a whole page (no anchor) that is not itself judged relevant is
+    passed over rather than counted as a miss: Material lists each page above its sections."""
+    recalls, ranks, misses = [], [], []
+    for query, relevant in JUDGMENTS:
+        top = [ref for ref in ranked[query] if "#" in ref or ref in relevant][:10]
+        recalls.append(len(set(relevant) & set(top)) / len(relevant))
+        first = next((i + 1 for i, ref in enumerate(top) if ref in relevant), None)
+        ranks.append(1 / first if first else 0.0)
+        if first != 1 or recalls[-1] < 1:
+            misses.append(f"{query!r}: first relevant at {first}, recall {recalls[-1]:.2f}, top {top[:3]}")
+    return sum(recalls) / len(recalls), sum(ranks) / len(ranks), misses
+
+
+def ours(browser: object, server: str) -> dict[str, list[str]]:
+    visit = Visit(browser, server)
+    visit.open(server + "sok/")
+    ranked = visit.page.evaluate(
+        """async (queries) => {
+            const s = window.protokollarkivetSearch, out = {};
+            for (const q of queries) {
+                const r = await s.search(q, {limit: 10});
+                const docs = await s.docs(r.manifest, r.results.map(x => x.doc));
+                out[q] = docs.map(d => d.url);
+            }
+            return out;
+        }""",
+        [q for q, _ in JUDGMENTS],
+    )
+    visit.close()
+    assert visit.errors == [] and visit.foreign == []
+    return ranked
+
+
+@pytest.fixture(scope="module")
+def stock_server(tmp_path_factory: pytest.TempPathFactory):
+    """The example archive built with stock Material's search (same pages, Material's header)."""
+    folder = tmp_path_factory.mktemp("stock")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  custom_dir: theme\n", "").replace("plugins:\n", "plugins:\n  - search:\n      lang: sv\n")
+    config = config.replace("extra_javascript:\n  - path: assets/search/sok.js\n    defer: true\n", "")
+    config = config.replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, check=True, env=QUIET)
+    httpd, url = serve(folder / "site")
+    yield url
+    httpd.shutdown()
+
+
+def stock(browser: object, base: str) -> dict[str, list[str]]:
+    """Stock Material, through its real search dialog; a section link `#p5-rubrik` is item p5."""
+    visit = Visit(browser, base)
+    visit.open(base)
+    ranked = {}
+    for query, _ in JUDGMENTS:
+        visit.page.click(".md-search__input")
+        visit.page.fill(".md-search__input", "")
+        visit.page.keyboard.type(query, delay=5)
+        visit.page.wait_for_function(
+            "/sökresultat|Inga/.test(document.querySelector('.md-search-result__meta').textContent)")
+        visit.page.wait_for_timeout(200)
+        hrefs = visit.page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+        refs: list[str] = []
+        for href in hrefs:
+            path = re.sub(r"^https?://[^/]+/", "", href)
+            path = re.sub(r"#(.+)-rubrik$", r"#\1", path)
+            if path not in refs:
+                refs.append(path)
+        ranked[query] = refs
+        visit.page.keyboard.press("Escape")
+    visit.close()
+    return ranked
+
+
+def test_search_lands_on_the_answering_items_better_than_stock_material(
+        browser: object, server: str, stock_server: str) -> None:
+    our_recall, our_mrr, our_misses = metrics(ours(browser, server))
+    stock_recall, stock_mrr, _ = metrics(stock(browser, stock_server))
+    print(f"\n{len(JUDGMENTS)} judged queries")
+    print(f"ours:           recall@10 {our_recall:.3f}  MRR {our_mrr:.3f}")
+    print(f"stock Material: recall@10 {stock_recall:.3f}  MRR {stock_mrr:.3f}")
+    print("our misses:\n  " + "\n  ".join(our_misses))
+    assert our_mrr >= MRR_FLOOR and our_recall >= RECALL_FLOOR, our_misses
+    assert our_mrr > stock_mrr and our_recall > stock_recall
