@@ -405,6 +405,8 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None) -> SearchIndex:
     idf = {t: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for t, n in documents_with.items()}
     for number, doc_freqs in enumerate(frequencies):
         for field_number, counts in enumerate(doc_freqs):
+            if not counts:  # an empty field (and a field empty everywhere has no average)
+                continue
             boost = FIELDS[field_number][1]
             norm = K1 * (1 - B + B * (lengths[number][field_number] / average[field_number]))
             for term, tf in counts.items():
