@@ -205,7 +205,7 @@ EXACT_BOOST = 10
 PAIR_BOOST = 40
 RELAXED_BOOST = 2
 PREFIX_BOOST = 1
-MIN_PREFIX = 3
+MIN_PREFIX = 4
 RELAX_SUFFIXES = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "et", "en", "er", "ar", "or", "na", "s")
 """Endings stripped from a query word so that a form longer than the text's still matches
 ("samverkansrådet" finds "samverkansråd"): Snowball leaves -et, and the text may be shorter."""
@@ -274,8 +274,9 @@ class SearchDoc:
     type: str
     """beslutsärende, informationsärende, övrigt, or möte for a meeting's header."""
     topics: tuple[str, ...]
-    excerpt: str
     texts: dict[str, str] = field(default_factory=dict)
+    snippet_source: str = ""
+    """The text snippets are cut from, around the query's words."""
     """Field name -> text to index."""
 
 
@@ -306,8 +307,8 @@ def _meeting_doc(archive: Archive, meeting: Meeting) -> SearchDoc:
     return SearchDoc(
         ref=urls.meeting(meeting).url, kind="meeting", title=f"{body.name} {long_date(meeting.date)}",
         body=meeting.body, date=meeting.date.isoformat(), type="möte", topics=(),
-        excerpt=", ".join(filter(None, ["Protokoll" if meeting.kind == "protokoll" else "Mötesanteckningar",
-                                        meeting.place, f"{len(meeting.items)} ärenden"])),
+        snippet_source=", ".join(filter(None, ["Protokoll" if meeting.kind == "protokoll" else "Mötesanteckningar",
+                                               meeting.place, f"{len(meeting.items)} ärenden"])),
         texts={
             "title": f"{body.name} {long_date(meeting.date)} {meeting.kind}",
             "people": "\n".join(people),
@@ -338,7 +339,7 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
     return SearchDoc(
         ref=urls.item(meeting, item), kind="item", title=f"{item.label} {item.title}" if item.number else item.title,
         body=meeting.body, date=meeting.date.isoformat(), type=item.type or "övrigt", topics=tuple(item.topics),
-        excerpt=_excerpt(" ".join(decisions) + " " + text if decisions else text),
+        snippet_source=" ".join([*decisions, text]),
         texts={
             "title": item.title,
             "headings": " ".join(headings),
@@ -349,11 +350,6 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
             "text": text,
         },
     )
-
-
-def _excerpt(text: str, length: int = 240) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= length else flat[: flat.rfind(" ", 0, length)] + " …"
 
 
 # -- the index -------------------------------------------------------------------------
@@ -423,8 +419,10 @@ GROUP = 24
 """Term chunks per group file: the manifest lists groups, a group lists its chunks."""
 FIRST_BLOCK = 64
 """Postings per (term, field) in the term chunk, best weights first; the rest in tail files."""
-TAIL_BLOCK = 1024
-DOC_BLOCK = 16
+TAIL_BLOCK = 256
+DOC_BLOCK = 8
+TEXT_LENGTH = 1500
+"""Characters of an item's text kept for snippets; fetched per result, by the results page only."""
 
 
 def index_files(index: SearchIndex, archive: Archive) -> dict[str, bytes]:
@@ -471,13 +469,16 @@ def index_files(index: SearchIndex, archive: Archive) -> dict[str, bytes]:
     ]
 
     doc_blocks = [
-        [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics], d.excerpt]
+        [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics]]
          for d in index.docs[start:start + DOC_BLOCK]]
         for start in range(0, len(index.docs), DOC_BLOCK)
     ]
     build = hashlib.sha256(json.dumps(doc_blocks, ensure_ascii=False).encode("utf-8")).hexdigest()[:10]
     for number, block in enumerate(doc_blocks):
         files[f"d/{build}-{number}.json"] = json.dumps(block, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    for number, doc in enumerate(index.docs):
+        text = " ".join(doc.snippet_source.split())[:TEXT_LENGTH]
+        files[f"x/{build}-{number}.json"] = json.dumps(text, ensure_ascii=False).encode("utf-8")
 
     ranges, previous = [], None
     for number, doc in enumerate(index.docs):

@@ -15,9 +15,9 @@
   var TOKEN = /[0-9][0-9:\-.\/]*[0-9]|[0-9]|[\p{L}\p{N}]+/gu;
   var DNR = /(?<![\p{L}\p{N}])[A-ZÅÄÖ]{1,12}:?\s*[0-9]+(?:\s*:\s*[0-9]+)*\s*-\s*(?:19|20)[0-9][0-9](?![\p{L}\p{N}])/gu;
   var DNR_PARTS = /^([A-ZÅÄÖ]{1,12})\s*:?\s*([0-9]+(?:\s*:\s*[0-9]+)*)\s*-\s*((?:19|20)[0-9][0-9])$/u;
-  var EXACT_BOOST = 10, PAIR_BOOST = 40, RELAXED_BOOST = 2, PREFIX_BOOST = 1, MIN_PREFIX = 3, MIN_RELAXED = 5;
+  var EXACT_BOOST = 10, PAIR_BOOST = 40, RELAXED_BOOST = 2, PREFIX_BOOST = 1, MIN_PREFIX = 4, MIN_RELAXED = 5;
   var RELAX_SUFFIXES = ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "et", "en", "er", "ar", "or", "na", "s"];
-  var PAGE = 20;
+  var PAGE = 10;
 
   function config() {
     var node = document.getElementById("__config");
@@ -298,7 +298,7 @@
       keys.forEach(function (b, i) { byBlock[b] = loaded[i]; });
       return numbers.map(function (n) {
         var d = byBlock[Math.floor(n / manifest.docBlock)][n % manifest.docBlock];
-        return { number: n, url: d[0], title: d[1], body: d[2], date: d[3], type: d[4], topics: d[5], excerpt: d[6] };
+        return { number: n, url: d[0], title: d[1], body: d[2], date: d[3], type: d[4], topics: d[5] };
       });
     });
   }
@@ -318,25 +318,37 @@
     });
   }
 
-  /* The excerpt with every word that starts like a query word marked. */
-  function highlight(text, query) {
-    if (!window.lunr) return escapeHTML(text);
-    var words = tokenize(query).filter(function (t) { return t.length >= 2; }).map(function (t) {
-      var stem = isExact(t) ? t : (svPipeline().runString(t)[0] || t);
-      return stem.length < t.length ? stem : t;
+  /* What to look for in a snippet: the query's stems (and exact tokens), lower-case. */
+  function needles(query) {
+    return tokenize(query).filter(function (t) { return t.length >= 2; }).map(function (t) {
+      return isExact(t) ? t : (stemOf(t) || t);
     });
-    if (!words.length) return escapeHTML(text);
-    var pattern = new RegExp("(" + words.map(function (w) {
-      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("|") + ")[\\p{L}\\p{N}]*", "giu");
-    var out = "", last = 0, m;
-    while ((m = pattern.exec(text)) !== null) {
-      var before = text.slice(0, m.index);
-      if (/[\p{L}\p{N}]$/u.test(before) && !/[\p{L}]{4,}$/u.test(before)) { continue; }
-      out += escapeHTML(text.slice(last, m.index)) + "<mark>" + escapeHTML(m[0]) + "</mark>";
-      last = m.index + m[0].length;
+  }
+
+  var WORD = /[\p{L}\p{N}][\p{L}\p{N}:\-./]*/gu;
+
+  /* A window of `text` around the first word holding a query stem, with every such word marked.
+   * Stems of four letters or more also match inside compounds (rådet in Hjälpmedelsrådet). */
+  function snippet(text, query, length) {
+    var wanted = window.lunr ? needles(query) : [];
+    function hit(word) {
+      var w = word.toLowerCase();
+      return wanted.some(function (n) { return n.length >= 4 ? w.indexOf(n) >= 0 : w.indexOf(n) === 0; });
     }
-    return out + escapeHTML(text.slice(last));
+    var words = [], m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text)) !== null) words.push({ start: m.index, end: m.index + m[0].length, hit: hit(m[0]) });
+    var first = words.find(function (w) { return w.hit; });
+    var from = first ? Math.max(0, first.start - 60) : 0;
+    if (from > 0) { var space = text.indexOf(" ", from); from = space >= 0 && space < first.start ? space + 1 : from; }
+    var to = Math.min(text.length, from + length);
+    var out = from > 0 ? "… " : "", last = from;
+    words.forEach(function (w) {
+      if (!w.hit || w.start < from || w.end > to) return;
+      out += escapeHTML(text.slice(last, w.start)) + "<mark>" + escapeHTML(text.slice(w.start, w.end)) + "</mark>";
+      last = w.end;
+    });
+    return out + escapeHTML(text.slice(last, to)) + (to < text.length ? " …" : "");
   }
 
   function dateText(iso) {
@@ -386,11 +398,16 @@
     var self = this, started = performance.now();
     this.say("Söker …");
     fetchJSON("manifest.json").then(function (manifest) {
+      var f = self.filters, filtered = f.body.size || f.year.size || f.type.size;
       var everything = search(self.query, { limit: self.limit });
-      var narrowed = search(self.query, { limit: self.limit, accept: self.accept(manifest) });
+      var narrowed = filtered ? search(self.query, { limit: self.limit, accept: self.accept(manifest) }) : everything;
       return Promise.all([everything, narrowed]).then(function (r) {
         var wanted = r[1].results.map(function (x) { return x.doc; });
         return docs(manifest, wanted).then(function (loaded) {
+          return Promise.all(loaded.map(function (d) {
+            return fetchJSON("x/" + manifest.build + "-" + d.number + ".json").then(function (text) { d.text = text; return d; });
+          }));
+        }).then(function (loaded) {
           if (self.filters.topic.size) {
             loaded = loaded.filter(function (d) {
               return d.topics.some(function (t) { return self.filters.topic.has(manifest.topics[t][0]); });
@@ -408,7 +425,7 @@
       return '<li class="pa-sok-hit"><a href="' + escapeHTML(BASE + d.url) + '">' + escapeHTML(d.title) + "</a>" +
         '<p class="pa-meta">' + escapeHTML(manifest.bodies[d.body][1]) + ", " + dateText(d.date) + " · " +
         escapeHTML(TYPE_LABELS[manifest.types[d.type]]) + "</p>" +
-        '<p class="pa-sok-snippet">' + highlight(d.excerpt, self.query) + "</p></li>";
+        '<p class="pa-sok-snippet">' + snippet(d.text, self.query, 260) + "</p></li>";
     }).join("");
     var count = narrowed.total;
     if (!loaded.length) {
@@ -485,7 +502,7 @@
     function update() {
       var query = input.value.trim(), mine = ++generation;
       if (query.length < 2) { close(); return; }
-      search(query, { limit: 8 }).then(function (r) {
+      search(query, { limit: 6 }).then(function (r) {
         return docs(r.manifest, r.results.map(function (x) { return x.doc; })).then(function (loaded) {
           if (mine !== generation) return;
           list.innerHTML = loaded.map(function (d, i) {
