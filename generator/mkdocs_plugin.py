@@ -6,10 +6,16 @@
   listed on their body's page instead (MkDocs renders the whole nav into every page).
 - `on_files` swaps the protocol sources for generated pages, one per view.
 - `on_page_content` replaces each generated page's content with the rendered view.
+- A build is atomic: `mkdocs build` writes into a staging directory beside `site_dir`, and
+  `on_shutdown` swaps it in only when nothing failed (MkDocs raises `--strict`'s abort after
+  `on_post_build`, so the swap cannot happen earlier). A failed build leaves `site/` as it was.
 """
 
 from __future__ import annotations
 
+import calendar
+import os
+import shutil
 from pathlib import Path
 
 import yaml
@@ -34,12 +40,20 @@ log = get_plugin_logger("protokollarkivet")
 
 class ProtokollarkivetPlugin(BasePlugin):
     def __init__(self) -> None:
+        self.command = "build"
+        self.final_site: Path | None = None
+        self.staging: Path | None = None
+        self.failed = False
         self.archive: Archive | None = None
         self.views: dict[str, View] = {}
         self.renderer: Renderer | None = None
         self.search_files: dict[str, bytes] = {}
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.failed = False
         if not config.use_directory_urls:
             raise PluginError("protokollarkivet: set 'use_directory_urls: true'; the archive's permanent URLs are directory URLs")
         try:
@@ -51,8 +65,36 @@ class ProtokollarkivetPlugin(BasePlugin):
         self.renderer = Renderer(_theme_dir(config))
         if not config.nav:
             config.nav = _navigation(self.archive)
+        _default_source_date(self.archive)
+        if self.command in ("build", "gh-deploy"):
+            self._stage(config)
         log.info(f"{len(self.archive.meetings)} meetings of {len(self.archive.bodies)} bodies read and validated")
         return config
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        self.final_site = Path(config.site_dir)
+        self.staging = self.final_site.with_name(f".{self.final_site.name}.building-{os.getpid()}")
+        if self.staging.exists():
+            shutil.rmtree(self.staging)
+        config.site_dir = str(self.staging)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failed = True
+
+    def on_shutdown(self) -> None:
+        staging, final = self.staging, self.final_site
+        self.staging = None
+        if staging is None or final is None or not staging.exists():
+            return
+        if self.failed:
+            shutil.rmtree(staging, ignore_errors=True)
+            log.error(f"the build failed; {final} was left as it was")
+            return
+        retired = final.with_name(f".{final.name}.old-{os.getpid()}")
+        if final.exists():
+            final.rename(retired)
+        staging.rename(final)
+        shutil.rmtree(retired, ignore_errors=True)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for file in list(files):
@@ -79,6 +121,15 @@ class ProtokollarkivetPlugin(BasePlugin):
             return self.renderer.render(view)
         except RenderError as error:
             raise PluginError(f"protokollarkivet: {error}") from None
+
+
+def _default_source_date(archive: Archive) -> None:
+    """Builds of the same content are byte-identical: when SOURCE_DATE_EPOCH is not set, the date
+    MkDocs stamps into the sitemap is the archive's newest meeting day, not the build's."""
+    if "SOURCE_DATE_EPOCH" in os.environ or not archive.meetings:
+        return
+    newest = max(m.end_date or m.date for m in archive.meetings)
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
 
 
 def _is_source(src_uri: str) -> bool:

@@ -56,3 +56,50 @@ def test_check_passes_on_valid_content(project: Project) -> None:
     run = project.check()
     assert run.code == 0, run.stderr
     assert run.stdout.startswith("OK: 2 meetings, 5 items, 2 bodies, 2 topics.")
+
+
+def _published_then(project: Project) -> dict[str, str]:
+    first = project.build()
+    assert first.code == 0, first.stderr
+    return tree_digest(project.site)
+
+
+def _no_staging_left(project: Project) -> bool:
+    return not [p for p in project.root.iterdir() if p.name.startswith(".site.")]
+
+
+def test_a_strict_warning_fails_the_build_after_the_fact_and_keeps_the_published_site(project: Project) -> None:
+    published = _published_then(project)
+    project.write("om.md", "# Om arkivet\n\nSe [sidan som saknas](saknas.md).\n")
+    run = project.build()
+    assert run.code != 0 and "Aborted with 1 warnings in strict mode" in run.stdout + run.stderr
+    assert tree_digest(project.site) == published
+    assert _no_staging_left(project)
+
+
+def test_a_template_error_fails_the_build_without_traceback_and_keeps_the_published_site(project: Project) -> None:
+    import shutil
+
+    from .conftest import ROOT
+
+    published = _published_then(project)
+    theme = project.root / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    meeting = theme / "protokollarkivet" / "meeting.html"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("{{ body.name }}", "{{ body.no_such_field.x }}", 1),
+                       encoding="utf-8")
+    config = project.root / "mkdocs.yml"
+    config.write_text("\n".join(line if "custom_dir:" not in line else "  custom_dir: theme"
+                                for line in config.read_text(encoding="utf-8").splitlines()) + "\n", encoding="utf-8")
+    run = project.build()
+    assert run.code != 0
+    assert "meeting.html" in run.stderr and "Traceback" not in run.stderr
+    assert tree_digest(project.site) == published
+    assert _no_staging_left(project)
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(project: Project) -> None:
+    first = _published_then(project)
+    second = project.build()
+    assert second.code == 0
+    assert tree_digest(project.site) == first
