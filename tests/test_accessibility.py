@@ -1,0 +1,75 @@
+"""Everyone can use the archive: axe-core (WCAG 2.1 A and AA rules) finds nothing on any page type,
+in real Chromium, at a desktop and a phone width; the keyboard reaches content and search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .browsing import Visit
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+PAGES = {
+    "home": "",
+    "body": "lsg/",
+    "meeting": "samrad/2021-03-19/",
+    "meeting with groups": "vvg/2021-10-04/",
+    "multi-day meeting": "chefsgrupp-svo/2021-10-14/",
+    "topics": "amne/",
+    "topic": "amne/nara-vard/",
+    "search with results": "sok/?q=hj%C3%A4lpmedel",
+}
+COMMITTEE = "socialnamnden/2024-03-12/"
+
+
+def violations(browser: object, url: str, width: int) -> list[str]:
+    visit = Visit(browser, url, width=width)
+    visit.open(url)
+    if "sok/?q=" in url:
+        visit.page.locator("#sok-resultat > li").first.wait_for()
+        visit.page.locator("#sok-facetter fieldset").first.wait_for()
+    visit.page.add_script_tag(path=str(AXE))
+    found = visit.page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+            return r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+        }"""
+    )
+    visit.close()
+    return found
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("name", PAGES)
+def test_no_axe_violations(browser: object, server: str, name: str, width: int) -> None:
+    assert violations(browser, server + PAGES[name], width) == []
+
+
+def test_no_axe_violations_on_a_committee_meeting(browser: object, fixture_site: Path) -> None:
+    from .conftest import serve
+
+    httpd, url = serve(fixture_site)
+    try:
+        assert violations(browser, url + COMMITTEE, 1280) == []
+    finally:
+        httpd.shutdown()
+
+
+def test_the_first_tab_offers_a_skip_link_to_the_content(browser: object, server: str) -> None:
+    visit = Visit(browser, server)
+    visit.open(server + "samrad/2021-03-19/")
+    visit.page.keyboard.press("Tab")
+    focused = visit.page.evaluate("[document.activeElement.tagName, document.activeElement.getAttribute('href'), "
+                                  "getComputedStyle(document.activeElement).visibility]")
+    visit.close()
+    assert focused[0] == "A" and focused[1].startswith("#") and focused[2] == "visible"
+
+
+def test_focus_is_visible_on_links(browser: object, server: str) -> None:
+    visit = Visit(browser, server)
+    visit.open(server + "lsg/")
+    visit.page.focus(".md-content a[href]")
+    outline = visit.page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    visit.close()
+    assert outline not in ("none", "")
