@@ -71,7 +71,16 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+_UNSAFE_LINK = re.compile(r"^\s*(javascript|vbscript|file|data):", re.IGNORECASE)
+
+
+def _safe_link(url: str) -> bool:
+    """Content links may not run code or embed documents: no javascript:, vbscript:, file: or data:."""
+    return not _UNSAFE_LINK.match(url)
+
+
 MD = _markdown()
+MD.validateLink = _safe_link
 
 
 @dataclass(slots=True)

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import calendar
 import os
+import re
 import shutil
 from pathlib import Path
 
+import markupsafe
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -112,15 +114,12 @@ class ProtokollarkivetPlugin(BasePlugin):
         view = self.views.get(page.file.src_uri)
         if view is None or self.renderer is None:
             return None
-        if isinstance(view, MeetingView) and view.ref is not None:
-            page.toc = TableOfContents([
-                AnchorLink(item.label if not item.number else f"§ {item.number} {item.title}", item.anchor, 2)
-                for item in view.ref.meeting.items
-            ])
         try:
-            return self.renderer.render(view)
+            html = self.renderer.render(view)
         except RenderError as error:
             raise PluginError(f"protokollarkivet: {error}") from None
+        page.toc = _table_of_contents(view, html)
+        return html
 
 
 def _default_source_date(archive: Archive) -> None:
@@ -130,6 +129,21 @@ def _default_source_date(archive: Archive) -> None:
         return
     newest = max(m.end_date or m.date for m in archive.meetings)
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
+
+
+_SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
+
+
+def _table_of_contents(view: View, html: str) -> TableOfContents:
+    """The page's table of contents (Material's sidebar and skip link use it): a meeting's items,
+    or the sections of other pages. Titles are escaped: Material prints them as they are."""
+    if isinstance(view, MeetingView) and view.ref is not None:
+        entries = [(item.anchor, item.label if not item.number else f"§ {item.number} {item.title}")
+                   for item in view.ref.meeting.items]
+    else:
+        entries = [(anchor, re.sub(r"<[^>]+>", "", title).strip()) for anchor, title in _SECTION.findall(html)]
+        entries = [(anchor, markupsafe.Markup(title).unescape()) for anchor, title in entries]
+    return TableOfContents([AnchorLink(str(markupsafe.escape(title)), anchor, 2) for anchor, title in entries])
 
 
 def _is_source(src_uri: str) -> bool:
