@@ -143,7 +143,7 @@ def _table_of_contents(view: View, html: str) -> TableOfContents:
     else:
         entries = [(anchor, re.sub(r"<[^>]+>", "", title).strip()) for anchor, title in _SECTION.findall(html)]
         entries = [(anchor, markupsafe.Markup(title).unescape()) for anchor, title in entries]
-    return TableOfContents([AnchorLink(str(markupsafe.escape(title)), anchor, 2) for anchor, title in entries])
+    return TableOfContents([AnchorLink(engine_text(title), anchor, 2) for anchor, title in entries])
 
 
 def _is_source(src_uri: str) -> bool:
@@ -154,8 +154,16 @@ def _is_source(src_uri: str) -> bool:
     return src_uri.count("/") == 1 and src_uri.endswith(".md")
 
 
+def engine_text(text: str) -> str:
+    """Content text where the engine's templates print it as HTML (page titles, navigation, table
+    of contents). Material prints titles raw in the navigation but strips tags and unescapes them
+    in <title>, so neither raw nor escaped text is safe there: ampersands are escaped and angle
+    brackets become ‹ ›, so no tag can form either way. Our own templates escape properly."""
+    return text.replace("&", "&amp;").replace("<", "\u2039").replace(">", "\u203a")
+
+
 def _front_matter(view: View) -> str:
-    meta = {"title": view.title}
+    meta = {"title": engine_text(view.title)}
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
 
 
@@ -163,7 +171,7 @@ def _navigation(archive: Archive) -> list:
     bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
     nav: list = [
         {"Start": urls.home().src_uri},
-        {"Organ": [{body.name: urls.body(body.key).src_uri} for body in bodies]},
+        {"Organ": [{engine_text(body.name): urls.body(body.key).src_uri} for body in bodies]},
         {"Ämnen": urls.topics().src_uri},
         {"Sök": urls.search().src_uri},
     ]

@@ -55,3 +55,139 @@ def test_every_page_type_satisfies_the_content_security_policy(browser: object, 
     visit.close()
     assert reported == []
     assert [e for e in visit.errors if "Content Security Policy" in e] == []
+
+
+# -- script payloads in every field --------------------------------------------------------
+
+PAYLOAD = """<img src=x onerror="window.__xss='img'"><script>window.__xss='script'</script>"><svg onload=window.__xss='svg'>"""
+
+
+def _p(label: str) -> str:
+    return f"{label} {PAYLOAD}"
+
+
+def xss_content(root: Path) -> Path:
+    """A content directory with the payload in every field a secretary can write."""
+    import yaml
+
+    content = root / "content"
+    (content / "xss").mkdir(parents=True)
+    (content / "xss" / "2024-01-10").mkdir()
+    (content / "xss" / "2024-01-10" / "bilaga.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False)  # noqa: E731
+    (content / "bodies.yml").write_text(dump([{
+        "key": "xss", "name": _p("Nämnd"), "short_name": _p("N"), "organisation": _p("Org"),
+        "description": _p("Beskrivning"), "former_names": [{"name": _p("Gammalt namn")}],
+        "members": [{"name": _p("Ledamot"), "role": _p("roll"), "organisation": _p("org"), "party": _p("p")}],
+    }]), encoding="utf-8")
+    (content / "topics.yml").write_text(dump([{
+        "key": "amnet", "name": _p("Ämne"), "description": _p("Om ämnet"), "synonyms": [_p("synonym")],
+    }]), encoding="utf-8")
+    person = {k: _p(k) for k in ("organisation", "party", "role", "title", "group", "replaces", "note")}
+    front = {
+        "body": "xss", "kind": "protokoll", "date": "2024-01-10", "time": _p("9-12"), "place": _p("Plats"),
+        "office": _p("Kontor"), "status": "justerat",
+        "present": [{"name": _p("Anna"), **person}, {"name": "Bertil Berg"}],
+        "absent": [{"name": _p("Cecilia"), **person}], "staff": [{"name": _p("Tjänsteperson")}],
+        "guests": [{"name": _p("Gäst")}],
+        "officials": {"chair": _p("Ordf"), "vice_chair": _p("Vice"), "secretary": _p("Sekr"), "adjusters": [_p("Just")]},
+        "signatures": [{"name": _p("Signerare"), "role": _p("roll"), "title": _p("titel"), "organisation": _p("org"),
+                        "method": _p("metod"), "reference": _p("ref")}],
+        "signing": {"service": _p("tjänst"), "reference": _p("ref")},
+        "next_meetings": [{"date": "2024-02-10", "time": _p("tid"), "place": _p("plats"), "text": _p("text")}],
+        "attachments": [{"title": _p("Bilaga"), "file": "bilaga.pdf"}],
+    }
+    body = f"""{PAYLOAD}
+
+## 1. {_p("Rubrik")}
+
+Typ: {_p("Beslutsärende")}
+Föredragande: {_p("Föredragande")}; Bertil Berg, {_p("beskrivning")}
+Ämnen: amnet
+Bilaga: [{_p("Bilaga")}](bilaga.pdf)
+Beslutsunderlag: {_p("Underlag")}
+
+{PAYLOAD}
+
+<script>window.__xss='block'</script>
+
+Text med [länk](javascript:window.__xss='js') och ![bild](data:text/html,<script>window.__xss=1</script>)
+och <javascript:window.__xss='auto'> och <a href="javascript:window.__xss='a'">a</a>.
+
+### {_p("Underrubrik")}
+
+::: beslut
+{_p("Beslut")}
+:::
+
+::: yrkande
+Av: {_p("Anna")}
+
+{_p("Yrkande")}
+:::
+
+::: omröstning
+Ja: Bertil Berg
+Nej: {_p("Anna")}
+Resultat: {_p("Resultat")}
+:::
+
+## {_p("Onumrerad")}
+
+Text.
+
+# {_p("Bilaga till protokollet")}
+
+| {_p("kolumn")} |
+|---|
+| {_p("cell")} |
+"""
+    (content / "xss" / "2024-01-10.md").write_text(f"---\n{dump(front)}---\n{body}", encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import make_project
+
+    root = tmp_path_factory.mktemp("xss")
+    project = make_project(root / "project", xss_content(root / "source"))
+    run = project.build()
+    assert run.code == 0, run.stderr
+    return project.site
+
+
+def test_payloads_in_every_field_never_run(browser: object, xss_site: Path) -> None:
+    from .conftest import serve
+    from .sitecheck import html_pages, url_of
+
+    httpd, base = serve(xss_site)
+    try:
+        pages = [url_of(xss_site, p) for p in html_pages(xss_site) if "assets" not in p.parts]
+        assert len(pages) >= 5
+        for url in [*pages, "sok/?q=Rubrik"]:
+            visit = Visit(browser, base)
+            dialogs: list[str] = []
+            visit.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            visit.open(base + url)
+            if "?q=" in url:
+                visit.page.locator("#sok-resultat > li").first.wait_for()
+            state = visit.page.evaluate("""() => ({
+                xss: window.__xss,
+                inline: [...document.querySelectorAll('script:not([src])')].filter(s => s.type !== 'application/json').length,
+                handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name))
+                    .filter(n => n.startsWith('on')),
+                jsLinks: [...document.querySelectorAll('[href^="javascript:" i], [src^="javascript:" i], [src^="data:text" i]')].length,
+            })""")
+            visit.close()
+            assert state == {"xss": None, "inline": 0, "handlers": [], "jsLinks": 0}, url
+            assert dialogs == []
+    finally:
+        httpd.shutdown()
+
+
+def test_payloads_are_shown_as_text_and_carried_inertly(browser: object, xss_site: Path) -> None:
+    html = (xss_site / "xss/2024-01-10/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__xss=&#39;script&#39;&lt;/script&gt;" in html or "&lt;script&gt;window.__xss='script'" in html
+    index_texts = "".join(p.read_text(encoding="utf-8") for p in (xss_site / "sok/index").rglob("*.json"))
+    assert "<script>window.__xss='script'</script>" in index_texts  # JSON strings: data, never markup

@@ -1,0 +1,205 @@
+"""The importer's own records: source lines in, a draft meeting and its report out.
+
+A `Line` is one line of extracted text with what the source said about it (heading, bold,
+list item, table row) and where it came from. A `DraftMeeting` is what the rules made of a
+range of lines; `write` turns it into a protocol file of the content format. Every fact the
+rules take from the text is also logged as a `Guess` with its source line, and every line
+they could not use as an `Unplaced`, so the report can list both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    """The line's text, markup removed, whitespace trimmed (tabs kept as column breaks)."""
+    loc: str
+    """Where it came from, for the report: `line 12`, `page 2, line 5`, `paragraph 14`."""
+    no: int = 0
+    """1-based position in the extracted text."""
+    heading: int = 0
+    """1-6 when the source marks the line as a heading (Markdown #, a Word heading style, a large font)."""
+    bold: bool = False
+    """The whole line is bold (or italic) in the source."""
+    bullet: int = 0
+    """List depth + 1 when the source marks the line as a list item."""
+    page: int | None = None
+    joined: bool = False
+    """The line continues the paragraph before it across a removed page header or figure."""
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def hinted(self) -> bool:
+        """The source itself marks the line as a heading (level or bold)."""
+        return bool(self.heading or self.bold)
+
+
+@dataclass(slots=True)
+class Guess:
+    loc: str
+    field: str
+    value: str
+
+
+@dataclass(slots=True)
+class Unplaced:
+    loc: str
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Attendee:
+    name: str
+    organisation: str | None = None
+    party: str | None = None
+    role: str | None = None
+    title: str | None = None
+    group: str | None = None
+    replaces: str | None = None
+    days: list[dt.date] = field(default_factory=list)
+    until_item: str | None = None
+    absent_from_items: list[str] = field(default_factory=list)
+    note: str | None = None
+    day_numbers: list[int] = field(default_factory=list)
+    """`dag 2` as printed, turned into dates once the meeting's days are known."""
+    loc: str = ""
+
+
+@dataclass(slots=True)
+class Signature:
+    name: str
+    role: str | None = None
+    title: str | None = None
+    organisation: str | None = None
+    signed_at: str | None = None
+    method: str | None = None
+    reference: str | None = None
+
+
+@dataclass(slots=True)
+class NextMeeting:
+    text: str
+    date: dt.date | None = None
+    time: str | None = None
+    place: str | None = None
+
+
+@dataclass(slots=True)
+class Presenter:
+    name: str
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Part:
+    """One piece of an item's body, in order.
+
+    kind: `para` (text), `list` (lines: `(depth, text)`), `heading` (a sub-heading), `fields`
+    (field lines `(label, value)`), `block` (a `:::` block: `block` names its kind, `by` who, `text`
+    its Markdown), `table` (rows of cells).
+    """
+
+    kind: str
+    text: str = ""
+    items: list = field(default_factory=list)
+    block: str = ""
+    by: list[str] = field(default_factory=list)
+    loc: str = ""
+
+
+@dataclass(slots=True)
+class DraftItem:
+    number: str | None
+    title: str
+    loc: str
+    type_printed: str | None = None
+    presenters: list[Presenter] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    dnr: list[str] = field(default_factory=list)
+    attachments: list[tuple[str, str]] = field(default_factory=list)
+    """`(label, title)`: `Bilaga` or `Beslutsunderlag`."""
+    parts: list[Part] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"§ {self.number}" if self.number else self.title
+
+    @property
+    def decisions(self) -> list[Part]:
+        return [p for p in self.parts if p.kind == "block" and p.block in ("beslut", "ställningstagande")]
+
+
+@dataclass(slots=True)
+class Section:
+    """A meeting-level section outside the items (an appendix after the signatures)."""
+
+    title: str
+    parts: list[Part] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DraftMeeting:
+    source: str
+    """The input file, as given."""
+    first_loc: str
+    last_loc: str
+    body: str | None = None
+    """A key of bodies.yml, or a proposed key (see `body_proposal`)."""
+    body_name: str | None = None
+    body_printed: str | None = None
+    body_proposal: dict | None = None
+    kind: str = "protokoll"
+    date: dt.date | None = None
+    end_date: dt.date | None = None
+    time: str | None = None
+    place: str | None = None
+    office: str | None = None
+    dnr_printed: str | None = None
+    present: list[Attendee] = field(default_factory=list)
+    absent: list[Attendee] = field(default_factory=list)
+    staff: list[Attendee] = field(default_factory=list)
+    guests: list[Attendee] = field(default_factory=list)
+    chair: str | None = None
+    vice_chair: str | None = None
+    secretary: str | None = None
+    adjusters: list[str] = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
+    signing: dict | None = None
+    next_meetings: list[NextMeeting] = field(default_factory=list)
+    items: list[DraftItem] = field(default_factory=list)
+    appendix: list[Section] = field(default_factory=list)
+    item_range: tuple[int, int] | None = None
+    """`Ärenden: 23 - 35` as printed in the header."""
+    guesses: list[Guess] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Remarks for the report that are no single line's: ambiguities, proposals, dropped facts."""
+
+    def guess(self, loc: str, field_name: str, value: object) -> None:
+        self.guesses.append(Guess(loc, field_name, str(value)))
+
+    def unplace(self, line: Line, reason: str) -> None:
+        if not line.blank:
+            self.unplaced.append(Unplaced(line.loc, line.text.strip(), reason))
+
+    @property
+    def attendee_lists(self) -> dict[str, list[Attendee]]:
+        return {"present": self.present, "absent": self.absent, "staff": self.staff, "guests": self.guests}
+
+    def attendees(self) -> list[Attendee]:
+        return [*self.present, *self.staff, *self.guests]
+
+    @property
+    def days(self) -> list[dt.date]:
+        if self.date is None:
+            return []
+        last = self.end_date or self.date
+        return [self.date + dt.timedelta(days=n) for n in range((last - self.date).days + 1)]
