@@ -56,14 +56,15 @@ def read_text(path: Path, shown: str) -> tuple[SourceText | None, list[Problem]]
         return None, [Problem(shown, 1, "encoding", "found UTF-16, expected UTF-8", "save the file as UTF-8")]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
+    if b"\x00" in raw:
+        return None, [Problem(shown, raw[: raw.index(b"\x00")].count(b"\n") + 1, "file", "found a NUL byte, expected text",
+                              "is this a binary file?")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(shown, line, "encoding", f"found byte 0x{raw[error.start]:02x}, which is not UTF-8",
                               "save the file as UTF-8 (it looks like Latin-1 or Windows-1252)")]
-    if "\x00" in text:
-        return None, [Problem(shown, text[: text.index("\x00")].count("\n") + 1, "file", "found a NUL byte, expected text", "is this a binary file?")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(shown, unicodedata.normalize("NFC", text)), []
 

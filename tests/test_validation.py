@@ -125,6 +125,10 @@ CASES = [
     Case("home-page-taken", ["content/index.md:1: file: content/index.md is reserved for the generated home page "
                              "(give the page another name, e.g. content/om.md)"],
          files={"index.md": "# Välkommen\n"}),
+    Case("binary-junk", [f"{SHOWN}:1: file: found a NUL byte, expected text (is this a binary file?)"],
+         files={PROTOCOL: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))}),
+    Case("huge-file", [f"{SHOWN}:1: file: the file is 6,000,001 bytes, expected at most 5,000,000 (is this really a protocol?)"],
+         files={PROTOCOL: VALID + "x" * (6_000_001 - len(VALID.encode("utf-8")))}),
     Case("bad-file-name", ["content/lsg/protokoll-feb.md:1: file name: found 'protokoll-feb.md', expected YYYY-MM-DD.md "
                            "(or YYYY-MM-DD-2.md for a second meeting that day)"],
          files={"lsg/protokoll-feb.md": VALID}),
@@ -143,6 +147,15 @@ CASES = [
 ]
 
 
+def test_a_file_linked_from_outside_content_is_refused(project: Project, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text(VALID, encoding="utf-8")
+    (project.content / "lsg" / "2021-02-20.md").symlink_to(outside)
+    _, problems = read_archive(project.content)
+    assert [str(p) for p in problems] == ["content/lsg/2021-02-20.md:1: file: the file is a link to a file outside "
+                                          "content/ (copy the file into content/ instead of linking to it)"]
+
+
 def apply(project: Project, case: Case) -> None:
     if case.remove_valid:
         (project.content / PROTOCOL).unlink()
@@ -159,6 +172,20 @@ def test_each_mistake_is_reported_with_file_line_and_fix(project: Project, case:
     apply(project, case)
     _, problems = read_archive(project.content)
     assert sorted(str(p).replace(str(project.root) + "/", "") for p in problems) == sorted(case.expected)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_the_check_command_exits_non_zero_listing_every_problem(project: Project, case: Case, capsys, monkeypatch) -> None:
+    from generator.cli import main
+
+    apply(project, case)
+    monkeypatch.chdir(project.root)
+    code = main(["check"])
+    out = capsys.readouterr()
+    lines = out.err.strip().splitlines()
+    assert code == 1 and "Traceback" not in out.err
+    assert sorted(lines[:-1]) == sorted(case.expected)
+    assert lines[-1].endswith("found; nothing was built.")
 
 
 def test_the_valid_fixture_has_no_problems(project: Project) -> None:
