@@ -57,7 +57,7 @@ def read_text(path: Path, shown: str) -> tuple[SourceText | None, list[Problem]]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     if b"\x00" in raw:
-        return None, [Problem(shown, raw[: raw.index(b"\x00")].count(b"\n") + 1, "file", "found a NUL byte, expected text",
+        return None, [Problem(shown, 1, "file", "found a NUL byte, expected text",
                               "is this a binary file?")]
     try:
         text = raw.decode("utf-8")
