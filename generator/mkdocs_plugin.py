@@ -5,7 +5,8 @@
   the views and sets a navigation of bodies and topics: never every meeting, whose pages are
   listed on their body's page instead (MkDocs renders the whole nav into every page).
 - `on_files` swaps the protocol sources for generated pages, one per view.
-- `on_page_content` replaces each generated page's content with the rendered view.
+- `on_page_content` replaces each generated page's content with the rendered view, and
+  `on_post_build` writes the search index.
 - A build is atomic: `mkdocs build` writes into a staging directory beside `site_dir`, and
   `on_shutdown` swaps it in only when nothing failed (MkDocs raises `--strict`'s abort after
   `on_post_build`, so the swap cannot happen earlier). A failed build leaves `site/` as it was.
@@ -106,9 +107,16 @@ class ProtokollarkivetPlugin(BasePlugin):
             in_nav = isinstance(view, (HomeView, BodyView, TopicIndexView))
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=_front_matter(view), inclusion=inclusion))
-        for name, data in sorted(self.search_files.items()):
-            files.append(File.generated(config, f"{urls.SEARCH_INDEX_DIR}/{name}", content=data))
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """The search index: thousands of small files, written directly rather than as MkDocs
+        Files (which cost a copy and bookkeeping each)."""
+        target = Path(config.site_dir) / urls.SEARCH_INDEX_DIR
+        for name, data in sorted(self.search_files.items()):
+            path = target / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         view = self.views.get(page.file.src_uri)

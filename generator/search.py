@@ -23,7 +23,7 @@ import hashlib
 import json
 import math
 import re
-from collections import defaultdict
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -114,7 +114,7 @@ def _stemmer():
     return snowballstemmer.stemmer("swedish")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=2_000_000)
 def pipeline(token: str) -> str | None:
     """lunr.sv's pipeline for one word token: trimmer-sv, stopWordFilter-sv, stemmer-sv."""
     trimmed = _TRIM_END.sub("", _TRIM_START.sub("", token))
@@ -146,7 +146,7 @@ class Lexicon:
     def __contains__(self, word: str) -> bool:
         return word in self.words
 
-    @lru_cache(maxsize=200_000)
+    @lru_cache(maxsize=2_000_000)
     def parts(self, word: str) -> tuple[str, ...]:
         """The parts of a compound (`hjälpmedelsrådet` -> `hjälpmedel`, `rådet`), or ()."""
         if len(word) < MIN_COMPOUND or is_exact(word):
@@ -359,8 +359,12 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
 class Posting:
     index: int
     """lunr's term index: the order in which the term was first seen."""
-    fields: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
-    """Field number -> (document number, weight) pairs."""
+    fields: dict[int, tuple[array, array]] = field(default_factory=dict)
+    """Field number -> (document numbers, weights in thousandths), parallel arrays."""
+
+    def pairs(self, field_number: int) -> list[tuple[int, int]]:
+        docs, weights = self.fields.get(field_number, ((), ()))
+        return list(zip(docs, weights))
 
 
 @dataclass(slots=True)
@@ -369,45 +373,47 @@ class SearchIndex:
     terms: dict[str, Posting]
 
     def weight(self, term: str, field_name: str, doc: int) -> float:
-        return dict(self.terms[term].fields.get(FIELD_NAMES.index(field_name), [])).get(doc, 0.0)
+        """lunr's field-vector value for (term, field, document), as lunr.py stores it."""
+        return dict(self.terms[term].pairs(FIELD_NAMES.index(field_name))).get(doc, 0) / 1000
 
 
 def build_index(docs: list[SearchDoc], lexicon: Lexicon | None) -> SearchIndex:
-    """lunr's field vectors, computed as lunr.py's Builder does, without its per-posting overhead."""
-    frequencies: list[list[dict[str, int]]] = []
-    lengths: list[list[int]] = []
+    """lunr's field vectors, computed as lunr.py's Builder does, in compact arrays: pass one counts
+    terms per (document, field); pass two turns the counts into BM25 weights once the average
+    field lengths and document frequencies are known."""
     terms: dict[str, Posting] = {}
+    frequencies: dict[str, dict[int, tuple[array, array]]] = {}
+    lengths = [array("I") for _ in FIELDS]
     for number, doc in enumerate(docs):
-        doc_freqs, doc_lengths = [], []
         for field_number, name in enumerate(FIELD_NAMES):
             field_terms = terms_of(field_tokens(doc, name, lexicon))
+            lengths[field_number].append(len(field_terms))
             counts: dict[str, int] = {}
             for term in field_terms:
                 counts[term] = counts.get(term, 0) + 1
                 if term not in terms:
                     terms[term] = Posting(len(terms))
-            doc_freqs.append(counts)
-            doc_lengths.append(len(field_terms))
-        frequencies.append(doc_freqs)
-        lengths.append(doc_lengths)
+                    frequencies[term] = {}
+            for term, tf in counts.items():
+                docs_tf = frequencies[term].get(field_number)
+                if docs_tf is None:
+                    docs_tf = frequencies[term][field_number] = (array("I"), array("I"))
+                docs_tf[0].append(number)
+                docs_tf[1].append(tf)
 
     count = len(docs)
-    average = [sum(ls[f] for ls in lengths) / count if count else 0 for f in range(len(FIELDS))]
-    documents_with: dict[str, int] = defaultdict(int)
-    for doc_freqs in frequencies:
-        for counts in doc_freqs:
-            for term in counts:
-                documents_with[term] += 1
-    idf = {t: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for t, n in documents_with.items()}
-    for number, doc_freqs in enumerate(frequencies):
-        for field_number, counts in enumerate(doc_freqs):
-            if not counts:  # an empty field (and a field empty everywhere has no average)
-                continue
+    average = [sum(ls) / count if count else 0 for ls in lengths]
+    for term, by_field in frequencies.items():
+        documents_with = sum(len(d) for d, _ in by_field.values())  # lunr counts per field
+        idf = math.log(1 + abs((count - documents_with + 0.5) / (documents_with + 0.5)))
+        for field_number, (numbers, tfs) in by_field.items():
             boost = FIELDS[field_number][1]
-            norm = K1 * (1 - B + B * (lengths[number][field_number] / average[field_number]))
-            for term, tf in counts.items():
-                score = idf[term] * ((K1 + 1) * tf) / (norm + tf) * boost
-                terms[term].fields.setdefault(field_number, []).append((number, round(score, 3)))
+            field_lengths, avg = lengths[field_number], average[field_number]
+            weights = array("i")
+            for number, tf in zip(numbers, tfs):
+                norm = K1 * (1 - B + B * (field_lengths[number] / avg))
+                weights.append(round(round(idf * ((K1 + 1) * tf) / (norm + tf) * boost, 3) * 1000))
+            terms[term].fields[field_number] = (numbers, weights)
     return SearchIndex(docs, terms)
 
 
@@ -453,7 +459,7 @@ def index_files(index: SearchIndex, archive: Archive) -> dict[str, bytes]:
         posting = index.terms[term]
         entry: list = [posting.index]
         for field_number in sorted(posting.fields):
-            pairs = sorted(posting.fields[field_number], key=lambda p: (-p[1], p[0]))
+            pairs = sorted(posting.pairs(field_number), key=lambda p: (-p[1], p[0]))
             head, rest = pairs[:FIRST_BLOCK], pairs[FIRST_BLOCK:]
             blocks = [_store(files, "p", _pack(rest[i:i + TAIL_BLOCK])) for i in range(0, len(rest), TAIL_BLOCK)]
             entry.append([field_number, len(pairs), _pack(head), blocks])
@@ -505,9 +511,9 @@ def index_files(index: SearchIndex, archive: Archive) -> dict[str, bytes]:
     return files
 
 
-def _pack(pairs: list[tuple[int, float]]) -> list[list[int]]:
+def _pack(pairs: list[tuple[int, int]]) -> list[list[int]]:
     """Postings as two integer lists: document numbers, and weights in thousandths."""
-    return [[doc for doc, _ in pairs], [round(weight * 1000) for _, weight in pairs]]
+    return [[doc for doc, _ in pairs], [weight for _, weight in pairs]]
 
 
 def _store(files: dict[str, bytes], folder: str, data: object) -> str:

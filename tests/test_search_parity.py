@@ -111,7 +111,7 @@ def test_the_browser_ranks_as_lunr_py_does(corpus, browser: object, server: str)
         """async (queries) => {
             const out = {};
             for (const q of queries) {
-                const r = await window.protokollarkivetSearch.search(q, {limit: 1e9});
+                const r = await window.protokollarkivetSearch.search(q, {limit: 1e9, exhaustive: true});
                 out[q] = r.results.map(x => [x.doc, x.score]);
             }
             return out;

@@ -18,6 +18,8 @@
   var EXACT_BOOST = 10, PAIR_BOOST = 40, RELAXED_BOOST = 2, PREFIX_BOOST = 1, MIN_PREFIX = 4, MIN_RELAXED = 5;
   var RELAX_SUFFIXES = ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "et", "en", "er", "ar", "or", "na", "s"];
   var PAGE = 10;
+  var MAX_PREFIX_CHUNKS = 2;
+  var MAX_ROUNDS = 6, PER_ROUND = 4;
 
   function config() {
     var node = document.getElementById("__config");
@@ -150,12 +152,14 @@
   /* The chunk files that may hold `term` (or, for a prefix, any term starting with it). */
   function chunkFiles(manifest, term, prefix) {
     var groups = manifest.groups, g = locate(groups, term), last = g;
-    if (prefix) while (last + 1 < groups.length && groups[last + 1][0].startsWith(term)) last++;
+    if (prefix) while (last + 1 < groups.length && last - g < 1 && groups[last + 1][0].startsWith(term)) last++;
     var loads = [];
     for (var i = g; i <= last; i++) loads.push(fetchJSON(groups[i][1]));
     return Promise.all(loads).then(function (lists) {
       var chunks = [].concat.apply([], lists), c = locate(chunks, term), end = c;
-      if (prefix) while (end + 1 < chunks.length && chunks[end + 1][0].startsWith(term)) end++;
+      /* A short prefix can span many chunks; its expansion stops after MAX_PREFIX_CHUNKS of
+       * them (lunr would expand to every term: here a query never costs more than that). */
+      if (prefix) while (end + 1 < chunks.length && end - c + 1 < MAX_PREFIX_CHUNKS && chunks[end + 1][0].startsWith(term)) end++;
       return chunks.slice(c, end + 1).map(function (x) { return x[1]; });
     });
   }
@@ -224,12 +228,12 @@
             });
           });
         });
-        return rank(manifest, vectors, Object.values(lists), limit, accept);
+        return rank(manifest, vectors, Object.values(lists), limit, accept, options.exhaustive);
       });
     });
   }
 
-  function rank(manifest, vectors, lists, limit, accept) {
+  function rank(manifest, vectors, lists, limit, accept, exhaustive) {
     var magnitudes = vectors.map(function (v) { return v.magnitude(); });
     function bound(list) { return vectors[list.field].elements.length ? qWeight(list) * list.floor() / magnitudes[list.field] : 0; }
     function qWeight(list) {
@@ -260,8 +264,10 @@
       scored.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
       return scored;
     }
-    /* Fetch more of the open lists, best bound first, until no document outside the first
-     * `limit` can still overtake the `limit`-th: the first page is then lunr's. */
+    /* Fetch more of the open lists, best bounds first, a few in parallel per round, until no
+     * document outside the first `limit` can still overtake the `limit`-th (the first page is then
+     * lunr's), or for at most MAX_ROUNDS rounds: a very common word's page is then the best of
+     * the postings seen, and the status line says so. */
     function settle(rounds) {
       var scored = score();
       var open = lists.filter(function (l) { return !l.exhausted(); });
@@ -275,9 +281,10 @@
         }, 0);
         return r.score + gain <= kth;
       });
-      if (settled || rounds > 200) return done;
+      if (settled || (rounds >= MAX_ROUNDS && !exhaustive)) return done;
       open.sort(function (a, b) { return bound(b) - bound(a); });
-      return open[0].more().then(function () { return settle(rounds + 1); });
+      return Promise.all(open.slice(0, PER_ROUND).map(function (l) { return l.more(); }))
+        .then(function () { return settle(rounds + 1); });
     }
     return Promise.resolve(settle(0));
   }

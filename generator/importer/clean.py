@@ -1,0 +1,128 @@
+"""Page furniture out: repeated page headers and footers, page numbers, signature boxes.
+
+PDF extraction repeats each page's letterhead ("Chefsgrupp ... / Tjänsteställe / Sekreterare /
+Linnea / Hedkvist") and footer ("Justerandes signatur", "Sida 3 av 7") in the running text,
+often in the middle of a sentence. They are found as:
+
+- a run of two or more lines that recurs three or more times (the first, on page one, is kept:
+  it is the letterhead with the facts);
+- on PDF pages, a line at the top or bottom of at least half the pages (digits ignored);
+- lines that are furniture whatever their count: page numbers, signature boxes.
+
+A line that continues a sentence broken by removed furniture is marked `joined`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .model import Line, Unplaced
+
+_PAGE_NUMBER = re.compile(r"^(?:sida|sid\.?|s\.|page)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3})$|^(?:sida|page)\s+\d{1,3}$", re.IGNORECASE)
+_FURNITURE = re.compile(
+    r"^(?:justerandes?\s+sign(?:atur|\.)?(?:er)?|justerares?\s+sign(?:atur)?|ordförandens?\s+sign(?:atur)?|"
+    r"sekreterarens?\s+sign(?:atur)?|utdragsbestyrkande|signatur(?:er)?)\s*:?(?:\s*[.\-_…]*)?$",
+    re.IGNORECASE,
+)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).casefold())
+
+
+def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[Unplaced]]:
+    removed: set[int] = set()
+    reasons: dict[int, str] = {}
+    content = [i for i, line in enumerate(lines) if not line.blank]
+
+    for i in content:
+        text = lines[i].text.strip()
+        if _PAGE_NUMBER.match(text):
+            removed.add(i)
+            reasons[i] = "page number"
+        elif _FURNITURE.match(text):
+            removed.add(i)
+            reasons[i] = "signature box of a page footer"
+
+    _repeated_runs(lines, content, removed, reasons)
+    _page_edges(lines, removed, reasons)
+
+    kept: list[Line] = []
+    unplaced: list[Unplaced] = []
+    pending_join = False
+    for index, line in enumerate(lines):
+        if index in removed:
+            unplaced.append(Unplaced(line.loc, line.text.strip(), reasons[index]))
+            pending_join = True
+            continue
+        if pending_join and not line.blank:
+            previous = next((k for k in reversed(kept) if not k.blank), None)
+            if previous is not None and continues(previous.text, line.text):
+                line.joined = True
+            pending_join = False
+        kept.append(line)
+    return kept, unplaced
+
+
+def continues(previous: str, text: str) -> bool:
+    """`text` reads as the rest of the sentence `previous` broke off."""
+    previous, text = previous.rstrip(), text.lstrip()
+    if not previous or not text:
+        return False
+    if previous[-1] in ".!?:;":
+        return False
+    return text[0].islower() or text[0] in ",;)"
+
+
+def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], reasons: dict[int, str]) -> None:
+    keys = [" ".join(lines[i].text.split()).casefold() for i in content]
+    counts = Counter(keys)
+    runs: list[tuple[int, int]] = []
+    start = None
+    for position, key in enumerate(keys + [None]):
+        frequent = key is not None and counts[key] >= 3
+        if frequent and start is None:
+            start = position
+        elif not frequent and start is not None:
+            if position - start >= 2:
+                runs.append((start, position))
+            start = None
+    # A run that recurs three times (four when it is only two lines long) is furniture; so is a
+    # shorter or differently cut run of the same lines, e.g. the letterhead on page one.
+    same = Counter(tuple(keys[a:b]) for a, b in runs)
+    frequent = [set(run) for run, n in same.items() if n >= 3 and (len(run) >= 3 or n >= 4)]
+    runs = [(a, b) for a, b in runs if any(set(keys[a:b]) <= run for run in frequent)]
+    kept_keys: set[str] = set()
+    for a, b in runs:
+        run_keys = set(keys[a:b])
+        if not run_keys & kept_keys:
+            kept_keys |= run_keys  # the first occurrence: the letterhead, kept for its facts
+            continue
+        for position in range(a, b):
+            index = content[position]
+            removed.add(index)
+            reasons[index] = f"page header or footer (repeated {counts[keys[position]]} times)"
+
+
+def _page_edges(lines: list[Line], removed: set[int], reasons: dict[int, str]) -> None:
+    pages: dict[int, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        if line.page is not None and not line.blank and index not in removed:
+            pages[line.page].append(index)
+    if len(pages) < 3:
+        return
+    edge_counts: Counter[str] = Counter()
+    edges: dict[int, list[int]] = {}
+    for page, indexes in pages.items():
+        chosen = indexes[:2] + indexes[-2:]
+        edges[page] = chosen
+        edge_counts.update({_key(lines[i].text) for i in chosen})
+    threshold = max(3, len(pages) // 2)
+    first_page = min(pages)
+    for page, chosen in edges.items():
+        for index in chosen:
+            key = _key(lines[index].text)
+            if edge_counts[key] >= threshold and not (page == first_page and index in pages[page][:2]):
+                removed.add(index)
+                reasons[index] = f"page header or footer (on {edge_counts[key]} pages)"

@@ -1,0 +1,339 @@
+"""People in minutes: names, attendance entries and lists of names.
+
+An attendance entry is a name and what is printed beside it, in any order and with commas,
+tabs (lost table columns) or parentheses between: organisation, party `(s)`, role
+(`ordförande`, `vice ordförande tillika justerare`), title (`regional samverkanskoordinator`),
+substitution (`ersätter Jim Lindberg`), and notes (`deltog till punkt 10`, `Frånvarande på punkt
+7a)`, `dag 2`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .givennames import is_given_name
+from .model import Attendee
+
+UPPER = "A-ZÅÄÖÉÈÜÆØÁÍÓÚ"
+LOWER = "a-zåäöéèüæøáíóúñçëï'’"
+_TOKEN = re.compile(rf"^(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}})(?:-(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}}))*$")
+_CAP_TOKEN = re.compile(rf"^[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*$")
+PARTICLES = {"von", "af", "van", "de", "der", "den", "di", "da", "del", "la", "le", "du", "al", "el", "bin", "ben"}
+PARTIES = {"s", "m", "c", "v", "l", "kd", "mp", "sd", "fp", "åp", "mv", "ki", "sap", "ssp", "vp"}
+
+ROLE = (
+    r"(?:(?:förste |första |andre |andra |1:e |2:e )?vice |tf\.? |t\.f\. )?(?:ordförande|ordf\.?)"
+    r"|sekreterare|protokollförare|justerare|justeringsperson|ordinarie ledamot|ledamot|tjänstgörande ersättare|"
+    r"ej tjänstgörande ersättare|ersättare|suppleant|adjungerad|adjungerande|inbjuden|gäst|observatör|föredragande|"
+    r"mötesordförande|mötessekreterare|sammankallande"
+)
+_ROLE_ONLY = re.compile(rf"^(?:{ROLE})(?:\s*(?:,|tillika|och|samt|/)\s*(?:{ROLE}))*$", re.IGNORECASE)
+_ROLE_PREFIX = re.compile(rf"^(?:{ROLE})(?:\s*(?:tillika|och|samt)\s*(?:{ROLE}))*(?=\s|$)", re.IGNORECASE)
+_TITLE_WORDS = re.compile(
+    r"(?:chef|direktör|koordinator|samordnare|strateg|handläggare|utvecklare|ledare|ansvarig|rådgivare|utredare|"
+    r"controller|läkare|sjuksköterska|kommunikatör|jurist|analytiker|assistent|specialist|konsult|planerare|ekonom|"
+    r"föreståndare|inspektör|terapeut|kurator|psykolog|rektor|lektor|sekreterare|ombudsman|processledare|"
+    r"projektledare|administratör|registrator|arkivarie|kanslist|medarbetare|tjänsteperson|tjänsteman|forskare|"
+    r"doktorand|professor|docent|chefsläkare|överläkare|mas|mar|vd)\b",
+    re.IGNORECASE,
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:kommun|region|regionen|landsting|landstinget|stad|staden|förvaltning|förvaltningen|nämnd|nämnden|"
+    r"bolag|ab|förbund|förbundet|skr|vgr|universitet|universitetet|sjukhus|sjukhuset|sjukhusen|vårdcentral|"
+    r"hälsocentral|länsstyrelsen|myndighet|myndigheten|fou|kommunförbund|enhet|enheten|centrum|primärvården|"
+    r"länsstyrelse|kommuner|regioner|socialtjänst|socialtjänsten|stiftelse|stiftelsen|förening|föreningen)\b"
+    r"|kommun\b|sjukvården\b",
+    re.IGNORECASE,
+)
+_NOTE = re.compile(
+    r"\b(?:deltog|deltar|närvarande|frånvarande|lämnade|lämnar|anslöt|ansluter|from|fr\.o\.m\.|t\.o\.m\.|"
+    r"till och med|från och med|punkt(?:erna)?|§§?|ärende|dag\s*\d|kl\.?\s*\d|via|distans|digitalt|delvis|ej)\b|§",
+    re.IGNORECASE,
+)
+_UNTIL = re.compile(
+    r"(?:deltog|deltar|närvarande|närvarade)\s+(?:till och med|t\.?\s?o\.?\s?m\.?|tom|till|fram till)\s+"
+    r"(?:och med\s+)?(?:punkt|§|ärende|paragraf)?\s*(?P<n>\d{1,4}\s?[a-z]?)\b"
+    r"|lämnade\s+(?:mötet|sammanträdet)\s+efter\s+(?:punkt|§|ärende|paragraf)?\s*(?P<m>\d{1,4}\s?[a-z]?)\b",
+    re.IGNORECASE,
+)
+_ABSENT_FROM = re.compile(
+    r"(?:frånvarande|ej\s+närvarande|deltog\s+(?:inte|ej)|ej)\s+(?:på|under|vid|i)?\s*"
+    r"(?:punkt(?:erna)?|§§?|ärende(?:na)?|paragraf(?:erna)?)\s*(?P<list>\d{1,4}\s?[a-z]?(?:\)?\s*(?:,|och|-|–)\s*\d{1,4}\s?[a-z]?)*)",
+    re.IGNORECASE,
+)
+_DAY = re.compile(r"\bdag\s*(?P<n>[1-9])\b", re.IGNORECASE)
+_REPLACES = re.compile(
+    r"^\(?\s*(?:ersätter|ersättare för|tjänstgör(?:ande)? för|tjänstgjorde för|i stället för|istället för)\s+(?P<name>[^)]+?)\s*\)?$",
+    re.IGNORECASE,
+)
+
+
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a dependency of the package
+        return 0.0
+    return zipf_frequency(word, "sv")
+
+
+@lru_cache(maxsize=4096)
+def _common_word(word: str) -> bool:
+    """A frequent Swedish word ("Södra", "Region"): not likely to start a person's name."""
+    return _zipf(word.casefold()) >= 4.3
+
+
+def name_tokens(text: str) -> list[str] | None:
+    """The tokens of a name-shaped text (`Anna-Maria Stenlund Berggren`), or None."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 5:
+        return None
+    for index, token in enumerate(tokens):
+        if token.lower() in PARTICLES and 0 < index < len(tokens) - 1:
+            continue
+        if not _TOKEN.match(token):
+            return None
+    return tokens
+
+
+def looks_like_name(text: str, known: frozenset[str] | set[str] = frozenset(), *, lenient: bool = False,
+                    single: bool = False) -> bool:
+    """A person's name: a given name and one to four more name-shaped words.
+
+    `known` holds casefolded names (full names and given names) of the meeting's people.
+    `lenient` also takes two to four name-shaped words that do not start with a common word
+    (inside an attendance list, where names of any origin are expected).
+    `single` also takes a lone given name ("Madelene").
+    """
+    text = text.strip()
+    tokens = name_tokens(text)
+    if tokens is None:
+        return False
+    folded = " ".join(tokens).casefold()
+    if folded in known:
+        return True
+    if len(tokens) == 1:
+        return single and is_given_name(tokens[0], known) and bool(_CAP_TOKEN.match(tokens[0]))
+    if all(t.isupper() for t in tokens) and not is_given_name(tokens[0], known):
+        return False
+    if is_given_name(tokens[0], known):
+        return True
+    if lenient and len(tokens) <= 4 and all(_CAP_TOKEN.match(t) or t.lower() in PARTICLES for t in tokens):
+        return not _common_word(tokens[0])
+    return False
+
+
+def leading_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> tuple[str, str] | None:
+    """`Jeanette Andersson VästKom` -> (`Jeanette Andersson`, `VästKom`): a name at the start."""
+    tokens = text.split()
+    if not tokens or not is_given_name(tokens[0], known) or not _CAP_TOKEN.match(tokens[0]):
+        return None
+    taken = 1
+    while taken < len(tokens) and taken < 4:
+        token = tokens[taken]
+        if _CAP_TOKEN.match(token) and not _ORG_WORDS.fullmatch(token):
+            taken += 1
+        elif token.lower() in PARTICLES and taken + 1 < len(tokens) and _CAP_TOKEN.match(tokens[taken + 1]):
+            taken += 1
+        else:
+            break
+    if taken == 1 and len(tokens) > 1:
+        return None
+    rest = " ".join(tokens[taken:])
+    # "Katarina Lindahl Region Västerbotten": an organisation word after the name ends it
+    return " ".join(tokens[:taken]), rest
+
+
+def split_columns(text: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\t+|\s{2,}", text.strip()) if c.strip()]
+
+
+def parse_entry(text: str, known: frozenset[str] | set[str] = frozenset(), *, lenient: bool = True) -> Attendee | None:
+    """One attendance line -> an Attendee, or None when it does not start with a name."""
+    text = text.strip().strip(",;").strip()
+    if not text:
+        return None
+    columns = split_columns(text)
+    first = columns[0]
+    match = re.match(r"^(?P<name>[^,(]+?)\s*(?P<rest>[,(].*)?$", first)
+    if not match:
+        return None
+    name = match["name"].strip().rstrip(".")
+    rest = match["rest"] or ""
+    if not looks_like_name(name, known, lenient=lenient):
+        split = leading_name(name, known)
+        if split is None:
+            return None
+        name, tail = split
+        rest = (tail + " " + rest).strip() if tail else rest
+        if tail and not rest.startswith((",", "(")):
+            rest = ", " + rest
+    attendee = Attendee(name=name)
+    segments = _segments(rest) + [s for column in columns[1:] for s in _segments(column)]
+    for segment in segments:
+        classify_segment(attendee, segment)
+    return attendee
+
+
+def _segments(text: str) -> list[str]:
+    """`(s) Umeå kommun, ordförande` -> [`(s)`, `Umeå kommun`, `ordförande`]."""
+    out: list[str] = []
+    text = text.strip().lstrip(",").strip()
+    for part in re.split(r"(\([^()]*\)?)", text):
+        part = part.strip()
+        if not part:
+            continue
+        if part.startswith("("):
+            out.append(part)
+            continue
+        out.extend(p.strip() for p in part.split(",") if p.strip())
+    return out
+
+
+def classify_segment(attendee: Attendee, segment: str) -> None:
+    """Put one printed remark beside a name into the attendee's fields."""
+    raw = segment.strip()
+    inner = raw[1:].rstrip(")").strip() if raw.startswith("(") else raw
+    if not inner:
+        return
+    if raw.startswith("(") and inner.casefold() in PARTIES | {p.upper() for p in PARTIES}:
+        attendee.party = inner
+        return
+    if re.fullmatch(r"[a-zåäö]{1,3}", inner) and inner in PARTIES and not raw.startswith("("):
+        attendee.party = inner
+        return
+    if match := _REPLACES.match(raw):
+        attendee.replaces = match["name"].strip().rstrip(".")
+        return
+    if _ROLE_ONLY.match(inner):
+        attendee.role = _join(attendee.role, inner)
+        return
+    if _NOTE.search(inner) and not _ORG_WORDS.search(inner):
+        attendee.note = _join(attendee.note, inner, "; ")
+        read_note(attendee, inner)
+        return
+    if match := _ROLE_PREFIX.match(inner):
+        remainder = inner[match.end():].strip()
+        if remainder and _ORG_WORDS.search(remainder):
+            attendee.role = _join(attendee.role, match[0])
+            attendee.organisation = _join(attendee.organisation, remainder)
+            return
+        attendee.title = _join(attendee.title, inner)
+        return
+    if inner[:1].islower() or (_TITLE_WORDS.search(inner) and not _ORG_WORDS.search(inner)):
+        attendee.title = _join(attendee.title, inner)
+        return
+    if attendee.organisation and not _ORG_WORDS.search(inner) and attendee.title is None:
+        attendee.title = inner
+        return
+    attendee.organisation = _join(attendee.organisation, inner)
+
+
+def read_note(attendee: Attendee, note: str) -> None:
+    """Structured facts of a note: the last item attended, items missed, days attended."""
+    if match := _UNTIL.search(note):
+        attendee.until_item = re.sub(r"\s", "", match["n"] or match["m"])
+    if match := _ABSENT_FROM.search(note):
+        for number in re.findall(r"\d{1,4}\s?[a-z]?", match["list"]):
+            number = re.sub(r"\s", "", number)
+            if number not in attendee.absent_from_items:
+                attendee.absent_from_items.append(number)
+    for match in _DAY.finditer(note):
+        day = int(match["n"])
+        if day not in attendee.day_numbers:
+            attendee.day_numbers.append(day)
+
+
+def _join(old: str | None, new: str, sep: str = ", ") -> str:
+    return f"{old}{sep}{new}" if old else new
+
+
+def split_name_list(text: str, known: frozenset[str] | set[str] = frozenset(), *, lenient: bool = False) -> list[str]:
+    """`A, B och C` -> [A, B, C] when every part is a name; [] otherwise."""
+    parts = [p.strip() for p in re.split(r",|\s+och\s+|\s+samt\s+|\s+&\s+", text) if p.strip()]
+    if parts and all(looks_like_name(p, known, lenient=lenient, single=True) for p in parts):
+        return parts
+    return []
+
+
+def parse_inline_list(text: str, known: frozenset[str] | set[str] = frozenset()) -> tuple[list[Attendee], list[str]]:
+    """`Angela Olausson, VästKom, Boel Mörck, VGR och Anna Åberg, SKR.` -> attendees.
+
+    Each comma-separated part that is a name starts an attendee; the parts after it describe
+    them. Returns the attendees and the parts that preceded any name.
+    """
+    text = text.strip().rstrip(".")
+    pieces: list[str] = []
+    for part in _segments_keep_parens(text):
+        # "SKR och Anna Åberg": split at "och" only when a name follows
+        while True:
+            match = re.search(r"\s+(?:och|samt|&)\s+(?=\S)", part)
+            if not match:
+                break
+            right = part[match.end():]
+            if looks_like_name(_name_head(right), known, lenient=False) or leading_name(right, known):
+                pieces.append(part[:match.start()].strip())
+                part = right
+            else:
+                break
+        pieces.append(part.strip())
+    attendees: list[Attendee] = []
+    stray: list[str] = []
+    for piece in filter(None, pieces):
+        head = _name_head(piece)
+        if looks_like_name(head, known, lenient=False):
+            attendee = Attendee(name=head)
+            remainder = piece[len(head):].strip()
+            for segment in _segments(remainder):
+                classify_segment(attendee, segment)
+            attendees.append(attendee)
+        elif (split := leading_name(piece, known)) is not None:
+            attendee = Attendee(name=split[0])
+            for segment in _segments(split[1]):
+                classify_segment(attendee, segment)
+            attendees.append(attendee)
+        elif attendees:
+            classify_segment(attendees[-1], piece)
+        else:
+            stray.append(piece)
+    return attendees, stray
+
+
+def _name_head(piece: str) -> str:
+    return re.split(r"\s*\(", piece, maxsplit=1)[0].strip()
+
+
+def _segments_keep_parens(text: str) -> list[str]:
+    """Split at commas outside parentheses."""
+    out, depth, current = [], 0, []
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        if char == "," and depth == 0:
+            out.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    out.append("".join(current))
+    return [p.strip() for p in out if p.strip()]
+
+
+def person_key(name: str) -> str:
+    """Casefolded name without a trailing party: how names are compared."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    return " ".join(name.casefold().split())
+
+
+def same_person(a: str, b: str) -> bool:
+    """`Anna Katarina Lindahl` and `Katarina Lindahl`; `Madelene` and `Madelene Andersson`."""
+    ka, kb = person_key(a).split(), person_key(b).split()
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    if len(short) == 1:
+        return short[0] == long_[0]
+    return short[-1] == long_[-1] and all(t in long_ for t in short)
