@@ -1,6 +1,7 @@
 """`protokollarkivet`: the archive's command line, thin wrappers over the core.
 
     protokollarkivet check [--content DIR]     validate without building (pre-commit, CI)
+    protokollarkivet linkcheck [SITE]          check a built site's links and anchors
     protokollarkivet schema [--out DIR]        write the JSON Schemas for editors
 """
 
@@ -8,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
+from .linkcheck import check_site
 from .load import read_archive
-from .problems import format_problems
+from .problems import format_problems, github_annotations
 from .schema import BodyIn, FrontMatter, TopicIn
 from .validate import json_schema
 
@@ -28,11 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the content without building the site")
     check.add_argument("--content", type=Path, default=Path("content"), help="the content directory (default: content)")
+    linkcheck = commands.add_parser("linkcheck", help="check a built site's internal links and anchors")
+    linkcheck.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
     schema = commands.add_parser("schema", help="write the JSON Schemas of the front matter and registries")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="where to write them (default: schema)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args.content)
+    if args.command == "linkcheck":
+        return run_linkcheck(args.site)
     return run_schema(args.out)
 
 
@@ -40,12 +47,28 @@ def run_check(content: Path) -> int:
     archive, problems = read_archive(content)
     if problems:
         print(format_problems(problems), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(github_annotations(problems))
         noun = "problem" if len(problems) == 1 else "problems"
         print(f"{len(problems)} {noun} found; nothing was built.", file=sys.stderr)
         return 1
     assert archive is not None
     items = sum(len(m.items) for m in archive.meetings)
     print(f"OK: {len(archive.meetings)} meetings, {items} items, {len(archive.bodies)} bodies, {len(archive.topics)} topics.")
+    return 0
+
+
+def run_linkcheck(site: Path) -> int:
+    if not (site / "index.html").is_file():
+        print(f"{site}: no built site here (run mkdocs build first)", file=sys.stderr)
+        return 2
+    problems = check_site(site)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} broken links or foreign resources.", file=sys.stderr)
+        return 1
+    print(f"OK: every link and anchor in {site} resolves; nothing loads from another host.")
     return 0
 
 

@@ -22,6 +22,10 @@ from pathlib import Path
 
 import markupsafe
 import yaml
+import datetime as dt
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -32,16 +36,48 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from . import urls
 from .load import BODIES_FILE, TOPICS_FILE, is_editor_litter, load_archive
 from .model import Archive
-from .problems import ContentError
+from .problems import ContentError, github_annotations
 from .render import THEME_DIR, RenderError, Renderer
 from .text import swedish_key
 from .search import build_search_files
-from .views import BodyView, HomeView, MeetingView, TopicIndexView, View, derive_views
+from .settings import DEFAULT_ASSESSMENT, Accessibility, Settings
+from .views import BodyView, HomeView, MeetingView, SearchView, StatementView, TopicIndexView, View, derive_views
 
 log = get_plugin_logger("protokollarkivet")
 
 
-class ProtokollarkivetPlugin(BasePlugin):
+class _AccessibilityOptions(base.Config):
+    compliance = c.Choice(("fullt förenlig", "delvis förenlig", "inte förenlig"), default="delvis förenlig")
+    known_issues = c.ListOfItems(c.Type(str), default=[])
+    contact_email = c.Type(str, default="")
+    contact_phone = c.Type(str, default="")
+    response_time = c.Type(str, default="")
+    assessed_on = c.Type((str, dt.date), default="")
+    assessment = c.Type(str, default=DEFAULT_ASSESSMENT)
+    updated_on = c.Type((str, dt.date), default="")
+
+
+class PluginOptions(base.Config):
+    organisation = c.Type(str, default="")
+    """The public body that publishes the archive (named in the accessibility statement)."""
+    accessibility = c.SubConfig(_AccessibilityOptions)
+    """The tillgänglighetsredogörelse's facts: contact, known shortcomings, assessment."""
+
+
+def settings_from(options: PluginOptions, config: MkDocsConfig) -> Settings:
+    a = options.accessibility
+    return Settings(
+        organisation=options.organisation,
+        site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
+        accessibility=Accessibility(
+            compliance=a.compliance, known_issues=tuple(a.known_issues), contact_email=a.contact_email,
+            contact_phone=a.contact_phone, response_time=a.response_time, assessed_on=str(a.assessed_on or ""),
+            assessment=a.assessment, updated_on=str(a.updated_on or ""),
+        ),
+    )
+
+
+class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def __init__(self) -> None:
         self.command = "build"
         self.final_site: Path | None = None
@@ -62,10 +98,13 @@ class ProtokollarkivetPlugin(BasePlugin):
         try:
             self.archive = load_archive(Path(config.docs_dir))
         except ContentError as error:
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                print(github_annotations(error.problems), flush=True)
             raise PluginError(str(error)) from None
-        self.views = {view.target.src_uri: view for view in derive_views(self.archive)}
+        settings = settings_from(self.config, config)
+        self.views = {view.target.src_uri: view for view in derive_views(self.archive, settings)}
         self.search_files = build_search_files(self.archive)
-        self.renderer = Renderer(_theme_dir(config))
+        self.renderer = Renderer(_theme_dir(config), settings)
         if not config.nav:
             config.nav = _navigation(self.archive)
         _default_source_date(self.archive)
@@ -104,7 +143,7 @@ class ProtokollarkivetPlugin(BasePlugin):
             if _is_source(file.src_uri):
                 files.remove(file)
         for src_uri, view in self.views.items():
-            in_nav = isinstance(view, (HomeView, BodyView, TopicIndexView))
+            in_nav = isinstance(view, (HomeView, BodyView, TopicIndexView, SearchView, StatementView))
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=_front_matter(view), inclusion=inclusion))
         return files
@@ -182,6 +221,7 @@ def _navigation(archive: Archive) -> list:
         {"Organ": [{engine_text(body.name): urls.body(body.key).src_uri} for body in bodies]},
         {"Ämnen": urls.topics().src_uri},
         {"Sök": urls.search().src_uri},
+        {"Tillgänglighet": urls.accessibility().src_uri},
     ]
     nav += [urls.page(page).src_uri for page in archive.pages]
     return nav

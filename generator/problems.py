@@ -48,6 +48,21 @@ def format_problems(problems: Iterable[Problem]) -> str:
     return "\n".join(str(p) for p in ordered)
 
 
+def github_annotations(problems: Iterable[Problem]) -> str:
+    """The problems as GitHub Actions workflow commands, so each shows on its file and line."""
+    def escape(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def escape_property(text: str) -> str:
+        return escape(text).replace(":", "%3A").replace(",", "%2C")
+
+    return "\n".join(
+        f"::error file={escape_property(p.path)},line={p.line},title={escape_property(p.field)}::"
+        f"{escape(p.message + (f' ({p.hint})' if p.hint else ''))}"
+        for p in sorted(problems, key=lambda p: p.sort_key)
+    )
+
+
 def _show(value: object) -> str:
     if isinstance(value, str):
         return repr(value) if value else "an empty value"

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from . import text, urls
 from .items import parse_presenters
 from .model import Block, Fields, Prose
+from .settings import Settings
 from .views import View
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -34,7 +35,7 @@ BLOCK_LABELS = {
 
 
 class Renderer:
-    def __init__(self, theme_dir: Path = THEME_DIR):
+    def __init__(self, theme_dir: Path = THEME_DIR, settings: Settings = Settings()):
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(theme_dir / "protokollarkivet")),
             autoescape=True,
@@ -50,7 +51,7 @@ class Renderer:
         self.env.globals.update(
             urls=urls, status_label=STATUS_LABELS.get, kind_label=KIND_LABELS.get, block_label=BLOCK_LABELS.get,
             is_prose=lambda part: isinstance(part, Prose), is_fields=lambda part: isinstance(part, Fields),
-            is_block=lambda part: isinstance(part, Block),
+            is_block=lambda part: isinstance(part, Block), site_url=settings.site_url,
         )
 
     def render(self, view: View) -> str:

@@ -34,6 +34,10 @@ def meeting(m: Meeting) -> Target:
     return Target(f"{m.body}/{m.slug}.md", f"{m.body}/{m.slug}/")
 
 
+def accessibility() -> Target:
+    return Target("tillganglighet/index.md", "tillganglighet/")
+
+
 def search() -> Target:
     return Target("sok/index.md", "sok/")
 

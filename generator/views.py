@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .model import Archive, Block, Body, Item, Meeting, Topic
+from .settings import Accessibility, Settings
 from .text import long_date, swedish_key
 
 LATEST_ON_HOME = 10
@@ -88,6 +89,14 @@ class SearchView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class StatementView(View):
+    """The accessibility statement (tillgänglighetsredogörelse)."""
+
+    organisation: str = ""
+    accessibility: Accessibility | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class TopicIndexView(View):
     topics: list[tuple[Topic, int]] = field(default_factory=list)
 
@@ -96,9 +105,13 @@ def meeting_title(meeting: Meeting, body: Body) -> str:
     return f"{body.name} {long_date(meeting.date)}"
 
 
-def derive_views(archive: Archive) -> list[View]:
+def derive_views(archive: Archive, settings: Settings = Settings()) -> list[View]:
     refs = {id(m): MeetingRef(m, archive.bodies[m.body], urls.meeting(m).url) for m in archive.meetings}
-    views: list[View] = [home_view(archive, refs), topic_index_view(archive), SearchView(urls.search(), "Sök", "search.html")]
+    views: list[View] = [
+        home_view(archive, refs), topic_index_view(archive), SearchView(urls.search(), "Sök", "search.html"),
+        StatementView(urls.accessibility(), "Tillgänglighetsredogörelse", "accessibility.html",
+                      settings.organisation, settings.accessibility),
+    ]
     views += [body_view(archive, body, refs) for body in archive.bodies.values()]
     views += [meeting_view(archive, meeting, refs) for meeting in archive.meetings]
     views += [topic_view(archive, topic, refs) for topic in archive.topics.values()]

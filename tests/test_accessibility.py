@@ -19,6 +19,7 @@ PAGES = {
     "topics": "amne/",
     "topic": "amne/nara-vard/",
     "search with results": "sok/?q=hj%C3%A4lpmedel",
+    "accessibility statement": "tillganglighet/",
 }
 COMMITTEE = "socialnamnden/2024-03-12/"
 
@@ -73,3 +74,36 @@ def test_focus_is_visible_on_links(browser: object, server: str) -> None:
     outline = visit.page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     visit.close()
     assert outline not in ("none", "")
+
+
+def test_the_accessibility_statement_takes_its_facts_from_mkdocs_yml(example_site: Path) -> None:
+    import yaml
+
+    from .conftest import ROOT
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    options = next(p["protokollarkivet"] for p in yaml.safe_load(config)["plugins"] if isinstance(p, dict) and "protokollarkivet" in p)
+    html = (example_site / "tillganglighet/index.html").read_text(encoding="utf-8")
+    assert "Tillgänglighetsredogörelse" in html and "lagen (2018:1937)" in html
+    assert options["accessibility"]["contact_email"] in html
+    for issue in options["accessibility"]["known_issues"]:
+        assert issue in html
+    assert f"<strong>{options['accessibility']['compliance']}</strong>" in html
+
+
+def test_a_printed_meeting_has_items_decisions_and_its_address_but_no_navigation(browser: object, server: str) -> None:
+    visit = Visit(browser, server)
+    visit.open(server + "samrad/2021-03-19/")
+    visit.page.emulate_media(media="print")
+    shown = visit.page.evaluate("""() => ({
+        nav: getComputedStyle(document.querySelector('.md-sidebar--primary')).display,
+        header: getComputedStyle(document.querySelector('.md-header')).display,
+        url: getComputedStyle(document.querySelector('.pa-print-url')).display,
+        urlText: document.querySelector('.pa-print-url').textContent,
+        items: [...document.querySelectorAll('.item')].filter(e => getComputedStyle(e).display !== 'none').length,
+        decisions: [...document.querySelectorAll('.decision')].filter(e => getComputedStyle(e).display !== 'none').length,
+    })""")
+    visit.close()
+    assert shown["nav"] == "none" and shown["header"] == "none"
+    assert shown["url"] == "block" and "samrad/2021-03-19/" in shown["urlText"]
+    assert shown["items"] == 13 and shown["decisions"] >= 9

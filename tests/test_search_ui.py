@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .browsing import Visit
-from .sitecheck import read_page
+from generator.linkcheck import read_page
 
 
 def test_the_header_box_shows_instant_results_and_goes_to_the_item_by_keyboard(browser: object, server: str) -> None:

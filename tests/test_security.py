@@ -159,7 +159,7 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_payloads_in_every_field_never_run(browser: object, xss_site: Path) -> None:
     from .conftest import serve
-    from .sitecheck import html_pages, url_of
+    from generator.linkcheck import html_pages, url_of
 
     httpd, base = serve(xss_site)
     try:

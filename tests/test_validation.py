@@ -230,3 +230,15 @@ def test_what_ordinary_editors_produce_reads_as_the_clean_file(project: Project,
     edited, problems = read_archive(project.content)
     assert problems == []
     assert edited == clean
+
+
+def test_under_github_actions_each_problem_is_also_an_annotation(project: Project, capsys, monkeypatch) -> None:
+    from generator.cli import main
+
+    project.write(PROTOCOL, VALID.replace("status: justerat", "status: klar"))
+    monkeypatch.chdir(project.root)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.strip() == (
+        "::error file=content/lsg/2021-02-19.md,line=8,title=status::found 'klar', expected one of "
+        "'utkast', 'slutlig', 'justerat' or 'anslaget'")

@@ -1,4 +1,8 @@
-"""Reading a built site back: its pages, links, anchors and the resources they load."""
+"""Reading a built site back: its pages, links and anchors, and the resources they load.
+
+`protokollarkivet linkcheck site/` runs `check_site` after a build (CI, the archive workflow):
+every internal link and anchor must resolve, and no page may load anything from another host.
+"""
 
 from __future__ import annotations
 
@@ -74,3 +78,25 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
 def is_other_host(url: str) -> bool:
     parts = urlsplit(url)
     return bool(parts.netloc) or parts.scheme in ("http", "https")
+
+
+def check_site(site: Path) -> list[str]:
+    """Broken internal links and anchors, and resources from other hosts, one line each."""
+    pages = {page: read_page(page) for page in html_pages(site)}
+    problems = []
+    for page, found in pages.items():
+        shown = page.relative_to(site).as_posix()
+        for href in found.links:
+            if href.startswith(("mailto:", "tel:")):
+                continue
+            target, fragment = resolve(site, page, href)
+            if target is None:
+                continue
+            if not target.exists():
+                problems.append(f"{shown}: {href}: no such file")
+            elif fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else read_page(target).ids
+                if fragment not in ids:
+                    problems.append(f"{shown}: {href}: no element with id '{fragment}'")
+        problems += [f"{shown}: {url}: loads from another host" for url in found.resources if is_other_host(url)]
+    return problems

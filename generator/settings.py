@@ -1,0 +1,35 @@
+"""Site settings the pages need (from `mkdocs.yml`'s plugin options), as plain data.
+
+The MkDocs adapter fills these in; the core never reads MkDocs' configuration itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+DEFAULT_ASSESSMENT = "Webbplatsen har granskats av organisationen själv."
+
+
+@dataclass(frozen=True, slots=True)
+class Accessibility:
+    """What the tillgänglighetsredogörelse (lag (2018:1937), 15 §) says about this site."""
+
+    compliance: str = "delvis förenlig"
+    """fullt förenlig, delvis förenlig or inte förenlig (with WCAG 2.1 AA / EN 301 549)."""
+    known_issues: tuple[str, ...] = ()
+    contact_email: str = ""
+    contact_phone: str = ""
+    response_time: str = ""
+    assessed_on: str = ""
+    assessment: str = DEFAULT_ASSESSMENT
+    updated_on: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    organisation: str = ""
+    """The public body that publishes the archive."""
+    site_url: str = ""
+    """Absolute URL of the published site, for permanent links in print and feeds."""
+    accessibility: Accessibility = field(default_factory=Accessibility)
