@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Iterator
 
+from . import appeal
 from .model import Archive, Attendee, Meeting
 from .problems import Problem, did_you_mean
 
@@ -86,6 +87,30 @@ def check_next_meetings(archive: Archive, meeting: Meeting) -> Iterator[Problem]
             yield Problem(meeting.path, 1, "next_meetings.date", f"found {next_meeting.date}, expected a day after the meeting")
 
 
+def check_announcement(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+    """Announced minutes (anslaget) carry their dates; a late announcement is noted, not refused:
+    it is an old fact the archive cannot change."""
+    body = archive.bodies.get(meeting.body)
+    if meeting.status == "anslaget" and meeting.announced_on is None:
+        yield Problem(meeting.path, 1, "announced_on", "missing: the status is 'anslaget'", "add 'announced_on: YYYY-MM-DD'")
+    if meeting.announced_on is None:
+        return
+    if body is not None and not body.local_government_act:
+        yield Problem(meeting.path, 1, "announced_on", f"found a date, but {body.name} is not a body under kommunallagen",
+                      "set 'local_government_act: true' for the body in content/bodies.yml, or remove announced_on")
+    if meeting.adjusted_on is None:
+        yield Problem(meeting.path, 1, "adjusted_on", "missing: minutes are announced after they are adjusted",
+                      "add 'adjusted_on: YYYY-MM-DD'")
+    elif meeting.announced_on < meeting.adjusted_on:
+        yield Problem(meeting.path, 1, "announced_on", f"found {meeting.announced_on}, expected a day on or after "
+                      f"the adjustment ({meeting.adjusted_on})")
+    elif appeal.announced_late(meeting.adjusted_on, meeting.announced_on):
+        yield Problem(meeting.path, 1, "announced_on",
+                      f"announced {meeting.announced_on}, later than the second day after the adjustment "
+                      f"({appeal.latest_announcement(meeting.adjusted_on)}; KL 8 kap. 12 §)",
+                      "the page says so; nothing to fix if this is what happened", severity="note")
+
+
 RULES: list[tuple[str, Rule]] = [
     ("dates", check_dates),
     ("present-and-absent", check_present_and_absent),
@@ -93,6 +118,7 @@ RULES: list[tuple[str, Rule]] = [
     ("item-references", check_item_references),
     ("named-participants", check_named_participants),
     ("next-meetings", check_next_meetings),
+    ("announcement", check_announcement),
 ]
 
 

@@ -3,6 +3,8 @@
     protokollarkivet check [--content DIR]     validate without building (pre-commit, CI)
     protokollarkivet linkcheck [SITE]          check a built site's links and anchors
     protokollarkivet schema [--out DIR]        write the JSON Schemas for editors
+    protokollarkivet import FILE... [--body KEY] [--out DIR] [--dry-run] [--force]
+                                               minutes (.txt, .md, .pdf, .docx) -> draft protocols
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 from pathlib import Path
 
 from .linkcheck import check_site
+from .importer.cli import add_import_command, run_import
 from .load import read_archive
 from .problems import format_problems, github_annotations
 from .schema import BodyIn, FrontMatter, TopicIn
@@ -35,16 +38,23 @@ def main(argv: list[str] | None = None) -> int:
     linkcheck.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
     schema = commands.add_parser("schema", help="write the JSON Schemas of the front matter and registries")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="where to write them (default: schema)")
+    add_import_command(commands)
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args.content)
+    if args.command == "import":
+        return run_import(args)
     if args.command == "linkcheck":
         return run_linkcheck(args.site)
     return run_schema(args.out)
 
 
 def run_check(content: Path) -> int:
-    archive, problems = read_archive(content)
+    archive, found = read_archive(content)
+    problems = [p for p in found if p.severity == "error"]
+    notes = [p for p in found if p.severity != "error"]
+    if notes:
+        print(format_problems(notes))
     if problems:
         print(format_problems(problems), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -54,7 +64,8 @@ def run_check(content: Path) -> int:
         return 1
     assert archive is not None
     items = sum(len(m.items) for m in archive.meetings)
-    print(f"OK: {len(archive.meetings)} meetings, {items} items, {len(archive.bodies)} bodies, {len(archive.topics)} topics.")
+    print(f"OK: {len(archive.meetings)} meetings, {items} items, {len(archive.bodies)} bodies, {len(archive.topics)} topics"
+          + (f"; {len(notes)} notes." if notes else "."))
     return 0
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, dnr
+from . import checks, dnr, privacy
 from .items import Context, parse_body
 from .model import (
     Archive, Attachment, Attendee, Body, Diarienummer, FormerName, Meeting, Member, NextMeeting,
@@ -27,7 +27,7 @@ from .validate import validate_list, validate_model
 BODIES_FILE = "bodies.yml"
 TOPICS_FILE = "topics.yml"
 RESERVED_KEYS = frozenset({"amne", "assets", "search", "sok", "dnr", "person", "personer", "om", "stylesheets", "javascripts",
-                           "tillganglighet", "flode", "data"})
+                           "tillganglighet", "flode", "data", "hjalp", "anslagstavla"})
 """Top-level URL segments the site uses itself; no body may take them as its key."""
 
 _MEETING_FILE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:-(?P<n>[2-9]|[1-9]\d))?\.md$")
@@ -40,9 +40,12 @@ def is_editor_litter(name: str) -> bool:
 
 
 def load_archive(content_dir: Path) -> Archive:
+    """The validated archive; its `notes` hold what should be told but does not stop publishing."""
     archive, problems = read_archive(content_dir)
-    if problems or archive is None:
-        raise ContentError(problems)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or archive is None:
+        raise ContentError(errors)
+    archive.notes = [p for p in problems if p.severity != "error"]
     return archive
 
 
@@ -111,7 +114,9 @@ class _Reader:
         problems.extend(found)
         if source is None:
             return []
-        doc, found = load_yaml(source.text, shown, 1)
+        cleaned = privacy.clean(source.text, shown)
+        problems.extend(cleaned.problems)
+        doc, found = load_yaml(cleaned.text, shown, 1)
         problems.extend(found)
         if doc is None:
             return []
@@ -146,6 +151,9 @@ class _Reader:
         problems.extend(found)
         if source is None:
             return None
+        cleaned = privacy.clean(source.text, shown)
+        problems.extend(cleaned.problems)
+        source.text = cleaned.text
         split, found = split_front_matter(source)
         problems.extend(found)
         if split is None:
@@ -206,6 +214,7 @@ class _Reader:
             next_meetings=tuple(NextMeeting(n.date, n.time, n.place, n.body, n.text) for n in front.next_meetings),
             original=original, attachments=attachments,
             preamble=tuple(parsed.preamble), items=tuple(parsed.items), appendix=tuple(parsed.appendix),
+            announced_on=front.announced_on, redactions=cleaned.redactions,
         )
 
     def _meeting_dnr(self, front: FrontMatter, doc: YamlDoc, shown: str, problems: list[Problem]) -> Diarienummer | None:
@@ -255,6 +264,7 @@ def _body(entry: BodyIn) -> Body:
         description=entry.description,
         former_names=tuple(FormerName(f.name, f.since, f.until) for f in entry.former_names),
         members=tuple(Member(m.name, m.organisation, m.party, m.role, m.title) for m in entry.members),
+        local_government_act=entry.local_government_act, appeal_to=entry.appeal_to,
     )
 
 

@@ -40,8 +40,11 @@ from .problems import ContentError, github_annotations
 from .render import THEME_DIR, RenderError, Renderer
 from .text import swedish_key
 from .search import build_search_files
-from .settings import DEFAULT_ASSESSMENT, Accessibility, Settings
-from .views import BodyView, HomeView, MeetingView, SearchView, StatementView, TopicIndexView, View, derive_views
+from .feeds import notice_board_feed
+from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
+from .views import (
+    BodyView, HelpView, HomeView, MeetingView, NoticeBoardView, SearchView, StatementView, TopicIndexView, View, derive_views,
+)
 
 log = get_plugin_logger("protokollarkivet")
 
@@ -57,16 +60,28 @@ class _AccessibilityOptions(base.Config):
     updated_on = c.Type((str, dt.date), default="")
 
 
+class _RegistrarOptions(base.Config):
+    name = c.Type(str, default="")
+    email = c.Type(str, default="")
+    phone = c.Type(str, default="")
+    address = c.Type(str, default="")
+
+
 class PluginOptions(base.Config):
     organisation = c.Type(str, default="")
     """The public body that publishes the archive (named in the accessibility statement)."""
     accessibility = c.SubConfig(_AccessibilityOptions)
     """The tillgänglighetsredogörelse's facts: contact, known shortcomings, assessment."""
+    registrar = c.SubConfig(_RegistrarOptions)
+    """Where the public asks for documents, named wherever text was redacted."""
 
 
-def settings_from(options: PluginOptions, config: MkDocsConfig) -> Settings:
-    a = options.accessibility
+def settings_from(options: PluginOptions, config: MkDocsConfig, preview: bool, epoch: str | None) -> Settings:
+    a, r = options.accessibility, options.registrar
     return Settings(
+        registrar=Registrar(r.name, r.email, r.phone, r.address),
+        today=dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today(),
+        preview=preview,
         organisation=options.organisation,
         site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
         accessibility=Accessibility(
@@ -79,6 +94,8 @@ def settings_from(options: PluginOptions, config: MkDocsConfig) -> Settings:
 
 class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def __init__(self) -> None:
+        self.user_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        """As the user set it: the plugin sets a default for MkDocs, which must not become 'today'."""
         self.command = "build"
         self.final_site: Path | None = None
         self.staging: Path | None = None
@@ -87,6 +104,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.views: dict[str, View] = {}
         self.renderer: Renderer | None = None
         self.search_files: dict[str, bytes] = {}
+        self.drafts: set[str] = set()
+        self.settings = Settings()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -101,9 +120,14 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(github_annotations(error.problems), flush=True)
             raise PluginError(str(error)) from None
-        settings = settings_from(self.config, config)
-        self.views = {view.target.src_uri: view for view in derive_views(self.archive, settings)}
-        self.search_files = build_search_files(self.archive)
+        for note in self.archive.notes:
+            log.info(str(note))
+        preview = self.command == "serve"
+        self.settings = settings = settings_from(self.config, config, preview, self.user_epoch)
+        published = self.archive if preview else self.archive.published()
+        self.drafts = {f"{m.body}/{m.slug}/" for m in self.archive.meetings if m.status == "utkast" and not preview}
+        self.views = {view.target.src_uri: view for view in derive_views(published, settings)}
+        self.search_files = build_search_files(published)
         self.renderer = Renderer(_theme_dir(config), settings)
         if not config.nav:
             config.nav = _navigation(self.archive)
@@ -140,10 +164,10 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for file in list(files):
-            if _is_source(file.src_uri):
-                files.remove(file)
+            if _is_source(file.src_uri) or file.src_uri.startswith(tuple(self.drafts)):
+                files.remove(file)  # sources, and a draft's attachments: a build never publishes drafts
         for src_uri, view in self.views.items():
-            in_nav = isinstance(view, (HomeView, BodyView, TopicIndexView, SearchView, StatementView))
+            in_nav = isinstance(view, (HomeView, BodyView, TopicIndexView, SearchView, StatementView, NoticeBoardView, HelpView))
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=_front_matter(view), inclusion=inclusion))
         return files
@@ -156,6 +180,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             path = target / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+        board = next(v for v in self.views.values() if isinstance(v, NoticeBoardView))
+        (Path(config.site_dir) / urls.notice_feed()).write_bytes(notice_board_feed(board, self.settings.site_url))
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         view = self.views.get(page.file.src_uri)
@@ -211,6 +237,8 @@ def engine_text(text: str) -> str:
 
 def _front_matter(view: View) -> str:
     meta = {"title": engine_text(view.title)}
+    if isinstance(view, NoticeBoardView):
+        meta["feed"] = urls.notice_feed()
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
 
 
@@ -221,6 +249,9 @@ def _navigation(archive: Archive) -> list:
         {"Organ": [{engine_text(body.name): urls.body(body.key).src_uri} for body in bodies]},
         {"Ämnen": urls.topics().src_uri},
         {"Sök": urls.search().src_uri},
+        {"Anslagstavla": urls.notice_board().src_uri},
+        {"Hjälp": [{"Så läser du protokollen": urls.help_page().src_uri},
+                   {"Så överklagar du": urls.appeal_help().src_uri}]},
         {"Tillgänglighet": urls.accessibility().src_uri},
     ]
     nav += [urls.page(page).src_uri for page in archive.pages]

@@ -46,6 +46,9 @@ class Body:
     description: str | None
     former_names: tuple[FormerName, ...]
     members: tuple[Member, ...]
+    local_government_act: bool = False
+    """Kommunallagen applies: the adjustment is announced and can be appealed."""
+    appeal_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +248,9 @@ class Meeting:
     preamble: tuple[Section, ...]
     items: tuple[Item, ...]
     appendix: tuple[Section, ...]
+    announced_on: dt.date | None = None
+    redactions: int = 0
+    """How many passages were redacted ({{dolt: ...}}) before the text was read."""
 
     @property
     def days(self) -> tuple[dt.date, ...]:
@@ -266,6 +272,12 @@ class Archive:
     """Sorted by date, then body, then slug."""
     pages: list[str] = field(default_factory=list)
     """Plain pages (content/*.md), relative to the content directory."""
+    notes: list = field(default_factory=list)
+    """Problems that do not stop a build (e.g. a late announcement), as Problems of severity note."""
+
+    def published(self) -> "Archive":
+        """The archive as a production build publishes it: without drafts (utkast)."""
+        return Archive(self.bodies, self.topics, [m for m in self.meetings if m.status != "utkast"], self.pages, self.notes)
 
     def meetings_of(self, body: str) -> list[Meeting]:
         return [m for m in self.meetings if m.body == body]

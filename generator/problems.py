@@ -21,9 +21,11 @@ class Problem:
     """What was found and what was expected."""
     hint: str = ""
     """How to fix it, e.g. a did-you-mean."""
+    severity: str = "error"
+    """`error` stops `check` and the build; `note` is reported and publishing goes on."""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.field}: {self.message}"
+        text = f"{self.path}:{self.line}: {'note: ' if self.severity == 'note' else ''}{self.field}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
     @property

@@ -95,6 +95,7 @@ class FrontMatter(Strict):
     guests: list[AttendeeIn] = Field(default_factory=list, description="Inbjudna och adjungerade.")
     officials: OfficialsIn = Field(default_factory=OfficialsIn)
     adjusted_on: dt.date | None = Field(None, description="Datum då protokollet justerades.")
+    announced_on: dt.date | None = Field(None, description="Datum då justeringen anslogs på anslagstavlan (nämnder enligt kommunallagen).")
     signatures: list[SignatureIn] = Field(default_factory=list)
     signing: SigningIn | None = None
     next_meetings: list[NextMeetingIn] = Field(default_factory=list, description="Nästa möte.")
@@ -124,6 +125,8 @@ class BodyIn(Strict):
     description: str | None = None
     former_names: list[FormerNameIn] = Field(default_factory=list)
     members: list[MemberIn] = Field(default_factory=list)
+    local_government_act: bool = Field(False, description="Kommunallagen gäller (en nämnd eller styrelse): justeringen anslås och kan överklagas.")
+    appeal_to: str | None = Field(None, description="Vart ett överklagande (laglighetsprövning) ställs, t.ex. 'Förvaltningsrätten i Umeå'.")
 
 
 class TopicIn(Strict):

@@ -5,6 +5,7 @@ The MkDocs adapter fills these in; the core never reads MkDocs' configuration it
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 
@@ -27,9 +28,25 @@ class Accessibility:
 
 
 @dataclass(frozen=True, slots=True)
+class Registrar:
+    """Where the public asks for documents (offentlighetsprincipen): the registrator."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     organisation: str = ""
     """The public body that publishes the archive."""
     site_url: str = ""
     """Absolute URL of the published site, for permanent links in print and feeds."""
     accessibility: Accessibility = field(default_factory=Accessibility)
+    registrar: Registrar = field(default_factory=Registrar)
+    today: dt.date = field(default_factory=dt.date.today)
+    """The day pages that depend on the date are built for (the notice board): SOURCE_DATE_EPOCH
+    when set, else the day of the build. Never a hard-coded date."""
+    preview: bool = False
+    """`mkdocs serve`: drafts (utkast) are shown, with a banner. A build never publishes them."""

@@ -34,6 +34,23 @@ def meeting(m: Meeting) -> Target:
     return Target(f"{m.body}/{m.slug}.md", f"{m.body}/{m.slug}/")
 
 
+def notice_board() -> Target:
+    return Target("anslagstavla/index.md", "anslagstavla/")
+
+
+def notice_feed() -> str:
+    """The notice board's Atom feed, site-relative."""
+    return "anslagstavla/atom.xml"
+
+
+def help_page() -> Target:
+    return Target("hjalp/index.md", "hjalp/")
+
+
+def appeal_help() -> Target:
+    return Target("hjalp/overklaga.md", "hjalp/overklaga/")
+
+
 def accessibility() -> Target:
     return Target("tillganglighet/index.md", "tillganglighet/")
 

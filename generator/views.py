@@ -5,12 +5,14 @@ Views are plain data computed once from the Archive; templates only lay them out
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 
 from . import urls
 from .model import Archive, Block, Body, Item, Meeting, Topic
-from .settings import Accessibility, Settings
+from . import appeal
+from .settings import Accessibility, Registrar, Settings
 from .text import long_date, swedish_key
 
 LATEST_ON_HOME = 10
@@ -68,8 +70,24 @@ class BodyView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class Announcement:
+    """The notice-board facts of adjusted minutes under kommunallagen."""
+
+    announced_on: dt.date
+    last_appeal_day: dt.date
+    late: bool
+    latest_announcement: dt.date | None
+    appeal_to: str | None
+    running: bool
+    """The appeal period runs on the day the site is built for."""
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingView(View):
     ref: MeetingRef | None = None
+    announcement: Announcement | None = None
+    preview: bool = False
+    registrar: Registrar | None = None
     previous: MeetingRef | None = None
     next: MeetingRef | None = None
     topics: dict[str, Topic] = field(default_factory=dict)
@@ -86,6 +104,21 @@ class TopicView(View):
 @dataclass(frozen=True, slots=True)
 class SearchView(View):
     """The search page; results come from the split index, in the browser."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeBoardView(View):
+    """Minutes announced on the notice board whose appeal period is running."""
+
+    today: dt.date | None = None
+    notices: list[tuple[MeetingRef, Announcement]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class HelpView(View):
+    """Plain-language help: the status words, appeals, asking for documents."""
+
+    registrar: Registrar | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +144,12 @@ def derive_views(archive: Archive, settings: Settings = Settings()) -> list[View
         home_view(archive, refs), topic_index_view(archive), SearchView(urls.search(), "Sök", "search.html"),
         StatementView(urls.accessibility(), "Tillgänglighetsredogörelse", "accessibility.html",
                       settings.organisation, settings.accessibility),
+        HelpView(urls.help_page(), "Så läser du protokollen", "help.html", settings.registrar),
+        HelpView(urls.appeal_help(), "Så överklagar du ett beslut", "appeal.html", settings.registrar),
+        notice_board_view(archive, refs, settings.today),
     ]
     views += [body_view(archive, body, refs) for body in archive.bodies.values()]
-    views += [meeting_view(archive, meeting, refs) for meeting in archive.meetings]
+    views += [meeting_view(archive, meeting, refs, settings) for meeting in archive.meetings]
     views += [topic_view(archive, topic, refs) for topic in archive.topics.values()]
     return views
 
@@ -137,14 +173,37 @@ def body_view(archive: Archive, body: Body, refs: dict[int, MeetingRef]) -> Body
     return BodyView(urls.body(body.key), body.name, "body.html", body, years, decisions)
 
 
-def meeting_view(archive: Archive, meeting: Meeting, refs: dict[int, MeetingRef]) -> MeetingView:
+def announcement(archive: Archive, meeting: Meeting, today: dt.date) -> Announcement | None:
+    if meeting.announced_on is None:
+        return None
+    last_day = appeal.last_appeal_day(meeting.announced_on)
+    late = meeting.adjusted_on is not None and appeal.announced_late(meeting.adjusted_on, meeting.announced_on)
+    return Announcement(
+        meeting.announced_on, last_day, late,
+        appeal.latest_announcement(meeting.adjusted_on) if meeting.adjusted_on else None,
+        archive.bodies[meeting.body].appeal_to, meeting.announced_on <= today <= last_day,
+    )
+
+
+def meeting_view(archive: Archive, meeting: Meeting, refs: dict[int, MeetingRef], settings: Settings) -> MeetingView:
     before, after = archive.neighbours(meeting)
     ref = refs[id(meeting)]
     return MeetingView(
-        urls.meeting(meeting), ref.title, "meeting.html", ref,
+        urls.meeting(meeting), ref.title, "meeting.html", ref, announcement(archive, meeting, settings.today),
+        settings.preview, settings.registrar,
         refs[id(before)] if before else None, refs[id(after)] if after else None,
         archive.topics, archive.bodies,
     )
+
+
+def notice_board_view(archive: Archive, refs: dict[int, MeetingRef], today: dt.date) -> NoticeBoardView:
+    notices = []
+    for meeting in reversed(archive.meetings):
+        facts = announcement(archive, meeting, today)
+        if facts and facts.running:
+            notices.append((refs[id(meeting)], facts))
+    notices.sort(key=lambda n: n[1].announced_on, reverse=True)
+    return NoticeBoardView(urls.notice_board(), "Anslagstavla", "notices.html", today, notices)
 
 
 def topic_view(archive: Archive, topic: Topic, refs: dict[int, MeetingRef]) -> TopicView:

@@ -1,0 +1,82 @@
+"""Personal data never reaches the published archive.
+
+Two markups, usable anywhere in a content file (front matter and text alike):
+
+- `{{dolt: Anna Andersson}}` or `{{dolt OSL 26 kap. 1 §: Anna Andersson}}` redacts a passage. It is
+  replaced by `[uppgift borttagen]` (with the legal ground, when given) as the file is read, so the
+  redacted text reaches no later stage and no output file of any kind.
+- `{{inte personnummer: 19121212-1212}}` marks a number that looks like a personal identity number
+  but is not one (a case number, a product code): it is published as written.
+
+Any other valid Swedish personnummer or samordningsnummer in the content is an error naming the
+file and line, with the hint to redact it. Validity (date and checksum) is python-stdnum's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from stdnum import luhn
+from stdnum.se import personnummer
+
+from .problems import Problem
+
+REDACTED = "[uppgift borttagen]"
+_REDACTION = re.compile(r"\{\{\s*dolt(?P<ground>[^:{}]*):(?P<text>.*?)\}\}", re.DOTALL)
+_NOT_PERSONAL = re.compile(r"\{\{\s*inte personnummer\s*:\s*(?P<text>[^{}]*?)\s*\}\}")
+# The forms they are written in: YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN, 10 or 12 digits.
+_CANDIDATE = re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2})?[0-9]{6}[-+]?[0-9]{4}(?![0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    text: str
+    """The text to read on: redactions replaced, false-positive marks unwrapped."""
+    redactions: int
+    problems: list[Problem]
+
+
+def clean(text: str, path: str) -> Cleaned:
+    """Redact, then look for identity numbers that were left in the clear."""
+    count = 0
+
+    def redact(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        ground = " ".join(match["ground"].split())
+        shown = f"[uppgift borttagen, {ground}]" if ground else REDACTED
+        return shown + "\n" * match["text"].count("\n")  # keep later line numbers right
+
+    redacted = _REDACTION.sub(redact, text)
+    problems = [
+        Problem(path, redacted.count("\n", 0, match.start()) + 1, "personuppgifter",
+                f"found what is a valid personnummer or samordningsnummer ({_masked(match.group())})",
+                "redact it as {{dolt: ...}}, or mark a number that is not one as {{inte personnummer: ...}}")
+        for match in _CANDIDATE.finditer(_NOT_PERSONAL.sub(lambda m: " " * len(m.group()), redacted))
+        if is_identity_number(match.group())
+    ]
+    return Cleaned(_NOT_PERSONAL.sub(lambda m: m["text"], redacted), count, problems)
+
+
+def is_identity_number(number: str) -> bool:
+    """A valid personnummer, or a samordningsnummer (day of birth + 60)."""
+    if personnummer.is_valid(number):
+        return True
+    digits = re.sub(r"[-+]", "", number)
+    short = digits[-10:]
+    day = int(short[4:6])
+    if not 61 <= day <= 91 or not luhn.is_valid(short):
+        return False
+    year = int(digits[:4]) if len(digits) == 12 else 2000 + int(short[:2])
+    try:
+        dt.date(year, int(short[2:4]), day - 60)
+    except ValueError:
+        return False
+    return True
+
+
+def _masked(number: str) -> str:
+    """Enough of the number to find it, not enough to publish it in a CI log."""
+    return number[:-4] + "****"
