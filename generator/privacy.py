@@ -27,7 +27,7 @@ REDACTED = "[uppgift borttagen]"
 _REDACTION = re.compile(r"\{\{\s*dolt(?P<ground>[^:{}]*):(?P<text>.*?)\}\}", re.DOTALL)
 _NOT_PERSONAL = re.compile(r"\{\{\s*inte personnummer\s*:\s*(?P<text>[^{}]*?)\s*\}\}")
 # The forms they are written in: YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN, 10 or 12 digits.
-_CANDIDATE = re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2})?[0-9]{6}[-+]?[0-9]{4}(?![0-9])")
+_CANDIDATE = re.compile(r"(?<![0-9])(?:19|20)?[0-9]{6}[-+]?[0-9]{4}(?![0-9])")
 
 
 @dataclass(frozen=True, slots=True)
