@@ -37,11 +37,11 @@ def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[Unplaced]]:
     content = [i for i, line in enumerate(lines) if not line.blank]
 
     for i in content:
-        text = lines[i].text.strip()
-        if _PAGE_NUMBER.match(text):
+        columns = [c.strip() for c in lines[i].text.split("\t") if c.strip()]
+        if all(_PAGE_NUMBER.match(c) for c in columns):
             removed.add(i)
             reasons[i] = "page number"
-        elif _FURNITURE.match(text):
+        elif all(_FURNITURE.match(c) or _PAGE_NUMBER.match(c) for c in columns):
             removed.add(i)
             reasons[i] = "signature box of a page footer"
 
@@ -75,8 +75,16 @@ def continues(previous: str, text: str) -> bool:
     return text[0].islower() or text[0] in ",;)"
 
 
+_PAGE_MARK = re.compile(r"(?:\b(?:sida|page)\s*)?\b\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3})", re.IGNORECASE)
+
+
+def _run_key(text: str) -> str:
+    """A line as page furniture repeats it: the page number ("2 (4)", "Sida 2 av 4") left out."""
+    return " ".join(_PAGE_MARK.sub(" ", text).split()).casefold()
+
+
 def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], reasons: dict[int, str]) -> None:
-    keys = [" ".join(lines[i].text.split()).casefold() for i in content]
+    keys = [_run_key(lines[i].text) for i in content]
     counts = Counter(keys)
     runs: list[tuple[int, int]] = []
     start = None
@@ -91,7 +99,7 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
     # A run that recurs three times (four when it is only two lines long) is furniture; so is a
     # shorter or differently cut run of the same lines, e.g. the letterhead on page one.
     same = Counter(tuple(keys[a:b]) for a, b in runs)
-    frequent = [set(run) for run, n in same.items() if n >= 3 and (len(run) >= 3 or n >= 4)]
+    frequent = [set(run) for run, n in same.items() if n >= 3 and (len(run) >= 3 or n >= 4) and not any(map(_sentence, run))]
     runs = [(a, b) for a, b in runs if any(set(keys[a:b]) <= run for run in frequent)]
     kept_keys: set[str] = set()
     for a, b in runs:
@@ -103,6 +111,14 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
             index = content[position]
             removed.add(index)
             reasons[index] = f"page header or footer (repeated {counts[keys[position]]} times)"
+
+
+def _sentence(text: str) -> bool:
+    """Page furniture names things; a line that says something ("Nämnden lägger informationen
+    till handlingarna.") recurs because the minutes repeat it, and stays."""
+    from .agenda import has_finite_verb
+
+    return text.rstrip().endswith((".", ":")) and len(text.split()) > 2 or has_finite_verb(text)
 
 
 def _page_edges(lines: list[Line], removed: set[int], reasons: dict[int, str]) -> None:

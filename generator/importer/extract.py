@@ -81,10 +81,16 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
 
 
+_LEADER = re.compile(r"\s*(?:[.…_]\s?){4,}\s*")
+
+
 def clean_text(text: str) -> str:
-    """One line's text: invisible characters removed, odd spaces made plain, ends trimmed."""
+    """One line's text: invisible characters removed, odd spaces made plain, dot leaders
+    ("Ordförande ..........") made column breaks, ends trimmed."""
     text = text.translate(_INVISIBLE).translate(_SPACES)
-    return text.rstrip().lstrip(" ")
+    text = _LEADER.sub("\t", text)
+    text = text.strip(" \t")
+    return re.sub(r" {3,}| *\t+ *", "\t", text)  # a text layout's column gap
 
 
 def text_lines(text: str, loc_prefix: str = "line") -> list[Line]:
@@ -346,6 +352,12 @@ class _Numbering:
         """(the number's text or '', list depth + 1 for a bullet or 0)."""
         ppr = paragraph._p.pPr
         num_pr = ppr.numPr if ppr is not None else None
+        style = paragraph.style
+        while (num_pr is None or num_pr.numId is None) and style is not None:
+            # "List Number" and numbered heading styles carry their numbering in the style
+            style_ppr = style.element.pPr
+            num_pr = style_ppr.numPr if style_ppr is not None else None
+            style = style.base_style
         if num_pr is None or num_pr.numId is None:
             style = (paragraph.style.name if paragraph.style is not None else "").lower()
             return "", (1 if ("list" in style or "lista" in style) and "number" not in style else 0)

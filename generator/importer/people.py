@@ -62,6 +62,10 @@ _ABSENT_FROM = re.compile(
     r"(?:punkt(?:erna)?|§§?|ärende(?:na)?|paragraf(?:erna)?)\s*(?P<list>\d{1,4}\s?[a-z]?(?:\)?\s*(?:,|och|-|–)\s*\d{1,4}\s?[a-z]?)*)",
     re.IGNORECASE,
 )
+_SUBSTITUTE_FOR = re.compile(
+    r"^(?P<role>(?:tjänstgörande\s+|tjänstgör\s+som\s+)?ersättare|ersätter)\s+(?:för|i\s+stället\s+för|istället\s+för)\s+(?P<name>.+)$",
+    re.IGNORECASE,
+)
 _DAY = re.compile(r"\bdag\s*(?P<n>[1-9])\b", re.IGNORECASE)
 _REPLACES = re.compile(
     r"^\(?\s*(?:ersätter|ersättare för|tjänstgör(?:ande)? för|tjänstgjorde för|i stället för|istället för)\s+(?P<name>[^)]+?)\s*\)?$",
@@ -88,11 +92,12 @@ def name_tokens(text: str) -> list[str] | None:
     tokens = text.split()
     if not 1 <= len(tokens) <= 5:
         return None
+    shouted = all(t.isupper() for t in tokens)
     for index, token in enumerate(tokens):
         if token.lower() in PARTICLES and 0 < index < len(tokens) - 1:
             continue
-        if not _TOKEN.match(token):
-            return None
+        if not _TOKEN.match(token) or (token.isupper() and not shouted):
+            return None  # "VGR" after a name is an organisation, not a surname
     return tokens
 
 
@@ -160,7 +165,10 @@ def parse_entry(text: str, known: frozenset[str] | set[str] = frozenset(), *, le
         return None
     name = match["name"].strip().rstrip(".")
     rest = match["rest"] or ""
-    if not looks_like_name(name, known, lenient=lenient):
+    party = re.match(r"^\(\s*([A-Za-zÅÄÖåäö]{1,3})\s*\)", rest)
+    if party and party[1].casefold() in PARTIES and name_tokens(name) and len(name.split()) >= 2:
+        pass  # "Dina Lund (S)": a party after it makes it a name
+    elif not looks_like_name(name, known, lenient=lenient):
         split = leading_name(name, known)
         if split is None:
             return None
@@ -196,11 +204,15 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
     inner = raw[1:].rstrip(")").strip() if raw.startswith("(") else raw
     if not inner:
         return
-    if raw.startswith("(") and inner.casefold() in PARTIES | {p.upper() for p in PARTIES}:
-        attendee.party = inner
+    if raw.startswith("(") and inner.casefold() in PARTIES:
+        attendee.party = attendee.party or inner  # a second party belongs to the member replaced
         return
-    if re.fullmatch(r"[a-zåäö]{1,3}", inner) and inner in PARTIES and not raw.startswith("("):
-        attendee.party = inner
+    if match := _SUBSTITUTE_FOR.match(inner):
+        attendee.role = _join(attendee.role, match["role"].strip())
+        attendee.replaces = match["name"].strip().rstrip(".")
+        return
+    if re.fullmatch(r"[a-zåäö]{1,3}|[A-ZÅÄÖ]{1,3}", inner) and inner.casefold() in PARTIES and not raw.startswith("("):
+        attendee.party = attendee.party or inner  # "Anna Ek, S"
         return
     if match := _REPLACES.match(raw):
         attendee.replaces = match["name"].strip().rstrip(".")
@@ -279,9 +291,12 @@ def parse_inline_list(text: str, known: frozenset[str] | set[str] = frozenset())
         pieces.append(part.strip())
     attendees: list[Attendee] = []
     stray: list[str] = []
+    # A list of nothing but names ("Sara Winqvist, Ragnberth Helleday, Thomas Fritz") takes names
+    # of any origin; a list mixing names and organisations only names it knows as names.
+    lenient = all(looks_like_name(_name_head(p), known, lenient=True) for p in pieces if p)
     for piece in filter(None, pieces):
         head = _name_head(piece)
-        if looks_like_name(head, known, lenient=False):
+        if looks_like_name(head, known, lenient=lenient):
             attendee = Attendee(name=head)
             remainder = piece[len(head):].strip()
             for segment in _segments(remainder):

@@ -1,0 +1,246 @@
+"""Where meetings and items start.
+
+Numbered items: `§ 12 Title`, `12. Title`, `12.Title`, `7 a) Title`, `Sn 49 Title`, `FHR 30 Title`,
+`KS § 12`, `Punkt 5`, `Ärende 5:`; a title may stand on the next line. A candidate is an item
+only when its number continues the sequence (12 after 11, 7a after 7, 7b after 7a), so a
+numbered list inside an item is not mistaken for items. Where the source marks its item
+headings (Markdown, Word styles, bold), unmarked candidates are ignored.
+
+Unnumbered items (minutes that only give titles): short lines that read as titles, not
+sentences, standing alone before the text they head; two titles in a row are an item and its
+sub-heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Line
+from .people import looks_like_name
+from .units import FUNCTION_WORDS, heading_hint
+
+_SECTION = re.compile(r"^§\s*(?P<n>\d{1,4})\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?\s*(?P<title>.*)$")
+_PREFIXED = re.compile(
+    r"^(?P<prefix>[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]{1,4})\s+(?:§\s*)?(?P<n>\d{1,3})\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?\s+"
+    r"(?P<title>[A-ZÅÄÖ\"”«].*)$"
+)
+_NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s*(?P<l>[a-z])?\s*(?:[.)](?!\d)|:(?=\s))\s*(?P<title>[A-ZÅÄÖÉ0-9\"”«(].*)?$")
+_BARE_NUMBER = re.compile(r"^(?P<n>\d{1,3})(?P<l>)\s+(?P<title>[A-ZÅÄÖ][^\d\t]{2,80})$")
+_LABELLED = re.compile(r"^(?:punkt|ärende|paragraf)\s+(?P<n>\d{1,4})\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?\s*(?P<title>.*)$", re.IGNORECASE)
+_LETTER = re.compile(r"^(?P<l>[a-h])\s*[).]\s+(?P<title>[A-ZÅÄÖ].*)$")
+_NOT_PREFIX = {"Dnr", "Nr", "Kl", "Tid", "Sid", "Sida", "Ref", "Tel", "Rum", "Del", "Fas", "Mål", "Steg", "Vår", "Höst", "Bil",
+               "Ca", "Vecka", "Kap", "Bild", "Nivå", "Plan", "Figur", "Dag", "År", "Hus", "Summa", "Totalt", "Mars", "April",
+               "Maj", "Juni", "Juli", "Augus", "Tabell", "Punkt", "Steg", "Fråga", "Ålder", "Grupp", "Team", "Etapp"}
+
+TITLE_LINE = re.compile(
+    r"^(?:(?:justerat|justerade|preliminärt|ojusterat)\s+)?(?:sammanträdes|möte?s|minnes|besluts)?"
+    r"(?P<kind>protokoll|anteckning(?:ar)?|mötesanteckning(?:ar)?)(?![\w])"
+    r"(?:\s*[,:–-]?\s*(?:från|för|vid|med)?\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+
+FINITE_VERBS = frozenset(
+    "är var blir blev finns fanns har hade ska skall kan kunde måste bör borde får fick vill ville kommer kom går gick "
+    "gör gjorde ger gav tar tog sker skedde gäller gällde pågår pågick saknas behövs behöver behövde visar visade "
+    "innebär innebar handlar ligger låg står stod heter hette anser ansåg menar betyder verkar känns upplevs anses "
+    "ses sägs återkommer informerar informerade redovisar redovisade presenterar presenterade berättar berättade "
+    "beslutar beslutade beslöt godkänner godkände noterar noterade lämnar lämnade tackar tackade hälsade hälsar "
+    "föredrog föredrar rapporterar rapporterade deltar deltog ansvarar ansvarade fortsätter fortsatte startar "
+    "startade arbetar arbetade planeras planerades ingår ingick rör rörde avser avsåg erbjuds fattas fattades "
+    "genomförs genomfördes görs gjordes hänskjuts hänsköts bordläggs noteras godkänns antas antogs läggs lades".split()
+)
+_PASSIVE = re.compile(r"^[a-zåäö]{3,}(?:ades|ddes|des|tes|ts|as)$")
+_PAST = re.compile(r"^[a-zåäö]{3,}(?:ade|de|te)$")
+
+
+@dataclass(slots=True)
+class Heading:
+    index: int
+    """Index of the heading line in the meeting's lines."""
+    number: str | None
+    title: str
+    title_index: int
+    """Index of the line holding the title (the next line for `§ 12` alone)."""
+    hinted: bool
+    dnr: str | None = None
+    """A diarienummer printed with the heading (`§ 46 Dnr SN 2023/112`)."""
+
+
+def numbered_candidate(text: str, marked: bool = False) -> tuple[int, str | None, str] | None:
+    """(number, letter, title) of a line that could head a numbered item. `marked`: the source
+    marks the line as a heading, so "1 Mötets öppnande" (no full stop) counts too."""
+    text = text.strip().strip("*").strip()
+    found = numbered_match(text, marked)
+    return found[:3] if found else None
+
+
+def numbered_match(text: str, marked: bool = False) -> tuple[int, str | None, str, bool] | None:
+    """As `numbered_candidate`, and whether the number is marked as an item's ("§ 12", "Ksau § 23",
+    "Punkt 4") rather than only by its full stop."""
+    text = text.strip().strip("*").strip()
+    patterns = (_SECTION, _LABELLED, _NUMBERED, _PREFIXED) + ((_BARE_NUMBER,) if marked else ())
+    for pattern in patterns:
+        match = pattern.match(text)
+        if not match:
+            continue
+        if pattern is _PREFIXED and match["prefix"] in _NOT_PREFIX:
+            continue
+        title = (match["title"] or "").strip()
+        if pattern is _NUMBERED and title and len(title.split()) > 25:
+            continue  # a numbered paragraph of running text
+        if title.endswith(",") or (title and title.split()[-1].casefold() in FUNCTION_WORDS and len(title.split()) > 3):
+            continue  # a broken-off sentence, not a title
+        return int(match["n"]), match["l"] or None, title, pattern in (_SECTION, _LABELLED, _PREFIXED)
+    return None
+
+
+def letter_candidate(text: str) -> tuple[str, str] | None:
+    match = _LETTER.match(text.strip())
+    return (match["l"], match["title"].strip()) if match else None
+
+
+def find_numbered(lines: list[Line], first_hint: int | None = None) -> list[Heading]:
+    """Item headings with numbers, in order, keeping only those that continue the sequence."""
+    raw: list[tuple[int, int, str | None, str, bool]] = []
+    for index, line in enumerate(lines):
+        if line.blank or line.bullet or line.joined:
+            continue
+        found = numbered_match(line.text, marked=line.hinted)
+        if found is None:
+            continue
+        number, letter, title, strong = found
+        raw.append((index, number, letter or None, title, heading_hint(line) or line.hinted or strong))
+    # Where the source marks its headings, unmarked numbered lines may be lists inside items:
+    # take whichever reading, all candidates or only the marked ones, gives the longer sequence.
+    every = _sequence(lines, raw, first_hint)
+    marked = _sequence(lines, [r for r in raw if r[4]], first_hint)
+    accepted = marked if len(marked) >= len(every) and marked else every
+    # "a) Övriga frågor" right under item 1: the sub-item 1a
+    out: list[Heading] = []
+    for position, heading in enumerate(accepted):
+        out.append(heading)
+        end = accepted[position + 1].index if position + 1 < len(accepted) else len(lines)
+        out.extend(_letter_items(lines, heading, end))
+    return out
+
+
+def _sequence(lines: list[Line], raw, first_hint: int | None) -> list[Heading]:
+    accepted: list[Heading] = []
+    last: tuple[int, str | None] | None = None
+    for position, (index, number, letter, title, hinted) in enumerate(raw):
+        if last is None and not hinted and number > 3 and first_hint is None:
+            # "12. Title" may start the year's numbering when the next candidate continues it
+            following = raw[position + 1] if position + 1 < len(raw) else None
+            hinted = following is not None and following[1] == number + 1 and following[2] is None
+        if not _fits(last, number, letter, hinted, first_hint, accepted, index):
+            continue
+        title_index = index
+        title, dnr = split_dnr(title)
+        if not title:
+            title, title_index = _title_below(lines, index)
+            if dnr is None:
+                title, dnr = split_dnr(title)
+        accepted.append(Heading(index, f"{number}{letter or ''}", title, title_index, hinted, dnr))
+        last = (number, letter)
+    return accepted
+
+
+_DNR_IN_TITLE = re.compile(r"(?:^|\s|\t)(?:Dnr|DNR|dnr|Diarienummer|Diarienr|Ärendenr)\.?:?\s*(?P<dnr>[A-ZÅÄÖa-zåäö]{0,12}[\s:]*\d[\w:./ -]*?)\s*$")
+
+
+def split_dnr(title: str) -> tuple[str, str | None]:
+    """`Delårsrapport Dnr SN 2023/112` -> (`Delårsrapport`, `SN 2023/112`)."""
+    match = _DNR_IN_TITLE.search(title)
+    if not match:
+        return title, None
+    return title[:match.start()].strip(" ,–-\t"), match["dnr"].strip()
+
+
+def _fits(last, number, letter, hinted, first_hint, accepted, index) -> bool:
+    if last is None:
+        if letter is not None:
+            return False
+        if first_hint is not None:
+            return number == first_hint or (hinted and abs(number - first_hint) <= 1)
+        return number <= 3 or hinted
+    last_number, last_letter = last
+    if letter is None:
+        if number == last_number + 1:
+            return True
+        return hinted and last_number + 1 < number <= last_number + 3
+    if number == last_number:
+        expected = "a" if last_letter is None else chr(ord(last_letter) + 1)
+        return letter == expected
+    return number == last_number + 1 and letter == "a"
+
+
+def _title_below(lines: list[Line], index: int) -> tuple[str, int]:
+    for next_index in range(index + 1, min(index + 4, len(lines))):
+        text = lines[next_index].text.strip()
+        if not text:
+            continue
+        if len(text.split()) <= 16 and not text.endswith("."):
+            return text, next_index
+        break
+    return "", index
+
+
+def _letter_items(lines: list[Line], parent: Heading, end: int) -> list[Heading]:
+    out: list[Heading] = []
+    expected = "a"
+    content_seen = False
+    for index in range(parent.title_index + 1, end):
+        line = lines[index]
+        if line.blank:
+            continue
+        found = letter_candidate(line.text)
+        if found and found[0] == expected and (heading_hint(line) or line.hinted or not content_seen):
+            out.append(Heading(index, f"{parent.number}{found[0]}", found[1], index, True))
+            expected = chr(ord(expected) + 1)
+            content_seen = False
+            continue
+        content_seen = True
+    return out
+
+
+# -- unnumbered items ------------------------------------------------------------------------
+
+def has_finite_verb(text: str) -> bool:
+    words = re.findall(r"[A-Za-zÅÄÖåäöéü-]+", text)
+    for position, word in enumerate(words):
+        lowered = word.casefold()
+        if lowered in FINITE_VERBS:
+            return True
+        if not word[:1].islower():
+            continue  # "Svantes" in a name is no verb
+        if position > 0 and _PASSIVE.match(lowered) and words[position - 1].casefold() not in FUNCTION_WORDS:
+            return True
+        if position == 1 and _PAST.match(lowered) and words[0][:1].isupper():
+            return True
+    return False
+
+
+def title_like(text: str, known: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A short line that names a subject rather than saying something about it."""
+    text = text.strip()
+    words = text.split()
+    if not 1 <= len(words) <= 12 or len(text) > 100:
+        return False
+    if not text[:1].isupper():
+        return False
+    if text[-1] in ".,:;" or text.endswith(("-", "–")):
+        return False
+    if re.match(r"^[\w ./-]{1,30}:\s", text):
+        return False  # "Örebro: Inget möte sen sist"
+    if re.match(r"^\d", text):
+        return False
+    if has_finite_verb(text) and not text.endswith("?"):
+        return False
+    for size in (3, 2, 1):
+        candidate = " ".join(words[:size])
+        if size < len(words) and looks_like_name(candidate, known, single=True) and words[size][:1].islower():
+            return False  # "Jan återkommer ...": a sentence about a person
+    if words[-1].casefold() in FUNCTION_WORDS and len(words) > 2:
+        return False
+    return True

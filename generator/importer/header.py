@@ -1,0 +1,360 @@
+"""The head of a meeting: title, facts, attendance and officials.
+
+Facts are `Label: value` lines, or a label on a line of its own with the value below it
+(letterheads: "Sekreterare" / "Linnea" / "Hedkvist"): Datum, Tid, Datum och tid, Plats,
+Plats och tid, Dnr/Diarienummer, Ärenden/Paragrafer, Tjänsteställe, Ordförande, Sekreterare,
+Justerare/Justeras/Utses att justera.
+
+Attendance lists start at a label (Närvarande, Beslutande, Ledamöter, Tjänstgörande ersättare,
+Ersättare, Frånvarande, Ej närvarande, Förhindrade, Meddelat förhinder, Övriga närvarande,
+Tjänstepersoner, Adjungerade, Inbjudna, ...) with the names on the same line (`A, B och C`) or
+one per line below; a line between names that is no name is the group the next names belong to
+(a sub-region, a delegation); a list without a label starts at such a group. "(ersätter X)" on a
+line of its own belongs to the name above it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import dates
+from .agenda import TITLE_LINE, has_finite_verb, title_like
+from .model import Attendee, DraftMeeting, Line
+from .people import classify_segment, looks_like_name, parse_entry, parse_inline_list, split_name_list
+
+ATTENDANCE = [
+    (r"närvarande(?:\s+ledamöter)?|beslutande(?:\s+ledamöter)?|ledamöter|deltagare|närvarolista|närvarande\s+ordinarie\s+ledamöter|ordinarie\s+ledamöter",
+     "present", None),
+    (r"tjänstgörande\s+ersättare|ersättare\s+som\s+tjänstgör", "present", "tjänstgörande ersättare"),
+    (r"(?:närvarande\s+|icke\s+tjänstgörande\s+|ej\s+tjänstgörande\s+)?ersättare", "present", "ersättare"),
+    (r"frånvarande(?:\s+ledamöter)?|ej\s+närvarande|förhindrade?|meddelat\s+förhinder|anmält\s+förhinder|"
+     r"anmälda\s+förhinder|har\s+meddelat\s+förhinder|frånvaro|ej\s+deltagande|frånvarande\s+ersättare", "absent", None),
+    (r"övriga\s+närvarande|övriga\s+deltagare|övriga\s+deltagande|(?:övriga\s+|närvarande\s+)?tjänstepersoner(?:\s+närvarande)?|"
+     r"(?:övriga\s+)?tjänstemän|från\s+förvaltningen|närvarande\s+tjänstepersoner|sekretariat|sekretariatet|kansli", "staff", None),
+    (r"adjungerade?|adjungerande", "guests", "adjungerad"),
+    (r"(?:övriga\s+)?inbjudna(?:\s+gäster)?|inbjuden|gäster|gäst|externa\s+deltagare|övriga\s+inbjudna", "guests", None),
+]
+_ATTENDANCE = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), name, role) for pattern, name, role in ATTENDANCE]
+
+FACTS = {
+    "date": r"datum|sammanträdesdatum|mötesdatum|datum\s+för\s+mötet",
+    "time": r"tid|tidpunkt|klockan|kl|mötestid",
+    "datetime": r"datum\s+och\s+tid|tid\s+och\s+datum|datum,?\s+tid|datum\s+&\s+tid|sammanträdestid",
+    "place": r"plats|lokal|mötesplats|möteslokal|sammanträdesplats",
+    "placetime": r"plats\s+och\s+tid|tid\s+och\s+plats|plats,\s+datum\s+och\s+tid|plats\s+och\s+datum|datum\s+och\s+plats",
+    "dnr": r"dnr\.?|diarienummer|diarienr\.?|dnr\s+nr",
+    "range": r"ärenden|paragrafer|§§|punkter|ärendenummer",
+    "office": r"tjänsteställe|förvaltning|utfärdat\s+av|avsändare",
+    "chair": r"ordförande|mötesordförande|ordf\.?",
+    "vice_chair": r"vice\s+ordförande|1:e\s+vice\s+ordförande",
+    "secretary": r"sekreterare|protokollförare|mötessekreterare|antecknad\s+av|antecknare|vid\s+pennan|vid\s+protokollet",
+    "adjusters": r"justerare|justeras|justerat|justeras\s+av|utses\s+att\s+justera|justerande|justeringsperson(?:er)?|"
+                 r"protokollet\s+justeras\s+av|justerare\s+och\s+tid\s+för\s+justering",
+    "adjusting": r"justeringens\s+plats\s+och\s+tid|justering|justeringsdatum|tid\s+för\s+justering",
+}
+_FACTS = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), name) for name, pattern in FACTS.items()]
+_LABEL = re.compile(r"^(?P<label>[^:\t]{1,45}?)\s*:\s*(?P<value>.*)$")
+_BARE_FACT = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäö&§ ]{2,40}?)\s+(?P<value>(?:\d|[A-ZÅÄÖ]{1,6}\s*\d).*)$")
+
+
+def label_of(text: str) -> tuple[str, str | None, str] | None:
+    """(kind, role, value) of a header label line: ('present', None, 'A, B') or ('date', None, '...')."""
+    text = text.strip()
+    match = _LABEL.match(text)
+    if match:
+        label, value = match["label"].strip(), match["value"].strip()
+    elif "\t" in text and len(text.split("\t", 1)[0].split()) <= 5:
+        # "Plats och tid<TAB>Kommunhuset ...": a two-column table lost its lines
+        label, value = (part.strip() for part in text.split("\t", 1))
+        match = True
+    else:
+        if bare := _BARE_FACT.match(text):
+            # "Sammanträdesdatum 2023-05-17", "Dnr KS 2023/45": a fact label without its colon
+            for pattern, name in _FACTS:
+                if name in _BARE_KINDS and pattern.match(" ".join(bare["label"].split())):
+                    return name, None, bare["value"].strip()
+        if len(text.split()) > 5:
+            return None
+        label, value = text.rstrip(":").strip(), ""
+    folded = " ".join(label.split())
+    for pattern, name, role in _ATTENDANCE:
+        if pattern.match(folded):
+            return name, role, value
+    for pattern, name in _FACTS:
+        if pattern.match(folded):
+            return name, None, value
+    return None
+
+
+_BARE_KINDS = ("date", "time", "datetime", "dnr", "range", "placetime")
+
+
+@dataclass(slots=True)
+class HeaderResult:
+    end: int
+    """Index of the first line after the head."""
+    body_candidates: list[tuple[str, str]]
+    """Lines that may name the body: (text, loc)."""
+    title_rest: str | None
+    started: bool
+    """Any fact or attendance was found."""
+
+
+def parse_header(lines: list[Line], end: int, meeting: DraftMeeting, known: set[str], *, open_ended: bool) -> HeaderResult:
+    """Read facts and attendance from lines[:end]. With `open_ended` (minutes without item
+    numbers) the head ends at the first line that is neither."""
+    state = _State(meeting, known)
+    index = 0
+    while index < end:
+        line = lines[index]
+        if line.blank:
+            state.finish_value()
+            index += 1
+            continue
+        consumed = state.feed(lines, index, end)
+        if consumed == 0 and "\t" in line.text and not state.list_name:
+            # a line of a letterhead's columns ("Kommunstyrelsen<TAB>Sammanträdesdatum"): one at a time
+            columns = [Line(c.strip(), line.loc, line.no, page=line.page) for c in line.text.split("\t") if c.strip()]
+            for column in columns:
+                if state.feed(columns + [lines[i] for i in range(index + 1, min(end, index + 4))], columns.index(column),
+                              len(columns) + 3) == 0:
+                    state.other(column)
+            index += 1
+            continue
+        if consumed == 0:
+            if open_ended and state.facts_seen and (title_like(line.text, known) or line.hinted):
+                state.finish_value()
+                return HeaderResult(index, state.candidates, state.title_rest, state.started)
+            state.other(line)
+            index += 1
+        else:
+            index += consumed
+    state.finish_value()
+    return HeaderResult(end, state.candidates, state.title_rest, state.started)
+
+
+class _State:
+    def __init__(self, meeting: DraftMeeting, known: set[str]):
+        self.meeting = meeting
+        self.known = known
+        self.list_name: str | None = None
+        self.list_role: str | None = None
+        self.group: str | None = None
+        self.last: Attendee | None = None
+        self.value_kind: str | None = None
+        self.value_parts: list[str] = []
+        self.value_loc = ""
+        self.candidates: list[tuple[str, str]] = []
+        self.title_rest: str | None = None
+        self.started = False
+        self.pending_other: list[Line] = []
+        self.lists_seen = False
+        self.facts_seen = False
+
+    # -- one line ---------------------------------------------------------------------------
+
+    def feed(self, lines: list[Line], index: int, end: int) -> int:
+        line = lines[index]
+        text = line.text.strip()
+        if self.value_kind and not label_of(text) and len(text.split()) <= 8 and not self._title(text):
+            self.value_parts.append(text)
+            return 1
+        if self._title(text):
+            self.finish_value()
+            kind = TITLE_LINE.match(text)
+            rest = (kind["rest"] or "").strip(" :–-")
+            # "Protokoll fört vid styrelsemöte i Föreningen X", "Protokoll från sammanträde med X"
+            rest = re.sub(r"^(?:(?:fört|förd|förda)\s+(?:vid|på)\s+)?(?:\w*(?:möte|sammanträde)\w*)\s+(?:i|med|för|hos)\s+",
+                          "", rest, flags=re.IGNORECASE)
+            printed_kind = kind["kind"].casefold()
+            self.meeting.kind = "mötesanteckning" if "anteckning" in printed_kind else "protokoll"
+            self.meeting.guess(line.loc, "kind", f"{self.meeting.kind} (from '{text}')")
+            if rest:
+                found = dates.first_date(rest)
+                if found is not None:
+                    self._set_date(found, line.loc, text)
+                    rest = (rest[:found.span[0]] + rest[found.span[1]:]).strip(" ,–-")
+                if rest:
+                    self.title_rest = self.title_rest or rest
+                    self.candidates.insert(0, (rest, line.loc))
+            self.started = True
+            self.list_name = None
+            return 1
+        labelled = label_of(text)
+        if labelled is not None:
+            self.finish_value()
+            kind, role, value = labelled
+            if kind in ("present", "absent", "staff", "guests"):
+                self._start_list(kind, role, line)
+                if value:
+                    self._inline_list(value, line)
+                return 1
+            self.list_name = None
+            if value:
+                self._fact(kind, value, line.loc, text)
+            else:
+                self.value_kind, self.value_parts, self.value_loc = kind, [], line.loc
+            self.started = True
+            return 1
+        if self.list_name is not None:
+            return self._list_line(lines, index, end)
+        # A group heading followed by names starts a list without a label (present)
+        if self._group_label(lines, index, end):
+            self._start_list("present", None, line)
+            self.group = text
+            return 1
+        return 0
+
+    def other(self, line: Line) -> None:
+        text = line.text.strip()
+        if not self.started or (self.list_name is None and not self.lists_seen and len(text.split()) <= 12):
+            # letterhead, or a line between the title and the lists: it may name the body
+            if self.pending_other and text[:1].islower():
+                previous = self.pending_other[-1]
+                self.candidates.append((f"{previous.text.strip()} {text}", previous.loc))
+            self.candidates.append((text, line.loc))
+            self.pending_other.append(line)
+        self.meeting.unplace(line, "not a fact, name or heading the importer knows (letterhead?)")
+
+    # -- parts --------------------------------------------------------------------------
+
+    @staticmethod
+    def _title(text: str) -> bool:
+        match = TITLE_LINE.match(text)
+        if not match or len(text.split()) > 16:
+            return False
+        rest = (match["rest"] or "").strip()
+        return not (rest and has_finite_verb(rest))
+
+    def _start_list(self, kind: str, role: str | None, line: Line) -> None:
+        self.list_name, self.list_role, self.group, self.last = kind, role, None, None
+        self.started = True
+        self.lists_seen = True
+        self.facts_seen = True
+        self.meeting.guess(line.loc, f"{kind} list", f"from '{line.text.strip()}'")
+
+    def _inline_list(self, value: str, line: Line) -> None:
+        attendees, stray = parse_inline_list(value, self.known)
+        for attendee in attendees:
+            self._add(attendee, line)
+        for piece in stray:
+            self.meeting.unplace(Line(piece, line.loc), f"in the {self.list_name} list, but no name")
+
+    def _list_line(self, lines: list[Line], index: int, end: int) -> int:
+        line = lines[index]
+        text = line.text.strip()
+        if text.startswith("(") and self.last is not None:
+            classify_segment(self.last, text)
+            self.meeting.guess(line.loc, f"{self.last.name}", f"'{text}'")
+            return 1
+        if "," in text and not line.hinted and len(text.split(",")) >= 3 and \
+                sum(looks_like_name(p.strip(), self.known) for p in text.split(",")) >= 2:
+            self._inline_list(text, line)
+            return 1
+        if not line.hinted or "\t" in text or "," in text:
+            attendee = parse_entry(text, self.known, lenient=True)
+            if attendee is not None and not has_finite_verb(text.split(",")[0]):
+                self._add(attendee, line)
+                return 1
+        if self._group_label(lines, index, end):
+            self.group = text
+            self.meeting.guess(line.loc, "group", f"'{text}' for the names below it")
+            return 1
+        self.list_name = None
+        return 0
+
+    def _group_label(self, lines: list[Line], index: int, end: int) -> bool:
+        text = lines[index].text.strip()
+        if len(text.split()) > 8 or text.endswith((".", ":")) or has_finite_verb(text) or label_of(text):
+            return False
+        if re.match(r"^\d", text) or TITLE_LINE.match(text):
+            return False
+        following = [lines[i] for i in range(index + 1, min(end, index + 4)) if not lines[i].blank][:2]
+        if not following:
+            return False
+        first = following[0].text.strip()
+        if label_of(first) or self._title(first):
+            return False
+        entry = parse_entry(first, self.known, lenient=lines[index].hinted)
+        return entry is not None and looks_like_name(entry.name, self.known, lenient=lines[index].hinted)
+
+    def _add(self, attendee: Attendee, line: Line) -> None:
+        assert self.list_name is not None
+        attendee.loc = line.loc
+        if self.group and attendee.group is None:
+            attendee.group = self.group
+        if self.list_role and attendee.role is None:
+            attendee.role = self.list_role
+        self.meeting.attendee_lists[self.list_name].append(attendee)
+        self.known.add(attendee.name.casefold())
+        self.known.add(attendee.name.split()[0].casefold())
+        self.last = attendee
+        details = ", ".join(f"{k} {v}" for k, v in (
+            ("organisation", attendee.organisation), ("party", attendee.party), ("role", attendee.role),
+            ("title", attendee.title), ("group", attendee.group), ("replaces", attendee.replaces), ("note", attendee.note),
+        ) if v)
+        self.meeting.guess(line.loc, self.list_name, attendee.name + (f" ({details})" if details else ""))
+
+    def finish_value(self) -> None:
+        if self.value_kind and self.value_parts:
+            value = " ".join(self.value_parts)
+            self._fact(self.value_kind, value, self.value_loc, value)
+        self.value_kind, self.value_parts = None, []
+
+    def _fact(self, kind: str, value: str, loc: str, printed: str) -> None:
+        meeting = self.meeting
+        value = value.strip()
+        if kind in ("date", "datetime", "placetime", "time"):
+            found = dates.first_date(value)
+            if found is not None:
+                self._set_date(found, loc, printed)
+                rest = value[:found.span[0]] + " " + value[found.span[1]:]
+            else:
+                rest = value
+            time = dates.find_time(rest)
+            if time and meeting.time is None:
+                meeting.time = time
+                meeting.guess(loc, "time", f"{time} (from '{printed}')")
+            if kind == "placetime":
+                place = re.sub(r"\b(?:kl\.?|klockan)\s*[\d.:–-]+.*$", "", rest).strip(" ,")
+                place = re.sub(r"[\d.:]+\s*[-–]\s*[\d.:]+", "", place).strip(" ,")
+                if place and meeting.place is None:
+                    meeting.place = place
+                    meeting.guess(loc, "place", f"{place} (from '{printed}')")
+        elif kind == "place":
+            meeting.place = meeting.place or value
+            meeting.guess(loc, "place", value)
+        elif kind == "dnr":
+            meeting.dnr_printed = meeting.dnr_printed or value
+            meeting.guess(loc, "diarienummer", value)
+        elif kind == "range":
+            numbers = re.findall(r"\d{1,4}", value)
+            if len(numbers) >= 2:
+                meeting.item_range = (int(numbers[0]), int(numbers[-1]))
+                meeting.guess(loc, "item range", f"{numbers[0]}–{numbers[-1]} (from '{printed}')")
+        elif kind == "adjusting":
+            meeting.guess(loc, "adjusting", f"{value} (place and time of adjusting; not in the format)")
+        elif kind == "office":
+            meeting.office = meeting.office or value
+            meeting.guess(loc, "office", value)
+        elif kind in ("chair", "vice_chair", "secretary"):
+            names = split_name_list(value, self.known, lenient=True)
+            if names:
+                setattr(meeting, kind, getattr(meeting, kind) or names[0])
+                meeting.guess(loc, kind.replace("_", " "), names[0])
+        elif kind == "adjusters":
+            for name in split_name_list(re.sub(r"\s*\(.*$", "", value), self.known, lenient=True):
+                if name not in meeting.adjusters:
+                    meeting.adjusters.append(name)
+                    meeting.guess(loc, "adjuster", name)
+        self.started = True
+        self.facts_seen = True
+
+    def _set_date(self, found: dates.FoundDate, loc: str, printed: str) -> None:
+        meeting = self.meeting
+        if meeting.date is not None:
+            return
+        meeting.date = found.start
+        meeting.end_date = found.end
+        meeting.guess(loc, "date", f"{found.start}" + (f" to {found.end}" if found.end else "") + f" (from '{printed}')")

@@ -1,0 +1,521 @@
+"""One item's lines -> its type, fields, sub-headings, text and blocks.
+
+In order of precedence, for each unit of the item:
+
+- a type line near the top ("Beslutsärende", "Muntligt informationsärende", "Information och
+  dialog", "Ställningstagande", "För kännedom") -> `Typ:`;
+- field lines: "Föredragande:", "Beslutsunderlag:", "Bilaga:", "Dnr:" -> fields, in place;
+- section labels: "Beslut" (the text below it is the decision), "Ställningstagande:",
+  "Yrkanden", "Reservation", "Protokollsanteckning", "Jäv", "Omröstning", "Propositionsordning";
+- headings -> sub-headings (`###`); a short line right above a "Föredragande:" line too;
+- text: sentence by sentence, decisions ("X beslutade ...", "Dagordningen godkändes") open a
+  decision block that runs to the end of its paragraph and takes the list it introduces
+  ("X beslutade:" / "- Att ..."); proposals, dissents, notes and jäv become their blocks;
+  presenting verbs ("X föredrog ärendet") add presenters;
+- figure text caught inside a sentence ("... men för att" / "Makro" / "Meso" / "spridning ...")
+  is left out and reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .agenda import has_finite_verb, title_like
+from .model import Attendee, DraftItem, DraftMeeting, Line, Part, Presenter
+from .people import parse_inline_list, same_person
+from .sentences import (
+    ORDER, VOTE, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
+    presenters_in,
+)
+from .units import Unit, build_units, ends_open, join_text, sentences
+
+TYPE_LINE = re.compile(
+    r"^(?:(?:muntligt|skriftligt|muntlig|skriftlig|kort)\s+)?(?:besluts|informations|diskussions|anmälnings|"
+    r"delegations|remiss|dialog|uppföljnings|rapport)ärende$"
+    r"|^information(?:\s+(?:och|/)\s*(?:dialog|diskussion))?$|^för\s+(?:beslut|information|kännedom|diskussion|dialog)"
+    r"(?:\s+(?:och|/)\s*(?:beslut|information|diskussion|dialog))?$|^ställningstagande$|^(?:kännedom|diskussion|dialog)(?:\s+och\s+dialog)?$",
+    re.IGNORECASE,
+)
+TYPE_AFTER_TITLE = re.compile(
+    r"^(?P<title>.+?(?:\)|\t|\s{2,}))\s*(?P<type>(?:Muntligt\s+|Skriftligt\s+)?(?:Besluts|Informations|Diskussions)ärende|"
+    r"Information(?:\s+och\s+dialog)?|Ställningstagande|För\s+(?:beslut|information|kännedom))$"
+)
+FIELD_LABELS = {
+    "föredragande": "presenter", "föredragare": "presenter", "föredras av": "presenter", "presentatör": "presenter",
+    "presenteras av": "presenter", "föredragande tjänsteperson": "presenter", "föredragande tjänstepersoner": "presenter",
+    "beslutsunderlag": "Beslutsunderlag", "underlag": "Beslutsunderlag", "handlingar": "Beslutsunderlag",
+    "bilaga": "Bilaga", "bilagor": "Bilaga",
+    "dnr": "dnr", "dnr.": "dnr", "diarienummer": "dnr", "diarienr": "dnr", "ärendenummer": "dnr",
+    "ärendetyp": "type", "typ av ärende": "type", "typ": "type",
+}
+SECTION_LABELS = [
+    (re.compile(r"^(?:beslut|beslutet|mötets\s+beslut|\w+s\s+beslut|beslut\s+i\s+korthet|förslag\s+till\s+beslut\s+som\s+antogs)$", re.I), "beslut"),
+    (re.compile(r"^ställningstagande(?:n)?$", re.I), "ställningstagande"),
+    (re.compile(r"^yrkanden?$", re.I), "yrkande"),
+    (re.compile(r"^(?:propositionsordning|beslutsgång|beslutsordning)$", re.I), "propositionsordning"),
+    (re.compile(r"^(?:omröstning|omröstningsresultat|votering|voteringsresultat)$", re.I), "omröstning"),
+    (re.compile(r"^reservation(?:er)?$", re.I), "reservation"),
+    (re.compile(r"^protokollsanteckning(?:ar)?$", re.I), "protokollsanteckning"),
+    (re.compile(r"^jäv$", re.I), "jäv"),
+]
+PROSE_LABELS = re.compile(
+    r"^(?:ärendebeskrivning|sammanfattning|bakgrund|ärendet|förslag\s+till\s+beslut|\w+s\s+förslag(?:\s+till\s+beslut)?|"
+    r"beslutet\s+skickas\s+till|beslutet\s+expedieras\s+till|expedieras\s+till|expediering|kommentar|kommentarer|"
+    r"återkoppling|diskussion|frågor(?:/|\s+och\s+)synpunkter|synpunkter|information|yttrande|konsekvenser|"
+    r"ekonomiska\s+konsekvenser|uppföljning|bedömning|förvaltningens\s+bedömning|beredning|lagstöd|motivering)$",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäöé][\w ./&-]{0,40}?)\s*:\s*(?P<value>.*)$")
+_ATT = re.compile(r"^(?:att|Att)\b")
+_GUESTS = re.compile(r"^(?:övriga\s+)?(?:inbjudna|inbjuden|gäster)(?:\s+(?:från|av)\s+(?P<org>[^:]+?))?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+_MOTION_LABEL_KINDS = ("yrkande", "reservation", "protokollsanteckning", "jäv")
+
+
+@dataclass
+class ItemContext:
+    meeting: DraftMeeting
+    subjects: Subjects
+    known: set[str]
+    width: int
+    guests: list[Attendee] = field(default_factory=list)
+
+
+def split_title_type(title: str) -> tuple[str, str | None]:
+    """`Aktuellt inom FVM (20 min, bilaga) Information` -> the title and the type printed after it."""
+    match = TYPE_AFTER_TITLE.match(title.strip())
+    if match:
+        return match["title"].strip(), match["type"]
+    return title.strip(), None
+
+
+def classifiable(type_printed: str) -> bool:
+    lowered = type_printed.lower()
+    return "beslut" in lowered or "ställningstagande" in lowered or "information" in lowered
+
+
+def _field(text: str) -> tuple[str, str] | None:
+    match = _LABEL.match(text.strip())
+    if not match:
+        return None
+    kind = FIELD_LABELS.get(" ".join(match["label"].casefold().split()))
+    return (kind, match["value"].strip()) if kind else None
+
+
+def _section(text: str) -> tuple[str, str] | None:
+    """(block kind, text after the label) of a section label line, inline or alone."""
+    stripped = text.strip()
+    match = _LABEL.match(stripped)
+    label, value = (match["label"], match["value"].strip()) if match else (stripped, "")
+    if not match and len(stripped.split()) > 4:
+        return None
+    for pattern, kind in SECTION_LABELS:
+        if pattern.match(" ".join(label.split())):
+            return kind, value
+    return None
+
+
+def is_stop(text: str) -> bool:
+    """A line that always starts a unit of its own inside an item."""
+    return bool(_field(text) or _section(text) or TYPE_LINE.match(text.strip())
+                or PROSE_LABELS.match(text.strip().rstrip(":")))
+
+
+def fill_item(item: DraftItem, lines: list[Line], ctx: ItemContext) -> None:
+    units = build_units(lines, ctx.width, stops=is_stop)
+    units = _drop_figure_text(units, ctx.meeting)
+    filler = _Filler(item, ctx)
+    filler.run(units)
+
+
+class _Filler:
+    def __init__(self, item: DraftItem, ctx: ItemContext):
+        self.item = item
+        self.ctx = ctx
+        self.meeting = ctx.meeting
+        self.head = Part("fields", items=[])
+        item.parts.append(self.head)
+        self.section_fields = self.head
+        self.prose_seen = False
+        self.seen = 0
+
+    # -- the walk -----------------------------------------------------------------------
+
+    def run(self, units: list[Unit]) -> None:
+        index = 0
+        while index < len(units):
+            index = self.step(units, index)
+            self.seen += 1
+
+    def step(self, units: list[Unit], index: int) -> int:
+        unit = units[index]
+        text = unit.text.strip()
+        if unit.kind in ("para", "heading") and self.seen < 4 and self.item.type_printed is None \
+                and TYPE_LINE.match(text.rstrip(".:")):
+            return self._type(unit, index)
+        if unit.kind in ("para", "heading", "bullet") and (found := _field(text)):
+            return self._field_unit(unit, found, units, index)
+        if unit.kind in ("para", "heading") and (section := _section(text)):
+            return self._section(unit, section, units, index)
+        if unit.kind in ("para", "heading") and unit.single and _attachment_label(text):
+            return self._attachment_list(unit, units, index)
+        if unit.kind in ("para", "heading") and unit.single and PROSE_LABELS.match(text.rstrip(":")):
+            self._heading(unit, own_fields=False)  # "Ärendebeskrivning": a part of the item, not a subject of its own
+            return index + 1
+        if unit.kind == "heading":
+            self._heading(unit)
+            return index + 1
+        if unit.kind == "para" and self._subheading_above_presenter(units, index):
+            self._heading(unit)
+            return index + 1
+        if unit.kind == "row":
+            rows = []
+            while index < len(units) and units[index].kind == "row":
+                rows.append(units[index].text.split("\t"))
+                index += 1
+            self.item.parts.append(Part("table", items=rows, loc=unit.loc))
+            self.prose_seen = True
+            return index
+        if unit.kind == "bullet":
+            return self._bullets(units, index)
+        if match := _GUESTS.match(text):
+            self._guests(match, unit)
+        return self._paragraph(units, index)
+
+    # -- rules --------------------------------------------------------------------------
+
+    def _type(self, unit: Unit, index: int) -> int:
+        printed = unit.text.strip().rstrip(".:")
+        if classifiable(printed):
+            self.item.type_printed = printed
+            self.meeting.guess(unit.loc, f"{self.item.label}: type", printed)
+        else:
+            self.item.parts.append(Part("para", text=unit.text, loc=unit.loc))
+            self.meeting.notes.append(f"{unit.loc}: {self.item.label}: the type '{printed}' names neither beslut, "
+                                      "ställningstagande nor information; left in the text")
+        return index + 1
+
+    def _field_unit(self, unit: Unit, found: tuple[str, str], units: list[Unit], index: int) -> int:
+        kind, value = found
+        item = self.item
+        if kind == "presenter":
+            presenters, rest = parse_presenter_field(value, self.ctx.known)
+            added = merge_presenters(item.presenters, presenters)
+            self._add_fields("Föredragande", added)
+            for name in presenters:
+                self.meeting.guess(unit.loc, f"{item.label}: presenter", name.name + (f", {name.description}" if name.description else ""))
+            for sentence in rest:
+                if match := _GUESTS.match(sentence):
+                    self._guests(match, unit)
+                else:
+                    item.parts.append(Part("para", text=sentence, loc=unit.loc))
+            if not presenters:
+                self.meeting.notes.append(f"{unit.loc}: {item.label}: found no name in '{unit.text[:80]}'")
+        elif kind == "type":
+            return self._type(Unit("para", value, unit.lines), index)
+        elif kind == "dnr":
+            item.dnr.append(value)
+            self.meeting.guess(unit.loc, f"{item.label}: diarienummer", value)
+        else:
+            item.attachments.append((kind, value))
+            self.meeting.guess(unit.loc, f"{item.label}: {kind.lower()}", value)
+            target = self.section_fields
+            target.items.append((kind, value))
+        return index + 1
+
+    def _add_fields(self, label: str, presenters: list[Presenter]) -> None:
+        if not presenters:
+            return
+        for key, value in self.section_fields.items:
+            if key == label:
+                value.extend(presenters)
+                return
+        self.section_fields.items.append((label, list(presenters)))
+
+    def _section(self, unit: Unit, section: tuple[str, str], units: list[Unit], index: int) -> int:
+        kind, value = section
+        if kind == "ställningstagande" and not value and self.seen < 4 and self.item.type_printed is None:
+            return self._type(unit, index)
+        collected: list[Unit] = []
+        index += 1
+        if value:
+            collected.append(Unit("para", value, unit.lines))
+            while index < len(units) and not _stops_section(units[index]) and (
+                    collected[-1].text.rstrip().endswith(":") or units[index].kind == "bullet" or _ATT.match(units[index].text)):
+                collected.append(units[index])
+                index += 1
+        else:
+            while index < len(units) and not _stops_section(units[index]):
+                following = units[index]
+                if collected and following.blank_before and kind in ("beslut", "ställningstagande") \
+                        and following.kind != "bullet" and not _ATT.match(following.text) \
+                        and not collected[-1].text.rstrip().endswith(":"):
+                    break
+                collected.append(following)
+                index += 1
+        if not collected:
+            self._heading(unit)
+            return index
+        if kind in ("beslut", "ställningstagande"):
+            self._block(kind, collected, unit.loc, f"after the label '{unit.text.strip()[:40]}'")
+        elif kind in _MOTION_LABEL_KINDS:
+            for part in collected:
+                self._paragraph([part], 0, label_kind=kind)
+        elif kind == "omröstning":
+            self._vote(_block_markdown(collected), unit)
+        else:
+            self._block(kind, collected, unit.loc, f"after the label '{unit.text.strip()[:40]}'")
+        return index
+
+    def _attachment_list(self, unit: Unit, units: list[Unit], index: int) -> int:
+        """"Beslutsunderlag" / "Tjänsteskrivelse 2023-05-02" / ...: one attachment a line."""
+        label = _attachment_label(unit.text)
+        index += 1
+        while index < len(units):
+            following = units[index]
+            text = following.text.strip().lstrip("-•* ").strip()
+            if following.kind in ("heading", "row") or (following.blank_before and index > 0 and units[index - 1] is not unit) \
+                    or is_stop(text) or len(text.split()) > 20:
+                break
+            self.item.attachments.append((label, text))
+            self.section_fields.items.append((label, text))
+            self.meeting.guess(following.loc, f"{self.item.label}: {label.lower()}", text)
+            index += 1
+        return index
+
+    def _heading(self, unit: Unit, own_fields: bool = True) -> None:
+        title = unit.text.strip().rstrip(":").strip()
+        self.item.parts.append(Part("heading", text=title, loc=unit.loc))
+        if own_fields:
+            self.section_fields = Part("fields", items=[])
+            self.item.parts.append(self.section_fields)
+        self.prose_seen = True
+
+    def _subheading_above_presenter(self, units: list[Unit], index: int) -> bool:
+        unit = units[index]
+        if not unit.single or index + 1 >= len(units):
+            return False
+        text = unit.text.strip()
+        following = _field(units[index + 1].text)
+        if not following or following[0] != "presenter":
+            return False
+        if len(text.split()) > 16 or text.endswith((":", ",")):
+            return False
+        return text[:1].isupper() and not has_finite_verb(text)
+
+    def _bullets(self, units: list[Unit], index: int) -> int:
+        entries: list[tuple[int, str, str]] = []
+        while index < len(units) and units[index].kind == "bullet":
+            unit = units[index]
+            entries.append((unit.depth, unit.text.strip(), unit.loc))
+            index += 1
+        run: list[tuple[int, str]] = []
+        for depth, text, loc in entries:
+            reason = decision_at(text, self.ctx.subjects, self.meeting.date) if depth == 1 else None
+            if reason:
+                if run:
+                    self.item.parts.append(Part("list", items=run))
+                    run = []
+                self.item.parts.append(Part("block", block="beslut", text=text, loc=loc))
+                self._log_decision(loc, text, reason)
+            else:
+                self._presenters_in(text, loc)
+                run.append((depth, text))
+        if run:
+            self.item.parts.append(Part("list", items=run))
+        self.prose_seen = True
+        return index
+
+    def _paragraph(self, units: list[Unit], index: int, label_kind: str | None = None) -> int:
+        unit = units[index]
+        said = sentences(unit.text)
+        prose: list[str] = []
+        position = 0
+        while position < len(said):
+            sentence = said[position]
+            reason = decision_at(sentence, self.ctx.subjects, self.meeting.date)
+            motion = motion_at(sentence)
+            if reason is None and motion is None and label_kind is None and not VOTE.match(sentence) and not ORDER.match(sentence):
+                self._presenters_in(sentence, unit.loc)
+                prose.append(sentence)
+                position += 1
+                continue
+            if prose:
+                self.item.parts.append(Part("para", text=" ".join(prose), loc=unit.loc))
+                prose = []
+            end = position + 1
+            while end < len(said) and decision_at(said[end], self.ctx.subjects, self.meeting.date) is None \
+                    and motion_at(said[end]) is None:
+                end += 1
+            text = " ".join(said[position:end])
+            if reason is not None:
+                block_units = [Unit("para", text, unit.lines)]
+                consumed = self._absorb_list(units, index + 1) if end == len(said) else []
+                block_units.extend(consumed)
+                self.item.parts.append(Part("block", block="beslut", text=_block_markdown(block_units), loc=unit.loc))
+                self._log_decision(unit.loc, text, reason)
+                index += len(consumed)
+            elif motion is not None or label_kind is not None:
+                kind, names = motion if motion is not None else (label_kind, [])
+                self._motion(kind, names, text, unit)
+            elif VOTE.match(sentence):
+                self._vote(text, unit)
+            else:
+                self.item.parts.append(Part("block", block="propositionsordning", text=text, loc=unit.loc))
+                self.meeting.guess(unit.loc, f"{self.item.label}: propositionsordning", _short(text))
+            position = end
+        if prose:
+            self.item.parts.append(Part("para", text=" ".join(prose), loc=unit.loc))
+        self.prose_seen = True
+        return index + 1
+
+    def _absorb_list(self, units: list[Unit], start: int) -> list[Unit]:
+        """The list a decision introduces: bullets, `Att ...` paragraphs, or short lines after a colon."""
+        if start >= len(units):
+            return []
+        previous_colon = units[start - 1].text.rstrip().endswith(":")
+        out: list[Unit] = []
+        index = start
+        while index < len(units):
+            unit = units[index]
+            text = unit.text.strip()
+            if unit.kind == "heading" or _field(text) or _section(text) or decision_at(text, self.ctx.subjects, self.meeting.date):
+                break
+            if unit.kind == "bullet" and (previous_colon or _ATT.match(text) or (out and out[-1].kind == "bullet")):
+                out.append(unit)
+            elif unit.kind == "bullet" and unit.depth > 1 and out:
+                out.append(unit)
+            elif unit.kind == "para" and _ATT.match(text) and (previous_colon or out):
+                out.append(Unit("bullet", text, unit.lines, depth=1))
+            elif unit.kind == "para" and previous_colon and not out or (unit.kind == "para" and out and out[-1].kind == "short"):
+                if unit.single and len(text.split()) <= 10 and text[-1:] not in ".:" and title_like(text):
+                    out.append(Unit("short", text, unit.lines, depth=1))
+                else:
+                    break
+            else:
+                break
+            index += 1
+        return [Unit("bullet", u.text, u.lines, depth=u.depth) if u.kind == "short" else u for u in out]
+
+    def _motion(self, kind: str, names: list[str], text: str, unit: Unit) -> None:
+        attendees = self.meeting.attendees()
+        by = []
+        missing = []
+        for name in names:
+            bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+            party = name[len(bare):].strip()
+            match = next((a for a in attendees if same_person(bare, a.name)), None)
+            if match is None:
+                missing.append(name)
+            else:
+                by.append(f"{match.name} {party}".strip())
+        if by and not missing:
+            self.item.parts.append(Part("block", block=kind, by=by, text=text, loc=unit.loc))
+            self.meeting.guess(unit.loc, f"{self.item.label}: {kind}", f"by {', '.join(by)}: {_short(text)}")
+        else:
+            self.item.parts.append(Part("para", text=text, loc=unit.loc))
+            who = ", ".join(missing) if missing else "no name found"
+            self.meeting.notes.append(f"{unit.loc}: {self.item.label}: reads as a {kind} ({who} not among the attendees); "
+                                      "left as text")
+
+    def _vote(self, text: str, unit: Unit) -> None:
+        part = Part("block", block="omröstning", text=text, loc=unit.loc)
+        if match := VOTE_RESULT.search(text):
+            part.items = [("Resultat", f"{match['yes']} ja, {match['no']} nej" + (f", {match['abstain']} avstår" if match["abstain"] else ""))]
+        self.item.parts.append(part)
+        self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", _short(text))
+
+    def _block(self, kind: str, units: list[Unit], loc: str, reason: str) -> None:
+        text = _block_markdown(units)
+        if not text.strip():
+            return
+        self.item.parts.append(Part("block", block=kind, text=text, loc=loc))
+        if kind in ("beslut", "ställningstagande"):
+            self._log_decision(loc, text, reason, kind)
+        else:
+            self.meeting.guess(loc, f"{self.item.label}: {kind}", _short(text))
+        self.prose_seen = True
+
+    def _log_decision(self, loc: str, text: str, reason: str, kind: str = "beslut") -> None:
+        self.meeting.guess(loc, f"{self.item.label}: {kind}", f"{_short(text)} ({reason})")
+
+    def _presenters_in(self, sentence: str, loc: str) -> None:
+        found = presenters_in(sentence, self.ctx.known, self.meeting.chair, self.meeting.secretary)
+        added = merge_presenters(self.item.presenters, found)
+        if added:
+            self._add_fields("Föredragande", added)
+            for presenter in added:
+                self.meeting.guess(loc, f"{self.item.label}: presenter", f"{presenter.name} (from '{_short(sentence)}')")
+
+    def _guests(self, match: re.Match, unit: Unit) -> None:
+        attendees, _ = parse_inline_list(match["names"], self.ctx.known)
+        organisation = (match["org"] or "").strip() or None
+        for attendee in attendees:
+            attendee.organisation = attendee.organisation or organisation
+            attendee.loc = unit.loc
+            self.ctx.guests.append(attendee)
+            self.meeting.guess(unit.loc, "guests", f"{attendee.name} (invited to {self.item.label})")
+        # The presenter of an item that names "other" invited guests was invited too.
+        if match[0].lower().startswith("övriga"):
+            for presenter in self.item.presenters:
+                self.ctx.guests.append(Attendee(name=presenter.name, organisation=presenter.description, loc=unit.loc))
+
+
+def _attachment_label(text: str) -> str | None:
+    """`Beslutsunderlag` or `Bilagor` standing alone above a list of documents."""
+    label = " ".join(text.strip().rstrip(":").split()).casefold()
+    kind = FIELD_LABELS.get(label)
+    return kind if kind in ("Beslutsunderlag", "Bilaga") else None
+
+
+def _stops_section(unit: Unit) -> bool:
+    text = unit.text.strip()
+    return unit.kind == "heading" or bool(_field(text) or _section(text) or PROSE_LABELS.match(text.rstrip(":")))
+
+
+def _block_markdown(units: list[Unit]) -> str:
+    out: list[str] = []
+    previous = None
+    for unit in units:
+        if unit.kind == "bullet":
+            if previous is not None and previous != "bullet":
+                out.append("")
+            out.append("  " * (max(unit.depth, 1) - 1) + "- " + unit.text.strip())
+        else:
+            if out:
+                out.append("")
+            out.append(unit.text.strip())
+        previous = unit.kind
+    return "\n".join(out)
+
+
+def _short(text: str, size: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _drop_figure_text(units: list[Unit], meeting: DraftMeeting) -> list[Unit]:
+    """`... men för att` / `Makro` / `Meso` / `spridning och ...`: drop the figure's words."""
+    out: list[Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        if unit.kind == "para" and ends_open(unit.text):
+            probe = index + 1
+            while probe < len(units) and probe - index <= 6 and units[probe].single and len(units[probe].text.split()) <= 4 \
+                    and units[probe].text.strip()[-1:] not in ".:;" and units[probe].kind in ("para", "heading") \
+                    and not units[probe].text.strip()[:1].islower():
+                probe += 1
+            if index + 1 < probe < len(units) and units[probe].kind == "para" and units[probe].text.strip()[:1].islower():
+                for dropped in units[index + 1:probe]:
+                    for line in dropped.lines:
+                        meeting.unplace(line, "text of a figure inside a broken sentence")
+                merged = Unit("para", join_text(unit.text, units[probe].text), unit.lines + units[probe].lines,
+                              blank_before=unit.blank_before)
+                out.append(merged)
+                index = probe + 1
+                continue
+        out.append(unit)
+        index += 1
+    return out

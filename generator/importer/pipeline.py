@@ -1,0 +1,80 @@
+"""One input file, end to end: extract, recognise, render, check, write (or not)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .extract import ExtractError, extract
+from .model import DraftMeeting
+from .recognise import Options, recognise
+from .registry import Registries
+from .write import Outcome, check_draft, render, report, report_path, target_path, write_file
+
+
+@dataclass(slots=True)
+class MeetingResult:
+    meeting: DraftMeeting
+    draft: Path
+    text: str
+    outcome: Outcome
+    report: str
+
+    @property
+    def report_path(self) -> Path:
+        return report_path(self.draft)
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: Path
+    format: str | None = None
+    error: str | None = None
+    meetings: list[MeetingResult] = field(default_factory=list)
+
+
+def import_file(path: Path, registries: Registries, registries_dir: Path, out: Path, *, body: str | None = None,
+                force: bool = False, dry_run: bool = False, taken: set[Path] | None = None) -> FileResult:
+    """Import one file. Never raises for a bad input: the error is in the result."""
+    taken = set() if taken is None else taken
+    result = FileResult(path)
+    try:
+        extracted = extract(path)
+    except ExtractError as error:
+        result.error = str(error)
+        return result
+    except OSError as error:
+        result.error = f"cannot read the file ({error.strerror or error})"
+        return result
+    result.format = extracted.format
+    if not any(not line.blank for line in extracted.lines):
+        result.error = "the file holds no text"
+        return result
+    meetings = [m for m in recognise(extracted, Options(registries, body), str(path)) if _is_minutes(m)]
+    if not meetings:
+        result.error = "found no minutes in the file: no items, no attendance list, no meeting facts"
+        return result
+    for meeting in meetings:
+        meeting.notes.extend(registries.notes)
+        draft = target_path(meeting, out, taken)
+        taken.add(draft)
+        text = render(meeting)
+        outcome = Outcome(draft, written=False)
+        outcome.problems = check_draft(text, meeting, draft, registries_dir)
+        if dry_run:
+            outcome.reason = "--dry-run"
+        elif (draft.exists() or report_path(draft).exists()) and not force:
+            outcome.reason = f"{draft if draft.exists() else report_path(draft)} exists; use --force to overwrite it"
+        else:
+            outcome.written = True
+        report_text = report(meeting, outcome, extracted.format)
+        if outcome.written:
+            write_file(draft, text)
+            write_file(report_path(draft), report_text)
+        result.meetings.append(MeetingResult(meeting, draft, text, outcome, report_text))
+    return result
+
+
+def _is_minutes(meeting: DraftMeeting) -> bool:
+    """Something to draft: items, or at least an attendance list with a date."""
+    return bool(meeting.items) or (meeting.date is not None and any(meeting.attendee_lists.values()))

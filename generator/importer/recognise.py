@@ -1,0 +1,502 @@
+"""Extracted lines -> draft meetings: the order in which the rules are applied.
+
+1. page furniture out (`clean`);
+2. the file cut into meetings at each title ("Protokoll ...", "Mötesanteckningar") that follows
+   items or signatures and is followed by header facts;
+3. per meeting: numbered item headings (`agenda`), the head before them (`header`), the body
+   (`registry`), unnumbered items when there are no numbers, the signatures and an appendix
+   after the last item (`signatures`), then each item's content (`itembody`);
+4. what spans the meeting: officials, present-versus-absent, days, item references, next
+   meetings, topics, the diarienummer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .. import dnr
+from .agenda import TITLE_LINE, Heading, find_numbered, numbered_candidate, title_like
+from .clean import remove_furniture
+from .dates import find_dates, find_time, first_date
+from .extract import Extracted
+from .header import label_of, parse_header
+from .itembody import ItemContext, fill_item, split_title_type
+from .model import Attendee, DraftItem, DraftMeeting, Line, NextMeeting, Part, Section, Unplaced
+from .people import person_key, same_person
+from .registry import Registries, body_names, match_body, match_topics, propose_body
+from .sentences import Subjects
+from .signatures import START as SIGNATURE_START
+from .signatures import find_start, parse_signatures
+from .units import build_units, typical_width
+
+NEXT_MEETING_TITLE = re.compile(r"^(?:nästa|kommande)\s+(?:möte|möten|sammanträde|sammanträden)|^(?:mötes|sammanträdes)(?:tider|datum|plan)", re.IGNORECASE)
+DATE_WORDS = re.compile(r"\b(?:datum|möten|mötestider|sammanträden|(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Options:
+    registries: Registries
+    body: str | None = None
+    """A body key given by the user: every meeting of the file belongs to it."""
+
+
+def recognise(extracted: Extracted, options: Options, source: str) -> list[DraftMeeting]:
+    lines, furniture = remove_furniture(extracted.lines)
+    width = typical_width(lines)
+    meetings = []
+    spans = split_meetings(lines)
+    for start, end in spans:
+        chunk = lines[start:end]
+        meeting = DraftMeeting(source=source, first_loc=chunk[0].loc if chunk else "", last_loc=chunk[-1].loc if chunk else "")
+        meeting.notes.extend(extracted.notes)
+        _parse_meeting(chunk, meeting, options, width, extracted)
+        meetings.append(meeting)
+    _share_furniture(furniture, meetings, lines, spans)
+    return meetings
+
+
+def split_meetings(lines: list[Line]) -> list[tuple[int, int]]:
+    starts = [0]
+    items = 0
+    signed = False
+    current_date = _date_near(lines, 0)
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        if (items >= 2 or signed) and _is_title(text) and _facts_follow(lines, index):
+            date = _date_near(lines, index)
+            if date is not None and date == current_date:
+                continue  # a page header that repeats the title and date: the same meeting
+            starts.append(index)
+            items, signed, current_date = 0, False, date
+        elif numbered_candidate(text):
+            items += 1
+        elif SIGNATURE_START.match(text):
+            signed = True
+    return [(a, b) for a, b in zip(starts, starts[1:] + [len(lines)]) if a < b]
+
+
+def _is_title(text: str) -> bool:
+    match = TITLE_LINE.match(text)
+    return bool(match) and len(text.split()) <= 16
+
+
+def _date_near(lines: list[Line], index: int) -> dt.date | None:
+    """The first full date among the dozen lines from `index`."""
+    seen = 0
+    for line in lines[index:]:
+        if line.blank:
+            continue
+        seen += 1
+        if seen > 12:
+            return None
+        found = first_date(line.text)
+        if found is not None and found.has_year:
+            return found.start
+    return None
+
+
+def _facts_follow(lines: list[Line], index: int) -> bool:
+    seen = 0
+    for line in lines[index + 1:]:
+        if line.blank:
+            continue
+        seen += 1
+        if seen > 12:
+            return False
+        if label_of(line.text) is not None:
+            return True
+    return False
+
+
+def _share_furniture(furniture: list[Unplaced], meetings: list[DraftMeeting], lines: list[Line], spans) -> None:
+    """Report removed page furniture with the meeting it was found in."""
+    if not meetings:
+        return
+    for unplaced in furniture:
+        target = meetings[0]
+        number = _loc_number(unplaced.loc)
+        for meeting, (start, _) in zip(meetings, spans):
+            if start < len(lines) and number is not None and _loc_number(lines[start].loc) is not None \
+                    and number >= _loc_number(lines[start].loc):
+                target = meeting
+        target.unplaced.append(unplaced)
+
+
+def _loc_number(loc: str) -> int | None:
+    numbers = [int(n) for n in re.findall(r"\d+", loc)]
+    if not numbers:
+        return None
+    return numbers[0] * 100000 + (numbers[1] if len(numbers) > 1 else 0)
+
+
+# -- one meeting --------------------------------------------------------------------------
+
+def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, width: int, extracted: Extracted) -> None:
+    known: set[str] = set()
+    headings = find_numbered(lines, _range_start(lines))
+    numbered = len(headings) >= 2 or (len(headings) == 1 and headings[0].hinted)
+    header_end = headings[0].index if numbered else len(lines)
+    head = parse_header(lines, header_end, meeting, known, open_ended=not numbered)
+    _identify_body(meeting, head.body_candidates, options, head.title_rest)
+    subjects = Subjects(_subject_names(meeting, options.registries))
+    if not numbered:
+        headings = find_unnumbered(lines, head.end, known, width)
+        if headings:
+            meeting.notes.append("the minutes number no items: items were found by their titles; check them")
+    elif head.end < header_end:
+        for line in lines[head.end:header_end]:
+            meeting.unplace(line, "between the head and the first item")
+    if meeting.date is None:
+        _date_fallback(meeting, lines[:header_end if headings else len(lines)], extracted)
+
+    # the end: signatures and an appendix
+    tail_start = None
+    if headings:
+        tail_start = find_start(lines, headings[-1].title_index + 1, len(lines), known)
+    ends = [h.index for h in headings[1:]] + [tail_start if tail_start is not None else len(lines)]
+    if tail_start is not None:
+        tail = lines[tail_start:]
+        appendix_at = parse_signatures(tail, meeting, known)
+        _appendix(tail[appendix_at:], meeting, width)
+    if not headings:
+        meeting.notes.append("found no items: the whole text is left out of the draft; see the lines not placed")
+        for line in lines[head.end:tail_start if tail_start is not None else len(lines)]:
+            meeting.unplace(line, "no item found to place it in")
+
+    _officials(meeting)  # the chair is known before the items: "Ordförande går igenom ..."
+    ctx = ItemContext(meeting, subjects, known, width)
+    for heading, end in zip(headings, ends):
+        title, type_printed = split_title_type(heading.title)
+        item = DraftItem(heading.number, title or f"Punkt {heading.number}", lines[heading.index].loc)
+        if type_printed:
+            item.type_printed = type_printed
+            meeting.guess(item.loc, f"{item.label}: type", f"{type_printed} (printed after the title)")
+        meeting.guess(item.loc, "item", f"{item.label}" + (f" {title}" if heading.number else ""))
+        if heading.dnr:
+            item.dnr.append(heading.dnr)
+            meeting.guess(item.loc, f"{item.label}: diarienummer", heading.dnr)
+        body_lines = lines[heading.title_index + 1:end]
+        fill_item(item, body_lines, ctx)
+        meeting.items.append(item)
+    _finish(meeting, ctx, options.registries)
+
+
+_RANGE = re.compile(r"(?:^|\t|\s)(?:Paragrafer|§§|Ärenden|Punkter)\s*:?\s*(?:§\s*)?(?P<a>\d{1,4})\s*[-–]\s*(?:§\s*)?(?P<b>\d{1,4})", re.IGNORECASE)
+
+
+def _range_start(lines: list[Line]) -> int | None:
+    for line in lines[:80]:
+        if match := _RANGE.search(line.text):
+            return int(match["a"])
+    return None
+
+
+def find_unnumbered(lines: list[Line], start: int, known: set[str], width: int) -> list[Heading]:
+    """Items of minutes that give only titles (see `agenda`)."""
+    position = {id(line): index for index, line in enumerate(lines)}
+    units = build_units(lines[start:], width)
+    hinted = sum(1 for u in units if u.kind == "heading")
+    use_hints = hinted >= 3
+    headings: list[Heading] = []
+    context = None  # inside the list a line ending in ':' introduces
+    previous_title = False
+    current_title = ""
+    for k, unit in enumerate(units):
+        text = unit.text.strip()
+        if context == "intro":
+            context = "bullets" if unit.kind == "bullet" else "lines"
+        elif context == "bullets" and unit.kind != "bullet":
+            context = None
+        if unit.kind == "heading" and use_hints:
+            candidate = True
+        elif use_hints:
+            candidate = False
+        else:
+            candidate = (unit.kind in ("para", "heading") and unit.single and (unit.blank_before or k == 0)
+                         and context is None and title_like(text, known) and not unit.lines[0].joined)
+            if candidate and text.endswith("?"):
+                neighbours = [units[j].text for j in (k - 1, k + 1) if 0 <= j < len(units)]
+                candidate = not any("?" in n for n in neighbours)
+            if candidate and k + 1 < len(units) and units[k + 1].lines[0].joined:
+                candidate = False
+        if context == "lines" and text[-1:] in ".":
+            context = None
+        if text.endswith(":") and not candidate:
+            context = "intro"
+        if not candidate:
+            previous_title = False
+            continue
+        line = unit.lines[0]
+        if previous_title or (headings and NEXT_MEETING_TITLE.match(current_title) and DATE_WORDS.search(text)):
+            line.heading = line.heading or 3  # a sub-heading of the item above
+            previous_title = False
+            continue
+        headings.append(Heading(position[id(line)], None, text, position[id(line)], unit.kind == "heading"))
+        current_title = text
+        previous_title = True
+    return headings
+
+
+def _appendix(lines: list[Line], meeting: DraftMeeting, width: int) -> None:
+    if not any(not l.blank for l in lines):
+        return
+    units = build_units(lines, width)
+    section: Section | None = None
+    for unit in units:
+        if unit.kind == "heading" or section is None:
+            section = Section(unit.text.strip() if unit.kind == "heading" else "Bilaga till protokollet")
+            meeting.appendix.append(section)
+            meeting.guess(unit.loc, "appendix", section.title)
+            if unit.kind == "heading":
+                continue
+        if unit.kind == "row":
+            if section.parts and section.parts[-1].kind == "table":
+                section.parts[-1].items.append(unit.text.split("\t"))
+            else:
+                section.parts.append(Part("table", items=[unit.text.split("\t")], loc=unit.loc))
+        elif unit.kind == "bullet":
+            if section.parts and section.parts[-1].kind == "list":
+                section.parts[-1].items.append((unit.depth, unit.text))
+            else:
+                section.parts.append(Part("list", items=[(unit.depth, unit.text)], loc=unit.loc))
+        else:
+            section.parts.append(Part("para", text=unit.text, loc=unit.loc))
+
+
+# -- the body -----------------------------------------------------------------------------
+
+def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], options: Options, title_rest: str | None) -> None:
+    registries = options.registries
+    if title_rest:
+        meeting.body_printed = title_rest
+    if options.body:
+        body = registries.body(options.body)
+        meeting.body = options.body
+        meeting.body_name = body.name if body else None
+        if body is None:
+            meeting.notes.append(f"--body {options.body}: no such key in bodies.yml; add the body before publishing")
+        meeting.guess(meeting.first_loc, "body", f"{options.body} (given with --body)")
+        return
+    match = match_body(candidates, registries)
+    if match is not None:
+        meeting.body, meeting.body_name = match.key, match.name
+        meeting.guess(match.loc, "body", f"{match.key} ({match.how})")
+        return
+    name = title_rest or next((text for text, _ in candidates if len(text.split()) <= 10), None)
+    if name is None:
+        meeting.notes.append("could not tell which body the minutes are from; give it with --body KEY")
+        return
+    proposal = propose_body(name, registries)
+    meeting.body, meeting.body_name, meeting.body_proposal = proposal["key"], proposal["name"], proposal
+    meeting.guess(meeting.first_loc, "body", f"{proposal['key']} (proposed: no body in bodies.yml matches '{name}')")
+
+
+def _subject_names(meeting: DraftMeeting, registries: Registries) -> list[str]:
+    names = []
+    if meeting.body and (body := registries.body(meeting.body)):
+        names.extend(body_names(body))
+    for name in (meeting.body_name, meeting.body_printed):
+        if name:
+            names.append(name)
+            names.append(re.sub(r"\s*\([^)]*\)", "", name))
+            if acronym := re.search(r"\(([A-ZÅÄÖ]{2,8})\)", name):
+                names.append(acronym[1])
+    return names
+
+
+def _date_fallback(meeting: DraftMeeting, lines: list[Line], extracted: Extracted) -> None:
+    for line in lines[:60]:
+        found = first_date(line.text)
+        if found is not None and found.has_year:
+            meeting.date, meeting.end_date = found.start, found.end
+            meeting.guess(line.loc, "date", f"{found.start} (the first date in the head: '{line.text.strip()[:60]}')")
+            if meeting.time is None and (time := find_time(line.text)):
+                meeting.time = time
+            return
+    found = first_date(extracted.path.stem.replace("_", " "))
+    if found is not None and found.has_year:
+        meeting.date = found.start
+        meeting.guess("file name", "date", f"{found.start} (from the file name)")
+        return
+    meeting.notes.append("found no meeting date; the draft cannot be filed until one is given")
+
+
+# -- across the meeting -------------------------------------------------------------------
+
+def _finish(meeting: DraftMeeting, ctx: ItemContext, registries: Registries) -> None:
+    _merge_guests(meeting, ctx.guests)
+    _absent_wins(meeting)
+    _officials(meeting)
+    _days(meeting)
+    _item_references(meeting)
+    _next_meetings(meeting)
+    if meeting.date is not None:
+        _next_in_text(meeting)
+    _topics(meeting, registries)
+    if meeting.dnr_printed and dnr.normalise(meeting.dnr_printed) is None:
+        meeting.notes.append(f"the diarienummer '{meeting.dnr_printed}' is not of the form 'HSN 200:3-2023'; left out")
+
+
+def _merge_guests(meeting: DraftMeeting, guests: list[Attendee]) -> None:
+    everyone = [*meeting.present, *meeting.absent, *meeting.staff, *meeting.guests]
+    for guest in guests:
+        if any(same_person(guest.name, other.name) for other in everyone):
+            continue
+        meeting.guests.append(guest)
+        everyone.append(guest)
+
+
+def _absent_wins(meeting: DraftMeeting) -> None:
+    """Rosters list everyone and then who was absent: the absentees are not present."""
+    for absentee in meeting.absent:
+        key = person_key(absentee.name)
+        for list_name in ("present", "staff", "guests"):
+            listed = meeting.attendee_lists[list_name]
+            for other in [a for a in listed if person_key(a.name) == key]:
+                if other.days or absentee.days:
+                    continue
+                listed.remove(other)
+                for field_name in ("organisation", "party", "role", "title", "group"):
+                    if getattr(absentee, field_name) is None and getattr(other, field_name) is not None:
+                        setattr(absentee, field_name, getattr(other, field_name))
+                if list_name == "guests" and absentee.role is None:
+                    absentee.role = "inbjuden"
+                meeting.guess(absentee.loc, "absent", f"{absentee.name} is also listed in {list_name} ({other.loc}): kept as absent")
+
+
+def _officials(meeting: DraftMeeting) -> None:
+    everyone = meeting.attendees()
+
+    def attendee_name(name: str) -> str:
+        match = next((a.name for a in everyone if same_person(name, a.name)), None)
+        return match or name
+
+    for attendee in everyone:
+        role = (attendee.role or "").casefold()
+        if not role:
+            continue
+        if re.search(r"(?<!vice )\bordförande\b|^ordf", role) and not role.startswith("vice") and meeting.chair is None:
+            meeting.chair = attendee.name
+            meeting.guess(attendee.loc, "chair", attendee.name)
+        if "vice ordförande" in role and meeting.vice_chair is None:
+            meeting.vice_chair = attendee.name
+            meeting.guess(attendee.loc, "vice chair", attendee.name)
+        if "sekreterare" in role and meeting.secretary is None:
+            meeting.secretary = attendee.name
+            meeting.guess(attendee.loc, "secretary", attendee.name)
+        if "justera" in role and attendee.name not in meeting.adjusters:
+            meeting.adjusters.append(attendee.name)
+            meeting.guess(attendee.loc, "adjuster", attendee.name)
+    for signature in meeting.signatures:
+        role = (signature.role or "").casefold()
+        name = attendee_name(signature.name)
+        if role == "justerare" and not any(same_person(name, a) for a in meeting.adjusters):
+            meeting.adjusters.append(name)
+            meeting.guess("signatures", "adjuster", f"{name} (signed as justerare)")
+        elif role == "ordförande" and meeting.chair is None:
+            meeting.chair = name
+            meeting.guess("signatures", "chair", f"{name} (signed as ordförande)")
+        elif role == "sekreterare" and meeting.secretary is None:
+            meeting.secretary = name
+            meeting.guess("signatures", "secretary", f"{name} (signed as sekreterare)")
+    if meeting.secretary:
+        meeting.secretary = attendee_name(meeting.secretary)
+    meeting.adjusters = [attendee_name(a) for a in meeting.adjusters]
+
+
+def _days(meeting: DraftMeeting) -> None:
+    days = meeting.days
+    for attendee in [*meeting.present, *meeting.absent, *meeting.staff, *meeting.guests]:
+        if not attendee.day_numbers:
+            continue
+        if len(days) > 1 and all(1 <= n <= len(days) for n in attendee.day_numbers):
+            attendee.days = [days[n - 1] for n in attendee.day_numbers]
+        else:
+            meeting.notes.append(f"{attendee.loc}: {attendee.name}: '{attendee.note}' names a day the meeting does not have; "
+                                 "kept as a note")
+
+
+def _item_references(meeting: DraftMeeting) -> None:
+    numbers = {item.number for item in meeting.items if item.number}
+    for attendee in [*meeting.present, *meeting.absent, *meeting.staff, *meeting.guests]:
+        if attendee.until_item and attendee.until_item not in numbers:
+            meeting.notes.append(f"{attendee.loc}: {attendee.name}: item {attendee.until_item} ('{attendee.note}') is no item "
+                                 "of the meeting; kept as a note")
+            attendee.until_item = None
+        missing = [n for n in attendee.absent_from_items if n not in numbers]
+        if missing:
+            meeting.notes.append(f"{attendee.loc}: {attendee.name}: item(s) {', '.join(missing)} are no items of the meeting; "
+                                 "kept as a note")
+            attendee.absent_from_items = [n for n in attendee.absent_from_items if n in numbers]
+
+
+def _next_meetings(meeting: DraftMeeting) -> None:
+    if meeting.date is None:
+        return
+    for item in meeting.items:
+        if not NEXT_MEETING_TITLE.match(item.title):
+            continue
+        texts = [(item.title, item.loc)]
+        year = meeting.date.year
+        for part in item.parts:
+            if part.kind in ("para", "heading"):
+                texts.append((part.text, part.loc))
+            elif part.kind == "list":
+                texts.extend((text, part.loc) for _, text in part.items)
+        for text, loc in texts:
+            if re.fullmatch(r".*\b((?:19|20)\d\d)\b\s*", text) and not find_dates(re.sub(r"\b(?:19|20)\d\d\b", "", text), year):
+                year = int(re.search(r"\b((?:19|20)\d\d)\b", text)[1])  # "Preliminära datum 2022"
+                continue
+            for found in find_dates(text, year):
+                day = found.start
+                if not found.has_year and day <= meeting.date:
+                    day = day.replace(year=day.year + 1) if _valid(day.year + 1, day) else day
+                if day <= meeting.date:
+                    continue
+                shown = re.sub(r"^(?:nästa|kommande)\s+(?:möte|sammanträde)\s*[:,–-]?\s*", "", text, flags=re.IGNORECASE).strip()
+                next_meeting = NextMeeting(text=shown or text, date=day, time=find_time(text[found.span[1]:]))
+                if re.search(r"\b(?:digitalt|teams|zoom|på distans|fysiskt)\b", text, re.IGNORECASE):
+                    next_meeting.place = re.search(r"\b(?:digitalt|teams|zoom|på distans|fysiskt)\b", text, re.IGNORECASE)[0]
+                if not any(n.date == day for n in meeting.next_meetings):
+                    meeting.next_meetings.append(next_meeting)
+                    meeting.guess(loc, "next meeting", f"{day} (from '{text[:60]}')")
+                break
+
+
+_NEXT_IN_TEXT = re.compile(r"^(?:Nästa|Kommande)\s+(?:möte|sammanträde|mötestillfälle)\b", re.IGNORECASE)
+
+
+def _next_in_text(meeting: DraftMeeting) -> None:
+    """`Nästa sammanträde hålls den 14 juni 2023 kl. 13.00.` anywhere in an item."""
+    for item in meeting.items:
+        for part in item.parts:
+            if part.kind != "para" or not _NEXT_IN_TEXT.match(part.text):
+                continue
+            found = first_date(part.text, meeting.date.year)
+            if found is None or found.start <= meeting.date or any(n.date == found.start for n in meeting.next_meetings):
+                continue
+            time = find_time(part.text[found.span[1]:])
+            meeting.next_meetings.append(NextMeeting(text=part.text.strip().rstrip("."), date=found.start, time=time))
+            meeting.guess(part.loc, "next meeting", f"{found.start} (from '{part.text[:60]}')")
+
+
+def _valid(year: int, day: dt.date) -> bool:
+    try:
+        day.replace(year=year)
+        return True
+    except ValueError:
+        return False
+
+
+def _topics(meeting: DraftMeeting, registries: Registries) -> None:
+    for item in meeting.items:
+        text = " ".join(p.text for p in item.parts if p.text)
+        text += " " + " ".join(t for p in item.parts if p.kind == "list" for _, t in p.items)
+        for key, why in match_topics(item.title, text, registries):
+            if key not in item.topics:
+                item.topics.append(key)
+                meeting.guess(item.loc, f"{item.label}: topic", f"{key} ({why})")

@@ -1,0 +1,300 @@
+"""Sentence rules: decisions, presenters, proposals, dissents, notes, jäv.
+
+A decision is a sentence whose subject is the meeting's own body ("Länssamverkansgruppen
+beslutade att ...", "Gruppen beslutade även ...", "I övrigt beslutade nämnden:") or an
+agenda object in the passive ("Dagordningen godkändes", "Anteckningarna lades till handlingarna",
+"Frågan hänskjuts till nästa möte"). Reports of earlier decisions are not decisions of the
+meeting: the perfect tense ("har beslutat"), "då", or a date before the meeting that is not a
+decision by mail ("beslutade 20230217 att" vs "beslutade via mail 20230508 att").
+
+A presenter is named in a field ("Föredragande: A och B") or as the subject of a presenting verb
+("X föredrog ärendet", "X och Y informerade om", "På fråga rapporterade X", "Ordförande går
+igenom" = the chair).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+from .dates import find_dates
+from .model import Presenter
+from .people import _TITLE_WORDS as _TITLE_WORD
+from .people import LOWER, UPPER, looks_like_name, same_person
+
+GENERIC_SUBJECTS = (
+    "mötet", "gruppen", "nämnden", "styrelsen", "utskottet", "rådet", "samrådet", "beredningen", "kommittén",
+    "fullmäktige", "direktionen", "presidiet", "ledningsgruppen", "styrgruppen", "arbetsgruppen", "chefsgruppen",
+    "arbetsutskottet", "delegationen", "samverkansgruppen", "nätverket", "församlingen", "sammanträdet",
+)
+
+DECISION_VERBS = (
+    r"beslutade|beslutar|beslöt|besluta(?=\s+att)|tog\s+beslut|fattade\s+beslut|godkände|godkänner|noterar|noterade|"
+    r"antog|antar|fastställde|fastställer|tillstyrker|tillstyrkte|avstyrker|avstyrkte|bifaller|biföll|avslår|avslog|"
+    r"rekommenderar|rekommenderade|uppdrar|uppdrog|ger\s+[^.]{1,60}?\s+i\s+uppdrag|gav\s+[^.]{1,60}?\s+i\s+uppdrag|"
+    r"överlämnar|överlämnade|återremitterar|återremitterade|hänskjuter|hänsköt|bordlägger|bordlade|utser|utsåg|"
+    r"väljer|valde|ställer\s+sig\s+(?:bakom|positiv|positiva|negativ|negativa)|ställde\s+sig\s+(?:bakom|positiv|positiva|negativ|negativa)|"
+    r"lägger\s+[^.]{1,60}?\s*till\s+handlingarna|lade\s+[^.]{1,60}?\s*till\s+handlingarna|enades\s+om|enas\s+om\s+att|"
+    r"tackar\s+för\s+(?:informationen|redovisningen|presentationen|föredragningen)(?:\s+och\s+lägger\s+den\s+till\s+handlingarna)?\s*\.?$"
+)
+_VERB_AT = re.compile(rf"^(?:(?:även|också|därefter|därför|då|enhälligt|enigt|vidare|slutligen)\s+)*(?P<verb>{DECISION_VERBS})\b",
+                      re.IGNORECASE)
+_INVERTED_VERB = re.compile(r"\b(?P<verb>beslutade|beslutar|beslöt|godkände|godkänner|rekommenderar|rekommenderade|"
+                            r"fastställde|fastställer|antog|antar|noterar|noterade)\s+", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"^(?:(?:Dagordningen|Föredragningslistan|Agendan|Dagens\s+agenda|Ärendelistan|Protokollet|Informationen|Ärendet|"
+    r"Frågan|Förslaget|Rapporten|Redovisningen|Punkten|Skrivelsen|Yttrandet|Remissvaret|Budgeten|Verksamhetsplanen|"
+    r"Ansökan|Ansökningarna|Beslutet|Uppdraget|Anmälan|Meddelandet|Delegationsbesluten|Anmälningarna)"
+    r"|(?:(?:Föregående|Förra)\s+(?:mötets\s+)?)?(?:protokoll(?:et)?|mötesanteckningar(?:na)?|minnesanteckningar(?:na)?|anteckningar(?:na)?))"
+    r"\b[^.]{0,100}?\b(?:godkändes|godkänns|godkännes|fastställdes|fastställs|antogs|antas|lades\s+till\s+handlingarna|"
+    r"läggs\s+till\s+handlingarna|fördes\s+till\s+handlingarna|förs\s+till\s+handlingarna|noterades|noteras|hänsköts|"
+    r"hänskjuts|bordlades|bordläggs|återremitterades|återremitteras|bifölls|bifalls|avslogs|avslås|tillstyrktes|"
+    r"tillstyrks|beslutades|beslutas|justerades|läggs\s+[^.]{0,40}till\s+handlingarna)\b",
+    re.IGNORECASE,
+)
+_ELECTED = re.compile(r"^(?:Till\s+(?:justerare|justeringspersoner?|att\s+justera)[^.]{0,40}\b(?:valdes|utsågs|utses|väljs))"
+                      r"|^\S[^.]{0,60}\b(?:valdes|utsågs|utses|väljs)\s+(?:till\s+)?(?:att\s+justera|justerare|ordförande|sekreterare)",
+                      re.IGNORECASE)
+_DONE_DECISION = re.compile(r"^(?:Beslutades|Det\s+beslutades|Mötet\s+beslutade|Gruppen\s+beslutade)\b", re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:har|hade)\s+(?:\w+\s+){0,3}?(?:beslutat|fattat\s+beslut|tagit\s+beslut|ställt\s+sig|godkänt|antagit|fastställt)\b"
+                      r"|\b(?:beslutade|beslöt|godkände|antog|fastställde)\s+(?:då|tidigare|redan|vid\s+(?:föregående|förra|ett\s+tidigare))\b",
+                      re.IGNORECASE)
+_BY_MAIL = re.compile(r"\b(?:via|per|genom)\s+(?:e-?post|e-?mail|mail|mejl|capsulam)\b|\bper\s+capsulam\b|\bskriftligt?\b", re.IGNORECASE)
+
+
+class Subjects:
+    """How the minutes name the body itself: names from the registry and the title, and
+    collective nouns ("Gruppen", "Nämnden")."""
+
+    def __init__(self, names: list[str]):
+        self.names = sorted({" ".join(n.split()) for n in names if n and n.strip()}, key=len, reverse=True)
+        self._folded = [n.casefold().split() for n in self.names]
+
+    def match_at(self, words: list[str], start: int = 0) -> int:
+        """Number of words from `start` that name the body, or 0."""
+        for name in self._folded:
+            size = len(name)
+            window = [w.casefold().strip(",.:;") for w in words[start:start + size]]
+            if len(window) < size:
+                continue
+            if window == name:
+                return size
+            joined, wanted = " ".join(window), " ".join(name)
+            if len(wanted) >= 8 and difflib.SequenceMatcher(None, joined, wanted).ratio() >= 0.9:
+                return size
+        word = words[start].casefold().strip(",.:;") if start < len(words) else ""
+        if word in GENERIC_SUBJECTS:
+            return 1
+        return 0
+
+
+def decision_at(sentence: str, subjects: Subjects, meeting_date: dt.date | None) -> str | None:
+    """Why the sentence is a decision of this meeting (a short reason), or None."""
+    text = sentence.strip().lstrip("-–•* ").strip()
+    if not text:
+        return None
+    words = text.split()
+    size = subjects.match_at(words, 0)
+    if size:
+        rest = " ".join(words[size:])
+        if match := _VERB_AT.match(rest):
+            if _reports_earlier(rest[match.end():], meeting_date):
+                return None
+            return "the body as subject of a decision verb"
+    for match in _INVERTED_VERB.finditer(text):
+        before = text[:match.start()].strip()
+        if not before or not before[:1].isupper() or len(before.split()) > 20 or _EARLIER.search(before):
+            continue
+        after = text[match.end():].split()
+        if size := subjects.match_at(after, 0):
+            if _reports_earlier(" ".join(after[size:]), meeting_date):
+                return None
+            return "decision verb before the body ('I övrigt beslutade ...')"
+    if _EARLIER.search(text):
+        return None
+    if _PASSIVE.match(text):
+        return "an agenda matter in the passive ('Dagordningen godkändes')"
+    if _ELECTED.match(text) or _DONE_DECISION.match(text):
+        return "an election or 'beslutades'"
+    return None
+
+
+def _reports_earlier(after_verb: str, meeting_date: dt.date | None) -> bool:
+    """`beslutade då ...`, `beslutade 20230217 att ...`: the text after the verb dates it earlier."""
+    if re.match(r"\s*(?:då|tidigare|redan|vid\s+(?:föregående|förra|ett\s+tidigare))\b", after_verb, re.IGNORECASE):
+        return True
+    if meeting_date is None or _BY_MAIL.search(after_verb[:60]):
+        return False
+    return any(found.start < meeting_date for found in find_dates(after_verb[:40], meeting_date.year))
+
+
+def earlier_decision(sentence: str) -> bool:
+    """A sentence that reports an earlier decision (for the report)."""
+    return bool(re.search(r"\bbeslut", sentence, re.IGNORECASE))
+
+
+# -- presenters ---------------------------------------------------------------------------
+
+_NAME = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*(?:\s+(?:(?:af|von|van|de|der|den)\s+)?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*){{0,3}}"
+_NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s+(?:och|samt)\s+{_NAME})?"
+PRESENTING = (
+    r"föredrog|föredrar|informerade|informerar|redogjorde|redogör|gick\s+igenom|går\s+igenom|presenterade|presenterar|"
+    r"redovisade|redovisar|rapporterade|rapporterar|berättade|berättar|beskrev|beskriver|inledde|inleder|föreläste|"
+    r"föreläser|orienterade|orienterar|"
+    r"gjorde\s+(?:en\s+)?(?:kort\s+)?(?:återkoppling|genomgång|presentation|redovisning|dragning|sammanfattning|föredragning)|"
+    r"gör\s+(?:en\s+)?(?:kort\s+)?(?:återkoppling|genomgång|presentation|redovisning|dragning|sammanfattning|föredragning)|"
+    r"gav\s+(?:en\s+)?(?:kort\s+)?(?:bild|information|lägesrapport|bakgrund|återkoppling|presentation|redovisning|lägesbild)|"
+    r"ger\s+(?:en\s+)?(?:kort\s+)?(?:bild|information|lägesrapport|bakgrund|återkoppling|presentation|redovisning|lägesbild)|"
+    r"ledde\s+(?:arbetet|dragningen|diskussionen|punkten|genomgången)|leder\s+(?:arbetet|dragningen|diskussionen|punkten)|"
+    r"höll\s+(?:en\s+)?(?:presentation|föredragning|dragning|genomgång|föredrag)|håller\s+(?:en\s+)?(?:presentation|dragning|genomgång)|"
+    r"drog\s+ärendet|drar\s+ärendet|visade\s+(?:bilder|en\s+presentation)|har\s+föredragit|"
+    r"lämnar\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)|"
+    r"lämnade\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)"
+)
+_ROLE_WORD = r"(?:[A-ZÅÄÖ][a-zåäö]+(?:are|ör|ent|ist|chef|ledare|direktör|samordnare|koordinator|sekreterare)n?|Jurist(?:en)?|Ordförande(?:n)?|Sekreterare(?:n)?)"
+_PRESENTER = re.compile(
+    rf"^(?:(?P<role>{_ROLE_WORD})\s+)?(?P<names>{_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
+)
+_INVERTED_PRESENTER = re.compile(rf"^[A-ZÅÄÖ][^.,]{{0,40}}?\s(?:{PRESENTING})\s+(?P<names>{_NAMES})\b")
+_BY_PRESENTER = re.compile(
+    rf"^(?:Ärendet|Informationen|Information|Redovisningen|Presentationen|Föredragningen|Punkten|Rapporten|Lägesrapporten)"
+    rf"\b[^.]{{0,80}}?\b(?:föredras|föredrogs|presenteras|presenterades|redovisas|redovisades|lämnas|lämnades|ges|gavs|hålls|hölls)"
+    rf"\s+av\s+(?:(?:{_ROLE_WORD}|[a-zåäö]+)\s+)?(?P<names>{_NAMES})\b"
+)
+_CHAIR_PRESENTS = re.compile(rf"^(?:Ordförande(?:n)?|Mötesordförande(?:n)?)\s+(?:{PRESENTING})\b")
+_SECRETARY_PRESENTS = re.compile(rf"^(?:Sekreterare(?:n)?)\s+(?:{PRESENTING})\b")
+_FIELD_PRESENTER = re.compile(r"^\s*f[öo]redragande\s*:?\s*", re.IGNORECASE)
+
+
+def presenters_in(sentence: str, known: frozenset[str] | set[str], chair: str | None = None,
+                  secretary: str | None = None) -> list[Presenter]:
+    """Presenters named as subjects of a presenting verb in one sentence."""
+    text = sentence.strip().lstrip("-–•* ").strip()
+    if _CHAIR_PRESENTS.match(text):
+        return [Presenter(chair, "ordförande")] if chair else []
+    if _SECRETARY_PRESENTS.match(text):
+        return [Presenter(secretary, "sekreterare")] if secretary else []
+    for pattern in (_PRESENTER, _INVERTED_PRESENTER, _BY_PRESENTER):
+        match = pattern.match(text)
+        if not match:
+            continue
+        names = _split_names(match["names"])
+        if names and all(looks_like_name(name, known, single=True) for name in names):
+            return [Presenter(name) for name in names]
+    return []
+
+
+def _split_names(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", text) if p.strip()]
+
+
+def parse_presenter_field(value: str, known: frozenset[str] | set[str]) -> tuple[list[Presenter], list[str]]:
+    """`Sara Ekström, utredare och Anna Bergström, Umeå kommun` -> presenters; and the
+    sentences of the value that name no presenter (`Övriga inbjudna från X: ...`)."""
+    value = _FIELD_PRESENTER.sub("", value).strip().rstrip(".").strip()
+    presenters: list[Presenter] = []
+    rest: list[str] = []
+    for sentence in re.split(r"(?<=\.)\s+(?=[A-ZÅÄÖ])", value):
+        sentence = sentence.strip().rstrip(".")
+        if re.match(r"^(?:övriga\s+)?(?:inbjudna|inbjuden|deltog|närvarande|även|dessutom|medverkade)\b", sentence, re.IGNORECASE):
+            rest.append(sentence)
+            continue
+        current: Presenter | None = presenters[-1] if presenters else None
+        for part in re.split(r"\s*;\s*", sentence):
+            for segment in _comma_and_segments(part, known):
+                segment = segment.strip()
+                if not segment:
+                    continue
+                name, tail = _name_and_tail(segment, known)
+                if name:
+                    current = Presenter(name, tail or None)
+                    presenters.append(current)
+                elif current is not None:
+                    current.description = f"{current.description}, {segment}" if current.description else segment
+                else:
+                    rest.append(segment)
+    for presenter in presenters:
+        if presenter.description:
+            presenter.description = presenter.description.replace(";", ",").strip(" ,")
+    return presenters, rest
+
+
+def _comma_and_segments(text: str, known) -> list[str]:
+    """Split at commas, and at 'och'/'samt' when a name follows."""
+    out: list[str] = []
+    for piece in re.split(r"\s*,\s*", text):
+        while True:
+            match = re.search(r"\s+(?:och|samt|&)\s+", piece)
+            if not match:
+                break
+            right = piece[match.end():]
+            if _name_and_tail(right, known)[0]:
+                out.append(piece[:match.start()])
+                piece = right
+            else:
+                break
+        out.append(piece)
+    return out
+
+
+def _name_and_tail(segment: str, known) -> tuple[str | None, str]:
+    """`Jeanette Andersson VästKom` -> (`Jeanette Andersson`, `VästKom`); `förvaltningschef Anna Ek`
+    -> (`Anna Ek`, `förvaltningschef`)."""
+    words = segment.split()
+    if len(words) >= 3 and (words[0][:1].islower() or _TITLE_WORD.search(words[0])):
+        name, tail = _name_and_tail(" ".join(words[1:]), known)
+        if name:
+            return name, ", ".join(filter(None, (words[0], tail)))
+    for size in range(min(4, len(words)), 0, -1):
+        candidate = " ".join(words[:size])
+        if looks_like_name(candidate, known, single=(size == 1 and len(words) == 1)):
+            tail = " ".join(words[size:])
+            if tail and tail[:1].isupper() and size >= 2 and looks_like_name(" ".join(words[:size + 1]), known):
+                continue
+            return candidate, tail
+    return None, ""
+
+
+def merge_presenters(existing: list[Presenter], found: list[Presenter]) -> list[Presenter]:
+    """Add presenters not yet named; `Anneli` is the `Anneli Asmundsson Bjerde` already there."""
+    added = []
+    for presenter in found:
+        if presenter.name is None:
+            continue
+        if any(same_person(presenter.name, other.name) for other in existing + added):
+            continue
+        added.append(presenter)
+    existing.extend(added)
+    return added
+
+
+# -- proposals, dissents, protocol notes, jäv ------------------------------------------------
+
+_PARTY = r"(?:\s*\((?:[A-ZÅÄÖa-zåäö]{1,3})\))?"
+_MEMBER = rf"{_NAME}{_PARTY}"
+_MEMBERS = rf"{_MEMBER}(?:\s*,\s*{_MEMBER})*(?:\s+(?:och|samt)\s+{_MEMBER})?"
+MOTIONS = [
+    ("yrkande", re.compile(rf"^(?P<names>{_MEMBERS})(?:,?\s+med\s+instämmande\s+av\s+[^,.]+,?)?\s+(?:yrkar|yrkade)\b")),
+    ("reservation", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:reserverar|reserverade)\s+sig\b")),
+    ("reservation", re.compile(rf"^(?:Mot\s+beslutet\s+)?(?:reserverar|reserverade)\s+sig\s+(?P<names>{_MEMBERS})\b")),
+    ("protokollsanteckning", re.compile(
+        rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|får|fick|antecknar|begär|begärde)\s+(?:en\s+|följande\s+)?(?:protokollsanteckning|anteckning\s+till\s+protokollet)")),
+    ("jäv", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:anmäler|anmälde|deklarerar|deklarerade|uppger|uppgav)\s+jäv\b")),
+    ("jäv", re.compile(rf"^(?:På\s+grund\s+av|Pga\.?|P\.g\.a\.)\s+jäv\s+(?:deltar|deltog)\s+(?:inte|ej)\s+(?P<names>{_MEMBERS})\b", re.IGNORECASE)),
+    ("jäv", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:deltar|deltog)\s+(?:inte|ej)\s+[^.]*?(?:på\s+grund\s+av|pga\.?|p\.g\.a\.)\s+jäv\b")),
+]
+VOTE = re.compile(r"^(?:Omröstning|Votering)\s+(?:begärs|begärdes|genomförs|genomfördes|verkställs|verkställdes|äger\s+rum)\b", re.IGNORECASE)
+ORDER = re.compile(r"^Ordförande(?:n)?\s+(?:ställer|ställde)\s+(?:proposition|förslagen\s+mot\s+varandra)", re.IGNORECASE)
+VOTE_RESULT = re.compile(r"(?P<yes>\d+)\s+ja-?röster?\s*(?:,|och|mot)?\s*(?P<no>\d+)\s+nej-?röster?(?:[^.\d]*(?P<abstain>\d+)\s+(?:avstår|avstod|ledamöter\s+avstår))?", re.IGNORECASE)
+
+
+def motion_at(sentence: str) -> tuple[str, list[str]] | None:
+    """(block kind, names) of a proposal, dissent, protocol note or jäv declaration."""
+    text = sentence.strip().lstrip("-–•* ").strip()
+    for kind, pattern in MOTIONS:
+        match = pattern.match(text)
+        if match:
+            names = [n.strip() for n in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", match["names"]) if n.strip()]
+            return kind, names
+    return None

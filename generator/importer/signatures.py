@@ -1,0 +1,182 @@
+"""The end of the minutes: signatures, the e-signature certificate, an appendix.
+
+- E-signature pages ("SIGNATURSIDA", "Detta dokument har elektroniskt undertecknats"):
+  records of `NAMN:`, `TITEL, ORGANISATION:`, `IDENTIFIKATIONSTYP:`, `IDENTIFIKATIONS-ID:`,
+  `DATUM & TID:`, then "Certifierad av <service>", its time and `Ref:`.
+- Signature blocks: a name with its role on a line next to it ("Jan Kilhamn" / "Tf Hälso- och
+  sjukvårdsdirektör" / "Västra Götalandsregionen" / "Ordförande"), or "Ordförande" above a name,
+  or "Justerare: Name".
+
+A heading after the signatures starts an appendix that belongs to the meeting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import DraftMeeting, Line, Signature
+from .people import _ROLE_ONLY, looks_like_name
+
+START = re.compile(
+    r"^(?:signatursida|signaturer|underskrifter|underskrift|vid\s+protokollet|justeras|justerat|"
+    r"detta\s+dokument\s+har\s+(?:elektroniskt|digitalt)\s+(?:under)?tecknats|elektronisk\s+signering|"
+    r"dokumentet\s+är\s+(?:elektroniskt|digitalt)\s+signerat)\b",
+    re.IGNORECASE,
+)
+_ESIGN = re.compile(
+    r"^(?P<label>namn|name|titel,?\s*organisation|titel|title|roll|organisation|identifikationstyp|identifikations-id|"
+    r"id|datum\s*&\s*tid|datum\s+och\s+tid|tidpunkt|signerat|signed)\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+_DATETIME = re.compile(r"(?P<d>(?:19|20)\d\d-\d\d-\d\d)[ T](?P<t>\d\d:\d\d(?::\d\d)?)\s*(?P<z>(?:[+-]\d\d:?\d\d|Z|UTC|CET|CEST))?")
+
+
+def iso_datetime(text: str) -> str | None:
+    match = _DATETIME.search(text)
+    if not match:
+        return None
+    time = match["t"] if match["t"].count(":") == 2 else match["t"] + ":00"
+    zone = match["z"] or ""
+    if zone in ("UTC", "Z"):
+        zone = "+00:00"
+    elif zone in ("CET",):
+        zone = "+01:00"
+    elif zone in ("CEST",):
+        zone = "+02:00"
+    elif zone and ":" not in zone:
+        zone = zone[:3] + ":" + zone[3:]
+    return f"{match['d']}T{time}{zone}" if zone else None
+
+
+def find_start(lines: list[Line], start: int, end: int, known: set[str]) -> int | None:
+    """Index of the first line of the signatures within lines[start:end], or None."""
+    for index in range(start, end):
+        text = lines[index].text.strip()
+        if not text:
+            continue
+        if START.match(text) or re.match(r"^(?:NAMN|NAME)\s*:", text):
+            return index
+        if _signature_block_at(lines, index, end, known):
+            return index
+    return None
+
+
+def _signature_block_at(lines: list[Line], index: int, end: int, known: set[str]) -> bool:
+    """A name alone on its line with a role within the next four lines, no blank between;
+    or a role alone with a name right below it."""
+    text = lines[index].text.strip()
+    if not looks_like_name(text, known):
+        if _ROLE_ONLY.match(text.rstrip(":")):
+            below = _next_nonblank(lines, index + 1, end)
+            return below is not None and looks_like_name(lines[below].text.strip(), known) and _only_short_after(lines, below, end)
+        return False
+    for offset in range(1, 5):
+        if index + offset >= end or lines[index + offset].blank:
+            return False
+        if _ROLE_ONLY.match(lines[index + offset].text.strip()):
+            return True
+    return False
+
+
+def _only_short_after(lines: list[Line], index: int, end: int) -> bool:
+    rest = [l for l in lines[index + 1:end] if not l.blank]
+    return all(len(l.text.split()) <= 8 for l in rest[:6])
+
+
+def _next_nonblank(lines: list[Line], index: int, end: int) -> int | None:
+    for i in range(index, end):
+        if not lines[i].blank:
+            return i
+    return None
+
+
+def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) -> int:
+    """Read signatures from the lines; return the index where an appendix starts (or len)."""
+    current: Signature | None = None
+    index = 0
+    signing: dict = {}
+    pending_role: str | None = None
+
+    def done(at: int) -> int:
+        if signing:
+            meeting.signing = signing
+        return at
+
+    while index < len(lines):
+        line = lines[index]
+        text = line.text.strip()
+        if not text:
+            index += 1
+            continue
+        if line.heading and not _ESIGN.match(text) and not START.match(text) and current is None and meeting.signatures:
+            return done(index)
+        if match := _ESIGN.match(text):
+            label, value = match["label"].casefold(), match["value"].strip()
+            if label in ("namn", "name"):
+                current = Signature(name=value)
+                meeting.signatures.append(current)
+                meeting.guess(line.loc, "signature", value)
+            elif current is not None:
+                if label.startswith("titel") or label in ("title", "roll"):
+                    role, _, organisation = value.partition(",")
+                    if _ROLE_ONLY.match(role.strip()):
+                        current.role = role.strip()
+                    else:
+                        current.title = role.strip()
+                    current.organisation = organisation.strip() or current.organisation
+                elif label == "organisation":
+                    current.organisation = value
+                elif label == "identifikationstyp":
+                    current.method = value
+                elif label in ("identifikations-id", "id"):
+                    current.reference = value.lstrip("\\")
+                elif iso := iso_datetime(value):
+                    current.signed_at = iso
+            index += 1
+            continue
+        if match := re.match(r"^(?:certifierad|signerad|verifierad)\s+av\s+(?P<service>.+)$", text, re.IGNORECASE):
+            signing["service"] = match["service"].strip()
+            meeting.guess(line.loc, "signing service", signing["service"])
+            current = None
+        elif "service" in signing and (iso := iso_datetime(text)) and "completed_at" not in signing:
+            signing["completed_at"] = iso
+        elif match := re.match(r"^(?:ref|referens|referensnummer|dokument-id)\s*[:.]?\s*(?P<ref>\S+)$", text, re.IGNORECASE):
+            if "service" in signing:
+                signing["reference"] = match["ref"]
+        elif _ROLE_ONLY.match(text.rstrip(":")) and (below := _next_nonblank(lines, index + 1, len(lines))) is not None \
+                and looks_like_name(lines[below].text.strip(), known) and not _ROLE_ONLY.match(lines[below].text.strip()):
+            # "Ordförande" / "Anna Ek"
+            signature = Signature(name=lines[below].text.strip(), role=text.rstrip(":").strip().lower())
+            meeting.signatures.append(signature)
+            meeting.guess(line.loc, "signature", f"{signature.name} ({signature.role})")
+            index = below + 1
+            continue
+        elif looks_like_name(text, known) and not _ROLE_ONLY.match(text):
+            # "Jan Kilhamn" / "Tf Hälso- och sjukvårdsdirektör" / "Västra Götalandsregionen" / "Ordförande"
+            block = []
+            probe = index + 1
+            while probe < len(lines) and not lines[probe].blank and len(block) < 4:
+                block.append(lines[probe].text.strip())
+                probe += 1
+            roles = [b for b in block if _ROLE_ONLY.match(b)]
+            signature = Signature(name=text, role=roles[0].lower() if roles else pending_role)
+            others = [b for b in block if b not in roles]
+            if others:
+                signature.title = others[0]
+            if len(others) > 1:
+                signature.organisation = others[1]
+            meeting.signatures.append(signature)
+            meeting.guess(line.loc, "signature", text + (f" ({signature.role})" if signature.role else ""))
+            current = None
+            index = probe
+            continue
+        elif line.hinted and meeting.signatures and not START.match(text):
+            return done(index)
+        else:
+            if re.match(r"^(?:justeras|justerat|justerare|justerande)\b", text, re.IGNORECASE):
+                pending_role = "justerare"
+            elif re.match(r"^(?:vid\s+protokollet|sekreterare|protokollförare)\b", text, re.IGNORECASE):
+                pending_role = "sekreterare"
+            meeting.unplace(line, "signature page text (the signatures are in the front matter)")
+        index += 1
+    return done(len(lines))

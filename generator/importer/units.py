@@ -1,0 +1,153 @@
+"""Lines -> units: paragraphs, list entries, headings and table rows.
+
+Extraction breaks paragraphs into lines (at the PDF's line width, at page breaks, around
+figures) and sometimes puts blank lines inside a sentence. A line continues the unit before it
+when the text says so:
+
+- it starts in lower case after a line without a full stop ("... I Umeåregionen" / "pågår ...");
+- the line before ends with a comma, a hyphen or a word that cannot end a sentence ("för", "att");
+- the line before filled the page's width (a wrapped line), when the text is wrapped at all;
+- it was marked `joined` across removed page furniture.
+
+Headings (Markdown `#`, Word styles, bold or large lines), list entries and table rows (tab
+columns) start units of their own.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from .model import Line
+
+FUNCTION_WORDS = frozenset(
+    "och att för med av i på till som om den det de en ett samt eller från inom vid mot under över efter kring hos "
+    "per utan där när vilket vilka vilken hur var är har ska skall kan blir både men så också även än genom mellan "
+    "enligt inför bland samt dessa denna detta sin sitt sina vår vårt våra deras hans hennes ej inte".split()
+)
+_TERMINAL = ".!?:;"
+
+
+@dataclass(slots=True)
+class Unit:
+    kind: str
+    """`heading`, `para`, `bullet` or `row`."""
+    text: str
+    lines: list[Line] = field(default_factory=list)
+    depth: int = 0
+    blank_before: bool = False
+    hinted: bool = False
+
+    @property
+    def loc(self) -> str:
+        return self.lines[0].loc if self.lines else ""
+
+    @property
+    def single(self) -> bool:
+        return len(self.lines) == 1
+
+
+def typical_width(lines: list[Line]) -> int:
+    """The length a wrapped line reaches (90th percentile); 0 when the text is not wrapped."""
+    lengths = sorted(len(line.text) for line in lines if len(line.text.strip()) > 3)
+    if len(lengths) < 10:
+        return 0
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    wrapped = sum(1 for n in lengths if width * 0.75 <= n <= width * 1.05)
+    if width > 140 or wrapped < len(lengths) * 0.2:
+        return 0
+    return width
+
+
+def heading_hint(line: Line) -> bool:
+    """The source marks the line as a heading, and it reads like one (no sentence, no field)."""
+    if not line.hinted or line.blank:
+        return False
+    text = line.text.strip()
+    if re.match(r"^[\w ./,-]{1,40}:\s+\S", text):
+        return False  # "*Föredragande: ...*" is a field line set in italics
+    if line.heading:
+        return True
+    return len(text.split()) <= 14 and not text.endswith(".")
+
+
+def ends_open(text: str) -> bool:
+    """The text stops where a sentence cannot: a comma, a hyphen, a word such as 'för'."""
+    text = text.rstrip()
+    if not text:
+        return False
+    if text[-1] in ",-–(":
+        return True
+    last = re.split(r"\s+", text)[-1].casefold()
+    return last in FUNCTION_WORDS
+
+
+def join_text(left: str, right: str) -> str:
+    left, right = left.rstrip(), right.strip()
+    if re.search(r"[a-zåäö]-$", left) and right[:1].islower() and right.split()[0] not in ("och", "eller", "samt", "till", "respektive"):
+        return left[:-1] + right  # a word hyphenated at the line's end
+    return f"{left} {right}"
+
+
+def build_units(lines: list[Line], width: int = 0, *, stops=None) -> list[Unit]:
+    """Units in order. `stops(text)` names lines that always start a unit (labels, fields)."""
+    units: list[Unit] = []
+    gap = False
+    for line in lines:
+        if line.blank:
+            gap = True
+            continue
+        text = line.text.strip()
+        current = units[-1] if units else None
+        if heading_hint(line):
+            units.append(Unit("heading", text, [line], blank_before=gap, hinted=True))
+        elif line.bullet:
+            units.append(Unit("bullet", text, [line], depth=line.bullet, blank_before=gap))
+        elif "\t" in text and not line.joined:
+            units.append(Unit("row", text, [line], blank_before=gap))
+        elif current is not None and current.kind in ("para", "bullet") and _continues(current, line, gap, width, stops):
+            current.text = join_text(current.text, text)
+            current.lines.append(line)
+        else:
+            units.append(Unit("para", text, [line], blank_before=gap))
+        gap = False
+    return units
+
+
+def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
+    text = line.text.strip()
+    if line.joined:
+        return True
+    if stops is not None and stops(text):
+        return False
+    previous = unit.lines[-1].text.rstrip()
+    closed = bool(previous) and previous[-1] in _TERMINAL
+    lower_start = text[:1].islower() or text[:1] in ",;)"
+    if not closed and lower_start:
+        return True
+    if not closed and ends_open(previous):
+        return True
+    if gap:
+        return False
+    if width and len(previous) >= width * 0.75:
+        return True
+    return False
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a paragraph (split after . ! ? before a capital, a digit or a quote)."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”«(])", text.strip())
+    out: list[str] = []
+    for part in parts:
+        # "t.ex. Region", "m.m. Det": an abbreviation is no sentence end
+        if out and re.search(r"\b(?:t\.ex|m\.m|bl\.a|s\.k|ca|resp|nr|kl|dvs|p\.g\.a|o\.s\.v|jfr|f\.d|fr\.o\.m|t\.o\.m)\.$", out[-1], re.IGNORECASE):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def median_length(units: list[Unit]) -> float:
+    lengths = [len(u.text) for u in units if u.kind == "para"]
+    return statistics.median(lengths) if lengths else 0.0

@@ -1,0 +1,333 @@
+"""Draft meeting -> a protocol file of the content format, its check, and its report.
+
+The draft is always status `utkast`. Prose is escaped where Markdown would read it as
+something else (a heading, a list, a field line, a block fence), so the text stays text. The
+draft is checked with the archive's own loader in a scratch content directory holding the
+registries (and a proposed body entry, if any), so the report lists exactly what
+`protokollarkivet check` will say once the file is in place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .. import dnr
+from ..items import ITEM_LABELS
+from ..load import BODIES_FILE, TOPICS_FILE, read_archive
+from ..problems import Problem
+from .model import Attendee, DraftItem, DraftMeeting, Part
+
+REPORT_SUFFIX = ".import.txt"
+
+
+# -- the protocol file ----------------------------------------------------------------------
+
+def front_matter(meeting: DraftMeeting) -> dict:
+    data: dict = {"body": meeting.body or "okant-organ", "kind": meeting.kind}
+    if meeting.date:
+        data["date"] = meeting.date
+    if meeting.end_date and meeting.date and meeting.end_date > meeting.date:
+        data["end_date"] = meeting.end_date
+    for key in ("time", "place", "office"):
+        if value := getattr(meeting, key):
+            data[key] = value
+    if meeting.dnr_printed and (normalised := dnr.normalise(meeting.dnr_printed)):
+        data["diarienummer"] = normalised
+        printed = " ".join(meeting.dnr_printed.split())
+        if printed != normalised:
+            data["diarienummer_printed"] = printed
+    data["status"] = "utkast"
+    for key, attendees in meeting.attendee_lists.items():
+        if attendees:
+            data[key] = [_attendee(a) for a in attendees]
+    officials = {}
+    for key in ("chair", "vice_chair", "secretary"):
+        if value := getattr(meeting, key):
+            officials[key] = value
+    if meeting.adjusters:
+        officials["adjusters"] = list(dict.fromkeys(meeting.adjusters))
+    if officials:
+        data["officials"] = officials
+    if meeting.signatures:
+        data["signatures"] = [
+            {k: v for k, v in (("name", s.name), ("role", s.role), ("title", s.title), ("organisation", s.organisation),
+                               ("signed_at", s.signed_at), ("method", s.method), ("reference", s.reference)) if v}
+            for s in meeting.signatures
+        ]
+    if meeting.signing:
+        data["signing"] = dict(meeting.signing)
+    if meeting.next_meetings:
+        data["next_meetings"] = [
+            {k: v for k, v in (("date", n.date), ("time", n.time), ("place", n.place), ("text", n.text)) if v}
+            for n in meeting.next_meetings
+        ]
+    return data
+
+
+def _attendee(attendee: Attendee) -> dict:
+    out: dict = {"name": attendee.name}
+    for key in ("organisation", "party", "role", "title", "group", "replaces"):
+        if value := getattr(attendee, key):
+            out[key] = value
+    if attendee.days:
+        out["days"] = list(attendee.days)
+    if attendee.until_item:
+        out["until_item"] = attendee.until_item
+    if attendee.absent_from_items:
+        out["absent_from_items"] = list(attendee.absent_from_items)
+    if attendee.note:
+        out["note"] = attendee.note
+    return out
+
+
+def render(meeting: DraftMeeting) -> str:
+    front = yaml.safe_dump(front_matter(meeting), allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    blocks = [_item(item) for item in meeting.items]
+    for section in meeting.appendix:
+        blocks.append("\n\n".join([f"# {_inline(section.title)}", *filter(None, (_part(p) for p in section.parts))]))
+    body = "\n\n".join(b for b in blocks if b)
+    return f"---\n{front}---\n\n{body}\n"
+
+
+def _item(item: DraftItem) -> str:
+    title = _inline(item.title).rstrip()
+    heading = f"## {item.number}. {title}" if item.number else f"## {_unnumbered_title(title)}"
+    out = [heading]
+    head = _head_fields(item)
+    if head:
+        out.append(head)
+    for printed in item.dnr:
+        if not dnr.normalise(printed):  # kept as text: the format's Dnr field takes "SERIES NUMBER-YEAR"
+            out.append(escape_prose(f"Dnr: {printed}"))
+    for part in item.parts[1:]:
+        text = _part(part)
+        if text:
+            out.append(text)
+    return "\n\n".join(out)
+
+
+def _unnumbered_title(title: str) -> str:
+    # "2023. ..." would read as a number; a title of "#"s would be empty
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", title) or "Punkt"
+
+
+def _head_fields(item: DraftItem) -> str:
+    lines = []
+    if item.type_printed:
+        lines.append(f"Typ: {_value(item.type_printed)}")
+    lines.extend(_field_lines(item.parts[0]) if item.parts else [])
+    for printed in item.dnr:
+        if dnr.normalise(printed):
+            lines.append(f"Dnr: {_value(printed)}")
+    if item.topics:
+        lines.append(f"Ämnen: {', '.join(item.topics)}")
+    return "\n".join(lines)
+
+
+def _field_lines(part: Part) -> list[str]:
+    lines = []
+    for label, value in part.items:
+        if label == "Föredragande":
+            entries = []
+            for presenter in value:
+                name = _value(presenter.name).replace(";", ",").replace(",", " ")
+                entry = name + (f", {_value(presenter.description).replace(';', ',')}" if presenter.description else "")
+                entries.append(entry)
+            if entries:
+                lines.append("Föredragande: " + "; ".join(entries))
+        else:
+            lines.append(f"{label}: {_value(value)}")
+    return lines
+
+
+def _part(part: Part) -> str:
+    if part.kind == "para":
+        return escape_prose(part.text)
+    if part.kind == "heading":
+        return f"### {_inline(part.text)}"
+    if part.kind == "fields":
+        return "\n".join(_field_lines(part))
+    if part.kind == "list":
+        return "\n".join("  " * (max(depth, 1) - 1) + "- " + _list_text(text) for depth, text in part.items)
+    if part.kind == "table":
+        return _table(part.items)
+    if part.kind == "block":
+        return _block(part)
+    return ""
+
+
+def _block(part: Part) -> str:
+    lines = [f"::: {part.block}"]
+    if part.by:
+        lines.append("Av: " + ", ".join(part.by))
+    for label, value in part.items:
+        lines.append(f"{label}: {_value(value)}")
+    if len(lines) > 1:
+        lines.append("")
+    for raw in part.text.split("\n"):
+        if match := re.match(r"^(\s*)- (.*)$", raw):
+            lines.append(f"{match[1]}- {_list_text(match[2])}")
+        elif raw.strip():
+            lines.append(escape_prose(raw, first=True))
+        else:
+            lines.append("")
+    lines.append(":::")
+    return "\n".join(lines)
+
+
+def _table(rows: list[list[str]]) -> str:
+    width = max(len(r) for r in rows)
+    cells = [[_inline(c.strip()).replace("|", "\\|") for c in r] + [""] * (width - len(r)) for r in rows]
+    out = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]
+    out.extend("| " + " | ".join(r) + " |" for r in cells[1:])
+    return "\n".join(out)
+
+
+_FIELD_SHAPE = re.compile(r"^(\w[\w ./-]{0,40}?)\s*:\s+(\S.*)$")
+
+
+def escape_prose(text: str, first: bool = True) -> str:
+    """Text that Markdown and the item parser will read back as the same text."""
+    text = _inline(" ".join(text.split()))
+    if not text:
+        return ""
+    if first and (match := _FIELD_SHAPE.match(text)):
+        label = match[1].lower()
+        if label in ITEM_LABELS or difflib.get_close_matches(label, ITEM_LABELS, n=1, cutoff=0.7):
+            text = text[: match.end(1)] + "\\" + text[match.end(1):]
+    if re.match(r"^(?:#|>|:::|[-*+](?:\s|$)|=+$|-+$|_{3,}|\*{3,})", text):
+        text = "\\" + text
+    text = re.sub(r"^(\d{1,9})([.)])(\s|$)", r"\1\\\2\3", text)
+    return text
+
+
+def _list_text(text: str) -> str:
+    text = _inline(" ".join(text.split()))
+    if re.match(r"^(?:#|>|:::|[-*+]\s)", text):
+        text = "\\" + text
+    return text
+
+
+def _inline(text: str) -> str:
+    return text.replace("\u0000", "").strip()
+
+
+def _value(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+# -- where it goes ----------------------------------------------------------------------------
+
+def target_path(meeting: DraftMeeting, out: Path, taken: set[Path]) -> Path:
+    folder = out / (meeting.body or "okant-organ")
+    stem = meeting.date.isoformat() if meeting.date else re.sub(r"[^\w-]+", "-", Path(meeting.source).stem).strip("-") + "-utan-datum"
+    path = folder / f"{stem}.md"
+    n = 2
+    while path in taken:
+        path = folder / f"{stem}-{n}.md"
+        n += 1
+    return path
+
+
+def report_path(draft: Path) -> Path:
+    return draft.with_name(draft.stem + REPORT_SUFFIX)
+
+
+# -- the check --------------------------------------------------------------------------------
+
+def check_draft(text: str, meeting: DraftMeeting, target: Path, registries_dir: Path) -> list[str]:
+    """What `protokollarkivet check` says about the draft, run in a scratch content directory."""
+    scratch = Path(tempfile.mkdtemp(prefix="protokollarkivet-import-"))
+    try:
+        content = scratch / "content"
+        content.mkdir()
+        for name in (BODIES_FILE, TOPICS_FILE):
+            source = registries_dir / name
+            if source.is_file():
+                shutil.copyfile(source, content / name)
+            else:
+                (content / name).write_text("[]\n", encoding="utf-8")
+        if meeting.body_proposal:
+            with (content / BODIES_FILE).open("a", encoding="utf-8") as handle:
+                handle.write("\n" + yaml.safe_dump([meeting.body_proposal], allow_unicode=True, sort_keys=False))
+        folder = content / target.parent.name
+        folder.mkdir(exist_ok=True)
+        (folder / target.name).write_text(text, encoding="utf-8")
+        _, problems = read_archive(content)
+        shown = f"content/{target.parent.name}/{target.name}"
+        return [_show(p, shown, target) for p in problems
+                if getattr(p, "severity", "error") == "error" and (p.path.endswith(shown) or p.path.startswith("content/"))]
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _show(problem: Problem, shown: str, target: Path) -> str:
+    path = str(target) if problem.path.endswith(shown) else problem.path
+    text = f"{path}:{problem.line}: {problem.field}: {problem.message}"
+    return f"{text} ({problem.hint})" if problem.hint else text
+
+
+# -- the report -------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Outcome:
+    draft: Path | None
+    written: bool
+    reason: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+def report(meeting: DraftMeeting, outcome: Outcome, source_format: str) -> str:
+    lines = [f"Import report for {meeting.source} ({source_format}), {meeting.first_loc} to {meeting.last_loc}", ""]
+    if outcome.draft is not None:
+        state = "written" if outcome.written else f"not written: {outcome.reason}"
+        lines.append(f"Draft:    {outcome.draft} ({state}; status utkast)")
+    body = f"{meeting.body} ({meeting.body_name})" if meeting.body else "unknown"
+    lines.append(f"Body:     {body}")
+    lines.append(f"Date:     {meeting.date or 'unknown'}" + (f" to {meeting.end_date}" if meeting.end_date else ""))
+    lines.append(f"Items:    {len(meeting.items)}; decisions: {sum(len(i.decisions) for i in meeting.items)}; "
+                 f"presenters: {sum(len(i.presenters) for i in meeting.items)}")
+    attendees = ", ".join(f"{k} {len(v)}" for k, v in meeting.attendee_lists.items())
+    lines.append(f"People:   {attendees}")
+    lines.append("")
+    if outcome.problems:
+        lines.append(f"Check: {len(outcome.problems)} problem(s) to fix before the draft can be published:")
+        lines.extend(f"  {p}" for p in outcome.problems)
+    else:
+        lines.append("Check: the draft passes 'protokollarkivet check'.")
+    lines.append("")
+    if meeting.body_proposal:
+        lines.append("Proposed registry entry: no body in bodies.yml matches these minutes. Add this to")
+        lines.append("content/bodies.yml (confirm the key: it is permanent) or import again with --body KEY:")
+        entry = yaml.safe_dump([meeting.body_proposal], allow_unicode=True, sort_keys=False)
+        lines.extend("  " + line for line in entry.splitlines())
+        lines.append("")
+    if meeting.notes:
+        lines.append("Notes:")
+        lines.extend(f"  - {note}" for note in meeting.notes)
+        lines.append("")
+    lines.append(f"Guessed ({len(meeting.guesses)}): every fact taken from the text; check each against the source.")
+    width = max((len(g.loc) for g in meeting.guesses), default=8)
+    for guess in meeting.guesses:
+        lines.append(f"  {guess.loc:<{width}}  {guess.field}: {guess.value}")
+    lines.append("")
+    lines.append(f"Not placed ({len(meeting.unplaced)}): source lines that are not in the draft.")
+    width = max((len(u.loc) for u in meeting.unplaced), default=8)
+    for unplaced in meeting.unplaced:
+        lines.append(f"  {unplaced.loc:<{width}}  {unplaced.text!r} ({unplaced.reason})")
+    return "\n".join(lines) + "\n"
+
+
+def write_file(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
