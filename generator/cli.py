@@ -1,6 +1,7 @@
 """`protokollarkivet`: the archive's command line, thin wrappers over the core.
 
     protokollarkivet check [--content DIR]     validate without building (pre-commit, CI)
+    protokollarkivet new --body KEY [--date D] write the next meeting's file (utkast)
     protokollarkivet linkcheck [SITE]          check a built site's links and anchors
     protokollarkivet schema [--out DIR]        write the JSON Schemas for editors
     protokollarkivet import FILE... [--body KEY] [--out DIR] [--dry-run] [--force]
@@ -10,15 +11,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
 from pathlib import Path
 
-from .linkcheck import check_site
 from .importer.cli import add_import_command, run_import
-from .load import read_archive
-from .problems import format_problems, github_annotations
+from .linkcheck import check_site
+from .load import load_archive, read_archive
+from .problems import ContentError, format_problems, github_annotations
+from .scaffold import ScaffoldError, next_meeting
 from .schema import BodyIn, FrontMatter, TopicIn
 from .validate import json_schema
 
@@ -34,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the content without building the site")
     check.add_argument("--content", type=Path, default=Path("content"), help="the content directory (default: content)")
+    new = commands.add_parser("new", help="write the next meeting's file for a body (status utkast)")
+    new.add_argument("--body", required=True, help="the body's key in content/bodies.yml")
+    new.add_argument("--date", type=dt.date.fromisoformat, help="the meeting's date (default: the previous meeting's 'next meeting')")
+    new.add_argument("--content", type=Path, default=Path("content"), help="the content directory (default: content)")
     linkcheck = commands.add_parser("linkcheck", help="check a built site's internal links and anchors")
     linkcheck.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
     schema = commands.add_parser("schema", help="write the JSON Schemas of the front matter and registries")
@@ -46,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_import(args)
     if args.command == "linkcheck":
         return run_linkcheck(args.site)
+    if args.command == "new":
+        return run_new(args.content, args.body, args.date)
     return run_schema(args.out)
 
 
@@ -66,6 +75,22 @@ def run_check(content: Path) -> int:
     items = sum(len(m.items) for m in archive.meetings)
     print(f"OK: {len(archive.meetings)} meetings, {items} items, {len(archive.bodies)} bodies, {len(archive.topics)} topics"
           + (f"; {len(notes)} notes." if notes else "."))
+    return 0
+
+
+def run_new(content: Path, body: str, date: dt.date | None) -> int:
+    try:
+        archive = load_archive(content)
+        scaffold = next_meeting(archive, content, body, date)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except ScaffoldError as error:
+        print(f"protokollarkivet new: {error}", file=sys.stderr)
+        return 1
+    scaffold.path.parent.mkdir(parents=True, exist_ok=True)
+    scaffold.path.write_text(scaffold.text, encoding="utf-8")
+    print(f"wrote {scaffold.path}")
     return 0
 
 
