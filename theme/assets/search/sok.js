@@ -228,12 +228,13 @@
             });
           });
         });
-        return rank(manifest, vectors, Object.values(lists), limit, accept, options.exhaustive);
+        return rank(manifest, vectors, Object.values(lists), limit, accept, options.exhaustive, options.rounds);
       });
     });
   }
 
-  function rank(manifest, vectors, lists, limit, accept, exhaustive) {
+  function rank(manifest, vectors, lists, limit, accept, exhaustive, maxRounds) {
+    if (maxRounds === undefined) maxRounds = MAX_ROUNDS;
     var magnitudes = vectors.map(function (v) { return v.magnitude(); });
     function bound(list) { return vectors[list.field].elements.length ? qWeight(list) * list.floor() / magnitudes[list.field] : 0; }
     function qWeight(list) {
@@ -281,7 +282,7 @@
         }, 0);
         return r.score + gain <= kth;
       });
-      if (settled || (rounds >= MAX_ROUNDS && !exhaustive)) return done;
+      if (settled || (rounds >= maxRounds && !exhaustive)) return done;
       open.sort(function (a, b) { return bound(b) - bound(a); });
       return Promise.all(open.slice(0, PER_ROUND).map(function (l) { return l.more(); }))
         .then(function () { return settle(rounds + 1); });
@@ -509,7 +510,8 @@
     function update() {
       var query = input.value.trim(), mine = ++generation;
       if (query.length < 2) { close(); return; }
-      search(query, { limit: 6 }).then(function (r) {
+      /* Instant results while typing: the first blocks only; the results page looks further. */
+      search(query, { limit: 6, rounds: 0 }).then(function (r) {
         return docs(r.manifest, r.results.map(function (x) { return x.doc; })).then(function (loaded) {
           if (mine !== generation) return;
           list.innerHTML = loaded.map(function (d, i) {
