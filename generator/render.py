@@ -16,7 +16,7 @@ from . import text, urls
 from .items import parse_presenters
 from .model import Block, Fields, Prose
 from .settings import Settings
-from .views import View
+from .views import View, citation
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
@@ -51,7 +51,7 @@ class Renderer:
         self.env.globals.update(
             urls=urls, status_label=STATUS_LABELS.get, kind_label=KIND_LABELS.get, block_label=BLOCK_LABELS.get,
             is_prose=lambda part: isinstance(part, Prose), is_fields=lambda part: isinstance(part, Fields),
-            is_block=lambda part: isinstance(part, Block), site_url=settings.site_url,
+            is_block=lambda part: isinstance(part, Block), site_url=settings.site_url, cite=citation,
         )
 
     def render(self, view: View) -> str:

@@ -134,6 +134,17 @@ class TopicIndexView(View):
     topics: list[tuple[Topic, int]] = field(default_factory=list)
 
 
+def citation(body: Body, meeting: Meeting, item: Item, decision: Block | None = None) -> str:
+    """How staff cite an item or decision: `Länssamverkansgruppen 2023-09-15 § 28, dnr HSN 200:3-2023`.
+    The item's own diarienummer when it has one, else the protocol's."""
+    text = f"{body.name} {meeting.date.isoformat()} {item.label}"
+    if decision is not None and len(item.decisions) > 1:
+        text += f", beslut {item.decisions.index(decision) + 1}"
+    number = item.diarienummer[0].normalised if item.diarienummer else (
+        meeting.diarienummer.normalised if meeting.diarienummer else None)
+    return f"{text}, dnr {number}" if number else text
+
+
 def meeting_title(meeting: Meeting, body: Body) -> str:
     return f"{body.name} {long_date(meeting.date)}"
 
