@@ -51,9 +51,9 @@ def gz(path: Path) -> int:
 def build(project: Path, stock: bool) -> float:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if stock:
-        config = config.replace("  custom_dir: theme\n", "").replace(
-            "plugins:\n", "plugins:\n  - search:\n      lang: sv\n").replace(
-            "extra_javascript:\n  - path: assets/search/sok.js\n    defer: true\n", "")
+        from conftest import stock_material_config
+
+        config = stock_material_config(config)
     else:
         config = config.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
     config = config.replace("strict: true", "strict: false")

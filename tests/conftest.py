@@ -130,3 +130,12 @@ def browser() -> Iterator[object]:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield instance
         instance.close()
+
+
+def stock_material_config(config: str) -> str:
+    """Our mkdocs.yml as stock Material would run it: Material's own search and header, none of
+    our theme overrides or scripts (the same generated pages, for comparison)."""
+    import re
+
+    config = config.replace("  custom_dir: theme\n", "").replace("plugins:\n", "plugins:\n  - search:\n      lang: sv\n")
+    return re.sub(r"extra_javascript:\n(?:  .*\n)+", "", config)

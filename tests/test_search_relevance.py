@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from .browsing import Visit
-from .conftest import QUIET, ROOT, serve
+from .conftest import QUIET, ROOT, serve, stock_material_config
 from .relevance_judgments import JUDGMENTS
 
 MRR_FLOOR = 0.95
@@ -57,9 +57,7 @@ def ours(browser: object, server: str) -> dict[str, list[str]]:
 def stock_server(tmp_path_factory: pytest.TempPathFactory):
     """The example archive built with stock Material's search (same pages, Material's header)."""
     folder = tmp_path_factory.mktemp("stock")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  custom_dir: theme\n", "").replace("plugins:\n", "plugins:\n  - search:\n      lang: sv\n")
-    config = config.replace("extra_javascript:\n  - path: assets/search/sok.js\n    defer: true\n", "")
+    config = stock_material_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config = config.replace("docs_dir: content", f"docs_dir: {ROOT / 'content'}")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, check=True, env=QUIET)

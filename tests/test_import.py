@@ -1,0 +1,486 @@
+"""The importer: minutes (.txt, .md, .pdf, .docx, scanned PDF) -> draft protocols and reports.
+
+Fixtures are small protocol texts in tests/fixtures/import/; the PDF and Word files are made
+here from text (a PDF with a text layer by a small writer below, a scan as an image-only PDF
+with Pillow, Word files with python-docx).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.importer import extract as extract_module
+from generator.importer.dates import find_dates, find_time
+from generator.importer.pipeline import import_file
+from generator.importer.registry import load_registries
+from generator.importer.sentences import Subjects, decision_at, motion_at, parse_presenter_field, presenters_in
+from generator.load import load_archive, read_archive
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+SEEDS = Path("/work/shared/seeds")
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A content directory holding the example archive's registries and nothing else."""
+    target = tmp_path / "content"
+    target.mkdir()
+    for name in ("bodies.yml", "topics.yml"):
+        shutil.copyfile(ROOT / "content" / name, target / name)
+    return target
+
+
+def run(path: Path, content: Path, **options):
+    return import_file(path, load_registries(content), content, content, **options)
+
+
+def only_meeting(result):
+    assert result.error is None, result.error
+    assert len(result.meetings) == 1
+    return result.meetings[0]
+
+
+def front(text: str) -> dict:
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def names(attendees: list[dict] | None) -> list[str]:
+    return [a["name"] for a in attendees or []]
+
+
+def loaded(meeting_result, content: Path):
+    """The draft as the archive reads it (with a proposed body added to the registry)."""
+    if meeting_result.meeting.body_proposal:
+        with (content / "bodies.yml").open("a", encoding="utf-8") as handle:
+            handle.write("\n" + yaml.safe_dump([meeting_result.meeting.body_proposal], allow_unicode=True))
+    archive, problems = read_archive(content)
+    assert [p for p in problems if p.severity == "error"] == []
+    return next(m for m in archive.meetings if m.date == meeting_result.meeting.date)
+
+
+def pdf_with_text(lines: list[tuple[str, bool]], path: Path) -> Path:
+    """A one-page PDF with a text layer: (text, bold) lines, Helvetica, a tab starts a second
+    column. Standard fonts with WinAnsi encoding cover å, ä and ö."""
+    ops = []
+    y = 800
+    for text, bold in lines:
+        if not text:
+            y -= 10
+            continue
+        size = 13 if bold else 10
+        for column, part in enumerate(text.split("\t")):
+            data = part.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+            ops.append(b"BT /%s %d Tf %d %d Td (%s) Tj ET" % (b"F2" if bold else b"F1", size, 50 + 210 * column, y, data))
+        y -= size + 4
+    stream = b"\n".join(ops)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+        b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+SCANNED_TEXT = """Protokoll Samråd vård och omsorg
+Datum: 2024-05-17 kl. 9.00-12.00
+Plats: Regionens hus
+
+Närvarande:
+Carin Nilsson, Umeå kommun, ordförande
+Bengt Henriksson, Dorotea kommun
+
+1. Godkännande av föredragningslistan
+Samråd vård och omsorg godkände föredragningslistan.
+
+2. Hjälpmedelsfrågor
+Föredragande: Britta Edström
+Samråd vård och omsorg beslutade att anta riktlinjerna."""
+
+
+def scanned_pdf(path: Path) -> Path:
+    """An image-only PDF, as a scanner makes it: no text layer at all."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font_file = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    font = ImageFont.truetype(str(font_file), 24) if font_file.exists() else ImageFont.load_default(size=24)
+    image = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(image)
+    for number, line in enumerate(SCANNED_TEXT.split("\n")):
+        draw.text((100, 100 + 40 * number), line, fill=0, font=font)
+    image.save(path, "PDF", resolution=150)
+    return path
+
+
+# -- formats ----------------------------------------------------------------------------------
+
+def test_text_minutes_of_a_municipal_committee(content):
+    """§ numbering, Beslutande/Övriga närvarande/Meddelat förhinder, "Beslut" labels, proposals,
+    a vote, a dissent, jäv and a protocol note."""
+    result = only_meeting(run(FIXTURES / "socialnamnden-2023-05-17.txt", content))
+    data = front(result.text)
+    assert data["date"] == dt.date(2023, 5, 17) and data["status"] == "utkast"
+    assert data["place"] == "Kommunhuset, sammanträdesrum Tallen" and data["time"] == "13.00–15.30"
+    assert names(data["present"]) == ["Anna Ek", "Bo Ek", "Carl Berg", "Dina Lund", "Frida Nilsson", "Gustav Ström"]
+    substitute = data["present"][3]
+    assert substitute["replaces"] == "Erik Holm" and substitute["role"] == "tjänstgörande ersättare"
+    assert names(data["absent"]) == ["Erik Holm"] and names(data["staff"]) == ["Helena Sjö", "Ivar Dahl"]
+    assert data["officials"] == {"chair": "Anna Ek", "vice_chair": "Bo Ek", "secretary": "Ivar Dahl", "adjusters": ["Carl Berg"]}
+    assert data["next_meetings"][0]["date"] == dt.date(2023, 6, 14)
+    assert result.meeting.body_proposal["name"] == "Socialnämnden"
+
+    meeting = loaded(result, content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == ["45", "46", "47", "48", "49"]
+    assert items["46"].title == "Delårsrapport april 2023"
+    assert [p.name for p in items["46"].presenters] == ["Helena Sjö"]
+    assert "att godkänna delårsrapporten" in items["46"].decisions[0].text
+    assert [a.title for a in items["46"].attachments] == ["Tjänsteskrivelse 2023-05-02"]
+    kinds = [(b.kind, b.by) for b in items["47"].blocks]
+    assert kinds == [("yrkande", ("Anna Ek (S)",)), ("yrkande", ("Bo Ek (M)",)), ("propositionsordning", ()),
+                     ("omröstning", ()), ("beslut", ()), ("reservation", ("Bo Ek (M)",))]
+    assert items["47"].blocks[3].result == "3 ja, 2 nej"
+    assert [(b.kind, b.by) for b in items["48"].blocks] == [("jäv", ("Frida Nilsson (V)",)), ("beslut", ())]
+    assert [(b.kind, b.by) for b in items["49"].blocks] == [("protokollsanteckning", ("Carl Berg (C)",))]
+
+
+def test_markdown_notes_with_unnumbered_items(content):
+    result = only_meeting(run(FIXTURES / "styrgrupp-2024-02-06.md", content))
+    data = front(result.text)
+    assert data["kind"] == "mötesanteckning" and data["date"] == dt.date(2024, 2, 6)
+    assert names(data["present"]) == ["Sara Lind", "Johan Berg", "Maria Holm", "Per Åström", "Kim Sjöberg"]
+    assert data["present"][3]["replaces"] == "Lena Fors"
+    assert names(data["absent"]) == ["Lena Fors", "Ali Hassan"]
+    assert data["guests"] == [{"name": "Erik Nord", "role": "adjungerad", "title": "hälsoekonom"}]
+    meeting = loaded(result, content)
+    assert [i.title for i in meeting.items] == ["Mötets öppnande", "Godkännande av dagordningen", "Lägesrapport mobila team",
+                                               "Ekonomisk uppföljning", "Övriga frågor", "Nästa möte"]
+    presenters = {i.title: [p.name for p in i.presenters] for i in meeting.items}
+    assert presenters["Lägesrapport mobila team"] == ["Johan Berg"] and presenters["Ekonomisk uppföljning"] == ["Erik Nord"]
+    decisions = {i.title: [d.text for d in i.decisions] for i in meeting.items}
+    assert decisions["Godkännande av dagordningen"] == ["Dagordningen godkändes med ett tillägg under övriga frågor."]
+    assert decisions["Ekonomisk uppföljning"] == ["Styrgruppen noterar informationen."]
+    assert decisions["Mötets öppnande"] == []
+
+
+def test_page_furniture_and_a_letterhead_in_columns(content):
+    """A PDF's text layout: page headers, signature boxes, `Ksau § 23<TAB>Dnr ...`, dot leaders."""
+    result = only_meeting(run(FIXTURES / "ksau-2023-03-14.txt", content))
+    data = front(result.text)
+    assert data["body"] == "kommunstyrelsens-arbetsutskott" and data["date"] == dt.date(2023, 3, 14)
+    assert data["time"] == "08:30-11:45" and data["place"] == "Kommunhuset, Lilla salen"
+    assert names(data["present"]) == ["Jan Jansson", "Lisa Persson", "Olle Svensson", "Kerstin Ahl"]
+    assert data["officials"]["adjusters"] == ["Lisa Persson"] and data["officials"]["secretary"] == "Maria Lind"
+    meeting = loaded(result, content)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("23", "Budget 2024 och plan 2025–2026"), ("24", "Motion om fler laddstolpar"),
+        ("25", "Information om läget i bostadsförsörjningen")]
+    assert "Dnr: KS 2023/45" in meeting.items[0].parts[1].text  # not a normalised diarienummer: kept as text
+    assert [p.name for p in meeting.items[2].presenters] == ["Per Ek"]
+    assert [d.text for d in meeting.items[2].decisions] == ["Arbetsutskottet tackar för informationen."]
+    page_headers = [u for u in result.meeting.unplaced if "page header" in u.reason]
+    assert {u.loc for u in page_headers} >= {"line 30", "line 31", "line 32"}
+    assert "PROTOKOLL" not in result.text.split("---\n", 2)[2]
+
+
+def test_pdf_with_a_text_layer(content, tmp_path):
+    pdf = pdf_with_text([
+        ("Protokoll Länssamverkansgruppen", True), ("Dnr: HSN 101:1-2024", False),
+        ("Datum: 2024-03-08 kl. 08.30–12.00", False), ("Plats: Teams", False), ("", False),
+        ("Närvarande", True), ("Pernilla Henriksson\tUmeå kommun, ordförande", False),
+        ("Jenny Örnberg\tVilhelmina kommun, justerare", False), ("", False),
+        ("Frånvarande", True), ("John Olsson\tMalå kommun", False), ("", False),
+        ("1. Godkännande av dagordning", True), ("Dagordningen godkändes.", False), ("", False),
+        ("2. Hjälpmedelsstrategi", True), ("Beslutsärende", False), ("Föredragande: Britta Edström", False),
+        ("Hjälpmedelsrådet har tagit fram ett förslag till strategi för åren 2024–2027.", False),
+        ("Länssamverkansgruppen beslutade att anta strategin.", False),
+    ], tmp_path / "lsg.pdf")
+    result = only_meeting(run(pdf, content))
+    data = front(result.text)
+    assert (data["body"], data["date"], data["diarienummer"]) == ("lsg", dt.date(2024, 3, 8), "HSN 101:1-2024")
+    assert data["present"][0] == {"name": "Pernilla Henriksson", "organisation": "Umeå kommun", "role": "ordförande"}
+    assert names(data["absent"]) == ["John Olsson"]
+    meeting = loaded(result, content)
+    assert [(i.number, i.title) for i in meeting.items] == [("1", "Godkännande av dagordning"), ("2", "Hjälpmedelsstrategi")]
+    assert meeting.items[1].type == "beslutsärende" and [p.name for p in meeting.items[1].presenters] == ["Britta Edström"]
+    assert [d.text for d in meeting.items[1].decisions] == ["Länssamverkansgruppen beslutade att anta strategin."]
+    assert result.meeting.guesses[0].loc == "page 1, line 1"
+
+
+def test_word_file_with_headings_table_and_automatic_numbers(content, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Protokoll Samråd vård och omsorg", style="Title")
+    document.add_paragraph("Datum och tid: 2024-04-19 kl. 9.00–12.00")
+    document.add_heading("Närvarande", level=2)
+    table = document.add_table(rows=2, cols=2)
+    for row, (name, where) in enumerate([("Carin Nilsson (s)", "Umeå kommun, ordförande"),
+                                         ("Anna-Lena Danielsson (s)", "Region Västerbotten, justerare")]):
+        table.cell(row, 0).text, table.cell(row, 1).text = name, where
+    document.add_heading("Frånvarande", level=2)
+    document.add_paragraph("Kim Bergström (v), Malå kommun")
+    document.add_paragraph("Godkännande av föredragningslistan", style="List Number")  # Word numbers it, not the text
+    document.add_paragraph("Samråd vård och omsorg godkände föredragningslistan.")
+    document.add_paragraph("Läkarmedverkan i särskilt boende", style="List Number")
+    document.add_paragraph("Föredragande: Ronny Lestander")
+    document.add_paragraph("Samrådet beslutade:")
+    document.add_paragraph("att rekommendera huvudmännen att anta avtalet", style="List Bullet")
+    document.add_paragraph("att avtalet följs upp efter ett år", style="List Bullet")
+    path = tmp_path / "samrad.docx"
+    document.save(path)
+
+    result = only_meeting(run(path, content))
+    data = front(result.text)
+    assert (data["body"], data["date"], data["time"]) == ("samrad", dt.date(2024, 4, 19), "9.00–12.00")
+    assert data["present"][0] == {"name": "Carin Nilsson", "organisation": "Umeå kommun", "party": "s", "role": "ordförande"}
+    assert data["officials"] == {"chair": "Carin Nilsson", "adjusters": ["Anna-Lena Danielsson"]}
+    assert names(data["absent"]) == ["Kim Bergström"]
+    meeting = loaded(result, content)
+    assert [(i.number, i.title) for i in meeting.items] == [("1", "Godkännande av föredragningslistan"),
+                                                           ("2", "Läkarmedverkan i särskilt boende")]
+    decision = meeting.items[1].decisions[0].text
+    assert decision.startswith("Samrådet beslutade:") and "att avtalet följs upp efter ett år" in decision
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract OCR is not installed (apt-get install tesseract-ocr tesseract-ocr-swe)")
+def test_scanned_pdf_is_read_by_ocr(content, tmp_path):
+    result = only_meeting(run(scanned_pdf(tmp_path / "scan.pdf"), content))
+    assert result.meeting.notes[0].startswith("read by OCR")
+    data = front(result.text)
+    assert (data["body"], data["date"]) == ("samrad", dt.date(2024, 5, 17))
+    assert names(data["present"]) == ["Carin Nilsson", "Bengt Henriksson"]
+    meeting = loaded(result, content)
+    assert [i.title for i in meeting.items] == ["Godkännande av föredragningslistan", "Hjälpmedelsfrågor"]
+    assert [p.name for p in meeting.items[1].presenters] == ["Britta Edström"]
+
+
+def test_scanned_pdf_without_tesseract_says_what_to_install(content, tmp_path, monkeypatch):
+    monkeypatch.setattr(extract_module.shutil, "which", lambda name: None)
+    result = run(scanned_pdf(tmp_path / "scan.pdf"), content)
+    assert result.meetings == []
+    assert "scanned PDF" in result.error and "apt-get install tesseract-ocr tesseract-ocr-swe" in result.error
+
+
+# -- the report -------------------------------------------------------------------------------
+
+def test_report_lists_guesses_and_lines_not_placed_with_their_source_lines(content):
+    result = only_meeting(run(FIXTURES / "ksau-2023-03-14.txt", content, dry_run=True))
+    report = result.report
+    assert report.startswith(f"Import report for {FIXTURES / 'ksau-2023-03-14.txt'} (text), line 1 to line 79")
+    assert "Proposed registry entry" in report and "key: kommunstyrelsens-arbetsutskott" in report
+    guessed = report.split("Guessed (")[1].split("Not placed (")[0]
+    assert "line 5   place: Kommunhuset, Lilla salen" in guessed
+    assert "line 34  § 23: diarienummer: KS 2023/45" in guessed
+    assert "line 41  § 23: presenter: Sofia Berg (from 'Ekonomichef Sofia Berg föredrar ärendet.')" in guessed
+    assert "line 55  § 24: yrkande: by Olle Svensson (C)" in guessed
+    not_placed = report.split("Not placed (")[1]
+    assert "line 30  'PROTOKOLL\\t2 (4)' (page header or footer (repeated 3 times))" in not_placed
+    assert "line 28  'Justerandes signatur\\tUtdragsbestyrkande' (signature box of a page footer)" in not_placed
+    assert "line 22  'ANSLAG/BEVIS'" in not_placed
+    assert result.outcome.problems == []
+
+
+def test_figure_text_inside_a_sentence_is_reported_not_kept(content, tmp_path):
+    source = tmp_path / "minutes.txt"
+    source.write_text(
+        "Protokoll Länssamverkansgruppen\nDatum: 2024-01-19\n\n1. Omställning\n\nMånga satsningar görs men för att\n\n"
+        "Makro\n\nMeso\n\nspridning ska uppnås behövs mer.\n\n2. Nästa möte\n\n5 mars kl. 8-12\n", encoding="utf-8")
+    result = only_meeting(run(source, content))
+    assert "Många satsningar görs men för att spridning ska uppnås behövs mer." in result.text
+    assert "Makro" not in result.text.split("---\n", 2)[2]
+    assert [(u.loc, u.text) for u in result.meeting.unplaced] == [("line 8", "Makro"), ("line 10", "Meso")]
+    assert front(result.text)["next_meetings"] == [{"date": dt.date(2024, 3, 5), "time": "8-12", "text": "5 mars kl. 8-12"}]
+
+
+# -- the command ------------------------------------------------------------------------------
+
+def test_command_writes_drafts_and_reports_and_never_overwrites_without_force(content, capsys):
+    source = FIXTURES / "styrgrupp-2024-02-06.md"
+    assert main(["import", str(source), "--content", str(content)]) == 0
+    draft = content / "styrgruppen-nara-vard" / "2024-02-06.md"
+    report = content / "styrgruppen-nara-vard" / "2024-02-06.import.txt"
+    assert draft.is_file() and report.is_file()
+    out = capsys.readouterr().out
+    assert "Import summary" in out and "styrgruppen-nara-vard/2024-02-06.md" in out
+    assert "ok once bodies.yml has the proposed body" in out
+
+    draft.write_text(draft.read_text(encoding="utf-8").replace("status: utkast", "status: slutlig"), encoding="utf-8")
+    assert main(["import", str(source), "--content", str(content)]) == 0
+    assert "status: slutlig" in draft.read_text(encoding="utf-8")
+    assert "exists; use --force to overwrite it" in capsys.readouterr().out
+
+    assert main(["import", str(source), "--content", str(content), "--force"]) == 0
+    assert "status: utkast" in draft.read_text(encoding="utf-8")
+
+
+def test_dry_run_prints_the_report_and_writes_nothing(content, capsys):
+    assert main(["import", str(FIXTURES / "socialnamnden-2023-05-17.txt"), "--content", str(content), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Import report for" in out and "Guessed (" in out and "Not placed (" in out and "## 47. Ändrade" in out
+    assert sorted(p.name for p in content.iterdir()) == ["bodies.yml", "topics.yml"]
+
+
+def test_an_unreadable_file_is_reported_and_the_others_go_on(content, tmp_path, capsys):
+    broken_pdf = tmp_path / "trasig.pdf"
+    broken_pdf.write_bytes(b"%PDF-1.4\nthis is no pdf at all")
+    fake_docx = tmp_path / "inte-word.docx"
+    fake_docx.write_text("plain text", encoding="utf-8")
+    unknown = tmp_path / "protokoll.odt"
+    unknown.write_bytes(b"PK\x03\x04")
+    status = main(["import", str(broken_pdf), str(fake_docx), str(unknown), str(FIXTURES / "ksau-2023-03-14.txt"),
+                   str(tmp_path / "saknas.txt"), "--content", str(content), "--out", str(tmp_path / "out")])
+    assert status == 1
+    captured = capsys.readouterr()
+    assert f"{broken_pdf}: cannot import: not a readable PDF" in captured.err
+    assert f"{fake_docx}: cannot import: not a Word (.docx) file, or it is damaged" in captured.err
+    assert f"{unknown}: cannot import: unknown format '.odt'" in captured.err
+    assert "saknas.txt: cannot import: the file does not exist" in captured.err
+    assert (tmp_path / "out" / "kommunstyrelsens-arbetsutskott" / "2023-03-14.md").is_file()
+    assert "4 file(s) not imported" in captured.out
+
+
+def test_several_meetings_in_one_file(content, tmp_path):
+    first = (FIXTURES / "socialnamnden-2023-05-17.txt").read_text(encoding="utf-8")
+    second = first.replace("2023-05-17", "2023-06-14").replace("Sammanträdesdatum", "Sammanträdesdatum")
+    source = tmp_path / "two.txt"
+    source.write_text(first + "\n\n" + second, encoding="utf-8")
+    result = run(source, content, dry_run=True)
+    assert [m.meeting.date for m in result.meetings] == [dt.date(2023, 5, 17), dt.date(2023, 6, 14)]
+    assert [len(m.meeting.items) for m in result.meetings] == [5, 5]
+    assert result.meetings[1].meeting.first_loc == "line 96"
+
+
+def test_every_fixture_draft_passes_check(content, capsys):
+    assert main(["import", str(FIXTURES), "--content", str(content), "--body", "lsg"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--content", str(content)]) == 0
+    archive = load_archive(content)
+    assert len(archive.meetings) == 3 and {m.status for m in archive.meetings} == {"utkast"}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed minutes are not beside the repository")
+def test_seed_minutes_meet_the_goals(capsys):
+    import bench.import_eval as evaluation
+
+    assert evaluation.main([]) == 0, capsys.readouterr().out
+
+
+# -- rules ------------------------------------------------------------------------------------
+
+BODY = Subjects(["Länssamverkansgruppen", "Länsamverkansgruppen", "LSG"])
+DAY = dt.date(2023, 9, 15)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Länssamverkansgruppen beslutade att anta den uppdaterade processen.",
+    "Länsamverkansgruppen beslutade att lämna följande rekommendation till Samråd vård och omsorg:",
+    "Gruppen beslutade även att remissvaret besvaras gemensamt.",
+    "I övrigt beslutade Länssamverkansgruppen:",
+    "Länssamverkansgruppen beslutade via mail 20230508 att bifalla ansökan 28 och 29.",
+    "Dagordningen godkändes med tillägg på övriga frågor:",
+    "Anteckningarna lades till handlingarna.",
+    "Frågan hänskjuts till nästa möte",
+    "Mötet beslutade att ge Karin i uppdrag att driva frågan vidare.",
+    "Länssamverkansgruppen ställer sig positiv till att anmäla intresse.",
+])
+def test_decisions_of_the_meeting(sentence):
+    assert decision_at(sentence, BODY, DAY)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Länssamverkansgruppen beslutade 20230217 att fortsätta arbetet.",  # an earlier meeting's decision
+    "Mötet beslutade då att uppdra till koordinatorerna att ta fram ett förslag.",
+    "Huvudmännen beslutade att initiera en uppföljning.",  # another body
+    "Regionala samverkansrådet har ställt sig bakom målbilden.",
+    "Länssamverkansgruppen tackade för informationen och tar gärna del av sammanställningen.",
+    "Regionstyrelsen beslutar om förändringar en gång per år.",
+    "Länssamverkansgruppen behöver ta ställning till vilka ändringar som ska göras.",
+])
+def test_not_decisions_of_the_meeting(sentence):
+    assert decision_at(sentence, BODY, DAY) is None
+
+
+def test_presenters_in_fields_and_sentences():
+    presenters, rest = parse_presenter_field(
+        "Sara Ekström, utredare och Anna Bergström, Umeå kommun", set())
+    assert [(p.name, p.description) for p in presenters] == [("Sara Ekström", "utredare"), ("Anna Bergström", "Umeå kommun")]
+    presenters, rest = parse_presenter_field("Jeanette Andersson VästKom, Anne-Marie Svensson VGR", set())
+    assert [(p.name, p.description) for p in presenters] == [("Jeanette Andersson", "VästKom"), ("Anne-Marie Svensson", "VGR")]
+    presenters, rest = parse_presenter_field("André Forslöf, Region Västerbotten. Övriga inbjudna: Sara Winqvist", set())
+    assert [p.name for p in presenters] == ["André Forslöf"] and rest == ["Övriga inbjudna: Sara Winqvist"]
+    said = {
+        "Malin Duckert Ek och Jan Sundelius föredrog ärendet.": ["Malin Duckert Ek", "Jan Sundelius"],
+        "Madelene gjorde en kort återkoppling om arbetet.": ["Madelene"],
+        "På fråga rapporterade Eva Lidén kring arbetet.": ["Eva Lidén"],
+        "Ärendet föredras av förvaltningschef Anna Ek.": ["Anna Ek"],
+        "Ordförande går igenom punkterna från förra mötet.": ["Jan Kilhamn"],
+        "Södra Lappland informerade om kommunikationsinsatser.": [],
+        "Ingmar hälsade deltagarna välkomna.": [],
+    }
+    for sentence, expected in said.items():
+        assert [p.name for p in presenters_in(sentence, set(), chair="Jan Kilhamn")] == expected, sentence
+
+
+def test_proposals_dissents_and_jav():
+    assert motion_at("Anna Ek (S) och Bo Ek (M) yrkar bifall till förslaget.") == ("yrkande", ["Anna Ek (S)", "Bo Ek (M)"])
+    assert motion_at("Bo Ek (M) reserverar sig mot beslutet.") == ("reservation", ["Bo Ek (M)"])
+    assert motion_at("Per Olsson (C) anmäler jäv och deltar inte i handläggningen.") == ("jäv", ["Per Olsson (C)"])
+    assert motion_at("Carl Berg (C) lämnar en protokollsanteckning.") == ("protokollsanteckning", ["Carl Berg (C)"])
+    assert motion_at("Nämnden yrkar ingenting.") is None
+
+
+def test_swedish_dates_and_times():
+    assert [f.start for f in find_dates("Datum: 20210219 8.30-12.00")] == [dt.date(2021, 2, 19)]
+    found = find_dates("Tid: 14 – 15 oktober 2021 kl 13:30-17:00")[0]
+    assert (found.start, found.end) == (dt.date(2021, 10, 14), dt.date(2021, 10, 15))
+    assert [f.start for f in find_dates("Fredag den 11 juni 8-12", 2021)] == [dt.date(2021, 6, 11)]
+    assert find_time("14 – 15 oktober 2021 kl 13:30-17:00, 08:30 – 15.00") == "13:30-17:00, 08:30 – 15.00"
+    assert find_time("Datum och tid: 20230915 08.15 – 12.00") == "08.15 – 12.00"
+
+
+def test_a_numbered_list_inside_an_item_is_not_taken_for_items(content, tmp_path):
+    source = tmp_path / "list.txt"
+    source.write_text("Protokoll Länssamverkansgruppen\nDatum: 2024-01-19\n\n1. Budget\n\nFörslaget har tre delar:\n\n"
+                      "1. Kostnader för lokaler\n\n2. Personal\n\n2. Nästa möte\n\nDen 5 mars.\n", encoding="utf-8")
+    meeting = only_meeting(run(source, content)).meeting
+    assert [(i.number, i.title) for i in meeting.items] == [("1", "Budget"), ("2", "Nästa möte")]
+
+
+def test_extracted_text_keeps_swedish_letters_from_windows_1252(content, tmp_path):
+    source = tmp_path / "latin.txt"
+    source.write_bytes("Protokoll Länssamverkansgruppen\nDatum: 2024-01-19\n\n1. Öppnande\n\nMötet öppnades.\n\n"
+                       "2. Avslut\n\nOrdföranden avslutade mötet.\n".encode("cp1252"))
+    meeting = only_meeting(run(source, content)).meeting
+    assert [i.title for i in meeting.items] == ["Öppnande", "Avslut"]
+
+
+def test_no_minutes_in_a_file(content, tmp_path):
+    source = tmp_path / "brev.txt"
+    source.write_text("Hej!\n\nHär kommer bilderna från i fredags.\n\nVänliga hälsningar\nAnna\n", encoding="utf-8")
+    result = run(source, content)
+    assert result.meetings == [] and result.error.startswith("found no minutes in the file")
+    assert os.listdir(content) == ["bodies.yml", "topics.yml"] or sorted(os.listdir(content)) == ["bodies.yml", "topics.yml"]
