@@ -22,6 +22,7 @@ from .linkcheck import check_site
 from .load import load_archive, read_archive
 from .problems import ContentError, format_problems, github_annotations
 from .scaffold import ScaffoldError, next_meeting
+from .xref import Linker
 from .schema import BodyIn, FrontMatter, TopicIn
 from .validate import json_schema
 
@@ -72,6 +73,9 @@ def run_check(content: Path) -> int:
         print(f"{len(problems)} {noun} found; nothing was built.", file=sys.stderr)
         return 1
     assert archive is not None
+    references = Linker(archive).unresolved_references()
+    if references:
+        print(format_problems(references))
     items = sum(len(m.items) for m in archive.meetings)
     print(f"OK: {len(archive.meetings)} meetings, {items} items, {len(archive.bodies)} bodies, {len(archive.topics)} topics"
           + (f"; {len(notes)} notes." if notes else "."))

@@ -40,6 +40,7 @@ from .problems import ContentError, github_annotations
 from .render import THEME_DIR, RenderError, Renderer
 from .text import swedish_key
 from .search import build_search_files
+from .xref import Linker
 from .feeds import notice_board_feed
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .views import (
@@ -128,7 +129,10 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.drafts = {f"{m.body}/{m.slug}/" for m in self.archive.meetings if m.status == "utkast" and not preview}
         self.views = {view.target.src_uri: view for view in derive_views(published, settings)}
         self.search_files = build_search_files(published)
-        self.renderer = Renderer(_theme_dir(config), settings)
+        linker = Linker(published)
+        for reference in linker.unresolved_references():
+            log.info(str(reference))
+        self.renderer = Renderer(_theme_dir(config), settings, linker)
         if not config.nav:
             config.nav = _navigation(self.archive)
         _default_source_date(self.archive)

@@ -25,7 +25,8 @@ class Problem:
     """`error` stops `check` and the build; `note` is reported and publishing goes on."""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {'note: ' if self.severity == 'note' else ''}{self.field}: {self.message}"
+        label = "" if self.severity == "error" else f"{self.severity}: "
+        text = f"{self.path}:{self.line}: {label}{self.field}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
     @property

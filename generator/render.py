@@ -17,6 +17,7 @@ from .items import parse_presenters
 from .model import Block, Fields, Prose
 from .settings import Settings
 from .views import View, citation
+from .xref import Linker, dnr_slug
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
@@ -35,7 +36,7 @@ BLOCK_LABELS = {
 
 
 class Renderer:
-    def __init__(self, theme_dir: Path = THEME_DIR, settings: Settings = Settings()):
+    def __init__(self, theme_dir: Path = THEME_DIR, settings: Settings = Settings(), linker: Linker | None = None):
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(theme_dir / "protokollarkivet")),
             autoescape=True,
@@ -44,6 +45,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
+            xref=(lambda html, meeting, here: linker.link(html, meeting, here)) if linker else (lambda html, *_: Markup(html)),
             rel=_rel, long_date=text.long_date, weekday_date=text.weekday_date, size=_size, html=Markup,
             excerpt=_excerpt, presenters=_presenters,
             count_of=lambda n, one, many: f"{n} {one if n == 1 else many}",
@@ -52,6 +54,7 @@ class Renderer:
             urls=urls, status_label=STATUS_LABELS.get, kind_label=KIND_LABELS.get, block_label=BLOCK_LABELS.get,
             is_prose=lambda part: isinstance(part, Prose), is_fields=lambda part: isinstance(part, Fields),
             is_block=lambda part: isinstance(part, Block), site_url=settings.site_url, cite=citation,
+            dnr_url=lambda number: urls.diarienummer(dnr_slug(number)),
         )
 
     def render(self, view: View) -> str:

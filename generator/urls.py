@@ -51,6 +51,15 @@ def appeal_help() -> Target:
     return Target("hjalp/overklaga.md", "hjalp/overklaga/")
 
 
+def diarienummer_page(key: str) -> Target:
+    """The page listing everything with one diarienummer; `key` is the number's slug."""
+    return Target(f"dnr/{key}.md", f"dnr/{key}/")
+
+
+def diarienummer(key: str) -> str:
+    return diarienummer_page(key).url
+
+
 def accessibility() -> Target:
     return Target("tillganglighet/index.md", "tillganglighet/")
 

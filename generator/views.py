@@ -13,7 +13,7 @@ from . import urls
 from .model import Archive, Block, Body, Item, Meeting, Topic
 from . import appeal
 from .settings import Accessibility, Registrar, Settings
-from .text import long_date, swedish_key
+from .text import long_date, slug, swedish_key
 
 LATEST_ON_HOME = 10
 
@@ -107,6 +107,15 @@ class SearchView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class DiarienummerView(View):
+    """Everything in the archive filed under one diarienummer."""
+
+    number: str = ""
+    meetings: list[MeetingRef] = field(default_factory=list)
+    items: list[ItemRef] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
 class NoticeBoardView(View):
     """Minutes announced on the notice board whose appeal period is running."""
 
@@ -162,6 +171,7 @@ def derive_views(archive: Archive, settings: Settings = Settings()) -> list[View
     views += [body_view(archive, body, refs) for body in archive.bodies.values()]
     views += [meeting_view(archive, meeting, refs, settings) for meeting in archive.meetings]
     views += [topic_view(archive, topic, refs) for topic in archive.topics.values()]
+    views += diarienummer_views(archive, refs)
     return views
 
 
@@ -222,6 +232,22 @@ def topic_view(archive: Archive, topic: Topic, refs: dict[int, MeetingRef]) -> T
     entries.sort(key=lambda e: e.meeting.meeting.date, reverse=True)  # stable: items keep their order
     timeline = [(year, list(group)) for year, group in itertools.groupby(entries, key=lambda e: e.meeting.meeting.date.year)]
     return TopicView(urls.topic(topic.key), topic.name, "topic.html", topic, timeline)
+
+
+def diarienummer_views(archive: Archive, refs: dict[int, MeetingRef]) -> list[DiarienummerView]:
+    meetings: dict[str, list[MeetingRef]] = {}
+    items: dict[str, list[ItemRef]] = {}
+    for meeting in archive.meetings:
+        if meeting.diarienummer:
+            meetings.setdefault(meeting.diarienummer.normalised, []).append(refs[id(meeting)])
+        for item in meeting.items:
+            for number in dict.fromkeys(d.normalised for d in item.diarienummer):
+                items.setdefault(number, []).append(ItemRef(refs[id(meeting)], item, urls.item(meeting, item)))
+    return [
+        DiarienummerView(urls.diarienummer_page(slug(number)), f"Diarienummer {number}", "dnr.html", number,
+                         meetings.get(number, []), items.get(number, []))
+        for number in sorted(set(meetings) | set(items))
+    ]
 
 
 def topic_index_view(archive: Archive) -> TopicIndexView:

@@ -1,0 +1,139 @@
+"""Cross-references in the minutes' text, linked where the archive holds their target.
+
+"§ 12" links to item 12 of the same meeting; "föregående protokoll" to the body's previous
+meeting; "mötet 20221125", "mötet den 5 maj" and "Länssamverkansgruppens möte den 10 november" to
+that meeting; a diarienummer to the page listing everything with that number. A reference the
+archive cannot resolve stays plain text (the seeds cite meetings outside the archive): it is
+reported as information, never as a broken link or an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from . import dnr, urls
+from .model import Archive, Meeting
+from .problems import Problem
+from .text import slug, swedish_key
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")
+# Spaces, not line breaks: a reference does not run from one list entry into the next.
+_ITEM = r"§ ?(?P<item>\d{1,4} ?[a-z]?)(?![\w])"
+_PREVIOUS = r"(?P<previous>föregående[ \t]+(?:protokoll(?:et)?|möte(?:t)?|mötesanteckningar(?:na)?|anteckningar(?:na)?))"
+_COMPACT = r"(?P<compact_lead>möte(?:t)?[ \t]+)(?P<compact>(?:19|20)\d{6})(?!\d)"
+_WORDS = (r"(?:(?P<owner>[A-ZÅÄÖ][\wåäöÅÄÖ-]+?)s[ \t]+)?(?P<words_lead>möte(?:t)?[ \t]+(?:den[ \t]+)?)"
+          r"(?P<day>\d{1,2})[ \t]+(?P<month>" + "|".join(MONTHS) + r")(?:[ \t]+(?P<year>(?:19|20)\d\d))?")
+# A diarienummer's series is in capitals (case-sensitive inside the case-insensitive pattern).
+_DNR = r"(?-i:(?P<dnr>(?<![\w])[A-ZÅÄÖ]{1,12}:?[ \t]*\d+(?:[ \t]*:[ \t]*\d+)*[ \t]*-[ \t]*(?:19|20)\d\d(?![\w])))"
+PATTERN = re.compile("|".join([_ITEM, _PREVIOUS, _COMPACT, _WORDS, _DNR]), re.IGNORECASE)
+_TAG = re.compile(r"(<[^>]+>)")
+
+
+def dnr_slug(normalised: str) -> str:
+    return slug(normalised)
+
+
+@dataclass
+class Linker:
+    """Resolves references against the archive; one per build."""
+
+    archive: Archive
+
+    def __post_init__(self) -> None:
+        self._by_date = {(m.body, m.date): m for m in self.archive.meetings}
+        self._bodies = {swedish_key(name): key for key, b in self.archive.bodies.items()
+                        for name in (b.name, b.short_name, *(f.name for f in b.former_names)) if name}
+        self.numbers = {n for m in self.archive.meetings for n in self._numbers_of(m)}
+        self.unresolved: list[Problem] = []
+
+    @staticmethod
+    def _numbers_of(meeting: Meeting) -> set[str]:
+        found = {d.normalised for i in meeting.items for d in i.diarienummer}
+        return found | ({meeting.diarienummer.normalised} if meeting.diarienummer else set())
+
+    def link(self, html: str, meeting: Meeting, here: str) -> Markup:
+        """`html` (markdown-it's output) with its references linked, relative to page `here`."""
+        out, in_link = [], 0
+        for piece in _TAG.split(html):
+            if piece.startswith("<"):
+                in_link += 1 if re.match(r"<a[\s>]", piece) else -1 if piece.startswith("</a") else 0
+                out.append(piece)
+            elif in_link or not piece.strip():
+                out.append(piece)
+            else:
+                out.append(PATTERN.sub(lambda m: self._replace(m, meeting, here), piece))
+        return Markup("".join(out))
+
+    def _replace(self, match: re.Match[str], meeting: Meeting, here: str) -> str:
+        text = match.group(0)
+        target = self.resolve(match, meeting)
+        if target is None:
+            return text  # already escaped by markdown-it
+        return f'<a class="pa-xref" href="{escape(urls.relative(target, here))}">{text}</a>'
+
+    def resolve(self, match: re.Match[str], meeting: Meeting) -> str | None:
+        """The site-relative URL a reference points at, or None."""
+        if match["item"]:
+            number = re.sub(r"\s", "", match["item"]).lower()
+            item = next((i for i in meeting.items if i.number == number), None)
+            return urls.item(meeting, item) if item else None
+        if match["previous"]:
+            before = self._previous(meeting)
+            return urls.meeting(before).url if before else None
+        if match["compact"]:
+            day = _date(match["compact"][:4], match["compact"][4:6], match["compact"][6:])
+            return self._meeting_url(meeting.body, day)
+        if match["day"]:
+            body = meeting.body
+            if match["owner"]:
+                body = self._bodies.get(swedish_key(match["owner"]))
+                if body is None:
+                    return None
+            year = int(match["year"]) if match["year"] else meeting.date.year
+            day = _date(year, MONTHS.index(match["month"].lower()) + 1, match["day"])
+            return self._meeting_url(body, day)
+        if match["dnr"]:
+            normalised = dnr.normalise(match["dnr"])
+            return urls.diarienummer(dnr_slug(normalised)) if normalised in self.numbers else None
+        return None
+
+    def _previous(self, meeting: Meeting) -> Meeting | None:
+        """The body's previous meeting, when the archive's previous one is that: it announced this
+        meeting as its next, or (announcing none) lies within a quarter before it."""
+        before, _ = self.archive.neighbours(meeting)
+        if before is None:
+            return None
+        announced = [n.date for n in before.next_meetings if n.date]
+        if announced:
+            return before if meeting.date in announced else None
+        return before if (meeting.date - before.date).days <= 92 else None
+
+    def _meeting_url(self, body: str, day: dt.date | None) -> str | None:
+        found = self._by_date.get((body, day)) if day else None
+        return urls.meeting(found).url if found else None
+
+    def unresolved_references(self) -> list[Problem]:
+        """Every reference in the archive's text that stays plain text, as information."""
+        found = []
+        for meeting in self.archive.meetings:
+            for item in meeting.items:
+                for part in item.parts:
+                    text = getattr(part, "text", "")
+                    for match in PATTERN.finditer(text):
+                        if self.resolve(match, meeting) is None:
+                            found.append(Problem(meeting.path, item.line, item.label,
+                                                 f"the reference {match.group(0)!r} is not in the archive; it stays text",
+                                                 severity="info"))
+        return found
+
+
+def _date(year: object, month: object, day: object) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None

@@ -1,0 +1,62 @@
+"""References in the text link to what they name when the archive holds it, and stay text
+(reported as information, never as an error or a broken link) when it does not."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import Project
+
+LATER = """---
+body: lsg
+kind: protokoll
+date: 2021-05-05
+status: justerat
+---
+
+## 1. Föregående protokoll
+
+Föregående protokoll godkändes. Se även § 2 nedan och § 9 som inte finns.
+
+## 2. UPH-medel
+
+Uppföljning av beslutet på mötet den 19 februari (mötet 20210219),
+som Länssamverkansgruppens möte den 19 februari 2021 fattade i ärendet Dnr HSN 422:1-2021. Frågan tas upp igen på mötet den 1 april och
+i ärendet HSN 999:9-2020.
+"""
+
+
+def links(html: str) -> dict[str, str]:
+    return {text: href for href, text in re.findall(r'<a class="pa-xref" href="([^"]+)">([^<]+)</a>', html)}
+
+
+def test_references_link_to_items_meetings_and_diarienummer(project: Project) -> None:
+    project.write("lsg/2021-05-05.md", LATER)
+    run = project.build()
+    assert run.code == 0, run.stderr
+    html = (project.site / "lsg/2021-05-05/index.html").read_text(encoding="utf-8")
+    assert links(html) == {
+        "Föregående protokoll": "../2021-02-19/",
+        "§ 2": "#p2",
+        "mötet den 19 februari": "../2021-02-19/",
+        "mötet 20210219": "../2021-02-19/",
+        "Länssamverkansgruppens möte den 19 februari 2021": "../2021-02-19/",
+        "HSN 422:1-2021": "../../dnr/hsn-422-1-2021/",
+    }
+    dnr_page = (project.site / "dnr/hsn-422-1-2021/index.html").read_text(encoding="utf-8")
+    assert "2021-02-19/#p5" in dnr_page and "lsg/2021-02-19/" in dnr_page
+
+
+def test_unresolved_references_stay_text_and_are_listed_as_information(project: Project) -> None:
+    project.write("lsg/2021-05-05.md", LATER)
+    check = project.check()
+    assert check.code == 0
+    infos = [line for line in check.stdout.splitlines() if ": info: " in line]
+    assert any("'§ 9'" in line for line in infos)
+    assert any("'mötet den 1 april'" in line for line in infos)
+    assert any("'HSN 999:9-2020'" in line for line in infos)
+    build = project.build()
+    assert build.code == 0, build.stderr  # --strict: information never fails a build
+    assert "'mötet den 1 april' is not in the archive" in build.stderr
+    html = (project.site / "lsg/2021-05-05/index.html").read_text(encoding="utf-8")
+    assert "mötet den 1 april" in html and "§ 9" not in links(html)
