@@ -226,8 +226,8 @@ def _table_of_contents(view: View, html: str) -> TableOfContents:
 def _is_source(src_uri: str) -> bool:
     """Files of content/ that are read into the archive rather than published as they are."""
     name = src_uri.rsplit("/", 1)[-1]
-    if is_editor_litter(name) or src_uri in (BODIES_FILE, TOPICS_FILE):
-        return True
+    if is_editor_litter(name) or src_uri in (BODIES_FILE, TOPICS_FILE) or name.endswith(".import.txt"):
+        return True  # (an importer's report beside its draft is for the secretary, not the public)
     return src_uri.count("/") == 1 and src_uri.endswith(".md")
 
 

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 
 from .model import Line
 from .people import looks_like_name
-from .units import FUNCTION_WORDS, heading_hint
+from .units import FUNCTION_WORDS, has_finite_verb, heading_hint
 
 _SECTION = re.compile(r"^§\s*(?P<n>\d{1,4})\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?\s*(?P<title>.*)$")
 _PREFIXED = re.compile(
-    r"^(?P<prefix>[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]{1,4})\s+(?:§\s*)?(?P<n>\d{1,3})\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?\s+"
-    r"(?P<title>[A-ZÅÄÖ\"”«].*)$"
+    r"^(?P<prefix>[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]{1,4})\s+(?P<sign>§\s*)?(?P<n>\d{1,3})\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?"
+    r"(?:\s+(?P<title>[A-ZÅÄÖ\"”«].*))?$"
 )
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s*(?P<l>[a-z])?\s*(?:[.)](?!\d)|:(?=\s))\s*(?P<title>[A-ZÅÄÖÉ0-9\"”«(].*)?$")
 _BARE_NUMBER = re.compile(r"^(?P<n>\d{1,3})(?P<l>)\s+(?P<title>[A-ZÅÄÖ][^\d\t]{2,80})$")
@@ -36,23 +36,9 @@ _NOT_PREFIX = {"Dnr", "Nr", "Kl", "Tid", "Sid", "Sida", "Ref", "Tel", "Rum", "De
 TITLE_LINE = re.compile(
     r"^(?:(?:justerat|justerade|preliminärt|ojusterat)\s+)?(?:sammanträdes|möte?s|minnes|besluts)?"
     r"(?P<kind>protokoll|anteckning(?:ar)?|mötesanteckning(?:ar)?)(?![\w])"
-    r"(?:\s*[,:–-]?\s*(?:från|för|vid|med)?\s*(?P<rest>.*))?$",
+    r"(?:\s*[,:–-]?\s*(?:(?:från|för|vid|med)\b)?\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
-
-FINITE_VERBS = frozenset(
-    "är var blir blev finns fanns har hade ska skall kan kunde måste bör borde får fick vill ville kommer kom går gick "
-    "gör gjorde ger gav tar tog sker skedde gäller gällde pågår pågick saknas behövs behöver behövde visar visade "
-    "innebär innebar handlar ligger låg står stod heter hette anser ansåg menar betyder verkar känns upplevs anses "
-    "ses sägs återkommer informerar informerade redovisar redovisade presenterar presenterade berättar berättade "
-    "beslutar beslutade beslöt godkänner godkände noterar noterade lämnar lämnade tackar tackade hälsade hälsar "
-    "föredrog föredrar rapporterar rapporterade deltar deltog ansvarar ansvarade fortsätter fortsatte startar "
-    "startade arbetar arbetade planeras planerades ingår ingick rör rörde avser avsåg erbjuds fattas fattades "
-    "genomförs genomfördes görs gjordes hänskjuts hänsköts bordläggs noteras godkänns antas antogs läggs lades".split()
-)
-_PASSIVE = re.compile(r"^[a-zåäö]{3,}(?:ades|ddes|des|tes|ts|as)$")
-_PAST = re.compile(r"^[a-zåäö]{3,}(?:ade|de|te)$")
-
 
 @dataclass(slots=True)
 class Heading:
@@ -84,8 +70,8 @@ def numbered_match(text: str, marked: bool = False) -> tuple[int, str | None, st
         match = pattern.match(text)
         if not match:
             continue
-        if pattern is _PREFIXED and match["prefix"] in _NOT_PREFIX:
-            continue
+        if pattern is _PREFIXED and (match["prefix"] in _NOT_PREFIX or (not match["title"] and not match["sign"])):
+            continue  # "Sn 49" alone needs its "§": "Kap 3" is no item
         title = (match["title"] or "").strip()
         if pattern is _NUMBERED and title and len(title.split()) > 25:
             continue  # a numbered paragraph of running text
@@ -128,7 +114,14 @@ def find_numbered(lines: list[Line], first_hint: int | None = None) -> list[Head
 def _sequence(lines: list[Line], raw, first_hint: int | None) -> list[Heading]:
     accepted: list[Heading] = []
     last: tuple[int, str | None] | None = None
+    list_next: int | None = None  # a list numbered 1, 2, 3 inside an item
     for position, (index, number, letter, title, hinted) in enumerate(raw):
+        if last is not None and letter is None and (number == 1 or number == list_next) and not (number == last[0] + 1):
+            list_next = number + 1
+            continue
+        if list_next is not None and number == list_next and not hinted:
+            list_next += 1
+            continue
         if last is None and not hinted and number > 3 and first_hint is None:
             # "12. Title" may start the year's numbering when the next candidate continues it
             following = raw[position + 1] if position + 1 < len(raw) else None
@@ -205,21 +198,6 @@ def _letter_items(lines: list[Line], parent: Heading, end: int) -> list[Heading]
 
 
 # -- unnumbered items ------------------------------------------------------------------------
-
-def has_finite_verb(text: str) -> bool:
-    words = re.findall(r"[A-Za-zÅÄÖåäöéü-]+", text)
-    for position, word in enumerate(words):
-        lowered = word.casefold()
-        if lowered in FINITE_VERBS:
-            return True
-        if not word[:1].islower():
-            continue  # "Svantes" in a name is no verb
-        if position > 0 and _PASSIVE.match(lowered) and words[position - 1].casefold() not in FUNCTION_WORDS:
-            return True
-        if position == 1 and _PAST.match(lowered) and words[0][:1].isupper():
-            return True
-    return False
-
 
 def title_like(text: str, known: frozenset[str] | set[str] = frozenset()) -> bool:
     """A short line that names a subject rather than saying something about it."""

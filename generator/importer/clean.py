@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 
 from .model import Line, Unplaced
+from .units import has_finite_verb
 
 _PAGE_NUMBER = re.compile(r"^(?:sida|sid\.?|s\.|page)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3})$|^(?:sida|page)\s+\d{1,3}$", re.IGNORECASE)
 _FURNITURE = re.compile(
@@ -45,7 +46,7 @@ def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[Unplaced]]:
             removed.add(i)
             reasons[i] = "signature box of a page footer"
 
-    _repeated_runs(lines, content, removed, reasons)
+    _repeated_runs(lines, [i for i in content if i not in removed], removed, reasons)
     _page_edges(lines, removed, reasons)
 
     kept: list[Line] = []
@@ -116,8 +117,6 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
 def _sentence(text: str) -> bool:
     """Page furniture names things; a line that says something ("Nämnden lägger informationen
     till handlingarna.") recurs because the minutes repeat it, and stays."""
-    from .agenda import has_finite_verb
-
     return text.rstrip().endswith((".", ":")) and len(text.split()) > 2 or has_finite_verb(text)
 
 

@@ -65,7 +65,8 @@ def run_import(args: argparse.Namespace) -> int:
         print("protokollarkivet import: no files to import", file=sys.stderr)
         return 2
     errors = Console(stderr=True)
-    stdout = Console(soft_wrap=False) if sys.stdout.isatty() else Console(width=200, soft_wrap=False)
+    # On a terminal the table fits the window; in a log or a pipe every row stays on one line.
+    stdout = Console() if sys.stdout.isatty() else Console(width=10_000, no_color=True)
     results = []
     taken: set[Path] = set()
     progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -78,7 +79,8 @@ def run_import(args: argparse.Namespace) -> int:
                                  dry_run=args.dry_run, taken=taken)
             results.append(result)
             if result.error:
-                progress.console.print(f"[red]{path}: cannot import: {result.error}[/red]", highlight=False)
+                progress.console.print(f"{path}: cannot import: {result.error}", style="red", markup=False, highlight=False,
+                                       soft_wrap=True)
             progress.advance(task)
 
     if args.dry_run:
@@ -91,7 +93,7 @@ def run_import(args: argparse.Namespace) -> int:
     table = Table(title="Import summary" + (" (dry run: nothing written)" if args.dry_run else ""), title_justify="left")
     for column, justify in (("file", "left"), ("draft", "left"), ("items", "right"), ("fields guessed", "right"),
                             ("lines not placed", "right"), ("check", "left")):
-        table.add_column(column, justify=justify, overflow="fold")
+        table.add_column(column, justify=justify, overflow="fold", no_wrap=not stdout.is_terminal)
     written = failed = 0
     for result in results:
         if result.error:

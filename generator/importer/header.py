@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from .agenda import TITLE_LINE, has_finite_verb, title_like
+from .agenda import TITLE_LINE, title_like
+from .units import has_finite_verb
 from .model import Attendee, DraftMeeting, Line
 from .people import classify_segment, looks_like_name, parse_entry, parse_inline_list, split_name_list
 
@@ -88,6 +89,8 @@ def label_of(text: str) -> tuple[str, str | None, str] | None:
 
 
 _BARE_KINDS = ("date", "time", "datetime", "dnr", "range", "placetime")
+_TABLE_HEADS = {"namn", "ledamot", "ledamöter", "ersättare", "parti", "organisation", "roll", "funktion", "titel",
+                "närvaro", "närvarande", "befattning", "kommun", "representerar", "företräder", "uppdrag", "anmärkning"}
 
 
 @dataclass(slots=True)
@@ -116,10 +119,15 @@ def parse_header(lines: list[Line], end: int, meeting: DraftMeeting, known: set[
         if consumed == 0 and "\t" in line.text and not state.list_name:
             # a line of a letterhead's columns ("Kommunstyrelsen<TAB>Sammanträdesdatum"): one at a time
             columns = [Line(c.strip(), line.loc, line.no, page=line.page) for c in line.text.split("\t") if c.strip()]
-            for column in columns:
-                if state.feed(columns + [lines[i] for i in range(index + 1, min(end, index + 4))], columns.index(column),
+            pending = None
+            for position, column in enumerate(columns):
+                if state.feed(columns + [lines[i] for i in range(index + 1, min(end, index + 4))], position,
                               len(columns) + 3) == 0:
                     state.other(column)
+                if state.value_kind and pending is None:
+                    pending = (state.value_kind, state.value_loc)
+            if pending:  # "Sekreterare<TAB>Paragrafer 23–25" / "Maria Lind": the value below is the first label's
+                state.value_kind, state.value_loc, state.value_parts = pending[0], pending[1], []
             index += 1
             continue
         if consumed == 0:
@@ -170,6 +178,8 @@ class _State:
             printed_kind = kind["kind"].casefold()
             self.meeting.kind = "mötesanteckning" if "anteckning" in printed_kind else "protokoll"
             self.meeting.guess(line.loc, "kind", f"{self.meeting.kind} (from '{text}')")
+            if not re.search(r"[A-Za-zÅÄÖåäö]{2}", rest):
+                rest = ""  # "PROTOKOLL 2 (4)": a page number
             if rest:
                 found = dates.first_date(rest)
                 if found is not None:
@@ -252,6 +262,17 @@ class _State:
                 sum(looks_like_name(p.strip(), self.known) for p in text.split(",")) >= 2:
             self._inline_list(text, line)
             return 1
+        columns = [c.strip() for c in text.split("\t") if c.strip()]
+        if columns and all(c.casefold().rstrip(":") in _TABLE_HEADS for c in columns):
+            self.meeting.guess(line.loc, f"{self.list_name} list", f"table header '{text}'")
+            return 1
+        if len(columns) >= 2 and all(looks_like_name(re.split(r"\s*[,(]", c)[0], self.known) for c in columns):
+            # "Anna Ek (S), ordförande<TAB>Bo Ek (M)": a list in two columns
+            for column in columns:
+                attendee = parse_entry(column, self.known, lenient=True)
+                if attendee is not None:
+                    self._add(attendee, line)
+            return 1
         if not line.hinted or "\t" in text or "," in text:
             attendee = parse_entry(text, self.known, lenient=True)
             if attendee is not None and not has_finite_verb(text.split(",")[0]):
@@ -266,7 +287,7 @@ class _State:
 
     def _group_label(self, lines: list[Line], index: int, end: int) -> bool:
         text = lines[index].text.strip()
-        if len(text.split()) > 8 or text.endswith((".", ":")) or has_finite_verb(text) or label_of(text):
+        if len(text.split()) > 8 or text.endswith((".", ":")) or has_finite_verb(text) or label_of(text) or "\t" in text:
             return False
         if re.match(r"^\d", text) or TITLE_LINE.match(text):
             return False
@@ -305,6 +326,7 @@ class _State:
     def _fact(self, kind: str, value: str, loc: str, printed: str) -> None:
         meeting = self.meeting
         value = value.strip()
+        before = len(meeting.guesses)
         if kind in ("date", "datetime", "placetime", "time"):
             found = dates.first_date(value)
             if found is not None:
@@ -348,6 +370,8 @@ class _State:
                 if name not in meeting.adjusters:
                     meeting.adjusters.append(name)
                     meeting.guess(loc, "adjuster", name)
+        if len(meeting.guesses) == before:
+            meeting.unplace(Line(printed, loc), f"a '{kind}' label whose value the importer could not read")
         self.started = True
         self.facts_seen = True
 

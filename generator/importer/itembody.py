@@ -18,18 +18,17 @@ In order of precedence, for each unit of the item:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .agenda import has_finite_verb, title_like
+from .agenda import title_like
 from .model import Attendee, DraftItem, DraftMeeting, Line, Part, Presenter
 from .people import parse_inline_list, same_person
 from .sentences import (
     ORDER, VOTE, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
     presenters_in,
 )
-from .units import Unit, build_units, ends_open, join_text, sentences
+from .units import Unit, build_units, has_finite_verb, sentences
 
 TYPE_LINE = re.compile(
     r"^(?:(?:muntligt|skriftligt|muntlig|skriftlig|kort)\s+)?(?:besluts|informations|diskussions|anmälnings|"
@@ -123,8 +122,10 @@ def is_stop(text: str) -> bool:
 
 
 def fill_item(item: DraftItem, lines: list[Line], ctx: ItemContext) -> None:
-    units = build_units(lines, ctx.width, stops=is_stop)
-    units = _drop_figure_text(units, ctx.meeting)
+    dropped: list[Line] = []
+    units = build_units(lines, ctx.width, stops=is_stop, dropped=dropped)
+    for line in dropped:
+        ctx.meeting.unplace(line, "text of a figure inside a broken sentence")
     filler = _Filler(item, ctx)
     filler.run(units)
 
@@ -152,7 +153,7 @@ class _Filler:
         unit = units[index]
         text = unit.text.strip()
         if unit.kind in ("para", "heading") and self.seen < 4 and self.item.type_printed is None \
-                and TYPE_LINE.match(text.rstrip(".:")):
+                and TYPE_LINE.match(text.rstrip(".:")) and not self._labels_decision(units, index):
             return self._type(unit, index)
         if unit.kind in ("para", "heading", "bullet") and (found := _field(text)):
             return self._field_unit(unit, found, units, index)
@@ -235,7 +236,8 @@ class _Filler:
 
     def _section(self, unit: Unit, section: tuple[str, str], units: list[Unit], index: int) -> int:
         kind, value = section
-        if kind == "ställningstagande" and not value and self.seen < 4 and self.item.type_printed is None:
+        if kind == "ställningstagande" and not value and self.seen < 4 and self.item.type_printed is None \
+                and not self._labels_decision(units, index):
             return self._type(unit, index)
         collected: list[Unit] = []
         index += 1
@@ -246,11 +248,11 @@ class _Filler:
                 collected.append(units[index])
                 index += 1
         else:
-            while index < len(units) and not _stops_section(units[index]):
+            while index < len(units) and (not _stops_section(units[index]) or _bold_text(units[index])):
                 following = units[index]
-                if collected and following.blank_before and kind in ("beslut", "ställningstagande") \
-                        and following.kind != "bullet" and not _ATT.match(following.text) \
-                        and not collected[-1].text.rstrip().endswith(":"):
+                if collected and following.blank_before and following.kind != "bullet" and not _ATT.match(following.text) \
+                        and not collected[-1].text.rstrip().endswith(":") \
+                        and not (kind in _MOTION_LABEL_KINDS and motion_at(following.text)):
                     break
                 collected.append(following)
                 index += 1
@@ -283,6 +285,12 @@ class _Filler:
             self.meeting.guess(following.loc, f"{self.item.label}: {label.lower()}", text)
             index += 1
         return index
+
+    def _labels_decision(self, units: list[Unit], index: int) -> bool:
+        """"Ställningstagande" over the body's decision is its label, not the item's type."""
+        following = units[index + 1] if index + 1 < len(units) else None
+        return (following is not None and units[index].text.strip().casefold().startswith("ställningstagande")
+                and decision_at(following.text, self.ctx.subjects, self.meeting.date) is not None)
 
     def _heading(self, unit: Unit, own_fields: bool = True) -> None:
         title = unit.text.strip().rstrip(":").strip()
@@ -356,9 +364,12 @@ class _Filler:
                 self.item.parts.append(Part("block", block="beslut", text=_block_markdown(block_units), loc=unit.loc))
                 self._log_decision(unit.loc, text, reason)
                 index += len(consumed)
-            elif motion is not None or label_kind is not None:
-                kind, names = motion if motion is not None else (label_kind, [])
-                self._motion(kind, names, text, unit)
+            elif motion is not None:
+                self._motion(*motion, text, unit)
+            elif label_kind is not None:
+                self.item.parts.append(Part("para", text=text, loc=unit.loc))
+                self.meeting.notes.append(f"{unit.loc}: {self.item.label}: text under '{label_kind}' names no member; "
+                                          "left as text")
             elif VOTE.match(sentence):
                 self._vote(text, unit)
             else:
@@ -469,6 +480,13 @@ def _attachment_label(text: str) -> str | None:
     return kind if kind in ("Beslutsunderlag", "Bilaga") else None
 
 
+def _bold_text(unit: Unit) -> bool:
+    """A decision set in bold under its label reads as a heading; four words or more are text."""
+    text = unit.text.strip()
+    return unit.kind == "heading" and len(text.split()) >= 4 and not (_field(text) or _section(text)
+                                                                      or PROSE_LABELS.match(text.rstrip(":")))
+
+
 def _stops_section(unit: Unit) -> bool:
     text = unit.text.strip()
     return unit.kind == "heading" or bool(_field(text) or _section(text) or PROSE_LABELS.match(text.rstrip(":")))
@@ -493,29 +511,3 @@ def _block_markdown(units: list[Unit]) -> str:
 def _short(text: str, size: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1] + "…"
-
-
-def _drop_figure_text(units: list[Unit], meeting: DraftMeeting) -> list[Unit]:
-    """`... men för att` / `Makro` / `Meso` / `spridning och ...`: drop the figure's words."""
-    out: list[Unit] = []
-    index = 0
-    while index < len(units):
-        unit = units[index]
-        if unit.kind == "para" and ends_open(unit.text):
-            probe = index + 1
-            while probe < len(units) and probe - index <= 6 and units[probe].single and len(units[probe].text.split()) <= 4 \
-                    and units[probe].text.strip()[-1:] not in ".:;" and units[probe].kind in ("para", "heading") \
-                    and not units[probe].text.strip()[:1].islower():
-                probe += 1
-            if index + 1 < probe < len(units) and units[probe].kind == "para" and units[probe].text.strip()[:1].islower():
-                for dropped in units[index + 1:probe]:
-                    for line in dropped.lines:
-                        meeting.unplace(line, "text of a figure inside a broken sentence")
-                merged = Unit("para", join_text(unit.text, units[probe].text), unit.lines + units[probe].lines,
-                              blank_before=unit.blank_before)
-                out.append(merged)
-                index = probe + 1
-                continue
-        out.append(unit)
-        index += 1
-    return out

@@ -35,8 +35,18 @@ class FileResult:
 
 def import_file(path: Path, registries: Registries, registries_dir: Path, out: Path, *, body: str | None = None,
                 force: bool = False, dry_run: bool = False, taken: set[Path] | None = None) -> FileResult:
-    """Import one file. Never raises for a bad input: the error is in the result."""
-    taken = set() if taken is None else taken
+    """Import one file. Never raises for a bad input: the error is in the result, so a back
+    catalogue of hundreds of files goes on past the one that is broken in a way nobody foresaw."""
+    try:
+        return _import_file(path, registries, registries_dir, out, body=body, force=force, dry_run=dry_run,
+                            taken=set() if taken is None else taken)
+    except Exception as error:  # noqa: BLE001 - reported per file
+        return FileResult(path, error=f"the importer failed on this file ({type(error).__name__}: {error}); "
+                                      "please report it with the file")
+
+
+def _import_file(path: Path, registries: Registries, registries_dir: Path, out: Path, *, body: str | None,
+                 force: bool, dry_run: bool, taken: set[Path]) -> FileResult:
     result = FileResult(path)
     try:
         extracted = extract(path)
@@ -57,6 +67,9 @@ def import_file(path: Path, registries: Registries, registries_dir: Path, out: P
     for meeting in meetings:
         meeting.notes.extend(registries.notes)
         draft = target_path(meeting, out, taken)
+        if draft.stem.rsplit("-", 1)[-1].isdigit() and len(draft.stem) > 10:
+            meeting.notes.append(f"another meeting of {meeting.body} on {meeting.date} was imported in this run: this one is "
+                                 f"filed as a second meeting that day ({draft.name}); delete one if they are the same meeting")
         taken.add(draft)
         text = render(meeting)
         outcome = Outcome(draft, written=False)

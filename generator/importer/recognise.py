@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import dnr
@@ -22,7 +23,7 @@ from .clean import remove_furniture
 from .dates import find_dates, find_time, first_date
 from .extract import Extracted
 from .header import label_of, parse_header
-from .itembody import ItemContext, fill_item, split_title_type
+from .itembody import ItemContext, fill_item, is_stop, split_title_type
 from .model import Attendee, DraftItem, DraftMeeting, Line, NextMeeting, Part, Section, Unplaced
 from .people import person_key, same_person
 from .registry import Registries, body_names, match_body, match_topics, propose_body
@@ -72,7 +73,7 @@ def split_meetings(lines: list[Line]) -> list[tuple[int, int]]:
                 continue  # a page header that repeats the title and date: the same meeting
             starts.append(index)
             items, signed, current_date = 0, False, date
-        elif numbered_candidate(text):
+        elif numbered_candidate(text) or line.heading:
             items += 1
         elif SIGNATURE_START.match(text):
             signed = True
@@ -199,8 +200,13 @@ def find_unnumbered(lines: list[Line], start: int, known: set[str], width: int) 
     """Items of minutes that give only titles (see `agenda`)."""
     position = {id(line): index for index, line in enumerate(lines)}
     units = build_units(lines[start:], width)
-    hinted = sum(1 for u in units if u.kind == "heading")
-    use_hints = hinted >= 3
+    marked = [u for u in units if u.kind == "heading" and not is_stop(u.text)]
+    use_hints = len(marked) >= 3
+    # Items are the source's top level of headings that recurs ("##" under a "#" title), or its
+    # bold lines when it has no levels; deeper levels are sub-headings.
+    levels = Counter(u.lines[0].heading for u in marked)
+    recurring = [level for level, count in levels.items() if count >= 2] or list(levels)
+    item_level = min(recurring) if recurring else 0
     headings: list[Heading] = []
     context = None  # inside the list a line ending in ':' introduces
     previous_title = False
@@ -212,7 +218,7 @@ def find_unnumbered(lines: list[Line], start: int, known: set[str], width: int) 
         elif context == "bullets" and unit.kind != "bullet":
             context = None
         if unit.kind == "heading" and use_hints:
-            candidate = True
+            candidate = unit.lines[0].heading == item_level and not is_stop(text)
         elif use_hints:
             candidate = False
         else:
@@ -223,7 +229,7 @@ def find_unnumbered(lines: list[Line], start: int, known: set[str], width: int) 
                 candidate = not any("?" in n for n in neighbours)
             if candidate and k + 1 < len(units) and units[k + 1].lines[0].joined:
                 candidate = False
-        if context == "lines" and text[-1:] in ".":
+        if context == "lines" and text.endswith("."):
             context = None
         if text.endswith(":") and not candidate:
             context = "intro"
@@ -337,8 +343,23 @@ def _finish(meeting: DraftMeeting, ctx: ItemContext, registries: Registries) -> 
     if meeting.date is not None:
         _next_in_text(meeting)
     _topics(meeting, registries)
+    _first_names(meeting)
     if meeting.dnr_printed and dnr.normalise(meeting.dnr_printed) is None:
         meeting.notes.append(f"the diarienummer '{meeting.dnr_printed}' is not of the form 'HSN 200:3-2023'; left out")
+
+
+def _first_names(meeting: DraftMeeting) -> None:
+    """A presenter named by a given name only ("Malin redovisade"): who it may be."""
+    people = [a.name for a in meeting.attendees()]
+    for item in meeting.items:
+        for presenter in item.presenters:
+            if len(presenter.name.split()) != 1:
+                continue
+            matches = [name for name in people if name.split()[0].casefold() == presenter.name.casefold()]
+            if len(matches) == 1:
+                meeting.notes.append(f"{item.label}: presenter '{presenter.name}' is probably {matches[0]} (kept as printed)")
+            elif matches:
+                meeting.notes.append(f"{item.label}: presenter '{presenter.name}' may be {' or '.join(matches)} (kept as printed)")
 
 
 def _merge_guests(meeting: DraftMeeting, guests: list[Attendee]) -> None:
@@ -457,7 +478,10 @@ def _next_meetings(meeting: DraftMeeting) -> None:
                     day = day.replace(year=day.year + 1) if _valid(day.year + 1, day) else day
                 if day <= meeting.date:
                     continue
-                shown = re.sub(r"^(?:nästa|kommande)\s+(?:möte|sammanträde)\s*[:,–-]?\s*", "", text, flags=re.IGNORECASE).strip()
+                shown = text.strip()
+                if re.match(r"^(?:nästa|kommande)\b", shown, re.IGNORECASE):
+                    shown = shown[found.span[0]:].strip()  # "Nästa möte blir den 10 maj ..." -> "10 maj ..."
+                shown = shown.rstrip(".")
                 next_meeting = NextMeeting(text=shown or text, date=day, time=find_time(text[found.span[1]:]))
                 if re.search(r"\b(?:digitalt|teams|zoom|på distans|fysiskt)\b", text, re.IGNORECASE):
                     next_meeting.place = re.search(r"\b(?:digitalt|teams|zoom|på distans|fysiskt)\b", text, re.IGNORECASE)[0]
@@ -480,7 +504,8 @@ def _next_in_text(meeting: DraftMeeting) -> None:
             if found is None or found.start <= meeting.date or any(n.date == found.start for n in meeting.next_meetings):
                 continue
             time = find_time(part.text[found.span[1]:])
-            meeting.next_meetings.append(NextMeeting(text=part.text.strip().rstrip("."), date=found.start, time=time))
+            shown = part.text[found.span[0]:].strip().rstrip(".")  # "14 juni 2023 kl. 13.00"
+            meeting.next_meetings.append(NextMeeting(text=shown, date=found.start, time=time))
             meeting.guess(part.loc, "next meeting", f"{found.start} (from '{part.text[:60]}')")
 
 

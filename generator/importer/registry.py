@@ -112,7 +112,8 @@ def propose_body(name: str, registries: Registries) -> dict:
     base, n = key, 2
     while key in taken:
         key, n = f"{base}-{n}", n + 1
-    entry = {"key": key, "name": clean or name, "organisation": "(fyll i huvudman)"}
+    clean = clean or name
+    entry = {"key": key, "name": clean[:1].upper() + clean[1:], "organisation": "(fyll i huvudman)"}
     if acronym:
         entry["short_name"] = acronym[1]
     return entry

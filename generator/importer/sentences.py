@@ -36,7 +36,8 @@ DECISION_VERBS = (
     r"överlämnar|överlämnade|återremitterar|återremitterade|hänskjuter|hänsköt|bordlägger|bordlade|utser|utsåg|"
     r"väljer|valde|ställer\s+sig\s+(?:bakom|positiv|positiva|negativ|negativa)|ställde\s+sig\s+(?:bakom|positiv|positiva|negativ|negativa)|"
     r"lägger\s+[^.]{1,60}?\s*till\s+handlingarna|lade\s+[^.]{1,60}?\s*till\s+handlingarna|enades\s+om|enas\s+om\s+att|"
-    r"tackar\s+för\s+(?:informationen|redovisningen|presentationen|föredragningen)(?:\s+och\s+lägger\s+den\s+till\s+handlingarna)?\s*\.?$"
+    r"tackar\s+för\s+(?:informationen|redovisningen|presentationen|föredragningen)"
+    r"(?=(?:\s+och\s+lägger\s+den\s+till\s+handlingarna)?\s*\.?\s*$)"
 )
 _VERB_AT = re.compile(rf"^(?:(?:även|också|därefter|därför|då|enhälligt|enigt|vidare|slutligen)\s+)*(?P<verb>{DECISION_VERBS})\b",
                       re.IGNORECASE)
@@ -53,7 +54,8 @@ _PASSIVE = re.compile(
     r"tillstyrks|beslutades|beslutas|justerades|läggs\s+[^.]{0,40}till\s+handlingarna)\b",
     re.IGNORECASE,
 )
-_ELECTED = re.compile(r"^(?:Till\s+(?:justerare|justeringspersoner?|att\s+justera)[^.]{0,40}\b(?:valdes|utsågs|utses|väljs))"
+_ELECTED = re.compile(r"^(?:Till\s+(?:justerare|justeringspersoner?|att\s+justera|sekreterare|mötessekreterare|ordförande|"
+                      r"mötesordförande|rösträknare)[^.]{0,40}\b(?:valdes|utsågs|utses|väljs))"
                       r"|^\S[^.]{0,60}\b(?:valdes|utsågs|utses|väljs)\s+(?:till\s+)?(?:att\s+justera|justerare|ordförande|sekreterare)",
                       re.IGNORECASE)
 _DONE_DECISION = re.compile(r"^(?:Beslutades|Det\s+beslutades|Mötet\s+beslutade|Gruppen\s+beslutade)\b", re.IGNORECASE)
@@ -127,11 +129,6 @@ def _reports_earlier(after_verb: str, meeting_date: dt.date | None) -> bool:
     if meeting_date is None or _BY_MAIL.search(after_verb[:60]):
         return False
     return any(found.start < meeting_date for found in find_dates(after_verb[:40], meeting_date.year))
-
-
-def earlier_decision(sentence: str) -> bool:
-    """A sentence that reports an earlier decision (for the report)."""
-    return bool(re.search(r"\bbeslut", sentence, re.IGNORECASE))
 
 
 # -- presenters ---------------------------------------------------------------------------
@@ -296,5 +293,6 @@ def motion_at(sentence: str) -> tuple[str, list[str]] | None:
         match = pattern.match(text)
         if match:
             names = [n.strip() for n in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", match["names"]) if n.strip()]
-            return kind, names
+            if all(looks_like_name(re.sub(r"\s*\([^)]*\)$", "", n), lenient=True) for n in names):
+                return kind, names
     return None

@@ -95,11 +95,20 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
     current: Signature | None = None
     index = 0
     signing: dict = {}
+    signing_loc: list[str] = []
+    esigned: list[tuple[Signature, str]] = []
     pending_role: str | None = None
 
     def done(at: int) -> int:
         if signing:
             meeting.signing = signing
+            meeting.guess(signing_loc[0] if signing_loc else "signatures", "signing",
+                          ", ".join(f"{k} {v}" for k, v in signing.items()))
+        for signature, loc in esigned:
+            details = ", ".join(f"{k} {v}" for k, v in (("role", signature.role), ("title", signature.title),
+                                ("organisation", signature.organisation), ("signed at", signature.signed_at),
+                                ("method", signature.method), ("reference", signature.reference)) if v)
+            meeting.guess(loc, "signature", signature.name + (f" ({details})" if details else ""))
         return at
 
     while index < len(lines):
@@ -115,7 +124,7 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
             if label in ("namn", "name"):
                 current = Signature(name=value)
                 meeting.signatures.append(current)
-                meeting.guess(line.loc, "signature", value)
+                esigned.append((current, line.loc))
             elif current is not None:
                 if label.startswith("titel") or label in ("title", "roll"):
                     role, _, organisation = value.partition(",")
@@ -136,7 +145,7 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
             continue
         if match := re.match(r"^(?:certifierad|signerad|verifierad)\s+av\s+(?P<service>.+)$", text, re.IGNORECASE):
             signing["service"] = match["service"].strip()
-            meeting.guess(line.loc, "signing service", signing["service"])
+            signing_loc.append(line.loc)
             current = None
         elif "service" in signing and (iso := iso_datetime(text)) and "completed_at" not in signing:
             signing["completed_at"] = iso
@@ -151,6 +160,11 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
             meeting.guess(line.loc, "signature", f"{signature.name} ({signature.role})")
             index = below + 1
             continue
+        elif "\t" in text and all(looks_like_name(c.strip(), known, lenient=True) for c in text.split("\t") if c.strip()):
+            # "Lars Ek<TAB>Ola Berg" under "Justeras": names side by side
+            for column in (c.strip() for c in text.split("\t") if c.strip()):
+                meeting.signatures.append(Signature(name=column, role=pending_role))
+                meeting.guess(line.loc, "signature", column + (f" ({pending_role})" if pending_role else ""))
         elif looks_like_name(text, known) and not _ROLE_ONLY.match(text):
             # "Jan Kilhamn" / "Tf Hälso- och sjukvårdsdirektör" / "Västra Götalandsregionen" / "Ordförande"
             block = []

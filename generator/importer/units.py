@@ -16,7 +16,6 @@ columns) start units of their own.
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 
 from .model import Line
@@ -27,6 +26,37 @@ FUNCTION_WORDS = frozenset(
     "enligt inför bland samt dessa denna detta sin sitt sina vår vårt våra deras hans hennes ej inte".split()
 )
 _TERMINAL = ".!?:;"
+FINITE_VERBS = frozenset(
+    "är var blir blev finns fanns har hade ska skall kan kunde måste bör borde får fick vill ville kommer kom går gick "
+    "gör gjorde ger gav tar tog sker skedde gäller gällde pågår pågick saknas behövs behöver behövde visar visade "
+    "innebär innebar handlar ligger låg står stod heter hette anser ansåg menar betyder verkar känns upplevs anses "
+    "ses sägs återkommer informerar informerade redovisar redovisade presenterar presenterade berättar berättade "
+    "beslutar beslutade beslöt godkänner godkände noterar noterade lämnar lämnade tackar tackade hälsade hälsar "
+    "föredrog föredrar rapporterar rapporterade deltar deltog ansvarar ansvarade fortsätter fortsatte startar "
+    "startade arbetar arbetade planeras planerades ingår ingick rör rörde avser avsåg erbjuds fattas fattades "
+    "genomförs genomfördes görs gjordes hänskjuts hänsköts bordläggs noteras godkänns antas antogs läggs lades "
+    "föreslår föreslog uppdrar uppdrog antar fastställer fastställde tillstyrker avstyrker avslår avslog bifaller biföll "
+    "överlämnar överlämnade lägger lade utser utsåg väljer valde rekommenderar rekommenderade yrkar yrkade reserverar "
+    "önskar önskade vill tycker tyckte ser såg följer följde enades enas kommer".split()
+)
+_PASSIVE = re.compile(r"^[a-zåäö]{3,}(?:ades|ddes|des|tes|ts|as)$")
+_PAST = re.compile(r"^[a-zåäö]{3,}(?:ade|de|te)$")
+
+
+def has_finite_verb(text: str) -> bool:
+    words = re.findall(r"[A-Za-zÅÄÖåäöéü-]+", text)
+    for position, word in enumerate(words):
+        lowered = word.casefold()
+        if lowered in FINITE_VERBS:
+            return True
+        if not word[:1].islower():
+            continue  # "Svantes" in a name is no verb
+        if position > 0 and _PASSIVE.match(lowered) and words[position - 1].casefold() not in FUNCTION_WORDS:
+            return True
+        if position == 1 and _PAST.match(lowered) and words[0][:1].isupper():
+            return True
+    return False
+
 
 
 @dataclass(slots=True)
@@ -69,7 +99,8 @@ def heading_hint(line: Line) -> bool:
         return False  # "*Föredragande: ...*" is a field line set in italics
     if line.heading:
         return True
-    return len(text.split()) <= 14 and not text.endswith(".")
+    # bold text that says something ("Nämnden beslutar att ...") is emphasis, not a heading
+    return len(text.split()) <= 14 and not text.endswith(".") and not has_finite_verb(text)
 
 
 def ends_open(text: str) -> bool:
@@ -90,11 +121,39 @@ def join_text(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def build_units(lines: list[Line], width: int = 0, *, stops=None) -> list[Unit]:
-    """Units in order. `stops(text)` names lines that always start a unit (labels, fields)."""
+def figure_lines(lines: list[Line]) -> set[int]:
+    """Indexes of figure text caught inside a broken sentence: "... men för att" / "Makro" /
+    "Meso" / "spridning ..." (up to six short fragments between a sentence and its end)."""
+    out: set[int] = set()
+    content = [i for i, line in enumerate(lines) if not line.blank]
+    for position, index in enumerate(content):
+        if not ends_open(lines[index].text) or lines[index].bullet:
+            continue
+        fragments = []
+        probe = position + 1
+        while probe < len(content) and len(fragments) < 6:
+            text = lines[content[probe]].text.strip()
+            if len(text.split()) <= 4 and text[-1:] not in ".:;,!?" and text[:1].isupper() and "\t" not in text:
+                fragments.append(content[probe])
+                probe += 1
+                continue
+            break
+        if fragments and probe < len(content) and lines[content[probe]].text.strip()[:1].islower():
+            out.update(fragments)
+    return out
+
+
+def build_units(lines: list[Line], width: int = 0, *, stops=None, dropped: list[Line] | None = None) -> list[Unit]:
+    """Units in order. `stops(text)` names lines that always start a unit (labels, fields);
+    figure text inside a broken sentence is left out and added to `dropped`."""
     units: list[Unit] = []
     gap = False
-    for line in lines:
+    figures = figure_lines(lines)
+    for index, line in enumerate(lines):
+        if index in figures:
+            if dropped is not None:
+                dropped.append(line)
+            continue
         if line.blank:
             gap = True
             continue
@@ -146,8 +205,3 @@ def sentences(text: str) -> list[str]:
         else:
             out.append(part)
     return out
-
-
-def median_length(units: list[Unit]) -> float:
-    lengths = [len(u.text) for u in units if u.kind == "para"]
-    return statistics.median(lengths) if lengths else 0.0

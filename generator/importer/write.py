@@ -316,14 +316,20 @@ def report(meeting: DraftMeeting, outcome: Outcome, source_format: str) -> str:
         lines.append("")
     lines.append(f"Guessed ({len(meeting.guesses)}): every fact taken from the text; check each against the source.")
     width = max((len(g.loc) for g in meeting.guesses), default=8)
-    for guess in meeting.guesses:
+    for guess in sorted(meeting.guesses, key=lambda g: _loc_key(g.loc)):
         lines.append(f"  {guess.loc:<{width}}  {guess.field}: {guess.value}")
     lines.append("")
     lines.append(f"Not placed ({len(meeting.unplaced)}): source lines that are not in the draft.")
     width = max((len(u.loc) for u in meeting.unplaced), default=8)
-    for unplaced in meeting.unplaced:
+    for unplaced in sorted(meeting.unplaced, key=lambda u: _loc_key(u.loc)):
         lines.append(f"  {unplaced.loc:<{width}}  {unplaced.text!r} ({unplaced.reason})")
     return "\n".join(lines) + "\n"
+
+
+def _loc_key(loc: str) -> tuple[int, ...]:
+    """`page 2, line 5` -> (2, 5); `line 12` -> (12,); places without numbers go last, in order."""
+    numbers = tuple(int(n) for n in re.findall(r"\d+", loc))
+    return numbers if numbers else (10**9,)
 
 
 def write_file(path: Path, text: str) -> None:

@@ -1,0 +1,26 @@
+"""The importer: a body's PDF, Word and text minutes -> draft protocols of the content format.
+
+    protokollarkivet import FILE... [--body KEY] [--out DIR] [--dry-run] [--force]
+
+Data flows one way, one module a step (docs/import.md has the rules each step applies):
+
+| module | step |
+|---|---|
+| `extract` | a file -> lines with what the source says about them (heading, bold, list, table row, page) |
+| `clean` | page headers and footers, page numbers, signature boxes out |
+| `recognise` | lines -> meetings; the order in which the rules below run |
+| `agenda` | where items start: numbered headings, titles of unnumbered items |
+| `header` | the head: title, facts, attendance lists, officials |
+| `people` | names and attendance entries |
+| `itembody`, `units`, `sentences` | an item's type, fields, sub-headings, decisions, presenters, proposals, votes |
+| `signatures` | signatures, the e-signature certificate, an appendix |
+| `registry` | the body and topics from bodies.yml and topics.yml; proposed entries |
+| `dates` | Swedish dates and times |
+| `write` | the draft protocol, its check with the archive's own loader, the report |
+| `pipeline`, `cli` | one file end to end; the command with progress and the summary table |
+"""
+
+from .pipeline import FileResult, MeetingResult, import_file
+from .registry import Registries, load_registries
+
+__all__ = ["FileResult", "MeetingResult", "Registries", "import_file", "load_registries"]
