@@ -1,25 +1,33 @@
-"""Atom feeds (feedgen): the notice board now, for readers who follow it without revisiting."""
+"""Atom feeds (feedgen) and iCalendar files (icalendar), for readers who follow the archive
+without revisiting it. Every date comes from the content, so the same archive gives the same bytes.
+
+- the notice board: the minutes announced now;
+- site-wide, per body and per topic: new meetings and their decisions;
+- per body: an iCalendar file of the coming meetings, from the minutes' "next meeting".
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
+from icalendar import Calendar, Event
 
 from . import urls
-from .views import NoticeBoardView
+from .model import Archive, Meeting
+from .views import NoticeBoardView, citation, meeting_title
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+FEED_ENTRIES = 50
+_TIME = re.compile(r"(\d{1,2})(?:[.:](\d{2}))?\s*[-–]\s*(\d{1,2})(?:[.:](\d{2}))?")
 
 
 def notice_board_feed(view: NoticeBoardView, site_url: str) -> bytes:
-    """Atom for the notices currently on the board. Dates come from the content only, so the same
-    board gives the same bytes."""
-    base = site_url or "https://example.invalid/"
-    feed = FeedGenerator()
-    feed.id(base + urls.notice_board().url)
-    feed.title("Anslagstavla – Protokollarkivet")
-    feed.language("sv")
-    feed.link(href=base + urls.notice_feed(), rel="self")
-    feed.link(href=base + urls.notice_board().url, rel="alternate")
+    """Atom for the notices currently on the board."""
+    base = _base(site_url)
+    feed = _feed(base, urls.notice_board().url, urls.notice_feed(), "Anslagstavla – Protokollarkivet")
     newest = max((facts.announced_on for _, facts in view.notices), default=view.today or dt.date(2000, 1, 1))
     feed.updated(_midnight(newest))
     for ref, facts in view.notices:
@@ -31,6 +39,91 @@ def notice_board_feed(view: NoticeBoardView, site_url: str) -> bytes:
         entry.summary(f"Justeringen anslogs {facts.announced_on.isoformat()}. Den som vill överklaga (laglighetsprövning) "
                       f"ska ha lämnat in överklagandet senast {facts.last_appeal_day.isoformat()}.")
     return feed.atom_str(pretty=True)
+
+
+def meetings_feed(archive: Archive, meetings: list[Meeting], title: str, page_url: str, feed_url: str,
+                  site_url: str, topic: str | None = None) -> bytes:
+    """Atom for the newest meetings and their decisions (for a topic: only its items' decisions)."""
+    base = _base(site_url)
+    feed = _feed(base, page_url, feed_url, title)
+    newest = sorted(meetings, key=lambda m: (m.date, m.body), reverse=True)[:FEED_ENTRIES]
+    feed.updated(_midnight(max((_day(m) for m in newest), default=dt.date(2000, 1, 1))))
+    for meeting in newest:
+        body = archive.bodies[meeting.body]
+        url = base + urls.meeting(meeting).url
+        items = [i for i in meeting.items if topic is None or topic in i.topics]
+        entry = feed.add_entry(order="append")
+        entry.id(url)
+        entry.title(meeting_title(meeting, body))
+        entry.link(href=url)
+        entry.updated(_midnight(_day(meeting)))
+        entry.summary(f"{len(meeting.items)} ärenden" + (f", varav {len(items)} om ämnet" if topic else "") + ".")
+        for item in items:
+            for decision in item.decisions:
+                decision_entry = feed.add_entry(order="append")
+                decision_entry.id(base + urls.block(meeting, decision))
+                decision_entry.title(f"{citation(body, meeting, item, decision)}: {item.title}")
+                decision_entry.link(href=base + urls.block(meeting, decision))
+                decision_entry.updated(_midnight(_day(meeting)))
+                decision_entry.summary(decision.text)
+    return feed.atom_str(pretty=True)
+
+
+def coming_meetings(archive: Archive, body_key: str, site_url: str) -> bytes:
+    """iCalendar of a body's coming meetings, as its latest minutes announce them."""
+    body = archive.bodies[body_key]
+    calendar = Calendar()
+    calendar.add("prodid", "-//Protokollarkivet//sv")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{body.name}: kommande möten")
+    own = archive.meetings_of(body_key)
+    if not own:
+        return calendar.to_ical()
+    latest = own[-1]
+    for next_meeting in latest.next_meetings:
+        if next_meeting.date is None or next_meeting.body not in (None, body_key):
+            continue
+        event = Event()
+        event.add("uid", f"{body_key}-{next_meeting.date.isoformat()}@protokollarkivet")
+        event.add("summary", next_meeting.text or f"{body.name}, möte")
+        event.add("dtstamp", dt.datetime.combine(latest.date, dt.time(0, 0), tzinfo=dt.timezone.utc))
+        start, end = _times(next_meeting.date, next_meeting.time)
+        event.add("dtstart", start)
+        if end is not None:
+            event.add("dtend", end)
+        if next_meeting.place:
+            event.add("location", next_meeting.place)
+        event.add("description", f"Enligt protokollet från {latest.date.isoformat()}: {_base(site_url)}{urls.meeting(latest).url}")
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _times(day: dt.date, text: str | None) -> tuple[dt.date | dt.datetime, dt.datetime | None]:
+    """`8–12`, `9.00-10.45`: a timed event in Swedish time; otherwise an all-day one."""
+    match = _TIME.search(text or "")
+    if not match:
+        return day, None
+    start = dt.datetime.combine(day, dt.time(int(match[1]), int(match[2] or 0)), tzinfo=STOCKHOLM)
+    end = dt.datetime.combine(day, dt.time(int(match[3]), int(match[4] or 0)), tzinfo=STOCKHOLM)
+    return start, end if end > start else None
+
+
+def _feed(base: str, page_url: str, feed_url: str, title: str) -> FeedGenerator:
+    feed = FeedGenerator()
+    feed.id(base + page_url)
+    feed.title(title)
+    feed.language("sv")
+    feed.link(href=base + feed_url, rel="self")
+    feed.link(href=base + page_url, rel="alternate")
+    return feed
+
+
+def _base(site_url: str) -> str:
+    return site_url or "https://example.invalid/"
+
+
+def _day(meeting: Meeting) -> dt.date:
+    return meeting.adjusted_on or meeting.end_date or meeting.date
 
 
 def _midnight(day: dt.date) -> dt.datetime:

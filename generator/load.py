@@ -27,7 +27,8 @@ from .validate import validate_list, validate_model
 BODIES_FILE = "bodies.yml"
 TOPICS_FILE = "topics.yml"
 RESERVED_KEYS = frozenset({"amne", "assets", "search", "sok", "dnr", "person", "personer", "om", "stylesheets", "javascripts",
-                           "tillganglighet", "flode", "data", "hjalp", "anslagstavla"})
+                           "tillganglighet", "flode", "data", "hjalp", "anslagstavla", "folj",
+                           "atom.xml", "sitemap.xml"})
 """Top-level URL segments the site uses itself; no body may take them as its key."""
 
 _MEETING_FILE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:-(?P<n>[2-9]|[1-9]\d))?\.md$")

@@ -41,10 +41,11 @@ from .render import THEME_DIR, RenderError, Renderer
 from .text import swedish_key
 from .search import build_search_files
 from .xref import Linker
-from .feeds import notice_board_feed
+from .feeds import coming_meetings, meetings_feed, notice_board_feed
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .views import (
-    BodyView, HelpView, HomeView, MeetingView, NoticeBoardView, SearchView, StatementView, TopicIndexView, View, derive_views,
+    BodyView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, SearchView, StatementView, TopicIndexView,
+    TopicView, View, derive_views,
 )
 
 log = get_plugin_logger("protokollarkivet")
@@ -107,6 +108,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.search_files: dict[str, bytes] = {}
         self.drafts: set[str] = set()
         self.settings = Settings()
+        self.published: Archive | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -125,7 +127,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             log.info(str(note))
         preview = self.command == "serve"
         self.settings = settings = settings_from(self.config, config, preview, self.user_epoch)
-        published = self.archive if preview else self.archive.published()
+        self.published = published = self.archive if preview else self.archive.published()
         self.drafts = {f"{m.body}/{m.slug}/" for m in self.archive.meetings if m.status == "utkast" and not preview}
         self.views = {view.target.src_uri: view for view in derive_views(published, settings)}
         self.search_files = build_search_files(published)
@@ -171,7 +173,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             if _is_source(file.src_uri) or file.src_uri.startswith(tuple(self.drafts)):
                 files.remove(file)  # sources, and a draft's attachments: a build never publishes drafts
         for src_uri, view in self.views.items():
-            in_nav = isinstance(view, (HomeView, BodyView, TopicIndexView, SearchView, StatementView, NoticeBoardView, HelpView))
+            in_nav = isinstance(view, (HomeView, BodyView, TopicIndexView, SearchView, StatementView, NoticeBoardView, HelpView,
+                                       FollowView))
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=_front_matter(view), inclusion=inclusion))
         return files
@@ -184,8 +187,28 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             path = target / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+        for path, data in self._feeds_and_calendars().items():
+            target_file = Path(config.site_dir) / path
+            target_file.parent.mkdir(parents=True, exist_ok=True)
+            target_file.write_bytes(data)
+
+    def _feeds_and_calendars(self) -> dict[str, bytes]:
+        site_url, archive = self.settings.site_url, self.published
         board = next(v for v in self.views.values() if isinstance(v, NoticeBoardView))
-        (Path(config.site_dir) / urls.notice_feed()).write_bytes(notice_board_feed(board, self.settings.site_url))
+        out = {urls.notice_feed(): notice_board_feed(board, site_url),
+               urls.feed(""): meetings_feed(archive, archive.meetings, "Protokollarkivet: nya möten och beslut", "",
+                                            urls.feed(""), site_url)}
+        for key, body in archive.bodies.items():
+            page = urls.body(key).url
+            out[urls.feed(page)] = meetings_feed(archive, archive.meetings_of(key), f"{body.name}: nya möten och beslut",
+                                                 page, urls.feed(page), site_url)
+            out[urls.calendar(key)] = coming_meetings(archive, key, site_url)
+        for key, topic in archive.topics.items():
+            page = urls.topic(key).url
+            meetings = [m for m in archive.meetings if any(key in i.topics for i in m.items)]
+            out[urls.feed(page)] = meetings_feed(archive, meetings, f"{topic.name}: nya ärenden och beslut", page,
+                                                 urls.feed(page), site_url, topic=key)
+        return out
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         view = self.views.get(page.file.src_uri)
@@ -243,6 +266,8 @@ def _front_matter(view: View) -> str:
     meta = {"title": engine_text(view.title)}
     if isinstance(view, NoticeBoardView):
         meta["feed"] = urls.notice_feed()
+    elif isinstance(view, (HomeView, BodyView, TopicView)):
+        meta["feed"] = urls.feed(view.target.url)
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
 
 
@@ -254,6 +279,7 @@ def _navigation(archive: Archive) -> list:
         {"Ämnen": urls.topics().src_uri},
         {"Sök": urls.search().src_uri},
         {"Anslagstavla": urls.notice_board().src_uri},
+        {"Följ arkivet": urls.follow().src_uri},
         {"Hjälp": [{"Så läser du protokollen": urls.help_page().src_uri},
                    {"Så överklagar du": urls.appeal_help().src_uri}]},
         {"Tillgänglighet": urls.accessibility().src_uri},

@@ -43,6 +43,20 @@ def notice_feed() -> str:
     return "anslagstavla/atom.xml"
 
 
+def feed(page_url: str) -> str:
+    """The Atom feed beside a page: the site's, a body's or a topic's."""
+    return f"{page_url}atom.xml"
+
+
+def calendar(key: str) -> str:
+    """A body's iCalendar file of coming meetings."""
+    return f"{key}/moten.ics"
+
+
+def follow() -> Target:
+    return Target("folj/index.md", "folj/")
+
+
 def help_page() -> Target:
     return Target("hjalp/index.md", "hjalp/")
 

@@ -124,6 +124,14 @@ class NoticeBoardView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class FollowView(View):
+    """How to follow the archive: the feeds and calendars."""
+
+    bodies: list[Body] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
 class HelpView(View):
     """Plain-language help: the status words, appeals, asking for documents."""
 
@@ -167,6 +175,9 @@ def derive_views(archive: Archive, settings: Settings = Settings()) -> list[View
         HelpView(urls.help_page(), "Så läser du protokollen", "help.html", settings.registrar),
         HelpView(urls.appeal_help(), "Så överklagar du ett beslut", "appeal.html", settings.registrar),
         notice_board_view(archive, refs, settings.today),
+        FollowView(urls.follow(), "Följ arkivet", "follow.html",
+                   sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)),
+                   sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))),
     ]
     views += [body_view(archive, body, refs) for body in archive.bodies.values()]
     views += [meeting_view(archive, meeting, refs, settings) for meeting in archive.meetings]
