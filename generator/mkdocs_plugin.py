@@ -42,6 +42,7 @@ from .text import swedish_key
 from .search import build_search_files
 from .xref import Linker
 from .feeds import coming_meetings, meetings_feed, notice_board_feed
+from .opendata import open_data
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .views import (
     BodyView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, SearchView, StatementView, TopicIndexView,
@@ -208,7 +209,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             meetings = [m for m in archive.meetings if any(key in i.topics for i in m.items)]
             out[urls.feed(page)] = meetings_feed(archive, meetings, f"{topic.name}: nya ärenden och beslut", page,
                                                  urls.feed(page), site_url, topic=key)
-        return out
+        return out | open_data(archive, site_url)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         view = self.views.get(page.file.src_uri)

@@ -23,7 +23,7 @@ COMMITTEE = "socialnamnden/2024-03-12.md"
 
 def every_output_text(site: Path) -> str:
     return "\n".join(p.read_bytes().decode("utf-8", "replace") for p in site.rglob("*")
-                     if p.is_file() and p.suffix in (".html", ".json", ".xml", ".txt", ".js"))
+                     if p.is_file() and p.suffix in (".html", ".json", ".xml", ".txt", ".js", ".csv", ".ics"))
 
 
 # -- drafts ------------------------------------------------------------------------------------

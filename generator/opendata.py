@@ -1,0 +1,205 @@
+"""Open data: JSON shaped after OParl 1.1, with JSON Schemas, and CSV for spreadsheets.
+
+Where OParl fits we use its types and keys: our bodies (organ) are OParl `Organization`s, a
+meeting is a `Meeting` with `agendaItem`s (`AgendaItem`), attendees are `Person`s, attachments
+`File`s. Where we differ, it is said here and in the keys' `x-` prefix:
+
+- OParl links objects by URL; we embed agenda items, persons and files in their meeting, since a
+  static archive has no API to follow (`id` is still each object's permanent URL);
+- decisions are `x-decisions` on an agenda item (OParl's `resolutionText` holds their joined text);
+- status, diarienummer and attendance roles are `x-status`, `x-diarienummer`, `x-role`.
+
+Files: `data/index.json` (the archive), `data/<body>.json`, `data/<body>/<date>.json`, the schemas
+in `data/schema/`, and `data/moten.csv`, `data/arenden.csv`, `data/beslut.csv` (UTF-8 with a BOM,
+so Excel reads å, ä, ö).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import urls
+from .model import Archive, Attachment, Attendee, Meeting
+from .views import meeting_title
+
+OPARL = "https://schema.oparl.org/1.1/"
+DIR = "data"
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+
+class FileOut(_Out):
+    id: str
+    type: str = OPARL + "File"
+    name: str
+    accessUrl: str | None = None
+    mimeType: str | None = None
+    size: int | None = None
+
+
+class PersonOut(_Out):
+    type: str = OPARL + "Person"
+    name: str
+    x_role: str | None = Field(None, alias="x-role")
+    x_organisation: str | None = Field(None, alias="x-organisation")
+    x_attendance: str = Field(alias="x-attendance", description="present, absent, staff or guest")
+
+
+class DecisionOut(_Out):
+    id: str
+    kind: str
+    text: str
+
+
+class AgendaItemOut(_Out):
+    id: str
+    type: str = OPARL + "AgendaItem"
+    number: str | None = None
+    order: int
+    name: str
+    public: bool = True
+    resolutionText: str | None = None
+    x_decisions: list[DecisionOut] = Field(default_factory=list, alias="x-decisions")
+    x_presenters: list[str] = Field(default_factory=list, alias="x-presenters")
+    x_topics: list[str] = Field(default_factory=list, alias="x-topics")
+    x_diarienummer: list[str] = Field(default_factory=list, alias="x-diarienummer")
+    auxiliaryFile: list[FileOut] = Field(default_factory=list)
+
+
+class MeetingOut(_Out):
+    id: str
+    type: str = OPARL + "Meeting"
+    name: str
+    start: str
+    end: str | None = None
+    location: dict[str, str] | None = None
+    organization: list[str]
+    participant: list[PersonOut] = Field(default_factory=list)
+    agendaItem: list[AgendaItemOut] = Field(default_factory=list)
+    auxiliaryFile: list[FileOut] = Field(default_factory=list)
+    x_status: str = Field(alias="x-status")
+    x_diarienummer: str | None = Field(None, alias="x-diarienummer")
+    web: str
+
+
+class OrganizationOut(_Out):
+    id: str
+    type: str = OPARL + "Organization"
+    name: str
+    shortName: str | None = None
+    x_organisation: str = Field(alias="x-organisation")
+    x_former_names: list[str] = Field(default_factory=list, alias="x-former-names")
+    meeting: list[str]
+    web: str
+
+
+class IndexOut(_Out):
+    id: str
+    name: str = "Protokollarkivet"
+    organization: list[OrganizationOut]
+    x_schemas: dict[str, str] = Field(alias="x-schemas")
+
+
+SCHEMAS = {"meeting": MeetingOut, "organization": OrganizationOut, "index": IndexOut}
+
+
+def data_url(path: str) -> str:
+    return f"{DIR}/{path}"
+
+
+def open_data(archive: Archive, site_url: str) -> dict[str, bytes]:
+    base = site_url or "https://example.invalid/"
+    files: dict[str, bytes] = {}
+    organizations = []
+    for key, body in sorted(archive.bodies.items()):
+        meetings = archive.meetings_of(key)
+        for meeting in meetings:
+            files[data_url(f"{key}/{meeting.slug}.json")] = _json(_meeting(archive, meeting, base))
+        organization = OrganizationOut(
+            id=base + data_url(f"{key}.json"), name=body.name, shortName=body.short_name,
+            x_organisation=body.organisation, x_former_names=[f.name for f in body.former_names],
+            meeting=[base + data_url(f"{key}/{m.slug}.json") for m in meetings], web=base + urls.body(key).url,
+        )
+        files[data_url(f"{key}.json")] = _json(organization)
+        organizations.append(organization)
+    schemas = {name: base + data_url(f"schema/{name}.schema.json") for name in SCHEMAS}
+    files[data_url("index.json")] = _json(IndexOut(id=base + data_url("index.json"), organization=organizations,
+                                                   x_schemas=schemas))
+    for name, model in SCHEMAS.items():
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(by_alias=True)}
+        files[data_url(f"schema/{name}.schema.json")] = json.dumps(schema, ensure_ascii=False, indent=2).encode("utf-8")
+    files.update(_csv_files(archive, base))
+    return files
+
+
+def _meeting(archive: Archive, meeting: Meeting, base: str) -> MeetingOut:
+    body = archive.bodies[meeting.body]
+    web = base + urls.meeting(meeting).url
+    return MeetingOut(
+        id=base + data_url(f"{meeting.body}/{meeting.slug}.json"), name=meeting_title(meeting, body),
+        start=meeting.date.isoformat(), end=meeting.end_date.isoformat() if meeting.end_date else None,
+        location={"description": meeting.place} if meeting.place else None,
+        organization=[base + data_url(f"{meeting.body}.json")],
+        participant=[_person(a, kind) for kind, group in (("present", meeting.present), ("absent", meeting.absent),
+                                                          ("staff", meeting.staff), ("guest", meeting.guests)) for a in group],
+        agendaItem=[
+            AgendaItemOut(
+                id=base + urls.item(meeting, item), number=item.number, order=order, name=item.title,
+                resolutionText="\n\n".join(d.text for d in item.decisions) or None,
+                x_decisions=[DecisionOut(id=base + urls.block(meeting, d), kind=d.kind, text=d.text) for d in item.decisions],
+                x_presenters=[p.name for p in item.presenters], x_topics=list(item.topics),
+                x_diarienummer=[d.normalised for d in item.diarienummer],
+                auxiliaryFile=[_file(a, base) for a in item.attachments],
+            )
+            for order, item in enumerate(meeting.items, 1)
+        ],
+        auxiliaryFile=[_file(a, base) for a in (*([meeting.original] if meeting.original else []), *meeting.attachments)],
+        x_status=meeting.status, x_diarienummer=meeting.diarienummer.normalised if meeting.diarienummer else None, web=web,
+    )
+
+
+def _person(a: Attendee, attendance: str) -> PersonOut:
+    return PersonOut(name=a.name, x_role=a.role, x_organisation=a.organisation, x_attendance=attendance)
+
+
+def _file(a: Attachment, base: str) -> FileOut:
+    url = base + urls.file(a.file) if a.file else None
+    return FileOut(id=url or f"{base}#{a.title}", name=a.title, accessUrl=url, mimeType=a.media_type, size=a.size)
+
+
+def _json(model: BaseModel) -> bytes:
+    return json.dumps(model.model_dump(by_alias=True, exclude_none=True), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _csv_files(archive: Archive, base: str) -> dict[str, bytes]:
+    meetings, items, decisions = [], [], []
+    for m in archive.meetings:
+        body = archive.bodies[m.body].name
+        meetings.append([body, m.date.isoformat(), m.end_date.isoformat() if m.end_date else "", m.kind, m.status,
+                         m.place or "", m.diarienummer.normalised if m.diarienummer else "", len(m.items),
+                         base + urls.meeting(m).url])
+        for i in m.items:
+            items.append([body, m.date.isoformat(), i.number or "", i.title, i.type or "", "; ".join(p.name for p in i.presenters),
+                          ", ".join(i.topics), ", ".join(d.normalised for d in i.diarienummer), base + urls.item(m, i)])
+            decisions += [[body, m.date.isoformat(), i.number or "", i.title, d.kind, d.text, base + urls.block(m, d)]
+                          for d in i.decisions]
+    return {
+        data_url("moten.csv"): _csv(["organ", "datum", "slutdatum", "typ", "status", "plats", "diarienummer", "ärenden", "adress"], meetings),
+        data_url("arenden.csv"): _csv(["organ", "datum", "nummer", "rubrik", "ärendetyp", "föredragande", "ämnen",
+                                       "diarienummer", "adress"], items),
+        data_url("beslut.csv"): _csv(["organ", "datum", "nummer", "rubrik", "slag", "beslut", "adress"], decisions),
+    }
+
+
+def _csv(header: list[str], rows: list[list]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -1,0 +1,57 @@
+"""Journalists and other systems reuse the archive: JSON shaped after OParl 1.1 that validates
+against its published schemas, and CSV files a spreadsheet opens with å, ä, ö intact."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+
+def load(site: Path, path: str) -> dict:
+    return json.loads((site / "data" / path).read_text(encoding="utf-8"))
+
+
+def test_every_json_file_validates_against_its_schema(example_site: Path) -> None:
+    schemas = {name: load(example_site, f"schema/{name}.schema.json") for name in ("meeting", "organization", "index")}
+    jsonschema.validate(load(example_site, "index.json"), schemas["index"])
+    checked = 0
+    for path in sorted((example_site / "data").rglob("*.json")):
+        relative = path.relative_to(example_site / "data").as_posix()
+        if relative.startswith("schema/") or relative == "index.json":
+            continue
+        schema = schemas["meeting"] if "/" in relative else schemas["organization"]
+        jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), schema)
+        checked += 1
+    assert checked == 4 + 5
+
+
+def test_a_meeting_in_json_holds_its_items_decisions_and_people(example_site: Path) -> None:
+    meeting = load(example_site, "lsg/2023-09-15.json")
+    assert meeting["type"] == "https://schema.oparl.org/1.1/Meeting"
+    assert [i["number"] for i in meeting["agendaItem"]] == [str(n) for n in range(23, 36)]
+    p28 = meeting["agendaItem"][5]
+    assert p28["id"].endswith("lsg/2023-09-15/#p28") and len(p28["x-decisions"]) == 4
+    assert {"name": "Diana Wikberg", "x-organisation": "Vindelns kommun", "x-attendance": "present",
+            "type": "https://schema.oparl.org/1.1/Person"} in meeting["participant"]
+    assert meeting["x-diarienummer"] == "HSN 200:3-2023"
+
+
+@pytest.mark.parametrize(("name", "rows"), [("moten.csv", 5), ("arenden.csv", 67)])
+def test_csv_files_open_in_a_spreadsheet(example_site: Path, name: str, rows: int) -> None:
+    raw = (example_site / "data" / name).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(table) == rows + 1
+    assert any("Länssamverkansgruppen" in row[0] for row in table[1:])
+
+
+def test_decisions_csv_has_every_decision(example_site: Path) -> None:
+    table = list(csv.reader(io.StringIO((example_site / "data/beslut.csv").read_bytes().decode("utf-8-sig"))))
+    meetings = [load(example_site, p.relative_to(example_site / "data").as_posix())
+                for p in (example_site / "data").glob("*/*.json") if p.parent.name != "schema"]
+    assert len(table) - 1 == sum(len(i["x-decisions"]) for m in meetings for i in m["agendaItem"])
