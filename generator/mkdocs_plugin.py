@@ -45,8 +45,8 @@ from .feeds import coming_meetings, meetings_feed, notice_board_feed
 from .opendata import open_data
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .views import (
-    BodyView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, SearchView, StatementView, TopicIndexView,
-    TopicView, View, derive_views,
+    BodyView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, SearchView, StatementView,
+    TopicIndexView, TopicView, View, derive_views,
 )
 
 log = get_plugin_logger("protokollarkivet")
@@ -71,6 +71,8 @@ class _RegistrarOptions(base.Config):
 
 
 class PluginOptions(base.Config):
+    people = c.Type(bool, default=True)
+    """Person pages (and person links). `people: false` turns them off entirely."""
     organisation = c.Type(str, default="")
     """The public body that publishes the archive (named in the accessibility statement)."""
     accessibility = c.SubConfig(_AccessibilityOptions)
@@ -85,6 +87,7 @@ def settings_from(options: PluginOptions, config: MkDocsConfig, preview: bool, e
         registrar=Registrar(r.name, r.email, r.phone, r.address),
         today=dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today(),
         preview=preview,
+        people=options.people,
         organisation=options.organisation,
         site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
         accessibility=Accessibility(
@@ -137,7 +140,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             log.info(str(reference))
         self.renderer = Renderer(_theme_dir(config), settings, linker)
         if not config.nav:
-            config.nav = _navigation(self.archive)
+            config.nav = _navigation(self.archive, settings)
         _default_source_date(self.archive)
         if self.command in ("build", "gh-deploy"):
             self._stage(config)
@@ -175,7 +178,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
                 files.remove(file)  # sources, and a draft's attachments: a build never publishes drafts
         for src_uri, view in self.views.items():
             in_nav = isinstance(view, (HomeView, BodyView, TopicIndexView, SearchView, StatementView, NoticeBoardView, HelpView,
-                                       FollowView))
+                                       FollowView, PeopleView))
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=_front_matter(view), inclusion=inclusion))
         return files
@@ -272,7 +275,7 @@ def _front_matter(view: View) -> str:
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
 
 
-def _navigation(archive: Archive) -> list:
+def _navigation(archive: Archive, settings: Settings) -> list:
     bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
     nav: list = [
         {"Start": urls.home().src_uri},
@@ -280,6 +283,7 @@ def _navigation(archive: Archive) -> list:
         {"Ämnen": urls.topics().src_uri},
         {"Sök": urls.search().src_uri},
         {"Anslagstavla": urls.notice_board().src_uri},
+        *([{"Personer": urls.people().src_uri}] if settings.people else []),
         {"Följ arkivet": urls.follow().src_uri},
         {"Hjälp": [{"Så läser du protokollen": urls.help_page().src_uri},
                    {"Så överklagar du": urls.appeal_help().src_uri}]},

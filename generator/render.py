@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import text, urls
 from .items import parse_presenters
 from .model import Block, Fields, Prose
 from .settings import Settings
-from .views import View, citation
+from .views import View, citation, person_key
 from .xref import Linker, dnr_slug
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -55,6 +55,7 @@ class Renderer:
             is_prose=lambda part: isinstance(part, Prose), is_fields=lambda part: isinstance(part, Fields),
             is_block=lambda part: isinstance(part, Block), site_url=settings.site_url, cite=citation,
             dnr_url=lambda number: urls.diarienummer(dnr_slug(number)),
+            people=settings.people, person_url=lambda name: urls.person(person_key(name)).url,
         )
 
     def render(self, view: View) -> str:
@@ -92,9 +93,16 @@ def _excerpt(value: str, length: int = 280) -> str:
     return flat[: flat.rfind(" ", 0, length)].rstrip(",;:") + " …"
 
 
-def _presenters(value: str) -> str:
-    """A `Föredragande:` value as Swedish prose: `A, B (utredare) och C`."""
-    shown = [f"{p.name} ({p.description})" if p.description else p.name for p in parse_presenters(value)]
+@jinja2.pass_context
+def _presenters(context: jinja2.runtime.Context, value: str) -> Markup:
+    """A `Föredragande:` value as Swedish prose, `A, B (utredare) och C`, names linked to their
+    person pages when those are on."""
+    def name(text: str) -> str:
+        if not context.get("people"):
+            return str(escape(text))
+        return f'<a href="{escape(urls.relative(context["person_url"](text), context["here"]))}">{escape(text)}</a>'
+
+    shown = [f"{name(p.name)} ({escape(p.description)})" if p.description else name(p.name) for p in parse_presenters(value)]
     if len(shown) < 2:
-        return shown[0] if shown else value
-    return ", ".join(shown[:-1]) + " och " + shown[-1]
+        return Markup(shown[0] if shown else escape(value))
+    return Markup(", ".join(shown[:-1]) + " och " + shown[-1])

@@ -48,5 +48,7 @@ class Settings:
     today: dt.date = field(default_factory=dt.date.today)
     """The day pages that depend on the date are built for (the notice board): SOURCE_DATE_EPOCH
     when set, else the day of the build. Never a hard-coded date."""
+    people: bool = True
+    """Person pages and person links; one setting in mkdocs.yml turns them off entirely."""
     preview: bool = False
     """`mkdocs serve`: drafts (utkast) are shown, with a banner. A build never publishes them."""

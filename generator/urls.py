@@ -74,6 +74,14 @@ def diarienummer(key: str) -> str:
     return diarienummer_page(key).url
 
 
+def person(key: str) -> Target:
+    return Target(f"person/{key}.md", f"person/{key}/")
+
+
+def people() -> Target:
+    return Target("person/index.md", "person/")
+
+
 def accessibility() -> Target:
     return Target("tillganglighet/index.md", "tillganglighet/")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from . import urls
@@ -124,6 +125,31 @@ class NoticeBoardView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class Appearance:
+    """One meeting in a person's record, with what the minutes say the person did there."""
+
+    meeting: MeetingRef
+    attendance: str
+    """närvarande, ersättare, frånvarande, tjänsteperson, inbjuden or '' (named only in an item)."""
+    presented: list[ItemRef] = field(default_factory=list)
+    acts: list[tuple[ItemRef, str]] = field(default_factory=list)
+    """Proposals, votes, dissents, notes and jäv, as (item, what)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonView(View):
+    name: str = ""
+    spellings: list[str] = field(default_factory=list)
+    appearances: list[Appearance] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleView(View):
+    people: list[tuple[str, str, int]] = field(default_factory=list)
+    """(name, url, number of meetings)."""
+
+
+@dataclass(frozen=True, slots=True)
 class FollowView(View):
     """How to follow the archive: the feeds and calendars."""
 
@@ -183,6 +209,8 @@ def derive_views(archive: Archive, settings: Settings = Settings()) -> list[View
     views += [meeting_view(archive, meeting, refs, settings) for meeting in archive.meetings]
     views += [topic_view(archive, topic, refs) for topic in archive.topics.values()]
     views += diarienummer_views(archive, refs)
+    if settings.people:
+        views += people_views(archive, refs)
     return views
 
 
@@ -259,6 +287,56 @@ def diarienummer_views(archive: Archive, refs: dict[int, MeetingRef]) -> list[Di
                          meetings.get(number, []), items.get(number, []))
         for number in sorted(set(meetings) | set(items))
     ]
+
+
+def person_key(name: str) -> str:
+    """One person across the minutes: the name as written, without a party mark, as an ASCII slug."""
+    return slug(re.sub(r"\s*\([^)]*\)\s*$", "", name))
+
+
+VOTE_WORDS = {"yes": "röstade ja", "no": "röstade nej", "abstain": "avstod"}
+ACT_WORDS = {"yrkande": "yrkade", "reservation": "reserverade sig", "protokollsanteckning": "protokollsanteckning",
+             "jäv": "anmälde jäv"}
+
+
+def people_views(archive: Archive, refs: dict[int, MeetingRef]) -> list[View]:
+    records: dict[str, dict[int, Appearance]] = {}
+    spellings: dict[str, list[str]] = {}
+
+    def appearance(name: str, meeting: Meeting, attendance: str = "") -> Appearance:
+        key = person_key(name)
+        spellings.setdefault(key, [])
+        if name not in spellings[key]:
+            spellings[key].append(name)
+        found = records.setdefault(key, {}).get(id(meeting))
+        if found is None:
+            found = records[key][id(meeting)] = Appearance(refs[id(meeting)], attendance)
+        return found
+
+    for meeting in archive.meetings:
+        for group, label in ((meeting.present, "närvarande"), (meeting.absent, "frånvarande"), (meeting.staff, "tjänsteperson"),
+                             (meeting.guests, "inbjuden")):
+            for a in group:
+                appearance(a.name, meeting, "ersättare" if a.replaces else label)
+        for item in meeting.items:
+            ref = ItemRef(refs[id(meeting)], item, urls.item(meeting, item))
+            for p in item.presenters:
+                appearance(p.name, meeting).presented.append(ref)
+            for block in item.blocks:
+                for name in block.by:
+                    appearance(name, meeting).acts.append((ref, ACT_WORDS.get(block.kind, block.kind)))
+                for vote, names in (("yes", block.yes), ("no", block.no), ("abstain", block.abstain)):
+                    for name in names:
+                        appearance(name, meeting).acts.append((ref, VOTE_WORDS[vote]))
+    views: list[View] = []
+    listing = []
+    for key in sorted(records, key=lambda k: swedish_key(spellings[k][0])):
+        name = spellings[key][0]
+        appearances = sorted(records[key].values(), key=lambda a: a.meeting.meeting.date, reverse=True)
+        views.append(PersonView(urls.person(key), name, "person.html", name, spellings[key], appearances))
+        listing.append((name, urls.person(key).url, len(appearances)))
+    views.append(PeopleView(urls.people(), "Personer", "people.html", listing))
+    return views
 
 
 def topic_index_view(archive: Archive) -> TopicIndexView:

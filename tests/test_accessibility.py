@@ -20,6 +20,11 @@ PAGES = {
     "topic": "amne/nara-vard/",
     "search with results": "sok/?q=hj%C3%A4lpmedel",
     "accessibility statement": "tillganglighet/",
+    "person": "person/katarina-lindahl/",
+    "notice board": "anslagstavla/",
+    "help": "hjalp/",
+    "follow": "folj/",
+    "diarienummer": "dnr/hsn-422-1-2021/",
 }
 COMMITTEE = "socialnamnden/2024-03-12/"
 
