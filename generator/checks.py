@@ -111,6 +111,17 @@ def check_announcement(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
                       "the page says so; nothing to fix if this is what happened", severity="note")
 
 
+def check_reports(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+    """`Återrapport:` names an assignment that exists: `body/YYYY-MM-DD#p28-b2-u1`."""
+    known = {f"{m.body}/{m.slug}#{a.anchor}" for m in archive.meetings for i in m.items for d in i.decisions
+             for a in d.assignments}
+    for item in meeting.items:
+        for ref in item.reports:
+            if ref not in known:
+                yield Problem(meeting.path, item.line, "Återrapport", f"found {ref!r}, which names no assignment in the archive",
+                              did_you_mean(ref, known) or "write it as body/YYYY-MM-DD#p28-b2-u1")
+
+
 RULES: list[tuple[str, Rule]] = [
     ("dates", check_dates),
     ("present-and-absent", check_present_and_absent),
@@ -119,6 +130,7 @@ RULES: list[tuple[str, Rule]] = [
     ("named-participants", check_named_participants),
     ("next-meetings", check_next_meetings),
     ("announcement", check_announcement),
+    ("reports", check_reports),
 ]
 
 

@@ -12,6 +12,7 @@ top-level token by top-level token, a small rule for each construct:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -22,6 +23,7 @@ from mdit_py_plugins.container import container_plugin
 
 from . import dnr
 from .model import (
+    Assignment,
     Attachment,
     Block,
     Diarienummer,
@@ -48,8 +50,10 @@ BLOCK_PREFIXES = {
 }
 """Block kinds and the letters of their anchors (`p26-b1`); decisions share `b`."""
 
-ITEM_LABELS = {"typ", "föredragande", "ämnen", "ämne", "dnr", "bilaga", "beslutsunderlag"}
+ITEM_LABELS = {"typ", "föredragande", "ämnen", "ämne", "dnr", "bilaga", "beslutsunderlag", "återrapport"}
 BLOCK_LABELS = {
+    "beslut": {"uppdrag"},
+    "ställningstagande": {"uppdrag"},
     "yrkande": {"av"},
     "omröstning": {"ja", "nej", "avstår", "resultat"},
     "reservation": {"av"},
@@ -121,6 +125,7 @@ class _ItemDraft:
     diarienummer: list[Diarienummer] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)
     block_counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -251,6 +256,8 @@ class _Walker:
                 self.ctx.report(line, "Dnr", f"found {value!r}, expected a diarienummer such as '{dnr.EXAMPLE}'")
             else:
                 item.diarienummer.append(Diarienummer(value, normalised))
+        elif key == "återrapport":
+            item.reports.extend(part.strip() for part in value.split(",") if part.strip())
         else:  # bilaga, beslutsunderlag
             link = _LINK.match(value)
             title, file = (link["title"], link["file"]) if link else (value, None)
@@ -277,10 +284,12 @@ class _Walker:
         count = self.current.block_counts.get(BLOCK_PREFIXES[kind], 0) + 1
         self.current.block_counts[BLOCK_PREFIXES[kind]] = count
         anchor = f"{self.current.anchor}-{BLOCK_PREFIXES[kind]}{count}"
+        first = {label: values[0] for label, values in fields.items()}
         block = Block(
             kind=kind, anchor=anchor, html=_render(inner), text=_text(inner),
-            by=_names(fields.get("av")), yes=_names(fields.get("ja")), no=_names(fields.get("nej")),
-            abstain=_names(fields.get("avstår")), result=fields.get("resultat"), line=line,
+            by=_names(first.get("av")), yes=_names(first.get("ja")), no=_names(first.get("nej")),
+            abstain=_names(first.get("avstår")), result=first.get("resultat"), line=line,
+            assignments=tuple(self._assignment(anchor, n, value, line) for n, value in enumerate(fields.get("uppdrag", []), 1)),
         )
         if kind in ("yrkande", "reservation", "protokollsanteckning", "jäv") and not block.by:
             self.ctx.report(line, f"::: {kind}", "found no 'Av:' line, expected who it is by", "start the block with 'Av: Name'")
@@ -288,16 +297,32 @@ class _Walker:
             self.ctx.report(line, f"::: {kind}", "the block is empty", "write the text between the ':::' lines")
         self.current.parts.append(block)
 
-    def _block_fields(self, kind: str, inner: list[Token], line: int) -> tuple[dict[str, str], list[Token]]:
+    def _assignment(self, decision: str, number: int, value: str, line: int) -> Assignment:
+        """`Uppdrag: who; what; when` (when is optional; an ISO date in it is the due date)."""
+        parts = [part.strip() for part in value.split(";")]
+        if len(parts) < 2 or not all(parts[:2]):
+            self.ctx.report(line, "Uppdrag", f"found {value!r}, expected 'who; what' or 'who; what; when'",
+                            "e.g. 'Uppdrag: Hjälpmedelsrådet; återkomma med förslag; 2023-11-10'")
+            parts = (parts + ["", ""])[:2]
+        due = parts[2] if len(parts) > 2 and parts[2] else None
+        date = re.search(r"(?:19|20)\d\d-\d\d-\d\d", due or "")
+        try:
+            due_date = dt.date.fromisoformat(date.group()) if date else None
+        except ValueError:
+            self.ctx.report(line, "Uppdrag", f"found {date.group()!r}, expected a real date as YYYY-MM-DD")
+            due_date = None
+        return Assignment(f"{decision}-u{number}", parts[0], "; ".join(parts[1:2]), due, due_date, line)
+
+    def _block_fields(self, kind: str, inner: list[Token], line: int) -> tuple[dict[str, list[str]], list[Token]]:
         labels = BLOCK_LABELS.get(kind, set())
         if not labels or len(inner) < 3 or inner[0].type != "paragraph_open":
             return {}, inner
-        fields: dict[str, str] = {}
+        fields: dict[str, list[str]] = {}
         rest: list[str] = []
         for text in inner[1].content.split("\n"):
             match = _FIELD_LINE.match(text)
             if match and match[1].lower() in labels and not rest:
-                fields[match[1].lower()] = match[2].strip()
+                fields.setdefault(match[1].lower(), []).append(match[2].strip())
             else:
                 rest.append(text)
         if not fields:
@@ -326,6 +351,7 @@ class _Walker:
                 number=d.number, title=d.title, anchor=d.anchor, type_printed=d.type_printed,
                 type=self._classify(d), presenters=tuple(_unique(d.presenters)), topics=tuple(d.topics),
                 diarienummer=tuple(d.diarienummer), attachments=tuple(d.attachments), parts=tuple(d.parts), line=d.line,
+                reports=tuple(d.reports),
             )
             for d in self.items
         ]

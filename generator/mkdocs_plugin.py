@@ -45,7 +45,7 @@ from .feeds import coming_meetings, meetings_feed, notice_board_feed
 from .opendata import open_data
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .views import (
-    BodyView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, SearchView, StatementView,
+    AssignmentsView, BodyView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, SearchView, StatementView,
     TopicIndexView, TopicView, View, derive_views,
 )
 
@@ -138,7 +138,10 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         linker = Linker(published)
         for reference in linker.unresolved_references():
             log.info(str(reference))
-        self.renderer = Renderer(_theme_dir(config), settings, linker)
+        states = {key: state for view in self.views.values() if isinstance(view, AssignmentsView)
+                  for state in (*view.open, *view.closed)
+                  for key in [(state.decision.meeting.url, state.assignment.anchor)]}
+        self.renderer = Renderer(_theme_dir(config), settings, linker, states)
         if not config.nav:
             config.nav = _navigation(self.archive, settings)
         _default_source_date(self.archive)

@@ -152,6 +152,21 @@ class Fields:
 
 
 @dataclass(frozen=True, slots=True)
+class Assignment:
+    """An assignment a decision gives (uppdrag): who, what, and by when."""
+
+    anchor: str
+    """Permanent id: the decision's and a number, `p28-b2-u1`."""
+    who: str
+    what: str
+    due_text: str | None = None
+    """As decided: "Länssamverkansgruppens möte 2023-11-10", "vårterminen 2024"."""
+    due_date: dt.date | None = None
+    """The date in `due_text`, when it names one."""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A fenced block (`::: beslut` ...) inside an item."""
 
@@ -169,6 +184,7 @@ class Block:
     abstain: tuple[str, ...] = ()
     result: str | None = None
     line: int = 0
+    assignments: tuple[Assignment, ...] = ()
 
     @property
     def is_decision(self) -> bool:
@@ -196,6 +212,8 @@ class Item:
     attachments: tuple[Attachment, ...]
     parts: tuple[Part, ...]
     line: int
+    reports: tuple[str, ...] = ()
+    """Assignments this item reports on and closes (`Återrapport: lsg/2023-09-15#p28-b2-u1`)."""
 
     @property
     def decisions(self) -> tuple[Block, ...]:

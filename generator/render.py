@@ -36,7 +36,9 @@ BLOCK_LABELS = {
 
 
 class Renderer:
-    def __init__(self, theme_dir: Path = THEME_DIR, settings: Settings = Settings(), linker: Linker | None = None):
+    def __init__(self, theme_dir: Path = THEME_DIR, settings: Settings = Settings(), linker: Linker | None = None,
+                 states: dict | None = None):
+        states = states or {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(theme_dir / "protokollarkivet")),
             autoescape=True,
@@ -55,7 +57,7 @@ class Renderer:
             is_prose=lambda part: isinstance(part, Prose), is_fields=lambda part: isinstance(part, Fields),
             is_block=lambda part: isinstance(part, Block), site_url=settings.site_url, cite=citation,
             dnr_url=lambda number: urls.diarienummer(dnr_slug(number)),
-            people=settings.people, person_url=lambda name: urls.person(person_key(name)).url,
+            people=settings.people, assignment=lambda here, anchor: states.get((here, anchor)), person_url=lambda name: urls.person(person_key(name)).url,
         )
 
     def render(self, view: View) -> str:

@@ -74,6 +74,10 @@ def diarienummer(key: str) -> str:
     return diarienummer_page(key).url
 
 
+def assignments(key: str) -> Target:
+    return Target(f"{key}/uppdrag.md", f"{key}/uppdrag/")
+
+
 def person(key: str) -> Target:
     return Target(f"person/{key}.md", f"person/{key}/")
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import urls
-from .model import Archive, Block, Body, Item, Meeting, Topic
+from .model import Archive, Assignment, Block, Body, Item, Meeting, Topic
 from . import appeal
 from .settings import Accessibility, Registrar, Settings
 from .text import long_date, slug, swedish_key
@@ -125,6 +125,50 @@ class NoticeBoardView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class AssignmentState:
+    """Where an assignment stands on the day the site is built for."""
+
+    assignment: Assignment
+    decision: DecisionRef
+    closed_by: ItemRef | None
+    overdue: bool
+
+    @property
+    def label(self) -> str:
+        return "redovisat" if self.closed_by else "försenat" if self.overdue else "pågår"
+
+
+def assignment_states(archive: Archive, refs: dict[int, MeetingRef], today: dt.date) -> dict[tuple[str, str], AssignmentState]:
+    """Every assignment by (meeting URL, anchor), closed by the first later item that reports on it."""
+    reports: dict[str, ItemRef] = {}
+    for meeting in archive.meetings:
+        for item in meeting.items:
+            for ref in item.reports:
+                reports.setdefault(ref, ItemRef(refs[id(meeting)], item, urls.item(meeting, item)))
+    states = {}
+    for meeting in archive.meetings:
+        for item in meeting.items:
+            for decision in item.decisions:
+                for a in decision.assignments:
+                    key = f"{meeting.body}/{meeting.slug}#{a.anchor}"
+                    closed = reports.get(key)
+                    states[(urls.meeting(meeting).url, a.anchor)] = AssignmentState(
+                        a, DecisionRef(refs[id(meeting)], item, decision, urls.block(meeting, decision)), closed,
+                        closed is None and a.due_date is not None and a.due_date < today)
+    return states
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentsView(View):
+    """A body's assignments, open and closed, overdue ones marked."""
+
+    body: Body | None = None
+    open: list[AssignmentState] = field(default_factory=list)
+    closed: list[AssignmentState] = field(default_factory=list)
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Appearance:
     """One meeting in a person's record, with what the minutes say the person did there."""
 
@@ -209,6 +253,11 @@ def derive_views(archive: Archive, settings: Settings = Settings()) -> list[View
     views += [meeting_view(archive, meeting, refs, settings) for meeting in archive.meetings]
     views += [topic_view(archive, topic, refs) for topic in archive.topics.values()]
     views += diarienummer_views(archive, refs)
+    states = assignment_states(archive, refs, settings.today)
+    for body in archive.bodies.values():
+        own = [s for s in states.values() if s.decision.meeting.meeting.body == body.key]
+        views.append(AssignmentsView(urls.assignments(body.key), f"{body.name}: uppdrag", "assignments.html", body,
+                                     [s for s in own if not s.closed_by], [s for s in own if s.closed_by], settings.today))
     if settings.people:
         views += people_views(archive, refs)
     return views

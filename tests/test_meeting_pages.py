@@ -149,4 +149,4 @@ def test_attachments_and_the_signed_original_are_published_with_type_and_size(fi
 def test_former_names_and_members_are_on_the_body_page(fixture_site: Path) -> None:
     html = (fixture_site / "socialnamnden/index.html").read_text(encoding="utf-8")
     assert "Social- och omsorgsnämnden (till 31 december 2022)" in html
-    assert "Anna Ek</span> (S), <span class=\"pa-role\">ordförande</span>" in html
+    assert '<a href="../person/anna-ek/">Anna Ek</a></span> (S), <span class="pa-role">ordförande</span>' in html

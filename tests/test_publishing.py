@@ -122,7 +122,7 @@ def test_an_announced_meeting_shows_its_appeal_date_and_the_notice_board_lists_i
     assert "Socialnämnden 12 mars 2024" in board and "fredag 5 april 2024" in board
     feed = (project.site / "anslagstavla/atom.xml").read_text(encoding="utf-8")
     assert "socialnamnden/2024-03-12/" in feed and "2024-04-05" in feed
-    assert 'rel="alternate" type="application/atom+xml"' in board
+    assert 'rel="alternate feed" type="application/atom+xml"' in board
 
 
 def test_after_the_appeal_period_the_notice_is_off_the_board(project: Project) -> None:
