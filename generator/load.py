@@ -19,12 +19,13 @@ from .model import (
     Officials, Signature, Signing, Topic,
 )
 from .problems import ContentError, Problem, did_you_mean, mismatch
-from .schema import AttendeeIn, BodyIn, FrontMatter, TopicIn
+from .schema import AttendeeIn, BodyIn, FrontMatter, PermanenceIn, TopicIn
 from .source import YamlDoc, load_yaml, read_text, split_front_matter
 from .text import swedish_key
 from .validate import validate_list, validate_model
 
 BODIES_FILE = "bodies.yml"
+REDIRECTS_FILE = "redirects.yml"
 TOPICS_FILE = "topics.yml"
 RESERVED_KEYS = frozenset({"amne", "assets", "search", "sok", "dnr", "person", "personer", "om", "stylesheets", "javascripts",
                            "tillganglighet", "flode", "data", "hjalp", "anslagstavla", "folj",
@@ -86,9 +87,44 @@ class _Reader:
                 if meeting is not None:
                     meetings.append(meeting)
         meetings.sort(key=lambda m: (m.date, m.body, m.slug))
-        archive = Archive(body_map, topic_map, meetings, sorted(pages))
+        redirects, removed = self._permanence(problems)
+        for body in body_map.values():
+            for old in body.former_keys:
+                redirects.append((f"{old}/", f"{body.key}/"))
+                redirects += [(f"{old}/{m.slug}/", f"{body.key}/{m.slug}/") for m in meetings if m.body == body.key]
+        archive = Archive(body_map, topic_map, meetings, sorted(pages), sorted(redirects), sorted(removed))
         problems.extend(checks.check_archive(archive))
         return archive, problems
+
+    def _permanence(self, problems: list[Problem]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        path = self.content / REDIRECTS_FILE
+        if not path.is_file():
+            return [], []
+        shown = self.shown(path)
+        source, found = read_text(path, shown)
+        problems.extend(found)
+        if source is None:
+            return [], []
+        doc, found = load_yaml(source.text, shown, 1)
+        problems.extend(found)
+        if doc is None:
+            return [], []
+        permanence, found = validate_model(PermanenceIn, doc, shown)
+        problems.extend(found)
+        if permanence is None:
+            return [], []
+        redirects = [(r.from_, r.to) for r in permanence.redirects]
+        targets = dict(redirects)
+        for index, (start, _) in enumerate(redirects):
+            seen, current = {start}, start
+            while current in targets:
+                current = targets[current]
+                if current in seen:
+                    problems.append(Problem(shown, doc.line_of(("redirects", index)), f"redirects[{index}]",
+                                            f"the redirect from '{start}' goes round in a circle", "point it at a page"))
+                    break
+                seen.add(current)
+        return redirects, [(r.url, r.reason) for r in permanence.removed]
 
     def _files(self, problems: list[Problem]) -> list[Path]:
         found = []
@@ -216,6 +252,7 @@ class _Reader:
             original=original, attachments=attachments,
             preamble=tuple(parsed.preamble), items=tuple(parsed.items), appendix=tuple(parsed.appendix),
             announced_on=front.announced_on, redactions=cleaned.redactions,
+            corrections=tuple((c.date, c.text) for c in front.corrections),
         )
 
     def _meeting_dnr(self, front: FrontMatter, doc: YamlDoc, shown: str, problems: list[Problem]) -> Diarienummer | None:
@@ -266,6 +303,7 @@ def _body(entry: BodyIn) -> Body:
         former_names=tuple(FormerName(f.name, f.since, f.until) for f in entry.former_names),
         members=tuple(Member(m.name, m.organisation, m.party, m.role, m.title) for m in entry.members),
         local_government_act=entry.local_government_act, appeal_to=entry.appeal_to,
+        former_keys=tuple(entry.former_keys),
     )
 
 

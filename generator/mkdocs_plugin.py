@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import urls
-from .load import BODIES_FILE, TOPICS_FILE, is_editor_litter, load_archive
+from .load import BODIES_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive
 from .model import Archive
 from .problems import ContentError, github_annotations
 from .render import THEME_DIR, RenderError, Renderer
@@ -45,7 +45,7 @@ from .feeds import coming_meetings, meetings_feed, notice_board_feed
 from .opendata import open_data
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .views import (
-    AssignmentsView, BodyView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, SearchView, StatementView,
+    AssignmentsView, BodyView, FollowView, RedirectView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, SearchView, StatementView,
     TopicIndexView, TopicView, View, derive_views,
 )
 
@@ -71,6 +71,9 @@ class _RegistrarOptions(base.Config):
 
 
 class PluginOptions(base.Config):
+    url_manifest = c.Type(str, default="published-urls.txt")
+    """Every URL the archive has published, committed beside mkdocs.yml: a build that would drop
+    one fails. Update it after a deliberate change: PROTOKOLLARKIVET_UPDATE_URLS=1 mkdocs build."""
     people = c.Type(bool, default=True)
     """Person pages (and person links). `people: false` turns them off entirely."""
     organisation = c.Type(str, default="")
@@ -135,6 +138,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.drafts = {f"{m.body}/{m.slug}/" for m in self.archive.meetings if m.status == "utkast" and not preview}
         self.views = {view.target.src_uri: view for view in derive_views(published, settings)}
         self.search_files = build_search_files(published)
+        self._check_published_urls(config, published)
         linker = Linker(published)
         for reference in linker.unresolved_references():
             log.info(str(reference))
@@ -149,6 +153,27 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             self._stage(config)
         log.info(f"{len(self.archive.meetings)} meetings of {len(self.archive.bodies)} bodies read and validated")
         return config
+
+    def _check_published_urls(self, config: MkDocsConfig, archive: Archive) -> None:
+        """Links staff copied must keep working: a URL in the manifest that this build would not
+        publish fails it, unless a redirect or a `removed` entry covers it."""
+        manifest = Path(config.config_file_path).parent / self.config.url_manifest
+        current = sorted({v.target.url for v in self.views.values()} |
+                         {a.file for m in archive.meetings for i in m.items for a in i.attachments if a.file} |
+                         {m.original.file for m in archive.meetings if m.original and m.original.file})
+        if os.environ.get("PROTOKOLLARKIVET_UPDATE_URLS") == "1" or not manifest.exists():
+            if self.command in ("build", "gh-deploy"):
+                known = _read_manifest(manifest) if manifest.exists() else []
+                manifest.write_text("".join(f"/{url}\n" for url in sorted(set(known) | set(current))), encoding="utf-8")
+                log.info(f"{manifest.name}: {len(set(current) - set(known))} URLs added")
+            return
+        missing = sorted(set(_read_manifest(manifest)) - set(current))
+        if missing and not self.command == "serve":
+            shown = "\n".join(f"  /{url}" for url in missing)
+            raise PluginError(f"protokollarkivet: {len(missing)} published URLs would vanish:\n{shown}\n"
+                              "Add a redirect (content/redirects.yml: redirects) or, for a page withdrawn on purpose, a "
+                              "'removed' entry with the reason; after a deliberate change run "
+                              "PROTOKOLLARKIVET_UPDATE_URLS=1 mkdocs build to record it.")
 
     def _stage(self, config: MkDocsConfig) -> None:
         self.final_site = Path(config.site_dir)
@@ -229,6 +254,11 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         return html
 
 
+def _read_manifest(path: Path) -> list[str]:
+    """Site-relative URLs, one per line, written with a leading '/'."""
+    return [line.strip()[1:] for line in path.read_text(encoding="utf-8").splitlines() if line.strip().startswith("/")]
+
+
 def _default_source_date(archive: Archive) -> None:
     """Builds of the same content are byte-identical: when SOURCE_DATE_EPOCH is not set, the date
     MkDocs stamps into the sitemap is the archive's newest meeting day, not the build's."""
@@ -256,7 +286,7 @@ def _table_of_contents(view: View, html: str) -> TableOfContents:
 def _is_source(src_uri: str) -> bool:
     """Files of content/ that are read into the archive rather than published as they are."""
     name = src_uri.rsplit("/", 1)[-1]
-    if is_editor_litter(name) or src_uri in (BODIES_FILE, TOPICS_FILE) or name.endswith(".import.txt"):
+    if is_editor_litter(name) or src_uri in (BODIES_FILE, TOPICS_FILE, REDIRECTS_FILE) or name.endswith(".import.txt"):
         return True  # (an importer's report beside its draft is for the secretary, not the public)
     return src_uri.count("/") == 1 and src_uri.endswith(".md")
 
@@ -275,6 +305,8 @@ def _front_matter(view: View) -> str:
         meta["feed"] = urls.notice_feed()
     elif isinstance(view, (HomeView, BodyView, TopicView)):
         meta["feed"] = urls.feed(view.target.url)
+    elif isinstance(view, RedirectView):
+        meta["redirect"] = view.to
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
 
 

@@ -48,6 +48,7 @@ class Body:
     members: tuple[Member, ...]
     local_government_act: bool = False
     """Kommunallagen applies: the adjustment is announced and can be appealed."""
+    former_keys: tuple[str, ...] = ()
     appeal_to: str | None = None
 
 
@@ -267,6 +268,8 @@ class Meeting:
     items: tuple[Item, ...]
     appendix: tuple[Section, ...]
     announced_on: dt.date | None = None
+    corrections: tuple[tuple[dt.date, str], ...] = ()
+    """Dated correction notes (rättelser): the page keeps its URL and says what changed."""
     redactions: int = 0
     """How many passages were redacted ({{dolt: ...}}) before the text was read."""
 
@@ -290,12 +293,17 @@ class Archive:
     """Sorted by date, then body, then slug."""
     pages: list[str] = field(default_factory=list)
     """Plain pages (content/*.md), relative to the content directory."""
+    redirects: list[tuple[str, str]] = field(default_factory=list)
+    """(old URL, new URL), site-relative: content/redirects.yml and bodies' former keys."""
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    """(URL, reason): pages withdrawn on purpose."""
     notes: list = field(default_factory=list)
     """Problems that do not stop a build (e.g. a late announcement), as Problems of severity note."""
 
     def published(self) -> "Archive":
         """The archive as a production build publishes it: without drafts (utkast)."""
-        return Archive(self.bodies, self.topics, [m for m in self.meetings if m.status != "utkast"], self.pages, self.notes)
+        return Archive(self.bodies, self.topics, [m for m in self.meetings if m.status != "utkast"], self.pages,
+                       self.redirects, self.removed, self.notes)
 
     def meetings_of(self, body: str) -> list[Meeting]:
         return [m for m in self.meetings if m.body == body]

@@ -74,6 +74,11 @@ class AttachmentIn(Strict):
     kind: Literal["bilaga", "beslutsunderlag"] = "bilaga"
 
 
+class CorrectionIn(Strict):
+    date: dt.date
+    text: str = Field(min_length=1, description="Vad som rättades.")
+
+
 class FrontMatter(Strict):
     """The front matter of one meeting's file."""
 
@@ -96,6 +101,7 @@ class FrontMatter(Strict):
     officials: OfficialsIn = Field(default_factory=OfficialsIn)
     adjusted_on: dt.date | None = Field(None, description="Datum då protokollet justerades.")
     announced_on: dt.date | None = Field(None, description="Datum då justeringen anslogs på anslagstavlan (nämnder enligt kommunallagen).")
+    corrections: list[CorrectionIn] = Field(default_factory=list, description="Rättelser efter publicering.")
     signatures: list[SignatureIn] = Field(default_factory=list)
     signing: SigningIn | None = None
     next_meetings: list[NextMeetingIn] = Field(default_factory=list, description="Nästa möte.")
@@ -125,8 +131,27 @@ class BodyIn(Strict):
     description: str | None = None
     former_names: list[FormerNameIn] = Field(default_factory=list)
     members: list[MemberIn] = Field(default_factory=list)
+    former_keys: list[str] = Field(default_factory=list, description="Nycklar som organet haft tidigare: deras adresser leds om hit.")
     local_government_act: bool = Field(False, description="Kommunallagen gäller (en nämnd eller styrelse): justeringen anslås och kan överklagas.")
     appeal_to: str | None = Field(None, description="Vart ett överklagande (laglighetsprövning) ställs, t.ex. 'Förvaltningsrätten i Umeå'.")
+
+
+class RedirectIn(Strict):
+    from_: str = Field(alias="from", pattern=r"^[^/][^:]*$", description="Den gamla adressen, relativ webbplatsens rot: 'gammal/sida/'.")
+    to: str = Field(pattern=r"^[^:]*$", description="Den nya adressen, relativ webbplatsens rot.")
+
+
+class RemovedIn(Strict):
+    url: str = Field(pattern=r"^[^/][^:]*$", description="Den borttagna sidans adress, relativ webbplatsens rot.")
+    reason: str = Field(min_length=1, description="Varför sidan togs bort (visas på adressen).")
+    removed_on: dt.date | None = None
+
+
+class PermanenceIn(Strict):
+    """content/redirects.yml: moved pages and pages withdrawn on purpose."""
+
+    redirects: list[RedirectIn] = Field(default_factory=list)
+    removed: list[RemovedIn] = Field(default_factory=list)
 
 
 class TopicIn(Strict):

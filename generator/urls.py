@@ -112,6 +112,12 @@ def page(src_uri: str) -> Target:
     return Target(src_uri, "" if stem == "index" else f"{stem}/")
 
 
+def page_at(url: str) -> Target:
+    """A generated page at a given site-relative URL (a redirect, a withdrawn page)."""
+    path = url.strip("/")
+    return Target(f"{path}.md" if path else "index.md", f"{path}/" if path else "")
+
+
 def item(m: Meeting, i: Item) -> str:
     return f"{meeting(m).url}#{i.anchor}"
 

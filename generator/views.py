@@ -125,6 +125,27 @@ class NoticeBoardView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class RedirectView(View):
+    """A page that moved: a meta refresh to its new address (no script)."""
+
+    to: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedView(View):
+    """A page withdrawn on purpose, saying so and why."""
+
+    reason: str = ""
+
+
+def permanence_views(archive: Archive) -> list[View]:
+    views: list[View] = [RedirectView(urls.page_at(old), "Sidan har flyttat", "redirect.html", new)
+                         for old, new in archive.redirects]
+    views += [RemovedView(urls.page_at(url), "Sidan har tagits bort", "removed.html", reason) for url, reason in archive.removed]
+    return views
+
+
+@dataclass(frozen=True, slots=True)
 class AssignmentState:
     """Where an assignment stands on the day the site is built for."""
 
@@ -253,6 +274,7 @@ def derive_views(archive: Archive, settings: Settings = Settings()) -> list[View
     views += [meeting_view(archive, meeting, refs, settings) for meeting in archive.meetings]
     views += [topic_view(archive, topic, refs) for topic in archive.topics.values()]
     views += diarienummer_views(archive, refs)
+    views += permanence_views(archive)
     states = assignment_states(archive, refs, settings.today)
     for body in archive.bodies.values():
         own = [s for s in states.values() if s.decision.meeting.meeting.body == body.key]
