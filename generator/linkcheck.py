@@ -36,7 +36,10 @@ class _Collector(HTMLParser):
         if tag == "a" and "href" in values:
             self.page.links.append(values["href"])
         if tag == "link" and "href" in values:
-            self.page.resources.append(values["href"])
+            # Only links the browser fetches by itself; canonical and alternate merely name an address.
+            rels = set(values.get("rel", "").lower().split())
+            if rels & {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch", "apple-touch-icon"}:
+                self.page.resources.append(values["href"])
         for attribute in ("src", "data", "poster"):
             if attribute in values:
                 self.page.resources.append(values[attribute])

@@ -55,3 +55,10 @@ def test_decisions_csv_has_every_decision(example_site: Path) -> None:
     meetings = [load(example_site, p.relative_to(example_site / "data").as_posix())
                 for p in (example_site / "data").glob("*/*.json") if p.parent.name != "schema"]
     assert len(table) - 1 == sum(len(i["x-decisions"]) for m in meetings for i in m["agendaItem"])
+
+
+def test_the_sitemap_and_canonical_links_name_every_page(example_site: Path) -> None:
+    sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://protokollarkivet.example.se/lsg/2023-09-15/</loc>" in sitemap
+    page = (example_site / "lsg/2023-09-15/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://protokollarkivet.example.se/lsg/2023-09-15/">' in page
