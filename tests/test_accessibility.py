@@ -25,6 +25,8 @@ PAGES = {
     "help": "hjalp/",
     "follow": "folj/",
     "diarienummer": "dnr/hsn-422-1-2021/",
+    "assignments": "lsg/uppdrag/",
+    "people": "person/",
 }
 COMMITTEE = "socialnamnden/2024-03-12/"
 
