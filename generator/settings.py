@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 
 DEFAULT_ASSESSMENT = "Webbplatsen har granskats av organisationen själv."
+DIGG_REPORT_PAGE = ("https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-service-dos-lagen/"
+                    "anmal-bristande-tillganglighet")
+"""Where the public reports a lack of accessibility to the supervisory authority (Digg): a link, not a request."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,7 @@ class Accessibility:
     assessed_on: str = ""
     assessment: str = DEFAULT_ASSESSMENT
     updated_on: str = ""
+    supervisory_url: str = DIGG_REPORT_PAGE
 
 
 @dataclass(frozen=True, slots=True)
