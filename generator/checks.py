@@ -111,10 +111,22 @@ def check_announcement(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
                       "the page says so; nothing to fix if this is what happened", severity="note")
 
 
+_ASSIGNMENTS: list = [None, frozenset()]
+"""The last archive's assignment references: computed once per archive, not once per meeting."""
+
+
+def _assignment_refs(archive: Archive) -> frozenset[str]:
+    if _ASSIGNMENTS[0] is not archive:
+        _ASSIGNMENTS[:] = [archive, frozenset(f"{m.body}/{m.slug}#{a.anchor}" for m in archive.meetings for i in m.items
+                                              for d in i.decisions for a in d.assignments)]
+    return _ASSIGNMENTS[1]
+
+
 def check_reports(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
     """`Återrapport:` names an assignment that exists: `body/YYYY-MM-DD#p28-b2-u1`."""
-    known = {f"{m.body}/{m.slug}#{a.anchor}" for m in archive.meetings for i in m.items for d in i.decisions
-             for a in d.assignments}
+    if not any(item.reports for item in meeting.items):
+        return
+    known = _assignment_refs(archive)
     for item in meeting.items:
         for ref in item.reports:
             if ref not in known:

@@ -352,6 +352,7 @@ class _Walker:
                 type=self._classify(d), presenters=tuple(_unique(d.presenters)), topics=tuple(d.topics),
                 diarienummer=tuple(d.diarienummer), attachments=tuple(d.attachments), parts=tuple(d.parts), line=d.line,
                 reports=tuple(d.reports),
+                decisions=tuple(p for p in d.parts if isinstance(p, Block) and p.is_decision),
             )
             for d in self.items
         ]

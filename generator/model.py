@@ -215,10 +215,8 @@ class Item:
     line: int
     reports: tuple[str, ...] = ()
     """Assignments this item reports on and closes (`Återrapport: lsg/2023-09-15#p28-b2-u1`)."""
-
-    @property
-    def decisions(self) -> tuple[Block, ...]:
-        return tuple(p for p in self.parts if isinstance(p, Block) and p.is_decision)
+    decisions: tuple[Block, ...] = ()
+    """The item's decisions and ställningstaganden, in order (stored: every view asks for them)."""
 
     @property
     def blocks(self) -> tuple[Block, ...]:

@@ -21,6 +21,10 @@ MAX_BYTES = 5_000_000
 
 Loc = tuple[str | int, ...]
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one;
+both keep the marks the line numbers come from."""
+
 
 @dataclass(slots=True)
 class SourceText:
@@ -93,23 +97,30 @@ def split_front_matter(source: SourceText) -> tuple[Split | None, list[Problem]]
 def load_yaml(text: str, path: str, first_line: int) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse YAML, keeping the line of every mapping key and sequence entry."""
     try:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark else 0)
-        return None, [Problem(path, line, "yaml", f"{error.problem or error.context}", _yaml_hint(text, mark))]
-    except yaml.YAMLError as error:
-        return None, [Problem(path, first_line, "yaml", str(error).splitlines()[0])]
+        node, data = _parse(text, _LOADER)
+    except yaml.YAMLError:
+        try:  # the pure-Python parser's messages are the more helpful ("found character '\\t'")
+            node, data = _parse(text, yaml.SafeLoader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = first_line + (mark.line if mark else 0)
+            return None, [Problem(path, line, "yaml", f"{error.problem or error.context}", _yaml_hint(text, mark))]
+        except yaml.YAMLError as error:
+            return None, [Problem(path, first_line, "yaml", str(error).splitlines()[0])]
     doc = YamlDoc(data, first_line=first_line)
     problems: list[Problem] = []
     if node is not None:
         _collect_lines(node, (), doc.lines, first_line, path, problems)
     return doc, problems
+
+
+def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def _collect_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int], offset: int, path: str, problems: list[Problem]) -> None:
