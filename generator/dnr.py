@@ -15,6 +15,11 @@ _PRINTED = re.compile(
 )
 
 
+IN_TEXT = r"(?<![^\W_])[A-ZÅÄÖ]{1,12}:?[ \t]*[0-9]+(?:[ \t]*:[ \t]*[0-9]+)*[ \t]*-[ \t]*(?:19|20)[0-9][0-9](?![^\W_])"
+"""A printed diarienummer inside running text (series in capitals, on one line): the pattern search
+(as one token) and cross-references (as a link) both find them by. sok.js's DNR mirrors it."""
+
+
 def normalise(printed: str) -> str | None:
     """`HSN: 200:3-2023` -> `HSN 200:3-2023`; None when it is not a diarienummer."""
     match = _PRINTED.match(printed.strip())

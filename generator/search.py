@@ -68,7 +68,7 @@ _TRIM_END = re.compile(f"[^{SV_WORD_CHARACTERS}]+$")
 _TOKEN = re.compile(r"[0-9][0-9:\-./]*[0-9]|[0-9]|[^\W_]+")
 _DIGIT = re.compile(r"[0-9]")
 # Must match DNR in sok.js (explicit look-arounds: JavaScript's \\b knows only ASCII letters).
-_DNR_IN_TEXT = re.compile(r"(?<![^\W_])[A-ZÅÄÖ]{1,12}:?\s*[0-9]+(?:\s*:\s*[0-9]+)*\s*-\s*(?:19|20)[0-9][0-9](?![^\W_])")
+_DNR_IN_TEXT = re.compile(dnr.IN_TEXT)
 
 MIN_COMPOUND = 8
 MIN_PART = 5

@@ -29,7 +29,7 @@ _COMPACT = r"(?P<compact_lead>möte(?:t)?[ \t]+)(?P<compact>(?:19|20)\d{6})(?!\d
 _WORDS = (r"(?:(?P<owner>[A-ZÅÄÖ][\wåäöÅÄÖ-]+?)s[ \t]+)?(?P<words_lead>möte(?:t)?[ \t]+(?:den[ \t]+)?)"
           r"(?P<day>\d{1,2})[ \t]+(?P<month>" + "|".join(MONTHS) + r")(?:[ \t]+(?P<year>(?:19|20)\d\d))?")
 # A diarienummer's series is in capitals (case-sensitive inside the case-insensitive pattern).
-_DNR = r"(?-i:(?P<dnr>(?<![\w])[A-ZÅÄÖ]{1,12}:?[ \t]*\d+(?:[ \t]*:[ \t]*\d+)*[ \t]*-[ \t]*(?:19|20)\d\d(?![\w])))"
+_DNR = rf"(?-i:(?P<dnr>{dnr.IN_TEXT}))"
 PATTERN = re.compile("|".join([_ITEM, _PREVIOUS, _COMPACT, _WORDS, _DNR]), re.IGNORECASE)
 _TAG = re.compile(r"(<[^>]+>)")
 

@@ -13,7 +13,7 @@
   "use strict";
 
   var TOKEN = /[0-9][0-9:\-.\/]*[0-9]|[0-9]|[\p{L}\p{N}]+/gu;
-  var DNR = /(?<![\p{L}\p{N}])[A-ZÅÄÖ]{1,12}:?\s*[0-9]+(?:\s*:\s*[0-9]+)*\s*-\s*(?:19|20)[0-9][0-9](?![\p{L}\p{N}])/gu;
+  var DNR = /(?<![\p{L}\p{N}])[A-ZÅÄÖ]{1,12}:?[ \t]*[0-9]+(?:[ \t]*:[ \t]*[0-9]+)*[ \t]*-[ \t]*(?:19|20)[0-9][0-9](?![\p{L}\p{N}])/gu;
   var DNR_PARTS = /^([A-ZÅÄÖ]{1,12})\s*:?\s*([0-9]+(?:\s*:\s*[0-9]+)*)\s*-\s*((?:19|20)[0-9][0-9])$/u;
   var EXACT_BOOST = 10, PAIR_BOOST = 40, RELAXED_BOOST = 2, PREFIX_BOOST = 1, MIN_PREFIX = 4, MIN_RELAXED = 5;
   var RELAX_SUFFIXES = ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "et", "en", "er", "ar", "or", "na", "s"];
