@@ -27,7 +27,6 @@ from .model import Archive, Attachment, Attendee, Meeting
 from .views import meeting_title
 
 OPARL = "https://schema.oparl.org/1.1/"
-DIR = "data"
 
 
 class _Out(BaseModel):
@@ -109,10 +108,6 @@ class IndexOut(_Out):
 SCHEMAS = {"meeting": MeetingOut, "organization": OrganizationOut, "index": IndexOut}
 
 
-def data_url(path: str) -> str:
-    return f"{DIR}/{path}"
-
-
 def open_data(archive: Archive, site_url: str) -> dict[str, bytes]:
     base = site_url or "https://example.invalid/"
     files: dict[str, bytes] = {}
@@ -120,20 +115,20 @@ def open_data(archive: Archive, site_url: str) -> dict[str, bytes]:
     for key, body in sorted(archive.bodies.items()):
         meetings = archive.meetings_of(key)
         for meeting in meetings:
-            files[data_url(f"{key}/{meeting.slug}.json")] = _json(_meeting(archive, meeting, base))
+            files[urls.data_meeting(meeting)] = _json(_meeting(archive, meeting, base))
         organization = OrganizationOut(
-            id=base + data_url(f"{key}.json"), name=body.name, shortName=body.short_name,
+            id=base + urls.data_body(key), name=body.name, shortName=body.short_name,
             x_organisation=body.organisation, x_former_names=[f.name for f in body.former_names],
-            meeting=[base + data_url(f"{key}/{m.slug}.json") for m in meetings], web=base + urls.body(key).url,
+            meeting=[base + urls.data_meeting(m) for m in meetings], web=base + urls.body(key).url,
         )
-        files[data_url(f"{key}.json")] = _json(organization)
+        files[urls.data_body(key)] = _json(organization)
         organizations.append(organization)
-    schemas = {name: base + data_url(f"schema/{name}.schema.json") for name in SCHEMAS}
-    files[data_url("index.json")] = _json(IndexOut(id=base + data_url("index.json"), organization=organizations,
+    schemas = {name: base + urls.data(f"schema/{name}.schema.json") for name in SCHEMAS}
+    files[urls.data("index.json")] = _json(IndexOut(id=base + urls.data("index.json"), organization=organizations,
                                                    x_schemas=schemas))
     for name, model in SCHEMAS.items():
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(by_alias=True)}
-        files[data_url(f"schema/{name}.schema.json")] = json.dumps(schema, ensure_ascii=False, indent=2).encode("utf-8")
+        files[urls.data(f"schema/{name}.schema.json")] = json.dumps(schema, ensure_ascii=False, indent=2).encode("utf-8")
     files.update(_csv_files(archive, base))
     return files
 
@@ -142,10 +137,10 @@ def _meeting(archive: Archive, meeting: Meeting, base: str) -> MeetingOut:
     body = archive.bodies[meeting.body]
     web = base + urls.meeting(meeting).url
     return MeetingOut(
-        id=base + data_url(f"{meeting.body}/{meeting.slug}.json"), name=meeting_title(meeting, body),
+        id=base + urls.data_meeting(meeting), name=meeting_title(meeting, body),
         start=meeting.date.isoformat(), end=meeting.end_date.isoformat() if meeting.end_date else None,
         location={"description": meeting.place} if meeting.place else None,
-        organization=[base + data_url(f"{meeting.body}.json")],
+        organization=[base + urls.data_body(meeting.body)],
         participant=[_person(a, kind) for kind, group in (("present", meeting.present), ("absent", meeting.absent),
                                                           ("staff", meeting.staff), ("guest", meeting.guests)) for a in group],
         agendaItem=[
@@ -190,10 +185,10 @@ def _csv_files(archive: Archive, base: str) -> dict[str, bytes]:
             decisions += [[body, m.date.isoformat(), i.number or "", i.title, d.kind, d.text, base + urls.block(m, d)]
                           for d in i.decisions]
     return {
-        data_url("moten.csv"): _csv(["organ", "datum", "slutdatum", "typ", "status", "plats", "diarienummer", "ärenden", "adress"], meetings),
-        data_url("arenden.csv"): _csv(["organ", "datum", "nummer", "rubrik", "ärendetyp", "föredragande", "ämnen",
+        urls.data("moten.csv"): _csv(["organ", "datum", "slutdatum", "typ", "status", "plats", "diarienummer", "ärenden", "adress"], meetings),
+        urls.data("arenden.csv"): _csv(["organ", "datum", "nummer", "rubrik", "ärendetyp", "föredragande", "ämnen",
                                        "diarienummer", "adress"], items),
-        data_url("beslut.csv"): _csv(["organ", "datum", "nummer", "rubrik", "slag", "beslut", "adress"], decisions),
+        urls.data("beslut.csv"): _csv(["organ", "datum", "nummer", "rubrik", "slag", "beslut", "adress"], decisions),
     }
 
 

@@ -57,6 +57,22 @@ def follow() -> Target:
     return Target("folj/index.md", "folj/")
 
 
+DATA_DIR = "data"
+
+
+def data(path: str) -> str:
+    """An open-data file: `index.json`, `<body>.json`, `<body>/<date>.json`, `schema/…`, `*.csv`."""
+    return f"{DATA_DIR}/{path}"
+
+
+def data_meeting(m: Meeting) -> str:
+    return data(f"{m.body}/{m.slug}.json")
+
+
+def data_body(key: str) -> str:
+    return data(f"{key}.json")
+
+
 def help_page() -> Target:
     return Target("hjalp/index.md", "hjalp/")
 
