@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -31,6 +32,12 @@ _WORDS = (r"(?:(?P<owner>[A-ZÅÄÖ][\wåäöÅÄÖ-]+?)s[ \t]+)?(?P<words_lead>
 # A diarienummer's series is in capitals (case-sensitive inside the case-insensitive pattern).
 _DNR = rf"(?-i:(?P<dnr>{dnr.IN_TEXT}))"
 PATTERN = re.compile("|".join([_ITEM, _PREVIOUS, _COMPACT, _WORDS, _DNR]), re.IGNORECASE)
+_CANDIDATE = re.compile(r"§|[mM][öÖ][tT][eE]|[fF][öÖ][rR][eE][gG]|[A-ZÅÄÖ]:?[ \t]*[0-9]+(?:[ \t]*:[ \t]*[0-9]+)*[ \t]*-")
+"""A cheap test for text that may hold a reference: the full pattern is slow on long text."""
+
+
+def references(text: str) -> Iterator[re.Match[str]]:
+    return PATTERN.finditer(text) if _CANDIDATE.search(text) else iter(())
 _TAG = re.compile(r"(<[^>]+>)")
 
 
@@ -66,7 +73,7 @@ class Linker:
             elif in_link or not piece.strip():
                 out.append(piece)
             else:
-                out.append(PATTERN.sub(lambda m: self._replace(m, meeting, here), piece))
+                out.append(PATTERN.sub(lambda m: self._replace(m, meeting, here), piece) if _CANDIDATE.search(piece) else piece)
         return Markup("".join(out))
 
     def _replace(self, match: re.Match[str], meeting: Meeting, here: str) -> str:
@@ -124,7 +131,7 @@ class Linker:
             for item in meeting.items:
                 for part in item.parts:
                     text = getattr(part, "text", "")
-                    for match in PATTERN.finditer(text):
+                    for match in references(text):
                         if self.resolve(match, meeting) is None:
                             found.append(Problem(meeting.path, item.line, item.label,
                                                  f"the reference {match.group(0)!r} is not in the archive; it stays text",
