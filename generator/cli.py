@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(content: Path) -> int:
-    archive, found = read_archive(content)
+    archive, found = read_archive(content, cache=True)
     problems = [p for p in found if p.severity == "error"]
     notes = [p for p in found if p.severity != "error"]
     if notes:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import checks, dnr, privacy
+from .cache import CACHE_DIR, ParseCache, folder_listing
 from .items import Context, parse_body
 from .model import (
     Archive, Attachment, Attendee, Body, Diarienummer, FormerName, Meeting, Member, NextMeeting,
@@ -41,9 +42,9 @@ def is_editor_litter(name: str) -> bool:
             or name in ("Thumbs.db", "desktop.ini"))
 
 
-def load_archive(content_dir: Path) -> Archive:
+def load_archive(content_dir: Path, cache: bool = False) -> Archive:
     """The validated archive; its `notes` hold what should be told but does not stop publishing."""
-    archive, problems = read_archive(content_dir)
+    archive, problems = read_archive(content_dir, cache)
     errors = [p for p in problems if p.severity == "error"]
     if errors or archive is None:
         raise ContentError(errors)
@@ -51,8 +52,11 @@ def load_archive(content_dir: Path) -> Archive:
     return archive
 
 
-def read_archive(content_dir: Path) -> tuple[Archive | None, list[Problem]]:
-    reader = _Reader(content_dir.resolve(), content_dir.resolve().parent)
+def read_archive(content_dir: Path, cache: bool = False) -> tuple[Archive | None, list[Problem]]:
+    """Every problem in the content, and the archive. With `cache`, meeting files that did not
+    change since the last read are not parsed again (see `cache.py`)."""
+    root = content_dir.resolve().parent
+    reader = _Reader(content_dir.resolve(), root, ParseCache(root / CACHE_DIR) if cache else None)
     return reader.read()
 
 
@@ -60,6 +64,8 @@ def read_archive(content_dir: Path) -> tuple[Archive | None, list[Problem]]:
 class _Reader:
     content: Path
     root: Path
+    cache: ParseCache | None = None
+    registries: bytes = b""
 
     def shown(self, path: Path) -> str:
         return os.path.relpath(path, self.root).replace(os.sep, "/")
@@ -68,6 +74,8 @@ class _Reader:
         if not self.content.is_dir():
             return None, [Problem(self.shown(self.content), 1, "content", "the content directory does not exist")]
         problems: list[Problem] = []
+        self.registries = b"".join((self.content / name).read_bytes() if (self.content / name).is_file() else b""
+                                   for name in (BODIES_FILE, TOPICS_FILE))
         bodies = self._registry(BODIES_FILE, BodyIn, problems)
         topics = self._registry(TOPICS_FILE, TopicIn, problems)
         body_map = {b.key: _body(b) for b in bodies}
@@ -174,6 +182,20 @@ class _Reader:
         return entries
 
     def _meeting(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic], problems: list[Problem]) -> Meeting | None:
+        if self.cache is None:
+            return self._parse_meeting(path, bodies, topics, problems)
+        key = self.cache.key(self.shown(path).encode(), path.read_bytes(), self.registries,
+                             folder_listing(path.parent / path.stem))
+        cached = self.cache.get(key)
+        if cached is None:
+            found: list[Problem] = []
+            cached = (self._parse_meeting(path, bodies, topics, found), found)
+            self.cache.put(key, cached)
+        meeting, found = cached
+        problems.extend(found)
+        return meeting
+
+    def _parse_meeting(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic], problems: list[Problem]) -> Meeting | None:
         shown = self.shown(path)
         folder = path.parent.name
         if folder not in bodies:

@@ -125,7 +125,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         if not config.use_directory_urls:
             raise PluginError("protokollarkivet: set 'use_directory_urls: true'; the archive's permanent URLs are directory URLs")
         try:
-            self.archive = load_archive(Path(config.docs_dir))
+            # The preview re-reads the archive after every edit: unchanged files come from the cache.
+            self.archive = load_archive(Path(config.docs_dir), cache=self.command == "serve")
         except ContentError as error:
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(github_annotations(error.problems), flush=True)

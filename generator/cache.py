@@ -1,0 +1,66 @@
+"""A cache of parsed meeting files, so that re-reading an unchanged archive is cheap
+(`protokollarkivet check` in a pre-commit hook, `mkdocs serve` after one edit).
+
+An entry is keyed by everything its result depends on: the file's bytes, the registries (topics
+and bodies resolve against them), the names and sizes in the meeting's folder (attachments), and
+the code that reads them. Entries live in `.protokollarkivet-cache/` beside `content/`; deleting
+the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+CACHE_DIR = ".protokollarkivet-cache"
+_READERS = ("cache", "checks", "dnr", "items", "load", "model", "privacy", "problems", "schema", "source", "text", "validate")
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of the modules that turn a file into a Meeting: a change to them empties the cache."""
+    digest = hashlib.sha256()
+    for name in _READERS:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return digest.hexdigest()
+
+
+class ParseCache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def key(self, *parts: bytes) -> str:
+        digest = hashlib.sha256(code_version().encode())
+        for part in parts:
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> object | None:
+        try:
+            return pickle.loads((self.folder / key[:2] / key).read_bytes())
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+
+    def put(self, key: str, value: object) -> None:
+        target = self.folder / key[:2] / key
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent)
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)  # never a half-written entry
+        except OSError:
+            pass  # a read-only checkout simply goes without the cache
+
+
+def folder_listing(folder: Path) -> bytes:
+    """Names and sizes of a meeting's attachment folder: what its attachment checks depend on."""
+    if not folder.is_dir():
+        return b""
+    return "\n".join(f"{p.relative_to(folder).as_posix()}\t{p.stat().st_size}" for p in sorted(folder.rglob("*"))
+                     if p.is_file()).encode("utf-8")

@@ -1,0 +1,43 @@
+"""`check` in a pre-commit hook re-reads an archive that has hardly changed: unchanged files come
+from a cache, and anything a file's result depends on invalidates it."""
+
+from __future__ import annotations
+
+from generator.load import read_archive
+
+from .conftest import Project
+
+PROTOCOL = "lsg/2021-02-19.md"
+
+
+def test_a_cached_read_gives_the_same_archive(project: Project) -> None:
+    first, _ = read_archive(project.content, cache=True)
+    assert any((project.root / ".protokollarkivet-cache").rglob("*"))
+    second, problems = read_archive(project.content, cache=True)
+    assert problems == [] and second == first
+
+
+def test_an_edited_file_is_read_again(project: Project) -> None:
+    read_archive(project.content, cache=True)
+    text = (project.content / PROTOCOL).read_text(encoding="utf-8")
+    project.write(PROTOCOL, text.replace("status: justerat", "status: klar"))
+    _, problems = read_archive(project.content, cache=True)
+    assert [p.field for p in problems] == ["status"]
+
+
+def test_a_registry_change_reaches_cached_files(project: Project) -> None:
+    read_archive(project.content, cache=True)
+    topics = (project.content / "topics.yml").read_text(encoding="utf-8")
+    project.write("topics.yml", topics.replace("key: psykisk-halsa", "key: psykiatri"))
+    _, problems = read_archive(project.content, cache=True)
+    assert [(p.path, p.field) for p in problems] == [("content/lsg/2021-02-19.md", "Ämnen")]
+
+
+def test_an_attachment_added_beside_a_cached_file_is_seen(project: Project) -> None:
+    text = (project.content / PROTOCOL).read_text(encoding="utf-8")
+    project.write(PROTOCOL, text.replace("Dnr: HSN: 422:1-2021", "Dnr: HSN: 422:1-2021\nBilaga: [Bilaga 5](bilaga-5.pdf)"))
+    _, problems = read_archive(project.content, cache=True)
+    assert [p.field for p in problems] == ["attachment"]
+    project.write("lsg/2021-02-19/bilaga-5.pdf", b"%PDF-1.4\n%%EOF\n")
+    _, problems = read_archive(project.content, cache=True)
+    assert problems == []
