@@ -1,0 +1,113 @@
+"""Build speed at scale: our build, the floor, and stock Material on the same archive.
+
+    python bench/build.py [--sizes 1000 5000 10000] [--no-stock]
+
+For each size (bench/synth.py archives of ~8 KB protocols) it prints:
+
+- ours: `mkdocs build` of the archive with our plugin, wall time and peak memory;
+- floor: the same files read with pyyaml, rendered with markdown-it-py and a minimal jinja2
+  template, and written out: the least any generator could do;
+- stock: stock Material building the same Markdown files as plain pages (no plugin);
+
+and the ratios ours/floor and stock/ours, and each one's growth from the smallest to the largest
+size. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.synth import generate  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+FLOOR = r'''
+import sys, time, yaml, jinja2
+from pathlib import Path
+from markdown_it import MarkdownIt
+content, out = Path(sys.argv[1]), Path(sys.argv[2])
+md = MarkdownIt("commonmark")
+page = jinja2.Template("<!doctype html><html lang=sv><title>{{ title }}</title><main>{{ body }}</main></html>")
+for path in sorted(content.rglob("*.md")):
+    text = path.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    meta = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    target = out / path.relative_to(content).with_suffix("") / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page.render(title=f"{meta['body']} {meta['date']}", body=md.render(body)), encoding="utf-8")
+'''
+
+
+_MEASURE = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, "
+            "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one command (measured in a fresh wrapper process, since
+    a process's children's peak never resets)."""
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], cwd=cwd, env=ENV, check=True,
+                         capture_output=True, text=True)
+    return time.perf_counter() - started, int(out.stdout.split()[-1]) / 1024
+
+
+def ours(work: Path) -> tuple[float, float]:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+    (work / "mkdocs.yml").write_text(config.replace("strict: true", "strict: false"), encoding="utf-8")
+    return timed([sys.executable, "-m", "mkdocs", "build", "-q"], work)
+
+
+def floor(work: Path) -> tuple[float, float]:
+    script = work / "floor.py"
+    script.write_text(FLOOR, encoding="utf-8")
+    return timed([sys.executable, str(script), str(work / "content"), str(work / "floor-site")], work)
+
+
+def stock(work: Path) -> tuple[float, float]:
+    docs = work / "stock-docs"
+    shutil.copytree(work / "content", docs, ignore=shutil.ignore_patterns("*.yml"))
+    (docs / "index.md").write_text("# Arkiv\n", encoding="utf-8")
+    (work / "stock.yml").write_text("site_name: Stock\ndocs_dir: stock-docs\nsite_dir: stock-site\ntheme:\n  name: material\n"
+                                    "  font: false\nplugins:\n  - search\n", encoding="utf-8")
+    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "stock.yml"], work)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--no-stock", action="store_true", help="skip stock Material (slow: quadratic in the archive)")
+    args = parser.parse_args()
+    rows = []
+    for size in args.sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"bench-build-{size}-"))
+        generate(work, size)
+        row = {"size": size, "ours": ours(work), "floor": floor(work)}
+        if not args.no_stock:
+            row["stock"] = stock(work)
+        rows.append(row)
+        shutil.rmtree(work, ignore_errors=True)
+        o, f = row["ours"], row["floor"]
+        line = f"{size:>6} protocols: ours {o[0]:7.1f} s {o[1]:6.0f} MB | floor {f[0]:6.1f} s | ours/floor {o[0] / f[0]:5.1f}x"
+        if "stock" in row:
+            s = row["stock"]
+            line += f" | stock {s[0]:7.1f} s {s[1]:6.0f} MB | stock/ours {s[0] / o[0]:5.1f}x"
+        print(line, flush=True)
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        print(f"growth {first['size']} -> {last['size']}: ours {last['ours'][0] / first['ours'][0]:.1f}x, "
+              f"floor {last['floor'][0] / first['floor'][0]:.1f}x"
+              + (f", stock {last['stock'][0] / first['stock'][0]:.1f}x" if "stock" in last else ""))
+
+
+if __name__ == "__main__":
+    main()
