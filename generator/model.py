@@ -297,22 +297,35 @@ class Archive:
     """(URL, reason): pages withdrawn on purpose."""
     notes: list = field(default_factory=list)
     """Problems that do not stop a build (e.g. a late announcement), as Problems of severity note."""
+    _groups: tuple | None = field(default=None, repr=False, compare=False)
+    _positions: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def published(self) -> "Archive":
         """The archive as a production build publishes it: without drafts (utkast)."""
         return Archive(self.bodies, self.topics, [m for m in self.meetings if m.status != "utkast"], self.pages,
-                       self.redirects, self.removed, self.notes)
+                       self.redirects, self.removed, notes=self.notes)
 
     def meetings_of(self, body: str) -> list[Meeting]:
-        return [m for m in self.meetings if m.body == body]
+        return list(self._by_body().get(body, ()))
 
     def items_about(self, topic: str) -> list[tuple[Meeting, Item]]:
         return [(m, i) for m in self.meetings for i in m.items if topic in i.topics]
 
     def neighbours(self, meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
         """The body's previous and next meeting."""
-        own = self.meetings_of(meeting.body)
-        index = own.index(meeting)
+        own = self._by_body()[meeting.body]
+        index = self._positions[id(meeting)]
         before = own[index - 1] if index > 0 else None
         after = own[index + 1] if index + 1 < len(own) else None
         return before, after
+
+    def _by_body(self) -> dict[str, list[Meeting]]:
+        """Each body's meetings in order, grouped once: every meeting page asks for its neighbours,
+        and finding a meeting by equality compares whole records."""
+        if self._groups is None or self._groups[0] is not self.meetings:
+            groups: dict[str, list[Meeting]] = {}
+            for meeting in self.meetings:
+                groups.setdefault(meeting.body, []).append(meeting)
+            self._positions = {id(m): index for own in groups.values() for index, m in enumerate(own)}
+            self._groups = (self.meetings, groups)
+        return self._groups[1]
