@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import os
@@ -50,15 +51,20 @@ class Project:
             path.write_text(text, encoding="utf-8")
         return path
 
-    def build(self, *extra: str) -> Run:
-        return _run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], self.root)
+    def build(self, *extra: str, on: "dt.date | None" = None) -> Run:
+        """`mkdocs build --strict`; `on` a given day (SOURCE_DATE_EPOCH), for date-dependent pages."""
+        env = None
+        if on is not None:
+            epoch = int(dt.datetime(on.year, on.month, on.day, tzinfo=dt.timezone.utc).timestamp())
+            env = {**QUIET, "SOURCE_DATE_EPOCH": str(epoch)}
+        return _run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], self.root, env)
 
     def check(self) -> Run:
         return _run([sys.executable, "-m", "generator.cli", "check"], self.root)
 
 
-def _run(command: list[str], cwd: Path) -> Run:
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=QUIET, timeout=300)
+def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env or QUIET, timeout=300)
     return Run(result.returncode, result.stdout, result.stderr)
 
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from generator.load import read_archive
 
-from .conftest import QUIET, Project
+from .conftest import Project
 
 
 def test_the_example_archives_assignments_are_on_the_bodys_page_with_their_due_meetings(example_site: Path) -> None:
@@ -47,10 +45,8 @@ def _with_assignment(project: Project) -> None:
 
 
 def _build_on(project: Project, day: dt.date) -> str:
-    epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project.root, capture_output=True,
-                         text=True, env={**QUIET, "SOURCE_DATE_EPOCH": str(epoch)})
-    assert run.returncode == 0, run.stderr
+    run = project.build(on=day)
+    assert run.code == 0, run.stderr
     return (project.site / "lsg/uppdrag/index.html").read_text(encoding="utf-8")
 
 

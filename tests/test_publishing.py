@@ -105,17 +105,10 @@ def _committee(project: Project, adjusted: str, announced: str) -> None:
         "adjusted_on: 2024-03-14", f"adjusted_on: {adjusted}\nannounced_on: {announced}"))
 
 
-def build_on(project: Project, day: dt.date) -> subprocess.CompletedProcess:
-    """A strict build as on `day`: SOURCE_DATE_EPOCH is the day date-dependent pages are built for."""
-    epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project.root, capture_output=True,
-                          text=True, env={**QUIET, "SOURCE_DATE_EPOCH": str(epoch)})
-
-
 def test_an_announced_meeting_shows_its_appeal_date_and_the_notice_board_lists_it(project: Project) -> None:
     _committee(project, "2024-03-14", "2024-03-15")
-    run = build_on(project, dt.date(2024, 3, 20))
-    assert run.returncode == 0, run.stderr
+    run = project.build(on=dt.date(2024, 3, 20))
+    assert run.code == 0, run.stderr
     page = (project.site / "socialnamnden/2024-03-12/index.html").read_text(encoding="utf-8")
     assert "15 mars 2024" in page and "fredag 5 april 2024" in page and "Förvaltningsrätten i Luleå" in page
     board = (project.site / "anslagstavla/index.html").read_text(encoding="utf-8")
@@ -127,8 +120,8 @@ def test_an_announced_meeting_shows_its_appeal_date_and_the_notice_board_lists_i
 
 def test_after_the_appeal_period_the_notice_is_off_the_board(project: Project) -> None:
     _committee(project, "2024-03-14", "2024-03-15")
-    run = build_on(project, dt.date(2024, 4, 8))
-    assert run.returncode == 0, run.stderr
+    run = project.build(on=dt.date(2024, 4, 8))
+    assert run.code == 0, run.stderr
     board = (project.site / "anslagstavla/index.html").read_text(encoding="utf-8")
     assert "Inga protokoll är anslagna just nu." in board
 
