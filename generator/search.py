@@ -18,7 +18,6 @@ lunr.py's, because lunr.py keeps every posting's metadata and does not scale to 
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import math
@@ -522,10 +521,6 @@ def _store(files: dict[str, bytes], folder: str, data: object) -> str:
     name = f"{folder}/{hashlib.sha256(raw).hexdigest()[:12]}.json"
     files[name] = raw
     return name
-
-
-def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
 def build_search_files(archive: Archive) -> dict[str, bytes]:

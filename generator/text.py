@@ -24,10 +24,6 @@ def weekday_date(day: dt.date) -> str:
     return format_date(day, format="EEEE d MMMM y", locale="sv_SE")
 
 
-def month_name(day: dt.date) -> str:
-    return format_date(day, format="LLLL", locale="sv_SE")
-
-
 # Swedish alphabetical order puts å, ä, ö after z (and treats æ as ä, ø as ö, ü as y).
 # ICU would do this, but PyICU is a native build against ICU's headers; three letters
 # do not justify it.
