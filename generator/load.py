@@ -6,8 +6,10 @@ All files are read and checked before anything is built (model first, render lat
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import os
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,7 @@ from pathlib import Path
 from . import checks, dnr, privacy
 from .cache import CACHE_DIR, ParseCache, folder_listing
 from .items import Context, parse_body
+from .parallel import map_in_workers
 from .model import (
     Archive, Attachment, Attendee, Body, Diarienummer, FormerName, Meeting, Member, NextMeeting,
     Officials, Signature, Signing, Topic,
@@ -80,7 +83,7 @@ class _Reader:
         topics = self._registry(TOPICS_FILE, TopicIn, problems)
         body_map = {b.key: _body(b) for b in bodies}
         topic_map = {t.key: Topic(t.key, t.name, t.description, tuple(t.synonyms)) for t in topics}
-        meetings, pages = [], []
+        pages, meeting_files = [], []
         for path in self._files(problems):
             relative = path.relative_to(self.content)
             if len(relative.parts) == 1:
@@ -91,9 +94,12 @@ class _Reader:
                     pages.append(relative.as_posix())
                 continue
             if len(relative.parts) == 2 and path.suffix == ".md":
-                meeting = self._meeting(path, body_map, topic_map, problems)
-                if meeting is not None:
-                    meetings.append(meeting)
+                meeting_files.append(path)
+        meetings = []
+        for meeting, found in self._meetings(meeting_files, body_map, topic_map):
+            problems.extend(found)
+            if meeting is not None:
+                meetings.append(meeting)
         meetings.sort(key=lambda m: (m.date, m.body, m.slug))
         redirects, removed = self._permanence(problems)
         for body in body_map.values():
@@ -181,19 +187,29 @@ class _Reader:
                                         "choose another key"))
         return entries
 
-    def _meeting(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic], problems: list[Problem]) -> Meeting | None:
-        if self.cache is None:
-            return self._parse_meeting(path, bodies, topics, problems)
-        key = self.cache.key(self.shown(path).encode(), path.read_bytes(), self.registries,
-                             folder_listing(path.parent / path.stem))
-        cached = self.cache.get(key)
-        if cached is None:
-            found: list[Problem] = []
-            cached = (self._parse_meeting(path, bodies, topics, found), found)
-            self.cache.put(key, cached)
-        meeting, found = cached
-        problems.extend(found)
-        return meeting
+    def _meetings(self, paths: list[Path], bodies: dict[str, Body], topics: dict[str, Topic]) -> list[Parsed]:
+        """Each meeting file parsed, in order: from the cache where it holds the file, the rest on
+        every core (parsing is pure, CPU-bound work per file; results travel back pickled, the
+        same bytes the cache stores)."""
+        keys = [self._cache_key(path) for path in paths] if self.cache else [None] * len(paths)
+        results: list[Parsed | None] = [self.cache.get(key) if key else None for key in keys]  # type: ignore[misc]
+        missing = [index for index, result in enumerate(results) if result is None]
+        parse = functools.partial(self.parsed_bytes, bodies=bodies, topics=topics)
+        for index, data in zip(missing, map_in_workers(parse, [paths[i] for i in missing])):
+            results[index] = pickle.loads(data)
+            if keys[index]:
+                self.cache.put_bytes(keys[index], data)  # type: ignore[union-attr]
+        return results  # type: ignore[return-value]
+
+    def _cache_key(self, path: Path) -> str:
+        assert self.cache is not None
+        return self.cache.key(self.shown(path).encode(), path.read_bytes(), self.registries,
+                              folder_listing(path.parent / path.stem))
+
+    def parsed_bytes(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic]) -> bytes:
+        found: list[Problem] = []
+        meeting = self._parse_meeting(path, bodies, topics, found)
+        return pickle.dumps((meeting, found), protocol=pickle.HIGHEST_PROTOCOL)
 
     def _parse_meeting(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic], problems: list[Problem]) -> Meeting | None:
         shown = self.shown(path)
@@ -308,6 +324,9 @@ class _Reader:
             return Attachment(title, kind)
         media_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         return Attachment(title, kind, target.relative_to(self.content.resolve()).as_posix(), target.stat().st_size, media_type)
+
+
+Parsed = tuple["Meeting | None", list[Problem]]
 
 
 def _topic_key(name: str, topics: dict[str, Topic]) -> str | None:

@@ -20,6 +20,7 @@ import re
 import shutil
 from pathlib import Path
 
+import jinja2
 import markupsafe
 import yaml
 import datetime as dt
@@ -30,16 +31,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import urls
+from . import mkdocs_pages as pages, urls
 from .load import BODIES_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive
 from .model import Archive
 from .problems import ContentError, github_annotations
 from .render import THEME_DIR, RenderError, Renderer
 from .text import swedish_key
-from .search import build_search_files
+from .parallel import Background, BackgroundError
+from .search import write_search_files
 from .xref import Linker
 from .feeds import coming_meetings, meetings_feed, notice_board_feed
 from .opendata import open_data
@@ -82,6 +85,9 @@ class PluginOptions(base.Config):
     """The tillgänglighetsredogörelse's facts: contact, known shortcomings, assessment."""
     registrar = c.SubConfig(_RegistrarOptions)
     """Where the public asks for documents, named wherever text was redacted."""
+    shared_layout = c.Type(bool, default=True)
+    """Render the layout of meeting, person and diarienummer pages once and reuse it (see
+    `mkdocs_pages.py`); `false` has MkDocs render every page itself: slower, the same bytes."""
 
 
 def settings_from(options: PluginOptions, config: MkDocsConfig, preview: bool, epoch: str | None) -> Settings:
@@ -112,10 +118,14 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.archive: Archive | None = None
         self.views: dict[str, View] = {}
         self.renderer: Renderer | None = None
-        self.search_files: dict[str, bytes] = {}
+        self.search: Background | None = None
+        self.search_folder: Path | None = None
         self.drafts: set[str] = set()
         self.settings = Settings()
         self.published: Archive | None = None
+        self.nav: Navigation | None = None
+        self.env: jinja2.Environment | None = None
+        self.files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -138,7 +148,6 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.published = published = self.archive if preview else self.archive.published()
         self.drafts = {f"{m.body}/{m.slug}/" for m in self.archive.meetings if m.status == "utkast" and not preview}
         self.views = {view.target.src_uri: view for view in derive_views(published, settings)}
-        self.search_files = build_search_files(published)
         self._check_published_urls(config, published)
         linker = Linker(published)
         for reference in linker.unresolved_references():
@@ -152,6 +161,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         _default_source_date(self.archive)
         if self.command in ("build", "gh-deploy"):
             self._stage(config)
+        self._start_search_index(config, published)
         log.info(f"{len(self.archive.meetings)} meetings of {len(self.archive.bodies)} bodies read and validated")
         return config
 
@@ -183,10 +193,40 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             shutil.rmtree(self.staging)
         config.site_dir = str(self.staging)
 
+    def _start_search_index(self, config: MkDocsConfig, archive: Archive) -> None:
+        """The search index is built on another core while MkDocs renders the pages, into a
+        folder beside the site (MkDocs empties the site's folder after this event)."""
+        self._stop_search_index()
+        site = Path(config.site_dir)
+        folder = self.search_folder = site.with_name(f".{site.name}.search-{os.getpid()}")
+        shutil.rmtree(folder, ignore_errors=True)
+        self.search = Background(lambda: write_search_files(archive, folder))
+
+    def _finish_search_index(self, config: MkDocsConfig) -> None:
+        assert self.search is not None and self.search_folder is not None
+        try:
+            self.search.wait()
+        except BackgroundError as error:
+            raise PluginError(f"protokollarkivet: the search index could not be built: {error}") from None
+        target = Path(config.site_dir) / urls.SEARCH_INDEX_DIR
+        shutil.rmtree(target, ignore_errors=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.search_folder.rename(target)
+        self.search = self.search_folder = None
+
+    def _stop_search_index(self) -> None:
+        if self.search is not None:
+            self.search.cancel()
+        if self.search_folder is not None:
+            shutil.rmtree(self.search_folder, ignore_errors=True)
+        self.search = self.search_folder = None
+
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
+        self._stop_search_index()
 
     def on_shutdown(self) -> None:
+        self._stop_search_index()
         staging, final = self.staging, self.final_site
         self.staging = None
         if staging is None or final is None or not staging.exists():
@@ -206,24 +246,81 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             if _is_source(file.src_uri) or file.src_uri.startswith(tuple(self.drafts)):
                 files.remove(file)  # sources, and a draft's attachments: a build never publishes drafts
         for src_uri, view in self.views.items():
-            in_nav = isinstance(view, (HomeView, BodyView, TopicIndexView, SearchView, StatementView, NoticeBoardView, HelpView,
-                                       FollowView, PeopleView))
-            inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+            if self._shares_layout(view):
+                continue  # rendered in on_post_build (mkdocs_pages.py)
+            inclusion = InclusionLevel.INCLUDED if _in_nav(view) else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=_front_matter(view), inclusion=inclusion))
         return files
 
+    def _shares_layout(self, view: View) -> bool:
+        """Pages outside the navigation whose front matter is only a title: the bulk of the site."""
+        return self.config.shared_layout and not _in_nav(view) and len(_meta(view)) == 1
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        self.env, self.files = env, files
+        return env
+
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """The search index: thousands of small files, written directly rather than as MkDocs
-        Files (which cost a copy and bookkeeping each)."""
-        target = Path(config.site_dir) / urls.SEARCH_INDEX_DIR
-        for name, data in sorted(self.search_files.items()):
-            path = target / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+        """The pages that share a layout, the sitemap of every page, and the search index, feeds
+        and open data: thousands of files, written directly rather than as MkDocs Files (which
+        cost a copy and bookkeeping each)."""
+        self._write_shared_layout_pages(config)
+        self._write_sitemap(config)
+        self._finish_search_index(config)
         for path, data in self._feeds_and_calendars().items():
             target_file = Path(config.site_dir) / path
             target_file.parent.mkdir(parents=True, exist_ok=True)
             target_file.write_bytes(data)
+
+    def _write_shared_layout_pages(self, config: MkDocsConfig) -> None:
+        assert self.nav is not None and self.env is not None and self.files is not None
+        if not self.config.shared_layout:
+            return
+        layouts: dict[tuple[str, bool], pages.Layout] = {}
+        site, shared = Path(config.site_dir), 0
+        for view in self.views.values():
+            if not self._shares_layout(view):
+                continue
+            html = self._render(view)
+            if "<h1" not in html:  # the layout would print the title as a heading of its own
+                pages.write(site, view.target.url, pages.render_page(self._page(view, html, config), config, self.nav,
+                                                                     self.files, self.env))
+                continue
+            entries = [pages.Entry(anchor, engine_text(title)) for anchor, title in _contents(view, html)]
+            key = (view.target.url.rstrip("/").rpartition("/")[0] + "/", bool(entries))
+            if key not in layouts:
+                try:
+                    layouts[key] = pages.layout_in(key[0].lstrip("/"), key[1], config, self.nav, self.files, self.env)
+                except pages.LayoutError as error:
+                    raise PluginError(f"protokollarkivet: {error}") from None
+            pages.write(site, view.target.url, layouts[key].page(view.target.url, engine_text(view.title), entries, html))
+            shared += 1
+        log.info(f"{shared} pages written in {len(layouts)} shared layouts")
+
+    def _page(self, view: View, html: str, config: MkDocsConfig) -> Page:
+        page = Page(None, File.generated(config, view.target.src_uri, content=_front_matter(view)), config)
+        page.meta = _meta(view)
+        page.content = html
+        page.toc = _table_of_contents(view, html)
+        return page
+
+    def _write_sitemap(self, config: MkDocsConfig) -> None:
+        """Every page but the redirects, which search engines should not list."""
+        addresses = sorted(v.target.url for v in self.views.values() if not isinstance(v, RedirectView))
+        xml, compressed = pages.sitemap(addresses, self.settings.site_url, int(os.environ["SOURCE_DATE_EPOCH"]))
+        (Path(config.site_dir) / "sitemap.xml").write_bytes(xml)
+        (Path(config.site_dir) / "sitemap.xml.gz").write_bytes(compressed)
+
+    def _render(self, view: View) -> str:
+        assert self.renderer is not None
+        try:
+            return self.renderer.render(view)
+        except RenderError as error:
+            raise PluginError(f"protokollarkivet: {error}") from None
 
     def _feeds_and_calendars(self) -> dict[str, bytes]:
         site_url, archive = self.settings.site_url, self.published
@@ -247,10 +344,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         view = self.views.get(page.file.src_uri)
         if view is None or self.renderer is None:
             return None
-        try:
-            html = self.renderer.render(view)
-        except RenderError as error:
-            raise PluginError(f"protokollarkivet: {error}") from None
+        html = self._render(view)
         page.toc = _table_of_contents(view, html)
         return html
 
@@ -272,16 +366,24 @@ def _default_source_date(archive: Archive) -> None:
 _SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 
 
-def _table_of_contents(view: View, html: str) -> TableOfContents:
+def _contents(view: View, html: str) -> list[tuple[str, str]]:
     """The page's table of contents (Material's sidebar and skip link use it): a meeting's items,
-    or the sections of other pages. Titles are escaped: Material prints them as they are."""
+    or the sections of other pages, as (anchor, plain title)."""
     if isinstance(view, MeetingView) and view.ref is not None:
-        entries = [(item.anchor, item.label if not item.number else f"§ {item.number} {item.title}")
-                   for item in view.ref.meeting.items]
-    else:
-        entries = [(anchor, re.sub(r"<[^>]+>", "", title).strip()) for anchor, title in _SECTION.findall(html)]
-        entries = [(anchor, markupsafe.Markup(title).unescape()) for anchor, title in entries]
-    return TableOfContents([AnchorLink(engine_text(title), anchor, 2) for anchor, title in entries])
+        return [(item.anchor, item.label if not item.number else f"§ {item.number} {item.title}")
+                for item in view.ref.meeting.items]
+    entries = [(anchor, re.sub(r"<[^>]+>", "", title).strip()) for anchor, title in _SECTION.findall(html)]
+    return [(anchor, markupsafe.Markup(title).unescape()) for anchor, title in entries]
+
+
+def _table_of_contents(view: View, html: str) -> TableOfContents:
+    """Titles are made safe: Material prints them as they are."""
+    return TableOfContents([AnchorLink(engine_text(title), anchor, 2) for anchor, title in _contents(view, html)])
+
+
+def _in_nav(view: View) -> bool:
+    return isinstance(view, (HomeView, BodyView, TopicIndexView, SearchView, StatementView, NoticeBoardView, HelpView,
+                             FollowView, PeopleView))
 
 
 def _is_source(src_uri: str) -> bool:
@@ -300,7 +402,8 @@ def engine_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "\u2039").replace(">", "\u203a")
 
 
-def _front_matter(view: View) -> str:
+def _meta(view: View) -> dict[str, str]:
+    """What a page tells the layout besides its content: its title, a feed, a redirect."""
     meta = {"title": engine_text(view.title)}
     if isinstance(view, NoticeBoardView):
         meta["feed"] = urls.notice_feed()
@@ -308,7 +411,11 @@ def _front_matter(view: View) -> str:
         meta["feed"] = urls.feed(view.target.url)
     elif isinstance(view, RedirectView):
         meta["redirect"] = view.to
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
+    return meta
+
+
+def _front_matter(view: View) -> str:
+    return f"---\n{yaml.safe_dump(_meta(view), allow_unicode=True)}---\n"
 
 
 def _navigation(archive: Archive, settings: Settings) -> list:

@@ -23,9 +23,12 @@ import json
 import math
 import re
 from array import array
+from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from pathlib import Path
+from typing import Iterable, Protocol
 
 import snowballstemmer
 
@@ -124,12 +127,13 @@ def pipeline(token: str) -> str | None:
 
 def terms_of(tokens: Iterable[str]) -> list[str]:
     """Index terms for a field's tokens, in order."""
-    out = []
-    for token in tokens:
-        term = token if is_exact(token) else pipeline(token)
-        if term:
-            out.append(term)
-    return out
+    return [term for term in map(term_of, tokens) if term]
+
+
+@lru_cache(maxsize=2_000_000)
+def term_of(token: str) -> str | None:
+    """A token's index term (an archive repeats its words: each is worked out once)."""
+    return token if is_exact(token) else pipeline(token)
 
 
 class Lexicon:
@@ -144,6 +148,14 @@ class Lexicon:
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
+
+    @lru_cache(maxsize=2_000_000)
+    def expand(self, token: str) -> tuple[str, ...]:
+        """A token as indexed: itself, then a compound's parts, then a diarienummer's number."""
+        out = (token, *self.parts(token))
+        if _DIGIT.search(token) and " " in token:  # a diarienummer: also "422:1-2021"
+            out += (token.split(" ", 1)[1],)
+        return out
 
     @lru_cache(maxsize=2_000_000)
     def parts(self, word: str) -> tuple[str, ...]:
@@ -181,13 +193,14 @@ NAMES_FIELD = "people"
 
 def analyse(text: str, lexicon: Lexicon | None, names: bool = False) -> list[str]:
     """Field tokens for indexing: the text's tokens, each compound followed by its parts."""
-    out = []
-    for token in tokenize(text):
-        out.append(token)
-        if lexicon is not None:
-            out.extend(lexicon.parts(token))
-        if _DIGIT.search(token) and " " in token:  # a diarienummer: also "422:1-2021"
-            out.append(token.split(" ", 1)[1])
+    if lexicon is not None:
+        out = list(chain.from_iterable(map(lexicon.expand, tokenize(text))))
+    else:
+        out = []
+        for token in tokenize(text):
+            out.append(token)
+            if _DIGIT.search(token) and " " in token:
+                out.append(token.split(" ", 1)[1])
     if names:
         for line in text.split("\n"):
             out.extend(name_pairs(line))
@@ -387,31 +400,29 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None) -> SearchIndex:
         for field_number, name in enumerate(FIELD_NAMES):
             field_terms = terms_of(field_tokens(doc, name, lexicon))
             lengths[field_number].append(len(field_terms))
-            counts: dict[str, int] = {}
-            for term in field_terms:
-                counts[term] = counts.get(term, 0) + 1
-                if term not in terms:
+            for term, tf in Counter(field_terms).items():  # (in order of first appearance: lunr's term index)
+                by_field = frequencies.get(term)
+                if by_field is None:
                     terms[term] = Posting(len(terms))
-                    frequencies[term] = {}
-            for term, tf in counts.items():
-                docs_tf = frequencies[term].get(field_number)
+                    by_field = frequencies[term] = {}
+                docs_tf = by_field.get(field_number)
                 if docs_tf is None:
-                    docs_tf = frequencies[term][field_number] = (array("I"), array("I"))
+                    docs_tf = by_field[field_number] = (array("I"), array("I"))
                 docs_tf[0].append(number)
                 docs_tf[1].append(tf)
 
     count = len(docs)
-    average = [sum(ls) / count if count else 0 for ls in lengths]
+    norms = []
+    for field_lengths in lengths:
+        average = sum(field_lengths) / count if count else 0
+        norms.append([K1 * (1 - B + B * (length / average)) for length in field_lengths] if average else [])
     for term, by_field in frequencies.items():
         documents_with = sum(len(d) for d, _ in by_field.values())  # lunr counts per field
         idf = math.log(1 + abs((count - documents_with + 0.5) / (documents_with + 0.5)))
         for field_number, (numbers, tfs) in by_field.items():
-            boost = FIELDS[field_number][1]
-            field_lengths, avg = lengths[field_number], average[field_number]
-            weights = array("i")
-            for number, tf in zip(numbers, tfs):
-                norm = K1 * (1 - B + B * (field_lengths[number] / avg))
-                weights.append(round(round(idf * ((K1 + 1) * tf) / (norm + tf) * boost, 3) * 1000))
+            boost, norm = FIELDS[field_number][1], norms[field_number]
+            weights = array("i", [round(round(idf * ((K1 + 1) * tf) / (norm[n] + tf) * boost, 3) * 1000)
+                                  for n, tf in zip(numbers, tfs)])
             terms[term].fields[field_number] = (numbers, weights)
     return SearchIndex(docs, terms)
 
@@ -430,15 +441,35 @@ TEXT_LENGTH = 1500
 """Characters of an item's text kept for snippets; fetched per result, by the results page only."""
 
 
-def index_files(index: SearchIndex, archive: Archive) -> dict[str, bytes]:
+class Files(Protocol):
+    def __setitem__(self, name: str, data: bytes) -> None: ...
+
+
+class FolderWriter:
+    """Index files written to a folder as they are made: at 10,000 protocols they are a quarter
+    of a gigabyte, which a dict would hold until the end."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.made: set[Path] = set()
+
+    def __setitem__(self, name: str, data: bytes) -> None:
+        path = self.folder / name
+        if path.parent not in self.made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(path.parent)
+        path.write_bytes(data)
+
+
+def index_files(index: SearchIndex, archive: Archive, files: Files | None = None) -> Files:
     """The split index: `manifest.json`, group files `g/`, term chunks `t/`, posting tails `p/`
-    and document blocks `d/`.
+    and document blocks `d/`, into `files` (a dict unless given).
 
     A query fetches the manifest, one small group file and the chunk(s) covering its terms, and
     the document blocks of the results it shows. A common term's long posting lists come in
     blocks, best weights first, fetched only while they can still change the results shown.
     """
-    files: dict[str, bytes] = {}
+    files = {} if files is None else files
     bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
     body_index = {b.key: i for i, b in enumerate(bodies)}
     topics = sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))
@@ -515,7 +546,7 @@ def _pack(pairs: list[tuple[int, int]]) -> list[list[int]]:
     return [[doc for doc, _ in pairs], [weight for _, weight in pairs]]
 
 
-def _store(files: dict[str, bytes], folder: str, data: object) -> str:
+def _store(files: Files, folder: str, data: object) -> str:
     """Write `data` under a content-hashed name (cache-safe), return the name."""
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     name = f"{folder}/{hashlib.sha256(raw).hexdigest()[:12]}.json"
@@ -523,9 +554,13 @@ def _store(files: dict[str, bytes], folder: str, data: object) -> str:
     return name
 
 
-def build_search_files(archive: Archive) -> dict[str, bytes]:
+def build_search_files(archive: Archive, files: Files | None = None) -> Files:
     """Everything the search page and the header box need, by path under `sok/index/`."""
     docs = documents(archive)
     vocabulary = {token for doc in docs for text in doc.texts.values() for token in tokenize(text)}
     index = build_index(docs, Lexicon(vocabulary))
-    return index_files(index, archive)
+    return index_files(index, archive, files)
+
+
+def write_search_files(archive: Archive, folder: Path) -> None:
+    build_search_files(archive, FolderWriter(folder))

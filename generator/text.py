@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from functools import lru_cache
 
 from babel.dates import format_date
 from slugify import slugify
 
 
+@lru_cache(maxsize=200_000)
 def slug(text: str) -> str:
     """An ASCII slug: `Värdegrund och målbild` -> `vardegrund-och-malbild`."""
     return slugify(text, max_length=80, word_boundary=True) or "punkt"
 
 
+@lru_cache(maxsize=100_000)
 def long_date(day: dt.date) -> str:
     """`19 februari 2021`."""
     return format_date(day, format="long", locale="sv_SE")
 
 
+@lru_cache(maxsize=100_000)
 def weekday_date(day: dt.date) -> str:
     """`fredag 19 februari 2021`."""
     return format_date(day, format="EEEE d MMMM y", locale="sv_SE")

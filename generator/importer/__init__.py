@@ -20,7 +20,18 @@ Data flows one way, one module a step (docs/import.md has the rules each step ap
 | `pipeline`, `cli` | one file end to end; the command with progress and the summary table |
 """
 
-from .pipeline import FileResult, MeetingResult, import_file
-from .registry import Registries, load_registries
+import importlib
+
+# Imported on first use: `protokollarkivet check` (a pre-commit hook) must not pay for the
+# importer's regular expressions and PDF libraries on every start.
+_EXPORTS = {"FileResult": "pipeline", "MeetingResult": "pipeline", "import_file": "pipeline",
+            "Registries": "registry", "load_registries": "registry"}
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(name)
+
 
 __all__ = ["FileResult", "MeetingResult", "Registries", "import_file", "load_registries"]

@@ -1,0 +1,107 @@
+"""Work on more than one core: parsing meeting files in workers, and building the search index
+beside the page rendering.
+
+Both use fork, so that the workers see the archive already in memory instead of having it pickled
+to them; where fork is missing (or one core is all there is) the work runs in this process.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    return cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+_task: Callable | None = None
+
+
+def map_in_workers(task: Callable[[T], R], items: list[T], at_least: int = 64) -> Iterator[R]:
+    """`map(task, items)` on every core, in order. Fewer than `at_least` items run here: starting
+    workers would cost more. Results travel back pickled."""
+    if not can_fork() or len(items) < at_least:
+        yield from map(task, items)
+        return
+    global _task
+    _task = task  # inherited by the forked workers, never pickled to them
+    gc.freeze()  # (what the workers inherit is never collected: no pass scans it, no page is copied)
+    try:
+        with multiprocessing.get_context("fork").Pool(cores()) as pool:
+            yield from pool.imap(_run_task, items, chunksize=16)
+    finally:
+        _task = None
+
+
+def _run_task(item):
+    assert _task is not None
+    return _task(item)
+
+
+class BackgroundError(Exception):
+    """Work done in the background failed; the message says how."""
+
+
+class Background:
+    """One function run in a forked process while this one goes on; `wait` for it to end. Without
+    fork it runs when started."""
+
+    def __init__(self, task: Callable[[], None]):
+        self._error: str | None = None
+        self._process = None
+        if not can_fork():
+            self._error = _attempt(task)
+            return
+        gc.freeze()
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        self._receive = receive
+        self._process = context.Process(target=_report, args=(task, send), daemon=True)
+        self._process.start()
+        send.close()
+
+    def wait(self) -> None:
+        if self._process is not None:
+            try:
+                self._error = self._receive.recv()
+            except EOFError:  # it died without a word (killed, out of memory)
+                self._error = "the background process stopped unexpectedly"
+            self._process.join()
+            self._process = None
+        if self._error:
+            raise BackgroundError(self._error)
+
+    def cancel(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+            self._process = None
+
+
+def _report(task: Callable[[], None], send) -> None:
+    # A short life making millions of small objects and no cycles worth collecting: the
+    # collector's passes over them cost a third of the search index's time.
+    gc.disable()
+    send.send(_attempt(task))
+    send.close()
+
+
+def _attempt(task: Callable[[], None]) -> str | None:
+    try:
+        task()
+        return None
+    except Exception as error:  # a defect: say where, since no traceback reaches the user
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        return f"{type(error).__name__}: {error} ({os.path.basename(where.filename)}:{where.lineno})"
