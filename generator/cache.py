@@ -29,6 +29,11 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+_IN_MEMORY: dict[str, object] = {}
+"""Entries this process has read or made: the preview, re-reading after an edit, gets unchanged
+meetings as the very same objects (cheap, and pages that depend only on them compare equal)."""
+
+
 class ParseCache:
     def __init__(self, folder: Path):
         self.folder = folder
@@ -41,16 +46,17 @@ class ParseCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> object | None:
+        if key in _IN_MEMORY:
+            return _IN_MEMORY[key]
         try:
-            return pickle.loads((self.folder / key[:2] / key).read_bytes())
+            value = _IN_MEMORY[key] = pickle.loads((self.folder / key[:2] / key).read_bytes())
+            return value
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
             return None
 
-    def put(self, key: str, value: object) -> None:
-        self.put_bytes(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def put_bytes(self, key: str, data: bytes) -> None:
-        """Store an entry already pickled."""
+    def put_bytes(self, key: str, value: object, data: bytes) -> None:
+        """Store an entry, given also as `data`, pickled."""
+        _IN_MEMORY[key] = value
         target = self.folder / key[:2] / key
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

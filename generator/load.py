@@ -198,7 +198,7 @@ class _Reader:
         for index, data in zip(missing, map_in_workers(parse, [paths[i] for i in missing])):
             results[index] = pickle.loads(data)
             if keys[index]:
-                self.cache.put_bytes(keys[index], data)  # type: ignore[union-attr]
+                self.cache.put_bytes(keys[index], results[index], data)  # type: ignore[union-attr]
         return results  # type: ignore[return-value]
 
     def _cache_key(self, path: Path) -> str:

@@ -18,6 +18,7 @@ import calendar
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import jinja2
@@ -124,6 +125,13 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.settings = Settings()
         self.published: Archive | None = None
         self.nav: Navigation | None = None
+        self.mkdocs_config: MkDocsConfig | None = None
+        self.layouts: dict[tuple[str, bool], pages.Layout] = {}
+        self.sources: dict[str, tuple[int, int]] = {}
+        self.linker: Linker | None = None
+        self.states: dict = {}
+        self.full_build = None
+        self.refresh: Background | None = None
         self.env: jinja2.Environment | None = None
         self.files: Files | None = None
 
@@ -134,6 +142,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.failed = False
         if not config.use_directory_urls:
             raise PluginError("protokollarkivet: set 'use_directory_urls: true'; the archive's permanent URLs are directory URLs")
+        self.mkdocs_config = config
+        self.sources = _sources(config)
         try:
             # The preview re-reads the archive after every edit: unchanged files come from the cache.
             self.archive = load_archive(Path(config.docs_dir), cache=self.command == "serve")
@@ -145,25 +155,35 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             log.info(str(note))
         preview = self.command == "serve"
         self.settings = settings = settings_from(self.config, config, preview, self.user_epoch)
-        self.published = published = self.archive if preview else self.archive.published()
         self.drafts = {f"{m.body}/{m.slug}/" for m in self.archive.meetings if m.status == "utkast" and not preview}
-        self.views = {view.target.src_uri: view for view in derive_views(published, settings)}
+        if self.command in ("build", "gh-deploy"):
+            self._stage(config)
+        # Started first, so that the process building it shares only the archive with this one.
+        self._start_search_index(config, self.archive if preview else self.archive.published())
+        self._derive(self.archive)
+        published = self.published
+        assert published is not None and self.linker is not None
         self._check_published_urls(config, published)
-        linker = Linker(published)
-        for reference in linker.unresolved_references():
+        for reference in self.linker.unresolved_references():
             log.info(str(reference))
-        states = {key: state for view in self.views.values() if isinstance(view, AssignmentsView)
-                  for state in (*view.open, *view.closed)
-                  for key in [(state.decision.meeting.url, state.assignment.anchor)]}
-        self.renderer = Renderer(_theme_dir(config), settings, linker, states)
         if not config.nav:
             config.nav = _navigation(self.archive, settings)
         _default_source_date(self.archive)
-        if self.command in ("build", "gh-deploy"):
-            self._stage(config)
-        self._start_search_index(config, published)
         log.info(f"{len(self.archive.meetings)} meetings of {len(self.archive.bodies)} bodies read and validated")
         return config
+
+    def _derive(self, archive: Archive) -> None:
+        """Everything the pages are made from: the views, the cross-reference linker, the
+        assignments' states, and the renderer that uses them."""
+        self.archive = archive
+        self.published = published = archive if self.settings.preview else archive.published()
+        self.views = {view.target.src_uri: view for view in derive_views(published, self.settings)}
+        self.linker = Linker(published)
+        self.states = {key: state for view in self.views.values() if isinstance(view, AssignmentsView)
+                       for state in (*view.open, *view.closed)
+                       for key in [(state.decision.meeting.url, state.assignment.anchor)]}
+        assert self.mkdocs_config is not None
+        self.renderer = Renderer(_theme_dir(self.mkdocs_config), self.settings, self.linker, self.states)
 
     def _check_published_urls(self, config: MkDocsConfig, archive: Archive) -> None:
         """Links staff copied must keep working: a URL in the manifest that this build would not
@@ -197,6 +217,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """The search index is built on another core while MkDocs renders the pages, into a
         folder beside the site (MkDocs empties the site's folder after this event)."""
         self._stop_search_index()
+        if self.refresh is not None:
+            self.refresh.cancel()
+            self.refresh = None
         site = Path(config.site_dir)
         folder = self.search_folder = site.with_name(f".{site.name}.search-{os.getpid()}")
         shutil.rmtree(folder, ignore_errors=True)
@@ -261,8 +284,74 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         return nav
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        self.env, self.files = env, files
+        self.env, self.files, self.layouts = env, files, {}
         return env
+
+    # -- the preview -----------------------------------------------------------------------
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """After an edit to meeting files only, the preview re-renders the pages the edit
+        affects, in place; any other change (registries, mkdocs.yml, theme, a file added or
+        removed) rebuilds the whole site as MkDocs does."""
+        self.full_build = builder
+        server.builder = self._rebuild_preview
+        return server
+
+    def _rebuild_preview(self) -> None:
+        assert self.full_build is not None
+        changed = _changes(self.sources, _sources(self.mkdocs_config)) if self.mkdocs_config else None
+        docs_dir = Path(self.mkdocs_config.docs_dir) if self.mkdocs_config else None
+        if changed and docs_dir and all(_is_meeting_file(path, docs_dir) for path in changed) and self._rerender(changed):
+            return
+        self.full_build()
+
+    def _rerender(self, changed: list[str]) -> bool:
+        """Re-render what the edit of `changed` affects; False when that takes a full build."""
+        config = self.mkdocs_config
+        assert config is not None and self.files is not None
+        started = time.monotonic()
+        sources = _sources(config)
+        try:
+            archive = load_archive(Path(config.docs_dir), cache=True)
+        except ContentError as error:
+            log.error(str(error))  # the preview keeps showing the pages as they were
+            self.sources = sources
+            return True
+        before, linker, states = self.views, self.linker, self.states
+        self._derive(archive)
+        assert self.linker is not None and linker is not None
+        if self.views.keys() != before.keys() or self.linker.numbers != linker.numbers or self.states != states:
+            return False  # (links or assignments across the archive changed)
+        affected = [view for key, view in self.views.items() if view != before[key]]
+        for view in affected:
+            self._write_page(view, config)
+        self.sources = sources
+        self._refresh_in_background(config)
+        log.info(f"preview: {len(affected)} pages re-rendered after the edit of {', '.join(changed)} "
+                 f"in {time.monotonic() - started:.2f} s; search, feeds and open data follow")
+        return True
+
+    def _refresh_in_background(self, config: MkDocsConfig) -> None:
+        """The search index, feeds and open data depend on the whole archive: rebuilt on another
+        core, and put in place when done (the next edit cancels an unfinished refresh)."""
+        if self.refresh is not None:
+            self.refresh.cancel()
+        site, archive = Path(config.site_dir), self.published
+        assert archive is not None
+
+        def refresh() -> None:
+            folder = site.with_name(f".{site.name}.search-{os.getpid()}")
+            shutil.rmtree(folder, ignore_errors=True)
+            write_search_files(archive, folder)
+            index = site / urls.SEARCH_INDEX_DIR
+            retired = index.with_name(f".{index.name}.old")
+            shutil.rmtree(retired, ignore_errors=True)
+            index.rename(retired)
+            folder.rename(index)
+            shutil.rmtree(retired, ignore_errors=True)
+            _write_changed(site, self._feeds_and_calendars())
+
+        self.refresh = Background(refresh)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """The pages that share a layout, the sitemap of every page, and the search index, feeds
@@ -271,41 +360,40 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self._write_shared_layout_pages(config)
         self._write_sitemap(config)
         self._finish_search_index(config)
-        for path, data in self._feeds_and_calendars().items():
-            target_file = Path(config.site_dir) / path
-            target_file.parent.mkdir(parents=True, exist_ok=True)
-            target_file.write_bytes(data)
+        _write_changed(Path(config.site_dir), self._feeds_and_calendars())
 
     def _write_shared_layout_pages(self, config: MkDocsConfig) -> None:
-        assert self.nav is not None and self.env is not None and self.files is not None
         if not self.config.shared_layout:
             return
-        layouts: dict[tuple[str, bool], pages.Layout] = {}
-        site, shared = Path(config.site_dir), 0
-        for view in self.views.values():
-            if not self._shares_layout(view):
-                continue
-            html = self._render(view)
-            if "<h1" not in html:  # the layout would print the title as a heading of its own
-                pages.write(site, view.target.url, pages.render_page(self._page(view, html, config), config, self.nav,
-                                                                     self.files, self.env))
-                continue
-            entries = [pages.Entry(anchor, engine_text(title)) for anchor, title in _contents(view, html)]
-            key = (view.target.url.rstrip("/").rpartition("/")[0] + "/", bool(entries))
-            if key not in layouts:
+        shared = [view for view in self.views.values() if self._shares_layout(view)]
+        for view in shared:
+            self._write_page(view, config)
+        log.info(f"{len(shared)} pages written in {len(self.layouts)} shared layouts")
+
+    def _write_page(self, view: View, config: MkDocsConfig) -> None:
+        """One page, outside MkDocs' build: in its shared layout, or through the engine's
+        templates (a page of the navigation, in the preview)."""
+        assert self.nav is not None and self.env is not None and self.files is not None
+        html = self._render(view)
+        entries = [pages.Entry(anchor, engine_text(title)) for anchor, title in _contents(view, html)]
+        key = (view.target.url.rstrip("/").rpartition("/")[0] + "/", bool(entries))
+        if self._shares_layout(view) and "<h1" in html:  # (else the layout prints the title as a heading)
+            if key not in self.layouts:
                 try:
-                    layouts[key] = pages.layout_in(key[0].lstrip("/"), key[1], config, self.nav, self.files, self.env)
+                    self.layouts[key] = pages.layout_in(key[0].lstrip("/"), key[1], config, self.nav, self.files, self.env)
                 except pages.LayoutError as error:
                     raise PluginError(f"protokollarkivet: {error}") from None
-            pages.write(site, view.target.url, layouts[key].page(view.target.url, engine_text(view.title), entries, html))
-            shared += 1
-        log.info(f"{shared} pages written in {len(layouts)} shared layouts")
+            output = self.layouts[key].page(view.target.url, engine_text(view.title), entries, html)
+        else:
+            file = self.files.get_file_from_path(view.target.src_uri)
+            page = file.page if file is not None and file.page is not None else self._page(view, config)
+            page.content, page.toc = html, _table_of_contents(view, html)
+            output = pages.render_page(page, config, self.nav, self.files, self.env)
+        pages.write(Path(config.site_dir), view.target.url, output)
 
-    def _page(self, view: View, html: str, config: MkDocsConfig) -> Page:
+    def _page(self, view: View, config: MkDocsConfig) -> Page:
         page = Page(None, File.generated(config, view.target.src_uri, content=_front_matter(view)), config)
         page.meta = _meta(view)
-        page.content = html
-        page.toc = _table_of_contents(view, html)
         return page
 
     def _write_sitemap(self, config: MkDocsConfig) -> None:
@@ -347,6 +435,43 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         html = self._render(view)
         page.toc = _table_of_contents(view, html)
         return html
+
+
+def _write_changed(site: Path, files: dict[str, bytes]) -> None:
+    """Files by site-relative path, each written unless it holds those bytes already."""
+    for path, data in files.items():
+        target = site / path
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _sources(config: MkDocsConfig) -> dict[str, tuple[int, int]]:
+    """What a build reads, by path: the content, mkdocs.yml and the theme, with when each
+    changed and its size."""
+    roots = [Path(config.docs_dir), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+    found = {}
+    for path in [Path(config.config_file_path), *(p for root in roots for p in root.rglob("*"))]:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if not path.is_dir() and not is_editor_litter(path.name):
+            found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def _changes(before: dict[str, tuple[int, int]], now: dict[str, tuple[int, int]]) -> list[str]:
+    return sorted(path for path in before.keys() | now.keys() if before.get(path) != now.get(path))
+
+
+def _is_meeting_file(path: str, docs_dir: Path) -> bool:
+    """A meeting's file that still exists (one added or removed changes the site's pages)."""
+    file = Path(path)
+    return file.suffix == ".md" and file.parent.parent == docs_dir and file.is_file()
 
 
 def _read_manifest(path: Path) -> list[str]:

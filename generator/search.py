@@ -24,7 +24,8 @@ import math
 import re
 from array import array
 from collections import Counter
-from itertools import chain
+from collections.abc import Iterator, Mapping
+from itertools import accumulate, chain, repeat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -116,7 +117,7 @@ def _stemmer():
     return snowballstemmer.stemmer("swedish")
 
 
-@lru_cache(maxsize=2_000_000)
+@lru_cache(maxsize=100_000)
 def pipeline(token: str) -> str | None:
     """lunr.sv's pipeline for one word token: trimmer-sv, stopWordFilter-sv, stemmer-sv."""
     trimmed = _TRIM_END.sub("", _TRIM_START.sub("", token))
@@ -130,10 +131,14 @@ def terms_of(tokens: Iterable[str]) -> list[str]:
     return [term for term in map(term_of, tokens) if term]
 
 
-@lru_cache(maxsize=2_000_000)
 def term_of(token: str) -> str | None:
-    """A token's index term (an archive repeats its words: each is worked out once)."""
+    """A token's index term."""
     return token if is_exact(token) else pipeline(token)
+
+
+def _expand_number(token: str) -> tuple[str, ...]:
+    """A diarienummer is indexed as itself and as its number alone ("422:1-2021")."""
+    return (token, token.split(" ", 1)[1]) if " " in token and _DIGIT.search(token) else (token,)
 
 
 class Lexicon:
@@ -145,21 +150,26 @@ class Lexicon:
         self.words = {w for w in wordfreq.top_n_list("sv", size) if len(w) >= MIN_HEAD} | {
             w for w in extra if len(w) >= MIN_HEAD and not is_exact(w)}
         self.words -= SV_STOP_WORDS
+        self._parts: dict[str, tuple[str, ...]] = {}  # (memory goes with the lexicon, unlike an lru_cache's)
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
 
-    @lru_cache(maxsize=2_000_000)
     def expand(self, token: str) -> tuple[str, ...]:
         """A token as indexed: itself, then a compound's parts, then a diarienummer's number."""
-        out = (token, *self.parts(token))
-        if _DIGIT.search(token) and " " in token:  # a diarienummer: also "422:1-2021"
-            out += (token.split(" ", 1)[1],)
-        return out
+        parts = self.parts(token)
+        return (token, *parts) if parts else _expand_number(token)
 
-    @lru_cache(maxsize=2_000_000)
     def parts(self, word: str) -> tuple[str, ...]:
         """The parts of a compound (`hjälpmedelsrådet` -> `hjälpmedel`, `rådet`), or ()."""
+        found = self._parts.get(word)
+        if found is None:
+            if len(self._parts) >= _TermCache.LIMIT:
+                self._parts.clear()
+            found = self._parts[word] = self._split(word)
+        return found
+
+    def _split(self, word: str) -> tuple[str, ...]:
         if len(word) < MIN_COMPOUND or is_exact(word):
             return ()
         for cut in range(MIN_HEAD, len(word) - MIN_PART + 1):  # longest tail first
@@ -196,11 +206,7 @@ def analyse(text: str, lexicon: Lexicon | None, names: bool = False) -> list[str
     if lexicon is not None:
         out = list(chain.from_iterable(map(lexicon.expand, tokenize(text))))
     else:
-        out = []
-        for token in tokenize(text):
-            out.append(token)
-            if _DIGIT.search(token) and " " in token:
-                out.append(token.split(" ", 1)[1])
+        out = list(chain.from_iterable(map(_expand_number, tokenize(text))))
     if names:
         for line in text.split("\n"):
             out.extend(name_pairs(line))
@@ -381,50 +387,131 @@ class Posting:
 
 @dataclass(slots=True)
 class SearchIndex:
+    """lunr's inverted index in flat arrays: one entry per (term, field, document), grouped by
+    term in `order`. At 10,000 protocols there are 12 million entries over 770,000 terms: an
+    object per term cost gigabytes."""
+
     docs: list[SearchDoc]
-    terms: dict[str, Posting]
+    term_ids: dict[str, int]
+    """Term -> lunr's term index."""
+    starts: array
+    """Term index -> where its entries begin in `order` (and end: the next term's start)."""
+    order: array
+    entry_doc: array
+    entry_field: array
+    entry_weight: array
+    """Weights in thousandths, as lunr.py rounds them."""
+
+    @property
+    def terms(self) -> "Terms":
+        return Terms(self)
+
+    def posting(self, term: str) -> Posting:
+        number = self.term_ids[term]
+        posting = Posting(number)
+        for entry in self.order[self.starts[number]:self.starts[number + 1]]:
+            docs, weights = posting.fields.setdefault(self.entry_field[entry], (array("I"), array("i")))
+            docs.append(self.entry_doc[entry])
+            weights.append(self.entry_weight[entry])
+        return posting
 
     def weight(self, term: str, field_name: str, doc: int) -> float:
         """lunr's field-vector value for (term, field, document), as lunr.py stores it."""
-        return dict(self.terms[term].pairs(FIELD_NAMES.index(field_name))).get(doc, 0) / 1000
+        return dict(self.posting(term).pairs(FIELD_NAMES.index(field_name))).get(doc, 0) / 1000
 
 
-def build_index(docs: list[SearchDoc], lexicon: Lexicon | None) -> SearchIndex:
-    """lunr's field vectors, computed as lunr.py's Builder does, in compact arrays: pass one counts
-    terms per (document, field); pass two turns the counts into BM25 weights once the average
-    field lengths and document frequencies are known."""
-    terms: dict[str, Posting] = {}
-    frequencies: dict[str, dict[int, tuple[array, array]]] = {}
+class Terms(Mapping):
+    """The index's terms as a mapping to their postings (made on demand)."""
+
+    def __init__(self, index: SearchIndex):
+        self.index = index
+
+    def __getitem__(self, term: str) -> Posting:
+        return self.index.posting(term)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.index.term_ids)
+
+    def __len__(self) -> int:
+        return len(self.index.term_ids)
+
+
+def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: bool = False) -> SearchIndex:
+    """lunr's field vectors, computed as lunr.py's Builder does: pass one counts terms per
+    (document, field); pass two turns the counts into BM25 weights once the average field
+    lengths and document frequencies are known. With `release_texts`, each document's field
+    texts are dropped once counted (the index does not need them again)."""
+    term_ids: dict[str, int] = {}
+    entry_term, entry_doc, entry_field, entry_tf = array("I"), array("I"), array("B"), array("I")
     lengths = [array("I") for _ in FIELDS]
+    terms_of_token = _TermCache(lexicon)
     for number, doc in enumerate(docs):
         for field_number, name in enumerate(FIELD_NAMES):
-            field_terms = terms_of(field_tokens(doc, name, lexicon))
+            field_terms = terms_of_token.field(doc.texts.get(name, ""), names=name == NAMES_FIELD)
             lengths[field_number].append(len(field_terms))
-            for term, tf in Counter(field_terms).items():  # (in order of first appearance: lunr's term index)
-                by_field = frequencies.get(term)
-                if by_field is None:
-                    terms[term] = Posting(len(terms))
-                    by_field = frequencies[term] = {}
-                docs_tf = by_field.get(field_number)
-                if docs_tf is None:
-                    docs_tf = by_field[field_number] = (array("I"), array("I"))
-                docs_tf[0].append(number)
-                docs_tf[1].append(tf)
+            counts = Counter(field_terms)  # (in order of first appearance: lunr's term index)
+            entry_term.extend([term_ids.setdefault(term, len(term_ids)) for term in counts])
+            entry_tf.extend(counts.values())
+            entry_doc.extend(repeat(number, len(counts)))
+            entry_field.extend(repeat(field_number, len(counts)))
+        if release_texts:
+            doc.texts = {}
+    del terms_of_token
 
-    count = len(docs)
+    count, entries = len(docs), len(entry_term)
+    counted = Counter(entry_term)  # documents with the term: lunr counts per field
+    with_term = array("I", [counted[t] for t in range(len(term_ids))])
+    del counted
+    idf = [math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in with_term]
     norms = []
     for field_lengths in lengths:
         average = sum(field_lengths) / count if count else 0
         norms.append([K1 * (1 - B + B * (length / average)) for length in field_lengths] if average else [])
-    for term, by_field in frequencies.items():
-        documents_with = sum(len(d) for d, _ in by_field.values())  # lunr counts per field
-        idf = math.log(1 + abs((count - documents_with + 0.5) / (documents_with + 0.5)))
-        for field_number, (numbers, tfs) in by_field.items():
-            boost, norm = FIELDS[field_number][1], norms[field_number]
-            weights = array("i", [round(round(idf * ((K1 + 1) * tf) / (norm[n] + tf) * boost, 3) * 1000)
-                                  for n, tf in zip(numbers, tfs)])
-            terms[term].fields[field_number] = (numbers, weights)
-    return SearchIndex(docs, terms)
+    boosts = [boost for _, boost in FIELDS]
+    entry_weight = array("i")
+    for start in range(0, entries, 1 << 20):  # (in slices: a list of 12 million numbers is half a gigabyte)
+        end = start + (1 << 20)
+        entry_weight.extend([
+            round(round(idf[t] * ((K1 + 1) * tf) / (norms[f][d] + tf) * boosts[f], 3) * 1000)
+            for t, f, d, tf in zip(entry_term[start:end], entry_field[start:end], entry_doc[start:end], entry_tf[start:end])
+        ])
+    del entry_tf
+
+    starts = array("I", [0, *accumulate(with_term)])
+    del with_term, idf
+    place, order = array("I", starts), array("I", bytes(4 * entries))
+    for entry, t in enumerate(entry_term):  # entries grouped by term, in document order within each
+        order[place[t]] = entry
+        place[t] += 1
+    return SearchIndex(docs, term_ids, starts, order, entry_doc, entry_field, entry_weight)
+
+
+class _TermCache:
+    """A field's index terms, with each distinct token's terms worked out once per build."""
+
+    LIMIT = 250_000
+    """Distinct tokens remembered at most: most of an archive's are seen once (names, numbers,
+    rare compounds), and remembering them all cost more memory than working them out again."""
+
+    def __init__(self, lexicon: Lexicon | None):
+        self.lexicon = lexicon
+        self.known: dict[str, tuple[str, ...]] = {}
+
+    def field(self, text: str, names: bool) -> list[str]:
+        out = list(chain.from_iterable(map(self.terms, tokenize(text))))
+        if names:
+            for line in text.split("\n"):
+                out.extend(name_pairs(line))  # (a pair has a space: an exact term)
+        return out
+
+    def terms(self, token: str) -> tuple[str, ...]:
+        found = self.known.get(token)
+        if found is None:
+            if len(self.known) >= self.LIMIT:
+                self.known.clear()
+            expanded = self.lexicon.expand(token) if self.lexicon is not None else _expand_number(token)
+            found = self.known[token] = tuple(term for term in map(term_of, expanded) if term)
+        return found
 
 
 # -- files for the browser -------------------------------------------------------------
@@ -485,11 +572,15 @@ def index_files(index: SearchIndex, archive: Archive, files: Files | None = None
             chunks.append((next(iter(chunk)), _store(files, "t", chunk)))
             chunk, size = {}, 0
 
-    for term in sorted(index.terms):
-        posting = index.terms[term]
-        entry: list = [posting.index]
-        for field_number in sorted(posting.fields):
-            pairs = sorted(posting.pairs(field_number), key=lambda p: (-p[1], p[0]))
+    doc_of, field_of, weight_of, order, starts = index.entry_doc, index.entry_field, index.entry_weight, index.order, index.starts
+    for term in sorted(index.term_ids):
+        number = index.term_ids[term]
+        by_field: dict[int, list[tuple[int, int]]] = {}
+        for at in order[starts[number]:starts[number + 1]]:
+            by_field.setdefault(field_of[at], []).append((-weight_of[at], doc_of[at]))
+        entry: list = [number]
+        for field_number in sorted(by_field):
+            pairs = [(doc, -negative) for negative, doc in sorted(by_field[field_number])]  # best weights first
             head, rest = pairs[:FIRST_BLOCK], pairs[FIRST_BLOCK:]
             blocks = [_store(files, "p", _pack(rest[i:i + TAIL_BLOCK])) for i in range(0, len(rest), TAIL_BLOCK)]
             entry.append([field_number, len(pairs), _pack(head), blocks])
@@ -558,7 +649,7 @@ def build_search_files(archive: Archive, files: Files | None = None) -> Files:
     """Everything the search page and the header box need, by path under `sok/index/`."""
     docs = documents(archive)
     vocabulary = {token for doc in docs for text in doc.texts.values() for token in tokenize(text)}
-    index = build_index(docs, Lexicon(vocabulary))
+    index = build_index(docs, Lexicon(vocabulary), release_texts=True)
     return index_files(index, archive, files)
 
 
