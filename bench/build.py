@@ -1,6 +1,6 @@
 """Build speed at scale: our build, the floor, and stock Material on the same archive.
 
-    python bench/build.py [--sizes 1000 5000 10000] [--no-stock]
+    python bench/build.py [--sizes 1000 5000 10000] [--stock-max 5000] [--no-stock]
 
 For each size (bench/synth.py archives of ~8 KB protocols) it prints:
 
@@ -10,7 +10,9 @@ For each size (bench/synth.py archives of ~8 KB protocols) it prints:
 - stock: stock Material building the same Markdown files as plain pages (no plugin);
 
 and the ratios ours/floor and stock/ours, and each one's growth from the smallest to the largest
-size. Figures are printed, never asserted.
+size; then `protokollarkivet check` without and with its cache, and the preview: `mkdocs serve`,
+one protocol edited, seconds until the served page shows the edit. Figures are printed, never
+asserted.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,18 +86,68 @@ def stock(work: Path) -> tuple[float, float]:
     return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "stock.yml"], work)
 
 
+def check(work: Path) -> tuple[float, float]:
+    """`protokollarkivet check` with no cache, then again with the cache the first run left."""
+    shutil.rmtree(work / ".protokollarkivet-cache", ignore_errors=True)
+    command = [sys.executable, "-m", "generator.cli", "check", "--content", "content"]
+    return timed(command, work)[0], timed(command, work)[0]
+
+
+def preview(work: Path) -> tuple[float, float]:
+    """`mkdocs serve`: seconds to the first page, and from saving an edit to one protocol until the
+    served page shows it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    protocol = sorted((work / "content").glob("*/*.md"))[len(list((work / "content").glob("*/*.md"))) // 2]
+    page = f"http://127.0.0.1:{port}/{protocol.parent.name}/{protocol.stem}/"
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=work, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _until(lambda: "<h1" in _get(page), 3600)
+        first = time.perf_counter() - started
+        time.sleep(1)
+        text = protocol.read_text(encoding="utf-8")
+        protocol.write_text(text.replace("::: beslut\n", "::: beslut\nRedigerat i förhandsvisningen.\n", 1), encoding="utf-8")
+        edited = time.perf_counter()
+        _until(lambda: "Redigerat i förhandsvisningen" in _get(page), 600)
+        return first, time.perf_counter() - edited
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _get(url: str) -> str:
+    try:
+        return urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _until(condition, seconds: float) -> None:
+    deadline = time.perf_counter() + seconds
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"gave up after {seconds} s")
+        time.sleep(0.05)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--no-stock", action="store_true", help="skip stock Material (slow: quadratic in the archive)")
+    parser.add_argument("--stock-max", type=int, default=None, help="stock Material only up to this many protocols")
     args = parser.parse_args()
     rows = []
     for size in args.sizes:
         work = Path(tempfile.mkdtemp(prefix=f"bench-build-{size}-"))
         generate(work, size)
         row = {"size": size, "ours": ours(work), "floor": floor(work)}
-        if not args.no_stock:
+        if not args.no_stock and (args.stock_max is None or size <= args.stock_max):
             row["stock"] = stock(work)
+        row["check"] = check(work)
+        row["preview"] = preview(work)
         rows.append(row)
         shutil.rmtree(work, ignore_errors=True)
         o, f = row["ours"], row["floor"]
@@ -101,6 +155,9 @@ def main() -> None:
         if "stock" in row:
             s = row["stock"]
             line += f" | stock {s[0]:7.1f} s {s[1]:6.0f} MB | stock/ours {s[0] / o[0]:5.1f}x"
+        c, p = row["check"], row["preview"]
+        line += (f"\n{'':>17} check {c[0]:5.1f} s, cached {c[1]:5.1f} s | preview: first page {p[0]:6.1f} s, "
+                 f"an edit shown in {p[1]:4.1f} s")
         print(line, flush=True)
     if len(rows) > 1:
         first, last = rows[0], rows[-1]

@@ -43,7 +43,7 @@ from .problems import ContentError, github_annotations
 from .render import THEME_DIR, RenderError, Renderer
 from .text import swedish_key
 from .parallel import Background, BackgroundError
-from .search import write_search_files
+from .search import write_document_files, write_search_files
 from .xref import Linker
 from .feeds import coming_meetings, meetings_feed, notice_board_feed
 from .opendata import open_data
@@ -121,6 +121,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.renderer: Renderer | None = None
         self.search: Background | None = None
         self.search_folder: Path | None = None
+        self.search_archive: Archive | None = None
         self.drafts: set[str] = set()
         self.settings = Settings()
         self.published: Archive | None = None
@@ -223,7 +224,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         site = Path(config.site_dir)
         folder = self.search_folder = site.with_name(f".{site.name}.search-{os.getpid()}")
         shutil.rmtree(folder, ignore_errors=True)
-        self.search = Background(lambda: write_search_files(archive, folder))
+        self.search_archive = archive
+        self.search = Background(lambda: write_search_files(archive, folder, with_documents=False))
 
     def _finish_search_index(self, config: MkDocsConfig) -> None:
         assert self.search is not None and self.search_folder is not None
@@ -359,8 +361,10 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         cost a copy and bookkeeping each)."""
         self._write_shared_layout_pages(config)
         self._write_sitemap(config)
-        self._finish_search_index(config)
         _write_changed(Path(config.site_dir), self._feeds_and_calendars())
+        assert self.search_folder is not None and self.search_archive is not None
+        write_document_files(self.search_archive, self.search_folder)  # (the index's other half, while it is built)
+        self._finish_search_index(config)
 
     def _write_shared_layout_pages(self, config: MkDocsConfig) -> None:
         if not self.config.shared_layout:

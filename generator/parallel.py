@@ -68,7 +68,7 @@ class Background:
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
         self._receive = receive
-        self._process = context.Process(target=_report, args=(task, send), daemon=True)
+        self._process = context.Process(target=_report, args=(task, send))  # (not a daemon: it may use workers of its own)
         self._process.start()
         send.close()
 

@@ -18,6 +18,7 @@ lunr.py's, because lunr.py keeps every posting's metadata and does not scale to 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -34,7 +35,8 @@ from typing import Iterable, Protocol
 import snowballstemmer
 
 from . import dnr, urls
-from .model import Archive, Block, Item, Meeting, Prose
+from .parallel import map_in_workers
+from .model import Archive, Block, Body, Item, Meeting, Prose, Topic
 from .text import swedish_key
 
 FIELDS: tuple[tuple[str, float], ...] = (
@@ -549,64 +551,66 @@ class FolderWriter:
 
 
 def index_files(index: SearchIndex, archive: Archive, files: Files | None = None) -> Files:
-    """The split index: `manifest.json`, group files `g/`, term chunks `t/`, posting tails `p/`
-    and document blocks `d/`, into `files` (a dict unless given).
+    """The split index: `manifest.json`, group files `g/`, term chunks `t/`, posting tails `p/`,
+    document blocks `d/` and snippet texts `x/`, into `files` (a dict unless given).
 
     A query fetches the manifest, one small group file and the chunk(s) covering its terms, and
     the document blocks of the results it shows. A common term's long posting lists come in
     blocks, best weights first, fetched only while they can still change the results shown.
     """
     files = {} if files is None else files
-    bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
+    document_files(index.docs, archive, files)
+    term_files(index, archive, files)
+    return files
+
+
+def document_files(docs: list[SearchDoc], archive: Archive, files: Files) -> None:
+    """`d/` and `x/`: what a result shows. They depend on the documents only, so they can be
+    written while the index is being built."""
+    build, doc_blocks = _document_blocks(docs, archive)
+    for number, block in enumerate(doc_blocks):
+        files[f"d/{build}-{number}.json"] = json.dumps(block, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    for number, doc in enumerate(docs):
+        text = " ".join(doc.snippet_source.split())[:TEXT_LENGTH]
+        files[f"x/{build}-{number}.json"] = json.dumps(text, ensure_ascii=False).encode("utf-8")
+
+
+def _facets(archive: Archive) -> tuple[list[Body], list[Topic]]:
+    return (sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)),
+            sorted(archive.topics.values(), key=lambda t: swedish_key(t.name)))
+
+
+def _document_blocks(docs: list[SearchDoc], archive: Archive) -> tuple[str, list[list]]:
+    """The documents' facts in blocks, and the build's name (a digest of them)."""
+    bodies, topics = _facets(archive)
     body_index = {b.key: i for i, b in enumerate(bodies)}
-    topics = sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))
     topic_index = {t.key: i for i, t in enumerate(topics)}
+    doc_blocks = [
+        [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics]]
+         for d in docs[start:start + DOC_BLOCK]]
+        for start in range(0, len(docs), DOC_BLOCK)
+    ]
+    build = hashlib.sha256(json.dumps(doc_blocks, ensure_ascii=False).encode("utf-8")).hexdigest()[:10]
+    return build, doc_blocks
 
-    chunks: list[tuple[str, str]] = []
-    chunk: dict[str, list] = {}
-    size = 0
 
-    def flush() -> None:
-        nonlocal chunk, size
-        if chunk:
-            chunks.append((next(iter(chunk)), _store(files, "t", chunk)))
-            chunk, size = {}, 0
-
-    doc_of, field_of, weight_of, order, starts = index.entry_doc, index.entry_field, index.entry_weight, index.order, index.starts
-    for term in sorted(index.term_ids):
-        number = index.term_ids[term]
-        by_field: dict[int, list[tuple[int, int]]] = {}
-        for at in order[starts[number]:starts[number + 1]]:
-            by_field.setdefault(field_of[at], []).append((-weight_of[at], doc_of[at]))
-        entry: list = [number]
-        for field_number in sorted(by_field):
-            pairs = [(doc, -negative) for negative, doc in sorted(by_field[field_number])]  # best weights first
-            head, rest = pairs[:FIRST_BLOCK], pairs[FIRST_BLOCK:]
-            blocks = [_store(files, "p", _pack(rest[i:i + TAIL_BLOCK])) for i in range(0, len(rest), TAIL_BLOCK)]
-            entry.append([field_number, len(pairs), _pack(head), blocks])
-        encoded = len(json.dumps(entry, separators=(",", ":"))) + len(term) + 4
-        if size + encoded > CHUNK_BYTES:
-            flush()
-        chunk[term] = entry
-        size += encoded
-    flush()
+def term_files(index: SearchIndex, archive: Archive, files: Files) -> None:
+    """`t/`, `p/`, `g/` and the manifest."""
+    bodies, topics = _facets(archive)
+    body_index = {b.key: i for i, b in enumerate(bodies)}
+    ordered = sorted(index.term_ids)
+    # On a folder, the two halves of the alphabet are written by two processes: posting lists
+    # are the bulk of the build's work at 10,000 protocols. (Each half starts a chunk of its own.)
+    halves = [(0, len(ordered) // 2), (len(ordered) // 2, len(ordered))]
+    write = functools.partial(_term_chunks, index, ordered, files)
+    at_least = 2 if isinstance(files, FolderWriter) and len(ordered) > 100_000 else len(halves) + 1
+    chunks = [chunk for half in map_in_workers(write, halves, at_least=at_least) for chunk in half]
     groups = [
         [chunks[i][0], _store(files, "g", [list(c) for c in chunks[i:i + GROUP]])]
         for i in range(0, len(chunks), GROUP)
     ]
 
-    doc_blocks = [
-        [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics]]
-         for d in index.docs[start:start + DOC_BLOCK]]
-        for start in range(0, len(index.docs), DOC_BLOCK)
-    ]
-    build = hashlib.sha256(json.dumps(doc_blocks, ensure_ascii=False).encode("utf-8")).hexdigest()[:10]
-    for number, block in enumerate(doc_blocks):
-        files[f"d/{build}-{number}.json"] = json.dumps(block, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    for number, doc in enumerate(index.docs):
-        text = " ".join(doc.snippet_source.split())[:TEXT_LENGTH]
-        files[f"x/{build}-{number}.json"] = json.dumps(text, ensure_ascii=False).encode("utf-8")
-
+    build, _ = _document_blocks(index.docs, archive)
     ranges, previous = [], None
     for number, doc in enumerate(index.docs):
         key = (body_index[doc.body], int(doc.date[:4]), TYPES.index(doc.type))
@@ -629,7 +633,40 @@ def index_files(index: SearchIndex, archive: Archive, files: Files | None = None
         "topics": [[t.key, t.name] for t in topics],
     }
     files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return files
+
+
+def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tuple[int, int]) -> list[tuple[str, str]]:
+    """Term chunks (and posting tails) for the terms `ordered[span[0]:span[1]]`: (first term,
+    file name) of each chunk."""
+    chunks: list[tuple[str, str]] = []
+    chunk: dict[str, list] = {}
+    size = 0
+
+    def flush() -> None:
+        nonlocal chunk, size
+        if chunk:
+            chunks.append((next(iter(chunk)), _store(files, "t", chunk)))
+            chunk, size = {}, 0
+
+    doc_of, field_of, weight_of, order, starts = index.entry_doc, index.entry_field, index.entry_weight, index.order, index.starts
+    for term in ordered[span[0]:span[1]]:
+        number = index.term_ids[term]
+        by_field: dict[int, list[tuple[int, int]]] = {}
+        for at in order[starts[number]:starts[number + 1]]:
+            by_field.setdefault(field_of[at], []).append((-weight_of[at], doc_of[at]))
+        entry: list = [number]
+        for field_number in sorted(by_field):
+            pairs = [(doc, -negative) for negative, doc in sorted(by_field[field_number])]  # best weights first
+            head, rest = pairs[:FIRST_BLOCK], pairs[FIRST_BLOCK:]
+            blocks = [_store(files, "p", _pack(rest[i:i + TAIL_BLOCK])) for i in range(0, len(rest), TAIL_BLOCK)]
+            entry.append([field_number, len(pairs), _pack(head), blocks])
+        encoded = len(json.dumps(entry, separators=(",", ":"))) + len(term) + 4
+        if size + encoded > CHUNK_BYTES:
+            flush()
+        chunk[term] = entry
+        size += encoded
+    flush()
+    return chunks
 
 
 def _pack(pairs: list[tuple[int, int]]) -> list[list[int]]:
@@ -647,11 +684,23 @@ def _store(files: Files, folder: str, data: object) -> str:
 
 def build_search_files(archive: Archive, files: Files | None = None) -> Files:
     """Everything the search page and the header box need, by path under `sok/index/`."""
+    return index_files(archive_index(archive), archive, files)
+
+
+def archive_index(archive: Archive) -> SearchIndex:
     docs = documents(archive)
     vocabulary = {token for doc in docs for text in doc.texts.values() for token in tokenize(text)}
-    index = build_index(docs, Lexicon(vocabulary), release_texts=True)
-    return index_files(index, archive, files)
+    return build_index(docs, Lexicon(vocabulary), release_texts=True)
 
 
-def write_search_files(archive: Archive, folder: Path) -> None:
-    build_search_files(archive, FolderWriter(folder))
+def write_search_files(archive: Archive, folder: Path, with_documents: bool = True) -> None:
+    """The index into `folder`; without the document files when `write_document_files` makes
+    them (in another process, at the same time)."""
+    index, writer = archive_index(archive), FolderWriter(folder)
+    if with_documents:
+        document_files(index.docs, archive, writer)
+    term_files(index, archive, writer)
+
+
+def write_document_files(archive: Archive, folder: Path) -> None:
+    document_files(documents(archive), archive, FolderWriter(folder))
