@@ -7,6 +7,7 @@ registry. Rules on one field's shape live in `schema`; rules on item syntax in `
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from . import appeal
@@ -156,5 +157,6 @@ def _strip_party(name: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
 
 
+@lru_cache(maxsize=100_000)
 def _person_key(name: str) -> str:
     return " ".join(_strip_party(name).casefold().split())
