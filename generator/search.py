@@ -441,8 +441,8 @@ class Terms(Mapping):
 def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: bool = False) -> SearchIndex:
     """lunr's field vectors, computed as lunr.py's Builder does: pass one counts terms per
     (document, field); pass two turns the counts into BM25 weights once the average field
-    lengths and document frequencies are known. With `release_texts`, each document's field
-    texts are dropped once counted (the index does not need them again)."""
+    lengths and document frequencies are known. With `release_texts`, each document's texts are
+    dropped once counted (the index does not need them again: a fifth of the memory)."""
     term_ids: dict[str, int] = {}
     entry_term, entry_doc, entry_field, entry_tf = array("I"), array("I"), array("B"), array("I")
     lengths = [array("I") for _ in FIELDS]
@@ -457,7 +457,7 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
             entry_doc.extend(repeat(number, len(counts)))
             entry_field.extend(repeat(field_number, len(counts)))
         if release_texts:
-            doc.texts = {}
+            doc.texts, doc.snippet_source = {}, ""
     del terms_of_token
 
     count, entries = len(docs), len(entry_term)
@@ -548,20 +548,6 @@ class FolderWriter:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.made.add(path.parent)
         path.write_bytes(data)
-
-
-def index_files(index: SearchIndex, archive: Archive, files: Files | None = None) -> Files:
-    """The split index: `manifest.json`, group files `g/`, term chunks `t/`, posting tails `p/`,
-    document blocks `d/` and snippet texts `x/`, into `files` (a dict unless given).
-
-    A query fetches the manifest, one small group file and the chunk(s) covering its terms, and
-    the document blocks of the results it shows. A common term's long posting lists come in
-    blocks, best weights first, fetched only while they can still change the results shown.
-    """
-    files = {} if files is None else files
-    document_files(index.docs, archive, files)
-    term_files(index, archive, files)
-    return files
 
 
 def document_files(docs: list[SearchDoc], archive: Archive, files: Files) -> None:
@@ -683,23 +669,31 @@ def _store(files: Files, folder: str, data: object) -> str:
 
 
 def build_search_files(archive: Archive, files: Files | None = None) -> Files:
-    """Everything the search page and the header box need, by path under `sok/index/`."""
-    return index_files(archive_index(archive), archive, files)
+    """Everything the search page and the header box need, by path under `sok/index/`: the
+    manifest, group files `g/`, term chunks `t/`, posting tails `p/`, document blocks `d/` and
+    snippet texts `x/` (into `files`, a dict unless given).
 
-
-def archive_index(archive: Archive) -> SearchIndex:
-    docs = documents(archive)
-    vocabulary = {token for doc in docs for text in doc.texts.values() for token in tokenize(text)}
-    return build_index(docs, Lexicon(vocabulary), release_texts=True)
+    A query fetches the manifest, one small group file and the chunk(s) covering its terms, and
+    the document blocks of the results it shows. A common term's long posting lists come in
+    blocks, best weights first, fetched only while they can still change the results shown.
+    """
+    files = {} if files is None else files
+    _index_into(archive, files, with_documents=True)
+    return files
 
 
 def write_search_files(archive: Archive, folder: Path, with_documents: bool = True) -> None:
     """The index into `folder`; without the document files when `write_document_files` makes
     them (in another process, at the same time)."""
-    index, writer = archive_index(archive), FolderWriter(folder)
+    _index_into(archive, FolderWriter(folder), with_documents)
+
+
+def _index_into(archive: Archive, files: Files, with_documents: bool) -> None:
+    docs = documents(archive)
     if with_documents:
-        document_files(index.docs, archive, writer)
-    term_files(index, archive, writer)
+        document_files(docs, archive, files)
+    lexicon = Lexicon({token for doc in docs for text in doc.texts.values() for token in tokenize(text)})
+    term_files(build_index(docs, lexicon, release_texts=True), archive, files)
 
 
 def write_document_files(archive: Archive, folder: Path) -> None:
