@@ -301,18 +301,19 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
 
     def _rebuild_preview(self) -> None:
         assert self.full_build is not None
-        changed = _changes(self.sources, _sources(self.mkdocs_config)) if self.mkdocs_config else None
-        docs_dir = Path(self.mkdocs_config.docs_dir) if self.mkdocs_config else None
-        if changed and docs_dir and all(_is_meeting_file(path, docs_dir) for path in changed) and self._rerender(changed):
-            return
+        config = self.mkdocs_config
+        if config is not None:
+            started, sources = time.monotonic(), _sources(config)
+            changed = _changes(self.sources, sources)
+            docs_dir = Path(config.docs_dir)
+            if changed and all(_is_meeting_file(path, docs_dir) for path in changed) and \
+                    self._rerender(config, changed, sources, started):
+                return
         self.full_build()
 
-    def _rerender(self, changed: list[str]) -> bool:
+    def _rerender(self, config: MkDocsConfig, changed: list[str], sources: dict[str, tuple[int, int]], started: float) -> bool:
         """Re-render what the edit of `changed` affects; False when that takes a full build."""
-        config = self.mkdocs_config
-        assert config is not None and self.files is not None
-        started = time.monotonic()
-        sources = _sources(config)
+        assert self.files is not None
         try:
             archive = load_archive(Path(config.docs_dir), cache=True)
         except ContentError as error:
