@@ -2,10 +2,10 @@
 MkDocs adapter (`mkdocs_plugin.py` is the first).
 
 An archive's pages are mostly meetings, people and diarienummer: thousands of pages whose
-layout (Material's header, navigation, footer, scripts) is the same, since none of them is in
-the navigation and all of them lie at the same depth. MkDocs renders that layout again for every
-page, with the whole navigation in it, which made the layout most of a build's time. Here the
-layout is rendered once per depth, through the engine's own templates and plugin events, for a
+layout (Material's header, navigation, footer, scripts) is the same within a folder, since none
+of them is in the navigation (and links between pages are relative). MkDocs renders that layout
+again for every page, with the whole navigation in it, which made the layout most of a build's
+time. Here the layout is rendered once per folder, through the engine's own templates and plugin events, for a
 page whose title, address, table of contents and content are markers; each page is then the
 layout with its own values in place of the markers, in one pass, so no value is ever read as a
 marker. A test keeps the result byte-identical to MkDocs rendering the same pages itself.
@@ -51,7 +51,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Layout:
-    """The engine's page around a content, for pages at one depth outside the navigation."""
+    """The engine's page around a content, for the pages of one folder outside the navigation."""
 
     parts: tuple[str, ...]
     """The layout split at its markers: text, marker, text, marker, ..."""

@@ -86,6 +86,9 @@ class PluginOptions(base.Config):
     """The tillgänglighetsredogörelse's facts: contact, known shortcomings, assessment."""
     registrar = c.SubConfig(_RegistrarOptions)
     """Where the public asks for documents, named wherever text was redacted."""
+    parse_cache = c.Type(bool, default=True)
+    """Keep parsed meeting files in `.protokollarkivet-cache/` beside `content/` (see `cache.py`);
+    `false` parses every file on every build."""
     shared_layout = c.Type(bool, default=True)
     """Render the layout of meeting, person and diarienummer pages once and reuse it (see
     `mkdocs_pages.py`); `false` has MkDocs render every page itself: slower, the same bytes."""
@@ -146,8 +149,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.mkdocs_config = config
         self.sources = _sources(config)
         try:
-            # The preview re-reads the archive after every edit: unchanged files come from the cache.
-            self.archive = load_archive(Path(config.docs_dir), cache=self.command == "serve")
+            # Unchanged files come from the parse cache: after `protokollarkivet check` (a CI step
+            # before the build), after the previous build, and after every edit in the preview.
+            self.archive = load_archive(Path(config.docs_dir), cache=self.config.parse_cache)
         except ContentError as error:
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(github_annotations(error.problems), flush=True)
