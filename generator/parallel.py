@@ -40,7 +40,9 @@ def map_in_workers(task: Callable[[T], R], items: list[T], at_least: int = 64) -
     gc.freeze()  # (what the workers inherit is never collected: no pass scans it, no page is copied)
     try:
         with multiprocessing.get_context("fork").Pool(cores()) as pool:
-            yield from pool.imap(_run_task, items, chunksize=16)
+            # Chunks of items per message to a worker; few items go one by one (or one worker
+            # would take them all).
+            yield from pool.imap(_run_task, items, chunksize=max(1, min(16, len(items) // (4 * cores()))))
     finally:
         _task = None
 

@@ -442,23 +442,28 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
     """lunr's field vectors, computed as lunr.py's Builder does: pass one counts terms per
     (document, field); pass two turns the counts into BM25 weights once the average field
     lengths and document frequencies are known. With `release_texts`, each document's texts are
-    dropped once counted (the index does not need them again: a fifth of the memory)."""
+    dropped once counted (the index does not need them again: a fifth of the memory).
+
+    Pass one runs on two halves of the documents in two processes on a large archive (it is most
+    of the index's time); their counts are merged with the terms numbered as one pass would."""
+    half = len(docs) // 2
+    spans = [(0, half), (half, len(docs))] if len(docs) >= PARALLEL_DOCS else [(0, len(docs))]
+    count_span = functools.partial(_count_terms, docs, lexicon)
     term_ids: dict[str, int] = {}
     entry_term, entry_doc, entry_field, entry_tf = array("I"), array("I"), array("B"), array("I")
     lengths = [array("I") for _ in FIELDS]
-    terms_of_token = _TermCache(lexicon)
-    for number, doc in enumerate(docs):
-        for field_number, name in enumerate(FIELD_NAMES):
-            field_terms = terms_of_token.field(doc.texts.get(name, ""), names=name == NAMES_FIELD)
-            lengths[field_number].append(len(field_terms))
-            counts = Counter(field_terms)  # (in order of first appearance: lunr's term index)
-            entry_term.extend([term_ids.setdefault(term, len(term_ids)) for term in counts])
-            entry_tf.extend(counts.values())
-            entry_doc.extend(repeat(number, len(counts)))
-            entry_field.extend(repeat(field_number, len(counts)))
-        if release_texts:
+    for counts in map_in_workers(count_span, spans, at_least=2):
+        renumber = [term_ids.setdefault(term, len(term_ids)) for term in counts.terms]
+        entry_term.extend(map(renumber.__getitem__, counts.entry_term))
+        entry_doc.extend(counts.entry_doc)
+        entry_field.extend(counts.entry_field)
+        entry_tf.extend(counts.entry_tf)
+        for field_lengths, more in zip(lengths, counts.lengths):
+            field_lengths.extend(more)
+        del counts, renumber
+    if release_texts:
+        for doc in docs:
             doc.texts, doc.snippet_source = {}, ""
-    del terms_of_token
 
     count, entries = len(docs), len(entry_term)
     counted = Counter(entry_term)  # documents with the term: lunr counts per field
@@ -486,6 +491,43 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
         order[place[t]] = entry
         place[t] += 1
     return SearchIndex(docs, term_ids, starts, order, entry_doc, entry_field, entry_weight)
+
+
+PARALLEL_DOCS = 20_000
+"""Documents from which pass one runs in two processes (about 1,500 protocols)."""
+PARALLEL_TERMS = 100_000
+"""Terms from which two processes write the term files (about 1,000 protocols)."""
+
+
+@dataclass(slots=True)
+class _Counts:
+    """Pass one over some documents: terms numbered in the order first seen, and one entry per
+    (term, document, field) with the term's count."""
+
+    terms: list[str]
+    entry_term: array
+    entry_doc: array
+    entry_field: array
+    entry_tf: array
+    lengths: list[array]
+
+
+def _count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, span: tuple[int, int]) -> _Counts:
+    term_ids: dict[str, int] = {}
+    counts = _Counts([], array("I"), array("I"), array("B"), array("I"), [array("I") for _ in FIELDS])
+    terms_of_token = _TermCache(lexicon)
+    for number in range(*span):
+        doc = docs[number]
+        for field_number, name in enumerate(FIELD_NAMES):
+            field_terms = terms_of_token.field(doc.texts.get(name, ""), names=name == NAMES_FIELD)
+            counts.lengths[field_number].append(len(field_terms))
+            in_field = Counter(field_terms)  # (in order of first appearance: lunr's term index)
+            counts.entry_term.extend([term_ids.setdefault(term, len(term_ids)) for term in in_field])
+            counts.entry_tf.extend(in_field.values())
+            counts.entry_doc.extend(repeat(number, len(in_field)))
+            counts.entry_field.extend(repeat(field_number, len(in_field)))
+    counts.terms = list(term_ids)
+    return counts
 
 
 class _TermCache:
@@ -589,7 +631,7 @@ def term_files(index: SearchIndex, archive: Archive, files: Files) -> None:
     # are the bulk of the build's work at 10,000 protocols. (Each half starts a chunk of its own.)
     halves = [(0, len(ordered) // 2), (len(ordered) // 2, len(ordered))]
     write = functools.partial(_term_chunks, index, ordered, files)
-    at_least = 2 if isinstance(files, FolderWriter) and len(ordered) > 100_000 else len(halves) + 1
+    at_least = 2 if isinstance(files, FolderWriter) and len(ordered) >= PARALLEL_TERMS else len(halves) + 1
     chunks = [chunk for half in map_in_workers(write, halves, at_least=at_least) for chunk in half]
     groups = [
         [chunks[i][0], _store(files, "g", [list(c) for c in chunks[i:i + GROUP]])]

@@ -109,3 +109,18 @@ def test_an_edit_in_the_preview_rerenders_its_pages_and_leaves_the_rest_untouche
                  "chefsgrupp-svo/2021-10-14/index.html", "lsg/index.html", "tillganglighet/index.html", "sok/index.html"]
     assert [path for path in untouched if path in rewritten] == []
     assert len(rewritten) < len(after) / 4, rewritten
+
+
+def test_the_search_index_built_by_several_processes_is_the_bytes_one_process_builds(tmp_path: Path, monkeypatch) -> None:
+    from generator import search
+    from generator.load import load_archive
+
+    archive = load_archive(ROOT / "content")
+    alone = search.build_search_files(archive)
+    monkeypatch.setattr(search, "PARALLEL_DOCS", 2)  # pass one on two halves of the documents,
+    monkeypatch.setattr(search, "PARALLEL_TERMS", 2)  # and the term files written by two processes
+    search.write_search_files(archive, tmp_path / "index", with_documents=False)
+    search.write_document_files(archive, tmp_path / "index")
+    written = {p.relative_to(tmp_path / "index").as_posix(): p.read_bytes() for p in (tmp_path / "index").rglob("*") if p.is_file()}
+    assert written.keys() == alone.keys()
+    assert [name for name in alone if written[name] != alone[name]] == []
