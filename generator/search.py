@@ -128,11 +128,6 @@ def pipeline(token: str) -> str | None:
     return _stemmer().stemWord(trimmed)
 
 
-def terms_of(tokens: Iterable[str]) -> list[str]:
-    """Index terms for a field's tokens, in order."""
-    return [term for term in map(term_of, tokens) if term]
-
-
 def term_of(token: str) -> str | None:
     """A token's index term."""
     return token if is_exact(token) else pipeline(token)
