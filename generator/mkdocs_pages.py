@@ -122,9 +122,10 @@ def write(site_dir: Path, url: str, output: str) -> None:
     target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
 
 
-def sitemap(urls: Iterable[str], site_url: str, timestamp: int) -> tuple[bytes, bytes]:
-    """sitemap.xml and its gzip, in MkDocs' own format, for every page of the site."""
-    day = utils.get_build_date()
+def sitemap(urls: Iterable[str], site_url: str) -> tuple[bytes, bytes]:
+    """sitemap.xml and its gzip, in MkDocs' own format, for every page of the site, dated as
+    MkDocs dates a build (SOURCE_DATE_EPOCH, else today)."""
+    day, timestamp = utils.get_build_date(), utils.get_build_timestamp()
     entries = "".join(f"\n    <url>\n         <loc>{html.escape(site_url + url)}</loc>\n         <lastmod>{day}</lastmod>\n    </url>"
                       for url in urls)
     xml = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}\n</urlset>'

@@ -147,7 +147,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         if not config.use_directory_urls:
             raise PluginError("protokollarkivet: set 'use_directory_urls: true'; the archive's permanent URLs are directory URLs")
         self.mkdocs_config = config
-        self.sources = _sources(config)
+        if self.command == "serve":
+            self.sources = _sources(config)  # (what the preview compares after an edit)
         try:
             # Unchanged files come from the parse cache: after `protokollarkivet check` (a CI step
             # before the build), after the previous build, and after every edit in the preview.
@@ -225,9 +226,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         if self.refresh is not None:
             self.refresh.cancel()
             self.refresh = None
-        site = Path(config.site_dir)
-        folder = self.search_folder = site.with_name(f".{site.name}.search-{os.getpid()}")
-        shutil.rmtree(folder, ignore_errors=True)
+        folder = self.search_folder = _search_folder(Path(config.site_dir))
         self.search_archive = archive
         self.search = Background(lambda: write_search_files(archive, folder, with_documents=False))
 
@@ -237,10 +236,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             self.search.wait()
         except BackgroundError as error:
             raise PluginError(f"protokollarkivet: the search index could not be built: {error}") from None
-        target = Path(config.site_dir) / urls.SEARCH_INDEX_DIR
-        shutil.rmtree(target, ignore_errors=True)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.search_folder.rename(target)
+        _put_in_place(self.search_folder, Path(config.site_dir) / urls.SEARCH_INDEX_DIR)
         self.search = self.search_folder = None
 
     def _stop_search_index(self) -> None:
@@ -347,15 +343,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         assert archive is not None
 
         def refresh() -> None:
-            folder = site.with_name(f".{site.name}.search-{os.getpid()}")
-            shutil.rmtree(folder, ignore_errors=True)
+            folder = _search_folder(site)
             write_search_files(archive, folder)
-            index = site / urls.SEARCH_INDEX_DIR
-            retired = index.with_name(f".{index.name}.old")
-            shutil.rmtree(retired, ignore_errors=True)
-            index.rename(retired)
-            folder.rename(index)
-            shutil.rmtree(retired, ignore_errors=True)
+            _put_in_place(folder, site / urls.SEARCH_INDEX_DIR)
             _write_changed(site, self._feeds_and_calendars())
 
         self.refresh = Background(refresh)
@@ -408,7 +398,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def _write_sitemap(self, config: MkDocsConfig) -> None:
         """Every page but the redirects, which search engines should not list."""
         addresses = sorted(v.target.url for v in self.views.values() if not isinstance(v, RedirectView))
-        xml, compressed = pages.sitemap(addresses, self.settings.site_url, int(os.environ["SOURCE_DATE_EPOCH"]))
+        xml, compressed = pages.sitemap(addresses, self.settings.site_url)
         (Path(config.site_dir) / "sitemap.xml").write_bytes(xml)
         (Path(config.site_dir) / "sitemap.xml.gz").write_bytes(compressed)
 
@@ -444,6 +434,25 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         html = self._render(view)
         page.toc = _table_of_contents(view, html)
         return html
+
+
+def _search_folder(site: Path) -> Path:
+    """An empty folder beside the site for a search index being built."""
+    folder = site.with_name(f".{site.name}.search-{os.getpid()}")
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
+
+
+def _put_in_place(folder: Path, target: Path) -> None:
+    """`folder` becomes `target`; whatever was there is moved aside first and then removed, so
+    a preview serving it never sees it half-written."""
+    retired = target.with_name(f".{target.name}.old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def _write_changed(site: Path, files: dict[str, bytes]) -> None:

@@ -25,7 +25,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from itertools import accumulate, chain, repeat
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -200,10 +200,16 @@ NAMES_FIELD = "people"
 
 def analyse(text: str, lexicon: Lexicon | None, names: bool = False) -> list[str]:
     """Field tokens for indexing: the text's tokens, each compound followed by its parts."""
-    if lexicon is not None:
-        out = list(chain.from_iterable(map(lexicon.expand, tokenize(text))))
-    else:
-        out = list(chain.from_iterable(map(_expand_number, tokenize(text))))
+    return _analysed(text, _expander(lexicon), names)
+
+
+def _expander(lexicon: Lexicon | None) -> Callable[[str], tuple[str, ...]]:
+    return lexicon.expand if lexicon is not None else _expand_number
+
+
+def _analysed(text: str, expand: Callable[[str], tuple[str, ...]], names: bool) -> list[str]:
+    """The text's tokens, each followed by what `expand` adds; in a names field, name pairs too."""
+    out = list(chain.from_iterable(map(expand, tokenize(text))))
     if names:
         for line in text.split("\n"):
             out.extend(name_pairs(line))
@@ -533,23 +539,18 @@ class _TermCache:
     rare compounds), and remembering them all cost more memory than working them out again."""
 
     def __init__(self, lexicon: Lexicon | None):
-        self.lexicon = lexicon
+        self.expand = _expander(lexicon)
         self.known: dict[str, tuple[str, ...]] = {}
 
     def field(self, text: str, names: bool) -> list[str]:
-        out = list(chain.from_iterable(map(self.terms, tokenize(text))))
-        if names:
-            for line in text.split("\n"):
-                out.extend(name_pairs(line))  # (a pair has a space: an exact term)
-        return out
+        return _analysed(text, self.terms, names)  # (a name pair has a space: an exact term, itself)
 
     def terms(self, token: str) -> tuple[str, ...]:
         found = self.known.get(token)
         if found is None:
             if len(self.known) >= self.LIMIT:
                 self.known.clear()
-            expanded = self.lexicon.expand(token) if self.lexicon is not None else _expand_number(token)
-            found = self.known[token] = tuple(term for term in map(term_of, expanded) if term)
+            found = self.known[token] = tuple(term for term in map(term_of, self.expand(token)) if term)
         return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import shutil
 from pathlib import Path
 
 from .conftest import Project
@@ -108,3 +109,12 @@ def test_two_builds_of_the_same_content_are_byte_identical_on_any_day(project: P
     # content, not the clock, so a rebuild tomorrow is identical too: the newest meeting is 2024-03-12.
     header = (project.site / "sitemap.xml.gz").read_bytes()[4:8]
     assert int.from_bytes(header, "little") == calendar.timegm((2024, 3, 12, 0, 0, 0))
+
+
+def test_a_new_archive_without_meetings_yet_builds(project: Project) -> None:
+    for body in ("lsg", "socialnamnden"):
+        shutil.rmtree(project.content / body)
+    run = project.build()  # (no SOURCE_DATE_EPOCH, and no meeting to take a date from)
+    assert run.code == 0 and "Traceback" not in run.stderr, run.stderr
+    assert (project.site / "index.html").is_file()
+    assert "<loc>https://protokollarkivet.example.se/</loc>" in (project.site / "sitemap.xml").read_text(encoding="utf-8")
