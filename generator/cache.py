@@ -13,20 +13,23 @@ import hashlib
 import os
 import pickle
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
 CACHE_DIR = ".protokollarkivet-cache"
 _READERS = ("cache", "checks", "dnr", "items", "load", "model", "privacy", "problems", "schema", "source", "text", "validate")
 
 
-@lru_cache(maxsize=1)
-def code_version() -> str:
+def _code_version() -> str:
     """A digest of the modules that turn a file into a Meeting: a change to them empties the cache."""
     digest = hashlib.sha256()
     for name in _READERS:
         digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
     return digest.hexdigest()
+
+
+CODE_VERSION = _code_version()
+"""Taken when the code is imported, not when it is first used: a process keeps running the code it
+imported, so its entries must carry that code's digest even if the files change under it."""
 
 
 _IN_MEMORY: dict[str, object] = {}
@@ -39,7 +42,7 @@ class ParseCache:
         self.folder = folder
 
     def key(self, *parts: bytes) -> str:
-        digest = hashlib.sha256(code_version().encode())
+        digest = hashlib.sha256(CODE_VERSION.encode())
         for part in parts:
             digest.update(len(part).to_bytes(8, "little"))
             digest.update(part)

@@ -20,7 +20,8 @@ Rule = Callable[[Archive, Meeting], Iterable[Problem]]
 def check_dates(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
     """A multi-day meeting ends after it starts, and attendees' days fall within it."""
     if meeting.end_date is not None and meeting.end_date <= meeting.date:
-        yield Problem(meeting.path, 1, "end_date", f"found {meeting.end_date}, expected a day after {meeting.date}",
+        yield Problem(meeting.path, meeting.line_of("end_date"), "end_date",
+                      f"found {meeting.end_date}, expected a day after {meeting.date}",
                       "leave out end_date for a one-day meeting")
     days = set(meeting.days)
     for attendee in (*meeting.attendees, *meeting.absent):
@@ -78,14 +79,32 @@ def check_named_participants(archive: Archive, meeting: Meeting) -> Iterator[Pro
                                   did_you_mean(_strip_party(name), names) or "add the person to 'present' (or correct the name)")
 
 
+def check_officials(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+    """The chair, the secretary and the adjusters of a meeting were at it: a name there that no
+    attendee has is a misspelling or a missing attendee (the minutes would name a person who
+    cannot have chaired, kept or adjusted them)."""
+    attended = {_person_key(a.name) for a in meeting.attendees}
+    names = [a.name for a in meeting.attendees]
+    officials = meeting.officials
+    named = [("officials.chair", officials.chair), ("officials.secretary", officials.secretary)]
+    named += [(f"officials.adjusters.{index}", name) for index, name in enumerate(officials.adjusters)]
+    for key, name in named:
+        if name and _person_key(name) not in attended:
+            field = key.rsplit(".", 1)[0] if key[-1].isdigit() else key
+            yield Problem(meeting.path, meeting.line_of(key), field, f"{name} is not among the meeting's attendees",
+                          did_you_mean(_strip_party(name), names) or "add the person to 'present' or 'staff' (or correct the name)")
+
+
 def check_next_meetings(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
     """A next meeting of another body names a body in the registry."""
-    for next_meeting in meeting.next_meetings:
+    for index, next_meeting in enumerate(meeting.next_meetings):
         if next_meeting.body and next_meeting.body not in archive.bodies:
-            yield Problem(meeting.path, 1, "next_meetings.body", f"unknown body '{next_meeting.body}'",
+            yield Problem(meeting.path, meeting.line_of(f"next_meetings.{index}.body"), "next_meetings.body",
+                          f"unknown body '{next_meeting.body}'",
                           did_you_mean(next_meeting.body, archive.bodies))
         if next_meeting.date and next_meeting.date <= meeting.date:
-            yield Problem(meeting.path, 1, "next_meetings.date", f"found {next_meeting.date}, expected a day after the meeting")
+            yield Problem(meeting.path, meeting.line_of(f"next_meetings.{index}.date"), "next_meetings.date",
+                          f"found {next_meeting.date}, expected a day after the meeting")
 
 
 def check_announcement(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
@@ -93,20 +112,24 @@ def check_announcement(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
     it is an old fact the archive cannot change."""
     body = archive.bodies.get(meeting.body)
     if meeting.status == "anslaget" and meeting.announced_on is None:
-        yield Problem(meeting.path, 1, "announced_on", "missing: the status is 'anslaget'", "add 'announced_on: YYYY-MM-DD'")
+        yield Problem(meeting.path, meeting.line_of("status"), "announced_on", "missing: the status is 'anslaget'",
+                      "add 'announced_on: YYYY-MM-DD'")
     if meeting.announced_on is None:
         return
     if body is not None and not body.local_government_act:
-        yield Problem(meeting.path, 1, "announced_on", f"found a date, but {body.name} is not a body under kommunallagen",
+        yield Problem(meeting.path, meeting.line_of("announced_on"), "announced_on",
+                      f"found a date, but {body.name} is not a body under kommunallagen",
                       "set 'local_government_act: true' for the body in content/bodies.yml, or remove announced_on")
     if meeting.adjusted_on is None:
-        yield Problem(meeting.path, 1, "adjusted_on", "missing: minutes are announced after they are adjusted",
+        yield Problem(meeting.path, meeting.line_of("announced_on"), "adjusted_on",
+                      "missing: minutes are announced after they are adjusted",
                       "add 'adjusted_on: YYYY-MM-DD'")
     elif meeting.announced_on < meeting.adjusted_on:
-        yield Problem(meeting.path, 1, "announced_on", f"found {meeting.announced_on}, expected a day on or after "
+        yield Problem(meeting.path, meeting.line_of("announced_on"), "announced_on",
+                      f"found {meeting.announced_on}, expected a day on or after "
                       f"the adjustment ({meeting.adjusted_on})")
     elif appeal.announced_late(meeting.adjusted_on, meeting.announced_on):
-        yield Problem(meeting.path, 1, "announced_on",
+        yield Problem(meeting.path, meeting.line_of("announced_on"), "announced_on",
                       f"announced {meeting.announced_on}, later than the second day after the adjustment "
                       f"({appeal.latest_announcement(meeting.adjusted_on)}; KL 8 kap. 12 §)",
                       "the page says so; nothing to fix if this is what happened", severity="note")
@@ -141,6 +164,7 @@ RULES: list[tuple[str, Rule]] = [
     ("decisions", check_decisions),
     ("item-references", check_item_references),
     ("named-participants", check_named_participants),
+    ("officials", check_officials),
     ("next-meetings", check_next_meetings),
     ("announcement", check_announcement),
     ("reports", check_reports),

@@ -12,7 +12,9 @@ top-level token by top-level token, a small rule for each construct:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -62,6 +64,38 @@ BLOCK_LABELS = {
 }
 """Field labels known at the start of each block kind; other kinds take none."""
 
+ITEM_TYPES = {
+    "beslutsärende": "beslutsärende",
+    "muntligt beslutsärende": "beslutsärende",
+    "skriftligt beslutsärende": "beslutsärende",
+    "ställningstagande": "beslutsärende",
+    "valärende": "beslutsärende",
+    "informationsärende": "informationsärende",
+    "muntligt informationsärende": "informationsärende",
+    "skriftligt informationsärende": "informationsärende",
+    "information": "informationsärende",
+    "muntlig information": "informationsärende",
+    "skriftlig information": "informationsärende",
+    "diskussionsärende": None,
+    "diskussion": None,
+    "anmälningsärende": None,
+    "meddelanden": None,
+}
+"""The item types Swedish minutes print after `Typ:`, and the class each belongs to (a
+beslutsärende must record its decision). A body declares its own under `item_types` in
+bodies.yml; anything else is a typo until declared."""
+
+
+def type_class(printed: str) -> str | None:
+    """The class of a type a body declares itself, from the words it is made of."""
+    lowered = printed.lower()
+    if "beslut" in lowered or "ställningstagande" in lowered:
+        return "beslutsärende"
+    if "information" in lowered:
+        return "informationsärende"
+    return None
+
+
 _NUMBERED = re.compile(r"^(\d{1,4}[a-z]?)\.\s+(\S.*)$")
 _FIELD_LINE = re.compile(r"^(\w[\w ./-]{0,40}?)\s*:\s+(\S.*)$")
 _LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<file>[^)\s]+)\)$")
@@ -97,10 +131,15 @@ class Context:
     resolve_topic: Callable[[str, int], str | None]
     """Topic key for a key, name or synonym; reports and returns None when unknown."""
     resolve_attachment: Callable[[str, str | None, str, int], Attachment]
+    item_types: dict[str, str | None] = field(default_factory=lambda: dict(ITEM_TYPES))
+    """Known item types (lower-cased) and their class: the general ones and the body's own."""
     problems: list[Problem] = field(default_factory=list)
+    inserted: list[int] = field(default_factory=list)
+    """Lines (0-based, in the parsed text) that the parser added to close unclosed blocks."""
 
     def line(self, token: Token) -> int:
-        return self.line_offset + (token.map[0] if token.map else 0) + 1
+        parsed = token.map[0] if token.map else 0
+        return self.line_offset + parsed - bisect.bisect_right(self.inserted, parsed) + 1
 
     def report(self, line: int, field_name: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.path, line, field_name, message, hint))
@@ -120,6 +159,7 @@ class _ItemDraft:
     anchor: str
     line: int
     type_printed: str | None = None
+    type_line: int | None = None
     presenters: list[Presenter] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     diarienummer: list[Diarienummer] = field(default_factory=list)
@@ -136,12 +176,59 @@ class _SectionDraft:
 
 
 def parse_body(text: str, ctx: Context) -> ParsedBody:
-    tokens = MD.parse(text)
+    tokens = MD.parse(close_open_blocks(text, ctx))
     walker = _Walker(ctx)
     index = 0
     while index < len(tokens):
         index = walker.step(tokens, index)
     return walker.finish()
+
+
+_FENCE_OPEN = re.compile(r"^ {0,3}(:{3,})\s*(\S.*?)\s*$")
+_FENCE_CLOSE = re.compile(r"^ {0,3}(:{3,})\s*$")
+_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ITEM_OR_SECTION = re.compile(r"^ {0,3}#{1,2}\s")
+
+
+def close_open_blocks(text: str, ctx: Context) -> str:
+    """Blocks do not nest and do not span items: a `::: kind` block still open at the next block,
+    at the next heading or at the end of the file is an error at the line that opened it. Without
+    this rule Markdown would carry the block on and merge what follows into it (two decisions
+    become one and an anchor disappears, silently). The text comes back with the missing `:::`
+    added, so the rest of the file parses as the writer meant it and only this one error is told."""
+    lines = text.split("\n")
+    out: list[str] = []
+    opened: tuple[int, str] | None = None
+    code_fence: str | None = None
+
+    def close(reason: str) -> None:
+        nonlocal opened
+        assert opened is not None
+        line, kind = opened
+        ctx.report(ctx.line_offset + line + 1, f"::: {kind}", f"the block is not closed before {reason}",
+                   "end the block with a line ':::'")
+        ctx.inserted.append(len(out))
+        out.append(":::")
+        opened = None
+
+    for index, line in enumerate(lines):
+        shown = ctx.line_offset + index + 1
+        if code_fence is not None:
+            code_fence = None if line.strip().startswith(code_fence) else code_fence
+        elif fence := _CODE_FENCE.match(line):
+            code_fence = fence[1]
+        elif _FENCE_CLOSE.match(line):
+            opened = None
+        elif fence := _FENCE_OPEN.match(line):
+            if opened is not None:
+                close(f"the next block at line {shown}")
+            opened = (index, fence[2].split()[0].lower())
+        elif opened is not None and _ITEM_OR_SECTION.match(line):
+            close(f"the heading at line {shown}")
+        out.append(line)
+    if opened is not None:
+        close("the end of the file")
+    return "\n".join(out)
 
 
 class _Walker:
@@ -243,7 +330,7 @@ class _Walker:
         if key == "typ":
             if item.type_printed is not None:
                 self.ctx.report(line, "Typ", "the item type is given twice", "keep one 'Typ:' line")
-            item.type_printed = value
+            item.type_printed, item.type_line = value, line
         elif key == "föredragande":
             item.presenters.extend(parse_presenters(value))
         elif key in ("ämnen", "ämne"):
@@ -275,11 +362,6 @@ class _Walker:
             self.ctx.report(line, f"::: {kind}", "block outside an item", "move it under the item it belongs to")
             return
         inner = tokens[1:-1]
-        for token in inner:
-            if token.type == "heading_open" and token.tag in ("h1", "h2"):
-                self.ctx.report(line, f"::: {kind}", f"the block is not closed before the heading at line {self.ctx.line(token)}",
-                                "end the block with a line ':::'")
-                break
         fields, inner = self._block_fields(kind, inner, line)
         count = self.current.block_counts.get(BLOCK_PREFIXES[kind], 0) + 1
         self.current.block_counts[BLOCK_PREFIXES[kind]] = count
@@ -366,12 +448,13 @@ class _Walker:
         printed = (draft.type_printed or "").lower()
         if not printed:
             return None
-        if "beslut" in printed or "ställningstagande" in printed:
-            return "beslutsärende"
-        if "information" in printed:
-            return "informationsärende"
-        self.ctx.report(draft.line, "Typ", f"found {draft.type_printed!r}, expected a type that names "
-                        "'beslut', 'ställningstagande' or 'information'", "e.g. 'Beslutsärende' or 'Muntligt informationsärende'")
+        if printed in self.ctx.item_types:
+            return self.ctx.item_types[printed]
+        known = {name: name[:1].upper() + name[1:] for name in self.ctx.item_types}
+        close = difflib.get_close_matches(printed, list(known), n=1, cutoff=0.75)
+        hint = f"did you mean '{known[close[0]]}'?" if close else "declare the body's own types under 'item_types' in content/bodies.yml"
+        self.ctx.report(draft.type_line or draft.line, "Typ", f"found {draft.type_printed!r}, expected a known item type "
+                        "such as 'Beslutsärende', 'Informationsärende' or 'Diskussionsärende'", hint)
         return None
 
 
@@ -434,8 +517,6 @@ def _names(value: str | None) -> tuple[str, ...]:
 
 
 def _close_label(label: str, known: set[str]) -> str:
-    import difflib
-
     close = difflib.get_close_matches(label, known, n=1, cutoff=0.75)
     return f"did you mean '{_display_label(close[0])}:'?" if close else ""
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import checks, dnr, privacy
 from .cache import CACHE_DIR, ParseCache, folder_listing
-from .items import Context, parse_body
+from .items import ITEM_TYPES, Context, parse_body, type_class
 from .parallel import map_in_workers
 from .model import (
     Archive, Attachment, Attendee, Body, Diarienummer, FormerName, Meeting, Member, NextMeeting,
@@ -253,7 +253,8 @@ class _Reader:
         def resolve_attachment(title: str, file: str | None, kind: str, line: int) -> Attachment:
             return self._attachment(title, file, kind, meeting_dir, shown, line, local)
 
-        ctx = Context(shown, split.body_line - 1, resolve_topic, resolve_attachment)
+        item_types = {**ITEM_TYPES, **{name.lower(): type_class(name) for name in bodies[folder].item_types}}
+        ctx = Context(shown, split.body_line - 1, resolve_topic, resolve_attachment, item_types)
         # The body is parsed even when the front matter is broken, so one run reports both.
         parsed = parse_body(split.body, ctx)
         problems.extend(local)
@@ -291,6 +292,7 @@ class _Reader:
             preamble=tuple(parsed.preamble), items=tuple(parsed.items), appendix=tuple(parsed.appendix),
             announced_on=front.announced_on, redactions=cleaned.redactions,
             corrections=tuple((c.date, c.text) for c in front.corrections),
+            key_lines=_key_lines(doc),
         )
 
     def _meeting_dnr(self, front: FrontMatter, doc: YamlDoc, shown: str, problems: list[Problem]) -> Diarienummer | None:
@@ -344,7 +346,7 @@ def _body(entry: BodyIn) -> Body:
         former_names=tuple(FormerName(f.name, f.since, f.until) for f in entry.former_names),
         members=tuple(Member(m.name, m.organisation, m.party, m.role, m.title) for m in entry.members),
         local_government_act=entry.local_government_act, appeal_to=entry.appeal_to,
-        former_keys=tuple(entry.former_keys),
+        former_keys=tuple(entry.former_keys), item_types=tuple(entry.item_types),
     )
 
 
@@ -357,6 +359,15 @@ def _attendees(entries: list[AttendeeIn], doc: YamlDoc, key: str) -> tuple[Atten
         )
         for index, a in enumerate(entries)
     )
+
+
+_ATTENDEE_LISTS = ("present", "absent", "staff", "guests")
+
+
+def _key_lines(doc: YamlDoc) -> tuple[tuple[str, int], ...]:
+    """Lines of the front matter's keys for meeting-wide rules; attendees carry their own."""
+    return tuple((".".join(str(part) for part in loc), line) for loc, line in doc.lines.items()
+                 if loc[0] not in _ATTENDEE_LISTS)
 
 
 def _last_signature_day(front: FrontMatter):

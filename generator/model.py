@@ -50,6 +50,8 @@ class Body:
     """Kommunallagen applies: the adjustment is announced and can be appealed."""
     former_keys: tuple[str, ...] = ()
     appeal_to: str | None = None
+    item_types: tuple[str, ...] = ()
+    """The body's own item types (`Typ:`), beside the general ones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +272,18 @@ class Meeting:
     """Dated correction notes (rättelser): the page keeps its URL and says what changed."""
     redactions: int = 0
     """How many passages were redacted ({{dolt: ...}}) before the text was read."""
+    key_lines: tuple[tuple[str, int], ...] = ()
+    """The line of each front-matter key outside the attendee lists (`officials.adjusters.0`), so
+    that a rule over the whole meeting can point at the line that holds what it found."""
+
+    def line_of(self, key: str) -> int:
+        """The line of `key` (dotted), or of its nearest ancestor that has one, or 1."""
+        lines = dict(self.key_lines)
+        while key:
+            if key in lines:
+                return lines[key]
+            key = key.rpartition(".")[0]
+        return 1
 
     @property
     def days(self) -> tuple[dt.date, ...]:

@@ -67,8 +67,8 @@ def github_annotations(problems: Iterable[Problem]) -> str:
 
 
 def _show(value: object) -> str:
-    if isinstance(value, str):
-        return repr(value) if value else "an empty value"
+    if isinstance(value, str) and not value:
+        return "an empty value"
     if value is None:
         return "nothing"
     text = repr(value)

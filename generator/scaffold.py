@@ -12,9 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .model import Archive, Attendee, Meeting
+from .source import dump_yaml
 
 STANDING_FIRST = ("Godkännande av dagordning", "Föregående protokoll")
 STANDING_LAST = ("Nästa möte",)
@@ -80,9 +79,13 @@ def _front_matter(body: str, date: dt.date, previous: Meeting | None) -> str:
     if previous:
         front["present"] = [_attendee(a) for a in _roster(previous)]
         officials = {k: v for k, v in (("chair", previous.officials.chair), ("secretary", previous.officials.secretary)) if v}
+        # The officials must be among the attendees: the staff they were in the previous meeting come along.
+        staff = [a for a in previous.staff if a.name in officials.values()]
+        if staff:
+            front["staff"] = [_attendee(a) for a in staff]
         if officials:
             front["officials"] = officials
-    text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=120)
+    text = dump_yaml(front, width=120)
     note = "# Närvaron är föregående mötes ledamöter: bekräfta den, och flytta den som är frånvarande till absent.\n"
     return "---\n" + text.replace("present:\n", note + "present:\n", 1) + "---\n"
 

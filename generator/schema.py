@@ -7,14 +7,49 @@ turns validated input into the typed model in `model`. Keys are English, values 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Status = Literal["utkast", "slutlig", "justerat", "anslaget"]
 Kind = Literal["protokoll", "mötesanteckning"]
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _written_day(value: Any) -> Any:
+    """A day as YYYY-MM-DD that exists in the calendar; not a number (pydantic would read one as
+    seconds since 1970) and not a date-time."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DAY.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError("day_not_existing", "a date that exists") from None
+    raise PydanticCustomError("day_format", "a date as YYYY-MM-DD")
+
+
+def _written_moment(value: Any) -> Any:
+    """A date-time as written (ISO 8601); a number is not one."""
+    if isinstance(value, (int, float, bool)):
+        raise PydanticCustomError("moment_format", "a date-time as YYYY-MM-DDTHH:MM:SS+01:00")
+    if isinstance(value, str) and _ISO_DAY.match(value.strip()[:10]):
+        try:
+            dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise PydanticCustomError("day_not_existing", "a date that exists") from None
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_written_day)]
+Moment = Annotated[dt.datetime, BeforeValidator(_written_moment)]
 
 
 class Strict(BaseModel):
@@ -31,7 +66,7 @@ class AttendeeIn(Strict):
     title: str | None = Field(None, description="Befattning, t.ex. 'regional samverkanskoordinator'.")
     group: str | None = Field(None, description="Grupp som personen listas under (delregion, delegation).")
     replaces: str | None = Field(None, description="Ersätter: namnet på ledamoten som ersätts.")
-    days: list[dt.date] | None = Field(None, description="Dagar som personen deltog, när inte alla (flerdagarsmöte).")
+    days: list[Day] | None = Field(None, description="Dagar som personen deltog, när inte alla (flerdagarsmöte).")
     until_item: str | None = Field(None, description="Sista punkt som personen deltog i ('deltog till punkt 10').")
     absent_from_items: list[str] | None = Field(None, description="Punkter som personen inte deltog i.")
     note: str | None = Field(None, description="Anmärkning vid namnet, som i protokollet.")
@@ -49,19 +84,19 @@ class SignatureIn(Strict):
     role: str | None = Field(None, description="T.ex. sekreterare, ordförande, justerare.")
     title: str | None = None
     organisation: str | None = None
-    signed_at: dt.datetime | None = Field(None, description="Tidpunkt för underskriften, ISO 8601 med tidszon.")
+    signed_at: Moment | None = Field(None, description="Tidpunkt för underskriften, ISO 8601 med tidszon.")
     method: str | None = Field(None, description="T.ex. 'Svensk e-legitimation'.")
     reference: str | None = Field(None, description="Underskriftens identifikations-id.")
 
 
 class SigningIn(Strict):
     service: str | None = Field(None, description="E-signaturtjänst, t.ex. 'Comfact Signature'.")
-    completed_at: dt.datetime | None = None
+    completed_at: Moment | None = None
     reference: str | None = None
 
 
 class NextMeetingIn(Strict):
-    date: dt.date | None = None
+    date: Day | None = None
     time: str | None = None
     place: str | None = None
     body: str | None = Field(None, description="Organets nyckel, när mötet är ett annat organs.")
@@ -75,7 +110,7 @@ class AttachmentIn(Strict):
 
 
 class CorrectionIn(Strict):
-    date: dt.date
+    date: Day
     text: str = Field(min_length=1, description="Vad som rättades.")
 
 
@@ -86,8 +121,8 @@ class FrontMatter(Strict):
 
     body: str = Field(description="Organets nyckel i content/bodies.yml.")
     kind: Kind = Field(description="protokoll eller mötesanteckning.")
-    date: dt.date = Field(description="Mötets (första) dag, ÅÅÅÅ-MM-DD; samma som filnamnet.")
-    end_date: dt.date | None = Field(None, description="Sista dagen för ett flerdagarsmöte.")
+    date: Day = Field(description="Mötets (första) dag, ÅÅÅÅ-MM-DD; samma som filnamnet.")
+    end_date: Day | None = Field(None, description="Sista dagen för ett flerdagarsmöte.")
     time: str | None = Field(None, description="Tid som i protokollet, t.ex. '8.30–12.00'.")
     place: str | None = Field(None, description="Plats.")
     office: str | None = Field(None, description="Tjänsteställe.")
@@ -99,8 +134,8 @@ class FrontMatter(Strict):
     staff: list[AttendeeIn] = Field(default_factory=list, description="Tjänstepersoner och övriga närvarande.")
     guests: list[AttendeeIn] = Field(default_factory=list, description="Inbjudna och adjungerade.")
     officials: OfficialsIn = Field(default_factory=OfficialsIn)
-    adjusted_on: dt.date | None = Field(None, description="Datum då protokollet justerades.")
-    announced_on: dt.date | None = Field(None, description="Datum då justeringen anslogs på anslagstavlan (nämnder enligt kommunallagen).")
+    adjusted_on: Day | None = Field(None, description="Datum då protokollet justerades.")
+    announced_on: Day | None = Field(None, description="Datum då justeringen anslogs på anslagstavlan (nämnder enligt kommunallagen).")
     corrections: list[CorrectionIn] = Field(default_factory=list, description="Rättelser efter publicering.")
     signatures: list[SignatureIn] = Field(default_factory=list)
     signing: SigningIn | None = None
@@ -111,8 +146,8 @@ class FrontMatter(Strict):
 
 class FormerNameIn(Strict):
     name: str = Field(min_length=1)
-    since: dt.date | None = Field(None, description="Första dagen namnet gällde.")
-    until: dt.date | None = Field(None, description="Sista dagen namnet gällde.")
+    since: Day | None = Field(None, description="Första dagen namnet gällde.")
+    until: Day | None = Field(None, description="Sista dagen namnet gällde.")
 
 
 class MemberIn(Strict):
@@ -134,6 +169,7 @@ class BodyIn(Strict):
     former_keys: list[str] = Field(default_factory=list, description="Nycklar som organet haft tidigare: deras adresser leds om hit.")
     local_government_act: bool = Field(False, description="Kommunallagen gäller (en nämnd eller styrelse): justeringen anslås och kan överklagas.")
     appeal_to: str | None = Field(None, description="Vart ett överklagande (laglighetsprövning) ställs, t.ex. 'Förvaltningsrätten i Umeå'.")
+    item_types: list[str] = Field(default_factory=list, description="Organets egna ärendetyper (Typ:) utöver de allmänna, t.ex. 'Information och dialog'.")
 
 
 class RedirectIn(Strict):
@@ -144,7 +180,7 @@ class RedirectIn(Strict):
 class RemovedIn(Strict):
     url: str = Field(pattern=r"^[^/][^:]*$", description="Den borttagna sidans adress, relativ webbplatsens rot.")
     reason: str = Field(min_length=1, description="Varför sidan togs bort (visas på adressen).")
-    removed_on: dt.date | None = None
+    removed_on: Day | None = None
 
 
 class PermanenceIn(Strict):

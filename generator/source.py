@@ -21,9 +21,45 @@ MAX_BYTES = 5_000_000
 
 Loc = tuple[str | int, ...]
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 12
+"""Deepest nesting of lists and mappings a content file may have (a protocol needs four)."""
+
+
+def _content_loader(base: type) -> type:
+    """A YAML loader that hands every value to validation as written, never as Python objects it
+    could fail to build: dates stay text (pydantic checks them and says which line holds an
+    impossible one), numbers too long for Python stay text, and the tags a content file has no use
+    for (`!!binary`, `!!set`, `!!omap`, `!!pairs`, `!!timestamp`, `<<` merges) are refused."""
+
+    class ContentLoader(base):  # type: ignore[misc, valid-type]
+        yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers
+                    if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge")]
+            for first, resolvers in base.yaml_implicit_resolvers.items()
+        }
+        yaml_constructors = dict(base.yaml_constructors)
+
+    def refuse(loader: yaml.SafeLoader, node: yaml.Node) -> None:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"found the tag {node.tag.replace('tag:yaml.org,2002:', '!!')}, which a content file does not use",
+            node.start_mark)
+
+    def integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
+        try:
+            return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+        except ValueError:  # more digits than Python converts: validation reports it as written
+            return node.value
+
+    for tag in ("binary", "set", "omap", "pairs", "timestamp", "merge"):
+        ContentLoader.yaml_constructors[f"tag:yaml.org,2002:{tag}"] = refuse
+    ContentLoader.yaml_constructors["tag:yaml.org,2002:int"] = integer
+    return ContentLoader
+
+
+_LOADER = _content_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 """libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one;
 both keep the marks the line numbers come from."""
+_PURE_LOADER = _content_loader(yaml.SafeLoader)
 
 
 @dataclass(slots=True)
@@ -96,15 +132,18 @@ def split_front_matter(source: SourceText) -> tuple[Split | None, list[Problem]]
 
 def load_yaml(text: str, path: str, first_line: int) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse YAML, keeping the line of every mapping key and sequence entry."""
+    if shape := _shape_problem(text, path, first_line):
+        return None, [shape]
     try:
         node, data = _parse(text, _LOADER)
     except yaml.YAMLError:
         try:  # the pure-Python parser's messages are the more helpful ("found character '\\t'")
-            node, data = _parse(text, yaml.SafeLoader)
+            node, data = _parse(text, _PURE_LOADER)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = first_line + (mark.line if mark else 0)
-            return None, [Problem(path, line, "yaml", f"{error.problem or error.context}", _yaml_hint(text, mark))]
+            hint = "write the value as plain text" if "tag" in str(error.problem) else _yaml_hint(text, mark)
+            return None, [Problem(path, line, "yaml", f"{error.problem or error.context}", hint)]
         except yaml.YAMLError as error:
             return None, [Problem(path, first_line, "yaml", str(error).splitlines()[0])]
     doc = YamlDoc(data, first_line=first_line)
@@ -112,6 +151,35 @@ def load_yaml(text: str, path: str, first_line: int) -> tuple[YamlDoc | None, li
     if node is not None:
         _collect_lines(node, (), doc.lines, first_line, path, problems)
     return doc, problems
+
+
+def _shape_problem(text: str, path: str, first_line: int) -> Problem | None:
+    """Anchors, aliases and merge keys (which can multiply a small file into a huge value and hide
+    where a value was written) and nesting deeper than a protocol needs (which would exhaust
+    Python's recursion), found from the event stream before any value is built. Syntax errors are
+    left to the parse that follows."""
+    for loader in (_LOADER, _PURE_LOADER):  # libyaml's scanner may give up on depth before we count it
+        depth = 0
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                line = first_line + event.start_mark.line
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    return Problem(path, line, "yaml", "found an anchor or alias ('&' or '*'), which a content file does not use",
+                                   "write the value out in full")
+                if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and not event.style:
+                    return Problem(path, line, "yaml", "found a merge key '<<', which a content file does not use",
+                                   "write the keys out in full")
+                if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        return Problem(path, line, "yaml", f"found lists or mappings nested more than {MAX_DEPTH} deep",
+                                       "check the brackets and the indentation")
+                elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                    depth -= 1
+            return None
+        except yaml.YAMLError:
+            continue
+    return None
 
 
 def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:
@@ -151,3 +219,15 @@ def _yaml_hint(text: str, mark: yaml.Mark | None) -> str:
     if line.count(": ") > 1:
         return "quote a value that contains ': '"
     return "check the indentation and quoting on this line and the one before"
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes every value out in full: content files have no anchors or aliases (see `_shape_problem`)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Any, **options: Any) -> str:
+    """YAML as the content's writers (`new`, `import`) produce it: readable Swedish, no aliases."""
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, **options)

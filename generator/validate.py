@@ -59,6 +59,8 @@ def _problem(model: type[BaseModel], err: Any, doc: YamlDoc, path: str, prefix: 
         return mismatch(path, line, name, found, f"one of {expected}", did_you_mean(str(found), options))
     if kind in ("string_type",) and isinstance(found, (int, float, bool)):
         return mismatch(path, line, name, found, "text", "put the value in quotes: YAML read it as a number or yes/no")
+    if kind in ("day_not_existing", "day_format", "moment_format"):
+        return mismatch(path, line, name, found, err["msg"])
     if kind.startswith("date") or kind.startswith("datetime"):
         return mismatch(path, line, name, found, "a date as YYYY-MM-DD" if kind.startswith("date_") else
                         "a date-time as YYYY-MM-DDTHH:MM:SS+01:00", "")

@@ -130,7 +130,7 @@ def test_a_late_announcement_is_a_note_that_does_not_fail_the_build(project: Pro
     _committee(project, "2024-03-14", "2024-03-20")
     check = project.check()
     assert check.code == 0
-    assert ("content/socialnamnden/2024-03-12.md:1: note: announced_on: announced 2024-03-20, later than the second "
+    assert ("content/socialnamnden/2024-03-12.md:38: note: announced_on: announced 2024-03-20, later than the second "
             "day after the adjustment (2024-03-16; KL 8 kap. 12 §)") in check.stdout
     build = project.build()
     assert build.code == 0, build.stderr

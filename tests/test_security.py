@@ -79,6 +79,7 @@ def xss_content(root: Path) -> Path:
         "key": "xss", "name": _p("Nämnd"), "short_name": _p("N"), "organisation": _p("Org"),
         "description": _p("Beskrivning"), "former_names": [{"name": _p("Gammalt namn")}],
         "members": [{"name": _p("Ledamot"), "role": _p("roll"), "organisation": _p("org"), "party": _p("p")}],
+        "item_types": [_p("Beslutsärende")],
     }]), encoding="utf-8")
     (content / "topics.yml").write_text(dump([{
         "key": "amnet", "name": _p("Ämne"), "description": _p("Om ämnet"), "synonyms": [_p("synonym")],
@@ -88,8 +89,8 @@ def xss_content(root: Path) -> Path:
         "body": "xss", "kind": "protokoll", "date": "2024-01-10", "time": _p("9-12"), "place": _p("Plats"),
         "office": _p("Kontor"), "status": "justerat",
         "present": [{"name": _p("Anna"), **person}, {"name": "Bertil Berg"}],
-        "absent": [{"name": _p("Cecilia"), **person}], "staff": [{"name": _p("Tjänsteperson")}],
-        "guests": [{"name": _p("Gäst")}],
+        "absent": [{"name": _p("Cecilia"), **person}], "staff": [{"name": _p("Tjänsteperson")}, {"name": _p("Sekr")}],
+        "guests": [{"name": _p("Gäst")}, {"name": _p("Ordf")}, {"name": _p("Just")}],
         "officials": {"chair": _p("Ordf"), "vice_chair": _p("Vice"), "secretary": _p("Sekr"), "adjusters": [_p("Just")]},
         "signatures": [{"name": _p("Signerare"), "role": _p("roll"), "title": _p("titel"), "organisation": _p("org"),
                         "method": _p("metod"), "reference": _p("ref")}],

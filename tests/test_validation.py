@@ -52,6 +52,36 @@ CASES = [
          replace=("status: justerat", "status: justerad")),
     Case("date-not-a-date", [f"{SHOWN}:4: date: found '19 februari 2021', expected a date as YYYY-MM-DD"],
          replace=("date: 2021-02-19", "date: 19 februari 2021")),
+    # Values YAML would turn into Python objects before validation sees them: each is one line, never a traceback.
+    Case("date-that-does-not-exist", [f"{SHOWN}:4: date: found '2021-02-30', expected a date that exists"],
+         replace=("date: 2021-02-19", "date: 2021-02-30")),
+    Case("month-that-does-not-exist", [f"{SHOWN}:4: date: found '2021-13-19', expected a date that exists"],
+         replace=("date: 2021-02-19", "date: 2021-13-19")),
+    Case("next-meeting-date-that-does-not-exist", [f"{SHOWN}:33: next_meetings[0].date: found '2021-04-31', "
+                                                   "expected a date that exists"],
+         replace=("  - date: 2021-05-05", "  - date: 2021-04-31")),
+    Case("adjusted-on-that-does-not-exist", [f"{SHOWN}:9: adjusted_on: found '2021-02-29', expected a date that exists"],
+         replace=("status: justerat", "status: justerat\nadjusted_on: 2021-02-29")),
+    Case("signed-at-that-does-not-exist", [f"{SHOWN}:30: signatures[0].signed_at: found '2021-02-30T15:47:23+01:00', "
+                                           "expected a date that exists"],
+         replace=("signed_at: 2021-03-04T15:47:23+01:00", "signed_at: 2021-02-30T15:47:23+01:00")),
+    Case("date-as-a-number", [f"{SHOWN}:9: adjusted_on: found 20210304, expected a date as YYYY-MM-DD"],
+         replace=("status: justerat", "status: justerat\nadjusted_on: 20210304")),
+    Case("number-too-long-for-python", [f"{SHOWN}:21: absent[0].days[0]: found '{'9' * 56}..., expected a date as YYYY-MM-DD"],
+         replace=("    organisation: Skellefteå kommun", f"    organisation: Skellefteå kommun\n    days: [{'9' * 5000}]")),
+    Case("not-a-number", [f"{SHOWN}:6: place: found nan, expected text (put the value in quotes: YAML read it as a number or yes/no)"],
+         replace=("place: Teams", "place: .nan")),
+    Case("nested-thousands-deep", [f"{SHOWN}:6: yaml: found lists or mappings nested more than 12 deep "
+                                   "(check the brackets and the indentation)"],
+         replace=("place: Teams", "place: " + "[" * 5000 + "]" * 5000)),
+    Case("yaml-alias", [f"{SHOWN}:6: yaml: found an anchor or alias ('&' or '*'), which a content file does not use "
+                        "(write the value out in full)"],
+         replace=("place: Teams", "place: &plats Teams\noffice: *plats")),
+    Case("yaml-binary", [f"{SHOWN}:6: yaml: found the tag !!binary, which a content file does not use (write the value as plain text)"],
+         replace=("place: Teams", "place: !!binary VGVhbXM=")),
+    Case("yaml-merge-key", [f"{SHOWN}:6: yaml: found a merge key '<<', which a content file does not use "
+                            "(write the keys out in full)"],
+         replace=("place: Teams", "<<: {place: Teams}")),
     Case("number-where-text", [f"{SHOWN}:32: signatures[0].reference: found 1043338, expected text "
                                "(put the value in quotes: YAML read it as a number or yes/no)"],
          replace=("    method: Svensk e-legitimation", "    method: Svensk e-legitimation\n    reference: 1043338")),
@@ -94,15 +124,35 @@ CASES = [
          replace=("Dnr: HSN: 422:1-2021\n\n", "Dnr: HSN: 422:1-2021\n")),
     Case("unknown-block", [f"{SHOWN}:40: ::: besult: unknown block kind (did you mean 'beslut'?)"],
          replace=("::: beslut\nDagordningen", "::: besult\nDagordningen")),
+    # An unclosed block is told once, at the line that opened it; what follows still parses as meant
+    # (item 5, which the attendee list refers to, is not swallowed by it).
     Case("unclosed-block", [f"{SHOWN}:40: ::: beslut: the block is not closed before the heading at line 43 "
-                            "(end the block with a line ':::')",
-                            # The unclosed block swallowed item 5, which the attendee list refers to.
-                            f"{SHOWN}:13: Jennie Liling Ståhl: refers to item '5', which the meeting does not have "
-                            "(use an item number such as '7a')"],
+                            "(end the block with a line ':::')"],
          replace=("Dagordningen godkändes.\n:::\n", "Dagordningen godkändes.\n")),
-    Case("unknown-item-type", [f"{SHOWN}:44: Typ: found 'Övrigt', expected a type that names 'beslut', "
-                               "'ställningstagande' or 'information' (e.g. 'Beslutsärende' or 'Muntligt informationsärende')"],
+    Case("unclosed-block-before-the-next", ["content/socialnamnden/2024-03-12.md:73: ::: beslut: the block is not closed "
+                                            "before the next block at line 76 (end the block with a line ':::')"],
+         files={"socialnamnden/2024-03-12.md": (FIXTURES / "content/socialnamnden/2024-03-12.md").read_text(encoding="utf-8")
+                .replace("enligt bilaga.\n:::\n", "enligt bilaga.\n")}),
+    Case("unclosed-block-at-the-end", ["content/socialnamnden/2024-03-12.md:103: ::: reservation: the block is not closed "
+                                       "before the end of the file (end the block with a line ':::')"],
+         files={"socialnamnden/2024-03-12.md": (FIXTURES / "content/socialnamnden/2024-03-12.md").read_text(encoding="utf-8")
+                .rstrip().removesuffix(":::")}),
+    Case("unknown-item-type", [f"{SHOWN}:46: Typ: found 'Övrigt', expected a known item type such as 'Beslutsärende', "
+                               "'Informationsärende' or 'Diskussionsärende' (declare the body's own types under 'item_types' "
+                               "in content/bodies.yml)"],
          replace=("Typ: Beslutsärende", "Typ: Övrigt")),
+    Case("misspelt-item-type", [f"{SHOWN}:46: Typ: found 'Informationärende', expected a known item type such as "
+                                "'Beslutsärende', 'Informationsärende' or 'Diskussionsärende' (did you mean 'Informationsärende'?)"],
+         replace=("Typ: Beslutsärende", "Typ: Informationärende")),
+    Case("misspelt-chair", [f"{SHOWN}:24: officials.chair: Pernila Henriksson is not among the meeting's attendees "
+                            "(did you mean 'Pernilla Henriksson'?)"],
+         replace=("  chair: Pernilla Henriksson", "  chair: Pernila Henriksson")),
+    Case("secretary-not-an-attendee", [f"{SHOWN}:25: officials.secretary: Olof Berg is not among the meeting's attendees "
+                                       "(add the person to 'present' or 'staff' (or correct the name))"],
+         replace=("  secretary: Katarina Lindahl", "  secretary: Olof Berg")),
+    Case("adjuster-not-an-attendee", [f"{SHOWN}:26: officials.adjusters: Jenny Liling Ståhl is not among the meeting's "
+                                      "attendees (did you mean 'Jennie Liling Ståhl'?)"],
+         replace=("  adjusters: [Jennie Liling Ståhl]", "  adjusters: [Jenny Liling Ståhl]")),
     Case("until-unknown-item", [f"{SHOWN}:13: Jennie Liling Ståhl: refers to item '50', which the meeting does not have "
                                 "(did you mean '5'?)"],
          replace=('until_item: "5"', 'until_item: "50"')),
@@ -132,7 +182,7 @@ CASES = [
     Case("bad-file-name", ["content/lsg/protokoll-feb.md:1: file name: found 'protokoll-feb.md', expected YYYY-MM-DD.md "
                            "(or YYYY-MM-DD-2.md for a second meeting that day)"],
          files={"lsg/protokoll-feb.md": VALID}),
-    Case("vote-by-non-attendee", ["content/socialnamnden/2024-03-12.md:100: ::: reservation: Kalle Kula (M) is not among "
+    Case("vote-by-non-attendee", ["content/socialnamnden/2024-03-12.md:103: ::: reservation: Kalle Kula (M) is not among "
                                   "the meeting's attendees (add the person to 'present' (or correct the name))"],
          files={"socialnamnden/2024-03-12.md": (FIXTURES / "content/socialnamnden/2024-03-12.md").read_text(encoding="utf-8")
                 .replace("Av: Cecilia Ceder (M)\n:::", "Av: Kalle Kula (M)\n:::")}),

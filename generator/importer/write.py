@@ -17,12 +17,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .. import dnr
 from ..items import ITEM_LABELS
 from ..load import BODIES_FILE, TOPICS_FILE, read_archive
 from ..problems import Problem
+from ..source import dump_yaml
 from .model import Attendee, DraftItem, DraftMeeting, Part
 
 REPORT_SUFFIX = ".import.txt"
@@ -89,7 +88,7 @@ def _attendee(attendee: Attendee) -> dict:
 
 
 def render(meeting: DraftMeeting) -> str:
-    front = yaml.safe_dump(front_matter(meeting), allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    front = dump_yaml(front_matter(meeting), width=10_000, default_flow_style=False)
     blocks = [_item(item) for item in meeting.items]
     for section in meeting.appendix:
         blocks.append("\n\n".join([f"# {_inline(section.title)}", *filter(None, (_part(p) for p in section.parts))]))
@@ -257,7 +256,7 @@ def check_draft(text: str, meeting: DraftMeeting, target: Path, registries_dir: 
                 (content / name).write_text("[]\n", encoding="utf-8")
         if meeting.body_proposal:
             with (content / BODIES_FILE).open("a", encoding="utf-8") as handle:
-                handle.write("\n" + yaml.safe_dump([meeting.body_proposal], allow_unicode=True, sort_keys=False))
+                handle.write("\n" + dump_yaml([meeting.body_proposal]))
         folder = content / target.parent.name
         folder.mkdir(exist_ok=True)
         (folder / target.name).write_text(text, encoding="utf-8")
@@ -307,7 +306,7 @@ def report(meeting: DraftMeeting, outcome: Outcome, source_format: str) -> str:
     if meeting.body_proposal:
         lines.append("Proposed registry entry: no body in bodies.yml matches these minutes. Add this to")
         lines.append("content/bodies.yml (confirm the key: it is permanent) or import again with --body KEY:")
-        entry = yaml.safe_dump([meeting.body_proposal], allow_unicode=True, sort_keys=False)
+        entry = dump_yaml([meeting.body_proposal])
         lines.extend("  " + line for line in entry.splitlines())
         lines.append("")
     if meeting.notes:
