@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import appeal
 from .model import Archive, Attendee, Meeting
+from .people import ambiguous_first_names
 from .problems import Problem, did_you_mean
 
 Rule = Callable[[Archive, Meeting], Iterable[Problem]]
@@ -95,6 +96,17 @@ def check_officials(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
                           did_you_mean(_strip_party(name), names) or "add the person to 'present' or 'staff' (or correct the name)")
 
 
+def check_first_names(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+    """A first name alone that two attendees share stays a person of its own (see `people.py`):
+    told, so that the secretary can write the full name."""
+    written = [(p.name, item.line) for item in meeting.items for p in item.presenters]
+    written += [(name, block.line) for item in meeting.items for block in item.blocks
+                for name in (*block.by, *block.yes, *block.no, *block.abstain)]
+    for name, line, candidates in ambiguous_first_names(meeting, iter(written)):
+        yield Problem(meeting.path, line, name, f"the first name could be {' or '.join(candidates)}; it gets a person "
+                      "page of its own", "write the full name", severity="info")
+
+
 def check_next_meetings(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
     """A next meeting of another body names a body in the registry."""
     for index, next_meeting in enumerate(meeting.next_meetings):
@@ -165,6 +177,7 @@ RULES: list[tuple[str, Rule]] = [
     ("item-references", check_item_references),
     ("named-participants", check_named_participants),
     ("officials", check_officials),
+    ("first-names", check_first_names),
     ("next-meetings", check_next_meetings),
     ("announcement", check_announcement),
     ("reports", check_reports),

@@ -23,13 +23,14 @@ from .load import load_archive, read_archive
 from .problems import ContentError, format_problems, github_annotations
 from .scaffold import ScaffoldError, next_meeting
 from .xref import Linker
-from .schema import BodyIn, FrontMatter, TopicIn
+from .schema import BodyIn, FrontMatter, PersonIn, TopicIn
 from .validate import json_schema
 
 SCHEMAS = {
     "protocol.schema.json": FrontMatter,
     "bodies.schema.json": list[BodyIn],
     "topics.schema.json": list[TopicIn],
+    "people.schema.json": list[PersonIn],
 }
 
 

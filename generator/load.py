@@ -20,17 +20,19 @@ from .items import ITEM_TYPES, Context, parse_body, type_class
 from .parallel import map_in_workers
 from .model import (
     Archive, Attachment, Attendee, Body, Diarienummer, FormerName, Meeting, Member, NextMeeting,
-    Officials, Signature, Signing, Topic,
+    Officials, PersonEntry, Signature, Signing, Topic,
 )
 from .problems import ContentError, Problem, did_you_mean, mismatch
-from .schema import AttendeeIn, BodyIn, FrontMatter, PermanenceIn, TopicIn
+from .schema import AttendeeIn, BodyIn, FrontMatter, PermanenceIn, PersonIn, TopicIn
 from .source import YamlDoc, load_yaml, read_text, split_front_matter
+from .people import spelling_key
 from .text import swedish_key
 from .validate import validate_list, validate_model
 
 BODIES_FILE = "bodies.yml"
 REDIRECTS_FILE = "redirects.yml"
 TOPICS_FILE = "topics.yml"
+PEOPLE_FILE = "people.yml"
 RESERVED_KEYS = frozenset({"amne", "assets", "search", "sok", "dnr", "person", "personer", "om", "stylesheets", "javascripts",
                            "tillganglighet", "flode", "data", "hjalp", "anslagstavla", "folj",
                            "atom.xml", "sitemap.xml"})
@@ -78,9 +80,10 @@ class _Reader:
             return None, [Problem(self.shown(self.content), 1, "content", "the content directory does not exist")]
         problems: list[Problem] = []
         self.registries = b"".join((self.content / name).read_bytes() if (self.content / name).is_file() else b""
-                                   for name in (BODIES_FILE, TOPICS_FILE))
+                                   for name in (BODIES_FILE, TOPICS_FILE, PEOPLE_FILE))
         bodies = self._registry(BODIES_FILE, BodyIn, problems)
         topics = self._registry(TOPICS_FILE, TopicIn, problems)
+        people = self._people(problems)
         body_map = {b.key: _body(b) for b in bodies}
         topic_map = {t.key: Topic(t.key, t.name, t.description, tuple(t.synonyms)) for t in topics}
         pages, meeting_files = [], []
@@ -106,9 +109,16 @@ class _Reader:
             for old in body.former_keys:
                 redirects.append((f"{old}/", f"{body.key}/"))
                 redirects += [(f"{old}/{m.slug}/", f"{body.key}/{m.slug}/") for m in meetings if m.body == body.key]
-        archive = Archive(body_map, topic_map, meetings, sorted(pages), sorted(redirects), sorted(removed))
+        archive = Archive(body_map, topic_map, meetings, sorted(pages), sorted(redirects), sorted(removed), people=people)
         problems.extend(checks.check_archive(archive))
         return archive, problems
+
+    def _people(self, problems: list[Problem]) -> tuple[PersonEntry, ...]:
+        """The optional person registry; a spelling may name one person only."""
+        if not (self.content / PEOPLE_FILE).is_file():
+            return ()
+        entries = self._registry(PEOPLE_FILE, PersonIn, problems)
+        return tuple(PersonEntry(e.key, e.name, tuple(e.aliases)) for e in entries)
 
     def _permanence(self, problems: list[Problem]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         path = self.content / REDIRECTS_FILE
@@ -185,6 +195,8 @@ class _Reader:
             if name == BODIES_FILE and key in RESERVED_KEYS:
                 problems.append(Problem(shown, line, f"[{index}].key", f"'{key}' is reserved for the site's own pages",
                                         "choose another key"))
+        if name == PEOPLE_FILE and not found:
+            problems.extend(_shared_spellings(doc, shown))
         return entries
 
     def _meetings(self, paths: list[Path], bodies: dict[str, Body], topics: dict[str, Topic]) -> list[Parsed]:
@@ -329,6 +341,25 @@ class _Reader:
 
 
 Parsed = tuple["Meeting | None", list[Problem]]
+
+
+def _shared_spellings(doc: YamlDoc, shown: str) -> list[Problem]:
+    """In the person registry, a spelling (name or alias) may name one person only."""
+    owners: dict[str, int] = {}
+    problems = []
+    for index, entry in enumerate(doc.data):
+        for position, spelling in enumerate([entry["name"], *entry.get("aliases", [])]):
+            key = spelling_key(spelling)
+            loc = (index, "name") if position == 0 else (index, "aliases", position - 1)
+            if key in owners and owners[key] != index:
+                problems.append(Problem(shown, doc.line_of(loc), _loc_name(loc), f"the spelling '{spelling}' also names "
+                                        f"the person '{doc.data[owners[key]]['key']}'", "a spelling can name one person only"))
+            owners.setdefault(key, index)
+    return problems
+
+
+def _loc_name(loc: tuple) -> str:
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
 
 
 def _topic_key(name: str, topics: dict[str, Topic]) -> str | None:

@@ -37,8 +37,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import mkdocs_pages as pages, urls
-from .load import BODIES_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive
+from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive
 from .model import Archive
+from .people import People
 from .problems import ContentError, github_annotations
 from .render import THEME_DIR, RenderError, Renderer
 from .text import swedish_key
@@ -189,7 +190,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
                        for state in (*view.open, *view.closed)
                        for key in [(state.decision.meeting.url, state.assignment.anchor)]}
         assert self.mkdocs_config is not None
-        self.renderer = Renderer(_theme_dir(self.mkdocs_config), self.settings, self.linker, self.states)
+        self.renderer = Renderer(_theme_dir(self.mkdocs_config), self.settings, self.linker, self.states, People.of(published))
 
     def _check_published_urls(self, config: MkDocsConfig, archive: Archive) -> None:
         """Links staff copied must keep working: a URL in the manifest that this build would not
@@ -532,7 +533,7 @@ def _in_nav(view: View) -> bool:
 def _is_source(src_uri: str) -> bool:
     """Files of content/ that are read into the archive rather than published as they are."""
     name = src_uri.rsplit("/", 1)[-1]
-    if is_editor_litter(name) or src_uri in (BODIES_FILE, TOPICS_FILE, REDIRECTS_FILE) or name.endswith(".import.txt"):
+    if is_editor_litter(name) or src_uri in (BODIES_FILE, TOPICS_FILE, PEOPLE_FILE, REDIRECTS_FILE) or name.endswith(".import.txt"):
         return True  # (an importer's report beside its draft is for the secretary, not the public)
     return src_uri.count("/") == 1 and src_uri.endswith(".md")
 

@@ -22,6 +22,15 @@ class Topic:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonEntry:
+    """A person of content/people.yml: a stable key and every spelling the minutes use."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class FormerName:
     name: str
     since: dt.date | None
@@ -309,6 +318,8 @@ class Archive:
     """(old URL, new URL), site-relative: content/redirects.yml and bodies' former keys."""
     removed: list[tuple[str, str]] = field(default_factory=list)
     """(URL, reason): pages withdrawn on purpose."""
+    people: tuple[PersonEntry, ...] = ()
+    """content/people.yml: persons whose spellings are joined (optional)."""
     notes: list = field(default_factory=list)
     """Problems that do not stop a build (e.g. a late announcement), as Problems of severity note."""
     _groups: tuple | None = field(default=None, repr=False, compare=False)
@@ -317,7 +328,7 @@ class Archive:
     def published(self) -> "Archive":
         """The archive as a production build publishes it: without drafts (utkast)."""
         return Archive(self.bodies, self.topics, [m for m in self.meetings if m.status != "utkast"], self.pages,
-                       self.redirects, self.removed, notes=self.notes)
+                       self.redirects, self.removed, people=self.people, notes=self.notes)
 
     def meetings_of(self, body: str) -> list[Meeting]:
         return list(self._by_body().get(body, ()))

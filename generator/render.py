@@ -16,7 +16,8 @@ from . import text, urls
 from .items import parse_presenters
 from .model import Block, Fields, Prose
 from .settings import Settings
-from .views import View, citation, person_key
+from .people import People
+from .views import View, citation
 from .xref import Linker, dnr_slug
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -37,8 +38,9 @@ BLOCK_LABELS = {
 
 class Renderer:
     def __init__(self, theme_dir: Path = THEME_DIR, settings: Settings = Settings(), linker: Linker | None = None,
-                 states: dict | None = None):
+                 states: dict | None = None, people: People | None = None):
         states = states or {}
+        people = people or People()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(theme_dir / "protokollarkivet")),
             autoescape=True,
@@ -57,7 +59,7 @@ class Renderer:
             is_prose=lambda part: isinstance(part, Prose), is_fields=lambda part: isinstance(part, Fields),
             is_block=lambda part: isinstance(part, Block), site_url=settings.site_url, cite=citation,
             dnr_url=lambda number: urls.diarienummer(dnr_slug(number)),
-            people=settings.people, assignment=lambda here, anchor: states.get((here, anchor)), person_url=lambda name: urls.person(person_key(name)).url,
+            people=settings.people, assignment=lambda here, anchor: states.get((here, anchor)), person_url=lambda name, meeting=None: urls.person(people.key(name, meeting)).url,
         )
 
     def render(self, view: View) -> str:
@@ -102,7 +104,9 @@ def _presenters(context: jinja2.runtime.Context, value: str) -> Markup:
     def name(text: str) -> str:
         if not context.get("people"):
             return str(escape(text))
-        return f'<a href="{escape(urls.relative(context["person_url"](text), context["here"]))}">{escape(text)}</a>'
+        ref = getattr(context["view"], "ref", None)
+        meeting = ref.meeting if ref is not None else None
+        return f'<a href="{escape(urls.relative(context["person_url"](text, meeting), context["here"]))}">{escape(text)}</a>'
 
     shown = [f"{name(p.name)} ({escape(p.description)})" if p.description else name(p.name) for p in parse_presenters(value)]
     if len(shown) < 2:

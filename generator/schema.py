@@ -190,6 +190,14 @@ class PermanenceIn(Strict):
     removed: list[RemovedIn] = Field(default_factory=list)
 
 
+class PersonIn(Strict):
+    """One person in content/people.yml: the spellings the minutes use for them, joined."""
+
+    key: str = Field(pattern=KEY_PATTERN, max_length=80, description="Stabil ASCII-nyckel: personsidans adress /person/<key>/.")
+    name: str = Field(min_length=1, description="Namnet som arkivet visar.")
+    aliases: list[str] = Field(default_factory=list, description="Andra stavningar i protokollen, t.ex. med efternamnen i annan ordning.")
+
+
 class TopicIn(Strict):
     key: str = Field(pattern=KEY_PATTERN, max_length=40)
     name: str = Field(min_length=1)

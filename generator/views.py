@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .model import Archive, Assignment, Block, Body, Item, Meeting, Topic
+from .people import People, name_key
 from . import appeal
 from .settings import Accessibility, Registrar, Settings
 from .text import long_date, slug, swedish_key
@@ -360,25 +361,26 @@ def diarienummer_views(archive: Archive, refs: dict[int, MeetingRef]) -> list[Di
     ]
 
 
-def person_key(name: str) -> str:
-    """One person across the minutes: the name as written, without a party mark, as an ASCII slug."""
-    return slug(re.sub(r"\s*\([^)]*\)\s*$", "", name))
-
-
 VOTE_WORDS = {"yes": "röstade ja", "no": "röstade nej", "abstain": "avstod"}
 ACT_WORDS = {"yrkande": "yrkade", "reservation": "reserverade sig", "protokollsanteckning": "protokollsanteckning",
              "jäv": "anmälde jäv"}
 
 
 def people_views(archive: Archive, refs: dict[int, MeetingRef]) -> list[View]:
+    """A page per person (see `people.py` for who a name is) and the list of them all."""
+    people = People.of(archive)
     records: dict[str, dict[int, Appearance]] = {}
     spellings: dict[str, list[str]] = {}
+    shown: dict[str, str] = {}
 
-    def appearance(name: str, meeting: Meeting, attendance: str = "") -> Appearance:
-        key = person_key(name)
+    def appearance(written: str, meeting: Meeting, attendance: str = "") -> Appearance:
+        mention = people.resolve(written, meeting)
+        key = mention.key
+        shown.setdefault(key, mention.name)
         spellings.setdefault(key, [])
-        if name not in spellings[key]:
-            spellings[key].append(name)
+        resolved_first_name = people.full_name(written, meeting) != written
+        if not resolved_first_name and written not in spellings[key]:
+            spellings[key].append(written)
         found = records.setdefault(key, {}).get(id(meeting))
         if found is None:
             found = records[key][id(meeting)] = Appearance(refs[id(meeting)], attendance)
@@ -401,12 +403,26 @@ def people_views(archive: Archive, refs: dict[int, MeetingRef]) -> list[View]:
                         appearance(name, meeting).acts.append((ref, VOTE_WORDS[vote]))
     views: list[View] = []
     listing = []
-    for key in sorted(records, key=lambda k: swedish_key(spellings[k][0])):
-        name = spellings[key][0]
+    for key in sorted(records, key=lambda k: swedish_key(shown[k])):
+        name = shown[key]
         appearances = sorted(records[key].values(), key=lambda a: a.meeting.meeting.date, reverse=True)
         views.append(PersonView(urls.person(key), name, "person.html", name, spellings[key], appearances))
         listing.append((name, urls.person(key).url, len(appearances)))
     views.append(PeopleView(urls.people(), "Personer", "people.html", listing))
+    views += _joined_spellings(people, records)
+    return views
+
+
+def _joined_spellings(people: People, pages: dict[str, object]) -> list[View]:
+    """A spelling the person registry joins to a person had a page of its own before it was
+    joined: its address leads to the person's page now (published links keep working)."""
+    views: list[View] = []
+    for entry in people.entries:
+        if entry.key not in pages:
+            continue
+        for old in dict.fromkeys(name_key(spelling) for spelling in (entry.name, *entry.aliases)):
+            if old != entry.key and old not in pages:
+                views.append(RedirectView(urls.person(old), "Sidan har flyttat", "redirect.html", urls.person(entry.key).url))
     return views
 
 

@@ -37,3 +37,57 @@ def test_one_setting_turns_person_pages_off(project: Project) -> None:
     assert not (project.site / "person").exists()
     every = "".join(p.read_text(encoding="utf-8") for p in project.site.rglob("*.html"))
     assert "/person/" not in every and "person/" not in every
+
+
+# -- one person, however the minutes spell the name -------------------------------------------
+
+
+def test_a_first_name_alone_is_the_one_attendee_who_has_it(example_site: Path) -> None:
+    # "Föredragande: Malin" in a meeting where Malin Ek Duckert is the only attendee called Malin.
+    html = (example_site / "chefsgrupp-svo/2021-10-14/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../person/malin-ek-duckert/">Malin</a>' in html
+    person = (example_site / "person/malin-ek-duckert/index.html").read_text(encoding="utf-8")
+    assert "Lägesrapport ny överenskommelse om hälso och sjukvård i hemmet" in person
+    # The page a first name alone had before is a redirect now: a published link still works.
+    moved = (example_site / "person/malin/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in moved and "person/malin-ek-duckert/" in moved
+
+
+def test_a_first_name_two_attendees_share_is_left_and_told(example_site: Path, capsys) -> None:
+    from generator.cli import main
+
+    from .conftest import ROOT
+
+    assert main(["check", "--content", str(ROOT / "content")]) == 0
+    out = capsys.readouterr().out
+    assert ("content/chefsgrupp-svo/2021-10-14.md:116: info: Madelene: the first name could be Madelene Maxe or "
+            "Madelene Andersson; it gets a person page of its own (write the full name)") in out
+    assert (example_site / "person/madelene/index.html").is_file()
+    html = (example_site / "chefsgrupp-svo/2021-10-14/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../person/madelene/">Madelene</a>' in html
+
+
+def test_the_person_registry_joins_spellings_into_one_page(example_site: Path) -> None:
+    # content/people.yml: "Malin Duckert Ek" is an alias of Malin Ek Duckert.
+    person = (example_site / "person/malin-ek-duckert/index.html").read_text(encoding="utf-8")
+    assert "Vad betyder målbilden" in person or "Struktur för chefsgruppen och nära vård omställningen" in person
+    assert "Namnet förekommer också som Malin Duckert Ek" in person
+    moved = (example_site / "person/malin-duckert-ek/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in moved and "person/malin-ek-duckert/" in moved
+    listing = (example_site / "person/index.html").read_text(encoding="utf-8")
+    assert listing.count("Malin Ek Duckert") == 1 and "Malin Duckert Ek" not in listing
+
+
+def test_a_spelling_given_to_two_people_is_an_error(project: Project) -> None:
+    from generator.load import read_archive
+
+    project.write("people.yml", "- key: anna-ek\n  name: Anna Ek\n  aliases: [Anna Ekström]\n"
+                                "- key: anna-ekstrom\n  name: Anna Ekström\n")
+    _, problems = read_archive(project.content)
+    assert [str(p) for p in problems] == [
+        "content/people.yml:5: [1].name: the spelling 'Anna Ekström' also names the person 'anna-ek' "
+        "(a spelling can name one person only)"]
+
+
+def test_the_person_registry_is_never_published(example_site: Path) -> None:
+    assert not list(example_site.rglob("people.yml"))
