@@ -15,9 +15,11 @@
 from __future__ import annotations
 
 import calendar
+import json
 import os
 import re
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -37,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import mkdocs_pages as pages, urls
-from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive
+from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive, read_archive
 from .model import Archive
 from .people import People
 from .problems import ContentError, github_annotations
@@ -139,6 +141,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.refresh: Background | None = None
         self.env: jinja2.Environment | None = None
         self.files: Files | None = None
+        self.preview_problems: list = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -150,17 +153,23 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.mkdocs_config = config
         if self.command == "serve":
             self.sources = _sources(config)  # (what the preview compares after an edit)
+        preview = self.command == "serve"
         try:
             # Unchanged files come from the parse cache: after `protokollarkivet check` (a CI step
             # before the build), after the previous build, and after every edit in the preview.
             self.archive = load_archive(Path(config.docs_dir), cache=self.config.parse_cache)
+            self.preview_problems = []
         except ContentError as error:
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(github_annotations(error.problems), flush=True)
-            raise PluginError(str(error)) from None
+            self.archive = self._previewable(config, error) if preview else None
+            if self.archive is None:
+                raise PluginError(str(error)) from None
+        if preview:
+            config.extra_css.append(PREVIEW_CSS)
+            config.extra_javascript.append(PREVIEW_SCRIPT)
         for note in self.archive.notes:
             log.info(str(note))
-        preview = self.command == "serve"
         self.settings = settings = settings_from(self.config, config, preview, self.user_epoch)
         self.drafts = {f"{m.body}/{m.slug}/" for m in self.archive.meetings if m.status == "utkast" and not preview}
         if self.command in ("build", "gh-deploy"):
@@ -178,6 +187,17 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         _default_source_date(self.archive)
         log.info(f"{len(self.archive.meetings)} meetings of {len(self.archive.bodies)} bodies read and validated")
         return config
+
+    def _previewable(self, config: MkDocsConfig, error: ContentError) -> Archive | None:
+        """Under `mkdocs serve`, content with errors still previews: the files without errors
+        are shown, and every page lists the problems at its top (preview.js) until they are
+        fixed. The terminal says it too."""
+        archive, _ = read_archive(Path(config.docs_dir), cache=self.config.parse_cache)
+        if archive is None:
+            return None
+        _tell_preview_problems(error)
+        self.preview_problems = error.problems
+        return archive
 
     def _derive(self, archive: Archive) -> None:
         """Everything the pages are made from: the views, the cross-reference linker, the
@@ -318,7 +338,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         try:
             archive = load_archive(Path(config.docs_dir), cache=True)
         except ContentError as error:
-            log.error(str(error))  # the preview keeps showing the pages as they were
+            _tell_preview_problems(error)  # the preview keeps showing the pages as they were, and says why
+            _write_preview_problems(Path(config.site_dir), error.problems)
             self.sources = sources
             return True
         before, linker, states = self.views, self.linker, self.states
@@ -329,6 +350,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         affected = [view for key, view in self.views.items() if view != before[key]]
         for view in affected:
             self._write_page(view, config)
+        _write_preview_problems(Path(config.site_dir), [])
         self.sources = sources
         self._refresh_in_background(config)
         log.info(f"preview: {len(affected)} pages re-rendered after the edit of {', '.join(changed)} "
@@ -357,6 +379,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         cost a copy and bookkeeping each)."""
         self._write_shared_layout_pages(config)
         self._write_sitemap(config)
+        if self.settings.preview:
+            _write_preview_problems(Path(config.site_dir), self.preview_problems)
         _write_changed(Path(config.site_dir), self._feeds_and_calendars())
         assert self.search_folder is not None and self.search_archive is not None
         write_document_files(self.search_archive, self.search_folder)  # (the index's other half, while it is built)
@@ -435,6 +459,23 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         html = self._render(view)
         page.toc = _table_of_contents(view, html)
         return html
+
+
+PREVIEW_SCRIPT = "assets/protokollarkivet/preview.js"
+PREVIEW_CSS = "assets/protokollarkivet/preview.css"
+PREVIEW_PROBLEMS = "_forhandsvisning/problem.json"
+"""What preview.js reads: the content's problems as `file:line: message` lines, [] when none."""
+
+
+def _tell_preview_problems(error: ContentError) -> None:
+    """In the terminal too; not through MkDocs' log, whose errors would stop the preview in strict mode."""
+    print(f"ERROR   -  {error}", file=sys.stderr, flush=True)
+
+
+def _write_preview_problems(site: Path, problems: list) -> None:
+    target = site / PREVIEW_PROBLEMS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps([str(p) for p in problems], ensure_ascii=False), encoding="utf-8")
 
 
 def _search_folder(site: Path) -> Path:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 import subprocess
 import sys
@@ -136,6 +140,55 @@ def browser() -> Iterator[object]:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield instance
         instance.close()
+
+
+def wait_for(condition, what: str, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"waited {seconds} s for {what}")
+
+
+def fetch(url: str) -> str:
+    """The text at `url`, or '' while nothing answers there."""
+    try:
+        return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+@dataclass
+class Preview:
+    """A running `mkdocs serve` of a project, as a secretary runs it."""
+
+    url: str
+    log: Path
+    temporary: Path
+
+    @property
+    def site(self) -> Path:
+        """The folder MkDocs serves from (a folder of its own in TMPDIR)."""
+        return next(self.temporary.glob("mkdocs_*"))
+
+
+@contextlib.contextmanager
+def preview(project: Project, scratch: Path, *options: str) -> Iterator[Preview]:
+    temporary, log = scratch / "tmp", scratch / "serve.log"
+    temporary.mkdir()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with log.open("w") as output:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
+                                  cwd=project.root, env=QUIET | {"TMPDIR": str(temporary)}, stdout=output,
+                                  stderr=subprocess.STDOUT)
+    try:
+        yield Preview(f"http://127.0.0.1:{port}/", log, temporary)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def stock_material_config(config: str) -> str:

@@ -4,11 +4,6 @@ personal data never reaches the published archive."""
 from __future__ import annotations
 
 import datetime as dt
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,7 +11,7 @@ import pytest
 from generator import appeal
 from generator.load import read_archive
 
-from .conftest import QUIET, Project
+from .conftest import Project, fetch, preview, wait_for
 
 COMMITTEE = "socialnamnden/2024-03-12.md"
 
@@ -53,29 +48,12 @@ def test_a_draft_is_in_no_output_file_of_a_build(project: Project) -> None:
     assert "kvastfening" not in text.lower() and "Hemligt utkast" not in text and "lsg/2021-05-05" not in text
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_a_draft_shows_with_a_banner_in_the_preview(project: Project) -> None:
     project.write("lsg/2021-05-05.md", DRAFT)
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-                              cwd=project.root, env=QUIET, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        html = ""
-        for _ in range(120):
-            try:
-                html = urllib.request.urlopen(f"http://127.0.0.1:{port}/lsg/2021-05-05/", timeout=5).read().decode("utf-8")
-                break
-            except OSError:
-                time.sleep(0.5)
-        assert 'class="pa-draft-banner"' in html and "Hemligt utkastärende" in html
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with preview(project, project.root.parent, "--no-livereload") as running:
+        wait_for(lambda: fetch(f"{running.url}lsg/2021-05-05/") != "", "the preview")
+        html = fetch(f"{running.url}lsg/2021-05-05/")
+    assert 'class="pa-draft-banner"' in html and "Hemligt utkastärende" in html
 
 
 # -- announcement and appeal -------------------------------------------------------------------

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, QUIET, ROOT, make_project
+from .conftest import FIXTURES, ROOT, fetch, make_project, preview, wait_for
 from .test_build import tree_digest
-from .test_publishing import _free_port
 
 
 @pytest.mark.parametrize("content", [ROOT / "content", FIXTURES / "content"], ids=["example", "committee"])
@@ -58,49 +54,23 @@ def _pages(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("index.html")}
 
 
-def _wait_for(condition, what: str, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"waited {seconds} s for {what}")
-
-
-def _get(url: str) -> str:
-    try:
-        return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-    except OSError:
-        return ""
-
-
 def test_an_edit_in_the_preview_rerenders_its_pages_and_leaves_the_rest_untouched(tmp_path: Path) -> None:
     project = make_project(tmp_path / "archive", ROOT / "content")
     shutil.copy(ROOT / "published-urls.txt", project.root)
-    temporary, log = tmp_path / "tmp", tmp_path / "serve.log"
-    temporary.mkdir()
-    port = _free_port()
-    with log.open("w") as output:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project.root,
-                                  env=QUIET | {"TMPDIR": str(temporary)}, stdout=output, stderr=subprocess.STDOUT)
-    try:
-        page = f"http://127.0.0.1:{port}/vvg/2021-10-04/"
-        _wait_for(lambda: "Dagens agenda godkänns" in _get(page), "the preview")
-        site = next(temporary.glob("mkdocs_*"))  # (MkDocs serves from a folder of its own in TMPDIR)
-        before = _pages(site)
+    with preview(project, tmp_path) as running:
+        page = f"{running.url}vvg/2021-10-04/"
+        wait_for(lambda: "Dagens agenda godkänns" in fetch(page), "the preview")
+        before = _pages(running.site)
         time.sleep(0.05)
 
         edited = project.content / "vvg/2021-10-04.md"
         edited.write_text(edited.read_text(encoding="utf-8").replace(
             "Dagens agenda godkänns.", "Dagens agenda godkänns med ett tillägg."), encoding="utf-8")
-        _wait_for(lambda: "med ett tillägg" in _get(page), "the edit in the preview")
-        _wait_for(lambda: "pages re-rendered" in log.read_text(encoding="utf-8"), "the preview's report", 20)
-        after = _pages(site)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        wait_for(lambda: "med ett tillägg" in fetch(page), "the edit in the preview")
+        wait_for(lambda: "pages re-rendered" in running.log.read_text(encoding="utf-8"), "the preview's report", 20)
+        after = _pages(running.site)
 
-    report = log.read_text(encoding="utf-8")
+    report = running.log.read_text(encoding="utf-8")
     assert report.count("Building documentation...") == 1, report  # one full build: the first
     rewritten = sorted(path for path in after if after[path] != before.get(path))
     assert "vvg/2021-10-04/index.html" in rewritten
