@@ -313,12 +313,18 @@ def words(text: str) -> Counter:
 
 def statements(text: str) -> list[str]:
     """A decision block's statements: paragraphs and list entries; an introduction that ends in
-    ':' is read with each entry below it."""
+    ':' is read with each entry below it. Entries are statements of their own when they are
+    att-lines, `Label: value` lines or sentences; a list of names or amounts is one statement."""
     out: list[str] = []
     intro = ""
     for paragraph in re.split(r"\n\s*\n", text.strip()):
         lines = [l for l in paragraph.split("\n") if l.strip()]
         entries = [l for l in lines if re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", l)]
+        separate = [e for e in entries if re.match(r"^\s*(?:[-*+]|\d+[.)])\s+(?:att\b|[\w ./-]{1,30}:\s|(?:\S+\s+){5})", e, re.I)]
+        if entries and len(separate) < len(entries):  # a list of names or amounts: one statement with its introduction
+            out.append(" ".join(filter(None, (intro, *(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", l).strip() for l in lines)))))
+            intro = ""
+            continue
         if entries:
             head = " ".join(l.strip() for l in lines if l not in entries)
             lead = " ".join(filter(None, (intro, head)))
@@ -340,13 +346,23 @@ def statements(text: str) -> list[str]:
 
 def decision_match(truth: str, found: str) -> float:
     """How well a found statement states a ground-truth decision: 0 unless it holds at least half
-    of the truth's words and the truth at least a fifth of its words."""
-    want, got = words(truth), words(found)
-    if not want or not got:
-        return 0.0
-    common = sum((want & got).values())
-    coverage, focus = common / sum(want.values()), common / sum(got.values())
-    return coverage + focus if coverage >= 0.5 and focus >= 0.2 else 0.0
+    of the truth's words and the truth at least a fifth of its words. The truth's summaries in
+    parentheses ("... enligt förslaget (medlemsavgifter +5000, ...)") are left out, and a truth in
+    parts ("X väljs till ordförande — attsatsen bifalles") is stated by a statement of either part."""
+    core = re.sub(r"\([^()]*\)", " ", truth)
+    parts = [core] + [p for p in re.split(r"\s+[—–]\s+|;\s+", core) if len(words(p)) >= 2]
+    if (labelled := re.match(r"^[^:]{1,90}?:\s+(?P<rest>.+)$", core)) and len(words(labelled["rest"])) >= 2:
+        parts.append(labelled["rest"])  # "b. Kassör: Mötet väljer Per Al": the label is context
+    best = 0.0
+    for part in parts:
+        want, got = words(part), words(found)
+        if not want or not got:
+            continue
+        common = sum((want & got).values())
+        coverage, focus = common / sum(want.values()), common / sum(got.values())
+        if coverage >= 0.5 and focus >= 0.2:
+            best = max(best, coverage + focus)
+    return best
 
 
 def same_presenter(truth: str, found: str) -> bool:

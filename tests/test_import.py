@@ -70,8 +70,8 @@ def loaded(meeting_result, content: Path):
 
 def pdf_with_text(pages: list[list[tuple[str, bool]]], path: Path) -> Path:
     """A PDF with a text layer: pages of (text, bold) lines in Helvetica; a tab starts a second
-    column; a line starting with "@" is set at the foot of the page. Standard fonts with WinAnsi
-    encoding cover å, ä and ö."""
+    column; a line starting with "@" is set at the foot of the page; each leading space sets the
+    line in by 9 points (a nested list). Standard fonts with WinAnsi encoding cover å, ä and ö."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"]
@@ -84,8 +84,10 @@ def pdf_with_text(pages: list[list[tuple[str, bool]]], path: Path) -> Path:
                 continue
             size, at = (13 if bold else 10), (40 if text.startswith("@") else y)
             for column, part in enumerate(text.lstrip("@").split("\t")):
+                indent = 9 * (len(part) - len(part.lstrip(" ")))
+                part = part.lstrip(" ")
                 data = part.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-                ops.append(b"BT /%s %d Tf %d %d Td (%s) Tj ET" % (b"F2" if bold else b"F1", size, 50 + 210 * column, at, data))
+                ops.append(b"BT /%s %d Tf %d %d Td (%s) Tj ET" % (b"F2" if bold else b"F1", size, 50 + indent + 210 * column, at, data))
             y -= 0 if text.startswith("@") else size + 4
         stream = b"\n".join(ops)
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
@@ -479,6 +481,24 @@ DAY = dt.date(2023, 9, 15)
     "Frågan hänskjuts till nästa möte",
     "Mötet beslutade att ge Karin i uppdrag att driva frågan vidare.",
     "Länssamverkansgruppen ställer sig positiv till att anmäla intresse.",
+    # associations and municipal committees: the meeting by its kind, formal findings, the passive, elections
+    "Årsmötet beslutade att höja medlemsavgiften.",
+    "Föreningsstämman godkände verksamhetsberättelsen.",
+    "Mötet fann sig vara behörigt utlyst.",
+    "Mötet beviljar enhälligt styrelsen ansvarsfrihet för 2021.",
+    "Mötet nominerar och väljer Lena Strand.",
+    "Kassören redogjorde för läget och mötet fastställde budgeten enligt förslaget.",
+    "Attsatsen bifalles.",
+    "Samtliga yrkanden avslås.",
+    "Motionen bifalles i sin helhet.",
+    "Medlemsavgiften för 2024 fastställs till 150 kr.",
+    "Ärendet bordlades.",
+    "Lena Strand och Omar Nilsson valdes till revisorer.",
+    "Tove föreslås och väljs.",
+    "Ingrid Falk vald till ordförande.",
+    "Det beslutades att mötet var stadgeenligt utlyst.",
+    "Efter en kort diskussion bestämdes det att frågan avgörs nästa år.",
+    "Mötet godkännde dagordningen.",
 ])
 def test_decisions_of_the_meeting(sentence):
     assert decision_at(sentence, BODY, DAY)
@@ -492,6 +512,10 @@ def test_decisions_of_the_meeting(sentence):
     "Länssamverkansgruppen tackade för informationen och tar gärna del av sammanställningen.",
     "Regionstyrelsen beslutar om förändringar en gång per år.",
     "Länssamverkansgruppen behöver ta ställning till vilka ändringar som ska göras.",
+    "Budgeten ska fastställas i juni.",  # a plan
+    "Om motionen bifalles behövs en ny kommitté.",  # a condition
+    "De valdes för två år sedan.",  # no election of this meeting
+    "Kommunstyrelsen beslutade att tillsätta en utredning.",  # another body, by name
 ])
 def test_not_decisions_of_the_meeting(sentence):
     assert decision_at(sentence, BODY, DAY) is None
@@ -541,6 +565,36 @@ def test_a_numbered_list_inside_an_item_is_not_taken_for_items(content, tmp_path
                       "1. Kostnader för lokaler\n\n2. Personal\n\n2. Nästa möte\n\nDen 5 mars.\n", encoding="utf-8")
     meeting = only_meeting(run(source, content)).meeting
     assert [(i.number, i.title) for i in meeting.items] == [("1", "Budget"), ("2", "Nästa möte")]
+
+
+def test_a_pdf_keeps_its_nested_numbered_lists_inside_the_items(content, tmp_path):
+    """Word's nested numbering (1. / a. / 1.) printed to PDF: only the outermost numbers are items."""
+    lines = [("Protokoll vid föreningens årsmöte 2024-03-12", True), ("", False),
+             ("1. Verksamhetsberättelse", False), ("    a. Aktiviteter under året", False)]
+    lines += [(f"        {n}. Aktivitet nummer {n} genomfördes", False) for n in range(1, 5)]
+    lines += [("2. Val av justerare", False), ("    a. Karin Ek valdes till justerare.", False),
+              ("3. Budget", False), ("    a. Mötet fastställde budgeten.", False),
+              ("4. Övriga frågor", False), ("    a. Inga övriga frågor.", False),
+              ("5. Mötets avslutande", False), ("    a. Ordföranden avslutade mötet.", False)]
+    meeting = only_meeting(run(pdf_with_text([lines], tmp_path / "arsmote.pdf"), content)).meeting
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Verksamhetsberättelse"), ("2", "Val av justerare"), ("3", "Budget"), ("4", "Övriga frågor"),
+        ("5", "Mötets avslutande")]
+    assert [d.text for d in meeting.items[1].decisions] == ["Karin Ek valdes till justerare."]
+    assert [d.text for d in meeting.items[2].decisions] == ["Mötet fastställde budgeten."]
+
+
+def test_an_election_item_that_only_names_who_records_the_election(content, tmp_path):
+    source = tmp_path / "val.md"
+    source.write_text("# Protokoll fört vid föreningsmöte 2024-02-01\n\n## 2. Val av mötesordförande\n\nLena Strand\n\n"
+                      "## 3. Val av mötesfunktionärer\n\n- Sekreterare: Omar Berg\n- Justerare: Tove Lind\n\n"
+                      "## 4. Val av styrelse\n\nMötet valde följande styrelse:\n\nOrdförande: Lena Strand\n\n"
+                      "Kassör: Omar Berg\n\n## 5. Övriga frågor\n\nInga.\n", encoding="utf-8")
+    items = only_meeting(run(source, content)).meeting.items
+    assert [d.text for d in items[0].decisions] == ["Lena Strand"]
+    assert [d.text for d in items[1].decisions] == ["- Sekreterare: Omar Berg\n- Justerare: Tove Lind"]
+    assert [d.text for d in items[2].decisions] == ["Mötet valde följande styrelse:\n\n- Ordförande: Lena Strand\n- Kassör: Omar Berg"]
+    assert items[3].decisions == []
 
 
 def test_extracted_text_keeps_swedish_letters_from_windows_1252(content, tmp_path):

@@ -97,6 +97,7 @@ def find_numbered(lines: list[Line], first_hint: int | None = None) -> list[Head
             continue
         number, letter, title, strong = found
         raw.append((index, number, letter or None, title, heading_hint(line) or line.hinted or strong))
+    raw = _outermost(lines, raw)
     # Where the source marks its headings, unmarked numbered lines may be lists inside items:
     # take whichever reading, all candidates or only the marked ones, gives the longer sequence.
     every = _sequence(lines, raw, first_hint)
@@ -109,6 +110,20 @@ def find_numbered(lines: list[Line], first_hint: int | None = None) -> list[Head
         end = accepted[position + 1].index if position + 1 < len(accepted) else len(lines)
         out.extend(_letter_items(lines, heading, end))
     return out
+
+
+_NESTED = 4.0
+"""Points a line must be set in further than the item numbers to be nested inside an item."""
+
+
+def _outermost(lines: list[Line], raw: list) -> list:
+    """Where the source shows indentation (a PDF), item numbers stand at the outermost level of
+    numbering: a numbered line set in further is an entry of a list inside an item (Word's
+    nested numbering "1." / "a." / "i." / "1." loses its nesting in the text, not its indent)."""
+    if not raw:
+        return raw
+    outer = min(lines[r[0]].indent for r in raw)
+    return [r for r in raw if lines[r[0]].indent <= outer + _NESTED]
 
 
 def _sequence(lines: list[Line], raw, first_hint: int | None) -> list[Heading]:
@@ -180,6 +195,9 @@ def _title_below(lines: list[Line], index: int) -> tuple[str, int]:
 
 
 def _letter_items(lines: list[Line], parent: Heading, end: int) -> list[Heading]:
+    """`a) Title` right under an item's heading (or marked as a heading) is a sub-item: only a
+    title, not a sentence ("a. Anna valdes till ordförande." is an entry of the item's text), and
+    not set in further than the item's number (then it is a list inside the item)."""
     out: list[Heading] = []
     expected = "a"
     content_seen = False
@@ -188,7 +206,9 @@ def _letter_items(lines: list[Line], parent: Heading, end: int) -> list[Heading]
         if line.blank:
             continue
         found = letter_candidate(line.text)
-        if found and found[0] == expected and (heading_hint(line) or line.hinted or not content_seen):
+        nested = line.indent > lines[parent.index].indent + _NESTED
+        if found and found[0] == expected and not nested and title_like(found[1]) \
+                and (heading_hint(line) or line.hinted or not content_seen):
             out.append(Heading(index, f"{parent.number}{found[0]}", found[1], index, True))
             expected = chr(ord(expected) + 1)
             content_seen = False

@@ -101,7 +101,13 @@ def text_lines(text: str, loc_prefix: str = "line") -> list[Line]:
     return lines
 
 
+_SOFT_BULLET = re.compile(r"^(\s*)\u00ad\s+")
+_SOFT_BETWEEN_DIGITS = re.compile(r"(?<=\d)\u00ad(?=\d)")
+
+
 def markdown_line(raw: str, loc: str, number: int, page: int | None = None) -> Line:
+    # A PDF whose dashes map to soft hyphens: "\u00ad Item" is a list entry, "2013\u00ad10\u00ad23" a date.
+    raw = _SOFT_BETWEEN_DIGITS.sub("-", _SOFT_BULLET.sub(r"\1- ", raw))
     text = clean_text(raw)
     heading = 0
     bullet = 0
@@ -152,13 +158,14 @@ def _pdf(path: Path) -> Extracted:
             raise ExtractError("the PDF has no pages")
         if chars < 40 * len(pdf.pages):
             return _ocr(path, pdf)
-    sizes = [size for page in pages for _, size, _, _, _ in page if size]
+    sizes = [size for page in pages for _, size, _, _, _, _ in page if size]
+    margin = min((x0 for page in pages for *_, x0 in page), default=0.0)
     body_size = statistics.median(sizes) if sizes else 0
     lines: list[Line] = []
     for page_no, page in enumerate(pages, 1):
         previous_bottom = None
         previous_height = None
-        for index, (text, size, bold, top, bottom) in enumerate(page, 1):
+        for index, (text, size, bold, top, bottom, x0) in enumerate(page, 1):
             height = bottom - top
             if previous_bottom is not None and top - previous_bottom > 0.7 * max(height, previous_height or height):
                 lines.append(Line(text="", loc=f"page {page_no}", page=page_no))
@@ -166,6 +173,7 @@ def _pdf(path: Path) -> Extracted:
             line = markdown_line(text, f"page {page_no}, line {index}", 0, page_no)
             line.heading = line.heading or heading
             line.bold = line.bold or bold
+            line.indent = round(x0 - margin, 1)
             lines.append(line)
             previous_bottom, previous_height = bottom, height
         lines.append(Line(text="", loc=f"page {page_no}", page=page_no))
@@ -174,8 +182,8 @@ def _pdf(path: Path) -> Extracted:
     return Extracted(path, "pdf", lines)
 
 
-def _page_lines(page) -> list[tuple[str, float, bool, float, float]]:
-    """(text, font size, bold, top, bottom) of each text line of a page, columns as tabs."""
+def _page_lines(page) -> list[tuple[str, float, bool, float, float, float]]:
+    """(text, font size, bold, top, bottom, left) of each text line of a page, columns as tabs."""
     out = []
     for found in page.extract_text_lines(return_chars=True, strip=True):
         chars = [c for c in found["chars"] if c.get("text")]
@@ -199,7 +207,7 @@ def _page_lines(page) -> list[tuple[str, float, bool, float, float]]:
         visible = [c for c in chars if c["text"].strip()]
         size = statistics.median(c.get("size") or 0 for c in visible) if visible else 0
         bold = bool(visible) and all(_BOLD_FONT.search(c.get("fontname") or "") for c in visible)
-        out.append(("".join(text).strip(), size, bold, found["top"], found["bottom"]))
+        out.append(("".join(text).strip(), size, bold, found["top"], found["bottom"], found["x0"]))
     return out
 
 

@@ -70,6 +70,16 @@ _LABEL = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäöé][\w ./&-]{0,40}?)\s*:\s*(
 _ATT = re.compile(r"^(?:att|Att)\b")
 _GUESTS = re.compile(r"^(?:övriga\s+)?(?:inbjudna|inbjuden|gäster)(?:\s+(?:från|av)\s+(?P<org>[^:]+?))?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 _MOTION_LABEL_KINDS = ("yrkande", "reservation", "protokollsanteckning", "jäv")
+_LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][\w ./-]{0,30}:\s*\S[^:]*$")
+ELECTION_TITLE = re.compile(r"^(?:\W*)(?:val|inval|fyllnadsval|nyval|omval|personval|val\s+och\s+entlediganden?)\b"
+                            r"(?!\s+(?:om|av\s+(?:datum|tid|plats|lokal)))", re.IGNORECASE)
+
+
+def _names_only(text: str) -> bool:
+    """A short text that only names (who was elected): no verb, no question, no sentence."""
+    text = text.strip()
+    return 0 < len(text.split()) <= 10 and not has_finite_verb(text) and not text.endswith("?") \
+        and text.count(".") <= 1 and not re.search(r"\d{3,}", text)
 
 
 @dataclass
@@ -148,6 +158,24 @@ class _Filler:
         while index < len(units):
             index = self.step(units, index)
             self.seen += 1
+        self._election_result()
+
+    def _election_result(self) -> None:
+        """An election item ("Val av justerare", "Inval av kassör", "Personval") whose text only
+        names who ("Anna Ek och Per Al"; "- Ordförande: Anna Ek" / "- Kassör: Per Al") records
+        the election: those names are its decision."""
+        if not ELECTION_TITLE.match(self.item.title) or self.item.decisions:
+            return
+        for position, part in enumerate(self.item.parts):
+            if part.kind == "para" and _names_only(part.text):
+                text = part.text
+            elif part.kind == "list" and part.items and all(_names_only(t) for _, t in part.items):
+                text = "\n".join("  " * (max(d, 1) - 1) + "- " + t for d, t in part.items)
+            else:
+                continue
+            self.item.parts[position] = Part("block", block="beslut", text=text, loc=part.loc)
+            self._log_decision(part.loc, text, "the names an election item gives")
+            return
 
     def step(self, units: list[Unit], index: int) -> int:
         unit = units[index]
@@ -382,10 +410,13 @@ class _Filler:
         return index + 1
 
     def _absorb_list(self, units: list[Unit], start: int) -> list[Unit]:
-        """The list a decision introduces: bullets, `Att ...` paragraphs, or short lines after a colon."""
+        """The list a decision introduces: bullets, `Att ...` paragraphs, or short lines after a colon
+        or after a decision about "följande" ("Mötet valde följande styrelse:" / "Ordförande: Anna Ek" /
+        "Kassör: Per Al"; "... fastställde följande avgifter." / "Studenter: 50 kr")."""
         if start >= len(units):
             return []
-        previous_colon = units[start - 1].text.rstrip().endswith(":")
+        introduction = units[start - 1].text.rstrip()
+        previous_colon = introduction.endswith(":") or bool(re.search(r"\bföljande\b", introduction, re.IGNORECASE))
         out: list[Unit] = []
         index = start
         while index < len(units):
@@ -399,8 +430,12 @@ class _Filler:
                 out.append(unit)
             elif unit.kind == "para" and _ATT.match(text) and (previous_colon or out):
                 out.append(Unit("bullet", text, unit.lines, depth=1))
+            elif unit.kind == "row" and previous_colon and (not out or out[-1].kind == "short"):
+                out.append(Unit("short", " ".join(text.split()), unit.lines, depth=1))
             elif unit.kind == "para" and previous_colon and not out or (unit.kind == "para" and out and out[-1].kind == "short"):
-                if unit.single and len(text.split()) <= 10 and text[-1:] not in ".:" and title_like(text):
+                if unit.single and len(text.split()) <= 12 and _LABEL_VALUE.match(text):
+                    out.append(Unit("short", text, unit.lines, depth=1))
+                elif unit.single and len(text.split()) <= 10 and text[-1:] not in ".:" and title_like(text):
                     out.append(Unit("short", text, unit.lines, depth=1))
                 else:
                     break

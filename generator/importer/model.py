@@ -28,6 +28,8 @@ class Line:
     bullet: int = 0
     """List depth + 1 when the source marks the line as a list item."""
     page: int | None = None
+    indent: float = 0.0
+    """How far the line is set in from the page's text margin, in points (PDF); 0 elsewhere."""
     joined: bool = False
     """The line continues the paragraph before it across a removed page header or figure."""
 

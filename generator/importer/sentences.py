@@ -1,11 +1,16 @@
 """Sentence rules: decisions, presenters, proposals, dissents, notes, jäv.
 
 A decision is a sentence whose subject is the meeting's own body ("Länssamverkansgruppen
-beslutade att ...", "Gruppen beslutade även ...", "I övrigt beslutade nämnden:") or an
-agenda object in the passive ("Dagordningen godkändes", "Anteckningarna lades till handlingarna",
-"Frågan hänskjuts till nästa möte"). Reports of earlier decisions are not decisions of the
-meeting: the perfect tense ("har beslutat"), "då", or a date before the meeting that is not a
-decision by mail ("beslutade 20230217 att" vs "beslutade via mail 20230508 att").
+beslutade att ...", "Gruppen beslutade även ...", "I övrigt beslutade nämnden:", "Årsmötet
+beslutade", "Föreningen antog budgeten", "Mötet fann sig stadgeenligt utlyst") or an object in the
+passive as the sentence's first verb ("Dagordningen godkändes", "Attsatsen bifalles", "Motionen
+avslås", "Årsavgiften fastställs till 100 kr", "Anteckningarna lades till handlingarna", "Frågan
+bordlades"), an election ("X valdes till revisor", "X och Y föreslås och väljs", "X vald till
+ordförande", "Mötet nominerar och väljer X") or the impersonal passive ("Det beslutades att",
+"Beslutades att", "Efter diskussion bestämdes det att"). Reports of earlier decisions are not
+decisions of the meeting: the perfect tense ("har beslutat"), "då", or a date before the meeting
+that is not a decision by mail ("beslutade 20230217 att" vs "beslutade via mail 20230508 att");
+nor are plans ("ska fastställas", "kommer att väljas", "bör godkännas").
 
 A presenter is named in a field ("Föredragande: A och B") or as the subject of a presenting verb
 ("X föredrog ärendet", "X och Y informerade om", "På fråga rapporterade X", "Ordförande går
@@ -27,15 +32,23 @@ GENERIC_SUBJECTS = (
     "mötet", "gruppen", "nämnden", "styrelsen", "utskottet", "rådet", "samrådet", "beredningen", "kommittén",
     "fullmäktige", "direktionen", "presidiet", "ledningsgruppen", "styrgruppen", "arbetsgruppen", "chefsgruppen",
     "arbetsutskottet", "delegationen", "samverkansgruppen", "nätverket", "församlingen", "sammanträdet",
+    "föreningen", "stämman", "kongressen", "sektionen", "årsmötet", "sektionsmötet", "föreningsmötet", "medlemsmötet",
 )
+BODY_NOUN = re.compile(r"^[a-zåäö-]+(?:mötet|stämman|sammanträdet)$")
+"""The meeting itself named by its kind, in the definite form: "Årsmötet", "Höstmötet",
+"Föreningsstämman", "Extrastämman" (Swedish compounds put the kind last). A compound that names
+a body ("Regionstyrelsen", "Socialnämnden") may be another body: only the registry or the title
+makes it this meeting's."""
 
 DECISION_VERBS = (
     r"beslutade|beslutar|beslöt|besluta(?=\s+att)|tog\s+beslut|fattade\s+beslut|godkände|godkänner|noterar|noterade|"
-    r"antog|antar|fastställde|fastställer|tillstyrker|tillstyrkte|avstyrker|avstyrkte|bifaller|biföll|avslår|avslog|"
+    r"godkän{1,2}de|antog|antar|fastställde|fastställer|tillstyrker|tillstyrkte|avstyrker|avstyrkte|bifaller|biföll|avslår|avslog|"
     r"rekommenderar|rekommenderade|uppdrar|uppdrog|ger\s+[^.]{1,60}?\s+i\s+uppdrag|gav\s+[^.]{1,60}?\s+i\s+uppdrag|"
     r"överlämnar|överlämnade|återremitterar|återremitterade|hänskjuter|hänsköt|bordlägger|bordlade|utser|utsåg|"
     r"väljer|valde|ställer\s+sig\s+(?:bakom|positiv|positiva|negativ|negativa)|ställde\s+sig\s+(?:bakom|positiv|positiva|negativ|negativa)|"
     r"lägger\s+[^.]{1,60}?\s*till\s+handlingarna|lade\s+[^.]{1,60}?\s*till\s+handlingarna|enades\s+om|enas\s+om\s+att|"
+    r"fann|finner|beviljar|beviljade|godtar|godtog|nekar|nekade|accepterar|accepterade|bestämmer|bestämde|tillsätter|tillsatte|"
+    r"(?:nominerar|nominerade|föreslår|föreslog)\s+och\s+(?:väljer|valde)|röstar\s+för\s+att|röstade\s+för\s+att|"
     r"tackar\s+för\s+(?:informationen|redovisningen|presentationen|föredragningen)"
     r"(?=(?:\s+och\s+lägger\s+den\s+till\s+handlingarna)?\s*\.?\s*$)"
 )
@@ -58,7 +71,18 @@ _ELECTED = re.compile(r"^(?:Till\s+(?:justerare|justeringspersoner?|att\s+juster
                       r"mötesordförande|rösträknare)[^.]{0,40}\b(?:valdes|utsågs|utses|väljs))"
                       r"|^\S[^.]{0,60}\b(?:valdes|utsågs|utses|väljs)\s+(?:till\s+)?(?:att\s+justera|justerare|ordförande|sekreterare)",
                       re.IGNORECASE)
-_DONE_DECISION = re.compile(r"^(?:Beslutades|Det\s+beslutades|Mötet\s+beslutade|Gruppen\s+beslutade)\b", re.IGNORECASE)
+_DONE_DECISION = re.compile(r"^(?:Beslutades|Beslöts|Det\s+(?:beslutades|beslöts|bestämdes)|Mötet\s+beslutade|Gruppen\s+beslutade)\b"
+                            r"|^[A-ZÅÄÖ][^.]{0,40}?\b(?:beslutades|beslöts|bestämdes)\s+det\s+att\b", re.IGNORECASE)
+_PASSIVE_DECISION = re.compile(
+    r"\b(?:fastställs|fastställes|fastställdes|godkänns|godkännes|godkändes|bifalles|bifalls|bifölls|avslås|avslogs|"
+    r"antas|antages|antogs|beviljas|beviljades|bordläggs|bordlades|återremitteras|återremitterades|hänskjuts|hänsköts|"
+    r"tillstyrks|tillstyrktes|avstyrks|avstyrktes|(?:läggs|lades|förs|fördes)\s+(?:[^.]{0,40}\s)?till\s+handlingarna)\b"
+    r"|\b(?:väljs|väljes|valdes|utses|utsågs|tillsätts|tillsattes)(?=\s+(?:till|som|att|enligt|enhälligt)\b|\s*[.!]?\s*$)",
+    re.IGNORECASE,
+)
+_ELECTED_BARE = re.compile(r"^[A-ZÅÄÖ][^.,:;]{0,60}?\b(?:vald|valda|omvald|omvalda|blev\s+vald|blev\s+valda|blev\s+omvald)\s+(?:till|som)\b")
+_PLAN = re.compile(r"\b(?:ska|skall|skulle|kommer\s+att|kan|kunde|bör|borde|måste|får|fick|vill|ville|har|hade|behöver|om|när|innan|"
+                   r"eftersom|då|att|som|vilket|vilka|inte|ej)\b", re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:har|hade)\s+(?:\w+\s+){0,3}?(?:beslutat|fattat\s+beslut|tagit\s+beslut|ställt\s+sig|godkänt|antagit|fastställt)\b"
                       r"|\b(?:beslutade|beslöt|godkände|antog|fastställde)\s+(?:då|tidigare|redan|vid\s+(?:föregående|förra|ett\s+tidigare))\b",
                       re.IGNORECASE)
@@ -86,7 +110,7 @@ class Subjects:
             if len(wanted) >= 8 and difflib.SequenceMatcher(None, joined, wanted).ratio() >= 0.9:
                 return size
         word = words[start].casefold().strip(",.:;") if start < len(words) else ""
-        if word in GENERIC_SUBJECTS:
+        if word in GENERIC_SUBJECTS or BODY_NOUN.match(word):
             return 1
         return 0
 
@@ -104,6 +128,11 @@ def decision_at(sentence: str, subjects: Subjects, meeting_date: dt.date | None)
             if _reports_earlier(rest[match.end():], meeting_date):
                 return None
             return "the body as subject of a decision verb"
+    for clause in re.finditer(r"\s(?:och|samt)\s+(?=[a-zåäöA-ZÅÄÖ])", text):
+        after = text[clause.end():].split()
+        if (size := subjects.match_at(after, 0)) and size < len(after) and after[0][:1].islower() \
+                and _VERB_AT.match(" ".join(after[size:])) and not _EARLIER.search(text):
+            return "the body as subject of a decision verb after 'och'"
     for match in _INVERTED_VERB.finditer(text):
         before = text[:match.start()].strip()
         if not before or not before[:1].isupper() or len(before.split()) > 20 or _EARLIER.search(before):
@@ -117,9 +146,28 @@ def decision_at(sentence: str, subjects: Subjects, meeting_date: dt.date | None)
         return None
     if _PASSIVE.match(text):
         return "an agenda matter in the passive ('Dagordningen godkändes')"
-    if _ELECTED.match(text) or _DONE_DECISION.match(text):
+    if _ELECTED.match(text) or _DONE_DECISION.match(text) or _ELECTED_BARE.match(text):
         return "an election or 'beslutades'"
+    if _passive_decision(text):
+        return "a decision in the passive ('Motionen bifalles', 'X valdes till revisor')"
     return None
+
+
+def _passive_decision(text: str) -> bool:
+    """The sentence's first verb is a decision in the passive, its subject a noun phrase or names
+    ("Attsatsen bifalles", "Samtliga ändringsyrkanden bifalles", "Årsavgiften fastställs till 100 kr",
+    "Anna Ek och Per Al valdes till revisorer", "Per föreslås och väljs"); a plan, a condition or a
+    clause before it ("ska fastställas", "Om budgeten godkänns", "Förslaget som antogs") is none."""
+    if not text[:1].isupper() or re.match(r"^(?:De|Den|Det|Dessa|Han|Hon|Hen|Vi|Ni|Man)\b", text):
+        return False
+    match = _PASSIVE_DECISION.search(text)
+    if not match or match.start() > 100:
+        return False
+    before = text[:match.start()]
+    before = re.sub(r"\b(?:föreslås|nomineras)\s+och\s*$", "", before)
+    if len(before.split()) > 12 or _PLAN.search(before) or re.search(r"[,:;]", before):
+        return False
+    return not re.search(r"\b[a-zåäö]{2,}(?:ar|er|ade|de|te|s)\s*$", before) or before.split()[-1] in ("samtliga", "alla", "båda")
 
 
 def _reports_earlier(after_verb: str, meeting_date: dt.date | None) -> bool:
