@@ -341,6 +341,120 @@ def test_word_notes_with_heading_styles_and_bold_labels(content, tmp_path):
     assert "## Övriga frågor\n\nInga övriga frågor.\n\n### Bakgrund\n" in result.text  # a deeper level: a sub-heading
 
 
+BOARD_MINUTES = """# Protokoll fört vid styrelsemöte 2024-03-05
+
+Närvarande: Sara Lind, Omar Berg, Tove Ek
+
+## 1. Mötets öppnande
+
+Ordföranden öppnade mötet.
+
+## 2. Val av justerare
+
+Mötet valde Omar Berg till justerare.
+
+## 3. Budget 2024
+
+Kassören redogjorde för förslaget.
+
+Styrelsen beslutade att anta budgeten.
+"""
+
+
+@pytest.mark.parametrize("suffix, writer", [(".docx", "docx"), (".odt", "odt"), (".rtf", "rtf"), (".html", "html"),
+                                            (".org", "org"), (".md", "commonmark"), (".tex", "latex")])
+def test_every_format_pandoc_reads_gives_the_same_minutes(content, tmp_path, suffix, writer):
+    """One document model: the same minutes saved by pandoc as Word, OpenDocument, RTF, HTML, Org,
+    Markdown and LaTeX import to the same items and decisions."""
+    import pypandoc
+
+    path = tmp_path / f"styrelsemote{suffix}"
+    pypandoc.convert_text(BOARD_MINUTES, writer, format="commonmark", outputfile=str(path), extra_args=["--standalone"])
+    meeting = only_meeting(run(path, content)).meeting
+    assert meeting.date == dt.date(2024, 3, 5)
+    assert [(i.number, i.title) for i in meeting.items] == [("1", "Mötets öppnande"), ("2", "Val av justerare"),
+                                                            ("3", "Budget 2024")]
+    assert [[d.text for d in i.decisions] for i in meeting.items] == [
+        [], ["Mötet valde Omar Berg till justerare."], ["Styrelsen beslutade att anta budgeten."]]
+
+
+LATEX_MINUTES = r"""\documentclass{article}
+\usepackage{csquotes}
+\input{foreningens-mall}
+\newcommand{\ordf}{Sara Lind}
+\title{Protokoll fört vid årsmöte}
+\date{2024-02-20}
+\begin{document}
+\maketitle
+\section{Mötets öppnande}
+\ordf{} öppnade mötet. % klockan stämmer inte, se nedan
+% \section{En punkt som ströks}
+% Mötet beslutade att stryka punkten.
+\section{Formalia}
+\subsection{Val av justerare}
+Mötet valde Omar Berg till justerare.
+\subsection{Fastställande av dagordning}
+Dagordningen godkändes.
+\section{Motion om stadgeändring}
+Motionen föreslår följande text:
+\begin{displayquote}
+\subsection*{2 § Medlemskap}
+Medlem är den som betalat avgiften.
+\end{displayquote}
+\subsubsection*{Beslut}
+Attsatsen bifalles.
+\end{document}
+"""
+
+
+def test_latex_minutes_are_numbered_as_the_typeset_document(content, tmp_path):
+    """LaTeX numbers sections 1, 2 and sub-sections 2.1, 2.2; comments are no text; macros are
+    expanded; headings inside quoted rules are no items; a missing \\input is no failure."""
+    path = tmp_path / "arsmote.tex"
+    path.write_text(LATEX_MINUTES, encoding="utf-8")
+    result = only_meeting(run(path, content))
+    meeting = result.meeting
+    assert meeting.date == dt.date(2024, 2, 20)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Mötets öppnande"), ("2", "Formalia"), ("2.1", "Val av justerare"), ("2.2", "Fastställande av dagordning"),
+        ("3", "Motion om stadgeändring")]
+    assert "Sara Lind öppnade mötet." in result.text and "ströks" not in result.text and "klockan" not in result.text
+    assert [[d.text for d in i.decisions] for i in meeting.items] == [
+        [], [], ["Mötet valde Omar Berg till justerare."], ["Dagordningen godkändes."], ["Attsatsen bifalles."]]
+
+
+TYPST_MINUTES = """#import "forening.typ": protokoll, deltagare
+#show: protokoll.with(titel: "Styrelsemöte", datum: "2024-04-09")
+#let ordf = "Sara Lind"
+
+#deltagare([Närvarande: Sara Lind, Omar Berg])
+
+= Mötets öppnande
+#ordf öppnade mötet.
+
+= Beslutspunkter
+== Inköp av projektor
+Styrelsen beslutade att köpa en projektor.
+
+=== Anteckningar
+Projektorn ska stå i föreningslokalen.
+"""
+
+
+def test_typst_minutes_whose_template_is_not_beside_them(content, tmp_path):
+    """The body's template (a file the minutes import) is not there: its text is still read, and
+    the headings are numbered as the template would (the report says so)."""
+    path = tmp_path / "2024-04-09.typ"
+    path.write_text(TYPST_MINUTES, encoding="utf-8")
+    result = only_meeting(run(path, content))
+    meeting = result.meeting
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Mötets öppnande"), ("2", "Beslutspunkter"), ("2.1", "Inköp av projektor")]
+    assert [d.text for d in meeting.items[2].decisions] == ["Styrelsen beslutade att köpa en projektor."]
+    assert "Sara Lind öppnade mötet." in result.text
+    assert any("forening.typ" in note for note in meeting.notes)
+
+
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract OCR is not installed (apt-get install tesseract-ocr tesseract-ocr-swe)")
 def test_scanned_pdf_is_read_by_ocr(content, tmp_path):
     result = only_meeting(run(scanned_pdf(tmp_path / "scan.pdf"), content))
@@ -424,18 +538,21 @@ def test_an_unreadable_file_is_reported_and_the_others_go_on(content, tmp_path, 
     broken_pdf.write_bytes(b"%PDF-1.4\nthis is no pdf at all")
     fake_docx = tmp_path / "inte-word.docx"
     fake_docx.write_text("plain text", encoding="utf-8")
-    unknown = tmp_path / "protokoll.odt"
-    unknown.write_bytes(b"PK\x03\x04")
-    status = main(["import", str(broken_pdf), str(fake_docx), str(unknown), str(FIXTURES / "ksau-2023-03-14.txt"),
+    broken_odt = tmp_path / "protokoll.odt"
+    broken_odt.write_bytes(b"PK\x03\x04")
+    unknown = tmp_path / "protokoll.wpd"
+    unknown.write_bytes(b"\xffWPC")
+    status = main(["import", str(broken_pdf), str(fake_docx), str(broken_odt), str(unknown), str(FIXTURES / "ksau-2023-03-14.txt"),
                    str(tmp_path / "saknas.txt"), "--content", str(content), "--out", str(tmp_path / "out")])
     assert status == 1
     captured = capsys.readouterr()
     assert f"{broken_pdf}: cannot import: not a readable PDF" in captured.err
     assert f"{fake_docx}: cannot import: not a Word (.docx) file, or it is damaged" in captured.err
-    assert f"{unknown}: cannot import: unknown format '.odt'" in captured.err
+    assert f"{broken_odt}: cannot import: not an OpenDocument (.odt) file, or it is damaged" in captured.err
+    assert f"{unknown}: cannot import: WordPerfect (.wpd) is not read; save it as .docx or PDF and import that" in captured.err
     assert "saknas.txt: cannot import: the file does not exist" in captured.err
     assert (tmp_path / "out" / "kommunstyrelsens-arbetsutskott" / "2023-03-14.md").is_file()
-    assert "4 file(s) not imported" in captured.out
+    assert "5 file(s) not imported" in captured.out
 
 
 def test_several_meetings_in_one_file(content, tmp_path):

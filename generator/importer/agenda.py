@@ -26,6 +26,7 @@ _PREFIXED = re.compile(
     r"(?:\s+(?P<title>[A-ZÅÄÖ\"”«].*))?$"
 )
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s*(?P<l>[a-z])?\s*(?:[.)](?!\d)|:(?=\s))\s*(?P<title>[A-ZÅÄÖÉ0-9\"”«(].*)?$")
+_DOTTED = re.compile(r"^(?P<n>\d{1,3})\.(?P<sub>\d{1,2})\.?(?![\d:])\s+(?P<title>[A-ZÅÄÖÉ\"”«(].*)$")
 _BARE_NUMBER = re.compile(r"^(?P<n>\d{1,3})(?P<l>)\s+(?P<title>[A-ZÅÄÖ][^\d\t]{2,80})$")
 _LABELLED = re.compile(r"^(?:punkt|ärende|paragraf)\s+(?P<n>\d{1,4})\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?\s*(?P<title>.*)$", re.IGNORECASE)
 _LETTER = re.compile(r"^(?P<l>[a-h])\s*[).]\s+(?P<title>[A-ZÅÄÖ].*)$")
@@ -65,11 +66,16 @@ def numbered_match(text: str, marked: bool = False) -> tuple[int, str | None, st
     """As `numbered_candidate`, and whether the number is marked as an item's ("§ 12", "Ksau § 23",
     "Punkt 4") rather than only by its full stop."""
     text = text.strip().strip("*").strip()
-    patterns = (_SECTION, _LABELLED, _NUMBERED, _PREFIXED) + ((_BARE_NUMBER,) if marked else ())
+    patterns = (_SECTION, _LABELLED, _DOTTED, _NUMBERED, _PREFIXED) + ((_BARE_NUMBER,) if marked else ())
     for pattern in patterns:
         match = pattern.match(text)
         if not match:
             continue
+        if pattern is _DOTTED:
+            title = match["title"].strip()
+            if len(title.split()) > 16 or title.endswith((",", ".")) and not marked:
+                continue
+            return int(match["n"]), f".{int(match['sub'])}", title, marked
         if pattern is _PREFIXED and (match["prefix"] in _NOT_PREFIX or (not match["title"] and not match["sign"])):
             continue  # "Sn 49" alone needs its "§": "Kap 3" is no item
         title = (match["title"] or "").strip()
@@ -166,6 +172,18 @@ def split_dnr(title: str) -> tuple[str, str | None]:
 
 
 def _fits(last, number, letter, hinted, first_hint, accepted, index) -> bool:
+    """Whether a candidate continues the sequence: the next number (or a few on where the source
+    marks it), the next letter of a sub-item (7a, 7b), or the next sub-number (2.1 after 2 or
+    2.1, 3.1 after 2.x: "N.M" numbering of sections and their sub-sections)."""
+    if letter is not None and letter.startswith("."):
+        sub = int(letter[1:])
+        if last is None:
+            return False
+        last_number, last_letter = last
+        last_sub = int(last_letter[1:]) if last_letter and last_letter.startswith(".") else 0
+        if number == last_number:
+            return sub == last_sub + 1 or (hinted and last_sub < sub <= last_sub + 2)
+        return number == last_number + 1 and sub == 1 and hinted
     if last is None:
         if letter is not None:
             return False
@@ -173,6 +191,8 @@ def _fits(last, number, letter, hinted, first_hint, accepted, index) -> bool:
             return number == first_hint or (hinted and abs(number - first_hint) <= 1)
         return number <= 3 or hinted
     last_number, last_letter = last
+    if last_letter is not None and last_letter.startswith("."):
+        last_letter = None  # 2.3, then 2a: letters count from the item
     if letter is None:
         if number == last_number + 1:
             return True

@@ -1,12 +1,12 @@
 """Input files -> lines of text with what the source says about them.
 
-- `.txt` and `.md`: decoded (UTF-8, else Windows-1252), Markdown marks read and removed
-  (`#` headings, `**bold**`, list markers, escapes); extracted minutes are often Markdown.
+- `.txt`: decoded (UTF-8, else Windows-1252), Markdown marks read and removed (`#` headings,
+  `**bold**`, list markers, escapes): text copied out of other programs is often Markdown.
+- Word, OpenDocument, RTF, HTML, LaTeX, Typst, Org and Markdown files: read by pandoc into one
+  document model (`convert`).
 - `.pdf`: pdfplumber's text lines with their fonts: bold or larger lines are headings, wide gaps
   between words become tabs (lost table columns), gaps between lines become blank lines. A PDF
   without a text layer (a scan) is read by Tesseract OCR with its Swedish data.
-- `.docx`: python-docx paragraphs and tables in document order, with heading styles, bold
-  and list numbering (Word keeps automatic numbers such as "§ 12" out of the text).
 
 Anything that cannot be read raises ExtractError with a message for the user.
 """
@@ -17,12 +17,14 @@ import re
 import shutil
 import statistics
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .convert import FORMAT_NAMES, PANDOC_FORMATS, ConvertError, convert
 from .model import Line
 
-FORMATS = (".txt", ".md", ".markdown", ".pdf", ".docx")
+FORMATS = (".txt", ".text", ".pdf", ".md", ".markdown", ".docx", ".odt", ".rtf", ".html", ".htm", ".tex", ".latex", ".typ", ".org")
 OCR_INSTALL = "apt-get install tesseract-ocr tesseract-ocr-swe"
 
 
@@ -34,7 +36,7 @@ class ExtractError(Exception):
 class Extracted:
     path: Path
     format: str
-    """`text`, `markdown`, `pdf`, `pdf-ocr` or `docx`."""
+    """`text`, `pdf`, `pdf-ocr`, or the format pandoc read: `markdown`, `docx`, `odt`, `latex`, `typst` ..."""
     lines: list[Line]
     notes: list[str] = field(default_factory=list)
 
@@ -45,15 +47,47 @@ def extract(path: Path) -> Extracted:
     if not path.is_file():
         raise ExtractError("not a file")
     suffix = path.suffix.lower()
-    if suffix in (".txt", ".md", ".markdown"):
-        return Extracted(path, "markdown" if suffix != ".txt" else "text", text_lines(decode(path.read_bytes())))
+    if suffix in (".txt", ".text"):
+        return Extracted(path, "text", text_lines(decode(path.read_bytes())))
     if suffix == ".pdf":
         return _pdf(path)
-    if suffix == ".docx":
-        return _docx(path)
-    if suffix == ".doc":
-        raise ExtractError("old Word format (.doc); save it as .docx or PDF and import that")
-    raise ExtractError(f"unknown format '{suffix or path.name}'; the importer reads {', '.join(FORMATS)}")
+    if suffix in PANDOC_FORMATS:
+        return _converted(path, suffix)
+    if suffix in _OLD_FORMATS:
+        raise ExtractError(f"{_OLD_FORMATS[suffix]} ({suffix}) is not read; save it as {_SAVE_AS[suffix]} or PDF and import that")
+    raise ExtractError(f"unknown format '{suffix or path.name}'; the importer reads {', '.join(FORMATS)} "
+                       "(save the minutes in one of these, or as PDF)")
+
+
+_OLD_FORMATS = {".doc": "old Word format", ".wpd": "WordPerfect", ".pages": "Apple Pages", ".xls": "Excel", ".xlsx": "Excel",
+                ".ppt": "PowerPoint", ".pptx": "PowerPoint", ".odp": "OpenDocument presentation",
+                ".ods": "OpenDocument spreadsheet", ".jpg": "an image", ".jpeg": "an image", ".png": "an image",
+                ".tif": "an image", ".tiff": "an image"}
+_SAVE_AS = {**dict.fromkeys(_OLD_FORMATS, ".docx"), ".jpg": "a PDF scan", ".jpeg": "a PDF scan", ".png": "a PDF scan",
+            ".tif": "a PDF scan", ".tiff": "a PDF scan"}
+
+
+def _converted(path: Path, suffix: str) -> Extracted:
+    if suffix in (".docx", ".odt") and not zipfile.is_zipfile(path):
+        raise ExtractError(f"not {'a Word (.docx)' if suffix == '.docx' else 'an OpenDocument (.odt)'} file, or it is damaged")
+    if suffix in (".md", ".markdown", ".tex", ".latex", ".typ", ".org", ".html", ".htm", ".rtf"):
+        raw = path.read_bytes()
+        if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise ExtractError("this is a binary file, not text")
+    try:
+        lines = convert(path)
+    except ConvertError as error:
+        raise ExtractError(str(error)) from None
+    notes = []
+    if suffix == ".typ" and (note := _typst_note(path)):
+        notes.append(note)
+    return Extracted(path, FORMAT_NAMES[suffix], lines, notes)
+
+
+def _typst_note(path: Path) -> str | None:
+    from .convert import _typst_numbering
+
+    return _typst_numbering(path.read_text(encoding="utf-8", errors="replace"), path.parent).note
 
 
 # -- text and Markdown ----------------------------------------------------------------------
@@ -233,171 +267,3 @@ def _ocr(path: Path, pdf) -> Extracted:
     for number, line in enumerate(lines, 1):
         line.no = number
     return Extracted(path, "pdf-ocr", lines, ["read by OCR (Tesseract, Swedish): check names and numbers against the scan"])
-
-
-# -- Word -----------------------------------------------------------------------------------
-
-_HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.IGNORECASE)
-
-
-def _docx(path: Path) -> Extracted:
-    try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-    except ImportError as error:  # pragma: no cover
-        raise ExtractError(f"Word support is missing ({error}); reinstall protokollarkivet") from None
-    try:
-        document = docx.Document(str(path))
-    except PackageNotFoundError:
-        raise ExtractError("not a Word (.docx) file, or it is damaged") from None
-    except Exception as error:
-        raise ExtractError(f"the Word file could not be read ({type(error).__name__}: {error})") from None
-    numbering = _Numbering(document)
-    lines: list[Line] = []
-    paragraph_no = 0
-    table_no = 0
-    for kind, element in _body_elements(document):
-        if kind == "p":
-            paragraph_no += 1
-            lines.extend(_paragraph_lines(element, paragraph_no, numbering))
-            lines.append(Line(text="", loc=f"paragraph {paragraph_no}"))
-        else:
-            table_no += 1
-            for row_no, row in enumerate(element.rows, 1):
-                cells = []
-                for cell in row.cells:
-                    text = " ".join(clean_text(p.text) for p in cell.paragraphs if p.text.strip())
-                    if not cells or text != cells[-1]:  # merged cells repeat their text
-                        cells.append(text)
-                lines.append(Line(text="\t".join(cells).strip("\t"), loc=f"table {table_no}, row {row_no}"))
-            lines.append(Line(text="", loc=f"table {table_no}"))
-    for number, line in enumerate(lines, 1):
-        line.no = number
-    return Extracted(path, "docx", lines)
-
-
-def _body_elements(document):
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield "p", Paragraph(child, document)
-        elif tag == "tbl":
-            yield "t", Table(child, document)
-
-
-def _paragraph_lines(paragraph, number: int, numbering: "_Numbering") -> list[Line]:
-    text = paragraph.text
-    style = paragraph.style.name if paragraph.style is not None else ""
-    heading = 0
-    if match := _HEADING_STYLE.match(style.strip()):
-        heading = int(match[1])
-    elif style.strip().lower() in ("title", "rubrik", "titel"):
-        heading = 1
-    runs = [r for r in paragraph.runs if r.text.strip()]
-    bold = bool(runs) and all(_run_bold(r, paragraph) for r in runs)
-    prefix, bullet = numbering.label(paragraph)
-    out = []
-    for index, part in enumerate(text.split("\n")):
-        part = clean_text(part)
-        if index == 0 and prefix:
-            part = f"{prefix} {part}" if part else prefix
-        loc = f"paragraph {number}" if "\n" not in text else f"paragraph {number}, line {index + 1}"
-        out.append(Line(text=part, loc=loc, heading=heading, bold=bold and bool(part), bullet=bullet if index == 0 else 0))
-    return out
-
-
-def _run_bold(run, paragraph) -> bool:
-    if run.bold is not None:
-        return bool(run.bold)
-    if run.style is not None and run.style.font.bold:
-        return True
-    style = paragraph.style
-    while style is not None:
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-        style = style.base_style
-    return False
-
-
-class _Numbering:
-    """Word's automatic list numbers: the text of "1." or "§ 12" is not in the paragraph."""
-
-    def __init__(self, document):
-        self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
-        self.counters: dict[tuple[str, int], int] = {}
-        try:
-            part = document.part.numbering_part
-        except Exception:
-            return
-        ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
-        root = part.element
-        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        for node in root.findall("w:abstractNum", ns):
-            levels = {}
-            for level in node.findall("w:lvl", ns):
-                ilvl = int(level.get(f"{{{ns['w']}}}ilvl", "0"))
-                fmt = level.find("w:numFmt", ns)
-                text = level.find("w:lvlText", ns)
-                start = level.find("w:start", ns)
-                levels[ilvl] = (
-                    fmt.get(f"{{{ns['w']}}}val") if fmt is not None else "decimal",
-                    text.get(f"{{{ns['w']}}}val") if text is not None else "%1.",
-                    int(start.get(f"{{{ns['w']}}}val")) if start is not None else 1,
-                )
-            abstract[node.get(f"{{{ns['w']}}}abstractNumId")] = levels
-        for node in root.findall("w:num", ns):
-            ref = node.find("w:abstractNumId", ns)
-            if ref is None:
-                continue
-            levels = abstract.get(ref.get(f"{{{ns['w']}}}val"), {})
-            for ilvl, spec in levels.items():
-                self.formats[(node.get(f"{{{ns['w']}}}numId"), ilvl)] = spec
-
-    def label(self, paragraph) -> tuple[str, int]:
-        """(the number's text or '', list depth + 1 for a bullet or 0)."""
-        ppr = paragraph._p.pPr
-        num_pr = ppr.numPr if ppr is not None else None
-        style = paragraph.style
-        while (num_pr is None or num_pr.numId is None) and style is not None:
-            # "List Number" and numbered heading styles carry their numbering in the style
-            style_ppr = style.element.pPr
-            num_pr = style_ppr.numPr if style_ppr is not None else None
-            style = style.base_style
-        if num_pr is None or num_pr.numId is None:
-            style = (paragraph.style.name if paragraph.style is not None else "").lower()
-            return "", (1 if ("list" in style or "lista" in style) and "number" not in style else 0)
-        num_id = str(num_pr.numId.val)
-        ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-        fmt, pattern, start = self.formats.get((num_id, ilvl), ("bullet", "", 1))
-        if fmt in ("bullet", "none"):
-            return "", ilvl + 1
-        key = (num_id, ilvl)
-        self.counters[key] = self.counters.get(key, start - 1) + 1
-        for deeper in [k for k in self.counters if k[0] == num_id and k[1] > ilvl]:
-            del self.counters[deeper]
-        values = {}
-        for level in range(ilvl + 1):
-            value = self.counters.get((num_id, level), self.formats.get((num_id, level), ("", "", 1))[2])
-            level_fmt = self.formats.get((num_id, level), ("decimal", "", 1))[0]
-            values[level + 1] = _format_number(value, level_fmt)
-        text = re.sub(r"%(\d)", lambda m: values.get(int(m[1]), ""), pattern)
-        return text.strip(), 0
-
-
-def _format_number(value: int, fmt: str) -> str:
-    if fmt == "lowerLetter":
-        return chr(ord("a") + (value - 1) % 26)
-    if fmt == "upperLetter":
-        return chr(ord("A") + (value - 1) % 26)
-    if fmt in ("lowerRoman", "upperRoman"):
-        numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-        out = ""
-        for amount, numeral in numerals:
-            while value >= amount:
-                out += numeral
-                value -= amount
-        return out if fmt == "lowerRoman" else out.upper()
-    return str(value)

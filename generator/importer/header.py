@@ -16,6 +16,7 @@ line of its own belongs to the name above it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from . import dates
@@ -108,6 +109,8 @@ def parse_header(lines: list[Line], end: int, meeting: DraftMeeting, known: set[
     """Read facts and attendance from lines[:end]. With `open_ended` (minutes without item
     numbers) the head ends at the first line that is neither."""
     state = _State(meeting, known)
+    levels = Counter(line.heading for line in lines[:end] if line.heading)
+    item_level = max(levels, key=lambda level: (levels[level], level)) if levels else 0
     index = 0
     while index < end:
         line = lines[index]
@@ -131,7 +134,8 @@ def parse_header(lines: list[Line], end: int, meeting: DraftMeeting, known: set[
             index += 1
             continue
         if consumed == 0:
-            if open_ended and state.facts_seen and (title_like(line.text, known) or line.hinted):
+            if open_ended and ((state.facts_seen and (title_like(line.text, known) or line.hinted))
+                               or (index > 0 and line.heading == item_level and _prose_follows(lines, index, end))):
                 state.finish_value()
                 return HeaderResult(index, state.candidates, state.title_rest, state.started)
             state.other(line)
@@ -140,6 +144,17 @@ def parse_header(lines: list[Line], end: int, meeting: DraftMeeting, known: set[
             index += consumed
     state.finish_value()
     return HeaderResult(end, state.candidates, state.title_rest, state.started)
+
+
+def _prose_follows(lines: list[Line], index: int, end: int) -> bool:
+    """A heading with sentences under it heads an item, not the head of the minutes (where
+    headings hold a title, a date or a list's label)."""
+    for following in lines[index + 1:min(end, index + 4)]:
+        if following.blank:
+            continue
+        text = following.text.strip()
+        return not following.heading and not following.bullet and (len(text.split()) >= 6 or has_finite_verb(text))
+    return False
 
 
 class _State:
@@ -291,7 +306,7 @@ class _State:
             return False
         if re.match(r"^\d", text) or TITLE_LINE.match(text):
             return False
-        following = [lines[i] for i in range(index + 1, min(end, index + 4)) if not lines[i].blank][:2]
+        following = [lines[i] for i in range(index + 1, min(end, index + 4, len(lines))) if not lines[i].blank][:2]
         if not following:
             return False
         first = following[0].text.strip()
