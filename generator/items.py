@@ -52,7 +52,10 @@ BLOCK_PREFIXES = {
 }
 """Block kinds and the letters of their anchors (`p26-b1`); decisions share `b`."""
 
-ITEM_LABELS = {"typ", "föredragande", "ämnen", "ämne", "dnr", "bilaga", "beslutsunderlag", "återrapport"}
+ITEM_LABELS = {"typ", "föredragande", "ämnen", "ämne", "dnr", "bilaga", "beslutsunderlag", "återrapport",
+               "beslutet skickas till", "beslutet expedieras till", "expedieras till", "sekretess"}
+DISPATCH_LABELS = {"beslutet skickas till", "beslutet expedieras till", "expedieras till"}
+"""Who the decision is sent to (expediering), as the minutes print it."""
 BLOCK_LABELS = {
     "beslut": {"uppdrag"},
     "ställningstagande": {"uppdrag"},
@@ -80,6 +83,9 @@ ITEM_TYPES = {
     "diskussion": None,
     "anmälningsärende": None,
     "meddelanden": None,
+    "delegationsbeslut": None,
+    "anmälan av delegationsbeslut": None,
+    "delegationsärende": None,
 }
 """The item types Swedish minutes print after `Typ:`, and the class each belongs to (a
 beslutsärende must record its decision). A body declares its own under `item_types` in
@@ -89,6 +95,8 @@ bodies.yml; anything else is a typo until declared."""
 def type_class(printed: str) -> str | None:
     """The class of a type a body declares itself, from the words it is made of."""
     lowered = printed.lower()
+    if "delegation" in lowered or "anmälan" in lowered:
+        return None  # decisions taken under delegation, reported to the body: a list, not its decisions
     if "beslut" in lowered or "ställningstagande" in lowered:
         return "beslutsärende"
     if "information" in lowered:
@@ -96,7 +104,12 @@ def type_class(printed: str) -> str | None:
     return None
 
 
-_NUMBERED = re.compile(r"^(\d{1,4}[a-z]?)\.\s+(\S.*)$")
+_NUMBERED = re.compile(
+    r"^(?P<prefix>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}\s+)?§\s*|[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}\s+)?"
+    r"(?P<number>\d{1,4}(?:\.\d{1,3})?[a-z]?)\.\s+(?P<title>\S.*)$"
+)
+"""`## 5. Title`, `## 7a. Title`, `## 2.1. Title`; with the number as printed: `## § 12. Title`,
+`## KS § 123. Title`, `## Sn 12. Title` (the anchor is the number's: `p123`)."""
 _FIELD_LINE = re.compile(r"^(\w[\w ./-]{0,40}?)\s*:\s+(\S.*)$")
 _LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<file>[^)\s]+)\)$")
 
@@ -160,6 +173,9 @@ class _ItemDraft:
     line: int
     type_printed: str | None = None
     type_line: int | None = None
+    printed_number: str | None = None
+    secrecy: str | None = None
+    dispatched_to: list[str] = field(default_factory=list)
     presenters: list[Presenter] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     diarienummer: list[Diarienummer] = field(default_factory=list)
@@ -274,16 +290,17 @@ class _Walker:
 
     def _start_item(self, title: str, line: int) -> None:
         match = _NUMBERED.match(title)
-        number, title = (match[1], match[2]) if match else (None, title)
+        number, title = (match["number"], match["title"]) if match else (None, title)
+        printed = f"{' '.join(match['prefix'].split())} {number}".replace("§ ", "§ ") if match and match["prefix"] else None
         if number is not None:
             if number in self.numbers:
                 self.ctx.report(line, f"§ {number}", f"the item number appears twice (first at line {self.numbers[number]})",
                                 "give each item its own number; sub-items are 7a, 7b")
             self.numbers.setdefault(number, line)
-            anchor = f"p{number}"
+            anchor = f"p{number.replace('.', '-')}"
         else:
             anchor = self._unique_anchor(slug(title))
-        self.current = _ItemDraft(number, title, anchor, line)
+        self.current = _ItemDraft(number, title, anchor, line, printed_number=printed)
         self.items.append(self.current)
 
     def _unique_anchor(self, base: str) -> str:
@@ -345,6 +362,10 @@ class _Walker:
                 item.diarienummer.append(Diarienummer(value, normalised))
         elif key == "återrapport":
             item.reports.extend(part.strip() for part in value.split(",") if part.strip())
+        elif key in DISPATCH_LABELS:
+            item.dispatched_to.extend(part.strip() for part in value.split(",") if part.strip())
+        elif key == "sekretess":
+            item.secrecy = value
         else:  # bilaga, beslutsunderlag
             link = _LINK.match(value)
             title, file = (link["title"], link["file"]) if link else (value, None)
@@ -428,6 +449,9 @@ class _Walker:
 
     def finish(self) -> ParsedBody:
         self._flush_prose()
+        for draft in self.items:
+            if draft.secrecy is not None:
+                _keep_only_what_secrecy_allows(draft)
         items = [
             Item(
                 number=d.number, title=d.title, anchor=d.anchor, type_printed=d.type_printed,
@@ -435,6 +459,7 @@ class _Walker:
                 diarienummer=tuple(d.diarienummer), attachments=tuple(d.attachments), parts=tuple(d.parts), line=d.line,
                 reports=tuple(d.reports),
                 decisions=tuple(p for p in d.parts if isinstance(p, Block) and p.is_decision),
+                printed_number=d.printed_number, dispatched_to=tuple(d.dispatched_to), secrecy=d.secrecy,
             )
             for d in self.items
         ]
@@ -456,6 +481,16 @@ class _Walker:
         self.ctx.report(draft.type_line or draft.line, "Typ", f"found {draft.type_printed!r}, expected a known item type "
                         "such as 'Beslutsärende', 'Informationsärende' or 'Diskussionsärende'", hint)
         return None
+
+
+def _keep_only_what_secrecy_allows(draft: _ItemDraft) -> None:
+    """An item under secrecy (`Sekretess: 26 kap. 1 § OSL`) publishes its number, title and legal
+    ground; its text, decisions, fields, presenters, numbers and attachments are dropped here,
+    before any page, index, feed or open data sees the item."""
+    draft.parts = []
+    draft.type_printed = draft.type_line = None
+    draft.presenters, draft.topics, draft.diarienummer, draft.attachments = [], [], [], []
+    draft.reports, draft.dispatched_to = [], []
 
 
 # -- token helpers ---------------------------------------------------------------------

@@ -228,6 +228,13 @@ class Item:
     """Assignments this item reports on and closes (`Återrapport: lsg/2023-09-15#p28-b2-u1`)."""
     decisions: tuple[Block, ...] = ()
     """The item's decisions and ställningstaganden, in order (stored: every view asks for them)."""
+    printed_number: str | None = None
+    """The number as the minutes print it when it says more than `number`: `KS § 123`, `Sn 12`."""
+    dispatched_to: tuple[str, ...] = ()
+    """Who the decision is sent to (`Beslutet skickas till:` / `Expedieras till:`)."""
+    secrecy: str | None = None
+    """The legal ground of an item under secrecy (`Sekretess: 26 kap. 1 § OSL`): only its number,
+    title and this ground are kept (`items` drops the rest when it reads the file)."""
 
     @property
     def blocks(self) -> tuple[Block, ...]:
@@ -235,7 +242,9 @@ class Item:
 
     @property
     def label(self) -> str:
-        """How the item is cited: `§ 26` or its title."""
+        """How the item is cited: `§ 26`, `KS § 123` as printed, or its title."""
+        if self.printed_number:
+            return self.printed_number
         return f"§ {self.number}" if self.number else self.title
 
 

@@ -126,7 +126,8 @@ class FrontMatter(Strict):
     time: str | None = Field(None, description="Tid som i protokollet, t.ex. '8.30–12.00'.")
     place: str | None = Field(None, description="Plats.")
     office: str | None = Field(None, description="Tjänsteställe.")
-    diarienummer: str | None = Field(None, description="Normaliserat diarienummer, t.ex. 'HSN 422:1-2021'.")
+    diarienummer: str | None = Field(None, description="Normaliserat diarienummer, t.ex. 'KS 2023/45', 'KS/2023:45', "
+                                     "'123/2023', 'RS 2019-00123' eller 'HSN 422:1-2021'.")
     diarienummer_printed: str | None = Field(None, description="Diarienumret som det är tryckt, när det skiljer sig.")
     status: Status = Field(description="utkast, slutlig, justerat eller anslaget.")
     present: list[AttendeeIn] = Field(default_factory=list, description="Närvarande ledamöter och ersättare.")

@@ -10,7 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from . import urls
+from . import dnr, urls
 from .model import Archive, Assignment, Block, Body, Item, Meeting, Topic
 from .people import People, name_key
 from . import appeal
@@ -355,7 +355,7 @@ def diarienummer_views(archive: Archive, refs: dict[int, MeetingRef]) -> list[Di
             for number in dict.fromkeys(d.normalised for d in item.diarienummer):
                 items.setdefault(number, []).append(ItemRef(refs[id(meeting)], item, urls.item(meeting, item)))
     return [
-        DiarienummerView(urls.diarienummer_page(slug(number)), f"Diarienummer {number}", "dnr.html", number,
+        DiarienummerView(urls.diarienummer_page(dnr.key(number)), f"Diarienummer {number}", "dnr.html", number,
                          meetings.get(number, []), items.get(number, []))
         for number in sorted(set(meetings) | set(items))
     ]

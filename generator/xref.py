@@ -43,7 +43,7 @@ _TAG = re.compile(r"(<[^>]+>)")
 
 
 def dnr_slug(normalised: str) -> str:
-    return slug(normalised)
+    return dnr.key(normalised)
 
 
 @dataclass

@@ -119,7 +119,8 @@ CASES = [
     Case("misspelt-field-label", [f"{SHOWN}:61: Föredragnde: unknown field label (did you mean 'Föredragande:'?)"],
          replace=("Föredragande: Anna Bergström", "Föredragnde: Anna Bergström")),
     Case("text-glued-to-fields", [f"{SHOWN}:50: field line: found 'Länssamverkansgruppen fick information o' among field lines, "
-                                  "expected one of beslutsunderlag, bilaga, dnr, föredragande, typ, ämne, ämnen, återrapport "
+                                  "expected one of beslutet expedieras till, beslutet skickas till, beslutsunderlag, bilaga, dnr, "
+                                  "expedieras till, föredragande, sekretess, typ, ämne, ämnen, återrapport "
                                   "(leave a blank line between the field lines and the text)"],
          replace=("Dnr: HSN: 422:1-2021\n\n", "Dnr: HSN: 422:1-2021\n")),
     Case("unknown-block", [f"{SHOWN}:40: ::: besult: unknown block kind (did you mean 'beslut'?)"],

@@ -13,8 +13,23 @@
   "use strict";
 
   var TOKEN = /[0-9][0-9:\-.\/]*[0-9]|[0-9]|[\p{L}\p{N}]+/gu;
-  var DNR = /(?<![\p{L}\p{N}])[A-ZÅÄÖ]{1,12}:?[ \t]*[0-9]+(?:[ \t]*:[ \t]*[0-9]+)*[ \t]*-[ \t]*(?:19|20)[0-9][0-9](?![\p{L}\p{N}])/gu;
-  var DNR_PARTS = /^([A-ZÅÄÖ]{1,12})\s*:?\s*([0-9]+(?:\s*:\s*[0-9]+)*)\s*-\s*((?:19|20)[0-9][0-9])$/u;
+  /* generator/dnr.py's IN_TEXT and its shapes, as the builder reads them. */
+  var DNR = new RegExp("(?<![\\p{L}\\p{N}])(?:" +
+    "[A-ZÅÄÖ]{1,12}:?[ \\t]*[0-9]+(?:[ \\t]*[:.][ \\t]*[0-9]+)*[ \\t]*-[ \\t]*(?:19|20)[0-9][0-9]" +
+    "|[A-ZÅÄÖ]{2,12}[ \\t]*/[ \\t]*(?:19|20)[0-9][0-9][ \\t]*:[ \\t]*[0-9]{1,6}" +
+    "|[A-ZÅÄÖ]{2,12}[ \\t]+(?:19|20)[0-9][0-9](?:[ \\t]*/[ \\t]*[0-9]{1,6}|\\.[0-9]{1,6}|[ \\t]*-[ \\t]*(?:0[0-9]{1,6}|[0-9]{5,7}))" +
+    "|(?:[Dd]nr|[Dd]iarienummer)\\.?:?[ \\t]*(?:(?:19|20)[0-9][0-9][ \\t]*/[ \\t]*[0-9]{1,6}|[0-9]{1,6}[ \\t]*/[ \\t]*(?:19|20)[0-9][0-9])" +
+    ")(?![\\p{L}\\p{N}])", "gu");
+  var DNR_PREFIX = "(?:(?:dnr|diarienummer|diarienr|ärendenr|ärendenummer)\\.?\\s*:?\\s*)?";
+  var DNR_SHAPES = [
+    [new RegExp("^" + DNR_PREFIX + "([A-ZÅÄÖ]{1,12})\\s*/\\s*((?:19|20)\\d\\d)\\s*:\\s*(\\d{1,6})$", "iu"), function (m) { return m[1].toUpperCase() + "/" + m[2] + ":" + m[3]; }],
+    [new RegExp("^" + DNR_PREFIX + "([A-ZÅÄÖ]{1,12})\\s*:?\\s*((?:19|20)\\d\\d)\\s*/\\s*(\\d{1,6})$", "iu"), function (m) { return m[1].toUpperCase() + " " + m[2] + "/" + m[3]; }],
+    [new RegExp("^" + DNR_PREFIX + "([A-ZÅÄÖ]{1,12})\\s*:?\\s*((?:19|20)\\d\\d)\\.(\\d{1,6})$", "iu"), function (m) { return m[1].toUpperCase() + " " + m[2] + "." + m[3]; }],
+    [new RegExp("^" + DNR_PREFIX + "([A-ZÅÄÖ]{1,12})\\s*:?\\s*((?:19|20)\\d\\d)\\s*-\\s*(0\\d{1,6}|\\d{5,7})$", "iu"), function (m) { return m[1].toUpperCase() + " " + m[2] + "-" + m[3]; }],
+    [new RegExp("^" + DNR_PREFIX + "([A-ZÅÄÖ]{1,12})\\s*:?\\s*(\\d+(?:\\s*[:.]\\s*\\d+)*)\\s*-\\s*((?:19|20)\\d\\d)$", "iu"), function (m) { return m[1].toUpperCase() + " " + m[2].replace(/\s+/g, "") + "-" + m[3]; }],
+    [new RegExp("^" + DNR_PREFIX + "((?:19|20)\\d\\d)\\s*/\\s*(\\d{1,6})$", "iu"), function (m) { return m[1] + "/" + m[2]; }],
+    [new RegExp("^" + DNR_PREFIX + "(\\d{1,6})\\s*/\\s*((?:19|20)\\d\\d)$", "iu"), function (m) { return m[1] + "/" + m[2]; }]
+  ];
   var EXACT_BOOST = 10, PAIR_BOOST = 40, RELAXED_BOOST = 2, PREFIX_BOOST = 1, MIN_PREFIX = 4, MIN_RELAXED = 5;
   var RELAX_SUFFIXES = ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "et", "en", "er", "ar", "or", "na", "s"];
   var PAGE = 10;
@@ -53,8 +68,12 @@
   /* -- analysis ----------------------------------------------------------------------- */
 
   function normaliseDnr(text) {
-    var m = DNR_PARTS.exec(text.trim());
-    return m ? m[1].toUpperCase() + " " + m[2].replace(/\s+/g, "") + "-" + m[3] : null;
+    var plain = text.trim().split(/\s+/).join(" ");
+    for (var i = 0; i < DNR_SHAPES.length; i++) {
+      var m = DNR_SHAPES[i][0].exec(plain);
+      if (m) { return DNR_SHAPES[i][1](m); }
+    }
+    return null;
   }
 
   function plainTokens(text) {
