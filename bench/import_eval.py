@@ -436,7 +436,7 @@ def found_items(result) -> list[FoundItem]:
     for meeting in result.meetings:
         for item in meeting.meeting.items:
             texts = [s for part in item.decisions for s in statements(part.text)]
-            out.append(FoundItem(getattr(item, "printed", None) or item.number, item.title, texts,
+            out.append(FoundItem(item.number, item.title, texts,
                                  [p.name for p in item.presenters]))
     return out
 

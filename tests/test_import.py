@@ -170,6 +170,49 @@ def test_text_minutes_of_a_municipal_committee(content):
     assert [(b.kind, b.by) for b in items["49"].blocks] == [("protokollsanteckning", ("Carl Berg (C)",))]
 
 
+def test_a_committee_protocol_with_prefixed_numbers_votes_secrecy_and_delegation(content):
+    """A nämnd's minutes as meeting systems print them: `BUN § 46<TAB>Dnr BUN 2024/112`, labels
+    for the decision, proposals, vote and dissent, who the decision is sent to, an item under
+    secrecy, delegation decisions listed, and the signature footer of every page."""
+    result = only_meeting(run(FIXTURES / "bun-2024-05-21.txt", content))
+    meeting = loaded(result, content)
+    assert meeting.body == "barn-utbildningsnamnden" and meeting.date == dt.date(2024, 5, 21)
+    assert [(i.number, i.printed_number) for i in meeting.items] == [(str(n), f"BUN § {n}") for n in range(45, 50)]
+    assert [[d.normalised for d in i.diarienummer] for i in meeting.items] == [
+        ["BUN 2024/3"], ["BUN 2024/112"], [], ["BUN 2024/7"], ["BUN 2024/2"]]  # § 47: under secrecy, nothing but the ground
+    rules = meeting.items[1]
+    assert [b.kind for b in rules.blocks] == ["yrkande", "yrkande", "propositionsordning", "omröstning", "beslut", "reservation"]
+    assert rules.blocks[3].result == "5 ja, 1 nej"
+    assert "att reglerna gäller från den 1 augusti 2024" in rules.decisions[0].text
+    assert rules.dispatched_to == ("Skolskjutssamordnaren", "Kommunens webbredaktör")
+    secret = meeting.items[2]
+    assert secret.secrecy == "23 kap. 2 § offentlighets- och sekretesslagen" and secret.parts == () and secret.decisions == ()
+    assert "Vilma" in result.text  # the draft keeps the record; the archive publishes none of it
+    delegation = meeting.items[3]
+    assert [d.text for d in delegation.decisions] == [
+        "Barn- och utbildningsnämnden lägger anmälan av delegationsbeslut till handlingarna."]
+    assert "Beslut om skolplacering, 2024-04-02 – 2024-04-30" in delegation.parts[-2].text
+    unplaced = {u.text for u in result.meeting.unplaced}
+    assert "Justerandes signatur\tUtdragsbestyrkande" in unplaced and "Sida 1(6)" in unplaced
+
+
+def test_minutes_whose_line_breaks_were_lost(content):
+    """Text copied out of a web page in one line still splits into items at `MBN § 12`, into head
+    facts at their labels and into the item's title and text."""
+    meeting = loaded(only_meeting(run(FIXTURES / "miljonamnd-2024-02-08.txt", content)), content)
+    assert (meeting.place, meeting.time) == ("Rådhuset", "9.00–11.30")
+    assert [(i.printed_number, i.title) for i in meeting.items] == [
+        ("MBN § 12", "Sammanträdets öppnande"), ("MBN § 13", "Val av justerare"),
+        ("MBN § 14", "Strandskyddsdispens för brygga"), ("MBN § 15", "Tillsynsplan 2024")]
+    assert [[d.text for d in i.decisions] for i in meeting.items][1:] == [
+        ["NÄMNDEN BESLUTAR att utse Hanna Eng att justera protokollet."],
+        ["NÄMNDEN BESLUTAR att bevilja strandskyddsdispens för bryggan, att avgiften fastställs till 6 400 kronor."],
+        ["Nämnden beslutar att anta tillsynsplanen för 2024."]]
+    assert [d.normalised for i in meeting.items for d in i.diarienummer] == ["MBN 2023.417", "MBN/2024:9"]
+    assert meeting.items[2].dispatched_to == ("Sökanden", "Länsstyrelsen")
+    assert [p.name for p in meeting.items[2].presenters] == ["Ola Berg"]
+
+
 def test_markdown_notes_with_unnumbered_items(content):
     result = only_meeting(run(FIXTURES / "styrgrupp-2024-02-06.md", content))
     data = front(result.text)
@@ -198,10 +241,10 @@ def test_page_furniture_and_a_letterhead_in_columns(content):
     assert names(data["present"]) == ["Jan Jansson", "Lisa Persson", "Olle Svensson", "Kerstin Ahl"]
     assert data["officials"]["adjusters"] == ["Lisa Persson"] and data["officials"]["secretary"] == "Maria Lind"
     meeting = loaded(result, content)
-    assert [(i.number, i.title) for i in meeting.items] == [
-        ("23", "Budget 2024 och plan 2025–2026"), ("24", "Motion om fler laddstolpar"),
-        ("25", "Information om läget i bostadsförsörjningen")]
-    assert "Dnr: KS 2023/45" in meeting.items[0].parts[1].text  # not a normalised diarienummer: kept as text
+    assert [(i.number, i.printed_number, i.title) for i in meeting.items] == [
+        ("23", "Ksau § 23", "Budget 2024 och plan 2025–2026"), ("24", "Ksau § 24", "Motion om fler laddstolpar"),
+        ("25", "Ksau § 25", "Information om läget i bostadsförsörjningen")]
+    assert [(d.printed, d.normalised) for d in meeting.items[0].diarienummer] == [("KS 2023/45", "KS 2023/45")]
     assert [p.name for p in meeting.items[2].presenters] == ["Per Ek"]
     assert [d.text for d in meeting.items[2].decisions] == ["Arbetsutskottet tackar för informationen."]
     page_headers = [u for u in result.meeting.unplaced if "page header" in u.reason]

@@ -52,6 +52,8 @@ class Heading:
     hinted: bool
     dnr: str | None = None
     """A diarienummer printed with the heading (`§ 46 Dnr SN 2023/112`)."""
+    printed: str | None = None
+    """The number as printed when a body's prefix goes with it (`Ksau § 23`, `Sn 49`)."""
 
 
 def numbered_candidate(text: str, marked: bool = False) -> tuple[int, str | None, str] | None:
@@ -85,6 +87,15 @@ def numbered_match(text: str, marked: bool = False) -> tuple[int, str | None, st
             continue  # a broken-off sentence, not a title
         return int(match["n"]), match["l"] or None, title, pattern in (_SECTION, _LABELLED, _PREFIXED)
     return None
+
+
+def printed_number(text: str) -> str | None:
+    """`Ksau § 23 Budget` -> `Ksau § 23`; `Sn 49 Title` -> `Sn 49`; None for a plain `§ 23` or `23.`."""
+    match = _PREFIXED.match(text.strip().strip("*").strip())
+    if not match or match["prefix"] in _NOT_PREFIX:
+        return None
+    sign = "§ " if match["sign"] else ""
+    return f"{match['prefix']} {sign}{match['n']}{match['l'] or ''}"
 
 
 def letter_candidate(text: str) -> tuple[str, str] | None:
@@ -155,7 +166,8 @@ def _sequence(lines: list[Line], raw, first_hint: int | None) -> list[Heading]:
             title, title_index = _title_below(lines, index)
             if dnr is None:
                 title, dnr = split_dnr(title)
-        accepted.append(Heading(index, f"{number}{letter or ''}", title, title_index, hinted, dnr))
+        accepted.append(Heading(index, f"{number}{letter or ''}", title, title_index, hinted, dnr,
+                                printed_number(lines[index].text)))
         last = (number, letter)
     return accepted
 

@@ -37,6 +37,7 @@ def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[Unplaced]]:
     reasons: dict[int, str] = {}
     content = [i for i, line in enumerate(lines) if not line.blank]
 
+    numbers: list[Unplaced] = []
     for i in content:
         columns = [c.strip() for c in lines[i].text.split("\t") if c.strip()]
         if all(_PAGE_NUMBER.match(c) for c in columns):
@@ -48,9 +49,15 @@ def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[Unplaced]]:
 
     _repeated_runs(lines, [i for i in content if i not in removed], removed, reasons)
     _page_edges(lines, removed, reasons)
+    for i in content:
+        columns = [c.strip() for c in lines[i].text.split("\t") if c.strip()]
+        if i not in removed and len(columns) > 1 and any(_PAGE_NUMBER.match(c) for c in columns):
+            # "SAMMANTRÄDESPROTOKOLL<TAB>Sida 1(6)" on page one: the page number out, the title kept
+            numbers.extend(Unplaced(lines[i].loc, c, "page number") for c in columns if _PAGE_NUMBER.match(c))
+            lines[i].text = "\t".join(c for c in columns if not _PAGE_NUMBER.match(c))
 
     kept: list[Line] = []
-    unplaced: list[Unplaced] = []
+    unplaced: list[Unplaced] = numbers
     pending_join = False
     for index, line in enumerate(lines):
         if index in removed:

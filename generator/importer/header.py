@@ -342,6 +342,8 @@ class _State:
         meeting = self.meeting
         value = value.strip()
         before = len(meeting.guesses)
+        if kind == "place" and dates.find_time(value):
+            kind = "placetime"  # "Plats: Rådhuset kl. 9.00–11.30"
         if kind in ("date", "datetime", "placetime", "time"):
             found = dates.first_date(value)
             if found is not None:

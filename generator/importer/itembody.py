@@ -21,11 +21,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import dnr
+from ..items import ITEM_TYPES
 from .agenda import title_like
 from .model import Attendee, DraftItem, DraftMeeting, Line, Part, Presenter
 from .people import parse_inline_list, same_person
 from .sentences import (
-    ORDER, VOTE, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
+    ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
     presenters_in,
 )
 from .units import Unit, build_units, has_finite_verb, sentences
@@ -48,6 +50,8 @@ FIELD_LABELS = {
     "bilaga": "Bilaga", "bilagor": "Bilaga",
     "dnr": "dnr", "dnr.": "dnr", "diarienummer": "dnr", "diarienr": "dnr", "ärendenummer": "dnr",
     "ärendetyp": "type", "typ av ärende": "type", "typ": "type",
+    "beslutet skickas till": "dispatch", "beslutet expedieras till": "dispatch", "expedieras till": "dispatch",
+    "skickas till": "dispatch", "expediering": "dispatch", "beslut skickas till": "dispatch",
 }
 SECTION_LABELS = [
     (re.compile(r"^(?:beslut|beslutet|mötets\s+beslut|\w+s\s+beslut|beslut\s+i\s+korthet|förslag\s+till\s+beslut\s+som\s+antogs)$", re.I), "beslut"),
@@ -61,7 +65,7 @@ SECTION_LABELS = [
 ]
 PROSE_LABELS = re.compile(
     r"^(?:ärendebeskrivning|sammanfattning|bakgrund|ärendet|förslag\s+till\s+beslut|\w+s\s+förslag(?:\s+till\s+beslut)?|"
-    r"beslutet\s+skickas\s+till|beslutet\s+expedieras\s+till|expedieras\s+till|expediering|kommentar|kommentarer|"
+    r"kommentar|kommentarer|"
     r"återkoppling|diskussion|frågor(?:/|\s+och\s+)synpunkter|synpunkter|information|yttrande|konsekvenser|"
     r"ekonomiska\s+konsekvenser|uppföljning|bedömning|förvaltningens\s+bedömning|beredning|lagstöd|motivering)$",
     re.IGNORECASE,
@@ -71,6 +75,16 @@ _ATT = re.compile(r"^(?:att|Att)\b")
 _GUESTS = re.compile(r"^(?:övriga\s+)?(?:inbjudna|inbjuden|gäster)(?:\s+(?:från|av)\s+(?P<org>[^:]+?))?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 _MOTION_LABEL_KINDS = ("yrkande", "reservation", "protokollsanteckning", "jäv")
 _LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][\w ./-]{0,30}:\s*\S[^:]*$")
+SECRECY_GROUND = re.compile(
+    r"\d+\s*kap\.?\s*\d+\s*[a-z]?\s*§(?:\s*(?:första|andra|tredje)\s+stycket)?"
+    r"(?:\s*(?:offentlighets-\s*och\s*sekretesslagen(?:\s*\(2009:400\))?|OSL|sekretesslagen))?"
+    r"|OSL\s*\d+\s*:\s*\d+", re.IGNORECASE)
+_UNDER_SECRECY = re.compile(r"\b(?:sekretess\s+(?:enligt|gäller|råder)|omfattas\s+av\s+sekretess|sekretessbelag\w*|"
+                            r"under\s+sekretess)\b", re.IGNORECASE)
+DELEGATION_TITLE = re.compile(r"\b(?:anmälningsärenden|anmälningar|anmälan\s+av\s+delegationsbeslut|delegationsbeslut|"
+                              r"meddelanden|delgivningar|redovisning\s+av\s+delegationsbeslut)\b", re.IGNORECASE)
+"""Items that list decisions others took (under delegation) or notifications: their list
+entries are no decisions of the meeting."""
 ELECTION_TITLE = re.compile(r"^(?:\W*)(?:val|inval|fyllnadsval|nyval|omval|personval|val\s+och\s+entlediganden?)\b"
                             r"(?!\s+(?:om|av\s+(?:datum|tid|plats|lokal)))", re.IGNORECASE)
 
@@ -89,6 +103,8 @@ class ItemContext:
     known: set[str]
     width: int
     guests: list[Attendee] = field(default_factory=list)
+    item_types: frozenset[str] = frozenset(ITEM_TYPES)
+    """The types `Typ:` may print (the content format's and the body's own), lower case."""
 
 
 def split_title_type(title: str) -> tuple[str, str | None]:
@@ -97,6 +113,11 @@ def split_title_type(title: str) -> tuple[str, str | None]:
     if match:
         return match["title"].strip(), match["type"]
     return title.strip(), None
+
+
+def known_type(type_printed: str, item_types: frozenset[str]) -> bool:
+    """A type the archive's loader accepts for this body (one vocabulary with `items`)."""
+    return " ".join(type_printed.split()).lower() in item_types
 
 
 def classifiable(type_printed: str) -> bool:
@@ -125,9 +146,13 @@ def _section(text: str) -> tuple[str, str] | None:
     return None
 
 
+_DISPATCH_ALONE = re.compile(r"^(?:beslutet\s+(?:skickas|expedieras)\s+till|beslut\s+skickas\s+till|expedieras\s+till|expediering)\s*:?$",
+                             re.IGNORECASE)
+
+
 def is_stop(text: str) -> bool:
     """A line that always starts a unit of its own inside an item."""
-    return bool(_field(text) or _section(text) or TYPE_LINE.match(text.strip())
+    return bool(_field(text) or _section(text) or TYPE_LINE.match(text.strip()) or _DISPATCH_ALONE.match(text.strip())
                 or PROSE_LABELS.match(text.strip().rstrip(":")))
 
 
@@ -159,6 +184,22 @@ class _Filler:
             index = self.step(units, index)
             self.seen += 1
         self._election_result()
+        self._secrecy(units)
+
+    def _secrecy(self, units: list[Unit]) -> None:
+        """An item the minutes put under secrecy ("Sekretess enligt 26 kap. 1 § OSL", "Ärendet
+        omfattas av sekretess, 26 kap. 1 § offentlighets- och sekretesslagen") gets `Sekretess:`
+        with the legal ground: the archive publishes its title and that ground only."""
+        for text in [self.item.title] + [u.text for u in units[:8]]:
+            stated = re.match(r"^\s*sekretess\s*:", text, re.IGNORECASE) or _UNDER_SECRECY.search(text)
+            ground = SECRECY_GROUND.search(text)
+            if not stated or not (ground or text.lstrip().lower().startswith("sekretess")):
+                continue
+            self.item.secrecy = ground[0].strip().rstrip(".,;)") if ground else text.split(":", 1)[-1].strip().rstrip(".")
+            self.meeting.guess(self.item.loc, f"{self.item.label}: sekretess", f"{self.item.secrecy} (from '{_short(text)}')")
+            self.meeting.notes.append(f"{self.item.label}: under secrecy: only its title and '{self.item.secrecy}' will be "
+                                      "published; check that the draft holds nothing else that must not be")
+            return
 
     def _election_result(self) -> None:
         """An election item ("Val av justerare", "Inval av kassör", "Personval") whose text only
@@ -183,10 +224,12 @@ class _Filler:
         if unit.kind in ("para", "heading") and self.seen < 4 and self.item.type_printed is None \
                 and TYPE_LINE.match(text.rstrip(".:")) and not self._labels_decision(units, index):
             return self._type(unit, index)
-        if unit.kind in ("para", "heading", "bullet") and (found := _field(text)):
+        if unit.kind in ("para", "heading", "bullet") and (found := _field(text) or _dnr_line(text)):
             return self._field_unit(unit, found, units, index)
         if unit.kind in ("para", "heading") and (section := _section(text)):
             return self._section(unit, section, units, index)
+        if unit.kind in ("para", "heading") and unit.single and _DISPATCH_ALONE.match(text):
+            return self._dispatch(unit, "", units, index)
         if unit.kind in ("para", "heading") and unit.single and _attachment_label(text):
             return self._attachment_list(unit, units, index)
         if unit.kind in ("para", "heading") and unit.single and PROSE_LABELS.match(text.rstrip(":")):
@@ -216,13 +259,13 @@ class _Filler:
 
     def _type(self, unit: Unit, index: int) -> int:
         printed = unit.text.strip().rstrip(".:")
-        if classifiable(printed):
+        if known_type(printed, self.ctx.item_types):
             self.item.type_printed = printed
             self.meeting.guess(unit.loc, f"{self.item.label}: type", printed)
         else:
             self.item.parts.append(Part("para", text=unit.text, loc=unit.loc))
-            self.meeting.notes.append(f"{unit.loc}: {self.item.label}: the type '{printed}' names neither beslut, "
-                                      "ställningstagande nor information; left in the text")
+            self.meeting.notes.append(f"{unit.loc}: {self.item.label}: the type '{printed}' is none the archive knows "
+                                      "(add it to the body's item_types in bodies.yml to keep it as 'Typ:'); left in the text")
         return index + 1
 
     def _field_unit(self, unit: Unit, found: tuple[str, str], units: list[Unit], index: int) -> int:
@@ -243,6 +286,8 @@ class _Filler:
                 self.meeting.notes.append(f"{unit.loc}: {item.label}: found no name in '{unit.text[:80]}'")
         elif kind == "type":
             return self._type(Unit("para", value, unit.lines), index)
+        elif kind == "dispatch":
+            return self._dispatch(unit, value, units, index)
         elif kind == "dnr":
             item.dnr.append(value)
             self.meeting.guess(unit.loc, f"{item.label}: diarienummer", value)
@@ -252,6 +297,23 @@ class _Filler:
             target = self.section_fields
             target.items.append((kind, value))
         return index + 1
+
+    def _dispatch(self, unit: Unit, value: str, units: list[Unit], index: int) -> int:
+        """`Beslutet skickas till: A, B` or the label above one recipient a line: a field line."""
+        recipients = [r.strip().rstrip(".") for r in re.split(r"\s*[,;]\s*", value) if r.strip()]
+        below = not recipients
+        index += 1
+        while below and index < len(units):
+            following = units[index]
+            text = following.text.strip()
+            if following.kind in ("heading", "row") or is_stop(text) or len(text.split()) > 8 or has_finite_verb(text) \
+                    or text.endswith(".") and following.kind != "bullet":
+                break
+            recipients.extend(r.strip().rstrip(".") for r in re.split(r"\s*[,;]\s*", text) if r.strip())
+            index += 1
+        self.item.dispatched_to.extend(recipients)
+        self.meeting.guess(unit.loc, f"{self.item.label}: beslutet skickas till", ", ".join(recipients))
+        return index
 
     def _add_fields(self, label: str, presenters: list[Presenter]) -> None:
         if not presenters:
@@ -347,8 +409,9 @@ class _Filler:
             entries.append((unit.depth, unit.text.strip(), unit.loc))
             index += 1
         run: list[tuple[int, str]] = []
+        listed_decisions = bool(DELEGATION_TITLE.search(self.item.title))
         for depth, text, loc in entries:
-            reason = decision_at(text, self.ctx.subjects, self.meeting.date) if depth == 1 else None
+            reason = decision_at(text, self.ctx.subjects, self.meeting.date) if depth == 1 and not listed_decisions else None
             if reason:
                 if run:
                     self.item.parts.append(Part("list", items=run))
@@ -469,6 +532,8 @@ class _Filler:
         part = Part("block", block="omröstning", text=text, loc=unit.loc)
         if match := VOTE_RESULT.search(text):
             part.items = [("Resultat", f"{match['yes']} ja, {match['no']} nej" + (f", {match['abstain']} avstår" if match["abstain"] else ""))]
+        elif match := VOTE_COUNT.search(text):
+            part.items = [("Resultat", f"{match['yes']} ja, {match['no']} nej")]
         self.item.parts.append(part)
         self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", _short(text))
 
@@ -506,6 +571,12 @@ class _Filler:
         if match[0].lower().startswith("övriga"):
             for presenter in self.item.presenters:
                 self.ctx.guests.append(Attendee(name=presenter.name, organisation=presenter.description, loc=unit.loc))
+
+
+def _dnr_line(text: str) -> tuple[str, str] | None:
+    """`Dnr KS 2023/45` without a colon: a diarienummer line all the same."""
+    match = re.match(r"^(?:Dnr|DNR|Diarienummer)\.?\s+(?P<value>\S.{0,30})$", text.strip())
+    return ("dnr", match["value"].strip()) if match and dnr.normalise(match["value"]) else None
 
 
 def _attachment_label(text: str) -> str | None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..model import DECISION_KINDS
+
 
 @dataclass(slots=True)
 class Line:
@@ -122,7 +124,12 @@ class DraftItem:
     number: str | None
     title: str
     loc: str
+    printed: str | None = None
+    """The number as printed with a body's prefix (`Ksau § 23`), when it has one."""
     type_printed: str | None = None
+    secrecy: str | None = None
+    """The legal ground of secrecy the minutes give for the item (`26 kap. 1 § OSL`)."""
+    dispatched_to: list[str] = field(default_factory=list)
     presenters: list[Presenter] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     dnr: list[str] = field(default_factory=list)
@@ -136,7 +143,7 @@ class DraftItem:
 
     @property
     def decisions(self) -> list[Part]:
-        return [p for p in self.parts if p.kind == "block" and p.block in ("beslut", "ställningstagande")]
+        return [p for p in self.parts if p.kind == "block" and p.block in DECISION_KINDS]
 
 
 @dataclass(slots=True)

@@ -23,6 +23,8 @@ from .clean import remove_furniture
 from .dates import find_dates, find_time, first_date
 from .extract import Extracted
 from .header import label_of, parse_header
+from ..items import ITEM_TYPES
+from .breaks import restore_breaks
 from .itembody import ItemContext, fill_item, is_stop, split_title_type
 from .model import Attendee, DraftItem, DraftMeeting, Line, NextMeeting, Part, Section, Unplaced
 from .people import person_key, same_person
@@ -44,7 +46,7 @@ class Options:
 
 
 def recognise(extracted: Extracted, options: Options, source: str) -> list[DraftMeeting]:
-    lines, furniture = remove_furniture(extracted.lines)
+    lines, furniture = remove_furniture(restore_breaks(extracted.lines))
     width = typical_width(lines)
     meetings = []
     spans = split_meetings(lines)
@@ -169,10 +171,10 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
             meeting.unplace(line, "no item found to place it in")
 
     _officials(meeting)  # the chair is known before the items: "Ordförande går igenom ..."
-    ctx = ItemContext(meeting, subjects, known, width)
+    ctx = ItemContext(meeting, subjects, known, width, item_types=_item_types(meeting, options.registries))
     for heading, end in zip(headings, ends):
         title, type_printed = split_title_type(heading.title)
-        item = DraftItem(heading.number, title or f"Punkt {heading.number}", lines[heading.index].loc)
+        item = DraftItem(heading.number, title or f"Punkt {heading.number}", lines[heading.index].loc, printed=heading.printed)
         if type_printed:
             item.type_printed = type_printed
             meeting.guess(item.loc, f"{item.label}: type", f"{type_printed} (printed after the title)")
@@ -301,6 +303,13 @@ def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], opt
     meeting.guess(meeting.first_loc, "body", f"{proposal['key']} (proposed: no body in bodies.yml matches '{name}')")
 
 
+def _item_types(meeting: DraftMeeting, registries: Registries) -> frozenset[str]:
+    """The types the loader accepts for the meeting's body: the format's and the body's own."""
+    body = registries.body(meeting.body) if meeting.body else None
+    own = {" ".join(name.split()).lower() for name in getattr(body, "item_types", None) or []}
+    return frozenset(ITEM_TYPES) | own
+
+
 def _subject_names(meeting: DraftMeeting, registries: Registries) -> list[str]:
     names = []
     if meeting.body and (body := registries.body(meeting.body)):
@@ -345,7 +354,7 @@ def _finish(meeting: DraftMeeting, ctx: ItemContext, registries: Registries) -> 
     _topics(meeting, registries)
     _first_names(meeting)
     if meeting.dnr_printed and dnr.normalise(meeting.dnr_printed) is None:
-        meeting.notes.append(f"the diarienummer '{meeting.dnr_printed}' is not of the form 'HSN 200:3-2023'; left out")
+        meeting.notes.append(f"the diarienummer '{meeting.dnr_printed}' has none of the shapes {dnr.SHAPES_HINT}; left out")
 
 
 def _first_names(meeting: DraftMeeting) -> None:
@@ -426,6 +435,10 @@ def _officials(meeting: DraftMeeting) -> None:
             meeting.guess("signatures", "secretary", f"{name} (signed as sekreterare)")
     if meeting.secretary:
         meeting.secretary = attendee_name(meeting.secretary)
+        if not any(same_person(meeting.secretary, a.name) for a in everyone):
+            # the secretary kept the minutes, so was there: "Sekreterare: Lisa Mohlin" and no list names her
+            meeting.staff.append(Attendee(name=meeting.secretary, role="sekreterare", loc=meeting.first_loc))
+            meeting.guess(meeting.first_loc, "staff", f"{meeting.secretary} (the secretary, listed nowhere else)")
     meeting.adjusters = [attendee_name(a) for a in meeting.adjusters]
 
 

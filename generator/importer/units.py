@@ -181,6 +181,8 @@ def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
     if stops is not None and stops(text):
         return False
     previous = unit.lines[-1].text.rstrip()
+    if stops is not None and unit.single and len(previous.split()) <= 4 and stops(previous):
+        return False  # a label alone on its line ("Beslutet skickas till") heads what follows
     closed = bool(previous) and previous[-1] in _TERMINAL
     lower_start = text[:1].islower() or text[:1] in ",;)"
     if not closed and lower_start:

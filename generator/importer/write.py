@@ -98,13 +98,13 @@ def render(meeting: DraftMeeting) -> str:
 
 def _item(item: DraftItem) -> str:
     title = _inline(item.title).rstrip()
-    heading = f"## {item.number}. {title}" if item.number else f"## {_unnumbered_title(title)}"
+    heading = f"## {item.printed or item.number}. {title}" if item.number else f"## {_unnumbered_title(title)}"
     out = [heading]
     head = _head_fields(item)
     if head:
         out.append(head)
     for printed in item.dnr:
-        if not dnr.normalise(printed):  # kept as text: the format's Dnr field takes "SERIES NUMBER-YEAR"
+        if not dnr.normalise(printed):  # kept as text: no diarienummer shape the format knows
             out.append(escape_prose(f"Dnr: {printed}"))
     for part in item.parts[1:]:
         text = _part(part)
@@ -126,6 +126,10 @@ def _head_fields(item: DraftItem) -> str:
     for printed in item.dnr:
         if dnr.normalise(printed):
             lines.append(f"Dnr: {_value(printed)}")
+    if item.secrecy:
+        lines.append(f"Sekretess: {_value(item.secrecy)}")
+    if item.dispatched_to:
+        lines.append(f"Beslutet skickas till: {', '.join(_value(r) for r in item.dispatched_to)}")
     if item.topics:
         lines.append(f"Ämnen: {', '.join(item.topics)}")
     return "\n".join(lines)
