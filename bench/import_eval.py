@@ -52,6 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.importer.pipeline import import_file  # noqa: E402
+from generator.parallel import cores, map_in_workers  # noqa: E402
 from generator.importer.registry import load_registries  # noqa: E402
 from generator.load import BODIES_FILE, TOPICS_FILE, load_archive, read_archive  # noqa: E402
 from generator.model import Item, Meeting  # noqa: E402
@@ -442,10 +443,11 @@ def found_items(result) -> list[FoundItem]:
 
 
 def _import_one(task: tuple[str, str, str]):
-    from generator.importer.pipeline import import_file as run
+    """One file as `protokollarkivet import DIR` reads it (in a worker), nothing written."""
+    from generator.importer.pipeline import read_file
 
     path, registries_dir, out = task
-    result = run(Path(path), _worker_registries(registries_dir), Path(registries_dir), Path(out), dry_run=True)
+    result = read_file(Path(path), _worker_registries(registries_dir), Path(registries_dir), Path(out))
     return path, result.error, found_items(result), len(result.meetings), sum(len(m.outcome.problems) for m in result.meetings)
 
 
@@ -474,12 +476,13 @@ def corpus_main(args: argparse.Namespace) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="import-eval-corpus-"))
     try:
         tasks = [(str(args.corpus / d["file"]), str(args.content), str(scratch)) for d in documents]
+        _worker_registries(str(args.content))  # read once, inherited by the workers
         started = time.perf_counter()
-        results = {path: rest for path, *rest in map(_import_one, tasks)}
+        results = {path: rest for path, *rest in map_in_workers(_import_one, tasks, at_least=2)}
         seconds = time.perf_counter() - started
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
     bodies = sorted(corpus["bodies"], key=lambda k: (k not in DEVELOPMENT, k))
     totals = {key: {n: Score() for n in ("items", "decisions", "presenters")} for key in [*bodies, "held out", "overall"]}
@@ -524,8 +527,8 @@ def corpus_main(args: argparse.Namespace) -> int:
     overall = totals["overall"]
     print()
     print("counts (tp/fp/fn): " + "; ".join(f"{n} {s.tp}/{s.fp}/{s.fn}" for n, s in overall.items()))
-    print(f"timing: {len(documents)} files in {seconds:.1f} s ({len(documents) / seconds:.1f} files/s), "
-          f"peak memory {peak:.0f} MB")
+    print(f"timing: {len(documents)} files in {seconds:.1f} s ({len(documents) / seconds:.1f} files/s) on {cores()} core(s), "
+          f"peak memory {peak:.0f} MB (the largest process)")
     met = [f"{n} recall {overall[n].recall:.3f} {'>=' if overall[n].recall >= goal else '<'} {goal}"
            for n, goal in CORPUS_GOALS.items()]
     print("goals: " + "; ".join(met))

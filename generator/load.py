@@ -65,6 +65,13 @@ def read_archive(content_dir: Path, cache: bool = False) -> tuple[Archive | None
     return reader.read()
 
 
+def read_registries(content_dir: Path) -> tuple[list[BodyIn], list[TopicIn], list[Problem]]:
+    """bodies.yml and topics.yml alone, validated as `check` reads them (the importer's registries)."""
+    reader = _Reader(content_dir.resolve(), content_dir.resolve().parent)
+    problems: list[Problem] = []
+    return reader._registry(BODIES_FILE, BodyIn, problems), reader._registry(TOPICS_FILE, TopicIn, problems), problems
+
+
 @dataclass(slots=True)
 class _Reader:
     content: Path

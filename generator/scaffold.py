@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Archive, Attendee, Meeting
-from .source import dump_yaml
+from .frontmatter import front_matter_yaml
 
 STANDING_FIRST = ("Godkännande av dagordning", "Föregående protokoll")
 STANDING_LAST = ("Nästa möte",)
@@ -85,7 +85,7 @@ def _front_matter(body: str, date: dt.date, previous: Meeting | None) -> str:
             front["staff"] = [_attendee(a) for a in staff]
         if officials:
             front["officials"] = officials
-    text = dump_yaml(front, width=120)
+    text = front_matter_yaml(front)
     note = "# Närvaron är föregående mötes ledamöter: bekräfta den, och flytta den som är frånvarande till absent.\n"
     return "---\n" + text.replace("present:\n", note + "present:\n", 1) + "---\n"
 

@@ -6,7 +6,7 @@ import datetime as dt
 import unicodedata
 from functools import lru_cache
 
-from babel.dates import format_date
+from babel.dates import format_date, get_day_names, get_month_names
 from slugify import slugify
 
 
@@ -26,6 +26,23 @@ def long_date(day: dt.date) -> str:
 def weekday_date(day: dt.date) -> str:
     """`fredag 19 februari 2021`."""
     return format_date(day, format="EEEE d MMMM y", locale="sv_SE")
+
+
+def _month_numbers() -> dict[str, int]:
+    """Swedish month names as the site prints them (Babel's), their abbreviations and three-letter
+    forms ("februari", "feb.", "feb"), and "sept": one vocabulary for printing and reading dates."""
+    out: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for number, name in get_month_names(width, locale="sv_SE").items():
+            out[name.rstrip(".").lower()] = number
+            out[name[:3].lower()] = number
+    out["sept"] = 9
+    return out
+
+
+MONTHS = _month_numbers()
+WEEKDAYS = tuple(get_day_names("wide", locale="sv_SE")[n] for n in range(7))
+"""`måndag` ... `söndag`."""
 
 
 # Swedish alphabetical order puts å, ä, ö after z (and treats æ as ä, ø as ö, ü as y).

@@ -563,10 +563,43 @@ def test_command_writes_drafts_and_reports_and_never_overwrites_without_force(co
     draft.write_text(draft.read_text(encoding="utf-8").replace("status: utkast", "status: slutlig"), encoding="utf-8")
     assert main(["import", str(source), "--content", str(content)]) == 0
     assert "status: slutlig" in draft.read_text(encoding="utf-8")
+    assert "skipped: imported before" in capsys.readouterr().out
+
+    changed = content.parent / source.name
+    changed.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a new file: imported, never overwriting
+    assert main(["import", str(changed), "--content", str(content)]) == 0
+    assert "status: slutlig" in draft.read_text(encoding="utf-8")
     assert "exists; use --force to overwrite it" in capsys.readouterr().out
 
     assert main(["import", str(source), "--content", str(content), "--force"]) == 0
     assert "status: utkast" in draft.read_text(encoding="utf-8")
+
+
+def test_a_folder_of_minutes_is_imported_once_and_resumed(content, tmp_path, capsys):
+    """A body's back catalogue: every file of the folder (and below) read on every core, each draft
+    checked as an utkast with what stops it from becoming slutlig in its report; a second run
+    skips the files imported before and imports only the new one."""
+    archive = tmp_path / "arkiv"
+    (archive / "2024").mkdir(parents=True)
+    for name in ("bun-2024-05-21.txt", "miljonamnd-2024-02-08.txt"):
+        shutil.copyfile(FIXTURES / name, archive / "2024" / name)
+    (archive / "lasmig.jpg").write_bytes(b"\xff\xd8")  # not minutes: not a format the importer reads, left alone
+    (archive / "2024" / "lsg-2024-01-19.txt").write_text(
+        "Protokoll Länssamverkansgruppen\nDatum: 2024-01-19\n\n1. Dagordning\n\nDagordningen godkändes.\n\n"
+        "2. Budget 2025\n\nBeslutsärende\n\nFörvaltningen presenterade ett förslag till budget.\n", encoding="utf-8")
+    assert main(["import", str(archive), "--content", str(content)]) == 0
+    out = capsys.readouterr().out
+    assert "3 file(s), 0 skipped as imported before, 3 meeting(s), 3 draft(s) written, 0 file(s) not imported." in out
+    assert "ok as utkast; 1 thing(s) before slutlig (see report)" in out
+    report = (content / "lsg" / "2024-01-19.import.txt").read_text(encoding="utf-8")
+    assert "Check: the draft passes 'protokollarkivet check'.\nBefore it can be 'slutlig', 1 thing(s) to do:" in report
+    assert "§ 2: found no decision in a beslutsärende" in report
+
+    shutil.copyfile(FIXTURES / "socialnamnden-2023-05-17.txt", archive / "socialnamnden-2023-05-17.txt")
+    assert main(["import", str(archive), "--content", str(content)]) == 0
+    out = capsys.readouterr().out
+    assert "4 file(s), 3 skipped as imported before, 1 meeting(s), 1 draft(s) written" in out
+    assert (content / ".import-state.json").is_file()
 
 
 def test_dry_run_prints_the_report_and_writes_nothing(content, capsys):

@@ -36,7 +36,7 @@ def test_new_writes_the_next_meeting_for_each_seed_body(content: Path, body: str
     text = path.read_text(encoding="utf-8")
     assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == headings
     front = yaml.safe_load(text.split("---\n")[1])
-    assert front["status"] == "utkast" and front["date"] == date and front["present"]
+    assert front["status"] == "utkast" and str(front["date"]) == date and front["present"]
     _, problems = read_archive(content)
     assert [p for p in problems if p.path.endswith(f"{date}.md")] == []
 

@@ -10,12 +10,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4, "maj": 5,
-    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?"
+from ..text import MONTHS
+from ..text import WEEKDAYS as _DAY_NAMES
+
+WEEKDAYS = r"(?:" + "|".join(_DAY_NAMES) + r")(?:en)?"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DASH = r"\s*[-–—]\s*"
 

@@ -13,10 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
 
-from ..load import BODIES_FILE, TOPICS_FILE
+from ..load import BODIES_FILE, TOPICS_FILE, read_registries
 from ..schema import BodyIn, TopicIn
 from ..text import slug
 
@@ -32,22 +30,18 @@ class Registries:
 
 
 def load_registries(content: Path) -> Registries:
+    """The registries as the archive's loader reads them; entries that `check` rejects are left
+    out and the report says so."""
     registries = Registries()
-    for name, model, target in ((BODIES_FILE, BodyIn, registries.bodies), (TOPICS_FILE, TopicIn, registries.topics)):
-        path = content / name
-        if not path.is_file():
-            registries.notes.append(f"{path} not found: no {name.split('.')[0]} to match against")
-            continue
-        try:
-            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        except yaml.YAMLError as error:
-            registries.notes.append(f"{path} could not be read ({error}); run 'protokollarkivet check'")
-            continue
-        for entry in entries if isinstance(entries, list) else []:
-            try:
-                target.append(model.model_validate(entry))
-            except ValidationError:
-                registries.notes.append(f"{path}: an entry is not valid and was skipped; run 'protokollarkivet check'")
+    for name in (BODIES_FILE, TOPICS_FILE):
+        if not (content / name).is_file():
+            registries.notes.append(f"{content / name} not found: no {name.split('.')[0]} to match against")
+    bodies, topics, problems = read_registries(content)
+    registries.bodies.extend(bodies)
+    registries.topics.extend(topics)
+    for problem in problems:
+        if problem.field != "registry":  # a missing file is noted above
+            registries.notes.append(f"{problem}; run 'protokollarkivet check'")
     return registries
 
 

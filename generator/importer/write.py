@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import dnr
+from ..frontmatter import front_matter_yaml
 from ..items import ITEM_LABELS
 from ..load import BODIES_FILE, TOPICS_FILE, read_archive
 from ..problems import Problem
@@ -88,7 +89,7 @@ def _attendee(attendee: Attendee) -> dict:
 
 
 def render(meeting: DraftMeeting) -> str:
-    front = dump_yaml(front_matter(meeting), width=10_000, default_flow_style=False)
+    front = front_matter_yaml(front_matter(meeting))
     blocks = [_item(item) for item in meeting.items]
     for section in meeting.appendix:
         blocks.append("\n\n".join([f"# {_inline(section.title)}", *filter(None, (_part(p) for p in section.parts))]))
@@ -246,6 +247,13 @@ def report_path(draft: Path) -> Path:
 
 # -- the check --------------------------------------------------------------------------------
 
+def check_final(text: str, meeting: DraftMeeting, target: Path, registries_dir: Path) -> list[str]:
+    """What stops the draft from becoming `slutlig`: the check of the same file with that status
+    (a beslutsärende without its decision, names missing from the attendance, ...)."""
+    final = re.sub(r"^status: utkast$", "status: slutlig", text, count=1, flags=re.MULTILINE)
+    return check_draft(final, meeting, target, registries_dir)
+
+
 def check_draft(text: str, meeting: DraftMeeting, target: Path, registries_dir: Path) -> list[str]:
     """What `protokollarkivet check` says about the draft, run in a scratch content directory."""
     scratch = Path(tempfile.mkdtemp(prefix="protokollarkivet-import-"))
@@ -286,6 +294,8 @@ class Outcome:
     written: bool
     reason: str = ""
     problems: list[str] = field(default_factory=list)
+    final_problems: list[str] = field(default_factory=list)
+    """What `check` would say once the status is `slutlig`."""
 
 
 def report(meeting: DraftMeeting, outcome: Outcome, source_format: str) -> str:
@@ -306,6 +316,11 @@ def report(meeting: DraftMeeting, outcome: Outcome, source_format: str) -> str:
         lines.extend(f"  {p}" for p in outcome.problems)
     else:
         lines.append("Check: the draft passes 'protokollarkivet check'.")
+        if outcome.final_problems:
+            lines.append(f"Before it can be 'slutlig', {len(outcome.final_problems)} thing(s) to do:")
+            lines.extend(f"  {p}" for p in outcome.final_problems)
+        else:
+            lines.append("Once checked against the source, it can be made 'slutlig' as it stands.")
     lines.append("")
     if meeting.body_proposal:
         lines.append("Proposed registry entry: no body in bodies.yml matches these minutes. Add this to")
