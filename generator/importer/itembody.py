@@ -449,6 +449,7 @@ class _Filler:
                 end += 1
             text = " ".join(said[position:end])
             if reason is not None:
+                self._presenters_in(sentence, unit.loc)  # "Kassören Tom presenterade ett förslag och mötet antog det"
                 block_units = [Unit("para", text, unit.lines)]
                 consumed = self._absorb_list(units, index + 1) if end == len(said) else []
                 block_units.extend(consumed)

@@ -26,7 +26,7 @@ import re
 from .dates import find_dates
 from .model import Presenter
 from .people import _TITLE_WORDS as _TITLE_WORD
-from .people import LOWER, UPPER, looks_like_name, same_person
+from .people import _ORG_WORDS, LOWER, UPPER, looks_like_name, same_person
 
 GENERIC_SUBJECTS = (
     "mötet", "gruppen", "nämnden", "styrelsen", "utskottet", "rådet", "samrådet", "beredningen", "kommittén",
@@ -186,7 +186,7 @@ _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s+(?:och|samt)\s+{_NAME})?"
 PRESENTING = (
     r"föredrog|föredrar|informerade|informerar|redogjorde|redogör|gick\s+igenom|går\s+igenom|presenterade|presenterar|"
     r"redovisade|redovisar|rapporterade|rapporterar|berättade|berättar|beskrev|beskriver|inledde|inleder|föreläste|"
-    r"föreläser|orienterade|orienterar|"
+    r"föreläser|orienterade|orienterar|läser\s+upp|läste\s+upp|förklarar|förklarade|"
     r"gjorde\s+(?:en\s+)?(?:kort\s+)?(?:återkoppling|genomgång|presentation|redovisning|dragning|sammanfattning|föredragning)|"
     r"gör\s+(?:en\s+)?(?:kort\s+)?(?:återkoppling|genomgång|presentation|redovisning|dragning|sammanfattning|föredragning)|"
     r"gav\s+(?:en\s+)?(?:kort\s+)?(?:bild|information|lägesrapport|bakgrund|återkoppling|presentation|redovisning|lägesbild)|"
@@ -197,7 +197,7 @@ PRESENTING = (
     r"lämnar\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)|"
     r"lämnade\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)"
 )
-_ROLE_WORD = r"(?:[A-ZÅÄÖ][a-zåäö]+(?:are|ör|ent|ist|chef|ledare|direktör|samordnare|koordinator|sekreterare)n?|Jurist(?:en)?|Ordförande(?:n)?|Sekreterare(?:n)?)"
+_ROLE_WORD = r"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne)\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:are|ör|ent|ist|chef|ledare|direktör|samordnare|koordinator|sekreterare|förande)(?:n|en)?|Jurist(?:en)?|Ordförande(?:n)?|Sekreterare(?:n)?)"
 _PRESENTER = re.compile(
     rf"^(?:(?P<role>{_ROLE_WORD})\s+)?(?P<names>{_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
 )
@@ -212,10 +212,18 @@ _SECRETARY_PRESENTS = re.compile(rf"^(?:Sekreterare(?:n)?)\s+(?:{PRESENTING})\b"
 _FIELD_PRESENTER = re.compile(r"^\s*f[öo]redragande\s*:?\s*", re.IGNORECASE)
 
 
+_ALIAS = re.compile(r"\s*‹[^›]{1,30}›")
+_ALIAS_THEN_NAME = re.compile(rf"\b[a-zåäö0-9_]{{2,20}}\s*\((?P<name>{_NAME})\)")
+
+
 def presenters_in(sentence: str, known: frozenset[str] | set[str], chair: str | None = None,
                   secretary: str | None = None) -> list[Presenter]:
-    """Presenters named as subjects of a presenting verb in one sentence."""
+    """Presenters named as subjects of a presenting verb in one sentence: "X föredrog ärendet",
+    "Kassören Anna Ek redogjorde för", "Avgående kassören Tom presenterade", "X förklarade mötet
+    öppnat" (the one who opens the meeting leads its first item); a user name beside the name
+    ("Anna Ek ‹aek›", "aek (Anna Ek)") is no part of it."""
     text = sentence.strip().lstrip("-–•* ").strip()
+    text = _ALIAS_THEN_NAME.sub(lambda m: m["name"], _ALIAS.sub("", text))
     if _CHAIR_PRESENTS.match(text):
         return [Presenter(chair, "ordförande")] if chair else []
     if _SECRETARY_PRESENTS.match(text):
@@ -225,9 +233,16 @@ def presenters_in(sentence: str, known: frozenset[str] | set[str], chair: str | 
         if not match:
             continue
         names = _split_names(match["names"])
-        if names and all(looks_like_name(name, known, single=True) for name in names):
+        if names and all(looks_like_name(name, known, single=True) or _unlisted_name(name, known) for name in names):
             return [Presenter(name) for name in names]
     return []
+
+
+def _unlisted_name(name: str, known) -> bool:
+    """Two to four name-shaped words as the subject of a presenting verb: a person whose given
+    name no list holds ("Stellan Lagerström redogjorde"), unless a word names an organisation."""
+    words = name.split()
+    return len(words) >= 2 and looks_like_name(name, known, lenient=True) and not any(_ORG_WORDS.fullmatch(w) for w in words)
 
 
 def _split_names(text: str) -> list[str]:
