@@ -444,15 +444,23 @@ Motionen föreslår följande text:
 \subsection*{2 § Medlemskap}
 Medlem är den som betalat avgiften.
 \end{displayquote}
+\subsubsection*{Förslag till beslut}
+\begin{itemize}
+\item årsmötet antar den nya lydelsen
+\end{itemize}
 \subsubsection*{Beslut}
 Attsatsen bifalles.
+\section*{Övriga frågor}
+Inga övriga frågor togs upp.
 \end{document}
 """
 
 
 def test_latex_minutes_are_numbered_as_the_typeset_document(content, tmp_path):
-    """LaTeX numbers sections 1, 2 and sub-sections 2.1, 2.2; comments are no text; macros are
-    expanded; headings inside quoted rules are no items; a missing \\input is no failure."""
+    """LaTeX numbers sections 1, 2 and sub-sections 2.1, 2.2 (a starred section is an item without
+    a number); comments are no text; macros are expanded; headings inside quoted rules are no
+    items; a missing \\input is no failure. A decision that approves the proposal by reference
+    ("Attsatsen bifalles") is recorded with the att-line it approves, which is no decision itself."""
     path = tmp_path / "arsmote.tex"
     path.write_text(LATEX_MINUTES, encoding="utf-8")
     result = only_meeting(run(path, content))
@@ -460,10 +468,11 @@ def test_latex_minutes_are_numbered_as_the_typeset_document(content, tmp_path):
     assert meeting.date == dt.date(2024, 2, 20)
     assert [(i.number, i.title) for i in meeting.items] == [
         ("1", "Mötets öppnande"), ("2", "Formalia"), ("2.1", "Val av justerare"), ("2.2", "Fastställande av dagordning"),
-        ("3", "Motion om stadgeändring")]
+        ("3", "Motion om stadgeändring"), (None, "Övriga frågor")]
     assert "Sara Lind öppnade mötet." in result.text and "ströks" not in result.text and "klockan" not in result.text
     assert [[d.text for d in i.decisions] for i in meeting.items] == [
-        [], [], ["Mötet valde Omar Berg till justerare."], ["Dagordningen godkändes."], ["Attsatsen bifalles."]]
+        [], [], ["Mötet valde Omar Berg till justerare."], ["Dagordningen godkändes."],
+        ["Attsatsen bifalles:\n\n- att årsmötet antar den nya lydelsen"], []]
 
 
 TYPST_MINUTES = """#import "forening.typ": protokoll, deltagare

@@ -119,22 +119,43 @@ def _typst_without_missing_templates(text: str, folder: Path) -> str:
 
 
 _UNKNOWN_NAME = re.compile(r'Identifier "(?P<name>[^"]+)" not found')
-_STUB = "#let {name}(..args) = [#for a in args.pos() {{ if type(a) == content or type(a) == str {{ a }} }}]\n"
+_UNKNOWN_FIELD = re.compile(r'(?:does not have a method|does not contain) "(?P<field>[^"]+)"')
+_SHOW_TEXT = "#let _shown(..args) = [#for a in args.pos() {{ if type(a) == content or type(a) == str {{ a }} }}]\n"
 
 
 def _typst_tree(pypandoc, text: str, folder: Path) -> str:
     """pandoc's Typst reader runs the source; a function of the missing template
-    (`#deltagare(...)`, `#rubrik[...]`) is replaced by one that shows the text given to it."""
-    stubs = ""
-    for _ in range(30):
+    (`#deltagare(...)`, `#mall.rubrik[...]`) is replaced by one that shows the text given to it."""
+    functions: list[str] = []
+    modules: dict[str, set[str]] = {}
+    for _ in range(60):
+        stubs = _SHOW_TEXT + "".join(f"#let {name} = _shown\n" for name in functions)
+        stubs += "".join(f"#let {name} = ({', '.join(f'{f}: _shown' for f in sorted(fields))},)\n" if fields else ""
+                         for name, fields in modules.items())
         try:
             return pypandoc.convert_text(stubs + text, "json", format="typst", cworkdir=str(folder))
         except RuntimeError as error:
-            unknown = _UNKNOWN_NAME.search(str(error))
-            if unknown is None or f"#let {unknown['name']}(" in stubs or not unknown["name"].isidentifier():
+            message = _unescape(str(error))
+            unknown = _UNKNOWN_NAME.search(message)
+            field = _UNKNOWN_FIELD.search(message) or unknown
+            name = field and (field.groupdict().get("field") or field.groupdict().get("name"))
+            owners = [owner for owner in [*functions, *modules] if name and re.search(rf"\b{re.escape(owner)}\.{re.escape(name)}\b", text)]
+            if not owners and unknown and unknown["name"].isidentifier() and unknown["name"] not in functions \
+                    and unknown["name"] not in modules:
+                functions.append(unknown["name"])
+                continue
+            if not owners:
                 raise
-            stubs += _STUB.format(name=unknown["name"])
-    return pypandoc.convert_text(stubs + text, "json", format="typst", cworkdir=str(folder))
+            for owner in owners:  # `mall.rubrik(...)`: the stub is a module of shown functions
+                if owner in functions:
+                    functions.remove(owner)
+                modules.setdefault(owner, set()).add(name)
+    raise RuntimeError("the Typst source uses more of its missing template than can be stood in for")
+
+
+def _unescape(message: str) -> str:
+    """pandoc prints names outside ASCII as `\\229`: `ordningsFr\\229ga` is `ordningsFråga`."""
+    return re.sub(r"\\(\d{2,5})", lambda m: chr(int(m[1])), message)
 
 
 def _statement_end(text: str, start: int) -> int:
@@ -262,6 +283,7 @@ class _Walker:
                 self._add(text, loc)
             else:
                 self._add(self._numbered(level, classes, text), loc, heading=level)
+                self.lines[-1].unnumbered = level in self.numbering.levels and "unnumbered" in classes
             self._blank()
         elif kind in ("Para", "Plain"):
             self._paragraph(content, loc, bullet, prefix)

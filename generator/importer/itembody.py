@@ -89,6 +89,35 @@ ELECTION_TITLE = re.compile(r"^(?:\W*)(?:val|inval|fyllnadsval|nyval|omval|perso
                             r"(?!\s+(?:om|av\s+(?:datum|tid|plats|lokal)))", re.IGNORECASE)
 
 
+PROPOSAL_LABEL = re.compile(r"^(?:förslag(?:\s+till\s+beslut)?|\w+s\s+förslag(?:\s+till\s+beslut)?|beslutsförslag|attsatser)$",
+                            re.IGNORECASE)
+_ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7, "åttonde": 8,
+             "nionde": 9, "tionde": 10}
+_REFERENCE = re.compile(
+    r"^(?P<which>(?:(?:samtliga|alla|båda|(?:\w+(?:\s*(?:,|och|&)\s*)?){0,4})\s*)?attsats(?:en|erna|er)?"
+    r"(?:\s+(?:nr\.?\s*)?(?P<numbers>\d+(?:\s*(?:,|&|och|-|–)\s*\d+)*))?|förslaget|förslag\s+till\s+beslut)"
+    r"\s+(?:bifalles|bifalls|bifölls|godkänns|godkändes|antas|antogs|avslås|avslogs)\b", re.IGNORECASE)
+
+
+def _referenced(decision: str, proposal: list[str]) -> list[str] | None:
+    """The att-lines a decision approves by reference, or None when it names none."""
+    match = _REFERENCE.match(decision.strip().lstrip("-–• ").strip())
+    if not match:
+        return None
+    wanted = [int(n) for n in re.findall(r"\d+", match["numbers"] or "")]
+    wanted += [_ORDINALS[w] for w in re.findall(r"\w+", (match["which"] or "").lower()) if w in _ORDINALS]
+    if not wanted:
+        return list(proposal)
+    chosen = [proposal[n - 1] for n in wanted if 1 <= n <= len(proposal)]
+    return chosen or None
+
+
+def _att_line(text: str) -> str:
+    """A proposal's line as printed with its "att" (a list environment may print the "att" itself)."""
+    text = text.strip()
+    return text if re.match(r"^att\b", text, re.IGNORECASE) else f"att {text}"
+
+
 def _names_only(text: str) -> bool:
     """A short text that only names (who was elected): no verb, no question, no sentence."""
     text = text.strip()
@@ -175,6 +204,7 @@ class _Filler:
         self.section_fields = self.head
         self.prose_seen = False
         self.seen = 0
+        self.in_proposal = False
 
     # -- the walk -----------------------------------------------------------------------
 
@@ -185,6 +215,31 @@ class _Filler:
             self.seen += 1
         self._election_result()
         self._secrecy(units)
+        self._approved_proposals()
+
+    def _approved_proposals(self) -> None:
+        """A decision that approves a proposal by reference ("attsats 1 bifalles", "första och
+        tredje attsatsen bifalles", "Förslaget bifalles") under a proposal's att-lines ("Förslag
+        till beslut" / "- att ...", "Att: ...") is recorded with the att-lines it approves:
+        "attsats 1 bifalles:" / "- att stämman fastställer röstlängden"."""
+        proposal: list[str] = []
+        collecting = False
+        for position, part in enumerate(self.item.parts):
+            if part.kind == "heading":
+                collecting = bool(PROPOSAL_LABEL.match(part.text.strip().rstrip(":")))
+                if collecting:
+                    proposal = []
+            elif part.kind == "list" and collecting:
+                proposal.extend(text for depth, text in part.items if depth <= 1)
+            elif part.kind == "para" and (match := re.match(r"^att\s*:\s*(?P<text>\S.*)$", part.text.strip(), re.IGNORECASE)):
+                proposal = [match["text"]]
+            elif part.kind == "para" and collecting and not part.text.strip().endswith(":"):
+                proposal.append(part.text.strip())  # a list environment that prints "att" before each line
+            elif part.kind == "block" and part.block == "beslut" and proposal:
+                if (approved := _referenced(part.text, proposal)) is not None:
+                    lines = "\n".join(f"- {_att_line(text)}" for text in approved)
+                    part.text = f"{part.text.strip().rstrip('.:')}:\n\n{lines}"
+                    collecting = False
 
     def _secrecy(self, units: list[Unit]) -> None:
         """An item the minutes put under secrecy ("Sekretess enligt 26 kap. 1 § OSL", "Ärendet
@@ -326,6 +381,7 @@ class _Filler:
 
     def _section(self, unit: Unit, section: tuple[str, str], units: list[Unit], index: int) -> int:
         kind, value = section
+        self.in_proposal = False
         if kind == "ställningstagande" and not value and self.seen < 4 and self.item.type_printed is None \
                 and not self._labels_decision(units, index):
             return self._type(unit, index)
@@ -384,6 +440,8 @@ class _Filler:
 
     def _heading(self, unit: Unit, own_fields: bool = True) -> None:
         title = unit.text.strip().rstrip(":").strip()
+        # Under "Förslag till beslut" (or "Arbetsutskottets förslag") the att-lines are a proposal, not decisions.
+        self.in_proposal = bool(PROPOSAL_LABEL.match(title))
         self.item.parts.append(Part("heading", text=title, loc=unit.loc))
         if own_fields:
             self.section_fields = Part("fields", items=[])
@@ -409,7 +467,7 @@ class _Filler:
             entries.append((unit.depth, unit.text.strip(), unit.loc))
             index += 1
         run: list[tuple[int, str]] = []
-        listed_decisions = bool(DELEGATION_TITLE.search(self.item.title))
+        listed_decisions = bool(DELEGATION_TITLE.search(self.item.title)) or self.in_proposal
         for depth, text, loc in entries:
             reason = decision_at(text, self.ctx.subjects, self.meeting.date) if depth == 1 and not listed_decisions else None
             if reason:
@@ -433,7 +491,7 @@ class _Filler:
         position = 0
         while position < len(said):
             sentence = said[position]
-            reason = decision_at(sentence, self.ctx.subjects, self.meeting.date)
+            reason = None if self.in_proposal else decision_at(sentence, self.ctx.subjects, self.meeting.date)
             motion = motion_at(sentence)
             if reason is None and motion is None and label_kind is None and not VOTE.match(sentence) and not ORDER.match(sentence):
                 self._presenters_in(sentence, unit.loc)

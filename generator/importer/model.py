@@ -30,6 +30,8 @@ class Line:
     bullet: int = 0
     """List depth + 1 when the source marks the line as a list item."""
     page: int | None = None
+    unnumbered: bool = False
+    """A heading the source marks as unnumbered where its typesetter numbers the others (`\\section*`)."""
     indent: float = 0.0
     """How far the line is set in from the page's text margin, in points (PDF); 0 elsewhere."""
     joined: bool = False

@@ -142,6 +142,8 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
     known: set[str] = set()
     headings = find_numbered(lines, _range_start(lines))
     numbered = len(headings) >= 2 or (len(headings) == 1 and headings[0].hinted)
+    if numbered:
+        headings = _with_unnumbered_peers(lines, headings)
     header_end = headings[0].index if numbered else len(lines)
     head = parse_header(lines, header_end, meeting, known, open_ended=not numbered)
     _identify_body(meeting, head.body_candidates, options, head.title_rest)
@@ -186,6 +188,21 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         fill_item(item, body_lines, ctx)
         meeting.items.append(item)
     _finish(meeting, ctx, options.registries)
+
+
+def _with_unnumbered_peers(lines: list[Line], headings: list[Heading]) -> list[Heading]:
+    """Where the typesetter numbers the item headings, a heading of the same level its author
+    left unnumbered (LaTeX's starred `\\section*`) is an item too, without a number; a label
+    ("Beslut", "Förslag till beslut") is none. (Unnumbered headings among printed numbers are
+    sub-headings of the item above.)"""
+    levels = {lines[h.index].heading for h in headings if lines[h.index].heading}
+    if not levels or any(not lines[h.index].heading for h in headings):
+        return headings
+    taken = {h.index for h in headings} | {h.title_index for h in headings}
+    peers = [Heading(index, None, line.text.strip(), index, True) for index, line in enumerate(lines)
+             if index > headings[0].index and line.unnumbered and line.heading in levels and index not in taken
+             and title_like(line.text.strip()) and not is_stop(line.text.strip()) and not numbered_candidate(line.text)]
+    return sorted(headings + peers, key=lambda h: h.index)
 
 
 _RANGE = re.compile(r"(?:^|\t|\s)(?:Paragrafer|§§|Ärenden|Punkter)\s*:?\s*(?:§\s*)?(?P<a>\d{1,4})\s*[-–]\s*(?:§\s*)?(?P<b>\d{1,4})", re.IGNORECASE)
