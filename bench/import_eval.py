@@ -535,7 +535,15 @@ def corpus_main(args: argparse.Namespace) -> int:
     if details:
         print()
         print("\n".join(details))
+    FIGURES.clear()
+    FIGURES.update({group: {name: (score.recall, score.precision) for name, score in totals[group].items()}
+                    for group in totals})
+    FIGURES["refused"] = sum(refused.values())
     return 0 if all(overall[n].recall >= goal for n, goal in CORPUS_GOALS.items()) else 1
+
+
+FIGURES: dict = {}
+"""The last corpus run's (recall, precision) per group and measure, and the files refused (for tests)."""
 
 
 if __name__ == "__main__":

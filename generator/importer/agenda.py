@@ -83,7 +83,8 @@ def numbered_match(text: str, marked: bool = False) -> tuple[int, str | None, st
         title = (match["title"] or "").strip()
         if pattern is _NUMBERED and title and len(title.split()) > 25:
             continue  # a numbered paragraph of running text
-        if title.endswith(",") or (title and title.split()[-1].casefold() in FUNCTION_WORDS and len(title.split()) > 3):
+        labelled = re.match(r"^[\w ]{1,25}:\s", title)  # "2. Närvarande: Anna Ek, Per Al," broken after a name
+        if not labelled and (title.endswith(",") or (title and title.split()[-1].casefold() in FUNCTION_WORDS and len(title.split()) > 3)):
             continue  # a broken-off sentence, not a title
         return int(match["n"]), match["l"] or None, title, pattern in (_SECTION, _LABELLED, _PREFIXED)
     return None

@@ -111,6 +111,7 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPH = re.compile(r"(?<![\w*\\])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~:])")
 _DEAD_LINK = re.compile(r"\[([^\]]+)\]\((?:#?|javascript:[^)]*)\)")
+_LIGATURES = {ord("ﬀ"): "ff", ord("ﬁ"): "fi", ord("ﬂ"): "fl", ord("ﬃ"): "ffi", ord("ﬄ"): "ffl", ord("ﬅ"): "st", ord("ﬆ"): "st"}
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
 
@@ -121,7 +122,7 @@ _LEADER = re.compile(r"\s*(?:[.…_]\s?){4,}\s*")
 def clean_text(text: str) -> str:
     """One line's text: invisible characters removed, odd spaces made plain, dot leaders
     ("Ordförande ..........") made column breaks, ends trimmed."""
-    text = text.translate(_INVISIBLE).translate(_SPACES)
+    text = text.translate(_INVISIBLE).translate(_SPACES).translate(_LIGATURES)
     text = _LEADER.sub("\t", text)
     text = text.strip(" \t")
     return re.sub(r" {3,}| *\t+ *", "\t", text)  # a text layout's column gap
