@@ -813,3 +813,17 @@ def test_no_minutes_in_a_file(content, tmp_path):
     result = run(source, content)
     assert result.meetings == [] and result.error.startswith("found no minutes in the file")
     assert os.listdir(content) == ["bodies.yml", "topics.yml"] or sorted(os.listdir(content)) == ["bodies.yml", "topics.yml"]
+
+
+def test_one_vocabulary_with_the_archive(content):
+    """The importer writes front matter with the writer `new` uses, through the schema's model
+    (keys in its order), reads months, types and decision kinds from the archive's own modules."""
+    from generator import frontmatter, scaffold, text
+    from generator.importer import dates, write
+    from generator.schema import FrontMatter
+
+    assert write.front_matter_yaml is frontmatter.front_matter_yaml is scaffold.front_matter_yaml
+    assert dates.MONTHS is text.MONTHS
+    result = only_meeting(run(FIXTURES / "socialnamnden-2023-05-17.txt", content))
+    keys = list(front(result.text))
+    assert keys == [key for key in FrontMatter.model_fields if key in keys]
