@@ -587,7 +587,7 @@ def engine_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "\u2039").replace(">", "\u203a")
 
 
-def _meta(view: View) -> dict[str, str]:
+def _meta(view: View) -> dict[str, object]:
     """What a page tells the layout besides its content: its title, a feed, a redirect."""
     meta = {"title": engine_text(view.title)}
     if isinstance(view, NoticeBoardView):
@@ -596,6 +596,8 @@ def _meta(view: View) -> dict[str, str]:
         meta["feed"] = urls.feed(view.target.url)
     elif isinstance(view, RedirectView):
         meta["redirect"] = view.to
+    elif isinstance(view, SearchView):
+        meta["hide"] = ["toc"]  # (it has no sections: its column goes to the results and their filters)
     return meta
 
 

@@ -36,7 +36,8 @@ def violations(browser: object, url: str, width: int) -> list[str]:
     visit.open(url)
     if "sok/?q=" in url:
         visit.page.locator("#sok-resultat > li").first.wait_for()
-        visit.page.locator("#sok-facetter fieldset").first.wait_for()
+        visit.page.locator("#sok-facetter fieldset").first.wait_for(state="attached")
+        visit.page.evaluate("document.querySelector('.pa-sok-filter').open = true")  # (closed on a phone: checked open too)
     visit.page.add_script_tag(path=str(AXE))
     found = visit.page.evaluate(
         """async () => {

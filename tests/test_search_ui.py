@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+
 from .browsing import Visit
 from generator.linkcheck import read_page
 
@@ -96,4 +98,60 @@ def test_a_diarienummer_finds_its_meeting(browser: object, server: str) -> None:
     first = visit.page.locator("#sok-resultat > li > a").first
     first.wait_for()
     assert first.get_attribute("href").endswith("lsg/2021-02-19/")
+    visit.close()
+
+
+PHONE, DESKTOP = (390, 844), (1280, 900)
+
+
+def _results(server: str, browser: object, query: str, size: tuple[int, int]) -> Visit:
+    visit = Visit(browser, server, width=size[0], height=size[1])
+    visit.open(server + "sok/?q=" + query)
+    visit.page.wait_for_function("document.querySelector('.pa-sok-status').textContent.includes('träff')")
+    return visit
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_first_result_is_on_the_first_screen(browser: object, server: str, size: tuple[int, int]) -> None:
+    visit = _results(server, browser, "samverkan", size)
+    title = visit.page.locator("#sok-resultat > li > a").first.bounding_box()
+    visit.close()
+    assert title is not None and title["y"] + title["height"] <= size[1], title
+
+
+def test_on_a_wide_screen_the_filters_stand_beside_the_results(browser: object, server: str) -> None:
+    visit = _results(server, browser, "samverkan", DESKTOP)
+    first = visit.page.locator("#sok-resultat > li").first.bounding_box()
+    filters = visit.page.locator(".pa-sok-filter")
+    box = filters.bounding_box()
+    is_open = filters.evaluate("d => d.open")
+    visit.close()
+    assert is_open
+    assert box["x"] >= first["x"] + first["width"] and box["y"] < first["y"] + first["height"], (box, first)
+
+
+def test_on_a_phone_the_filters_fold_into_a_line_that_names_the_chosen_ones(browser: object, server: str) -> None:
+    visit = _results(server, browser, "samverkan&body=lsg&year=2023", PHONE)
+    filters, summary = visit.page.locator(".pa-sok-filter"), visit.page.locator(".pa-sok-filter > summary")
+    assert not filters.evaluate("d => d.open")
+    assert not visit.page.locator("#sok-facetter input").first.is_visible()
+    box = summary.bounding_box()
+    assert box["y"] + box["height"] <= PHONE[1]
+    assert "Länssamverkansgruppen" in summary.inner_text() and "2023" in summary.inner_text()
+    summary.click()
+    visit.page.locator("#sok-facetter input[data-facet=year][value='2023']").uncheck()
+    visit.page.wait_for_function("!document.querySelector('.pa-sok-filter > summary').textContent.includes('2023')")
+    assert "Länssamverkansgruppen" in summary.inner_text()
+    visit.close()
+    assert visit.errors == []
+
+
+def test_a_filter_that_cannot_narrow_the_results_is_not_offered(browser: object, server: str) -> None:
+    visit = _results(server, browser, "filmprojekt", DESKTOP)  # two items of one body, one year, one type
+    legends = visit.page.locator("#sok-facetter legend").all_inner_texts()
+    assert "Organ" not in legends and "År" not in legends and "Typ" not in legends
+    visit.close()
+    visit = _results(server, browser, "Kopparmalms", DESKTOP)  # one hit: nothing to narrow
+    assert visit.page.locator(".pa-sok-status").inner_text().startswith("1 träff")
+    assert visit.page.locator(".pa-sok-filter").is_hidden()
     visit.close()

@@ -393,6 +393,9 @@
     this.list = document.getElementById("sok-resultat");
     this.status = root.querySelector(".pa-sok-status");
     this.facets = document.getElementById("sok-facetter");
+    this.filterBox = root.querySelector(".pa-sok-filter");
+    this.chosen = root.querySelector(".pa-sok-chosen");
+    this.layout = root.querySelector(".pa-sok-layout");
     this.more = root.querySelector(".pa-sok-more");
     this.input = root.querySelector("input[name=q]");
     this.filters = { body: new Set(), year: new Set(), type: new Set(), topic: new Set() };
@@ -407,10 +410,19 @@
     this.more.addEventListener("click", function () { self.limit += PAGE; self.run(); });
     root.querySelector(".pa-sok-nojs").hidden = true;
     root.querySelector(".pa-sok-js").hidden = false;
+    this.placeFilters();
+    window.addEventListener("resize", function () { self.placeFilters(); });
     if (this.query) this.run(); else this.say("Skriv ett eller flera ord, ett namn eller ett diarienummer.");
   }
 
   SearchPage.prototype.say = function (text) { this.status.textContent = text; };
+
+  /* The stylesheet puts the filters beside the results where there is room: open them there, and
+   * close them where they stand above the results (a reader's own choice holds until that changes). */
+  SearchPage.prototype.placeFilters = function () {
+    var beside = getComputedStyle(this.layout).gridTemplateColumns.trim().split(/\s+/).length > 1;
+    if (beside !== this.beside) { this.beside = beside; this.filterBox.open = beside; }
+  };
 
   SearchPage.prototype.accept = function (manifest) {
     var f = this.filters;
@@ -476,17 +488,25 @@
     loaded.forEach(function (d) {
       d.topics.forEach(function (t) { var k = manifest.topics[t][0]; counts.topic[k] = (counts.topic[k] || 0) + 1; });
     });
+    function named(list, k) { var found = list.find(function (x) { return x[0] === k; }); return found ? found[1] : k; }
     var labels = {
-      body: function (k) { return manifest.bodies.find(function (b) { return b[0] === k; })[1]; },
-      year: String, type: function (k) { return TYPE_LABELS[k]; },
-      topic: function (k) { return manifest.topics.find(function (t) { return t[0] === k; })[1]; },
+      body: function (k) { return named(manifest.bodies, k); },
+      year: String, type: function (k) { return TYPE_LABELS[k] || k; },
+      topic: function (k) { return named(manifest.topics, k); },
     };
     var titles = { body: "Organ", year: "År", type: "Typ", topic: "Ämne (bland visade träffar)" };
-    var self = this, html = "";
+    /* Out of how many hits each facet counts: a value narrows the results when it holds some of them, not all. */
+    var totals = { body: all.candidates.length, year: all.candidates.length, type: all.candidates.length, topic: loaded.length };
+    var self = this, html = "", chosen = [];
     ["body", "year", "type", "topic"].forEach(function (facet) {
+      self.filters[facet].forEach(function (k) {
+        chosen.push(labels[facet](k));
+        if (!(k in counts[facet])) counts[facet][k] = 0;  /* (still there to be unticked) */
+      });
       var keys = Object.keys(counts[facet]);
       if (facet === "year") keys.sort().reverse(); else keys.sort(function (a, b) { return counts[facet][b] - counts[facet][a]; });
-      if (!keys.length) return;
+      var narrows = keys.some(function (k) { return counts[facet][k] > 0 && counts[facet][k] < totals[facet]; });
+      if (!narrows && !self.filters[facet].size) return;  /* a box that cannot change the results is left out */
       html += '<fieldset class="pa-facet"><legend>' + titles[facet] + "</legend>" + keys.map(function (k) {
         var id = "f-" + facet + "-" + k.replace(/[^a-z0-9]/gi, "_");
         return '<div><input type="checkbox" id="' + id + '" data-facet="' + facet + '" value="' + escapeHTML(k) + '"' +
@@ -495,6 +515,8 @@
       }).join("") + "</fieldset>";
     });
     this.facets.innerHTML = html;
+    this.filterBox.hidden = !html;
+    this.chosen.textContent = chosen.length ? ": " + chosen.join(", ") : "";
     this.facets.querySelectorAll("input[type=checkbox]").forEach(function (box) {
       box.addEventListener("change", function () {
         var set = self.filters[box.dataset.facet];
