@@ -34,6 +34,7 @@ BLOCK_LABELS = {
     "protokollsanteckning": "Protokollsanteckning",
     "jäv": "Jäv",
 }
+DECISION_DEFINITE = {"beslut": "beslutet", "ställningstagande": "ställningstagandet"}
 
 
 class Renderer:
@@ -55,7 +56,7 @@ class Renderer:
             count_of=lambda n, one, many: f"{n} {one if n == 1 else many}",
         )
         self.env.globals.update(
-            urls=urls, status_label=STATUS_LABELS.get, kind_label=KIND_LABELS.get, block_label=BLOCK_LABELS.get,
+            urls=urls, status_label=STATUS_LABELS.get, kind_label=KIND_LABELS.get, block_label=BLOCK_LABELS.get, decision_definite=DECISION_DEFINITE.get,
             is_prose=lambda part: isinstance(part, Prose), is_fields=lambda part: isinstance(part, Fields),
             is_block=lambda part: isinstance(part, Block), site_url=settings.site_url, cite=citation,
             dnr_url=lambda number: urls.diarienummer(dnr_slug(number)),
