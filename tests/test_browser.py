@@ -77,3 +77,17 @@ def test_the_home_search_box_finds_a_meeting_without_a_mouse(browser: object, se
     assert any("2023-09-15/#p28" in (href or "") for href in links), links
     visit.close()
     assert visit.errors == [] and visit.foreign == []
+
+
+@pytest.mark.parametrize("page,anchor,item", [
+    ("lsg/2023-09-15/", "p28", "p28"), ("lsg/2023-09-15/", "p31", "p31"), ("lsg/2023-09-15/", "p28-b1", "p28"),
+    ("samrad/2021-03-19/", "p7b", "p7b"), ("lsg/2021-02-19/", "p5", "p5"),
+])
+def test_a_permalink_highlights_its_own_item_in_the_contents(browser: object, server: str, page: str, anchor: str, item: str) -> None:
+    visit = Visit(browser, server)
+    visit.open(f"{server}{page}#{anchor}")
+    visit.page.wait_for_function("document.querySelector('.md-sidebar--secondary .md-nav__link--active')")
+    visit.page.wait_for_timeout(300)  # (the engine's scroll spy settles)
+    active = visit.page.locator(".md-sidebar--secondary .md-nav__link--active").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    visit.close()
+    assert active == [f"#{item}"]
