@@ -49,10 +49,10 @@ from .parallel import Background, BackgroundError
 from .search import write_document_files, write_search_files
 from .xref import Linker
 from .feeds import coming_meetings, meetings_feed, notice_board_feed
-from .opendata import open_data
+from .opendata import open_data, with_files
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .views import (
-    AssignmentsView, BodyView, FollowView, RedirectView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, SearchView, StatementView,
+    AssignmentsView, BodyView, DataIndexView, FollowView, RedirectView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, SearchView, StatementView,
     TopicIndexView, TopicView, View, derive_views,
 )
 
@@ -142,6 +142,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.env: jinja2.Environment | None = None
         self.files: Files | None = None
         self.preview_problems: list = []
+        self.open_data_files: dict[str, bytes] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -204,6 +205,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         assignments' states, and the renderer that uses them."""
         self.archive = archive
         self.published = published = archive if self.settings.preview else archive.published()
+        self.open_data_files = None
         self.views = {view.target.src_uri: view for view in derive_views(published, self.settings)}
         self.linker = Linker(published)
         self.states = {key: state for view in self.views.values() if isinstance(view, AssignmentsView)
@@ -308,6 +310,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.env, self.files, self.layouts = env, files, {}
+        env.globals["archive_settings"] = self.settings  # (the footer's publisher and contact)
         return env
 
     # -- the preview -----------------------------------------------------------------------
@@ -382,6 +385,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         if self.settings.preview:
             _write_preview_problems(Path(config.site_dir), self.preview_problems)
         _write_changed(Path(config.site_dir), self._feeds_and_calendars())
+        self.open_data_files = None  # (written: not held while the search index is finished)
         assert self.search_folder is not None and self.search_archive is not None
         write_document_files(self.search_archive, self.search_folder)  # (the index's other half, while it is built)
         self._finish_search_index(config)
@@ -427,8 +431,17 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         (Path(config.site_dir) / "sitemap.xml").write_bytes(xml)
         (Path(config.site_dir) / "sitemap.xml.gz").write_bytes(compressed)
 
+    def _open_data(self) -> dict[str, bytes]:
+        """The open-data files, made once per build: the data page lists them, and they are written."""
+        if self.open_data_files is None:
+            assert self.published is not None
+            self.open_data_files = open_data(self.published, self.settings.site_url)
+        return self.open_data_files
+
     def _render(self, view: View) -> str:
-        assert self.renderer is not None
+        assert self.renderer is not None and self.published is not None
+        if isinstance(view, DataIndexView):
+            view = with_files(view, self.published, self._open_data())
         try:
             return self.renderer.render(view)
         except RenderError as error:
@@ -450,7 +463,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             meetings = [m for m in archive.meetings if any(key in i.topics for i in m.items)]
             out[urls.feed(page)] = meetings_feed(archive, meetings, f"{topic.name}: nya ärenden och beslut", page,
                                                  urls.feed(page), site_url, topic=key)
-        return out | open_data(archive, site_url)
+        return out | self._open_data()
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         view = self.views.get(page.file.src_uri)

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import urls
 from .model import Archive, Attachment, Attendee, Meeting
-from .views import meeting_title
+from .views import DataFile, DataIndexView, meeting_title
 
 OPARL = "https://schema.oparl.org/1.1/"
 
@@ -131,6 +131,44 @@ def open_data(archive: Archive, site_url: str) -> dict[str, bytes]:
         files[urls.data(f"schema/{name}.schema.json")] = json.dumps(schema, ensure_ascii=False, indent=2).encode("utf-8")
     files.update(_csv_files(archive, base))
     return files
+
+
+def with_files(view: DataIndexView, archive: Archive, files: dict[str, bytes]) -> DataIndexView:
+    """The data page's view with every file of `files` (as `open_data` made them) listed: the archive,
+    each body, each body's meetings as one group, the CSV files and the schemas."""
+    def size(path: str) -> int:
+        return len(files[path])
+
+    def schema(name: str) -> str:
+        return urls.data(f"schema/{name}.schema.json")
+
+    def short(path: str) -> str:
+        return path.removeprefix(urls.data(""))
+
+    json_format, csv_format = "JSON (OParl 1.1)", "CSV (UTF-8, kommaseparerad)"
+    archive_files = [DataFile(urls.data("index.json"), "index.json", "Arkivet: organen och adresserna till deras möten",
+                              json_format, size(urls.data("index.json")), schema("index"))]
+    for key, body in sorted(archive.bodies.items()):
+        path = urls.data_body(key)
+        archive_files.append(DataFile(path, short(path), f"{body.name}: organet och dess möten", json_format, size(path),
+                                      schema("organization")))
+        meetings = [urls.data_meeting(m) for m in archive.meetings_of(key)]
+        if meetings:
+            archive_files.append(DataFile(path, f"{key}/ÅÅÅÅ-MM-DD.json", f"{body.name}: ett möte per fil, med ärenden, "
+                                          "beslut och närvaro", json_format, sum(map(size, meetings)), schema("meeting"),
+                                          group=len(meetings)))
+    tables = [DataFile(urls.data(name), name, content, csv_format, size(urls.data(name)))
+              for name, content in (("moten.csv", "Alla möten, ett per rad"), ("arenden.csv", "Alla ärenden, ett per rad"),
+                                    ("beslut.csv", "Alla beslut och ställningstaganden, ett per rad"))]
+    schemas = [DataFile(schema(name), short(schema(name)), f"JSON Schema för {what}", "JSON Schema (2020-12)",
+                        size(schema(name))) for name, what in (("index", "index.json"), ("organization", "ett organ"),
+                                                                ("meeting", "ett möte"))]
+    sections = [("json", "JSON", archive_files), ("csv", "CSV för kalkylprogram", tables), ("scheman", "Scheman", schemas)]
+    listed = {f.path for _, _, group in sections for f in group if f.group is None}
+    grouped = {urls.data_meeting(m) for m in archive.meetings}
+    unlisted = sorted(set(files) - listed - grouped)
+    assert not unlisted, f"open-data files the data page does not describe: {unlisted}"
+    return DataIndexView(view.target, view.title, view.template, sections)
 
 
 def _meeting(archive: Archive, meeting: Meeting, base: str) -> MeetingOut:

@@ -65,6 +65,11 @@ def data(path: str) -> str:
     return f"{DATA_DIR}/{path}"
 
 
+def data_index() -> Target:
+    """The page that lists the open-data files."""
+    return Target(f"{DATA_DIR}/index.md", f"{DATA_DIR}/")
+
+
 def data_meeting(m: Meeting) -> str:
     return data(f"{m.body}/{m.slug}.json")
 

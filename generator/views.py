@@ -109,6 +109,33 @@ class SearchView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class DataFile:
+    """An open-data file, or the files of one kind (a body's meetings), as the data page lists it."""
+
+    path: str
+    """Site-relative; for a group, the file that lists its members."""
+    name: str
+    """As shown: the file's name, or a pattern for a group (`lsg/ÅÅÅÅ-MM-DD.json`)."""
+    content: str
+    format: str
+    size: int
+    """Bytes; for a group, all its files together."""
+    schema: str | None = None
+    """Site-relative path of the JSON Schema the file follows."""
+    group: int | None = None
+    """For a group, how many files it has."""
+
+
+@dataclass(frozen=True, slots=True)
+class DataIndexView(View):
+    """The open-data files with their formats, sizes and schemas. The files are made after the
+    pages' views, so the list is filled in when the page is rendered (`opendata.with_files`)."""
+
+    sections: list[tuple[str, str, list[DataFile]]] = field(default_factory=list)
+    """(anchor, heading, files)."""
+
+
+@dataclass(frozen=True, slots=True)
 class DiarienummerView(View):
     """Everything in the archive filed under one diarienummer."""
 
@@ -267,6 +294,7 @@ def derive_views(archive: Archive, settings: Settings = Settings()) -> list[View
         HelpView(urls.help_page(), "Så läser du protokollen", "help.html", settings.registrar),
         HelpView(urls.appeal_help(), "Så överklagar du ett beslut", "appeal.html", settings.registrar),
         notice_board_view(archive, refs, settings.today),
+        DataIndexView(urls.data_index(), "Öppna data", "data.html"),
         FollowView(urls.follow(), "Följ arkivet", "follow.html",
                    sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)),
                    sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))),

@@ -27,6 +27,8 @@ PAGES = {
     "diarienummer": "dnr/hsn-422-1-2021/",
     "assignments": "lsg/uppdrag/",
     "people": "person/",
+    "open data": "data/",
+    "page not found": "404.html",
 }
 COMMITTEE = "socialnamnden/2024-03-12/"
 

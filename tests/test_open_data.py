@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -62,3 +63,32 @@ def test_the_sitemap_and_canonical_links_name_every_page(example_site: Path) -> 
     assert "<loc>https://protokollarkivet.example.se/lsg/2023-09-15/</loc>" in sitemap
     page = (example_site / "lsg/2023-09-15/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://protokollarkivet.example.se/lsg/2023-09-15/">' in page
+
+
+def test_the_data_page_lists_every_file_with_its_format_size_and_schema(example_site: Path) -> None:
+    from generator.linkcheck import resolve
+    from generator.render import _size
+
+    page = example_site / "data" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    lists = re.findall(r'<ul class="pa-data-files">(.*?)</ul>', html, re.DOTALL)
+    entries = [entry for found in lists for entry in re.findall(r"<li>(.*?)</li>", found, re.DOTALL)]
+    described: set[Path] = set()
+    for entry in entries:
+        links = [resolve(example_site, page, href)[0] for href in re.findall(r'<a href="([^"]+)"', entry)]
+        meta = re.search(r'<span class="pa-filemeta">(.*?)</span>', entry, re.DOTALL)[1]
+        pattern = re.match(r"<code>([\w-]+)/ÅÅÅÅ-MM-DD\.json</code>", entry)
+        if pattern:  # a body's meetings, one file each
+            files = sorted((example_site / "data" / pattern[1]).glob("*.json"))
+            assert f"{len(files)} fil" in meta and _size(sum(f.stat().st_size for f in files)) in meta, entry
+            described |= set(files)
+        else:
+            assert links[0].is_file() and _size(links[0].stat().st_size) in meta, entry
+            described.add(links[0])
+        name = (links[0] if not pattern else files[0]).name
+        assert ("CSV" in meta) == name.endswith(".csv") and ("JSON" in meta) == name.endswith(".json"), entry
+        if name.endswith(".json") and "schema/" not in entry.split("–")[0]:
+            schema = links[-1]
+            assert schema.parent.name == "schema" and schema.is_file(), entry
+    published = {p for p in (example_site / "data").rglob("*") if p.is_file() and p.name != "index.html"}
+    assert published == described, sorted(published ^ described)
