@@ -94,6 +94,19 @@ class MeetingView(View):
     next: MeetingRef | None = None
     topics: dict[str, Topic] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
+    next_meetings_item: Item | None = None
+    """The item that gives the next meetings (`§ 35 Nästa möte`): the page lists them there, not twice."""
+
+
+NEXT_MEETING_TITLE = re.compile(
+    r"^(?:(?:nästa|kommande)\s+(?:möte[nts]?|sammanträde[nts]?|mötestillfälle[nt]?|mötesdag(?:ar)?)"
+    r"|(?:datum|tid|tider|tidpunkt)\s+för\s+(?:nästa|kommande)\s+(?:möte[nts]?|sammanträde[nts]?)"
+    r"|(?:mötes|sammanträdes)(?:tider|datum|dagar|plan))\b", re.IGNORECASE)
+"""How Swedish minutes title the item that sets the next meetings."""
+
+
+def next_meetings_item(meeting: Meeting) -> Item | None:
+    return next((item for item in meeting.items if NEXT_MEETING_TITLE.match(item.title.strip())), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,7 +365,7 @@ def meeting_view(archive: Archive, meeting: Meeting, refs: dict[int, MeetingRef]
         urls.meeting(meeting), ref.title, "meeting.html", ref, announcement(archive, meeting, settings.today),
         settings.preview, settings.registrar,
         refs[id(before)] if before else None, refs[id(after)] if after else None,
-        archive.topics, archive.bodies,
+        archive.topics, archive.bodies, next_meetings_item(meeting),
     )
 
 

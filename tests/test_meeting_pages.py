@@ -106,7 +106,7 @@ def test_the_meeting_page_shows_header_attendance_officials_and_next_meeting(exa
     html = (example_site / "lsg/2021-02-19/index.html").read_text(encoding="utf-8")
     for expected in ("HSN 422:1-2021", "Teams", "Närvarande", "Frånvarande", "Tjänstepersoner", "Justerare",
                      "Jennie Liling Ståhl", "deltog till punkt 10", "Underskrifter", "Svensk e-legitimation",
-                     "Nästa möte", "onsdag 5 maj 2021"):
+                     "Nästa möte", "5 maj kl. 8-12"):
         assert expected in html, expected
     assert 'lang="sv"' in html
 
@@ -150,3 +150,34 @@ def test_former_names_and_members_are_on_the_body_page(fixture_site: Path) -> No
     html = (fixture_site / "socialnamnden/index.html").read_text(encoding="utf-8")
     assert "Social- och omsorgsnämnden (till 31 december 2022)" in html
     assert '<a href="../person/anna-ek/">Anna Ek</a></span> (S), <span class="pa-role">ordförande</span>' in html
+
+
+def _headings(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.DOTALL)]
+
+
+@pytest.mark.parametrize("url", ["lsg/2023-09-15/", "lsg/2021-02-19/", "samrad/2021-03-19/"])
+def test_the_next_meeting_is_given_once_where_an_item_gives_it(example_site: Path, url: str) -> None:
+    html = (example_site / url / "index.html").read_text(encoding="utf-8")
+    assert len([h for h in _headings(html) if "Nästa möte" in h]) == 1, _headings(html)
+
+
+def test_a_next_meeting_of_another_body_is_named_as_the_minutes_name_it(project) -> None:
+    path = project.content / "lsg/2021-02-19.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("""next_meetings:
+  - date: 2021-05-05""", """next_meetings:
+  - date: 2021-03-10
+    text: Systemledning 10 mars
+  - date: 2021-04-01
+    body: socialnamnden
+  - date: 2021-05-05"""), encoding="utf-8")
+    assert project.build().code == 0
+    html = (project.site / "lsg/2021-02-19/index.html").read_text(encoding="utf-8")
+    section = html[html.index('<section class="pa-next"'):]
+    section = section[:section.index("</section>")]
+    entries = [re.sub(r"<[^>]+>", "", li).strip() for li in re.findall(r"<li>(.*?)</li>", section, re.DOTALL)]
+    assert entries[0].startswith("Systemledning 10 mars") and "onsdag 10 mars 2021" in entries[0], entries
+    assert entries[1].startswith("Socialnämnden:") and "torsdag 1 april 2021" in entries[1], entries
+    assert entries[2].startswith("5 maj kl. 8-12") and "onsdag 5 maj 2021" in entries[2], entries
+
