@@ -51,7 +51,7 @@ class Renderer:
         )
         self.env.filters.update(
             xref=(lambda html, meeting, here: linker.link(html, meeting, here)) if linker else (lambda html, *_: Markup(html)),
-            rel=_rel, long_date=text.long_date, weekday_date=text.weekday_date, size=_size, html=Markup,
+            rel=_rel, long_date=text.long_date, date_range=text.date_range, weekday_date=text.weekday_date, size=_size, html=Markup,
             excerpt=_excerpt, presenters=_presenters,
             count_of=lambda n, one, many: f"{n} {one if n == 1 else many}",
         )

@@ -28,6 +28,18 @@ def weekday_date(day: dt.date) -> str:
     return format_date(day, format="EEEE d MMMM y", locale="sv_SE")
 
 
+def date_range(first: dt.date, last: dt.date | None) -> str:
+    """A meeting's days as Swedish writes them, the shared month and year once:
+    `14–15 oktober 2021`, `30 september–1 oktober 2021`, `30 december 2021–2 januari 2022`."""
+    if last is None or last == first:
+        return long_date(first)
+    if first.year != last.year:
+        return f"{long_date(first)}–{long_date(last)}"
+    if first.month != last.month:
+        return f"{format_date(first, format='d MMMM', locale='sv_SE')}–{long_date(last)}"
+    return f"{first.day}–{long_date(last)}"
+
+
 def _month_numbers() -> dict[str, int]:
     """Swedish month names as the site prints them (Babel's), their abbreviations and three-letter
     forms ("februari", "feb.", "feb"), and "sept": one vocabulary for printing and reading dates."""

@@ -116,7 +116,7 @@ def test_substitutes_days_and_groups_are_shown(example_site: Path) -> None:
     assert "ersätter Jim Lindberg" in lsg
     assert "HSN: 200:3-2023" in lsg  # the printed form
     orebro = (example_site / "chefsgrupp-svo/2021-10-14/index.html").read_text(encoding="utf-8")
-    assert "dag 2" in orebro and "14 oktober 2021–15 oktober 2021" in orebro
+    assert "dag 2" in orebro and '<span class="pa-h1-date">14–15 oktober 2021</span>' in orebro
     vvg = (example_site / "vvg/2021-10-04/index.html").read_text(encoding="utf-8")
     assert "Fyrbodal" in vvg and "Mötesanteckningar" in vvg and "Ställningstagande" in vvg
 
@@ -181,3 +181,28 @@ def test_a_next_meeting_of_another_body_is_named_as_the_minutes_name_it(project)
     assert entries[1].startswith("Socialnämnden:") and "torsdag 1 april 2021" in entries[1], entries
     assert entries[2].startswith("5 maj kl. 8-12") and "onsdag 5 maj 2021" in entries[2], entries
 
+
+@pytest.mark.parametrize("first,last,written", [
+    ("2021-10-14", "2021-10-15", "14–15 oktober 2021"), ("2021-09-30", "2021-10-01", "30 september–1 oktober 2021"),
+    ("2021-12-30", "2022-01-02", "30 december 2021–2 januari 2022"), ("2021-10-14", None, "14 oktober 2021"),
+])
+def test_a_meetings_days_are_written_with_the_shared_month_and_year_once(first: str, last: str | None, written: str) -> None:
+    import datetime as dt
+
+    from generator.text import date_range
+
+    assert date_range(dt.date.fromisoformat(first), dt.date.fromisoformat(last) if last else None) == written
+
+
+def test_every_status_word_is_explained_for_the_kind_of_minutes_it_is_shown_on(example_site: Path) -> None:
+    help_page = (example_site / "hjalp/index.html").read_text(encoding="utf-8")
+    shown = set()
+    for page in example_site.glob("*/*/index.html"):
+        found = re.search(r'<p class="pa-kind">(\w+) · <a class="pa-status pa-status-(\w+)"', page.read_text(encoding="utf-8"))
+        if found:
+            shown.add((found[1], found[2]))
+    assert ("Protokoll", "slutlig") in shown and ("Mötesanteckningar", "slutlig") in shown
+    for kind, status in shown:
+        section = help_page[help_page.index(f'<h2 id="{status}">'):]
+        definition = section[section.index("<p>"):section.index("</p>")]
+        assert kind.lower() in definition.lower(), (kind, status, definition)

@@ -104,6 +104,13 @@ def test_after_the_appeal_period_the_notice_is_off_the_board(project: Project) -
     assert "Inga protokoll är anslagna just nu." in board
 
 
+def test_the_notice_board_says_on_which_day_it_was_updated_in_plain_swedish(project: Project) -> None:
+    run = project.build(on=dt.date(2026, 12, 2))
+    assert run.code == 0, run.stderr
+    board = (project.site / "anslagstavla/index.html").read_text(encoding="utf-8")
+    assert "Uppdaterad onsdag 2 december 2026." in board and "Uppdaterad för" not in board
+
+
 def test_a_late_announcement_is_a_note_that_does_not_fail_the_build(project: Project) -> None:
     _committee(project, "2024-03-14", "2024-03-20")
     check = project.check()

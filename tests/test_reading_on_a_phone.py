@@ -68,3 +68,51 @@ def test_an_item_leads_to_its_decision(browser: object, server: str) -> None:
     visit.page.wait_for_url("**" + target)
     assert _below_the_header(visit, target)
     visit.close()
+
+
+@pytest.mark.parametrize("url", ["lsg/2023-09-15/", "chefsgrupp-svo/2021-10-14/", "samrad/2021-03-19/", ""])
+def test_the_header_shows_the_site_and_the_page_title_whole(browser: object, server: str, url: str) -> None:
+    visit = _phone(browser, server, url)
+    measure = """t => [t.textContent.trim(), t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1,
+        t.getBoundingClientRect().right <= document.querySelector('.pa-header-search').getBoundingClientRect().left]"""
+    site = visit.page.locator(".md-header__topic:first-child .md-ellipsis").evaluate(measure)
+    visit.page.mouse.wheel(0, 1200)  # past the page's heading, the header shows the page's title
+    visit.page.wait_for_selector(".md-header__title--active")
+    visit.page.wait_for_timeout(600)  # (its sliding in)
+    page = visit.page.locator(".md-header__topic + .md-header__topic .md-ellipsis").evaluate(measure)
+    visit.close()
+    assert site == ["Protokollarkivet", False, True]
+    assert not page[1] and page[2], page
+
+
+def test_the_header_search_still_opens_on_a_phone(browser: object, server: str) -> None:
+    visit = _phone(browser, server, "lsg/2023-09-15/")
+    visit.page.click("#pa-sok-header")
+    assert visit.page.locator("#pa-sok-header").bounding_box()["width"] >= 300
+    visit.page.keyboard.type("samverkan")
+    visit.page.locator("#pa-sok-forslag [role=option]").first.wait_for()
+    visit.close()
+    assert visit.errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 700, 390])
+def test_a_group_heading_in_the_attendance_stays_with_its_first_member(browser: object, server: str, width: int) -> None:
+    visit = Visit(browser, server, width=width, height=900)
+    visit.open(server + "vvg/2021-10-04/")
+    pairs = visit.page.locator("ul.pa-people li.pa-group-heading").evaluate_all("""headings => headings.map(h => {
+        const a = [...h.getClientRects()].pop(), b = h.nextElementSibling.getClientRects()[0];
+        return [h.textContent, Math.round(a.left), Math.round(b.left), a.bottom <= b.top + 1];
+    })""")
+    columns = visit.page.locator("ul.pa-people").first.evaluate("u => getComputedStyle(u).columnCount + '/' + u.getClientRects().length")
+    visit.close()
+    assert len(pairs) >= 10, columns
+    assert [p for p in pairs if p[1] != p[2] or not p[3]] == []
+
+
+def test_the_item_type_is_set_like_the_other_facts(browser: object, server: str) -> None:
+    visit = Visit(browser, server)
+    visit.open(server + "lsg/2023-09-15/")
+    sizes = visit.page.locator("#p28 dl.pa-item-facts dd").evaluate_all(
+        "dds => dds.map(dd => getComputedStyle(dd.firstElementChild || dd).fontSize)")
+    visit.close()
+    assert len(sizes) >= 2 and len(set(sizes)) == 1, sizes

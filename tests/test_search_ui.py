@@ -155,3 +155,13 @@ def test_a_filter_that_cannot_narrow_the_results_is_not_offered(browser: object,
     assert visit.page.locator(".pa-sok-status").inner_text().startswith("1 träff")
     assert visit.page.locator(".pa-sok-filter").is_hidden()
     visit.close()
+
+
+def test_items_without_a_type_are_not_named_like_an_agenda_item(browser: object, server: str) -> None:
+    visit = _results(server, browser, "samverkan", DESKTOP)
+    labels = visit.page.locator("#sok-facetter input[data-facet=type] + label").all_inner_texts()
+    meta = visit.page.locator("#sok-resultat .pa-meta").all_inner_texts()
+    visit.close()
+    assert any(label.startswith("Utan angiven typ") for label in labels), labels
+    assert not any("Övriga" in label for label in labels), labels
+    assert not any("Övriga ärenden" in line or "Utan angiven typ" in line for line in meta), meta

@@ -384,7 +384,7 @@
     return parseInt(p[2], 10) + " " + months[parseInt(p[1], 10) - 1] + " " + p[0];
   }
 
-  var TYPE_LABELS = { "möte": "Möte (protokollets huvud)", "beslutsärende": "Beslutsärende", "informationsärende": "Informationsärende", "övrigt": "Övriga ärenden" };
+  var TYPE_LABELS = { "möte": "Möte (protokollets huvud)", "beslutsärende": "Beslutsärende", "informationsärende": "Informationsärende", "övrigt": "Utan angiven typ" };
 
   /* -- the search page ---------------------------------------------------------------- */
 
@@ -462,8 +462,8 @@
     var self = this;
     this.list.innerHTML = loaded.map(function (d) {
       return '<li class="pa-sok-hit"><a href="' + escapeHTML(BASE + d.url) + '">' + escapeHTML(d.title) + "</a>" +
-        '<p class="pa-meta">' + escapeHTML(manifest.bodies[d.body][1]) + ", " + dateText(d.date) + " · " +
-        escapeHTML(TYPE_LABELS[manifest.types[d.type]]) + "</p>" +
+        '<p class="pa-meta">' + escapeHTML(manifest.bodies[d.body][1]) + ", " + dateText(d.date) +
+        (manifest.types[d.type] === "övrigt" ? "" : " · " + escapeHTML(TYPE_LABELS[manifest.types[d.type]])) + "</p>" +
         '<p class="pa-sok-snippet">' + snippet(d.text, self.query, 260) + "</p></li>";
     }).join("");
     var count = narrowed.total;
