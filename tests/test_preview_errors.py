@@ -33,7 +33,7 @@ def test_an_invalid_edit_is_listed_in_the_browser_until_it_is_fixed(project: Pro
 
             source.write_text(valid.replace("Dagordningen godkändes.", "Dagordningen godkändes med ett tillägg."),
                               encoding="utf-8")
-            page.get_by_text("Dagordningen godkändes med ett tillägg.").wait_for(timeout=60_000)
+            page.locator(".decision").get_by_text("Dagordningen godkändes med ett tillägg.").wait_for(timeout=60_000)
             assert page.locator(".pa-preview-problems").count() == 0
         finally:
             page.close()
