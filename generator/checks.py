@@ -114,6 +114,9 @@ def check_next_meetings(archive: Archive, meeting: Meeting) -> Iterator[Problem]
             yield Problem(meeting.path, meeting.line_of(f"next_meetings.{index}.body"), "next_meetings.body",
                           f"unknown body '{next_meeting.body}'",
                           did_you_mean(next_meeting.body, archive.bodies))
+        if next_meeting.body and next_meeting.other_body:
+            yield Problem(meeting.path, meeting.line_of(f"next_meetings.{index}.other_body"), "next_meetings.other_body",
+                          "found both 'body' and 'other_body'", "'body' names a body in the registry, 'other_body' one outside it: keep one")
         if next_meeting.date and next_meeting.date <= meeting.date:
             yield Problem(meeting.path, meeting.line_of(f"next_meetings.{index}.date"), "next_meetings.date",
                           f"found {next_meeting.date}, expected a day after the meeting")

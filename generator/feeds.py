@@ -81,7 +81,7 @@ def coming_meetings(archive: Archive, body_key: str, site_url: str) -> bytes:
         return calendar.to_ical()
     latest = own[-1]
     for next_meeting in latest.next_meetings:
-        if next_meeting.date is None or next_meeting.body not in (None, body_key):
+        if next_meeting.date is None or next_meeting.other_body or next_meeting.body not in (None, body_key):
             continue
         event = Event()
         event.add("uid", f"{body_key}-{next_meeting.date.isoformat()}@protokollarkivet")

@@ -306,7 +306,7 @@ class _Reader:
             signatures=tuple(Signature(s.name, s.role, s.title, s.organisation, s.signed_at, s.method, s.reference)
                              for s in front.signatures),
             signing=Signing(front.signing.service, front.signing.completed_at, front.signing.reference) if front.signing else None,
-            next_meetings=tuple(NextMeeting(n.date, n.time, n.place, n.body, n.text) for n in front.next_meetings),
+            next_meetings=tuple(NextMeeting(n.date, n.time, n.place, n.body, n.text, n.other_body) for n in front.next_meetings),
             original=original, attachments=attachments,
             preamble=tuple(parsed.preamble), items=tuple(parsed.items), appendix=tuple(parsed.appendix),
             announced_on=front.announced_on, redactions=cleaned.redactions,

@@ -112,8 +112,10 @@ class NextMeeting:
     time: str | None
     place: str | None
     body: str | None
+    """Another body's key in the registry, when the next meeting is that body's."""
     text: str | None
-
+    other_body: str | None = None
+    """The name of a body outside the archive whose meeting the minutes announce ("Systemledning")."""
 
 @dataclass(frozen=True, slots=True)
 class Attachment:

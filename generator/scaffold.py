@@ -49,7 +49,7 @@ def _announced_date(archive: Archive, previous: Meeting | None) -> dt.date | Non
         return None
     body = archive.bodies[previous.body]
     names = [n.lower() for n in (body.name, body.short_name) if n]
-    later = [n for n in previous.next_meetings if n.date and n.date > previous.date]
+    later = [n for n in previous.next_meetings if n.date and n.date > previous.date and n.other_body is None]
     for chosen in ([n for n in later if n.body == previous.body],
                    [n for n in later if n.body is None and any(name in (n.text or "").lower() for name in names)],
                    [n for n in later if n.body is None]):

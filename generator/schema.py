@@ -100,6 +100,7 @@ class NextMeetingIn(Strict):
     time: str | None = None
     place: str | None = None
     body: str | None = Field(None, description="Organets nyckel, när mötet är ett annat organs.")
+    other_body: str | None = Field(None, description="Namnet på ett organ utanför arkivet, när mötet är dess, t.ex. 'Systemledning'.")
     text: str | None = Field(None, description="Som i protokollet, t.ex. '5 maj kl. 8-12'.")
 
 

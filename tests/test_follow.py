@@ -46,7 +46,8 @@ def test_a_bodys_calendar_holds_its_coming_meetings(example_site: Path) -> None:
     start = events[0].decoded("dtstart")
     assert start.date() == dt.date(2021, 11, 18) and start.hour == 9 and events[0].decoded("dtend").hour == 12
     lsg = Calendar.from_ical((example_site / "lsg/moten.ics").read_bytes())
-    assert [e.decoded("dtstart") for e in lsg.walk("VEVENT")] == [dt.date(2023, 10, 13), dt.date(2023, 11, 10)]
+    # "Systemledning 13 oktober" is announced in LSG's minutes but is another body's meeting (other_body).
+    assert [e.decoded("dtstart") for e in lsg.walk("VEVENT")] == [dt.date(2023, 11, 10)]
 
 
 def test_the_follow_page_lists_every_feed_and_calendar(example_site: Path) -> None:
