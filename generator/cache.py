@@ -2,8 +2,8 @@
 (`protokollarkivet check` in a pre-commit hook, `mkdocs serve` after one edit).
 
 An entry is keyed by everything its result depends on: the file's bytes, the registries (topics
-and bodies resolve against them), the names and sizes in the meeting's folder (attachments), and
-the code that reads them. Entries live in `.protokollarkivet-cache/` beside `content/`; deleting
+and bodies resolve against them), the names and sizes in the meeting's folder (attachments), the
+language its problems are told in, and the code that reads them. Entries live in `.protokollarkivet-cache/` beside `content/`; deleting
 the folder is always safe.
 """
 
@@ -15,8 +15,11 @@ import pickle
 import tempfile
 from pathlib import Path
 
+from .messages import CATALOGUE
+
 CACHE_DIR = ".protokollarkivet-cache"
-_READERS = ("cache", "checks", "dnr", "items", "load", "model", "privacy", "problems", "schema", "source", "text", "validate")
+_READERS = ("cache", "checks", "dnr", "items", "load", "messages", "model", "people", "privacy", "problems", "schema", "source",
+            "text", "validate")
 
 
 def _code_version() -> str:
@@ -24,6 +27,7 @@ def _code_version() -> str:
     digest = hashlib.sha256()
     for name in _READERS:
         digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    digest.update(CATALOGUE.read_bytes())  # (a problem's words in Swedish)
     return digest.hexdigest()
 
 

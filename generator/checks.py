@@ -6,6 +6,7 @@ registry. Rules on one field's shape live in `schema`; rules on item syntax in `
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
@@ -13,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 from . import appeal
 from .model import Archive, Attendee, Meeting
 from .people import ambiguous_first_names
+from .messages import _
 from .problems import Problem, did_you_mean
 
 Rule = Callable[[Archive, Meeting], Iterable[Problem]]
@@ -22,14 +24,14 @@ def check_dates(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
     """A multi-day meeting ends after it starts, and attendees' days fall within it."""
     if meeting.end_date is not None and meeting.end_date <= meeting.date:
         yield Problem(meeting.path, meeting.line_of("end_date"), "end_date",
-                      f"found {meeting.end_date}, expected a day after {meeting.date}",
-                      "leave out end_date for a one-day meeting")
+                      _("found {found}, expected a day after {date}").format(found=meeting.end_date, date=meeting.date),
+                      _("leave out end_date for a one-day meeting"))
     days = set(meeting.days)
     for attendee in (*meeting.attendees, *meeting.absent):
         for day in attendee.days:
             if day not in days:
-                yield Problem(meeting.path, attendee.line, f"{attendee.name}: days", f"found {day}, expected one of the "
-                              f"meeting's days ({', '.join(d.isoformat() for d in meeting.days)})")
+                yield Problem(meeting.path, attendee.line, f"{attendee.name}: days", _("found {found}, expected one of the "
+                              "meeting's days ({days})").format(found=day, days=", ".join(d.isoformat() for d in meeting.days)))
 
 
 def check_present_and_absent(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
@@ -44,8 +46,9 @@ def check_present_and_absent(archive: Archive, meeting: Meeting) -> Iterator[Pro
         shared = set(other.days or meeting.days) & set(absentee.days or meeting.days)
         if shared:
             day = min(shared).isoformat()
-            yield Problem(meeting.path, absentee.line, "absent", f"{absentee.name} is listed both as present (line {other.line}) "
-                          f"and as absent on {day}", "remove one of them, or give 'days:' for a multi-day meeting")
+            yield Problem(meeting.path, absentee.line, "absent", _("{name} is listed both as present (line {line}) and as absent "
+                          "on {day}").format(name=absentee.name, line=other.line, day=day),
+                          _("remove one of them, or give 'days:' for a multi-day meeting"))
 
 
 def check_decisions(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
@@ -54,8 +57,8 @@ def check_decisions(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
         return
     for item in meeting.items:
         if item.type == "beslutsärende" and not item.decisions:
-            yield Problem(meeting.path, item.line, item.label, f"found no decision in a beslutsärende ('{item.type_printed}')",
-                          "add a '::: beslut' block, or keep the status 'utkast' until it is written")
+            yield Problem(meeting.path, item.line, item.label, _("found no decision in a beslutsärende ('{type}')").format(
+                type=item.type_printed), _("add a '::: beslut' block, or keep the status 'utkast' until it is written"))
 
 
 def check_item_references(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
@@ -64,8 +67,8 @@ def check_item_references(archive: Archive, meeting: Meeting) -> Iterator[Proble
     for attendee in (*meeting.attendees, *meeting.absent):
         for number in filter(None, (attendee.until_item, *attendee.absent_from_items)):
             if number not in numbers:
-                yield Problem(meeting.path, attendee.line, f"{attendee.name}", f"refers to item {number!r}, which the meeting does not have",
-                              did_you_mean(number, numbers) or "use an item number such as '7a'")
+                yield Problem(meeting.path, attendee.line, f"{attendee.name}", _("refers to item {number}, which the meeting does "
+                              "not have").format(number=repr(number)), did_you_mean(number, numbers) or _("use an item number such as '7a'"))
 
 
 def check_named_participants(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
@@ -76,8 +79,8 @@ def check_named_participants(archive: Archive, meeting: Meeting) -> Iterator[Pro
         for block in item.blocks:
             for name in (*block.by, *block.yes, *block.no, *block.abstain):
                 if _person_key(name) not in attended:
-                    yield Problem(meeting.path, block.line, f"::: {block.kind}", f"{name} is not among the meeting's attendees",
-                                  did_you_mean(_strip_party(name), names) or "add the person to 'present' (or correct the name)")
+                    yield Problem(meeting.path, block.line, f"::: {block.kind}", _("{name} is not among the meeting's attendees").format(
+                        name=name), did_you_mean(_strip_party(name), names) or _("add the person to 'present' (or correct the name)"))
 
 
 def check_officials(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
@@ -92,8 +95,8 @@ def check_officials(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
     for key, name in named:
         if name and _person_key(name) not in attended:
             field = key.rsplit(".", 1)[0] if key[-1].isdigit() else key
-            yield Problem(meeting.path, meeting.line_of(key), field, f"{name} is not among the meeting's attendees",
-                          did_you_mean(_strip_party(name), names) or "add the person to 'present' or 'staff' (or correct the name)")
+            yield Problem(meeting.path, meeting.line_of(key), field, _("{name} is not among the meeting's attendees").format(name=name),
+                          did_you_mean(_strip_party(name), names) or _("add the person to 'present' or 'staff' (or correct the name)"))
 
 
 def check_first_names(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
@@ -103,8 +106,8 @@ def check_first_names(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
     written += [(name, block.line) for item in meeting.items for block in item.blocks
                 for name in (*block.by, *block.yes, *block.no, *block.abstain)]
     for name, line, candidates in ambiguous_first_names(meeting, iter(written)):
-        yield Problem(meeting.path, line, name, f"the first name could be {' or '.join(candidates)}; it gets a person "
-                      "page of its own", "write the full name", severity="info")
+        yield Problem(meeting.path, line, name, _("the first name could be {names}; it gets a person page of its own").format(
+            names=_(" or ").join(candidates)), _("write the full name"), severity="info")
 
 
 def check_next_meetings(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
@@ -112,14 +115,15 @@ def check_next_meetings(archive: Archive, meeting: Meeting) -> Iterator[Problem]
     for index, next_meeting in enumerate(meeting.next_meetings):
         if next_meeting.body and next_meeting.body not in archive.bodies:
             yield Problem(meeting.path, meeting.line_of(f"next_meetings.{index}.body"), "next_meetings.body",
-                          f"unknown body '{next_meeting.body}'",
+                          _("unknown body '{key}'").format(key=next_meeting.body),
                           did_you_mean(next_meeting.body, archive.bodies))
         if next_meeting.body and next_meeting.other_body:
             yield Problem(meeting.path, meeting.line_of(f"next_meetings.{index}.other_body"), "next_meetings.other_body",
-                          "found both 'body' and 'other_body'", "'body' names a body in the registry, 'other_body' one outside it: keep one")
+                          _("found both 'body' and 'other_body'"),
+                          _("'body' names a body in the registry, 'other_body' one outside it: keep one"))
         if next_meeting.date and next_meeting.date <= meeting.date:
             yield Problem(meeting.path, meeting.line_of(f"next_meetings.{index}.date"), "next_meetings.date",
-                          f"found {next_meeting.date}, expected a day after the meeting")
+                          _("found {found}, expected a day after the meeting").format(found=next_meeting.date))
 
 
 def check_announcement(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
@@ -127,27 +131,26 @@ def check_announcement(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
     it is an old fact the archive cannot change."""
     body = archive.bodies.get(meeting.body)
     if meeting.status == "anslaget" and meeting.announced_on is None:
-        yield Problem(meeting.path, meeting.line_of("status"), "announced_on", "missing: the status is 'anslaget'",
-                      "add 'announced_on: YYYY-MM-DD'")
+        yield Problem(meeting.path, meeting.line_of("status"), "announced_on", _("missing: the status is 'anslaget'"),
+                      _("add 'announced_on: YYYY-MM-DD'"))
     if meeting.announced_on is None:
         return
     if body is not None and not body.local_government_act:
         yield Problem(meeting.path, meeting.line_of("announced_on"), "announced_on",
-                      f"found a date, but {body.name} is not a body under kommunallagen",
-                      "set 'local_government_act: true' for the body in content/bodies.yml, or remove announced_on")
+                      _("found a date, but {body} is not a body under kommunallagen").format(body=body.name),
+                      _("set 'local_government_act: true' for the body in content/bodies.yml, or remove announced_on"))
     if meeting.adjusted_on is None:
         yield Problem(meeting.path, meeting.line_of("announced_on"), "adjusted_on",
-                      "missing: minutes are announced after they are adjusted",
-                      "add 'adjusted_on: YYYY-MM-DD'")
+                      _("missing: minutes are announced after they are adjusted"), _("add 'adjusted_on: YYYY-MM-DD'"))
     elif meeting.announced_on < meeting.adjusted_on:
         yield Problem(meeting.path, meeting.line_of("announced_on"), "announced_on",
-                      f"found {meeting.announced_on}, expected a day on or after "
-                      f"the adjustment ({meeting.adjusted_on})")
+                      _("found {found}, expected a day on or after the adjustment ({adjusted})").format(
+                          found=meeting.announced_on, adjusted=meeting.adjusted_on))
     elif appeal.announced_late(meeting.adjusted_on, meeting.announced_on):
         yield Problem(meeting.path, meeting.line_of("announced_on"), "announced_on",
-                      f"announced {meeting.announced_on}, later than the second day after the adjustment "
-                      f"({appeal.latest_announcement(meeting.adjusted_on)}; KL 8 kap. 12 §)",
-                      "the page says so; nothing to fix if this is what happened", severity="note")
+                      _("announced {announced}, later than the second day after the adjustment ({latest}; KL 8 kap. 12 §)").format(
+                          announced=meeting.announced_on, latest=appeal.latest_announcement(meeting.adjusted_on)),
+                      _("the page says so; nothing to fix if this is what happened"), severity="note")
 
 
 _ASSIGNMENTS: list = [None, frozenset()]
@@ -169,8 +172,8 @@ def check_reports(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
     for item in meeting.items:
         for ref in item.reports:
             if ref not in known:
-                yield Problem(meeting.path, item.line, "Återrapport", f"found {ref!r}, which names no assignment in the archive",
-                              did_you_mean(ref, known) or "write it as body/YYYY-MM-DD#p28-b2-u1")
+                yield Problem(meeting.path, item.line, "Återrapport", _("found {found}, which names no assignment in the "
+                              "archive").format(found=repr(ref)), did_you_mean(ref, known) or _("write it as body/YYYY-MM-DD#p28-b2-u1"))
 
 
 RULES: list[tuple[str, Rule]] = [
@@ -187,10 +190,16 @@ RULES: list[tuple[str, Rule]] = [
 ]
 
 
+RULE_CODES = [name for name, _rule in RULES]
+"""The codes a rule across meetings can be left out by (`check --disable CODE`, the plugin's `disable`)."""
+
+
 def check_archive(archive: Archive, disabled: Iterable[str] = ()) -> list[Problem]:
+    """Every rule's problems, each carrying the rule's name as its code; `disabled` names rules
+    to leave out (`check --disable officials`)."""
     off = set(disabled)
-    return [problem for meeting in archive.meetings for name, rule in RULES if name not in off
-            for problem in rule(archive, meeting)]
+    return [dataclasses.replace(problem, code=name) for meeting in archive.meetings for name, rule in RULES
+            if name not in off for problem in rule(archive, meeting)]
 
 
 def _strip_party(name: str) -> str:

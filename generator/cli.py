@@ -19,7 +19,9 @@ from pathlib import Path
 
 from .importer.cli import add_import_command, run_import
 from .linkcheck import check_site
+from .checks import RULE_CODES
 from .load import load_archive, read_archive
+from .messages import _
 from .problems import ContentError, format_problems, github_annotations
 from .scaffold import ScaffoldError, next_meeting
 from .xref import Linker
@@ -35,22 +37,25 @@ SCHEMAS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="protokollarkivet", description="Protokollarkivet: publish minutes as an archive.")
+    parser = argparse.ArgumentParser(prog="protokollarkivet", description=_("Protokollarkivet: publish minutes as an archive."))
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate the content without building the site")
-    check.add_argument("--content", type=Path, default=Path("content"), help="the content directory (default: content)")
-    new = commands.add_parser("new", help="write the next meeting's file for a body (status utkast)")
-    new.add_argument("--body", required=True, help="the body's key in content/bodies.yml")
-    new.add_argument("--date", type=dt.date.fromisoformat, help="the meeting's date (default: the previous meeting's 'next meeting')")
-    new.add_argument("--content", type=Path, default=Path("content"), help="the content directory (default: content)")
-    linkcheck = commands.add_parser("linkcheck", help="check a built site's internal links and anchors")
-    linkcheck.add_argument("site", type=Path, nargs="?", default=Path("site"), help="the built site (default: site)")
-    schema = commands.add_parser("schema", help="write the JSON Schemas of the front matter and registries")
-    schema.add_argument("--out", type=Path, default=Path("schema"), help="where to write them (default: schema)")
+    check = commands.add_parser("check", help=_("validate the content without building the site"))
+    check.add_argument("--content", type=Path, default=Path("content"), help=_("the content directory (default: content)"))
+    check.add_argument("--disable", action="append", default=[], metavar="CODE",
+                       help=_("leave out a rule across meetings, by its code (repeat for more): {codes}").format(
+                           codes=", ".join(RULE_CODES)))
+    new = commands.add_parser("new", help=_("write the next meeting's file for a body (status utkast)"))
+    new.add_argument("--body", required=True, help=_("the body's key in content/bodies.yml"))
+    new.add_argument("--date", type=dt.date.fromisoformat, help=_("the meeting's date (default: the previous meeting's 'next meeting')"))
+    new.add_argument("--content", type=Path, default=Path("content"), help=_("the content directory (default: content)"))
+    linkcheck = commands.add_parser("linkcheck", help=_("check a built site's internal links and anchors"))
+    linkcheck.add_argument("site", type=Path, nargs="?", default=Path("site"), help=_("the built site (default: site)"))
+    schema = commands.add_parser("schema", help=_("write the JSON Schemas of the front matter and registries"))
+    schema.add_argument("--out", type=Path, default=Path("schema"), help=_("where to write them (default: schema)"))
     add_import_command(commands)
     args = parser.parse_args(argv)
     if args.command == "check":
-        return run_check(args.content)
+        return run_check(args.content, args.disable)
     if args.command == "import":
         return run_import(args)
     if args.command == "linkcheck":
@@ -60,8 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     return run_schema(args.out)
 
 
-def run_check(content: Path) -> int:
-    archive, found = read_archive(content, cache=True)
+def run_check(content: Path, disabled: list[str] = ()) -> int:
+    unknown = [code for code in disabled if code not in RULE_CODES]
+    if unknown:
+        print(_("protokollarkivet check: --disable {code}: no rule has this code (rules: {codes})").format(
+            code=unknown[0], codes=", ".join(RULE_CODES)), file=sys.stderr)
+        return 2
+    archive, found = read_archive(content, cache=True, disabled=disabled)
     problems = [p for p in found if p.severity == "error"]
     notes = [p for p in found if p.severity != "error"]
     if notes:
@@ -70,16 +80,17 @@ def run_check(content: Path) -> int:
         print(format_problems(problems), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(github_annotations(problems))
-        noun = "problem" if len(problems) == 1 else "problems"
-        print(f"{len(problems)} {noun} found; nothing was built.", file=sys.stderr)
+        print(_("1 problem found; nothing was built.") if len(problems) == 1 else
+              _("{count} problems found; nothing was built.").format(count=len(problems)), file=sys.stderr)
         return 1
     assert archive is not None
     references = Linker(archive).unresolved_references()
     if references:
         print(format_problems(references))
     items = sum(len(m.items) for m in archive.meetings)
-    print(f"OK: {len(archive.meetings)} meetings, {items} items, {len(archive.bodies)} bodies, {len(archive.topics)} topics"
-          + (f"; {len(notes)} notes." if notes else "."))
+    summary = _("OK: {meetings} meetings, {items} items, {bodies} bodies, {topics} topics").format(
+        meetings=len(archive.meetings), items=items, bodies=len(archive.bodies), topics=len(archive.topics))
+    print(summary + (_("; {count} notes.").format(count=len(notes)) if notes else "."))
     return 0
 
 
@@ -95,21 +106,21 @@ def run_new(content: Path, body: str, date: dt.date | None) -> int:
         return 1
     scaffold.path.parent.mkdir(parents=True, exist_ok=True)
     scaffold.path.write_text(scaffold.text, encoding="utf-8")
-    print(f"wrote {scaffold.path}")
+    print(_("wrote {path}").format(path=scaffold.path))
     return 0
 
 
 def run_linkcheck(site: Path) -> int:
     if not (site / "index.html").is_file():
-        print(f"{site}: no built site here (run mkdocs build first)", file=sys.stderr)
+        print(_("{site}: no built site here (run mkdocs build first)").format(site=site), file=sys.stderr)
         return 2
     problems = check_site(site)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} broken links or foreign resources.", file=sys.stderr)
+        print(_("{count} broken links or foreign resources.").format(count=len(problems)), file=sys.stderr)
         return 1
-    print(f"OK: every link and anchor in {site} resolves; nothing loads from another host.")
+    print(_("OK: every link and anchor in {site} resolves; nothing loads from another host.").format(site=site))
     return 0
 
 
@@ -128,7 +139,7 @@ def run_schema(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for name, text in schema_documents().items():
         (out / name).write_text(text, encoding="utf-8")
-        print(f"wrote {out / name}")
+        print(_("wrote {path}").format(path=out / name))
     return 0
 
 

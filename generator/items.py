@@ -37,7 +37,8 @@ from .model import (
     Prose,
     Section,
 )
-from .problems import Problem, did_you_mean
+from .messages import _
+from .problems import Problem, did_you_mean, found_expected
 from .text import slug
 
 BLOCK_PREFIXES = {
@@ -154,8 +155,8 @@ class Context:
         parsed = token.map[0] if token.map else 0
         return self.line_offset + parsed - bisect.bisect_right(self.inserted, parsed) + 1
 
-    def report(self, line: int, field_name: str, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.path, line, field_name, message, hint))
+    def report(self, code: str, line: int, field_name: str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, line, field_name, message, hint, code=code))
 
 
 @dataclass(slots=True)
@@ -221,8 +222,7 @@ def close_open_blocks(text: str, ctx: Context) -> str:
         nonlocal opened
         assert opened is not None
         line, kind = opened
-        ctx.report(ctx.line_offset + line + 1, f"::: {kind}", f"the block is not closed before {reason}",
-                   "end the block with a line ':::'")
+        ctx.report("unclosed-block", ctx.line_offset + line + 1, f"::: {kind}", reason, _("end the block with a line ':::'"))
         ctx.inserted.append(len(out))
         out.append(":::")
         opened = None
@@ -237,13 +237,13 @@ def close_open_blocks(text: str, ctx: Context) -> str:
             opened = None
         elif fence := _FENCE_OPEN.match(line):
             if opened is not None:
-                close(f"the next block at line {shown}")
+                close(_("the block is not closed before the next block at line {line}").format(line=shown))
             opened = (index, fence[2].split()[0].lower())
         elif opened is not None and _ITEM_OR_SECTION.match(line):
-            close(f"the heading at line {shown}")
+            close(_("the block is not closed before the heading at line {line}").format(line=shown))
         out.append(line)
     if opened is not None:
-        close("the end of the file")
+        close(_("the block is not closed before the end of the file"))
     return "\n".join(out)
 
 
@@ -280,7 +280,7 @@ class _Walker:
         if token.type == "paragraph_open":
             inline = tokens[index + 1]
             if inline.content.startswith(":::"):
-                self.ctx.report(self.ctx.line(token), ":::", "found a ':::' line that opens or closes no block",
+                self.ctx.report("stray-fence", self.ctx.line(token), ":::", _("found a ':::' line that opens or closes no block"),
                                 "open a block with '::: beslut' (or another kind) and close it with ':::'")
             if self._field_paragraph(inline, self.ctx.line(token)):
                 return index + 3
@@ -294,7 +294,8 @@ class _Walker:
         printed = f"{' '.join(match['prefix'].split())} {number}".replace("§ ", "§ ") if match and match["prefix"] else None
         if number is not None:
             if number in self.numbers:
-                self.ctx.report(line, f"§ {number}", f"the item number appears twice (first at line {self.numbers[number]})",
+                self.ctx.report("item-number", line, f"§ {number}", _("the item number appears twice (first at line {first})").format(
+                    first=self.numbers[number]),
                                 "give each item its own number; sub-items are 7a, 7b")
             self.numbers.setdefault(number, line)
             anchor = f"p{number.replace('.', '-')}"
@@ -321,10 +322,11 @@ class _Walker:
         label = first[1].lower()
         if label not in ITEM_LABELS:
             if hint := _close_label(label, ITEM_LABELS):
-                self.ctx.report(line, first[1], "unknown field label", hint)
+                self.ctx.report("field-label", line, first[1], _("unknown field label"), hint)
             return False
         if not isinstance(self.current, _ItemDraft):
-            self.ctx.report(line, first[1], "field line outside an item", "field lines belong under an item heading '## N. Title'")
+            self.ctx.report("field-label", line, first[1], _("field line outside an item"),
+                            _("field lines belong under an item heading '## N. Title'"))
             return False
         shown: list[FieldLine] = []
         for offset, text in enumerate(lines):
@@ -332,9 +334,9 @@ class _Walker:
             if not match or match[1].lower() not in ITEM_LABELS:
                 found = match[1] if match else text[:40]
                 hint = (_close_label(match[1].lower(), ITEM_LABELS) if match else "") or \
-                    "leave a blank line between the field lines and the text"
-                self.ctx.report(line + offset, "field line", f"found {found!r} among field lines, expected one of "
-                                f"{', '.join(sorted(ITEM_LABELS))}", hint)
+                    _("leave a blank line between the field lines and the text")
+                self.ctx.report("field-label", line + offset, "field line", _("found {found} among field lines, expected one of "
+                                "{labels}").format(found=repr(found), labels=", ".join(sorted(ITEM_LABELS))), hint)
                 continue
             self._item_field(self.current, match[1], match[2].strip(), line + offset)
             shown.append(FieldLine(_display_label(match[1]), match[2].strip()))
@@ -346,7 +348,7 @@ class _Walker:
         key = label.lower()
         if key == "typ":
             if item.type_printed is not None:
-                self.ctx.report(line, "Typ", "the item type is given twice", "keep one 'Typ:' line")
+                self.ctx.report("item-type", line, "Typ", _("the item type is given twice"), _("keep one 'Typ:' line"))
             item.type_printed, item.type_line = value, line
         elif key == "föredragande":
             item.presenters.extend(parse_presenters(value))
@@ -357,7 +359,8 @@ class _Walker:
         elif key == "dnr":
             normalised = dnr.normalise(value)
             if normalised is None:
-                self.ctx.report(line, "Dnr", f"found {value!r}, expected a diarienummer such as '{dnr.EXAMPLE}'")
+                self.ctx.report("diarienummer", line, "Dnr", found_expected(
+                    value, _("a diarienummer such as '{example}'").format(example=dnr.EXAMPLE)))
             else:
                 item.diarienummer.append(Diarienummer(value, normalised))
         elif key == "återrapport":
@@ -376,11 +379,11 @@ class _Walker:
         line = self.ctx.line(opening)
         kind = opening.info.strip().split()[0].lower()
         if kind not in BLOCK_PREFIXES:
-            self.ctx.report(line, f"::: {kind}", "unknown block kind",
-                            did_you_mean(kind, BLOCK_PREFIXES) or f"known kinds: {', '.join(BLOCK_PREFIXES)}")
+            self.ctx.report("block-kind", line, f"::: {kind}", _("unknown block kind"),
+                            did_you_mean(kind, BLOCK_PREFIXES) or _("known kinds: {kinds}").format(kinds=", ".join(BLOCK_PREFIXES)))
             return
         if not isinstance(self.current, _ItemDraft):
-            self.ctx.report(line, f"::: {kind}", "block outside an item", "move it under the item it belongs to")
+            self.ctx.report("block-kind", line, f"::: {kind}", _("block outside an item"), _("move it under the item it belongs to"))
             return
         inner = tokens[1:-1]
         fields, inner = self._block_fields(kind, inner, line)
@@ -395,24 +398,25 @@ class _Walker:
             assignments=tuple(self._assignment(anchor, n, value, line) for n, value in enumerate(fields.get("uppdrag", []), 1)),
         )
         if kind in ("yrkande", "reservation", "protokollsanteckning", "jäv") and not block.by:
-            self.ctx.report(line, f"::: {kind}", "found no 'Av:' line, expected who it is by", "start the block with 'Av: Name'")
+            self.ctx.report("block-content", line, f"::: {kind}", _("found no 'Av:' line, expected who it is by"),
+                            _("start the block with 'Av: Name'"))
         if kind in ("beslut", "ställningstagande", "propositionsordning") and not block.text.strip():
-            self.ctx.report(line, f"::: {kind}", "the block is empty", "write the text between the ':::' lines")
+            self.ctx.report("block-content", line, f"::: {kind}", _("the block is empty"), _("write the text between the ':::' lines"))
         self.current.parts.append(block)
 
     def _assignment(self, decision: str, number: int, value: str, line: int) -> Assignment:
         """`Uppdrag: who; what; when` (when is optional; an ISO date in it is the due date)."""
         parts = [part.strip() for part in value.split(";")]
         if len(parts) < 2 or not all(parts[:2]):
-            self.ctx.report(line, "Uppdrag", f"found {value!r}, expected 'who; what' or 'who; what; when'",
-                            "e.g. 'Uppdrag: Hjälpmedelsrådet; återkomma med förslag; 2023-11-10'")
+            self.ctx.report("assignment", line, "Uppdrag", found_expected(value, _("'who; what' or 'who; what; when'")),
+                            _("e.g. 'Uppdrag: Hjälpmedelsrådet; återkomma med förslag; 2023-11-10'"))
             parts = (parts + ["", ""])[:2]
         due = parts[2] if len(parts) > 2 and parts[2] else None
         date = re.search(r"(?:19|20)\d\d-\d\d-\d\d", due or "")
         try:
             due_date = dt.date.fromisoformat(date.group()) if date else None
         except ValueError:
-            self.ctx.report(line, "Uppdrag", f"found {date.group()!r}, expected a real date as YYYY-MM-DD")
+            self.ctx.report("assignment", line, "Uppdrag", found_expected(date.group(), _("a date that exists")))
             due_date = None
         return Assignment(f"{decision}-u{number}", parts[0], "; ".join(parts[1:2]), due, due_date, line)
 
@@ -431,8 +435,8 @@ class _Walker:
         if not fields:
             return {}, inner
         if rest:
-            self.ctx.report(line, f"::: {kind}", "text directly after the field lines",
-                            "leave a blank line between the field lines and the text")
+            self.ctx.report("block-content", line, f"::: {kind}", _("text directly after the field lines"),
+                            _("leave a blank line between the field lines and the text"))
         return fields, inner[3:]
 
     # -- bookkeeping ------------------------------------------------------------------
@@ -477,9 +481,10 @@ class _Walker:
             return self.ctx.item_types[printed]
         known = {name: name[:1].upper() + name[1:] for name in self.ctx.item_types}
         close = difflib.get_close_matches(printed, list(known), n=1, cutoff=0.75)
-        hint = f"did you mean '{known[close[0]]}'?" if close else "declare the body's own types under 'item_types' in content/bodies.yml"
-        self.ctx.report(draft.type_line or draft.line, "Typ", f"found {draft.type_printed!r}, expected a known item type "
-                        "such as 'Beslutsärende', 'Informationsärende' or 'Diskussionsärende'", hint)
+        hint = _("did you mean '{name}'?").format(name=known[close[0]]) if close else \
+            _("declare the body's own types under 'item_types' in content/bodies.yml")
+        self.ctx.report("item-type", draft.type_line or draft.line, "Typ", found_expected(
+            draft.type_printed, _("a known item type such as 'Beslutsärende', 'Informationsärende' or 'Diskussionsärende'")), hint)
         return None
 
 
@@ -532,7 +537,7 @@ def parse_presenters(value: str) -> list[Presenter]:
     """`A; B, utredare` -> presenters A and B (with description 'utredare')."""
     presenters = []
     for entry in filter(None, (part.strip() for part in value.split(";"))):
-        name, _, description = entry.partition(",")
+        name, _comma, description = entry.partition(",")
         presenters.append(Presenter(name.strip(), description.strip() or None))
     return presenters
 
@@ -553,7 +558,7 @@ def _names(value: str | None) -> tuple[str, ...]:
 
 def _close_label(label: str, known: set[str]) -> str:
     close = difflib.get_close_matches(label, known, n=1, cutoff=0.75)
-    return f"did you mean '{_display_label(close[0])}:'?" if close else ""
+    return _("did you mean '{name}'?").format(name=f"{_display_label(close[0])}:") if close else ""
 
 
 def _display_label(label: str) -> str:

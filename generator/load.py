@@ -13,6 +13,7 @@ import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from . import checks, dnr, privacy
 from .cache import CACHE_DIR, ParseCache, folder_listing
@@ -22,6 +23,7 @@ from .model import (
     Archive, Attachment, Attendee, Body, Diarienummer, FormerName, Meeting, Member, NextMeeting,
     Officials, PersonEntry, Signature, Signing, Topic,
 )
+from .messages import _, language
 from .problems import ContentError, Problem, did_you_mean, mismatch
 from .schema import AttendeeIn, BodyIn, FrontMatter, PermanenceIn, PersonIn, TopicIn
 from .source import YamlDoc, load_yaml, read_text, split_front_matter
@@ -47,9 +49,9 @@ def is_editor_litter(name: str) -> bool:
             or name in ("Thumbs.db", "desktop.ini"))
 
 
-def load_archive(content_dir: Path, cache: bool = False) -> Archive:
+def load_archive(content_dir: Path, cache: bool = False, disabled: Iterable[str] = ()) -> Archive:
     """The validated archive; its `notes` hold what should be told but does not stop publishing."""
-    archive, problems = read_archive(content_dir, cache)
+    archive, problems = read_archive(content_dir, cache, disabled)
     errors = [p for p in problems if p.severity == "error"]
     if errors or archive is None:
         raise ContentError(errors)
@@ -57,11 +59,12 @@ def load_archive(content_dir: Path, cache: bool = False) -> Archive:
     return archive
 
 
-def read_archive(content_dir: Path, cache: bool = False) -> tuple[Archive | None, list[Problem]]:
+def read_archive(content_dir: Path, cache: bool = False, disabled: Iterable[str] = ()) -> tuple[Archive | None, list[Problem]]:
     """Every problem in the content, and the archive. With `cache`, meeting files that did not
-    change since the last read are not parsed again (see `cache.py`)."""
+    change since the last read are not parsed again (see `cache.py`); `disabled` names rules across
+    meetings to leave out (`checks.RULE_CODES`)."""
     root = content_dir.resolve().parent
-    reader = _Reader(content_dir.resolve(), root, ParseCache(root / CACHE_DIR) if cache else None)
+    reader = _Reader(content_dir.resolve(), root, ParseCache(root / CACHE_DIR) if cache else None, disabled=tuple(disabled))
     return reader.read()
 
 
@@ -77,6 +80,7 @@ class _Reader:
     content: Path
     root: Path
     cache: ParseCache | None = None
+    disabled: tuple[str, ...] = ()
     registries: bytes = b""
 
     def shown(self, path: Path) -> str:
@@ -84,7 +88,7 @@ class _Reader:
 
     def read(self) -> tuple[Archive | None, list[Problem]]:
         if not self.content.is_dir():
-            return None, [Problem(self.shown(self.content), 1, "content", "the content directory does not exist")]
+            return None, [Problem(self.shown(self.content), 1, "content", _("the content directory does not exist"), code="file")]
         problems: list[Problem] = []
         self.registries = b"".join((self.content / name).read_bytes() if (self.content / name).is_file() else b""
                                    for name in (BODIES_FILE, TOPICS_FILE, PEOPLE_FILE))
@@ -98,8 +102,8 @@ class _Reader:
             relative = path.relative_to(self.content)
             if len(relative.parts) == 1:
                 if path.name == "index.md":
-                    problems.append(Problem(self.shown(path), 1, "file", "content/index.md is reserved for the generated home page",
-                                            "give the page another name, e.g. content/om.md"))
+                    problems.append(Problem(self.shown(path), 1, "file", _("content/index.md is reserved for the generated home page"),
+                                            _("give the page another name, e.g. content/om.md"), code="reserved"))
                 elif path.suffix == ".md":
                     pages.append(relative.as_posix())
                 continue
@@ -117,7 +121,7 @@ class _Reader:
                 redirects.append((f"{old}/", f"{body.key}/"))
                 redirects += [(f"{old}/{m.slug}/", f"{body.key}/{m.slug}/") for m in meetings if m.body == body.key]
         archive = Archive(body_map, topic_map, meetings, sorted(pages), sorted(redirects), sorted(removed), people=people)
-        problems.extend(checks.check_archive(archive))
+        problems.extend(checks.check_archive(archive, self.disabled))
         return archive, problems
 
     def _people(self, problems: list[Problem]) -> tuple[PersonEntry, ...]:
@@ -146,13 +150,14 @@ class _Reader:
             return [], []
         redirects = [(r.from_, r.to) for r in permanence.redirects]
         targets = dict(redirects)
-        for index, (start, _) in enumerate(redirects):
+        for index, (start, _target) in enumerate(redirects):
             seen, current = {start}, start
             while current in targets:
                 current = targets[current]
                 if current in seen:
                     problems.append(Problem(shown, doc.line_of(("redirects", index)), f"redirects[{index}]",
-                                            f"the redirect from '{start}' goes round in a circle", "point it at a page"))
+                                            _("the redirect from '{start}' goes round in a circle").format(start=start),
+                                            _("point it at a page"), code="redirect"))
                     break
                 seen.add(current)
         return redirects, [(r.url, r.reason) for r in permanence.removed]
@@ -166,8 +171,8 @@ class _Reader:
                     continue
                 path = Path(folder) / name
                 if path.is_symlink() and not path.resolve().is_relative_to(self.content):
-                    problems.append(Problem(self.shown(path), 1, "file", "the file is a link to a file outside content/",
-                                            "copy the file into content/ instead of linking to it"))
+                    problems.append(Problem(self.shown(path), 1, "file", _("the file is a link to a file outside content/"),
+                                            _("copy the file into content/ instead of linking to it"), code="file"))
                     continue
                 found.append(path)
         return found
@@ -176,7 +181,8 @@ class _Reader:
         path = self.content / name
         shown = self.shown(path)
         if not path.is_file():
-            problems.append(Problem(shown, 1, "registry", "the file is missing", f"create content/{name}"))
+            problems.append(Problem(shown, 1, "registry", _("the file is missing"), _("create content/{name}").format(name=name),
+                                    code="registry"))
             return []
         source, found = read_text(path, shown)
         problems.extend(found)
@@ -195,13 +201,13 @@ class _Reader:
             key = entry.get("key") if isinstance(entry, dict) else None
             line = doc.line_of((index, "key"))
             if key in keys:
-                problems.append(Problem(shown, line, f"[{index}].key", f"the key '{key}' appears twice (first at line {keys[key]})",
-                                        "keys must be unique"))
+                problems.append(Problem(shown, line, f"[{index}].key", _("the key '{key}' appears twice (first at line {first})").format(
+                    key=key, first=keys[key]), _("keys must be unique"), code="registry"))
             elif isinstance(key, str):
                 keys[key] = line
             if name == BODIES_FILE and key in RESERVED_KEYS:
-                problems.append(Problem(shown, line, f"[{index}].key", f"'{key}' is reserved for the site's own pages",
-                                        "choose another key"))
+                problems.append(Problem(shown, line, f"[{index}].key", _("'{key}' is reserved for the site's own pages").format(key=key),
+                                        _("choose another key"), code="reserved"))
         if name == PEOPLE_FILE and not found:
             problems.extend(_shared_spellings(doc, shown))
         return entries
@@ -222,8 +228,9 @@ class _Reader:
 
     def _cache_key(self, path: Path) -> str:
         assert self.cache is not None
+        # (the language too: a cached file's problems are stored as the reader read them)
         return self.cache.key(self.shown(path).encode(), path.read_bytes(), self.registries,
-                              folder_listing(path.parent / path.stem))
+                              folder_listing(path.parent / path.stem), language().encode())
 
     def parsed_bytes(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic]) -> bytes:
         found: list[Problem] = []
@@ -234,12 +241,14 @@ class _Reader:
         shown = self.shown(path)
         folder = path.parent.name
         if folder not in bodies:
-            hint = did_you_mean(folder, bodies) or f"add the body to content/{BODIES_FILE}"
-            problems.append(Problem(shown, 1, "body", f"the folder '{folder}' is no body in content/{BODIES_FILE}", hint))
+            hint = did_you_mean(folder, bodies) or _("add the body to content/{file}").format(file=BODIES_FILE)
+            problems.append(Problem(shown, 1, "body", _("the folder '{folder}' is no body in content/{file}").format(
+                folder=folder, file=BODIES_FILE), hint, code="body"))
             return None
         name = _MEETING_FILE.match(path.name)
         if not name:
-            problems.append(mismatch(shown, 1, "file name", path.name, "YYYY-MM-DD.md (or YYYY-MM-DD-2.md for a second meeting that day)"))
+            problems.append(mismatch(shown, 1, "file name", path.name, _("YYYY-MM-DD.md (or YYYY-MM-DD-2.md for a second meeting that day)"),
+                                     code="file"))
             return None
         source, found = read_text(path, shown)
         problems.extend(found)
@@ -265,8 +274,9 @@ class _Reader:
         def resolve_topic(name: str, line: int) -> str | None:
             key = _topic_key(name, topics)
             if key is None:
-                hint = did_you_mean(name, [*topics, *(t.name for t in topics.values())]) or f"add it to content/{TOPICS_FILE}"
-                local.append(Problem(shown, line, "Ämnen", f"unknown topic '{name}'", hint))
+                hint = did_you_mean(name, [*topics, *(t.name for t in topics.values())]) or \
+                    _("add it to content/{file}").format(file=TOPICS_FILE)
+                local.append(Problem(shown, line, "Ämnen", _("unknown topic '{name}'").format(name=name), hint, code="topic"))
             return key
 
         def resolve_attachment(title: str, file: str | None, kind: str, line: int) -> Attachment:
@@ -281,11 +291,12 @@ class _Reader:
         if front is None:
             return None
         if front.body != folder:
-            problems.append(mismatch(shown, doc.line_of(("body",)), "body", front.body, f"'{folder}', the folder the file is in",
-                                     "move the file or correct the key"))
+            problems.append(mismatch(shown, doc.line_of(("body",)), "body", front.body, _("'{folder}', the folder the file is in").format(
+                folder=folder), _("move the file or correct the key"), code="body"))
         if front.date.isoformat() != name["date"]:
             problems.append(mismatch(shown, doc.line_of(("date",)), "date", front.date.isoformat(),
-                                     f"{name['date']}, the date in the file name", "rename the file or correct the date"))
+                                     _("{date}, the date in the file name").format(date=name["date"]),
+                                     _("rename the file or correct the date"), code="date"))
         meeting_dnr = self._meeting_dnr(front, doc, shown, problems)
         original = None
         if front.original:
@@ -320,15 +331,17 @@ class _Reader:
         line = doc.line_of(("diarienummer",))
         normalised = dnr.normalise(front.diarienummer)
         if normalised is None:
-            problems.append(mismatch(shown, line, "diarienummer", front.diarienummer, f"a diarienummer such as '{dnr.EXAMPLE}'"))
+            problems.append(mismatch(shown, line, "diarienummer", front.diarienummer,
+                                     _("a diarienummer such as '{example}'").format(example=dnr.EXAMPLE), code="diarienummer"))
             return None
         if normalised != front.diarienummer:
-            problems.append(mismatch(shown, line, "diarienummer", front.diarienummer, f"the normalised form '{normalised}'",
-                                     "keep the printed form in 'diarienummer_printed'"))
+            problems.append(mismatch(shown, line, "diarienummer", front.diarienummer,
+                                     _("the normalised form '{form}'").format(form=normalised),
+                                     _("keep the printed form in 'diarienummer_printed'"), code="diarienummer"))
         printed = front.diarienummer_printed or front.diarienummer
         if dnr.normalise(printed) != normalised:
             problems.append(mismatch(shown, doc.line_of(("diarienummer_printed",)), "diarienummer_printed", printed,
-                                     f"a printed form of '{normalised}'"))
+                                     _("a printed form of '{form}'").format(form=normalised), code="diarienummer"))
         return Diarienummer(printed, normalised)
 
     def _attachment(self, title: str, file: str | None, kind: str, folder: Path, shown: str, line: int,
@@ -337,11 +350,13 @@ class _Reader:
             return Attachment(title, kind)
         target = (folder / file).resolve()
         if "://" in file or file.startswith(("/", "data:", "javascript:")) or not target.is_relative_to(folder.resolve()):
-            problems.append(mismatch(shown, line, "attachment", file, f"a file name in {self.shown(folder)}/"))
+            problems.append(mismatch(shown, line, "attachment", file, _("a file name in {folder}/").format(folder=self.shown(folder)),
+                                     code="attachment"))
             return Attachment(title, kind)
         if not target.is_file():
-            problems.append(Problem(shown, line, "attachment", f"the file {self.shown(folder / file)} does not exist",
-                                    f"put the file in {self.shown(folder)}/ or correct the name"))
+            problems.append(Problem(shown, line, "attachment", _("the file {file} does not exist").format(file=self.shown(folder / file)),
+                                    _("put the file in {folder}/ or correct the name").format(folder=self.shown(folder)),
+                                    code="attachment"))
             return Attachment(title, kind)
         media_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         return Attachment(title, kind, target.relative_to(self.content.resolve()).as_posix(), target.stat().st_size, media_type)
@@ -359,8 +374,10 @@ def _shared_spellings(doc: YamlDoc, shown: str) -> list[Problem]:
             key = spelling_key(spelling)
             loc = (index, "name") if position == 0 else (index, "aliases", position - 1)
             if key in owners and owners[key] != index:
-                problems.append(Problem(shown, doc.line_of(loc), _loc_name(loc), f"the spelling '{spelling}' also names "
-                                        f"the person '{doc.data[owners[key]]['key']}'", "a spelling can name one person only"))
+                problems.append(Problem(shown, doc.line_of(loc), _loc_name(loc),
+                                        _("the spelling '{spelling}' also names the person '{key}'").format(
+                                            spelling=spelling, key=doc.data[owners[key]]["key"]),
+                                        _("a spelling can name one person only"), code="registry"))
             owners.setdefault(key, index)
     return problems
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import logging
 import os
 import re
 import shutil
@@ -40,6 +41,8 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import mkdocs_pages as pages, urls
 from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive, read_archive
+from .checks import RULE_CODES
+from .messages import _, decimal
 from .model import Archive
 from .people import People
 from .problems import ContentError, github_annotations
@@ -92,6 +95,8 @@ class PluginOptions(base.Config):
     parse_cache = c.Type(bool, default=True)
     """Keep parsed meeting files in `.protokollarkivet-cache/` beside `content/` (see `cache.py`);
     `false` parses every file on every build."""
+    disable = c.ListOfItems(c.Type(str), default=[])
+    """Rules across meetings to leave out, by code (`checks.RULE_CODES`), as `check --disable` does."""
     shared_layout = c.Type(bool, default=True)
     """Render the layout of meeting, person and diarienummer pages once and reuse it (see
     `mkdocs_pages.py`); `false` has MkDocs render every page itself: slower, the same bytes."""
@@ -142,15 +147,20 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.env: jinja2.Environment | None = None
         self.files: Files | None = None
         self.preview_problems: list = []
+        self.started = time.monotonic()
+        self.infos = 0
         self.open_data_files: dict[str, bytes] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.started = time.monotonic()
+        if command in ("build", "gh-deploy"):
+            _quiet_build()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.failed = False
         if not config.use_directory_urls:
-            raise PluginError("protokollarkivet: set 'use_directory_urls: true'; the archive's permanent URLs are directory URLs")
+            raise PluginError(_("protokollarkivet: set 'use_directory_urls: true'; the archive's permanent URLs are directory URLs"))
         self.mkdocs_config = config
         if self.command == "serve":
             self.sources = _sources(config)  # (what the preview compares after an edit)
@@ -158,7 +168,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         try:
             # Unchanged files come from the parse cache: after `protokollarkivet check` (a CI step
             # before the build), after the previous build, and after every edit in the preview.
-            self.archive = load_archive(Path(config.docs_dir), cache=self.config.parse_cache)
+            self.archive = load_archive(Path(config.docs_dir), cache=self.config.parse_cache, disabled=self._disabled())
             self.preview_problems = []
         except ContentError as error:
             if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -169,8 +179,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         if preview:
             config.extra_css.append(PREVIEW_CSS)
             config.extra_javascript.append(PREVIEW_SCRIPT)
+        self.infos = len(self.archive.notes)
         for note in self.archive.notes:
-            log.info(str(note))
+            log.debug(str(note))
         self.settings = settings = settings_from(self.config, config, preview, self.user_epoch)
         self.drafts = {f"{m.body}/{m.slug}/" for m in self.archive.meetings if m.status == "utkast" and not preview}
         if self.command in ("build", "gh-deploy"):
@@ -182,18 +193,26 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         assert published is not None and self.linker is not None
         self._check_published_urls(config, published)
         for reference in self.linker.unresolved_references():
-            log.info(str(reference))
+            self.infos += 1
+            log.debug(str(reference))
         if not config.nav:
             config.nav = _navigation(self.archive, settings)
         _default_source_date(self.archive)
-        log.info(f"{len(self.archive.meetings)} meetings of {len(self.archive.bodies)} bodies read and validated")
+        log.debug(f"{len(self.archive.meetings)} meetings of {len(self.archive.bodies)} bodies read and validated")
         return config
+
+    def _disabled(self) -> list[str]:
+        unknown = [code for code in self.config.disable if code not in RULE_CODES]
+        if unknown:
+            raise PluginError(_("protokollarkivet: disable: {code}: no rule has this code (rules: {codes})").format(
+                code=unknown[0], codes=", ".join(RULE_CODES)))
+        return list(self.config.disable)
 
     def _previewable(self, config: MkDocsConfig, error: ContentError) -> Archive | None:
         """Under `mkdocs serve`, content with errors still previews: the files without errors
         are shown, and every page lists the problems at its top (preview.js) until they are
         fixed. The terminal says it too."""
-        archive, _ = read_archive(Path(config.docs_dir), cache=self.config.parse_cache)
+        archive, _problems = read_archive(Path(config.docs_dir), cache=self.config.parse_cache, disabled=self._disabled())
         if archive is None:
             return None
         _tell_preview_problems(error)
@@ -225,15 +244,15 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             if self.command in ("build", "gh-deploy"):
                 known = _read_manifest(manifest) if manifest.exists() else []
                 manifest.write_text("".join(f"/{url}\n" for url in sorted(set(known) | set(current))), encoding="utf-8")
-                log.info(f"{manifest.name}: {len(set(current) - set(known))} URLs added")
+                log.info(_("{manifest}: {count} URLs added").format(manifest=manifest.name, count=len(set(current) - set(known))))
             return
         missing = sorted(set(_read_manifest(manifest)) - set(current))
         if missing and not self.command == "serve":
             shown = "\n".join(f"  /{url}" for url in missing)
-            raise PluginError(f"protokollarkivet: {len(missing)} published URLs would vanish:\n{shown}\n"
-                              "Add a redirect (content/redirects.yml: redirects) or, for a page withdrawn on purpose, a "
-                              "'removed' entry with the reason; after a deliberate change run "
-                              "PROTOKOLLARKIVET_UPDATE_URLS=1 mkdocs build to record it.")
+            raise PluginError(_("protokollarkivet: {count} published URLs would vanish:").format(count=len(missing)) + f"\n{shown}\n" +
+                              _("Add a redirect (content/redirects.yml: redirects) or, for a page withdrawn on purpose, a "
+                                "'removed' entry with the reason; after a deliberate change run "
+                                "PROTOKOLLARKIVET_UPDATE_URLS=1 mkdocs build to record it."))
 
     def _stage(self, config: MkDocsConfig) -> None:
         self.final_site = Path(config.site_dir)
@@ -258,7 +277,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         try:
             self.search.wait()
         except BackgroundError as error:
-            raise PluginError(f"protokollarkivet: the search index could not be built: {error}") from None
+            raise PluginError(_("protokollarkivet: the search index could not be built: {error}").format(error=error)) from None
         _put_in_place(self.search_folder, Path(config.site_dir) / urls.SEARCH_INDEX_DIR)
         self.search = self.search_folder = None
 
@@ -281,13 +300,25 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             return
         if self.failed:
             shutil.rmtree(staging, ignore_errors=True)
-            log.error(f"the build failed; {final} was left as it was")
+            log.error(_("the build failed; {site} was left as it was").format(site=final))
             return
         retired = final.with_name(f".{final.name}.old-{os.getpid()}")
         if final.exists():
             final.rename(retired)
         staging.rename(final)
         shutil.rmtree(retired, ignore_errors=True)
+        self._summary(final)
+
+    def _summary(self, site: Path) -> None:
+        """The one line a clean build prints (MkDocs' own lines and ours show with --verbose)."""
+        assert self.archive is not None
+        pages = sum(1 for _page in site.rglob("index.html"))
+        line = _("{meetings} meetings, {pages} pages in {site} ({seconds} s)").format(
+            meetings=len(self.published.meetings if self.published else self.archive.meetings), pages=pages, site=site,
+            seconds=decimal(time.monotonic() - self.started))
+        if self.infos:
+            line += _("; {count} infos (--verbose shows them)").format(count=self.infos)
+        log.info(line, extra={SUMMARY: True})
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for file in list(files):
@@ -356,8 +387,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         _write_preview_problems(Path(config.site_dir), [])
         self.sources = sources
         self._refresh_in_background(config)
-        log.info(f"preview: {len(affected)} pages re-rendered after the edit of {', '.join(changed)} "
-                 f"in {time.monotonic() - started:.2f} s; search, feeds and open data follow")
+        log.info(_("preview: {count} pages re-rendered after the edit of {files} in {seconds} s; search, feeds and open "
+                   "data follow").format(count=len(affected), files=", ".join(changed), seconds=decimal(time.monotonic() - started)))
         return True
 
     def _refresh_in_background(self, config: MkDocsConfig) -> None:
@@ -396,7 +427,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         shared = [view for view in self.views.values() if self._shares_layout(view)]
         for view in shared:
             self._write_page(view, config)
-        log.info(f"{len(shared)} pages written in {len(self.layouts)} shared layouts")
+        log.debug(f"{len(shared)} pages written in {len(self.layouts)} shared layouts")
 
     def _write_page(self, view: View, config: MkDocsConfig) -> None:
         """One page, outside MkDocs' build: in its shared layout, or through the engine's
@@ -478,6 +509,26 @@ PREVIEW_SCRIPT = "assets/protokollarkivet/preview.js"
 PREVIEW_CSS = "assets/protokollarkivet/preview.css"
 PREVIEW_PROBLEMS = "_forhandsvisning/problem.json"
 """What preview.js reads: the content's problems as `file:line: message` lines, [] when none."""
+
+
+SUMMARY = "protokollarkivet_summary"
+
+
+class _QuietFilter(logging.Filter):
+    """A build's information lines, MkDocs' and ours, show with --verbose; warnings, errors and the
+    build's one summary line always."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.INFO or getattr(record, SUMMARY, False)
+
+
+def _quiet_build() -> None:
+    logger = logging.getLogger("mkdocs")
+    if logger.getEffectiveLevel() <= logging.DEBUG:
+        return
+    for handler in logger.handlers:
+        if not any(isinstance(f, _QuietFilter) for f in handler.filters):
+            handler.addFilter(_QuietFilter())
 
 
 def _tell_preview_problems(error: ContentError) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from stdnum import luhn
 from stdnum.se import personnummer
 
+from .messages import _
 from .problems import Problem
 
 REDACTED = "[uppgift borttagen]"
@@ -52,8 +53,8 @@ def clean(text: str, path: str) -> Cleaned:
     redacted = _REDACTION.sub(redact, text)
     problems = [
         Problem(path, redacted.count("\n", 0, match.start()) + 1, "personuppgifter",
-                f"found what is a valid personnummer or samordningsnummer ({_masked(match.group())})",
-                "redact it as {{dolt: ...}}, or mark a number that is not one as {{inte personnummer: ...}}")
+                _("found what is a valid personnummer or samordningsnummer ({number})").format(number=_masked(match.group())),
+                _("redact it as {{dolt: ...}}, or mark a number that is not one as {{inte personnummer: ...}}"), code="personal-data")
         for match in _CANDIDATE.finditer(_NOT_PERSONAL.sub(lambda m: " " * len(m.group()), redacted))
         if is_identity_number(match.group())
     ]

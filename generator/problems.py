@@ -1,10 +1,18 @@
-"""The one shape every content error takes: `path:line: field: message (hint)`."""
+"""The one shape every content problem takes: `path:line: field: message (hint) [code]`.
+
+The code names the rule that found the problem (`officials`, `unclosed-block`, `yaml`): the
+rules across a meeting can be switched off by it (`check --disable officials`, or the plugin's
+`disable` option), and `docs/format.md` lists them all. The message and hint are in the reader's
+language (see `messages.py`); the code, the path and the field are the same in every language.
+"""
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
 from typing import Iterable
+
+from .messages import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,32 +26,42 @@ class Problem:
     field: str
     """The field, label or construct at fault, e.g. `status`, `present[3].name`, `§ 7a`."""
     message: str
-    """What was found and what was expected."""
+    """What was found and what was expected (translated where it was made)."""
     hint: str = ""
     """How to fix it, e.g. a did-you-mean."""
     severity: str = "error"
-    """`error` stops `check` and the build; `note` is reported and publishing goes on."""
+    """`error` stops `check` and the build; `note` and `info` are told and publishing goes on."""
+    code: str = ""
+    """The rule that found it (see the module's docstring)."""
 
     def __str__(self) -> str:
-        label = "" if self.severity == "error" else f"{self.severity}: "
+        label = "" if self.severity == "error" else f"{_(SEVERITY_LABELS[self.severity])}: "
         text = f"{self.path}:{self.line}: {label}{self.field}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{text} ({self.hint})" if self.hint else text
+        return f"{text} [{self.code}]" if self.code else text
 
     @property
     def sort_key(self) -> tuple[str, int, str]:
         return (self.path, self.line, self.field)
 
 
-def mismatch(path: str, line: int, field: str, found: object, expected: str, hint: str = "") -> Problem:
-    """A problem phrased as `found X, expected Y`, the common case."""
-    return Problem(path, line, field, f"found {_show(found)}, expected {expected}", hint)
+SEVERITY_LABELS = {"note": N_("note"), "info": N_("info")}
+
+
+def mismatch(path: str, line: int, field: str, found: object, expected: str, hint: str = "", code: str = "value") -> Problem:
+    """A problem phrased as `found X, expected Y`, the common case (`expected` already translated)."""
+    return Problem(path, line, field, found_expected(found, expected), hint, code=code)
+
+
+def found_expected(found: object, expected: str) -> str:
+    return _("found {found}, expected {expected}").format(found=show(found), expected=expected)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A hint naming the closest candidate, or '' when nothing is close."""
     lowered = {c.lower(): c for c in candidates}
     close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return f"did you mean '{lowered[close[0]]}'?" if close else ""
+    return _("did you mean '{name}'?").format(name=lowered[close[0]]) if close else ""
 
 
 def format_problems(problems: Iterable[Problem]) -> str:
@@ -61,16 +79,17 @@ def github_annotations(problems: Iterable[Problem]) -> str:
 
     return "\n".join(
         f"::error file={escape_property(p.path)},line={p.line},title={escape_property(p.field)}::"
-        f"{escape(p.message + (f' ({p.hint})' if p.hint else ''))}"
+        f"{escape(p.message + (f' ({p.hint})' if p.hint else '') + (f' [{p.code}]' if p.code else ''))}"
         for p in sorted(problems, key=lambda p: p.sort_key)
     )
 
 
-def _show(value: object) -> str:
+def show(value: object) -> str:
+    """A value as a message quotes it."""
     if isinstance(value, str) and not value:
-        return "an empty value"
+        return _("an empty value")
     if value is None:
-        return "nothing"
+        return _("nothing")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -81,5 +100,5 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: p.sort_key)
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{count} {noun} in the content:\n{format_problems(self.problems)}")
+        heading = _("1 problem in the content:") if count == 1 else _("{count} problems in the content:").format(count=count)
+        super().__init__(f"{heading}\n{format_problems(self.problems)}")

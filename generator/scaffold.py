@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import _
 from .model import Archive, Attendee, Meeting
 from .frontmatter import front_matter_yaml
 
@@ -31,14 +32,14 @@ class Scaffold:
 
 def next_meeting(archive: Archive, content: Path, body: str, date: dt.date | None = None) -> Scaffold:
     if body not in archive.bodies:
-        raise ScaffoldError(f"unknown body '{body}' (known: {', '.join(sorted(archive.bodies))})")
+        raise ScaffoldError(_("unknown body '{body}' (known: {known})").format(body=body, known=", ".join(sorted(archive.bodies))))
     previous = archive.meetings_of(body)[-1] if archive.meetings_of(body) else None
     date = date or _announced_date(archive, previous)
     if date is None:
-        raise ScaffoldError("the previous meeting names no next meeting with a date: give --date YYYY-MM-DD")
+        raise ScaffoldError(_("the previous meeting names no next meeting with a date: give --date YYYY-MM-DD"))
     path = content / body / f"{date.isoformat()}.md"
     if path.exists():
-        raise ScaffoldError(f"{path} exists already; nothing was written")
+        raise ScaffoldError(_("{path} exists already; nothing was written").format(path=path))
     return Scaffold(path, _front_matter(body, date, previous) + _items(previous, date))
 
 

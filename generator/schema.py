@@ -14,6 +14,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .messages import N_
+
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Status = Literal["utkast", "slutlig", "justerat", "anslaget"]
@@ -21,6 +23,14 @@ Kind = Literal["protokoll", "mötesanteckning"]
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+DATE_ERRORS = {
+    "day_not_existing": N_("a date that exists"),
+    "day_format": N_("a date as YYYY-MM-DD"),
+    "moment_format": N_("a date-time as YYYY-MM-DDTHH:MM:SS+01:00"),
+}
+"""What a date that is not one was expected to be (the messages' English, translated where shown)."""
 
 
 def _written_day(value: Any) -> Any:
@@ -32,19 +42,19 @@ def _written_day(value: Any) -> Any:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise PydanticCustomError("day_not_existing", "a date that exists") from None
-    raise PydanticCustomError("day_format", "a date as YYYY-MM-DD")
+            raise PydanticCustomError("day_not_existing", DATE_ERRORS["day_not_existing"]) from None
+    raise PydanticCustomError("day_format", DATE_ERRORS["day_format"])
 
 
 def _written_moment(value: Any) -> Any:
     """A date-time as written (ISO 8601); a number is not one."""
     if isinstance(value, (int, float, bool)):
-        raise PydanticCustomError("moment_format", "a date-time as YYYY-MM-DDTHH:MM:SS+01:00")
+        raise PydanticCustomError("moment_format", DATE_ERRORS["moment_format"])
     if isinstance(value, str) and _ISO_DAY.match(value.strip()[:10]):
         try:
             dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
-            raise PydanticCustomError("day_not_existing", "a date that exists") from None
+            raise PydanticCustomError("day_not_existing", DATE_ERRORS["day_not_existing"]) from None
     return value
 
 

@@ -7,6 +7,7 @@ reads exactly as the clean file does; anything else becomes a Problem, never an 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .messages import N_, _, number
 from .problems import Problem
 
 MAX_BYTES = 5_000_000
@@ -41,8 +43,8 @@ def _content_loader(base: type) -> type:
 
     def refuse(loader: yaml.SafeLoader, node: yaml.Node) -> None:
         raise yaml.constructor.ConstructorError(
-            None, None, f"found the tag {node.tag.replace('tag:yaml.org,2002:', '!!')}, which a content file does not use",
-            node.start_mark)
+            None, None, _("found the tag {tag}, which a content file does not use").format(
+                tag=node.tag.replace("tag:yaml.org,2002:", "!!")), node.start_mark)
 
     def integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
         try:
@@ -89,22 +91,23 @@ def read_text(path: Path, shown: str) -> tuple[SourceText | None, list[Problem]]
     """Read a content file as normalised text (LF, NFC, no BOM)."""
     raw = path.read_bytes()
     if not raw.strip():
-        return None, [Problem(shown, 1, "file", "the file is empty", "write the front matter and items, or delete the file")]
+        return None, [Problem(shown, 1, "file", _("the file is empty"), _("write the front matter and items, or delete the file"),
+                              code="file")]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(shown, 1, "file", f"the file is {len(raw):,} bytes, expected at most {MAX_BYTES:,}", "is this really a protocol?")]
+        return None, [Problem(shown, 1, "file", _("the file is {size} bytes, expected at most {limit}").format(
+            size=number(len(raw)), limit=number(MAX_BYTES)), _("is this really a protocol?"), code="file")]
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, [Problem(shown, 1, "encoding", "found UTF-16, expected UTF-8", "save the file as UTF-8")]
+        return None, [Problem(shown, 1, "encoding", _("found UTF-16, expected UTF-8"), _("save the file as UTF-8"), code="encoding")]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     if b"\x00" in raw:
-        return None, [Problem(shown, 1, "file", "found a NUL byte, expected text",
-                              "is this a binary file?")]
+        return None, [Problem(shown, 1, "file", _("found a NUL byte, expected text"), _("is this a binary file?"), code="file")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(shown, line, "encoding", f"found byte 0x{raw[error.start]:02x}, which is not UTF-8",
-                              "save the file as UTF-8 (it looks like Latin-1 or Windows-1252)")]
+        return None, [Problem(shown, line, "encoding", _("found byte 0x{byte:02x}, which is not UTF-8").format(byte=raw[error.start]),
+                              _("save the file as UTF-8 (it looks like Latin-1 or Windows-1252)"), code="encoding")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(shown, unicodedata.normalize("NFC", text)), []
 
@@ -122,12 +125,13 @@ class Split:
 def split_front_matter(source: SourceText) -> tuple[Split | None, list[Problem]]:
     lines = source.text.split("\n")
     if not lines or lines[0].rstrip() != "---":
-        return None, [Problem(source.path, 1, "front matter", "found no front matter, expected a first line '---'",
-                              "start the file with the YAML front matter between two '---' lines")]
+        return None, [Problem(source.path, 1, "front matter", _("found no front matter, expected a first line '---'"),
+                              _("start the file with the YAML front matter between two '---' lines"), code="front-matter")]
     for index in range(1, len(lines)):
         if lines[index].rstrip() == "---":
             return Split("\n".join(lines[1:index]), 2, "\n".join(lines[index + 1:]), index + 2), []
-    return None, [Problem(source.path, 1, "front matter", "found no closing '---'", "end the front matter with a line '---'")]
+    return None, [Problem(source.path, 1, "front matter", _("found no closing '---'"), _("end the front matter with a line '---'"),
+                          code="front-matter")]
 
 
 def load_yaml(text: str, path: str, first_line: int) -> tuple[YamlDoc | None, list[Problem]]:
@@ -142,10 +146,10 @@ def load_yaml(text: str, path: str, first_line: int) -> tuple[YamlDoc | None, li
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = first_line + (mark.line if mark else 0)
-            hint = "write the value as plain text" if "tag" in str(error.problem) else _yaml_hint(text, mark)
-            return None, [Problem(path, line, "yaml", f"{error.problem or error.context}", hint)]
+            hint = _("write the value as plain text") if "tag" in str(error.problem) else _yaml_hint(text, mark)
+            return None, [Problem(path, line, "yaml", _yaml_message(error), hint, code="yaml")]
         except yaml.YAMLError as error:
-            return None, [Problem(path, first_line, "yaml", str(error).splitlines()[0])]
+            return None, [Problem(path, first_line, "yaml", str(error).splitlines()[0], code="yaml")]
     doc = YamlDoc(data, first_line=first_line)
     problems: list[Problem] = []
     if node is not None:
@@ -164,16 +168,16 @@ def _shape_problem(text: str, path: str, first_line: int) -> Problem | None:
             for event in yaml.parse(text, Loader=loader):
                 line = first_line + event.start_mark.line
                 if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                    return Problem(path, line, "yaml", "found an anchor or alias ('&' or '*'), which a content file does not use",
-                                   "write the value out in full")
+                    return Problem(path, line, "yaml", _("found an anchor or alias ('&' or '*'), which a content file does not use"),
+                                   _("write the value out in full"), code="yaml")
                 if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and not event.style:
-                    return Problem(path, line, "yaml", "found a merge key '<<', which a content file does not use",
-                                   "write the keys out in full")
+                    return Problem(path, line, "yaml", _("found a merge key '<<', which a content file does not use"),
+                                   _("write the keys out in full"), code="yaml")
                 if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                     depth += 1
                     if depth > MAX_DEPTH:
-                        return Problem(path, line, "yaml", f"found lists or mappings nested more than {MAX_DEPTH} deep",
-                                       "check the brackets and the indentation")
+                        return Problem(path, line, "yaml", _("found lists or mappings nested more than {depth} deep").format(
+                            depth=MAX_DEPTH), _("check the brackets and the indentation"), code="yaml")
                 elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                     depth -= 1
             return None
@@ -199,7 +203,8 @@ def _collect_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int], offset: int
             line = offset + key_node.start_mark.line
             if key in seen:
                 shown = ".".join(str(part) for part in (*loc, key))
-                problems.append(Problem(path, line, shown, "the key appears twice", "remove one of them; YAML would silently keep the last"))
+                problems.append(Problem(path, line, shown, _("the key appears twice"),
+                                        _("remove one of them; YAML would silently keep the last"), code="duplicate-key"))
             seen.add(key)
             lines[(*loc, key)] = line
             _collect_lines(value_node, (*loc, key), lines, offset, path, problems)
@@ -215,10 +220,32 @@ def _yaml_hint(text: str, mark: yaml.Mark | None) -> str:
     lines = text.split("\n")
     line = lines[mark.line] if mark.line < len(lines) else ""
     if "\t" in line or "\t" in text:
-        return "YAML does not allow tabs for indentation; indent with spaces"
+        return _("YAML does not allow tabs for indentation; indent with spaces")
     if line.count(": ") > 1:
-        return "quote a value that contains ': '"
-    return "check the indentation and quoting on this line and the one before"
+        return _("quote a value that contains ': '")
+    return _("check the indentation and quoting on this line and the one before")
+
+
+_YAML_PROBLEMS = [
+    (re.compile(r"^mapping values are not allowed here$"), N_("mapping values are not allowed here")),
+    (re.compile(r"^sequence entries are not allowed here$"), N_("sequence entries are not allowed here")),
+    (re.compile(r"^found character (?P<what>'.*') that cannot start any token$"),
+     N_("found character {what} that cannot start any token")),
+    (re.compile(r"^could not find expected ':'$"), N_("could not find expected ':'")),
+    (re.compile(r"^found unexpected end of stream$"), N_("found unexpected end of stream")),
+    (re.compile(r"^expected <block end>, but found (?P<what>.*)$"), N_("expected the end of a block, but found {what}")),
+    (re.compile(r"^could not determine a constructor for the tag (?P<what>.*)$"),
+     N_("found the tag {what}, which a content file does not use")),
+]
+"""PyYAML's commonest problems, so that they are told in the reader's language too."""
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = str(error.problem or error.context)
+    for pattern, template in _YAML_PROBLEMS:
+        if match := pattern.match(problem):
+            return _(template).format(**match.groupdict())
+    return problem
 
 
 class _PlainDumper(yaml.SafeDumper):

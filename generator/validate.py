@@ -8,7 +8,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from .messages import _, one_of
 from .problems import Problem, did_you_mean, mismatch
+from .schema import DATE_ERRORS
 from .source import Loc, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -20,7 +22,7 @@ def validate_model(model: type[M], doc: YamlDoc, path: str, loc_prefix: Loc = ()
         data = data[part]
     if not isinstance(data, dict):
         where = _field_name(loc_prefix) or "front matter"
-        return None, [mismatch(path, doc.line_of(loc_prefix), where, data, "a mapping of keys to values")]
+        return None, [mismatch(path, doc.line_of(loc_prefix), where, data, _("a mapping of keys to values"), code="shape")]
     try:
         return model.model_validate(data), []
     except ValidationError as error:
@@ -30,7 +32,7 @@ def validate_model(model: type[M], doc: YamlDoc, path: str, loc_prefix: Loc = ()
 def validate_list(model: type[M], doc: YamlDoc, path: str) -> tuple[list[M], list[Problem]]:
     """A registry: a YAML list of `model` entries."""
     if not isinstance(doc.data, list):
-        return [], [mismatch(path, doc.first_line, "registry", doc.data, "a list of entries ('- key: ...')")]
+        return [], [mismatch(path, doc.first_line, "registry", doc.data, _("a list of entries ('- key: ...')"), code="shape")]
     entries, problems = [], []
     for index in range(len(doc.data)):
         entry, found = validate_model(model, doc, path, (index,))
@@ -49,27 +51,28 @@ def _problem(model: type[BaseModel], err: Any, doc: YamlDoc, path: str, prefix: 
     found = err.get("input")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
-        hint = did_you_mean(str(loc[-1]), allowed) or f"known keys here: {', '.join(allowed)}"
-        return Problem(path, line, name, "unknown key", hint)
+        hint = did_you_mean(str(loc[-1]), allowed) or _("known keys here: {keys}").format(keys=", ".join(allowed))
+        return Problem(path, line, name, _("unknown key"), hint, code="unknown-key")
     if kind == "missing":
-        return Problem(path, line, name, "missing, expected a value", f"add '{loc[-1]}:'")
+        return Problem(path, line, name, _("missing, expected a value"), _("add '{key}:'").format(key=loc[-1]), code="missing-key")
     if kind == "literal_error":
-        expected = err["ctx"]["expected"]
-        options = [option.strip(" '") for option in expected.replace(" or ", ",").split(",")]
-        return mismatch(path, line, name, found, f"one of {expected}", did_you_mean(str(found), options))
+        options = [option.strip(" '") for option in err["ctx"]["expected"].replace(" or ", ",").split(",")]
+        return mismatch(path, line, name, found, _("one of {options}").format(options=one_of(options)),
+                        did_you_mean(str(found), options))
     if kind in ("string_type",) and isinstance(found, (int, float, bool)):
-        return mismatch(path, line, name, found, "text", "put the value in quotes: YAML read it as a number or yes/no")
-    if kind in ("day_not_existing", "day_format", "moment_format"):
-        return mismatch(path, line, name, found, err["msg"])
+        return mismatch(path, line, name, found, _("text"), _("put the value in quotes: YAML read it as a number or yes/no"))
+    if kind in DATE_ERRORS:
+        return mismatch(path, line, name, found, _(DATE_ERRORS[kind]), code="date")
     if kind.startswith("date") or kind.startswith("datetime"):
-        return mismatch(path, line, name, found, "a date as YYYY-MM-DD" if kind.startswith("date_") else
-                        "a date-time as YYYY-MM-DDTHH:MM:SS+01:00", "")
+        return mismatch(path, line, name, found, _(DATE_ERRORS["day_format"] if kind.startswith("date_") else
+                        DATE_ERRORS["moment_format"]), code="date")
     if kind == "string_pattern_mismatch":
-        return mismatch(path, line, name, found, "lower-case ASCII letters and digits joined by '-'", "e.g. 'lsg' or 'chefsgrupp-svo'")
+        return mismatch(path, line, name, found, _("lower-case ASCII letters and digits joined by '-'"),
+                        _("e.g. 'lsg' or 'chefsgrupp-svo'"))
     if kind == "list_type":
-        return mismatch(path, line, name, found, "a list ('- ...' lines or [a, b])")
+        return mismatch(path, line, name, found, _("a list ('- ...' lines or [a, b])"))
     if kind == "model_type" or kind == "dict_type":
-        return mismatch(path, line, name, found, "a mapping of keys to values")
+        return mismatch(path, line, name, found, _("a mapping of keys to values"))
     return mismatch(path, line, name, found, err["msg"].lower().removeprefix("input should be "))
 
 

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from . import dnr, urls
 from .model import Archive, Meeting
 from .parallel import map_in_workers
+from .messages import _
 from .problems import Problem
 from .text import slug, swedish_key
 
@@ -113,7 +114,7 @@ class Linker:
     def _previous(self, meeting: Meeting) -> Meeting | None:
         """The body's previous meeting, when the archive's previous one is that: it announced this
         meeting as its next, or (announcing none) lies within a quarter before it."""
-        before, _ = self.archive.neighbours(meeting)
+        before, _after = self.archive.neighbours(meeting)
         if before is None:
             return None
         announced = [n.date for n in before.next_meetings if n.date]
@@ -141,8 +142,8 @@ class Linker:
                     for match in references(text):
                         if self.resolve(match, meeting) is None:
                             found.append(Problem(meeting.path, item.line, item.label,
-                                                 f"the reference {match.group(0)!r} is not in the archive; it stays text",
-                                                 severity="info"))
+                                                 _("the reference {reference} is not in the archive; it stays text").format(
+                                                     reference=repr(match.group(0))), severity="info", code="reference"))
         return found
 
 

@@ -20,6 +20,9 @@ from pathlib import Path
 
 import pytest
 
+# The suite reads the staff's messages in English; test_swedish_messages.py reads them in Swedish, the default.
+os.environ["LANGUAGE"] = "en"
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 QUIET = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"} | {"NO_MKDOCS_2_WARNING": "1"}

@@ -71,4 +71,4 @@ def test_a_report_on_an_assignment_that_does_not_exist_is_an_error(project: Proj
     _, problems = read_archive(project.content)
     assert [str(p) for p in problems] == [
         "content/lsg/2021-05-05.md:8: Återrapport: found 'lsg/2021-02-19#p5-b1-u9', which names no assignment in the "
-        "archive (did you mean 'lsg/2021-02-19#p5-b1-u1'?)"]
+        "archive (did you mean 'lsg/2021-02-19#p5-b1-u1'?) [reports]"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -118,3 +119,23 @@ def test_a_new_archive_without_meetings_yet_builds(project: Project) -> None:
     assert run.code == 0 and "Traceback" not in run.stderr, run.stderr
     assert (project.site / "index.html").is_file()
     assert "<loc>https://protokollarkivet.example.se/</loc>" in (project.site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_clean_build_prints_one_line(project: Project) -> None:
+    run = project.build()
+    assert run.code == 0, run.stderr
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and re.fullmatch(
+        r"INFO    -  protokollarkivet: 2 meetings, \d+ pages in .*site \(\d+\.\d s\)", lines[0]), run.stderr
+    verbose = project.build("-v")
+    assert "Cleaning site directory" in verbose.stderr and "pages written in" in verbose.stderr
+
+
+def test_the_infos_a_build_has_are_counted_and_shown_with_verbose(project: Project) -> None:
+    text = (project.content / "lsg/2021-02-19.md").read_text(encoding="utf-8")
+    project.write("lsg/2021-02-19.md", text.replace("Länssamverkansgruppen fick information om ansökningsprocess.",
+                                                    "Se mötet den 5 maj."))
+    run = project.build()
+    assert run.code == 0, run.stderr
+    assert "; 1 infos (--verbose shows them)" in run.stderr and "is not in the archive" not in run.stderr
+    assert "the reference 'mötet den 5 maj' is not in the archive" in project.build("-v").stderr

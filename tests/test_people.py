@@ -61,7 +61,7 @@ def test_a_first_name_two_attendees_share_is_left_and_told(example_site: Path, c
     assert main(["check", "--content", str(ROOT / "content")]) == 0
     out = capsys.readouterr().out
     assert ("content/chefsgrupp-svo/2021-10-14.md:116: info: Madelene: the first name could be Madelene Maxe or "
-            "Madelene Andersson; it gets a person page of its own (write the full name)") in out
+            "Madelene Andersson; it gets a person page of its own (write the full name) [first-names]") in out
     assert (example_site / "person/madelene/index.html").is_file()
     html = (example_site / "chefsgrupp-svo/2021-10-14/index.html").read_text(encoding="utf-8")
     assert '<a href="../../person/madelene/">Madelene</a>' in html
@@ -86,7 +86,7 @@ def test_a_spelling_given_to_two_people_is_an_error(project: Project) -> None:
     _, problems = read_archive(project.content)
     assert [str(p) for p in problems] == [
         "content/people.yml:5: [1].name: the spelling 'Anna Ekström' also names the person 'anna-ek' "
-        "(a spelling can name one person only)"]
+        "(a spelling can name one person only) [registry]"]
 
 
 def test_the_person_registry_is_never_published(example_site: Path) -> None:

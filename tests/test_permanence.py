@@ -67,8 +67,8 @@ def test_a_circular_redirect_is_an_error(project: Project) -> None:
     project.write("redirects.yml", "redirects:\n  - from: a/\n    to: b/\n  - from: b/\n    to: a/\n")
     _, problems = read_archive(project.content)
     assert [str(p) for p in problems] == [
-        "content/redirects.yml:2: redirects[0]: the redirect from 'a/' goes round in a circle (point it at a page)",
-        "content/redirects.yml:4: redirects[1]: the redirect from 'b/' goes round in a circle (point it at a page)",
+        "content/redirects.yml:2: redirects[0]: the redirect from 'a/' goes round in a circle (point it at a page) [redirect]",
+        "content/redirects.yml:4: redirects[1]: the redirect from 'b/' goes round in a circle (point it at a page) [redirect]",
     ]
 
 

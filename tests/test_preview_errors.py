@@ -45,7 +45,7 @@ def test_a_preview_started_on_broken_content_shows_the_rest_and_the_problems(pro
     with preview(project, tmp_path) as running:
         wait_for(lambda: fetch(f"{running.url}socialnamnden/2024-03-12/") != "", "the preview")
         problems = fetch(f"{running.url}_forhandsvisning/problem.json")
-    assert problems == ('["content/lsg/2021-02-19.md:4: date: found \'2021-02-30\', expected a date that exists"]')
+    assert problems == ('["content/lsg/2021-02-19.md:4: date: found \'2021-02-30\', expected a date that exists [date]"]')
 
 
 def test_a_build_never_publishes_broken_content(project: Project) -> None:

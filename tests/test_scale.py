@@ -23,7 +23,7 @@ def test_pages_in_a_shared_layout_are_the_bytes_mkdocs_renders(tmp_path: Path, c
     project = make_project(tmp_path, content)
     if content == ROOT / "content":
         shutil.copy(ROOT / "published-urls.txt", tmp_path)
-    shared = project.build("-d", str(tmp_path / "shared"))
+    shared = project.build("-v", "-d", str(tmp_path / "shared"))
     assert shared.code == 0, shared.stderr
     written = re.search(r"(\d+) pages written in (\d+) shared layouts", shared.stderr)
     assert written and int(written[1]) > 10, shared.stderr  # (meetings, people, diarienummer...)
@@ -31,7 +31,7 @@ def test_pages_in_a_shared_layout_are_the_bytes_mkdocs_renders(tmp_path: Path, c
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  - protokollarkivet:\n", "  - protokollarkivet:\n      shared_layout: false\n"), encoding="utf-8")
-    engine = project.build("-d", str(tmp_path / "engine"))
+    engine = project.build("-v", "-d", str(tmp_path / "engine"))
     assert engine.code == 0, engine.stderr
     assert "shared layouts" not in engine.stderr
 
