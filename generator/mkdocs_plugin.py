@@ -53,6 +53,8 @@ from .search import write_document_files, write_search_files
 from .xref import Linker
 from .feeds import coming_meetings, meetings_feed, notice_board_feed
 from .opendata import open_data, with_files
+from .history import read_history
+from . import oparl
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .views import (
     AssignmentsView, BodyView, DataIndexView, FollowView, RedirectView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, SearchView, StatementView,
@@ -237,7 +239,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """Links staff copied must keep working: a URL in the manifest that this build would not
         publish fails it, unless a redirect or a `removed` entry covers it."""
         manifest = Path(config.config_file_path).parent / self.config.url_manifest
-        current = sorted({v.target.url for v in self.views.values()} |
+        current = sorted({v.target.url for v in self.views.values()} | set(oparl.published_urls(self.settings)) |
                          {a.file for m in archive.meetings for i in m.items for a in i.attachments if a.file} |
                          {m.original.file for m in archive.meetings if m.original and m.original.file})
         if os.environ.get("PROTOKOLLARKIVET_UPDATE_URLS") == "1" or not manifest.exists():
@@ -494,7 +496,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             meetings = [m for m in archive.meetings if any(key in i.topics for i in m.items)]
             out[urls.feed(page)] = meetings_feed(archive, meetings, f"{topic.name}: nya ärenden och beslut", page,
                                                  urls.feed(page), site_url, topic=key)
-        return out | self._open_data()
+        assert self.mkdocs_config is not None
+        history = read_history(Path(self.mkdocs_config.docs_dir), int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()))
+        return out | self._open_data() | oparl.oparl_files(archive, self.settings, history)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         view = self.views.get(page.file.src_uri)

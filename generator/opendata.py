@@ -1,4 +1,5 @@
-"""Open data: JSON shaped after OParl 1.1, with JSON Schemas, and CSV for spreadsheets.
+"""Open data: the archive's own JSON, shaped after OParl 1.1, with JSON Schemas, and CSV for
+spreadsheets. (The OParl 1.1 endpoint itself, for OParl's clients, is generator/oparl.py.)
 
 Where OParl fits we use its types and keys: our bodies (organ) are OParl `Organization`s, a
 meeting is a `Meeting` with `agendaItem`s (`AgendaItem`), attendees are `Person`s, attachments

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from .model import Block, Item, Meeting
+from .model import Assignment, Block, Item, Meeting
 
 TOPICS_DIR = "amne"
 
@@ -76,6 +76,80 @@ def data_meeting(m: Meeting) -> str:
 
 def data_body(key: str) -> str:
     return data(f"{key}.json")
+
+
+OPARL_DIR = "oparl/v1"
+"""The OParl 1.1 endpoint (see generator/oparl.py): one static JSON file per object and per list
+page, each at its `id`. `v1` is OParl's major version: an incompatible OParl 2 gets its own folder."""
+
+
+def oparl_system() -> str:
+    """The endpoint's entry point, the OParl System object."""
+    return f"{OPARL_DIR}/system.json"
+
+
+def oparl_bodies() -> str:
+    return f"{OPARL_DIR}/bodies.json"
+
+
+def oparl_body() -> str:
+    """The archive as the one OParl Body (see docs/opendata.md for why one)."""
+    return f"{OPARL_DIR}/body/arkivet.json"
+
+
+def oparl_list(owner: str, name: str) -> str:
+    """An external list of the object at `owner` (`…/body/arkivet.json`): `…/body/arkivet/meetings.json`."""
+    return f"{owner.removesuffix('.json')}/{name}.json"
+
+
+def oparl_page(first: str, number: int) -> str:
+    """Page `number` of a list whose first page is `first`: `…/meetings.json`, `…/meetings/2.json`."""
+    return first if number == 1 else f"{first.removesuffix('.json')}/{number}.json"
+
+
+def oparl_organization(key: str) -> str:
+    return f"{OPARL_DIR}/organization/{key}.json"
+
+
+def oparl_meeting(m: Meeting) -> str:
+    return oparl_meeting_at(m.body, m.slug)
+
+
+def oparl_meeting_at(body_key: str, slug: str) -> str:
+    return f"{OPARL_DIR}/meeting/{body_key}/{slug}.json"
+
+
+def oparl_location(m: Meeting) -> str:
+    """A meeting's place: one Location per meeting, so that editing the place keeps every URL."""
+    return f"{OPARL_DIR}/location/{m.body}/{m.slug}.json"
+
+
+def oparl_agenda_item(m: Meeting, i: Item) -> str:
+    return f"{OPARL_DIR}/agenda-item/{m.body}/{m.slug}/{i.anchor}.json"
+
+
+def oparl_file(path: str) -> str:
+    """The File object of a published file (`file(path)` is the file itself, its accessUrl)."""
+    return f"{OPARL_DIR}/file/{path}.json"
+
+
+def oparl_paper(key: str) -> str:
+    """A diarienummer as an OParl Paper; `key` is the number's slug, as on its page."""
+    return f"{OPARL_DIR}/paper/{key}.json"
+
+
+def oparl_consultation(m: Meeting, paper_key: str, i: Item | None = None) -> str:
+    """A Paper taken up at a meeting: at an item, or (for the protocol's own diarienummer) the meeting."""
+    at = f"{m.slug}/{i.anchor}" if i is not None else m.slug
+    return f"{OPARL_DIR}/consultation/{m.body}/{at}/{paper_key}.json"
+
+
+def oparl_person(key: str) -> str:
+    return f"{OPARL_DIR}/person/{key}.json"
+
+
+def oparl_membership(body_key: str, person_key: str) -> str:
+    return f"{OPARL_DIR}/membership/{body_key}/{person_key}.json"
 
 
 def help_page() -> Target:
@@ -145,6 +219,16 @@ def item(m: Meeting, i: Item) -> str:
 
 def block(m: Meeting, b: Block) -> str:
     return f"{meeting(m).url}#{b.anchor}"
+
+
+def assignment(m: Meeting, a: Assignment) -> str:
+    return f"{meeting(m).url}#{a.anchor}"
+
+
+def reported(reference: str) -> str:
+    """An assignment as an item's `Återrapport:` names it (`lsg/2023-09-15#p28-b2-u5`), as a URL."""
+    page, _, anchor = reference.partition("#")
+    return f"{page.strip('/')}/#{anchor}"
 
 
 def file(path: str) -> str:
