@@ -36,14 +36,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from . import appeal, urls
+from . import appeal, dnr, urls
 from .feeds import STOCKHOLM
 from .history import History
 from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE
 from .model import Archive, Attachment, Attendee, Block, Item, Meeting
 from .people import People, name_key
 from .settings import Settings
-from .text import slug
 from .views import meeting_title
 
 OPARL = "https://schema.oparl.org/1.1/"
@@ -219,11 +218,12 @@ class _Endpoint:
                          for number in dict.fromkeys(d.normalised for d in item.diarienummer)]
         return _clean({
             "id": iid, "type": OPARL + "AgendaItem", "number": item.number, "order": order, "name": item.title,
-            "public": True, "consultation": consultations[0] if consultations else None,
+            "public": False if item.secrecy else None, "consultation": consultations[0] if consultations else None,
             "resolutionText": "\n\n".join(d.text for d in item.decisions),
             "auxiliaryFile": [self._file_ref(a, a.kind, None, iid) for a in item.attachments if a.file],
             "web": self.url(urls.item(meeting, item)), **dates,
-            VENDOR + "type": item.type_printed,
+            VENDOR + "printedNumber": item.printed_number, VENDOR + "type": item.type_printed,
+            VENDOR + "secrecy": item.secrecy, VENDOR + "dispatchedTo": list(item.dispatched_to),
             VENDOR + "diarienummer": list(dict.fromkeys(d.normalised for d in item.diarienummer)),
             VENDOR + "topics": [{"name": self.archive.topics[key].name, "web": self.url(urls.topic(key).url)}
                                 for key in item.topics if key in self.archive.topics],
@@ -246,7 +246,7 @@ class _Endpoint:
 
     def _consultation(self, meeting: Meeting, item: Item | None, number: str, dates: dict, organization: str) -> str:
         """A diarienummer taken up at an item (or the protocol's own): its Consultation's URL."""
-        key = slug(number)
+        key = dnr.key(number)
         path = urls.oparl_consultation(meeting, key, item)
         embedded = _clean({
             "id": self.url(path), "type": OPARL + "Consultation",

@@ -177,6 +177,24 @@ def test_people_in_their_public_role_are_the_persons_of_the_person_pages(example
     assert absent and not absent & set(meeting["participant"])  # (OParl's participants are those who took part)
 
 
+def test_an_item_under_secrecy_is_not_public_and_keeps_only_its_number_and_title(project: Project) -> None:
+    meeting = project.content / "socialnamnden/2024-03-12.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8") + (
+        "\n## 13. Ansökan om bistånd\n\nSekretess: 26 kap. 1 § offentlighets- och sekretesslagen\n"
+        "Föredragande: Hanna Holm\n\nUppgifter om den enskilde.\n\n::: beslut\nBistånd beviljas.\n:::\n"
+        "\n## 14. Avgifter\n\nBeslutet skickas till: Förvaltningen, Revisionen\n\n::: beslut\nAvgifterna fastställs.\n:::\n"),
+        encoding="utf-8")
+    run = project.build()
+    assert run.code == 0, run.stderr
+    fetch = from_files(project.site, SITE_URL)
+    secret = fetch(SITE_URL + "oparl/v1/agenda-item/socialnamnden/2024-03-12/p13.json")
+    assert secret["public"] is False and secret["protokollarkivet:secrecy"].startswith("26 kap. 1 §")
+    assert {"resolutionText", "protokollarkivet:blocks", "protokollarkivet:presenters"}.isdisjoint(secret)
+    assert "public" not in fetch(SITE_URL + "oparl/v1/agenda-item/socialnamnden/2024-03-12/p14.json")
+    assert fetch(SITE_URL + "oparl/v1/agenda-item/socialnamnden/2024-03-12/p14.json")["protokollarkivet:dispatchedTo"] == [
+        "Förvaltningen", "Revisionen"]
+
+
 def test_registered_members_are_memberships_of_their_organization(fixture: Walk) -> None:
     anna = fixture.objects[SITE_URL + "oparl/v1/person/anna-ek.json"]
     [membership] = anna["membership"]
