@@ -146,7 +146,7 @@ def with_files(view: DataIndexView, archive: Archive, files: dict[str, bytes]) -
     def short(path: str) -> str:
         return path.removeprefix(urls.data(""))
 
-    json_format, csv_format = "JSON (OParl 1.1)", "CSV (UTF-8, kommaseparerad)"
+    json_format, csv_format = "JSON", "CSV (UTF-8, kommaseparerad)"
     archive_files = [DataFile(urls.data("index.json"), "index.json", "Arkivet: organen och adresserna till deras möten",
                               json_format, size(urls.data("index.json")), schema("index"))]
     for key, body in sorted(archive.bodies.items()):

@@ -288,8 +288,9 @@ def test_outside_git_the_dates_are_the_build_day(fixture_site: Path) -> None:
     assert meeting["created"] == meeting["modified"] == "2024-03-12T00:00:00+00:00"
 
 
-def test_the_follow_page_announces_the_endpoint(example_site: Path) -> None:
-    html = (example_site / "folj/index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("page", ["folj", "data"])
+def test_the_follow_and_data_pages_link_the_endpoint(example_site: Path, page: str) -> None:
+    html = (example_site / page / "index.html").read_text(encoding="utf-8")
     assert 'href="../oparl/v1/system.json"' in html and SYSTEM in html
 
 
@@ -299,4 +300,5 @@ def test_without_a_site_url_there_is_no_endpoint_and_no_link_to_it(project: Proj
     config.write_text(text.replace("site_url: https://protokollarkivet.example.se/\n", ""), encoding="utf-8")
     assert project.build().code == 0
     assert not (project.site / "oparl").exists()
-    assert "oparl" not in (project.site / "folj/index.html").read_text(encoding="utf-8")
+    for page in ("folj", "data"):
+        assert "oparl/v1" not in (project.site / page / "index.html").read_text(encoding="utf-8")
