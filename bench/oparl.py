@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from bench.synth import generate  # noqa: E402
 from generator.history import read_history  # noqa: E402
 from generator.load import load_archive  # noqa: E402
+from generator.derive import derive  # noqa: E402
 from generator.oparl import oparl_files  # noqa: E402
 from generator.settings import Settings  # noqa: E402
 from tests.oparl_client import from_files, violations, walk  # noqa: E402
@@ -68,7 +69,7 @@ def run(size: int, validate: bool) -> None:
 
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         started = time.perf_counter()
-        files = oparl_files(archive, settings, history)
+        files = oparl_files(derive(archive, settings.today), settings, history)
         made = time.perf_counter() - started
         grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - rss
         print(f"  endpoint   {made:6.2f} s   peak memory +{grown:.0f} MB")

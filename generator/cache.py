@@ -36,14 +36,15 @@ CODE_VERSION = _code_version()
 imported, so its entries must carry that code's digest even if the files change under it."""
 
 
-_IN_MEMORY: dict[str, object] = {}
-"""Entries this process has read or made: the preview, re-reading after an edit, gets unchanged
-meetings as the very same objects (cheap, and pages that depend only on them compare equal)."""
-
-
 class ParseCache:
+    """The cache on disk, and the entries of the last read in memory: a preview that keeps one
+    `ParseCache` gets unchanged meetings as the very same objects after an edit (cheap, and pages
+    that depend only on them compare equal). After each read only that read's entries stay in
+    memory, so the preview's memory does not grow with its edits."""
+
     def __init__(self, folder: Path):
         self.folder = folder
+        self.memory: dict[str, object] = {}
 
     def key(self, *parts: bytes) -> str:
         digest = hashlib.sha256(CODE_VERSION.encode())
@@ -53,17 +54,17 @@ class ParseCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> object | None:
-        if key in _IN_MEMORY:
-            return _IN_MEMORY[key]
+        if key in self.memory:
+            return self.memory[key]
         try:
-            value = _IN_MEMORY[key] = pickle.loads((self.folder / key[:2] / key).read_bytes())
+            value = self.memory[key] = pickle.loads((self.folder / key[:2] / key).read_bytes())
             return value
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
             return None
 
     def put_bytes(self, key: str, value: object, data: bytes) -> None:
         """Store an entry, given also as `data`, pickled."""
-        _IN_MEMORY[key] = value
+        self.memory[key] = value
         target = self.folder / key[:2] / key
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -73,6 +74,11 @@ class ParseCache:
             os.replace(temporary, target)  # never a half-written entry
         except OSError:
             pass  # a read-only checkout simply goes without the cache
+
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Forget, in memory, every entry but `keys` (the files as they are now)."""
+        self.memory = {key: value for key, value in self.memory.items() if key in keys}
 
 
 def folder_listing(folder: Path) -> bytes:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 
 from . import appeal
@@ -17,10 +18,24 @@ from .people import ambiguous_first_names
 from .messages import _
 from .problems import Problem, did_you_mean
 
-Rule = Callable[[Archive, Meeting], Iterable[Problem]]
+@dataclass
+class Context:
+    """What the rules read besides the meeting they check: the archive, and what is worked out
+    across it once per run (not once per meeting)."""
+
+    archive: Archive
+
+    @cached_property
+    def assignment_refs(self) -> frozenset[str]:
+        """Every assignment as `body/YYYY-MM-DD#p28-b2-u1`, which `Återrapport:` names."""
+        return frozenset(f"{m.key}#{a.anchor}" for m in self.archive.meetings for i in m.items
+                         for d in i.decisions for a in d.assignments)
 
 
-def check_dates(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+Rule = Callable[[Context, Meeting], Iterable[Problem]]
+
+
+def check_dates(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
     """A multi-day meeting ends after it starts, and attendees' days fall within it."""
     if meeting.end_date is not None and meeting.end_date <= meeting.date:
         yield Problem(meeting.path, meeting.line_of("end_date"), "end_date",
@@ -34,7 +49,7 @@ def check_dates(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
                               "meeting's days ({days})").format(found=day, days=", ".join(d.isoformat() for d in meeting.days)))
 
 
-def check_present_and_absent(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+def check_present_and_absent(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
     """Nobody is both present and absent on the same day."""
     present: dict[str, Attendee] = {}
     for attendee in meeting.attendees:
@@ -51,7 +66,7 @@ def check_present_and_absent(archive: Archive, meeting: Meeting) -> Iterator[Pro
                           _("remove one of them, or give 'days:' for a multi-day meeting"))
 
 
-def check_decisions(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+def check_decisions(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
     """Once the minutes are no longer a draft, every beslutsärende records its decision."""
     if meeting.status == "utkast":
         return
@@ -61,7 +76,7 @@ def check_decisions(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
                 type=item.type_printed), _("add a '::: beslut' block, or keep the status 'utkast' until it is written"))
 
 
-def check_item_references(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+def check_item_references(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
     """`until_item` and `absent_from_items` name items of this meeting."""
     numbers = {item.number for item in meeting.items if item.number}
     for attendee in (*meeting.attendees, *meeting.absent):
@@ -71,7 +86,7 @@ def check_item_references(archive: Archive, meeting: Meeting) -> Iterator[Proble
                               "not have").format(number=repr(number)), did_you_mean(number, numbers) or _("use an item number such as '7a'"))
 
 
-def check_named_participants(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+def check_named_participants(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
     """Whoever proposes, votes, dissents, notes or declares jäv attended the meeting."""
     attended = {_person_key(a.name) for a in meeting.attendees}
     names = [a.name for a in meeting.attendees]
@@ -83,7 +98,7 @@ def check_named_participants(archive: Archive, meeting: Meeting) -> Iterator[Pro
                         name=name), did_you_mean(_strip_party(name), names) or _("add the person to 'present' (or correct the name)"))
 
 
-def check_officials(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+def check_officials(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
     """The chair, the secretary and the adjusters of a meeting were at it: a name there that no
     attendee has is a misspelling or a missing attendee (the minutes would name a person who
     cannot have chaired, kept or adjusted them)."""
@@ -99,7 +114,7 @@ def check_officials(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
                           did_you_mean(_strip_party(name), names) or _("add the person to 'present' or 'staff' (or correct the name)"))
 
 
-def check_first_names(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+def check_first_names(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
     """A first name alone that two attendees share stays a person of its own (see `people.py`):
     told, so that the secretary can write the full name."""
     written = [(p.name, item.line) for item in meeting.items for p in item.presenters]
@@ -110,13 +125,13 @@ def check_first_names(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
             names=_(" or ").join(candidates)), _("write the full name"), severity="info")
 
 
-def check_next_meetings(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+def check_next_meetings(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
     """A next meeting of another body names a body in the registry."""
     for index, next_meeting in enumerate(meeting.next_meetings):
-        if next_meeting.body and next_meeting.body not in archive.bodies:
+        if next_meeting.body and next_meeting.body not in ctx.archive.bodies:
             yield Problem(meeting.path, meeting.line_of(f"next_meetings.{index}.body"), "next_meetings.body",
                           _("unknown body '{key}'").format(key=next_meeting.body),
-                          did_you_mean(next_meeting.body, archive.bodies))
+                          did_you_mean(next_meeting.body, ctx.archive.bodies))
         if next_meeting.body and next_meeting.other_body:
             yield Problem(meeting.path, meeting.line_of(f"next_meetings.{index}.other_body"), "next_meetings.other_body",
                           _("found both 'body' and 'other_body'"),
@@ -126,10 +141,10 @@ def check_next_meetings(archive: Archive, meeting: Meeting) -> Iterator[Problem]
                           _("found {found}, expected a day after the meeting").format(found=next_meeting.date))
 
 
-def check_announcement(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+def check_announcement(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
     """Announced minutes (anslaget) carry their dates; a late announcement is noted, not refused:
     it is an old fact the archive cannot change."""
-    body = archive.bodies.get(meeting.body)
+    body = ctx.archive.bodies.get(meeting.body)
     if meeting.status == "anslaget" and meeting.announced_on is None:
         yield Problem(meeting.path, meeting.line_of("status"), "announced_on", _("missing: the status is 'anslaget'"),
                       _("add 'announced_on: YYYY-MM-DD'"))
@@ -153,22 +168,11 @@ def check_announcement(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
                       _("the page says so; nothing to fix if this is what happened"), severity="note")
 
 
-_ASSIGNMENTS: list = [None, frozenset()]
-"""The last archive's assignment references: computed once per archive, not once per meeting."""
-
-
-def _assignment_refs(archive: Archive) -> frozenset[str]:
-    if _ASSIGNMENTS[0] is not archive:
-        _ASSIGNMENTS[:] = [archive, frozenset(f"{m.body}/{m.slug}#{a.anchor}" for m in archive.meetings for i in m.items
-                                              for d in i.decisions for a in d.assignments)]
-    return _ASSIGNMENTS[1]
-
-
-def check_reports(archive: Archive, meeting: Meeting) -> Iterator[Problem]:
+def check_reports(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
     """`Återrapport:` names an assignment that exists: `body/YYYY-MM-DD#p28-b2-u1`."""
     if not any(item.reports for item in meeting.items):
         return
-    known = _assignment_refs(archive)
+    known = ctx.assignment_refs
     for item in meeting.items:
         for ref in item.reports:
             if ref not in known:
@@ -197,9 +201,9 @@ RULE_CODES = [name for name, _rule in RULES]
 def check_archive(archive: Archive, disabled: Iterable[str] = ()) -> list[Problem]:
     """Every rule's problems, each carrying the rule's name as its code; `disabled` names rules
     to leave out (`check --disable officials`)."""
-    off = set(disabled)
+    off, ctx = set(disabled), Context(archive)
     return [dataclasses.replace(problem, code=name) for meeting in archive.meetings for name, rule in RULES
-            if name not in off for problem in rule(archive, meeting)]
+            if name not in off for problem in rule(ctx, meeting)]
 
 
 def _strip_party(name: str) -> str:

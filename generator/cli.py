@@ -24,7 +24,9 @@ from .load import load_archive, read_archive
 from .messages import _
 from .problems import ContentError, format_problems, github_annotations
 from .scaffold import ScaffoldError, next_meeting
-from .xref import Linker
+from .render import THEME_DIR
+from .settings import Settings
+from .site import Site, SiteConfig
 from .schema import BodyIn, FrontMatter, PersonIn, TopicIn
 from .validate import json_schema
 
@@ -74,6 +76,10 @@ def run_check(content: Path, disabled: list[str] = ()) -> int:
     archive, found = read_archive(content, cache=True, disabled=disabled)
     problems = [p for p in found if p.severity == "error"]
     notes = [p for p in found if p.severity != "error"]
+    site = None
+    if archive is not None and not problems:  # (the pages too: two may claim one address)
+        site = Site(SiteConfig(content, THEME_DIR, Settings(), disabled=tuple(disabled)), archive)
+        problems = site.clashes
     if notes:
         print(format_problems(notes))
     if problems:
@@ -83,8 +89,8 @@ def run_check(content: Path, disabled: list[str] = ()) -> int:
         print(_("1 problem found; nothing was built.") if len(problems) == 1 else
               _("{count} problems found; nothing was built.").format(count=len(problems)), file=sys.stderr)
         return 1
-    assert archive is not None
-    references = Linker(archive).unresolved_references()
+    assert archive is not None and site is not None
+    references = site.linker.unresolved_references()
     if references:
         print(format_problems(references))
     items = sum(len(m.items) for m in archive.meetings)

@@ -16,8 +16,10 @@ from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event
 
 from . import urls
+from .derive import Facts
+from .labels import citation, meeting_title
 from .model import Archive, Meeting
-from .views import NoticeBoardView, citation, meeting_title
+from .views import NoticeBoardView
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 FEED_ENTRIES = 50
@@ -69,14 +71,33 @@ def meetings_feed(archive: Archive, meetings: list[Meeting], title: str, page_ur
     return feed.atom_str(pretty=True)
 
 
-def coming_meetings(archive: Archive, body_key: str, site_url: str) -> bytes:
+def feed_files(facts: Facts, board: NoticeBoardView, site_url: str) -> dict[str, bytes]:
+    """Every feed and calendar by its site-relative path: the notice board's, the archive's, and
+    each body's and topic's."""
+    archive = facts.archive
+    out = {urls.notice_feed(): notice_board_feed(board, site_url),
+           urls.feed(""): meetings_feed(archive, archive.meetings, "Protokollarkivet: nya möten och beslut", "",
+                                        urls.feed(""), site_url)}
+    for key, body in archive.bodies.items():
+        page = urls.body(key).url
+        out[urls.feed(page)] = meetings_feed(archive, list(facts.meetings_of(key)), f"{body.name}: nya möten och beslut",
+                                             page, urls.feed(page), site_url)
+        out[urls.calendar(key)] = coming_meetings(facts, key, site_url)
+    for key, topic in archive.topics.items():
+        page = urls.topic(key).url
+        out[urls.feed(page)] = meetings_feed(archive, facts.meetings_about(key), f"{topic.name}: nya ärenden och beslut",
+                                             page, urls.feed(page), site_url, topic=key)
+    return out
+
+
+def coming_meetings(facts: Facts, body_key: str, site_url: str) -> bytes:
     """iCalendar of a body's coming meetings, as its latest minutes announce them."""
-    body = archive.bodies[body_key]
+    body = facts.archive.bodies[body_key]
     calendar = Calendar()
     calendar.add("prodid", "-//Protokollarkivet//sv")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"{body.name}: kommande möten")
-    own = archive.meetings_of(body_key)
+    own = facts.meetings_of(body_key)
     if not own:
         return calendar.to_ical()
     latest = own[-1]

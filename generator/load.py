@@ -6,6 +6,7 @@ All files are read and checked before anything is built (model first, render lat
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import mimetypes
 import os
@@ -49,22 +50,23 @@ def is_editor_litter(name: str) -> bool:
             or name in ("Thumbs.db", "desktop.ini"))
 
 
-def load_archive(content_dir: Path, cache: bool = False, disabled: Iterable[str] = ()) -> Archive:
+def load_archive(content_dir: Path, cache: bool | ParseCache = False, disabled: Iterable[str] = ()) -> Archive:
     """The validated archive; its `notes` hold what should be told but does not stop publishing."""
     archive, problems = read_archive(content_dir, cache, disabled)
     errors = [p for p in problems if p.severity == "error"]
     if errors or archive is None:
         raise ContentError(errors)
-    archive.notes = [p for p in problems if p.severity != "error"]
-    return archive
+    return dataclasses.replace(archive, notes=[p for p in problems if p.severity != "error"])
 
 
-def read_archive(content_dir: Path, cache: bool = False, disabled: Iterable[str] = ()) -> tuple[Archive | None, list[Problem]]:
-    """Every problem in the content, and the archive. With `cache`, meeting files that did not
-    change since the last read are not parsed again (see `cache.py`); `disabled` names rules across
-    meetings to leave out (`checks.RULE_CODES`)."""
+def read_archive(content_dir: Path, cache: bool | ParseCache = False,
+                 disabled: Iterable[str] = ()) -> tuple[Archive | None, list[Problem]]:
+    """Every problem in the content, and the archive. With `cache` (True, or a `ParseCache` to
+    keep between reads), meeting files that did not change since the last read are not parsed
+    again (see `cache.py`); `disabled` names rules across meetings to leave out (`checks.RULE_CODES`)."""
     root = content_dir.resolve().parent
-    reader = _Reader(content_dir.resolve(), root, ParseCache(root / CACHE_DIR) if cache else None, disabled=tuple(disabled))
+    parse_cache = cache if isinstance(cache, ParseCache) else ParseCache(root / CACHE_DIR) if cache else None
+    reader = _Reader(content_dir.resolve(), root, parse_cache, disabled=tuple(disabled))
     return reader.read()
 
 
@@ -218,6 +220,8 @@ class _Reader:
         same bytes the cache stores)."""
         keys = [self._cache_key(path) for path in paths] if self.cache else [None] * len(paths)
         results: list[Parsed | None] = [self.cache.get(key) if key else None for key in keys]  # type: ignore[misc]
+        if self.cache:
+            self.cache.keep_only(set(keys))  # type: ignore[arg-type]
         missing = [index for index, result in enumerate(results) if result is None]
         parse = functools.partial(self.parsed_bytes, bodies=bodies, topics=topics)
         for index, data in zip(missing, map_in_workers(parse, [paths[i] for i in missing])):

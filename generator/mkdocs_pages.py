@@ -13,14 +13,11 @@ marker. A test keeps the result byte-identical to MkDocs rendering the same page
 
 from __future__ import annotations
 
-import gzip
-import html
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs import utils
+import yaml
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -29,6 +26,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 import jinja2
+
+from .site import Site
+from .views import View
 
 _TITLE = "pkaShellTitle2b7e"
 _CONTENT = "<h1>pkaShellContent2b7e</h1>"
@@ -122,11 +122,72 @@ def write(site_dir: Path, url: str, output: str) -> None:
     target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
 
 
-def sitemap(urls: Iterable[str], site_url: str) -> tuple[bytes, bytes]:
-    """sitemap.xml and its gzip, in MkDocs' own format, for every page of the site, dated as
-    MkDocs dates a build (SOURCE_DATE_EPOCH, else today)."""
-    day, timestamp = utils.get_build_date(), utils.get_build_timestamp()
-    entries = "".join(f"\n    <url>\n         <loc>{html.escape(site_url + url)}</loc>\n         <lastmod>{day}</lastmod>\n    </url>"
-                      for url in urls)
-    xml = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}\n</urlset>'
-    return xml.encode("utf-8"), gzip.compress(xml.encode("utf-8"), mtime=timestamp)
+class Pages:
+    """The pages of a `Site` in the engine's layout, written outside MkDocs' per-page pipeline:
+    a page outside the navigation in its folder's shared layout, any other through the engine's
+    templates (the preview's re-rendered pages of the navigation)."""
+
+    def __init__(self, site: Site, config: MkDocsConfig, nav: Navigation, files: Files, env: jinja2.Environment,
+                 shared: bool):
+        self.site, self.config, self.nav, self.files, self.env, self.shared = site, config, nav, files, env, shared
+        self.layouts: dict[tuple[str, bool], Layout] = {}
+
+    def shares_layout(self, view: View) -> bool:
+        """Pages outside the navigation whose front matter is only a title: the bulk of the site."""
+        return shares_layout(self.site, view, self.shared)
+
+    def write(self, view: View, html_text: str) -> None:
+        entries = [Entry(anchor, engine_text(title)) for anchor, title in self.site.contents(view, html_text)]
+        key = (view.target.url.rstrip("/").rpartition("/")[0] + "/", bool(entries))
+        if self.shares_layout(view) and "<h1" in html_text:  # (else the layout prints the title as a heading)
+            if key not in self.layouts:
+                self.layouts[key] = layout_in(key[0].lstrip("/"), key[1], self.config, self.nav, self.files, self.env)
+            output = self.layouts[key].page(view.target.url, engine_text(view.title), entries, html_text)
+        else:
+            file = self.files.get_file_from_path(view.target.src_uri)
+            page = file.page if file is not None and file.page is not None else self._page(view)
+            page.content, page.toc = html_text, table_of_contents(self.site, view, html_text)
+            output = render_page(page, self.config, self.nav, self.files, self.env)
+        write(Path(self.config.site_dir), view.target.url, output)
+
+    def _page(self, view: View) -> Page:
+        page = Page(None, File.generated(self.config, view.target.src_uri, content=front_matter(view)), self.config)
+        page.meta = meta(view)
+        return page
+
+
+def shares_layout(site: Site, view: View, shared: bool) -> bool:
+    return shared and not site.in_navigation(view) and len(meta(view)) == 1
+
+
+def engine_text(text: str) -> str:
+    """Content text where the engine's templates print it as HTML (page titles, navigation, table
+    of contents). Material prints titles raw in the navigation but strips tags and unescapes them
+    in <title>, so neither raw nor escaped text is safe there: ampersands are escaped and angle
+    brackets become ‹ ›, so no tag can form either way. Our own templates escape properly."""
+    return text.replace("&", "&amp;").replace("<", "\u2039").replace(">", "\u203a")
+
+
+def meta(view: View) -> dict[str, object]:
+    """A page's front matter for the engine: the site's page facts, the title made safe."""
+    facts = Site.page_meta(view)
+    return {**facts, "title": engine_text(str(facts["title"]))}
+
+
+def front_matter(view: View) -> str:
+    return f"---\n{yaml.safe_dump(meta(view), allow_unicode=True)}---\n"
+
+
+def table_of_contents(site: Site, view: View, html_text: str) -> TableOfContents:
+    """Titles are made safe: Material prints them as they are."""
+    return TableOfContents([AnchorLink(engine_text(title), anchor, 2) for anchor, title in site.contents(view, html_text)])
+
+
+def navigation(site: Site) -> list:
+    """The site's navigation in MkDocs' `nav` form."""
+    def entry(title: str, target: str | list):
+        if isinstance(target, list):
+            return {engine_text(title): [entry(t, s) for t, s in target]}
+        return {engine_text(title): target} if title else target
+
+    return [entry(title, target) for title, target in site.navigation()]

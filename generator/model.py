@@ -6,6 +6,7 @@ Every record that comes from a line of content keeps that line, so later checks 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
@@ -13,7 +14,29 @@ from typing import Literal
 ItemType = Literal["beslutsärende", "informationsärende"]
 
 
-@dataclass(frozen=True, slots=True)
+def _pickled_by_field_names(record: type) -> type:
+    """Records pickle as tuples of their fields (the parse cache and the parsing workers send
+    thousands). dataclasses' own `__setstate__` for slotted classes looks the fields up again for
+    every record, which made reading a warm cache twice as slow."""
+    names = tuple(f.name for f in dataclasses.fields(record))
+
+    def getstate(self) -> tuple:
+        return tuple(map(self.__getattribute__, names))
+
+    def setstate(self, state: tuple) -> None:
+        for name, value in zip(names, state):
+            object.__setattr__(self, name, value)
+
+    record.__getstate__, record.__setstate__ = getstate, setstate
+    return record
+
+
+def record(cls: type) -> type:
+    """A frozen, slotted dataclass that pickles as the tuple of its fields (see above)."""
+    return _pickled_by_field_names(dataclass(frozen=True, slots=True)(cls))
+
+
+@record
 class Topic:
     key: str
     name: str
@@ -21,7 +44,7 @@ class Topic:
     synonyms: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PersonEntry:
     """A person of content/people.yml: a stable key and every spelling the minutes use."""
 
@@ -30,14 +53,14 @@ class PersonEntry:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FormerName:
     name: str
     since: dt.date | None
     until: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Member:
     name: str
     organisation: str | None
@@ -46,7 +69,7 @@ class Member:
     title: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Body:
     key: str
     name: str
@@ -63,7 +86,7 @@ class Body:
     """The body's own item types (`Typ:`), beside the general ones."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Attendee:
     name: str
     organisation: str | None = None
@@ -80,7 +103,7 @@ class Attendee:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Officials:
     chair: str | None = None
     vice_chair: str | None = None
@@ -88,7 +111,7 @@ class Officials:
     adjusters: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Signature:
     name: str
     role: str | None
@@ -99,14 +122,14 @@ class Signature:
     reference: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Signing:
     service: str | None
     completed_at: dt.datetime | None
     reference: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NextMeeting:
     date: dt.date | None
     time: str | None
@@ -117,7 +140,7 @@ class NextMeeting:
     other_body: str | None = None
     """The name of a body outside the archive whose meeting the minutes announce ("Systemledning")."""
 
-@dataclass(frozen=True, slots=True)
+@record
 class Attachment:
     title: str
     kind: str
@@ -128,13 +151,13 @@ class Attachment:
     media_type: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Presenter:
     name: str
     description: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Diarienummer:
     printed: str
     normalised: str
@@ -144,7 +167,7 @@ class Diarienummer:
 # secretary's Markdown (raw HTML off); `text` is the same as plain text.
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Prose:
     html: str
     text: str
@@ -152,20 +175,20 @@ class Prose:
     """Sub-headings (### and deeper) within the prose, as plain text."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldLine:
     label: str
     value: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fields:
     """A paragraph of field lines, rendered in place."""
 
     lines: tuple[FieldLine, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Assignment:
     """An assignment a decision gives (uppdrag): who, what, and by when."""
 
@@ -180,7 +203,7 @@ class Assignment:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Block:
     """A fenced block (`::: beslut` ...) inside an item."""
 
@@ -210,7 +233,7 @@ DECISION_KINDS = ("beslut", "ställningstagande")
 Part = Prose | Fields | Block
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Item:
     number: str | None
     """`5`, `7a`, or None for an unnumbered item."""
@@ -250,7 +273,7 @@ class Item:
         return f"§ {self.number}" if self.number else self.title
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Section:
     """A meeting-level section outside the items: the preamble or an appendix."""
 
@@ -258,7 +281,7 @@ class Section:
     parts: tuple[Part, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Meeting:
     path: str
     """Source file, relative to the project."""
@@ -306,6 +329,11 @@ class Meeting:
         return 1
 
     @property
+    def key(self) -> str:
+        """`lsg/2023-09-15`: the meeting's identity in the archive (and its address without slashes)."""
+        return f"{self.body}/{self.slug}"
+
+    @property
     def days(self) -> tuple[dt.date, ...]:
         last = self.end_date or self.date
         return tuple(self.date + dt.timedelta(days=n) for n in range((last - self.date).days + 1))
@@ -315,9 +343,10 @@ class Meeting:
         return self.present + self.staff + self.guests
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Archive:
-    """Everything, validated. Lookups are computed once here, not by every view."""
+    """Everything, validated: the registries and the meetings. What is computed across it lives
+    in `derive.Facts`, worked out once per build."""
 
     bodies: dict[str, Body]
     topics: dict[str, Topic]
@@ -333,59 +362,7 @@ class Archive:
     """content/people.yml: persons whose spellings are joined (optional)."""
     notes: list = field(default_factory=list)
     """Problems that do not stop a build (e.g. a late announcement), as Problems of severity note."""
-    _groups: tuple | None = field(default=None, repr=False, compare=False)
-    _positions: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def published(self) -> "Archive":
         """The archive as a production build publishes it: without drafts (utkast)."""
-        return Archive(self.bodies, self.topics, [m for m in self.meetings if m.status != "utkast"], self.pages,
-                       self.redirects, self.removed, people=self.people, notes=self.notes)
-
-    def meetings_of(self, body: str) -> list[Meeting]:
-        return list(self._by_body().get(body, ()))
-
-    def items_about(self, topic: str) -> list[tuple[Meeting, Item]]:
-        return [(m, i) for m in self.meetings for i in m.items if topic in i.topics]
-
-    def neighbours(self, meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
-        """The body's previous and next meeting."""
-        own = self._by_body()[meeting.body]
-        index = self._positions[id(meeting)]
-        before = own[index - 1] if index > 0 else None
-        after = own[index + 1] if index + 1 < len(own) else None
-        return before, after
-
-    def _by_body(self) -> dict[str, list[Meeting]]:
-        """Each body's meetings in order, grouped once: every meeting page asks for its neighbours,
-        and finding a meeting by equality compares whole records."""
-        if self._groups is None or self._groups[0] is not self.meetings:
-            groups: dict[str, list[Meeting]] = {}
-            for meeting in self.meetings:
-                groups.setdefault(meeting.body, []).append(meeting)
-            self._positions = {id(m): index for own in groups.values() for index, m in enumerate(own)}
-            self._groups = (self.meetings, groups)
-        return self._groups[1]
-
-
-def _pickle_by_field_names() -> None:
-    """Records pickle as tuples of their fields (the parse cache and the parsing workers send
-    thousands). dataclasses' own `__setstate__` for slotted classes looks the fields up again for
-    every record, which made reading a warm cache twice as slow."""
-    import dataclasses
-
-    for record in list(globals().values()):
-        if not (isinstance(record, type) and dataclasses.is_dataclass(record) and "__slots__" in vars(record)):
-            continue
-        names = tuple(f.name for f in dataclasses.fields(record))
-
-        def getstate(self, names=names) -> tuple:
-            return tuple(map(self.__getattribute__, names))
-
-        def setstate(self, state: tuple, names=names) -> None:
-            for name, value in zip(names, state):
-                object.__setattr__(self, name, value)
-
-        record.__getstate__, record.__setstate__ = getstate, setstate
-
-
-_pickle_by_field_names()
+        return dataclasses.replace(self, meetings=[m for m in self.meetings if m.status != "utkast"])

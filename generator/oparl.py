@@ -38,12 +38,13 @@ from typing import Iterable
 
 from . import appeal, dnr, urls
 from .feeds import STOCKHOLM
+from .derive import Facts
 from .history import History
 from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE
 from .model import Archive, Attachment, Attendee, Block, Item, Meeting
 from .people import People, name_key
 from .settings import Settings
-from .views import meeting_title
+from .labels import meeting_title
 
 OPARL = "https://schema.oparl.org/1.1/"
 VENDOR = "protokollarkivet:"
@@ -67,14 +68,14 @@ _CLOCK = re.compile(r"(\d{1,2})(?:[.:](\d{2}))?(?:\s*[-–]\s*(\d{1,2})(?:[.:](\
 _Object = dict
 
 
-def oparl_files(archive: Archive, settings: Settings, history: History) -> dict[str, bytes]:
+def oparl_files(facts: Facts, settings: Settings, history: History) -> dict[str, bytes]:
     """Site-relative path -> JSON bytes, for every object and list page of the endpoint."""
     if not settings.site_url:
         return {}
     collecting = gc.isenabled()
     gc.disable()  # (hundreds of thousands of small dicts, none in a cycle: the collector only costs time)
     try:
-        return _Endpoint(archive, settings, history).files()
+        return _Endpoint(facts, settings, history).files()
     finally:
         if collecting:
             gc.enable()
@@ -109,10 +110,10 @@ class _File:
 
 
 class _Endpoint:
-    def __init__(self, archive: Archive, settings: Settings, history: History):
-        self.archive, self.settings, self.history = archive, settings, history
+    def __init__(self, facts: Facts, settings: Settings, history: History):
+        self.archive, self.settings, self.history = facts.archive, settings, history
         self.base = settings.site_url
-        self.people = People.of(archive)
+        self.people = facts.people
         self.persons: dict[str, _Person] = {}
         self.lists: dict[str, list[bytes]] = defaultdict(list)
         """Body list property -> its objects, serialised, in list order."""

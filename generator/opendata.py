@@ -25,7 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import urls
 from .model import Archive, Attachment, Attendee, Meeting
-from .views import DataFile, DataIndexView, meeting_title
+from .derive import Facts
+from .labels import meeting_title
+from .views import DataFile, DataIndexView
 
 OPARL = "https://schema.oparl.org/1.1/"
 
@@ -109,12 +111,13 @@ class IndexOut(_Out):
 SCHEMAS = {"meeting": MeetingOut, "organization": OrganizationOut, "index": IndexOut}
 
 
-def open_data(archive: Archive, site_url: str) -> dict[str, bytes]:
+def open_data(facts: Facts, site_url: str) -> dict[str, bytes]:
+    archive = facts.archive
     base = site_url or "https://example.invalid/"
     files: dict[str, bytes] = {}
     organizations = []
     for key, body in sorted(archive.bodies.items()):
-        meetings = archive.meetings_of(key)
+        meetings = facts.meetings_of(key)
         for meeting in meetings:
             files[urls.data_meeting(meeting)] = _json(_meeting(archive, meeting, base))
         organization = OrganizationOut(
@@ -134,7 +137,7 @@ def open_data(archive: Archive, site_url: str) -> dict[str, bytes]:
     return files
 
 
-def with_files(view: DataIndexView, archive: Archive, files: dict[str, bytes]) -> DataIndexView:
+def with_files(view: DataIndexView, facts: Facts, files: dict[str, bytes]) -> DataIndexView:
     """The data page's view with every file of `files` (as `open_data` made them) listed: the archive,
     each body, each body's meetings as one group, the CSV files and the schemas."""
     def size(path: str) -> int:
@@ -149,11 +152,11 @@ def with_files(view: DataIndexView, archive: Archive, files: dict[str, bytes]) -
     json_format, csv_format = "JSON", "CSV (UTF-8, kommaseparerad)"
     archive_files = [DataFile(urls.data("index.json"), "index.json", "Arkivet: organen och adresserna till deras möten",
                               json_format, size(urls.data("index.json")), schema("index"))]
-    for key, body in sorted(archive.bodies.items()):
+    for key, body in sorted(facts.archive.bodies.items()):
         path = urls.data_body(key)
         archive_files.append(DataFile(path, short(path), f"{body.name}: organet och dess möten", json_format, size(path),
                                       schema("organization")))
-        meetings = [urls.data_meeting(m) for m in archive.meetings_of(key)]
+        meetings = [urls.data_meeting(m) for m in facts.meetings_of(key)]
         if meetings:
             archive_files.append(DataFile(path, f"{key}/ÅÅÅÅ-MM-DD.json", f"{body.name}: ett möte per fil, med ärenden, "
                                           "beslut och närvaro", json_format, sum(map(size, meetings)), schema("meeting"),
@@ -166,7 +169,7 @@ def with_files(view: DataIndexView, archive: Archive, files: dict[str, bytes]) -
                                                                 ("meeting", "ett möte"))]
     sections = [("json", "JSON", archive_files), ("csv", "CSV för kalkylprogram", tables), ("scheman", "Scheman", schemas)]
     listed = {f.path for _, _, group in sections for f in group if f.group is None}
-    grouped = {urls.data_meeting(m) for m in archive.meetings}
+    grouped = {urls.data_meeting(m) for m in facts.archive.meetings}
     unlisted = sorted(set(files) - listed - grouped)
     assert not unlisted, f"open-data files the data page does not describe: {unlisted}"
     return DataIndexView(view.target, view.title, view.template, sections)

@@ -45,6 +45,7 @@ def map_in_workers(task: Callable[[T], R], items: list[T], at_least: int = 64) -
             yield from pool.imap(_run_task, items, chunksize=max(1, min(16, len(items) // (4 * cores()))))
     finally:
         _task = None
+        gc.unfreeze()  # (the workers are gone: a long-lived process, the preview, collects again)
 
 
 def _run_task(item):
@@ -82,6 +83,7 @@ class Background:
                 self._error = "the background process stopped unexpectedly"
             self._process.join()
             self._process = None
+            gc.unfreeze()
         if self._error:
             raise BackgroundError(self._error)
 
@@ -90,6 +92,7 @@ class Background:
             self._process.kill()
             self._process.join()
             self._process = None
+            gc.unfreeze()
 
 
 def _report(task: Callable[[], None], send) -> None:

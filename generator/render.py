@@ -16,32 +16,19 @@ from . import text, urls
 from .items import parse_presenters
 from .model import Block, Fields, Prose
 from .settings import Settings
-from .people import People
-from .views import View, citation
+from .labels import BLOCK_NAMES, DECISION_DEFINITE, KIND_LABELS, STATUS_LABELS, citation
+from .views import View
 from .xref import Linker, dnr_slug
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
-STATUS_LABELS = {"utkast": "Utkast", "slutlig": "Slutlig", "justerat": "Justerat", "anslaget": "Anslaget"}
-KIND_LABELS = {"protokoll": "Protokoll", "mötesanteckning": "Mötesanteckningar"}
-BLOCK_LABELS = {
-    "beslut": "Beslut",
-    "ställningstagande": "Ställningstagande",
-    "yrkande": "Yrkande",
-    "propositionsordning": "Propositionsordning",
-    "omröstning": "Omröstning",
-    "reservation": "Reservation",
-    "protokollsanteckning": "Protokollsanteckning",
-    "jäv": "Jäv",
-}
-DECISION_DEFINITE = {"beslut": "beslutet", "ställningstagande": "ställningstagandet"}
-
 
 class Renderer:
-    def __init__(self, theme_dir: Path = THEME_DIR, settings: Settings = Settings(), linker: Linker | None = None,
-                 states: dict | None = None, people: People | None = None):
-        states = states or {}
-        people = people or People()
+    """The templates, with what they may ask of the archive: the linker for references in text,
+    the facts for an assignment's state and who a name is."""
+
+    def __init__(self, theme_dir: Path, settings: Settings, linker: Linker):
+        facts = linker.facts
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(theme_dir / "protokollarkivet")),
             autoescape=True,
@@ -50,17 +37,18 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            xref=(lambda html, meeting, here: linker.link(html, meeting, here)) if linker else (lambda html, *_: Markup(html)),
+            xref=linker.link,
             rel=_rel, long_date=text.long_date, date_range=text.date_range, weekday_date=text.weekday_date, size=_size, html=Markup,
             excerpt=_excerpt, presenters=_presenters,
             count_of=lambda n, one, many: f"{n} {one if n == 1 else many}",
         )
         self.env.globals.update(
-            urls=urls, status_label=STATUS_LABELS.get, kind_label=KIND_LABELS.get, block_label=BLOCK_LABELS.get, decision_definite=DECISION_DEFINITE.get,
+            urls=urls, status_label=STATUS_LABELS.get, kind_label=KIND_LABELS.get, block_label=BLOCK_NAMES.get, decision_definite=DECISION_DEFINITE.get,
             is_prose=lambda part: isinstance(part, Prose), is_fields=lambda part: isinstance(part, Fields),
             is_block=lambda part: isinstance(part, Block), site_url=settings.site_url, cite=citation,
             dnr_url=lambda number: urls.diarienummer(dnr_slug(number)),
-            people=settings.people, assignment=lambda here, anchor: states.get((here, anchor)), person_url=lambda name, meeting=None: urls.person(people.key(name, meeting)).url,
+            people=settings.people, assignment=lambda here, anchor: facts.assignment_states.get((here, anchor)),
+            person_url=lambda name, meeting=None: urls.person(facts.people.key(name, meeting)).url,
         )
 
     def render(self, view: View) -> str:

@@ -33,7 +33,8 @@ class Scaffold:
 def next_meeting(archive: Archive, content: Path, body: str, date: dt.date | None = None) -> Scaffold:
     if body not in archive.bodies:
         raise ScaffoldError(_("unknown body '{body}' (known: {known})").format(body=body, known=", ".join(sorted(archive.bodies))))
-    previous = archive.meetings_of(body)[-1] if archive.meetings_of(body) else None
+    own = [m for m in archive.meetings if m.body == body]
+    previous = own[-1] if own else None
     date = date or _announced_date(archive, previous)
     if date is None:
         raise ScaffoldError(_("the previous meeting names no next meeting with a date: give --date YYYY-MM-DD"))

@@ -10,42 +10,16 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from . import dnr, urls
+from . import appeal, dnr, urls
+from .derive import AssignmentState, DecisionRef, Facts, ItemRef, MeetingRef
 from .model import Archive, Assignment, Block, Body, Item, Meeting, Topic
 from .people import People, name_key
-from . import appeal
+from .messages import _
+from .problems import Problem
 from .settings import Accessibility, Registrar, Settings
-from .text import long_date, slug, swedish_key
+from .text import slug, swedish_key
 
 LATEST_ON_HOME = 10
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingRef:
-    """A meeting as listed on other pages."""
-
-    meeting: Meeting
-    body: Body
-    url: str
-
-    @property
-    def title(self) -> str:
-        return meeting_title(self.meeting, self.body)
-
-
-@dataclass(frozen=True, slots=True)
-class DecisionRef:
-    meeting: MeetingRef
-    item: Item
-    decision: Block
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class ItemRef:
-    meeting: MeetingRef
-    item: Item
-    url: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,45 +153,39 @@ class RemovedView(View):
     reason: str = ""
 
 
+def unique_targets(views: list[View], pages: list[str], content: str) -> list[Problem]:
+    """Every address is one page's: two pages that claim one (a content page named like a body,
+    a redirect from a page's own address) would leave only one of them published, silently."""
+    first: dict[str, View] = {}
+    problems = []
+    plain = [View(urls.page(page), page, "") for page in pages]  # (content/*.md, published as they are)
+    for view in [*plain, *views]:
+        taken = first.setdefault(view.target.url, view)
+        if taken is view:
+            continue
+        redirect = next((v for v in (taken, view) if isinstance(v, RedirectView)), None)
+        page = next((v for v in (taken, view) if not v.template), None)
+        where = f"{content}/redirects.yml" if redirect else f"{content}/{page.title}" if page else content
+        problems.append(Problem(where, 1, f"/{view.target.url}", _("two pages claim this address: {first} and {second}").format(
+            first=_described(taken), second=_described(view)),
+            _("remove the redirect, or give the page another name") if redirect else _("give one of them another name"),
+            code="unique-targets"))
+    return problems
+
+
+def _described(view: View) -> str:
+    if isinstance(view, RedirectView):
+        return _("a redirect to /{to}").format(to=view.to)
+    if not view.template:
+        return _("the page {file}").format(file=f"content/{view.title}")
+    return f"'{view.title}'"
+
+
 def permanence_views(archive: Archive) -> list[View]:
     views: list[View] = [RedirectView(urls.page_at(old), "Sidan har flyttat", "redirect.html", new)
                          for old, new in archive.redirects]
     views += [RemovedView(urls.page_at(url), "Sidan har tagits bort", "removed.html", reason) for url, reason in archive.removed]
     return views
-
-
-@dataclass(frozen=True, slots=True)
-class AssignmentState:
-    """Where an assignment stands on the day the site is built for."""
-
-    assignment: Assignment
-    decision: DecisionRef
-    closed_by: ItemRef | None
-    overdue: bool
-
-    @property
-    def label(self) -> str:
-        return "redovisat" if self.closed_by else "försenat" if self.overdue else "pågår"
-
-
-def assignment_states(archive: Archive, refs: dict[int, MeetingRef], today: dt.date) -> dict[tuple[str, str], AssignmentState]:
-    """Every assignment by (meeting URL, anchor), closed by the first later item that reports on it."""
-    reports: dict[str, ItemRef] = {}
-    for meeting in archive.meetings:
-        for item in meeting.items:
-            for ref in item.reports:
-                reports.setdefault(ref, ItemRef(refs[id(meeting)], item, urls.item(meeting, item)))
-    states = {}
-    for meeting in archive.meetings:
-        for item in meeting.items:
-            for decision in item.decisions:
-                for a in decision.assignments:
-                    key = f"{meeting.body}/{meeting.slug}#{a.anchor}"
-                    closed = reports.get(key)
-                    states[(urls.meeting(meeting).url, a.anchor)] = AssignmentState(
-                        a, DecisionRef(refs[id(meeting)], item, decision, urls.block(meeting, decision)), closed,
-                        closed is None and a.due_date is not None and a.due_date < today)
-    return states
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,61 +251,44 @@ class TopicIndexView(View):
     topics: list[tuple[Topic, int]] = field(default_factory=list)
 
 
-def citation(body: Body, meeting: Meeting, item: Item, decision: Block | None = None) -> str:
-    """How staff cite an item or decision: `Länssamverkansgruppen 2023-09-15 § 28, dnr HSN 200:3-2023`.
-    The item's own diarienummer when it has one, else the protocol's."""
-    text = f"{body.name} {meeting.date.isoformat()} {item.label}"
-    if decision is not None and len(item.decisions) > 1:
-        text += f", beslut {item.decisions.index(decision) + 1}"
-    number = item.diarienummer[0].normalised if item.diarienummer else (
-        meeting.diarienummer.normalised if meeting.diarienummer else None)
-    return f"{text}, dnr {number}" if number else text
-
-
-def meeting_title(meeting: Meeting, body: Body) -> str:
-    return f"{body.name} {long_date(meeting.date)}"
-
-
-def derive_views(archive: Archive, settings: Settings = Settings()) -> list[View]:
-    refs = {id(m): MeetingRef(m, archive.bodies[m.body], urls.meeting(m).url) for m in archive.meetings}
+def derive_views(facts: Facts, settings: Settings) -> list[View]:
+    """Every page of the site, each at its address (`unique_targets` says when two claim one)."""
+    archive = facts.archive
     views: list[View] = [
-        home_view(archive, refs), topic_index_view(archive), SearchView(urls.search(), "Sök", "search.html"),
+        home_view(facts), topic_index_view(facts), SearchView(urls.search(), "Sök", "search.html"),
         StatementView(urls.accessibility(), "Tillgänglighetsredogörelse", "accessibility.html",
                       settings.organisation, settings.accessibility),
         HelpView(urls.help_page(), "Så läser du protokollen", "help.html", settings.registrar),
         HelpView(urls.appeal_help(), "Så överklagar du ett beslut", "appeal.html", settings.registrar),
-        notice_board_view(archive, refs, settings.today),
+        notice_board_view(facts),
         DataIndexView(urls.data_index(), "Öppna data", "data.html"),
         FollowView(urls.follow(), "Följ arkivet", "follow.html",
                    sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)),
                    sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))),
     ]
-    views += [body_view(archive, body, refs) for body in archive.bodies.values()]
-    views += [meeting_view(archive, meeting, refs, settings) for meeting in archive.meetings]
-    views += [topic_view(archive, topic, refs) for topic in archive.topics.values()]
-    views += diarienummer_views(archive, refs)
+    views += [body_view(facts, body) for body in archive.bodies.values()]
+    views += [meeting_view(facts, meeting, settings) for meeting in archive.meetings]
+    views += [topic_view(facts, topic) for topic in archive.topics.values()]
+    views += diarienummer_views(facts)
     views += permanence_views(archive)
-    states = assignment_states(archive, refs, settings.today)
     for body in archive.bodies.values():
-        own = [s for s in states.values() if s.decision.meeting.meeting.body == body.key]
+        own = [s for s in facts.assignment_states.values() if s.decision.meeting.meeting.body == body.key]
         views.append(AssignmentsView(urls.assignments(body.key), f"{body.name}: uppdrag", "assignments.html", body,
-                                     [s for s in own if not s.closed_by], [s for s in own if s.closed_by], settings.today))
+                                     [s for s in own if not s.closed_by], [s for s in own if s.closed_by], facts.today))
     if settings.people:
-        views += people_views(archive, refs)
+        views += people_views(facts)
     return views
 
 
-def home_view(archive: Archive, refs: dict[int, MeetingRef]) -> HomeView:
-    counts = {key: 0 for key in archive.bodies}
-    for meeting in archive.meetings:
-        counts[meeting.body] += 1
+def home_view(facts: Facts) -> HomeView:
+    archive = facts.archive
     bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
-    latest = [refs[id(m)] for m in reversed(archive.meetings[-LATEST_ON_HOME:])]
-    return HomeView(urls.home(), "Start", "home.html", [(b, counts[b.key]) for b in bodies], latest)
+    latest = [facts.ref(m) for m in reversed(archive.meetings[-LATEST_ON_HOME:])]
+    return HomeView(urls.home(), "Start", "home.html", [(b, len(facts.meetings_of(b.key))) for b in bodies], latest)
 
 
-def body_view(archive: Archive, body: Body, refs: dict[int, MeetingRef]) -> BodyView:
-    own = [refs[id(m)] for m in reversed(archive.meetings_of(body.key))]
+def body_view(facts: Facts, body: Body) -> BodyView:
+    own = [facts.ref(m) for m in reversed(facts.meetings_of(body.key))]
     years = [(year, list(group)) for year, group in itertools.groupby(own, key=lambda r: r.meeting.date.year)]
     decisions = [
         DecisionRef(ref, item, decision, urls.block(ref.meeting, decision))
@@ -358,43 +309,44 @@ def announcement(archive: Archive, meeting: Meeting, today: dt.date) -> Announce
     )
 
 
-def meeting_view(archive: Archive, meeting: Meeting, refs: dict[int, MeetingRef], settings: Settings) -> MeetingView:
-    before, after = archive.neighbours(meeting)
-    ref = refs[id(meeting)]
+def meeting_view(facts: Facts, meeting: Meeting, settings: Settings) -> MeetingView:
+    archive = facts.archive
+    before, after = facts.neighbours(meeting)
+    ref = facts.ref(meeting)
     return MeetingView(
-        urls.meeting(meeting), ref.title, "meeting.html", ref, announcement(archive, meeting, settings.today),
+        urls.meeting(meeting), ref.title, "meeting.html", ref, announcement(archive, meeting, facts.today),
         settings.preview, settings.registrar,
-        refs[id(before)] if before else None, refs[id(after)] if after else None,
+        facts.ref(before) if before else None, facts.ref(after) if after else None,
         archive.topics, archive.bodies, next_meetings_item(meeting),
     )
 
 
-def notice_board_view(archive: Archive, refs: dict[int, MeetingRef], today: dt.date) -> NoticeBoardView:
+def notice_board_view(facts: Facts) -> NoticeBoardView:
     notices = []
-    for meeting in reversed(archive.meetings):
-        facts = announcement(archive, meeting, today)
-        if facts and facts.running:
-            notices.append((refs[id(meeting)], facts))
+    for meeting in reversed(facts.archive.meetings):
+        notice = announcement(facts.archive, meeting, facts.today)
+        if notice and notice.running:
+            notices.append((facts.ref(meeting), notice))
     notices.sort(key=lambda n: n[1].announced_on, reverse=True)
-    return NoticeBoardView(urls.notice_board(), "Anslagstavla", "notices.html", today, notices)
+    return NoticeBoardView(urls.notice_board(), "Anslagstavla", "notices.html", facts.today, notices)
 
 
-def topic_view(archive: Archive, topic: Topic, refs: dict[int, MeetingRef]) -> TopicView:
-    entries = [ItemRef(refs[id(m)], i, urls.item(m, i)) for m, i in archive.items_about(topic.key)]
+def topic_view(facts: Facts, topic: Topic) -> TopicView:
+    entries = list(facts.items_by_topic.get(topic.key, ()))
     entries.sort(key=lambda e: e.meeting.meeting.date, reverse=True)  # stable: items keep their order
     timeline = [(year, list(group)) for year, group in itertools.groupby(entries, key=lambda e: e.meeting.meeting.date.year)]
     return TopicView(urls.topic(topic.key), topic.name, "topic.html", topic, timeline)
 
 
-def diarienummer_views(archive: Archive, refs: dict[int, MeetingRef]) -> list[DiarienummerView]:
+def diarienummer_views(facts: Facts) -> list[DiarienummerView]:
     meetings: dict[str, list[MeetingRef]] = {}
     items: dict[str, list[ItemRef]] = {}
-    for meeting in archive.meetings:
+    for meeting in facts.archive.meetings:
         if meeting.diarienummer:
-            meetings.setdefault(meeting.diarienummer.normalised, []).append(refs[id(meeting)])
+            meetings.setdefault(meeting.diarienummer.normalised, []).append(facts.ref(meeting))
         for item in meeting.items:
             for number in dict.fromkeys(d.normalised for d in item.diarienummer):
-                items.setdefault(number, []).append(ItemRef(refs[id(meeting)], item, urls.item(meeting, item)))
+                items.setdefault(number, []).append(ItemRef(facts.ref(meeting), item, urls.item(meeting, item)))
     return [
         DiarienummerView(urls.diarienummer_page(dnr.key(number)), f"Diarienummer {number}", "dnr.html", number,
                          meetings.get(number, []), items.get(number, []))
@@ -407,10 +359,10 @@ ACT_WORDS = {"yrkande": "yrkade", "reservation": "reserverade sig", "protokollsa
              "jäv": "anmälde jäv"}
 
 
-def people_views(archive: Archive, refs: dict[int, MeetingRef]) -> list[View]:
+def people_views(facts: Facts) -> list[View]:
     """A page per person (see `people.py` for who a name is) and the list of them all."""
-    people = People.of(archive)
-    records: dict[str, dict[int, Appearance]] = {}
+    people = facts.people
+    records: dict[str, dict[str, Appearance]] = {}
     spellings: dict[str, list[str]] = {}
     shown: dict[str, str] = {}
 
@@ -422,18 +374,18 @@ def people_views(archive: Archive, refs: dict[int, MeetingRef]) -> list[View]:
         resolved_first_name = people.full_name(written, meeting) != written
         if not resolved_first_name and written not in spellings[key]:
             spellings[key].append(written)
-        found = records.setdefault(key, {}).get(id(meeting))
+        found = records.setdefault(key, {}).get(meeting.key)
         if found is None:
-            found = records[key][id(meeting)] = Appearance(refs[id(meeting)], attendance)
+            found = records[key][meeting.key] = Appearance(facts.ref(meeting), attendance)
         return found
 
-    for meeting in archive.meetings:
+    for meeting in facts.archive.meetings:
         for group, label in ((meeting.present, "närvarande"), (meeting.absent, "frånvarande"), (meeting.staff, "tjänsteperson"),
                              (meeting.guests, "inbjuden")):
             for a in group:
                 appearance(a.name, meeting, "ersättare" if a.replaces else label)
         for item in meeting.items:
-            ref = ItemRef(refs[id(meeting)], item, urls.item(meeting, item))
+            ref = ItemRef(facts.ref(meeting), item, urls.item(meeting, item))
             for p in item.presenters:
                 appearance(p.name, meeting).presented.append(ref)
             for block in item.blocks:
@@ -467,11 +419,8 @@ def _joined_spellings(people: People, pages: dict[str, object]) -> list[View]:
     return views
 
 
-def topic_index_view(archive: Archive) -> TopicIndexView:
-    counts = {key: 0 for key in archive.topics}
-    for meeting in archive.meetings:
-        for item in meeting.items:
-            for key in item.topics:
-                counts[key] += 1
+def topic_index_view(facts: Facts) -> TopicIndexView:
+    archive = facts.archive
+    counts = {key: len(facts.items_by_topic.get(key, ())) for key in archive.topics}
     topics = sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))
     return TopicIndexView(urls.topics(), "Ämnen", "topics.html", [(t, counts[t.key]) for t in topics])

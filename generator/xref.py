@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from . import dnr, urls
+from .derive import Facts
 from .model import Archive, Meeting
 from .parallel import map_in_workers
 from .messages import _
@@ -51,7 +52,11 @@ def dnr_slug(normalised: str) -> str:
 class Linker:
     """Resolves references against the archive; one per build."""
 
-    archive: Archive
+    facts: Facts
+
+    @property
+    def archive(self) -> Archive:
+        return self.facts.archive
 
     def __post_init__(self) -> None:
         self._by_date = {(m.body, m.date): m for m in self.archive.meetings}
@@ -114,7 +119,7 @@ class Linker:
     def _previous(self, meeting: Meeting) -> Meeting | None:
         """The body's previous meeting, when the archive's previous one is that: it announced this
         meeting as its next, or (announcing none) lies within a quarter before it."""
-        before, _after = self.archive.neighbours(meeting)
+        before, _after = self.facts.neighbours(meeting)
         if before is None:
             return None
         announced = [n.date for n in before.next_meetings if n.date]

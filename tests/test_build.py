@@ -139,3 +139,22 @@ def test_the_infos_a_build_has_are_counted_and_shown_with_verbose(project: Proje
     assert run.code == 0, run.stderr
     assert "; 1 infos (--verbose shows them)" in run.stderr and "is not in the archive" not in run.stderr
     assert "the reference 'mötet den 5 maj' is not in the archive" in project.build("-v").stderr
+
+
+def test_a_build_clears_away_what_killed_builds_left_and_nothing_of_a_running_one(project: Project) -> None:
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        abandoned = project.root / f".site.building-{dead.stdout.strip()}"
+        busy = project.root / f".site.search-{running.pid}"
+        for folder in (abandoned, busy):
+            (folder / "index.html").parent.mkdir(parents=True)
+            (folder / "index.html").write_text("half a site", encoding="utf-8")
+        assert project.build().code == 0
+        assert not abandoned.exists() and busy.exists()
+    finally:
+        running.kill()
+        running.wait()

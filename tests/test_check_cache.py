@@ -41,3 +41,16 @@ def test_an_attachment_added_beside_a_cached_file_is_seen(project: Project) -> N
     project.write("lsg/2021-02-19/bilaga-5.pdf", b"%PDF-1.4\n%%EOF\n")
     _, problems = read_archive(project.content, cache=True)
     assert problems == []
+
+
+def test_a_kept_cache_holds_in_memory_only_the_files_as_they_are(project: Project) -> None:
+    """The preview keeps one cache from edit to edit: its memory does not grow with the edits."""
+    from generator.cache import CACHE_DIR, ParseCache
+
+    cache = ParseCache(project.root / CACHE_DIR)
+    read_archive(project.content, cache=cache)
+    text = (project.content / PROTOCOL).read_text(encoding="utf-8")
+    for number in range(5):
+        project.write(PROTOCOL, text.replace("Teams", f"Teams {number}"))
+        archive, _ = read_archive(project.content, cache=cache)
+    assert len(cache.memory) == len(archive.meetings) == 2

@@ -94,3 +94,17 @@ def test_the_search_index_built_by_several_processes_is_the_bytes_one_process_bu
     written = {p.relative_to(tmp_path / "index").as_posix(): p.read_bytes() for p in (tmp_path / "index").rglob("*") if p.is_file()}
     assert written.keys() == alone.keys()
     assert [name for name in alone if written[name] != alone[name]] == []
+
+
+def test_work_on_every_core_leaves_the_process_collecting_again() -> None:
+    """The parent freezes what its forked workers inherit; a long-lived process (the preview)
+    must not keep every build's objects frozen, out of the collector's reach."""
+    import gc
+
+    from generator.parallel import Background, map_in_workers
+
+    assert list(map_in_workers(abs, list(range(-100, 100)), at_least=1)) == [abs(n) for n in range(-100, 100)]
+    assert gc.get_freeze_count() == 0
+    background = Background(lambda: None)
+    background.wait()
+    assert gc.get_freeze_count() == 0

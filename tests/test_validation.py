@@ -162,3 +162,22 @@ def test_the_build_leaves_out_the_rules_its_configuration_names(project: Project
         "  - protokollarkivet:\n", "  - protokollarkivet:\n      disable: [officials]\n"), encoding="utf-8")
     run = project.build()
     assert run.code == 0, run.stderr
+
+
+def test_a_content_page_named_like_a_body_is_an_error(project: Project, capsys, monkeypatch) -> None:
+    from generator.cli import main
+
+    project.write("lsg.md", "# Om LSG\n")
+    monkeypatch.chdir(project.root)
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/lsg.md:1: /lsg/: two pages claim this address: the page content/lsg.md and 'Länssamverkansgruppen' "
+        "(give one of them another name) [unique-targets]")
+
+
+def test_a_redirect_from_a_pages_own_address_is_an_error(project: Project) -> None:
+    project.write("redirects.yml", "redirects:\n  - from: lsg/\n    to: socialnamnden/\n")
+    run = project.build()
+    assert run.code == 1 and not project.site.exists()
+    assert ("content/redirects.yml:1: /lsg/: two pages claim this address: 'Länssamverkansgruppen' and a redirect to "
+            "/socialnamnden/ (remove the redirect, or give the page another name) [unique-targets]") in run.stderr

@@ -1,0 +1,131 @@
+"""Archive -> Facts: what is computed across the whole archive, once, and read by every output.
+
+A meeting page asks for its neighbours, a body page for the body's meetings, a topic page and its
+feed for the items on the topic, the renderer for an assignment's state, pages and open data for
+who a name is. Each of these is worked out here, in one pass, into a frozen value; views, feeds,
+open data, the OParl endpoint and the cross-reference linker read it and compute none of it again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from . import urls
+from .labels import meeting_title
+from .model import Archive, Assignment, Block, Body, Item, Meeting
+from .people import People
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRef:
+    """A meeting as listed on other pages."""
+
+    meeting: Meeting
+    body: Body
+    url: str
+
+    @property
+    def title(self) -> str:
+        return meeting_title(self.meeting, self.body)
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRef:
+    meeting: MeetingRef
+    item: Item
+    decision: Block
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    meeting: MeetingRef
+    item: Item
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentState:
+    """Where an assignment stands on the day the site is built for."""
+
+    assignment: Assignment
+    decision: DecisionRef
+    closed_by: ItemRef | None
+    overdue: bool
+
+    @property
+    def label(self) -> str:
+        return "redovisat" if self.closed_by else "försenat" if self.overdue else "pågår"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The archive and what is derived from it for one day (`today`: overdue assignments)."""
+
+    archive: Archive
+    today: dt.date
+    refs: Mapping[str, MeetingRef]
+    """Each meeting's reference, by `Meeting.key`."""
+    by_body: Mapping[str, tuple[Meeting, ...]]
+    """Each body's meetings in order (every body, with or without meetings)."""
+    positions: Mapping[str, int]
+    """A meeting's place among its body's meetings, by `Meeting.key`."""
+    items_by_topic: Mapping[str, tuple[ItemRef, ...]]
+    """The items on each topic, in archive order (every topic)."""
+    assignment_states: Mapping[tuple[str, str], AssignmentState]
+    """Every assignment by (meeting URL, assignment anchor)."""
+    people: People
+
+    def ref(self, meeting: Meeting) -> MeetingRef:
+        return self.refs[meeting.key]
+
+    def meetings_of(self, body: str) -> tuple[Meeting, ...]:
+        return self.by_body.get(body, ())
+
+    def neighbours(self, meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
+        """The body's previous and next meeting."""
+        own, index = self.by_body[meeting.body], self.positions[meeting.key]
+        return (own[index - 1] if index > 0 else None), (own[index + 1] if index + 1 < len(own) else None)
+
+    def meetings_about(self, topic: str) -> list[Meeting]:
+        """The meetings with an item on `topic`, in archive order, each once."""
+        return list({ref.meeting.meeting.key: ref.meeting.meeting for ref in self.items_by_topic.get(topic, ())}.values())
+
+
+def derive(archive: Archive, today: dt.date) -> Facts:
+    refs = {m.key: MeetingRef(m, archive.bodies[m.body], urls.meeting(m).url) for m in archive.meetings}
+    by_body: dict[str, list[Meeting]] = {key: [] for key in archive.bodies}
+    for meeting in archive.meetings:
+        by_body.setdefault(meeting.body, []).append(meeting)
+    positions = {m.key: index for own in by_body.values() for index, m in enumerate(own)}
+    items_by_topic: dict[str, list[ItemRef]] = {key: [] for key in archive.topics}
+    for meeting in archive.meetings:
+        for item in meeting.items:
+            for topic in item.topics:
+                items_by_topic.setdefault(topic, []).append(ItemRef(refs[meeting.key], item, urls.item(meeting, item)))
+    return Facts(
+        archive=archive, today=today, refs=refs, by_body={k: tuple(v) for k, v in by_body.items()}, positions=positions,
+        items_by_topic={k: tuple(v) for k, v in items_by_topic.items()},
+        assignment_states=_assignment_states(archive, refs, today), people=People.of(archive),
+    )
+
+
+def _assignment_states(archive: Archive, refs: Mapping[str, MeetingRef], today: dt.date) -> dict[tuple[str, str], AssignmentState]:
+    """Every assignment by (meeting URL, anchor), closed by the first later item that reports on it."""
+    reports: dict[str, ItemRef] = {}
+    for meeting in archive.meetings:
+        for item in meeting.items:
+            for ref in item.reports:
+                reports.setdefault(ref, ItemRef(refs[meeting.key], item, urls.item(meeting, item)))
+    states = {}
+    for meeting in archive.meetings:
+        for item in meeting.items:
+            for decision in item.decisions:
+                for a in decision.assignments:
+                    closed = reports.get(f"{meeting.key}#{a.anchor}")
+                    states[(refs[meeting.key].url, a.anchor)] = AssignmentState(
+                        a, DecisionRef(refs[meeting.key], item, decision, urls.block(meeting, decision)), closed,
+                        closed is None and a.due_date is not None and a.due_date < today)
+    return states

@@ -1,0 +1,38 @@
+"""The words the archive shows for its facts: a meeting's title, an item's citation, and the
+Swedish names of statuses, kinds and blocks. Pages, feeds, open data and search say them alike
+because they take them from here."""
+
+from __future__ import annotations
+
+from .model import Block, Body, Item, Meeting
+from .text import long_date
+
+STATUS_LABELS = {"utkast": "Utkast", "slutlig": "Slutlig", "justerat": "Justerat", "anslaget": "Anslaget"}
+KIND_LABELS = {"protokoll": "Protokoll", "mötesanteckning": "Mötesanteckningar"}
+BLOCK_NAMES = {
+    "beslut": "Beslut",
+    "ställningstagande": "Ställningstagande",
+    "yrkande": "Yrkande",
+    "propositionsordning": "Propositionsordning",
+    "omröstning": "Omröstning",
+    "reservation": "Reservation",
+    "protokollsanteckning": "Protokollsanteckning",
+    "jäv": "Jäv",
+}
+DECISION_DEFINITE = {"beslut": "beslutet", "ställningstagande": "ställningstagandet"}
+
+
+def meeting_title(meeting: Meeting, body: Body) -> str:
+    """`Länssamverkansgruppen 15 september 2023`."""
+    return f"{body.name} {long_date(meeting.date)}"
+
+
+def citation(body: Body, meeting: Meeting, item: Item, decision: Block | None = None) -> str:
+    """How staff cite an item or decision: `Länssamverkansgruppen 2023-09-15 § 28, dnr HSN 200:3-2023`.
+    The item's own diarienummer when it has one, else the protocol's."""
+    text = f"{body.name} {meeting.date.isoformat()} {item.label}"
+    if decision is not None and len(item.decisions) > 1:
+        text += f", beslut {item.decisions.index(decision) + 1}"
+    number = item.diarienummer[0].normalised if item.diarienummer else (
+        meeting.diarienummer.normalised if meeting.diarienummer else None)
+    return f"{text}, dnr {number}" if number else text

@@ -1,0 +1,263 @@
+"""The build as one engine-free value: the archive read and checked, what is derived from it, the
+pages to make and the files beside them.
+
+`check`, the tests and an engine's adapter drive a `Site` alike. The MkDocs adapter
+(`mkdocs_plugin.py`) turns its pages into the engine's and writes its files; another engine would
+need only another adapter. Nothing here imports the engine.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import gzip
+import html
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import markupsafe
+
+from . import oparl, urls
+from .cache import ParseCache
+from .derive import Facts, derive
+from .feeds import feed_files
+from .history import read_history
+from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive, read_archive
+from .messages import _
+from .model import Archive
+from .opendata import open_data, with_files
+from .problems import ContentError, Problem
+from .render import Renderer
+from .settings import Settings
+from .text import swedish_key
+from .xref import Linker
+from .views import (
+    BodyView, DataIndexView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, RedirectView,
+    SearchView, StatementView, TopicIndexView, TopicView, View, derive_views, unique_targets,
+)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Where the content and theme are, and how to build: what an adapter reads from its engine's
+    configuration and passes on."""
+
+    content: Path
+    theme: Path
+    """The folder whose `protokollarkivet/` holds the page templates."""
+    settings: Settings
+    manifest: Path | None = None
+    """The committed list of published URLs (`published-urls.txt`), or None to keep none."""
+    cache: bool = True
+    """Keep parsed meeting files in the parse cache (see `cache.py`)."""
+    disabled: tuple[str, ...] = ()
+    """Rules across meetings to leave out (`checks.RULE_CODES`)."""
+    epoch: int | None = None
+    """SOURCE_DATE_EPOCH as the user set it, if they did."""
+
+
+class Site:
+    """One build's archive and everything made from it. The preview shows drafts; a build
+    publishes the archive without them."""
+
+    def __init__(self, config: SiteConfig, archive: Archive, problems: list[Problem] | None = None):
+        self.config = config
+        self.archive = archive
+        self.problems = problems or []
+        """The content's errors, when a preview shows what it can in spite of them."""
+        settings = config.settings
+        self.published = archive if settings.preview else archive.published()
+        self.facts: Facts = derive(self.published, settings.today)
+        views = derive_views(self.facts, settings)
+        self.clashes = unique_targets(views, archive.pages, _shown(config.content))
+        """Pages that claim one address: an error, since only one of them could be published."""
+        self.views: dict[str, View] = {view.target.src_uri: view for view in views}
+        self.linker = Linker(self.facts)
+        self.renderer = Renderer(config.theme, settings, self.linker)
+
+    @classmethod
+    def load(cls, config: SiteConfig, cache: ParseCache | None = None) -> "Site":
+        """The site of valid content; raises ContentError listing every problem otherwise. A
+        preview passes the `ParseCache` it keeps, so that unchanged meetings stay the same objects."""
+        archive = load_archive(config.content, cache=cache or config.cache, disabled=config.disabled)
+        site = cls(config, archive)
+        if site.clashes:
+            raise ContentError(site.clashes)
+        return site
+
+    @classmethod
+    def load_previewable(cls, config: SiteConfig, cache: ParseCache | None = None) -> "Site | None":
+        """The site of what is valid in content with errors (the preview shows it, and the errors);
+        None when nothing can be read at all."""
+        archive, problems = read_archive(config.content, cache=cache or config.cache, disabled=config.disabled)
+        if archive is None:
+            return None
+        site = cls(config, archive, [p for p in problems if p.severity == "error"])
+        site.problems += site.clashes
+        return site
+
+    # -- what is told ----------------------------------------------------------------------
+
+    @cached_property
+    def infos(self) -> list[Problem]:
+        """What a build tells without stopping: the content's notes and the references that stay text."""
+        return [*self.archive.notes, *self.linker.unresolved_references()]
+
+    @property
+    def drafts(self) -> set[str]:
+        """Addresses of meetings a build does not publish (nor their attachments)."""
+        if self.config.settings.preview:
+            return set()
+        return {f"{m.key}/" for m in self.archive.meetings if m.status == "utkast"}
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def render(self, view: View) -> str:
+        """A page's content (the engine puts its layout around it); RenderError on a theme defect."""
+        if isinstance(view, DataIndexView):
+            view = with_files(view, self.facts, self.open_data)
+        return self.renderer.render(view)
+
+    @staticmethod
+    def contents(view: View, html_text: str) -> list[tuple[str, str]]:
+        """The page's table of contents as (anchor, plain title): a meeting's items, or the
+        sections of other pages."""
+        if isinstance(view, MeetingView) and view.ref is not None:
+            return [(item.anchor, item.label if not item.number else f"§ {item.number} {item.title}")
+                    for item in view.ref.meeting.items]
+        entries = [(anchor, re.sub(r"<[^>]+>", "", title).strip()) for anchor, title in _SECTION.findall(html_text)]
+        return [(anchor, markupsafe.Markup(title).unescape()) for anchor, title in entries]
+
+    @staticmethod
+    def in_navigation(view: View) -> bool:
+        return isinstance(view, NAVIGATION_VIEWS)
+
+    @staticmethod
+    def page_meta(view: View) -> dict[str, object]:
+        """What a page tells the layout besides its content: its title, a feed, a redirect, what
+        the layout leaves out."""
+        meta: dict[str, object] = {"title": view.title}
+        if isinstance(view, NoticeBoardView):
+            meta["feed"] = urls.notice_feed()
+        elif isinstance(view, (HomeView, BodyView, TopicView)):
+            meta["feed"] = urls.feed(view.target.url)
+        elif isinstance(view, RedirectView):
+            meta["redirect"] = view.to
+        elif isinstance(view, SearchView):
+            meta["hide"] = ["toc"]  # (it has no sections: its column goes to the results and their filters)
+        return meta
+
+    def navigation(self) -> list[tuple[str, str | list]]:
+        """(title, page source) entries, or (title, entries) for a section: bodies and topics,
+        never meetings (an engine renders the whole navigation into every page)."""
+        settings, archive = self.config.settings, self.archive
+        bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
+        entries: list[tuple[str, str | list]] = [
+            ("Start", urls.home().src_uri),
+            ("Organ", [(body.name, urls.body(body.key).src_uri) for body in bodies]),
+            ("Ämnen", urls.topics().src_uri),
+            ("Sök", urls.search().src_uri),
+            ("Anslagstavla", urls.notice_board().src_uri),
+            *([("Personer", urls.people().src_uri)] if settings.people else []),
+            ("Följ arkivet", urls.follow().src_uri),
+            ("Hjälp", [("Så läser du protokollen", urls.help_page().src_uri), ("Så överklagar du", urls.appeal_help().src_uri)]),
+            ("Tillgänglighet", urls.accessibility().src_uri),
+        ]
+        return entries + [("", urls.page(page).src_uri) for page in archive.pages]
+
+    # -- permanent addresses ---------------------------------------------------------------
+
+    def published_urls(self) -> set[str]:
+        """Every address this build publishes that a link may point at: pages, attachments and
+        the open-data endpoint's entry points."""
+        meetings = self.published.meetings
+        return ({view.target.url for view in self.views.values()} | set(oparl.published_urls(self.config.settings)) |
+                {a.file for m in meetings for i in m.items for a in i.attachments if a.file} |
+                {m.original.file for m in meetings if m.original and m.original.file})
+
+    def vanished_urls(self) -> list[str]:
+        """Addresses in the manifest this build would not publish (a redirect or a `removed`
+        entry keeps an address published)."""
+        if self.config.manifest is None or not self.config.manifest.exists():
+            return []
+        return sorted(set(read_manifest(self.config.manifest)) - self.published_urls())
+
+    def record_urls(self) -> int:
+        """Adds this build's addresses to the manifest; how many were new."""
+        assert self.config.manifest is not None
+        manifest = self.config.manifest
+        known = set(read_manifest(manifest)) if manifest.exists() else set()
+        current = self.published_urls()
+        manifest.write_text("".join(f"/{url}\n" for url in sorted(known | current)), encoding="utf-8")
+        return len(current - known)
+
+    # -- the files beside the pages --------------------------------------------------------
+
+    @cached_property
+    def moment(self) -> int:
+        """The build's moment, for what dates itself (the sitemap, open data without a history):
+        SOURCE_DATE_EPOCH when set, else the newest meeting's day, so that two builds of the same
+        content are byte-identical; the day of the build for an archive without meetings."""
+        if self.config.epoch is not None:
+            return self.config.epoch
+        if not self.archive.meetings:
+            return calendar.timegm(dt.date.today().timetuple())
+        newest = max(m.end_date or m.date for m in self.archive.meetings)
+        return calendar.timegm(newest.timetuple())
+
+    @cached_property
+    def open_data(self) -> dict[str, bytes]:
+        """The open-data files, made once: the data page lists them, and they are written."""
+        return open_data(self.facts, self.config.settings.site_url)
+
+    def data_files(self) -> dict[str, bytes]:
+        """Feeds, calendars, open data and the OParl endpoint, by site-relative path."""
+        board = next(v for v in self.views.values() if isinstance(v, NoticeBoardView))
+        history = read_history(self.config.content, self.moment)
+        return (feed_files(self.facts, board, self.config.settings.site_url) | self.open_data |
+                oparl.oparl_files(self.facts, self.config.settings, history))
+
+    def sitemap(self) -> tuple[bytes, bytes]:
+        """sitemap.xml and its gzip: every page but the redirects, which search engines should not
+        list, dated with the build's moment."""
+        day = dt.datetime.fromtimestamp(self.moment, dt.timezone.utc).strftime("%Y-%m-%d")
+        site_url = self.config.settings.site_url
+        entries = "".join(f"\n    <url>\n         <loc>{html.escape(site_url + url)}</loc>\n         <lastmod>{day}</lastmod>\n    </url>"
+                          for url in sorted(v.target.url for v in self.views.values() if not isinstance(v, RedirectView)))
+        xml = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}\n</urlset>'
+        return xml.encode("utf-8"), gzip.compress(xml.encode("utf-8"), mtime=self.moment)
+
+
+NAVIGATION_VIEWS = (HomeView, BodyView, TopicIndexView, SearchView, StatementView, NoticeBoardView, HelpView, FollowView,
+                    PeopleView)
+SOURCES = (BODIES_FILE, TOPICS_FILE, PEOPLE_FILE, REDIRECTS_FILE)
+_SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
+
+
+def is_source(src_uri: str) -> bool:
+    """Files of content/ that are read into the archive rather than published as they are (an
+    importer's report beside its draft is for the secretary, not the public)."""
+    name = src_uri.rsplit("/", 1)[-1]
+    if is_editor_litter(name) or src_uri in SOURCES or name.endswith(".import.txt"):
+        return True
+    return src_uri.count("/") == 1 and src_uri.endswith(".md")
+
+
+def _shown(content: Path) -> str:
+    """The content folder as problems name it: relative to the project (the folder above it)."""
+    return content.resolve().name
+
+
+def read_manifest(path: Path) -> list[str]:
+    """Site-relative URLs, one per line, written with a leading '/'."""
+    return [line.strip()[1:] for line in path.read_text(encoding="utf-8").splitlines() if line.strip().startswith("/")]
+
+
+def vanished_message(missing: list[str]) -> str:
+    shown = "\n".join(f"  /{url}" for url in missing)
+    return (_("protokollarkivet: {count} published URLs would vanish:").format(count=len(missing)) + f"\n{shown}\n" +
+            _("Add a redirect (content/redirects.yml: redirects) or, for a page withdrawn on purpose, a "
+              "'removed' entry with the reason; after a deliberate change run "
+              "PROTOKOLLARKIVET_UPDATE_URLS=1 mkdocs build to record it."))
