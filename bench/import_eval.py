@@ -312,16 +312,24 @@ def words(text: str) -> Counter:
     return Counter(w for w in norm(text).split() if w not in _STOP)
 
 
+_DECIDES = re.compile(r"\b(?:bifalles|bifalls|bifölls|avslås|avslogs|godkänns|godkändes|väljs|valdes|fastställs|fastställdes|"
+                      r"antas|antogs|beslutar|beslutade|utses|utsågs|bordläggs|bordlades|läggs|lades|noteras|noterades)\b", re.I)
+"""A decision's verb: a list entry that has one states a decision of its own ("Emmie Berger väljs
+till protokolljusterare"), however short."""
+
+
 def statements(text: str) -> list[str]:
     """A decision block's statements: paragraphs and list entries; an introduction that ends in
     ':' is read with each entry below it. Entries are statements of their own when they are
-    att-lines, `Label: value` lines or sentences; a list of names or amounts is one statement."""
+    att-lines, `Label: value` lines, sentences or say a decision's verb; a list of names or
+    amounts is one statement."""
     out: list[str] = []
     intro = ""
     for paragraph in re.split(r"\n\s*\n", text.strip()):
         lines = [l for l in paragraph.split("\n") if l.strip()]
         entries = [l for l in lines if re.match(r"^\s*(?:[-*+]|\d+[.)])\s+", l)]
-        separate = [e for e in entries if re.match(r"^\s*(?:[-*+]|\d+[.)])\s+(?:att\b|[\w ./-]{1,30}:\s|(?:\S+\s+){5})", e, re.I)]
+        separate = [e for e in entries if re.match(r"^\s*(?:[-*+]|\d+[.)])\s+(?:att\b|[\w ./-]{1,30}:\s|(?:\S+\s+){5})", e, re.I)
+                    or _DECIDES.search(e)]
         if entries and len(separate) < len(entries):  # a list of names or amounts: one statement with its introduction
             out.append(" ".join(filter(None, (intro, *(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", l).strip() for l in lines)))))
             intro = ""

@@ -106,11 +106,13 @@ def type_class(printed: str) -> str | None:
 
 
 _NUMBERED = re.compile(
-    r"^(?P<prefix>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}\s+)?§\s*|[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}\s+)?"
+    r"^(?P<prefix>(?:(?:[A-ZÅÄÖ]{2,5}\s+)?[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}\s+)?§\s*|(?:[A-ZÅÄÖ]{2,5}\s+)?[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}\s+)?"
     r"(?P<number>\d{1,4}(?:\.\d{1,3})?[a-z]?)\.\s+(?P<title>\S.*)$"
 )
 """`## 5. Title`, `## 7a. Title`, `## 2.1. Title`; with the number as printed: `## § 12. Title`,
-`## KS § 123. Title`, `## Sn 12. Title` (the anchor is the number's: `p123`)."""
+`## KS § 123. Title`, `## RS AU § 266. Title`, `## Sn 12. Title` (the anchor is the number's:
+`p123`). A number the minutes print twice (a word processor's numbering glitch) is kept as
+printed: the second item's anchor is `p7_2` (the third's `p7_3`), and `check` notes it."""
 _FIELD_LINE = re.compile(r"^(\w[\w ./-]{0,40}?)\s*:\s+(\S.*)$")
 _LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<file>[^)\s]+)\)$")
 
@@ -293,21 +295,26 @@ class _Walker:
         number, title = (match["number"], match["title"]) if match else (None, title)
         printed = f"{' '.join(match['prefix'].split())} {number}".replace("§ ", "§ ") if match and match["prefix"] else None
         if number is not None:
-            if number in self.numbers:
-                self.ctx.report("item-number", line, f"§ {number}", _("the item number appears twice (first at line {first})").format(
-                    first=self.numbers[number]),
-                                "give each item its own number; sub-items are 7a, 7b")
-            self.numbers.setdefault(number, line)
             anchor = f"p{number.replace('.', '-')}"
+            if number in self.numbers:
+                anchor = self._unique_anchor(anchor, start=2)
+                self.ctx.problems.append(Problem(
+                    self.ctx.path, line, f"§ {number}",
+                    _("the item number appears twice (first at line {first}); kept as printed, this item's address is "
+                      "#{anchor}").format(first=self.numbers[number], anchor=anchor),
+                    _("keep it if the minutes print it so; otherwise give each item its own number, sub-items as 7a, 7b"),
+                    severity="note", code="item-number"))
+            self.numbers.setdefault(number, line)
         else:
             anchor = self._unique_anchor(slug(title))
         self.current = _ItemDraft(number, title, anchor, line, printed_number=printed)
         self.items.append(self.current)
 
-    def _unique_anchor(self, base: str) -> str:
-        count = self.anchors.get(base, 0) + 1
+    def _unique_anchor(self, base: str, start: int = 1) -> str:
+        """`base`, or for a repeated number `p7_2` (no dotted number's `p7-2`), for a title `slug-2`."""
+        count = max(self.anchors.get(base, 0) + 1, start)
         self.anchors[base] = count
-        return base if count == 1 else f"{base}-{count}"
+        return base if count == 1 else f"{base}_{count}" if start > 1 else f"{base}-{count}"
 
     def _start_section(self, title: str) -> None:
         self.current = _SectionDraft(title)

@@ -769,6 +769,26 @@ def test_a_numbered_list_inside_an_item_is_not_taken_for_items(content, tmp_path
     assert [(i.number, i.title) for i in meeting.items] == [("1", "Budget"), ("2", "Nästa möte")]
 
 
+def test_numbers_printed_twice_or_skipped_are_kept_as_printed_and_reported(content, tmp_path):
+    """Word's automatic numbering prints `§ 7` twice and skips `§ 9`: the items stay as printed,
+    the report says where, and the draft passes `check` as an utkast (the second § 7 gets the
+    address #p7_2 in the archive)."""
+    source = tmp_path / "glitch.txt"
+    source.write_text("Protokoll Socialnämnden\nDatum: 2024-03-12\n\n§ 6 Val av justerare\n\nNämnden utser Bo Ek att justera.\n\n"
+                      "§ 7 Budget\n\nNämnden antar budgeten.\n\n§ 7 Lokaler\n\nNämnden godkänner hyresavtalet.\n\n"
+                      "§ 8 Övriga frågor\n\nInga övriga frågor.\n\n§ 10 Nästa möte\n\nDen 9 april.\n", encoding="utf-8")
+    result = only_meeting(run(source, content))
+    assert result.outcome.problems == []
+    assert [(i.number, i.title) for i in result.meeting.items] == [
+        ("6", "Val av justerare"), ("7", "Budget"), ("7", "Lokaler"), ("8", "Övriga frågor"), ("10", "Nästa möte")]
+    notes = "\n".join(result.meeting.notes)
+    assert "§ 7 is printed a second time: kept as printed (the archive gives this item the address #p7_2)" in notes
+    assert "§ 10 follows § 8: no item 9 is printed; kept as printed" in notes
+    meeting = loaded(result, content)
+    assert [(i.number, i.anchor, [d.text for d in i.decisions]) for i in meeting.items][1:3] == [
+        ("7", "p7", ["Nämnden antar budgeten."]), ("7", "p7_2", ["Nämnden godkänner hyresavtalet."])]
+
+
 def test_a_pdf_keeps_its_nested_numbered_lists_inside_the_items(content, tmp_path):
     """Word's nested numbering (1. / a. / 1.) printed to PDF: only the outermost numbers are items."""
     lines = [("Protokoll vid föreningens årsmöte 2024-03-12", True), ("", False),

@@ -90,6 +90,23 @@ def test_a_draft_may_lack_its_decisions(project: Project) -> None:
     assert [p for p in problems if "decision" in p.message] == []
 
 
+def test_a_number_the_minutes_print_twice_is_kept_as_printed_and_noted(project: Project, capsys, monkeypatch) -> None:
+    """Word's numbering glitches print a number twice: the second item keeps it as printed, gets
+    an address of its own (`p5_2`), and `check` notes it without stopping the build."""
+    from generator.cli import main
+
+    project.write(PROTOCOL, VALID.replace("## Information om rekrytering", "## 5. Information om rekrytering"))
+    archive, problems = read_archive(project.content)
+    note = (f"{SHOWN}:59: note: § 5: the item number appears twice (first at line 44); kept as printed, this item's address "
+            "is #p5_2 (keep it if the minutes print it so; otherwise give each item its own number, sub-items as 7a, 7b) "
+            "[item-number]")
+    assert [str(p).replace(str(project.root) + "/", "") for p in problems] == [note]
+    items = next(m for m in archive.meetings if m.path.endswith(PROTOCOL)).items
+    assert [(i.number, i.anchor) for i in items if i.number == "5"] == [("5", "p5"), ("5", "p5_2")]
+    monkeypatch.chdir(project.root)
+    assert main(["check"]) == 0 and note in capsys.readouterr().out
+
+
 def test_every_problem_in_the_archive_is_listed_in_one_run(project: Project) -> None:
     broken = VALID.replace("status: justerat", "status: klar").replace("Ämnen: psykisk-halsa", "Ämnen: okänt")
     project.write(PROTOCOL, broken)

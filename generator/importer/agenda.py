@@ -20,15 +20,21 @@ from .model import Line
 from .people import looks_like_name
 from .units import FUNCTION_WORDS, has_finite_verb, heading_hint
 
-_SECTION = re.compile(r"^§\s*(?P<n>\d{1,4})\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?\s*(?P<title>.*)$")
+_SECTION = re.compile(r"^§\s*(?P<n>\d{1,4})(?:\s*/\s*(?:19|20)\d\d)?\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?\s*(?P<title>.*)$")
+"""`§ 12 Title`, `§ 7 a) Title`, `§ 52/2019 Title` (numbered over the year, the year printed)."""
 _PREFIXED = re.compile(
-    r"^(?P<prefix>[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]{1,4})\s+(?P<sign>§\s*)?(?P<n>\d{1,3})\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?"
+    r"^(?P<prefix>(?:[A-ZÅÄÖ]{2,5}\s+)?[A-ZÅÄÖ]{2,5}|[A-ZÅÄÖ][a-zåäö]{1,4})\s+(?P<sign>§\s*)?(?P<n>\d{1,3})\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?"
     r"(?:\s+(?P<title>[A-ZÅÄÖ\"”«].*))?$"
 )
 _NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s*(?P<l>[a-z])?\s*(?:[.)](?!\d)|:(?=\s))\s*(?P<title>[A-ZÅÄÖÉ0-9\"”«(].*)?$")
 _DOTTED = re.compile(r"^(?P<n>\d{1,3})\.(?P<sub>\d{1,2})\.?(?![\d:])\s+(?P<title>[A-ZÅÄÖÉ\"”«(].*)$")
 _BARE_NUMBER = re.compile(r"^(?P<n>\d{1,3})(?P<l>)\s+(?P<title>[A-ZÅÄÖ][^\d\t]{2,80})$")
 _LABELLED = re.compile(r"^(?:punkt|ärende|paragraf)\s+(?P<n>\d{1,4})\s*(?P<l>[a-z])?(?![\w])\s*[.:)–-]?\s*(?P<title>.*)$", re.IGNORECASE)
+_NUMBER_DNR = re.compile(r"^(?P<n>\d{1,4})(?P<l>)\s+(?P<title>(?:Dnr|Diarienummer)\b\.?:?\s*\S.*)$")
+"""`26 Dnr KS 2018/21`: an item whose `§` a conversion lost (a symbol font's glyph) still heads
+its item with its diarienummer."""
+TOC_ENTRY = re.compile(r"(?:\t|\.{2,}|…)\s*\d{1,4}\s*$")
+"""A line of a table of contents: a title, a dot leader (a column gap once extracted) and a page."""
 _LETTER = re.compile(r"^(?P<l>[a-h])\s*[).]\s+(?P<title>[A-ZÅÄÖ].*)$")
 _NOT_PREFIX = {"Dnr", "Nr", "Kl", "Tid", "Sid", "Sida", "Ref", "Tel", "Rum", "Del", "Fas", "Mål", "Steg", "Vår", "Höst", "Bil",
                "Ca", "Vecka", "Kap", "Bild", "Nivå", "Plan", "Figur", "Dag", "År", "Hus", "Summa", "Totalt", "Mars", "April",
@@ -54,6 +60,8 @@ class Heading:
     """A diarienummer printed with the heading (`§ 46 Dnr SN 2023/112`)."""
     printed: str | None = None
     """The number as printed when a body's prefix goes with it (`Ksau § 23`, `Sn 49`)."""
+    between: tuple[int, ...] = ()
+    """Lines between the number and a title below it (`Dnr KS 2023/45`): they belong to the body."""
 
 
 def numbered_candidate(text: str, marked: bool = False) -> tuple[int, str | None, str] | None:
@@ -68,7 +76,7 @@ def numbered_match(text: str, marked: bool = False) -> tuple[int, str | None, st
     """As `numbered_candidate`, and whether the number is marked as an item's ("§ 12", "Ksau § 23",
     "Punkt 4") rather than only by its full stop."""
     text = text.strip().strip("*").strip()
-    patterns = (_SECTION, _LABELLED, _DOTTED, _NUMBERED, _PREFIXED) + ((_BARE_NUMBER,) if marked else ())
+    patterns = (_SECTION, _LABELLED, _DOTTED, _NUMBERED, _PREFIXED, _NUMBER_DNR) + ((_BARE_NUMBER,) if marked else ())
     for pattern in patterns:
         match = pattern.match(text)
         if not match:
@@ -86,7 +94,7 @@ def numbered_match(text: str, marked: bool = False) -> tuple[int, str | None, st
         labelled = re.match(r"^[\w ]{1,25}:\s", title)  # "2. Närvarande: Anna Ek, Per Al," broken after a name
         if not labelled and (title.endswith(",") or (title and title.split()[-1].casefold() in FUNCTION_WORDS and len(title.split()) > 3)):
             continue  # a broken-off sentence, not a title
-        return int(match["n"]), match["l"] or None, title, pattern in (_SECTION, _LABELLED, _PREFIXED)
+        return int(match["n"]), match["l"] or None, title, pattern in (_SECTION, _LABELLED, _PREFIXED, _NUMBER_DNR)
     return None
 
 
@@ -96,7 +104,7 @@ def printed_number(text: str) -> str | None:
     if not match or match["prefix"] in _NOT_PREFIX:
         return None
     sign = "§ " if match["sign"] else ""
-    return f"{match['prefix']} {sign}{match['n']}{match['l'] or ''}"
+    return f"{' '.join(match['prefix'].split())} {sign}{match['n']}{match['l'] or ''}"
 
 
 def letter_candidate(text: str) -> tuple[str, str] | None:
@@ -116,6 +124,8 @@ def find_numbered(lines: list[Line], first_hint: int | None = None) -> list[Head
         number, letter, title, strong = found
         raw.append((index, number, letter or None, title, heading_hint(line) or line.hinted or strong))
     raw = _outermost(lines, raw)
+    contents = _table_of_contents(lines, raw)
+    raw = [r for r in raw if r[0] not in contents]
     # Where the source marks its headings, unmarked numbered lines may be lists inside items:
     # take whichever reading, all candidates or only the marked ones, gives the longer sequence.
     every = _sequence(lines, raw, first_hint)
@@ -127,6 +137,31 @@ def find_numbered(lines: list[Line], first_hint: int | None = None) -> list[Head
         out.append(heading)
         end = accepted[position + 1].index if position + 1 < len(accepted) else len(lines)
         out.extend(_letter_items(lines, heading, end))
+    return out
+
+
+def _table_of_contents(lines: list[Line], raw: list) -> set[int]:
+    """Entries of a table of contents (Innehållsförteckning, Ärendelista, Register) that lists
+    the items before the items: a candidate whose line, or the title below it, ends in a page
+    number after a dot leader ("§ 231 Interpellation ...... 299"); and a run of candidates with
+    nothing but their titles between them whose numbers the minutes then start again."""
+    out: set[int] = set()
+    for index, *_ in raw:
+        below = [lines[i].text for i in range(index, min(index + 3, len(lines))) if not lines[i].blank][:2]
+        if TOC_ENTRY.search(below[0]) or (len(below) > 1 and not numbered_candidate(below[1]) and TOC_ENTRY.search(below[1])
+                                          and len(lines[index].text.split()) <= 6):
+            out.add(index)
+    numbers = [r[1] for r in raw if r[0] not in out]
+    kept = [r for r in raw if r[0] not in out]
+    for position, (index, number, letter, _, _) in enumerate(kept):
+        again = next((k for k in range(position + 1, len(kept)) if kept[k][1] == number and kept[k][2] == letter), None)
+        if again is None or again - position < 2:
+            continue
+        run = kept[position:again]
+        close = all(sum(1 for i in range(a[0] + 1, b[0]) if not lines[i].blank) <= 2 for a, b in zip(run, run[1:]))
+        if close and [r[1] for r in run] == numbers[position:again]:
+            out.update(r[0] for r in run)
+        break
     return out
 
 
@@ -162,13 +197,14 @@ def _sequence(lines: list[Line], raw, first_hint: int | None) -> list[Heading]:
         if not _fits(last, number, letter, hinted, first_hint, accepted, index):
             continue
         title_index = index
+        between: tuple[int, ...] = ()
         title, dnr = split_dnr(title)
         if not title:
-            title, title_index = _title_below(lines, index)
+            title, title_index, between = _title_below(lines, index)
             if dnr is None:
                 title, dnr = split_dnr(title)
         accepted.append(Heading(index, f"{number}{letter or ''}", title, title_index, hinted, dnr,
-                                printed_number(lines[index].text)))
+                                printed_number(lines[index].text), between))
         last = (number, letter)
     return accepted
 
@@ -176,9 +212,13 @@ def _sequence(lines: list[Line], raw, first_hint: int | None) -> list[Heading]:
 _DNR_IN_TITLE = re.compile(r"(?:^|\s|\t)(?:Dnr|DNR|dnr|Diarienummer|Diarienr|Ärendenr)\.?:?\s*(?P<dnr>[A-ZÅÄÖa-zåäö]{0,12}[\s:]*\d[\w:./ -]*?)\s*$")
 
 
+_DNR_COLUMN = re.compile(r"(?:^|\t)(?P<dnr>[A-ZÅÄÖ]{1,12}(?:\s*[-/]\s*|\s+)(?:19|20)\d\d\s*[/.:-]\s*\d{1,6})\s*$")
+"""`§ 1<TAB>KS-2015/12`: a diarienummer in the heading's column without its label."""
+
+
 def split_dnr(title: str) -> tuple[str, str | None]:
     """`Delårsrapport Dnr SN 2023/112` -> (`Delårsrapport`, `SN 2023/112`)."""
-    match = _DNR_IN_TITLE.search(title)
+    match = _DNR_IN_TITLE.search(title) or _DNR_COLUMN.search(title)
     if not match:
         return title, None
     return title[:match.start()].strip(" ,–-\t"), match["dnr"].strip()
@@ -186,8 +226,9 @@ def split_dnr(title: str) -> tuple[str, str | None]:
 
 def _fits(last, number, letter, hinted, first_hint, accepted, index) -> bool:
     """Whether a candidate continues the sequence: the next number (or a few on where the source
-    marks it), the next letter of a sub-item (7a, 7b), or the next sub-number (2.1 after 2 or
-    2.1, 3.1 after 2.x: "N.M" numbering of sections and their sub-sections)."""
+    marks it: numbers skipped), the same number again where the source marks it (numbering that
+    repeats a number), the next letter of a sub-item (7a, 7b), or the next sub-number (2.1 after
+    2 or 2.1, 3.1 after 2.x: "N.M" numbering of sections and their sub-sections)."""
     if letter is not None and letter.startswith("."):
         sub = int(letter[1:])
         if last is None:
@@ -209,6 +250,8 @@ def _fits(last, number, letter, hinted, first_hint, accepted, index) -> bool:
     if letter is None:
         if number == last_number + 1:
             return True
+        if hinted and number == last_number and last_letter is None:
+            return True  # a word processor's numbering printed the number twice: kept as printed
         return hinted and last_number + 1 < number <= last_number + 3
     if number == last_number:
         expected = "a" if last_letter is None else chr(ord(last_letter) + 1)
@@ -216,15 +259,25 @@ def _fits(last, number, letter, hinted, first_hint, accepted, index) -> bool:
     return number == last_number + 1 and letter == "a"
 
 
-def _title_below(lines: list[Line], index: int) -> tuple[str, int]:
-    for next_index in range(index + 1, min(index + 4, len(lines))):
+_FIELD_ABOVE_TITLE = re.compile(r"^(?:(?:Dnr|Diarienummer|Diarienr)\.?:?\s+\S.{0,40}|[A-ZÅÄÖ][\wåäö ]{2,20}:\s*\S{1,20})$")
+"""`Dnr KS 2023/45`, `Diariekod: 609` between an item's number and its title."""
+
+
+def _title_below(lines: list[Line], index: int) -> tuple[str, int, tuple[int, ...]]:
+    """The title on a line below a number that stands alone, past field lines printed between
+    them (which go to the item's body)."""
+    between: list[int] = []
+    for next_index in range(index + 1, min(index + 7, len(lines))):
         text = lines[next_index].text.strip()
         if not text:
             continue
+        if _FIELD_ABOVE_TITLE.match(text) and len(between) < 3:
+            between.append(next_index)
+            continue
         if len(text.split()) <= 16 and not text.endswith("."):
-            return text, next_index
+            return text, next_index, tuple(between)
         break
-    return "", index
+    return "", index, ()
 
 
 def _letter_items(lines: list[Line], parent: Heading, end: int) -> list[Heading]:

@@ -17,22 +17,43 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from .agenda import TITLE_LINE
 from .model import Line, Unplaced
 from .units import has_finite_verb
 
-_PAGE_NUMBER = re.compile(r"^(?:sida|sid\.?|s\.|page)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3})$|^(?:sida|page)\s+\d{1,3}$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(?:sidan?|sid\.?|s\.|page|blad)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|\[\s*\d{1,3}\s*\]|av\s+\d{1,3}|of\s+\d{1,3}|/\s*\d{1,3})$"
+                          r"|^(?:sidan?|page|blad)\s+\d{1,3}$", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"^(?:justerandes?\s+sign(?:atur|\.)?(?:er)?|justerares?\s+sign(?:atur)?|ordförandens?\s+sign(?:atur)?|"
-    r"sekreterarens?\s+sign(?:atur)?|utdragsbestyrkande|signatur(?:er)?)\s*:?(?:\s*[.\-_…]*)?$",
+    r"sekreterarens?\s+sign(?:atur)?|utdragsbestyrkande|signatur(?:er)?|sign\.?(?:\s*ordf\.?)?|exp(?:\.|editions)?\s*datum)"
+    r"\s*:?(?:\s*[.\-_…]*)?$",
     re.IGNORECASE,
 )
+_FURNITURE_WEAK = re.compile(r"^(?:justerare|justerande|ordförande|ordf\.?|sekreterare)\s*:?$", re.IGNORECASE)
+"""A signature box's column heads, furniture only beside a signature label ("Sign. Ordf.<TAB>Justerare<TAB>Exp. datum")."""
 
 
 def _key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()).casefold())
 
 
-def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[Unplaced]]:
+_SPACED = re.compile(r"^(?:[A-ZÅÄÖ]{1,4} ){2,}[A-ZÅÄÖ]{1,4}$")
+"""`PRO T OK OL L`: a word a PDF sets with wide letter spacing, its letters read in groups."""
+
+
+def unspace(text: str) -> str:
+    """A letter-spaced word in capitals read as the word (`PRO T OK OL L` -> `PROTOKOLL`)."""
+    stripped = text.strip()
+    return stripped.replace(" ", "") if _SPACED.match(stripped) and len(stripped) <= 40 else text
+
+
+def remove_furniture(lines: list[Line], paged: bool = True) -> tuple[list[Line], list[Unplaced]]:
+    """`paged`: the source was laid out on pages (a PDF, its text, a document converted from one);
+    minutes written as markup (Markdown, LaTeX, Typst, Org) have no page headers, and a run of
+    lines they repeat ("Beslut" / "bifalles") is content."""
+    for line in lines:
+        if "\t" not in line.text:
+            line.text = unspace(line.text)
     removed: set[int] = set()
     reasons: dict[int, str] = {}
     content = [i for i, line in enumerate(lines) if not line.blank]
@@ -43,11 +64,14 @@ def remove_furniture(lines: list[Line]) -> tuple[list[Line], list[Unplaced]]:
         if all(_PAGE_NUMBER.match(c) for c in columns):
             removed.add(i)
             reasons[i] = "page number"
-        elif all(_FURNITURE.match(c) or _PAGE_NUMBER.match(c) for c in columns):
+        elif all(_FURNITURE.match(c) or _PAGE_NUMBER.match(c) or _FURNITURE_WEAK.match(c) for c in columns) \
+                and any(_FURNITURE.match(c) for c in columns):
             removed.add(i)
             reasons[i] = "signature box of a page footer"
 
-    _repeated_runs(lines, [i for i in content if i not in removed], removed, reasons)
+    if paged:
+        _repeated_runs(lines, [i for i in content if i not in removed], removed, reasons)
+        _repeated_titles(lines, [i for i in content if i not in removed], removed, reasons)
     _page_edges(lines, removed, reasons)
     for i in content:
         columns = [c.strip() for c in lines[i].text.split("\t") if c.strip()]
@@ -97,7 +121,8 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
     runs: list[tuple[int, int]] = []
     start = None
     for position, key in enumerate(keys + [None]):
-        frequent = key is not None and counts[key] >= 3
+        # a sentence the minutes repeat ("... finner att nämnden bifaller detta.") ends a run of furniture
+        frequent = key is not None and counts[key] >= 3 and not _sentence(lines[content[position]].text)
         if frequent and start is None:
             start = position
         elif not frequent and start is not None:
@@ -119,6 +144,23 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
             index = content[position]
             removed.add(index)
             reasons[index] = f"page header or footer (repeated {counts[keys[position]]} times)"
+
+
+def _repeated_titles(lines: list[Line], content: list[int], removed: set[int], reasons: dict[int, str]) -> None:
+    """The title of the minutes alone on a line ("PROTOKOLL", "SAMMANTRÄDESPROTOKOLL") at the top
+    of three or more pages is a page header: the first is kept (it is the title)."""
+    titles = [i for i in content if (m := TITLE_LINE.match(lines[i].text.strip())) and not (m["rest"] or "").strip()]
+    counts = Counter(_run_key(lines[i].text) for i in titles)
+    seen: set[str] = set()
+    for index in titles:
+        key = _run_key(lines[index].text)
+        if counts[key] < 3:
+            continue
+        if key not in seen:
+            seen.add(key)
+            continue
+        removed.add(index)
+        reasons[index] = f"page header or footer (the title, repeated {counts[key]} times)"
 
 
 def _sentence(text: str) -> bool:

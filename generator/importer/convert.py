@@ -49,7 +49,7 @@ def convert(path: Path) -> list[Line]:
     suffix = path.suffix.lower()
     reader = PANDOC_FORMATS[suffix]
     source = None
-    if suffix == ".typ":
+    if suffix in (".typ", ".tex", ".latex"):
         source = path.read_text(encoding="utf-8", errors="replace")
     numbering = _numbering(path, suffix)
     tree = _pandoc_tree(path, reader, source)
@@ -64,14 +64,17 @@ def convert(path: Path) -> list[Line]:
 
 # -- pandoc -----------------------------------------------------------------------------------
 
-def _pandoc_tree(path: Path, reader: str, typst_source: str | None) -> dict:
+def _pandoc_tree(path: Path, reader: str, source: str | None) -> dict:
+    path = path.resolve()  # pandoc runs in the file's folder (for LaTeX's \input): a relative path would miss
     try:
         import pypandoc
     except ImportError as error:  # pragma: no cover - a dependency of the package
         raise ConvertError(f"pandoc is missing ({error}); reinstall protokollarkivet") from None
     try:
-        if typst_source is not None:
-            output = _typst_tree(pypandoc, _typst_without_missing_templates(typst_source, path.parent), path.parent)
+        if source is not None and reader == "typst":
+            output = _typst_tree(pypandoc, _typst_without_missing_templates(source, path.parent), path.parent)
+        elif source is not None and (lists := _item_environments(source)):
+            output = pypandoc.convert_text(_as_itemize(source, lists), "json", format=reader, cworkdir=str(path.parent))
         else:
             output = pypandoc.convert_file(str(path), "json", format=reader, cworkdir=str(path.parent))
     except RuntimeError as error:
@@ -151,6 +154,27 @@ def _typst_tree(pypandoc, text: str, folder: Path) -> str:
                     functions.remove(owner)
                 modules.setdefault(owner, set()).add(name)
     raise RuntimeError("the Typst source uses more of its missing template than can be stood in for")
+
+
+_STANDARD_LISTS = {"itemize", "enumerate", "description", "list", "compactitem", "compactenum", "document"}
+
+
+def _item_environments(text: str) -> frozenset[str]:
+    """Environments of a LaTeX source that hold `\\item` entries but that pandoc does not know (a
+    list the missing document class defines, `\\begin{attsatser}`): their entries are a list,
+    not paragraphs that run into each other."""
+    text = re.sub(r"(?<!\\)%.*", "", text)
+    names = set()
+    for match in re.finditer(r"\\begin\{(?P<name>[A-Za-zåäöÅÄÖ*]+)\}(?P<body>(?:(?!\\begin\{).)*?)\\end\{(?P=name)\}", text, re.DOTALL):
+        if match["name"] not in _STANDARD_LISTS and re.search(r"\\item\b", match["body"]):
+            names.add(match["name"])
+    return frozenset(names)
+
+
+def _as_itemize(text: str, names: frozenset[str]) -> str:
+    """The source with those environments written as `itemize`, which pandoc reads as a list."""
+    pattern = "|".join(re.escape(name) for name in sorted(names))
+    return re.sub(rf"\\(begin|end)\{{(?:{pattern})\}}", lambda m: f"\\{m[1]}{{itemize}}", text)
 
 
 def _unescape(message: str) -> str:

@@ -25,9 +25,10 @@ _WORDS = re.compile(
 )
 _SLASH = re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:[\s/-]+(?P<y>(?:19|20)\d\d))?(?![\d/])")
 _TIME = re.compile(
-    r"(?:\bkl(?:ockan)?\.?\s*)?(?<![\d.:])(?P<a>[0-2]?\d(?:[.:][0-5]\d)?)" + _DASH + r"(?P<b>[0-2]?\d(?:[.:][0-5]\d)?)(?![\d])"
+    r"(?:\bkl(?:ockan)?\.?\s*)?(?<![\d.:-])(?P<a>[0-2]?\d(?:[.:][0-5]\d)?)" + _DASH + r"(?P<b>[0-2]?\d(?:[.:][0-5]\d)?)(?![\d]|-\d)"
 )
-_ONE_TIME = re.compile(r"\bkl(?:ockan)?\.?\s*(?P<a>[0-2]?\d(?:[.:][0-5]\d)?)(?![\d])")
+_ONE_TIME = re.compile(r"\bkl(?:ockan)?\.?\s*(?P<a>[0-2]?\d(?:[.:][0-5]\d)?)(?![\d])|^\s*(?P<alone>[0-2]?\d[.:][0-5]\d)\s*$")
+"""`kl. 13`, or a time alone (the value below a `Klockan` label)."""
 
 
 @dataclass(slots=True)
@@ -109,7 +110,7 @@ def find_time(text: str) -> str | None:
     if spans:
         return ", ".join(spans)
     if match := _ONE_TIME.search(text):
-        return match["a"]
+        return match["a"] or match["alone"]
     return None
 
 

@@ -3,7 +3,8 @@
 Facts are `Label: value` lines, or a label on a line of its own with the value below it
 (letterheads: "Sekreterare" / "Linnea" / "Hedkvist"): Datum, Tid, Datum och tid, Plats,
 Plats och tid, Dnr/Diarienummer, Ärenden/Paragrafer, Tjänsteställe, Ordförande, Sekreterare,
-Justerare/Justeras/Utses att justera.
+Justerare/Justeras/Utses att justera, and `Organ` (the body, as the ANSLAG/BEVIS box of
+municipal minutes names it).
 
 Attendance lists start at a label (Närvarande, Beslutande, Ledamöter, Tjänstgörande ersättare,
 Ersättare, Frånvarande, Ej närvarande, Förhindrade, Meddelat förhinder, Övriga närvarande,
@@ -29,10 +30,11 @@ ATTENDANCE = [
     (r"närvarande(?:\s+ledamöter)?|beslutande(?:\s+ledamöter)?|ledamöter|deltagare|närvarolista|närvarande\s+ordinarie\s+ledamöter|ordinarie\s+ledamöter",
      "present", None),
     (r"tjänstgörande\s+ersättare|ersättare\s+som\s+tjänstgör", "present", "tjänstgörande ersättare"),
-    (r"(?:närvarande\s+|icke\s+tjänstgörande\s+|ej\s+tjänstgörande\s+)?ersättare", "present", "ersättare"),
+    (r"(?:närvarande\s+)?(?:icke\s+tjänstgörande\s+|ej\s+tjänstgörande\s+|ej\s+beslutande\s+|icke\s+beslutande\s+)?ersättare|"
+     r"närvarande,?\s+ej\s+tjänstgörande\s+ersättare", "present", "ersättare"),
     (r"frånvarande(?:\s+ledamöter)?|ej\s+närvarande|förhindrade?|meddelat\s+förhinder|anmält\s+förhinder|"
      r"anmälda\s+förhinder|har\s+meddelat\s+förhinder|frånvaro|ej\s+deltagande|frånvarande\s+ersättare", "absent", None),
-    (r"övriga\s+närvarande|övriga\s+deltagare|övriga\s+deltagande|(?:övriga\s+|närvarande\s+)?tjänstepersoner(?:\s+närvarande)?|"
+    (r"övriga|övriga\s+närvarande|övriga\s+deltagare|övriga\s+deltagande|(?:övriga\s+|närvarande\s+)?tjänstepersoner(?:\s+närvarande)?|"
      r"(?:övriga\s+)?tjänstemän|från\s+förvaltningen|närvarande\s+tjänstepersoner|sekretariat|sekretariatet|kansli", "staff", None),
     (r"adjungerade?|adjungerande", "guests", "adjungerad"),
     (r"(?:övriga\s+)?inbjudna(?:\s+gäster)?|inbjuden|gäster|gäst|externa\s+deltagare|övriga\s+inbjudna", "guests", None),
@@ -51,9 +53,10 @@ FACTS = {
     "chair": r"ordförande|mötesordförande|ordf\.?",
     "vice_chair": r"vice\s+ordförande|1:e\s+vice\s+ordförande",
     "secretary": r"sekreterare|protokollförare|mötessekreterare|antecknad\s+av|antecknare|vid\s+pennan|vid\s+protokollet",
-    "adjusters": r"justerare|justeras|justerat|justeras\s+av|utses\s+att\s+justera|justerande|justeringsperson(?:er)?|"
+    "adjusters": r"justerare|justeras|justerat|justeras\s+av|utses\s+att\s+justera|utsedda?\s+att\s+justera|justerande|justeringsperson(?:er)?|"
                  r"protokollet\s+justeras\s+av|justerare\s+och\s+tid\s+för\s+justering",
     "adjusting": r"justeringens\s+plats\s+och\s+tid|justering|justeringsdatum|tid\s+för\s+justering",
+    "organ": r"organ|beslutsorgan|beslutsinstans|instans",
 }
 _FACTS = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), name) for name, pattern in FACTS.items()]
 _LABEL = re.compile(r"^(?P<label>[^:\t]{1,45}?)\s*:\s*(?P<value>.*)$")
@@ -116,6 +119,7 @@ def parse_header(lines: list[Line], end: int, meeting: DraftMeeting, known: set[
         line = lines[index]
         if line.blank:
             state.finish_value()
+            state.signing = False
             index += 1
             continue
         consumed = state.feed(lines, index, end)
@@ -146,6 +150,37 @@ def parse_header(lines: list[Line], end: int, meeting: DraftMeeting, known: set[
     return HeaderResult(end, state.candidates, state.title_rest, state.started)
 
 
+def _breadcrumb_body(text: str) -> str | None:
+    """The body a web page's breadcrumb names ("Din position: Hem > Kommunen > Kommunfullmäktige >
+    Sammanträde 2011-06-16"): the last step before the meeting."""
+    steps = [s.strip() for s in re.split(r"\s+[>»›/]\s+", re.sub(r"^[^:>]{0,20}:\s*", "", text)) if s.strip()]
+    if len(steps) < 3:
+        return None
+    steps = [s for s in steps if not (dates.first_date(s) or TITLE_LINE.match(s) or _MEETING_WORD.match(re.sub(r"\s+\S*\d.*$", "", s)))]
+    return steps[-1] if len(steps) >= 2 and len(steps[-1].split()) <= 8 else None
+
+
+_MEETING_WORD = re.compile(r"^(?:det\s+|dagens\s+)?(?:sammanträde[nt]?|möte[t]?|sammanträdet\s+den|mötet\s+den)\s*$", re.IGNORECASE)
+_NOTICE = re.compile(r"^(?:anslag\s*/\s*bevis|bevis|anslagsbevis|bevis\s+om\s+(?:justering|anslag)\b.*)$", re.IGNORECASE)
+_SIGNING = re.compile(r"^(?:underskrifter|underskrift|signaturer|namnunderskrifter)\s*:?$", re.IGNORECASE)
+_SIGN_ROLE = re.compile(r"^(?:sekreterare|protokollförare|ordförande|ordf\.?|justerare|justerande|justeringsperson)$", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b", re.IGNORECASE)
+
+
+def _place_of(rest: str) -> str:
+    """The place of a `Plats och tid` value whose date and time are taken out: what stands before
+    the time ("Kommunhuset, kl. 9.00"), or after it ("Onsdagen den 21 juni 2017 kl. 18.00-20.40
+    i Sessionssalen, kommunhuset.")."""
+    rest = _WEEKDAY.sub(" ", rest)
+    time = re.search(r"\b(?:kl\.?|klockan)?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?", rest)
+    before = rest[:time.start()] if time else rest
+    after = rest[time.end():] if time else ""
+    before = re.sub(r"\b(?:kl\.?|klockan)\s*$", "", before).strip(" ,.;")
+    if before:
+        return before
+    return re.sub(r"^\s*(?:i|på|,)\s+", "", after).strip(" ,.;")
+
+
 def _prose_follows(lines: list[Line], index: int, end: int) -> bool:
     """A heading with sentences under it heads an item, not the head of the minutes (where
     headings hold a title, a date or a list's label)."""
@@ -174,12 +209,32 @@ class _State:
         self.pending_other: list[Line] = []
         self.lists_seen = False
         self.facts_seen = False
+        self.signing = False
+        self.pending_role: str | None = None
+        self.pending_name: str | None = None
 
     # -- one line ---------------------------------------------------------------------------
 
     def feed(self, lines: list[Line], index: int, end: int) -> int:
         line = lines[index]
         text = line.text.strip()
+        columns = [c.strip() for c in text.split("\t") if c.strip()]
+        if columns and _SIGNING.match(columns[0]):
+            self.finish_value()
+            self.list_name, self.signing, self.pending_role, self.pending_name = None, True, None, None
+            self.started = True
+            if len(columns) > 1:
+                self._signing_line(columns[1:], line)
+            return 1
+        if self.signing and self._signing_line(columns, line):
+            return 1
+        self.signing = False
+        if _NOTICE.match(text):
+            # "ANSLAG/BEVIS": the notice that the minutes were adjusted, no value of the label above
+            self.finish_value()
+            self.list_name = None
+            self.meeting.unplace(line, "the notice of adjustment (ANSLAG/BEVIS), not part of the minutes")
+            return 1
         if self.value_kind and not label_of(text) and len(text.split()) <= 8 and not self._title(text):
             self.value_parts.append(text)
             return 1
@@ -200,6 +255,8 @@ class _State:
                 if found is not None:
                     self._set_date(found, line.loc, text)
                     rest = (rest[:found.span[0]] + rest[found.span[1]:]).strip(" ,–-")
+                if _MEETING_WORD.match(rest):
+                    rest = ""  # "Protokoll från sammanträdet 2022-12-19": the meeting, not the body
                 if rest:
                     self.title_rest = self.title_rest or rest
                     self.candidates.insert(0, (rest, line.loc))
@@ -231,8 +288,58 @@ class _State:
             return 1
         return 0
 
+    def _signing_line(self, columns: list[str], line: Line) -> bool:
+        """A line of the signature block of the head ("Underskrifter" / "Sekreterare" / "Anna Ek",
+        or "Anna Ek<TAB>Ordförande"): who signed as what are the meeting's officials, not a list
+        of attendees."""
+        roles: list[str] = []
+        names: list[str] = []
+        handled = False
+        for column in columns:
+            column = column.strip().rstrip(":").strip()
+            if not column or re.fullmatch(r"[.…_\s]+", column):
+                handled = True
+            elif role := _SIGN_ROLE.match(column):
+                roles.append(role[0].casefold())
+            elif (labelled := label_of(column)) is not None and labelled[0] not in ("chair", "vice_chair", "secretary",
+                                                                                      "adjusters") and labelled[2]:
+                self._fact(labelled[0], labelled[2], line.loc, column)  # "Sekreterare<TAB>Paragrafer 23–25"
+                handled = True
+            elif looks_like_name(name := re.sub(r"\s*\([^)]*\)\s*$", "", column).strip(), self.known, lenient=True) \
+                    and len(name.split()) <= 4:
+                names.append(name)
+            else:
+                return handled or bool(roles or names)
+        if roles and names:  # "Sekreterare<TAB>Anna Ek", "Anna Ek<TAB>Ordförande"
+            for name in names:
+                self._official(roles[0], name, line)
+            self.pending_role = None
+        elif roles:  # the name on the line below
+            self.pending_role = roles[-1]
+        elif names and self.pending_role:
+            for name in names:
+                self._official(self.pending_role, name, line)
+            if not self.pending_role.startswith("juster"):
+                self.pending_role = None
+        return handled or bool(roles or names)
+
+    def _official(self, role: str, name: str, line: Line) -> None:
+        meeting = self.meeting
+        if role.startswith("juster"):
+            if name not in meeting.adjusters:
+                meeting.adjusters.append(name)
+                meeting.guess(line.loc, "adjuster", f"{name} (signs as justerare)")
+        elif role.startswith("ordf") and meeting.chair is None:
+            meeting.chair = name
+            meeting.guess(line.loc, "chair", f"{name} (signs as ordförande)")
+        elif role.startswith("sekr") and meeting.secretary is None:
+            meeting.secretary = name
+            meeting.guess(line.loc, "secretary", f"{name} (signs as sekreterare)")
+
     def other(self, line: Line) -> None:
         text = line.text.strip()
+        if crumb := _breadcrumb_body(text):
+            self.candidates.insert(0, (crumb, line.loc))  # "Hem > Kommunen > Kommunfullmäktige > Sammanträde ..."
         if not self.started or (self.list_name is None and not self.lists_seen and len(text.split()) <= 12):
             # letterhead, or a line between the title and the lists: it may name the body
             if self.pending_other and text[:1].islower():
@@ -356,8 +463,7 @@ class _State:
                 meeting.time = time
                 meeting.guess(loc, "time", f"{time} (from '{printed}')")
             if kind == "placetime":
-                place = re.sub(r"\b(?:kl\.?|klockan)\s*[\d.:–-]+.*$", "", rest).strip(" ,")
-                place = re.sub(r"[\d.:]+\s*[-–]\s*[\d.:]+", "", place).strip(" ,")
+                place = _place_of(rest)
                 if place and meeting.place is None:
                     meeting.place = place
                     meeting.guess(loc, "place", f"{place} (from '{printed}')")
@@ -374,6 +480,9 @@ class _State:
                 meeting.guess(loc, "item range", f"{numbers[0]}–{numbers[-1]} (from '{printed}')")
         elif kind == "adjusting":
             meeting.guess(loc, "adjusting", f"{value} (place and time of adjusting; not in the format)")
+        elif kind == "organ":
+            self.candidates.insert(0, (value, loc))
+            meeting.guess(loc, "body name", f"{value} (from '{printed}')")
         elif kind == "office":
             meeting.office = meeting.office or value
             meeting.guess(loc, "office", value)
@@ -383,7 +492,7 @@ class _State:
                 setattr(meeting, kind, getattr(meeting, kind) or names[0])
                 meeting.guess(loc, kind.replace("_", " "), names[0])
         elif kind == "adjusters":
-            for name in split_name_list(re.sub(r"\s*\(.*$", "", value), self.known, lenient=True):
+            for name in split_name_list(re.sub(r"\s*\([^)]*\)", "", value).strip(), self.known, lenient=True):
                 if name not in meeting.adjusters:
                     meeting.adjusters.append(name)
                     meeting.guess(loc, "adjuster", name)

@@ -25,7 +25,7 @@ from .. import dnr
 from ..items import ITEM_TYPES
 from .agenda import title_like
 from .model import Attendee, DraftItem, DraftMeeting, Line, Part, Presenter
-from .people import parse_inline_list, same_person
+from .people import looks_like_name, parse_inline_list, same_person
 from .sentences import (
     ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
     presenters_in,
@@ -51,23 +51,26 @@ FIELD_LABELS = {
     "dnr": "dnr", "dnr.": "dnr", "diarienummer": "dnr", "diarienr": "dnr", "ärendenummer": "dnr",
     "ärendetyp": "type", "typ av ärende": "type", "typ": "type",
     "beslutet skickas till": "dispatch", "beslutet expedieras till": "dispatch", "expedieras till": "dispatch",
-    "skickas till": "dispatch", "expediering": "dispatch", "beslut skickas till": "dispatch",
+    "skickas till": "dispatch", "expediering": "dispatch", "beslut skickas till": "dispatch", "expedieras": "dispatch",
+    "beslutsexpediering": "dispatch", "beslutet ska skickas till": "dispatch",
 }
 SECTION_LABELS = [
     (re.compile(r"^(?:beslut|beslutet|mötets\s+beslut|\w+s\s+beslut|beslut\s+i\s+korthet|förslag\s+till\s+beslut\s+som\s+antogs)$", re.I), "beslut"),
     (re.compile(r"^ställningstagande(?:n)?$", re.I), "ställningstagande"),
     (re.compile(r"^yrkanden?$", re.I), "yrkande"),
-    (re.compile(r"^(?:propositionsordning|beslutsgång|beslutsordning)$", re.I), "propositionsordning"),
+    (re.compile(r"^(?:propositionsordning|beslutsgång|beslutsordning|proposition|proposition\s+och\s+beslut)$", re.I), "propositionsordning"),
     (re.compile(r"^(?:omröstning|omröstningsresultat|votering|voteringsresultat)$", re.I), "omröstning"),
     (re.compile(r"^reservation(?:er)?$", re.I), "reservation"),
     (re.compile(r"^protokollsanteckning(?:ar)?$", re.I), "protokollsanteckning"),
     (re.compile(r"^jäv$", re.I), "jäv"),
 ]
 PROSE_LABELS = re.compile(
-    r"^(?:ärendebeskrivning|sammanfattning|bakgrund|ärendet|förslag\s+till\s+beslut|\w+s\s+förslag(?:\s+till\s+beslut)?|"
+    r"^(?:ärendebeskrivning|sammanfattning|bakgrund|ärendet|förslag\s+till\s+beslut|\w+s\s+förslag(?:\s+till\s+(?:beslut|\w+))?|"
     r"kommentar|kommentarer|"
     r"återkoppling|diskussion|frågor(?:/|\s+och\s+)synpunkter|synpunkter|information|yttrande|konsekvenser|"
-    r"ekonomiska\s+konsekvenser|uppföljning|bedömning|förvaltningens\s+bedömning|beredning|lagstöd|motivering)$",
+    r"ekonomiska\s+konsekvenser|uppföljning|bedömning|förvaltningens\s+bedömning|beredning|lagstöd|motivering|"
+    r"överläggning(?:\s+i\s+[\wåäö]+)?|yttranden|ärendets\s+behandling|förslag\s+under\s+sammanträdet|"
+    r"särskilt\s+yttrande(?:\s+i\s+[\wåäö]+)?|särskilda\s+yttranden|ärendebeskrivning\s+och\s+förslag)$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäöé][\w ./&-]{0,40}?)\s*:\s*(?P<value>.*)$")
@@ -89,14 +92,23 @@ ELECTION_TITLE = re.compile(r"^(?:\W*)(?:val|inval|fyllnadsval|nyval|omval|perso
                             r"(?!\s+(?:om|av\s+(?:datum|tid|plats|lokal)))", re.IGNORECASE)
 
 
-PROPOSAL_LABEL = re.compile(r"^(?:förslag(?:\s+till\s+beslut)?|\w+s\s+förslag(?:\s+till\s+beslut)?|beslutsförslag|attsatser)$",
+_ADOPTS = re.compile(
+    r"\bfinner\b[^.]{0,40}?\batt\s+(?P<who>[\w -]{2,60}?)\s+(?:har\s+)?(?:bifaller|bifallit|antar|antagit|godkänner|godkänt|"
+    r"beslutar\s+enligt|beslutat\s+enligt)\s+(?P<what>detta|detsamma|densamma|dessa|förslaget(?:\s+till\s+beslut)?|"
+    r"[\wåäö-]+s\s+förslag(?:\s+till\s+beslut)?)\b", re.IGNORECASE)
+"""The chair's finding that the body adopts a proposal: "finner ordföranden att nämnden bifaller detta"."""
+PROPOSAL_LABEL = re.compile(r"^(?:förslag(?:\s+till\s+beslut)?(?:\s+från\s+[\wåäö -]{2,40})?|\w+s\s+förslag(?:\s+till\s+(?:beslut|\w+))?|"
+                            r"beslutsförslag|attsatser)$",
                             re.IGNORECASE)
 _ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7, "åttonde": 8,
              "nionde": 9, "tionde": 10}
 _REFERENCE = re.compile(
-    r"^(?P<which>(?:(?:samtliga|alla|båda|(?:\w+(?:\s*(?:,|och|&)\s*)?){0,4})\s*)?attsats(?:en|erna|er)?"
+    r"^(?:(?P<which>(?:(?:samtliga|alla|båda|(?:\w+(?:\s*(?:,|och|&)\s*)?){0,4})\s*)?attsats(?:en|erna|er)?"
     r"(?:\s+(?:nr\.?\s*)?(?P<numbers>\d+(?:\s*(?:,|&|och|-|–)\s*\d+)*))?|förslaget|förslag\s+till\s+beslut)"
-    r"\s+(?:bifalles|bifalls|bifölls|godkänns|godkändes|antas|antogs|avslås|avslogs)\b", re.IGNORECASE)
+    r"\s+(?:bifalles|bifalls|bifölls|godkänns|godkändes|antas|antogs|avslås|avslogs)\b"
+    r"|(?:bifalles|bifalls|bifölls|godkänns|godkändes|bifall)\.?$)", re.IGNORECASE)
+"""A decision that names the proposal it approves ("attsats 1 bifalles", "Förslaget bifalles"), or
+says only that ("bifalles": what was proposed above is approved)."""
 
 
 def _referenced(decision: str, proposal: list[str]) -> list[str] | None:
@@ -112,9 +124,13 @@ def _referenced(decision: str, proposal: list[str]) -> list[str] | None:
     return chosen or None
 
 
+_BULLET = re.compile(r"^[-–•*]\s+")
+
+
 def _att_line(text: str) -> str:
-    """A proposal's line as printed with its "att" (a list environment may print the "att" itself)."""
-    text = text.strip()
+    """A proposal's line as printed with its "att" (a list environment may print the "att" itself),
+    without the "; eller" that joins alternatives."""
+    text = re.sub(r"[;,]?\s*eller\s*$", "", text.strip())
     return text if re.match(r"^att\b", text, re.IGNORECASE) else f"att {text}"
 
 
@@ -132,6 +148,8 @@ class ItemContext:
     known: set[str]
     width: int
     guests: list[Attendee] = field(default_factory=list)
+    inferred: list[Attendee] = field(default_factory=list)
+    """Attendees taken from the items of minutes that list none (see `_infer_attendees`)."""
     item_types: frozenset[str] = frozenset(ITEM_TYPES)
     """The types `Typ:` may print (the content format's and the body's own), lower case."""
 
@@ -175,8 +193,8 @@ def _section(text: str) -> tuple[str, str] | None:
     return None
 
 
-_DISPATCH_ALONE = re.compile(r"^(?:beslutet\s+(?:skickas|expedieras)\s+till|beslut\s+skickas\s+till|expedieras\s+till|expediering)\s*:?$",
-                             re.IGNORECASE)
+_DISPATCH_ALONE = re.compile(r"^(?:beslutet\s+(?:ska\s+|skall\s+)?(?:skickas|expedieras)\s+till|beslut\s+skickas\s+till|"
+                             r"expedieras(?:\s+till)?|(?:besluts)?expediering|beslutsexpediering)\s*:?$", re.IGNORECASE)
 
 
 def is_stop(text: str) -> bool:
@@ -216,6 +234,7 @@ class _Filler:
         self._election_result()
         self._secrecy(units)
         self._approved_proposals()
+        self._adopted_proposal()
 
     def _approved_proposals(self) -> None:
         """A decision that approves a proposal by reference ("attsats 1 bifalles", "första och
@@ -236,10 +255,63 @@ class _Filler:
             elif part.kind == "para" and collecting and not part.text.strip().endswith(":"):
                 proposal.append(part.text.strip())  # a list environment that prints "att" before each line
             elif part.kind == "block" and part.block == "beslut" and proposal:
-                if (approved := _referenced(part.text, proposal)) is not None:
-                    lines = "\n".join(f"- {_att_line(text)}" for text in approved)
-                    part.text = f"{part.text.strip().rstrip('.:')}:\n\n{lines}"
+                entries = part.text.strip().split("\n")
+                if len(entries) > 1 and all(re.match(r"^[-–•*]\s+", e) and _referenced(e, proposal) for e in entries):
+                    # "- första attsatsen bifalles" / "- sjätte attsatsen bifalles": each with the line it approves
+                    part.text = "\n".join("- " + _BULLET.sub("", e).rstrip(".:") + ": "
+                                          + "; ".join(_att_line(t) for t in _referenced(e, proposal)) for e in entries)
                     collecting = False
+                elif (approved := _referenced(part.text, proposal)) is not None:
+                    lines = "\n".join(f"- {_att_line(text)}" for text in approved)
+                    intro = part.text.strip()
+                    if "\n" not in intro:
+                        intro = re.sub(r"^[-–•*]\s+", "", intro)  # "- attsats 1 bifalles" printed as a list's one entry
+                    part.text = f"{intro.rstrip('.:')}:\n\n{lines}"
+                    collecting = False
+
+    def _adopted_proposal(self) -> None:
+        """The chair finds that the body adopts the proposal ("Efter fråga på förslaget finner
+        ordföranden att nämnden bifaller detta", "... finner att kommunstyrelsen beslutar enligt
+        arbetsutskottets förslag") in an item whose decision is printed nowhere else: the proposal
+        the item shows ("Förslag till beslut" / "1. Uppföljningen godkänns.") is its decision,
+        recorded after the finding."""
+        if self.item.decisions:
+            return
+        proposals: list[tuple[str, list[str]]] = []  # (label, lines) in order
+        for position, part in enumerate(self.item.parts):
+            if part.kind == "heading" and PROPOSAL_LABEL.match(part.text.strip().rstrip(":")):
+                proposals.append((part.text.strip(), []))
+                continue
+            if part.kind == "heading" and proposals and proposals[-1][1]:
+                proposals.append(("", []))  # another section: later text is no part of the proposal
+                continue
+            if proposals and proposals[-1][0] and part.kind == "para" and not _ADOPTS.search(part.text):
+                proposals[-1][1].append(part.text.strip())
+                continue
+            if proposals and proposals[-1][0] and part.kind == "list":
+                proposals[-1][1].extend(f"- {text}" for depth, text in part.items if depth <= 1)
+                continue
+            if part.kind not in ("para", "block") or part.block not in ("", "propositionsordning"):
+                continue
+            match = _ADOPTS.search(part.text)
+            if not match or not self._names_body(match["who"]):
+                continue
+            wanted = (match["what"] or "").casefold()
+            chosen = next((lines for label, lines in reversed(proposals) if label and lines
+                           and (not wanted.endswith("s förslag") or label.casefold().startswith(wanted))), None)
+            if chosen is None and wanted.endswith("s förslag"):
+                chosen = next((lines for label, lines in reversed(proposals) if label and lines), None)
+            if not chosen:
+                continue
+            text = "".join(("\n" if line.startswith("- ") and chosen[k - 1].startswith("- ") else "\n\n") + line
+                           if k else line for k, line in enumerate(chosen))
+            self.item.parts.insert(position + 1, Part("block", block="beslut", text=text, loc=part.loc))
+            self._log_decision(part.loc, text, f"the proposal the body adopts ('{_short(match[0], 50)}')")
+            return
+
+    def _names_body(self, words: str) -> bool:
+        split = words.split()
+        return bool(split) and self.ctx.subjects.match_at(split, 0) == len(split)
 
     def _secrecy(self, units: list[Unit]) -> None:
         """An item the minutes put under secrecy ("Sekretess enligt 26 kap. 1 § OSL", "Ärendet
@@ -287,6 +359,8 @@ class _Filler:
             return self._dispatch(unit, "", units, index)
         if unit.kind in ("para", "heading") and unit.single and _attachment_label(text):
             return self._attachment_list(unit, units, index)
+        if unit.kind in ("para", "heading") and unit.single and self._own_proposal(text):
+            return self._section(unit, ("beslut", ""), units, index)
         if unit.kind in ("para", "heading") and unit.single and PROSE_LABELS.match(text.rstrip(":")):
             self._heading(unit, own_fields=False)  # "Ärendebeskrivning": a part of the item, not a subject of its own
             return index + 1
@@ -308,6 +382,9 @@ class _Filler:
             return self._bullets(units, index)
         if match := _GUESTS.match(text):
             self._guests(match, unit)
+        if unit.single and (odd := _UNKNOWN_DNR.match(text)):
+            self.meeting.notes.append(f"{unit.loc}: {self.item.label}: the diarienummer '{odd['value']}' has none of the "
+                                      f"shapes {dnr.SHAPES_HINT}; kept as text")
         return self._paragraph(units, index)
 
     # -- rules --------------------------------------------------------------------------
@@ -431,6 +508,13 @@ class _Filler:
             self.meeting.guess(following.loc, f"{self.item.label}: {label.lower()}", text)
             index += 1
         return index
+
+    def _own_proposal(self, text: str) -> bool:
+        """"Arbetsutskottets förslag till kommunstyrelsen" in the arbetsutskott's own minutes, or
+        "Kommunstyrelsens förslag till kommunfullmäktige" in the styrelse's: what a body proposes to
+        the body above it is its decision (another body's proposal is none)."""
+        match = re.match(r"^(?P<who>[\w -]{2,60}?)\s+förslag(?:\s+till\s+(?:beslut|[\w-]+))?$", text.strip().rstrip(":"), re.IGNORECASE)
+        return bool(match) and self.ctx.subjects.own(match["who"])
 
     def _labels_decision(self, units: list[Unit], index: int) -> bool:
         """"Ställningstagande" over the body's decision is its label, not the item's type."""
@@ -568,6 +652,9 @@ class _Filler:
 
     def _motion(self, kind: str, names: list[str], text: str, unit: Unit) -> None:
         attendees = self.meeting.attendees()
+        if not attendees or all(a in self.ctx.inferred for a in attendees):
+            self._infer_attendees(names, kind, unit)
+            attendees = self.meeting.attendees()
         by = []
         missing = []
         for name in names:
@@ -586,6 +673,23 @@ class _Filler:
             who = ", ".join(missing) if missing else "no name found"
             self.meeting.notes.append(f"{unit.loc}: {self.item.label}: reads as a {kind} ({who} not among the attendees); "
                                       "left as text")
+
+    def _infer_attendees(self, names: list[str], kind: str, unit: Unit) -> None:
+        """Minutes that list nobody (a meeting portal's page of decisions) still name members who
+        propose, dissent or note: whoever does attended, so the name with its party is taken as
+        present, and the report says where it came from."""
+        for name in names:
+            bare = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+            party = re.search(r"\(([^)]*)\)\s*$", name)
+            if not looks_like_name(bare, self.ctx.known, lenient=True) or len(bare.split()) < 2:
+                continue
+            if any(same_person(bare, a.name) for a in self.meeting.attendees()):
+                continue
+            attendee = Attendee(name=bare, party=party[1] if party else None, loc=unit.loc)
+            self.meeting.present.append(attendee)
+            self.ctx.inferred.append(attendee)
+            self.ctx.known.add(bare.casefold())
+            self.meeting.guess(unit.loc, "present", f"{bare} (named in a {kind} of {self.item.label}; the minutes list no attendance)")
 
     def _vote(self, text: str, unit: Unit) -> None:
         part = Part("block", block="omröstning", text=text, loc=unit.loc)
@@ -632,9 +736,13 @@ class _Filler:
                 self.ctx.guests.append(Attendee(name=presenter.name, organisation=presenter.description, loc=unit.loc))
 
 
+_UNKNOWN_DNR = re.compile(r"^(?:Dnr|DNR|Diarienummer)\.?:?\s+(?P<value>\S.{0,40})$")
+
+
 def _dnr_line(text: str) -> tuple[str, str] | None:
-    """`Dnr KS 2023/45` without a colon: a diarienummer line all the same."""
-    match = re.match(r"^(?:Dnr|DNR|Diarienummer)\.?\s+(?P<value>\S.{0,30})$", text.strip())
+    """`Dnr KS 2023/45` without a colon, or `RS 2016/512` alone (a series and a number, as the
+    meeting system prints under the heading): a diarienummer line all the same."""
+    match = re.match(r"^(?:(?:Dnr|DNR|Diarienummer)\.?\s+|(?=[A-ZÅÄÖ]{1,12}\s*[/:]?\s*\d))(?P<value>\S.{0,30})$", text.strip())
     return ("dnr", match["value"].strip()) if match and dnr.normalise(match["value"]) else None
 
 
@@ -654,7 +762,8 @@ def _bold_text(unit: Unit) -> bool:
 
 def _stops_section(unit: Unit) -> bool:
     text = unit.text.strip()
-    return unit.kind == "heading" or bool(_field(text) or _section(text) or PROSE_LABELS.match(text.rstrip(":")))
+    return unit.kind == "heading" or bool(_field(text) or _section(text) or PROSE_LABELS.match(text.rstrip(":"))
+                                          or _DISPATCH_ALONE.match(text) or (unit.single and _attachment_label(text)))
 
 
 def _block_markdown(units: list[Unit]) -> str:

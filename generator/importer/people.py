@@ -194,7 +194,7 @@ def _segments(text: str) -> list[str]:
         if part.startswith("("):
             out.append(part)
             continue
-        out.extend(p.strip() for p in part.split(",") if p.strip())
+        out.extend(p.strip() for p in re.split(r",(?!\s*\d)|(?<!\d),", part) if p.strip())  # "§§ 57, 58" stays one
     return out
 
 
@@ -207,15 +207,20 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
     if raw.startswith("(") and inner.casefold() in PARTIES:
         attendee.party = attendee.party or inner  # a second party belongs to the member replaced
         return
+    if (refs := _ITEM_REFS.match(inner)) and not raw.startswith("("):
+        # "ekonomichef §§ 46-47": the title, and the items the person was there for as a note
+        classify_segment(attendee, refs["head"])
+        attendee.note = _join(attendee.note, refs["refs"], "; ")
+        return
     if match := _SUBSTITUTE_FOR.match(inner):
         attendee.role = _join(attendee.role, match["role"].strip())
-        attendee.replaces = match["name"].strip().rstrip(".")
+        attendee.replaces = _without_party(match["name"])
         return
     if re.fullmatch(r"[a-zåäö]{1,3}|[A-ZÅÄÖ]{1,3}", inner) and inner.casefold() in PARTIES and not raw.startswith("("):
         attendee.party = attendee.party or inner  # "Anna Ek, S"
         return
     if match := _REPLACES.match(raw):
-        attendee.replaces = match["name"].strip().rstrip(".")
+        attendee.replaces = _without_party(match["name"])
         return
     if _ROLE_ONLY.match(inner):
         attendee.role = _join(attendee.role, inner)
@@ -239,6 +244,14 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
         attendee.title = inner
         return
     attendee.organisation = _join(attendee.organisation, inner)
+
+
+_ITEM_REFS = re.compile(r"^(?P<head>.*?[^\s,])\s*,?\s+(?P<refs>§§?\s*\d{1,4}(?:\s*(?:[-–,]|och)\s*\d{1,4})*)$")
+
+
+def _without_party(name: str) -> str:
+    """`Nils Ottosson (NP)` -> `Nils Ottosson`: whom a substitute replaces, by name."""
+    return re.sub(r"\s*\([^)]*\)?\s*$", "", name.strip()).strip().rstrip(".")
 
 
 def read_note(attendee: Attendee, note: str) -> None:
@@ -308,7 +321,8 @@ def parse_inline_list(text: str, known: frozenset[str] | set[str] = frozenset())
                 classify_segment(attendee, segment)
             attendees.append(attendee)
         elif attendees:
-            classify_segment(attendees[-1], piece)
+            for segment in _segments(piece):  # "ordförande (S)"
+                classify_segment(attendees[-1], segment)
         else:
             stray.append(piece)
     return attendees, stray

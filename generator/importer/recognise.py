@@ -38,6 +38,10 @@ NEXT_MEETING_TITLE = re.compile(r"^(?:nästa|kommande)\s+(?:möte|möten|sammant
 DATE_WORDS = re.compile(r"\b(?:datum|möten|mötestider|sammanträden|(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+MARKUP_FORMATS = frozenset({"markdown", "latex", "typst", "org"})
+"""Sources written as markup, never laid out on pages (see `clean`)."""
+
+
 @dataclass(slots=True)
 class Options:
     registries: Registries
@@ -46,7 +50,7 @@ class Options:
 
 
 def recognise(extracted: Extracted, options: Options, source: str) -> list[DraftMeeting]:
-    lines, furniture = remove_furniture(restore_breaks(extracted.lines))
+    lines, furniture = remove_furniture(restore_breaks(extracted.lines), paged=extracted.format not in MARKUP_FORMATS)
     width = typical_width(lines)
     meetings = []
     spans = split_meetings(lines)
@@ -172,6 +176,7 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         for line in lines[head.end:tail_start if tail_start is not None else len(lines)]:
             meeting.unplace(line, "no item found to place it in")
 
+    _numbering_glitches(meeting, headings, lines)
     _officials(meeting)  # the chair is known before the items: "Ordförande går igenom ..."
     ctx = ItemContext(meeting, subjects, known, width, item_types=_item_types(meeting, options.registries))
     for heading, end in zip(headings, ends):
@@ -184,10 +189,41 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         if heading.dnr:
             item.dnr.append(heading.dnr)
             meeting.guess(item.loc, f"{item.label}: diarienummer", heading.dnr)
-        body_lines = lines[heading.title_index + 1:end]
+            if dnr.normalise(heading.dnr) is None:
+                meeting.notes.append(f"{item.loc}: {item.label}: the diarienummer '{heading.dnr}' has none of the shapes "
+                                     f"{dnr.SHAPES_HINT}; kept as text")
+        body_lines = [lines[i] for i in heading.between] + lines[heading.title_index + 1:end]
         fill_item(item, body_lines, ctx)
         meeting.items.append(item)
     _finish(meeting, ctx, options.registries)
+
+
+def _numbering_glitches(meeting: DraftMeeting, headings: list[Heading], lines: list[Line]) -> None:
+    """Numbers printed twice or skipped (a word processor's automatic numbering) are kept as
+    printed; the report says where. A repeated number's item gets the address `p7_2` in the
+    archive (see the content format)."""
+    seen: dict[str, int] = {}
+    previous: int | None = None
+    for heading in headings:
+        if heading.number is None or not heading.number.isdigit():
+            previous = None if heading.number is None else previous
+            continue
+        number = int(heading.number)
+        loc = lines[heading.index].loc
+        if heading.number in seen:
+            seen[heading.number] += 1
+            meeting.notes.append(f"{loc}: § {heading.number} is printed a {_ORDINAL.get(seen[heading.number], 'further')} time: "
+                                 f"kept as printed (the archive gives this item the address #p{heading.number}_{seen[heading.number]}); "
+                                 "check the source")
+        else:
+            seen[heading.number] = 1
+            if previous is not None and number > previous + 1:
+                missing = ", ".join(str(n) for n in range(previous + 1, number))
+                meeting.notes.append(f"{loc}: § {number} follows § {previous}: no item {missing} is printed; kept as printed")
+        previous = number
+
+
+_ORDINAL = {2: "second", 3: "third", 4: "fourth"}
 
 
 def _with_unnumbered_peers(lines: list[Line], headings: list[Heading]) -> list[Heading]:
@@ -205,7 +241,10 @@ def _with_unnumbered_peers(lines: list[Line], headings: list[Heading]) -> list[H
     return sorted(headings + peers, key=lambda h: h.index)
 
 
-_RANGE = re.compile(r"(?:^|\t|\s)(?:Paragrafer|§§|Ärenden|Punkter)\s*:?\s*(?:§\s*)?(?P<a>\d{1,4})\s*[-–]\s*(?:§\s*)?(?P<b>\d{1,4})", re.IGNORECASE)
+_RANGE = re.compile(r"(?:(?:^|\t|\s)(?:Justerade\s+)?(?:Paragrafer|Ärenden|Punkter)|(?:^|\t)§§)\s*:?\s*(?:§§?\s*)?(?P<a>\d{1,4})\s*(?:[-–]{1,2}|till)\s*(?:§\s*)?(?P<b>\d{1,4})",
+                    re.IGNORECASE)
+"""`Paragrafer 23–25`, `Justerade paragrafer 45-58`, `§§ 130 - 143` as a label: the items' numbers
+(`Anna Ek (S) §§ 51-58` beside a name is when she took part)."""
 
 
 def _range_start(lines: list[Line]) -> int | None:
@@ -296,6 +335,8 @@ def _appendix(lines: list[Line], meeting: DraftMeeting, width: int) -> None:
 
 def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], options: Options, title_rest: str | None) -> None:
     registries = options.registries
+    candidates = [(_body_name(text), loc) for text, loc in candidates]
+    candidates = [(text, loc) for text, loc in candidates if text]
     if title_rest:
         meeting.body_printed = title_rest
     if options.body:
@@ -318,6 +359,18 @@ def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], opt
     proposal = propose_body(name, registries)
     meeting.body, meeting.body_name, meeting.body_proposal = proposal["key"], proposal["name"], proposal
     meeting.guess(meeting.first_loc, "body", f"{proposal['key']} (proposed: no body in bodies.yml matches '{name}')")
+
+
+_MEETING_TAIL = re.compile(r"\s*[,–-]?\s*(?:möte|mötet|sammanträde|sammanträdet|protokoll|sammanträdesprotokoll)\s*$", re.IGNORECASE)
+
+
+def _body_name(text: str) -> str:
+    """A line that may name the body, without the meeting it adds ("Kommunfullmäktige, möte
+    2022-12-19" -> "Kommunfullmäktige")."""
+    found = first_date(text)
+    if found is not None and found.has_year:
+        text = (text[:found.span[0]] + " " + text[found.span[1]:]).strip()
+    return _MEETING_TAIL.sub("", text).strip(" ,–-")
 
 
 def _item_types(meeting: DraftMeeting, registries: Registries) -> frozenset[str]:
@@ -450,6 +503,12 @@ def _officials(meeting: DraftMeeting) -> None:
         elif role == "sekreterare" and meeting.secretary is None:
             meeting.secretary = name
             meeting.guess("signatures", "secretary", f"{name} (signed as sekreterare)")
+    for name in [meeting.chair, *meeting.adjusters]:
+        if name and not any(same_person(name, a.name) for a in meeting.attendees()):
+            # the chair and the adjusters sign the minutes, so were there: the members are listed
+            # elsewhere ("Beslutande: se bifogad uppropslista") or not at all
+            meeting.present.append(Attendee(name=name, loc=meeting.first_loc))
+            meeting.guess(meeting.first_loc, "present", f"{name} (signs the minutes, listed nowhere else)")
     if meeting.secretary:
         meeting.secretary = attendee_name(meeting.secretary)
         if not any(same_person(meeting.secretary, a.name) for a in everyone):

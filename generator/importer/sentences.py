@@ -114,6 +114,22 @@ class Subjects:
             return 1
         return 0
 
+    def own(self, genitive: str) -> bool:
+        """Whether a genitive names this body itself: its name ("Kommunstyrelsens" in the minutes
+        of Kommunstyrelsen), or the definite form of the noun its name ends in ("Arbetsutskottets"
+        in the minutes of Kommunstyrelsens arbetsutskott); a collective noun alone may be another
+        body ("Styrelsens förslag" in the minutes of a stämma)."""
+        words = genitive.split()
+        if not words or not words[-1].casefold().endswith("s"):
+            return False
+        words[-1] = words[-1][:-1]
+        folded = [w.casefold() for w in words]
+        if any(name == folded for name in self._folded):
+            return True
+        if len(folded) != 1:
+            return False
+        return any(name[-1] + ending == folded[0] for name in self._folded for ending in ("et", "en", "n", "t"))
+
 
 def decision_at(sentence: str, subjects: Subjects, meeting_date: dt.date | None) -> str | None:
     """Why the sentence is a decision of this meeting (a short reason), or None."""
@@ -197,7 +213,7 @@ PRESENTING = (
     r"lämnar\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)|"
     r"lämnade\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)"
 )
-_ROLE_WORD = r"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne)\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:are|ör|ent|ist|chef|ledare|direktör|samordnare|koordinator|sekreterare|förande)(?:n|en)?|Jurist(?:en)?|Ordförande(?:n)?|Sekreterare(?:n)?)"
+_ROLE_WORD = r"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne)\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:are|ör|ent|ist|chef|ledare|direktör|samordnare|koordinator|sekreterare|förande|ekonom|strateg|arkitekt|controller|jurist|analytiker|kurator|psykolog|rektor)(?:n|en)?|Jurist(?:en)?|Ordförande(?:n)?|Sekreterare(?:n)?)"
 _PRESENTER = re.compile(
     rf"^(?:(?P<role>{_ROLE_WORD})\s+)?(?P<names>{_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
 )

@@ -32,7 +32,7 @@ FINITE_VERBS = frozenset(
     "innebär innebar handlar ligger låg står stod heter hette anser ansåg menar betyder verkar känns upplevs anses "
     "ses sägs återkommer informerar informerade redovisar redovisade presenterar presenterade berättar berättade "
     "beslutar beslutade beslöt godkänner godkände noterar noterade lämnar lämnade tackar tackade hälsade hälsar "
-    "föredrog föredrar rapporterar rapporterade deltar deltog ansvarar ansvarade fortsätter fortsatte startar "
+    "föredrog föredrar redogör redogjorde beskriver beskrev rapporterar rapporterade deltar deltog ansvarar ansvarade fortsätter fortsatte startar "
     "startade arbetar arbetade planeras planerades ingår ingick rör rörde avser avsåg erbjuds fattas fattades "
     "genomförs genomfördes görs gjordes hänskjuts hänsköts bordläggs noteras godkänns antas antogs läggs lades "
     "föreslår föreslog uppdrar uppdrog antar fastställer fastställde tillstyrker avstyrker avslår avslog bifaller biföll "

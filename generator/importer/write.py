@@ -106,7 +106,7 @@ def _item(item: DraftItem) -> str:
         out.append(head)
     for printed in item.dnr:
         if not dnr.normalise(printed):  # kept as text: no diarienummer shape the format knows
-            out.append(escape_prose(f"Dnr: {printed}"))
+            out.append(escape_prose(f"Dnr {printed}"))
     for part in item.parts[1:]:
         text = _part(part)
         if text:
