@@ -789,6 +789,25 @@ def test_numbers_printed_twice_or_skipped_are_kept_as_printed_and_reported(conte
         ("7", "p7", ["Nämnden antar budgeten."]), ("7", "p7_2", ["Nämnden godkänner hyresavtalet."])]
 
 
+def test_reports_are_presented_by_their_signers_and_by_the_role_their_title_names(content, tmp_path):
+    """Reports in minutes: an item titled by an officer's role ("Kassör", "Ordförandens
+    information") is presented by the attendee who holds it; a written report signed at its end
+    ("MvH" / a name; a name with its role or class) by its signer. The minutes' own signatures
+    ("Per Al, justerare") and names without a signature's mark (the elected, the roll) present
+    nothing."""
+    source = tmp_path / "rapporter.md"
+    source.write_text(
+        "# Protokoll styrelsemöte Föreningen Kodklubben\n\nDatum: 2024-02-01\n\nNärvarande: Anna Ek, ordförande; "
+        "Per Al, kassör; Eva Berg\n\n## 1. Ordförandens information\n\nStyrelsen har fått en ny lokal i källaren.\n\n"
+        "## 2. Kassör\n\nKassan är god och alla fakturor är betalda i tid.\n\n## 3. Verksamhetsrapport från spelgruppen\n\n"
+        "Spelgruppen har haft fyra kvällar med många nya medlemmar och ett lyckat turneringsspel i december.\n\n"
+        "MvH\n\nLisa \"Lillan\" Holm\n\n## 4. Val av revisor\n\nTill revisor föreslogs och valdes en medlem som har "
+        "varit med länge i föreningen.\n\nOla Sund\n\n## 5. Mötets avslutande\n\nOrdföranden tackade alla för ett bra "
+        "möte och förklarade mötet avslutat.\n\nPer Al, justerare\n", encoding="utf-8")
+    items = only_meeting(run(source, content)).meeting.items
+    assert [[p.name for p in i.presenters] for i in items] == [["Anna Ek"], ["Per Al"], ["Lisa Holm"], [], []]
+
+
 def test_a_pdf_keeps_its_nested_numbered_lists_inside_the_items(content, tmp_path):
     """Word's nested numbering (1. / a. / 1.) printed to PDF: only the outermost numbers are items."""
     lines = [("Protokoll vid föreningens årsmöte 2024-03-12", True), ("", False),

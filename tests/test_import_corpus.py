@@ -24,6 +24,8 @@ def test_the_corpus_of_other_bodies_minutes_is_imported_and_scored(capsys):
     figures = evaluation.FIGURES
     assert figures["refused"] == 0, printed
     items, decisions = figures["overall"]["items"], figures["overall"]["decisions"]
-    assert items[0] >= 0.89 and items[1] >= 0.95, printed
-    assert decisions[0] >= 0.77 and decisions[1] >= 0.85, printed
-    assert figures["held out"]["items"][0] >= 0.88, printed
+    presenters = figures["overall"]["presenters"]
+    assert items[0] >= 0.9 and items[1] >= 0.97, printed
+    assert decisions[0] >= 0.84 and decisions[1] >= 0.9, printed
+    assert presenters[0] >= 0.3 and presenters[1] >= 0.43, printed
+    assert figures["held out"]["items"][0] >= 0.9 and figures["held out"]["decisions"][0] >= 0.79, printed

@@ -125,6 +125,57 @@ def _referenced(decision: str, proposal: list[str]) -> list[str] | None:
 
 
 _BULLET = re.compile(r"^[-–•*]\s+")
+_SIGNS_MINUTES = re.compile(r"\b(?:mötessekreterare|protokollförare|justerare|justeringsman|justeringsperson|justerande|"
+                            r"mötesordförande|vid\s+protokollet)\b", re.IGNORECASE)
+_GREETING = re.compile(r"^(?:mvh|med\s+vänliga?\s+hälsningar?|vänliga\s+hälsningar|hälsningar|//)[,.]?\s*", re.IGNORECASE)
+_NICKNAME = re.compile(r"\s+[\"“”'‘’«»][^\"“”'‘’«»]{1,30}[\"“”'‘’«»]\s+")
+_ROLE_TITLE = re.compile(
+    r"^(?:(?:rapport(?:er)?|information|info)\s+från\s+)?(?P<role>[A-ZÅÄÖa-zåäö][\wåäö-]{2,30}?)"
+    r"(?:\s+(?:informerar|rapporterar|har\s+ordet|rapport|information|info))?$")
+
+
+def _roles_of(attendee: Attendee) -> set[str]:
+    """The roles and titles printed beside a name, one by one, lower case."""
+    out = set()
+    for text in (attendee.role, attendee.title):
+        for piece in re.split(r"\s*(?:,|tillika|och|/)\s*", text or ""):
+            if piece.strip():
+                out.add(piece.strip().casefold())
+    return out
+
+
+def _signature(part: Part, known, greeted: bool = False) -> str | None:
+    """The name a report is signed with, when the part is only that: `MvH Samuel "Hammarn"
+    Hammersberg`, `Emmie Berger DV'20`, `- Daniell Cole, Ordförande '26`."""
+    if part.kind == "list":
+        if len(part.items) != 1:
+            return None
+        text = part.items[0][1]
+    else:
+        text = part.text
+    text = " ".join(text.split())
+    greeted = greeted or bool(_GREETING.match(text))
+    text = _GREETING.sub("", text)
+    nicknamed = bool(_NICKNAME.search(f" {text} "))
+    text = _NICKNAME.sub(" ", f" {text} ").strip()
+    head = re.split(r"\s*,\s*", text, maxsplit=1)[0]
+    words = head.split()
+    for size in (4, 3, 2):
+        if len(words) < size:
+            continue
+        name = " ".join(words[:size])
+        rest = (" ".join(words[size:]) + (text[len(head):] if len(text) > len(head) else "")).strip(" ,")
+        if len(rest.split()) > 5 or has_finite_verb(rest) or rest.rstrip().endswith("."):
+            continue
+        if _SIGNS_MINUTES.search(rest):
+            return None  # "Rasmus Kaj, mötessekreterare": the minutes' own signatures, no report's
+        if not (greeted or nicknamed or re.search(r"[’'`]\d\d\b|\b(?:ordförande|kassör|ledamot|sekreterare|ansvarig|"
+                                                 r"samordnare|representant|chef)\b", rest, re.IGNORECASE)):
+            return None  # a name alone is no signature: a list of names, the elected, the roll
+        if all(re.fullmatch(r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?", w) for w in words[:size]) \
+                and looks_like_name(name, known, lenient=True) and not has_finite_verb(name):
+            return name
+    return None
 
 
 def _att_line(text: str) -> str:
@@ -235,6 +286,8 @@ class _Filler:
         self._secrecy(units)
         self._approved_proposals()
         self._adopted_proposal()
+        self._signed_reports()
+        self._role_presents()
 
     def _approved_proposals(self) -> None:
         """A decision that approves a proposal by reference ("attsats 1 bifalles", "första och
@@ -308,6 +361,65 @@ class _Filler:
             self.item.parts.insert(position + 1, Part("block", block="beslut", text=text, loc=part.loc))
             self._log_decision(part.loc, text, f"the proposal the body adopts ('{_short(match[0], 50)}')")
             return
+
+    def _signed_reports(self) -> None:
+        """A written report or motion in an item ends with its authors' names, each set apart,
+        perhaps after a greeting ("MvH" / "Samuel Hammersberg"; "Emmie Berger DV'20"): whoever signs
+        a report presents it. Election items (whose names are the elected) are no reports."""
+        if ELECTION_TITLE.match(self.item.title):
+            return
+        sections: list[list[Part]] = [[]]
+        for part in self.item.parts:
+            if part.kind == "heading":
+                sections.append([])
+            elif part.kind in ("para", "list"):
+                sections[-1].append(part)
+            elif part.kind == "block":
+                sections[-1] = []  # a decision or a proposal is no report's text
+        for parts in sections:
+            signers: list[str] = []
+            while parts:
+                greeting = len(parts) > 1 and parts[-2].kind == "para" and _GREETING.fullmatch(parts[-2].text.strip() + " ")
+                name = _signature(parts[-1], self.ctx.known, greeted=bool(greeting))
+                if not name:
+                    break
+                signers.insert(0, name)
+                parts = parts[:-2] if greeting else parts[:-1]
+            prose = sum(len(p.text.split()) + sum(len(t.split()) for _, t in p.items) for p in parts)
+            if not signers or prose < 12:
+                continue
+            found = [Presenter(name) for name in signers]
+            added = merge_presenters(self.item.presenters, found)
+            if added:
+                self._add_head_fields("Föredragande", added)
+                for presenter in added:
+                    self.meeting.guess(parts[-1].loc if parts else self.item.loc, f"{self.item.label}: presenter",
+                                       f"{presenter.name} (signs the report)")
+
+    def _role_presents(self) -> None:
+        """An item named by a role ("Ordförande", "Kassör", "Förvaltningschefens information",
+        "Rapport från kommundirektören", "Förvaltningschefen informerar") is presented by the one
+        attendee who holds that role."""
+        if self.item.presenters:
+            return
+        match = _ROLE_TITLE.match(self.item.title.strip())
+        if not match:
+            return
+        role = match["role"].casefold()
+        forms = {role} | {role[:-len(end)] for end in ("ens", "ns", "en", "n", "s") if role.endswith(end) and len(role) - len(end) >= 3}
+        holders = [a for a in self.meeting.attendees() if any(f in forms for f in _roles_of(a))]
+        if len(holders) != 1:
+            return
+        added = merge_presenters(self.item.presenters, [Presenter(holders[0].name)])
+        if added:
+            self._add_head_fields("Föredragande", added)
+            self.meeting.guess(self.item.loc, f"{self.item.label}: presenter",
+                               f"{holders[0].name} (the {match['role'].casefold()}, whom the title names)")
+
+    def _add_head_fields(self, label: str, presenters: list[Presenter]) -> None:
+        current, self.section_fields = self.section_fields, self.head
+        self._add_fields(label, presenters)
+        self.section_fields = current
 
     def _names_body(self, words: str) -> bool:
         split = words.split()

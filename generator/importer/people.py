@@ -333,14 +333,14 @@ def _name_head(piece: str) -> str:
 
 
 def _segments_keep_parens(text: str) -> list[str]:
-    """Split at commas outside parentheses."""
+    """Split at commas and semicolons outside parentheses."""
     out, depth, current = [], 0, []
     for char in text:
         if char == "(":
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        if char == "," and depth == 0:
+        if char in ",;" and depth == 0:
             out.append("".join(current))
             current = []
         else:

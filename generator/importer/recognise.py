@@ -198,6 +198,15 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
     _finish(meeting, ctx, options.registries)
 
 
+def _heading_title(text: str) -> bool:
+    """A heading's text that names a subject, also as "Kind: subject" ("Motion: Inval av
+    kassör", "Proposition: Ny logotyp")."""
+    if title_like(text):
+        return True
+    kind = re.match(r"^[A-ZÅÄÖ][\wåäö]{2,20}:\s+(?P<rest>\S.*)$", text)
+    return bool(kind) and title_like(kind["rest"])
+
+
 def _numbering_glitches(meeting: DraftMeeting, headings: list[Heading], lines: list[Line]) -> None:
     """Numbers printed twice or skipped (a word processor's automatic numbering) are kept as
     printed; the report says where. A repeated number's item gets the address `p7_2` in the
@@ -228,8 +237,8 @@ _ORDINAL = {2: "second", 3: "third", 4: "fourth"}
 
 def _with_unnumbered_peers(lines: list[Line], headings: list[Heading]) -> list[Heading]:
     """Where the typesetter numbers the item headings, a heading of the same level its author
-    left unnumbered (LaTeX's starred `\\section*`) is an item too, without a number; a label
-    ("Beslut", "Förslag till beslut") is none. (Unnumbered headings among printed numbers are
+    left unnumbered (LaTeX's starred `\\section*`) is an item too, without a number (also as
+    "Motion: Title"); a label ("Beslut", "Förslag till beslut") is none. (Unnumbered headings among printed numbers are
     sub-headings of the item above.)"""
     levels = {lines[h.index].heading for h in headings if lines[h.index].heading}
     if not levels or any(not lines[h.index].heading for h in headings):
@@ -237,7 +246,7 @@ def _with_unnumbered_peers(lines: list[Line], headings: list[Heading]) -> list[H
     taken = {h.index for h in headings} | {h.title_index for h in headings}
     peers = [Heading(index, None, line.text.strip(), index, True) for index, line in enumerate(lines)
              if index > headings[0].index and line.unnumbered and line.heading in levels and index not in taken
-             and title_like(line.text.strip()) and not is_stop(line.text.strip()) and not numbered_candidate(line.text)]
+             and _heading_title(line.text.strip()) and not is_stop(line.text.strip()) and not numbered_candidate(line.text)]
     return sorted(headings + peers, key=lambda h: h.index)
 
 
