@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from . import urls
 from .labels import meeting_title
-from .model import Archive, Assignment, Block, Body, Item, Meeting
+from .model import Archive, Assignment, Block, Body, Item, Meeting, Topic
 from .people import People
+from .text import swedish_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,10 @@ class Facts:
 
     archive: Archive
     today: dt.date
+    bodies: tuple[Body, ...]
+    """The bodies in Swedish alphabetical order, as every list shows them."""
+    topics: tuple[Topic, ...]
+    """The topics in Swedish alphabetical order."""
     refs: Mapping[str, MeetingRef]
     """Each meeting's reference, by `Meeting.key`."""
     by_body: Mapping[str, tuple[Meeting, ...]]
@@ -106,7 +111,9 @@ def derive(archive: Archive, today: dt.date) -> Facts:
             for topic in item.topics:
                 items_by_topic.setdefault(topic, []).append(ItemRef(refs[meeting.key], item, urls.item(meeting, item)))
     return Facts(
-        archive=archive, today=today, refs=refs, by_body={k: tuple(v) for k, v in by_body.items()}, positions=positions,
+        archive=archive, today=today, refs=refs,
+        bodies=tuple(sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))),
+        topics=tuple(sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))), by_body={k: tuple(v) for k, v in by_body.items()}, positions=positions,
         items_by_topic={k: tuple(v) for k, v in items_by_topic.items()},
         assignment_states=_assignment_states(archive, refs, today), people=People.of(archive),
     )

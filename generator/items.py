@@ -346,7 +346,9 @@ class _Walker:
                                 "{labels}").format(found=repr(found), labels=", ".join(sorted(ITEM_LABELS))), hint)
                 continue
             self._item_field(self.current, match[1], match[2].strip(), line + offset)
-            shown.append(FieldLine(_display_label(match[1]), match[2].strip()))
+            value = match[2].strip()
+            presenters = tuple(parse_presenters(value)) if match[1].lower() == "föredragande" else ()
+            shown.append(FieldLine(_display_label(match[1]), value, presenters))
         self._flush_prose()
         self.current.parts.append(Fields(tuple(shown)))
         return True

@@ -179,6 +179,8 @@ class Prose:
 class FieldLine:
     label: str
     value: str
+    presenters: tuple["Presenter", ...] = ()
+    """A `Föredragande:` line's presenters, as `items` read them (the page shows them as read)."""
 
 
 @record

@@ -13,8 +13,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import text, urls
-from .items import parse_presenters
-from .model import Block, Fields, Prose
+from .model import Block, FieldLine, Fields, Prose
 from .settings import Settings
 from .labels import BLOCK_NAMES, DECISION_DEFINITE, KIND_LABELS, STATUS_LABELS, citation
 from .views import View
@@ -87,9 +86,9 @@ def _excerpt(value: str, length: int = 280) -> str:
 
 
 @jinja2.pass_context
-def _presenters(context: jinja2.runtime.Context, value: str) -> Markup:
-    """A `Föredragande:` value as Swedish prose, `A, B (utredare) och C`, names linked to their
-    person pages when those are on."""
+def _presenters(context: jinja2.runtime.Context, line: FieldLine) -> Markup:
+    """A `Föredragande:` line's presenters as Swedish prose, `A, B (utredare) och C`, names linked to
+    their person pages when those are on."""
     def name(text: str) -> str:
         if not context.get("people"):
             return str(escape(text))
@@ -97,7 +96,7 @@ def _presenters(context: jinja2.runtime.Context, value: str) -> Markup:
         meeting = ref.meeting if ref is not None else None
         return f'<a href="{escape(urls.relative(context["person_url"](text, meeting), context["here"]))}">{escape(text)}</a>'
 
-    shown = [f"{name(p.name)} ({escape(p.description)})" if p.description else name(p.name) for p in parse_presenters(value)]
+    shown = [f"{name(p.name)} ({escape(p.description)})" if p.description else name(p.name) for p in line.presenters]
     if len(shown) < 2:
-        return Markup(shown[0] if shown else escape(value))
+        return Markup(shown[0] if shown else escape(line.value))
     return Markup(", ".join(shown[:-1]) + " och " + shown[-1])

@@ -31,7 +31,6 @@ from .opendata import open_data, with_files
 from .problems import ContentError, Problem
 from .render import Renderer
 from .settings import Settings
-from .text import swedish_key
 from .xref import Linker
 from .views import (
     BodyView, DataIndexView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, RedirectView,
@@ -153,7 +152,7 @@ class Site:
         """(title, page source) entries, or (title, entries) for a section: bodies and topics,
         never meetings (an engine renders the whole navigation into every page)."""
         settings, archive = self.config.settings, self.archive
-        bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
+        bodies = self.facts.bodies
         entries: list[tuple[str, str | list]] = [
             ("Start", urls.home().src_uri),
             ("Organ", [(body.name, urls.body(body.key).src_uri) for body in bodies]),

@@ -263,8 +263,7 @@ def derive_views(facts: Facts, settings: Settings) -> list[View]:
         notice_board_view(facts),
         DataIndexView(urls.data_index(), "Öppna data", "data.html"),
         FollowView(urls.follow(), "Följ arkivet", "follow.html",
-                   sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)),
-                   sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))),
+                   list(facts.bodies), list(facts.topics)),
     ]
     views += [body_view(facts, body) for body in archive.bodies.values()]
     views += [meeting_view(facts, meeting, settings) for meeting in archive.meetings]
@@ -282,7 +281,7 @@ def derive_views(facts: Facts, settings: Settings) -> list[View]:
 
 def home_view(facts: Facts) -> HomeView:
     archive = facts.archive
-    bodies = sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name))
+    bodies = facts.bodies
     latest = [facts.ref(m) for m in reversed(archive.meetings[-LATEST_ON_HOME:])]
     return HomeView(urls.home(), "Start", "home.html", [(b, len(facts.meetings_of(b.key))) for b in bodies], latest)
 
@@ -422,5 +421,5 @@ def _joined_spellings(people: People, pages: dict[str, object]) -> list[View]:
 def topic_index_view(facts: Facts) -> TopicIndexView:
     archive = facts.archive
     counts = {key: len(facts.items_by_topic.get(key, ())) for key in archive.topics}
-    topics = sorted(archive.topics.values(), key=lambda t: swedish_key(t.name))
+    topics = facts.topics
     return TopicIndexView(urls.topics(), "Ämnen", "topics.html", [(t, counts[t.key]) for t in topics])

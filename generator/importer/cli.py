@@ -19,25 +19,26 @@ import json
 import sys
 from pathlib import Path
 
+from ..messages import _
 from .extract import FORMATS
 
 
 def add_import_command(commands) -> argparse.ArgumentParser:
     parser = commands.add_parser(
-        "import", help="turn minutes (PDF, Word, OpenDocument, RTF, HTML, LaTeX, Typst, Org, Markdown, text) into draft protocols",
-        description="Turn minutes (PDF, scanned PDF through OCR, Word, OpenDocument, RTF, HTML, LaTeX, Typst, Org, Markdown, "
-                    "text) into draft protocols (status utkast) with a report of what was guessed and what could not be placed. "
-                    "A directory imports every such file in it, on every core; files imported before are skipped.",
+        "import", help=_("turn minutes (PDF, Word, OpenDocument, RTF, HTML, LaTeX, Typst, Org, Markdown, text) into draft protocols"),
+        description=_("Turn minutes (PDF, scanned PDF through OCR, Word, OpenDocument, RTF, HTML, LaTeX, Typst, Org, Markdown, "
+                      "text) into draft protocols (status utkast) with a report of what was guessed and what could not be placed. "
+                      "A directory imports every such file in it, on every core; files imported before are skipped."),
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
-                        help="minutes to import; a directory imports every file in it with a known format")
-    parser.add_argument("--body", metavar="KEY", help="the body (a key of bodies.yml) all the minutes are from")
+                        help=_("minutes to import; a directory imports every file in it with a known format"))
+    parser.add_argument("--body", metavar="KEY", help=_("the body (a key of bodies.yml) all the minutes are from"))
     parser.add_argument("--content", type=Path, default=Path("content"),
-                        help="the content directory with bodies.yml and topics.yml (default: content)")
-    parser.add_argument("--out", type=Path, default=None, help="where to write the drafts (default: the content directory)")
-    parser.add_argument("--dry-run", action="store_true", help="write nothing; print the reports")
+                        help=_("the content directory with bodies.yml and topics.yml (default: content)"))
+    parser.add_argument("--out", type=Path, default=None, help=_("where to write the drafts (default: the content directory)"))
+    parser.add_argument("--dry-run", action="store_true", help=_("write nothing; print the reports"))
     parser.add_argument("--force", action="store_true",
-                        help="import files imported before again, and overwrite drafts and reports that exist")
+                        help=_("import files imported before again, and overwrite drafts and reports that exist"))
     return parser
 
 
@@ -70,13 +71,13 @@ def run_import(args: argparse.Namespace) -> int:
     out = args.out or args.content
     registries = load_registries(args.content)
     if args.body and registries.body(args.body) is None:
-        known = ", ".join(b.key for b in registries.bodies) or "none"
-        print(f"protokollarkivet import: --body {args.body}: no such body in {args.content}/bodies.yml (known: {known})",
-              file=sys.stderr)
+        known = ", ".join(b.key for b in registries.bodies) or _("none")
+        print(_("protokollarkivet import: --body {body}: no such body in {content}/bodies.yml (known: {known})").format(
+            body=args.body, content=args.content, known=known), file=sys.stderr)
         return 2
     files = expand(args.files)
     if not files:
-        print("protokollarkivet import: no files to import", file=sys.stderr)
+        print(_("protokollarkivet import: no files to import"), file=sys.stderr)
         return 2
     state = _State(out / STATE_FILE)
     todo = [path for path in files if args.force or args.dry_run or not state.done(path)]
@@ -93,16 +94,16 @@ def run_import(args: argparse.Namespace) -> int:
         return read_file(path, registries, args.content, out, body=args.body)
 
     with progress:
-        task = progress.add_task("importing", total=len(todo))
+        task = progress.add_task(_("importing"), total=len(todo))
         for result in map_in_workers(read, todo, at_least=2):
             write_result(result, out, force=args.force, dry_run=args.dry_run, taken=taken)
             results.append(result)
             if not args.dry_run:
                 state.record(result)
             if result.error:
-                progress.console.print(f"{result.path}: cannot import: {result.error}", style="red", markup=False,
-                                       highlight=False, soft_wrap=True)
-            progress.update(task, description=f"imported {result.path.name}")
+                progress.console.print(_("{path}: cannot import: {error}").format(path=result.path, error=result.error),
+                                       style="red", markup=False, highlight=False, soft_wrap=True)
+            progress.update(task, description=_("imported {name}").format(name=result.path.name))
             progress.advance(task)
     if not args.dry_run:
         state.save()
@@ -111,31 +112,31 @@ def run_import(args: argparse.Namespace) -> int:
         for result in results:
             for meeting in result.meetings:
                 stdout.print(meeting.report, markup=False, highlight=False)
-                stdout.print(f"--- draft {meeting.draft} ---", markup=False, highlight=False)
+                stdout.print(_("--- draft {path} ---").format(path=meeting.draft), markup=False, highlight=False)
                 stdout.print(meeting.text, markup=False, highlight=False)
 
-    table = Table(title="Import summary" + (" (dry run: nothing written)" if args.dry_run else ""), title_justify="left")
-    for column, justify in (("file", "left"), ("draft", "left"), ("items", "right"), ("decisions", "right"),
-                            ("fields guessed", "right"), ("lines not placed", "right"), ("check", "left")):
+    table = Table(title=_("Import summary") + (_(" (dry run: nothing written)") if args.dry_run else ""), title_justify="left")
+    for column, justify in ((_("file"), "left"), (_("draft"), "left"), (_("items"), "right"), (_("decisions"), "right"),
+                            (_("fields guessed"), "right"), (_("lines not placed"), "right"), (_("check"), "left")):
         table.add_column(column, justify=justify, overflow="fold", no_wrap=not stdout.is_terminal)
     written = failed = 0
     for path in skipped:
         table.add_row(str(path), ", ".join(state.drafts(path)) or "-", "-", "-", "-", "-",
-                      "skipped: imported before (use --force to import again)")
+                      _("skipped: imported before (use --force to import again)"))
     for result in results:
         if result.error:
             failed += 1
-            table.add_row(str(result.path), "-", "-", "-", "-", "-", f"error: {result.error}")
+            table.add_row(str(result.path), "-", "-", "-", "-", "-", _("error: {error}").format(error=result.error))
             continue
         for meeting in result.meetings:
             draft = str(meeting.draft) if meeting.outcome.written else f"{meeting.draft} ({meeting.outcome.reason})"
             written += meeting.outcome.written
             if meeting.outcome.problems:
-                check = f"{len(meeting.outcome.problems)} problem(s), see report"
+                check = _("{count} problem(s), see report").format(count=len(meeting.outcome.problems))
             elif meeting.meeting.body_proposal:
-                check = "ok once bodies.yml has the proposed body (see report)"
+                check = _("ok once bodies.yml has the proposed body (see report)")
             elif meeting.outcome.final_problems:
-                check = f"ok as utkast; {len(meeting.outcome.final_problems)} thing(s) before slutlig (see report)"
+                check = _("ok as utkast; {count} thing(s) before slutlig (see report)").format(count=len(meeting.outcome.final_problems))
             else:
                 check = "ok"
             decisions = sum(len(i.decisions) for i in meeting.meeting.items)
@@ -143,11 +144,12 @@ def run_import(args: argparse.Namespace) -> int:
                           str(len(meeting.meeting.guesses)), str(len(meeting.meeting.unplaced)), check)
     stdout.print(table)
     meetings = sum(len(r.meetings) for r in results)
-    stdout.print(f"{len(files)} file(s), {len(skipped)} skipped as imported before, {meetings} meeting(s), "
-                 f"{written} draft(s) written, {failed} file(s) not imported.", highlight=False)
+    stdout.print(_("{files} file(s), {skipped} skipped as imported before, {meetings} meeting(s), {written} draft(s) "
+                   "written, {failed} file(s) not imported.").format(files=len(files), skipped=len(skipped), meetings=meetings,
+                                                                     written=written, failed=failed), highlight=False)
     if written:
-        stdout.print("Check each draft against its report (<date>.import.txt) and the source; delete the report "
-                     "before publishing.", highlight=False)
+        stdout.print(_("Check each draft against its report (<date>.import.txt) and the source; delete the report "
+                       "before publishing."), highlight=False)
     return 1 if failed else 0
 
 

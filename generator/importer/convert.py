@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages import _
 from .model import Line
 
 PANDOC_FORMATS = {
@@ -69,7 +70,7 @@ def _pandoc_tree(path: Path, reader: str, source: str | None) -> dict:
     try:
         import pypandoc
     except ImportError as error:  # pragma: no cover - a dependency of the package
-        raise ConvertError(f"pandoc is missing ({error}); reinstall protokollarkivet") from None
+        raise ConvertError(_("pandoc is missing ({error}); reinstall protokollarkivet").format(error=error)) from None
     try:
         if source is not None and reader == "typst":
             output = _typst_tree(pypandoc, _typst_without_missing_templates(source, path.parent), path.parent)
@@ -79,9 +80,10 @@ def _pandoc_tree(path: Path, reader: str, source: str | None) -> dict:
             output = pypandoc.convert_file(str(path), "json", format=reader, cworkdir=str(path.parent))
     except RuntimeError as error:
         reason = _pandoc_reason(str(error))
-        raise ConvertError(f"pandoc could not read the file ({reason}); save it as PDF or .docx and import that") from None
+        raise ConvertError(_("pandoc could not read the file ({reason}); save it as PDF or .docx and import that").format(
+            reason=reason)) from None
     except OSError as error:
-        raise ConvertError(f"pandoc could not be run ({error}); reinstall protokollarkivet") from None
+        raise ConvertError(_("pandoc could not be run ({error}); reinstall protokollarkivet").format(error=error)) from None
     return json.loads(output)
 
 

@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages import _
 from .convert import FORMAT_NAMES, PANDOC_FORMATS, ConvertError, convert
 from .model import Line
 
@@ -43,9 +44,9 @@ class Extracted:
 
 def extract(path: Path) -> Extracted:
     if not path.exists():
-        raise ExtractError("the file does not exist")
+        raise ExtractError(_("the file does not exist"))
     if not path.is_file():
-        raise ExtractError("not a file")
+        raise ExtractError(_("not a file"))
     suffix = path.suffix.lower()
     if suffix in (".txt", ".text"):
         return Extracted(path, "text", text_lines(decode(path.read_bytes())))
@@ -54,9 +55,10 @@ def extract(path: Path) -> Extracted:
     if suffix in PANDOC_FORMATS:
         return _converted(path, suffix)
     if suffix in _OLD_FORMATS:
-        raise ExtractError(f"{_OLD_FORMATS[suffix]} ({suffix}) is not read; save it as {_SAVE_AS[suffix]} or PDF and import that")
-    raise ExtractError(f"unknown format '{suffix or path.name}'; the importer reads {', '.join(FORMATS)} "
-                       "(save the minutes in one of these, or as PDF)")
+        raise ExtractError(_("{format} ({suffix}) is not read; save it as {save_as} or PDF and import that").format(
+            format=_OLD_FORMATS[suffix], suffix=suffix, save_as=_SAVE_AS[suffix]))
+    raise ExtractError(_("unknown format '{format}'; the importer reads {formats} (save the minutes in one of these, or as "
+                         "PDF)").format(format=suffix or path.name, formats=", ".join(FORMATS)))
 
 
 _OLD_FORMATS = {".doc": "old Word format", ".wpd": "WordPerfect", ".pages": "Apple Pages", ".xls": "Excel", ".xlsx": "Excel",
@@ -69,11 +71,12 @@ _SAVE_AS = {**dict.fromkeys(_OLD_FORMATS, ".docx"), ".jpg": "a PDF scan", ".jpeg
 
 def _converted(path: Path, suffix: str) -> Extracted:
     if suffix in (".docx", ".odt") and not zipfile.is_zipfile(path):
-        raise ExtractError(f"not {'a Word (.docx)' if suffix == '.docx' else 'an OpenDocument (.odt)'} file, or it is damaged")
+        raise ExtractError(_("not a Word (.docx) file, or it is damaged") if suffix == ".docx" else
+                           _("not an OpenDocument (.odt) file, or it is damaged"))
     if suffix in (".md", ".markdown", ".tex", ".latex", ".typ", ".org", ".html", ".htm", ".rtf"):
         raw = path.read_bytes()
         if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise ExtractError("this is a binary file, not text")
+            raise ExtractError(_("this is a binary file, not text"))
     try:
         lines = convert(path)
     except ConvertError as error:
@@ -96,7 +99,7 @@ def decode(raw: bytes) -> str:
     if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
         text = raw.decode("utf-16")
     elif b"\x00" in raw[:4096]:
-        raise ExtractError("this is a binary file, not text")
+        raise ExtractError(_("this is a binary file, not text"))
     else:
         try:
             text = raw.decode("utf-8-sig")
@@ -176,21 +179,21 @@ def _pdf(path: Path) -> Extracted:
         import pdfplumber
         from pdfminer.pdfparser import PDFSyntaxError
     except ImportError as error:  # pragma: no cover - a dependency of the package
-        raise ExtractError(f"PDF support is missing ({error}); reinstall protokollarkivet") from None
+        raise ExtractError(_("PDF support is missing ({error}); reinstall protokollarkivet").format(error=error)) from None
     try:
         pdf = pdfplumber.open(path)
     except PDFSyntaxError as error:
-        raise ExtractError(f"not a readable PDF ({error})") from None
+        raise ExtractError(_("not a readable PDF ({error})").format(error=error)) from None
     except Exception as error:  # pdfminer raises many kinds for broken or encrypted files
-        raise ExtractError(f"not a readable PDF ({type(error).__name__}: {error})") from None
+        raise ExtractError(_("not a readable PDF ({error})").format(error=f"{type(error).__name__}: {error}")) from None
     with pdf:
         try:
             pages = [_page_lines(page) for page in pdf.pages]
         except Exception as error:
-            raise ExtractError(f"the PDF could not be read ({type(error).__name__}: {error})") from None
+            raise ExtractError(_("the PDF could not be read ({error})").format(error=f"{type(error).__name__}: {error}")) from None
         chars = sum(len(text) for page in pages for text, *_ in page)
         if not pdf.pages:
-            raise ExtractError("the PDF has no pages")
+            raise ExtractError(_("the PDF has no pages"))
         if chars < 40 * len(pdf.pages):
             return _ocr(path, pdf)
     sizes = [size for page in pages for _, size, _, _, _, _ in page if size]
@@ -249,15 +252,16 @@ def _page_lines(page) -> list[tuple[str, float, bool, float, float, float]]:
 def _ocr(path: Path, pdf) -> Extracted:
     """A scanned PDF: render every page and read it with Tesseract's Swedish model."""
     if shutil.which("tesseract") is None:
-        raise ExtractError(f"a scanned PDF without a text layer; reading it needs Tesseract OCR with Swedish: {OCR_INSTALL}")
+        raise ExtractError(_("a scanned PDF without a text layer; reading it needs Tesseract OCR with Swedish: {install}").format(
+            install=OCR_INSTALL))
     import pytesseract
 
     try:
         languages = pytesseract.get_languages(config="")
     except Exception as error:
-        raise ExtractError(f"Tesseract OCR does not run ({error}); reinstall it: {OCR_INSTALL}") from None
+        raise ExtractError(_("Tesseract OCR does not run ({error}); reinstall it: {install}").format(error=error, install=OCR_INSTALL)) from None
     if "swe" not in languages:
-        raise ExtractError(f"a scanned PDF; Tesseract is installed but without Swedish: apt-get install tesseract-ocr-swe")
+        raise ExtractError(_("a scanned PDF; Tesseract is installed but without Swedish: apt-get install tesseract-ocr-swe"))
     lines: list[Line] = []
     for page_no, page in enumerate(pdf.pages, 1):
         image = page.to_image(resolution=300).original

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages import _
 from .extract import ExtractError, extract
 from .model import DraftMeeting
 from .recognise import Options, recognise
@@ -48,8 +49,8 @@ def read_file(path: Path, registries: Registries, registries_dir: Path, out: Pat
     try:
         return _read_file(path, registries, registries_dir, out, body)
     except Exception as error:  # noqa: BLE001 - reported per file
-        return FileResult(path, error=f"the importer failed on this file ({type(error).__name__}: {error}); "
-                                      "please report it with the file")
+        return FileResult(path, error=_("the importer failed on this file ({error}); please report it with the file").format(
+            error=f"{type(error).__name__}: {error}"))
 
 
 def _read_file(path: Path, registries: Registries, registries_dir: Path, out: Path, body: str | None) -> FileResult:

@@ -22,6 +22,7 @@ from ..frontmatter import front_matter_yaml
 from ..items import ITEM_LABELS
 from ..load import BODIES_FILE, TOPICS_FILE, read_archive
 from ..problems import Problem
+from ..messages import _
 from ..source import dump_yaml
 from .model import Attendee, DraftItem, DraftMeeting, Part
 
@@ -299,45 +300,50 @@ class Outcome:
 
 
 def report(meeting: DraftMeeting, outcome: Outcome, source_format: str) -> str:
-    lines = [f"Import report for {meeting.source} ({source_format}), {meeting.first_loc} to {meeting.last_loc}", ""]
+    lines = [_("Import report for {source} ({format}), {first} to {last}").format(
+        source=meeting.source, format=source_format, first=meeting.first_loc, last=meeting.last_loc), ""]
+    unknown = _("unknown")
     if outcome.draft is not None:
-        state = "written" if outcome.written else f"not written: {outcome.reason}"
-        lines.append(f"Draft:    {outcome.draft} ({state}; status utkast)")
-    body = f"{meeting.body} ({meeting.body_name})" if meeting.body else "unknown"
-    lines.append(f"Body:     {body}")
-    lines.append(f"Date:     {meeting.date or 'unknown'}" + (f" to {meeting.end_date}" if meeting.end_date else ""))
-    lines.append(f"Items:    {len(meeting.items)}; decisions: {sum(len(i.decisions) for i in meeting.items)}; "
-                 f"presenters: {sum(len(i.presenters) for i in meeting.items)}")
+        state = _("written") if outcome.written else _("not written: {reason}").format(reason=outcome.reason)
+        lines.append(_("Draft:    {path} ({state}; status utkast)").format(path=outcome.draft, state=state))
+    body = f"{meeting.body} ({meeting.body_name})" if meeting.body else unknown
+    lines.append(_("Body:     {body}").format(body=body))
+    lines.append(_("Date:     {date}").format(date=meeting.date or unknown) +
+                 (_(" to {date}").format(date=meeting.end_date) if meeting.end_date else ""))
+    lines.append(_("Items:    {items}; decisions: {decisions}; presenters: {presenters}").format(
+        items=len(meeting.items), decisions=sum(len(i.decisions) for i in meeting.items),
+        presenters=sum(len(i.presenters) for i in meeting.items)))
     attendees = ", ".join(f"{k} {len(v)}" for k, v in meeting.attendee_lists.items())
-    lines.append(f"People:   {attendees}")
+    lines.append(_("People:   {people}").format(people=attendees))
     lines.append("")
     if outcome.problems:
-        lines.append(f"Check: {len(outcome.problems)} problem(s) to fix before the draft can be published:")
+        lines.append(_("Check: {count} problem(s) to fix before the draft can be published:").format(count=len(outcome.problems)))
         lines.extend(f"  {p}" for p in outcome.problems)
     else:
-        lines.append("Check: the draft passes 'protokollarkivet check'.")
+        lines.append(_("Check: the draft passes 'protokollarkivet check'."))
         if outcome.final_problems:
-            lines.append(f"Before it can be 'slutlig', {len(outcome.final_problems)} thing(s) to do:")
+            lines.append(_("Before it can be 'slutlig', {count} thing(s) to do:").format(count=len(outcome.final_problems)))
             lines.extend(f"  {p}" for p in outcome.final_problems)
         else:
-            lines.append("Once checked against the source, it can be made 'slutlig' as it stands.")
+            lines.append(_("Once checked against the source, it can be made 'slutlig' as it stands."))
     lines.append("")
     if meeting.body_proposal:
-        lines.append("Proposed registry entry: no body in bodies.yml matches these minutes. Add this to")
-        lines.append("content/bodies.yml (confirm the key: it is permanent) or import again with --body KEY:")
+        lines.append(_("Proposed registry entry: no body in bodies.yml matches these minutes. Add this to"))
+        lines.append(_("content/bodies.yml (confirm the key: it is permanent) or import again with --body KEY:"))
         entry = dump_yaml([meeting.body_proposal])
         lines.extend("  " + line for line in entry.splitlines())
         lines.append("")
     if meeting.notes:
-        lines.append("Notes:")
+        lines.append(_("Notes:"))
         lines.extend(f"  - {note}" for note in meeting.notes)
         lines.append("")
-    lines.append(f"Guessed ({len(meeting.guesses)}): every fact taken from the text; check each against the source.")
+    lines.append(_("Guessed ({count}): every fact taken from the text; check each against the source.").format(
+        count=len(meeting.guesses)))
     width = max((len(g.loc) for g in meeting.guesses), default=8)
     for guess in sorted(meeting.guesses, key=lambda g: _loc_key(g.loc)):
         lines.append(f"  {guess.loc:<{width}}  {guess.field}: {guess.value}")
     lines.append("")
-    lines.append(f"Not placed ({len(meeting.unplaced)}): source lines that are not in the draft.")
+    lines.append(_("Not placed ({count}): source lines that are not in the draft.").format(count=len(meeting.unplaced)))
     width = max((len(u.loc) for u in meeting.unplaced), default=8)
     for unplaced in sorted(meeting.unplaced, key=lambda u: _loc_key(u.loc)):
         lines.append(f"  {unplaced.loc:<{width}}  {unplaced.text!r} ({unplaced.reason})")
