@@ -190,7 +190,7 @@ def search() -> Target:
 
 
 SEARCH_INDEX_DIR = "sok/index"
-"""Where the split search index is published (see generator/search.py)."""
+"""Where the split search index is published (see generator/search/files.py)."""
 
 
 def topics() -> Target:

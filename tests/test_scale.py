@@ -87,8 +87,8 @@ def test_the_search_index_built_by_several_processes_is_the_bytes_one_process_bu
 
     archive = load_archive(ROOT / "content")
     alone = search.build_search_files(archive)
-    monkeypatch.setattr(search, "PARALLEL_DOCS", 2)  # pass one on two halves of the documents,
-    monkeypatch.setattr(search, "PARALLEL_TERMS", 2)  # and the term files written by two processes
+    monkeypatch.setattr(search.index, "PARALLEL_DOCS", 2)  # pass one on two halves of the documents,
+    monkeypatch.setattr(search.files, "PARALLEL_TERMS", 2)  # and the term files written by two processes
     search.write_search_files(archive, tmp_path / "index", with_documents=False)
     search.write_document_files(archive, tmp_path / "index")
     written = {p.relative_to(tmp_path / "index").as_posix(): p.read_bytes() for p in (tmp_path / "index").rglob("*") if p.is_file()}

@@ -15,7 +15,10 @@ from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.query import Query
 
-from generator import search
+from generator.search import analysis
+from generator.search.documents import FIELD_NAMES, FIELDS, documents
+from generator.search.index import build_index, field_tokens
+from generator.search.query import query_clauses
 from generator.load import load_archive
 
 from .browsing import Visit
@@ -33,7 +36,7 @@ QUERIES = [
 def _exact_or(fn):
     def wrapped(token, i=None, tokens=None):
         text = str(token)
-        if search.is_exact(text):
+        if analysis.is_exact(text):
             return token
         return fn(token, text)
     return wrapped
@@ -41,18 +44,18 @@ def _exact_or(fn):
 
 @_exact_or
 def trimmer_sv(token, text):
-    trimmed = search._TRIM_END.sub("", search._TRIM_START.sub("", text))
+    trimmed = analysis.trim(text)
     return token.update(lambda *_: trimmed) if trimmed else None
 
 
 @_exact_or
 def stop_word_filter_sv(token, text):
-    return None if text in search.SV_STOP_WORDS else token
+    return None if text in analysis.SV_STOP_WORDS else token
 
 
 @_exact_or
 def stemmer_sv(token, text):
-    return token.update(lambda *_: search._stemmer().stemWord(text))
+    return token.update(lambda *_: analysis.stemmer().stemWord(text))
 
 
 for fn, label in ((trimmer_sv, "trimmer-sv"), (stop_word_filter_sv, "stopWordFilter-sv"), (stemmer_sv, "stemmer-sv")):
@@ -62,24 +65,24 @@ for fn, label in ((trimmer_sv, "trimmer-sv"), (stop_word_filter_sv, "stopWordFil
 @pytest.fixture(scope="module")
 def corpus():
     archive = load_archive(ROOT / "content")
-    docs = search.documents(archive)
-    vocabulary = {t for d in docs for text in d.texts.values() for t in search.tokenize(text)}
-    lexicon = search.Lexicon(vocabulary)
-    ours = search.build_index(docs, lexicon)
+    docs = documents(archive)
+    vocabulary = {t for d in docs for text in d.texts.values() for t in analysis.tokenize(text)}
+    lexicon = analysis.Lexicon(vocabulary)
+    ours = build_index(docs, lexicon)
     builder = Builder()
     builder.pipeline.add(trimmer_sv, stop_word_filter_sv, stemmer_sv)
     builder.search_pipeline.add(trimmer_sv, stop_word_filter_sv, stemmer_sv)
     builder.ref("ref")
-    for name, boost in search.FIELDS:
+    for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for number, doc in enumerate(docs):
-        builder.add({"ref": str(number), **{name: search.field_tokens(doc, name, lexicon) for name in search.FIELD_NAMES}})
+        builder.add({"ref": str(number), **{name: field_tokens(doc, name, lexicon) for name in FIELD_NAMES}})
     return docs, ours, builder.build()
 
 
 def reference(index, text: str) -> list[tuple[int, float]]:
     query = index.create_query()
-    for clause in search.query_clauses(text):
+    for clause in query_clauses(text):
         query.term(clause.term, fields=list(clause.fields), boost=clause.boost, use_pipeline=clause.use_pipeline,
                    wildcard=Query.WILDCARD_TRAILING if clause.prefix else Query.WILDCARD_NONE)
     results = [(int(r["ref"]), r["score"]) for r in index.query(query)]
@@ -134,7 +137,7 @@ def test_the_browser_analyses_text_as_the_builder_does(corpus, browser: object, 
     samples += ["Dnr: HSN: 200:3-2023 och Dnr HSN 422:1 - 2021", "UPH-medel 2021–2022 (SKR) 50/50 kr", "Åsele, ÖVERENSKOMMELSE",
                 "Dnr KS 2023 / 45, KS/2023:45, KS 2023.45, RS 2019-00123, HSN 422.1-2021, dnr 123/2023, Dnr: 2023/45, "
                 "verksamhetsåret 2022/2023 och I 2023/24"]
-    words = sorted({t for doc in docs for text in doc.texts.values() for t in search.tokenize(text) if not search.is_exact(t)})
+    words = sorted({t for doc in docs for text in doc.texts.values() for t in analysis.tokenize(text) if not analysis.is_exact(t)})
     visit = Visit(browser, server)
     visit.open(server + "sok/")
     result = visit.page.evaluate(
@@ -150,5 +153,5 @@ def test_the_browser_analyses_text_as_the_builder_does(corpus, browser: object, 
         [samples, words],
     )
     visit.close()
-    assert result["tokens"] == [search.tokenize(s) for s in samples]
-    assert result["stems"] == [search.pipeline(w) for w in words]
+    assert result["tokens"] == [analysis.tokenize(s) for s in samples]
+    assert result["stems"] == [analysis.pipeline(w) for w in words]

@@ -1,0 +1,21 @@
+"""Search: the archive as a lunr-scored index, split into small files for the browser.
+
+| module | owns |
+|---|---|
+| `analysis` | Swedish tokenising, stop words, stemming, compounds (the lexicon), name pairs |
+| `documents` | `SearchDoc`, the fields and their boosts, the archive -> documents |
+| `index` | the lunr-compatible index builder (BM25 field vectors, lunr's term order), in flat arrays |
+| `files` | the split file layout (manifest, groups, term chunks, posting tails, document blocks) and its writers |
+| `query` | the query reference: what the browser does with a query, in Python |
+
+Data flows one way: documents and analysis -> index -> files; `query` reads analysis and documents.
+"""
+
+from .documents import SearchDoc, documents
+from .files import FolderWriter, build_search_files, write_document_files, write_search_files
+from .index import SearchIndex, build_index
+
+__all__ = [
+    "FolderWriter", "SearchDoc", "SearchIndex", "build_index", "build_search_files", "documents",
+    "write_document_files", "write_search_files",
+]

@@ -1,0 +1,206 @@
+"""Swedish analysis: text -> tokens -> index terms, the same at build time and at query time.
+
+- tokens: runs of letters/digits; tokens holding a digit (dates, diarienummer, amounts) are
+  exact and skip the language pipeline, everything else goes through lunr.sv's pipeline:
+  `trimmer-sv`, `stopWordFilter-sv` (lunr-languages' list) and `stemmer-sv` (Snowball Swedish,
+  `snowballstemmer` 2.2, the same algorithm generation as lunr-languages' port);
+- a printed diarienummer is one token, in its normalised form (`generator/dnr.py`);
+- a name's adjacent words are also one token each (`anna maria`), so a full name outranks its parts;
+- compounds are split at index time only ("samverkanskoordinator" also yields "samverkan" and
+  "koordinator"), from wordfreq's Swedish lexicon plus the archive's own words.
+
+`theme/assets/search/sok.js` tokenises queries the same way (its TOKEN and DNR match these).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from itertools import chain
+from typing import Iterable
+
+import snowballstemmer
+
+from .. import dnr
+
+# lunr-languages' lunr.sv.wordCharacters and stop words, verbatim.
+SV_WORD_CHARACTERS = (
+    "A-Za-z\xAA\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02B8\u02E0-\u02E4\u1D00-\u1D25\u1D2C-\u1D5C\u1D62-\u1D65\u1D6B-\u1D77"
+    "\u1D79-\u1DBE\u1E00-\u1EFF\u2071\u207F\u2090-\u209C\u212A\u212B\u2132\u214E\u2160-\u2188\u2C60-\u2C7F"
+    "\uA722-\uA787\uA78B-\uA7AD\uA7B0-\uA7B7\uA7F7-\uA7FF\uAB30-\uAB5A\uAB5C-\uAB64\uFB00-\uFB06\uFF21-\uFF3A\uFF41-\uFF5A"
+)
+SV_STOP_WORDS = frozenset(
+    "alla allt att av blev bli blir blivit de dem den denna deras dess dessa det detta dig din dina ditt du där då "
+    "efter ej eller en er era ert ett från för ha hade han hans har henne hennes hon honom hur här i icke ingen inom "
+    "inte jag ju kan kunde man med mellan men mig min mina mitt mot mycket ni nu när någon något några och om oss på "
+    "samma sedan sig sin sina sitta själv skulle som så sådan sådana sådant till under upp ut utan vad var vara varför "
+    "varit varje vars vart vem vi vid vilka vilkas vilken vilket vår våra vårt än är åt över".split()
+)
+_TRIM_START = re.compile(f"^[^{SV_WORD_CHARACTERS}]+")
+_TRIM_END = re.compile(f"[^{SV_WORD_CHARACTERS}]+$")
+TOKEN = re.compile(r"[0-9][0-9:\-./]*[0-9]|[0-9]|[^\W_]+")
+"""Number-like runs first (2021-02-19, 422:1-2021, 50/50), then words."""
+_DIGIT = re.compile(r"[0-9]")
+DNR_IN_TEXT = re.compile(dnr.IN_TEXT)
+
+MIN_COMPOUND = 8
+MIN_PART = 5
+MIN_HEAD = 3
+MEMO_LIMIT = 250_000
+"""Distinct words whose analysis is remembered at most: most of an archive's are seen once (names,
+numbers, rare compounds), and remembering them all cost more memory than working them out again."""
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased tokens: `HSN 422:1-2021` gives `hsn 422:1-2021` (a diarienummer is one
+    token, in its normalised form), `422:1-2021` alone gives itself, words give words."""
+    tokens: list[str] = []
+    position = 0
+    for match in DNR_IN_TEXT.finditer(text):
+        tokens += _plain_tokens(text[position:match.start()])
+        normalised = dnr.normalise(match.group())
+        tokens += [normalised.lower()] if normalised else _plain_tokens(match.group())
+        position = match.end()
+    tokens += _plain_tokens(text[position:])
+    return tokens
+
+
+def _plain_tokens(text: str) -> list[str]:
+    return TOKEN.findall(text.lower())
+
+
+def is_exact(token: str) -> bool:
+    """Tokens with a digit (lunr.sv's trimmer would strip it) or a space (a diarienummer, a pair
+    of name words) skip the language pipeline."""
+    return bool(_DIGIT.search(token)) or " " in token
+
+
+def name_pairs(name: str) -> list[str]:
+    """Adjacent word pairs of a name, as single tokens: `Anna-Maria Stenlund` -> `anna maria`,
+    `maria stenlund`. A query's adjacent words match them, so a full name outranks its parts."""
+    words = [w for w in _plain_tokens(name) if not is_exact(w)]
+    return [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+@lru_cache(maxsize=1)
+def stemmer():
+    return snowballstemmer.stemmer("swedish")
+
+
+def trim(token: str) -> str:
+    """lunr.sv's trimmer: non-word characters off both ends."""
+    return _TRIM_END.sub("", _TRIM_START.sub("", token))
+
+
+@lru_cache(maxsize=100_000)
+def pipeline(token: str) -> str | None:
+    """lunr.sv's pipeline for one word token: trimmer-sv, stopWordFilter-sv, stemmer-sv."""
+    trimmed = trim(token)
+    if not trimmed or trimmed in SV_STOP_WORDS:
+        return None
+    return stemmer().stemWord(trimmed)
+
+
+def term_of(token: str) -> str | None:
+    """A token's index term."""
+    return token if is_exact(token) else pipeline(token)
+
+
+def _expand_number(token: str) -> tuple[str, ...]:
+    """A diarienummer is indexed as itself and as its number alone ("422:1-2021")."""
+    return (token, token.split(" ", 1)[1]) if " " in token and _DIGIT.search(token) else (token,)
+
+
+class Lexicon:
+    """Known Swedish words, for splitting compounds: wordfreq's list plus the archive's words."""
+
+    def __init__(self, extra: Iterable[str] = (), size: int = 100_000):
+        import wordfreq
+
+        self.words = {w for w in wordfreq.top_n_list("sv", size) if len(w) >= MIN_HEAD} | {
+            w for w in extra if len(w) >= MIN_HEAD and not is_exact(w)}
+        self.words -= SV_STOP_WORDS
+        self._parts: dict[str, tuple[str, ...]] = {}  # (memory goes with the lexicon, unlike an lru_cache's)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def expand(self, token: str) -> tuple[str, ...]:
+        """A token as indexed: itself, then a compound's parts, then a diarienummer's number."""
+        parts = self.parts(token)
+        return (token, *parts) if parts else _expand_number(token)
+
+    def parts(self, word: str) -> tuple[str, ...]:
+        """The parts of a compound (`hjälpmedelsrådet` -> `hjälpmedel`, `rådet`), or ()."""
+        found = self._parts.get(word)
+        if found is None:
+            if len(self._parts) >= MEMO_LIMIT:
+                self._parts.clear()
+            found = self._parts[word] = self._split(word)
+        return found
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        if len(word) < MIN_COMPOUND or is_exact(word):
+            return ()
+        for cut in range(MIN_HEAD, len(word) - MIN_PART + 1):  # longest tail first
+            head, tail = word[:cut], word[cut:]
+            if tail not in self.words:
+                continue
+            head_word = self._head(head)
+            if head_word:
+                return (head_word, tail)
+            # A head that is itself a compound: läns|samverkans|gruppen.
+            inner = self.parts(head[:-1] if head.endswith("s") else head)
+            if inner:
+                return (*inner, tail)
+        return ()
+
+    def _head(self, head: str) -> str | None:
+        if head in self.words:
+            return head
+        # Swedish joins compounds with an -s- (samverkan-s-koordinator) or drops a final -a/-e.
+        if head.endswith("s") and head[:-1] in self.words:
+            return head[:-1]
+        for vowel in ("a", "e"):
+            if head + vowel in self.words:
+                return head + vowel
+        return None
+
+
+def analyse(text: str, lexicon: Lexicon | None, names: bool = False) -> list[str]:
+    """Field tokens for indexing: the text's tokens, each compound followed by its parts; in a
+    field of names (one a line), each name's word pairs too."""
+    return _analysed(text, _expander(lexicon), names)
+
+
+def _expander(lexicon: Lexicon | None) -> Callable[[str], tuple[str, ...]]:
+    return lexicon.expand if lexicon is not None else _expand_number
+
+
+def _analysed(text: str, expand: Callable[[str], tuple[str, ...]], names: bool) -> list[str]:
+    """The text's tokens, each followed by what `expand` adds; in a names field, name pairs too."""
+    out = list(chain.from_iterable(map(expand, tokenize(text))))
+    if names:
+        for line in text.split("\n"):
+            out.extend(name_pairs(line))
+    return out
+
+
+class TermCache:
+    """A field's index terms, with each distinct token's terms worked out once per build."""
+
+    def __init__(self, lexicon: Lexicon | None):
+        self.expand = _expander(lexicon)
+        self.known: dict[str, tuple[str, ...]] = {}
+
+    def field(self, text: str, names: bool) -> list[str]:
+        return _analysed(text, self.terms, names)  # (a name pair has a space: an exact term, itself)
+
+    def terms(self, token: str) -> tuple[str, ...]:
+        found = self.known.get(token)
+        if found is None:
+            if len(self.known) >= MEMO_LIMIT:
+                self.known.clear()
+            found = self.known[token] = tuple(term for term in map(term_of, self.expand(token)) if term)
+        return found

@@ -1,0 +1,112 @@
+"""What is searched: one document per item (and one per meeting header), each with its permanent
+URL, the facts a result shows, and its texts by field, the fields weighted by their boosts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import urls
+from ..model import Archive, Block, Item, Meeting, Prose
+from ..text import long_date, swedish_key
+
+FIELDS: tuple[tuple[str, float], ...] = (
+    ("title", 8),
+    ("headings", 4),
+    ("decisions", 3),
+    ("people", 3),
+    ("ids", 6),
+    ("meta", 2),
+    ("text", 1),
+)
+"""Indexed fields and their boosts: titles and decisions rank above passing mentions."""
+FIELD_NAMES = tuple(name for name, _ in FIELDS)
+EXACT_FIELD = "ids"
+"""The field of numbers, dates and diarienummer: words are not looked for in it."""
+NAMES_FIELD = "people"
+"""In this field each line is a name, and its word pairs are indexed as well."""
+TYPES = ("möte", "beslutsärende", "informationsärende", "övrigt")
+
+
+@dataclass(slots=True)
+class SearchDoc:
+    ref: str
+    """Site-relative permanent URL: `lsg/2021-02-19/#p5` (or the meeting's URL)."""
+    kind: str
+    """`item` or `meeting`."""
+    title: str
+    body: str
+    date: str
+    type: str
+    """beslutsärende, informationsärende, övrigt, or möte for a meeting's header."""
+    topics: tuple[str, ...]
+    texts: dict[str, str] = field(default_factory=dict)
+    """Field name -> text to index."""
+    snippet_source: str = ""
+    """The text snippets are cut from, around the query's words."""
+
+
+def documents(archive: Archive) -> list[SearchDoc]:
+    """All search documents, ordered by body, year and type (facet ranges rely on it)."""
+    docs: list[SearchDoc] = []
+    for meeting in archive.meetings:
+        docs.append(_meeting_doc(archive, meeting))
+        for item in meeting.items:
+            docs.append(_item_doc(archive, meeting, item))
+    order = {key: index for index, key in enumerate(sorted(archive.bodies, key=lambda k: swedish_key(archive.bodies[k].name)))}
+    docs.sort(key=lambda d: (order[d.body], d.date[:4], TYPES.index(d.type), d.date))
+    return docs
+
+
+def _meeting_doc(archive: Archive, meeting: Meeting) -> SearchDoc:
+    body = archive.bodies[meeting.body]
+    people = [a.name for a in (*meeting.present, *meeting.staff, *meeting.guests, *meeting.absent)]
+    people += [s.name for s in meeting.signatures]
+    ids = [meeting.date.isoformat(), *(d.isoformat() for d in meeting.days[1:])]
+    if meeting.diarienummer:
+        ids.append(meeting.diarienummer.normalised)
+    return SearchDoc(
+        ref=urls.meeting(meeting).url, kind="meeting", title=f"{body.name} {long_date(meeting.date)}",
+        body=meeting.body, date=meeting.date.isoformat(), type="möte", topics=(),
+        snippet_source=", ".join(filter(None, ["Protokoll" if meeting.kind == "protokoll" else "Mötesanteckningar",
+                                               meeting.place, f"{len(meeting.items)} ärenden"])),
+        texts={
+            "title": f"{body.name} {long_date(meeting.date)} {meeting.kind}",
+            "people": "\n".join(people),
+            "ids": " ".join(ids),
+            "meta": " ".join(filter(None, [body.short_name, meeting.place, body.organisation, meeting.office])),
+        },
+    )
+
+
+def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
+    body = archive.bodies[meeting.body]
+    text_parts, decisions, headings, people = [], [], [], [p.name for p in item.presenters]
+    for part in item.parts:
+        if isinstance(part, Prose):
+            text_parts.append(part.text)
+            headings.extend(part.headings)
+        elif isinstance(part, Block):
+            if part.is_decision:
+                decisions.append(f"{part.kind.capitalize()}: {part.text}")
+            else:
+                text_parts.append(part.text)
+            people += [*part.by, *part.yes, *part.no, *part.abstain]
+    topics = [archive.topics[key] for key in item.topics]
+    meta = [body.name, body.short_name or "", item.type_printed or ""]
+    for topic in topics:
+        meta += [topic.name, *topic.synonyms]
+    text = " ".join(text_parts)
+    return SearchDoc(
+        ref=urls.item(meeting, item), kind="item", title=f"{item.label} {item.title}" if item.number else item.title,
+        body=meeting.body, date=meeting.date.isoformat(), type=item.type or "övrigt", topics=tuple(item.topics),
+        snippet_source=" ".join([*decisions, text]),
+        texts={
+            "title": item.title,
+            "headings": " ".join(headings),
+            "decisions": " ".join(decisions),
+            "people": "\n".join(people),
+            "ids": " ".join(d.normalised for d in item.diarienummer),
+            "meta": " ".join(meta),
+            "text": text,
+        },
+    )

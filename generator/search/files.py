@@ -1,0 +1,199 @@
+"""The index as files for the browser, under `sok/index/`: the manifest (the first file a query
+loads), group files `g/`, term chunks `t/` (each term's best postings per field), posting tails
+`p/`, document blocks `d/` and snippet texts `x/`; and the writers that make them from an archive.
+
+A query fetches the manifest, one small group file and the chunk(s) covering its terms, and the
+document blocks of the results it shows. A common term's long posting lists come in blocks, best
+weights first, fetched only while they can still change the results shown.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from pathlib import Path
+from typing import Protocol
+
+from ..model import Archive, Body, Topic
+from ..parallel import map_in_workers
+from ..text import swedish_key
+from .analysis import Lexicon, tokenize
+from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
+from .index import SearchIndex, build_index
+
+CHUNK_BYTES = 16_000
+"""Target size of a term chunk before compression (about 5-6 kB gzip)."""
+GROUP = 24
+"""Term chunks per group file: the manifest lists groups, a group lists its chunks."""
+FIRST_BLOCK = 64
+"""Postings per (term, field) in the term chunk, best weights first; the rest in tail files."""
+TAIL_BLOCK = 256
+DOC_BLOCK = 8
+TEXT_LENGTH = 1500
+"""Characters of an item's text kept for snippets; fetched per result, by the results page only."""
+PARALLEL_TERMS = 100_000
+"""Terms from which two processes write the term files (about 1,000 protocols)."""
+
+
+class Files(Protocol):
+    def __setitem__(self, name: str, data: bytes) -> None: ...
+
+
+class FolderWriter:
+    """Index files written to a folder as they are made: at 10,000 protocols they are a quarter
+    of a gigabyte, which a dict would hold until the end."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.made: set[Path] = set()
+
+    def __setitem__(self, name: str, data: bytes) -> None:
+        path = self.folder / name
+        if path.parent not in self.made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(path.parent)
+        path.write_bytes(data)
+
+
+def document_files(docs: list[SearchDoc], archive: Archive, files: Files) -> None:
+    """`d/` and `x/`: what a result shows. They depend on the documents only, so they can be
+    written while the index is being built."""
+    build, doc_blocks = _document_blocks(docs, archive)
+    for number, block in enumerate(doc_blocks):
+        files[f"d/{build}-{number}.json"] = json.dumps(block, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    for number, doc in enumerate(docs):
+        text = " ".join(doc.snippet_source.split())[:TEXT_LENGTH]
+        files[f"x/{build}-{number}.json"] = json.dumps(text, ensure_ascii=False).encode("utf-8")
+
+
+def _facets(archive: Archive) -> tuple[list[Body], list[Topic]]:
+    return (sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)),
+            sorted(archive.topics.values(), key=lambda t: swedish_key(t.name)))
+
+
+def _document_blocks(docs: list[SearchDoc], archive: Archive) -> tuple[str, list[list]]:
+    """The documents' facts in blocks, and the build's name (a digest of them)."""
+    bodies, topics = _facets(archive)
+    body_index = {b.key: i for i, b in enumerate(bodies)}
+    topic_index = {t.key: i for i, t in enumerate(topics)}
+    doc_blocks = [
+        [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics]]
+         for d in docs[start:start + DOC_BLOCK]]
+        for start in range(0, len(docs), DOC_BLOCK)
+    ]
+    build = hashlib.sha256(json.dumps(doc_blocks, ensure_ascii=False).encode("utf-8")).hexdigest()[:10]
+    return build, doc_blocks
+
+
+def term_files(index: SearchIndex, archive: Archive, files: Files) -> None:
+    """`t/`, `p/`, `g/` and the manifest."""
+    bodies, topics = _facets(archive)
+    body_index = {b.key: i for i, b in enumerate(bodies)}
+    ordered = sorted(index.term_ids)
+    # On a folder, the two halves of the alphabet are written by two processes: posting lists
+    # are the bulk of the build's work at 10,000 protocols. (Each half starts a chunk of its own.)
+    halves = [(0, len(ordered) // 2), (len(ordered) // 2, len(ordered))]
+    write = functools.partial(_term_chunks, index, ordered, files)
+    at_least = 2 if isinstance(files, FolderWriter) and len(ordered) >= PARALLEL_TERMS else len(halves) + 1
+    chunks = [chunk for half in map_in_workers(write, halves, at_least=at_least) for chunk in half]
+    groups = [
+        [chunks[i][0], _store(files, "g", [list(c) for c in chunks[i:i + GROUP]])]
+        for i in range(0, len(chunks), GROUP)
+    ]
+
+    build, _ = _document_blocks(index.docs, archive)
+    ranges, previous = [], None
+    for number, doc in enumerate(index.docs):
+        key = (body_index[doc.body], int(doc.date[:4]), TYPES.index(doc.type))
+        if key != previous:
+            ranges.append([number, *key])
+            previous = key
+
+    manifest = {
+        "version": 2,
+        "build": build,
+        "fields": [[name, boost] for name, boost in FIELDS],
+        "exactField": EXACT_FIELD,
+        "namesField": NAMES_FIELD,
+        "docCount": len(index.docs),
+        "groups": groups,
+        "docBlock": DOC_BLOCK,
+        "ranges": ranges,
+        "bodies": [[b.key, b.name] for b in bodies],
+        "types": list(TYPES),
+        "topics": [[t.key, t.name] for t in topics],
+    }
+    files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tuple[int, int]) -> list[tuple[str, str]]:
+    """Term chunks (and posting tails) for the terms `ordered[span[0]:span[1]]`: (first term,
+    file name) of each chunk."""
+    chunks: list[tuple[str, str]] = []
+    chunk: dict[str, list] = {}
+    size = 0
+
+    def flush() -> None:
+        nonlocal chunk, size
+        if chunk:
+            chunks.append((next(iter(chunk)), _store(files, "t", chunk)))
+            chunk, size = {}, 0
+
+    doc_of, field_of, weight_of, order, starts = index.entry_doc, index.entry_field, index.entry_weight, index.order, index.starts
+    for term in ordered[span[0]:span[1]]:
+        number = index.term_ids[term]
+        by_field: dict[int, list[tuple[int, int]]] = {}
+        for at in order[starts[number]:starts[number + 1]]:
+            by_field.setdefault(field_of[at], []).append((-weight_of[at], doc_of[at]))
+        entry: list = [number]
+        for field_number in sorted(by_field):
+            pairs = [(doc, -negative) for negative, doc in sorted(by_field[field_number])]  # best weights first
+            head, rest = pairs[:FIRST_BLOCK], pairs[FIRST_BLOCK:]
+            blocks = [_store(files, "p", _pack(rest[i:i + TAIL_BLOCK])) for i in range(0, len(rest), TAIL_BLOCK)]
+            entry.append([field_number, len(pairs), _pack(head), blocks])
+        encoded = len(json.dumps(entry, separators=(",", ":"))) + len(term) + 4
+        if size + encoded > CHUNK_BYTES:
+            flush()
+        chunk[term] = entry
+        size += encoded
+    flush()
+    return chunks
+
+
+def _pack(pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """Postings as two integer lists: document numbers, and weights in thousandths."""
+    return [[doc for doc, _ in pairs], [weight for _, weight in pairs]]
+
+
+def _store(files: Files, folder: str, data: object) -> str:
+    """Write `data` under a content-hashed name (cache-safe), return the name."""
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    name = f"{folder}/{hashlib.sha256(raw).hexdigest()[:12]}.json"
+    files[name] = raw
+    return name
+
+
+def build_search_files(archive: Archive, files: Files | None = None) -> Files:
+    """Every file of the index, by path under `sok/index/` (into `files`, a dict unless given)."""
+    files = {} if files is None else files
+    _index_into(archive, files, with_documents=True)
+    return files
+
+
+def write_search_files(archive: Archive, folder: Path, with_documents: bool = True) -> None:
+    """The index into `folder`; without the document files when `write_document_files` makes
+    them (in another process, at the same time)."""
+    _index_into(archive, FolderWriter(folder), with_documents)
+
+
+def _index_into(archive: Archive, files: Files, with_documents: bool) -> None:
+    docs = documents(archive)
+    if with_documents:
+        document_files(docs, archive, files)
+    lexicon = Lexicon({token for doc in docs for text in doc.texts.values() for token in tokenize(text)})
+    term_files(build_index(docs, lexicon, release_texts=True), archive, files)
+
+
+def write_document_files(archive: Archive, folder: Path) -> None:
+    document_files(documents(archive), archive, FolderWriter(folder))
