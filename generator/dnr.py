@@ -26,7 +26,7 @@ _PREFIX = r"(?:(?:dnr|diarienummer|diarienr|ärendenr|ärendenummer)\.?\s*:?\s*)
 _SERIES = r"(?P<series>[A-ZÅÄÖa-zåäö]{1,12})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
-_SHAPES = (
+SHAPES = (
     # series / year : number (W3D3 and others)
     ("slash", re.compile(rf"^{_PREFIX}{_SERIES}\s*/\s*{_YEAR}\s*:\s*(?P<number>\d{{1,6}})$", re.IGNORECASE),
      "{series}/{year}:{number}"),
@@ -47,6 +47,8 @@ _SHAPES = (
     # number / year, no series (Dnr 123/2023)
     ("bare-number-slash", re.compile(rf"^{_PREFIX}(?P<number>\d{{1,6}})\s*/\s*{_YEAR}$", re.IGNORECASE), "{number}/{year}"),
 )
+"""(name, pattern, normalised form) of each shape, in the order tried; the browser tries them
+too (the search index's manifest carries them)."""
 
 IN_TEXT = (
     r"(?<![^\W_])(?:"
@@ -58,13 +60,13 @@ IN_TEXT = (
 )
 """A printed diarienummer inside running text (series in capitals, on one line; a number without
 a series only after "Dnr"): the pattern search (as one token) and cross-references (as a link)
-both find them by. sok.js's DNR mirrors it."""
+both find them by; the browser too (the search index's manifest carries it)."""
 
 
 def normalise(printed: str) -> str | None:
     """The canonical form of a printed diarienummer (see the table above); None when it is none."""
     text = " ".join(printed.split())
-    for _, pattern, form in _SHAPES:
+    for _, pattern, form in SHAPES:
         match = pattern.match(text)
         if not match:
             continue

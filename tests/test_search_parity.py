@@ -1,12 +1,15 @@
 """lunr.py is the reference: our builder gives its weights, and the browser (real lunr.js with
 lunr-languages' lunr.sv, reading our split index) gives its results, in its order.
 
-Results are compared as (document, score) lists ordered by score, ties by document number.
+Results are compared as (document, score) lists ordered by score, ties by document number. The
+browser makes its queries by the rules of `generator/search/query.py`, which the index's manifest
+carries: sok.js holds no copy of them.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import lunr  # noqa: F401  (the package; the builder below is lunr.py's)
@@ -15,7 +18,8 @@ from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.query import Query
 
-from generator.search import analysis
+from generator import dnr, urls
+from generator.search import analysis, query
 from generator.search.documents import FIELD_NAMES, FIELDS, documents
 from generator.search.index import build_index, field_tokens
 from generator.search.query import query_clauses
@@ -142,11 +146,13 @@ def test_the_browser_analyses_text_as_the_builder_does(corpus, browser: object, 
     visit.open(server + "sok/")
     result = visit.page.evaluate(
         """async ([samples, words]) => {
-            await window.protokollarkivetSearch.ready();
+            const search = window.protokollarkivetSearch;
+            await search.ready();
+            const manifest = await search.fetchJSON("manifest.json");
             const p = new lunr.Pipeline();
             p.add(lunr.sv.trimmer, lunr.sv.stopWordFilter, lunr.sv.stemmer);
             return {
-                tokens: samples.map(s => window.protokollarkivetSearch.tokenize(s)),
+                tokens: samples.map(s => search.tokenize(s, manifest)),
                 stems: words.map(w => p.runString(w)[0] ?? null),
             };
         }""",
@@ -155,3 +161,44 @@ def test_the_browser_analyses_text_as_the_builder_does(corpus, browser: object, 
     visit.close()
     assert result["tokens"] == [analysis.tokenize(s) for s in samples]
     assert result["stems"] == [analysis.pipeline(w) for w in words]
+
+
+def _python_syntax(carried: list[str]) -> tuple[str, bool]:
+    """A pattern the manifest carries, in Python's syntax again, and whether it ignores case."""
+    source, flags = carried
+    return re.sub(r"\(\?<(?=\w)", "(?P<", source.replace(r"[\p{L}\p{N}]", r"[^\W_]")), "i" in flags
+
+
+def test_the_index_carries_the_rules_queries_are_made_by(example_site: Path) -> None:
+    manifest = json.loads((example_site / urls.SEARCH_INDEX_DIR / "manifest.json").read_text(encoding="utf-8"))
+    rules = manifest["query"]
+    assert rules["boosts"] == {"exact": query.EXACT_BOOST, "pair": query.PAIR_BOOST, "relaxed": query.RELAXED_BOOST,
+                               "prefix": query.PREFIX_BOOST}
+    assert rules["minPrefix"] == query.MIN_PREFIX and rules["minRelaxed"] == query.MIN_RELAXED
+    assert rules["relaxSuffixes"] == list(query.RELAX_SUFFIXES)
+    patterns = [rules["token"], rules["exact"], rules["dnr"], *(shape for shape, _ in rules["dnrShapes"])]
+    python = [analysis.TOKEN, analysis.EXACT, analysis.DNR_IN_TEXT, *(pattern for _, pattern, _ in dnr.SHAPES)]
+    assert [_python_syntax(p) for p in patterns] == [(p.pattern, bool(p.flags & re.IGNORECASE)) for p in python]
+    assert [form for _, form in rules["dnrShapes"]] == [form for _, _, form in dnr.SHAPES]
+    # A result's facts and text are found by the names the manifest gives.
+    assert (example_site / urls.SEARCH_INDEX_DIR / manifest["docFile"].replace("{}", "0")).is_file()
+    assert (example_site / urls.SEARCH_INDEX_DIR / manifest["textFile"].replace("{}", str(manifest["docCount"] - 1))).is_file()
+
+
+def test_the_browser_holds_no_copy_of_those_rules() -> None:
+    script = (ROOT / "theme/assets/search/sok.js").read_text(encoding="utf-8")
+    # No 16 characters of a pattern, as Python or JavaScript spells it, in a regex literal or a string.
+    patterns = [analysis.TOKEN, analysis.DNR_IN_TEXT, *(pattern for _, pattern, _ in dnr.SHAPES)]
+    spellings = {form for p in patterns for source in (p.pattern, analysis.browser_regex(p)[0])
+                 for form in (source, json.dumps(source)[1:-1])}
+    assert sorted(set().union(*map(_substrings, spellings)) & _substrings(script)) == []
+    assert "[0-9]" not in script  # (the digit of a number-like token, of an exact token)
+    assert re.findall(r"boost:\s*[0-9]|(?:BOOST|MIN_PREFIX|MIN_RELAXED)\s*=\s*[0-9]", script) == []
+    assert [s for s in query.RELAX_SUFFIXES if f'"{s}"' in script] == []
+    assert '"d/"' not in script and '"x/"' not in script
+    # The one path the manifest cannot carry is its own folder's.
+    assert f'"{urls.SEARCH_INDEX_DIR}/"' in script
+
+
+def _substrings(text: str, size: int = 16) -> set[str]:
+    return {text[i:i + size] for i in range(len(text) - size + 1)}

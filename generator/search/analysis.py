@@ -9,7 +9,8 @@
 - compounds are split at index time only ("samverkanskoordinator" also yields "samverkan" and
   "koordinator"), from wordfreq's Swedish lexicon plus the archive's own words.
 
-`theme/assets/search/sok.js` tokenises queries the same way (its TOKEN and DNR match these).
+The browser analyses a query with these very patterns: the index's manifest carries them
+(`query.browser_rules`), in JavaScript's syntax (`browser_regex`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ _TRIM_START = re.compile(f"^[^{SV_WORD_CHARACTERS}]+")
 _TRIM_END = re.compile(f"[^{SV_WORD_CHARACTERS}]+$")
 TOKEN = re.compile(r"[0-9][0-9:\-./]*[0-9]|[0-9]|[^\W_]+")
 """Number-like runs first (2021-02-19, 422:1-2021, 50/50), then words."""
+EXACT = re.compile(r"[0-9 ]")
+"""What makes a token exact: a digit (lunr.sv's trimmer would strip it) or a space (a diarienummer,
+a pair of name words). Exact tokens skip the language pipeline."""
 _DIGIT = re.compile(r"[0-9]")
 DNR_IN_TEXT = re.compile(dnr.IN_TEXT)
 
@@ -71,9 +75,7 @@ def _plain_tokens(text: str) -> list[str]:
 
 
 def is_exact(token: str) -> bool:
-    """Tokens with a digit (lunr.sv's trimmer would strip it) or a space (a diarienummer, a pair
-    of name words) skip the language pipeline."""
-    return bool(_DIGIT.search(token)) or " " in token
+    return EXACT.search(token) is not None
 
 
 def name_pairs(name: str) -> list[str]:
@@ -204,3 +206,20 @@ class TermCache:
                 self.known.clear()
             found = self.known[token] = tuple(term for term in map(term_of, self.expand(token)) if term)
         return found
+
+
+_FLAGS = {re.IGNORECASE: "i"}
+_ASCII_ONLY_IN_JAVASCRIPT = re.compile(r"\\[wWbB]")
+
+
+def browser_regex(pattern: re.Pattern[str]) -> list[str]:
+    r"""`pattern` as JavaScript's RegExp reads it, [source, flags] (with `u`): a letter or digit of
+    any script, Python's `[^\W_]`, is `[\p{L}\p{N}]` there, and a named group `(?<name>...)`.
+    JavaScript's `\w` and `\b` know only ASCII letters, so our patterns use neither. (`\d` and `\s`
+    stay: only ASCII digits and spaces reach the patterns that use them, the diarienummer shapes,
+    which are tried on what DNR_IN_TEXT found.)"""
+    source = pattern.pattern.replace(r"[^\W_]", r"[\p{L}\p{N}]").replace("(?P<", "(?<")
+    other = pattern.flags & ~(re.UNICODE | re.IGNORECASE)
+    if other or _ASCII_ONLY_IN_JAVASCRIPT.search(source):
+        raise ValueError(f"the browser would read this pattern otherwise: {pattern.pattern}")
+    return [source, "".join(letter for flag, letter in _FLAGS.items() if pattern.flags & flag) + "u"]

@@ -1,6 +1,7 @@
 """The index as files for the browser, under `sok/index/`: the manifest (the first file a query
-loads), group files `g/`, term chunks `t/` (each term's best postings per field), posting tails
-`p/`, document blocks `d/` and snippet texts `x/`; and the writers that make them from an archive.
+loads; it also carries the rules queries are made by, `query.browser_rules`, and the names of the
+document files), group files `g/`, term chunks `t/` (each term's best postings per field), posting
+tails `p/`, document blocks `d/` and snippet texts `x/`; and the writers that make them.
 
 A query fetches the manifest, one small group file and the chunk(s) covering its terms, and the
 document blocks of the results it shows. A common term's long posting lists come in blocks, best
@@ -21,6 +22,7 @@ from ..text import swedish_key
 from .analysis import Lexicon, tokenize
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
 from .index import SearchIndex, build_index
+from .query import browser_rules
 
 CHUNK_BYTES = 16_000
 """Target size of a term chunk before compression (about 5-6 kB gzip)."""
@@ -30,6 +32,10 @@ FIRST_BLOCK = 64
 """Postings per (term, field) in the term chunk, best weights first; the rest in tail files."""
 TAIL_BLOCK = 256
 DOC_BLOCK = 8
+DOC_FILE = "d/{build}-{number}.json"
+"""A block of documents' facts (what a result shows), by block number."""
+TEXT_FILE = "x/{build}-{number}.json"
+"""A document's text for snippets, by document number."""
 TEXT_LENGTH = 1500
 """Characters of an item's text kept for snippets; fetched per result, by the results page only."""
 PARALLEL_TERMS = 100_000
@@ -61,10 +67,10 @@ def document_files(docs: list[SearchDoc], archive: Archive, files: Files) -> Non
     written while the index is being built."""
     build, doc_blocks = _document_blocks(docs, archive)
     for number, block in enumerate(doc_blocks):
-        files[f"d/{build}-{number}.json"] = json.dumps(block, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        files[DOC_FILE.format(build=build, number=number)] = json.dumps(block, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     for number, doc in enumerate(docs):
         text = " ".join(doc.snippet_source.split())[:TEXT_LENGTH]
-        files[f"x/{build}-{number}.json"] = json.dumps(text, ensure_ascii=False).encode("utf-8")
+        files[TEXT_FILE.format(build=build, number=number)] = json.dumps(text, ensure_ascii=False).encode("utf-8")
 
 
 def _facets(archive: Archive) -> tuple[list[Body], list[Topic]]:
@@ -111,7 +117,7 @@ def term_files(index: SearchIndex, archive: Archive, files: Files) -> None:
             previous = key
 
     manifest = {
-        "version": 2,
+        "version": 3,
         "build": build,
         "fields": [[name, boost] for name, boost in FIELDS],
         "exactField": EXACT_FIELD,
@@ -119,10 +125,13 @@ def term_files(index: SearchIndex, archive: Archive, files: Files) -> None:
         "docCount": len(index.docs),
         "groups": groups,
         "docBlock": DOC_BLOCK,
+        "docFile": DOC_FILE.format(build=build, number="{}"),
+        "textFile": TEXT_FILE.format(build=build, number="{}"),
         "ranges": ranges,
         "bodies": [[b.key, b.name] for b in bodies],
         "types": list(TYPES),
         "topics": [[t.key, t.name] for t in topics],
+        "query": browser_rules(),
     }
     files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

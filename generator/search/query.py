@@ -2,15 +2,18 @@
 
 A query becomes clauses of lunr's query API: per word, the word itself (through the pipeline),
 its stem as a prefix and a shorter form's stem as a prefix; per exact token, itself; per pair of
-adjacent words, a name pair. `clauses` in `theme/assets/search/sok.js` makes the same ones, and
-`tests/test_search_parity.py` runs these through lunr.py as the ranking the browser must give.
+adjacent words, a name pair. `clauses` in `theme/assets/search/sok.js` makes the same ones, by
+the rules it reads from the index's manifest (`browser_rules`: the boosts, the lengths and endings
+below, the token and diarienummer patterns), and `tests/test_search_parity.py` runs these through
+lunr.py as the ranking the browser must give.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .analysis import is_exact, pipeline, tokenize
+from .. import dnr
+from .analysis import DNR_IN_TEXT, EXACT, TOKEN, browser_regex, is_exact, pipeline, tokenize
 from .documents import EXACT_FIELD, FIELD_NAMES, NAMES_FIELD
 
 EXACT_BOOST = 10
@@ -69,3 +72,17 @@ def query_clauses(text: str) -> list[Clause]:
     for a, b in zip(plain, plain[1:]):
         out.append(Clause(f"{a} {b}", (NAMES_FIELD,), False, False, PAIR_BOOST))
     return out
+
+
+def browser_rules() -> dict:
+    """What the browser needs to make a query's clauses as `query_clauses` does, for the manifest."""
+    return {
+        "token": browser_regex(TOKEN),
+        "exact": browser_regex(EXACT),
+        "dnr": browser_regex(DNR_IN_TEXT),
+        "dnrShapes": [[browser_regex(pattern), form] for _, pattern, form in dnr.SHAPES],
+        "boosts": {"exact": EXACT_BOOST, "pair": PAIR_BOOST, "relaxed": RELAXED_BOOST, "prefix": PREFIX_BOOST},
+        "minPrefix": MIN_PREFIX,
+        "relaxSuffixes": list(RELAX_SUFFIXES),
+        "minRelaxed": MIN_RELAXED,
+    }

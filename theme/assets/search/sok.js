@@ -1,37 +1,18 @@
 /* Protokollarkivet's search: the header box (instant results) and the search page (sok/?q=).
  *
- * The index is built by generator/search.py and split into small files under sok/index/:
+ * The index is built by generator/search/ and split into small files under sok/index/:
  * a manifest, term chunks (each term's best postings per field), posting tails and document
- * blocks. Queries are analysed as the documents were (TOKEN and DNR below match search.py),
- * word terms run through lunr.sv's pipeline, and scores are lunr's: the query vector and the
- * field vectors are lunr.Vector objects, so lunr.js does the arithmetic. Results come out
- * ordered by score, then by document number.
+ * blocks. Queries are analysed as the documents were, by the patterns and rules the manifest
+ * carries (generator/search/query.py's browser_rules: nothing of them is copied here), word
+ * terms run through lunr.sv's pipeline, and scores are lunr's: the query vector and the field
+ * vectors are lunr.Vector objects, so lunr.js does the arithmetic. Results come out ordered by
+ * score, then by document number.
  *
  * No request leaves the site; nothing here runs until a reader types or opens the page.
  */
 (function () {
   "use strict";
 
-  var TOKEN = /[0-9][0-9:\-.\/]*[0-9]|[0-9]|[\p{L}\p{N}]+/gu;
-  /* generator/dnr.py's IN_TEXT and its shapes, as the builder reads them. */
-  var DNR = new RegExp("(?<![\\p{L}\\p{N}])(?:" +
-    "[A-ZÅÄÖ]{1,12}:?[ \\t]*[0-9]+(?:[ \\t]*[:.][ \\t]*[0-9]+)*[ \\t]*-[ \\t]*(?:19|20)[0-9][0-9]" +
-    "|[A-ZÅÄÖ]{2,12}[ \\t]*/[ \\t]*(?:19|20)[0-9][0-9][ \\t]*:[ \\t]*[0-9]{1,6}" +
-    "|[A-ZÅÄÖ]{2,12}[ \\t]+(?:19|20)[0-9][0-9](?:[ \\t]*/[ \\t]*[0-9]{1,6}|\\.[0-9]{1,6}|[ \\t]*-[ \\t]*(?:0[0-9]{1,6}|[0-9]{5,7}))" +
-    "|(?:[Dd]nr|[Dd]iarienummer)\\.?:?[ \\t]*(?:(?:19|20)[0-9][0-9][ \\t]*/[ \\t]*[0-9]{1,6}|[0-9]{1,6}[ \\t]*/[ \\t]*(?:19|20)[0-9][0-9])" +
-    ")(?![\\p{L}\\p{N}])", "gu");
-  var DNR_PREFIX = "(?:(?:dnr|diarienummer|diarienr|ärendenr|ärendenummer)\\.?\\s*:?\\s*)?";
-  var DNR_SHAPES = [
-    [new RegExp("^" + DNR_PREFIX + "([A-ZÅÄÖ]{1,12})\\s*/\\s*((?:19|20)\\d\\d)\\s*:\\s*(\\d{1,6})$", "iu"), function (m) { return m[1].toUpperCase() + "/" + m[2] + ":" + m[3]; }],
-    [new RegExp("^" + DNR_PREFIX + "([A-ZÅÄÖ]{1,12})\\s*:?\\s*((?:19|20)\\d\\d)\\s*/\\s*(\\d{1,6})$", "iu"), function (m) { return m[1].toUpperCase() + " " + m[2] + "/" + m[3]; }],
-    [new RegExp("^" + DNR_PREFIX + "([A-ZÅÄÖ]{1,12})\\s*:?\\s*((?:19|20)\\d\\d)\\.(\\d{1,6})$", "iu"), function (m) { return m[1].toUpperCase() + " " + m[2] + "." + m[3]; }],
-    [new RegExp("^" + DNR_PREFIX + "([A-ZÅÄÖ]{1,12})\\s*:?\\s*((?:19|20)\\d\\d)\\s*-\\s*(0\\d{1,6}|\\d{5,7})$", "iu"), function (m) { return m[1].toUpperCase() + " " + m[2] + "-" + m[3]; }],
-    [new RegExp("^" + DNR_PREFIX + "([A-ZÅÄÖ]{1,12})\\s*:?\\s*(\\d+(?:\\s*[:.]\\s*\\d+)*)\\s*-\\s*((?:19|20)\\d\\d)$", "iu"), function (m) { return m[1].toUpperCase() + " " + m[2].replace(/\s+/g, "") + "-" + m[3]; }],
-    [new RegExp("^" + DNR_PREFIX + "((?:19|20)\\d\\d)\\s*/\\s*(\\d{1,6})$", "iu"), function (m) { return m[1] + "/" + m[2]; }],
-    [new RegExp("^" + DNR_PREFIX + "(\\d{1,6})\\s*/\\s*((?:19|20)\\d\\d)$", "iu"), function (m) { return m[1] + "/" + m[2]; }]
-  ];
-  var EXACT_BOOST = 10, PAIR_BOOST = 40, RELAXED_BOOST = 2, PREFIX_BOOST = 1, MIN_PREFIX = 4, MIN_RELAXED = 5;
-  var RELAX_SUFFIXES = ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "et", "en", "er", "ar", "or", "na", "s"];
   var PAGE = 10;
   var MAX_PREFIX_CHUNKS = 2;
   var MAX_ROUNDS = 6, PER_ROUND = 4;
@@ -42,6 +23,7 @@
     return { base: base.replace(/\/$/, "") + "/" };
   }
   var BASE = config().base;
+  /* The index's folder (generator/urls.py's SEARCH_INDEX_DIR): the one path its manifest cannot carry. */
   var INDEX = BASE + "sok/index/";
 
   /* lunr.js and lunr-languages are loaded on first use, not with every page. */
@@ -67,32 +49,55 @@
 
   /* -- analysis ----------------------------------------------------------------------- */
 
-  function normaliseDnr(text) {
+  /* The manifest's rules, compiled once: the token, exact-token and diarienummer patterns (in
+   * JavaScript's syntax, with their flags), the boosts and the prefix and relaxed forms' rules. */
+  var compiled = new WeakMap();
+  function rulesOf(manifest) {
+    if (!compiled.has(manifest)) {
+      var q = manifest.query;
+      var regex = function (spec, more) { return new RegExp(spec[0], spec[1] + (more || "")); };
+      compiled.set(manifest, {
+        token: regex(q.token, "g"), exact: regex(q.exact), dnr: regex(q.dnr, "g"),
+        dnrShapes: q.dnrShapes.map(function (shape) { return { pattern: regex(shape[0]), form: shape[1] }; }),
+        boosts: q.boosts, minPrefix: q.minPrefix, relaxSuffixes: q.relaxSuffixes, minRelaxed: q.minRelaxed
+      });
+    }
+    return compiled.get(manifest);
+  }
+
+  /* A printed diarienummer's normalised form, as generator/dnr.py's normalise makes it: the first
+   * shape that matches, its series in capitals and its number without spaces. */
+  function normaliseDnr(text, rules) {
     var plain = text.trim().split(/\s+/).join(" ");
-    for (var i = 0; i < DNR_SHAPES.length; i++) {
-      var m = DNR_SHAPES[i][0].exec(plain);
-      if (m) { return DNR_SHAPES[i][1](m); }
+    for (var i = 0; i < rules.dnrShapes.length; i++) {
+      var m = rules.dnrShapes[i].pattern.exec(plain);
+      if (m) {
+        return rules.dnrShapes[i].form.replace(/\{(\w+)\}/g, function (_, name) {
+          var part = m.groups[name];
+          return name === "series" ? part.toUpperCase() : name === "number" ? part.replace(/\s+/g, "") : part;
+        });
+      }
     }
     return null;
   }
 
-  function plainTokens(text) {
-    return text.toLowerCase().match(TOKEN) || [];
+  function plainTokens(text, rules) {
+    return text.toLowerCase().match(rules.token) || [];
   }
 
-  function tokenize(text) {
+  function tokenize(text, rules) {
     var tokens = [], position = 0, match;
-    DNR.lastIndex = 0;
-    while ((match = DNR.exec(text)) !== null) {
-      tokens = tokens.concat(plainTokens(text.slice(position, match.index)));
-      var normalised = normaliseDnr(match[0]);
-      tokens = tokens.concat(normalised ? [normalised.toLowerCase()] : plainTokens(match[0]));
+    rules.dnr.lastIndex = 0;
+    while ((match = rules.dnr.exec(text)) !== null) {
+      tokens = tokens.concat(plainTokens(text.slice(position, match.index), rules));
+      var normalised = normaliseDnr(match[0], rules);
+      tokens = tokens.concat(normalised ? [normalised.toLowerCase()] : plainTokens(match[0], rules));
       position = match.index + match[0].length;
     }
-    return tokens.concat(plainTokens(text.slice(position)));
+    return tokens.concat(plainTokens(text.slice(position), rules));
   }
 
-  function isExact(token) { return /[0-9]/.test(token) || token.indexOf(" ") >= 0; }
+  function isExact(token, rules) { return rules.exact.test(token); }
 
   var pipeline = null;
   function svPipeline() {
@@ -103,10 +108,10 @@
     return pipeline;
   }
 
-  function relaxed(token) {
-    for (var i = 0; i < RELAX_SUFFIXES.length; i++) {
-      var suffix = RELAX_SUFFIXES[i];
-      if (token.endsWith(suffix) && token.length - suffix.length >= MIN_RELAXED) return token.slice(0, -suffix.length);
+  function relaxed(token, rules) {
+    for (var i = 0; i < rules.relaxSuffixes.length; i++) {
+      var suffix = rules.relaxSuffixes[i];
+      if (token.endsWith(suffix) && token.length - suffix.length >= rules.minRelaxed) return token.slice(0, -suffix.length);
     }
     return null;
   }
@@ -116,31 +121,32 @@
     return r.length && r[0] ? r[0] : null;
   }
 
-  /* The clauses of a query, as the Python side builds them (search.query_clauses). */
+  /* The clauses of a query, as the Python side builds them (generator/search/query.py's query_clauses). */
   function clauses(text, manifest) {
+    var rules = rulesOf(manifest), boosts = rules.boosts;
     var fieldNumbers = manifest.fields.map(function (_, i) { return i; });
     var exact = manifest.fields.findIndex(function (f) { return f[0] === manifest.exactField; });
     var names = manifest.fields.findIndex(function (f) { return f[0] === manifest.namesField; });
     var words = fieldNumbers.filter(function (i) { return i !== exact; });
-    var out = [], tokens = tokenize(text);
+    var out = [], tokens = tokenize(text, rules);
     tokens.forEach(function (token) {
-      if (isExact(token)) {
-        out.push({ term: token, fields: fieldNumbers, usePipeline: false, prefix: false, boost: EXACT_BOOST });
+      if (isExact(token, rules)) {
+        out.push({ term: token, fields: fieldNumbers, usePipeline: false, prefix: false, boost: boosts.exact });
         return;
       }
-      out.push({ term: token, fields: words, usePipeline: true, prefix: false, boost: EXACT_BOOST });
+      out.push({ term: token, fields: words, usePipeline: true, prefix: false, boost: boosts.exact });
       var stem = stemOf(token);
       if (stem === null) return;
       /* Prefix clauses skip the pipeline (its trimmer would strip the wildcard), as in lunr. */
-      if (stem.length >= MIN_PREFIX) out.push({ term: stem, fields: words, usePipeline: false, prefix: true, boost: PREFIX_BOOST });
-      var shorter = relaxed(token), shorterStem = shorter ? stemOf(shorter) : null;
-      if (shorterStem && shorterStem !== stem && shorterStem.length >= MIN_PREFIX) {
-        out.push({ term: shorterStem, fields: words, usePipeline: false, prefix: true, boost: RELAXED_BOOST });
+      if (stem.length >= rules.minPrefix) out.push({ term: stem, fields: words, usePipeline: false, prefix: true, boost: boosts.prefix });
+      var shorter = relaxed(token, rules), shorterStem = shorter ? stemOf(shorter) : null;
+      if (shorterStem && shorterStem !== stem && shorterStem.length >= rules.minPrefix) {
+        out.push({ term: shorterStem, fields: words, usePipeline: false, prefix: true, boost: boosts.relaxed });
       }
     });
-    var plain = tokens.filter(function (t) { return !isExact(t); });
+    var plain = tokens.filter(function (t) { return !isExact(t, rules); });
     for (var i = 0; i + 1 < plain.length; i++) {
-      out.push({ term: plain[i] + " " + plain[i + 1], fields: [names], usePipeline: false, prefix: false, boost: PAIR_BOOST });
+      out.push({ term: plain[i] + " " + plain[i + 1], fields: [names], usePipeline: false, prefix: false, boost: boosts.pair });
     }
     return out;
   }
@@ -320,7 +326,7 @@
     var blocks = {};
     numbers.forEach(function (n) { blocks[Math.floor(n / manifest.docBlock)] = true; });
     var keys = Object.keys(blocks);
-    return Promise.all(keys.map(function (b) { return fetchJSON("d/" + manifest.build + "-" + b + ".json"); })).then(function (loaded) {
+    return Promise.all(keys.map(function (b) { return fetchJSON(manifest.docFile.replace("{}", b)); })).then(function (loaded) {
       var byBlock = {};
       keys.forEach(function (b, i) { byBlock[b] = loaded[i]; });
       return numbers.map(function (n) {
@@ -346,9 +352,9 @@
   }
 
   /* What to look for in a snippet: the query's stems (and exact tokens), lower-case. */
-  function needles(query) {
-    return tokenize(query).filter(function (t) { return t.length >= 2; }).map(function (t) {
-      return isExact(t) ? t : (stemOf(t) || t);
+  function needles(query, rules) {
+    return tokenize(query, rules).filter(function (t) { return t.length >= 2; }).map(function (t) {
+      return isExact(t, rules) ? t : (stemOf(t) || t);
     });
   }
 
@@ -356,8 +362,8 @@
 
   /* A window of `text` around the first word holding a query stem, with every such word marked.
    * Stems of four letters or more also match inside compounds (rådet in Hjälpmedelsrådet). */
-  function snippet(text, query, length) {
-    var wanted = window.lunr ? needles(query) : [];
+  function snippet(text, query, length, rules) {
+    var wanted = window.lunr ? needles(query, rules) : [];
     function hit(word) {
       var w = word.toLowerCase();
       return wanted.some(function (n) { return n.length >= 4 ? w.indexOf(n) >= 0 : w.indexOf(n) === 0; });
@@ -444,7 +450,7 @@
         var wanted = r[1].results.map(function (x) { return x.doc; });
         return docs(manifest, wanted).then(function (loaded) {
           return Promise.all(loaded.map(function (d) {
-            return fetchJSON("x/" + manifest.build + "-" + d.number + ".json").then(function (text) { d.text = text; return d; });
+            return fetchJSON(manifest.textFile.replace("{}", d.number)).then(function (text) { d.text = text; return d; });
           }));
         }).then(function (loaded) {
           if (self.filters.topic.size) {
@@ -464,7 +470,7 @@
       return '<li class="pa-sok-hit"><a href="' + escapeHTML(BASE + d.url) + '">' + escapeHTML(d.title) + "</a>" +
         '<p class="pa-meta">' + escapeHTML(manifest.bodies[d.body][1]) + ", " + dateText(d.date) +
         (manifest.types[d.type] === "övrigt" ? "" : " · " + escapeHTML(TYPE_LABELS[manifest.types[d.type]])) + "</p>" +
-        '<p class="pa-sok-snippet">' + snippet(d.text, self.query, 260) + "</p></li>";
+        '<p class="pa-sok-snippet">' + snippet(d.text, self.query, 260, rulesOf(manifest)) + "</p></li>";
     }).join("");
     var count = narrowed.total;
     if (!loaded.length) {
@@ -584,7 +590,10 @@
 
   /* -- start -------------------------------------------------------------------------- */
 
-  window.protokollarkivetSearch = { search: search, tokenize: tokenize, clauses: clauses, docs: docs, fetchJSON: fetchJSON, ready: ready };
+  window.protokollarkivetSearch = {
+    search: search, clauses: clauses, docs: docs, fetchJSON: fetchJSON, ready: ready,
+    tokenize: function (text, manifest) { return tokenize(text, rulesOf(manifest)); }
+  };
 
   function start() {
     document.querySelectorAll("form.pa-header-search").forEach(HeaderBox);
