@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..model import Archive, Block, Item, Meeting, Prose
-from ..text import long_date, swedish_key
+from ..labels import KIND_LABELS, meeting_title
+from ..text import swedish_key
 
 FIELDS: tuple[tuple[str, float], ...] = (
     ("title", 8),
@@ -65,12 +66,12 @@ def _meeting_doc(archive: Archive, meeting: Meeting) -> SearchDoc:
     if meeting.diarienummer:
         ids.append(meeting.diarienummer.normalised)
     return SearchDoc(
-        ref=urls.meeting(meeting).url, kind="meeting", title=f"{body.name} {long_date(meeting.date)}",
+        ref=urls.meeting(meeting).url, kind="meeting", title=meeting_title(meeting, body),
         body=meeting.body, date=meeting.date.isoformat(), type="möte", topics=(),
-        snippet_source=", ".join(filter(None, ["Protokoll" if meeting.kind == "protokoll" else "Mötesanteckningar",
+        snippet_source=", ".join(filter(None, [KIND_LABELS[meeting.kind],
                                                meeting.place, f"{len(meeting.items)} ärenden"])),
         texts={
-            "title": f"{body.name} {long_date(meeting.date)} {meeting.kind}",
+            "title": f"{meeting_title(meeting, body)} {meeting.kind}",
             "people": "\n".join(people),
             "ids": " ".join(ids),
             "meta": " ".join(filter(None, [body.short_name, meeting.place, body.organisation, meeting.office])),
