@@ -28,6 +28,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 import jinja2
 
 from .site import Site
+from .staging import replace_bytes
 from .views import View
 
 _TITLE = "pkaShellTitle2b7e"
@@ -119,7 +120,7 @@ def layout_in(folder: str, contents: bool, config: MkDocsConfig, nav: Navigation
 def write(site_dir: Path, url: str, output: str) -> None:
     target = site_dir / url / "index.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+    replace_bytes(target, output.encode("utf-8", errors="xmlcharrefreplace"))
 
 
 class Pages:
@@ -154,6 +155,15 @@ class Pages:
         page = Page(None, File.generated(self.config, view.target.src_uri, content=front_matter(view)), self.config)
         page.meta = meta(view)
         return page
+
+
+def engine_digest(config: MkDocsConfig) -> bytes:
+    """What the engine's layout of every page depends on: its configuration (the navigation in it)
+    and the engine's and theme's versions."""
+    from importlib.metadata import version
+
+    return "\n".join([Path(config.config_file_path).read_text(encoding="utf-8"), repr(config.nav),
+                      version("mkdocs"), version("mkdocs-material")]).encode("utf-8")
 
 
 def shares_layout(site: Site, view: View, shared: bool) -> bool:

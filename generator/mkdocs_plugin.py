@@ -131,6 +131,10 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.full_build = None
         self.parse_cache: ParseCache | None = None
         """The preview's: kept from one edit to the next (see cache.py)."""
+        self.frame = ""
+        self.digests: dict[str, str] = {}
+        self.unchanged: set[str] = set()
+        """Pages carried forward from the published site as they were (an incremental build)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.started = command, time.monotonic()
@@ -214,7 +218,29 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             if not pages.shares_layout(site, view, self.config.shared_layout):  # (the rest: in on_post_build)
                 inclusion = InclusionLevel.INCLUDED if site.in_navigation(view) else InclusionLevel.NOT_IN_NAV
                 files.append(File.generated(config, src_uri, content=pages.front_matter(view), inclusion=inclusion))
+        if self.staged is not None:
+            self._carry_forward(files, config)
         return files
+
+    def _carry_forward(self, files: Files, config: MkDocsConfig) -> None:
+        """An incremental build: when the published site is the last build's and every page's
+        frame is as it was, the site is hard-linked into the staging folder (MkDocs has emptied it
+        by now) and the pages whose view is unchanged are not rendered again. The engine's own
+        files are left out (it writes them), and the search index is rebuilt whole."""
+        site, (staged, final) = self.site, self.staged
+        self.frame, self.digests = site.frame_digest(pages.engine_digest(config)), site.page_digests()
+        record = staging.BuildRecord.read(self._cache_dir(), final)
+        if record is None or record.frame != self.frame or not final.is_dir():
+            return
+        engine_files = {file.dest_uri for file in files} | {"sitemap.xml", "sitemap.xml.gz", "404.html"}
+        staging.carry_forward(final, staged, engine_files, (urls.SEARCH_INDEX_DIR,))
+        self.unchanged = {url for url, digest in self.digests.items() if record.pages.get(url) == digest}
+        for url in record.pages.keys() - self.digests.keys():  # (a page no longer made)
+            (staged / url / "index.html").unlink(missing_ok=True)
+        log.debug(f"incremental: {len(self.unchanged)} of {len(self.digests)} pages carried forward")
+
+    def _cache_dir(self) -> Path:
+        return self.site.config.content.resolve().parent / CACHE_DIR
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files
@@ -237,14 +263,13 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """The pages that share a layout, the sitemap, feeds, open data and the search index:
         thousands of files, written directly rather than as MkDocs Files."""
         site, site_dir = self.site, Path(config.site_dir)
-        shared = [view for view in site.views.values() if self.pages.shares_layout(view)]
+        shared = [view for view in site.views.values() if self.pages.shares_layout(view) and view.target.url not in self.unchanged]
         for view in shared:
             self._write_page(view)
         if shared:
             log.debug(f"{len(shared)} pages written in {len(self.pages.layouts)} shared layouts")
         xml, compressed = site.sitemap()
-        (site_dir / "sitemap.xml").write_bytes(xml)
-        (site_dir / "sitemap.xml.gz").write_bytes(compressed)
+        staging.write_changed(site_dir, {"sitemap.xml": xml, "sitemap.xml.gz": compressed})
         if site.config.settings.preview:
             staging.write_changed(site_dir, {preview.PROBLEMS_FILE: preview.problems_json(site.problems)})
         staging.write_changed(site_dir, site.data_files())
@@ -282,6 +307,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             log.error(_("the build failed; {site} was left as it was").format(site=staged[1]))
             return
         staging.swap_in(*staged)
+        if self.frame:
+            staging.BuildRecord(self.frame, staging.digest_of(staged[1] / "sitemap.xml"), self.digests).write(
+                self._cache_dir(), staged[1])
         self._summary(staged[1])
 
     def _summary(self, site_dir: Path) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import gzip
+import hashlib
 import html
+import pickle
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -166,6 +168,31 @@ class Site:
         ]
         return entries + [("", urls.page(page).src_uri) for page in archive.pages]
 
+    # -- what a page depends on, for carrying unchanged pages forward ---------------------
+
+    def page_digests(self) -> dict[str, str]:
+        """Each page's view as a digest, by the page's address: a page whose view and frame (below) are as they were
+        renders as it did. The data page lists the data files, which are made after the views:
+        it has none and is always rendered."""
+        return {view.target.url: hashlib.sha256(pickle.dumps(view, protocol=5)).hexdigest()
+                for view in self.views.values() if not isinstance(view, DataIndexView)}
+
+    def frame_digest(self, engine: bytes) -> str:
+        """A digest of what every page may depend on besides its own view: the code and the page
+        templates, the engine's configuration (`engine`), the settings, and what references,
+        names and assignments resolve against across the archive. When it changes, every page is
+        rendered again."""
+        digest = hashlib.sha256(_code_digest(self.config.theme).encode())
+        archive, linker = self.published, self.linker
+        across = (self.config.settings, archive.pages, archive.redirects, archive.removed, archive.people,
+                  linker.targets(), [b.name for b in self.facts.bodies], [t.name for t in self.facts.topics],
+                  sorted((url, anchor, state.label, state.closed_by.url if state.closed_by else "")
+                         for (url, anchor), state in self.facts.assignment_states.items()))
+        for part in (engine, pickle.dumps(across, protocol=5)):
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+        return digest.hexdigest()
+
     # -- permanent addresses ---------------------------------------------------------------
 
     def published_urls(self) -> set[str]:
@@ -227,6 +254,16 @@ class Site:
                           for url in sorted(v.target.url for v in self.views.values() if not isinstance(v, RedirectView)))
         xml = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}\n</urlset>'
         return xml.encode("utf-8"), gzip.compress(xml.encode("utf-8"), mtime=self.moment)
+
+
+def _code_digest(theme: Path) -> str:
+    """The generator's code and the theme's files, as one digest."""
+    digest = hashlib.sha256()
+    for root in (Path(__file__).parent, theme):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 NAVIGATION_VIEWS = (HomeView, BodyView, TopicIndexView, SearchView, StatementView, NoticeBoardView, HelpView, FollowView,

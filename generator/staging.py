@@ -4,13 +4,20 @@ A build writes into `.site.building-<pid>` beside `site/` (and its search index 
 `.site.search-<pid>`); only a build that ended without error renames it to `site/`. A build killed
 midway (SIGKILL, a CI timeout) leaves `site/` as it was, and its folders behind: the next build
 removes those of builds no longer running, never one of a build that still runs.
+
+An incremental build starts its staging folder as a hard-link copy of the published site (no
+bytes copied) and writes only what changed. Every file is written by replacing it, never through
+the link, so the published site is never touched while the build runs.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 _STAGING = re.compile(r"^\.(?P<site>.+)\.(?:building|search|old)-(?P<pid>\d+)$")
@@ -86,4 +93,70 @@ def write_changed(site: Path, files: dict[str, bytes]) -> None:
                 continue
         except FileNotFoundError:
             target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        replace_bytes(target, data)
+
+
+def replace_bytes(target: Path, data: bytes) -> None:
+    """`target` holds `data`: written beside it and renamed over it, so that a hard link to the
+    published site's file is replaced, never written through."""
+    temporary = target.with_name(f".{target.name}.new-{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def carry_forward(previous: Path, staging: Path, leave_out: set[str], leave_out_folders: tuple[str, ...]) -> int:
+    """The published site's files hard-linked into the staging folder, but those the engine writes
+    itself (`leave_out`, site-relative) and the folders rebuilt whole; how many were linked."""
+    linked = 0
+    for folder, dirs, names in os.walk(previous):
+        here = Path(folder).relative_to(previous).as_posix()
+        here = "" if here == "." else here + "/"
+        dirs[:] = [d for d in dirs if not f"{here}{d}/".startswith(leave_out_folders)]
+        for name in names:
+            relative = here + name
+            if relative in leave_out:
+                continue
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(Path(folder) / name, target)
+            linked += 1
+    return linked
+
+
+@dataclass(frozen=True)
+class BuildRecord:
+    """What a build published, for the next build to carry forward: the digest of everything all
+    pages depend on (`frame`), of each page's view, and of the sitemap it wrote (which tells that
+    the site on disk is still this build's)."""
+
+    frame: str
+    sitemap: str
+    pages: dict[str, str]
+
+    @staticmethod
+    def path(cache: Path, site: Path) -> Path:
+        return cache / f"site-{hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]}.json"
+
+    @classmethod
+    def read(cls, cache: Path, site: Path) -> "BuildRecord | None":
+        try:
+            data = json.loads(cls.path(cache, site).read_text(encoding="utf-8"))
+            record = cls(data["frame"], data["sitemap"], data["pages"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return record if record.sitemap == digest_of(site / "sitemap.xml") else None
+
+    def write(self, cache: Path, site: Path) -> None:
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            replace_bytes(self.path(cache, site), json.dumps(
+                {"frame": self.frame, "sitemap": self.sitemap, "pages": self.pages}, sort_keys=True).encode("utf-8"))
+        except OSError:
+            pass  # (a read-only checkout builds in full next time)
+
+
+def digest_of(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""

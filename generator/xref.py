@@ -65,6 +65,12 @@ class Linker:
         self.numbers = {n for m in self.archive.meetings for n in self._numbers_of(m)}
         self.unresolved: list[Problem] = []
 
+    def targets(self) -> tuple:
+        """What references resolve against: meetings by body and day, bodies by name, diarienummer
+        (a page whose own text is unchanged links differently when these change)."""
+        return (sorted((body, day.isoformat(), m.key) for (body, day), m in self._by_date.items()),
+                sorted(self._bodies.items()), sorted(self.numbers))
+
     @staticmethod
     def _numbers_of(meeting: Meeting) -> set[str]:
         found = {d.normalised for i in meeting.items for d in i.diarienummer}

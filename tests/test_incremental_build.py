@@ -1,0 +1,121 @@
+"""A commit that changes one meeting does not rebuild every page: the build carries the published
+site forward (hard links) and renders only the pages whose views changed. Whatever the edit, the
+result is the bytes a full build of the same content makes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, Project, make_project
+from .test_build import tree_digest
+
+DAY = dt.date(2026, 12, 2)
+
+
+def _change_a_decision(content: Path) -> None:
+    path = content / "lsg/2023-09-15.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Föregående protokoll godkändes", "Föregående protokoll godkändes utan ändringar", 1), encoding="utf-8")
+
+
+def _add_a_meeting(content: Path) -> None:
+    (content / "lsg/2021-05-05.md").write_text(
+        "---\nbody: lsg\nkind: protokoll\ndate: 2021-05-05\nstatus: slutlig\n---\n\n"
+        "## 1. Godkännande av dagordning\n\n::: beslut\nDagordningen godkändes.\n:::\n", encoding="utf-8")
+
+
+def _delete_a_meeting(content: Path) -> None:
+    (content / "vvg/2021-10-04.md").unlink()
+    (content / "redirects.yml").write_text("removed:\n  - url: vvg/2021-10-04/\n    reason: Felaktigt publicerat.\n",
+                                           encoding="utf-8")
+
+
+def _rename_a_body(content: Path) -> None:
+    path = content / "bodies.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Samråd vård och omsorg", "name: Samrådet vård och omsorg"),
+                    encoding="utf-8")
+
+
+def _change_a_registry(content: Path) -> None:
+    path = content / "topics.yml"
+    text = path.read_text(encoding="utf-8")
+    first = re.search(r"^  name: (.*)$", text, re.MULTILINE)
+    assert first is not None
+    path.write_text(text.replace(first.group(0), f"  name: {first.group(1)} (ändrat)", 1), encoding="utf-8")
+
+
+EDITS = {
+    "change a decision": _change_a_decision,
+    "add a meeting": _add_a_meeting,
+    "delete a meeting": _delete_a_meeting,
+    "rename a body": _rename_a_body,
+    "change a registry": _change_a_registry,
+}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The example archive, built once as CI publishes it."""
+    project = make_project(tmp_path_factory.mktemp("published") / "archive", ROOT / "content")
+    assert project.build(on=DAY).code == 0
+    return project
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
+def test_an_edit_built_on_the_published_site_gives_the_bytes_of_a_full_build(published: Project, tmp_path: Path,
+                                                                            edit: str) -> None:
+    incremental = make_project(tmp_path / "incremental", published.content)
+    shutil.copytree(published.site, incremental.site)
+    shutil.copytree(published.root / ".protokollarkivet-cache", incremental.root / ".protokollarkivet-cache")
+    _rebase_record(published.root, incremental.root)
+    EDITS[edit](incremental.content)
+    run = incremental.build("-v", on=DAY)
+    assert run.code == 0, run.stderr
+    full = make_project(tmp_path / "full", incremental.content)
+    assert full.build(on=DAY).code == 0
+    carried, total = _carried(run.stderr)
+    if edit == "change a decision":  # (the others change what every page may link to: a full build)
+        assert 0 < carried < total
+    assert tree_digest(incremental.site) == tree_digest(full.site)
+
+
+def test_an_unchanged_archive_renders_no_page_of_its_own_again(published: Project, tmp_path: Path) -> None:
+    again = make_project(tmp_path / "again", published.content)
+    shutil.copytree(published.site, again.site)
+    shutil.copytree(published.root / ".protokollarkivet-cache", again.root / ".protokollarkivet-cache")
+    _rebase_record(published.root, again.root)
+    run = again.build("-v", on=DAY)
+    carried, total = _carried(run.stderr)
+    assert carried == total and tree_digest(again.site) == tree_digest(published.site)
+
+
+def test_a_published_site_changed_by_hand_is_not_carried_forward(published: Project, tmp_path: Path) -> None:
+    """The record names the sitemap the last build wrote: a site that is not that build's is built in full."""
+    other = make_project(tmp_path / "other", published.content)
+    shutil.copytree(published.site, other.site)
+    shutil.copytree(published.root / ".protokollarkivet-cache", other.root / ".protokollarkivet-cache")
+    _rebase_record(published.root, other.root)
+    (other.site / "sitemap.xml").write_text("edited", encoding="utf-8")
+    run = other.build("-v", on=DAY)
+    assert "carried forward" not in run.stderr
+    assert tree_digest(other.site) == tree_digest(published.site)
+
+
+def _carried(log: str) -> tuple[int, int]:
+    found = re.search(r"incremental: (\d+) of (\d+) pages carried forward", log)
+    return (int(found[1]), int(found[2])) if found else (0, 1)
+
+
+def _rebase_record(old_root: Path, new_root: Path) -> None:
+    """The build record names the site by its path: the copy's record names the copy's site."""
+    from generator.staging import BuildRecord
+
+    cache = new_root / ".protokollarkivet-cache"
+    record = BuildRecord.read(old_root / ".protokollarkivet-cache", old_root / "site")
+    assert record is not None
+    record.write(cache, new_root / "site")
