@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator
 
 from .model import Archive, Meeting, PersonEntry
@@ -25,11 +26,13 @@ from .text import slug
 _PARTY_MARK = re.compile(r"\s*\([^)]*\)\s*$")
 
 
+@lru_cache(maxsize=100_000)
 def without_party(name: str) -> str:
     """`Anna Ek (S)` -> `Anna Ek`."""
     return _PARTY_MARK.sub("", name).strip()
 
 
+@lru_cache(maxsize=100_000)
 def spelling_key(name: str) -> str:
     """What two spellings of one name share: case, spacing and a party mark do not matter."""
     return " ".join(without_party(name).casefold().split())
@@ -65,7 +68,10 @@ class People:
 
     def resolve(self, written: str, meeting: Meeting | None = None) -> Mention:
         """The person `written` names, in `meeting` when given (for a first name alone)."""
-        full = self.full_name(written, meeting)
+        return self.resolve_full(written, self.full_name(written, meeting))
+
+    def resolve_full(self, written: str, full: str) -> Mention:
+        """The person of `written`, whose full name (`full_name`) is known."""
         entry = self.by_spelling.get(spelling_key(full))
         if entry is not None:
             return Mention(written, entry.key, entry.name)
@@ -76,8 +82,10 @@ class People:
 
     def full_name(self, written: str, meeting: Meeting | None) -> str:
         """A first name alone as the one attendee of `meeting` who has it; else as written."""
+        if meeting is None or (" " in written and "(" not in written):  # (the common case: a full name)
+            return written
         bare = without_party(written)
-        if meeting is None or " " in bare or not bare or spelling_key(bare) in self.by_spelling:
+        if " " in bare or not bare or spelling_key(bare) in self.by_spelling:
             return written
         matches = _attendees_with_first_name(meeting, bare)
         return matches[0] if len(matches) == 1 else written

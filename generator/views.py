@@ -366,11 +366,12 @@ def people_views(facts: Facts) -> list[View]:
     shown: dict[str, str] = {}
 
     def appearance(written: str, meeting: Meeting, attendance: str = "") -> Appearance:
-        mention = people.resolve(written, meeting)
+        full = people.full_name(written, meeting)
+        mention = people.resolve_full(written, full)
         key = mention.key
         shown.setdefault(key, mention.name)
         spellings.setdefault(key, [])
-        resolved_first_name = people.full_name(written, meeting) != written
+        resolved_first_name = full != written
         if not resolved_first_name and written not in spellings[key]:
             spellings[key].append(written)
         found = records.setdefault(key, {}).get(meeting.key)
