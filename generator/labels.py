@@ -20,11 +20,33 @@ BLOCK_NAMES = {
     "jäv": "Jäv",
 }
 DECISION_DEFINITE = {"beslut": "beslutet", "ställningstagande": "ställningstagandet"}
+SOURCE_LABELS = {
+    "manuell": "Inskrivna för hand efter protokollet",
+    "pdf": "Importerade från pdf",
+    "pdf-ocr": "Importerade från inskannad pdf, tolkad med OCR",
+    "docx": "Importerade från Word",
+    "odt": "Importerade från OpenDocument",
+    "rtf": "Importerade från RTF",
+    "html": "Importerade från en webbsida (HTML)",
+    "latex": "Importerade från LaTeX",
+    "typst": "Importerade från Typst",
+    "org": "Importerade från Org",
+    "markdown": "Importerade från Markdown",
+    "text": "Importerade från en textfil",
+}
+"""Where minutes' text came from (the front matter's `source`), as the coverage page lists them."""
+UNKNOWN_SOURCE = "Utan uppgift om källan"
 
 
 def meeting_title(meeting: Meeting, body: Body) -> str:
     """`Länssamverkansgruppen 15 september 2023`."""
     return f"{body.name} {long_date(meeting.date)}"
+
+
+def meeting_citation(body: Body, meeting: Meeting) -> str:
+    """How staff cite a whole protocol: `Länssamverkansgruppen 2021-02-19, dnr HSN 422:1-2021`."""
+    text = f"{body.name} {meeting.date.isoformat()}"
+    return f"{text}, dnr {meeting.diarienummer.normalised}" if meeting.diarienummer else text
 
 
 def citation(body: Body, meeting: Meeting, item: Item, decision: Block | None = None) -> str:

@@ -22,7 +22,7 @@ from .items import ITEM_TYPES, Context, parse_body, type_class
 from .parallel import map_in_workers
 from .model import (
     Archive, Attachment, Attendee, Body, Diarienummer, FormerName, Meeting, Member, NextMeeting,
-    Officials, PersonEntry, Signature, Signing, Topic,
+    Officials, PersonEntry, Signature, Signing, Source, Topic,
 )
 from .messages import _, language
 from .problems import ContentError, Problem, did_you_mean, mismatch
@@ -37,7 +37,7 @@ REDIRECTS_FILE = "redirects.yml"
 TOPICS_FILE = "topics.yml"
 PEOPLE_FILE = "people.yml"
 RESERVED_KEYS = frozenset({"amne", "assets", "search", "sok", "dnr", "person", "personer", "om", "stylesheets", "javascripts",
-                           "tillganglighet", "flode", "data", "hjalp", "anslagstavla", "folj",
+                           "tillganglighet", "flode", "data", "hjalp", "anslagstavla", "folj", "tackning",
                            "atom.xml", "sitemap.xml"})
 """Top-level URL segments the site uses itself; no body may take them as its key."""
 
@@ -326,7 +326,7 @@ class _Reader:
             preamble=tuple(parsed.preamble), items=tuple(parsed.items), appendix=tuple(parsed.appendix),
             announced_on=front.announced_on, redactions=cleaned.redactions,
             corrections=tuple((c.date, c.text) for c in front.corrections),
-            key_lines=_key_lines(doc),
+            source=Source(front.source.format, front.source.file) if front.source else None, key_lines=_key_lines(doc),
         )
 
     def _meeting_dnr(self, front: FrontMatter, doc: YamlDoc, shown: str, problems: list[Problem]) -> Diarienummer | None:

@@ -83,6 +83,9 @@ class PluginOptions(base.Config):
     `false` parses every file on every build."""
     disable = c.ListOfItems(c.Type(str), default=[])
     """Rules across meetings to leave out, by code (`checks.RULE_CODES`), as `check --disable` does."""
+    history = c.Type(bool, default=False)
+    """A 'Versioner' section on each meeting page: its published versions from git, and what changed
+    (see `versions.py`). Needs the whole history: a shallow clone builds without it and says so."""
     shared_layout = c.Type(bool, default=True)
     """Render the layout of meeting, person and diarienummer pages once and reuse it (see
     `mkdocs_pages.py`); `false` has MkDocs render every page itself: slower, the same bytes."""
@@ -98,7 +101,7 @@ def site_config(options: PluginOptions, config: MkDocsConfig, preview_mode: bool
     settings = Settings(
         registrar=Registrar(r.name, r.email, r.phone, r.address),
         today=dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today(),
-        preview=preview_mode, people=options.people, organisation=options.organisation,
+        preview=preview_mode, people=options.people, organisation=options.organisation, history=options.history,
         site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
         accessibility=Accessibility(
             compliance=a.compliance, known_issues=tuple(a.known_issues), contact_email=a.contact_email,
@@ -155,6 +158,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.site = site = self._load(site_config_, serving)
         for info in site.infos:
             log.debug(str(info))
+        if site.versions.note:
+            log.info(site.versions.note, extra={SUMMARY: True})  # (once: staff should know why pages lack it)
         if self.command in ("build", "gh-deploy"):
             final = Path(config.site_dir)
             self.staged = (staging.staging_folder(final), final)

@@ -152,6 +152,14 @@ class Attachment:
 
 
 @record
+class Source:
+    """Where a protocol's text came from (`schema.SourceFormat`), and the file imported."""
+
+    format: str
+    file: str | None = None
+
+
+@record
 class Presenter:
     name: str
     description: str | None = None
@@ -317,6 +325,8 @@ class Meeting:
     """Dated correction notes (rättelser): the page keeps its URL and says what changed."""
     redactions: int = 0
     """How many passages were redacted ({{dolt: ...}}) before the text was read."""
+    source: Source | None = None
+    """How the file came to be: typed by hand or imported from a format; None when it does not say."""
     key_lines: tuple[tuple[str, int], ...] = ()
     """The line of each front-matter key outside the attendee lists (`officials.adjusters.0`), so
     that a rule over the whole meeting can point at the line that holds what it found."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from stdnum import luhn
@@ -81,3 +82,20 @@ def is_identity_number(number: str) -> bool:
 def _masked(number: str) -> str:
     """Enough of the number to find it, not enough to publish it in a CI log."""
     return number[:-4] + "****"
+
+
+def redacted_passages(text: str) -> list[str]:
+    """The passages `text` redacts, as written inside `{{dolt: ...}}`."""
+    return [match["text"].strip() for match in _REDACTION.finditer(text) if match["text"].strip()]
+
+
+def redact_everywhere(text: str, passages: Iterable[str]) -> str:
+    """`text` as `clean` reads it, with `passages` (redacted in another version of the same file)
+    redacted wherever they stand in the clear, and any identity number masked: an older version
+    that still held what a later one redacts shows none of it."""
+    for passage in sorted(set(passages), key=len, reverse=True):
+        words = passage.split()
+        if words:
+            text = re.sub(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", REDACTED, text)
+    text = clean(text, "").text
+    return _CANDIDATE.sub(lambda m: REDACTED if is_identity_number(m.group()) else m.group(), text)

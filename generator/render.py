@@ -15,7 +15,8 @@ from markupsafe import Markup, escape
 from . import text, urls
 from .model import Block, FieldLine, Fields, Prose
 from .settings import Settings
-from .labels import BLOCK_NAMES, DECISION_DEFINITE, KIND_LABELS, STATUS_LABELS, citation
+from .feedback import LINK_TEXT, report_mailto
+from .labels import BLOCK_NAMES, DECISION_DEFINITE, KIND_LABELS, STATUS_LABELS, citation, meeting_citation
 from .views import View
 from .xref import Linker, dnr_slug
 
@@ -37,7 +38,7 @@ class Renderer:
         )
         self.env.filters.update(
             xref=linker.link,
-            rel=_rel, long_date=text.long_date, date_range=text.date_range, weekday_date=text.weekday_date, size=_size, html=Markup,
+            rel=_rel, long_date=text.long_date, long_moment=text.long_moment, date_range=text.date_range, weekday_date=text.weekday_date, size=_size, html=Markup,
             excerpt=_excerpt, presenters=_presenters,
             count_of=lambda n, one, many: f"{n} {one if n == 1 else many}",
         )
@@ -48,6 +49,9 @@ class Renderer:
             dnr_url=lambda number: urls.diarienummer(dnr_slug(number)),
             people=settings.people, assignment=lambda here, anchor: facts.assignment_states.get((here, anchor)),
             person_url=lambda name, meeting=None: urls.person(facts.people.key(name, meeting)).url,
+            report_text=LINK_TEXT, report_link=lambda body, meeting, item=None: report_mailto(
+                settings, citation(body, meeting, item) if item else meeting_citation(body, meeting),
+                urls.item(meeting, item) if item else urls.meeting(meeting).url),
         )
 
     def render(self, view: View) -> str:

@@ -120,6 +120,17 @@ class AttachmentIn(Strict):
     kind: Literal["bilaga", "beslutsunderlag"] = "bilaga"
 
 
+SourceFormat = Literal["manuell", "pdf", "pdf-ocr", "docx", "odt", "rtf", "html", "latex", "typst", "org", "markdown", "text"]
+"""How a protocol file came to be: typed by hand from the minutes (`manuell`), or imported from a
+file of a format (`pdf-ocr`: a scanned PDF read by OCR). `protokollarkivet import` writes it."""
+
+
+class SourceIn(Strict):
+    format: SourceFormat = Field(description="manuell (inskrivet för hand) eller formatet som importerades: pdf, pdf-ocr "
+                                             "(inskannad pdf, tolkad med OCR), docx, odt, rtf, html, latex, typst, org, markdown, text.")
+    file: str | None = Field(None, description="Namnet på filen som importerades.")
+
+
 class CorrectionIn(Strict):
     date: Day
     text: str = Field(min_length=1, description="Vad som rättades.")
@@ -153,6 +164,8 @@ class FrontMatter(Strict):
     signing: SigningIn | None = None
     next_meetings: list[NextMeetingIn] = Field(default_factory=list, description="Nästa möte.")
     original: str | None = Field(None, description="Filnamn på det undertecknade originalet (PDF) i mötets mapp.")
+    source: SourceIn | None = Field(None, description="Varifrån protokollets text kommer: inskriven för hand eller importerad "
+                                                      "(protokollarkivet import skriver det).")
     attachments: list[AttachmentIn] = Field(default_factory=list, description="Bilagor till hela protokollet.")
 
 

@@ -56,3 +56,5 @@ class Settings:
     """Person pages and person links; one setting in mkdocs.yml turns them off entirely."""
     preview: bool = False
     """`mkdocs serve`: drafts (utkast) are shown, with a banner. A build never publishes them."""
+    history: bool = False
+    """Each meeting page lists its published versions and what changed, read from git (`versions.py`)."""

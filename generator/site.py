@@ -25,7 +25,8 @@ from . import oparl, urls
 from .cache import ParseCache
 from .derive import Facts, derive
 from .feeds import feed_files
-from .history import read_history
+from .figures import figure_csv
+from .history import History, read_history
 from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive, read_archive
 from .messages import _
 from .model import Archive
@@ -33,6 +34,7 @@ from .opendata import open_data, with_files
 from .problems import ContentError, Problem
 from .render import Renderer
 from .settings import Settings
+from .versions import Versions, read_versions
 from .xref import Linker
 from .views import (
     BodyView, DataIndexView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, RedirectView,
@@ -71,7 +73,8 @@ class Site:
         settings = config.settings
         self.published = archive if settings.preview else archive.published()
         self.facts: Facts = derive(self.published, settings.today)
-        views = derive_views(self.facts, settings)
+        self.versions = read_versions(config.content, self.published.meetings, self.history) if settings.history else Versions({})
+        views = derive_views(self.facts, settings, self.versions.by_meeting)
         self.clashes = unique_targets(views, archive.pages, _shown(config.content))
         """Pages that claim one address: an error, since only one of them could be published."""
         self.views: dict[str, View] = {view.target.src_uri: view for view in views}
@@ -234,16 +237,24 @@ class Site:
         return calendar.timegm(newest.timetuple())
 
     @cached_property
+    def history(self) -> History:
+        """What git knows of the content, read once: OParl's dates and the meetings' versions."""
+        return read_history(self.config.content, self.moment)
+
+    @cached_property
     def open_data(self) -> dict[str, bytes]:
         """The open-data files, made once: the data page lists them, and they are written."""
         return open_data(self.facts, self.config.settings.site_url)
 
     def data_files(self) -> dict[str, bytes]:
-        """Feeds, calendars, open data and the OParl endpoint, by site-relative path."""
+        """Feeds, calendars, open data, the OParl endpoint and the charts' numbers, by site-relative path."""
         board = next(v for v in self.views.values() if isinstance(v, NoticeBoardView))
-        history = read_history(self.config.content, self.moment)
         return (feed_files(self.facts, board, self.config.settings.site_url) | self.open_data |
-                oparl.oparl_files(self.facts, self.config.settings, history))
+                oparl.oparl_files(self.facts, self.config.settings, self.history) | self.figure_files())
+
+    def figure_files(self) -> dict[str, bytes]:
+        """Each chart's numbers as a CSV file beside its page."""
+        return {figure.csv: figure_csv(figure) for view in self.views.values() for figure in getattr(view, "figures", ())}
 
     def sitemap(self) -> tuple[bytes, bytes]:
         """sitemap.xml and its gzip: every page but the redirects, which search engines should not

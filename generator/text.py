@@ -28,6 +28,12 @@ def weekday_date(day: dt.date) -> str:
     return format_date(day, format="EEEE d MMMM y", locale="sv_SE")
 
 
+def long_moment(stamp: str) -> str:
+    """`2024-03-20T10:12:00+01:00` -> `20 mars 2024 kl. 10.12`: the time as written, in its own offset."""
+    moment = dt.datetime.fromisoformat(stamp)
+    return f"{long_date(moment.date())} kl. {moment:%H.%M}"
+
+
 def date_range(first: dt.date, last: dt.date | None) -> str:
     """A meeting's days as Swedish writes them, the shared month and year once:
     `14–15 oktober 2021`, `30 september–1 oktober 2021`, `30 december 2021–2 januari 2022`."""

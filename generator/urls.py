@@ -181,6 +181,11 @@ def people() -> Target:
     return Target("person/index.md", "person/")
 
 
+def coverage() -> Target:
+    """What the archive covers: years, meetings per year, gaps and sources, per body (`#<body-key>`)."""
+    return Target("tackning/index.md", "tackning/")
+
+
 def accessibility() -> Target:
     return Target("tillganglighet/index.md", "tillganglighet/")
 

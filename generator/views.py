@@ -8,16 +8,20 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import appeal, dnr, urls
+from .coverage import Coverage, coverage
 from .derive import AssignmentState, DecisionRef, Facts, ItemRef, MeetingRef
+from .figures import Figure, body_figures, home_figure, person_figure, topic_figure
 from .model import Archive, Assignment, Block, Body, Item, Meeting, Topic
 from .people import People, name_key
 from .messages import _
 from .problems import Problem
 from .settings import Accessibility, Registrar, Settings
 from .text import slug, swedish_key
+from .versions import VersionHistory
 
 LATEST_ON_HOME = 10
 
@@ -34,6 +38,8 @@ class HomeView(View):
     bodies: list[tuple[Body, int]] = field(default_factory=list)
     """Each body with its number of meetings."""
     latest: list[MeetingRef] = field(default_factory=list)
+    figures: tuple[Figure, ...] = ()
+    """Each body's meetings per year, one small chart each."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,8 @@ class BodyView(View):
     """Meetings grouped by year, newest year first."""
     decisions: list[DecisionRef] = field(default_factory=list)
     """The decision log, newest first."""
+    figures: tuple[Figure, ...] = ()
+    """Meetings and decisions per year; assignments over the years."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +78,8 @@ class MeetingView(View):
     bodies: dict[str, Body] = field(default_factory=dict)
     next_meetings_item: Item | None = None
     """The item that gives the next meetings (`§ 35 Nästa möte`): the page lists them there, not twice."""
+    versions: VersionHistory | None = None
+    """Its published versions and what changed (the plugin option `history`), when git knows the file."""
 
 
 NEXT_MEETING_TITLE = re.compile(
@@ -88,6 +98,8 @@ class TopicView(View):
     topic: Topic | None = None
     timeline: list[tuple[int, list[ItemRef]]] = field(default_factory=list)
     """Items about the topic, grouped by year, newest first."""
+    figures: tuple[Figure, ...] = ()
+    """When and where the topic was taken up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +227,8 @@ class PersonView(View):
     name: str = ""
     spellings: list[str] = field(default_factory=list)
     appearances: list[Appearance] = field(default_factory=list)
+    figures: tuple[Figure, ...] = ()
+    """Meetings attended per year."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +243,18 @@ class FollowView(View):
 
     bodies: list[Body] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageView(View):
+    """What the archive covers and where it has holes, per body and in all."""
+
+    coverage: Coverage | None = None
+    registrar: Registrar | None = None
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return tuple(b.figure for b in self.coverage.bodies if b.figure) if self.coverage else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,8 +277,9 @@ class TopicIndexView(View):
     topics: list[tuple[Topic, int]] = field(default_factory=list)
 
 
-def derive_views(facts: Facts, settings: Settings) -> list[View]:
-    """Every page of the site, each at its address (`unique_targets` says when two claim one)."""
+def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, VersionHistory] | None = None) -> list[View]:
+    """Every page of the site, each at its address (`unique_targets` says when two claim one);
+    `versions` are the meetings' version histories by key, when they are shown."""
     archive = facts.archive
     views: list[View] = [
         home_view(facts), topic_index_view(facts), SearchView(urls.search(), "Sök", "search.html"),
@@ -261,12 +288,15 @@ def derive_views(facts: Facts, settings: Settings) -> list[View]:
         HelpView(urls.help_page(), "Så läser du protokollen", "help.html", settings.registrar),
         HelpView(urls.appeal_help(), "Så överklagar du ett beslut", "appeal.html", settings.registrar),
         notice_board_view(facts),
+        CoverageView(urls.coverage(), "Vad arkivet täcker", "coverage.html",
+                     coverage(facts, sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)), urls.coverage().url),
+                     settings.registrar),
         DataIndexView(urls.data_index(), "Öppna data", "data.html"),
         FollowView(urls.follow(), "Följ arkivet", "follow.html",
                    list(facts.bodies), list(facts.topics)),
     ]
     views += [body_view(facts, body) for body in archive.bodies.values()]
-    views += [meeting_view(facts, meeting, settings) for meeting in archive.meetings]
+    views += [meeting_view(facts, meeting, settings, (versions or {}).get(meeting.key)) for meeting in archive.meetings]
     views += [topic_view(facts, topic) for topic in archive.topics.values()]
     views += diarienummer_views(facts)
     views += permanence_views(archive)
@@ -283,7 +313,9 @@ def home_view(facts: Facts) -> HomeView:
     archive = facts.archive
     bodies = facts.bodies
     latest = [facts.ref(m) for m in reversed(archive.meetings[-LATEST_ON_HOME:])]
-    return HomeView(urls.home(), "Start", "home.html", [(b, len(facts.meetings_of(b.key))) for b in bodies], latest)
+    figure = home_figure(facts, bodies)
+    return HomeView(urls.home(), "Start", "home.html", [(b, len(facts.meetings_of(b.key))) for b in bodies], latest,
+                    (figure,) if figure else ())
 
 
 def body_view(facts: Facts, body: Body) -> BodyView:
@@ -293,7 +325,8 @@ def body_view(facts: Facts, body: Body) -> BodyView:
         DecisionRef(ref, item, decision, urls.block(ref.meeting, decision))
         for ref in own for item in ref.meeting.items for decision in item.decisions
     ]
-    return BodyView(urls.body(body.key), body.name, "body.html", body, years, decisions)
+    target = urls.body(body.key)
+    return BodyView(target, body.name, "body.html", body, years, decisions, body_figures(facts, body, target.url))
 
 
 def announcement(archive: Archive, meeting: Meeting, today: dt.date) -> Announcement | None:
@@ -308,7 +341,7 @@ def announcement(archive: Archive, meeting: Meeting, today: dt.date) -> Announce
     )
 
 
-def meeting_view(facts: Facts, meeting: Meeting, settings: Settings) -> MeetingView:
+def meeting_view(facts: Facts, meeting: Meeting, settings: Settings, versions: VersionHistory | None = None) -> MeetingView:
     archive = facts.archive
     before, after = facts.neighbours(meeting)
     ref = facts.ref(meeting)
@@ -316,7 +349,7 @@ def meeting_view(facts: Facts, meeting: Meeting, settings: Settings) -> MeetingV
         urls.meeting(meeting), ref.title, "meeting.html", ref, announcement(archive, meeting, facts.today),
         settings.preview, settings.registrar,
         facts.ref(before) if before else None, facts.ref(after) if after else None,
-        archive.topics, archive.bodies, next_meetings_item(meeting),
+        archive.topics, archive.bodies, next_meetings_item(meeting), versions,
     )
 
 
@@ -334,7 +367,9 @@ def topic_view(facts: Facts, topic: Topic) -> TopicView:
     entries = list(facts.items_by_topic.get(topic.key, ()))
     entries.sort(key=lambda e: e.meeting.meeting.date, reverse=True)  # stable: items keep their order
     timeline = [(year, list(group)) for year, group in itertools.groupby(entries, key=lambda e: e.meeting.meeting.date.year)]
-    return TopicView(urls.topic(topic.key), topic.name, "topic.html", topic, timeline)
+    target = urls.topic(topic.key)
+    figure = topic_figure(facts, topic, target.url)
+    return TopicView(target, topic.name, "topic.html", topic, timeline, (figure,) if figure else ())
 
 
 def diarienummer_views(facts: Facts) -> list[DiarienummerView]:
@@ -353,6 +388,8 @@ def diarienummer_views(facts: Facts) -> list[DiarienummerView]:
     ]
 
 
+ATTENDED = ("närvarande", "ersättare", "tjänsteperson", "inbjuden")
+"""An appearance at a meeting that is attending it (not absent, not only named in an item)."""
 VOTE_WORDS = {"yes": "röstade ja", "no": "röstade nej", "abstain": "avstod"}
 ACT_WORDS = {"yrkande": "yrkade", "reservation": "reserverade sig", "protokollsanteckning": "protokollsanteckning",
              "jäv": "anmälde jäv"}
@@ -399,7 +436,9 @@ def people_views(facts: Facts) -> list[View]:
     for key in sorted(records, key=lambda k: swedish_key(shown[k])):
         name = shown[key]
         appearances = sorted(records[key].values(), key=lambda a: a.meeting.meeting.date, reverse=True)
-        views.append(PersonView(urls.person(key), name, "person.html", name, spellings[key], appearances))
+        target = urls.person(key)
+        figure = person_figure(name, [a.meeting for a in reversed(appearances) if a.attendance in ATTENDED], target.url)
+        views.append(PersonView(target, name, "person.html", name, spellings[key], appearances, (figure,) if figure else ()))
         listing.append((name, urls.person(key).url, len(appearances)))
     views.append(PeopleView(urls.people(), "Personer", "people.html", listing))
     views += _joined_spellings(people, records)

@@ -28,6 +28,7 @@ PAGES = {
     "assignments": "lsg/uppdrag/",
     "people": "person/",
     "open data": "data/",
+    "coverage": "tackning/",
     "page not found": "404.html",
 }
 COMMITTEE = "socialnamnden/2024-03-12/"
@@ -36,6 +37,7 @@ COMMITTEE = "socialnamnden/2024-03-12/"
 def violations(browser: object, url: str, width: int) -> list[str]:
     visit = Visit(browser, url, width=width)
     visit.open(url)
+    visit.page.evaluate("document.querySelectorAll('details.pa-figure-data, details.pa-diff').forEach(d => d.open = true)")
     if "sok/?q=" in url:
         visit.page.locator("#sok-resultat > li").first.wait_for()
         visit.page.locator("#sok-facetter fieldset").first.wait_for(state="attached")

@@ -71,7 +71,7 @@ def test_the_example_archives_references_to_meetings_outside_it_stay_text(exampl
     assert main(["check", "--content", str(ROOT / "content")]) == 0
     infos = [line for line in capsys.readouterr().out.splitlines() if ": info: " in line]
     # The seeds cite meetings the archive does not hold: listed, never linked, never an error.
-    assert "content/lsg/2023-09-15.md:270: info: § 31: the reference 'möte 20221125' is not in the archive; it stays text [reference]" in infos
+    assert "content/lsg/2023-09-15.md:271: info: § 31: the reference 'möte 20221125' is not in the archive; it stays text [reference]" in infos
     assert any("'mötet den 5 maj'" in line for line in infos)
     html = (example_site / "lsg/2023-09-15/index.html").read_text(encoding="utf-8")
     assert "möte 20221125" in html and not re.search(r'<a class="pa-xref"[^>]*>möte 20221125', html)

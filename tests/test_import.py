@@ -517,6 +517,27 @@ def test_scanned_pdf_is_read_by_ocr(content, tmp_path):
     meeting = loaded(result, content)
     assert [i.title for i in meeting.items] == ["Godkännande av föredragningslistan", "Hjälpmedelsfrågor"]
     assert [p.name for p in meeting.items[1].presenters] == ["Britta Edström"]
+    assert data["source"] == {"format": "pdf-ocr", "file": "scan.pdf"}  # (the coverage page names what OCR read)
+    assert meeting.source.format == "pdf-ocr"
+
+
+def test_an_imported_draft_records_what_it_was_converted_from(content, tmp_path):
+    """The draft's front matter says which file of which format its text was read from; the
+    archive reads it (the coverage page lists the minutes by source)."""
+    import pypandoc
+
+    from generator.importer.convert import FORMAT_NAMES
+    from generator.schema import SourceFormat
+    from typing import get_args
+
+    word = tmp_path / "styrelsemote.docx"
+    pypandoc.convert_text(BOARD_MINUTES, "docx", format="commonmark", outputfile=str(word), extra_args=["--standalone"])
+    for path, expected in ((FIXTURES / "socialnamnden-2023-05-17.txt", "text"), (word, "docx")):
+        result = only_meeting(run(path, content))
+        assert front(result.text)["source"] == {"format": expected, "file": path.name}
+        assert loaded(result, content).source.format == expected
+    # Every format the importer reads is a source the front matter knows.
+    assert {*FORMAT_NAMES.values(), "text", "pdf", "pdf-ocr"} <= set(get_args(SourceFormat))
 
 
 def test_scanned_pdf_without_tesseract_says_what_to_install(content, tmp_path, monkeypatch):

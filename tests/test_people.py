@@ -60,7 +60,7 @@ def test_a_first_name_two_attendees_share_is_left_and_told(example_site: Path, c
 
     assert main(["check", "--content", str(ROOT / "content")]) == 0
     out = capsys.readouterr().out
-    assert ("content/chefsgrupp-svo/2021-10-14.md:116: info: Madelene: the first name could be Madelene Maxe or "
+    assert ("content/chefsgrupp-svo/2021-10-14.md:117: info: Madelene: the first name could be Madelene Maxe or "
             "Madelene Andersson; it gets a person page of its own (write the full name) [first-names]") in out
     assert (example_site / "person/madelene/index.html").is_file()
     html = (example_site / "chefsgrupp-svo/2021-10-14/index.html").read_text(encoding="utf-8")

@@ -189,6 +189,8 @@ class DraftMeeting:
     appendix: list[Section] = field(default_factory=list)
     item_range: tuple[int, int] | None = None
     """`Ärenden: 23 - 35` as printed in the header."""
+    source_format: str | None = None
+    """The format the text was read from (`extract.Extracted.format`): the file's `source`."""
     guesses: list[Guess] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

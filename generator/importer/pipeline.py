@@ -74,6 +74,7 @@ def _read_file(path: Path, registries: Registries, registries_dir: Path, out: Pa
     local: set[Path] = set()
     for meeting in meetings:
         meeting.notes.extend(registries.notes)
+        meeting.source_format = extracted.format
         draft = target_path(meeting, out, local)
         local.add(draft)
         text = render(meeting)

@@ -70,6 +70,8 @@ def front_matter(meeting: DraftMeeting) -> dict:
             {k: v for k, v in (("date", n.date), ("time", n.time), ("place", n.place), ("text", n.text)) if v}
             for n in meeting.next_meetings
         ]
+    if meeting.source_format:
+        data["source"] = {"format": meeting.source_format, "file": Path(meeting.source).name}
     return data
 
 
