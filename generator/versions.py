@@ -17,6 +17,7 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -27,6 +28,7 @@ from .items import Context, ParsedBody, parse_body
 from .labels import BLOCK_NAMES
 from .messages import _
 from .model import Attachment, Block, Fields, Meeting, Prose
+from .parallel import map_in_workers
 from .source import SourceText, split_front_matter
 
 MAX_CHANGED_LINES = 60
@@ -86,14 +88,16 @@ def read_versions(content_dir: Path, meetings: list[Meeting], history: History) 
     paths = {m.key: f"{m.key}.md" for m in meetings}
     untracked = sorted(path for path in paths.values() if path not in history.revisions)
     blobs = read_blobs(content_dir, [r.blob for path in paths.values() for r in history.revisions.get(path, ())])
-    found = {}
+    texts = {}
     for key, path in paths.items():
         if path not in history.revisions:
             continue
-        texts = [(r.stamp, _decoded(blobs.get(r.blob))) for r in history.revisions[path]]
+        texts[key] = [(r.stamp, _decoded(blobs.get(r.blob))) for r in history.revisions[path]]
         if path in history.changed and (content_dir / path).is_file():
-            texts.append((None, _decoded((content_dir / path).read_bytes())))
-        found[key] = version_history(texts)
+            texts[key].append((None, _decoded((content_dir / path).read_bytes())))
+    several = [key for key, found in texts.items() if len(found) > 1]  # (read and compared on every core)
+    found = dict(zip(several, map_in_workers(version_history, [texts[key] for key in several])))
+    found |= {key: version_history(texts[key]) for key in texts if key not in found}
     note = None
     if untracked:
         note = _("version history: {count} meeting files are not committed ({files}); their pages are built without "
@@ -104,13 +108,17 @@ def read_versions(content_dir: Path, meetings: list[Meeting], history: History) 
 def version_history(texts: list[tuple[str | None, str | None]]) -> VersionHistory:
     """(stamp, file text) oldest first -> the published versions, each with its changes. Versions
     whose text reads the same as the one before (a change to markup alone) are one version."""
-    published = [(stamp, text) for stamp, text in texts if text is not None and _status(text) not in ("utkast", None)]
-    passages = {p for _stamp, text in published for p in privacy.redacted_passages(text)}
-    secret = {anchor for _stamp, text in published for anchor in _secret_items(text)}
+    found = [(stamp, text) for stamp, text in texts if text is not None]
+    passages = {p for _stamp, text in found for p in privacy.redacted_passages(text)}
+    read = [(stamp, _Version.read(privacy.redact_everywhere(text, passages))) for stamp, text in found]
+    published = [(stamp, version) for stamp, version in read if version.status not in ("utkast", None)]
+    if len(published) < 2:
+        return VersionHistory(tuple(Version(1, stamp) for stamp, _version in published))
+    secret = {anchor for _stamp, version in published for anchor in version.secret}
     versions: list[Version] = []
     before: list[tuple[str, bool]] | None = None
-    for stamp, text in published:
-        lines = readable(privacy.redact_everywhere(text, passages), secret)
+    for stamp, version in published:
+        lines = version.readable(secret)
         if before is not None and [line for line, _ in lines] == [line for line, _ in before]:
             continue
         if before is None:
@@ -134,24 +142,48 @@ FACT_LABELS = {
 OFFICIAL_LABELS = {"chair": "ordförande", "vice_chair": "vice ordförande", "secretary": "sekreterare", "adjusters": "justerare"}
 
 
-def readable(text: str, secret: set[str]) -> list[tuple[str, bool]]:
-    """A version's text as the page reads it, line by line: (line, is a heading). Its facts
-    first, then the preamble, the items and the appendix."""
-    front, body = _split(text)
-    lines: list[tuple[str, bool]] = [("Uppgifter om mötet", True)]
-    lines += [(f"{FACT_LABELS[key]}: {_fact(front[key])}", False) for key in FACT_LABELS if front.get(key) not in (None, [], {})]
-    parsed = _parsed(body)
-    for section in parsed.preamble:
-        lines += _section(section.title, section.parts)
-    for item in parsed.items:
-        lines.append((f"{item.label} {item.title}" if item.number else item.title, True))
-        if item.anchor in secret:
-            lines += [(f"Sekretess: {item.secrecy}", False)] if item.secrecy else []
-            continue
-        lines += _parts(item.parts)
-    for section in parsed.appendix:
-        lines += _section(section.title, section.parts)
-    return lines
+class _Version:
+    """One version's text as the archive reads it: its facts, and its body parsed when asked for
+    (a protocol published once is never parsed here)."""
+
+    def __init__(self, front: dict, body: str):
+        self.front, self.body = front, body
+
+    @classmethod
+    def read(cls, text: str) -> "_Version":
+        return cls(*_split(text))
+
+    @cached_property
+    def parsed(self) -> ParsedBody:
+        return _parsed(self.body)
+
+    @property
+    def status(self) -> str | None:
+        status = self.front.get("status")
+        return status if isinstance(status, str) else None
+
+    @property
+    def secret(self) -> set[str]:
+        return {item.anchor for item in self.parsed.items if item.secrecy is not None}
+
+    def readable(self, secret: set[str]) -> list[tuple[str, bool]]:
+        """The version as the page reads it, line by line: (line, is a heading). Its facts first,
+        then the preamble, the items (those under secrecy in any version by their title alone)
+        and the appendix."""
+        front, parsed = self.front, self.parsed
+        lines: list[tuple[str, bool]] = [("Uppgifter om mötet", True)]
+        lines += [(f"{FACT_LABELS[key]}: {_fact(front[key])}", False) for key in FACT_LABELS if front.get(key) not in (None, [], {})]
+        for section in parsed.preamble:
+            lines += _section(section.title, section.parts)
+        for item in parsed.items:
+            lines.append((f"{item.label} {item.title}" if item.number else item.title, True))
+            if item.anchor in secret:
+                lines += [(f"Sekretess: {item.secrecy}", False)] if item.secrecy else []
+                continue
+            lines += _parts(item.parts)
+        for section in parsed.appendix:
+            lines += _section(section.title, section.parts)
+        return lines
 
 
 def _section(title: str | None, parts) -> list[tuple[str, bool]]:
@@ -180,10 +212,15 @@ def _fact(value: object) -> str:
     if isinstance(value, dict):
         if "name" in value:
             return str(value["name"]) + (f" ({value['party']})" if value.get("party") else "")
+        if set(value) == {"date", "text"}:  # (a correction)
+            return f"{value['date']}: {value['text']}"
         if set(value) <= set(OFFICIAL_LABELS):
             return "; ".join(f"{OFFICIAL_LABELS[k]} {_fact(v) if isinstance(v, list) else v}" for k, v in value.items() if v)
         return ", ".join(str(v) for v in value.values() if v not in (None, ""))
     return str(value)
+
+
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _split(text: str) -> tuple[dict, str]:
@@ -191,27 +228,16 @@ def _split(text: str) -> tuple[dict, str]:
     if split is None:
         return {}, text
     try:
-        front = yaml.safe_load(split.front)
+        front = yaml.load(split.front, Loader=_YAML)
     except yaml.YAMLError:
         front = None
     return (front if isinstance(front, dict) else {}), split.body
-
-
-def _status(text: str) -> str | None:
-    front, _body = _split(text)
-    status = front.get("status")
-    return status if isinstance(status, str) else None
 
 
 def _parsed(body: str) -> ParsedBody:
     """The body as the archive reads it (an item under secrecy keeps its title alone), with no
     registry to resolve against: an old version is read for its text, not checked again."""
     return parse_body(body, Context("", 0, lambda name, line: None, lambda title, file, kind, line: Attachment(title, kind)))
-
-
-def _secret_items(text: str) -> set[str]:
-    _front, body = _split(privacy.clean(text, "").text)
-    return {item.anchor for item in _parsed(body).items if item.secrecy is not None}
 
 
 def _decoded(data: bytes | None) -> str | None:

@@ -69,7 +69,7 @@ def test_a_corrected_protocol_lists_its_published_versions_with_a_word_diff(proj
     diff = section[section.index("Vad som ändrades i version 2"):]
     assert re.search(r'<p class="pa-diff-heading">§ 5 UPH-medel[^<]*</p>\s*<p class="pa-diff-line">[^<]*enligt '
                      r'<ins><span class="pa-visually-hidden">\[tillagt: </span>beslutad <span class="pa-visually-hidden">\]</span></ins>plan\.</p>', diff), diff
-    assert "Rättelser: 2021-03-10, Beslutet i § 5 rättat" in diff
+    assert "Rättelser: 2021-03-10: Beslutet i § 5 rättat" in diff
 
 
 def test_a_page_with_versions_has_no_axe_violations(project: Project, browser: object) -> None:
