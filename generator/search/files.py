@@ -3,6 +3,11 @@ loads; it also carries the rules queries are made by, `query.browser_rules`, and
 document files), group files `g/`, term chunks `t/` (each term's best postings per field), posting
 tails `p/`, document blocks `d/` and snippet texts `x/`; and the writers that make them.
 
+Few files: a static host, a deploy and a clone pay for every file. Snippet texts come in the
+document blocks' groups (one file per block), and the short last block of a posting list shares
+its file with its neighbours' up to one block's postings, so a fetch never brings more than a
+block did.
+
 A query fetches the manifest, one small group file and the chunk(s) covering its terms, and the
 document blocks of the results it shows. A common term's long posting lists come in blocks, best
 weights first, fetched only while they can still change the results shown.
@@ -35,7 +40,7 @@ DOC_BLOCK = 8
 DOC_FILE = "d/{build}-{number}.json"
 """A block of documents' facts (what a result shows), by block number."""
 TEXT_FILE = "x/{build}-{number}.json"
-"""A document's text for snippets, by document number."""
+"""The texts for snippets of a document block's documents, by block number."""
 TEXT_LENGTH = 1500
 """Characters of an item's text kept for snippets; fetched per result, by the results page only."""
 PARALLEL_TERMS = 100_000
@@ -68,9 +73,9 @@ def document_files(docs: list[SearchDoc], archive: Archive, files: Files) -> Non
     build, doc_blocks = _document_blocks(docs, archive)
     for number, block in enumerate(doc_blocks):
         files[DOC_FILE.format(build=build, number=number)] = json.dumps(block, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    for number, doc in enumerate(docs):
-        text = " ".join(doc.snippet_source.split())[:TEXT_LENGTH]
-        files[TEXT_FILE.format(build=build, number=number)] = json.dumps(text, ensure_ascii=False).encode("utf-8")
+    for number, start in enumerate(range(0, len(docs), DOC_BLOCK)):
+        texts = [" ".join(doc.snippet_source.split())[:TEXT_LENGTH] for doc in docs[start:start + DOC_BLOCK]]
+        files[TEXT_FILE.format(build=build, number=number)] = json.dumps(texts, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _facets(archive: Archive) -> tuple[list[Body], list[Topic]]:
@@ -117,7 +122,7 @@ def term_files(index: SearchIndex, archive: Archive, files: Files) -> None:
             previous = key
 
     manifest = {
-        "version": 3,
+        "version": 4,
         "build": build,
         "fields": [[name, boost] for name, boost in FIELDS],
         "exactField": EXACT_FIELD,
@@ -142,9 +147,11 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
     chunks: list[tuple[str, str]] = []
     chunk: dict[str, list] = {}
     size = 0
+    tails = _TailPacks(files)
 
     def flush() -> None:
         nonlocal chunk, size
+        tails.flush()
         if chunk:
             chunks.append((next(iter(chunk)), _store(files, "t", chunk)))
             chunk, size = {}, 0
@@ -159,7 +166,9 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
         for field_number in sorted(by_field):
             pairs = [(doc, -negative) for negative, doc in sorted(by_field[field_number])]  # best weights first
             head, rest = pairs[:FIRST_BLOCK], pairs[FIRST_BLOCK:]
-            blocks = [_store(files, "p", _pack(rest[i:i + TAIL_BLOCK])) for i in range(0, len(rest), TAIL_BLOCK)]
+            blocks: list[str] = []
+            for i in range(0, len(rest), TAIL_BLOCK):
+                tails.add(rest[i:i + TAIL_BLOCK], blocks)
             entry.append([field_number, len(pairs), _pack(head), blocks])
         encoded = len(json.dumps(entry, separators=(",", ":"))) + len(term) + 4
         if size + encoded > CHUNK_BYTES:
@@ -168,6 +177,41 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
         size += encoded
     flush()
     return chunks
+
+
+class _TailPacks:
+    """Posting tails into files. A full block has a file of its own (`p/<hash>.json`); a short
+    last block waits in a pack with those of the following lists, up to one block's postings,
+    and is addressed as `p/<hash>.json#<position>` once the pack is written. A pack never
+    outlives its term chunk, whose entries name it."""
+
+    ADDRESS = "p/000000000000.json#0"
+    """What an address will look like, for the chunk's size until the pack has its name."""
+
+    def __init__(self, files: Files):
+        self.files = files
+        self.blocks: list[list[list[int]]] = []
+        self.postings = 0
+        self.waiting: list[tuple[list[str], int, int]] = []
+
+    def add(self, pairs: list[tuple[int, int]], addresses: list[str]) -> None:
+        if len(pairs) == TAIL_BLOCK:
+            addresses.append(_store(self.files, "p", _pack(pairs)))
+            return
+        if self.postings + len(pairs) > TAIL_BLOCK:
+            self.flush()
+        self.waiting.append((addresses, len(addresses), len(self.blocks)))
+        addresses.append(self.ADDRESS)
+        self.blocks.append(_pack(pairs))
+        self.postings += len(pairs)
+
+    def flush(self) -> None:
+        if not self.blocks:
+            return
+        name = _store(self.files, "p", self.blocks)
+        for addresses, at, position in self.waiting:
+            addresses[at] = f"{name}#{position}"
+        self.blocks, self.postings, self.waiting = [], 0, []
 
 
 def _pack(pairs: list[tuple[int, int]]) -> list[list[int]]:

@@ -216,8 +216,10 @@
     return this.exhausted() ? 0 : this.weights[this.weights.length - 1] / 1000;
   };
   PostingList.prototype.more = function () {
-    var self = this, next = this.blocks.shift();
-    return fetchJSON(next).then(function (block) {
+    /* A short block shares its file with its neighbours': `file#position`. */
+    var self = this, next = this.blocks.shift().split("#");
+    return fetchJSON(next[0]).then(function (block) {
+      if (next.length > 1) block = block[+next[1]];
       self.docs = self.docs.concat(block[0]); self.weights = self.weights.concat(block[1]);
     });
   };
@@ -450,7 +452,10 @@
         var wanted = r[1].results.map(function (x) { return x.doc; });
         return docs(manifest, wanted).then(function (loaded) {
           return Promise.all(loaded.map(function (d) {
-            return fetchJSON(manifest.textFile.replace("{}", d.number)).then(function (text) { d.text = text; return d; });
+            var block = Math.floor(d.number / manifest.docBlock);
+            return fetchJSON(manifest.textFile.replace("{}", block)).then(function (texts) {
+              d.text = texts[d.number % manifest.docBlock]; return d;
+            });
           }));
         }).then(function (loaded) {
           if (self.filters.topic.size) {
