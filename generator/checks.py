@@ -193,11 +193,6 @@ def check_reports(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
                               "archive").format(found=repr(ref)), did_you_mean(ref, known) or _("write it as body/YYYY-MM-DD#p28-b2-u1"))
 
 
-KUNGORELSE_DAYS = 7
-"""A kungörelse of an assembly's meeting is posted "minst en vecka före sammanträdesdagen"
-(kommunallagen 5 kap. 55 §)."""
-
-
 def check_kallelse(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
     """A meeting before it is held: a kallelse proposes and decides nothing, a cancellation says
     why. What time has overtaken is told as a note (the secretary adds the minutes or cancels)."""
@@ -227,8 +222,8 @@ def check_kallelse(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
                       _("add the minutes, or set the status 'inställd' with the reason"), severity="note")
     body = ctx.archive.bodies.get(meeting.body)
     if body is not None and body.assembly and meeting.notice_posted_on is not None:
-        latest = meeting.date - dt.timedelta(days=KUNGORELSE_DAYS)
-        if meeting.notice_posted_on > latest:
+        latest = appeal.latest_kungorelse(meeting.date)
+        if appeal.kungorelse_late(meeting.date, meeting.notice_posted_on):
             yield Problem(meeting.path, meeting.line_of("notice_posted_on"), "notice_posted_on",
                           _("posted {posted}, later than a week before the meeting ({latest}; KL 5 kap. 55 §)").format(
                               posted=meeting.notice_posted_on, latest=latest),
