@@ -332,9 +332,10 @@ def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, Versio
 def home_view(facts: Facts) -> HomeView:
     archive = facts.archive
     bodies = facts.bodies
-    latest = [facts.ref(m) for m in reversed(archive.meetings[-LATEST_ON_HOME:])]
+    held = [m for m in archive.meetings if not m.before]  # (coming meetings are on their body's page)
+    latest = [facts.ref(m) for m in reversed(held[-LATEST_ON_HOME:])]
     figure = home_figure(facts, bodies)
-    return HomeView(urls.home(), "Start", "home.html", [(b, len(facts.meetings_of(b.key))) for b in bodies], latest,
+    return HomeView(urls.home(), "Start", "home.html", [(b, len(facts.minutes_of(b.key))) for b in bodies], latest,
                     (figure,) if figure else ())
 
 
