@@ -396,9 +396,6 @@ class Archive:
     """Problems that do not stop a build (e.g. a late announcement), as Problems of severity note."""
 
     def published(self) -> "Archive":
-        """The archive as a production build publishes it: without drafts (utkast)."""
+        """The archive as a production build publishes it: without drafts (utkast); a plan, a
+        kallelse and a cancellation are published."""
         return dataclasses.replace(self, meetings=[m for m in self.meetings if m.status != "utkast"])
-
-    def minutes(self) -> "Archive":
-        """The archive with only the meetings that hold minutes (no kallelse, plan or cancellation)."""
-        return dataclasses.replace(self, meetings=[m for m in self.meetings if not m.before])

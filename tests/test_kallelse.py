@@ -17,9 +17,11 @@ from icalendar import Calendar
 from generator.load import read_archive
 from generator.search.documents import documents
 
+from . import oparl_client
 from .browsing import Visit
 from .conftest import FIXTURES, Project, make_project, serve
 from .test_accessibility import violations
+from .test_oparl import SITE_URL, SYSTEM
 
 CONTENT = FIXTURES / "kallelse" / "content"
 BEFORE, ON, AFTER = dt.date(2025, 4, 10), dt.date(2025, 4, 14), dt.date(2025, 4, 22)
@@ -256,6 +258,12 @@ def test_oparl_carries_the_meeting_state_and_the_agenda_before_the_minutes(sites
     assert cancelled["cancelled"] is True and cancelled["protokollarkivet:cancelledReason"] == "Ärendena är inte färdigberedda."
     held = json.loads((sites["after"] / "oparl/v1/meeting/kf/2025-04-14.json").read_text(encoding="utf-8"))
     assert held["meetingState"] == "durchgeführt"
+
+
+def test_the_endpoint_before_the_meeting_is_valid_oparl(sites: dict[str, Path]) -> None:
+    result = oparl_client.walk(oparl_client.from_files(sites["before"], SITE_URL), SYSTEM)
+    assert result.problems == [] and len(result.listed["meeting"]) == 6
+    assert [problem for obj in result.objects.values() for problem in oparl_client.violations(obj)] == []
 
 
 def test_search_indexes_the_proposals_as_forslag() -> None:
