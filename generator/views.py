@@ -86,6 +86,8 @@ class MeetingView(View):
     """The body's assignments due at this meeting (its kallelse shows what should be reported)."""
     moved_to: MeetingRef | None = None
     """The meeting a cancelled one moved to, when it is in the archive."""
+    kungorelse: Kungorelse | None = None
+    """The meeting's kungörelse, while it is on the notice board."""
 
 
 NEXT_MEETING_TITLE = re.compile(
@@ -380,6 +382,7 @@ def meeting_view(facts: Facts, meeting: Meeting, settings: Settings, versions: V
         [s for s in facts.assignment_states.values()
          if s.assignment.due_date == meeting.date and s.decision.meeting.meeting.body == meeting.body],
         next((facts.ref(m) for m in facts.meetings_of(meeting.body) if m.date == meeting.moved_to), None),
+        kungorelse(facts, meeting),
     )
 
 
@@ -394,20 +397,21 @@ def notice_board_view(facts: Facts) -> NoticeBoardView:
                            kungorelser(facts), pending_announcements(facts))
 
 
+def kungorelse(facts: Facts, meeting: Meeting) -> Kungorelse | None:
+    """An assembly's called meeting is on the board from its posting (or, when the file does not
+    say, from the day it is published) until the meeting's day."""
+    if not facts.archive.bodies[meeting.body].assembly or meeting.status != "kallad":
+        return None
+    posted = meeting.notice_posted_on
+    if (meeting.end_date or meeting.date) < facts.today or (posted is not None and posted > facts.today):
+        return None
+    late = posted is not None and appeal.kungorelse_late(meeting.date, posted)
+    return Kungorelse(urls.notice_anchor("kungorelse", meeting), posted, late)
+
+
 def kungorelser(facts: Facts) -> list[tuple[MeetingRef, Kungorelse]]:
-    """Assemblies' called meetings from their posting (or, when the file does not say, from the
-    day they are published) until the meeting's day, soonest first."""
-    out = []
-    for meeting in facts.archive.meetings:
-        body = facts.archive.bodies[meeting.body]
-        if not body.assembly or meeting.status != "kallad" or (meeting.end_date or meeting.date) < facts.today:
-            continue
-        posted = meeting.notice_posted_on
-        if posted is not None and posted > facts.today:
-            continue
-        late = posted is not None and appeal.kungorelse_late(meeting.date, posted)
-        out.append((facts.ref(meeting), Kungorelse(urls.notice_anchor("kungorelse", meeting), posted, late)))
-    return out
+    """The kungörelser on the board, soonest meeting first."""
+    return [(facts.ref(m), notice) for m in facts.archive.meetings if (notice := kungorelse(facts, m))]
 
 
 def pending_announcements(facts: Facts) -> list[MeetingRef]:

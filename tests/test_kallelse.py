@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from generator.linkcheck import check_site
 from generator.load import read_archive
 from generator.search.documents import documents
 
@@ -184,6 +185,20 @@ def test_after_the_meeting_the_proposal_stays_beside_the_decision(sites: dict[st
     assert "redovisat" in page(sites["after"], "kf/2025-03-10/")
 
 
+def test_every_link_and_anchor_resolves_on_each_day(sites: dict[str, Path]) -> None:
+    assert {name: check_site(site) for name, site in sites.items()} == {"before": [], "on": [], "after": []}
+
+
+def test_a_kallelse_published_before_its_kungorelse_links_no_notice_yet(tmp_path: Path) -> None:
+    project = make_project(tmp_path, CONTENT)
+    path = project.content / "kf/2025-04-14.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("notice_posted_on: 2025-04-03", "notice_posted_on: 2025-04-05"),
+                    encoding="utf-8")
+    assert project.build(on=dt.date(2025, 4, 2)).code == 0
+    assert "kungorelse-kf" not in page(project.site, KALLELSE) + page(project.site, "anslagstavla/")
+    assert check_site(project.site) == []
+
+
 # -- the body page, calendar and feeds ------------------------------------------------------
 
 
@@ -230,6 +245,7 @@ def test_the_board_before_the_meeting_has_one_notice_of_each_kind(sites: dict[st
     assert "senare än en vecka" not in kungorelse  # posted 11 days before
     notice = html[html.index('id="tillkannagivande-bygg-2025-03-27"'):]
     assert "anslaget 1 april 2025" in notice and "tisdag 22 april 2025" in notice
+    assert "förvaras på Samhällsbyggnadsförvaltningen, Storgatan 1" in notice  # where the minutes are kept
     pending = section(html, "tillkannagivanden")
     assert 'id="justerat-bygg-2025-04-08"' in pending and "justerat 9 april 2025" in pending
 
