@@ -46,3 +46,16 @@ def latest_announcement(adjusted_on: dt.date) -> dt.date:
 
 def announced_late(adjusted_on: dt.date, announced_on: dt.date) -> bool:
     return announced_on > latest_announcement(adjusted_on)
+
+
+KUNGORELSE_DAYS = 7
+"""A kungörelse of an assembly's meeting is posted "minst en vecka före sammanträdesdagen"
+(kommunallagen 5 kap. 55 §)."""
+
+
+def kungorelse_late(meeting_day: dt.date, posted_on: dt.date) -> bool:
+    return posted_on > latest_kungorelse(meeting_day)
+
+
+def latest_kungorelse(meeting_day: dt.date) -> dt.date:
+    return meeting_day - dt.timedelta(days=KUNGORELSE_DAYS)

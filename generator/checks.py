@@ -7,13 +7,14 @@ registry. Rules on one field's shape live in `schema`; rules on item syntax in `
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 
 from . import appeal
-from .model import Archive, Attendee, Meeting
+from .model import MINUTES, Archive, Attendee, Meeting
 from .people import ambiguous_first_names
 from .messages import _
 from .problems import Problem, did_you_mean
@@ -24,6 +25,17 @@ class Context:
     across it once per run (not once per meeting)."""
 
     archive: Archive
+    today: dt.date = field(default_factory=dt.date.today)
+    """The day the content is checked on: a kallelse whose day has passed is told."""
+
+    @cached_property
+    def last_minutes(self) -> dict[str, dt.date]:
+        """Each body's newest meeting with minutes."""
+        last: dict[str, dt.date] = {}
+        for meeting in self.archive.meetings:
+            if meeting.status in MINUTES:
+                last[meeting.body] = max(last.get(meeting.body, meeting.date), meeting.date)
+        return last
 
     @cached_property
     def assignment_refs(self) -> frozenset[str]:
@@ -67,8 +79,9 @@ def check_present_and_absent(ctx: Context, meeting: Meeting) -> Iterator[Problem
 
 
 def check_decisions(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
-    """Once the minutes are no longer a draft, every beslutsärende records its decision."""
-    if meeting.status == "utkast":
+    """Once the minutes are no longer a draft, every beslutsärende records its decision (a
+    kallelse has proposals, not decisions)."""
+    if meeting.status == "utkast" or meeting.before:
         return
     for item in meeting.items:
         if item.type == "beslutsärende" and not item.decisions:
@@ -180,6 +193,43 @@ def check_reports(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
                               "archive").format(found=repr(ref)), did_you_mean(ref, known) or _("write it as body/YYYY-MM-DD#p28-b2-u1"))
 
 
+def check_kallelse(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
+    """A meeting before it is held: a kallelse proposes and decides nothing, a cancellation says
+    why. What time has overtaken is told as a note (the secretary adds the minutes or cancels)."""
+    if meeting.status == "inställd" and not meeting.cancelled_reason:
+        yield Problem(meeting.path, meeting.line_of("status"), "cancelled_reason", _("missing: the status is 'inställd'"),
+                      _("add 'cancelled_reason: ...', and 'moved_to: YYYY-MM-DD' when the meeting moved"))
+    if meeting.moved_to and meeting.status != "inställd":
+        yield Problem(meeting.path, meeting.line_of("moved_to"), "moved_to", _("found a date, but the meeting is not cancelled"),
+                      _("'moved_to' belongs to a meeting with the status 'inställd'"))
+    if not meeting.before:
+        return
+    for item in meeting.items:
+        for block in item.decisions:
+            yield Problem(meeting.path, block.line, f"::: {block.kind}",
+                          _("found a decision in a meeting with the status '{status}'").format(status=meeting.status),
+                          _("before the meeting write the proposal as '::: förslag'; the decision comes with the minutes"))
+    if meeting.status != "kallad":
+        return
+    if (meeting.end_date or meeting.date) < ctx.today:
+        yield Problem(meeting.path, meeting.line_of("status"), "status",
+                      _("the meeting's day ({date}) has passed and the file is still a kallelse").format(date=meeting.date),
+                      _("add the minutes, or set the status 'inställd' with the reason"), severity="note")
+    later = ctx.last_minutes.get(meeting.body)
+    if later and later > meeting.date:
+        yield Problem(meeting.path, meeting.line_of("date"), "date",
+                      _("a kallelse dated before the body's minutes of {later}").format(later=later),
+                      _("add the minutes, or set the status 'inställd' with the reason"), severity="note")
+    body = ctx.archive.bodies.get(meeting.body)
+    if body is not None and body.assembly and meeting.notice_posted_on is not None:
+        latest = appeal.latest_kungorelse(meeting.date)
+        if appeal.kungorelse_late(meeting.date, meeting.notice_posted_on):
+            yield Problem(meeting.path, meeting.line_of("notice_posted_on"), "notice_posted_on",
+                          _("posted {posted}, later than a week before the meeting ({latest}; KL 5 kap. 55 §)").format(
+                              posted=meeting.notice_posted_on, latest=latest),
+                          _("the notice board says so; nothing to fix if this is what happened"), severity="note")
+
+
 RULES: list[tuple[str, Rule]] = [
     ("dates", check_dates),
     ("present-and-absent", check_present_and_absent),
@@ -191,6 +241,7 @@ RULES: list[tuple[str, Rule]] = [
     ("next-meetings", check_next_meetings),
     ("announcement", check_announcement),
     ("reports", check_reports),
+    ("kallelse", check_kallelse),
 ]
 
 
@@ -198,10 +249,10 @@ RULE_CODES = [name for name, _rule in RULES]
 """The codes a rule across meetings can be left out by (`check --disable CODE`, the plugin's `disable`)."""
 
 
-def check_archive(archive: Archive, disabled: Iterable[str] = ()) -> list[Problem]:
+def check_archive(archive: Archive, disabled: Iterable[str] = (), today: dt.date | None = None) -> list[Problem]:
     """Every rule's problems, each carrying the rule's name as its code; `disabled` names rules
-    to leave out (`check --disable officials`)."""
-    off, ctx = set(disabled), Context(archive)
+    to leave out (`check --disable officials`); `today` is the day checked on (by default today)."""
+    off, ctx = set(disabled), Context(archive, today or dt.date.today())
     return [dataclasses.replace(problem, code=name) for meeting in archive.meetings for name, rule in RULES
             if name not in off for problem in rule(ctx, meeting)]
 

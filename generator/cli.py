@@ -1,7 +1,7 @@
 """`protokollarkivet`: the archive's command line, thin wrappers over the core.
 
     protokollarkivet check [--content DIR]     validate without building (pre-commit, CI)
-    protokollarkivet new --body KEY [--date D] write the next meeting's file (utkast)
+    protokollarkivet new --body KEY [--date D] write the next meeting's file (its kallelse)
     protokollarkivet linkcheck [SITE]          check a built site's links and anchors
     protokollarkivet schema [--out DIR]        write the JSON Schemas for editors
     protokollarkivet import FILE... [--body KEY] [--out DIR] [--dry-run] [--force]
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--disable", action="append", default=[], metavar="CODE",
                        help=_("leave out a rule across meetings, by its code (repeat for more): {codes}").format(
                            codes=", ".join(RULE_CODES)))
-    new = commands.add_parser("new", help=_("write the next meeting's file for a body (status utkast)"))
+    new = commands.add_parser("new", help=_("write the next meeting's file for a body: its kallelse (status kallad)"))
     new.add_argument("--body", required=True, help=_("the body's key in content/bodies.yml"))
     new.add_argument("--date", type=dt.date.fromisoformat, help=_("the meeting's date (default: the previous meeting's 'next meeting')"))
     new.add_argument("--content", type=Path, default=Path("content"), help=_("the content directory (default: content)"))

@@ -89,7 +89,7 @@ class Coverage:
 def coverage(facts: Facts, bodies: list[Body], page_url: str) -> Coverage:
     """The coverage of `bodies` (in the order shown), and of the archive in all."""
     found = tuple(body_coverage(facts, body, page_url) for body in bodies)
-    meetings = facts.archive.meetings
+    meetings = [m for m in facts.archive.meetings if not m.before]
     sources = Counter(_source_label(m) for m in meetings)
     return Coverage(
         found, len(meetings), min((m.date for m in meetings), default=None), max((m.date for m in meetings), default=None),
@@ -99,7 +99,7 @@ def coverage(facts: Facts, bodies: list[Body], page_url: str) -> Coverage:
 
 
 def body_coverage(facts: Facts, body: Body, page_url: str) -> BodyCoverage:
-    meetings = facts.meetings_of(body.key)
+    meetings = facts.minutes_of(body.key)
     refs = [facts.ref(m) for m in meetings]
     counts = Counter(m.date.year for m in meetings)
     years = range(min(counts), max(counts) + 1) if counts else range(0)

@@ -94,6 +94,11 @@ class Facts:
         own, index = self.by_body[meeting.body], self.positions[meeting.key]
         return (own[index - 1] if index > 0 else None), (own[index + 1] if index + 1 < len(own) else None)
 
+    def minutes_of(self, body: str) -> tuple[Meeting, ...]:
+        """The body's meetings that hold minutes (not a plan, a kallelse or a cancellation): what
+        activity and coverage count."""
+        return tuple(m for m in self.by_body.get(body, ()) if not m.before)
+
     def meetings_about(self, topic: str) -> list[Meeting]:
         """The meetings with an item on `topic`, in archive order, each once."""
         return list({ref.meeting.meeting.key: ref.meeting.meeting for ref in self.items_by_topic.get(topic, ())}.values())

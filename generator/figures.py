@@ -60,7 +60,7 @@ class Figure:
 
 def body_figures(facts: Facts, body: Body, page_url: str) -> tuple[Figure, ...]:
     """A body's activity per year, and its assignments over the years (when it gave any)."""
-    meetings = facts.meetings_of(body.key)
+    meetings = facts.minutes_of(body.key)
     if not meetings:
         return ()
     years = _years(m.date.year for m in meetings)
@@ -94,7 +94,7 @@ def _assignment_figure(facts: Facts, body: Body, page_url: str) -> Figure | None
         return None
     given = [s.decision.meeting.meeting.date.year for s in states]
     closed = [s.closed_by.meeting.meeting.date.year if s.closed_by else None for s in states]
-    last = max([facts.meetings_of(body.key)[-1].date.year, *(y for y in closed if y)])
+    last = max([facts.minutes_of(body.key)[-1].date.year, *(y for y in closed if y)])
     years = list(range(min(given), last + 1))
     open_at = [sum(1 for g, c in zip(given, closed) if g <= y and (c is None or c > y)) for y in years]
     done_at = [sum(1 for c in closed if c is not None and c <= y) for y in years]
@@ -156,7 +156,7 @@ def person_figure(name: str, attended: list[MeetingRef], page_url: str) -> Figur
 def home_figure(facts: Facts, bodies: list[Body]) -> Figure | None:
     """Each body's meetings per year over the archive's last years, one small chart per body on a
     shared scale of years."""
-    meetings = facts.archive.meetings
+    meetings = [m for m in facts.archive.meetings if not m.before]
     if not meetings:
         return None
     newest = max(m.date.year for m in meetings)
@@ -164,7 +164,7 @@ def home_figure(facts: Facts, bodies: list[Body]) -> Figure | None:
     years = list(range(oldest, newest + 1))
     panels, rows = [], []
     for body in bodies:
-        counts = Counter(m.date.year for m in facts.meetings_of(body.key))
+        counts = Counter(m.date.year for m in facts.minutes_of(body.key))
         series = [charts.Series("Möten", tuple(counts[y] for y in years))]
         shown = sum(counts[y] for y in years)
         summary = f"{_count(shown, 'möte', 'möten')} {_span(years)}."

@@ -50,10 +50,11 @@ BLOCK_PREFIXES = {
     "reservation": "r",
     "protokollsanteckning": "a",
     "jäv": "j",
+    "förslag": "f",
 }
 """Block kinds and the letters of their anchors (`p26-b1`); decisions share `b`."""
 
-ITEM_LABELS = {"typ", "föredragande", "ämnen", "ämne", "dnr", "bilaga", "beslutsunderlag", "återrapport",
+ITEM_LABELS = {"typ", "föredragande", "ämnen", "ämne", "dnr", "bilaga", "beslutsunderlag", "handlingar", "handling", "återrapport",
                "beslutet skickas till", "beslutet expedieras till", "expedieras till", "sekretess"}
 DISPATCH_LABELS = {"beslutet skickas till", "beslutet expedieras till", "expedieras till"}
 """Who the decision is sent to (expediering), as the minutes print it."""
@@ -115,6 +116,9 @@ _NUMBERED = re.compile(
 printed: the second item's anchor is `p7_2` (the third's `p7_3`), and `check` notes it."""
 _FIELD_LINE = re.compile(r"^(\w[\w ./-]{0,40}?)\s*:\s+(\S.*)$")
 _LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<file>[^)\s]+)\)$")
+_WITHHELD = re.compile(r"^(?P<title>.*?)\s*\(\s*utelämnad\s*:\s*(?P<ground>[^)]+?)\s*\)$", re.IGNORECASE)
+"""`Handlingar: Yttrande från polisen (utelämnad: OSL 26 kap. 1 §)`: a handling listed, not
+published, with the legal ground for withholding it."""
 
 
 def _markdown() -> MarkdownIt:
@@ -378,10 +382,15 @@ class _Walker:
             item.dispatched_to.extend(part.strip() for part in value.split(",") if part.strip())
         elif key == "sekretess":
             item.secrecy = value
-        else:  # bilaga, beslutsunderlag
+        else:  # bilaga, beslutsunderlag, handlingar
+            withheld = _WITHHELD.match(value) if key in ("handlingar", "handling") else None
+            if withheld:
+                item.attachments.append(Attachment(withheld["title"], "handling", withheld=withheld["ground"]))
+                return
             link = _LINK.match(value)
             title, file = (link["title"], link["file"]) if link else (value, None)
-            item.attachments.append(self.ctx.resolve_attachment(title, file, key, line))
+            kind = "handling" if key in ("handlingar", "handling") else key
+            item.attachments.append(self.ctx.resolve_attachment(title, file, kind, line))
 
     def _block(self, tokens: list[Token]) -> None:
         opening = tokens[0]
@@ -409,7 +418,7 @@ class _Walker:
         if kind in ("yrkande", "reservation", "protokollsanteckning", "jäv") and not block.by:
             self.ctx.report("block-content", line, f"::: {kind}", _("found no 'Av:' line, expected who it is by"),
                             _("start the block with 'Av: Name'"))
-        if kind in ("beslut", "ställningstagande", "propositionsordning") and not block.text.strip():
+        if kind in ("beslut", "ställningstagande", "propositionsordning", "förslag") and not block.text.strip():
             self.ctx.report("block-content", line, f"::: {kind}", _("the block is empty"), _("write the text between the ':::' lines"))
         self.current.parts.append(block)
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from .model import Block, Body, Item, Meeting
 from .text import long_date
 
-STATUS_LABELS = {"utkast": "Utkast", "slutlig": "Slutlig", "justerat": "Justerat", "anslaget": "Anslaget"}
+STATUS_LABELS = {"planerad": "Planerat", "kallad": "Kallelse", "inställd": "Inställt",
+                 "utkast": "Utkast", "slutlig": "Slutlig", "justerat": "Justerat", "anslaget": "Anslaget"}
 KIND_LABELS = {"protokoll": "Protokoll", "mötesanteckning": "Mötesanteckningar"}
 BLOCK_NAMES = {
     "beslut": "Beslut",
@@ -18,6 +19,7 @@ BLOCK_NAMES = {
     "reservation": "Reservation",
     "protokollsanteckning": "Protokollsanteckning",
     "jäv": "Jäv",
+    "förslag": "Förslag till beslut",
 }
 DECISION_DEFINITE = {"beslut": "beslutet", "ställningstagande": "ställningstagandet"}
 SOURCE_LABELS = {

@@ -7,6 +7,7 @@ All files are read and checked before anything is built (model first, render lat
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import mimetypes
 import os
@@ -50,23 +51,24 @@ def is_editor_litter(name: str) -> bool:
             or name in ("Thumbs.db", "desktop.ini"))
 
 
-def load_archive(content_dir: Path, cache: bool | ParseCache = False, disabled: Iterable[str] = ()) -> Archive:
+def load_archive(content_dir: Path, cache: bool | ParseCache = False, disabled: Iterable[str] = (),
+                 today: dt.date | None = None) -> Archive:
     """The validated archive; its `notes` hold what should be told but does not stop publishing."""
-    archive, problems = read_archive(content_dir, cache, disabled)
+    archive, problems = read_archive(content_dir, cache, disabled, today)
     errors = [p for p in problems if p.severity == "error"]
     if errors or archive is None:
         raise ContentError(errors)
     return dataclasses.replace(archive, notes=[p for p in problems if p.severity != "error"])
 
 
-def read_archive(content_dir: Path, cache: bool | ParseCache = False,
-                 disabled: Iterable[str] = ()) -> tuple[Archive | None, list[Problem]]:
+def read_archive(content_dir: Path, cache: bool | ParseCache = False, disabled: Iterable[str] = (),
+                 today: dt.date | None = None) -> tuple[Archive | None, list[Problem]]:
     """Every problem in the content, and the archive. With `cache` (True, or a `ParseCache` to
     keep between reads), meeting files that did not change since the last read are not parsed
     again (see `cache.py`); `disabled` names rules across meetings to leave out (`checks.RULE_CODES`)."""
     root = content_dir.resolve().parent
     parse_cache = cache if isinstance(cache, ParseCache) else ParseCache(root / CACHE_DIR) if cache else None
-    reader = _Reader(content_dir.resolve(), root, parse_cache, disabled=tuple(disabled))
+    reader = _Reader(content_dir.resolve(), root, parse_cache, disabled=tuple(disabled), today=today)
     return reader.read()
 
 
@@ -83,6 +85,7 @@ class _Reader:
     root: Path
     cache: ParseCache | None = None
     disabled: tuple[str, ...] = ()
+    today: dt.date | None = None
     registries: bytes = b""
 
     def shown(self, path: Path) -> str:
@@ -123,7 +126,7 @@ class _Reader:
                 redirects.append((f"{old}/", f"{body.key}/"))
                 redirects += [(f"{old}/{m.slug}/", f"{body.key}/{m.slug}/") for m in meetings if m.body == body.key]
         archive = Archive(body_map, topic_map, meetings, sorted(pages), sorted(redirects), sorted(removed), people=people)
-        problems.extend(checks.check_archive(archive, self.disabled))
+        problems.extend(checks.check_archive(archive, self.disabled, self.today))
         return archive, problems
 
     def _people(self, problems: list[Problem]) -> tuple[PersonEntry, ...]:
@@ -327,6 +330,8 @@ class _Reader:
             announced_on=front.announced_on, redactions=cleaned.redactions,
             corrections=tuple((c.date, c.text) for c in front.corrections),
             source=Source(front.source.format, front.source.file) if front.source else None, key_lines=_key_lines(doc),
+            cancelled_reason=front.cancelled_reason, moved_to=front.moved_to, public=front.public,
+            notice_posted_on=front.notice_posted_on,
         )
 
     def _meeting_dnr(self, front: FrontMatter, doc: YamlDoc, shown: str, problems: list[Problem]) -> Diarienummer | None:
@@ -405,7 +410,7 @@ def _body(entry: BodyIn) -> Body:
         former_names=tuple(FormerName(f.name, f.since, f.until) for f in entry.former_names),
         members=tuple(Member(m.name, m.organisation, m.party, m.role, m.title) for m in entry.members),
         local_government_act=entry.local_government_act, appeal_to=entry.appeal_to,
-        former_keys=tuple(entry.former_keys), item_types=tuple(entry.item_types),
+        former_keys=tuple(entry.former_keys), item_types=tuple(entry.item_types), assembly=entry.assembly,
     )
 
 

@@ -84,6 +84,8 @@ class Body:
     appeal_to: str | None = None
     item_types: tuple[str, ...] = ()
     """The body's own item types (`Typ:`), beside the general ones."""
+    assembly: bool = False
+    """Fullmäktige: its meetings are announced (kungörelse) on the notice board beforehand."""
 
 
 @record
@@ -144,11 +146,13 @@ class NextMeeting:
 class Attachment:
     title: str
     kind: str
-    """`bilaga` or `beslutsunderlag`."""
+    """`bilaga`, `beslutsunderlag` or `handling` (sent out with the kallelse)."""
     file: str | None = None
     """Path relative to the content directory, posix; None when not published."""
     size: int | None = None
     media_type: str | None = None
+    withheld: str | None = None
+    """The legal ground of a handling that is not published (`OSL 26 kap. 1 §`)."""
 
 
 @record
@@ -239,6 +243,10 @@ class Block:
 
 
 DECISION_KINDS = ("beslut", "ställningstagande")
+BEFORE_MEETING = ("planerad", "kallad", "inställd")
+"""Statuses of a meeting file before it holds minutes."""
+MINUTES = ("slutlig", "justerat", "anslaget")
+"""Statuses of published minutes."""
 
 Part = Prose | Fields | Block
 
@@ -327,6 +335,13 @@ class Meeting:
     """How many passages were redacted ({{dolt: ...}}) before the text was read."""
     source: Source | None = None
     """How the file came to be: typed by hand or imported from a format; None when it does not say."""
+    cancelled_reason: str | None = None
+    moved_to: dt.date | None = None
+    """The day a cancelled meeting moved to."""
+    public: bool | None = None
+    """Open to the public, when the file says."""
+    notice_posted_on: dt.date | None = None
+    """The day the kungörelse of an assembly's meeting was posted on the notice board."""
     key_lines: tuple[tuple[str, int], ...] = ()
     """The line of each front-matter key outside the attendee lists (`officials.adjusters.0`), so
     that a rule over the whole meeting can point at the line that holds what it found."""
@@ -339,6 +354,11 @@ class Meeting:
                 return lines[key]
             key = key.rpartition(".")[0]
         return 1
+
+    @property
+    def before(self) -> bool:
+        """The file is the meeting's kallelse (or its plan, or its cancellation), not yet minutes."""
+        return self.status in BEFORE_MEETING
 
     @property
     def key(self) -> str:
@@ -376,5 +396,6 @@ class Archive:
     """Problems that do not stop a build (e.g. a late announcement), as Problems of severity note."""
 
     def published(self) -> "Archive":
-        """The archive as a production build publishes it: without drafts (utkast)."""
+        """The archive as a production build publishes it: without drafts (utkast); a plan, a
+        kallelse and a cancellation are published."""
         return dataclasses.replace(self, meetings=[m for m in self.meetings if m.status != "utkast"])

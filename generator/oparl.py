@@ -51,8 +51,9 @@ VENDOR = "protokollarkivet:"
 PAGE_SIZE = 100
 """Objects per list page: OParl recommends paging lists longer than 100."""
 
-MEETING_STATES = {"utkast": "eingeladen", "slutlig": "durchgeführt", "justerat": "durchgeführt", "anslaget": "durchgeführt"}
-"""OParl's recommended states: `eingeladen` until the minutes are released, `durchgeführt` after.
+MEETING_STATES = {"planerad": "terminiert", "kallad": "eingeladen", "inställd": "terminiert", "utkast": "eingeladen", "slutlig": "durchgeführt", "justerat": "durchgeführt", "anslaget": "durchgeführt"}
+"""OParl's recommended states: `terminiert` when the day is set, `eingeladen` once called and
+until the minutes are released, `durchgeführt` after; a cancelled meeting also has `cancelled`.
 A draft (utkast) is only ever shown by the preview."""
 
 BODY_LISTS = ("organization", "person", "meeting", "paper", "agendaItem", "file", "consultation", "locationList",
@@ -195,7 +196,7 @@ class _Endpoint:
         start, end = meeting_times(meeting)
         out = _clean({
             "id": mid, "type": OPARL + "Meeting", "name": meeting_title(meeting, self.archive.bodies[meeting.body]),
-            "meetingState": MEETING_STATES.get(meeting.status, "durchgeführt"), "cancelled": False,
+            "meetingState": MEETING_STATES.get(meeting.status, "durchgeführt"), "cancelled": meeting.status == "inställd",
             "start": start, "end": end, "location": location, "organization": [organization],
             "participant": self._participants(meeting) if self.settings.people else None,
             "resultsProtocol": self._file_ref(meeting.original, "original", mid, None) if meeting.original else None,
@@ -208,6 +209,8 @@ class _Endpoint:
             VENDOR + "attendance": self._attendance(meeting) if self.settings.people else None,
             VENDOR + "attachmentsNotPublished": [a.title for a in meeting.attachments if not a.file],
             VENDOR + "corrections": [{"date": day.isoformat(), "text": text} for day, text in meeting.corrections],
+            VENDOR + "cancelledReason": meeting.cancelled_reason, VENDOR + "movedTo": _day(meeting.moved_to),
+            VENDOR + "public": meeting.public,
         }, keep=("cancelled",))
         serialised = self._write(urls.oparl_meeting(meeting), out)
         self.lists["meeting"].append(serialised)

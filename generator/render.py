@@ -41,6 +41,7 @@ class Renderer:
             rel=_rel, long_date=text.long_date, long_moment=text.long_moment, date_range=text.date_range, weekday_date=text.weekday_date, size=_size, html=Markup,
             excerpt=_excerpt, presenters=_presenters,
             count_of=lambda n, one, many: f"{n} {one if n == 1 else many}",
+            status_anchor=text.slug,
         )
         self.env.globals.update(
             urls=urls, status_label=STATUS_LABELS.get, kind_label=KIND_LABELS.get, block_label=BLOCK_NAMES.get, decision_definite=DECISION_DEFINITE.get,

@@ -3,7 +3,8 @@
 The date comes from the previous meeting's "next meeting" when not given; the previous meeting's
 members become the attendance list to confirm; item numbers go on where the body numbers its items
 over the year (Länssamverkansgruppen: 23-35 in September) and start again in a new year; the
-standing items are in place. The file is an `utkast`, so it passes `check` as written.
+standing items are in place. The file is the meeting's kallelse (`kallad`): it passes `check` as
+written, and grows into the minutes at the same path and address.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def _front_matter(body: str, date: dt.date, previous: Meeting | None) -> str:
     front: dict = {"body": body, "kind": previous.kind if previous else "protokoll", "date": date.isoformat()}
     if previous and previous.place:
         front["place"] = previous.place
-    front["status"] = "utkast"
+    front["status"] = "kallad"
     if previous:
         front["present"] = [_attendee(a) for a in _roster(previous)]
         officials = {k: v for k, v in (("chair", previous.officials.chair), ("secretary", previous.officials.secretary)) if v}
@@ -104,5 +105,6 @@ def _items(previous: Meeting | None, date: dt.date) -> str:
         heading = f"## {start + offset}. {title}" if numbered else f"## {title}"
         lines += [heading, ""]
         if title == "Ärende":
-            lines += ["Skriv ärendena här: rubrik, Typ:, Föredragande:, text och ::: beslut.", ""]
+            lines += ["Skriv ärendena här: rubrik, Typ:, Föredragande:, Handlingar:, text och ::: förslag "
+                      "(beslutet, ::: beslut, skrivs i protokollet efter mötet).", ""]
     return "\n" + "\n".join(lines)

@@ -18,7 +18,10 @@ from .messages import N_
 
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Status = Literal["utkast", "slutlig", "justerat", "anslaget"]
+Status = Literal["planerad", "kallad", "inställd", "utkast", "slutlig", "justerat", "anslaget"]
+"""A meeting's file grows: `planerad` (the day is known), `kallad` (kallelse and
+föredragningslista published), `inställd` (cancelled), then the minutes' `utkast`, `slutlig`,
+`justerat`, `anslaget`."""
 Kind = Literal["protokoll", "mötesanteckning"]
 
 
@@ -117,7 +120,7 @@ class NextMeetingIn(Strict):
 class AttachmentIn(Strict):
     title: str = Field(min_length=1)
     file: str | None = Field(None, description="Filnamn i mötets mapp; utelämnas för en bilaga som inte publiceras.")
-    kind: Literal["bilaga", "beslutsunderlag"] = "bilaga"
+    kind: Literal["bilaga", "beslutsunderlag", "handling"] = "bilaga"
 
 
 SourceFormat = Literal["manuell", "pdf", "pdf-ocr", "docx", "odt", "rtf", "html", "latex", "typst", "org", "markdown", "text"]
@@ -151,7 +154,11 @@ class FrontMatter(Strict):
     diarienummer: str | None = Field(None, description="Normaliserat diarienummer, t.ex. 'KS 2023/45', 'KS/2023:45', "
                                      "'123/2023', 'RS 2019-00123' eller 'HSN 422:1-2021'.")
     diarienummer_printed: str | None = Field(None, description="Diarienumret som det är tryckt, när det skiljer sig.")
-    status: Status = Field(description="utkast, slutlig, justerat eller anslaget.")
+    status: Status = Field(description="planerad, kallad, inställd (före mötet), utkast, slutlig, justerat eller anslaget.")
+    cancelled_reason: str | None = Field(None, description="Varför mötet ställdes in (status inställd).")
+    moved_to: Day | None = Field(None, description="Dagen ett inställt möte flyttades till.")
+    public: bool | None = Field(None, description="Sammanträdet är öppet för allmänheten (true) eller inte (false).")
+    notice_posted_on: Day | None = Field(None, description="Dagen kungörelsen om sammanträdet anslogs (fullmäktige, kommunallagen 5 kap.).")
     present: list[AttendeeIn] = Field(default_factory=list, description="Närvarande ledamöter och ersättare.")
     absent: list[AttendeeIn] = Field(default_factory=list, description="Frånvarande.")
     staff: list[AttendeeIn] = Field(default_factory=list, description="Tjänstepersoner och övriga närvarande.")
@@ -192,6 +199,7 @@ class BodyIn(Strict):
     former_names: list[FormerNameIn] = Field(default_factory=list)
     members: list[MemberIn] = Field(default_factory=list)
     former_keys: list[str] = Field(default_factory=list, description="Nycklar som organet haft tidigare: deras adresser leds om hit.")
+    assembly: bool = Field(False, description="Fullmäktige: sammanträdena kungörs på anslagstavlan minst en vecka före (kommunallagen 5 kap.).")
     local_government_act: bool = Field(False, description="Kommunallagen gäller (en nämnd eller styrelse): justeringen anslås och kan överklagas.")
     appeal_to: str | None = Field(None, description="Vart ett överklagande (laglighetsprövning) ställs, t.ex. 'Förvaltningsrätten i Umeå'.")
     item_types: list[str] = Field(default_factory=list, description="Organets egna ärendetyper (Typ:) utöver de allmänna, t.ex. 'Information och dialog'.")

@@ -38,6 +38,12 @@ def notice_board() -> Target:
     return Target("anslagstavla/index.md", "anslagstavla/")
 
 
+def notice_anchor(kind: str, meeting) -> str:
+    """A notice's permanent anchor on the board: `kungorelse-kf-2025-04-14`,
+    `tillkannagivande-bygg-2025-03-27` (one notice of each kind per meeting)."""
+    return f"{kind}-{meeting.body}-{meeting.slug}"
+
+
 def notice_feed() -> str:
     """The notice board's Atom feed, site-relative."""
     return "anslagstavla/atom.xml"

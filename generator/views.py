@@ -45,6 +45,8 @@ class HomeView(View):
 @dataclass(frozen=True, slots=True)
 class BodyView(View):
     body: Body | None = None
+    coming: list[MeetingRef] = field(default_factory=list)
+    """Meetings not yet held (planned, called or cancelled, from the day the site is built for), soonest first."""
     years: list[tuple[int, list[MeetingRef]]] = field(default_factory=list)
     """Meetings grouped by year, newest year first."""
     decisions: list[DecisionRef] = field(default_factory=list)
@@ -80,6 +82,12 @@ class MeetingView(View):
     """The item that gives the next meetings (`§ 35 Nästa möte`): the page lists them there, not twice."""
     versions: VersionHistory | None = None
     """Its published versions and what changed (the plugin option `history`), when git knows the file."""
+    due: list[AssignmentState] = field(default_factory=list)
+    """The body's assignments due at this meeting (its kallelse shows what should be reported)."""
+    moved_to: MeetingRef | None = None
+    """The meeting a cancelled one moved to, when it is in the archive."""
+    kungorelse: Kungorelse | None = None
+    """The meeting's kungörelse, while it is on the notice board."""
 
 
 NEXT_MEETING_TITLE = re.compile(
@@ -144,11 +152,25 @@ class DiarienummerView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class Kungorelse:
+    """The notice of an assembly's coming meeting: posted, on the board until the meeting."""
+
+    anchor: str
+    posted_on: dt.date | None
+    late: bool
+    """Posted later than a week before the meeting (kommunallagen 5 kap. 55 §)."""
+
+
+@dataclass(frozen=True, slots=True)
 class NoticeBoardView(View):
-    """Minutes announced on the notice board whose appeal period is running."""
+    """Minutes announced on the notice board whose appeal period is running (tillkännagivanden),
+    the kungörelser of assemblies' coming meetings, and minutes adjusted but not yet announced."""
 
     today: dt.date | None = None
     notices: list[tuple[MeetingRef, Announcement]] = field(default_factory=list)
+    kungorelser: list[tuple[MeetingRef, Kungorelse]] = field(default_factory=list)
+    pending: list[MeetingRef] = field(default_factory=list)
+    """Minutes under kommunallagen adjusted, not yet announced: what the board still owes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,21 +334,28 @@ def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, Versio
 def home_view(facts: Facts) -> HomeView:
     archive = facts.archive
     bodies = facts.bodies
-    latest = [facts.ref(m) for m in reversed(archive.meetings[-LATEST_ON_HOME:])]
+    held = [m for m in archive.meetings if not m.before]  # (coming meetings are on their body's page)
+    latest = [facts.ref(m) for m in reversed(held[-LATEST_ON_HOME:])]
     figure = home_figure(facts, bodies)
-    return HomeView(urls.home(), "Start", "home.html", [(b, len(facts.meetings_of(b.key))) for b in bodies], latest,
+    return HomeView(urls.home(), "Start", "home.html", [(b, len(facts.minutes_of(b.key))) for b in bodies], latest,
                     (figure,) if figure else ())
 
 
+def is_coming(meeting: Meeting, today: dt.date) -> bool:
+    """Not yet held on `today`: a plan, a kallelse or a cancellation whose day has not passed."""
+    return meeting.before and (meeting.end_date or meeting.date) >= today
+
+
 def body_view(facts: Facts, body: Body) -> BodyView:
-    own = [facts.ref(m) for m in reversed(facts.meetings_of(body.key))]
+    coming = [facts.ref(m) for m in facts.meetings_of(body.key) if is_coming(m, facts.today)]
+    own = [facts.ref(m) for m in reversed(facts.meetings_of(body.key)) if not is_coming(m, facts.today)]
     years = [(year, list(group)) for year, group in itertools.groupby(own, key=lambda r: r.meeting.date.year)]
     decisions = [
         DecisionRef(ref, item, decision, urls.block(ref.meeting, decision))
         for ref in own for item in ref.meeting.items for decision in item.decisions
     ]
     target = urls.body(body.key)
-    return BodyView(target, body.name, "body.html", body, years, decisions, body_figures(facts, body, target.url))
+    return BodyView(target, body.name, "body.html", body, coming, years, decisions, body_figures(facts, body, target.url))
 
 
 def announcement(archive: Archive, meeting: Meeting, today: dt.date) -> Announcement | None:
@@ -350,6 +379,10 @@ def meeting_view(facts: Facts, meeting: Meeting, settings: Settings, versions: V
         settings.preview, settings.registrar,
         facts.ref(before) if before else None, facts.ref(after) if after else None,
         archive.topics, archive.bodies, next_meetings_item(meeting), versions,
+        [s for s in facts.assignment_states.values()
+         if s.assignment.due_date == meeting.date and s.decision.meeting.meeting.body == meeting.body],
+        next((facts.ref(m) for m in facts.meetings_of(meeting.body) if m.date == meeting.moved_to), None),
+        kungorelse(facts, meeting),
     )
 
 
@@ -360,7 +393,32 @@ def notice_board_view(facts: Facts) -> NoticeBoardView:
         if notice and notice.running:
             notices.append((facts.ref(meeting), notice))
     notices.sort(key=lambda n: n[1].announced_on, reverse=True)
-    return NoticeBoardView(urls.notice_board(), "Anslagstavla", "notices.html", facts.today, notices)
+    return NoticeBoardView(urls.notice_board(), "Anslagstavla", "notices.html", facts.today, notices,
+                           kungorelser(facts), pending_announcements(facts))
+
+
+def kungorelse(facts: Facts, meeting: Meeting) -> Kungorelse | None:
+    """An assembly's called meeting is on the board from its posting (or, when the file does not
+    say, from the day it is published) until the meeting's day."""
+    if not facts.archive.bodies[meeting.body].assembly or meeting.status != "kallad":
+        return None
+    posted = meeting.notice_posted_on
+    if (meeting.end_date or meeting.date) < facts.today or (posted is not None and posted > facts.today):
+        return None
+    late = posted is not None and appeal.kungorelse_late(meeting.date, posted)
+    return Kungorelse(urls.notice_anchor("kungorelse", meeting), posted, late)
+
+
+def kungorelser(facts: Facts) -> list[tuple[MeetingRef, Kungorelse]]:
+    """The kungörelser on the board, soonest meeting first."""
+    return [(facts.ref(m), notice) for m in facts.archive.meetings if (notice := kungorelse(facts, m))]
+
+
+def pending_announcements(facts: Facts) -> list[MeetingRef]:
+    """Minutes of bodies under kommunallagen adjusted but not announced yet."""
+    return [facts.ref(m) for m in reversed(facts.archive.meetings)
+            if m.adjusted_on and m.announced_on is None and m.status in ("justerat", "slutlig")
+            and facts.archive.bodies[m.body].local_government_act]
 
 
 def topic_view(facts: Facts, topic: Topic) -> TopicView:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import shutil
 from pathlib import Path
 
@@ -36,8 +38,9 @@ def test_new_writes_the_next_meeting_for_each_seed_body(content: Path, body: str
     text = path.read_text(encoding="utf-8")
     assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == headings
     front = yaml.safe_load(text.split("---\n")[1])
-    assert front["status"] == "utkast" and str(front["date"]) == date and front["present"]
-    _, problems = read_archive(content)
+    assert front["status"] == "kallad" and str(front["date"]) == date and front["present"]
+    # (checked as on the day before the meeting: once its day has passed, a kallelse is a note)
+    _, problems = read_archive(content, today=dt.date.fromisoformat(date) - dt.timedelta(days=1))
     assert [p for p in problems if p.path.endswith(f"{date}.md")] == []
 
 

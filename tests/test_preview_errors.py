@@ -27,8 +27,8 @@ def test_an_invalid_edit_is_listed_in_the_browser_until_it_is_fixed(project: Pro
             banner.wait_for(timeout=60_000)  # (the live reload brings it)
             assert banner.get_attribute("role") == "alert"
             assert "Innehållet har 1 fel som måste rättas" in banner.inner_text()
-            assert ("content/lsg/2021-02-19.md:8: status: found 'klar', expected one of 'utkast', 'slutlig', "
-                    "'justerat' or 'anslaget'") in banner.inner_text()
+            assert ("content/lsg/2021-02-19.md:8: status: found 'klar', expected one of 'planerad', 'kallad', 'inställd', "
+                    "'utkast', 'slutlig', 'justerat' or 'anslaget'") in banner.inner_text()
             assert "Dagordningen godkändes" in page.content()  # the last valid page, still readable
 
             source.write_text(valid.replace("Dagordningen godkändes.", "Dagordningen godkändes med ett tillägg."),

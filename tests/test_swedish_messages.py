@@ -36,7 +36,7 @@ def test_check_speaks_swedish_by_default(project: Project) -> None:
     run = _check(project, LANG="C.UTF-8")
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
-        "content/lsg/2021-02-19.md:8: status: står 'justerad', ska vara en av 'utkast', 'slutlig', 'justerat' eller "
+        "content/lsg/2021-02-19.md:8: status: står 'justerad', ska vara en av 'planerad', 'kallad', 'inställd', 'utkast', 'slutlig', 'justerat' eller "
         "'anslaget' (menade du 'justerat'?) [value]",
         "content/lsg/2021-02-19.md:61: Föredragnde: okänd fältetikett (menade du 'Föredragande:'?) [field-label]",
         "2 fel hittades; inget byggdes.",

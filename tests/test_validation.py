@@ -147,7 +147,7 @@ def test_under_github_actions_each_problem_is_also_an_annotation(project: Projec
     assert main(["check"]) == 1
     assert capsys.readouterr().out.strip() == (
         "::error file=content/lsg/2021-02-19.md,line=8,title=status::found 'klar', expected one of "
-        "'utkast', 'slutlig', 'justerat' or 'anslaget' [value]")
+        "'planerad', 'kallad', 'inställd', 'utkast', 'slutlig', 'justerat' or 'anslaget' (did you mean 'kallad'?) [value]")
 
 
 # -- rules by their codes ----------------------------------------------------------------------

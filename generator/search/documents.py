@@ -25,7 +25,9 @@ EXACT_FIELD = "ids"
 """The field of numbers, dates and diarienummer: words are not looked for in it."""
 NAMES_FIELD = "people"
 """In this field each line is a name, and its word pairs are indexed as well."""
-TYPES = ("möte", "beslutsärende", "informationsärende", "övrigt")
+TYPES = ("möte", "beslutsärende", "informationsärende", "övrigt", "förslag")
+"""The type facet's values; `förslag`: an item of a kallelse with its proposed decision (after the
+meeting the item is of its own type again, the proposal still indexed beside the decision)."""
 
 
 @dataclass(slots=True)
@@ -38,7 +40,8 @@ class SearchDoc:
     body: str
     date: str
     type: str
-    """beslutsärende, informationsärende, övrigt, or möte for a meeting's header."""
+    """beslutsärende, informationsärende, övrigt, förslag (a kallelse's item with a proposal), or möte
+    for a meeting's header."""
     topics: tuple[str, ...]
     texts: dict[str, str] = field(default_factory=dict)
     """Field name -> text to index."""
@@ -89,6 +92,8 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
         elif isinstance(part, Block):
             if part.is_decision:
                 decisions.append(f"{part.kind.capitalize()}: {part.text}")
+            elif part.kind == "förslag":
+                decisions.append(f"Förslag till beslut: {part.text}")
             else:
                 text_parts.append(part.text)
             people += [*part.by, *part.yes, *part.no, *part.abstain]
@@ -99,7 +104,8 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
     text = " ".join(text_parts)
     return SearchDoc(
         ref=urls.item(meeting, item), kind="item", title=f"{item.label} {item.title}" if item.number else item.title,
-        body=meeting.body, date=meeting.date.isoformat(), type=item.type or "övrigt", topics=tuple(item.topics),
+        body=meeting.body, date=meeting.date.isoformat(), topics=tuple(item.topics),
+        type="förslag" if meeting.before and any(b.kind == "förslag" for b in item.blocks) else item.type or "övrigt",
         snippet_source=" ".join([*decisions, text]),
         texts={
             "title": item.title,
