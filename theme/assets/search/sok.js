@@ -392,7 +392,7 @@
     return parseInt(p[2], 10) + " " + months[parseInt(p[1], 10) - 1] + " " + p[0];
   }
 
-  var TYPE_LABELS = { "möte": "Möte (protokollets huvud)", "beslutsärende": "Beslutsärende", "informationsärende": "Informationsärende", "övrigt": "Utan angiven typ" };
+  var TYPE_LABELS = { "möte": "Möte (protokollets huvud)", "beslutsärende": "Beslutsärende", "informationsärende": "Informationsärende", "förslag": "Förslag till beslut", "övrigt": "Utan angiven typ" };
 
   /* -- the search page ---------------------------------------------------------------- */
 
