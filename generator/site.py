@@ -33,6 +33,7 @@ from .model import Archive
 from .opendata import open_data, with_files
 from .problems import ContentError, Problem
 from .render import Renderer
+from .alerts import unknown_segments
 from .settings import Settings
 from .versions import Versions, read_versions
 from .xref import Linker
@@ -75,7 +76,9 @@ class Site:
         self.facts: Facts = derive(self.published, settings.today)
         self.versions = read_versions(config.content, self.published.meetings, self.history) if settings.history else Versions({})
         views = derive_views(self.facts, settings, self.versions.by_meeting)
-        self.clashes = unique_targets(views, archive.pages, _shown(config.content))
+        # (and alert lists that name no body or topic: they would send nothing, silently)
+        self.clashes = unique_targets(views, archive.pages, _shown(config.content)) + unknown_segments(
+            settings.alerts, archive.bodies, archive.topics)
         """Pages that claim one address: an error, since only one of them could be published."""
         self.views: dict[str, View] = {view.target.src_uri: view for view in views}
         self.linker = Linker(self.facts)
