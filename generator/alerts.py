@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .messages import _
 from .problems import Problem, did_you_mean
 
@@ -46,6 +48,8 @@ class AlertList:
     """Where a reader signs up: the list's web form or a `mailto:` join address."""
     unsubscribe: str
     """Where a reader leaves (the List-Unsubscribe header and every message's footer)."""
+    line: int = 1
+    """Its line in the configuration file, for problems."""
 
     @property
     def topic(self) -> str | None:
@@ -61,44 +65,49 @@ class AlertConfig:
         return bool(self.lists)
 
 
-def parse_alerts(options: object, where: str = "mkdocs.yml") -> tuple[AlertConfig, list[Problem]]:
+def parse_alerts(options: object, where: str = "mkdocs.yml", lines: Mapping[str, int] | None = None
+                 ) -> tuple[AlertConfig, list[Problem]]:
     """The plugin's `alerts` option. A list is an address, or a mapping of `address`, `subscribe`,
     `unsubscribe`; without them the subscribe and unsubscribe routes are the `subscribe`/`unsubscribe`
-    given beside `lists`, else Mailman's `<list>-join@` and `<list>-leave@` addresses."""
+    given beside `lists`, else Mailman's `<list>-join@` and `<list>-leave@` addresses. `lines`
+    are the options' lines in the file (`option_lines`)."""
+    lines = lines or {}
     if not options:
         return AlertConfig(), []
     if not isinstance(options, Mapping):
-        return AlertConfig(), [_problem(where, "alerts", _("expected a mapping with 'from' and 'lists'"))]
-    problems = [_problem(where, f"alerts.{key}", _("unknown option"), _("the options are: from, lists, subscribe, unsubscribe"))
+        return AlertConfig(), [_problem(where, lines, "alerts", _("expected a mapping with 'from' and 'lists'"))]
+    problems = [_problem(where, lines, f"alerts.{key}", _("unknown option"), _("the options are: from, lists, subscribe, unsubscribe"))
                 for key in options if key not in ("from", "lists", "subscribe", "unsubscribe")]
     sender = options.get("from") or ""
     if not isinstance(sender, str) or "@" not in sender:
-        problems.append(_problem(where, "alerts.from", _("expected the sender's address, e.g. 'Protokollarkivet <noreply@example.se>'")))
+        problems.append(_problem(where, lines, "alerts.from",
+                                 _("expected the sender's address, e.g. 'Protokollarkivet <noreply@example.se>'")))
     lists = options.get("lists") or {}
     if not isinstance(lists, Mapping) or not lists:
-        problems.append(_problem(where, "alerts.lists", _("expected a mapping of segments to list addresses")))
+        problems.append(_problem(where, lines, "alerts.lists", _("expected a mapping of segments to list addresses")))
         lists = {}
     found = []
     for segment, value in lists.items():
-        entry, trouble = _list(str(segment), value, options, where)
+        entry, trouble = _list(str(segment), value, options, where, lines)
         problems += trouble
         if entry:
             found.append(entry)
     return AlertConfig(sender if isinstance(sender, str) else "", tuple(found)), problems
 
 
-def _list(segment: str, value: object, options: Mapping, where: str) -> tuple[AlertList | None, list[Problem]]:
+def _list(segment: str, value: object, options: Mapping, where: str, lines: Mapping[str, int]
+          ) -> tuple[AlertList | None, list[Problem]]:
     field = f"alerts.lists.{segment}"
     given = value if isinstance(value, Mapping) else {"address": value}
     address = given.get("address")
     if not isinstance(address, str) or not _ADDRESS.match(address):
-        return None, [_problem(where, field, _("expected the list's e-mail address"))]
+        return None, [_problem(where, lines, field, _("expected the list's e-mail address"))]
     local, domain = address.split("@")
     subscribe = given.get("subscribe") or options.get("subscribe") or f"mailto:{local}-join@{domain}"
     unsubscribe = given.get("unsubscribe") or options.get("unsubscribe") or f"mailto:{local}-leave@{domain}"
     if not all(isinstance(route, str) and route.startswith(("https://", "http://", "mailto:")) for route in (subscribe, unsubscribe)):
-        return None, [_problem(where, field, _("subscribe and unsubscribe must be https:// or mailto: addresses"))]
-    return AlertList(segment, address, subscribe, unsubscribe), []
+        return None, [_problem(where, lines, field, _("subscribe and unsubscribe must be https:// or mailto: addresses"))]
+    return AlertList(segment, address, subscribe, unsubscribe, _line(lines, field)), []
 
 
 def unknown_segments(config: AlertConfig, bodies: Mapping[str, object], topics: Mapping[str, object],
@@ -110,14 +119,53 @@ def unknown_segments(config: AlertConfig, bodies: Mapping[str, object], topics: 
         known = entry.segment == ALL or (topic in topics if topic is not None else entry.segment in bodies)
         if not known:
             choices = [ALL, *bodies, *(TOPIC_PREFIX + key for key in topics)]
-            problems.append(_problem(where, f"alerts.lists.{entry.segment}", _("no body or topic has this key"),
+            problems.append(_problem(where, {"": entry.line}, f"alerts.lists.{entry.segment}", _("no body or topic has this key"),
                                      did_you_mean(entry.segment, choices) or
                                      _("a segment is 'alla', a body's key or 'amne/' and a topic's key")))
     return problems
 
 
-def _problem(where: str, field: str, message: str, hint: str = "") -> Problem:
-    return Problem(where, 1, field, message, hint, code=CODE)
+def _problem(where: str, lines: Mapping[str, int], field: str, message: str, hint: str = "") -> Problem:
+    return Problem(where, _line(lines, field), field, message, hint, code=CODE)
+
+
+def _line(lines: Mapping[str, int], field: str) -> int:
+    """The line of `field` (dotted), or of its nearest ancestor that has one, or 1."""
+    while field and field not in lines:
+        field = field.rpartition(".")[0]
+    return lines.get(field, 1)
+
+
+def option_lines(text: str) -> dict[str, int]:
+    """The line of each key under the protokollarkivet plugin's `alerts` in `mkdocs.yml`'s text
+    (`alerts.lists.lsg` -> 52). Composed, not loaded: MkDocs' tags need no constructor."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    plugins = _value(root, "plugins")
+    items = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins] if plugins else []
+    options = next((_value(item, "protokollarkivet") for item in items if _value(item, "protokollarkivet")), None)
+    lines: dict[str, int] = {}
+    _walk(_value(options, "alerts"), "alerts", lines)
+    if options is not None:
+        for key, _node in options.value:
+            if key.value == "alerts":
+                lines["alerts"] = key.start_mark.line + 1
+    return lines
+
+
+def _value(node: object, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+
+
+def _walk(node: yaml.Node | None, path: str, lines: dict[str, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[f"{path}.{key.value}"] = key.start_mark.line + 1
+            _walk(value, f"{path}.{key.value}", lines)
 
 
 # -- what the site published ----------------------------------------------------------------

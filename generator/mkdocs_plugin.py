@@ -37,7 +37,7 @@ from .cache import CACHE_DIR, ParseCache
 from .checks import RULE_CODES
 from .messages import _, decimal
 from .parallel import Background, BackgroundError
-from .alerts import parse_alerts
+from .alerts import option_lines, parse_alerts
 from .problems import ContentError, format_problems, github_annotations
 from .render import THEME_DIR, RenderError
 from .search import write_document_files, write_search_files
@@ -102,7 +102,8 @@ def site_config(options: PluginOptions, config: MkDocsConfig, preview_mode: bool
         raise PluginError(_("protokollarkivet: disable: {code}: no rule has this code (rules: {codes})").format(
             code=unknown[0], codes=", ".join(RULE_CODES)))
     a, r = options.accessibility, options.registrar
-    alert_config, problems = parse_alerts(options.alerts, Path(config.config_file_path).name)
+    config_file = Path(config.config_file_path)
+    alert_config, problems = parse_alerts(options.alerts, config_file.name, option_lines(config_file.read_text(encoding="utf-8")))
     if problems:
         raise PluginError(format_problems(problems))
     settings = Settings(

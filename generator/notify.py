@@ -179,7 +179,8 @@ def notify(run: Run, now: dt.datetime | None = None) -> int:
     """Send what is due; one line per segment on stdout, one per failure on stderr."""
     try:
         options, archive = plugin_options(run.config)
-        config, problems = alerts.parse_alerts(options.get("alerts"), run.config.name)
+        lines = alerts.option_lines(run.config.read_text(encoding="utf-8"))
+        config, problems = alerts.parse_alerts(options.get("alerts"), run.config.name, lines)
         data = alerts.read_site(run.site)
         problems += alerts.unknown_segments(config, data.bodies, data.topics, run.config.name)
         state = read_state(run.state)
