@@ -230,7 +230,8 @@ def _send_all(server: Server, data: SiteData, config: AlertConfig, archive: str,
                 _keep_for_next_run(state, entry, due)
                 print(_("notify: {segment}: not sent to {address}: {reason}").format(
                     segment=entry.segment, address=entry.address, reason=_reason(error)), file=sys.stderr)
-                if isinstance(error, (smtplib.SMTPServerDisconnected, OSError)):
+                lost = isinstance(error, smtplib.SMTPServerDisconnected) or not isinstance(error, smtplib.SMTPException)
+                if lost:  # (SMTPException is an OSError too: only a refusal lets the next segment go on)
                     for later, later_due in pending[number + 1:]:
                         failures += 1
                         _keep_for_next_run(state, later, later_due)
