@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         return run_import(args)
     if args.command == "notify":
-        return run_notify(args)
+        # (the login comes from the environment, never the command line: CI's secrets, out of the process list)
+        return run_notify(args, os.environ.get("SMTP_USER", ""), os.environ.get("SMTP_PASSWORD", ""))
     if args.command == "linkcheck":
         return run_linkcheck(args.site)
     if args.command == "new":

@@ -300,9 +300,9 @@ def add_notify_command(commands) -> None:
     notify_parser.add_argument("--dry-run", action="store_true", help=_("print what would be sent; send and record nothing"))
 
 
-def run_notify(args) -> int:
+def run_notify(args, user: str = "", password: str = "") -> int:
+    """The command, with the SMTP login the command line read from SMTP_USER and SMTP_PASSWORD."""
     if not args.dry_run and not args.smtp_host:
         return _fail(_("--smtp-host is required (or --dry-run)"))
-    server = Server(args.smtp_host, args.smtp_port, args.timeout, os.environ.get("SMTP_USER", ""),
-                    os.environ.get("SMTP_PASSWORD", "")) if args.smtp_host else None
+    server = Server(args.smtp_host, args.smtp_port, args.timeout, user, password) if args.smtp_host else None
     return notify(Run(args.site, args.state, args.config, server, args.since, args.dry_run))

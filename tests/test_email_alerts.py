@@ -18,6 +18,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+import yaml
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
@@ -444,3 +445,16 @@ def test_the_alerts_page_fits_a_phone_and_has_no_axe_violations(browser: object,
     assert visit.page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     assert visit.foreign == []
     visit.close()
+
+
+def test_the_archive_workflow_sends_after_the_deploy_and_keeps_the_state_even_when_a_list_failed() -> None:
+    workflow = yaml.safe_load((ROOT / "templates/archive-repository/.github/workflows/publish.yml").read_text(encoding="utf-8"))
+    job = workflow["jobs"]["notify"]
+    assert job["needs"] == "deploy"
+    steps = {step.get("name"): step for step in job["steps"]}
+    send = steps["Send what is new to the alert lists"]
+    assert "protokollarkivet notify --site site --state .protokollarkivet-notify.json" in send["run"]
+    assert send["env"]["SMTP_PASSWORD"] == "${{ secrets.SMTP_PASSWORD }}" and "SMTP_PASSWORD" not in send["run"]
+    restore, keep = steps["Restore the alert state"], steps["Keep the alert state for the next run"]
+    assert restore["with"]["path"] == keep["with"]["path"] == ".protokollarkivet-notify.json"
+    assert keep["if"] == "always()" and keep["with"]["key"].startswith(restore["with"]["restore-keys"])
