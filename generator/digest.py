@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import textwrap
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
@@ -28,6 +29,8 @@ ITEMS_PER_MEETING = 12
 """A meeting's items shown at most; the rest are counted and the page has them."""
 WORDS = {"protokoll": ("protokoll", "protokoll"), "kallelse": ("kallelse", "kallelser"), "rättelse": ("rättelse", "rättelser")}
 PAGE = "bevaka/"
+WIDTH = 76
+"""The plain part's lines are wrapped here (addresses are never broken), as mail programs expect."""
 
 
 def compose(data: SiteData, alert: AlertList, due: Due, sender: str, archive: str, now: dt.datetime) -> EmailMessage:
@@ -126,16 +129,21 @@ def _footer_lines(data: SiteData, alert: AlertList, archive: str) -> list[str]:
 def plain(data: SiteData, alert: AlertList, due: Due, archive: str) -> str:
     lines = [subject(data, due, archive), ""]
     for meeting, news in _by_meeting(due):
-        lines += [meeting.title, f"{_headline(news)}: {meeting.url}"]
-        lines += [f"Rättelse {n.day.isoformat()}: {n.text}" for n in news if n.kind == "rättelse"]
+        lines += [meeting.title, f"{_headline(news)}:", meeting.url]
+        lines += [_wrap(f"Rättelse {n.day.isoformat()}: {n.text}") for n in news if n.kind == "rättelse"]
         shown = _entries(meeting, due.segment, {n.kind for n in news})
         for entry in shown[:ITEMS_PER_MEETING]:
-            lines += ["", f"  {entry.label} {entry.title}".rstrip(), f"  {entry.url}"]
-            lines += [f"    {BLOCK_NAMES.get(d.kind, d.kind)}: {_short(d.text)}" for d in entry.decisions]
+            lines += ["", _wrap(f"{entry.label} {entry.title}".strip(), "  "), f"  {entry.url}"]
+            lines += [_wrap(f"{BLOCK_NAMES.get(d.kind, d.kind)}: {_short(d.text)}", "    ") for d in entry.decisions]
         if len(shown) > ITEMS_PER_MEETING:
             lines += ["", f"  … och {len(shown) - ITEMS_PER_MEETING} ärenden till i protokollet."]
         lines.append("")
-    return "\n".join([*lines, "-- ", *_footer_lines(data, alert, archive)]) + "\n"
+    return "\n".join([*lines, "-- ", *map(_wrap, _footer_lines(data, alert, archive))]) + "\n"
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ", break_long_words=False,
+                         break_on_hyphens=False)
 
 
 def rich(data: SiteData, alert: AlertList, due: Due, archive: str) -> str:

@@ -109,7 +109,8 @@ def notify(site: Path, state: Path, server: _Server | None, *extra: str, config:
 
 
 def body_text(message: EmailMessage, subtype: str) -> str:
-    return message.get_body((subtype,)).get_content()
+    """A part's text with its lines joined (the plain part is wrapped at 76 characters)."""
+    return " ".join(message.get_body((subtype,)).get_content().split())
 
 
 # -- the example archive: what is sent, and to whom ------------------------------------------------
