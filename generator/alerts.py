@@ -231,17 +231,23 @@ def read_site(site: Path) -> SiteData:
         index = json.loads(index_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise SiteError(_("{path}: no open data here (build the site first): {error}").format(path=index_path, error=error))
-    base = index["id"].removesuffix("data/index.json")
+    base = str(index.get("id", "")).removesuffix("data/index.json") if isinstance(index, dict) else ""
     if ".invalid/" in base:
         raise SiteError(_("{path}: the site was built without site_url in mkdocs.yml; messages need permanent addresses")
                         .format(path=index_path))
     bodies, meetings = {}, []
-    for organization in index["organization"]:
-        key = organization["id"].removeprefix(base + "data/").removesuffix(".json")
-        bodies[key] = organization["name"]
-        for url in organization["meeting"]:
-            meetings.append(_published(key, json.loads((site / url.removeprefix(base)).read_text(encoding="utf-8"))))
-    topics = {t["key"]: t["name"] for t in index.get("x-topics", [])}
+    path = index_path
+    try:
+        for organization in index["organization"]:
+            key = organization["id"].removeprefix(base + "data/").removesuffix(".json")
+            bodies[key] = organization["name"]
+            for url in organization["meeting"]:
+                path = site / url.removeprefix(base)
+                meetings.append(_published(key, json.loads(path.read_text(encoding="utf-8"))))
+        topics = {t["key"]: t["name"] for t in index.get("x-topics", [])}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise SiteError(_("{path}: not the open data this version writes ({error}); build the site again").format(
+            path=path, error=f"{type(error).__name__}: {error}"))
     meetings.sort(key=lambda m: (m.date, m.key))
     return SiteData(base, bodies, topics, tuple(meetings))
 

@@ -58,14 +58,16 @@ def subject(data: SiteData, due: Due, archive: str) -> str:
     name = segment_name(data, due.segment)
     head = (f"Nytt i {archive}" if due.segment == ALL else
             f"Nytt om {name}" if due.segment.startswith(TOPIC_PREFIX) else f"Nytt från {name}")
-    return f"{head}: {summary(due)}"
+    return f"{head}: {summary(data, due)}"
 
 
-def summary(due: Due) -> str:
+def summary(data: SiteData, due: Due) -> str:
+    """One publication named (with its body, unless the segment is the body), or several counted."""
     if len(due.news) == 1:
         news = due.news[0]
         what = {"protokoll": "protokoll", "kallelse": "kallelse till mötet", "rättelse": "rättelse i protokollet"}[news.kind]
-        where = "" if "/" not in due.segment and due.segment != ALL else f"{_body_name(news.meeting)}, "
+        body = news.meeting.body
+        where = "" if due.segment == body else f"{data.bodies.get(body, body)}, "
         return f"{where}{what} {long_date(news.meeting.date)}"
     counts = [(kind, sum(n.kind == kind for n in due.news)) for kind in WORDS]
     parts = [f"{count} {WORDS[kind][count != 1]}" for kind, count in counts if count]
@@ -86,10 +88,6 @@ def _by_meeting(due: Due) -> list[tuple[Published, list[News]]]:
     for news in due.news:
         groups.setdefault(news.meeting.key, (news.meeting, []))[1].append(news)
     return sorted(groups.values(), key=lambda g: (g[0].date, g[0].key), reverse=True)
-
-
-def _body_name(meeting: Published) -> str:
-    return meeting.title.removesuffix(" " + long_date(meeting.date))
 
 
 def _entries(meeting: Published, segment: str, kinds: set[str]):

@@ -168,6 +168,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             log.debug(str(info))
         if site.versions.note:
             log.info(site.versions.note, extra={SUMMARY: True})  # (once: staff should know why pages lack it)
+        for note in site.alert_notes:
+            log.info(str(note), extra={SUMMARY: True})
         if self.command in ("build", "gh-deploy"):
             final = Path(config.site_dir)
             self.staged = (staging.staging_folder(final), final)

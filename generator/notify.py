@@ -156,7 +156,7 @@ def connect(server: Server) -> smtplib.SMTP:
             smtp.login(server.user, server.password)
     except (OSError, smtplib.SMTPException, ssl.SSLError) as error:
         smtp.close()
-        raise SendError(_("the mail server {host} refused the connection: {error}").format(host=server.host, error=error))
+        raise SendError(_("no safe connection to the mail server {host}: {error}").format(host=server.host, error=error))
     except SendError:
         smtp.close()
         raise
@@ -182,7 +182,7 @@ def notify(run: Run, now: dt.datetime | None = None) -> int:
         lines = alerts.option_lines(run.config.read_text(encoding="utf-8"))
         config, problems = alerts.parse_alerts(options.get("alerts"), run.config.name, lines)
         data = alerts.read_site(run.site)
-        problems += alerts.unknown_segments(config, data.bodies, data.topics, run.config.name)
+        unknown = alerts.unknown_segments(config, data.bodies, data.topics, run.config.name)
         state = read_state(run.state)
     except (OSError, yaml.YAMLError) as error:
         return _fail(_("cannot read {path}: {error}").format(path=run.config, error=error))
@@ -195,19 +195,26 @@ def notify(run: Run, now: dt.datetime | None = None) -> int:
         print(_("notify: no alert lists are configured (alerts: lists: in the plugin's options in {config}); nothing to send")
               .format(config=run.config))
         return 0
-    dues = [(entry, alerts.due(data, entry.segment, state.seen(entry.segment), run.since)) for entry in config.lists]
+    if unknown:  # (the others are sent; these are told, and the run ends non-zero)
+        print(format_problems(unknown), file=sys.stderr)
+    known = [entry for entry in config.lists if f"alerts.lists.{entry.segment}" not in {p.field for p in unknown}]
+    dues = [(entry, alerts.due(data, entry.segment, state.seen(entry.segment), run.since)) for entry in known]
     when = now or dt.datetime.now(dt.timezone.utc)
     if run.dry_run:
-        return _dry_run(data, config, archive, dues, when)
-    for entry, due in dues:
-        if not due.news and state.seen(entry.segment) is None:
-            state.record(entry.segment, due.seen)
-            print(_("{segment}: first run: nothing sent; from now on what is published is sent").format(segment=entry.segment))
-    pending = [(entry, due) for entry, due in dues if due.news]
-    if not pending:
-        print(_("notify: nothing new to send."))
-        return 0
-    return _send_all(run.server, data, config, archive, pending, state, when)
+        return _dry_run(data, config, archive, dues, when) or (EXIT_FAILED if unknown else 0)
+    try:
+        for entry, due in dues:
+            if not due.news and state.seen(entry.segment) is None:
+                state.record(entry.segment, due.seen)
+                print(_("{segment}: first run: nothing sent; from now on what is published is sent").format(segment=entry.segment))
+        pending = [(entry, due) for entry, due in dues if due.news]
+        if not pending:
+            print(_("notify: nothing new to send."))
+            return EXIT_FAILED if unknown else 0
+        return _send_all(run.server, data, config, archive, pending, state, when) or (EXIT_FAILED if unknown else 0)
+    except OSError as error:  # (the state cannot be written: stop before sending anything more)
+        print(_("notify: cannot write the state {path}: {error}").format(path=run.state, error=error), file=sys.stderr)
+        return EXIT_FAILED
 
 
 def _send_all(server: Server, data: SiteData, config: AlertConfig, archive: str, pending: list[tuple[AlertList, Due]],

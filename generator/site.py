@@ -9,6 +9,7 @@ need only another adapter. Nothing here imports the engine.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import gzip
 import hashlib
@@ -76,9 +77,11 @@ class Site:
         self.facts: Facts = derive(self.published, settings.today)
         self.versions = read_versions(config.content, self.published.meetings, self.history) if settings.history else Versions({})
         views = derive_views(self.facts, settings, self.versions.by_meeting)
-        # (and alert lists that name no body or topic: they would send nothing, silently)
-        self.clashes = unique_targets(views, archive.pages, _shown(config.content)) + unknown_segments(
-            settings.alerts, archive.bodies, archive.topics)
+        self.clashes = unique_targets(views, archive.pages, _shown(config.content))
+        self.alert_notes = [dataclasses.replace(p, severity="note")
+                            for p in unknown_segments(settings.alerts, archive.bodies, archive.topics)]
+        """Alert lists that name no body or topic (a key renamed since): said at each build, and
+        `notify` reports them as not sent; the build goes on (the archive itself is fine)."""
         """Pages that claim one address: an error, since only one of them could be published."""
         self.views: dict[str, View] = {view.target.src_uri: view for view in views}
         self.linker = Linker(self.facts)

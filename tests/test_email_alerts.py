@@ -243,7 +243,7 @@ def test_a_server_that_offers_starttls_and_then_refuses_it_is_not_used_in_clear(
     inbox, server = smtp(smtp_class=_RefusesStartTLS, tls_context=certificate.server)
     run = notify(example_site, tmp_path / "state.json", server, "--since", "2023-01-01")
     assert run.returncode == 1
-    assert "refused the connection" in run.stderr and "454" in run.stderr
+    assert "no safe connection to the mail server 127.0.0.1" in run.stderr and "454" in run.stderr
     assert inbox.received == []
 
 
@@ -392,18 +392,28 @@ def test_a_published_kallelse_is_news_and_its_minutes_are_news_again() -> None:
 
 # -- the configuration ----------------------------------------------------------------------
 
-def test_a_list_for_no_body_or_topic_stops_the_build_and_notify_on_its_line(tmp_path: Path) -> None:
+def test_a_list_for_no_body_or_topic_is_told_on_its_line_and_the_other_lists_are_sent(tmp_path: Path, smtp) -> None:
+    """A key mistyped, or a body renamed since: the build says so and goes on; notify sends the
+    other lists and ends non-zero, naming the line."""
     project = make_project(tmp_path / "project")
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("          lsg: bevaka-lsg", "          lsgg: bevaka-lsg"),
                       encoding="utf-8")
     line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1) if "lsgg:" in text)
-    expected = f"mkdocs.yml:{line}: alerts.lists.lsgg: no body or topic has this key (did you mean 'lsg'?) [alerts]"
+    told = f"mkdocs.yml:{line}: note: alerts.lists.lsgg: no body or topic has this key (did you mean 'lsg'?) [alerts]"
     built = project.build()
-    assert built.code == 1 and expected in built.stderr and "Traceback" not in built.stderr
-    assert not project.site.exists()
-    run = notify(ROOT / "content", tmp_path / "state.json", None, "--dry-run", config=config)  # (no site: told first)
-    assert run.returncode == 2 and "no open data here" in run.stderr and "Traceback" not in run.stderr
+    assert built.code == 0 and told in built.stderr, built.stderr
+    inbox, server = smtp()
+    run = notify(project.site, tmp_path / "state.json", server, "--since", "2021-01-01", config=config)
+    assert run.returncode == 1 and told.replace(" note:", "") in run.stderr and "Traceback" not in run.stderr
+    assert inbox.recipients == [LISTS["alla"]]  # (the fixture archive has no item on Hjälpmedel)
+    page = (project.site / "bevaka/index.html").read_text(encoding="utf-8")
+    assert "bevaka-lsg" not in page and "bevaka-alla-join" in page
+
+
+def test_without_a_built_site_notify_says_so(tmp_path: Path) -> None:
+    run = notify(tmp_path / "site", tmp_path / "state.json", None, "--dry-run")
+    assert run.returncode == 2 and "no open data here (build the site first)" in run.stderr and "Traceback" not in run.stderr
 
 
 def test_without_alert_lists_notify_says_so_and_sends_nothing(example_site: Path, tmp_path: Path) -> None:
@@ -459,3 +469,14 @@ def test_the_archive_workflow_sends_after_the_deploy_and_keeps_the_state_even_wh
     restore, keep = steps["Restore the alert state"], steps["Keep the alert state for the next run"]
     assert restore["with"]["path"] == keep["with"]["path"] == ".protokollarkivet-notify.json"
     assert keep["if"] == "always()" and keep["with"]["key"].startswith(restore["with"]["restore-keys"])
+
+
+def test_the_configuration_is_read_with_mkdocs_own_tags_in_it(example_site: Path, tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Arkivet\nsite_url: !ENV [SITE_URL, 'https://protokollarkivet.example.se/']\n"
+                      "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+                      "plugins:\n  - search\n  - protokollarkivet:\n      alerts:\n        from: Arkivet <noreply@example.se>\n"
+                      "        lists:\n          lsg: bevaka-lsg@lists.example.se\n", encoding="utf-8")
+    run = notify(example_site, tmp_path / "state.json", None, "--dry-run", "--since", "2023-01-01", config=config)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("lsg: would send 1 to bevaka-lsg@lists.example.se: Nytt från Länssamverkansgruppen:")
