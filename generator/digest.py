@@ -27,6 +27,10 @@ DECISION_CHARS = 300
 """A decision longer than this is cut at a word and ends with '…': the page has the whole text."""
 ITEMS_PER_MEETING = 12
 """A meeting's items shown at most; the rest are counted and the page has them."""
+MEETINGS_IN_FULL, MEETINGS_LISTED = 10, 50
+"""A digest shows its latest meetings with their items, lists the next ones by title and address and
+counts the rest: a catch-up after weeks (or a first `--since` far back) stays a message that a list
+server accepts (Mailman holds larger messages than its `max_message_size` for its moderator)."""
 WORDS = {"protokoll": ("protokoll", "protokoll"), "kallelse": ("kallelse", "kallelser"), "rättelse": ("rättelse", "rättelser")}
 PAGE = "bevaka/"
 WIDTH = 76
@@ -126,7 +130,8 @@ def _footer_lines(data: SiteData, alert: AlertList, archive: str) -> list[str]:
 
 def plain(data: SiteData, alert: AlertList, due: Due, archive: str) -> str:
     lines = [subject(data, due, archive), ""]
-    for meeting, news in _by_meeting(due):
+    groups = _by_meeting(due)
+    for meeting, news in groups[:MEETINGS_IN_FULL]:
         lines += [meeting.title, f"{_headline(news)}:", meeting.url]
         lines += [_wrap(f"Rättelse {n.day.isoformat()}: {n.text}") for n in news if n.kind == "rättelse"]
         shown = _entries(meeting, due.segment, {n.kind for n in news})
@@ -136,7 +141,23 @@ def plain(data: SiteData, alert: AlertList, due: Due, archive: str) -> str:
         if len(shown) > ITEMS_PER_MEETING:
             lines += ["", f"  … och {len(shown) - ITEMS_PER_MEETING} ärenden till i protokollet."]
         lines.append("")
+    listed, rest = _the_others(groups)
+    if listed:
+        lines += ["Fler möten:", ""]
+        for meeting, news in listed:
+            lines += [_wrap(f"{meeting.title} ({_kinds(news)})", "  "), f"  {meeting.url}"]
+        lines += [f"  … och {rest} möten till: {data.site_url}" if rest else "", ""]
     return "\n".join([*lines, "-- ", *map(_wrap, _footer_lines(data, alert, archive))]) + "\n"
+
+
+def _kinds(news: list[News]) -> str:
+    return ", ".join(dict.fromkeys(n.kind for n in news))
+
+
+def _the_others(groups: list) -> tuple[list, int]:
+    """The meetings listed by title after those shown in full, and how many are left uncounted."""
+    others = groups[MEETINGS_IN_FULL:]
+    return others[:MEETINGS_LISTED], max(0, len(others) - MEETINGS_LISTED)
 
 
 def _wrap(text: str, indent: str = "") -> str:
@@ -148,7 +169,8 @@ def rich(data: SiteData, alert: AlertList, due: Due, archive: str) -> str:
     e = html.escape
     out = ['<!DOCTYPE html>', '<html lang="sv">', '<head><meta charset="utf-8">',
            f'<title>{e(subject(data, due, archive))}</title></head>', '<body>', f'<h1>{e(subject(data, due, archive))}</h1>']
-    for meeting, news in _by_meeting(due):
+    groups = _by_meeting(due)
+    for meeting, news in groups[:MEETINGS_IN_FULL]:
         out += [f'<h2><a href="{e(meeting.url)}">{e(meeting.title)}</a></h2>', f'<p>{e(_headline(news))}.</p>']
         out += [f'<p><strong>Rättelse {n.day.isoformat()}:</strong> {e(n.text)}</p>' for n in news if n.kind == "rättelse"]
         shown = _entries(meeting, due.segment, {n.kind for n in news})
@@ -162,6 +184,13 @@ def rich(data: SiteData, alert: AlertList, due: Due, archive: str) -> str:
             out.append('</ul>')
         if len(shown) > ITEMS_PER_MEETING:
             out.append(f'<p>… och {len(shown) - ITEMS_PER_MEETING} ärenden till i protokollet.</p>')
+    listed, rest = _the_others(groups)
+    if listed:
+        out += ['<h2>Fler möten</h2>', '<ul>']
+        out += [f'<li><a href="{e(m.url)}">{e(m.title)}</a> ({e(_kinds(news))})</li>' for m, news in listed]
+        out.append('</ul>')
+        if rest:
+            out.append(f'<p>… och {rest} möten till i <a href="{e(data.site_url)}">arkivet</a>.</p>')
     footer = _footer_lines(data, alert, archive)
     out += ['<hr>', f'<p>{e(footer[0])}</p>',
             f'<p><a href="{e(alert.unsubscribe)}">Avsluta bevakningen</a> · '

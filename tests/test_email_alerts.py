@@ -390,6 +390,28 @@ def test_a_published_kallelse_is_news_and_its_minutes_are_news_again() -> None:
     assert alerts.due(planned, "lsg", frozenset(), None).news == ()
 
 
+def test_a_long_catch_up_stays_a_message_a_list_server_accepts() -> None:
+    """Weeks of minutes at once: the latest ten meetings in full, fifty more by title and address, the rest counted."""
+    from generator import digest
+    decisions = (alerts.Decision("beslut", "Nämnden beslutade att godkänna förslaget. " * 20, SITE_URL + "x/#p1-b1"),)
+    meetings = tuple(
+        alerts.Published(f"lsg/{day}", "lsg", f"Länssamverkansgruppen {day}", day, "justerat", f"{SITE_URL}lsg/{day}/",
+                         None, None, (), tuple(alerts.Entry(f"§ {n}", f"Ärende {n}", f"{SITE_URL}lsg/{day}/#p{n}", (), decisions)
+                                               for n in range(1, 30)))
+        for day in (dt.date(2020, 1, 1) + dt.timedelta(days=7 * week) for week in range(75)))
+    data = alerts.SiteData(SITE_URL, {"lsg": "Länssamverkansgruppen"}, {}, meetings)
+    alert, = alerts.parse_alerts({"from": SENDER, "lists": {"lsg": LISTS["lsg"]}})[0].lists
+    due = alerts.due(data, "lsg", None, dt.date(2000, 1, 1))
+    message = digest.compose(data, alert, due, SENDER, "Protokollarkivet", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    plain = body_text(message, "plain")
+    assert message["Subject"] == "Nytt från Länssamverkansgruppen: 75 protokoll"
+    assert plain.count("Protokollet är publicerat") == 10 and plain.count("… och 17 ärenden till i protokollet.") == 10
+    assert "Länssamverkansgruppen 2021-03-24 (protokoll)" in plain and "lsg/2020-04-15/" in plain
+    assert "… och 15 möten till" in plain
+    assert "lsg/2020-01-01/" not in plain  # (the oldest: counted, not listed)
+    assert len(message.as_bytes()) < 250_000
+
+
 # -- the configuration ----------------------------------------------------------------------
 
 def test_a_list_for_no_body_or_topic_is_told_on_its_line_and_the_other_lists_are_sent(tmp_path: Path, smtp) -> None:
