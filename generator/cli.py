@@ -6,6 +6,8 @@
     protokollarkivet schema [--out DIR]        write the JSON Schemas for editors
     protokollarkivet import FILE... [--body KEY] [--out DIR] [--dry-run] [--force]
                                                minutes (.txt, .md, .pdf, .docx) -> draft protocols
+    protokollarkivet notify --state FILE --smtp-host HOST [--site DIR] [--since D] [--dry-run]
+                                               send what is new to each alert list (notify.py)
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .linkcheck import check_site
 from .checks import RULE_CODES
 from .load import load_archive, read_archive
 from .messages import _
+from .notify import add_notify_command, run_notify
 from .problems import ContentError, format_problems, github_annotations
 from .scaffold import ScaffoldError, next_meeting
 from .render import THEME_DIR
@@ -55,11 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help=_("write the JSON Schemas of the front matter and registries"))
     schema.add_argument("--out", type=Path, default=Path("schema"), help=_("where to write them (default: schema)"))
     add_import_command(commands)
+    add_notify_command(commands)
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args.content, args.disable)
     if args.command == "import":
         return run_import(args)
+    if args.command == "notify":
+        # (the login comes from the environment, never the command line: CI's secrets, out of the process list)
+        return run_notify(args, os.environ.get("SMTP_USER", ""), os.environ.get("SMTP_PASSWORD", ""))
     if args.command == "linkcheck":
         return run_linkcheck(args.site)
     if args.command == "new":

@@ -37,7 +37,8 @@ from .cache import CACHE_DIR, ParseCache
 from .checks import RULE_CODES
 from .messages import _, decimal
 from .parallel import Background, BackgroundError
-from .problems import ContentError, github_annotations
+from .alerts import option_lines, parse_alerts
+from .problems import ContentError, format_problems, github_annotations
 from .render import THEME_DIR, RenderError
 from .search import write_document_files, write_search_files
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
@@ -86,6 +87,9 @@ class PluginOptions(base.Config):
     history = c.Type(bool, default=False)
     """A 'Versioner' section on each meeting page: its published versions from git, and what changed
     (see `versions.py`). Needs the whole history: a shallow clone builds without it and says so."""
+    alerts = c.Type(dict, default={})
+    """E-mail alerts: `from` and the mailing list of each segment (`alerts.py`); the page `/bevaka/`
+    shows them and `protokollarkivet notify` sends to them."""
     shared_layout = c.Type(bool, default=True)
     """Render the layout of meeting, person and diarienummer pages once and reuse it (see
     `mkdocs_pages.py`); `false` has MkDocs render every page itself: slower, the same bytes."""
@@ -98,10 +102,14 @@ def site_config(options: PluginOptions, config: MkDocsConfig, preview_mode: bool
         raise PluginError(_("protokollarkivet: disable: {code}: no rule has this code (rules: {codes})").format(
             code=unknown[0], codes=", ".join(RULE_CODES)))
     a, r = options.accessibility, options.registrar
+    config_file = Path(config.config_file_path)
+    alert_config, problems = parse_alerts(options.alerts, config_file.name, option_lines(config_file.read_text(encoding="utf-8")))
+    if problems:
+        raise PluginError(format_problems(problems))
     settings = Settings(
         registrar=Registrar(r.name, r.email, r.phone, r.address),
         today=dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today(),
-        preview=preview_mode, people=options.people, organisation=options.organisation, history=options.history,
+        preview=preview_mode, people=options.people, alerts=alert_config, organisation=options.organisation, history=options.history,
         site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
         accessibility=Accessibility(
             compliance=a.compliance, known_issues=tuple(a.known_issues), contact_email=a.contact_email,
@@ -160,6 +168,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             log.debug(str(info))
         if site.versions.note:
             log.info(site.versions.note, extra={SUMMARY: True})  # (once: staff should know why pages lack it)
+        for note in site.alert_notes:
+            log.info(str(note), extra={SUMMARY: True})
         if self.command in ("build", "gh-deploy"):
             final = Path(config.site_dir)
             self.staged = (staging.staging_folder(final), final)

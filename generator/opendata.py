@@ -8,7 +8,9 @@ meeting is a `Meeting` with `agendaItem`s (`AgendaItem`), attendees are `Person`
 - OParl links objects by URL; we embed agenda items, persons and files in their meeting, since a
   static archive has no API to follow (`id` is still each object's permanent URL);
 - decisions are `x-decisions` on an agenda item (OParl's `resolutionText` holds their joined text);
-- status, diarienummer and attendance roles are `x-status`, `x-diarienummer`, `x-role`.
+- status, diarienummer and attendance roles are `x-status`, `x-diarienummer`, `x-role`; the days the
+  minutes were adjusted and announced and their corrections `x-adjusted-on`, `x-announced-on`,
+  `x-corrections`; the index names the topics that items' `x-topics` give by key (`x-topics`).
 
 Files: `data/index.json` (the archive), `data/<body>.json`, `data/<body>/<date>.json`, the schemas
 in `data/schema/`, and `data/moten.csv`, `data/arenden.csv`, `data/beslut.csv` (UTF-8 with a BOM,
@@ -53,6 +55,17 @@ class PersonOut(_Out):
     x_attendance: str = Field(alias="x-attendance", description="present, absent, staff or guest")
 
 
+class CorrectionOut(_Out):
+    date: str
+    text: str
+
+
+class TopicOut(_Out):
+    key: str
+    name: str
+    web: str
+
+
 class DecisionOut(_Out):
     id: str
     kind: str
@@ -87,6 +100,10 @@ class MeetingOut(_Out):
     auxiliaryFile: list[FileOut] = Field(default_factory=list)
     x_status: str = Field(alias="x-status")
     x_diarienummer: str | None = Field(None, alias="x-diarienummer")
+    x_adjusted_on: str | None = Field(None, alias="x-adjusted-on")
+    x_announced_on: str | None = Field(None, alias="x-announced-on")
+    x_corrections: list[CorrectionOut] = Field(default_factory=list, alias="x-corrections",
+                                               description="Dated correction notes (rättelser), oldest first")
     web: str
 
 
@@ -105,6 +122,8 @@ class IndexOut(_Out):
     id: str
     name: str = "Protokollarkivet"
     organization: list[OrganizationOut]
+    x_topics: list[TopicOut] = Field(default_factory=list, alias="x-topics",
+                                     description="The topics (ämnen) that items' x-topics name by key")
     x_schemas: dict[str, str] = Field(alias="x-schemas")
 
 
@@ -128,8 +147,9 @@ def open_data(facts: Facts, site_url: str) -> dict[str, bytes]:
         files[urls.data_body(key)] = _json(organization)
         organizations.append(organization)
     schemas = {name: base + urls.data(f"schema/{name}.schema.json") for name in SCHEMAS}
+    topics = [TopicOut(key=key, name=topic.name, web=base + urls.topic(key).url) for key, topic in sorted(archive.topics.items())]
     files[urls.data("index.json")] = _json(IndexOut(id=base + urls.data("index.json"), organization=organizations,
-                                                   x_schemas=schemas))
+                                                   x_topics=topics, x_schemas=schemas))
     for name, model in SCHEMAS.items():
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(by_alias=True)}
         files[urls.data(f"schema/{name}.schema.json")] = json.dumps(schema, ensure_ascii=False, indent=2).encode("utf-8")
@@ -197,7 +217,10 @@ def _meeting(archive: Archive, meeting: Meeting, base: str) -> MeetingOut:
             for order, item in enumerate(meeting.items, 1)
         ],
         auxiliaryFile=[_file(a, base) for a in (*([meeting.original] if meeting.original else []), *meeting.attachments)],
-        x_status=meeting.status, x_diarienummer=meeting.diarienummer.normalised if meeting.diarienummer else None, web=web,
+        x_status=meeting.status, x_diarienummer=meeting.diarienummer.normalised if meeting.diarienummer else None,
+        x_adjusted_on=meeting.adjusted_on.isoformat() if meeting.adjusted_on else None,
+        x_announced_on=meeting.announced_on.isoformat() if meeting.announced_on else None,
+        x_corrections=[CorrectionOut(date=day.isoformat(), text=text) for day, text in meeting.corrections], web=web,
     )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .alerts import AlertConfig
+
 
 DEFAULT_ASSESSMENT = "Webbplatsen har granskats av organisationen själv."
 DIGG_REPORT_PAGE = ("https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-service-dos-lagen/"
@@ -58,3 +60,5 @@ class Settings:
     """`mkdocs serve`: drafts (utkast) are shown, with a banner. A build never publishes them."""
     history: bool = False
     """Each meeting page lists its published versions and what changed, read from git (`versions.py`)."""
+    alerts: AlertConfig = field(default_factory=AlertConfig)
+    """The e-mail alert lists (`alerts.py`), for the page `/bevaka/`."""

@@ -9,6 +9,7 @@ need only another adapter. Nothing here imports the engine.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import gzip
 import hashlib
@@ -33,6 +34,7 @@ from .model import Archive
 from .opendata import open_data, with_files
 from .problems import ContentError, Problem
 from .render import Renderer
+from .alerts import unknown_segments
 from .settings import Settings
 from .versions import Versions, read_versions
 from .xref import Linker
@@ -76,6 +78,10 @@ class Site:
         self.versions = read_versions(config.content, self.published.meetings, self.history) if settings.history else Versions({})
         views = derive_views(self.facts, settings, self.versions.by_meeting)
         self.clashes = unique_targets(views, archive.pages, _shown(config.content))
+        self.alert_notes = [dataclasses.replace(p, severity="note")
+                            for p in unknown_segments(settings.alerts, archive.bodies, archive.topics)]
+        """Alert lists that name no body or topic (a key renamed since): said at each build, and
+        `notify` reports them as not sent; the build goes on (the archive itself is fine)."""
         """Pages that claim one address: an error, since only one of them could be published."""
         self.views: dict[str, View] = {view.target.src_uri: view for view in views}
         self.linker = Linker(self.facts)

@@ -63,6 +63,11 @@ def follow() -> Target:
     return Target("folj/index.md", "folj/")
 
 
+def alerts() -> Target:
+    """Following by e-mail: the alert lists and how to subscribe."""
+    return Target("bevaka/index.md", "bevaka/")
+
+
 DATA_DIR = "data"
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import appeal, dnr, urls
+from .alerts import ALL, AlertList
 from .coverage import Coverage, coverage
 from .derive import AssignmentState, DecisionRef, Facts, ItemRef, MeetingRef
 from .figures import Figure, body_figures, home_figure, person_figure, topic_figure
@@ -268,6 +269,44 @@ class FollowView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class AlertSegment:
+    """One list that can be followed by e-mail, as the page `/bevaka/` shows it."""
+
+    name: str
+    kind: str
+    """`hela arkivet`, `organ` or `ämne`."""
+    page: str
+    feed: str
+    alert: AlertList
+
+
+@dataclass(frozen=True, slots=True)
+class AlertsView(View):
+    """Following by e-mail: the lists, how to subscribe, the Atom alternative, what happens to an address."""
+
+    segments: list[AlertSegment] = field(default_factory=list)
+    organisation: str = ""
+
+
+def alerts_view(facts: Facts, settings: Settings) -> AlertsView:
+    archive = facts.archive
+    segments = []
+    for alert in settings.alerts.lists:
+        topic = alert.topic
+        if alert.segment == ALL:
+            segments.append(AlertSegment("Hela arkivet", "hela arkivet", urls.home().url, urls.feed(""), alert))
+        elif topic is not None and topic in archive.topics:
+            page = urls.topic(topic).url
+            segments.append(AlertSegment(archive.topics[topic].name, "ämne", page, urls.feed(page), alert))
+        elif alert.segment in archive.bodies:
+            page = urls.body(alert.segment).url
+            segments.append(AlertSegment(archive.bodies[alert.segment].name, "organ", page, urls.feed(page), alert))
+    order = {"hela arkivet": 0, "organ": 1, "ämne": 2}
+    segments.sort(key=lambda s: (order[s.kind], swedish_key(s.name)))
+    return AlertsView(urls.alerts(), "Bevaka med e-post", "alerts.html", segments, settings.organisation)
+
+
+@dataclass(frozen=True, slots=True)
 class CoverageView(View):
     """What the archive covers and where it has holes, per body and in all."""
 
@@ -316,6 +355,7 @@ def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, Versio
         DataIndexView(urls.data_index(), "Öppna data", "data.html"),
         FollowView(urls.follow(), "Följ arkivet", "follow.html",
                    list(facts.bodies), list(facts.topics)),
+        alerts_view(facts, settings),
     ]
     views += [body_view(facts, body) for body in archive.bodies.values()]
     views += [meeting_view(facts, meeting, settings, (versions or {}).get(meeting.key)) for meeting in archive.meetings]
