@@ -187,6 +187,8 @@ class Entry:
     url: str
     topics: tuple[str, ...]
     decisions: tuple[Decision, ...]
+    proposals: tuple[Decision, ...] = ()
+    """A kallelse's proposed decisions."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +258,8 @@ def _published(body: str, data: dict) -> Published:
     day = lambda value: dt.date.fromisoformat(value) if value else None  # noqa: E731
     entries = tuple(
         Entry(f"§ {item['number']}" if item.get("number") else "", item["name"], item["id"], tuple(item.get("x-topics", [])),
-              tuple(Decision(d["kind"], d["text"], d["id"]) for d in item.get("x-decisions", [])))
+              tuple(Decision(d["kind"], d["text"], d["id"]) for d in item.get("x-decisions", [])),
+              tuple(Decision(d["kind"], d["text"], d["id"]) for d in item.get("x-proposals", [])))
         for item in data.get("agendaItem", []))
     slug = data["id"].rsplit("/", 1)[-1].removesuffix(".json")
     return Published(f"{body}/{slug}", body, data["name"], dt.date.fromisoformat(data["start"]), data["x-status"], data["web"],

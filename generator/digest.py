@@ -19,7 +19,7 @@ from email.policy import SMTP
 from email.utils import format_datetime
 from urllib.parse import urlsplit
 
-from .alerts import ALL, AlertList, Due, News, Published, SiteData, TOPIC_PREFIX, segment_name
+from .alerts import ALL, AlertList, Decision, Due, Entry, News, Published, SiteData, TOPIC_PREFIX, segment_name
 from .labels import BLOCK_NAMES
 from .text import long_date
 
@@ -103,6 +103,15 @@ def _entries(meeting: Published, segment: str, kinds: set[str]):
     return meeting.entries if "kallelse" in kinds else ()
 
 
+def _blocks(entry: Entry, kinds: set[str]) -> tuple[Decision, ...]:
+    """What an item says in short: its decisions, or before the meeting what is proposed."""
+    return entry.decisions if "protokoll" in kinds or "kallelse" not in kinds else entry.proposals
+
+
+def _where(kinds: set[str]) -> str:
+    return "i kallelsen" if "kallelse" in kinds and "protokoll" not in kinds else "i protokollet"
+
+
 def _headline(news: list[News]) -> str:
     kinds = {n.kind for n in news}
     status = news[0].meeting.status
@@ -134,12 +143,13 @@ def plain(data: SiteData, alert: AlertList, due: Due, archive: str) -> str:
     for meeting, news in groups[:MEETINGS_IN_FULL]:
         lines += [meeting.title, f"{_headline(news)}:", meeting.url]
         lines += [_wrap(f"Rättelse {n.day.isoformat()}: {n.text}") for n in news if n.kind == "rättelse"]
-        shown = _entries(meeting, due.segment, {n.kind for n in news})
+        kinds = {n.kind for n in news}
+        shown = _entries(meeting, due.segment, kinds)
         for entry in shown[:ITEMS_PER_MEETING]:
             lines += ["", _wrap(f"{entry.label} {entry.title}".strip(), "  "), f"  {entry.url}"]
-            lines += [_wrap(f"{BLOCK_NAMES.get(d.kind, d.kind)}: {_short(d.text)}", "    ") for d in entry.decisions]
+            lines += [_wrap(f"{BLOCK_NAMES.get(d.kind, d.kind)}: {_short(d.text)}", "    ") for d in _blocks(entry, kinds)]
         if len(shown) > ITEMS_PER_MEETING:
-            lines += ["", f"  … och {len(shown) - ITEMS_PER_MEETING} ärenden till i protokollet."]
+            lines += ["", f"  … och {len(shown) - ITEMS_PER_MEETING} ärenden till {_where(kinds)}."]
         lines.append("")
     listed, rest = _the_others(groups)
     if listed:
@@ -173,17 +183,18 @@ def rich(data: SiteData, alert: AlertList, due: Due, archive: str) -> str:
     for meeting, news in groups[:MEETINGS_IN_FULL]:
         out += [f'<h2><a href="{e(meeting.url)}">{e(meeting.title)}</a></h2>', f'<p>{e(_headline(news))}.</p>']
         out += [f'<p><strong>Rättelse {n.day.isoformat()}:</strong> {e(n.text)}</p>' for n in news if n.kind == "rättelse"]
-        shown = _entries(meeting, due.segment, {n.kind for n in news})
+        kinds = {n.kind for n in news}
+        shown = _entries(meeting, due.segment, kinds)
         if shown:
             out.append('<ul>')
             for entry in shown[:ITEMS_PER_MEETING]:
                 decisions = "".join(f'<li><strong>{e(BLOCK_NAMES.get(d.kind, d.kind))}:</strong> {e(_short(d.text))}</li>'
-                                    for d in entry.decisions)
+                                    for d in _blocks(entry, kinds))
                 out.append(f'<li><a href="{e(entry.url)}">{e(f"{entry.label} {entry.title}".strip())}</a>'
                            + (f'<ul>{decisions}</ul>' if decisions else '') + '</li>')
             out.append('</ul>')
         if len(shown) > ITEMS_PER_MEETING:
-            out.append(f'<p>… och {len(shown) - ITEMS_PER_MEETING} ärenden till i protokollet.</p>')
+            out.append(f'<p>… och {len(shown) - ITEMS_PER_MEETING} ärenden till {_where(kinds)}.</p>')
     listed, rest = _the_others(groups)
     if listed:
         out += ['<h2>Fler möten</h2>', '<ul>']

@@ -81,6 +81,8 @@ class AgendaItemOut(_Out):
     public: bool = True
     resolutionText: str | None = None
     x_decisions: list[DecisionOut] = Field(default_factory=list, alias="x-decisions")
+    x_proposals: list[DecisionOut] = Field(default_factory=list, alias="x-proposals",
+                                           description="The proposed decisions (förslag till beslut) of a kallelse's item")
     x_presenters: list[str] = Field(default_factory=list, alias="x-presenters")
     x_topics: list[str] = Field(default_factory=list, alias="x-topics")
     x_diarienummer: list[str] = Field(default_factory=list, alias="x-diarienummer")
@@ -104,6 +106,9 @@ class MeetingOut(_Out):
     x_announced_on: str | None = Field(None, alias="x-announced-on")
     x_corrections: list[CorrectionOut] = Field(default_factory=list, alias="x-corrections",
                                                description="Dated correction notes (rättelser), oldest first")
+    x_cancelled_reason: str | None = Field(None, alias="x-cancelled-reason", description="Why a cancelled (inställd) meeting is not held")
+    x_moved_to: str | None = Field(None, alias="x-moved-to", description="The day a cancelled meeting moved to")
+    x_public: bool | None = Field(None, alias="x-public", description="Open to the public, when the file says")
     web: str
 
 
@@ -210,6 +215,8 @@ def _meeting(archive: Archive, meeting: Meeting, base: str) -> MeetingOut:
                 id=base + urls.item(meeting, item), number=item.number, order=order, name=item.title,
                 resolutionText="\n\n".join(d.text for d in item.decisions) or None,
                 x_decisions=[DecisionOut(id=base + urls.block(meeting, d), kind=d.kind, text=d.text) for d in item.decisions],
+                x_proposals=[DecisionOut(id=base + urls.block(meeting, b), kind=b.kind, text=b.text)
+                             for b in item.blocks if b.kind == "förslag"],
                 x_presenters=[p.name for p in item.presenters], x_topics=list(item.topics),
                 x_diarienummer=[d.normalised for d in item.diarienummer],
                 auxiliaryFile=[_file(a, base) for a in item.attachments],
@@ -220,6 +227,8 @@ def _meeting(archive: Archive, meeting: Meeting, base: str) -> MeetingOut:
         x_status=meeting.status, x_diarienummer=meeting.diarienummer.normalised if meeting.diarienummer else None,
         x_adjusted_on=meeting.adjusted_on.isoformat() if meeting.adjusted_on else None,
         x_announced_on=meeting.announced_on.isoformat() if meeting.announced_on else None,
+        x_cancelled_reason=meeting.cancelled_reason, x_moved_to=meeting.moved_to.isoformat() if meeting.moved_to else None,
+        x_public=meeting.public,
         x_corrections=[CorrectionOut(date=day.isoformat(), text=text) for day, text in meeting.corrections], web=web,
     )
 

@@ -390,6 +390,46 @@ def test_a_published_kallelse_is_news_and_its_minutes_are_news_again() -> None:
     assert alerts.due(planned, "lsg", frozenset(), None).news == ()
 
 
+CALLED_MEETING = """---
+body: lsg
+kind: protokoll
+date: 2024-06-14
+place: Teams
+status: kallad
+---
+
+## 1. Mötets öppnande
+
+::: förslag
+Länssamverkansgruppen godkänner dagordningen.
+:::
+"""
+
+
+def test_a_kallelse_built_and_then_its_minutes_each_reach_the_bodys_list_once(tmp_path: Path, smtp) -> None:
+    project = _alert_project(tmp_path / "project")
+    state, config = tmp_path / "state.json", project.root / "mkdocs.yml"
+    inbox, server = smtp()
+    assert notify(project.site, state, server, config=config).returncode == 0  # (the first run: where it starts)
+    project.write("lsg/2024-06-14.md", CALLED_MEETING)
+    built = project.build(on=dt.date(2024, 6, 3))
+    assert built.code == 0, built.stderr
+    assert notify(project.site, state, server, config=config).returncode == 0
+    called, = inbox.to(LISTS["lsg"])
+    assert called["Subject"] == "Nytt från Länssamverkansgruppen: kallelse till mötet 14 juni 2024"
+    assert "Förslag till beslut: Länssamverkansgruppen godkänner dagordningen." in body_text(called, "plain")
+
+    minutes = NEW_MEETING.replace("2024-05-17", "2024-06-14").replace("2024-05-24", "2024-06-20")
+    project.write("lsg/2024-06-14.md", minutes)
+    built = project.build(on=dt.date(2024, 6, 21))
+    assert built.code == 0, built.stderr
+    assert notify(project.site, state, server, config=config).returncode == 0
+    assert notify(project.site, state, server, config=config).returncode == 0  # nothing new the second time
+    first, held = inbox.to(LISTS["lsg"])
+    assert held["Subject"] == "Nytt från Länssamverkansgruppen: protokoll 14 juni 2024"
+    assert len(inbox.to(LISTS["alla"])) == 2
+
+
 def test_a_long_catch_up_stays_a_message_a_list_server_accepts() -> None:
     """Weeks of minutes at once: the latest ten meetings in full, fifty more by title and address, the rest counted."""
     from generator import digest
