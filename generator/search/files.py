@@ -23,6 +23,7 @@ from .analysis import Lexicon, tokenize
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
 from .index import SearchIndex, build_index
 from .query import browser_rules
+from . import synonyms
 
 CHUNK_BYTES = 16_000
 """Target size of a term chunk before compression (about 5-6 kB gzip)."""
@@ -132,6 +133,7 @@ def term_files(index: SearchIndex, archive: Archive, files: Files) -> None:
         "types": list(TYPES),
         "topics": [[t.key, t.name] for t in topics],
         "query": browser_rules(),
+        "synonyms": [[list(member) for member in group] for group in synonyms.groups(archive)],
     }
     files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -161,6 +163,8 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
             head, rest = pairs[:FIRST_BLOCK], pairs[FIRST_BLOCK:]
             blocks = [_store(files, "p", _pack(rest[i:i + TAIL_BLOCK])) for i in range(0, len(rest), TAIL_BLOCK)]
             entry.append([field_number, len(pairs), _pack(head), blocks])
+        if term in index.compounds:
+            entry.append(list(index.compounds[term]))  # (a compound's parts: a list of strings, not a field's)
         encoded = len(json.dumps(entry, separators=(",", ":"))) + len(term) + 4
         if size + encoded > CHUNK_BYTES:
             flush()

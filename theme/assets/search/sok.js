@@ -16,6 +16,7 @@
   var PAGE = 10;
   var MAX_PREFIX_CHUNKS = 2;
   var MAX_ROUNDS = 6, PER_ROUND = 4;
+  var PHRASE_CHECKS = 200, PHRASE_BATCH = 16;
 
   function config() {
     var node = document.getElementById("__config");
@@ -59,7 +60,9 @@
       compiled.set(manifest, {
         token: regex(q.token, "g"), exact: regex(q.exact), dnr: regex(q.dnr, "g"),
         dnrShapes: q.dnrShapes.map(function (shape) { return { pattern: regex(shape[0]), form: shape[1] }; }),
-        boosts: q.boosts, minPrefix: q.minPrefix, relaxSuffixes: q.relaxSuffixes, minRelaxed: q.minRelaxed
+        phrase: regex(q.phrase, "g"), exclusion: regex(q.exclusion, "g"),
+        boosts: q.boosts, minPrefix: q.minPrefix, relaxSuffixes: q.relaxSuffixes, minRelaxed: q.minRelaxed,
+        synonyms: manifest.synonyms || []
       });
     }
     return compiled.get(manifest);
@@ -121,9 +124,78 @@
     return r.length && r[0] ? r[0] : null;
   }
 
-  /* The clauses of a query, as the Python side builds them (generator/search/query.py's query_clauses). */
+  /* A query's forms, as query.py's parse reads them: phrases (their words searched too, a result
+   * kept only where they stand in a row), excluded words, and the words searched. */
+  function parse(text, rules) {
+    var phrases = [];
+    rules.phrase.lastIndex = 0;
+    var rest = text.replace(rules.phrase, function (_, inner) {
+      var tokens = tokenize(inner, rules);
+      if (tokens.length > 1) phrases.push(tokens);
+      return " " + inner + " ";
+    });
+    var excluded = [];
+    rest.replace(rules.exclusion, function (_, word) { excluded = excluded.concat(tokenize(word, rules)); return ""; });
+    return { words: rest.replace(rules.exclusion, " "), phrases: phrases, excluded: excluded };
+  }
+
+  /* What a phrase compares: a word's stem (a small word as written), an exact token itself. */
+  function phraseKey(token, rules) { return isExact(token, rules) ? token : (stemOf(token) || token); }
+
+  function hasPhrase(text, phrase, rules) {
+    var seq = tokenize(text, rules).map(function (t) { return phraseKey(t, rules); });
+    var want = phrase.map(function (t) { return phraseKey(t, rules); });
+    for (var i = 0; i + want.length <= seq.length; i++) {
+      if (want.every(function (w, j) { return seq[i + j] === w; })) return true;
+    }
+    return false;
+  }
+
+  /* The index terms of a text in order (query.py's terms): what synonyms are matched against. */
+  function termsOf(text, rules) {
+    return tokenize(text, rules).map(function (t) { return isExact(t, rules) ? t : stemOf(t); }).filter(Boolean);
+  }
+
+  /* The terms a query also looks for: where a synonym group's member stands in a row in the
+   * query's terms, the other members' terms (synonyms.py's expansions). */
+  function expansions(queryTerms, groups) {
+    var out = [];
+    function holds(run) {
+      for (var i = 0; i + run.length <= queryTerms.length; i++) {
+        if (run.every(function (t, j) { return queryTerms[i + j] === t; })) return true;
+      }
+      return false;
+    }
+    groups.forEach(function (group) {
+      group.forEach(function (member) {
+        if (!holds(member)) return;
+        group.forEach(function (other) {
+          if (other === member) return;
+          other.forEach(function (t) { if (queryTerms.indexOf(t) < 0 && out.indexOf(t) < 0) out.push(t); });
+        });
+      });
+    });
+    return out;
+  }
+
+  /* The clauses of a query, as the Python side builds them (generator/search/query.py's
+   * query_clauses; a compound's parts are added by `search`, from the word's entry). */
   function clauses(text, manifest) {
-    var rules = rulesOf(manifest), boosts = rules.boosts;
+    var rules = rulesOf(manifest), parsed = parse(text, rules);
+    var out = wordClauses(parsed.words, manifest, rules);
+    if (!out.length) return [];  /* exclusions alone leave nothing to rank */
+    var every = manifest.fields.map(function (_, i) { return i; });
+    var exactField = manifest.fields.findIndex(function (f) { return f[0] === manifest.exactField; });
+    parsed.excluded.forEach(function (token) {
+      var exact = isExact(token, rules);
+      out.push({ term: token, fields: exact ? every : every.filter(function (i) { return i !== exactField; }),
+                 usePipeline: !exact, prefix: false, prohibited: true });
+    });
+    return out;
+  }
+
+  function wordClauses(text, manifest, rules) {
+    var boosts = rules.boosts;
     var fieldNumbers = manifest.fields.map(function (_, i) { return i; });
     var exact = manifest.fields.findIndex(function (f) { return f[0] === manifest.exactField; });
     var names = manifest.fields.findIndex(function (f) { return f[0] === manifest.namesField; });
@@ -134,7 +206,7 @@
         out.push({ term: token, fields: fieldNumbers, usePipeline: false, prefix: false, boost: boosts.exact });
         return;
       }
-      out.push({ term: token, fields: words, usePipeline: true, prefix: false, boost: boosts.exact });
+      out.push({ term: token, fields: words, usePipeline: true, prefix: false, boost: boosts.exact, word: true });
       var stem = stemOf(token);
       if (stem === null) return;
       /* Prefix clauses skip the pipeline (its trimmer would strip the wildcard), as in lunr. */
@@ -148,6 +220,9 @@
     for (var i = 0; i + 1 < plain.length; i++) {
       out.push({ term: plain[i] + " " + plain[i + 1], fields: [names], usePipeline: false, prefix: false, boost: boosts.pair });
     }
+    expansions(termsOf(text, rules), rules.synonyms).forEach(function (term) {
+      out.push({ term: term, fields: isExact(term, rules) ? fieldNumbers : words, usePipeline: false, prefix: false, boost: boosts.synonym });
+    });
     return out;
   }
 
@@ -227,19 +302,23 @@
   function search(text, options) {
     var limit = options.limit || PAGE, accept = options.accept || function () { return true; };
     return Promise.all([ready(), fetchJSON("manifest.json")]).then(function (loaded) {
-      var manifest = loaded[1];
+      var manifest = loaded[1], rules = rulesOf(manifest);
       var vectors = manifest.fields.map(function () { return new lunr.Vector(); });
-      var lists = {}, jobs = [];
-      clauses(text, manifest).forEach(function (clause) {
-        var terms = clause.usePipeline ? svPipeline().runString(clause.term) : [clause.term];
-        terms.forEach(function (term) {
-          if (!term) return;
-          jobs.push(expand(manifest, term, clause.prefix).then(function (expanded) {
-            return { clause: clause, expanded: expanded };
-          }));
+      var lists = {}, excluded = [];
+      function run(list) {
+        var jobs = [];
+        list.forEach(function (clause) {
+          var terms = clause.usePipeline ? svPipeline().runString(clause.term) : [clause.term];
+          terms.forEach(function (term) {
+            if (!term) return;
+            jobs.push(expand(manifest, term, clause.prefix).then(function (expanded) {
+              return { clause: clause, expanded: expanded };
+            }));
+          });
         });
-      });
-      return Promise.all(jobs).then(function (found) {
+        return Promise.all(jobs);
+      }
+      function add(found) {
         found.forEach(function (f) {
           f.expanded.forEach(function (pair) {
             var entry = pair[1], termIndex = entry[0];
@@ -253,9 +332,84 @@
             });
           });
         });
-        return rank(manifest, vectors, Object.values(lists), limit, accept, options.exhaustive, options.rounds);
+      }
+      /* A compound's parts ride in its word's entry (a list of strings after the fields'). */
+      function parts(found) {
+        var out = [];
+        found.forEach(function (f) {
+          if (!f.clause.word) return;
+          f.expanded.forEach(function (pair) {
+            pair[1].slice(1).forEach(function (x) {
+              if (typeof x[0] === "string") x.forEach(function (t) { out.push({ term: t, fields: f.clause.fields, usePipeline: false, prefix: false, boost: rules.boosts.part }); });
+            });
+          });
+        });
+        return out;
+      }
+      var all = clauses(text, manifest);
+      var prohibited = all.filter(function (c) { return c.prohibited; });
+      return Promise.all([run(all.filter(function (c) { return !c.prohibited; })), run(prohibited)]).then(function (found) {
+        add(found[0]);
+        return Promise.all([run(parts(found[0])), excludedDocs(found[1])]);
+      }).then(function (more) {
+        add(more[0]);
+        var out = more[1];
+        var keep = out.size ? function (doc) { return !out.has(doc) && accept(doc); } : accept;
+        return rank(manifest, vectors, Object.values(lists), limit, keep, options.exhaustive, options.rounds);
       });
     });
+  }
+
+  /* A query's results, its phrases checked on each candidate's title and text in rank order
+   * (query.py's has_phrase) until the page is full and at least PHRASE_CHECKS were checked. */
+  function find(text, options) {
+    return search(text, options).then(function (r) {
+      var rules = rulesOf(r.manifest), phrases = parse(text, rules).phrases;
+      if (!phrases.length) return r;
+      var limit = options.limit || PAGE, kept = [], at = 0, pool = r.candidates;
+      function holds(d) {
+        return phrases.every(function (p) { return hasPhrase(d.title, p, rules) || hasPhrase(d.text, p, rules); });
+      }
+      function next() {
+        if (at >= pool.length || (kept.length >= limit && at >= PHRASE_CHECKS)) {
+          return { results: kept.slice(0, limit), candidates: kept, complete: r.complete && at >= pool.length, total: kept.length, manifest: r.manifest };
+        }
+        var batch = pool.slice(at, at + PHRASE_BATCH);
+        at += batch.length;
+        return withTexts(r.manifest, batch.map(function (x) { return x.doc; })).then(function (loaded) {
+          loaded.forEach(function (d, i) { if (holds(d)) kept.push(batch[i]); });
+          return next();
+        });
+      }
+      return next();
+    });
+  }
+
+  /* Documents' facts with each one's snippet text. */
+  function withTexts(manifest, numbers) {
+    return docs(manifest, numbers).then(function (loaded) {
+      return Promise.all(loaded.map(function (d) {
+        return fetchJSON(manifest.textFile.replace("{}", d.number)).then(function (text) { d.text = text; return d; });
+      }));
+    });
+  }
+
+  /* Every document that holds an excluded word in the clause's fields (its whole posting lists). */
+  function excludedDocs(found) {
+    var docsOut = new Set(), jobs = [];
+    found.forEach(function (f) {
+      f.expanded.forEach(function (pair) {
+        var entry = pair[1];
+        for (var i = 1; i < entry.length; i++) {
+          if (typeof entry[i][0] !== "number" || f.clause.fields.indexOf(entry[i][0]) < 0) continue;
+          entry[i][2][0].forEach(function (d) { docsOut.add(d); });
+          entry[i][3].forEach(function (block) {
+            jobs.push(fetchJSON(block).then(function (b) { b[0].forEach(function (d) { docsOut.add(d); }); }));
+          });
+        }
+      });
+    });
+    return Promise.all(jobs).then(function () { return docsOut; });
   }
 
   function rank(manifest, vectors, lists, limit, accept, exhaustive, maxRounds) {
@@ -444,8 +598,8 @@
     this.say("Söker …");
     fetchJSON("manifest.json").then(function (manifest) {
       var f = self.filters, filtered = f.body.size || f.year.size || f.type.size;
-      var everything = search(self.query, { limit: self.limit });
-      var narrowed = filtered ? search(self.query, { limit: self.limit, accept: self.accept(manifest) }) : everything;
+      var everything = find(self.query, { limit: self.limit });
+      var narrowed = filtered ? find(self.query, { limit: self.limit, accept: self.accept(manifest) }) : everything;
       return Promise.all([everything, narrowed]).then(function (r) {
         var wanted = r[1].results.map(function (x) { return x.doc; });
         return docs(manifest, wanted).then(function (loaded) {
@@ -558,7 +712,7 @@
       var query = input.value.trim(), mine = ++generation;
       if (query.length < 2) { close(); return; }
       /* Instant results while typing: the first blocks only; the results page looks further. */
-      search(query, { limit: 6, rounds: 0 }).then(function (r) {
+      find(query, { limit: 6, rounds: 0 }).then(function (r) {
         return docs(r.manifest, r.results.map(function (x) { return x.doc; })).then(function (loaded) {
           if (mine !== generation) return;
           list.innerHTML = loaded.map(function (d, i) {
@@ -591,7 +745,7 @@
   /* -- start -------------------------------------------------------------------------- */
 
   window.protokollarkivetSearch = {
-    search: search, clauses: clauses, docs: docs, fetchJSON: fetchJSON, ready: ready,
+    search: search, find: find, clauses: clauses, docs: docs, fetchJSON: fetchJSON, ready: ready,
     tokenize: function (text, manifest) { return tokenize(text, rulesOf(manifest)); }
   };
 
