@@ -150,12 +150,15 @@ class _Reader:
         problems.extend(found)
         if doc is None:
             return ()
-        entries, found = validate_list(SynonymIn, doc, shown)
-        problems.extend(found)
-        if found:
+        if not isinstance(doc.data, list):
+            problems.extend(validate_list(SynonymIn, doc, shown)[1])  # (says what shape is expected)
             return ()
         out = []
-        for index, entry in enumerate(entries):
+        for index in range(len(doc.data)):
+            entry, found = validate_model(SynonymIn, doc, shown, (index,))
+            problems.extend(found)
+            if entry is None:
+                continue
             for field, at, text in [("word", (index, "word"), entry.word),
                                     *(("same_as", (index, "same_as", n), text) for n, text in enumerate(entry.same_as))]:
                 if not searchable(text):

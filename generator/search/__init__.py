@@ -6,6 +6,7 @@
 | `documents` | `SearchDoc`, the fields and their boosts, the archive -> documents |
 | `index` | the lunr-compatible index builder (BM25 field vectors, lunr's term order), in flat arrays |
 | `files` | the split file layout (manifest, groups, term chunks, posting tails, document blocks) and its writers |
+| `synonyms` | words searched for each other (content/synonyms.yml, topics, bodies' short names) |
 | `query` | the query reference: what the browser does with a query, in Python |
 
 Data flows one way: documents and analysis -> index -> files; `query` reads analysis and documents.

@@ -1,0 +1,88 @@
+"""A reader searches in the words of the minutes: a compound finds its parts, an abbreviation
+what it stands for (and back), a phrase its words in a row, and a minus sign leaves a word out.
+
+The archive is the fixture archive with one more meeting (tests/fixtures/search/), whose items
+say "KS" in one and "kommunstyrelsen" in another, "vård och omsorg" in one and "omsorg och vård"
+in another, and "hemtjänstbudget" where the older meeting says "hemtjänst"."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from .browsing import Visit
+from .conftest import FIXTURES, Project, make_project, serve
+
+SEARCH_FIXTURES = FIXTURES / "search"
+MEETING = "socialnamnden/2024-04-09/"
+
+
+def with_search_fixtures(root: Path) -> Project:
+    project = make_project(root)
+    shutil.copy(SEARCH_FIXTURES / "2024-04-09.md", project.content / "socialnamnden" / "2024-04-09.md")
+    shutil.copy(SEARCH_FIXTURES / "synonyms.yml", project.content / "synonyms.yml")
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    project = with_search_fixtures(tmp_path_factory.mktemp("language"))
+    run = project.build()
+    assert run.code == 0, run.stderr
+    httpd, url = serve(project.site)
+    yield url
+    httpd.shutdown()
+
+
+def results(browser: object, base: str, query: str) -> list[str]:
+    """The results page's links for `query`, as site paths (`socialnamnden/2024-04-09/#p13`)."""
+    visit = Visit(browser, base)
+    visit.open(base + "sok/?q=" + quote(query))
+    visit.page.wait_for_function("/träff/.test(document.querySelector('.pa-sok-status').textContent)")
+    hrefs = visit.page.eval_on_selector_all("#sok-resultat > li > a", "els => els.map(e => e.href)")
+    visit.close()
+    assert visit.errors == [] and visit.foreign == []
+    return [href.removeprefix(base) for href in hrefs]
+
+
+def test_an_abbreviation_finds_what_it_stands_for_and_back(browser: object, site: str) -> None:
+    assert MEETING + "#p15" in results(browser, site, "KS")  # § 15 says "Kommunstyrelsen" only
+    assert MEETING + "#p13" in results(browser, site, "kommunstyrelsen")  # § 13 says "KS" only
+
+
+def test_a_compound_in_the_query_finds_its_parts(browser: object, site: str) -> None:
+    found = results(browser, site, "hemtjänstbudget")
+    assert found[0] == MEETING + "#p14"  # the item with the word itself first
+    assert "socialnamnden/2024-03-12/#p11" in found  # "Riktlinjer för hemtjänst": the part alone
+
+
+def test_a_phrase_finds_its_words_in_a_row(browser: object, site: str) -> None:
+    loose = results(browser, site, "vård och omsorg")
+    assert {MEETING + "#p14", MEETING + "#p16"} <= set(loose)
+    phrase = results(browser, site, '"vård och omsorg"')
+    assert MEETING + "#p14" in phrase and MEETING + "#p16" not in phrase
+    assert results(browser, site, "”omsorg och vård”") == [MEETING + "#p16"]  # Swedish quotation marks
+
+
+def test_a_minus_sign_leaves_a_word_out(browser: object, site: str) -> None:
+    everything = results(browser, site, "hemtjänst")
+    assert {"socialnamnden/2024-03-12/#p11", MEETING + "#p14"} <= set(everything)
+    without = results(browser, site, "hemtjänst -hemtjänstbudget")
+    assert "socialnamnden/2024-03-12/#p11" in without and MEETING + "#p14" not in without
+
+
+def test_a_synonym_that_points_at_nothing_is_reported_at_its_line(tmp_path: Path) -> None:
+    project = with_search_fixtures(tmp_path)
+    (project.content / "synonyms.yml").write_text("- word: KS\n  same_as: [kommunstyrelsen]\n- word: SN\n  same_as:\n"
+                                                  "    - socialnämnden\n    - och\n- word: KF\n  same_as: []\n",
+                                                  encoding="utf-8")
+    run = project.check()
+    assert run.code == 1
+    lines = run.stderr.splitlines()
+    assert any(line.startswith("content/synonyms.yml:6: [1].same_as[1]: 'och' points at nothing") and line.endswith("[synonyms]")
+               for line in lines), run.stderr
+    assert any(line.startswith("content/synonyms.yml:8: [2].same_as:") for line in lines), run.stderr
+    assert "Traceback" not in run.stderr
