@@ -37,10 +37,11 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     httpd.shutdown()
 
 
-def results(browser: object, base: str, query: str) -> list[str]:
-    """The results page's links for `query`, as site paths (`socialnamnden/2024-04-09/#p13`)."""
+def results(browser: object, base: str, query: str, more: str = "") -> list[str]:
+    """The results page's links for `query` (and the address's `more`), as site paths
+    (`socialnamnden/2024-04-09/#p13`)."""
     visit = Visit(browser, base)
-    visit.open(base + "sok/?q=" + quote(query))
+    visit.open(base + "sok/?q=" + quote(query) + more)
     visit.page.wait_for_function("/träff/.test(document.querySelector('.pa-sok-status').textContent)")
     hrefs = visit.page.eval_on_selector_all("#sok-resultat > li > a", "els => els.map(e => e.href)")
     visit.close()
@@ -86,3 +87,33 @@ def test_a_synonym_that_points_at_nothing_is_reported_at_its_line(tmp_path: Path
                for line in lines), run.stderr
     assert any(line.startswith("content/synonyms.yml:8: [2].same_as:") for line in lines), run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_newest_first_and_a_range_of_years_are_in_the_address(browser: object, site: str) -> None:
+    ranked = results(browser, site, "hemtjänst")
+    assert ranked.index("socialnamnden/2024-03-12/#p11") < ranked.index(MEETING + "#p14")  # its title says hemtjänst
+    newest = results(browser, site, "hemtjänst", "&sort=datum")
+    assert newest.index(MEETING + "#p14") < newest.index("socialnamnden/2024-03-12/#p11")
+    dates = [path.split("/")[1][:10] for path in newest]
+    assert dates == sorted(dates, reverse=True)
+    everything = results(browser, site, "information")
+    assert {path[:4] for path in everything} == {"lsg/", "soci"}  # (both years: 2021 and 2024)
+    assert all(path.startswith("socialnamnden/") for path in results(browser, site, "information", "&from=2022&to=2024"))
+    assert all(path.startswith("lsg/") for path in results(browser, site, "information", "&to=2021"))
+
+
+def test_the_order_and_the_years_chosen_on_the_page_go_into_its_address(browser: object, site: str) -> None:
+    visit = Visit(browser, site)
+    visit.open(site + "sok/?q=information")
+    visit.page.wait_for_function("/träff/.test(document.querySelector('.pa-sok-status').textContent)")
+    visit.page.select_option("#pa-sok-sort", "datum")
+    visit.page.wait_for_url("**sort=datum*")
+    if not visit.page.locator("#pa-sok-from").is_visible():
+        visit.page.click(".pa-sok-filter > summary")
+    visit.page.fill("#pa-sok-from", "2022")
+    visit.page.keyboard.press("Enter")
+    visit.page.wait_for_url("**from=2022*")
+    visit.page.wait_for_function("!document.querySelector('#sok-resultat').textContent.includes('Länssamverkansgruppen')")
+    assert visit.page.locator("#sok-resultat > li").count() >= 1
+    visit.close()
+    assert visit.errors == []

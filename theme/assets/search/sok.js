@@ -566,7 +566,26 @@
     ["body", "year", "type", "topic"].forEach(function (k) {
       params.getAll(k).forEach(function (v) { this.filters[k].add(v); }, this);
     }, this);
+    /* Newest first (&sort=datum) and a range of years (&from=2019&to=2021), in the address too. */
+    this.sortBox = root.querySelector("#pa-sok-sort");
+    this.fromBox = root.querySelector("#pa-sok-from");
+    this.toBox = root.querySelector("#pa-sok-to");
+    this.direct = root.querySelector(".pa-sok-direct");
+    this.suggest = root.querySelector(".pa-sok-suggest");
+    this.sort = params.get("sort") === "datum" ? "datum" : "";
+    this.from = yearOf(params.get("from"));
+    this.to = yearOf(params.get("to"));
+    this.sortBox.value = this.sort;
+    this.fromBox.value = this.from || "";
+    this.toBox.value = this.to || "";
     var self = this;
+    this.sortBox.addEventListener("change", function () { self.sort = self.sortBox.value; self.limit = PAGE; self.updateURL(); self.run(); });
+    [this.fromBox, this.toBox].forEach(function (box) {
+      box.addEventListener("change", function () {
+        self.from = yearOf(self.fromBox.value); self.to = yearOf(self.toBox.value);
+        self.limit = PAGE; self.updateURL(); self.run();
+      });
+    });
     this.more.addEventListener("click", function () { self.limit += PAGE; self.run(); });
     root.querySelector(".pa-sok-nojs").hidden = true;
     root.querySelector(".pa-sok-js").hidden = false;
@@ -585,22 +604,49 @@
   };
 
   SearchPage.prototype.accept = function (manifest) {
-    var f = this.filters;
+    var f = this.filters, from = this.from, to = this.to;
     return function (n) {
       var x = facetsOf(manifest, n);
       return (!f.body.size || f.body.has(manifest.bodies[x.body][0])) && (!f.year.size || f.year.has(String(x.year))) &&
-        (!f.type.size || f.type.has(manifest.types[x.type]));
+        (!f.type.size || f.type.has(manifest.types[x.type])) && (!from || x.year >= from) && (!to || x.year <= to);
     };
   };
+
+  function yearOf(value) {
+    var n = parseInt(value, 10);
+    return n >= 1000 && n <= 9999 ? n : null;
+  }
+
+  /* The results newest first: by year from the manifest's ranges, then by date within the years
+   * the page reaches (their document blocks); a day's results keep their rank order. */
+  function newestFirst(manifest, scored, limit) {
+    var ranked = scored.map(function (r, i) { return { r: r, i: i, year: facetsOf(manifest, r.doc).year }; });
+    ranked.sort(function (a, b) { return b.year - a.year || a.i - b.i; });
+    if (ranked.length > limit) {
+      var last = ranked[limit - 1].year;
+      ranked = ranked.filter(function (x) { return x.year >= last; });
+    }
+    return docs(manifest, ranked.map(function (x) { return x.r.doc; })).then(function (loaded) {
+      ranked.forEach(function (x, i) { x.date = loaded[i].date; });
+      ranked.sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : a.i - b.i; });
+      return ranked.slice(0, limit).map(function (x) { return x.r; });
+    });
+  }
 
   SearchPage.prototype.run = function () {
     var self = this, started = performance.now();
     this.say("Söker …");
     fetchJSON("manifest.json").then(function (manifest) {
-      var f = self.filters, filtered = f.body.size || f.year.size || f.type.size;
-      var everything = find(self.query, { limit: self.limit });
-      var narrowed = filtered ? find(self.query, { limit: self.limit, accept: self.accept(manifest) }) : everything;
+      var f = self.filters, filtered = f.body.size || f.year.size || f.type.size || self.from || self.to;
+      /* Newest first needs every result, not the best ones. */
+      var everything = find(self.query, { limit: self.limit, exhaustive: !!self.sort });
+      var narrowed = filtered ? find(self.query, { limit: self.limit, accept: self.accept(manifest), exhaustive: !!self.sort }) : everything;
       return Promise.all([everything, narrowed]).then(function (r) {
+        if (!self.sort) return r;
+        return newestFirst(manifest, r[1].candidates, self.limit).then(function (sorted) {
+          return [r[0], Object.assign({}, r[1], { results: sorted })];
+        });
+      }).then(function (r) {
         var wanted = r[1].results.map(function (x) { return x.doc; });
         return docs(manifest, wanted).then(function (loaded) {
           return Promise.all(loaded.map(function (d) {
@@ -675,7 +721,9 @@
       }).join("") + "</fieldset>";
     });
     this.facets.innerHTML = html;
-    this.filterBox.hidden = !html;
+    var range = this.from || this.to;
+    if (range) chosen.push((this.from || "") + "–" + (this.to || ""));
+    this.filterBox.hidden = !html && !range && Object.keys(counts.year).length < 2;
     this.chosen.textContent = chosen.length ? ": " + chosen.join(", ") : "";
     this.facets.querySelectorAll("input[type=checkbox]").forEach(function (box) {
       box.addEventListener("change", function () {
@@ -692,6 +740,9 @@
     var params = new URLSearchParams();
     params.set("q", this.query);
     Object.keys(this.filters).forEach(function (k) { this.filters[k].forEach(function (v) { params.append(k, v); }); }, this);
+    if (this.sort) params.set("sort", this.sort);
+    if (this.from) params.set("from", this.from);
+    if (this.to) params.set("to", this.to);
     history.replaceState(null, "", "?" + params.toString());
   };
 
