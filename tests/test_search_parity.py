@@ -23,7 +23,7 @@ from generator.search import analysis, query, synonyms
 from generator.search.files import TEXT_LENGTH
 from generator.search.documents import FIELD_NAMES, FIELDS, documents
 from generator.search.index import build_index, field_tokens
-from generator.search.query import has_phrase, parse, query_clauses
+from generator.search.query import has_phrase, holds_enough, parse, query_clauses
 from generator.load import load_archive
 
 from .browsing import Visit
@@ -102,7 +102,8 @@ def reference(index, text: str, extras) -> list[tuple[int, float]]:
                    wildcard=Query.WILDCARD_TRAILING if clause.prefix else Query.WILDCARD_NONE,
                    presence=QueryPresence.PROHIBITED if clause.presence == "prohibited" else QueryPresence.OPTIONAL)
     phrases = parse(text).phrases
-    results = [(int(r["ref"]), r["score"]) for r in index.query(query)]
+    results = [(int(r["ref"]), r["score"]) for r in index.query(query)
+               if holds_enough(set(r["match_data"].metadata), clauses)]
     results = [r for r in results if all(any(has_phrase(t, p) for t in texts[r[0]]) for p in phrases)]
     return sorted(results, key=lambda r: (-r[1], r[0]))
 

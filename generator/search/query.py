@@ -53,6 +53,8 @@ class Clause:
     prefix: bool
     boost: float
     presence: Literal["optional", "prohibited"] = "optional"
+    part_of: tuple[str, ...] = ()
+    """For a compound's part: all the compound's parts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,13 +131,30 @@ def word_clauses(text: str, compounds: Mapping[str, Sequence[str]], synonyms: Se
         if shorter_stem and shorter_stem != stem and len(shorter_stem) >= MIN_PREFIX:
             out.append(Clause(shorter_stem, words, False, True, RELAXED_BOOST))
         # The browser learns a compound's parts from the word's entry in its term chunk.
-        out += [Clause(part, words, False, False, PART_BOOST) for part in compounds.get(stem, ())]
+        parts = tuple(compounds.get(stem, ()))
+        out += [Clause(part, words, False, False, PART_BOOST, part_of=parts) for part in parts]
     plain = [t for t in tokens if not is_exact(t)]
     for a, b in zip(plain, plain[1:]):
         out.append(Clause(f"{a} {b}", (NAMES_FIELD,), False, False, PAIR_BOOST))
     for term in expansions(terms(text), synonyms):
         out.append(Clause(term, every if is_exact(term) else words, False, False, SYNONYM_BOOST))
     return out
+
+
+def holds_enough(matched: set[str], clauses: Sequence[Clause]) -> bool:
+    """Whether a result found by these clauses, holding the terms `matched`, is kept: one that
+    only a compound's parts found must hold all the parts of one compound (a query's
+    "filmprojekt" finds "projekt" where "film" is too, not every project)."""
+    parts = [c for c in clauses if c.part_of]
+    if not parts:
+        return True
+    for clause in clauses:
+        if clause.presence != "optional" or clause.part_of:
+            continue
+        term = pipeline(clause.term) if clause.use_pipeline else clause.term
+        if term and any(t.startswith(term) if clause.prefix else t == term for t in matched):
+            return True
+    return any(set(c.part_of) <= matched for c in parts)
 
 
 def browser_rules() -> dict:

@@ -340,22 +340,30 @@
           if (!f.clause.word) return;
           f.expanded.forEach(function (pair) {
             pair[1].slice(1).forEach(function (x) {
-              if (typeof x[0] === "string") x.forEach(function (t) { out.push({ term: t, fields: f.clause.fields, usePipeline: false, prefix: false, boost: rules.boosts.part }); });
+              if (typeof x[0] === "string") x.forEach(function (t) { out.push({ term: t, fields: f.clause.fields, usePipeline: false, prefix: false, boost: rules.boosts.part, partOf: x }); });
             });
           });
         });
         return out;
       }
-      var all = clauses(text, manifest);
+      var all = clauses(text, manifest), termOf = {};
       var prohibited = all.filter(function (c) { return c.prohibited; });
+      function named(found) {
+        found.forEach(function (f) { f.expanded.forEach(function (pair) { termOf[pair[1][0]] = pair[0]; }); });
+      }
       return Promise.all([run(all.filter(function (c) { return !c.prohibited; })), run(prohibited)]).then(function (found) {
         add(found[0]);
-        return Promise.all([run(parts(found[0])), excludedDocs(found[1])]);
+        named(found[0]);
+        var partClauses = parts(found[0]);
+        all = all.concat(partClauses);
+        return Promise.all([run(partClauses), excludedDocs(found[1])]);
       }).then(function (more) {
         add(more[0]);
+        named(more[0]);
         var out = more[1];
         var keep = out.size ? function (doc) { return !out.has(doc) && accept(doc); } : accept;
-        return rank(manifest, vectors, Object.values(lists), limit, keep, options.exhaustive, options.rounds);
+        var enough = holdsEnough(all, termOf);
+        return rank(manifest, vectors, Object.values(lists), limit, keep, options.exhaustive, options.rounds, enough);
       });
     });
   }
@@ -394,6 +402,25 @@
     });
   }
 
+  /* query.py's holds_enough: a result that only a compound's parts found is kept where it holds
+   * all the parts of one compound. Returns a test of a result's fields, or null. */
+  function holdsEnough(all, termOf) {
+    var partClauses = all.filter(function (c) { return c.partOf; });
+    if (!partClauses.length) return null;
+    var own = all.filter(function (c) { return !c.prohibited && !c.partOf; }).map(function (c) {
+      return { term: c.usePipeline ? stemOf(c.term) : c.term, prefix: c.prefix };
+    }).filter(function (o) { return o.term; });
+    return function (fields) {
+      var matched = [];
+      Object.keys(fields).forEach(function (field) {
+        var e = fields[field].elements;
+        for (var i = 0; i < e.length; i += 2) matched.push(termOf[e[i]]);
+      });
+      if (matched.some(function (t) { return own.some(function (o) { return o.prefix ? t.startsWith(o.term) : t === o.term; }); })) return true;
+      return partClauses.some(function (c) { return c.partOf.every(function (p) { return matched.indexOf(p) >= 0; }); });
+    };
+  }
+
   /* Every document that holds an excluded word in the clause's fields (its whole posting lists). */
   function excludedDocs(found) {
     var docsOut = new Set(), jobs = [];
@@ -412,7 +439,7 @@
     return Promise.all(jobs).then(function () { return docsOut; });
   }
 
-  function rank(manifest, vectors, lists, limit, accept, exhaustive, maxRounds) {
+  function rank(manifest, vectors, lists, limit, accept, exhaustive, maxRounds, enough) {
     if (maxRounds === undefined) maxRounds = MAX_ROUNDS;
     var magnitudes = vectors.map(function (v) { return v.magnitude(); });
     function bound(list) { return vectors[list.field].elements.length ? qWeight(list) * list.floor() / magnitudes[list.field] : 0; }
@@ -435,6 +462,7 @@
       });
       var scored = [];
       seen.forEach(function (fields, doc) {
+        if (enough && !enough(fields)) return;
         var s = 0;
         Object.keys(fields).sort(function (a, b) { return a - b; }).forEach(function (field) {
           s += vectors[field].similarity(fields[field]);
