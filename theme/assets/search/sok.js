@@ -226,6 +226,91 @@
     return out;
   }
 
+  /* -- direct hits (generator/search/direct.py) ---------------------------------------- */
+
+  /* The keys a query may name, most specific first, as direct.py's keys reads them. */
+  function directKeys(text, manifest) {
+    var rules = rulesOf(manifest), d = manifest.direct;
+    var regex = function (spec, more) { return new RegExp(spec[0], spec[1] + (more || "")); };
+    var tokens = tokenize(text, rules), out = [];
+    if (tokens.length === 1 && isExact(tokens[0], rules)) out.push("dnr:" + tokens[0]);
+    var day = regex(d.date).exec(text), paragraph = regex(d.paragraph).exec(text);
+    var rest = text.replace(regex(d.date, "g"), " ").replace(regex(d.paragraph, "g"), " ");
+    var year = day ? null : regex(d.year).exec(rest);
+    if (year) rest = rest.replace(regex(d.year, "g"), " ");
+    var words = plainTokens(rest, rules).join(" ");
+    var body = Object.prototype.hasOwnProperty.call(manifest.bodyNames, words) ? manifest.bodyNames[words] : null;
+    var number = paragraph ? paragraph[1].split(" ").join("").toLowerCase() : null;
+    if (body && number && (day || year)) out.push(body + "/" + (day || year)[1] + "/§" + number);
+    if (body && day && !number) out.push(body + "/" + day[1]);
+    if (day && !number && !words) out.push("day:" + day[1]);
+    return out;
+  }
+
+  /* FNV-1a over the key's UTF-16 code units (direct.py's shard). */
+  function shardOf(key, count) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) { h ^= key.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+    return h % count;
+  }
+
+  /* The one thing a query names, {label, url}, or null. */
+  function directHit(text, manifest) {
+    var keys = directKeys(text, manifest), d = manifest.direct;
+    if (!keys.length) return Promise.resolve(null);
+    return Promise.all(keys.map(function (key) {
+      return fetchJSON(d.file.replace("{}", shardOf(key, d.shards))).then(function (found) { return found[key] || null; });
+    })).then(function (found) {
+      var hit = found.find(Boolean);
+      return hit ? { label: hit[0], url: hit[1] } : null;
+    });
+  }
+
+  /* -- "Menade du …?" ------------------------------------------------------------------ */
+
+  /* Edit distance with transpositions (optimal string alignment), at most `most` + 1. */
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var rows = [], i, j;
+    for (i = 0; i <= a.length; i++) { rows.push([i]); }
+    for (j = 1; j <= b.length; j++) rows[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      var low = most + 1;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+        rows[i][j] = v;
+        if (v < low) low = v;
+      }
+      if (low > most) return most + 1;
+    }
+    return rows[a.length][b.length];
+  }
+
+  /* The query with each word the archive does not hold replaced by the closest one it does
+   * (the index's vocabulary, most frequent first, fetched only when nothing was found). */
+  function closestQuery(query, manifest) {
+    if (!manifest.vocabulary) return Promise.resolve(null);
+    var rules = rulesOf(manifest);
+    return fetchJSON(manifest.vocabulary).then(function (words) {
+      var known = new Set(words), changed = false;
+      var better = query.replace(rules.token, function (word) {
+        var w = word.toLowerCase();
+        if (isExact(w, rules) || w.length < 3 || known.has(w)) return word;
+        var most = w.length < 6 ? 1 : 2, best = null, bestDistance = most + 1;
+        for (var i = 0; i < words.length && bestDistance > 1; i++) {
+          var d = distance(w, words[i], most);
+          if (d < bestDistance) { best = words[i]; bestDistance = d; }
+        }
+        if (!best) return word;
+        changed = true;
+        return best;
+      });
+      return changed ? better : null;
+    });
+  }
+
   /* -- fetching ----------------------------------------------------------------------- */
 
   var cache = {};
@@ -665,6 +750,7 @@
     var self = this, started = performance.now();
     this.say("Söker …");
     fetchJSON("manifest.json").then(function (manifest) {
+      directHit(self.query, manifest).then(function (hit) { self.showDirect(hit); });
       var f = self.filters, filtered = f.body.size || f.year.size || f.type.size || self.from || self.to;
       /* Newest first needs every result, not the best ones. */
       var everything = find(self.query, { limit: self.limit, exhaustive: !!self.sort });
@@ -692,6 +778,44 @@
     }).catch(function (error) { self.say("Sökningen misslyckades: " + error.message); });
   };
 
+  /* "Gå direkt till …": the one thing the query names (a diarienummer, a citation, a meeting's day). */
+  SearchPage.prototype.showDirect = function (hit) {
+    this.direct.hidden = !hit;
+    this.direct.innerHTML = hit ? 'Gå direkt till <a href="' + escapeHTML(BASE + hit.url) + '">' + escapeHTML(hit.label) + "</a>" : "";
+  };
+
+  /* No hits: "Menade du …?" from the closest words the index holds, or the filters to loosen. */
+  SearchPage.prototype.showSuggestions = function (manifest, all, loaded) {
+    var self = this, box = this.suggest;
+    box.hidden = true;
+    box.innerHTML = "";
+    if (loaded.length) return;
+    if (all.total) {
+      var chosen = [];
+      Object.keys(this.filters).forEach(function (k) { self.filters[k].forEach(function (v) { chosen.push([k, v]); }); });
+      if (this.from || this.to) chosen.push(["range", (this.from || "") + "–" + (this.to || "")]);
+      box.innerHTML = "Pröva utan filtret: " + chosen.map(function (c, i) {
+        var label = c[0] === "body" ? (manifest.bodies.find(function (b) { return b[0] === c[1]; }) || [0, c[1]])[1] :
+          c[0] === "type" ? TYPE_LABELS[c[1]] || c[1] : c[0] === "topic" ? (manifest.topics.find(function (t) { return t[0] === c[1]; }) || [0, c[1]])[1] : c[1];
+        return '<button type="button" class="pa-sok-loosen" data-i="' + i + '">' + escapeHTML(label) + "</button>";
+      }).join(" ");
+      box.querySelectorAll("button").forEach(function (button) {
+        button.addEventListener("click", function () {
+          var c = chosen[Number(button.dataset.i)];
+          if (c[0] === "range") { self.from = self.to = null; self.fromBox.value = self.toBox.value = ""; } else self.filters[c[0]].delete(c[1]);
+          self.limit = PAGE; self.updateURL(); self.run();
+        });
+      });
+      box.hidden = false;
+      return;
+    }
+    closestQuery(this.query, manifest).then(function (better) {
+      if (!better) return;
+      box.innerHTML = 'Menade du <a href="?q=' + encodeURIComponent(better) + '">' + escapeHTML(better) + "</a>?";
+      box.hidden = false;
+    });
+  };
+
   SearchPage.prototype.render = function (manifest, all, narrowed, loaded, ms) {
     var self = this;
     this.list.innerHTML = loaded.map(function (d) {
@@ -707,6 +831,7 @@
       this.say(count + (count === 1 ? " träff" : " träffar") + " på ”" + this.query + "”" + (narrowed.complete ? "" : " (de bästa visas)") + ".");
     }
     this.more.hidden = loaded.length >= count || loaded.length < this.limit;
+    this.showSuggestions(manifest, all, loaded);
     this.renderFacets(manifest, all, loaded);
     this.root.setAttribute("data-ms", String(Math.round(ms)));
   };
@@ -792,9 +917,11 @@
       if (query.length < 2) { close(); return; }
       /* Instant results while typing: the first blocks only; the results page looks further. */
       find(query, { limit: 6, rounds: 0 }).then(function (r) {
-        return docs(r.manifest, r.results.map(function (x) { return x.doc; })).then(function (loaded) {
+        return Promise.all([docs(r.manifest, r.results.map(function (x) { return x.doc; })), directHit(query, r.manifest)]).then(function (both) {
+          var loaded = both[0], hit = both[1];
           if (mine !== generation) return;
-          list.innerHTML = loaded.map(function (d, i) {
+          list.innerHTML = (hit ? '<li role="option" id="pa-sok-option-direct" aria-selected="false" class="pa-sok-direct-option"><a tabindex="-1" href="' +
+            escapeHTML(BASE + hit.url) + '">Gå direkt till ' + escapeHTML(hit.label) + "</a></li>" : "") + loaded.map(function (d, i) {
             return '<li role="option" id="pa-sok-option-' + i + '" aria-selected="false"><a tabindex="-1" href="' +
               escapeHTML(BASE + d.url) + '">' + escapeHTML(d.title) + '<span class="pa-meta">' +
               escapeHTML(r.manifest.bodies[d.body][1]) + ", " + dateText(d.date) + "</span></a></li>";
@@ -824,7 +951,7 @@
   /* -- start -------------------------------------------------------------------------- */
 
   window.protokollarkivetSearch = {
-    search: search, find: find, clauses: clauses, docs: docs, fetchJSON: fetchJSON, ready: ready,
+    search: search, find: find, clauses: clauses, docs: docs, directKeys: directKeys, directHit: directHit, shardOf: shardOf, fetchJSON: fetchJSON, ready: ready,
     tokenize: function (text, manifest) { return tokenize(text, rulesOf(manifest)); }
   };
 
