@@ -832,6 +832,7 @@
     }
     this.more.hidden = loaded.length >= count || loaded.length < this.limit;
     this.showSuggestions(manifest, all, loaded);
+    this.root.querySelector(".pa-sok-order").hidden = !loaded.length && !this.sort;
     this.renderFacets(manifest, all, loaded);
     this.root.setAttribute("data-ms", String(Math.round(ms)));
   };
