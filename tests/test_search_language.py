@@ -3,7 +3,8 @@ what it stands for (and back), a phrase its words in a row, and a minus sign lea
 
 The archive is the fixture archive with one more meeting (tests/fixtures/search/), whose items
 say "KS" in one and "kommunstyrelsen" in another, "vård och omsorg" in one and "omsorg och vård"
-in another, and "hemtjänstbudget" in one and "budgeten för hemtjänsten" in another."""
+in another, and "hemtjänstbudget" in one and "budgeten för hemtjänsten" in another. That meeting
+was imported from a scan read by OCR (its front matter's `source`)."""
 
 from __future__ import annotations
 
@@ -118,3 +119,15 @@ def test_the_order_and_the_years_chosen_on_the_page_go_into_its_address(browser:
     assert visit.page.locator("#sok-resultat > li").count() >= 1
     visit.close()
     assert visit.errors == []
+
+
+def test_a_result_read_by_ocr_from_a_scan_says_so(browser: object, site: str) -> None:
+    visit = Visit(browser, site)
+    visit.open(site + "sok/?q=hemtj%C3%A4nst")
+    visit.page.locator("#sok-resultat > li").first.wait_for()
+    notes = visit.page.eval_on_selector_all(
+        "#sok-resultat > li", "els => els.map(e => [e.querySelector('a').href, !!e.querySelector('.pa-sok-ocr')])")
+    visit.close()
+    said = {href.removeprefix(site): ocr for href, ocr in notes}
+    assert said[MEETING + "#p14"] and said[MEETING + "#p17"]  # read by OCR, and searchable as any text
+    assert not said["socialnamnden/2024-03-12/#p11"]  # typed from the minutes

@@ -89,7 +89,7 @@ def _document_blocks(docs: list[SearchDoc], archive: Archive) -> tuple[str, list
     body_index = {b.key: i for i, b in enumerate(bodies)}
     topic_index = {t.key: i for i, t in enumerate(topics)}
     doc_blocks = [
-        [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics]]
+        [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics], *([1] if d.ocr else [])]
          for d in docs[start:start + DOC_BLOCK]]
         for start in range(0, len(docs), DOC_BLOCK)
     ]

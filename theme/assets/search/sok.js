@@ -598,7 +598,7 @@
       keys.forEach(function (b, i) { byBlock[b] = loaded[i]; });
       return numbers.map(function (n) {
         var d = byBlock[Math.floor(n / manifest.docBlock)][n % manifest.docBlock];
-        return { number: n, url: d[0], title: d[1], body: d[2], date: d[3], type: d[4], topics: d[5] };
+        return { number: n, url: d[0], title: d[1], body: d[2], date: d[3], type: d[4], topics: d[5], ocr: d[6] === 1 };
       });
     });
   }
@@ -822,6 +822,7 @@
       return '<li class="pa-sok-hit"><a href="' + escapeHTML(BASE + d.url) + '">' + escapeHTML(d.title) + "</a>" +
         '<p class="pa-meta">' + escapeHTML(manifest.bodies[d.body][1]) + ", " + dateText(d.date) +
         (manifest.types[d.type] === "övrigt" ? "" : " · " + escapeHTML(TYPE_LABELS[manifest.types[d.type]])) + "</p>" +
+        (d.ocr ? '<p class="pa-sok-ocr">Texten är inläst med OCR från ett inskannat protokoll och kan ha läsfel.</p>' : "") +
         '<p class="pa-sok-snippet">' + snippet(d.text, self.query, 260, rulesOf(manifest)) + "</p></li>";
     }).join("");
     var count = narrowed.total;
