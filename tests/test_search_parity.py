@@ -38,7 +38,7 @@ QUERIES = [
     # compounds split as the text's are, synonyms both ways, phrases and exclusions
     "hjälpmedelssortiment", "sortimentsbegreppet", "LSG", "Länssamverkansgruppen", "Samrådet", "Uppdrag Psykisk Hälsa",
     '"vård och omsorg"', "”nära vård” Västerbotten", "samverkan -hjälpmedel", "samverkan -hjälpmedel -HSN", "-samverkan",
-    '"Samråd vård och omsorg" -2021',
+    '"Samråd vård och omsorg" -2021', "kommittén", "samverkansrådets",
 ]
 
 

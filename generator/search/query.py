@@ -29,9 +29,11 @@ PAIR_BOOST = 40
 RELAXED_BOOST = 2
 PREFIX_BOOST = 1
 MIN_PREFIX = 4
-RELAX_SUFFIXES = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "et", "en", "er", "ar", "or", "na", "s")
+RELAX_SUFFIXES = ("éerna", "arnas", "ernas", "ornas", "arna", "erna", "orna", "éer", "éns", "ens", "ets", "én", "et", "en", "er",
+                  "ar", "or", "na", "s")
 """Endings stripped from a query word so that a form longer than the text's still matches
-("samverkansrådet" finds "samverkansråd"): Snowball leaves -et, and the text may be shorter."""
+("samverkansrådet" finds "samverkansråd"): Snowball leaves -et, and the text may be shorter;
+nor does it know the inflections of words ending in -é ("kommittén" finds "kommitté")."""
 MIN_RELAXED = 5
 PART_BOOST = 2
 """A compound's part: below the word itself, above a prefix."""
