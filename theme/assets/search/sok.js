@@ -454,17 +454,19 @@
   }
 
   /* A query's results, its phrases checked on each candidate's title and text in rank order
-   * (query.py's has_phrase) until the page is full and at least PHRASE_CHECKS were checked. */
+   * (query.py's has_phrase) until the page is full and at least `phraseChecks` (PHRASE_CHECKS)
+   * were checked, or `maxChecks` were. */
   function find(text, options) {
     return search(text, options).then(function (r) {
       var rules = rulesOf(r.manifest), phrases = parse(text, rules).phrases;
       if (!phrases.length) return r;
       var limit = options.limit || PAGE, kept = [], at = 0, pool = r.candidates;
+      var least = options.phraseChecks === undefined ? PHRASE_CHECKS : options.phraseChecks, most = options.maxChecks || Infinity;
       function holds(d) {
         return phrases.every(function (p) { return hasPhrase(d.title, p, rules) || hasPhrase(d.text, p, rules); });
       }
       function next() {
-        if (at >= pool.length || (kept.length >= limit && at >= PHRASE_CHECKS)) {
+        if (at >= pool.length || at >= most || (kept.length >= limit && at >= least)) {
           return { results: kept.slice(0, limit), candidates: kept, complete: r.complete && at >= pool.length, total: kept.length, manifest: r.manifest };
         }
         var batch = pool.slice(at, at + PHRASE_BATCH);
@@ -918,7 +920,8 @@
       var query = input.value.trim(), mine = ++generation;
       if (query.length < 2) { close(); return; }
       /* Instant results while typing: the first blocks only; the results page looks further. */
-      find(query, { limit: 6, rounds: 0 }).then(function (r) {
+      /* (a phrase is checked on the first candidates' texts only: the results page looks further) */
+      find(query, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: 3 * PHRASE_BATCH }).then(function (r) {
         return Promise.all([docs(r.manifest, r.results.map(function (x) { return x.doc; })), directHit(query, r.manifest)]).then(function (both) {
           var loaded = both[0], hit = both[1];
           if (mine !== generation) return;
