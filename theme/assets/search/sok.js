@@ -16,7 +16,7 @@
   var PAGE = 10;
   var MAX_PREFIX_CHUNKS = 2;
   var MAX_ROUNDS = 6, PER_ROUND = 4;
-  var PHRASE_CHECKS = 200, PHRASE_BATCH = 16;
+  var PHRASE_CHECKS = 64, PHRASE_BATCH = 16, MAX_PHRASE_CHECKS = 128;
 
   function config() {
     var node = document.getElementById("__config");
@@ -455,13 +455,15 @@
 
   /* A query's results, its phrases checked on each candidate's title and text in rank order
    * (query.py's has_phrase) until the page is full and at least `phraseChecks` (PHRASE_CHECKS)
-   * were checked, or `maxChecks` were. */
+   * were checked, or `maxChecks` (MAX_PHRASE_CHECKS, none when exhaustive) were: each check costs
+   * a result's text file, and a phrase that no candidate holds would otherwise fetch them all. */
   function find(text, options) {
     return search(text, options).then(function (r) {
       var rules = rulesOf(r.manifest), phrases = parse(text, rules).phrases;
       if (!phrases.length) return r;
       var limit = options.limit || PAGE, kept = [], at = 0, pool = r.candidates;
-      var least = options.phraseChecks === undefined ? PHRASE_CHECKS : options.phraseChecks, most = options.maxChecks || Infinity;
+      var least = options.phraseChecks === undefined ? PHRASE_CHECKS : options.phraseChecks;
+      var most = options.exhaustive && !options.maxChecks ? Infinity : options.maxChecks || MAX_PHRASE_CHECKS;
       function holds(d) {
         return phrases.every(function (p) { return hasPhrase(d.title, p, rules) || hasPhrase(d.text, p, rules); });
       }
@@ -921,7 +923,7 @@
       if (query.length < 2) { close(); return; }
       /* Instant results while typing: the first blocks only; the results page looks further. */
       /* (a phrase is checked on the first candidates' texts only: the results page looks further) */
-      find(query, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: 3 * PHRASE_BATCH }).then(function (r) {
+      find(query, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: PHRASE_BATCH }).then(function (r) {
         return Promise.all([docs(r.manifest, r.results.map(function (x) { return x.doc; })), directHit(query, r.manifest)]).then(function (both) {
           var loaded = both[0], hit = both[1];
           if (mine !== generation) return;
