@@ -471,7 +471,7 @@
         if (at >= pool.length || at >= most || (kept.length >= limit && at >= least)) {
           return { results: kept.slice(0, limit), candidates: kept, complete: r.complete && at >= pool.length, total: kept.length, manifest: r.manifest };
         }
-        var batch = pool.slice(at, at + PHRASE_BATCH);
+        var batch = pool.slice(at, Math.min(at + PHRASE_BATCH, most));
         at += batch.length;
         return withTexts(r.manifest, batch.map(function (x) { return x.doc; })).then(function (loaded) {
           loaded.forEach(function (d, i) { if (holds(d)) kept.push(batch[i]); });
@@ -922,8 +922,9 @@
       var query = input.value.trim(), mine = ++generation;
       if (query.length < 2) { close(); return; }
       /* Instant results while typing: the first blocks only; the results page looks further. */
-      /* (a phrase is checked on the first candidates' texts only: the results page looks further) */
-      find(query, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: PHRASE_BATCH }).then(function (r) {
+      /* (a phrase is checked on the six best candidates' texts only, for the first query's bytes:
+       * the results page looks further) */
+      find(query, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: 6 }).then(function (r) {
         return Promise.all([docs(r.manifest, r.results.map(function (x) { return x.doc; })), directHit(query, r.manifest)]).then(function (both) {
           var loaded = both[0], hit = both[1];
           if (mine !== generation) return;
