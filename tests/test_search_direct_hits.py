@@ -100,7 +100,8 @@ def test_a_misspelt_word_gets_did_you_mean(browser: object, server: str) -> None
     assert visit.page.locator(".pa-sok-suggest").inner_text() == "Menade du läkarmedverkan patientsäkerhet?"
     visit.page.screenshot(path=str(_screens() / "menade-du.png"))
     suggestion.click()
-    visit.page.wait_for_function("/träffar på/.test(document.querySelector('.pa-sok-status').textContent)")
+    visit.page.wait_for_url("**/sok/?q=l%C3%A4karmedverkan*")
+    visit.page.wait_for_function("/träffar på/.test(document.querySelector('.pa-sok-status')?.textContent)")
     assert visit.page.locator("#sok-resultat > li").count() >= 1
     visit.close()
     assert visit.errors == []
