@@ -30,7 +30,7 @@ from .scaffold import ScaffoldError, next_meeting
 from .render import THEME_DIR
 from .settings import Settings
 from .site import Site, SiteConfig
-from .schema import BodyIn, FrontMatter, PersonIn, TopicIn
+from .schema import BodyIn, FrontMatter, PersonIn, SynonymIn, TopicIn
 from .validate import json_schema
 
 SCHEMAS = {
@@ -38,6 +38,7 @@ SCHEMAS = {
     "bodies.schema.json": list[BodyIn],
     "topics.schema.json": list[TopicIn],
     "people.schema.json": list[PersonIn],
+    "synonyms.schema.json": list[SynonymIn],
 }
 
 

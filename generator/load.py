@@ -23,11 +23,12 @@ from .items import ITEM_TYPES, Context, parse_body, type_class
 from .parallel import map_in_workers
 from .model import (
     Archive, Attachment, Attendee, Body, Diarienummer, FormerName, Meeting, Member, NextMeeting,
-    Officials, PersonEntry, Signature, Signing, Source, Topic,
+    Officials, PersonEntry, Signature, Signing, Source, Synonym, Topic,
 )
 from .messages import _, language
 from .problems import ContentError, Problem, did_you_mean, mismatch
-from .schema import AttendeeIn, BodyIn, FrontMatter, PermanenceIn, PersonIn, TopicIn
+from .schema import AttendeeIn, BodyIn, FrontMatter, PermanenceIn, PersonIn, SynonymIn, TopicIn
+from .search.analysis import searchable
 from .source import YamlDoc, load_yaml, read_text, split_front_matter
 from .people import spelling_key
 from .text import swedish_key
@@ -37,6 +38,7 @@ BODIES_FILE = "bodies.yml"
 REDIRECTS_FILE = "redirects.yml"
 TOPICS_FILE = "topics.yml"
 PEOPLE_FILE = "people.yml"
+SYNONYMS_FILE = "synonyms.yml"
 RESERVED_KEYS = frozenset({"amne", "assets", "search", "sok", "dnr", "person", "personer", "om", "stylesheets", "javascripts",
                            "tillganglighet", "flode", "data", "hjalp", "anslagstavla", "folj", "tackning",
                            "atom.xml", "sitemap.xml"})
@@ -125,7 +127,9 @@ class _Reader:
             for old in body.former_keys:
                 redirects.append((f"{old}/", f"{body.key}/"))
                 redirects += [(f"{old}/{m.slug}/", f"{body.key}/{m.slug}/") for m in meetings if m.body == body.key]
-        archive = Archive(body_map, topic_map, meetings, sorted(pages), sorted(redirects), sorted(removed), people=people)
+        synonyms = self._synonyms(problems)
+        archive = Archive(body_map, topic_map, meetings, sorted(pages), sorted(redirects), sorted(removed), people=people,
+                          synonyms=synonyms)
         problems.extend(checks.check_archive(archive, self.disabled, self.today))
         return archive, problems
 
@@ -135,6 +139,38 @@ class _Reader:
             return ()
         entries = self._registry(PEOPLE_FILE, PersonIn, problems)
         return tuple(PersonEntry(e.key, e.name, tuple(e.aliases)) for e in entries)
+
+    def _synonyms(self, problems: list[Problem]) -> tuple[Synonym, ...]:
+        """The optional synonym registry; a word that search cannot find (only small words such as
+        'och', or no letters at all) would point at nothing."""
+        path = self.content / SYNONYMS_FILE
+        if not path.is_file():
+            return ()
+        shown = self.shown(path)
+        source, found = read_text(path, shown)
+        problems.extend(found)
+        doc, found = load_yaml(source.text, shown, 1) if source is not None else (None, [])
+        problems.extend(found)
+        if doc is None:
+            return ()
+        if not isinstance(doc.data, list):
+            problems.extend(validate_list(SynonymIn, doc, shown)[1])  # (says what shape is expected)
+            return ()
+        out = []
+        for index in range(len(doc.data)):
+            entry, found = validate_model(SynonymIn, doc, shown, (index,))
+            problems.extend(found)
+            if entry is None:
+                continue
+            for field, at, text in [("word", (index, "word"), entry.word),
+                                    *(("same_as", (index, "same_as", n), text) for n, text in enumerate(entry.same_as))]:
+                if not searchable(text):
+                    where = f"[{index}].{field}" + (f"[{at[2]}]" if len(at) > 2 else "")
+                    problems.append(Problem(shown, doc.line_of(at), where,
+                                            _("'{text}' points at nothing: search skips every word of it").format(text=text),
+                                            _("write a word or an abbreviation that the minutes use"), code="synonyms"))
+            out.append(Synonym(entry.word, tuple(entry.same_as), doc.line_of((index, "word"))))
+        return tuple(out)
 
     def _permanence(self, problems: list[Problem]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         path = self.content / REDIRECTS_FILE

@@ -375,6 +375,15 @@ class Meeting:
         return self.present + self.staff + self.guests
 
 
+@record
+class Synonym:
+    """An entry of content/synonyms.yml: a word and what it means, searched for each other."""
+
+    word: str
+    same_as: tuple[str, ...]
+    line: int
+
+
 @dataclass(frozen=True, slots=True)
 class Archive:
     """Everything, validated: the registries and the meetings. What is computed across it lives
@@ -392,6 +401,8 @@ class Archive:
     """(URL, reason): pages withdrawn on purpose."""
     people: tuple[PersonEntry, ...] = ()
     """content/people.yml: persons whose spellings are joined (optional)."""
+    synonyms: tuple[Synonym, ...] = ()
+    """content/synonyms.yml: abbreviations and other words for the same thing (optional)."""
     notes: list = field(default_factory=list)
     """Problems that do not stop a build (e.g. a late announcement), as Problems of severity note."""
 

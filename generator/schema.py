@@ -236,3 +236,11 @@ class TopicIn(Strict):
     name: str = Field(min_length=1)
     description: str | None = None
     synonyms: list[str] = Field(default_factory=list)
+
+
+class SynonymIn(Strict):
+    """One entry of content/synonyms.yml: a word readers type, and what it means in the minutes."""
+
+    word: str = Field(min_length=1, description="Ordet eller förkortningen som läsare skriver, t.ex. 'KS'.")
+    same_as: list[str] = Field(min_length=1, description="Det eller de uttryck som betyder samma sak, t.ex. "
+                                                        "['kommunstyrelsen']. Sökningen hittar vart och ett när man söker på det andra.")

@@ -200,4 +200,6 @@ def stock_material_config(config: str) -> str:
     import re
 
     config = config.replace("  custom_dir: theme\n", "").replace("plugins:\n", "plugins:\n  - search:\n      lang: sv\n")
+    # Every page rendered by MkDocs itself: pages in a shared layout never reach Material's search index.
+    config = config.replace("  - protokollarkivet:\n", "  - protokollarkivet:\n      shared_layout: false\n")
     return re.sub(r"extra_javascript:\n(?:  .*\n)+", "", config)

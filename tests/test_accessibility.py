@@ -19,6 +19,7 @@ PAGES = {
     "topics": "amne/",
     "topic": "amne/nara-vard/",
     "search with results": "sok/?q=hj%C3%A4lpmedel",
+    "search with a direct hit": "sok/?q=LSG+%C2%A7+28+2023&sort=datum&from=2021",
     "accessibility statement": "tillganglighet/",
     "person": "person/katarina-lindahl/",
     "notice board": "anslagstavla/",

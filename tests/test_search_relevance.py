@@ -19,11 +19,14 @@ MRR_FLOOR = 0.95
 RECALL_FLOOR = 0.95
 
 
-def metrics(ranked: dict[str, list[str]]) -> tuple[float, float, list[str]]:
-    """recall@10 and MRR. A link to a whole page (no anchor) that is not itself judged relevant is
-    passed over rather than counted as a miss: Material lists each page above its sections."""
+def metrics(ranked: dict[str, list[str]], judgments=JUDGMENTS) -> tuple[float, float, list[str]]:
+    """recall@10 and MRR (over the queries that have an answer). A link to a whole page (no
+    anchor) that is not itself judged relevant is passed over rather than counted as a miss:
+    Material lists each page above its sections."""
     recalls, ranks, misses = [], [], []
-    for query, relevant in JUDGMENTS:
+    for query, relevant in judgments:
+        if not relevant:
+            continue
         top = [ref for ref in ranked[query] if "#" in ref or ref in relevant][:10]
         recalls.append(len(set(relevant) & set(top)) / len(relevant))
         first = next((i + 1 for i, ref in enumerate(top) if ref in relevant), None)
@@ -33,20 +36,20 @@ def metrics(ranked: dict[str, list[str]]) -> tuple[float, float, list[str]]:
     return sum(recalls) / len(recalls), sum(ranks) / len(ranks), misses
 
 
-def ours(browser: object, server: str) -> dict[str, list[str]]:
+def ours(browser: object, server: str, judgments=JUDGMENTS) -> dict[str, list[str]]:
     visit = Visit(browser, server)
     visit.open(server + "sok/")
     ranked = visit.page.evaluate(
         """async (queries) => {
             const s = window.protokollarkivetSearch, out = {};
             for (const q of queries) {
-                const r = await s.search(q, {limit: 10});
+                const r = await s.find(q, {limit: 10});
                 const docs = await s.docs(r.manifest, r.results.map(x => x.doc));
                 out[q] = docs.map(d => d.url);
             }
             return out;
         }""",
-        [q for q, _ in JUDGMENTS],
+        [q for q, _ in judgments],
     )
     visit.close()
     assert visit.errors == [] and visit.foreign == []
@@ -66,12 +69,12 @@ def stock_server(tmp_path_factory: pytest.TempPathFactory):
     httpd.shutdown()
 
 
-def stock(browser: object, base: str) -> dict[str, list[str]]:
+def stock(browser: object, base: str, judgments=JUDGMENTS) -> dict[str, list[str]]:
     """Stock Material, through its real search dialog; a section link `#p5-rubrik` is item p5."""
     visit = Visit(browser, base)
     visit.open(base)
     ranked = {}
-    for query, _ in JUDGMENTS:
+    for query, _ in judgments:
         visit.page.click(".md-search__input")
         visit.page.fill(".md-search__input", "")
         visit.page.keyboard.type(query, delay=5)

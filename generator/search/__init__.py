@@ -6,6 +6,8 @@
 | `documents` | `SearchDoc`, the fields and their boosts, the archive -> documents |
 | `index` | the lunr-compatible index builder (BM25 field vectors, lunr's term order), in flat arrays |
 | `files` | the split file layout (manifest, groups, term chunks, posting tails, document blocks) and its writers |
+| `synonyms` | words searched for each other (content/synonyms.yml, topics, bodies' short names) |
+| `direct` | direct hits: the keys a query names, the archive's table of them in shards |
 | `query` | the query reference: what the browser does with a query, in Python |
 
 Data flows one way: documents and analysis -> index -> files; `query` reads analysis and documents.

@@ -109,6 +109,17 @@ def term_of(token: str) -> str | None:
     return token if is_exact(token) else pipeline(token)
 
 
+def terms(text: str) -> tuple[str, ...]:
+    """The index terms of a short text as search reads it, in order, without compound parts
+    (a synonym's words, a query's): stop words and punctuation give none."""
+    return tuple(term for term in map(term_of, tokenize(text)) if term)
+
+
+def searchable(text: str) -> bool:
+    """Whether search can find `text` at all."""
+    return bool(terms(text))
+
+
 def _expand_number(token: str) -> tuple[str, ...]:
     """A diarienummer is indexed as itself and as its number alone ("422:1-2021")."""
     return (token, token.split(" ", 1)[1]) if " " in token and _DIGIT.search(token) else (token,)
@@ -190,11 +201,15 @@ def _analysed(text: str, expand: Callable[[str], tuple[str, ...]], names: bool) 
 
 
 class TermCache:
-    """A field's index terms, with each distinct token's terms worked out once per build."""
+    """A field's index terms, with each distinct token's terms worked out once per build; and
+    each compound's part terms by the compound's term (`compounds`), which the index ships so that
+    a query's compound finds its parts as the text's compounds do."""
 
     def __init__(self, lexicon: Lexicon | None):
+        self.lexicon = lexicon
         self.expand = _expander(lexicon)
         self.known: dict[str, tuple[str, ...]] = {}
+        self.compounds: dict[str, tuple[str, ...]] = {}
 
     def field(self, text: str, names: bool) -> list[str]:
         return _analysed(text, self.terms, names)  # (a name pair has a space: an exact term, itself)
@@ -205,6 +220,11 @@ class TermCache:
             if len(self.known) >= MEMO_LIMIT:
                 self.known.clear()
             found = self.known[token] = tuple(term for term in map(term_of, self.expand(token)) if term)
+            if len(found) > 1 and self.lexicon is not None and self.lexicon.parts(token):
+                own = term_of(token)
+                parts = tuple(dict.fromkeys(t for t in found[1:] if t != own))
+                if own and parts:
+                    self.compounds.setdefault(own, parts)
         return found
 
 

@@ -47,6 +47,8 @@ class SearchDoc:
     """Field name -> text to index."""
     snippet_source: str = ""
     """The text snippets are cut from, around the query's words."""
+    ocr: bool = False
+    """The text was read by OCR from a scanned protocol (its front matter's `source`)."""
 
 
 def documents(archive: Archive) -> list[SearchDoc]:
@@ -70,7 +72,7 @@ def _meeting_doc(archive: Archive, meeting: Meeting) -> SearchDoc:
         ids.append(meeting.diarienummer.normalised)
     return SearchDoc(
         ref=urls.meeting(meeting).url, kind="meeting", title=meeting_title(meeting, body),
-        body=meeting.body, date=meeting.date.isoformat(), type="möte", topics=(),
+        body=meeting.body, date=meeting.date.isoformat(), type="möte", topics=(), ocr=_ocr(meeting),
         snippet_source=", ".join(filter(None, [KIND_LABELS[meeting.kind],
                                                meeting.place, f"{len(meeting.items)} ärenden"])),
         texts={
@@ -104,7 +106,7 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
     text = " ".join(text_parts)
     return SearchDoc(
         ref=urls.item(meeting, item), kind="item", title=f"{item.label} {item.title}" if item.number else item.title,
-        body=meeting.body, date=meeting.date.isoformat(), topics=tuple(item.topics),
+        body=meeting.body, date=meeting.date.isoformat(), topics=tuple(item.topics), ocr=_ocr(meeting),
         type="förslag" if meeting.before and any(b.kind == "förslag" for b in item.blocks) else item.type or "övrigt",
         snippet_source=" ".join([*decisions, text]),
         texts={
@@ -117,3 +119,11 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
             "text": text,
         },
     )
+
+
+def _ocr(meeting: Meeting) -> bool:
+    return meeting.source is not None and meeting.source.format == OCR_FORMAT
+
+
+OCR_FORMAT = "pdf-ocr"
+"""`schema.SourceFormat` of a scanned protocol read by OCR (what `protokollarkivet import` writes)."""

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
+from collections import Counter
 import json
 from pathlib import Path
 from typing import Protocol
@@ -24,10 +26,11 @@ from typing import Protocol
 from ..model import Archive, Body, Topic
 from ..parallel import map_in_workers
 from ..text import swedish_key
-from .analysis import Lexicon, tokenize
+from .analysis import SV_STOP_WORDS, Lexicon, is_exact, tokenize
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
 from .index import SearchIndex, build_index
 from .query import browser_rules
+from . import direct, synonyms
 
 CHUNK_BYTES = 16_000
 """Target size of a term chunk before compression (about 5-6 kB gzip)."""
@@ -43,6 +46,8 @@ TEXT_FILE = "x/{build}-{number}.json"
 """The texts for snippets of a document block's documents, by block number."""
 TEXT_LENGTH = 1500
 """Characters of an item's text kept for snippets; fetched per result, by the results page only."""
+VOCABULARY = 20_000
+"""Words at most in the vocabulary "Menade du …?" reads (fetched only when nothing was found)."""
 PARALLEL_TERMS = 100_000
 """Terms from which two processes write the term files (about 1,000 protocols)."""
 
@@ -89,7 +94,7 @@ def _document_blocks(docs: list[SearchDoc], archive: Archive) -> tuple[str, list
     body_index = {b.key: i for i, b in enumerate(bodies)}
     topic_index = {t.key: i for i, t in enumerate(topics)}
     doc_blocks = [
-        [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics]]
+        [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics], *([1] if d.ocr else [])]
          for d in docs[start:start + DOC_BLOCK]]
         for start in range(0, len(docs), DOC_BLOCK)
     ]
@@ -97,7 +102,7 @@ def _document_blocks(docs: list[SearchDoc], archive: Archive) -> tuple[str, list
     return build, doc_blocks
 
 
-def term_files(index: SearchIndex, archive: Archive, files: Files) -> None:
+def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: str | None = None) -> None:
     """`t/`, `p/`, `g/` and the manifest."""
     bodies, topics = _facets(archive)
     body_index = {b.key: i for i, b in enumerate(bodies)}
@@ -121,6 +126,7 @@ def term_files(index: SearchIndex, archive: Archive, files: Files) -> None:
             ranges.append([number, *key])
             previous = key
 
+    direct_file, direct_count = _direct_files(archive, files)
     manifest = {
         "version": 4,
         "build": build,
@@ -137,8 +143,21 @@ def term_files(index: SearchIndex, archive: Archive, files: Files) -> None:
         "types": list(TYPES),
         "topics": [[t.key, t.name] for t in topics],
         "query": browser_rules(),
+        "synonyms": [[list(member) for member in group] for group in synonyms.groups(archive)],
+        "bodyNames": direct.body_names(archive),
+        "vocabulary": vocabulary,
+        "direct": {"file": direct_file, "shards": direct_count, **direct.browser_rules()},
     }
     files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _direct_files(archive: Archive, files: Files) -> tuple[str, int]:
+    """`h/`: the direct hits' table in shards, named by a digest of the table and the shard's number."""
+    shards = direct.shards(direct.table(archive))
+    digest = hashlib.sha256(json.dumps(shards, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:10]
+    for number, found in enumerate(shards):
+        files[f"h/{digest}-{number}.json"] = json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return f"h/{digest}-{{}}.json", len(shards)
 
 
 def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tuple[int, int]) -> list[tuple[str, str]]:
@@ -170,6 +189,8 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
             for i in range(0, len(rest), TAIL_BLOCK):
                 tails.add(rest[i:i + TAIL_BLOCK], blocks)
             entry.append([field_number, len(pairs), _pack(head), blocks])
+        if term in index.compounds:
+            entry.append(list(index.compounds[term]))  # (a compound's parts: a list of strings, not a field's)
         encoded = len(json.dumps(entry, separators=(",", ":"))) + len(term) + 4
         if size + encoded > CHUNK_BYTES:
             flush()
@@ -244,8 +265,19 @@ def _index_into(archive: Archive, files: Files, with_documents: bool) -> None:
     docs = documents(archive)
     if with_documents:
         document_files(docs, archive, files)
-    lexicon = Lexicon({token for doc in docs for text in doc.texts.values() for token in tokenize(text)})
-    term_files(build_index(docs, lexicon, release_texts=True), archive, files)
+    in_docs: Counter[str] = Counter()  # documents per token
+    for doc in docs:
+        in_docs.update({token for text in doc.texts.values() for token in tokenize(text)})
+    lexicon = Lexicon(in_docs)
+    vocabulary = _store(files, "v", _vocabulary(in_docs))
+    del in_docs
+    term_files(build_index(docs, lexicon, release_texts=True), archive, files, vocabulary)
+
+
+def _vocabulary(in_docs: Counter[str]) -> list[str]:
+    """The words "Menade du …?" chooses from: the archive's most common words, most common first."""
+    words = [(-n, word) for word, n in in_docs.items() if len(word) >= 3 and not is_exact(word) and word not in SV_STOP_WORDS]
+    return [word for _, word in heapq.nsmallest(VOCABULARY, words)]
 
 
 def write_document_files(archive: Archive, folder: Path) -> None:

@@ -60,6 +60,8 @@ class SearchIndex:
     entry_field: array
     entry_weight: array
     """Weights in thousandths, as lunr.py rounds them."""
+    compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """A compound's term -> its parts' terms (`analysis.TermCache.compounds`)."""
 
     @property
     def terms(self) -> "Terms":
@@ -109,7 +111,10 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
     term_ids: dict[str, int] = {}
     entry_term, entry_doc, entry_field, entry_tf = array("I"), array("I"), array("B"), array("I")
     lengths = [array("I") for _ in FIELDS]
+    compounds: dict[str, tuple[str, ...]] = {}
     for counts in map_in_workers(count_span, spans, at_least=2):
+        for term, parts in counts.compounds.items():
+            compounds.setdefault(term, parts)
         renumber = [term_ids.setdefault(term, len(term_ids)) for term in counts.terms]
         entry_term.extend(map(renumber.__getitem__, counts.entry_term))
         entry_doc.extend(counts.entry_doc)
@@ -147,7 +152,7 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
     for entry, t in enumerate(entry_term):  # entries grouped by term, in document order within each
         order[place[t]] = entry
         place[t] += 1
-    return SearchIndex(docs, term_ids, starts, order, entry_doc, entry_field, entry_weight)
+    return SearchIndex(docs, term_ids, starts, order, entry_doc, entry_field, entry_weight, compounds)
 
 
 @dataclass(slots=True)
@@ -161,6 +166,7 @@ class _Counts:
     entry_field: array
     entry_tf: array
     lengths: list[array]
+    compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, span: tuple[int, int]) -> _Counts:
@@ -178,4 +184,5 @@ def _count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, span: tuple[int
             counts.entry_doc.extend(repeat(number, len(in_field)))
             counts.entry_field.extend(repeat(field_number, len(in_field)))
     counts.terms = list(term_ids)
+    counts.compounds = terms_of_token.compounds
     return counts

@@ -16,6 +16,7 @@
   var PAGE = 10;
   var MAX_PREFIX_CHUNKS = 2;
   var MAX_ROUNDS = 6, PER_ROUND = 4;
+  var PHRASE_CHECKS = 64, PHRASE_BATCH = 16, MAX_PHRASE_CHECKS = 128;
 
   function config() {
     var node = document.getElementById("__config");
@@ -59,7 +60,9 @@
       compiled.set(manifest, {
         token: regex(q.token, "g"), exact: regex(q.exact), dnr: regex(q.dnr, "g"),
         dnrShapes: q.dnrShapes.map(function (shape) { return { pattern: regex(shape[0]), form: shape[1] }; }),
-        boosts: q.boosts, minPrefix: q.minPrefix, relaxSuffixes: q.relaxSuffixes, minRelaxed: q.minRelaxed
+        phrase: regex(q.phrase, "g"), exclusion: regex(q.exclusion, "g"),
+        boosts: q.boosts, minPrefix: q.minPrefix, relaxSuffixes: q.relaxSuffixes, minRelaxed: q.minRelaxed,
+        synonyms: manifest.synonyms || []
       });
     }
     return compiled.get(manifest);
@@ -121,9 +124,78 @@
     return r.length && r[0] ? r[0] : null;
   }
 
-  /* The clauses of a query, as the Python side builds them (generator/search/query.py's query_clauses). */
+  /* A query's forms, as query.py's parse reads them: phrases (their words searched too, a result
+   * kept only where they stand in a row), excluded words, and the words searched. */
+  function parse(text, rules) {
+    var phrases = [];
+    rules.phrase.lastIndex = 0;
+    var rest = text.replace(rules.phrase, function (_, inner) {
+      var tokens = tokenize(inner, rules);
+      if (tokens.length > 1) phrases.push(tokens);
+      return " " + inner + " ";
+    });
+    var excluded = [];
+    rest.replace(rules.exclusion, function (_, word) { excluded = excluded.concat(tokenize(word, rules)); return ""; });
+    return { words: rest.replace(rules.exclusion, " "), phrases: phrases, excluded: excluded };
+  }
+
+  /* What a phrase compares: a word's stem (a small word as written), an exact token itself. */
+  function phraseKey(token, rules) { return isExact(token, rules) ? token : (stemOf(token) || token); }
+
+  function hasPhrase(text, phrase, rules) {
+    var seq = tokenize(text, rules).map(function (t) { return phraseKey(t, rules); });
+    var want = phrase.map(function (t) { return phraseKey(t, rules); });
+    for (var i = 0; i + want.length <= seq.length; i++) {
+      if (want.every(function (w, j) { return seq[i + j] === w; })) return true;
+    }
+    return false;
+  }
+
+  /* The index terms of a text in order (query.py's terms): what synonyms are matched against. */
+  function termsOf(text, rules) {
+    return tokenize(text, rules).map(function (t) { return isExact(t, rules) ? t : stemOf(t); }).filter(Boolean);
+  }
+
+  /* The terms a query also looks for: where a synonym group's member stands in a row in the
+   * query's terms, the other members' terms (synonyms.py's expansions). */
+  function expansions(queryTerms, groups) {
+    var out = [];
+    function holds(run) {
+      for (var i = 0; i + run.length <= queryTerms.length; i++) {
+        if (run.every(function (t, j) { return queryTerms[i + j] === t; })) return true;
+      }
+      return false;
+    }
+    groups.forEach(function (group) {
+      group.forEach(function (member) {
+        if (!holds(member)) return;
+        group.forEach(function (other) {
+          if (other === member) return;
+          other.forEach(function (t) { if (queryTerms.indexOf(t) < 0 && out.indexOf(t) < 0) out.push(t); });
+        });
+      });
+    });
+    return out;
+  }
+
+  /* The clauses of a query, as the Python side builds them (generator/search/query.py's
+   * query_clauses; a compound's parts are added by `search`, from the word's entry). */
   function clauses(text, manifest) {
-    var rules = rulesOf(manifest), boosts = rules.boosts;
+    var rules = rulesOf(manifest), parsed = parse(text, rules);
+    var out = wordClauses(parsed.words, manifest, rules);
+    if (!out.length) return [];  /* exclusions alone leave nothing to rank */
+    var every = manifest.fields.map(function (_, i) { return i; });
+    var exactField = manifest.fields.findIndex(function (f) { return f[0] === manifest.exactField; });
+    parsed.excluded.forEach(function (token) {
+      var exact = isExact(token, rules);
+      out.push({ term: token, fields: exact ? every : every.filter(function (i) { return i !== exactField; }),
+                 usePipeline: !exact, prefix: false, prohibited: true });
+    });
+    return out;
+  }
+
+  function wordClauses(text, manifest, rules) {
+    var boosts = rules.boosts;
     var fieldNumbers = manifest.fields.map(function (_, i) { return i; });
     var exact = manifest.fields.findIndex(function (f) { return f[0] === manifest.exactField; });
     var names = manifest.fields.findIndex(function (f) { return f[0] === manifest.namesField; });
@@ -134,7 +206,7 @@
         out.push({ term: token, fields: fieldNumbers, usePipeline: false, prefix: false, boost: boosts.exact });
         return;
       }
-      out.push({ term: token, fields: words, usePipeline: true, prefix: false, boost: boosts.exact });
+      out.push({ term: token, fields: words, usePipeline: true, prefix: false, boost: boosts.exact, word: true });
       var stem = stemOf(token);
       if (stem === null) return;
       /* Prefix clauses skip the pipeline (its trimmer would strip the wildcard), as in lunr. */
@@ -148,7 +220,95 @@
     for (var i = 0; i + 1 < plain.length; i++) {
       out.push({ term: plain[i] + " " + plain[i + 1], fields: [names], usePipeline: false, prefix: false, boost: boosts.pair });
     }
+    expansions(termsOf(text, rules), rules.synonyms).forEach(function (term) {
+      out.push({ term: term, fields: isExact(term, rules) ? fieldNumbers : words, usePipeline: false, prefix: false, boost: boosts.synonym });
+    });
     return out;
+  }
+
+  /* -- direct hits (generator/search/direct.py) ---------------------------------------- */
+
+  /* The keys a query may name, most specific first, as direct.py's keys reads them. */
+  function directKeys(text, manifest) {
+    var rules = rulesOf(manifest), d = manifest.direct;
+    var regex = function (spec, more) { return new RegExp(spec[0], spec[1] + (more || "")); };
+    var tokens = tokenize(text, rules), out = [];
+    if (tokens.length === 1 && isExact(tokens[0], rules)) out.push("dnr:" + tokens[0]);
+    var day = regex(d.date).exec(text), paragraph = regex(d.paragraph).exec(text);
+    var rest = text.replace(regex(d.date, "g"), " ").replace(regex(d.paragraph, "g"), " ");
+    var year = day ? null : regex(d.year).exec(rest);
+    if (year) rest = rest.replace(regex(d.year, "g"), " ");
+    var words = plainTokens(rest, rules).join(" ");
+    var body = Object.prototype.hasOwnProperty.call(manifest.bodyNames, words) ? manifest.bodyNames[words] : null;
+    var number = paragraph ? paragraph[1].split(" ").join("").toLowerCase() : null;
+    if (body && number && (day || year)) out.push(body + "/" + (day || year)[1] + "/§" + number);
+    if (body && day && !number) out.push(body + "/" + day[1]);
+    if (day && !number && !words) out.push("day:" + day[1]);
+    return out;
+  }
+
+  /* FNV-1a over the key's UTF-16 code units (direct.py's shard). */
+  function shardOf(key, count) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) { h ^= key.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+    return h % count;
+  }
+
+  /* The one thing a query names, {label, url}, or null. */
+  function directHit(text, manifest) {
+    var keys = directKeys(text, manifest), d = manifest.direct;
+    if (!keys.length) return Promise.resolve(null);
+    return Promise.all(keys.map(function (key) {
+      return fetchJSON(d.file.replace("{}", shardOf(key, d.shards))).then(function (found) { return found[key] || null; });
+    })).then(function (found) {
+      var hit = found.find(Boolean);
+      return hit ? { label: hit[0], url: hit[1] } : null;
+    });
+  }
+
+  /* -- "Menade du …?" ------------------------------------------------------------------ */
+
+  /* Edit distance with transpositions (optimal string alignment), at most `most` + 1. */
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var rows = [], i, j;
+    for (i = 0; i <= a.length; i++) { rows.push([i]); }
+    for (j = 1; j <= b.length; j++) rows[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      var low = most + 1;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+        rows[i][j] = v;
+        if (v < low) low = v;
+      }
+      if (low > most) return most + 1;
+    }
+    return rows[a.length][b.length];
+  }
+
+  /* The query with each word the archive does not hold replaced by the closest one it does
+   * (the index's vocabulary, most frequent first, fetched only when nothing was found). */
+  function closestQuery(query, manifest) {
+    if (!manifest.vocabulary) return Promise.resolve(null);
+    var rules = rulesOf(manifest);
+    return fetchJSON(manifest.vocabulary).then(function (words) {
+      var known = new Set(words), changed = false;
+      var better = query.replace(rules.token, function (word) {
+        var w = word.toLowerCase();
+        if (isExact(w, rules) || w.length < 3 || known.has(w)) return word;
+        var most = w.length < 6 ? 1 : 2, best = null, bestDistance = most + 1;
+        for (var i = 0; i < words.length && bestDistance > 1; i++) {
+          var d = distance(w, words[i], most);
+          if (d < bestDistance) { best = words[i]; bestDistance = d; }
+        }
+        if (!best) return word;
+        changed = true;
+        return best;
+      });
+      return changed ? better : null;
+    });
   }
 
   /* -- fetching ----------------------------------------------------------------------- */
@@ -229,19 +389,23 @@
   function search(text, options) {
     var limit = options.limit || PAGE, accept = options.accept || function () { return true; };
     return Promise.all([ready(), fetchJSON("manifest.json")]).then(function (loaded) {
-      var manifest = loaded[1];
+      var manifest = loaded[1], rules = rulesOf(manifest);
       var vectors = manifest.fields.map(function () { return new lunr.Vector(); });
-      var lists = {}, jobs = [];
-      clauses(text, manifest).forEach(function (clause) {
-        var terms = clause.usePipeline ? svPipeline().runString(clause.term) : [clause.term];
-        terms.forEach(function (term) {
-          if (!term) return;
-          jobs.push(expand(manifest, term, clause.prefix).then(function (expanded) {
-            return { clause: clause, expanded: expanded };
-          }));
+      var lists = {}, excluded = [];
+      function run(list) {
+        var jobs = [];
+        list.forEach(function (clause) {
+          var terms = clause.usePipeline ? svPipeline().runString(clause.term) : [clause.term];
+          terms.forEach(function (term) {
+            if (!term) return;
+            jobs.push(expand(manifest, term, clause.prefix).then(function (expanded) {
+              return { clause: clause, expanded: expanded };
+            }));
+          });
         });
-      });
-      return Promise.all(jobs).then(function (found) {
+        return Promise.all(jobs);
+      }
+      function add(found) {
         found.forEach(function (f) {
           f.expanded.forEach(function (pair) {
             var entry = pair[1], termIndex = entry[0];
@@ -255,12 +419,122 @@
             });
           });
         });
-        return rank(manifest, vectors, Object.values(lists), limit, accept, options.exhaustive, options.rounds);
+      }
+      /* A compound's parts ride in its word's entry (a list of strings after the fields'). */
+      function parts(found) {
+        var out = [];
+        found.forEach(function (f) {
+          if (!f.clause.word) return;
+          f.expanded.forEach(function (pair) {
+            pair[1].slice(1).forEach(function (x) {
+              if (typeof x[0] === "string") x.forEach(function (t) { out.push({ term: t, fields: f.clause.fields, usePipeline: false, prefix: false, boost: rules.boosts.part, partOf: x }); });
+            });
+          });
+        });
+        return out;
+      }
+      var all = clauses(text, manifest), termOf = {};
+      var prohibited = all.filter(function (c) { return c.prohibited; });
+      function named(found) {
+        found.forEach(function (f) { f.expanded.forEach(function (pair) { termOf[pair[1][0]] = pair[0]; }); });
+      }
+      return Promise.all([run(all.filter(function (c) { return !c.prohibited; })), run(prohibited)]).then(function (found) {
+        add(found[0]);
+        named(found[0]);
+        var partClauses = parts(found[0]);
+        all = all.concat(partClauses);
+        return Promise.all([run(partClauses), excludedDocs(found[1])]);
+      }).then(function (more) {
+        add(more[0]);
+        named(more[0]);
+        var out = more[1];
+        var keep = out.size ? function (doc) { return !out.has(doc) && accept(doc); } : accept;
+        var enough = holdsEnough(all, termOf);
+        return rank(manifest, vectors, Object.values(lists), limit, keep, options.exhaustive, options.rounds, enough);
       });
     });
   }
 
-  function rank(manifest, vectors, lists, limit, accept, exhaustive, maxRounds) {
+  /* A query's results, its phrases checked on each candidate's title and text in rank order
+   * (query.py's has_phrase) until the page is full and at least `phraseChecks` (PHRASE_CHECKS)
+   * were checked, or `maxChecks` (MAX_PHRASE_CHECKS, none when exhaustive) were: each check costs
+   * a result's text file, and a phrase that no candidate holds would otherwise fetch them all. */
+  function find(text, options) {
+    return search(text, options).then(function (r) {
+      var rules = rulesOf(r.manifest), phrases = parse(text, rules).phrases;
+      if (!phrases.length) return r;
+      var limit = options.limit || PAGE, kept = [], at = 0, pool = r.candidates;
+      var least = options.phraseChecks === undefined ? PHRASE_CHECKS : options.phraseChecks;
+      var most = options.exhaustive && !options.maxChecks ? Infinity : options.maxChecks || MAX_PHRASE_CHECKS;
+      function holds(d) {
+        return phrases.every(function (p) { return hasPhrase(d.title, p, rules) || hasPhrase(d.text, p, rules); });
+      }
+      function next() {
+        if (at >= pool.length || at >= most || (kept.length >= limit && at >= least)) {
+          return { results: kept.slice(0, limit), candidates: kept, complete: r.complete && at >= pool.length, total: kept.length, manifest: r.manifest };
+        }
+        var batch = pool.slice(at, Math.min(at + PHRASE_BATCH, most));
+        at += batch.length;
+        return withTexts(r.manifest, batch.map(function (x) { return x.doc; })).then(function (loaded) {
+          loaded.forEach(function (d, i) { if (holds(d)) kept.push(batch[i]); });
+          return next();
+        });
+      }
+      return next();
+    });
+  }
+
+  /* Documents' facts with each one's snippet text. */
+  function withTexts(manifest, numbers) {
+    return docs(manifest, numbers).then(function (loaded) {
+      return Promise.all(loaded.map(function (d) {
+        /* Texts come a document block to a file. */
+        var block = Math.floor(d.number / manifest.docBlock);
+        return fetchJSON(manifest.textFile.replace("{}", block)).then(function (texts) {
+          d.text = texts[d.number % manifest.docBlock]; return d;
+        });
+      }));
+    });
+  }
+
+  /* query.py's holds_enough: a result that only a compound's parts found is kept where it holds
+   * all the parts of one compound. Returns a test of a result's fields, or null. */
+  function holdsEnough(all, termOf) {
+    var partClauses = all.filter(function (c) { return c.partOf; });
+    if (!partClauses.length) return null;
+    var own = all.filter(function (c) { return !c.prohibited && !c.partOf; }).map(function (c) {
+      return { term: c.usePipeline ? stemOf(c.term) : c.term, prefix: c.prefix };
+    }).filter(function (o) { return o.term; });
+    return function (fields) {
+      var matched = [];
+      Object.keys(fields).forEach(function (field) {
+        var e = fields[field].elements;
+        for (var i = 0; i < e.length; i += 2) matched.push(termOf[e[i]]);
+      });
+      if (matched.some(function (t) { return own.some(function (o) { return o.prefix ? t.startsWith(o.term) : t === o.term; }); })) return true;
+      return partClauses.some(function (c) { return c.partOf.every(function (p) { return matched.indexOf(p) >= 0; }); });
+    };
+  }
+
+  /* Every document that holds an excluded word in the clause's fields (its whole posting lists). */
+  function excludedDocs(found) {
+    var docsOut = new Set(), jobs = [];
+    found.forEach(function (f) {
+      f.expanded.forEach(function (pair) {
+        var entry = pair[1];
+        for (var i = 1; i < entry.length; i++) {
+          if (typeof entry[i][0] !== "number" || f.clause.fields.indexOf(entry[i][0]) < 0) continue;
+          entry[i][2][0].forEach(function (d) { docsOut.add(d); });
+          entry[i][3].forEach(function (block) {
+            jobs.push(fetchJSON(block).then(function (b) { b[0].forEach(function (d) { docsOut.add(d); }); }));
+          });
+        }
+      });
+    });
+    return Promise.all(jobs).then(function () { return docsOut; });
+  }
+
+  function rank(manifest, vectors, lists, limit, accept, exhaustive, maxRounds, enough) {
     if (maxRounds === undefined) maxRounds = MAX_ROUNDS;
     var magnitudes = vectors.map(function (v) { return v.magnitude(); });
     function bound(list) { return vectors[list.field].elements.length ? qWeight(list) * list.floor() / magnitudes[list.field] : 0; }
@@ -283,6 +557,7 @@
       });
       var scored = [];
       seen.forEach(function (fields, doc) {
+        if (enough && !enough(fields)) return;
         var s = 0;
         Object.keys(fields).sort(function (a, b) { return a - b; }).forEach(function (field) {
           s += vectors[field].similarity(fields[field]);
@@ -333,7 +608,7 @@
       keys.forEach(function (b, i) { byBlock[b] = loaded[i]; });
       return numbers.map(function (n) {
         var d = byBlock[Math.floor(n / manifest.docBlock)][n % manifest.docBlock];
-        return { number: n, url: d[0], title: d[1], body: d[2], date: d[3], type: d[4], topics: d[5] };
+        return { number: n, url: d[0], title: d[1], body: d[2], date: d[3], type: d[4], topics: d[5], ocr: d[6] === 1 };
       });
     });
   }
@@ -414,7 +689,26 @@
     ["body", "year", "type", "topic"].forEach(function (k) {
       params.getAll(k).forEach(function (v) { this.filters[k].add(v); }, this);
     }, this);
+    /* Newest first (&sort=datum) and a range of years (&from=2019&to=2021), in the address too. */
+    this.sortBox = root.querySelector("#pa-sok-sort");
+    this.fromBox = root.querySelector("#pa-sok-from");
+    this.toBox = root.querySelector("#pa-sok-to");
+    this.direct = root.querySelector(".pa-sok-direct");
+    this.suggest = root.querySelector(".pa-sok-suggest");
+    this.sort = params.get("sort") === "datum" ? "datum" : "";
+    this.from = yearOf(params.get("from"));
+    this.to = yearOf(params.get("to"));
+    this.sortBox.value = this.sort;
+    this.fromBox.value = this.from || "";
+    this.toBox.value = this.to || "";
     var self = this;
+    this.sortBox.addEventListener("change", function () { self.sort = self.sortBox.value; self.limit = PAGE; self.updateURL(); self.run(); });
+    [this.fromBox, this.toBox].forEach(function (box) {
+      box.addEventListener("change", function () {
+        self.from = yearOf(self.fromBox.value); self.to = yearOf(self.toBox.value);
+        self.limit = PAGE; self.updateURL(); self.run();
+      });
+    });
     this.more.addEventListener("click", function () { self.limit += PAGE; self.run(); });
     root.querySelector(".pa-sok-nojs").hidden = true;
     root.querySelector(".pa-sok-js").hidden = false;
@@ -433,31 +727,52 @@
   };
 
   SearchPage.prototype.accept = function (manifest) {
-    var f = this.filters;
+    var f = this.filters, from = this.from, to = this.to;
     return function (n) {
       var x = facetsOf(manifest, n);
       return (!f.body.size || f.body.has(manifest.bodies[x.body][0])) && (!f.year.size || f.year.has(String(x.year))) &&
-        (!f.type.size || f.type.has(manifest.types[x.type]));
+        (!f.type.size || f.type.has(manifest.types[x.type])) && (!from || x.year >= from) && (!to || x.year <= to);
     };
   };
+
+  function yearOf(value) {
+    var n = parseInt(value, 10);
+    return n >= 1000 && n <= 9999 ? n : null;
+  }
+
+  /* The results newest first: by year from the manifest's ranges, then by date within the years
+   * the page reaches (their document blocks); a day's results keep their rank order. */
+  function newestFirst(manifest, scored, limit) {
+    var ranked = scored.map(function (r, i) { return { r: r, i: i, year: facetsOf(manifest, r.doc).year }; });
+    ranked.sort(function (a, b) { return b.year - a.year || a.i - b.i; });
+    if (ranked.length > limit) {
+      var last = ranked[limit - 1].year;
+      ranked = ranked.filter(function (x) { return x.year >= last; });
+    }
+    return docs(manifest, ranked.map(function (x) { return x.r.doc; })).then(function (loaded) {
+      ranked.forEach(function (x, i) { x.date = loaded[i].date; });
+      ranked.sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : a.i - b.i; });
+      return ranked.slice(0, limit).map(function (x) { return x.r; });
+    });
+  }
 
   SearchPage.prototype.run = function () {
     var self = this, started = performance.now();
     this.say("Söker …");
     fetchJSON("manifest.json").then(function (manifest) {
-      var f = self.filters, filtered = f.body.size || f.year.size || f.type.size;
-      var everything = search(self.query, { limit: self.limit });
-      var narrowed = filtered ? search(self.query, { limit: self.limit, accept: self.accept(manifest) }) : everything;
+      directHit(self.query, manifest).then(function (hit) { self.showDirect(hit); });
+      var f = self.filters, filtered = f.body.size || f.year.size || f.type.size || self.from || self.to;
+      /* Newest first needs every result, not the best ones. */
+      var everything = find(self.query, { limit: self.limit, exhaustive: !!self.sort });
+      var narrowed = filtered ? find(self.query, { limit: self.limit, accept: self.accept(manifest), exhaustive: !!self.sort }) : everything;
       return Promise.all([everything, narrowed]).then(function (r) {
+        if (!self.sort) return r;
+        return newestFirst(manifest, r[1].candidates, self.limit).then(function (sorted) {
+          return [r[0], Object.assign({}, r[1], { results: sorted })];
+        });
+      }).then(function (r) {
         var wanted = r[1].results.map(function (x) { return x.doc; });
-        return docs(manifest, wanted).then(function (loaded) {
-          return Promise.all(loaded.map(function (d) {
-            var block = Math.floor(d.number / manifest.docBlock);
-            return fetchJSON(manifest.textFile.replace("{}", block)).then(function (texts) {
-              d.text = texts[d.number % manifest.docBlock]; return d;
-            });
-          }));
-        }).then(function (loaded) {
+        return withTexts(manifest, wanted).then(function (loaded) {
           if (self.filters.topic.size) {
             loaded = loaded.filter(function (d) {
               return d.topics.some(function (t) { return self.filters.topic.has(manifest.topics[t][0]); });
@@ -469,12 +784,51 @@
     }).catch(function (error) { self.say("Sökningen misslyckades: " + error.message); });
   };
 
+  /* "Gå direkt till …": the one thing the query names (a diarienummer, a citation, a meeting's day). */
+  SearchPage.prototype.showDirect = function (hit) {
+    this.direct.hidden = !hit;
+    this.direct.innerHTML = hit ? 'Gå direkt till <a href="' + escapeHTML(BASE + hit.url) + '">' + escapeHTML(hit.label) + "</a>" : "";
+  };
+
+  /* No hits: "Menade du …?" from the closest words the index holds, or the filters to loosen. */
+  SearchPage.prototype.showSuggestions = function (manifest, all, loaded) {
+    var self = this, box = this.suggest;
+    box.hidden = true;
+    box.innerHTML = "";
+    if (loaded.length) return;
+    if (all.total) {
+      var chosen = [];
+      Object.keys(this.filters).forEach(function (k) { self.filters[k].forEach(function (v) { chosen.push([k, v]); }); });
+      if (this.from || this.to) chosen.push(["range", (this.from || "") + "–" + (this.to || "")]);
+      box.innerHTML = "Pröva utan filtret: " + chosen.map(function (c, i) {
+        var label = c[0] === "body" ? (manifest.bodies.find(function (b) { return b[0] === c[1]; }) || [0, c[1]])[1] :
+          c[0] === "type" ? TYPE_LABELS[c[1]] || c[1] : c[0] === "topic" ? (manifest.topics.find(function (t) { return t[0] === c[1]; }) || [0, c[1]])[1] : c[1];
+        return '<button type="button" class="pa-sok-loosen" data-i="' + i + '">' + escapeHTML(label) + "</button>";
+      }).join(" ");
+      box.querySelectorAll("button").forEach(function (button) {
+        button.addEventListener("click", function () {
+          var c = chosen[Number(button.dataset.i)];
+          if (c[0] === "range") { self.from = self.to = null; self.fromBox.value = self.toBox.value = ""; } else self.filters[c[0]].delete(c[1]);
+          self.limit = PAGE; self.updateURL(); self.run();
+        });
+      });
+      box.hidden = false;
+      return;
+    }
+    closestQuery(this.query, manifest).then(function (better) {
+      if (!better) return;
+      box.innerHTML = 'Menade du <a href="?q=' + encodeURIComponent(better) + '">' + escapeHTML(better) + "</a>?";
+      box.hidden = false;
+    });
+  };
+
   SearchPage.prototype.render = function (manifest, all, narrowed, loaded, ms) {
     var self = this;
     this.list.innerHTML = loaded.map(function (d) {
       return '<li class="pa-sok-hit"><a href="' + escapeHTML(BASE + d.url) + '">' + escapeHTML(d.title) + "</a>" +
         '<p class="pa-meta">' + escapeHTML(manifest.bodies[d.body][1]) + ", " + dateText(d.date) +
         (manifest.types[d.type] === "övrigt" ? "" : " · " + escapeHTML(TYPE_LABELS[manifest.types[d.type]])) + "</p>" +
+        (d.ocr ? '<p class="pa-sok-ocr">Texten är inläst med OCR från ett inskannat protokoll och kan ha läsfel.</p>' : "") +
         '<p class="pa-sok-snippet">' + snippet(d.text, self.query, 260, rulesOf(manifest)) + "</p></li>";
     }).join("");
     var count = narrowed.total;
@@ -484,6 +838,8 @@
       this.say(count + (count === 1 ? " träff" : " träffar") + " på ”" + this.query + "”" + (narrowed.complete ? "" : " (de bästa visas)") + ".");
     }
     this.more.hidden = loaded.length >= count || loaded.length < this.limit;
+    this.showSuggestions(manifest, all, loaded);
+    this.root.querySelector(".pa-sok-order").hidden = !loaded.length && !this.sort;
     this.renderFacets(manifest, all, loaded);
     this.root.setAttribute("data-ms", String(Math.round(ms)));
   };
@@ -526,7 +882,9 @@
       }).join("") + "</fieldset>";
     });
     this.facets.innerHTML = html;
-    this.filterBox.hidden = !html;
+    var range = this.from || this.to;
+    if (range) chosen.push((this.from || "") + "–" + (this.to || ""));
+    this.filterBox.hidden = !html && !range && Object.keys(counts.year).length < 2;
     this.chosen.textContent = chosen.length ? ": " + chosen.join(", ") : "";
     this.facets.querySelectorAll("input[type=checkbox]").forEach(function (box) {
       box.addEventListener("change", function () {
@@ -543,6 +901,9 @@
     var params = new URLSearchParams();
     params.set("q", this.query);
     Object.keys(this.filters).forEach(function (k) { this.filters[k].forEach(function (v) { params.append(k, v); }); }, this);
+    if (this.sort) params.set("sort", this.sort);
+    if (this.from) params.set("from", this.from);
+    if (this.to) params.set("to", this.to);
     history.replaceState(null, "", "?" + params.toString());
   };
 
@@ -563,10 +924,14 @@
       var query = input.value.trim(), mine = ++generation;
       if (query.length < 2) { close(); return; }
       /* Instant results while typing: the first blocks only; the results page looks further. */
-      search(query, { limit: 6, rounds: 0 }).then(function (r) {
-        return docs(r.manifest, r.results.map(function (x) { return x.doc; })).then(function (loaded) {
+      /* (a phrase is checked on the six best candidates' texts only, for the first query's bytes:
+       * the results page looks further) */
+      find(query, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: 6 }).then(function (r) {
+        return Promise.all([docs(r.manifest, r.results.map(function (x) { return x.doc; })), directHit(query, r.manifest)]).then(function (both) {
+          var loaded = both[0], hit = both[1];
           if (mine !== generation) return;
-          list.innerHTML = loaded.map(function (d, i) {
+          list.innerHTML = (hit ? '<li role="option" id="pa-sok-option-direct" aria-selected="false" class="pa-sok-direct-option"><a tabindex="-1" href="' +
+            escapeHTML(BASE + hit.url) + '">Gå direkt till ' + escapeHTML(hit.label) + "</a></li>" : "") + loaded.map(function (d, i) {
             return '<li role="option" id="pa-sok-option-' + i + '" aria-selected="false"><a tabindex="-1" href="' +
               escapeHTML(BASE + d.url) + '">' + escapeHTML(d.title) + '<span class="pa-meta">' +
               escapeHTML(r.manifest.bodies[d.body][1]) + ", " + dateText(d.date) + "</span></a></li>";
@@ -596,7 +961,7 @@
   /* -- start -------------------------------------------------------------------------- */
 
   window.protokollarkivetSearch = {
-    search: search, clauses: clauses, docs: docs, fetchJSON: fetchJSON, ready: ready,
+    search: search, find: find, clauses: clauses, docs: docs, directKeys: directKeys, directHit: directHit, shardOf: shardOf, fetchJSON: fetchJSON, ready: ready,
     tokenize: function (text, manifest) { return tokenize(text, rulesOf(manifest)); }
   };
 

@@ -1,0 +1,114 @@
+"""Direct hits: a query that names one thing puts it first, as "Gå direkt till …".
+
+What names one thing: a diarienummer in any printed form ("HSN: 200:3-2023", or its number
+alone when only one number has it), a citation ("Länssamverkansgruppen 2023-09-15 § 28", "LSG §
+28 2023": a body by its name, short name or key, a day or a year, a §), a body with a day (the
+meeting), or a day alone when one meeting was held that day. `keys` reads a query into the keys
+it may name; the browser does the same by the patterns the manifest carries (`browser_rules`).
+The table (`table`) maps each key of the archive to [label, URL]; it is written in shards,
+`h/<shard>.json`, so that a query fetches the one shard its key is in (`shard`), and only when
+it has a digit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+
+from .. import dnr, urls
+from ..labels import meeting_citation
+from ..model import Archive
+from .analysis import _plain_tokens, browser_regex, is_exact, tokenize
+
+DATE = re.compile(r"(?<![0-9])([0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])")
+PARAGRAPH = re.compile(r"§+\s*([0-9]+\s?[a-z]?)(?![a-zåäö0-9])", re.IGNORECASE)
+YEAR = re.compile(r"(?<![0-9:/.-])((?:19|20)[0-9]{2})(?![0-9:/.-])")
+SHARD_SIZE = 400
+"""Keys per shard at most, about (a shard is a few kB gzip)."""
+
+
+def body_names(archive: Archive) -> dict[str, str]:
+    """A body's names as a query writes them (its tokens, joined by a space) -> its key: the
+    name, the short name, former names and the key itself."""
+    out: dict[str, str] = {}
+    for key in sorted(archive.bodies):
+        body = archive.bodies[key]
+        for name in (body.name, body.short_name, key, *(f.name for f in body.former_names)):
+            written = " ".join(_plain_tokens(name or ""))
+            if written:
+                out.setdefault(written, key)
+    return out
+
+
+def keys(text: str, bodies: Mapping[str, str]) -> list[str]:
+    """The keys a query may name, most specific first."""
+    tokens = tokenize(text)
+    out: list[str] = []
+    if len(tokens) == 1 and is_exact(tokens[0]):  # (a day or a plain number is no diarienummer's key: no harm)
+        out.append(f"dnr:{tokens[0]}")
+    day = DATE.search(text)
+    paragraph = PARAGRAPH.search(text)
+    rest = PARAGRAPH.sub(" ", DATE.sub(" ", text))
+    year = YEAR.search(rest) if not day else None
+    rest = YEAR.sub(" ", rest) if year else rest
+    body = bodies.get(" ".join(_plain_tokens(rest)))
+    number = paragraph.group(1).replace(" ", "").lower() if paragraph else None
+    if body and number and (day or year):
+        out.append(f"{body}/{(day or year).group(1)}/§{number}")
+    if body and day and not number:
+        out.append(f"{body}/{day.group(1)}")
+    if day and not number and not " ".join(_plain_tokens(rest)):
+        out.append(f"day:{day.group(1)}")
+    return out
+
+
+def table(archive: Archive) -> dict[str, list[str]]:
+    """Every key of the archive -> [label, site-relative URL]. A key that more than one thing
+    has is left out (a diarienummer then leads to its page)."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for meeting in archive.meetings:
+        body = archive.bodies[meeting.body]
+        target = (meeting_citation(body, meeting), urls.meeting(meeting).url)
+        for day in meeting.days:
+            found[f"{meeting.body}/{day.isoformat()}"].append(target)
+            found[f"day:{day.isoformat()}"].append(target)
+        if meeting.diarienummer:
+            holders[meeting.diarienummer.normalised].append(target)
+        for item in meeting.items:
+            label = f"{body.name} {meeting.date.isoformat()}" + (f" {item.label}" if item.number else "")
+            target = (f"{label}: {item.title}", urls.item(meeting, item))
+            if item.number:
+                number = item.number.lower()
+                found[f"{meeting.body}/{meeting.date.isoformat()}/§{number}"].append(target)
+                found[f"{meeting.body}/{meeting.date.year}/§{number}"].append(target)
+            for held in item.diarienummer:
+                holders[held.normalised].append(target)
+    for normalised, places in holders.items():
+        unique = list(dict.fromkeys(places))
+        target = unique[0] if len(unique) == 1 else (f"Diarienummer {normalised}", urls.diarienummer(dnr.key(normalised)))
+        found[f"dnr:{normalised.lower()}"].append(target)
+        if " " in normalised:
+            found[f"dnr:{normalised.split(' ', 1)[1].lower()}"].append(target)
+    return {key: list(targets[0]) for key, targets in found.items() if len(set(targets)) == 1}
+
+
+def shard(key: str, count: int) -> int:
+    """The shard a key is in: FNV-1a over its UTF-16 code units, as JavaScript reads a string."""
+    value, data = 0x811C9DC5, key.encode("utf-16-le")
+    for at in range(0, len(data), 2):
+        value = ((value ^ (data[at] | data[at + 1] << 8)) * 0x01000193) & 0xFFFFFFFF
+    return value % count
+
+
+def shards(found: Mapping[str, list[str]]) -> list[dict[str, list[str]]]:
+    count = max(1, -(-len(found) // SHARD_SIZE))
+    out: list[dict[str, list[str]]] = [{} for _ in range(count)]
+    for key in sorted(found):
+        out[shard(key, count)][key] = found[key]
+    return out
+
+
+def browser_rules() -> dict:
+    return {"date": browser_regex(DATE), "paragraph": browser_regex(PARAGRAPH), "year": browser_regex(YEAR)}

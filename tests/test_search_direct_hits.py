@@ -1,0 +1,130 @@
+"""A reader who knows what they look for goes straight to it; a reader who finds nothing is
+told what the archive does hold.
+
+A diarienummer in any printed form, a citation ("Länssamverkansgruppen 2023-09-15 § 28",
+"LSG § 28 2023") or a body with a day puts "Gå direkt till …" above the results; a misspelt word
+gets "Menade du …?", and filters that leave nothing are offered to be taken off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+from generator.load import load_archive
+from generator.search import direct
+
+from .browsing import Visit
+from .conftest import ROOT
+
+QUERIES = [
+    "Länssamverkansgruppen 2023-09-15 § 28", "LSG § 28 2023", "lsg §28 2023", "Samrådet 2021 § 7 b", "samrad 2021-03-19 §7b",
+    "HSN: 200:3-2023", "HSN 422:1 - 2021", "Dnr HSN 418:1-2021", "422:1-2021", "VVG 2021-10-04", "2021-10-04",
+    "Vårdsamverkan Västra Götaland 2021-10-04 § 4", "LSG 2023", "§ 28", "samverkan 2021", "hjälpmedel",
+]
+EXPECTED = {
+    "Länssamverkansgruppen 2023-09-15 § 28": "lsg/2023-09-15/#p28",
+    "LSG § 28 2023": "lsg/2023-09-15/#p28",
+    "lsg §28 2023": "lsg/2023-09-15/#p28",
+    "Samrådet 2021 § 7 b": "samrad/2021-03-19/#p7b",
+    "samrad 2021-03-19 §7b": "samrad/2021-03-19/#p7b",
+    "HSN: 200:3-2023": "lsg/2023-09-15/",
+    "HSN 422:1 - 2021": "lsg/2021-02-19/",
+    "422:1-2021": "lsg/2021-02-19/",
+    "VVG 2021-10-04": "vvg/2021-10-04/",
+    "2021-10-04": "vvg/2021-10-04/",
+    "Vårdsamverkan Västra Götaland 2021-10-04 § 4": "vvg/2021-10-04/#p4",
+}
+
+
+def test_the_browser_reads_a_query_for_what_it_names_as_the_builder_does(browser: object, server: str) -> None:
+    archive = load_archive(ROOT / "content")
+    names = direct.body_names(archive)
+    visit = Visit(browser, server)
+    visit.open(server + "sok/")
+    found = visit.page.evaluate(
+        """async (queries) => {
+            const s = window.protokollarkivetSearch, manifest = await s.fetchJSON("manifest.json");
+            await s.ready();
+            const out = {};
+            for (const q of queries) {
+                const hit = await s.directHit(q, manifest);
+                out[q] = {keys: s.directKeys(q, manifest), hit: hit && hit.url,
+                          shards: s.directKeys(q, manifest).map(k => s.shardOf(k, 7))};
+            }
+            return out;
+        }""",
+        QUERIES,
+    )
+    visit.close()
+    assert visit.errors == []
+    for query in QUERIES:
+        assert found[query]["keys"] == direct.keys(query, names), query
+        assert found[query]["shards"] == [direct.shard(key, 7) for key in direct.keys(query, names)], query
+        assert found[query]["hit"] == EXPECTED.get(query), query
+
+
+def test_a_citation_puts_its_item_first_as_go_directly_to(browser: object, server: str, example_site: Path) -> None:
+    visit = Visit(browser, server)
+    visit.open(server + "sok/?q=" + quote("LSG § 28 2023"))
+    link = visit.page.locator(".pa-sok-direct a")
+    link.wait_for()
+    assert visit.page.locator(".pa-sok-direct").inner_text().startswith("Gå direkt till Länssamverkansgruppen 2023-09-15 § 28")
+    visit.page.screenshot(path=str(_screens() / "direkt-traff.png"))
+    link.click()
+    visit.page.wait_for_url("**/lsg/2023-09-15/#p28")
+    visit.close()
+    assert visit.errors == [] and visit.foreign == []
+
+
+def test_the_header_box_offers_the_direct_hit_first(browser: object, server: str) -> None:
+    visit = Visit(browser, server)
+    visit.open(server + "vvg/2021-10-04/")
+    visit.page.focus("#pa-sok-header")
+    visit.page.keyboard.type("HSN 418:1-2021")
+    first = visit.page.locator("#pa-sok-forslag [role=option]").first
+    first.wait_for()
+    visit.page.wait_for_function("document.querySelector('#pa-sok-forslag [role=option]').textContent.startsWith('Gå direkt till')")
+    visit.page.keyboard.press("ArrowDown")
+    visit.page.keyboard.press("Enter")
+    visit.page.wait_for_url("**/samrad/2021-03-19/")
+    visit.close()
+    assert visit.errors == []
+
+
+def test_a_misspelt_word_gets_did_you_mean(browser: object, server: str) -> None:
+    visit = Visit(browser, server)
+    visit.open(server + "sok/?q=" + quote("läkarmedvrkan patientsäkrhet"))
+    visit.page.wait_for_function("/Inga träffar/.test(document.querySelector('.pa-sok-status').textContent)")
+    suggestion = visit.page.locator(".pa-sok-suggest a")
+    suggestion.wait_for()
+    assert visit.page.locator(".pa-sok-suggest").inner_text() == "Menade du läkarmedverkan patientsäkerhet?"
+    visit.page.screenshot(path=str(_screens() / "menade-du.png"))
+    suggestion.click()
+    visit.page.wait_for_url("**/sok/?q=l%C3%A4karmedverkan*")
+    visit.page.wait_for_function("/träffar på/.test(document.querySelector('.pa-sok-status')?.textContent)")
+    assert visit.page.locator("#sok-resultat > li").count() >= 1
+    visit.close()
+    assert visit.errors == []
+
+
+def test_filters_that_leave_nothing_are_offered_to_be_taken_off(browser: object, server: str) -> None:
+    visit = Visit(browser, server)
+    visit.open(server + "sok/?q=Governo&body=vvg")
+    button = visit.page.locator(".pa-sok-suggest button")
+    button.first.wait_for()
+    assert button.all_inner_texts() == ["Vårdsamverkan Västra Götaland"]
+    button.first.click()
+    visit.page.wait_for_function("/träff på|träffar på/.test(document.querySelector('.pa-sok-status').textContent)")
+    assert "body=" not in visit.page.url
+    visit.close()
+    assert visit.errors == []
+
+
+def _screens() -> Path:
+    """Screenshots for the closing note (kept beside the work, not in the repository)."""
+    folder = Path("/work/screens/search")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    except OSError:
+        return Path("/tmp")
