@@ -366,6 +366,12 @@
 
   /* -- scoring ------------------------------------------------------------------------ */
 
+  /* A posting list's tail block; a short one shares its file with its neighbours': `file#position`. */
+  function fetchTail(address) {
+    var at = address.split("#");
+    return fetchJSON(at[0]).then(function (data) { return at.length > 1 ? data[+at[1]] : data; });
+  }
+
   /* A (term, field) posting list, best weights first, fetched block by block. */
   function PostingList(termIndex, field, total, head, blocks) {
     this.termIndex = termIndex; this.field = field; this.total = total;
@@ -376,10 +382,8 @@
     return this.exhausted() ? 0 : this.weights[this.weights.length - 1] / 1000;
   };
   PostingList.prototype.more = function () {
-    /* A short block shares its file with its neighbours': `file#position`. */
-    var self = this, next = this.blocks.shift().split("#");
-    return fetchJSON(next[0]).then(function (block) {
-      if (next.length > 1) block = block[+next[1]];
+    var self = this;
+    return fetchTail(this.blocks.shift()).then(function (block) {
       self.docs = self.docs.concat(block[0]); self.weights = self.weights.concat(block[1]);
     });
   };
@@ -526,7 +530,7 @@
           if (typeof entry[i][0] !== "number" || f.clause.fields.indexOf(entry[i][0]) < 0) continue;
           entry[i][2][0].forEach(function (d) { docsOut.add(d); });
           entry[i][3].forEach(function (block) {
-            jobs.push(fetchJSON(block).then(function (b) { b[0].forEach(function (d) { docsOut.add(d); }); }));
+            jobs.push(fetchTail(block).then(function (b) { b[0].forEach(function (d) { docsOut.add(d); }); }));
           });
         }
       });
