@@ -19,6 +19,7 @@ from email.policy import SMTP
 from email.utils import format_datetime
 from urllib.parse import urlsplit
 
+from . import urls
 from .alerts import ALL, AlertList, Decision, Due, Entry, News, Published, SiteData, TOPIC_PREFIX, segment_name
 from .labels import BLOCK_NAMES
 from .text import long_date
@@ -32,7 +33,7 @@ MEETINGS_IN_FULL, MEETINGS_LISTED = 10, 50
 counts the rest: a catch-up after weeks (or a first `--since` far back) stays a message that a list
 server accepts (Mailman holds larger messages than its `max_message_size` for its moderator)."""
 WORDS = {"protokoll": ("protokoll", "protokoll"), "kallelse": ("kallelse", "kallelser"), "rättelse": ("rättelse", "rättelser")}
-PAGE = "bevaka/"
+PAGE = urls.alerts().url
 WIDTH = 76
 """The plain part's lines are wrapped here (addresses are never broken), as mail programs expect."""
 
