@@ -70,6 +70,30 @@ def test_a_phrase_finds_its_words_in_a_row(browser: object, site: str) -> None:
     assert results(browser, site, "”omsorg och vård”") == [MEETING + "#p16"]  # Swedish quotation marks
 
 
+def test_a_phrase_typed_in_the_header_box_is_checked_once_its_quote_is_closed(browser: object, site: str) -> None:
+    """While the closing quote is not yet typed the box searches the words (as the reader may stop
+    there), without fetching candidates' texts at every key; the closed phrase is checked."""
+    visit = Visit(browser, site)
+    texts: list[str] = []
+    visit.page.on("request", lambda r: texts.append(r.url) if "/sok/index/x/" in r.url else None)
+    visit.open(site)
+    visit.page.click("#pa-sok-header")
+
+    def shown_once(condition: str) -> list[str]:
+        visit.page.wait_for_function(f"(links => {condition})([...document.querySelectorAll('#pa-sok-forslag a')]"
+                                     ".map(a => a.getAttribute('href')))")
+        return visit.page.eval_on_selector_all("#pa-sok-forslag a", "els => els.map(e => e.getAttribute('href'))")
+
+    visit.page.keyboard.type('"vård och omsorg', delay=30)
+    open_phrase = shown_once("links.some(l => l.endsWith('#p14')) && links.some(l => l.endsWith('#p16'))")
+    assert texts == [], open_phrase
+    visit.page.keyboard.type('"')
+    closed = shown_once("links.some(l => l.endsWith('#p14')) && !links.some(l => l.endsWith('#p16'))")
+    visit.close()
+    assert texts != [], closed
+    assert visit.errors == [] and visit.foreign == []
+
+
 def test_a_minus_sign_leaves_a_word_out(browser: object, site: str) -> None:
     everything = results(browser, site, "hemtjänst")
     assert {"socialnamnden/2024-03-12/#p11", MEETING + "#p14"} <= set(everything)

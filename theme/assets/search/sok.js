@@ -129,8 +129,10 @@
   function parse(text, rules) {
     var phrases = [];
     rules.phrase.lastIndex = 0;
-    var rest = text.replace(rules.phrase, function (_, inner) {
+    var rest = text.replace(rules.phrase, function (whole, inner) {
       var tokens = tokenize(inner, rules);
+      /* (a phrase whose closing quote is not yet typed is `open`) */
+      tokens.open = whole.length === inner.length + 1;
       if (tokens.length > 1) phrases.push(tokens);
       return " " + inner + " ";
     });
@@ -462,10 +464,11 @@
   /* A query's results, its phrases checked on each candidate's title and text in rank order
    * (query.py's has_phrase) until the page is full and at least `phraseChecks` (PHRASE_CHECKS)
    * were checked, or `maxChecks` (MAX_PHRASE_CHECKS, none when exhaustive) were: each check costs
-   * a result's text file, and a phrase that no candidate holds would otherwise fetch them all. */
+   * a result's text file, and a phrase that no candidate holds would otherwise fetch them all.
+   * `whileTyping` (the header box): a phrase still open is searched as its words, unchecked. */
   function find(text, options) {
     return search(text, options).then(function (r) {
-      var rules = rulesOf(r.manifest), phrases = parse(text, rules).phrases;
+      var rules = rulesOf(r.manifest), phrases = parse(text, rules).phrases.filter(function (p) { return !(options.whileTyping && p.open); });
       if (!phrases.length) return r;
       var limit = options.limit || PAGE, kept = [], at = 0, pool = r.candidates;
       var least = options.phraseChecks === undefined ? PHRASE_CHECKS : options.phraseChecks;
@@ -929,8 +932,9 @@
       if (query.length < 2) { close(); return; }
       /* Instant results while typing: the first blocks only; the results page looks further. */
       /* (a phrase is checked on the six best candidates' texts only, for the first query's bytes:
-       * the results page looks further) */
-      find(query, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: 6 }).then(function (r) {
+       * the results page looks further; and only once its closing quote is typed, for a phrase
+       * being typed would check other candidates' texts at every key) */
+      find(query, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: 6, whileTyping: true }).then(function (r) {
         return Promise.all([docs(r.manifest, r.results.map(function (x) { return x.doc; })), directHit(query, r.manifest)]).then(function (both) {
           var loaded = both[0], hit = both[1];
           if (mine !== generation) return;
