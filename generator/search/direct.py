@@ -70,7 +70,7 @@ def table(archive: Archive) -> dict[str, list[str]]:
     holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for meeting in archive.meetings:
         body = archive.bodies[meeting.body]
-        target = (meeting_citation(body, meeting), urls.meeting(meeting).url)
+        target = (meeting_citation(body, meeting), urls.permanent(body.key, body.elsewhere, urls.meeting(meeting).url))
         for day in meeting.days:
             found[f"{meeting.body}/{day.isoformat()}"].append(target)
             found[f"day:{day.isoformat()}"].append(target)
@@ -78,15 +78,18 @@ def table(archive: Archive) -> dict[str, list[str]]:
             holders[meeting.diarienummer.normalised].append(target)
         for item in meeting.items:
             label = f"{body.name} {meeting.date.isoformat()}" + (f" {item.label}" if item.number else "")
-            target = (f"{label}: {item.title}", urls.item(meeting, item))
+            target = (f"{label}: {item.title}", urls.permanent(body.key, body.elsewhere, urls.item(meeting, item)))
             if item.number:
                 number = item.number.lower()
                 found[f"{meeting.body}/{meeting.date.isoformat()}/§{number}"].append(target)
                 found[f"{meeting.body}/{meeting.date.year}/§{number}"].append(target)
             for held in item.diarienummer:
                 holders[held.normalised].append(target)
+    portal = any(body.elsewhere for body in archive.bodies.values())  # (a portal has no diarienummer pages)
     for normalised, places in holders.items():
         unique = list(dict.fromkeys(places))
+        if len(unique) > 1 and portal:
+            continue
         target = unique[0] if len(unique) == 1 else (f"Diarienummer {normalised}", urls.diarienummer(dnr.key(normalised)))
         found[f"dnr:{normalised.lower()}"].append(target)
         if " " in normalised:
