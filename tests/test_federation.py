@@ -217,3 +217,31 @@ def test_a_wrong_registry_stops_the_build_at_its_line(tmp_path: Path) -> None:
     assert run.code != 0 and "Traceback" not in run.stderr
     assert "federation.yml:5:" in run.stderr or "federation.yml:6:" in run.stderr
     assert not federation.portal.site.exists()
+
+
+def test_a_member_is_read_from_its_published_url(tmp_path: Path) -> None:
+    """In CI the members are read from the addresses they are published at (here a server on
+    loopback); a host that answers 404, or none at all, is a member that cannot be read."""
+    federation = _federation(tmp_path)
+    httpd, url = serve(federation.town.site)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    missing, missing_url = serve(empty)
+    registry = REGISTRY.replace(f"url: {TOWN_URL}\n  path: ../exempelby/site\n", f"url: {url}\n")
+    (federation.portal.root / "federation.yml").write_text(registry + f"- key: ny\n  name: Nykommun\n  url: {missing_url}\n",
+                                                           encoding="utf-8")
+    try:
+        run = federation.portal.build(on=DAY)
+        assert run.code == 0, run.stderr
+        refs = [doc[0] for doc in _documents(federation.portal.site)]
+        assert f"{url}socialnamnden/2024-03-12/#p11" in refs  # (the registry's address, not the member's site_url)
+        assert "HTTP 404" in run.stderr and "ny" in run.stderr
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        missing.shutdown()
+        missing.server_close()
+    run = federation.portal.build(on=DAY + dt.timedelta(days=1))
+    assert run.code == 0, run.stderr
+    assert "exempelby" in run.stderr and "2026-11-30" in run.stderr
+    assert f"{url}socialnamnden/2024-03-12/#p11" in [doc[0] for doc in _documents(federation.portal.site)]

@@ -31,14 +31,16 @@ SHARD_SIZE = 400
 def body_names(archive: Archive) -> dict[str, str]:
     """A body's names as a query writes them (its tokens, joined by a space) -> its key: the
     name, the short name, former names and the key itself."""
-    out: dict[str, str] = {}
+    claims: dict[str, set[str]] = {}
     for key in sorted(archive.bodies):
         body = archive.bodies[key]
         for name in (body.name, body.short_name, key, *(f.name for f in body.former_names)):
             written = " ".join(_plain_tokens(name or ""))
             if written:
-                out.setdefault(written, key)
-    return out
+                claims.setdefault(written, set()).add(key)
+    # A name two bodies have (two municipalities' Socialnämnden in a federation portal) names
+    # neither: no direct hit is better than the wrong one.
+    return {written: next(iter(keys)) for written, keys in claims.items() if len(keys) == 1}
 
 
 def keys(text: str, bodies: Mapping[str, str]) -> list[str]:

@@ -629,6 +629,14 @@
   /* A result's address: site-relative, or (in a federation portal) absolute, at the member archive. */
   function link(url) { return /^https?:\/\//.test(url) ? url : BASE + url; }
 
+  /* A body's name as results show it; with its organisation when another body has the same name
+   * (two municipalities' Socialnämnden in a federation portal). */
+  function bodyName(manifest, body) {
+    var b = manifest.bodies[body];
+    var shared = manifest.bodies.some(function (other, i) { return i !== body && other[1] === b[1]; });
+    return shared && b[2] ? b[1] + " (" + b[2] + ")" : b[1];
+  }
+
   /* The organisation of a body, by its number in the manifest (a portal's members, or the bodies' own). */
   function organisationOf(manifest, body) { return manifest.bodies[body][2] || ""; }
 
@@ -836,7 +844,7 @@
     var self = this;
     this.list.innerHTML = loaded.map(function (d) {
       return '<li class="pa-sok-hit"><a href="' + escapeHTML(link(d.url)) + '">' + escapeHTML(d.title) + "</a>" +
-        '<p class="pa-meta">' + escapeHTML(manifest.bodies[d.body][1]) + ", " + dateText(d.date) +
+        '<p class="pa-meta">' + escapeHTML(bodyName(manifest, d.body)) + ", " + dateText(d.date) +
         (manifest.types[d.type] === "övrigt" ? "" : " · " + escapeHTML(TYPE_LABELS[manifest.types[d.type]])) + "</p>" +
         (d.ocr ? '<p class="pa-sok-ocr">Texten är inläst med OCR från ett inskannat protokoll och kan ha läsfel.</p>' : "") +
         '<p class="pa-sok-snippet">' + snippet(d.text, self.query, 260, rulesOf(manifest)) + "</p></li>";
@@ -869,7 +877,7 @@
     function named(list, k) { var found = list.find(function (x) { return x[0] === k; }); return found ? found[1] : k; }
     var labels = {
       org: String,
-      body: function (k) { return named(manifest.bodies, k); },
+      body: function (k) { var i = manifest.bodies.findIndex(function (b) { return b[0] === k; }); return i < 0 ? k : bodyName(manifest, i); },
       year: String, type: function (k) { return TYPE_LABELS[k] || k; },
       topic: function (k) { return named(manifest.topics, k); },
     };
@@ -886,8 +894,9 @@
       if (facet === "year") keys.sort().reverse(); else keys.sort(function (a, b) { return counts[facet][b] - counts[facet][a]; });
       var narrows = keys.some(function (k) { return counts[facet][k] > 0 && counts[facet][k] < totals[facet]; });
       if (!narrows && !self.filters[facet].size) return;  /* a box that cannot change the results is left out */
-      html += '<fieldset class="pa-facet"><legend>' + titles[facet] + "</legend>" + keys.map(function (k) {
-        var id = "f-" + facet + "-" + k.replace(/[^a-z0-9]/gi, "_");
+      html += '<fieldset class="pa-facet"><legend>' + titles[facet] + "</legend>" + keys.map(function (k, i) {
+        /* (an organisation's name is words: numbered, so that two names never make one id) */
+        var id = "f-" + facet + "-" + (facet === "org" ? i : k.replace(/[^a-z0-9]/gi, "_"));
         return '<div><input type="checkbox" id="' + id + '" data-facet="' + facet + '" value="' + escapeHTML(k) + '"' +
           (self.filters[facet].has(k) ? " checked" : "") + '> <label for="' + id + '">' + escapeHTML(labels[facet](k)) +
           ' <span class="pa-count">(' + counts[facet][k] + ")</span></label></div>";
@@ -946,7 +955,7 @@
             escapeHTML(link(hit.url)) + '">Gå direkt till ' + escapeHTML(hit.label) + "</a></li>" : "") + loaded.map(function (d, i) {
             return '<li role="option" id="pa-sok-option-' + i + '" aria-selected="false"><a tabindex="-1" href="' +
               escapeHTML(link(d.url)) + '">' + escapeHTML(d.title) + '<span class="pa-meta">' +
-              escapeHTML(r.manifest.bodies[d.body][1]) + ", " + dateText(d.date) + "</span></a></li>";
+              escapeHTML(bodyName(r.manifest, d.body)) + ", " + dateText(d.date) + "</span></a></li>";
           }).join("") + '<li role="option" id="pa-sok-option-all" aria-selected="false" class="pa-sok-all"><a tabindex="-1" href="' +
             escapeHTML(BASE + "sok/?q=" + encodeURIComponent(query)) + '">' +
             (loaded.length ? "Alla träffar på ”" + escapeHTML(query) + "”" : "Inga träffar på ”" + escapeHTML(query) + "”") + "</a></li>";
