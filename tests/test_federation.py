@@ -166,7 +166,7 @@ def test_the_header_box_offers_a_members_item(browser: object, portal_server: st
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-@pytest.mark.parametrize("page", ["", "sok/?q=hemtj%C3%A4nst", "tillganglighet/"])
+@pytest.mark.parametrize("page", ["", "sok/?q=hemtj%C3%A4nst", "tillganglighet/", "404.html"])
 def test_every_portal_page_passes_axe(browser: object, portal_server: str, page: str, width: int) -> None:
     assert violations(browser, portal_server + page, width) == []
 
