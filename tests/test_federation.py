@@ -44,26 +44,27 @@ class Federation:
     portal: Project
 
 
-def _member(root: Path, keep: str, url: str) -> Project:
-    """The fixture archive with only the body `keep`, published at `url`."""
-    project = make_project(root)
+def _member(root: Path, keep: str | tuple[str, ...], url: str, content: Path | None = None) -> Project:
+    """The fixture archive (or `content`) with only the bodies `keep`, published at `url`."""
+    keep = (keep,) if isinstance(keep, str) else keep
+    project = make_project(root, *([content] if content else []))
     for folder in project.content.iterdir():
-        if folder.is_dir() and folder.name != keep:
+        if folder.is_dir() and folder.name not in keep:
             shutil.rmtree(folder)
     entries = re.split(r"(?m)^(?=- key: )", (project.content / "bodies.yml").read_text(encoding="utf-8"))
-    project.write("bodies.yml", "".join(e for e in entries if e.startswith(f"- key: {keep}\n")))
+    project.write("bodies.yml", "".join(e for e in entries if any(e.startswith(f"- key: {key}\n") for key in keep)))
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("https://protokollarkivet.example.se/", url), encoding="utf-8")
     return project
 
 
-def _portal(root: Path) -> Project:
+def _portal(root: Path, registry: str = REGISTRY) -> Project:
     (root / "content").mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
     config = config.replace("https://protokollarkivet.example.se/", "https://portal.region.example/")
     options = "  - protokollarkivet:\n      organisation: Regionens protokollportal\n      federation: federation.yml\n\nvalidation:"
     (root / "mkdocs.yml").write_text(re.sub(r"(?s)  - protokollarkivet:\n.*?\nvalidation:", options, config), encoding="utf-8")
-    (root / "federation.yml").write_text(REGISTRY, encoding="utf-8")
+    (root / "federation.yml").write_text(registry, encoding="utf-8")
     return Project(root)
 
 
@@ -246,3 +247,43 @@ def test_a_member_is_read_from_its_published_url(tmp_path: Path) -> None:
     assert run.code == 0, run.stderr
     assert "exempelby" in run.stderr and "2026-11-30" in run.stderr
     assert f"{url}socialnamnden/2024-03-12/#p11" in [doc[0] for doc in _documents(federation.portal.site)]
+
+
+def test_the_example_archive_split_in_two_is_searched_as_one(tmp_path: Path, browser: object) -> None:
+    """The example archive as two members, Västerbotten's bodies and the others', and a portal over
+    both: one query finds items of both, and the organisation facet tells them apart."""
+    halves = {"vasterbotten": ("lsg", "samrad"), "ovriga": ("vvg", "chefsgrupp-svo")}
+    registry = ""
+    for key, bodies in halves.items():
+        member = _member(tmp_path / key, bodies, f"https://{key}.example/", ROOT / "content")
+        (member.content / "redirects.yml").unlink()  # (its redirects lead to person pages of both halves)
+        run = member.build(on=DAY)
+        assert run.code == 0, run.stderr
+        registry += f"- key: {key}\n  name: {key.capitalize()}\n  url: https://{key}.example/\n  path: ../{key}/site\n"
+    portal = _portal(tmp_path / "portal", registry)
+    run = portal.build(on=DAY)
+    assert run.code == 0, run.stderr
+    httpd, url = serve(portal.site)
+    try:
+        visit = Visit(browser, url)
+        visit.open(url + "sok/?q=" + quote("vård"))
+        visit.page.locator("#sok-resultat > li").first.wait_for()
+        visit.page.locator("#sok-facetter fieldset").first.wait_for(state="attached")
+        organisations = visit.page.locator("#sok-facetter input[data-facet=org]").evaluate_all("boxes => boxes.map(b => b.value)")
+        for organisation, member in (("Västra Götalandsregionen och VästKom", "ovriga"),
+                                     ("Region Västerbotten och kommunerna i Västerbottens län", "vasterbotten")):
+            box = visit.page.locator(f"#sok-facetter input[data-facet=org][value='{organisation}']")
+            count = int(visit.page.locator(f"label[for={box.get_attribute('id')}] .pa-count").inner_text().strip("()"))
+            total = int(visit.page.locator(".pa-sok-status").inner_text().split()[0])
+            assert 0 < count < total
+            box.check()
+            visit.page.wait_for_function("document.querySelector('.pa-sok-status').textContent.startsWith('" + f"{count} träff" + "')")
+            hrefs = [a.get_attribute("href") for a in visit.page.locator("#sok-resultat > li > a").all()]
+            assert hrefs and all(h.startswith(f"https://{member}.example/") for h in hrefs)
+            box.uncheck()
+            visit.page.wait_for_function("document.querySelector('.pa-sok-status').textContent.startsWith('" + f"{total} träff" + "')")
+        visit.close()
+    finally:
+        httpd.shutdown()
+    assert len(organisations) == 3  # (Västerbotten's, Västra Götaland's and Örebro's)
+    assert visit.errors == [] and visit.foreign == []
