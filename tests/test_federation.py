@@ -61,7 +61,7 @@ def _member(root: Path, keep: str | tuple[str, ...], url: str, content: Path | N
 def _portal(root: Path, registry: str = REGISTRY) -> Project:
     (root / "content").mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
-    config = config.replace("https://protokollarkivet.example.se/", "https://portal.region.example/")
+    config = config.replace("https://protokollarkivet.example.se/", "https://portal.region.example/").replace("site_name: Protokollarkivet", "site_name: Protokollportalen")
     options = "  - protokollarkivet:\n      organisation: Regionens protokollportal\n      federation: federation.yml\n\nvalidation:"
     (root / "mkdocs.yml").write_text(re.sub(r"(?s)  - protokollarkivet:\n.*?\nvalidation:", options, config), encoding="utf-8")
     (root / "federation.yml").write_text(registry, encoding="utf-8")
@@ -253,13 +253,14 @@ def test_the_example_archive_split_in_two_is_searched_as_one(tmp_path: Path, bro
     """The example archive as two members, Västerbotten's bodies and the others', and a portal over
     both: one query finds items of both, and the organisation facet tells them apart."""
     halves = {"vasterbotten": ("lsg", "samrad"), "ovriga": ("vvg", "chefsgrupp-svo")}
+    names = {"vasterbotten": "Västerbottens samverkansorgan", "ovriga": "Västra Götalands och Örebros samverkansorgan"}
     registry = ""
     for key, bodies in halves.items():
         member = _member(tmp_path / key, bodies, f"https://{key}.example/", ROOT / "content")
         (member.content / "redirects.yml").unlink()  # (its redirects lead to person pages of both halves)
         run = member.build(on=DAY)
         assert run.code == 0, run.stderr
-        registry += f"- key: {key}\n  name: {key.capitalize()}\n  url: https://{key}.example/\n  path: ../{key}/site\n"
+        registry += f"- key: {key}\n  name: {names[key]}\n  url: https://{key}.example/\n  path: ../{key}/site\n"
     portal = _portal(tmp_path / "portal", registry)
     run = portal.build(on=DAY)
     assert run.code == 0, run.stderr
