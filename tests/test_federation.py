@@ -17,6 +17,8 @@ from urllib.parse import quote
 
 import pytest
 
+from generator.linkcheck import check_site
+
 from .browsing import Visit
 from .conftest import ROOT, Project, make_project, serve
 from .test_accessibility import violations
@@ -115,6 +117,7 @@ def test_the_portal_lists_every_member_and_its_bodies_linking_to_the_members(bui
     # The portal renders no meeting or body page of its own, and no page of the members' own kinds.
     pages = {p.parent.relative_to(built.portal.site).as_posix() for p in built.portal.site.rglob("index.html")}
     assert pages == {".", "sok", "tillganglighet"}
+    assert check_site(built.portal.site) == []  # (no broken link of its own, nothing fetched from another host)
 
 
 def test_every_search_result_is_a_members_permanent_url(built: Federation) -> None:
