@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from .importer.cli import add_import_command, run_import
+from .federation import MemberIn
 from .linkcheck import check_site
 from .checks import RULE_CODES
 from .load import load_archive, read_archive
@@ -39,6 +40,7 @@ SCHEMAS = {
     "topics.schema.json": list[TopicIn],
     "people.schema.json": list[PersonIn],
     "synonyms.schema.json": list[SynonymIn],
+    "federation.schema.json": list[MemberIn],
 }
 
 

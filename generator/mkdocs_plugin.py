@@ -42,6 +42,7 @@ from .problems import ContentError, format_problems, github_annotations
 from .render import THEME_DIR, RenderError
 from .search import write_document_files, write_search_files
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
+from .portal import PortalSite
 from .site import Site, SiteConfig, is_source, vanished_message
 
 log = get_plugin_logger("protokollarkivet")
@@ -90,6 +91,9 @@ class PluginOptions(base.Config):
     alerts = c.Type(dict, default={})
     """E-mail alerts: `from` and the mailing list of each segment (`alerts.py`); the page `/bevaka/`
     shows them and `protokollarkivet notify` sends to them."""
+    federation = c.Type(str, default="")
+    """A registry of member archives (`federation.yml`, beside mkdocs.yml): the site is then a
+    federation portal (`portal.py`) that searches and lists the members' published sites together."""
     shared_layout = c.Type(bool, default=True)
     """Render the layout of meeting, person and diarienummer pages once and reuse it (see
     `mkdocs_pages.py`); `false` has MkDocs render every page itself: slower, the same bytes."""
@@ -109,7 +113,8 @@ def site_config(options: PluginOptions, config: MkDocsConfig, preview_mode: bool
     settings = Settings(
         registrar=Registrar(r.name, r.email, r.phone, r.address),
         today=dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today(),
-        preview=preview_mode, people=options.people, alerts=alert_config, organisation=options.organisation, history=options.history,
+        preview=preview_mode, people=options.people and not options.federation, alerts=alert_config,
+        organisation=options.organisation, history=options.history and not options.federation, portal=bool(options.federation),
         site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
         accessibility=Accessibility(
             compliance=a.compliance, known_issues=tuple(a.known_issues), contact_email=a.contact_email,
@@ -181,6 +186,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         return config
 
     def _load(self, config: SiteConfig, serving: bool) -> Site:
+        if self.config.federation:
+            return self._load_portal(config)
         try:
             return Site.load(config, self.parse_cache)
         except ContentError as error:
@@ -191,6 +198,23 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
                 raise PluginError(str(error)) from None
             _tell(error)  # (the preview shows what is valid, and the problems on every page)
             return site
+
+    def _load_portal(self, config: SiteConfig) -> PortalSite:
+        """The members read now, or from the copies kept in the build cache. A member that cannot be
+        read is said in the build's output but is no MkDocs warning: a strict build of the portal
+        goes on with the member's last good copy (and its home page says so)."""
+        registry = Path(self.config.federation)
+        registry = registry if registry.is_absolute() else config.content.resolve().parent / registry
+        epoch = config.epoch
+        now = (dt.datetime.fromtimestamp(epoch, dt.timezone.utc) if epoch is not None
+               else dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
+        try:
+            site = PortalSite.read(config, registry, config.content.resolve().parent / CACHE_DIR, now)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        for warning in site.federation.warnings:
+            log.info(str(warning), extra={SUMMARY: True})
+        return site
 
     def _keep_published_urls(self) -> None:
         """Links staff copied must keep working: a URL in the manifest that this build would not

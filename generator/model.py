@@ -86,6 +86,9 @@ class Body:
     """The body's own item types (`Typ:`), beside the general ones."""
     assembly: bool = False
     """Fullmäktige: its meetings are announced (kungörelse) on the notice board beforehand."""
+    elsewhere: str | None = None
+    """In a federation portal: the body's page at the member archive that publishes it
+    (`https://…/lsg/`). The portal publishes no page of the body's: its links go there."""
 
 
 @record

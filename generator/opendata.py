@@ -29,6 +29,7 @@ from . import urls
 from .model import Archive, Attachment, Attendee, Meeting
 from .derive import Facts
 from .labels import meeting_title
+from .search.documents import item_text
 from .views import DataFile, DataIndexView
 
 OPARL = "https://schema.oparl.org/1.1/"
@@ -86,6 +87,9 @@ class AgendaItemOut(_Out):
     x_presenters: list[str] = Field(default_factory=list, alias="x-presenters")
     x_topics: list[str] = Field(default_factory=list, alias="x-topics")
     x_diarienummer: list[str] = Field(default_factory=list, alias="x-diarienummer")
+    x_type: str | None = Field(None, alias="x-type", description="beslutsärende or informationsärende, when the minutes say")
+    x_text: str = Field("", alias="x-text", description="The item's public text besides its decisions and proposals, as the "
+                        "archive's search indexes it (after redaction): what a federation portal searches")
     auxiliaryFile: list[FileOut] = Field(default_factory=list)
 
 
@@ -101,6 +105,7 @@ class MeetingOut(_Out):
     agendaItem: list[AgendaItemOut] = Field(default_factory=list)
     auxiliaryFile: list[FileOut] = Field(default_factory=list)
     x_status: str = Field(alias="x-status")
+    x_kind: str = Field("protokoll", alias="x-kind", description="protokoll or mötesanteckning")
     x_diarienummer: str | None = Field(None, alias="x-diarienummer")
     x_adjusted_on: str | None = Field(None, alias="x-adjusted-on")
     x_announced_on: str | None = Field(None, alias="x-announced-on")
@@ -218,13 +223,13 @@ def _meeting(archive: Archive, meeting: Meeting, base: str) -> MeetingOut:
                 x_proposals=[DecisionOut(id=base + urls.block(meeting, b), kind=b.kind, text=b.text)
                              for b in item.blocks if b.kind == "förslag"],
                 x_presenters=[p.name for p in item.presenters], x_topics=list(item.topics),
-                x_diarienummer=[d.normalised for d in item.diarienummer],
+                x_diarienummer=[d.normalised for d in item.diarienummer], x_type=item.type, x_text=item_text(item),
                 auxiliaryFile=[_file(a, base) for a in item.attachments],
             )
             for order, item in enumerate(meeting.items, 1)
         ],
         auxiliaryFile=[_file(a, base) for a in (*([meeting.original] if meeting.original else []), *meeting.attachments)],
-        x_status=meeting.status, x_diarienummer=meeting.diarienummer.normalised if meeting.diarienummer else None,
+        x_status=meeting.status, x_kind=meeting.kind, x_diarienummer=meeting.diarienummer.normalised if meeting.diarienummer else None,
         x_adjusted_on=meeting.adjusted_on.isoformat() if meeting.adjusted_on else None,
         x_announced_on=meeting.announced_on.isoformat() if meeting.announced_on else None,
         x_cancelled_reason=meeting.cancelled_reason, x_moved_to=meeting.moved_to.isoformat() if meeting.moved_to else None,

@@ -45,7 +45,7 @@ class Problem:
         return (self.path, self.line, self.field)
 
 
-SEVERITY_LABELS = {"note": N_("note"), "info": N_("info")}
+SEVERITY_LABELS = {"warning": N_("warning"), "note": N_("note"), "info": N_("info")}
 
 
 def mismatch(path: str, line: int, field: str, found: object, expected: str, hint: str = "", code: str = "value") -> Problem:

@@ -46,7 +46,7 @@ class Renderer:
         self.env.globals.update(
             urls=urls, status_label=STATUS_LABELS.get, kind_label=KIND_LABELS.get, block_label=BLOCK_NAMES.get, decision_definite=DECISION_DEFINITE.get,
             is_prose=lambda part: isinstance(part, Prose), is_fields=lambda part: isinstance(part, Fields),
-            is_block=lambda part: isinstance(part, Block), site_url=settings.site_url, cite=citation,
+            is_block=lambda part: isinstance(part, Block), site_url=settings.site_url, portal=settings.portal, cite=citation,
             dnr_url=lambda number: urls.diarienummer(dnr_slug(number)),
             people=settings.people, assignment=lambda here, anchor: facts.assignment_states.get((here, anchor)),
             person_url=lambda name, meeting=None: urls.person(facts.people.key(name, meeting)).url,

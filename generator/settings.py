@@ -62,3 +62,6 @@ class Settings:
     """Each meeting page lists its published versions and what changed, read from git (`versions.py`)."""
     alerts: AlertConfig = field(default_factory=AlertConfig)
     """The e-mail alert lists (`alerts.py`), for the page `/bevaka/`."""
+    portal: bool = False
+    """A federation portal (`portal.py`): the pages link to member archives, and it has no pages of
+    its own for bodies, topics, coverage, open data or following."""

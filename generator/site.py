@@ -76,7 +76,7 @@ class Site:
         self.published = archive if settings.preview else archive.published()
         self.facts: Facts = derive(self.published, settings.today)
         self.versions = read_versions(config.content, self.published.meetings, self.history) if settings.history else Versions({})
-        views = derive_views(self.facts, settings, self.versions.by_meeting)
+        views = self.derive_views()
         self.clashes = unique_targets(views, archive.pages, _shown(config.content))
         self.alert_notes = [dataclasses.replace(p, severity="note")
                             for p in unknown_segments(settings.alerts, archive.bodies, archive.topics)]
@@ -86,6 +86,10 @@ class Site:
         self.views: dict[str, View] = {view.target.src_uri: view for view in views}
         self.linker = Linker(self.facts)
         self.renderer = Renderer(config.theme, settings, self.linker)
+
+    def derive_views(self) -> list[View]:
+        """The pages to make (a federation portal makes other ones: `portal.py`)."""
+        return derive_views(self.facts, self.config.settings, self.versions.by_meeting)
 
     @classmethod
     def load(cls, config: SiteConfig, cache: ParseCache | None = None) -> "Site":

@@ -34,6 +34,15 @@ def meeting(m: Meeting) -> Target:
     return Target(f"{m.body}/{m.slug}.md", f"{m.body}/{m.slug}/")
 
 
+def permanent(body_key: str, elsewhere: str | None, url: str, base: str = "") -> str:
+    """`url` (one of the body's addresses, `<body-key>/…`) as a link: at the member archive that
+    publishes the body when it is a federation member's (`Body.elsewhere`, the body's page
+    there), else `base` + `url`."""
+    if elsewhere is None:
+        return base + url
+    return elsewhere + url.removeprefix(f"{body_key}/")
+
+
 def notice_board() -> Target:
     return Target("anslagstavla/index.md", "anslagstavla/")
 

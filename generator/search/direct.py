@@ -31,14 +31,16 @@ SHARD_SIZE = 400
 def body_names(archive: Archive) -> dict[str, str]:
     """A body's names as a query writes them (its tokens, joined by a space) -> its key: the
     name, the short name, former names and the key itself."""
-    out: dict[str, str] = {}
+    claims: dict[str, set[str]] = {}
     for key in sorted(archive.bodies):
         body = archive.bodies[key]
         for name in (body.name, body.short_name, key, *(f.name for f in body.former_names)):
             written = " ".join(_plain_tokens(name or ""))
             if written:
-                out.setdefault(written, key)
-    return out
+                claims.setdefault(written, set()).add(key)
+    # A name two bodies have (two municipalities' Socialnämnden in a federation portal) names
+    # neither: no direct hit is better than the wrong one.
+    return {written: next(iter(keys)) for written, keys in claims.items() if len(keys) == 1}
 
 
 def keys(text: str, bodies: Mapping[str, str]) -> list[str]:
@@ -70,7 +72,7 @@ def table(archive: Archive) -> dict[str, list[str]]:
     holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for meeting in archive.meetings:
         body = archive.bodies[meeting.body]
-        target = (meeting_citation(body, meeting), urls.meeting(meeting).url)
+        target = (meeting_citation(body, meeting), urls.permanent(body.key, body.elsewhere, urls.meeting(meeting).url))
         for day in meeting.days:
             found[f"{meeting.body}/{day.isoformat()}"].append(target)
             found[f"day:{day.isoformat()}"].append(target)
@@ -78,15 +80,18 @@ def table(archive: Archive) -> dict[str, list[str]]:
             holders[meeting.diarienummer.normalised].append(target)
         for item in meeting.items:
             label = f"{body.name} {meeting.date.isoformat()}" + (f" {item.label}" if item.number else "")
-            target = (f"{label}: {item.title}", urls.item(meeting, item))
+            target = (f"{label}: {item.title}", urls.permanent(body.key, body.elsewhere, urls.item(meeting, item)))
             if item.number:
                 number = item.number.lower()
                 found[f"{meeting.body}/{meeting.date.isoformat()}/§{number}"].append(target)
                 found[f"{meeting.body}/{meeting.date.year}/§{number}"].append(target)
             for held in item.diarienummer:
                 holders[held.normalised].append(target)
+    portal = any(body.elsewhere for body in archive.bodies.values())  # (a portal has no diarienummer pages)
     for normalised, places in holders.items():
         unique = list(dict.fromkeys(places))
+        if len(unique) > 1 and portal:
+            continue
         target = unique[0] if len(unique) == 1 else (f"Diarienummer {normalised}", urls.diarienummer(dnr.key(normalised)))
         found[f"dnr:{normalised.lower()}"].append(target)
         if " " in normalised:

@@ -33,7 +33,8 @@ meeting the item is of its own type again, the proposal still indexed beside the
 @dataclass(slots=True)
 class SearchDoc:
     ref: str
-    """Site-relative permanent URL: `lsg/2021-02-19/#p5` (or the meeting's URL)."""
+    """Site-relative permanent URL: `lsg/2021-02-19/#p5` (or the meeting's URL); in a federation
+    portal the absolute URL at the member archive (`urls.permanent`)."""
     kind: str
     """`item` or `meeting`."""
     title: str
@@ -71,7 +72,7 @@ def _meeting_doc(archive: Archive, meeting: Meeting) -> SearchDoc:
     if meeting.diarienummer:
         ids.append(meeting.diarienummer.normalised)
     return SearchDoc(
-        ref=urls.meeting(meeting).url, kind="meeting", title=meeting_title(meeting, body),
+        ref=urls.permanent(body.key, body.elsewhere, urls.meeting(meeting).url), kind="meeting", title=meeting_title(meeting, body),
         body=meeting.body, date=meeting.date.isoformat(), type="möte", topics=(), ocr=_ocr(meeting),
         snippet_source=", ".join(filter(None, [KIND_LABELS[meeting.kind],
                                                meeting.place, f"{len(meeting.items)} ärenden"])),
@@ -86,26 +87,23 @@ def _meeting_doc(archive: Archive, meeting: Meeting) -> SearchDoc:
 
 def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
     body = archive.bodies[meeting.body]
-    text_parts, decisions, headings, people = [], [], [], [p.name for p in item.presenters]
+    decisions, headings, people = [], [], [p.name for p in item.presenters]
     for part in item.parts:
         if isinstance(part, Prose):
-            text_parts.append(part.text)
             headings.extend(part.headings)
         elif isinstance(part, Block):
             if part.is_decision:
                 decisions.append(f"{part.kind.capitalize()}: {part.text}")
             elif part.kind == "förslag":
                 decisions.append(f"Förslag till beslut: {part.text}")
-            else:
-                text_parts.append(part.text)
             people += [*part.by, *part.yes, *part.no, *part.abstain]
     topics = [archive.topics[key] for key in item.topics]
     meta = [body.name, body.short_name or "", item.type_printed or ""]
     for topic in topics:
         meta += [topic.name, *topic.synonyms]
-    text = " ".join(text_parts)
+    text = item_text(item)
     return SearchDoc(
-        ref=urls.item(meeting, item), kind="item", title=f"{item.label} {item.title}" if item.number else item.title,
+        ref=urls.permanent(body.key, body.elsewhere, urls.item(meeting, item)), kind="item", title=f"{item.label} {item.title}" if item.number else item.title,
         body=meeting.body, date=meeting.date.isoformat(), topics=tuple(item.topics), ocr=_ocr(meeting),
         type="förslag" if meeting.before and any(b.kind == "förslag" for b in item.blocks) else item.type or "övrigt",
         snippet_source=" ".join([*decisions, text]),
@@ -119,6 +117,14 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
             "text": text,
         },
     )
+
+
+def item_text(item: Item) -> str:
+    """An item's text as the search indexes it (its field `text`): the prose and the blocks that are
+    not decisions or proposals, as read after redaction. Open data publishes it (`x-text`), so that
+    a federation portal indexes a member's items as the member does."""
+    return " ".join(part.text for part in item.parts
+                    if isinstance(part, Prose) or (isinstance(part, Block) and not part.is_decision and part.kind != "förslag"))
 
 
 def _ocr(meeting: Meeting) -> bool:

@@ -139,7 +139,7 @@ def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: s
         "docFile": DOC_FILE.format(build=build, number="{}"),
         "textFile": TEXT_FILE.format(build=build, number="{}"),
         "ranges": ranges,
-        "bodies": [[b.key, b.name] for b in bodies],
+        "bodies": [[b.key, b.name, b.organisation] for b in bodies],
         "types": list(TYPES),
         "topics": [[t.key, t.name] for t in topics],
         "query": browser_rules(),

@@ -629,6 +629,20 @@
 
   /* -- presentation ------------------------------------------------------------------ */
 
+  /* A result's address: site-relative, or (in a federation portal) absolute, at the member archive. */
+  function link(url) { return /^https?:\/\//.test(url) ? url : BASE + url; }
+
+  /* A body's name as results show it; with its organisation when another body has the same name
+   * (two municipalities' Socialnämnden in a federation portal). */
+  function bodyName(manifest, body) {
+    var b = manifest.bodies[body];
+    var shared = manifest.bodies.some(function (other, i) { return i !== body && other[1] === b[1]; });
+    return shared && b[2] ? b[1] + " (" + b[2] + ")" : b[1];
+  }
+
+  /* The organisation of a body, by its number in the manifest (a portal's members, or the bodies' own). */
+  function organisationOf(manifest, body) { return manifest.bodies[body][2] || ""; }
+
   function escapeHTML(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
@@ -688,12 +702,12 @@
     this.layout = root.querySelector(".pa-sok-layout");
     this.more = root.querySelector(".pa-sok-more");
     this.input = root.querySelector("input[name=q]");
-    this.filters = { body: new Set(), year: new Set(), type: new Set(), topic: new Set() };
+    this.filters = { org: new Set(), body: new Set(), year: new Set(), type: new Set(), topic: new Set() };
     this.limit = PAGE;
     var params = new URLSearchParams(location.search);
     this.query = (params.get("q") || "").trim();
     this.input.value = this.query;
-    ["body", "year", "type", "topic"].forEach(function (k) {
+    ["org", "body", "year", "type", "topic"].forEach(function (k) {
       params.getAll(k).forEach(function (v) { this.filters[k].add(v); }, this);
     }, this);
     /* Newest first (&sort=datum) and a range of years (&from=2019&to=2021), in the address too. */
@@ -737,7 +751,7 @@
     var f = this.filters, from = this.from, to = this.to;
     return function (n) {
       var x = facetsOf(manifest, n);
-      return (!f.body.size || f.body.has(manifest.bodies[x.body][0])) && (!f.year.size || f.year.has(String(x.year))) &&
+      return (!f.org.size || f.org.has(organisationOf(manifest, x.body))) && (!f.body.size || f.body.has(manifest.bodies[x.body][0])) && (!f.year.size || f.year.has(String(x.year))) &&
         (!f.type.size || f.type.has(manifest.types[x.type])) && (!from || x.year >= from) && (!to || x.year <= to);
     };
   };
@@ -768,7 +782,7 @@
     this.say("Söker …");
     fetchJSON("manifest.json").then(function (manifest) {
       directHit(self.query, manifest).then(function (hit) { self.showDirect(hit); });
-      var f = self.filters, filtered = f.body.size || f.year.size || f.type.size || self.from || self.to;
+      var f = self.filters, filtered = f.org.size || f.body.size || f.year.size || f.type.size || self.from || self.to;
       /* Newest first needs every result, not the best ones. */
       var everything = find(self.query, { limit: self.limit, exhaustive: !!self.sort });
       var narrowed = filtered ? find(self.query, { limit: self.limit, accept: self.accept(manifest), exhaustive: !!self.sort }) : everything;
@@ -794,7 +808,7 @@
   /* "Gå direkt till …": the one thing the query names (a diarienummer, a citation, a meeting's day). */
   SearchPage.prototype.showDirect = function (hit) {
     this.direct.hidden = !hit;
-    this.direct.innerHTML = hit ? 'Gå direkt till <a href="' + escapeHTML(BASE + hit.url) + '">' + escapeHTML(hit.label) + "</a>" : "";
+    this.direct.innerHTML = hit ? 'Gå direkt till <a href="' + escapeHTML(link(hit.url)) + '">' + escapeHTML(hit.label) + "</a>" : "";
   };
 
   /* No hits: "Menade du …?" from the closest words the index holds, or the filters to loosen. */
@@ -832,8 +846,8 @@
   SearchPage.prototype.render = function (manifest, all, narrowed, loaded, ms) {
     var self = this;
     this.list.innerHTML = loaded.map(function (d) {
-      return '<li class="pa-sok-hit"><a href="' + escapeHTML(BASE + d.url) + '">' + escapeHTML(d.title) + "</a>" +
-        '<p class="pa-meta">' + escapeHTML(manifest.bodies[d.body][1]) + ", " + dateText(d.date) +
+      return '<li class="pa-sok-hit"><a href="' + escapeHTML(link(d.url)) + '">' + escapeHTML(d.title) + "</a>" +
+        '<p class="pa-meta">' + escapeHTML(bodyName(manifest, d.body)) + ", " + dateText(d.date) +
         (manifest.types[d.type] === "övrigt" ? "" : " · " + escapeHTML(TYPE_LABELS[manifest.types[d.type]])) + "</p>" +
         (d.ocr ? '<p class="pa-sok-ocr">Texten är inläst med OCR från ett inskannat protokoll och kan ha läsfel.</p>' : "") +
         '<p class="pa-sok-snippet">' + snippet(d.text, self.query, 260, rulesOf(manifest)) + "</p></li>";
@@ -852,9 +866,10 @@
   };
 
   SearchPage.prototype.renderFacets = function (manifest, all, loaded) {
-    var counts = { body: {}, year: {}, type: {}, topic: {} };
+    var counts = { org: {}, body: {}, year: {}, type: {}, topic: {} };
     all.candidates.forEach(function (r) {
-      var x = facetsOf(manifest, r.doc);
+      var x = facetsOf(manifest, r.doc), org = organisationOf(manifest, x.body);
+      if (org) counts.org[org] = (counts.org[org] || 0) + 1;
       counts.body[manifest.bodies[x.body][0]] = (counts.body[manifest.bodies[x.body][0]] || 0) + 1;
       counts.year[x.year] = (counts.year[x.year] || 0) + 1;
       counts.type[manifest.types[x.type]] = (counts.type[manifest.types[x.type]] || 0) + 1;
@@ -864,15 +879,16 @@
     });
     function named(list, k) { var found = list.find(function (x) { return x[0] === k; }); return found ? found[1] : k; }
     var labels = {
-      body: function (k) { return named(manifest.bodies, k); },
+      org: String,
+      body: function (k) { var i = manifest.bodies.findIndex(function (b) { return b[0] === k; }); return i < 0 ? k : bodyName(manifest, i); },
       year: String, type: function (k) { return TYPE_LABELS[k] || k; },
       topic: function (k) { return named(manifest.topics, k); },
     };
-    var titles = { body: "Organ", year: "År", type: "Typ", topic: "Ämne (bland visade träffar)" };
+    var titles = { org: "Organisation", body: "Organ", year: "År", type: "Typ", topic: "Ämne (bland visade träffar)" };
     /* Out of how many hits each facet counts: a value narrows the results when it holds some of them, not all. */
-    var totals = { body: all.candidates.length, year: all.candidates.length, type: all.candidates.length, topic: loaded.length };
+    var totals = { org: all.candidates.length, body: all.candidates.length, year: all.candidates.length, type: all.candidates.length, topic: loaded.length };
     var self = this, html = "", chosen = [];
-    ["body", "year", "type", "topic"].forEach(function (facet) {
+    ["org", "body", "year", "type", "topic"].forEach(function (facet) {
       self.filters[facet].forEach(function (k) {
         chosen.push(labels[facet](k));
         if (!(k in counts[facet])) counts[facet][k] = 0;  /* (still there to be unticked) */
@@ -881,8 +897,9 @@
       if (facet === "year") keys.sort().reverse(); else keys.sort(function (a, b) { return counts[facet][b] - counts[facet][a]; });
       var narrows = keys.some(function (k) { return counts[facet][k] > 0 && counts[facet][k] < totals[facet]; });
       if (!narrows && !self.filters[facet].size) return;  /* a box that cannot change the results is left out */
-      html += '<fieldset class="pa-facet"><legend>' + titles[facet] + "</legend>" + keys.map(function (k) {
-        var id = "f-" + facet + "-" + k.replace(/[^a-z0-9]/gi, "_");
+      html += '<fieldset class="pa-facet"><legend>' + titles[facet] + "</legend>" + keys.map(function (k, i) {
+        /* (an organisation's name is words: numbered, so that two names never make one id) */
+        var id = "f-" + facet + "-" + (facet === "org" ? i : k.replace(/[^a-z0-9]/gi, "_"));
         return '<div><input type="checkbox" id="' + id + '" data-facet="' + facet + '" value="' + escapeHTML(k) + '"' +
           (self.filters[facet].has(k) ? " checked" : "") + '> <label for="' + id + '">' + escapeHTML(labels[facet](k)) +
           ' <span class="pa-count">(' + counts[facet][k] + ")</span></label></div>";
@@ -939,10 +956,10 @@
           var loaded = both[0], hit = both[1];
           if (mine !== generation) return;
           list.innerHTML = (hit ? '<li role="option" id="pa-sok-option-direct" aria-selected="false" class="pa-sok-direct-option"><a tabindex="-1" href="' +
-            escapeHTML(BASE + hit.url) + '">Gå direkt till ' + escapeHTML(hit.label) + "</a></li>" : "") + loaded.map(function (d, i) {
+            escapeHTML(link(hit.url)) + '">Gå direkt till ' + escapeHTML(hit.label) + "</a></li>" : "") + loaded.map(function (d, i) {
             return '<li role="option" id="pa-sok-option-' + i + '" aria-selected="false"><a tabindex="-1" href="' +
-              escapeHTML(BASE + d.url) + '">' + escapeHTML(d.title) + '<span class="pa-meta">' +
-              escapeHTML(r.manifest.bodies[d.body][1]) + ", " + dateText(d.date) + "</span></a></li>";
+              escapeHTML(link(d.url)) + '">' + escapeHTML(d.title) + '<span class="pa-meta">' +
+              escapeHTML(bodyName(r.manifest, d.body)) + ", " + dateText(d.date) + "</span></a></li>";
           }).join("") + '<li role="option" id="pa-sok-option-all" aria-selected="false" class="pa-sok-all"><a tabindex="-1" href="' +
             escapeHTML(BASE + "sok/?q=" + encodeURIComponent(query)) + '">' +
             (loaded.length ? "Alla träffar på ”" + escapeHTML(query) + "”" : "Inga träffar på ”" + escapeHTML(query) + "”") + "</a></li>";
