@@ -1,6 +1,7 @@
-"""The search index is few files for a host to serve and a deploy to copy: snippet texts come a
-document block to a file, and the short last blocks of posting lists share files. Read back,
-every posting list is whole and best-first, and the browser finds what it found before.
+"""The search index is few files for a host to serve and a deploy to copy: facts and snippet texts
+come a block of documents to a file, a posting list's tail blocks grow as they go deeper, and the
+short last blocks of posting lists share files. Read back, every posting list is whole and
+best-first, and the browser finds what it found before.
 
 Blocks are made tiny here (a few postings each) so that the example archive's lists have tails
 and packs, as a large archive's common terms do.
@@ -21,7 +22,7 @@ from .browsing import Visit
 from .conftest import ROOT, serve
 from .test_search_parity import QUERIES
 
-TINY = {"FIRST_BLOCK": 2, "TAIL_BLOCK": 5}
+TINY = {"FIRST_BLOCK": 2, "TAIL_BLOCK": 5, "TAIL_GROWTH": 4}
 
 
 @pytest.fixture(scope="module")
@@ -43,14 +44,17 @@ def resolve(files: dict[str, bytes], address: str) -> list[list[int]]:
 def test_every_posting_list_reads_back_whole_and_best_first(archive, monkeypatch) -> None:
     tiny_blocks(monkeypatch)
     files = search.build_search_files(archive)
-    lists = tails = shared = 0
+    lists = tails = shared = grown = 0
     for name in [n for n in files if n.startswith("t/")]:
         for term, entry in json.loads(files[name]).items():
             for _field, total, head, blocks in (e for e in entry[1:] if isinstance(e[0], int)):  # (not a compound's parts)
                 docs, weights = list(head[0]), list(head[1])
-                for address in blocks:
+                sizes = [end - start for start, end in search.files.tail_blocks(total - len(docs))]
+                assert len(sizes) == len(blocks), term
+                for address, size in zip(blocks, sizes):
                     block = resolve(files, address)
-                    assert 0 < len(block[0]) <= TINY["TAIL_BLOCK"], (term, address)
+                    assert len(block[0]) == size, (term, address)
+                    grown = max(grown, size)
                     docs += block[0]
                     weights += block[1]
                     tails += 1
@@ -59,25 +63,28 @@ def test_every_posting_list_reads_back_whole_and_best_first(archive, monkeypatch
                 assert weights == sorted(weights, reverse=True), term
                 lists += 1
     assert tails > 100 and shared > 50  # the tiny blocks made tails, and short ones were packed
+    assert grown == TINY["TAIL_BLOCK"] * TINY["TAIL_GROWTH"]  # the deepest blocks grew to the most they may
     packs = [n for n in files if n.startswith("p/")]
     assert len(packs) < tails  # fewer files than blocks
     for name in packs:
         data = json.loads(files[name])
-        postings = len(data[0]) if isinstance(data[0][0], int) else sum(len(block[0]) for block in data)
-        assert postings <= TINY["TAIL_BLOCK"], name  # a fetch never brings more than a block
+        if isinstance(data[0][0], int):  # one block of one list
+            assert TINY["TAIL_BLOCK"] <= len(data[0]) <= TINY["TAIL_BLOCK"] * TINY["TAIL_GROWTH"], name
+        else:  # short last blocks packed: a fetch never brings more than a first tail block
+            assert sum(len(block[0]) for block in data) <= TINY["TAIL_BLOCK"], name
 
 
-def test_snippet_texts_come_one_file_per_document_block(archive) -> None:
+def test_facts_and_snippet_texts_come_one_file_per_block_of_documents(archive, monkeypatch) -> None:
+    monkeypatch.setattr(search.files, "DOC_BLOCK", 8)
+    monkeypatch.setattr(search.files, "TEXT_BLOCK", 16)
     files = search.build_search_files(archive)
     manifest = json.loads(files["manifest.json"])
-    blocks = -(-manifest["docCount"] // manifest["docBlock"])
-    texts = [n for n in files if n.startswith("x/")]
-    assert len(texts) == blocks
-    last = json.loads(files[manifest["textFile"].replace("{}", str(blocks - 1))])
-    assert len(last) == manifest["docCount"] - (blocks - 1) * manifest["docBlock"]
-    facts = json.loads(files[manifest["docFile"].replace("{}", "0")])
-    first_texts = json.loads(files[manifest["textFile"].replace("{}", "0")])
-    assert len(first_texts) == len(facts) == manifest["docBlock"]
+    for kind, block, name in (("d/", manifest["docBlock"], manifest["docFile"]), ("x/", manifest["textBlock"], manifest["textFile"])):
+        blocks = -(-manifest["docCount"] // block)
+        assert len([n for n in files if n.startswith(kind)]) == blocks
+        assert len(json.loads(files[name.replace("{}", "0")])) == block
+        last = json.loads(files[name.replace("{}", str(blocks - 1))])
+        assert len(last) == manifest["docCount"] - (blocks - 1) * block
 
 
 def results_in_the_browser(browser: object, site: Path) -> dict[str, list]:

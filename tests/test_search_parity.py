@@ -199,7 +199,7 @@ def test_the_index_carries_the_rules_queries_are_made_by(example_site: Path) -> 
     assert [form for _, form in rules["dnrShapes"]] == [form for _, _, form in dnr.SHAPES]
     # A result's facts and text are found by the names the manifest gives.
     assert (example_site / urls.SEARCH_INDEX_DIR / manifest["docFile"].replace("{}", "0")).is_file()
-    last_block = (manifest["docCount"] - 1) // manifest["docBlock"]
+    last_block = (manifest["docCount"] - 1) // manifest["textBlock"]
     assert (example_site / urls.SEARCH_INDEX_DIR / manifest["textFile"].replace("{}", str(last_block))).is_file()
 
 

@@ -3,10 +3,10 @@ loads; it also carries the rules queries are made by, `query.browser_rules`, and
 document files), group files `g/`, term chunks `t/` (each term's best postings per field), posting
 tails `p/`, document blocks `d/` and snippet texts `x/`; and the writers that make them.
 
-Few files: a static host, a deploy and a clone pay for every file. Snippet texts come in the
-document blocks' groups (one file per block), and the short last block of a posting list shares
-its file with its neighbours' up to one block's postings, so a fetch never brings more than a
-block did.
+Few files: a static host, a deploy and a clone pay for every file. Facts and snippet texts come
+in blocks of documents (DOC_BLOCK, TEXT_BLOCK); a posting list's tail blocks grow as they go deeper
+(`tail_blocks`), and the short last block of a posting list shares its file with its neighbours'
+up to TAIL_BLOCK postings.
 
 A query fetches the manifest, one small group file and the chunk(s) covering its terms, and the
 document blocks of the results it shows. A common term's long posting lists come in blocks, best
@@ -39,11 +39,19 @@ GROUP = 24
 FIRST_BLOCK = 64
 """Postings per (term, field) in the term chunk, best weights first; the rest in tail files."""
 TAIL_BLOCK = 256
-DOC_BLOCK = 8
+"""Postings of a list's first tail block; each next block of the same list holds twice as many as
+the one before, up to TAIL_GROWTH times this. A query reads a list's tails in order, only while
+they can still change its first page: the first are small, and a very common word's list, read
+whole by an exclusion or by newest-first, comes in tens of files instead of hundreds."""
+TAIL_GROWTH = 16
+DOC_BLOCK = 32
+"""Documents per block of facts (what a result shows: about 100 bytes each)."""
 DOC_FILE = "d/{build}-{number}.json"
 """A block of documents' facts (what a result shows), by block number."""
+TEXT_BLOCK = 32
+"""Documents per block of snippet texts (about 500 bytes each)."""
 TEXT_FILE = "x/{build}-{number}.json"
-"""The texts for snippets of a document block's documents, by block number."""
+"""The texts for snippets of a block of documents, by block number."""
 TEXT_LENGTH = 1500
 """Characters of an item's text kept for snippets; fetched per result, by the results page only."""
 VOCABULARY = 20_000
@@ -78,8 +86,8 @@ def document_files(docs: list[SearchDoc], archive: Archive, files: Files) -> Non
     build, doc_blocks = _document_blocks(docs, archive)
     for number, block in enumerate(doc_blocks):
         files[DOC_FILE.format(build=build, number=number)] = json.dumps(block, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    for number, start in enumerate(range(0, len(docs), DOC_BLOCK)):
-        texts = [" ".join(doc.snippet_source.split())[:TEXT_LENGTH] for doc in docs[start:start + DOC_BLOCK]]
+    for number, start in enumerate(range(0, len(docs), TEXT_BLOCK)):
+        texts = [" ".join(doc.snippet_source.split())[:TEXT_LENGTH] for doc in docs[start:start + TEXT_BLOCK]]
         files[TEXT_FILE.format(build=build, number=number)] = json.dumps(texts, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -128,7 +136,7 @@ def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: s
 
     direct_file, direct_count = _direct_files(archive, files)
     manifest = {
-        "version": 4,
+        "version": 5,
         "build": build,
         "fields": [[name, boost] for name, boost in FIELDS],
         "exactField": EXACT_FIELD,
@@ -136,6 +144,7 @@ def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: s
         "docCount": len(index.docs),
         "groups": groups,
         "docBlock": DOC_BLOCK,
+        "textBlock": TEXT_BLOCK,
         "docFile": DOC_FILE.format(build=build, number="{}"),
         "textFile": TEXT_FILE.format(build=build, number="{}"),
         "ranges": ranges,
@@ -186,8 +195,8 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
             pairs = [(doc, -negative) for negative, doc in sorted(by_field[field_number])]  # best weights first
             head, rest = pairs[:FIRST_BLOCK], pairs[FIRST_BLOCK:]
             blocks: list[str] = []
-            for i in range(0, len(rest), TAIL_BLOCK):
-                tails.add(rest[i:i + TAIL_BLOCK], blocks)
+            for start, end in tail_blocks(len(rest)):
+                tails.add(rest[start:end], blocks)
             entry.append([field_number, len(pairs), _pack(head), blocks])
         if term in index.compounds:
             entry.append(list(index.compounds[term]))  # (a compound's parts: a list of strings, not a field's)
@@ -200,9 +209,20 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
     return chunks
 
 
+def tail_blocks(postings: int) -> list[tuple[int, int]]:
+    """(start, end) of each tail block of a list's `postings` tail postings: TAIL_BLOCK, then
+    twice the one before, up to TAIL_GROWTH times TAIL_BLOCK."""
+    spans, start, size = [], 0, TAIL_BLOCK
+    while start < postings:
+        spans.append((start, min(start + size, postings)))
+        start, size = start + size, min(size * 2, TAIL_BLOCK * TAIL_GROWTH)
+    return spans
+
+
 class _TailPacks:
-    """Posting tails into files. A full block has a file of its own (`p/<hash>.json`); a short
-    last block waits in a pack with those of the following lists, up to one block's postings,
+    """Posting tails into files. A block of TAIL_BLOCK postings or more has a file of its own
+    (`p/<hash>.json`); a shorter last block waits in a pack with those of the following lists, up
+    to TAIL_BLOCK postings,
     and is addressed as `p/<hash>.json#<position>` once the pack is written. A pack never
     outlives its term chunk, whose entries name it."""
 
@@ -216,7 +236,7 @@ class _TailPacks:
         self.waiting: list[tuple[list[str], int, int]] = []
 
     def add(self, pairs: list[tuple[int, int]], addresses: list[str]) -> None:
-        if len(pairs) == TAIL_BLOCK:
+        if len(pairs) >= TAIL_BLOCK:
             addresses.append(_store(self.files, "p", _pack(pairs)))
             return
         if self.postings + len(pairs) > TAIL_BLOCK:

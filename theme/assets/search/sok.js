@@ -474,7 +474,7 @@
       var least = options.phraseChecks === undefined ? PHRASE_CHECKS : options.phraseChecks;
       var most = options.exhaustive && !options.maxChecks ? Infinity : options.maxChecks || MAX_PHRASE_CHECKS;
       function holds(d) {
-        return phrases.every(function (p) { return hasPhrase(d.title, p, rules) || hasPhrase(d.text, p, rules); });
+        return phrases.every(function (p) { return hasPhrase(d.title, p, rules) || (d.text !== undefined && hasPhrase(d.text, p, rules)); });
       }
       function next() {
         if (at >= pool.length || at >= most || (kept.length >= limit && at >= least)) {
@@ -482,9 +482,12 @@
         }
         var batch = pool.slice(at, Math.min(at + PHRASE_BATCH, most));
         at += batch.length;
-        return withTexts(r.manifest, batch.map(function (x) { return x.doc; })).then(function (loaded) {
-          loaded.forEach(function (d, i) { if (holds(d)) kept.push(batch[i]); });
-          return next();
+        /* (a title that holds the phrases spares fetching that result's text) */
+        return docs(r.manifest, batch.map(function (x) { return x.doc; })).then(function (loaded) {
+          return addTexts(r.manifest, loaded.filter(function (d) { return !holds(d); })).then(function () {
+            loaded.forEach(function (d, i) { if (holds(d)) kept.push(batch[i]); });
+            return next();
+          });
         });
       }
       return next();
@@ -493,15 +496,17 @@
 
   /* Documents' facts with each one's snippet text. */
   function withTexts(manifest, numbers) {
-    return docs(manifest, numbers).then(function (loaded) {
-      return Promise.all(loaded.map(function (d) {
-        /* Texts come a document block to a file. */
-        var block = Math.floor(d.number / manifest.docBlock);
-        return fetchJSON(manifest.textFile.replace("{}", block)).then(function (texts) {
-          d.text = texts[d.number % manifest.docBlock]; return d;
-        });
-      }));
-    });
+    return docs(manifest, numbers).then(function (loaded) { return addTexts(manifest, loaded); });
+  }
+
+  /* Loaded documents, each given its snippet text (texts come a block of documents to a file). */
+  function addTexts(manifest, loaded) {
+    return Promise.all(loaded.map(function (d) {
+      var block = Math.floor(d.number / manifest.textBlock);
+      return fetchJSON(manifest.textFile.replace("{}", block)).then(function (texts) {
+        d.text = texts[d.number % manifest.textBlock]; return d;
+      });
+    }));
   }
 
   /* query.py's holds_enough: a result that only a compound's parts found is kept where it holds
