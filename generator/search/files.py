@@ -6,7 +6,7 @@ tails `p/`, document blocks `d/` and snippet texts `x/`; and the writers that ma
 Few files: a static host, a deploy and a clone pay for every file. Facts and snippet texts come
 in blocks of documents (DOC_BLOCK, TEXT_BLOCK); a posting list's tail blocks grow as they go deeper
 (`tail_blocks`), and the short last block of a posting list shares its file with its neighbours'
-up to TAIL_BLOCK postings.
+up to PACK postings.
 
 A query fetches the manifest, one small group file and the chunk(s) covering its terms, and the
 document blocks of the results it shows. A common term's long posting lists come in blocks, best
@@ -44,12 +44,16 @@ the one before, up to TAIL_GROWTH times this. A query reads a list's tails in or
 they can still change its first page: the first are small, and a very common word's list, read
 whole by an exclusion or by newest-first, comes in tens of files instead of hundreds."""
 TAIL_GROWTH = 16
-DOC_BLOCK = 32
-"""Documents per block of facts (what a result shows: about 100 bytes each)."""
+PACK = 4 * TAIL_BLOCK
+"""Postings at most in a file of short last blocks packed together."""
+DOC_BLOCK = 8
+"""Documents per block of facts (what a result shows: about 100 bytes each): the header box fetches
+the blocks of the results it shows at every key, so they stay small."""
 DOC_FILE = "d/{build}-{number}.json"
 """A block of documents' facts (what a result shows), by block number."""
-TEXT_BLOCK = 32
-"""Documents per block of snippet texts (about 500 bytes each)."""
+TEXT_BLOCK = 16
+"""Documents per block of snippet texts (about 500 bytes each; fetched by the results page, and by
+the header box for a phrase)."""
 TEXT_FILE = "x/{build}-{number}.json"
 """The texts for snippets of a block of documents, by block number."""
 TEXT_LENGTH = 1500
@@ -222,7 +226,7 @@ def tail_blocks(postings: int) -> list[tuple[int, int]]:
 class _TailPacks:
     """Posting tails into files. A block of TAIL_BLOCK postings or more has a file of its own
     (`p/<hash>.json`); a shorter last block waits in a pack with those of the following lists, up
-    to TAIL_BLOCK postings,
+    to PACK postings,
     and is addressed as `p/<hash>.json#<position>` once the pack is written. A pack never
     outlives its term chunk, whose entries name it."""
 
@@ -239,7 +243,7 @@ class _TailPacks:
         if len(pairs) >= TAIL_BLOCK:
             addresses.append(_store(self.files, "p", _pack(pairs)))
             return
-        if self.postings + len(pairs) > TAIL_BLOCK:
+        if self.postings + len(pairs) > PACK:
             self.flush()
         self.waiting.append((addresses, len(addresses), len(self.blocks)))
         addresses.append(self.ADDRESS)

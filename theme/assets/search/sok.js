@@ -957,6 +957,7 @@
        * the results page looks further; and only once its closing quote is typed, for a phrase
        * being typed would check other candidates' texts at every key) */
       find(query, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: 6, whileTyping: true }).then(function (r) {
+        if (mine !== generation) return;  /* (a key typed since: its results are not fetched for nothing) */
         return Promise.all([docs(r.manifest, r.results.map(function (x) { return x.doc; })), directHit(query, r.manifest)]).then(function (both) {
           var loaded = both[0], hit = both[1];
           if (mine !== generation) return;
