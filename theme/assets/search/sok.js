@@ -14,7 +14,7 @@
   "use strict";
 
   var PAGE = 10;
-  var MAX_PREFIX_CHUNKS = 2;
+  var MAX_PREFIX_CHUNKS = 3;
   var MAX_ROUNDS = 6, PER_ROUND = 4;
   var PHRASE_CHECKS = 64, PHRASE_BATCH = 16, MAX_PHRASE_CHECKS = 128;
 
