@@ -17,7 +17,8 @@ def test_the_header_box_shows_instant_results_and_goes_to_the_item_by_keyboard(b
     visit.page.focus("#pa-sok-header")
     visit.page.keyboard.type("läkarmedverkan")
     options = visit.page.locator("#pa-sok-forslag [role=option]")
-    options.first.wait_for()
+    # (the options of the whole word, not of a part typed on the way, which may still be shown)
+    visit.page.wait_for_function("(document.querySelector('#pa-sok-option-all') || {}).textContent?.includes('läkarmedverkan”')")
     assert visit.page.get_attribute("#pa-sok-header", "aria-expanded") == "true"
     assert options.count() >= 3  # two items and the link to all results
     visit.page.keyboard.press("ArrowDown")
