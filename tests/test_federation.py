@@ -291,3 +291,17 @@ def test_the_example_archive_split_in_two_is_searched_as_one(tmp_path: Path, bro
         httpd.shutdown()
     assert len(organisations) == 3  # (Västerbotten's, Västra Götaland's and Örebro's)
     assert visit.errors == [] and visit.foreign == []
+
+
+def test_the_portal_workflow_reads_the_members_hourly_and_keeps_their_last_copies() -> None:
+    import yaml
+
+    from generator.cache import CACHE_DIR
+
+    workflow = yaml.safe_load((ROOT / "templates/portal-repository/.github/workflows/publish.yml").read_text(encoding="utf-8"))
+    assert workflow[True]["schedule"] and "workflow_dispatch" in workflow[True]  # (YAML reads the key `on` as true)
+    steps = {step.get("name"): step for step in workflow["jobs"]["build"]["steps"]}
+    copies = steps["Restore the members' last copies"]["with"]
+    assert copies["path"] == CACHE_DIR and copies["key"].startswith(copies["restore-keys"])
+    assert steps["Build the portal"]["run"] == "mkdocs build --strict"
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
