@@ -180,13 +180,20 @@ class Preview:
 def preview(project: Project, scratch: Path, *options: str) -> Iterator[Preview]:
     temporary, log = scratch / "tmp", scratch / "serve.log"
     temporary.mkdir()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    with log.open("w") as output:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
-                                  cwd=project.root, env=QUIET | {"TMPDIR": str(temporary)}, stdout=output,
-                                  stderr=subprocess.STDOUT)
+    for _attempt in range(3):
+        # A free port found here may be taken before mkdocs binds it (tests run on every core):
+        # a server that ends before it serves is started again on another port.
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        with log.open("w") as output:
+            server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
+                                      cwd=project.root, env=QUIET | {"TMPDIR": str(temporary)}, stdout=output,
+                                      stderr=subprocess.STDOUT)
+        wait_for(lambda: server.poll() is not None or "Serving on" in log.read_text(encoding="utf-8"),
+                 "the preview to serve or end", 180)
+        if server.poll() is None:
+            break
     try:
         yield Preview(f"http://127.0.0.1:{port}/", log, temporary)
     finally:
