@@ -67,7 +67,7 @@ def meetings_feed(archive: Archive, meetings: list[Meeting], title: str, page_ur
     feed.updated(_midnight(max((_day(m) for m in newest), default=dt.date(2000, 1, 1))))
     for meeting in newest:
         body = archive.bodies[meeting.body]
-        url = urls.permanent(body.key, body.elsewhere, urls.meeting(meeting).url, base)  # (a portal's: at the member)
+        url = urls.permanent(body, urls.meeting(meeting).url, base)  # (a portal's: at the member)
         items = [i for i in meeting.items if topic is None or topic in i.topics]
         entry = feed.add_entry(order="append")
         entry.id(url + BEFORE_IDS.get(meeting.status, ""))
@@ -81,7 +81,7 @@ def meetings_feed(archive: Archive, meetings: list[Meeting], title: str, page_ur
         for item in items:
             for decision in item.decisions:
                 decision_entry = feed.add_entry(order="append")
-                decision_url = urls.permanent(body.key, body.elsewhere, urls.block(meeting, decision), base)
+                decision_url = urls.permanent(body, urls.block(meeting, decision), base)
                 decision_entry.id(decision_url)
                 decision_entry.title(f"{citation(body, meeting, item, decision)}: {item.title}")
                 decision_entry.link(href=decision_url)

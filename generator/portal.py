@@ -107,7 +107,7 @@ def portal_view(federation: Federation) -> PortalView:
     held = [m for m in archive.meetings if not m.before]
     owner = {key: state.member.name for state in federation.members for key in state.bodies}
     latest = tuple(LatestMeeting(meeting_title(m, archive.bodies[m.body]),
-                                 urls.permanent(m.body, archive.bodies[m.body].elsewhere, urls.meeting(m).url),
+                                 urls.permanent(archive.bodies[m.body], urls.meeting(m).url),
                                  owner[m.body])
                    for m in reversed(held[-LATEST:]))
     rows = tuple(_row(state, federation) for state in federation.members)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from .model import Assignment, Block, Item, Meeting
+from .model import Assignment, Block, Body, Item, Meeting
 
 TOPICS_DIR = "amne"
 
@@ -34,13 +34,13 @@ def meeting(m: Meeting) -> Target:
     return Target(f"{m.body}/{m.slug}.md", f"{m.body}/{m.slug}/")
 
 
-def permanent(body_key: str, elsewhere: str | None, url: str, base: str = "") -> str:
+def permanent(body: Body, url: str, base: str = "") -> str:
     """`url` (one of the body's addresses, `<body-key>/…`) as a link: at the member archive that
     publishes the body when it is a federation member's (`Body.elsewhere`, the body's page
     there), else `base` + `url`."""
-    if elsewhere is None:
+    if body.elsewhere is None:
         return base + url
-    return elsewhere + url.removeprefix(f"{body_key}/")
+    return body.elsewhere + url.removeprefix(f"{body.key}/")
 
 
 def notice_board() -> Target:

@@ -72,7 +72,7 @@ def table(archive: Archive) -> dict[str, list[str]]:
     holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for meeting in archive.meetings:
         body = archive.bodies[meeting.body]
-        target = (meeting_citation(body, meeting), urls.permanent(body.key, body.elsewhere, urls.meeting(meeting).url))
+        target = (meeting_citation(body, meeting), urls.permanent(body, urls.meeting(meeting).url))
         for day in meeting.days:
             found[f"{meeting.body}/{day.isoformat()}"].append(target)
             found[f"day:{day.isoformat()}"].append(target)
@@ -80,7 +80,7 @@ def table(archive: Archive) -> dict[str, list[str]]:
             holders[meeting.diarienummer.normalised].append(target)
         for item in meeting.items:
             label = f"{body.name} {meeting.date.isoformat()}" + (f" {item.label}" if item.number else "")
-            target = (f"{label}: {item.title}", urls.permanent(body.key, body.elsewhere, urls.item(meeting, item)))
+            target = (f"{label}: {item.title}", urls.permanent(body, urls.item(meeting, item)))
             if item.number:
                 number = item.number.lower()
                 found[f"{meeting.body}/{meeting.date.isoformat()}/§{number}"].append(target)

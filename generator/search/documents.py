@@ -72,7 +72,7 @@ def _meeting_doc(archive: Archive, meeting: Meeting) -> SearchDoc:
     if meeting.diarienummer:
         ids.append(meeting.diarienummer.normalised)
     return SearchDoc(
-        ref=urls.permanent(body.key, body.elsewhere, urls.meeting(meeting).url), kind="meeting", title=meeting_title(meeting, body),
+        ref=urls.permanent(body, urls.meeting(meeting).url), kind="meeting", title=meeting_title(meeting, body),
         body=meeting.body, date=meeting.date.isoformat(), type="möte", topics=(), ocr=_ocr(meeting),
         snippet_source=", ".join(filter(None, [KIND_LABELS[meeting.kind],
                                                meeting.place, f"{len(meeting.items)} ärenden"])),
@@ -103,7 +103,7 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
         meta += [topic.name, *topic.synonyms]
     text = item_text(item)
     return SearchDoc(
-        ref=urls.permanent(body.key, body.elsewhere, urls.item(meeting, item)), kind="item", title=f"{item.label} {item.title}" if item.number else item.title,
+        ref=urls.permanent(body, urls.item(meeting, item)), kind="item", title=f"{item.label} {item.title}" if item.number else item.title,
         body=meeting.body, date=meeting.date.isoformat(), topics=tuple(item.topics), ocr=_ocr(meeting),
         type="förslag" if meeting.before and any(b.kind == "förslag" for b in item.blocks) else item.type or "övrigt",
         snippet_source=" ".join([*decisions, text]),
