@@ -171,13 +171,19 @@ def serve(folder: Path):
     return start(folder)
 
 
-def run(size: int, stock: bool, browser) -> dict:
-    work = Path(tempfile.mkdtemp(prefix=f"bench-search-{size}-"))
-    generate(work, size)
-    content = work / "content"
-    seconds, peak = index_build(content)
-    result = {"size": size, "index_build_s": seconds, "index_peak_mb": peak}
-    result["site_build_s"] = build(work, stock=False)
+def run(size: int, stock: bool, browser, keep: Path | None = None) -> dict:
+    """Measure one size; with `keep`, the archive and its sites stay in keep/<size> and a site
+    already built there is measured again as it is (e.g. after a change to sok.js alone)."""
+    work = keep / str(size) if keep else Path(tempfile.mkdtemp(prefix=f"bench-search-{size}-"))
+    result = {"size": size, "index_build_s": 0.0, "index_peak_mb": 0.0, "site_build_s": 0.0}
+    if not (work / "site-ours").is_dir():
+        work.mkdir(parents=True, exist_ok=True)
+        generate(work, size)
+        result["index_build_s"], result["index_peak_mb"] = index_build(work / "content")
+        result["site_build_s"] = build(work, stock=False)
+    elif keep:
+        for script in (ROOT / "theme/assets/search").glob("*.js"):
+            shutil.copy(script, work / "site-ours/assets/search" / script.name)
     site = work / "site-ours"
     raw, zipped = folder_size(site / "sok/index")
     result.update(index_raw_mb=raw / 1e6, index_gzip_mb=zipped / 1e6, index_files=sum(1 for _ in (site / "sok/index").rglob("*.json")))
@@ -198,7 +204,8 @@ def run(size: int, stock: bool, browser) -> dict:
         httpd.shutdown()
         result["stock_kb"] = [round(m[0] / 1024, 1) for m in measured]
         result["stock_ms"] = [round(m[1]) for m in measured]
-    shutil.rmtree(work, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(work, ignore_errors=True)
     return result
 
 
@@ -207,13 +214,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--no-stock", action="store_true", help="skip stock Material's search")
     parser.add_argument("--stock-max", type=int, default=10000, help="largest size to build with stock Material")
+    parser.add_argument("--keep", type=Path, help="keep each size's archive and sites in this folder, and measure "
+                        "a site already there again (its search code replaced by the working tree's) rather than build it")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=FLAGS)
         for size in args.sizes:
-            r = run(size, not args.no_stock and size <= args.stock_max, browser)
+            r = run(size, not args.no_stock and size <= args.stock_max, browser, args.keep)
             print(f"\n== {size} protocols")
             print(f"index build: {r['index_build_s']:.1f} s, peak {r['index_peak_mb']:.0f} MB (whole site build {r['site_build_s']:.1f} s)")
             print(f"index: {r['index_files']} files, {r['index_raw_mb']:.1f} MB raw, {r['index_gzip_mb']:.1f} MB gzip")

@@ -94,6 +94,30 @@ def test_a_phrase_typed_in_the_header_box_is_checked_once_its_quote_is_closed(br
     assert visit.errors == [] and visit.foreign == []
 
 
+def test_a_short_word_being_typed_in_the_header_box_is_searched_once_typing_pauses(browser: object, site: str) -> None:
+    """A last word of under four letters narrows little and costs its own index chunks at every
+    key: while keys come the box shows the words before it, and searches it on a pause."""
+    visit = Visit(browser, site)
+    visit.open(site)
+    visit.page.click("#pa-sok-header")
+    visit.page.keyboard.type("hemtjänst", delay=30)
+    visit.page.wait_for_function("(document.querySelector('#pa-sok-option-all') || {}).textContent?.includes('hemtjänst”')")
+    visit.page.evaluate("""() => { window.__shown = []; const list = document.getElementById('pa-sok-forslag');
+        new MutationObserver(() => window.__shown.push([performance.now(),
+            [...list.querySelectorAll('a')].map(a => a.getAttribute('href'))])).observe(list, {childList: true}); }""")
+    visit.page.keyboard.type(" jä", delay=30)
+    visit.page.keyboard.type("v")
+    typed = visit.page.evaluate("performance.now()")
+    # "jäv" adds § 12 of 2024-03-12 (the only item that says it) to "hemtjänst"'s results
+    visit.page.wait_for_function("window.__shown.some(s => s[1].some(h => h.endsWith('2024-03-12/#p12')))")
+    shown = visit.page.evaluate("window.__shown")
+    visit.close()
+    assert visit.errors == [] and visit.foreign == []
+    assert all(not any(h.endswith("#p12") for h in links) for at, links in shown if at < typed + 350), shown
+    first_with_the_word = min(at for at, links in shown if any(h.endswith("#p12") for h in links))
+    assert first_with_the_word - typed >= 350, shown
+
+
 def test_a_minus_sign_leaves_a_word_out(browser: object, site: str) -> None:
     everything = results(browser, site, "hemtjänst")
     assert {"socialnamnden/2024-03-12/#p11", MEETING + "#p14"} <= set(everything)

@@ -17,6 +17,7 @@
   var MAX_PREFIX_CHUNKS = 3;
   var MAX_ROUNDS = 6, PER_ROUND = 4;
   var PHRASE_CHECKS = 64, PHRASE_BATCH = 16, MAX_PHRASE_CHECKS = 128;
+  var TYPING_PAUSE_MS = 400;
 
   function config() {
     var node = document.getElementById("__config");
@@ -938,9 +939,28 @@
 
   /* -- the header box ---------------------------------------------------------------- */
 
+  /* What the header box searches while keys come: `typed` without a last word still being typed
+   * (no space after it) that is shorter than a prefix search's least stem ("" when no word
+   * precedes it). Two or three letters narrow the results little, and each one costs its own term
+   * chunks at every key (a reader typing "beslut om budget" would fetch the chunks of "o", "b",
+   * "bu" and "bud" on the way); the word is searched once typing pauses. An exact token (a
+   * diarienummer) and a word that a synonym group holds ("KS") are searched at once. */
+  function settledQuery(typed, manifest) {
+    var rules = rulesOf(manifest), query = typed.trim(), cut = typed.search(/\S+$/);
+    if (cut < 0) return query;
+    var head = typed.slice(0, cut).trim(), last = tokenize(typed.slice(cut), rules);
+    if (last.length !== 1) return query;
+    if (!tokenize(head, rules).length) head = "";
+    var word = last[0], term = isExact(word, rules) ? word : stemOf(word);
+    var known = rules.synonyms.some(function (group) {
+      return group.some(function (member) { return member.length === 1 && member[0] === term; });
+    });
+    return word.length >= rules.minPrefix || isExact(word, rules) || known ? query : head;
+  }
+
   function HeaderBox(form) {
     var input = form.querySelector("input[name=q]"), list = form.querySelector("[role=listbox]");
-    var timer = null, active = -1, generation = 0;
+    var timer = null, pause = null, active = -1, generation = 0;
     function close() { list.hidden = true; input.setAttribute("aria-expanded", "false"); active = -1; }
     function options() { return list.querySelectorAll("[role=option]"); }
     function select(i) {
@@ -950,13 +970,24 @@
       if (o[i]) input.setAttribute("aria-activedescendant", o[i].id); else input.removeAttribute("aria-activedescendant");
     }
     function update() {
-      var query = input.value.trim(), mine = ++generation;
+      var typed = input.value, query = typed.trim(), mine = ++generation;
+      clearTimeout(pause);
       if (query.length < 2) { close(); return; }
+      Promise.all([ready(), fetchJSON("manifest.json")]).then(function (loaded) {
+        if (mine !== generation) return;
+        var now = settledQuery(typed, loaded[1]);
+        if (now !== query) pause = setTimeout(function () { show(query, query, ++generation); }, TYPING_PAUSE_MS);
+        if (now) show(now, query, mine);
+      });
+    }
+    /* Shows the results of `searched`; the typed `query` names the link to all its results and
+     * is what a direct hit is looked up by. */
+    function show(searched, query, mine) {
       /* Instant results while typing: the first blocks only; the results page looks further. */
       /* (a phrase is checked on the six best candidates' texts only, for the first query's bytes:
        * the results page looks further; and only once its closing quote is typed, for a phrase
        * being typed would check other candidates' texts at every key) */
-      find(query, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: 6, whileTyping: true }).then(function (r) {
+      find(searched, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: 6, whileTyping: true }).then(function (r) {
         if (mine !== generation) return;  /* (a key typed since: its results are not fetched for nothing) */
         return Promise.all([docs(r.manifest, r.results.map(function (x) { return x.doc; })), directHit(query, r.manifest)]).then(function (both) {
           var loaded = both[0], hit = both[1];
