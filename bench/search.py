@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -37,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bench.synth import generate  # noqa: E402
+from generator.search.packs import SUFFIX as PACK_SUFFIX  # noqa: E402
 
 QUERIES = ["hemsjukvård", "samverkanskoordinator", "kommunerna", "beslut om budget", "Anna Lindahl",
            '"beslut om budget"', "kommunerna -budget"]
@@ -81,31 +83,46 @@ def index_build(content: Path) -> tuple[float, float]:
     return float(seconds), float(peak)
 
 
+def served_size(path: Path) -> int:
+    """Bytes a host sends for the file: gzip for text, a search pack as it is (its records are
+    compressed one by one, and a host must not compress it again)."""
+    return path.stat().st_size if path.suffix == PACK_SUFFIX else gz(path)
+
+
 def folder_size(folder: Path) -> tuple[int, int]:
     files = [f for f in folder.rglob("*") if f.is_file()]
-    return sum(f.stat().st_size for f in files), sum(gz(f) for f in files)
+    return sum(f.stat().st_size for f in files), sum(served_size(f) for f in files)
 
 
 class Measure:
-    """Bytes (gzip) of the files a page fetched from the local server, by site path."""
+    """Bytes (gzip) a page fetched from the local server, by site path: a file's served size, or
+    for a Range request the range's length."""
 
     def __init__(self, site: Path):
         self.site = site
         self.paths: list[str] = []
+        self.ranges: dict[tuple[str, str], int] = {}
 
     def attach(self, page) -> None:
         page.on("request", lambda r: self.paths.append(unquote(urlsplit(r.url).path)))
+        page.on("response", self._response)
+
+    def _response(self, response) -> None:
+        if response.status == 206:
+            path = unquote(urlsplit(response.url).path)
+            self.ranges[(path, response.headers.get("content-range", ""))] = int(response.headers.get("content-length", 0))
 
     def total(self, keep) -> int:
-        total = 0
+        total = sum(size for (path, _), size in self.ranges.items() if keep(path))
+        ranged = {path for path, _ in self.ranges}
         for path in dict.fromkeys(self.paths):
-            if not keep(path):
+            if not keep(path) or path in ranged:
                 continue
             file = self.site / path.lstrip("/")
             if file.is_dir():
                 file = file / "index.html"
             if file.is_file():
-                total += gz(file)
+                total += served_size(file)
         return total
 
 
@@ -186,7 +203,8 @@ def run(size: int, stock: bool, browser, keep: Path | None = None) -> dict:
             shutil.copy(script, work / "site-ours/assets/search" / script.name)
     site = work / "site-ours"
     raw, zipped = folder_size(site / "sok/index")
-    result.update(index_raw_mb=raw / 1e6, index_gzip_mb=zipped / 1e6, index_files=sum(1 for _ in (site / "sok/index").rglob("*.json")))
+    result.update(index_raw_mb=raw / 1e6, index_gzip_mb=zipped / 1e6, index_files=sum(1 for f in (site / "sok/index").rglob("*") if f.is_file()),
+                  index_kinds=dict(Counter(f.parent.name for f in (site / "sok/index").rglob("*") if f.is_file())))
     httpd, base = serve(site)
     typed = [ours_typed(browser, base, site, q) for q in QUERIES]
     opened = [ours_opened(browser, base, site, q) for q in QUERIES]
@@ -225,7 +243,7 @@ def main() -> None:
             r = run(size, not args.no_stock and size <= args.stock_max, browser, args.keep)
             print(f"\n== {size} protocols")
             print(f"index build: {r['index_build_s']:.1f} s, peak {r['index_peak_mb']:.0f} MB (whole site build {r['site_build_s']:.1f} s)")
-            print(f"index: {r['index_files']} files, {r['index_raw_mb']:.1f} MB raw, {r['index_gzip_mb']:.1f} MB gzip")
+            print(f"index: {r['index_files']} files ({r['index_kinds']}), {r['index_raw_mb']:.1f} MB raw, {r['index_gzip_mb']:.1f} MB gzip")
             for label, kb, ms in (("typed in header box", r["typed_kb"], r["typed_ms"]), ("opened as sok/?q=", r["opened_kb"], r["opened_ms"])):
                 print(f"first query {label}: fetched kB gzip {kb} (median {statistics.median(kb)}, max {max(kb)}); "
                       f"ms to results {ms} (median {statistics.median(ms)}, max {max(ms)})")

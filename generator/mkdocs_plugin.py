@@ -40,7 +40,7 @@ from .parallel import Background, BackgroundError
 from .alerts import option_lines, parse_alerts
 from .problems import ContentError, format_problems, github_annotations
 from .render import THEME_DIR, RenderError
-from .search import write_document_files, write_search_files
+from .search import finish_manifest, write_document_files, write_search_files
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .portal import PortalSite
 from .site import Site, SiteConfig, is_source, vanished_message
@@ -317,6 +317,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             self.search.wait()
         except BackgroundError as error:
             raise PluginError(_("protokollarkivet: the search index could not be built: {error}").format(error=error)) from None
+        finish_manifest(self.search_folder)
         staging.put_in_place(self.search_folder, site_dir / urls.SEARCH_INDEX_DIR)
         self.search = self.search_folder = None
 

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import threading
@@ -117,12 +118,46 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """A static file server for a built site on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+class _RangeHandler(_QuietHandler):
+    """Answers a single-range `Range: bytes=a-b` request with 206 and those bytes, as static
+    hosts do (Python's own handler ignores Range and sends the whole file)."""
+
+    def do_GET(self) -> None:
+        wanted = re.fullmatch(r"bytes=(\d+)-(\d+)", self.headers.get("Range", ""))
+        path = Path(self.translate_path(self.path))
+        if not wanted or not path.is_file():
+            return super().do_GET()
+        data = path.read_bytes()
+        start, end = int(wanted[1]), min(int(wanted[2]), len(data) - 1)
+        if start > end:
+            self.send_error(416)
+            return
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{len(data)}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.end_headers()
+        self.wfile.write(data[start:end + 1])
+
+
+def serve(folder: Path, ranges: bool = True) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A static file server for a built site on a free loopback port; answering Range requests
+    unless `ranges` is False."""
+    handler = functools.partial(_RangeHandler if ranges else _QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def published_files(site: Path) -> Iterator[tuple[Path, bytes]]:
+    """Every file of a built site with its bytes as a reader's program sees them: a search pack's
+    records inflated (they are compressed one by one), any other file as it is. For checks that
+    no published byte holds what must not be published."""
+    from generator.search import packs
+
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            yield path, packs.readable(path.name, path.read_bytes())
 
 
 @pytest.fixture(scope="session")

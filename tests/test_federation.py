@@ -8,7 +8,6 @@ says so."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shutil
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from urllib.parse import quote
 import pytest
 
 from generator.linkcheck import check_site
+from generator.search import packs
 
 from .browsing import Visit
 from .conftest import ROOT, Project, make_project, serve
@@ -83,9 +83,14 @@ def _federation(root: Path) -> Federation:
     return Federation(region, town, _portal(root / "portal"))
 
 
+def _index_records(site: Path, kind: str) -> list:
+    """Every item of the search index's `kind` packs (`d`: results' facts, `x`: their texts)."""
+    return [item for pack in sorted((site / "sok" / "index" / kind).glob("*" + packs.SUFFIX))
+            for block in packs.records(pack.read_bytes()) for item in block]
+
+
 def _documents(site: Path) -> list[list]:
-    return [doc for block in sorted((site / "sok" / "index" / "d").glob("*.json"))
-            for doc in json.loads(block.read_text(encoding="utf-8"))]
+    return _index_records(site, "d")
 
 
 def _home(site: Path) -> str:
@@ -185,9 +190,7 @@ def test_a_member_rebuilt_alone_is_picked_up_and_an_unreadable_one_keeps_its_las
     assert federation.town.build(on=DAY).code == 0
     run = federation.portal.build(on=DAY + dt.timedelta(days=1))
     assert run.code == 0, run.stderr
-    texts = [text for block in sorted((federation.portal.site / "sok" / "index" / "x").glob("*.json"))
-             for text in json.loads(block.read_text(encoding="utf-8"))]
-    assert any("kvarterslotsar" in text for text in texts)
+    assert any("kvarterslotsar" in text for text in _index_records(federation.portal.site, "x"))
     # Then the municipality's site cannot be read: the portal's build goes on with its last copy.
     shutil.rmtree(federation.town.site)
     run = federation.portal.build(on=DAY + dt.timedelta(days=2))
@@ -200,8 +203,7 @@ def test_a_member_rebuilt_alone_is_picked_up_and_an_unreadable_one_keeps_its_las
     assert "Senast läst 2 december 2026" in home  # (the region, read in this build)
     refs = [doc[0] for doc in _documents(federation.portal.site)]
     assert f"{TOWN_URL}socialnamnden/2024-03-12/#p11" in refs
-    assert any("kvarterslotsar" in text for block in (federation.portal.site / "sok" / "index" / "x").glob("*.json")
-               for text in json.loads(block.read_text(encoding="utf-8")))
+    assert any("kvarterslotsar" in text for text in _index_records(federation.portal.site, "x"))
 
 
 def test_a_member_never_read_is_left_out_and_the_page_says_so(tmp_path: Path) -> None:

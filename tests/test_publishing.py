@@ -10,15 +10,16 @@ import pytest
 
 from generator import appeal
 from generator.load import read_archive
+from generator.search import packs
 
-from .conftest import Project, fetch, preview, wait_for
+from .conftest import Project, fetch, preview, published_files, wait_for
 
 COMMITTEE = "socialnamnden/2024-03-12.md"
 
 
 def every_output_text(site: Path) -> str:
-    return "\n".join(p.read_bytes().decode("utf-8", "replace") for p in site.rglob("*")
-                     if p.is_file() and p.suffix in (".html", ".json", ".xml", ".txt", ".js", ".csv", ".ics"))
+    return "\n".join(data.decode("utf-8", "replace") for p, data in published_files(site)
+                     if p.suffix in (".html", ".json", ".xml", ".txt", ".js", ".csv", ".ics", packs.SUFFIX))
 
 
 # -- drafts ------------------------------------------------------------------------------------

@@ -1,14 +1,16 @@
-"""The search index is few files for a host to serve and a deploy to copy: facts and snippet texts
-come a block of documents to a file, a posting list's tail blocks grow as they go deeper, and the
-short last blocks of posting lists share files. Read back, every posting list is whole and
-best-first, and the browser finds what it found before.
+"""The search index is few files for a host to serve and a deploy to copy: its records (term
+chunks, posting tails, facts and snippet texts a block of documents at a time) are packed into
+files of about a megabyte, each record compressed alone and read by HTTP Range, or sliced from
+the whole file where the host ignores Range. Read back, every posting list is whole and
+best-first, and the browser finds what it found before, with Range and without.
 
-Blocks are made tiny here (a few postings each) so that the example archive's lists have tails
-and packs, as a large archive's common terms do.
+Blocks and packs are made tiny here (a few postings, a few kilobytes) so that the example
+archive's lists have tails and its records fill many packs, as a large archive's do.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -17,12 +19,14 @@ import pytest
 
 from generator import search, urls
 from generator.load import load_archive
+from generator.search import packs
 
 from .browsing import Visit
 from .conftest import ROOT, serve
 from .test_search_parity import QUERIES
 
-TINY = {"FIRST_BLOCK": 2, "TAIL_BLOCK": 5, "TAIL_GROWTH": 4, "PACK": 10}
+TINY = {"FIRST_BLOCK": 2, "TAIL_BLOCK": 5, "TAIL_GROWTH": 4}
+TINY_PACK = 4000
 
 
 @pytest.fixture(scope="module")
@@ -33,62 +37,74 @@ def archive():
 def tiny_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in TINY.items():
         monkeypatch.setattr(search.files, name, value)
+    monkeypatch.setattr(packs, "PACK_BYTES", TINY_PACK)
 
 
-def resolve(files: dict[str, bytes], address: str) -> list[list[int]]:
-    name, _, position = address.partition("#")
-    data = json.loads(files[name])
-    return data[int(position)] if position else data
+def term_chunks(files: dict[str, bytes], manifest: dict) -> list[dict]:
+    """Every term chunk, through the manifest's groups."""
+    return [packs.read_address(files, manifest["packs"], address)
+            for _, group in manifest["groups"]
+            for _, address in packs.read_address(files, manifest["packs"], group)]
 
 
 def test_every_posting_list_reads_back_whole_and_best_first(archive, monkeypatch) -> None:
     tiny_blocks(monkeypatch)
     files = search.build_search_files(archive)
-    lists = tails = shared = grown = 0
-    for name in [n for n in files if n.startswith("t/")]:
-        for term, entry in json.loads(files[name]).items():
+    manifest = json.loads(files["manifest.json"])
+    lists = tails = grown = 0
+    for chunk in term_chunks(files, manifest):
+        for term, entry in chunk.items():
             for _field, total, head, blocks in (e for e in entry[1:] if isinstance(e[0], int)):  # (not a compound's parts)
                 docs, weights = list(head[0]), list(head[1])
                 sizes = [end - start for start, end in search.files.tail_blocks(total - len(docs))]
                 assert len(sizes) == len(blocks), term
                 for address, size in zip(blocks, sizes):
-                    block = resolve(files, address)
+                    block = packs.read_address(files, manifest["packs"], address)
                     assert len(block[0]) == size, (term, address)
                     grown = max(grown, size)
                     docs += block[0]
                     weights += block[1]
                     tails += 1
-                    shared += "#" in address
                 assert len(docs) == total == len(set(docs)), term
                 assert weights == sorted(weights, reverse=True), term
                 lists += 1
-    assert tails > 100 and shared > 50  # the tiny blocks made tails, and short ones were packed
+    assert lists > 1000 and tails > 100  # the tiny blocks made tails
     assert grown == TINY["TAIL_BLOCK"] * TINY["TAIL_GROWTH"]  # the deepest blocks grew to the most they may
-    packs = [n for n in files if n.startswith("p/")]
-    assert len(packs) < tails  # fewer files than blocks
-    for name in packs:
-        data = json.loads(files[name])
-        if isinstance(data[0][0], int):  # one block of one list
-            assert TINY["TAIL_BLOCK"] <= len(data[0]) <= TINY["TAIL_BLOCK"] * TINY["TAIL_GROWTH"], name
-        else:  # short last blocks packed, a pack's postings at most PACK
-            assert sum(len(block[0]) for block in data) <= TINY["PACK"], name
+    assert len([n for n in files if n.startswith("p/")]) < tails / 20  # many records to a file
 
 
-def test_facts_and_snippet_texts_come_one_file_per_block_of_documents(archive, monkeypatch) -> None:
-    monkeypatch.setattr(search.files, "DOC_BLOCK", 8)
-    monkeypatch.setattr(search.files, "TEXT_BLOCK", 16)
+def test_packs_keep_near_their_size_and_describe_themselves(archive, monkeypatch) -> None:
+    tiny_blocks(monkeypatch)
     files = search.build_search_files(archive)
     manifest = json.loads(files["manifest.json"])
-    for kind, block, name in (("d/", manifest["docBlock"], manifest["docFile"]), ("x/", manifest["textBlock"], manifest["textFile"])):
+    pack_files = [name for name in files if name.endswith(packs.SUFFIX)]
+    assert set(manifest["packs"].values()) | {t[1] for key in ("docs", "texts") for t in manifest[key]} \
+        | {t[1] for t in manifest["direct"]["table"]} == set(pack_files)
+    for name in pack_files:
+        data = files[name]
+        records = list(packs.records(data))  # (from the footer alone)
+        assert records, name
+        largest = max(len(packs.compress(r)) for r in records)
+        assert len(data) <= packs.PACK_BYTES + largest + 4 * (len(records) + 1), name
+        assert name.removesuffix(packs.SUFFIX).rsplit("/", 1)[1] == hashlib.sha256(data).hexdigest()[:12]  # (cache-safe)
+
+
+def test_facts_and_snippet_texts_come_a_block_of_documents_to_a_record(archive, monkeypatch) -> None:
+    monkeypatch.setattr(search.files, "DOC_BLOCK", 8)
+    monkeypatch.setattr(search.files, "TEXT_BLOCK", 16)
+    monkeypatch.setattr(packs, "PACK_BYTES", 1000)
+    files = search.build_search_files(archive)
+    manifest = json.loads(files["manifest.json"])
+    for table, block in ((manifest["docs"], manifest["docBlock"]), (manifest["texts"], manifest["textBlock"])):
+        assert len(table) > 1  # (several packs: the numbers run on from one to the next)
         blocks = -(-manifest["docCount"] // block)
-        assert len([n for n in files if n.startswith(kind)]) == blocks
-        assert len(json.loads(files[name.replace("{}", "0")])) == block
-        last = json.loads(files[name.replace("{}", str(blocks - 1))])
-        assert len(last) == manifest["docCount"] - (blocks - 1) * block
+        read = [packs.read_numbered(files, table, number) for number in range(blocks)]
+        assert all(len(r) == block for r in read[:-1])
+        assert len(read[-1]) == manifest["docCount"] - (blocks - 1) * block
 
 
-def results_in_the_browser(browser: object, site: Path) -> dict[str, list]:
-    httpd, base = serve(site)
+def results_in_the_browser(browser: object, site: Path, ranges: bool = True) -> dict[str, list]:
+    httpd, base = serve(site, ranges=ranges)
     try:
         visit = Visit(browser, base)
         visit.open(base + "sok/")
@@ -110,18 +126,19 @@ def results_in_the_browser(browser: object, site: Path) -> dict[str, list]:
         httpd.shutdown()
 
 
-def test_the_browser_finds_the_same_through_packed_tails(archive, example_site: Path, browser: object,
-                                                         tmp_path: Path, monkeypatch) -> None:
+def test_the_browser_finds_the_same_through_packs_with_range_and_without(archive, example_site: Path, browser: object,
+                                                                        tmp_path: Path, monkeypatch) -> None:
     packed = tmp_path / "site"
     shutil.copytree(example_site, packed)
     index = packed / urls.SEARCH_INDEX_DIR
     shutil.rmtree(index)
     tiny_blocks(monkeypatch)
     search.write_search_files(archive, index)
-    assert any("#" in json.dumps(json.loads(p.read_bytes())) for p in (index / "t").iterdir())
+    assert len(list((index / "p").iterdir())) > 1
 
     expected = results_in_the_browser(browser, example_site)
     assert results_in_the_browser(browser, packed) == expected
+    assert results_in_the_browser(browser, packed, ranges=False) == expected
     assert sum(1 for q in QUERIES if expected[q]) >= len(QUERIES) - 3  # as in the parity test: three find nothing
 
 

@@ -19,7 +19,7 @@ from lunr.pipeline import Pipeline
 from lunr.query import Query, QueryPresence
 
 from generator import dnr, urls
-from generator.search import analysis, query, synonyms
+from generator.search import analysis, packs, query, synonyms
 from generator.search.files import TEXT_LENGTH
 from generator.search.documents import FIELD_NAMES, FIELDS, documents
 from generator.search.index import build_index, field_tokens
@@ -197,10 +197,13 @@ def test_the_index_carries_the_rules_queries_are_made_by(example_site: Path) -> 
               *(pattern for _, pattern, _ in dnr.SHAPES)]
     assert [_python_syntax(p) for p in patterns] == [(p.pattern, bool(p.flags & re.IGNORECASE)) for p in python]
     assert [form for _, form in rules["dnrShapes"]] == [form for _, _, form in dnr.SHAPES]
-    # A result's facts and text are found by the names the manifest gives.
-    assert (example_site / urls.SEARCH_INDEX_DIR / manifest["docFile"].replace("{}", "0")).is_file()
-    last_block = (manifest["docCount"] - 1) // manifest["textBlock"]
-    assert (example_site / urls.SEARCH_INDEX_DIR / manifest["textFile"].replace("{}", str(last_block))).is_file()
+    # A result's facts and text are found by the packs the manifest names.
+    index = example_site / urls.SEARCH_INDEX_DIR
+    files = {p.relative_to(index).as_posix(): p.read_bytes() for p in index.rglob("*") if p.is_file()}
+    last = manifest["docCount"] - 1
+    facts = packs.read_numbered(files, manifest["docs"], last // manifest["docBlock"])[last % manifest["docBlock"]]
+    text = packs.read_numbered(files, manifest["texts"], last // manifest["textBlock"])[last % manifest["textBlock"]]
+    assert (example_site / facts[0].partition("#")[0] / "index.html").is_file() and text
 
 
 def test_the_browser_holds_no_copy_of_those_rules() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from .browsing import Visit
-from .conftest import ROOT
+from .conftest import ROOT, published_files
 
 # The policy documented in the README for the web server that publishes the archive.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -191,5 +191,5 @@ def test_payloads_in_every_field_never_run(browser: object, xss_site: Path) -> N
 def test_payloads_are_shown_as_text_and_carried_inertly(browser: object, xss_site: Path) -> None:
     html = (xss_site / "xss/2024-01-10/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;window.__xss=&#39;script&#39;&lt;/script&gt;" in html or "&lt;script&gt;window.__xss='script'" in html
-    index_texts = "".join(p.read_text(encoding="utf-8") for p in (xss_site / "sok/index").rglob("*.json"))
+    index_texts = "".join(data.decode("utf-8") for _, data in published_files(xss_site / "sok/index"))
     assert "<script>window.__xss='script'</script>" in index_texts  # JSON strings: data, never markup

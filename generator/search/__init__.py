@@ -5,7 +5,8 @@
 | `analysis` | Swedish tokenising, stop words, stemming, compounds (the lexicon), name pairs |
 | `documents` | `SearchDoc`, the fields and their boosts, the archive -> documents |
 | `index` | the lunr-compatible index builder (BM25 field vectors, lunr's term order), in flat arrays |
-| `files` | the split file layout (manifest, groups, term chunks, posting tails, document blocks) and its writers |
+| `files` | the index's file layout (manifest, groups, term chunks, posting tails, document blocks) and its writers |
+| `packs` | records packed into few files, each compressed alone and read by HTTP Range |
 | `synonyms` | words searched for each other (content/synonyms.yml, topics, bodies' short names) |
 | `direct` | direct hits: the keys a query names, the archive's table of them in shards |
 | `query` | the query reference: what the browser does with a query, in Python |
@@ -14,10 +15,10 @@ Data flows one way: documents and analysis -> index -> files; `query` reads anal
 """
 
 from .documents import SearchDoc, documents
-from .files import FolderWriter, build_search_files, write_document_files, write_search_files
+from .files import FolderWriter, build_search_files, finish_manifest, write_document_files, write_search_files
 from .index import SearchIndex, build_index
 
 __all__ = [
-    "FolderWriter", "SearchDoc", "SearchIndex", "build_index", "build_search_files", "documents",
+    "FolderWriter", "SearchDoc", "SearchIndex", "build_index", "build_search_files", "documents", "finish_manifest",
     "write_document_files", "write_search_files",
 ]

@@ -1,8 +1,8 @@
 /* Protokollarkivet's search: the header box (instant results) and the search page (sok/?q=).
  *
- * The index is built by generator/search/ and split into small files under sok/index/:
- * a manifest, term chunks (each term's best postings per field), posting tails and document
- * blocks. Queries are analysed as the documents were, by the patterns and rules the manifest
+ * The index is built by generator/search/ into sok/index/: a manifest, and packs of term chunks
+ * (each term's best postings per field), posting tails and document blocks, each record read
+ * alone by HTTP Range (the whole pack where the host ignores Range). Queries are analysed as the documents were, by the patterns and rules the manifest
  * carries (generator/search/query.py's browser_rules: nothing of them is copied here), word
  * terms run through lunr.sv's pipeline, and scores are lunr's: the query vector and the field
  * vectors are lunr.Vector objects, so lunr.js does the arithmetic. Results come out ordered by
@@ -262,7 +262,7 @@
     var keys = directKeys(text, manifest), d = manifest.direct;
     if (!keys.length) return Promise.resolve(null);
     return Promise.all(keys.map(function (key) {
-      return fetchJSON(d.file.replace("{}", shardOf(key, d.shards))).then(function (found) { return found[key] || null; });
+      return numbered(d.table, shardOf(key, d.shards)).then(function (found) { return found[key] || null; });
     })).then(function (found) {
       var hit = found.find(Boolean);
       return hit ? { label: hit[0], url: hit[1] } : null;
@@ -327,7 +327,61 @@
     return cache[path];
   }
 
-  /* Index of the last entry of `sorted` (pairs [firstTerm, file]) whose first term <= term. */
+  /* -- packs (generator/search/packs.py) ------------------------------------------------ */
+
+  /* Whether a pack's host sent it whole (ignoring Range): file -> promise of its bytes, or of
+   * null once a Range request was answered with the range alone. */
+  var served = {}, records = {};
+
+  function ranged(file, start, end) {
+    return fetch(INDEX + file, { headers: { Range: "bytes=" + start + "-" + (end - 1) } }).then(function (r) {
+      if (!r.ok) throw new Error("sökindexet saknas: " + file);
+      return r.arrayBuffer().then(function (body) { return { partial: r.status === 206, body: body }; });
+    });
+  }
+
+  /* Bytes [start, end) of a pack. The first read of a file learns whether its host answers
+   * Range; one that does not has sent the whole file, which later reads slice. */
+  function bytesOf(file, start, end) {
+    if (!(file in served)) {
+      var first = ranged(file, start, end);
+      served[file] = first.then(function (r) { return r.partial ? null : r.body; }, function () { delete served[file]; return null; });
+      return first.then(function (r) { return r.partial ? r.body : r.body.slice(start, end); });
+    }
+    return served[file].then(function (whole) {
+      return whole ? whole.slice(start, end) : ranged(file, start, end).then(function (r) { return r.partial ? r.body : r.body.slice(start, end); });
+    });
+  }
+
+  function inflate(buffer) {
+    var stream = new Blob([buffer]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  /* A record by its address, `pack:offset:length`. */
+  function record(manifest, address) {
+    if (!records[address]) {
+      var at = address.split(":"), start = +at[1];
+      records[address] = bytesOf(manifest.packs[at[0]], start, start + +at[2]).then(inflate);
+    }
+    return records[address];
+  }
+
+  /* Record `number` of the packs a table lists ([first number, file, footer offset], ...): its
+   * offsets from the pack's footer, then its bytes. */
+  function numbered(table, number) {
+    var pack = table[locate(table, number)], file = pack[1], key = file + "#" + number;
+    if (!records[key]) {
+      var at = pack[2] + 4 * (number - pack[0]);
+      records[key] = bytesOf(file, at, at + 8).then(function (offsets) {
+        var view = new DataView(offsets);
+        return bytesOf(file, view.getUint32(0, true), view.getUint32(4, true));
+      }).then(inflate);
+    }
+    return records[key];
+  }
+
+  /* Index of the last entry of `sorted` (pairs [first term or number, ...]) whose first <= term. */
   function locate(sorted, term) {
     var lo = 0, hi = sorted.length - 1, found = 0;
     while (lo <= hi) {
@@ -342,7 +396,7 @@
     var groups = manifest.groups, g = locate(groups, term), last = g;
     if (prefix) while (last + 1 < groups.length && last - g < 1 && groups[last + 1][0].startsWith(term)) last++;
     var loads = [];
-    for (var i = g; i <= last; i++) loads.push(fetchJSON(groups[i][1]));
+    for (var i = g; i <= last; i++) loads.push(record(manifest, groups[i][1]));
     return Promise.all(loads).then(function (lists) {
       var chunks = [].concat.apply([], lists), c = locate(chunks, term), end = c;
       /* A short prefix can span many chunks; its expansion stops after MAX_PREFIX_CHUNKS of
@@ -355,7 +409,7 @@
   /* Index terms equal to `term`, or starting with it: [[term, entry], ...] in term order. */
   function expand(manifest, term, prefix) {
     return chunkFiles(manifest, term, prefix).then(function (files) {
-      return Promise.all(files.map(fetchJSON));
+      return Promise.all(files.map(function (address) { return record(manifest, address); }));
     }).then(function (chunks) {
       var out = [];
       chunks.forEach(function (chunk) {
@@ -369,15 +423,9 @@
 
   /* -- scoring ------------------------------------------------------------------------ */
 
-  /* A posting list's tail block; a short one shares its file with its neighbours': `file#position`. */
-  function fetchTail(address) {
-    var at = address.split("#");
-    return fetchJSON(at[0]).then(function (data) { return at.length > 1 ? data[+at[1]] : data; });
-  }
-
   /* A (term, field) posting list, best weights first, fetched block by block. */
-  function PostingList(termIndex, field, total, head, blocks) {
-    this.termIndex = termIndex; this.field = field; this.total = total;
+  function PostingList(manifest, termIndex, field, total, head, blocks) {
+    this.manifest = manifest; this.termIndex = termIndex; this.field = field; this.total = total;
     this.docs = head[0].slice(); this.weights = head[1].slice(); this.blocks = blocks.slice();
   }
   PostingList.prototype.exhausted = function () { return this.blocks.length === 0; };
@@ -386,7 +434,7 @@
   };
   PostingList.prototype.more = function () {
     var self = this;
-    return fetchTail(this.blocks.shift()).then(function (block) {
+    return record(this.manifest, this.blocks.shift()).then(function (block) {
       self.docs = self.docs.concat(block[0]); self.weights = self.weights.concat(block[1]);
     });
   };
@@ -421,7 +469,7 @@
               var key = pair[0] + "/" + field;
               if (lists[key]) return;
               for (var i = 1; i < entry.length; i++) {
-                if (entry[i][0] === field) lists[key] = new PostingList(termIndex, field, entry[i][1], entry[i][2], entry[i][3]);
+                if (entry[i][0] === field) lists[key] = new PostingList(manifest, termIndex, field, entry[i][1], entry[i][2], entry[i][3]);
               }
             });
           });
@@ -450,7 +498,7 @@
         named(found[0]);
         var partClauses = parts(found[0]);
         all = all.concat(partClauses);
-        return Promise.all([run(partClauses), excludedDocs(found[1])]);
+        return Promise.all([run(partClauses), excludedDocs(manifest, found[1])]);
       }).then(function (more) {
         add(more[0]);
         named(more[0]);
@@ -504,7 +552,7 @@
   function addTexts(manifest, loaded) {
     return Promise.all(loaded.map(function (d) {
       var block = Math.floor(d.number / manifest.textBlock);
-      return fetchJSON(manifest.textFile.replace("{}", block)).then(function (texts) {
+      return numbered(manifest.texts, block).then(function (texts) {
         d.text = texts[d.number % manifest.textBlock]; return d;
       });
     }));
@@ -530,7 +578,7 @@
   }
 
   /* Every document that holds an excluded word in the clause's fields (its whole posting lists). */
-  function excludedDocs(found) {
+  function excludedDocs(manifest, found) {
     var docsOut = new Set(), jobs = [];
     found.forEach(function (f) {
       f.expanded.forEach(function (pair) {
@@ -539,7 +587,7 @@
           if (typeof entry[i][0] !== "number" || f.clause.fields.indexOf(entry[i][0]) < 0) continue;
           entry[i][2][0].forEach(function (d) { docsOut.add(d); });
           entry[i][3].forEach(function (block) {
-            jobs.push(fetchTail(block).then(function (b) { b[0].forEach(function (d) { docsOut.add(d); }); }));
+            jobs.push(record(manifest, block).then(function (b) { b[0].forEach(function (d) { docsOut.add(d); }); }));
           });
         }
       });
@@ -616,7 +664,7 @@
     var blocks = {};
     numbers.forEach(function (n) { blocks[Math.floor(n / manifest.docBlock)] = true; });
     var keys = Object.keys(blocks);
-    return Promise.all(keys.map(function (b) { return fetchJSON(manifest.docFile.replace("{}", b)); })).then(function (loaded) {
+    return Promise.all(keys.map(function (b) { return numbered(manifest.docs, +b); })).then(function (loaded) {
       var byBlock = {};
       keys.forEach(function (b, i) { byBlock[b] = loaded[i]; });
       return numbers.map(function (n) {

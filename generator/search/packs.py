@@ -1,0 +1,128 @@
+"""Index records packed into few files, each record compressed on its own, read by HTTP Range.
+
+A file per record is what a host, a deploy and a clone pay for at scale (tens of thousands of
+files at 10,000 protocols); a file of many records fetched whole is what a reader pays for. A
+pack is both: a file of up to about PACK_BYTES of records, each one JSON compressed alone (raw
+deflate), so that a reader fetches one record's bytes with a Range request and inflates them
+(`DecompressionStream` in sok.js). A host that ignores Range sends the whole file, which the
+reader then slices (`mkdocs serve`, Python's test server): slower, never wrong.
+
+A pack's records are followed by its footer: the records' offsets, one more for where the footer
+starts (also the file's last four bytes, so a pack describes itself), little-endian uint32.
+
+Records are read two ways:
+
+- by address, `pack:offset:length`, for records another record names (posting tails named by
+  term chunks, term chunks by group lists, groups by the manifest); `pack` is the pack's key in
+  the manifest's `packs`, which gives its file;
+- by number, for records a document or a shard number finds (facts, texts, direct hits): a
+  table `[[first number, file, footer offset], ...]` gives the pack, and the pack's footer the
+  record's offsets (a Range read of eight bytes, then the record's).
+
+Names are content digests: a pack whose records did not change keeps its name and its caches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+import zlib
+from collections.abc import Iterator, Mapping
+from typing import Protocol
+
+PACK_BYTES = 1_000_000
+"""A pack is closed once it holds this many bytes: a reader whose host ignores Range fetches a
+whole pack for one record, so they stay moderate."""
+SUFFIX = ".bin"
+"""(not `.json`: a host must not compress the file, or Range would cut the compressed bytes)"""
+
+
+class Files(Protocol):
+    def __setitem__(self, name: str, data: bytes) -> None: ...
+
+
+def compress(data: object) -> bytes:
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return packer.compress(raw) + packer.flush()
+
+
+def inflate(record: bytes) -> object:
+    return json.loads(zlib.decompress(record, -15).decode("utf-8"))
+
+
+class PackWriter:
+    """Records of one kind (`folder`) into packs; `label` tells this writer's packs from another's
+    in the same index (two processes write term chunks at once)."""
+
+    def __init__(self, files: Files, folder: str, label: str):
+        self.files, self.folder, self.label = files, folder, label
+        self.packs: dict[str, str] = {}
+        """Pack key -> file name, for the manifest."""
+        self.table: list[list] = []
+        """[first record number, file name, footer offset] of each pack, for reading by number."""
+        self.count = 0
+        self._buffer = bytearray()
+        self._offsets: list[int] = []
+        self._first = 0
+
+    @property
+    def _key(self) -> str:
+        return f"{self.label}{len(self.table)}"
+
+    def add(self, data: object) -> str:
+        """Pack a record; returns its address."""
+        record = compress(data)
+        offset = len(self._buffer)
+        address = f"{self._key}:{offset}:{len(record)}"
+        self._offsets.append(offset)
+        self._buffer += record
+        self.count += 1
+        if len(self._buffer) >= PACK_BYTES:
+            self.close()
+        return address
+
+    def close(self) -> None:
+        """Write the open pack, if it holds records."""
+        if not self._offsets:
+            return
+        footer = len(self._buffer)
+        self._buffer += struct.pack(f"<{len(self._offsets) + 1}I", *self._offsets, footer)
+        name = f"{self.folder}/{hashlib.sha256(self._buffer).hexdigest()[:12]}{SUFFIX}"
+        self.files[name] = bytes(self._buffer)
+        self.packs[self._key] = name
+        self.table.append([self._first, name, footer])
+        self._first = self.count
+        self._buffer, self._offsets = bytearray(), []
+
+
+def read_address(files: Mapping[str, bytes], packs: Mapping[str, str], address: str) -> object:
+    key, offset, length = address.split(":")
+    start = int(offset)
+    return inflate(files[packs[key]][start:start + int(length)])
+
+
+def read_numbered(files: Mapping[str, bytes], table: list[list], number: int) -> object:
+    first, name, footer = max((entry for entry in table if entry[0] <= number), key=lambda entry: entry[0])
+    data = files[name]
+    at = footer + 4 * (number - first)
+    start, end = struct.unpack_from("<2I", data, at)
+    return inflate(data[start:end])
+
+
+def records(data: bytes) -> Iterator[object]:
+    """Every record of a pack file, in order (from its footer alone)."""
+    (footer,) = struct.unpack_from("<I", data, len(data) - 4)
+    offsets = struct.unpack_from(f"<{(len(data) - footer) // 4}I", data, footer)
+    for start, end in zip(offsets, offsets[1:]):
+        yield inflate(data[start:end])
+
+
+def readable(name: str, data: bytes) -> bytes:
+    """A published file's bytes as a reader's program sees them: a pack's records inflated (as
+    JSON lines), any other file as it is. For checks that no published byte holds what must not
+    be published."""
+    if not name.endswith(SUFFIX):
+        return data
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in records(data)).encode("utf-8")
