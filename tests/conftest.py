@@ -114,6 +114,9 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # (connections kept open, as a host's are: the search reads many small ranges)
+    disable_nagle_algorithm = True  # (or each small answer on a kept connection waits 40 ms for an ACK)
+
     def log_message(self, *args: object) -> None:
         pass
 
@@ -127,17 +130,20 @@ class _RangeHandler(_QuietHandler):
         path = Path(self.translate_path(self.path))
         if not wanted or not path.is_file():
             return super().do_GET()
-        data = path.read_bytes()
-        start, end = int(wanted[1]), min(int(wanted[2]), len(data) - 1)
+        size = path.stat().st_size
+        start, end = int(wanted[1]), min(int(wanted[2]), size - 1)
         if start > end:
             self.send_error(416)
             return
+        with path.open("rb") as file:
+            file.seek(start)
+            data = file.read(end - start + 1)
         self.send_response(206)
         self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Range", f"bytes {start}-{end}/{len(data)}")
-        self.send_header("Content-Length", str(end - start + 1))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(data[start:end + 1])
+        self.wfile.write(data)
 
 
 def serve(folder: Path, ranges: bool = True) -> tuple[http.server.ThreadingHTTPServer, str]:

@@ -26,7 +26,7 @@ from ..text import swedish_key
 from .analysis import SV_STOP_WORDS, Lexicon, is_exact, tokenize
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
 from .index import SearchIndex, build_index
-from .packs import PackWriter
+from .packs import PackWriter, SlotWriter
 from .query import browser_rules
 from . import direct, synonyms
 
@@ -82,7 +82,7 @@ class FolderWriter:
 def document_files(docs: list[SearchDoc], archive: Archive, files: Files) -> dict[str, list]:
     """`d/` and `x/`: what a result shows; returns the packs' tables for the manifest. They depend
     on the documents only, so they can be written while the index is being built."""
-    facts, texts = PackWriter(files, "d", "d"), PackWriter(files, "x", "x")
+    facts, texts = SlotWriter(files, "d"), PackWriter(files, "x", "x")
     for block in _document_blocks(docs, archive):
         facts.add(block)
     for start in range(0, len(docs), TEXT_BLOCK):

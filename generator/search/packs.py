@@ -15,9 +15,14 @@ Records are read two ways:
 - by address, `pack:offset:length`, for records another record names (posting tails named by
   term chunks, term chunks by group lists, groups by the manifest); `pack` is the pack's key in
   the manifest's `packs`, which gives its file;
-- by number, for records a document or a shard number finds (facts, texts, direct hits): a
-  table `[[first number, file, footer offset], ...]` gives the pack, and the pack's footer the
-  record's offsets (a Range read of eight bytes, then the record's).
+- by number, for records a document or a shard number finds (texts, direct hits): a table
+  `[[first number, file, footer offset], ...]` gives the pack, and the pack's footer the record's
+  offsets (a Range read of eight bytes, then the record's);
+- by number in one read (`SlotWriter`), for the facts the header box shows at every key typed:
+  records in slots of one size, so record n is at n × slot; the table gives `[first number, file,
+  slot size]`. The slot fits all but the longest twentieth of the pack's records; a longer
+  record's slot says where it is, after the slots. A slotted pack ends with its record count, its
+  slot size and SLOTTED.
 
 Names are content digests: a pack whose records did not change keeps its name and its caches.
 """
@@ -34,6 +39,12 @@ from typing import Protocol
 PACK_BYTES = 1_000_000
 """A pack is closed once it holds this many bytes: a reader whose host ignores Range fetches a
 whole pack for one record, so they stay moderate."""
+SLOT_SHARE = 0.95
+"""The share of a slotted pack's records that fit their slot (the rest cost a second read)."""
+SLOTTED = 0xFFFFFFFF
+"""A slotted pack's last four bytes (a plain pack's are its footer's offset, always less)."""
+OVERFLOW = 0xFFFF
+"""A slot's length that says the record is elsewhere: its offset and length follow."""
 SUFFIX = ".bin"
 """(not `.json`: a host must not compress the file, or Range would cut the compressed bytes)"""
 
@@ -97,6 +108,45 @@ class PackWriter:
         self._buffer, self._offsets = bytearray(), []
 
 
+class SlotWriter:
+    """Numbered records into slotted packs (see the module's docstring)."""
+
+    def __init__(self, files: Files, folder: str):
+        self.files, self.folder = files, folder
+        self.table: list[list] = []
+        """[first record number, file name, slot size] of each pack."""
+        self.count = 0
+        self._records: list[bytes] = []
+        self._bytes = 0
+
+    def add(self, data: object) -> None:
+        record = compress(data)
+        self._records.append(record)
+        self._bytes += len(record)
+        self.count += 1
+        if self._bytes >= PACK_BYTES:
+            self.close()
+
+    def close(self) -> None:
+        if not self._records:
+            return
+        lengths = sorted(len(r) for r in self._records)
+        slot = max(10, 2 + lengths[min(len(lengths) - 1, int(SLOT_SHARE * len(lengths)))])
+        slots, overflow = bytearray(), bytearray()
+        start = slot * len(self._records)
+        for record in self._records:
+            if len(record) + 2 <= slot:
+                slots += struct.pack("<H", len(record)) + record + bytes(slot - 2 - len(record))
+            else:
+                slots += struct.pack("<HII", OVERFLOW, start + len(overflow), len(record)) + bytes(slot - 10)
+                overflow += record
+        data = bytes(slots + overflow + struct.pack("<III", len(self._records), slot, SLOTTED))
+        name = f"{self.folder}/{hashlib.sha256(data).hexdigest()[:12]}{SUFFIX}"
+        self.files[name] = data
+        self.table.append([self.count - len(self._records), name, slot])
+        self._records, self._bytes = [], 0
+
+
 def read_address(files: Mapping[str, bytes], packs: Mapping[str, str], address: str) -> object:
     key, offset, length = address.split(":")
     start = int(offset)
@@ -111,9 +161,28 @@ def read_numbered(files: Mapping[str, bytes], table: list[list], number: int) ->
     return inflate(data[start:end])
 
 
+def read_slotted(files: Mapping[str, bytes], table: list[list], number: int) -> object:
+    first, name, slot = max((entry for entry in table if entry[0] <= number), key=lambda entry: entry[0])
+    return inflate(_slot(files[name], slot, number - first))
+
+
+def _slot(data: bytes, slot: int, position: int) -> bytes:
+    at = slot * position
+    (length,) = struct.unpack_from("<H", data, at)
+    if length != OVERFLOW:
+        return data[at + 2:at + 2 + length]
+    start, length = struct.unpack_from("<II", data, at + 2)
+    return data[start:start + length]
+
+
 def records(data: bytes) -> Iterator[object]:
-    """Every record of a pack file, in order (from its footer alone)."""
+    """Every record of a pack file, in order (from its end alone)."""
     (footer,) = struct.unpack_from("<I", data, len(data) - 4)
+    if footer == SLOTTED:
+        count, slot = struct.unpack_from("<II", data, len(data) - 12)
+        for position in range(count):
+            yield inflate(_slot(data, slot, position))
+        return
     offsets = struct.unpack_from(f"<{(len(data) - footer) // 4}I", data, footer)
     for start, end in zip(offsets, offsets[1:]):
         yield inflate(data[start:end])

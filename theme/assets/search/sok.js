@@ -334,7 +334,7 @@
   var served = {}, records = {};
 
   function ranged(file, start, end) {
-    return fetch(INDEX + file, { headers: { Range: "bytes=" + start + "-" + (end - 1) } }).then(function (r) {
+    return fetch(INDEX + file, { headers: { Range: "bytes=" + start + "-" + (end - 1) }, cache: "no-store" }).then(function (r) {
       if (!r.ok) throw new Error("sökindexet saknas: " + file);
       return r.arrayBuffer().then(function (body) { return { partial: r.status === 206, body: body }; });
     });
@@ -376,6 +376,22 @@
       records[key] = bytesOf(file, at, at + 8).then(function (offsets) {
         var view = new DataView(offsets);
         return bytesOf(file, view.getUint32(0, true), view.getUint32(4, true));
+      }).then(inflate);
+    }
+    return records[key];
+  }
+
+  /* Record `number` of slotted packs (the table's entries [first number, file, slot size]): its
+   * slot at number × slot, in one read; a record too long for it is where the slot says. */
+  function slotted(table, number) {
+    var pack = table[locate(table, number)], file = pack[1], slot = pack[2], key = file + "#" + number;
+    if (!records[key]) {
+      var at = slot * (number - pack[0]);
+      records[key] = bytesOf(file, at, at + slot).then(function (bytes) {
+        var view = new DataView(bytes), length = view.getUint16(0, true);
+        if (length !== 0xFFFF) return bytes.slice(2, 2 + length);
+        var start = view.getUint32(2, true);
+        return bytesOf(file, start, start + view.getUint32(6, true));
       }).then(inflate);
     }
     return records[key];
@@ -664,7 +680,7 @@
     var blocks = {};
     numbers.forEach(function (n) { blocks[Math.floor(n / manifest.docBlock)] = true; });
     var keys = Object.keys(blocks);
-    return Promise.all(keys.map(function (b) { return numbered(manifest.docs, +b); })).then(function (loaded) {
+    return Promise.all(keys.map(function (b) { return slotted(manifest.docs, +b); })).then(function (loaded) {
       var byBlock = {};
       keys.forEach(function (b, i) { byBlock[b] = loaded[i]; });
       return numbers.map(function (n) {
