@@ -34,7 +34,7 @@ CHUNK_BYTES = 10_000
 """Target size of a term chunk before compression (about 3.5 kB gzip): a first query fetches a
 chunk for each word and prefix typed, so they stay small."""
 GROUP = 24
-"""Term chunks per group file: the manifest lists groups, a group lists its chunks."""
+"""Term chunks per group list: the manifest lists groups, a group lists its chunks."""
 FIRST_BLOCK = 64
 """Postings per (term, field) in the term chunk, best weights first; the rest in tail files."""
 TAIL_BLOCK = 256
@@ -46,9 +46,10 @@ TAIL_GROWTH = 16
 DOC_BLOCK = 8
 """Documents per record of facts (what a result shows: about 100 bytes each): the header box fetches
 the records of the results it shows at every key, so they stay small."""
-TEXT_BLOCK = 8
-"""Documents per record of snippet texts (about 500 bytes each; fetched by the results page, and by
-the header box for a phrase: 16 made a typed phrase fetch 11 kB more)."""
+TEXT_BLOCK = 4
+"""Documents per record of snippet texts (about 250 bytes each compressed; fetched by the results
+page, and by the header box for a phrase, a record per result: 8 made a typed phrase fetch 5 kB
+more at 10,000 protocols, 1 would make the texts a quarter larger)."""
 DOCUMENTS_FILE = "documents.json"
 """Where the document packs' tables wait for the manifest when another process writes it."""
 TEXT_LENGTH = 1500
@@ -126,17 +127,19 @@ def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: s
     for half_chunks, half_packs in map_in_workers(write, halves, at_least=at_least):
         chunks += half_chunks
         packs.update(half_packs)
-    group_lists = PackWriter(files, "g", "g")
-    groups = [[chunks[i][0], group_lists.add([list(c) for c in chunks[i:i + GROUP]])] for i in range(0, len(chunks), GROUP)]
-    group_lists.close()
-    packs.update(group_lists.packs)
-
     ranges, previous = [], None
     for number, doc in enumerate(index.docs):
         key = (body_index[doc.body], int(doc.date[:4]), TYPES.index(doc.type))
         if key != previous:
             ranges.append([number, *key])
             previous = key
+    # The group lists, and the ranges beside them: what the manifest names (the ranges are the
+    # results page's, and would be a third of the manifest every first query fetches).
+    group_lists = PackWriter(files, "g", "g")
+    groups = [[chunks[i][0], group_lists.add([list(c) for c in chunks[i:i + GROUP]])] for i in range(0, len(chunks), GROUP)]
+    ranges_at = group_lists.add(ranges)
+    group_lists.close()
+    packs.update(group_lists.packs)
 
     direct_table, direct_count = _direct_files(archive, files)
     manifest = {
@@ -149,7 +152,7 @@ def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: s
         "groups": groups,
         "docBlock": DOC_BLOCK,
         "textBlock": TEXT_BLOCK,
-        "ranges": ranges,
+        "rangesAt": ranges_at,
         "bodies": [[b.key, b.name, b.organisation] for b in bodies],
         "types": list(TYPES),
         "topics": [[t.key, t.name] for t in topics],

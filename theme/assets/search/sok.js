@@ -14,7 +14,7 @@
   "use strict";
 
   var PAGE = 10;
-  var MAX_PREFIX_CHUNKS = 3;
+  var MAX_PREFIX_CHUNKS = 3, TYPING_PREFIX_CHUNKS = 2;
   var MAX_ROUNDS = 6, PER_ROUND = 4;
   var PHRASE_CHECKS = 64, PHRASE_BATCH = 16, MAX_PHRASE_CHECKS = 128;
   var TYPING_PAUSE_MS = 400;
@@ -407,24 +407,25 @@
     return found;
   }
 
-  /* The chunk files that may hold `term` (or, for a prefix, any term starting with it). */
-  function chunkFiles(manifest, term, prefix) {
+  /* The chunk files that may hold `term` (or, for a prefix, any term starting with it, over at
+   * most `most` chunks). */
+  function chunkFiles(manifest, term, prefix, most) {
     var groups = manifest.groups, g = locate(groups, term), last = g;
     if (prefix) while (last + 1 < groups.length && last - g < 1 && groups[last + 1][0].startsWith(term)) last++;
     var loads = [];
     for (var i = g; i <= last; i++) loads.push(record(manifest, groups[i][1]));
     return Promise.all(loads).then(function (lists) {
       var chunks = [].concat.apply([], lists), c = locate(chunks, term), end = c;
-      /* A short prefix can span many chunks; its expansion stops after MAX_PREFIX_CHUNKS of
-       * them (lunr would expand to every term: here a query never costs more than that). */
-      if (prefix) while (end + 1 < chunks.length && end - c + 1 < MAX_PREFIX_CHUNKS && chunks[end + 1][0].startsWith(term)) end++;
+      /* A short prefix can span many chunks; its expansion stops after `most` of them
+       * (lunr would expand to every term: here a query never costs more than that). */
+      if (prefix) while (end + 1 < chunks.length && end - c + 1 < most && chunks[end + 1][0].startsWith(term)) end++;
       return chunks.slice(c, end + 1).map(function (x) { return x[1]; });
     });
   }
 
   /* Index terms equal to `term`, or starting with it: [[term, entry], ...] in term order. */
-  function expand(manifest, term, prefix) {
-    return chunkFiles(manifest, term, prefix).then(function (files) {
+  function expand(manifest, term, prefix, most) {
+    return chunkFiles(manifest, term, prefix, most || MAX_PREFIX_CHUNKS).then(function (files) {
       return Promise.all(files.map(function (address) { return record(manifest, address); }));
     }).then(function (chunks) {
       var out = [];
@@ -469,7 +470,7 @@
           var terms = clause.usePipeline ? svPipeline().runString(clause.term) : [clause.term];
           terms.forEach(function (term) {
             if (!term) return;
-            jobs.push(expand(manifest, term, clause.prefix).then(function (expanded) {
+            jobs.push(expand(manifest, term, clause.prefix, options.prefixChunks).then(function (expanded) {
               return { clause: clause, expanded: expanded };
             }));
           });
@@ -690,7 +691,14 @@
     });
   }
 
-  /* Body, year and type of a document number, from the manifest's ranges. */
+  /* The manifest with its `ranges` (body, year and type of runs of document numbers), a record
+   * of their own: the results page's facets and order read them, the header box never does. */
+  function withRanges(manifest) {
+    if (manifest.ranges) return Promise.resolve(manifest);
+    return record(manifest, manifest.rangesAt).then(function (ranges) { manifest.ranges = ranges; return manifest; });
+  }
+
+  /* Body, year and type of a document number, from the manifest's ranges (`withRanges`). */
   function facetsOf(manifest, n) {
     var r = manifest.ranges, lo = 0, hi = r.length - 1, found = 0;
     while (lo <= hi) { var mid = (lo + hi) >> 1; if (r[mid][0] <= n) { found = mid; lo = mid + 1; } else { hi = mid - 1; } }
@@ -850,7 +858,7 @@
   SearchPage.prototype.run = function () {
     var self = this, started = performance.now();
     this.say("Söker …");
-    fetchJSON("manifest.json").then(function (manifest) {
+    fetchJSON("manifest.json").then(withRanges).then(function (manifest) {
       directHit(self.query, manifest).then(function (hit) { self.showDirect(hit); });
       var f = self.filters, filtered = f.org.size || f.body.size || f.year.size || f.type.size || self.from || self.to;
       /* Newest first needs every result, not the best ones. */
@@ -1047,11 +1055,12 @@
     /* Shows the results of `searched`; the typed `query` names the link to all its results and
      * is what a direct hit is looked up by. */
     function show(searched, query, mine) {
-      /* Instant results while typing: the first blocks only; the results page looks further. */
+      /* Instant results while typing: the first blocks only, a prefix over two term chunks (a
+       * word typed on reaches new chunks at almost every key); the results page looks further. */
       /* (a phrase is checked on the six best candidates' texts only, for the first query's bytes:
        * the results page looks further; and only once its closing quote is typed, for a phrase
        * being typed would check other candidates' texts at every key) */
-      find(searched, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: 6, whileTyping: true }).then(function (r) {
+      find(searched, { limit: 6, rounds: 0, phraseChecks: 0, maxChecks: 6, whileTyping: true, prefixChunks: TYPING_PREFIX_CHUNKS }).then(function (r) {
         if (mine !== generation) return;  /* (a key typed since: its results are not fetched for nothing) */
         return Promise.all([docs(r.manifest, r.results.map(function (x) { return x.doc; })), directHit(query, r.manifest)]).then(function (both) {
           var loaded = both[0], hit = both[1];
