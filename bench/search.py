@@ -138,9 +138,11 @@ def ours_typed(browser, base: str, site: Path, query: str) -> tuple[int, float, 
     for char in query[:-1]:
         page.keyboard.type(char)
         page.wait_for_timeout(120)
-    page.evaluate("""() => { window.__t = null; const l = document.getElementById('pa-sok-forslag');
-        new MutationObserver(() => { if (!l.hidden && window.__t === null) window.__t = performance.now(); })
-        .observe(l, {childList: true, attributes: true}); }""")
+    # (the results of the whole query: those of the query but its last letter may come after it)
+    page.evaluate("""(query) => { window.__t = null; const l = document.getElementById('pa-sok-forslag');
+        const whole = () => (document.getElementById('pa-sok-option-all') || {}).textContent?.includes(query + '”');
+        new MutationObserver(() => { if (!l.hidden && window.__t === null && whole()) window.__t = performance.now(); })
+        .observe(l, {childList: true, attributes: true}); }""", query)
     started = page.evaluate("performance.now()")
     page.keyboard.type(query[-1])
     page.wait_for_function("window.__t !== null", timeout=60000)

@@ -329,10 +329,11 @@
 
   /* -- packs (generator/search/packs.py) ------------------------------------------------ */
 
-  /* Whether a pack's host sent it whole (ignoring Range): file -> promise of its bytes, or of
-   * null once a Range request was answered with the range alone. */
-  var served = {}, records = {};
+  /* Packs whose host sent them whole (it ignores Range): file -> promise of the file's bytes. */
+  var whole = {}, records = {};
 
+  /* (`no-store`: Chromium's HTTP cache lets one request for a URL at a time through, so the
+   * records of one pack would be fetched one after another; the records read are kept here) */
   function ranged(file, start, end) {
     return fetch(INDEX + file, { headers: { Range: "bytes=" + start + "-" + (end - 1) }, cache: "no-store" }).then(function (r) {
       if (!r.ok) throw new Error("sökindexet saknas: " + file);
@@ -340,16 +341,15 @@
     });
   }
 
-  /* Bytes [start, end) of a pack. The first read of a file learns whether its host answers
-   * Range; one that does not has sent the whole file, which later reads slice. */
+  /* Bytes [start, end) of a pack: a Range request, or a slice of the whole file where its host
+   * sent that instead (reads already under way then fetch it too: a host without Range is a
+   * preview's, and waiting for the first answer would cost every host a round trip). */
   function bytesOf(file, start, end) {
-    if (!(file in served)) {
-      var first = ranged(file, start, end);
-      served[file] = first.then(function (r) { return r.partial ? null : r.body; }, function () { delete served[file]; return null; });
-      return first.then(function (r) { return r.partial ? r.body : r.body.slice(start, end); });
-    }
-    return served[file].then(function (whole) {
-      return whole ? whole.slice(start, end) : ranged(file, start, end).then(function (r) { return r.partial ? r.body : r.body.slice(start, end); });
+    if (whole[file]) return whole[file].then(function (body) { return body.slice(start, end); });
+    return ranged(file, start, end).then(function (r) {
+      if (r.partial) return r.body;
+      whole[file] = Promise.resolve(r.body);
+      return r.body.slice(start, end);
     });
   }
 
@@ -370,15 +370,27 @@
   /* Record `number` of the packs a table lists ([first number, file, footer offset], ...): its
    * offsets from the pack's footer, then its bytes. */
   function numbered(table, number) {
-    var pack = table[locate(table, number)], file = pack[1], key = file + "#" + number;
-    if (!records[key]) {
-      var at = pack[2] + 4 * (number - pack[0]);
-      records[key] = bytesOf(file, at, at + 8).then(function (offsets) {
-        var view = new DataView(offsets);
-        return bytesOf(file, view.getUint32(0, true), view.getUint32(4, true));
-      }).then(inflate);
+    var at = span(table, number);
+    if (!records[at.key]) {
+      records[at.key] = at.then(function (where) { return bytesOf(where[0], where[1], where[2]); }).then(inflate);
     }
-    return records[key];
+    return records[at.key];
+  }
+
+  /* Where record `number` of footed packs is: a promise of [file, start, end] from its pack's
+   * footer (`find` reads it ahead, while it fetches the facts it may need the record after). */
+  var spans = {};
+  function span(table, number) {
+    var pack = table[locate(table, number)], file = pack[1], key = file + "#" + number;
+    if (!spans[key]) {
+      var at = pack[2] + 4 * (number - pack[0]);
+      spans[key] = bytesOf(file, at, at + 8).then(function (offsets) {
+        var view = new DataView(offsets);
+        return [file, view.getUint32(0, true), view.getUint32(4, true)];
+      });
+      spans[key].key = key;
+    }
+    return spans[key];
   }
 
   /* Record `number` of slotted packs (the table's entries [first number, file, slot size]): its
@@ -548,7 +560,9 @@
         }
         var batch = pool.slice(at, Math.min(at + PHRASE_BATCH, most));
         at += batch.length;
-        /* (a title that holds the phrases spares fetching that result's text) */
+        /* (a title that holds the phrases spares fetching that result's text; where each text
+         * is, is read meanwhile) */
+        batch.forEach(function (x) { span(r.manifest.texts, Math.floor(x.doc / r.manifest.textBlock)); });
         return docs(r.manifest, batch.map(function (x) { return x.doc; })).then(function (loaded) {
           return addTexts(r.manifest, loaded.filter(function (d) { return !holds(d); })).then(function () {
             loaded.forEach(function (d, i) { if (holds(d)) kept.push(batch[i]); });
