@@ -6,8 +6,8 @@ alone when only one number has it), a citation ("Länssamverkansgruppen 2023-09-
 meeting), or a day alone when one meeting was held that day. `keys` reads a query into the keys
 it may name; the browser does the same by the patterns the manifest carries (`browser_rules`).
 The table (`table`) maps each key of the archive to [label, URL]; it is written in shards,
-`h/<shard>.json`, so that a query fetches the one shard its key is in (`shard`), and only when
-it has a digit.
+records of the `h/` packs, so that a query fetches the one shard its key is in (`shard`), and
+only when it has a digit.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from .analysis import _plain_tokens, browser_regex, is_exact, tokenize
 DATE = re.compile(r"(?<![0-9])([0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])")
 PARAGRAPH = re.compile(r"§+\s*([0-9]+\s?[a-z]?)(?![a-zåäö0-9])", re.IGNORECASE)
 YEAR = re.compile(r"(?<![0-9:/.-])((?:19|20)[0-9]{2})(?![0-9:/.-])")
-SHARD_SIZE = 400
-"""Keys per shard at most, about (a shard is a few kB gzip)."""
+SHARD_SIZE = 100
+"""Keys per shard at most, about (a shard is about 4 kB compressed, read by the header box at every
+key of a query with a digit; shards are records in packs, so their number costs no files)."""
 
 
 def body_names(archive: Archive) -> dict[str, str]:
