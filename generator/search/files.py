@@ -36,12 +36,12 @@ chunk for each word and prefix typed, so they stay small."""
 GROUP = 24
 """Term chunks per group list: the manifest lists groups, a group lists its chunks."""
 FIRST_BLOCK = 64
-"""Postings per (term, field) in the term chunk, best weights first; the rest in tail files."""
+"""Postings per (term, field) in the term chunk, best weights first; the rest in tail records."""
 TAIL_BLOCK = 256
 """Postings of a list's first tail block; each next block of the same list holds twice as many as
 the one before, up to TAIL_GROWTH times this. A query reads a list's tails in order, only while
 they can still change its first page: the first are small, and a very common word's list, read
-whole by an exclusion or by newest-first, comes in tens of files instead of hundreds."""
+whole by an exclusion or by newest-first, comes in tens of records instead of hundreds."""
 TAIL_GROWTH = 16
 DOC_BLOCK = 8
 """Documents per record of facts (what a result shows: about 100 bytes each): the header box fetches
