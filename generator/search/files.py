@@ -12,6 +12,7 @@ grow as they go deeper (`tail_blocks`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import heapq
@@ -26,7 +27,7 @@ from ..text import swedish_key
 from .analysis import SV_STOP_WORDS, Lexicon, is_exact, tokenize
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
 from .index import SearchIndex, build_index
-from .packs import PackWriter, SlotWriter
+from .packs import Encoded, PackWriter, SlotWriter
 from .query import browser_rules
 from . import direct, synonyms
 
@@ -175,7 +176,11 @@ def finish_manifest(folder: Path) -> None:
 
 
 def _json(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _json_text(data).encode("utf-8")
+
+
+def _json_text(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _direct_files(archive: Archive, files: Files) -> tuple[list[list], int]:
@@ -193,35 +198,35 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
     start, end): (first term, address) of each chunk, and the packs written."""
     half, start, end = span
     chunks: list[tuple[str, str]] = []
-    chunk: dict[str, list] = {}
+    chunk: dict[str, str] = {}
     size = 0
     tails, chunk_packs = PackWriter(files, "p", f"p{half}."), PackWriter(files, "t", f"t{half}.")
 
     def flush() -> None:
         nonlocal chunk, size
         if chunk:
-            chunks.append((next(iter(chunk)), chunk_packs.add(chunk)))
+            chunks.append((next(iter(chunk)), chunk_packs.add(Encoded(("{" + ",".join(chunk.values()) + "}").encode("utf-8")))))
             chunk, size = {}, 0
 
-    doc_of, field_of, weight_of, order, starts = index.entry_doc, index.entry_field, index.entry_weight, index.order, index.starts
     for term in ordered[start:end]:
         number = index.term_ids[term]
-        by_field: dict[int, list[tuple[int, int]]] = {}
-        for at in order[starts[number]:starts[number + 1]]:
-            by_field.setdefault(field_of[at], []).append((-weight_of[at], doc_of[at]))
+        fields, docs, weights = index.entries(number)  # (by field, best weights first)
         entry: list = [number]
-        for field_number in sorted(by_field):
-            pairs = [(doc, -negative) for negative, doc in sorted(by_field[field_number])]  # best weights first
-            head, rest = pairs[:FIRST_BLOCK], pairs[FIRST_BLOCK:]
-            blocks = [tails.add(_pack(rest[first:last])) for first, last in tail_blocks(len(rest))]
-            entry.append([field_number, len(pairs), _pack(head), blocks])
+        at = 0
+        while at < len(fields):
+            stop = bisect.bisect_right(fields, fields[at], at)
+            tail = min(at + FIRST_BLOCK, stop)
+            blocks = [tails.add([docs[tail + a:tail + b], weights[tail + a:tail + b]]) for a, b in tail_blocks(stop - tail)]
+            entry.append([fields[at], stop - at, [docs[at:tail], weights[at:tail]], blocks])
+            at = stop
         if term in index.compounds:
             entry.append(list(index.compounds[term]))  # (a compound's parts: a list of strings, not a field's)
-        encoded = len(json.dumps(entry, separators=(",", ":"))) + len(term) + 4
-        if size + encoded > CHUNK_BYTES:
+        # (each entry encoded once: the chunk is its entries' JSON joined)
+        encoded = f"{_json_text(term)}:{_json_text(entry)}"
+        if size + len(encoded) > CHUNK_BYTES:
             flush()
-        chunk[term] = entry
-        size += encoded
+        chunk[term] = encoded
+        size += len(encoded) + 1
     flush()
     tails.close()
     chunk_packs.close()
@@ -236,11 +241,6 @@ def tail_blocks(postings: int) -> list[tuple[int, int]]:
         spans.append((start, min(start + size, postings)))
         start, size = start + size, min(size * 2, TAIL_BLOCK * TAIL_GROWTH)
     return spans
-
-
-def _pack(pairs: list[tuple[int, int]]) -> list[list[int]]:
-    """Postings as two integer lists: document numbers, and weights in thousandths."""
-    return [[doc for doc, _ in pairs], [weight for _, weight in pairs]]
 
 
 def _store(files: Files, folder: str, data: object) -> str:

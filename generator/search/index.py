@@ -12,10 +12,12 @@ from __future__ import annotations
 import functools
 import math
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
+from itertools import count
+
+import numpy as np
 
 from ..parallel import map_in_workers
 from .analysis import Lexicon, TermCache, analyse
@@ -25,6 +27,8 @@ K1 = 1.2
 B = 0.75
 PARALLEL_DOCS = 20_000
 """Documents from which pass one runs in two processes (about 1,500 protocols)."""
+SLICE = 1 << 20
+"""Entries weighed at a time."""
 
 
 def field_tokens(doc: SearchDoc, name: str, lexicon: Lexicon | None) -> list[str]:
@@ -46,19 +50,18 @@ class Posting:
 
 @dataclass(slots=True)
 class SearchIndex:
-    """lunr's inverted index in flat arrays: one entry per (term, field, document), grouped by
-    term in `order`. At 10,000 protocols there are 12 million entries over 770,000 terms: an
-    object per term cost gigabytes."""
+    """lunr's inverted index in flat arrays: one entry per (term, field, document), sorted by
+    term, field and best weight first. At 10,000 protocols there are 12 million entries over
+    770,000 terms: an object per term cost gigabytes."""
 
     docs: list[SearchDoc]
     term_ids: dict[str, int]
     """Term -> lunr's term index."""
-    starts: array
-    """Term index -> where its entries begin in `order` (and end: the next term's start)."""
-    order: array
-    entry_doc: array
-    entry_field: array
-    entry_weight: array
+    starts: np.ndarray
+    """Term index -> where its entries begin (and end: the next term's start)."""
+    entry_doc: np.ndarray
+    entry_field: np.ndarray
+    entry_weight: np.ndarray
     """Weights in thousandths, as lunr.py rounds them."""
     compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """A compound's term -> its parts' terms (`analysis.TermCache.compounds`)."""
@@ -67,13 +70,19 @@ class SearchIndex:
     def terms(self) -> "Terms":
         return Terms(self)
 
+    def entries(self, number: int) -> tuple[list[int], list[int], list[int]]:
+        """Term `number`'s entries: fields, documents and weights, in the index's order."""
+        start, end = int(self.starts[number]), int(self.starts[number + 1])
+        return (self.entry_field[start:end].tolist(), self.entry_doc[start:end].tolist(),
+                self.entry_weight[start:end].tolist())
+
     def posting(self, term: str) -> Posting:
         number = self.term_ids[term]
         posting = Posting(number)
-        for entry in self.order[self.starts[number]:self.starts[number + 1]]:
-            docs, weights = posting.fields.setdefault(self.entry_field[entry], (array("I"), array("i")))
-            docs.append(self.entry_doc[entry])
-            weights.append(self.entry_weight[entry])
+        for field_number, doc, weight in zip(*self.entries(number)):
+            docs, weights = posting.fields.setdefault(field_number, (array("I"), array("i")))
+            docs.append(doc)
+            weights.append(weight)
         return posting
 
     def weight(self, term: str, field_name: str, doc: int) -> float:
@@ -109,7 +118,7 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
     spans = [(0, half), (half, len(docs))] if len(docs) >= PARALLEL_DOCS else [(0, len(docs))]
     count_span = functools.partial(_count_terms, docs, lexicon)
     term_ids: dict[str, int] = {}
-    entry_term, entry_doc, entry_field, entry_tf = array("I"), array("I"), array("B"), array("I")
+    entry_term, entry_tf, distinct = array("I"), array("I"), array("I")
     lengths = [array("I") for _ in FIELDS]
     compounds: dict[str, tuple[str, ...]] = {}
     for counts in map_in_workers(count_span, spans, at_least=2):
@@ -117,9 +126,8 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
             compounds.setdefault(term, parts)
         renumber = [term_ids.setdefault(term, len(term_ids)) for term in counts.terms]
         entry_term.extend(map(renumber.__getitem__, counts.entry_term))
-        entry_doc.extend(counts.entry_doc)
-        entry_field.extend(counts.entry_field)
         entry_tf.extend(counts.entry_tf)
+        distinct.extend(counts.distinct)
         for field_lengths, more in zip(lengths, counts.lengths):
             field_lengths.extend(more)
         del counts, renumber
@@ -127,32 +135,58 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
         for doc in docs:
             doc.texts, doc.snippet_source = {}, ""
 
-    count, entries = len(docs), len(entry_term)
-    counted = Counter(entry_term)  # documents with the term: lunr counts per field
-    with_term = array("I", [counted[t] for t in range(len(term_ids))])
-    del counted
-    idf = [math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in with_term]
-    norms = []
-    for field_lengths in lengths:
-        average = sum(field_lengths) / count if count else 0
-        norms.append([K1 * (1 - B + B * (length / average)) for length in field_lengths] if average else [])
-    boosts = [boost for _, boost in FIELDS]
-    entry_weight = array("i")
-    for start in range(0, entries, 1 << 20):  # (in slices: a list of 12 million numbers is half a gigabyte)
-        end = start + (1 << 20)
-        entry_weight.extend([
-            round(round(idf[t] * ((K1 + 1) * tf) / (norms[f][d] + tf) * boosts[f], 3) * 1000)
-            for t, f, d, tf in zip(entry_term[start:end], entry_field[start:end], entry_doc[start:end], entry_tf[start:end])
-        ])
-    del entry_tf
+    return _weighted(docs, term_ids, compounds, entry_term, entry_tf, distinct, lengths)
 
-    starts = array("I", [0, *accumulate(with_term)])
-    del with_term, idf
-    place, order = array("I", starts), array("I", bytes(4 * entries))
-    for entry, t in enumerate(entry_term):  # entries grouped by term, in document order within each
-        order[place[t]] = entry
-        place[t] += 1
-    return SearchIndex(docs, term_ids, starts, order, entry_doc, entry_field, entry_weight, compounds)
+
+def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[str, tuple[str, ...]],
+              entry_term: array, entry_tf: array, distinct: array, lengths: list[array]) -> SearchIndex:
+    """Pass two: BM25 weights, and the entries sorted as the files list them (vectorised: a
+    Python step per entry was a third of the index's time at 10,000 protocols)."""
+    count = len(docs)
+    term = _numbers(entry_term)
+    per_pair = _numbers(distinct).astype(np.int64)
+    doc = np.repeat(np.arange(count, dtype=np.uint32), per_pair.reshape(count, len(FIELDS)).sum(axis=1))
+    field_of = np.repeat(np.tile(np.arange(len(FIELDS), dtype=np.uint8), count), per_pair)
+    with_term = np.bincount(term, minlength=len(term_ids))  # documents with the term: lunr counts per field
+    # (math.log per term, not numpy's: its log may differ from the C library's in the last bit)
+    idf = np.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in with_term.tolist()])
+    norms = np.zeros((len(FIELDS), count))
+    for number, field_lengths in enumerate(lengths):
+        average = sum(field_lengths) / count if count else 0
+        if average:
+            norms[number] = K1 * (1 - B + B * (_numbers(field_lengths) / average))
+    boosts = np.array([boost for _, boost in FIELDS], dtype=float)
+    tf = _numbers(entry_tf)
+    thousandths = np.empty(len(term), dtype=np.int32)
+    for start in range(0, len(term), SLICE):  # (in slices: each step's temporary is a slice's size)
+        at = slice(start, start + SLICE)
+        # lunr.py's weight, operation for operation (IEEE arithmetic: the same bits as Python's floats)
+        weight = idf[term[at]] * ((K1 + 1) * tf[at]) / (norms[field_of[at], doc[at]] + tf[at]) * boosts[field_of[at]]
+        thousandths[at] = _thousandths(weight)
+    del tf
+    # Sorted by term, then field, then best weight first; documents stay in their order (a stable
+    # sort of entries made document by document).
+    key = term.astype(np.int64) << 40 | field_of.astype(np.int64) << 32 | (np.int64(1 << 31) - thousandths)
+    order = np.argsort(key, kind="stable")
+    del key
+    starts = np.concatenate(([0], np.cumsum(with_term)))
+    return SearchIndex(docs, term_ids, starts, doc[order], field_of[order], thousandths[order], compounds)
+
+
+def _numbers(values: array) -> np.ndarray:
+    return np.frombuffer(values, dtype=values.typecode) if len(values) else np.zeros(0, dtype=values.typecode)
+
+
+def _thousandths(weights: np.ndarray) -> np.ndarray:
+    """`round(round(w, 3) * 1000)` for each weight, as lunr.py rounds: Python rounds the exact
+    decimal value, numpy the product `w * 1000`, which differ only where that product lies within
+    a rounding error of a half; those few are rounded by Python."""
+    scaled = weights * 1000
+    rounded = np.rint(scaled)
+    near_half = np.flatnonzero(np.abs(np.abs(scaled - rounded) - 0.5) < 1e-6)
+    for at in near_half.tolist():
+        rounded[at] = round(round(float(weights[at]), 3) * 1000)
+    return rounded.astype(np.int32)
 
 
 @dataclass(slots=True)
@@ -162,16 +196,18 @@ class _Counts:
 
     terms: list[str]
     entry_term: array
-    entry_doc: array
-    entry_field: array
     entry_tf: array
+    distinct: array
+    """Entries per (document, field), document by document: which document and field an entry
+    is of (two numbers per entry, kept in a count per field)."""
     lengths: list[array]
     compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, span: tuple[int, int]) -> _Counts:
-    term_ids: dict[str, int] = {}
-    counts = _Counts([], array("I"), array("I"), array("B"), array("I"), [array("I") for _ in FIELDS])
+    # (numbered in the order first seen, without a Python call per term: `count` numbers them)
+    term_ids: defaultdict[str, int] = defaultdict(count().__next__)
+    counts = _Counts([], array("I"), array("I"), array("I"), [array("I") for _ in FIELDS])
     terms_of_token = TermCache(lexicon)
     for number in range(*span):
         doc = docs[number]
@@ -179,10 +215,9 @@ def _count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, span: tuple[int
             field_terms = terms_of_token.field(doc.texts.get(name, ""), names=name == NAMES_FIELD)
             counts.lengths[field_number].append(len(field_terms))
             in_field = Counter(field_terms)  # (in order of first appearance: lunr's term index)
-            counts.entry_term.extend([term_ids.setdefault(term, len(term_ids)) for term in in_field])
+            counts.entry_term.extend(map(term_ids.__getitem__, in_field))
             counts.entry_tf.extend(in_field.values())
-            counts.entry_doc.extend(repeat(number, len(in_field)))
-            counts.entry_field.extend(repeat(field_number, len(in_field)))
+            counts.distinct.append(len(in_field))
     counts.terms = list(term_ids)
     counts.compounds = terms_of_token.compounds
     return counts

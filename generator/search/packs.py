@@ -53,8 +53,12 @@ class Files(Protocol):
     def __setitem__(self, name: str, data: bytes) -> None: ...
 
 
+class Encoded(bytes):
+    """A record already encoded as JSON."""
+
+
 def compress(data: object) -> bytes:
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    raw = data if isinstance(data, Encoded) else json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     packer = zlib.compressobj(6, zlib.DEFLATED, -15)
     return packer.compress(raw) + packer.flush()
 
