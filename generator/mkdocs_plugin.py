@@ -311,7 +311,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         staging.write_changed(site_dir, {"sitemap.xml": xml, "sitemap.xml.gz": compressed})
         if site.config.settings.preview:
             staging.write_changed(site_dir, {preview.PROBLEMS_FILE: preview.problems_json(site.problems)})
-        staging.write_changed(site_dir, site.data_files())
+        site.write_data_files(staging.ChangedWriter(site_dir))
         write_document_files(site.published, self.search_folder)  # (the index's other half, while it is built)
         try:
             self.search.wait()
@@ -413,7 +413,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             folder = staging.search_folder(site_dir)
             write_search_files(site.published, folder)
             staging.put_in_place(folder, site_dir / urls.SEARCH_INDEX_DIR)
-            staging.write_changed(site_dir, site.data_files())
+            site.write_data_files(staging.ChangedWriter(site_dir))
 
         self.refresh = Background(refresh)
 

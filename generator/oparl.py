@@ -34,7 +34,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Protocol
 
 from . import appeal, dnr, urls
 from .feeds import STOCKHOLM
@@ -69,14 +69,22 @@ _CLOCK = re.compile(r"(\d{1,2})(?:[.:](\d{2}))?(?:\s*[-–]\s*(\d{1,2})(?:[.:](\
 _Object = dict
 
 
-def oparl_files(facts: Facts, settings: Settings, history: History) -> dict[str, bytes]:
-    """Site-relative path -> JSON bytes, for every object and list page of the endpoint."""
+class Files(Protocol):
+    def __setitem__(self, path: str, data: bytes) -> None: ...
+    def __contains__(self, path: object) -> bool: ...
+
+
+def oparl_files(facts: Facts, settings: Settings, history: History, out: Files | None = None) -> dict[str, bytes]:
+    """Site-relative path -> JSON bytes, for every object and list page of the endpoint; into
+    `out` as they are made, when given (then the result is empty)."""
     if not settings.site_url:
         return {}
     collecting = gc.isenabled()
     gc.disable()  # (hundreds of thousands of small dicts, none in a cycle: the collector only costs time)
     try:
-        return _Endpoint(facts, settings, history).files()
+        endpoint = _Endpoint(facts, settings, history, out)
+        endpoint.write()
+        return dict(sorted(endpoint.files_out.items())) if out is None else {}
     finally:
         if collecting:
             gc.enable()
@@ -111,7 +119,7 @@ class _File:
 
 
 class _Endpoint:
-    def __init__(self, facts: Facts, settings: Settings, history: History):
+    def __init__(self, facts: Facts, settings: Settings, history: History, out: Files | None = None):
         self.archive, self.settings, self.history = facts.archive, settings, history
         self.base = settings.site_url
         self.people = facts.people
@@ -120,7 +128,7 @@ class _Endpoint:
         """Body list property -> its objects, serialised, in list order."""
         self.person_urls: dict[int, dict[str, str]] = {}
         """Meeting (by id) -> each name as written in it -> its Person's URL."""
-        self.files_out: dict[str, bytes] = {}
+        self.files_out: Files = {} if out is None else out
         self.organization_meetings: dict[str, list[bytes]] = defaultdict(list)
         self.papers: dict[str, list[_Object]] = {}
         """Paper key -> its consultations (embedded form), in archive order."""
@@ -133,7 +141,7 @@ class _Endpoint:
 
     # -- the whole endpoint ------------------------------------------------------------------
 
-    def files(self) -> dict[str, bytes]:
+    def write(self) -> None:
         if self.settings.people:
             self._index_people()
         for meeting in self.archive.meetings:
@@ -151,7 +159,6 @@ class _Endpoint:
         for key in sorted(self.archive.bodies):
             self._list(urls.oparl_list(urls.oparl_organization(key), "meetings"), self.organization_meetings[key])
         self._gone()
-        return dict(sorted(self.files_out.items()))
 
     def _system(self) -> _Object:
         created, modified = self.history.whole()

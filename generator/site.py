@@ -260,11 +260,13 @@ class Site:
         """The open-data files, made once: the data page lists them, and they are written."""
         return open_data(self.facts, self.config.settings.site_url)
 
-    def data_files(self) -> dict[str, bytes]:
-        """Feeds, calendars, open data, the OParl endpoint and the charts' numbers, by site-relative path."""
+    def write_data_files(self, out: oparl.Files) -> None:
+        """Feeds, calendars, open data, the OParl endpoint and the charts' numbers, by site-relative
+        path, into `out` as they are made (a `staging.ChangedWriter` writes them)."""
         board = next(v for v in self.views.values() if isinstance(v, NoticeBoardView))
-        return (feed_files(self.facts, board, self.config.settings.site_url) | self.open_data |
-                oparl.oparl_files(self.facts, self.config.settings, self.history) | self.figure_files())
+        for path, data in (feed_files(self.facts, board, self.config.settings.site_url) | self.open_data | self.figure_files()).items():
+            out[path] = data
+        oparl.oparl_files(self.facts, self.config.settings, self.history, out)
 
     def figure_files(self) -> dict[str, bytes]:
         """Each chart's numbers as a CSV file beside its page."""
@@ -292,12 +294,19 @@ class _ViewPickler(pickle.Pickler):
         super().__init__(file, protocol=5)
         self.meetings = meetings
 
-    def persistent_id(self, obj: object) -> str | None:
+    def reducer_override(self, obj: object):
+        # (not `persistent_id`, which pickle asks about every object, strings and numbers too:
+        # this is asked about objects of classes only, a tenth as many calls)
         if type(obj) is not Meeting:
-            return None
+            return NotImplemented
         if id(obj) not in self.meetings:  # (the archive holds every meeting for the whole build: ids stay theirs)
             self.meetings[id(obj)] = hashlib.sha256(pickle.dumps(obj, protocol=5)).hexdigest()
-        return self.meetings[id(obj)]
+        return _meeting_digest, (self.meetings[id(obj)],)
+
+
+def _meeting_digest(digest: str) -> str:
+    """What a meeting in a view's digest stands for (never unpickled)."""
+    return digest
 
 
 def _view_digest(view: object, meetings: dict[int, str]) -> str:

@@ -87,13 +87,33 @@ def put_in_place(folder: Path, target: Path) -> None:
 def write_changed(site: Path, files: dict[str, bytes]) -> None:
     """Files by site-relative path, each written unless it holds those bytes already."""
     for path, data in files.items():
-        target = site / path
-        try:
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                continue
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        replace_bytes(target, data)
+        _write_if_changed(site / path, data)
+
+
+def _write_if_changed(target: Path, data: bytes) -> None:
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    replace_bytes(target, data)
+
+
+class ChangedWriter:
+    """Files written as they are made (`writer[path] = data`, as `write_changed` writes them), so
+    that a build's hundreds of thousands of data files are never all held at once (the OParl
+    endpoint alone is 700 MB at 10,000 protocols); remembers which paths it was given."""
+
+    def __init__(self, site: Path):
+        self.site = site
+        self.paths: set[str] = set()
+
+    def __setitem__(self, path: str, data: bytes) -> None:
+        self.paths.add(path)
+        _write_if_changed(self.site / path, data)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.paths
 
 
 def replace_bytes(target: Path, data: bytes) -> None:
