@@ -266,6 +266,9 @@ class Site:
         board = next(v for v in self.views.values() if isinstance(v, NoticeBoardView))
         for path, data in (feed_files(self.facts, board, self.config.settings.site_url) | self.open_data | self.figure_files()).items():
             out[path] = data
+        # (the open data's bytes are let go once written, before the endpoint is made: 190 MB at
+        # 10,000 protocols; should the data page be rendered again, they are made again)
+        self.__dict__.pop("open_data", None)
         oparl.oparl_files(self.facts, self.config.settings, self.history, out)
 
     def figure_files(self) -> dict[str, bytes]:
