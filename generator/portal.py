@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
+from . import oparl, urls
 from .federation import Federation, MemberState, read_federation, read_registry
 from .feeds import meetings_feed
 from .labels import meeting_title
@@ -95,11 +95,11 @@ class PortalSite(Site):
     def published_urls(self) -> set[str]:
         return {view.target.url for view in self.views.values()} | {urls.feed("")}
 
-    def data_files(self) -> dict[str, bytes]:
+    def write_data_files(self, out: oparl.Files) -> None:
         """One feed of every member's meetings and decisions, linking to the members."""
         archive = self.published
-        return {urls.feed(""): meetings_feed(archive, archive.meetings, f"{self.config.settings.organisation or 'Portalen'}: "
-                                             f"{FEED_TITLE}", "", urls.feed(""), self.config.settings.site_url)}
+        out[urls.feed("")] = meetings_feed(archive, archive.meetings, f"{self.config.settings.organisation or 'Portalen'}: "
+                                           f"{FEED_TITLE}", "", urls.feed(""), self.config.settings.site_url)
 
 
 def portal_view(federation: Federation) -> PortalView:
