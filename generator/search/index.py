@@ -135,15 +135,18 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
         for doc in docs:
             doc.texts, doc.snippet_source = {}, ""
 
-    return _weighted(docs, term_ids, compounds, entry_term, entry_tf, distinct, lengths)
+    entries = [entry_term, entry_tf]  # (handed over: pass two lets each go once it is used)
+    del entry_term, entry_tf
+    return _weighted(docs, term_ids, compounds, entries, distinct, lengths)
 
 
 def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[str, tuple[str, ...]],
-              entry_term: array, entry_tf: array, distinct: array, lengths: list[array]) -> SearchIndex:
+              entries: list[array], distinct: array, lengths: list[array]) -> SearchIndex:
     """Pass two: BM25 weights, and the entries sorted as the files list them (vectorised: a
     Python step per entry was a third of the index's time at 10,000 protocols)."""
     count = len(docs)
-    term = _numbers(entry_term)
+    term, tf = map(_numbers, entries)  # (the entries' terms and counts, in document order)
+    entries.clear()
     per_pair = _numbers(distinct).astype(np.int64)
     doc = np.repeat(np.arange(count, dtype=np.uint32), per_pair.reshape(count, len(FIELDS)).sum(axis=1))
     field_of = np.repeat(np.tile(np.arange(len(FIELDS), dtype=np.uint8), count), per_pair)
@@ -156,7 +159,6 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[s
         if average:
             norms[number] = K1 * (1 - B + B * (_numbers(field_lengths) / average))
     boosts = np.array([boost for _, boost in FIELDS], dtype=float)
-    tf = _numbers(entry_tf)
     thousandths = np.empty(len(term), dtype=np.int32)
     for start in range(0, len(term), SLICE):  # (in slices: each step's temporary is a slice's size)
         at = slice(start, start + SLICE)
@@ -165,12 +167,23 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[s
         thousandths[at] = _thousandths(weight)
     del tf
     # Sorted by term, then field, then best weight first; documents stay in their order (a stable
-    # sort of entries made document by document).
-    key = term.astype(np.int64) << 40 | field_of.astype(np.int64) << 32 | (np.int64(1 << 31) - thousandths)
+    # sort of entries made document by document). The sort key is built in place, and each array
+    # replaced by its sorted copy in turn: at 10,000 protocols an array of entries is 50 to 100 MB,
+    # and the index's process is the build's largest.
+    key = term.astype(np.int64)
+    key <<= 4
+    key |= field_of
+    key <<= 32
+    key |= np.int32(0x7FFFFFFF) - thousandths  # (weights are below 2**31: best first)
+    del term
     order = np.argsort(key, kind="stable")
     del key
+    doc = doc[order]
+    field_of = field_of[order]
+    thousandths = thousandths[order]
+    del order
     starts = np.concatenate(([0], np.cumsum(with_term)))
-    return SearchIndex(docs, term_ids, starts, doc[order], field_of[order], thousandths[order], compounds)
+    return SearchIndex(docs, term_ids, starts, doc, field_of, thousandths, compounds)
 
 
 def _numbers(values: array) -> np.ndarray:
