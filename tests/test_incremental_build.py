@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.urls import DATA_DIR, OPARL_DIR
+
 from .conftest import ROOT, Project, make_project
 from .test_build import tree_digest
 
@@ -92,6 +94,25 @@ def test_an_unchanged_archive_renders_no_page_of_its_own_again(published: Projec
     run = again.build("-v", on=DAY)
     carried, total = _carried(run.stderr)
     assert carried == total and tree_digest(again.site) == tree_digest(published.site)
+
+
+def test_data_files_that_did_not_change_stay_the_published_files(published: Project, tmp_path: Path) -> None:
+    """Open data and the OParl endpoint are written as they are made, each file only when its bytes
+    changed: the others stay the very files the site published (hard-linked into the new site)."""
+    again = make_project(tmp_path / "again", published.content)
+    shutil.copytree(published.site, again.site)
+    shutil.copytree(published.root / ".protokollarkivet-cache", again.root / ".protokollarkivet-cache")
+    _rebase_record(published.root, again.root)
+    _change_a_decision(again.content)
+    data = [path for folder in (DATA_DIR, OPARL_DIR) for path in (again.site / folder).rglob("*") if path.is_file()]
+    before = {path.relative_to(again.site): path.stat().st_ino for path in data}
+    assert len(before) > 100
+    assert again.build(on=DAY).code == 0
+    after = {name: (again.site / name).stat().st_ino for name in before if (again.site / name).exists()}
+    rewritten = {name for name in after if after[name] != before[name]}
+    meeting = "lsg/2023-09-15.json"
+    assert any(str(name).endswith(meeting) for name in rewritten)  # (the changed meeting's open data)
+    assert 0 < len(rewritten) < len(before) / 4, sorted(map(str, rewritten))[:20]
 
 
 def test_a_published_site_changed_by_hand_is_not_carried_forward(published: Project, tmp_path: Path) -> None:
