@@ -74,17 +74,22 @@ class Files(Protocol):
     def __contains__(self, path: object) -> bool: ...
 
 
-def oparl_files(facts: Facts, settings: Settings, history: History, out: Files | None = None) -> dict[str, bytes]:
-    """Site-relative path -> JSON bytes, for every object and list page of the endpoint; into
-    `out` as they are made, when given (then the result is empty)."""
+def oparl_files(facts: Facts, settings: Settings, history: History) -> dict[str, bytes]:
+    """Site-relative path -> JSON bytes, for every object and list page of the endpoint."""
+    files: dict[str, bytes] = {}
+    write_oparl_files(facts, settings, history, files)
+    return dict(sorted(files.items()))
+
+
+def write_oparl_files(facts: Facts, settings: Settings, history: History, out: Files) -> None:
+    """Every object and list page of the endpoint into `out` (site-relative path -> JSON bytes),
+    as they are made."""
     if not settings.site_url:
-        return {}
+        return
     collecting = gc.isenabled()
     gc.disable()  # (hundreds of thousands of small dicts, none in a cycle: the collector only costs time)
     try:
-        endpoint = _Endpoint(facts, settings, history, out)
-        endpoint.write()
-        return dict(sorted(endpoint.files_out.items())) if out is None else {}
+        _Endpoint(facts, settings, history, out).write()
     finally:
         if collecting:
             gc.enable()
@@ -119,7 +124,7 @@ class _File:
 
 
 class _Endpoint:
-    def __init__(self, facts: Facts, settings: Settings, history: History, out: Files | None = None):
+    def __init__(self, facts: Facts, settings: Settings, history: History, out: Files):
         self.archive, self.settings, self.history = facts.archive, settings, history
         self.base = settings.site_url
         self.people = facts.people
@@ -128,7 +133,7 @@ class _Endpoint:
         """Body list property -> its objects, serialised, in list order."""
         self.person_urls: dict[int, dict[str, str]] = {}
         """Meeting (by id) -> each name as written in it -> its Person's URL."""
-        self.files_out: Files = {} if out is None else out
+        self.files_out = out
         self.organization_meetings: dict[str, list[bytes]] = defaultdict(list)
         self.papers: dict[str, list[_Object]] = {}
         """Paper key -> its consultations (embedded form), in archive order."""

@@ -269,7 +269,7 @@ class Site:
         # (the open data's bytes are let go once written, before the endpoint is made: 190 MB at
         # 10,000 protocols; should the data page be rendered again, they are made again)
         self.__dict__.pop("open_data", None)
-        oparl.oparl_files(self.facts, self.config.settings, self.history, out)
+        oparl.write_oparl_files(self.facts, self.config.settings, self.history, out)
 
     def figure_files(self) -> dict[str, bytes]:
         """Each chart's numbers as a CSV file beside its page."""

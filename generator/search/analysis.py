@@ -195,9 +195,13 @@ def _analysed(text: str, expand: Callable[[str], tuple[str, ...]], names: bool) 
     """The text's tokens, each followed by what `expand` adds; in a names field, name pairs too."""
     out = list(chain.from_iterable(map(expand, tokenize(text))))
     if names:
-        for line in text.split("\n"):
-            out.extend(name_pairs(line))
+        out += _name_pairs_of_lines(text)
     return out
+
+
+def _name_pairs_of_lines(text: str) -> list[str]:
+    """A names field's name pairs, one name a line."""
+    return [pair for line in text.split("\n") for pair in name_pairs(line)]
 
 
 class TermCache:
@@ -220,8 +224,7 @@ class TermCache:
             found = [terms if terms is not None else self.terms(token) for token, terms in zip(tokens, found)]
         out = list(chain.from_iterable(found))
         if names:  # (a name pair has a space: an exact term, itself)
-            for line in text.split("\n"):
-                out.extend(name_pairs(line))
+            out += _name_pairs_of_lines(text)
         return out
 
     def terms(self, token: str) -> tuple[str, ...]:

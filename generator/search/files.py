@@ -27,7 +27,7 @@ from ..text import swedish_key
 from .analysis import SV_STOP_WORDS, Lexicon, is_exact, tokenize
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
 from .index import SearchIndex, build_index
-from .packs import Encoded, PackWriter, SlotWriter
+from .packs import PackWriter, SlotWriter
 from .query import browser_rules
 from . import direct, synonyms
 
@@ -205,7 +205,7 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
     def flush() -> None:
         nonlocal chunk, size
         if chunk:
-            chunks.append((next(iter(chunk)), chunk_packs.add(Encoded(("{" + ",".join(chunk.values()) + "}").encode("utf-8")))))
+            chunks.append((next(iter(chunk)), chunk_packs.add_json(("{" + ",".join(chunk.values()) + "}").encode("utf-8"))))
             chunk, size = {}, 0
 
     for term in ordered[start:end]:

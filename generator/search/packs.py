@@ -53,12 +53,11 @@ class Files(Protocol):
     def __setitem__(self, name: str, data: bytes) -> None: ...
 
 
-class Encoded(bytes):
-    """A record already encoded as JSON."""
-
-
 def compress(data: object) -> bytes:
-    raw = data if isinstance(data, Encoded) else json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return deflate(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def deflate(raw: bytes) -> bytes:
     packer = zlib.compressobj(6, zlib.DEFLATED, -15)
     return packer.compress(raw) + packer.flush()
 
@@ -88,7 +87,13 @@ class PackWriter:
 
     def add(self, data: object) -> str:
         """Pack a record; returns its address."""
-        record = compress(data)
+        return self._append(compress(data))
+
+    def add_json(self, raw: bytes) -> str:
+        """Pack a record already encoded as JSON; returns its address."""
+        return self._append(deflate(raw))
+
+    def _append(self, record: bytes) -> str:
         offset = len(self._buffer)
         address = f"{self._key}:{offset}:{len(record)}"
         self._offsets.append(offset)
