@@ -19,6 +19,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import collector
 from .importer.cli import add_import_command, run_import
 from .federation import MemberIn
 from .linkcheck import check_site
@@ -83,13 +84,14 @@ def run_check(content: Path, disabled: list[str] = ()) -> int:
         print(_("protokollarkivet check: --disable {code}: no rule has this code (rules: {codes})").format(
             code=unknown[0], codes=", ".join(RULE_CODES)), file=sys.stderr)
         return 2
-    archive, found = read_archive(content, cache=True, disabled=disabled)
-    problems = [p for p in found if p.severity == "error"]
-    notes = [p for p in found if p.severity != "error"]
-    site = None
-    if archive is not None and not problems:  # (the pages too: two may claim one address)
-        site = Site(SiteConfig(content, THEME_DIR, Settings(), disabled=tuple(disabled)), archive)
-        problems = site.clashes
+    with collector.lasting():
+        archive, found = read_archive(content, cache=True, disabled=disabled)
+        problems = [p for p in found if p.severity == "error"]
+        notes = [p for p in found if p.severity != "error"]
+        site = None
+        if archive is not None and not problems:  # (the pages too: two may claim one address)
+            site = Site(SiteConfig(content, THEME_DIR, Settings(), disabled=tuple(disabled)), archive)
+            problems = site.clashes
     if notes:
         print(format_problems(notes))
     if problems:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import urls
 from .labels import meeting_title
@@ -93,6 +94,18 @@ class Facts:
         """The body's previous and next meeting."""
         own, index = self.by_body[meeting.body], self.positions[meeting.key]
         return (own[index - 1] if index > 0 else None), (own[index + 1] if index + 1 < len(own) else None)
+
+    def assignments_due(self, body: str, day: dt.date) -> list[AssignmentState]:
+        """The body's assignments due on `day` (a meeting's page lists those due at it)."""
+        return list(self._assignments_by_due_day.get((body, day), ()))
+
+    @cached_property
+    def _assignments_by_due_day(self) -> dict[tuple[str, dt.date], list[AssignmentState]]:
+        due: dict[tuple[str, dt.date], list[AssignmentState]] = {}
+        for state in self.assignment_states.values():
+            if state.assignment.due_date is not None:
+                due.setdefault((state.decision.meeting.meeting.body, state.assignment.due_date), []).append(state)
+        return due
 
     def minutes_of(self, body: str) -> tuple[Meeting, ...]:
         """The body's meetings that hold minutes (not a plan, a kallelse or a cancellation): what

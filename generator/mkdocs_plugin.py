@@ -372,6 +372,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
 
     def _rebuild_preview(self) -> None:
         config = self.pages.config if self.pages else None
+        if self.refresh is not None:  # (what it would write is out of date now; its core is the edit's)
+            self.refresh.cancel()
+            self.refresh = None
         if config is not None:
             started, now = time.monotonic(), _sources(config)
             changed = preview.changes(self.sources, now)
@@ -388,6 +391,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             _tell(error)  # the preview keeps showing the pages as they were, and says why
             staging.write_changed(site_dir, {preview.PROBLEMS_FILE: preview.problems_json(error.problems)})
             self.sources = now
+            self._refresh_in_background(site_dir)  # (of the pages shown: the last edit's may have been cancelled)
             return True
         edit = preview.affected_pages(self.site, after)
         if edit is None:
@@ -410,6 +414,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         site = self.site
 
         def refresh() -> None:
+            os.nice(10)  # (the next edit's pages come first; this may take a minute at 10,000 protocols)
             folder = staging.search_folder(site_dir)
             write_search_files(site.published, folder)
             staging.put_in_place(folder, site_dir / urls.SEARCH_INDEX_DIR)

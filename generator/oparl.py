@@ -29,14 +29,13 @@ endpoint is written.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
-from . import appeal, dnr, urls
+from . import appeal, collector, dnr, urls
 from .feeds import STOCKHOLM
 from .derive import Facts
 from .history import History
@@ -86,13 +85,8 @@ def write_oparl_files(facts: Facts, settings: Settings, history: History, out: F
     as they are made."""
     if not settings.site_url:
         return
-    collecting = gc.isenabled()
-    gc.disable()  # (hundreds of thousands of small dicts, none in a cycle: the collector only costs time)
-    try:
+    with collector.paused():  # (hundreds of thousands of small dicts, none in a cycle: the collector only costs time)
         _Endpoint(facts, settings, history, out).write()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def published_urls(settings: Settings) -> list[str]:

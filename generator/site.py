@@ -23,7 +23,7 @@ from pathlib import Path
 
 import markupsafe
 
-from . import oparl, urls
+from . import collector, oparl, urls
 from .cache import ParseCache
 from .derive import Facts, derive
 from .feeds import feed_files
@@ -96,9 +96,10 @@ class Site:
     def load(cls, config: SiteConfig, cache: ParseCache | None = None) -> "Site":
         """The site of valid content; raises ContentError listing every problem otherwise. A
         preview passes the `ParseCache` it keeps, so that unchanged meetings stay the same objects."""
-        archive = load_archive(config.content, cache=cache or config.cache, disabled=config.disabled,
-                               today=config.settings.today)
-        site = cls(config, archive)
+        with collector.lasting():
+            archive = load_archive(config.content, cache=cache or config.cache, disabled=config.disabled,
+                                   today=config.settings.today)
+            site = cls(config, archive)
         if site.clashes:
             raise ContentError(site.clashes)
         return site
@@ -107,11 +108,12 @@ class Site:
     def load_previewable(cls, config: SiteConfig, cache: ParseCache | None = None) -> "Site | None":
         """The site of what is valid in content with errors (the preview shows it, and the errors);
         None when nothing can be read at all."""
-        archive, problems = read_archive(config.content, cache=cache or config.cache, disabled=config.disabled,
-                                         today=config.settings.today)
-        if archive is None:
-            return None
-        site = cls(config, archive, [p for p in problems if p.severity == "error"])
+        with collector.lasting():
+            archive, problems = read_archive(config.content, cache=cache or config.cache, disabled=config.disabled,
+                                             today=config.settings.today)
+            if archive is None:
+                return None
+            site = cls(config, archive, [p for p in problems if p.severity == "error"])
         site.problems += site.clashes
         return site
 

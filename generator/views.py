@@ -419,9 +419,9 @@ def meeting_view(facts: Facts, meeting: Meeting, settings: Settings, versions: V
         settings.preview, settings.registrar,
         facts.ref(before) if before else None, facts.ref(after) if after else None,
         archive.topics, archive.bodies, next_meetings_item(meeting), versions,
-        [s for s in facts.assignment_states.values()
-         if s.assignment.due_date == meeting.date and s.decision.meeting.meeting.body == meeting.body],
-        next((facts.ref(m) for m in facts.meetings_of(meeting.body) if m.date == meeting.moved_to), None),
+        facts.assignments_due(meeting.body, meeting.date),
+        next((facts.ref(m) for m in facts.meetings_of(meeting.body) if m.date == meeting.moved_to), None)
+        if meeting.moved_to else None,
         kungorelse(facts, meeting),
     )
 
@@ -500,15 +500,23 @@ def people_views(facts: Facts) -> list[View]:
     spellings: dict[str, list[str]] = {}
     shown: dict[str, str] = {}
 
+    keys: dict[tuple[str, str], str] = {}
+    """Each (name as written, full name) resolved once: an archive names a few hundred people
+    hundreds of thousands of times."""
+
+    def person_key(written: str, full: str) -> str:
+        mention = people.resolve_full(written, full)
+        shown.setdefault(mention.key, mention.name)
+        spellings.setdefault(mention.key, [])
+        if full == written and written not in spellings[mention.key]:  # (not a first name the meeting resolved)
+            spellings[mention.key].append(written)
+        return mention.key
+
     def appearance(written: str, meeting: Meeting, attendance: str = "") -> Appearance:
         full = people.full_name(written, meeting)
-        mention = people.resolve_full(written, full)
-        key = mention.key
-        shown.setdefault(key, mention.name)
-        spellings.setdefault(key, [])
-        resolved_first_name = full != written
-        if not resolved_first_name and written not in spellings[key]:
-            spellings[key].append(written)
+        key = keys.get((written, full))
+        if key is None:
+            key = keys[(written, full)] = person_key(written, full)
         found = records.setdefault(key, {}).get(meeting.key)
         if found is None:
             found = records[key][meeting.key] = Appearance(facts.ref(meeting), attendance)
