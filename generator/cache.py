@@ -45,6 +45,8 @@ class ParseCache:
     def __init__(self, folder: Path):
         self.folder = folder
         self.memory: dict[str, object] = {}
+        self.used: set[str] = set()
+        """The keys this read asked for or stored (`forget_unused` keeps only those)."""
 
     def key(self, *parts: bytes) -> str:
         digest = hashlib.sha256(CODE_VERSION.encode())
@@ -54,6 +56,7 @@ class ParseCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> object | None:
+        self.used.add(key)
         if key in self.memory:
             return self.memory[key]
         try:
@@ -64,7 +67,7 @@ class ParseCache:
 
     def put_bytes(self, key: str, value: object, data: bytes) -> None:
         """Store an entry, given also as `data`, pickled."""
-        self.memory[key] = value
+        self.remember(key, value)
         target = self.folder / key[:2] / key
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -75,10 +78,21 @@ class ParseCache:
         except OSError:
             pass  # a read-only checkout simply goes without the cache
 
+    def recall(self, key: str) -> object | None:
+        """An entry kept in memory (by `remember`, or read before), never one from disk."""
+        return self.memory.get(key)
 
-    def keep_only(self, keys: set[str]) -> None:
-        """Forget, in memory, every entry but `keys` (the files as they are now)."""
-        self.memory = {key: value for key, value in self.memory.items() if key in keys}
+    def remember(self, key: str, value: object) -> None:
+        """Keep an entry in memory only (what is cheap to make again, but should stay the same
+        object from one read to the next)."""
+        self.used.add(key)
+        self.memory[key] = value
+
+    def forget_unused(self) -> None:
+        """Forget, in memory, every entry this read did not use (the files as they were), and
+        begin the next read."""
+        self.memory = {key: value for key, value in self.memory.items() if key in self.used}
+        self.used = set()
 
 
 def folder_listing(folder: Path) -> bytes:

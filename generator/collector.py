@@ -39,4 +39,4 @@ def lasting() -> Iterator[None]:
     archive after an edit does not keep the old one."""
     with paused():
         yield
-    gc.freeze()
+        gc.freeze()  # (before the collector is back: its first pass would walk everything made here)

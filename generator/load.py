@@ -99,11 +99,7 @@ class _Reader:
         problems: list[Problem] = []
         self.registries = b"".join((self.content / name).read_bytes() if (self.content / name).is_file() else b""
                                    for name in (BODIES_FILE, TOPICS_FILE, PEOPLE_FILE))
-        bodies = self._registry(BODIES_FILE, BodyIn, problems)
-        topics = self._registry(TOPICS_FILE, TopicIn, problems)
-        people = self._people(problems)
-        body_map = {b.key: _body(b) for b in bodies}
-        topic_map = {t.key: Topic(t.key, t.name, t.description, tuple(t.synonyms)) for t in topics}
+        body_map, topic_map, people = self._registries(problems)
         pages, meeting_files = [], []
         for path in self._files(problems):
             relative = path.relative_to(self.content)
@@ -131,7 +127,25 @@ class _Reader:
         archive = Archive(body_map, topic_map, meetings, sorted(pages), sorted(redirects), sorted(removed), people=people,
                           synonyms=synonyms)
         problems.extend(checks.check_archive(archive, self.disabled, self.today))
+        if self.cache:
+            self.cache.forget_unused()
         return archive, problems
+
+    def _registries(self, problems: list[Problem]) -> tuple[dict[str, Body], dict[str, Topic], tuple[PersonEntry, ...]]:
+        """The bodies, topics and people. A kept cache (the preview's) that read these very bytes
+        before gives the same objects as then: the pages that show them (every meeting's) then
+        compare equal at a glance after an edit."""
+        key = self.cache.key(b"registries", self.registries, language().encode()) if self.cache else None
+        read = self.cache.recall(key) if key else None
+        if read is None:
+            found: list[Problem] = []
+            bodies = {b.key: _body(b) for b in self._registry(BODIES_FILE, BodyIn, found)}
+            topics = {t.key: Topic(t.key, t.name, t.description, tuple(t.synonyms)) for t in self._registry(TOPICS_FILE, TopicIn, found)}
+            read = (bodies, topics, self._people(found), found)
+        if key:
+            self.cache.remember(key, read)
+        problems.extend(read[3])
+        return read[:3]
 
     def _people(self, problems: list[Problem]) -> tuple[PersonEntry, ...]:
         """The optional person registry; a spelling may name one person only."""
@@ -259,8 +273,6 @@ class _Reader:
         same bytes the cache stores)."""
         keys = [self._cache_key(path) for path in paths] if self.cache else [None] * len(paths)
         results: list[Parsed | None] = [self.cache.get(key) if key else None for key in keys]  # type: ignore[misc]
-        if self.cache:
-            self.cache.keep_only(set(keys))  # type: ignore[arg-type]
         missing = [index for index, result in enumerate(results) if result is None]
         parse = functools.partial(self.parsed_bytes, bodies=bodies, topics=topics)
         for index, data in zip(missing, map_in_workers(parse, [paths[i] for i in missing])):
