@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import functools
 import gzip
 import hashlib
 import html
@@ -31,7 +32,7 @@ from .figures import figure_csv
 from .history import History, read_history
 from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive, read_archive
 from .messages import _
-from .model import Archive, Meeting
+from .model import Archive, Body, Item, Meeting, Topic
 from .opendata import open_data, with_files
 from .problems import ContentError, Problem
 from .render import Renderer
@@ -192,8 +193,8 @@ class Site:
         """Each page's view as a digest, by the page's address: a page whose view and frame (below) are as they were
         renders as it did. The data page lists the data files, which are made after the views:
         it has none and is always rendered."""
-        meetings: dict[int, str] = {}
-        return {view.target.url: _view_digest(view, meetings)
+        records: dict[int, str] = {}
+        return {view.target.url: _view_digest(view, records)
                 for view in self.views.values() if not isinstance(view, DataIndexView)}
 
     def frame_digest(self, engine: bytes) -> str:
@@ -289,34 +290,54 @@ class Site:
 
 
 class _ViewPickler(pickle.Pickler):
-    """Pickles a view with each meeting it refers to replaced by that meeting's own digest, made
-    once a build: a body's, a topic's or a person's page refers to many meetings, and pickling each
-    of them whole for every page that refers to it made the digests the largest part of a build
-    (70 s of a 1,000-protocol build took 25 s for them). A page's digest still changes with
-    anything in a meeting it refers to."""
+    """Pickles a view with each meeting, item, body and topic it refers to replaced by that record's own
+    digest, made once a build: a body's, a topic's or a person's page refers to many meetings, and
+    every meeting's page to every body and topic; pickling them whole for every page that refers
+    to them made the digests the largest part of a build (70 s of a 1,000-protocol build took 25 s
+    for them). A page's digest still changes with anything in a record it refers to."""
 
-    def __init__(self, file: io.BytesIO, meetings: dict[int, str]):
+    def __init__(self, file: io.BytesIO, digests: dict[int, str]):
         super().__init__(file, protocol=5)
-        self.meetings = meetings
+        self.digests = digests
 
     def reducer_override(self, obj: object):
         # (not `persistent_id`, which pickle asks about every object, strings and numbers too:
         # this is asked about objects of classes only, a tenth as many calls)
-        if type(obj) is not Meeting:
+        kind = type(obj)
+        if kind in _SHARED_RECORDS:
+            if id(obj) not in self.digests:  # (the archive holds them for the whole build: ids stay theirs)
+                self.digests[id(obj)] = hashlib.sha256(pickle.dumps(obj, protocol=5)).hexdigest()
+            return _record_digest, (self.digests[id(obj)],)
+        names = _field_names(kind)
+        if names is None:
             return NotImplemented
-        if id(obj) not in self.meetings:  # (the archive holds every meeting for the whole build: ids stay theirs)
-            self.meetings[id(obj)] = hashlib.sha256(pickle.dumps(obj, protocol=5)).hexdigest()
-        return _meeting_digest, (self.meetings[id(obj)],)
+        # (a dataclass as its type and its fields' values: dataclasses' own state of a slotted
+        # class looks its fields up again for every object, half the digests' time)
+        return _fields_of, (kind, tuple(map(obj.__getattribute__, names)))
 
 
-def _meeting_digest(digest: str) -> str:
-    """What a meeting in a view's digest stands for (never unpickled)."""
+_SHARED_RECORDS = {Meeting, Item, Body, Topic}
+"""The archive's records that many pages refer to."""
+
+
+def _record_digest(digest: str) -> str:
+    """What a shared record in a view's digest stands for (never unpickled)."""
     return digest
 
 
-def _view_digest(view: object, meetings: dict[int, str]) -> str:
+def _fields_of(kind: type, values: tuple) -> tuple:
+    """What a dataclass in a view's digest stands for (never unpickled)."""
+    return values
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+
+
+def _view_digest(view: object, records: dict[int, str]) -> str:
     buffer = io.BytesIO()
-    _ViewPickler(buffer, meetings).dump(view)
+    _ViewPickler(buffer, records).dump(view)
     return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
