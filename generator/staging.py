@@ -90,13 +90,36 @@ def write_changed(site: Path, files: dict[str, bytes]) -> None:
         _write_if_changed(site / path, data)
 
 
-def _write_if_changed(target: Path, data: bytes) -> None:
+def _write_if_changed(target: Path, data: bytes, folders: set[Path] | None = None) -> None:
     try:
         if target.stat().st_size == len(data) and target.read_bytes() == data:
             return
     except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_new(target, data, folders)
+        return
     replace_bytes(target, data)
+
+
+def _write_new(target: Path, data: bytes, folders: set[Path] | None) -> None:
+    """A file that was not there, written where it goes: no published file links to it, and the
+    folder it is in is published only whole (or, in the preview, before the page that needs it).
+    `folders` are those known to exist (a build writes hundreds of thousands of files)."""
+    folder = target.parent
+    if folders is None or folder not in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+        if folders is not None:
+            folders.add(folder)
+    try:
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:  # (made meanwhile: replaced as any other)
+        replace_bytes(target, data)
+        return
+    try:  # (os.write, not open(): no buffer, no terminal check, no seek per file)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+    finally:
+        os.close(handle)
 
 
 class ChangedWriter:
@@ -107,10 +130,11 @@ class ChangedWriter:
     def __init__(self, site: Path):
         self.site = site
         self.paths: set[str] = set()
+        self.folders: set[Path] = set()
 
     def __setitem__(self, path: str, data: bytes) -> None:
         self.paths.add(path)
-        _write_if_changed(self.site / path, data)
+        _write_if_changed(self.site / path, data, self.folders)
 
     def __contains__(self, path: object) -> bool:
         return path in self.paths
