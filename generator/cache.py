@@ -13,11 +13,14 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from pathlib import Path
 
 from .messages import CATALOGUE
 
 CACHE_DIR = ".protokollarkivet-cache"
+_SETTLED_NS = 2_000_000_000
+"""A file changed longer ago than this has a modification time that a later edit would change."""
 _READERS = ("cache", "checks", "dnr", "items", "load", "messages", "model", "people", "privacy", "problems", "schema", "source",
             "text", "validate")
 
@@ -47,6 +50,25 @@ class ParseCache:
         self.memory: dict[str, object] = {}
         self.used: set[str] = set()
         """The keys this read asked for or stored (`forget_unused` keeps only those)."""
+        self.files: dict[Path, tuple[tuple[int, int], tuple[bytes, ...], str]] = {}
+        """The key each file had at the last read, with its (modification time, size) and the
+        key's other parts then (`file_key`)."""
+
+    def file_key(self, path: Path, *parts: bytes) -> str:
+        """The key of `path`'s bytes and `parts`. A kept cache (the preview's) does not read a file
+        again while its modification time and size and the other parts are as they were at the
+        last read, unless it had changed just before that read (an edit within the clock's
+        resolution keeps both, as git's index knows); a read of every file was a fifth of an
+        edit's preview at 10,000 protocols."""
+        stat = path.stat()
+        seen = (stat.st_mtime_ns, stat.st_size)
+        known = self.files.get(path)
+        if known is not None and known[0] == seen and known[1] == parts:
+            return known[2]
+        key = self.key(parts[0], path.read_bytes(), *parts[1:])
+        if time.time_ns() - stat.st_mtime_ns > _SETTLED_NS:
+            self.files[path] = (seen, parts, key)
+        return key
 
     def key(self, *parts: bytes) -> str:
         digest = hashlib.sha256(CODE_VERSION.encode())

@@ -284,8 +284,8 @@ class _Reader:
     def _cache_key(self, path: Path) -> str:
         assert self.cache is not None
         # (the language too: a cached file's problems are stored as the reader read them)
-        return self.cache.key(self.shown(path).encode(), path.read_bytes(), self.registries,
-                              folder_listing(path.parent / path.stem), language().encode())
+        return self.cache.file_key(path, self.shown(path).encode(), self.registries,
+                                   folder_listing(path.parent / path.stem), language().encode())
 
     def parsed_bytes(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic]) -> bytes:
         found: list[Problem] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from . import appeal, dnr, urls
@@ -512,31 +512,16 @@ def people_views(facts: Facts) -> list[View]:
             spellings[mention.key].append(written)
         return mention.key
 
-    def appearance(written: str, meeting: Meeting, attendance: str = "") -> Appearance:
+    def person_of(written: str, meeting: Meeting) -> str:
         full = people.full_name(written, meeting)
         key = keys.get((written, full))
         if key is None:
             key = keys[(written, full)] = person_key(written, full)
-        found = records.setdefault(key, {}).get(meeting.key)
-        if found is None:
-            found = records[key][meeting.key] = Appearance(facts.ref(meeting), attendance)
-        return found
+        return key
 
     for meeting in facts.archive.meetings:
-        for group, label in ((meeting.present, "närvarande"), (meeting.absent, "frånvarande"), (meeting.staff, "tjänsteperson"),
-                             (meeting.guests, "inbjuden")):
-            for a in group:
-                appearance(a.name, meeting, "ersättare" if a.replaces else label)
-        for item in meeting.items:
-            ref = ItemRef(facts.ref(meeting), item, urls.item(meeting, item))
-            for p in item.presenters:
-                appearance(p.name, meeting).presented.append(ref)
-            for block in item.blocks:
-                for name in block.by:
-                    appearance(name, meeting).acts.append((ref, ACT_WORDS.get(block.kind, block.kind)))
-                for vote, names in (("yes", block.yes), ("no", block.no), ("abstain", block.abstain)):
-                    for name in names:
-                        appearance(name, meeting).acts.append((ref, VOTE_WORDS[vote]))
+        for key, found in _appearances_at(facts.ref(meeting), person_of).items():
+            records.setdefault(key, {})[meeting.key] = found
     views: list[View] = []
     listing = []
     for key in sorted(records, key=lambda k: swedish_key(shown[k])):
@@ -549,6 +534,37 @@ def people_views(facts: Facts) -> list[View]:
     views.append(PeopleView(urls.people(), "Personer", "people.html", listing))
     views += _joined_spellings(people, records)
     return views
+
+
+def _appearances_at(ref: MeetingRef, person_of: Callable[[str, Meeting], str]) -> dict[str, Appearance]:
+    """Who appears at the meeting, and how, by person key (`person_of`), in the order they first
+    appear: attending, then presenting, proposing and voting on its items."""
+    meeting = ref.meeting
+    found: dict[str, Appearance] = {}
+
+    def appearance(written: str, attendance: str = "") -> Appearance:
+        key = person_of(written, meeting)
+        if key not in found:
+            found[key] = Appearance(ref, attendance)
+        return found[key]
+
+    for group, label in ((meeting.present, "närvarande"), (meeting.absent, "frånvarande"), (meeting.staff, "tjänsteperson"),
+                         (meeting.guests, "inbjuden")):
+        for a in group:
+            appearance(a.name, "ersättare" if a.replaces else label)
+    for item in meeting.items:
+        item_ref = ItemRef(ref, item, urls.item(meeting, item))
+        for p in item.presenters:
+            appearance(p.name).presented.append(item_ref)
+        for block in item.parts:
+            if not isinstance(block, Block):
+                continue
+            for name in block.by:
+                appearance(name).acts.append((item_ref, ACT_WORDS.get(block.kind, block.kind)))
+            for vote, names in (("yes", block.yes), ("no", block.no), ("abstain", block.abstain)):
+                for name in names:
+                    appearance(name).acts.append((item_ref, VOTE_WORDS[vote]))
+    return found
 
 
 def _joined_spellings(people: People, pages: dict[str, object]) -> list[View]:
