@@ -54,3 +54,29 @@ def test_a_kept_cache_holds_in_memory_only_the_files_as_they_are(project: Projec
         project.write(PROTOCOL, text.replace("Teams", f"Teams {number}"))
         archive, _ = read_archive(project.content, cache=cache)
     assert len(cache.memory) == len(archive.meetings) + 1 == 3  # (each meeting, and the registries as read)
+
+
+def test_a_kept_cache_sees_an_edit_that_keeps_the_size_and_the_clock(project: Project) -> None:
+    """The preview trusts an unchanged modification time and size, but not of a file changed just
+    before it was read: a second save within the clock's resolution, of the same length, is seen."""
+    import os
+
+    from generator.cache import CACHE_DIR, ParseCache
+
+    cache = ParseCache(project.root / CACHE_DIR)
+    path = project.content / PROTOCOL
+    text = path.read_text(encoding="utf-8")
+    project.write(PROTOCOL, text)  # (just saved)
+    read_archive(project.content, cache=cache)
+    stamp = path.stat().st_mtime_ns
+    project.write(PROTOCOL, text.replace("Teams", "Rum A", 1))  # (as long: the size stays)
+    os.utime(path, ns=(stamp, stamp))
+    archive, _ = read_archive(project.content, cache=cache)
+    assert next(m for m in archive.meetings if m.slug == "2021-02-19").place == "Rum A"
+    long_ago = stamp - 3_000_000_000  # (settled: an unchanged time and size are trusted)
+    os.utime(path, ns=(long_ago, long_ago))
+    read_archive(project.content, cache=cache)
+    project.write(PROTOCOL, text.replace("Teams", "Rum B", 1))
+    os.utime(path, ns=(long_ago, long_ago))
+    archive, _ = read_archive(project.content, cache=cache)
+    assert next(m for m in archive.meetings if m.slug == "2021-02-19").place == "Rum A"  # (the trusted entry)
