@@ -117,8 +117,10 @@ class Facts:
         return list({ref.meeting.meeting.key: ref.meeting.meeting for ref in self.items_by_topic.get(topic, ())}.values())
 
 
-def derive(archive: Archive, today: dt.date) -> Facts:
-    refs = {m.key: MeetingRef(m, archive.bodies[m.body], urls.meeting(m).url) for m in archive.meetings}
+def derive(archive: Archive, today: dt.date, earlier: Facts | None = None) -> Facts:
+    """The facts of `archive`; `earlier`, the facts of the archive before an edit (the preview),
+    lends its references to the meetings that are the very same."""
+    refs = {m.key: _ref(m, archive.bodies[m.body], earlier) for m in archive.meetings}
     by_body: dict[str, list[Meeting]] = {key: [] for key in archive.bodies}
     for meeting in archive.meetings:
         by_body.setdefault(meeting.body, []).append(meeting)
@@ -135,6 +137,15 @@ def derive(archive: Archive, today: dt.date) -> Facts:
         items_by_topic={k: tuple(v) for k, v in items_by_topic.items()},
         assignment_states=_assignment_states(archive, refs, today), people=People.of(archive),
     )
+
+
+def _ref(meeting: Meeting, body: Body, earlier: Facts | None) -> MeetingRef:
+    """The meeting's reference; the earlier one when meeting and body are the same objects as
+    then, so that what refers to unchanged meetings compares equal at a glance after an edit."""
+    known = earlier.refs.get(meeting.key) if earlier is not None else None
+    if known is not None and known.meeting is meeting and known.body is body:
+        return known
+    return MeetingRef(meeting, body, urls.meeting(meeting).url)
 
 
 def _assignment_states(archive: Archive, refs: Mapping[str, MeetingRef], today: dt.date) -> dict[tuple[str, str], AssignmentState]:

@@ -386,7 +386,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """Re-render what the edit of `changed` affects; False when that takes a full build."""
         site_dir = Path(config.site_dir)
         try:
-            after = Site.load(self.site.config, self.parse_cache)
+            after = Site.load(self.site.config, self.parse_cache, earlier=self.site)
         except ContentError as error:
             _tell(error)  # the preview keeps showing the pages as they were, and says why
             staging.write_changed(site_dir, {preview.PROBLEMS_FILE: preview.problems_json(error.problems)})

@@ -41,7 +41,7 @@ from .settings import Settings
 from .versions import Versions, read_versions
 from .xref import Linker
 from .views import (
-    BodyView, DataIndexView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, RedirectView,
+    Appearances, BodyView, DataIndexView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, RedirectView,
     SearchView, StatementView, TopicIndexView, TopicView, View, derive_views, unique_targets,
 )
 
@@ -69,14 +69,18 @@ class Site:
     """One build's archive and everything made from it. The preview shows drafts; a build
     publishes the archive without them."""
 
-    def __init__(self, config: SiteConfig, archive: Archive, problems: list[Problem] | None = None):
+    def __init__(self, config: SiteConfig, archive: Archive, problems: list[Problem] | None = None,
+                 earlier: "Site | None" = None):
         self.config = config
         self.archive = archive
         self.problems = problems or []
         """The content's errors, when a preview shows what it can in spite of them."""
         settings = config.settings
         self.published = archive if settings.preview else archive.published()
-        self.facts: Facts = derive(self.published, settings.today)
+        self.facts: Facts = derive(self.published, settings.today, earlier.facts if earlier else None)
+        self.appearances = earlier.appearances if earlier else Appearances()
+        """What the person pages gathered, for the next derivation after an edit (`earlier`: the
+        preview's site before the edit, whose unchanged meetings are then not gathered again)."""
         self.versions = read_versions(config.content, self.published.meetings, self.history) if settings.history else Versions({})
         views = self.derive_views()
         self.clashes = unique_targets(views, archive.pages, _shown(config.content))
@@ -91,16 +95,17 @@ class Site:
 
     def derive_views(self) -> list[View]:
         """The pages to make (a federation portal makes other ones: `portal.py`)."""
-        return derive_views(self.facts, self.config.settings, self.versions.by_meeting)
+        return derive_views(self.facts, self.config.settings, self.versions.by_meeting, self.appearances)
 
     @classmethod
-    def load(cls, config: SiteConfig, cache: ParseCache | None = None) -> "Site":
+    def load(cls, config: SiteConfig, cache: ParseCache | None = None, earlier: "Site | None" = None) -> "Site":
         """The site of valid content; raises ContentError listing every problem otherwise. A
-        preview passes the `ParseCache` it keeps, so that unchanged meetings stay the same objects."""
+        preview passes the `ParseCache` it keeps, so that unchanged meetings stay the same objects,
+        and its site before the edit (`earlier`), whose derivations of them are then reused."""
         with collector.lasting():
             archive = load_archive(config.content, cache=cache or config.cache, disabled=config.disabled,
                                    today=config.settings.today)
-            site = cls(config, archive)
+            site = cls(config, archive, earlier=earlier)
         if site.clashes:
             raise ContentError(site.clashes)
         return site

@@ -338,9 +338,11 @@ class TopicIndexView(View):
     topics: list[tuple[Topic, int]] = field(default_factory=list)
 
 
-def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, VersionHistory] | None = None) -> list[View]:
+def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, VersionHistory] | None = None,
+                 appearances: Appearances | None = None) -> list[View]:
     """Every page of the site, each at its address (`unique_targets` says when two claim one);
-    `versions` are the meetings' version histories by key, when they are shown."""
+    `versions` are the meetings' version histories by key, when they are shown; `appearances`,
+    what the people's pages gathered last time, when kept (see `Appearances`)."""
     archive = facts.archive
     views: list[View] = [
         home_view(facts), topic_index_view(facts), SearchView(urls.search(), "Sök", "search.html"),
@@ -367,7 +369,7 @@ def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, Versio
         views.append(AssignmentsView(urls.assignments(body.key), f"{body.name}: uppdrag", "assignments.html", body,
                                      [s for s in own if not s.closed_by], [s for s in own if s.closed_by], facts.today))
     if settings.people:
-        views += people_views(facts)
+        views += people_views(facts, appearances)
     return views
 
 
@@ -493,8 +495,33 @@ ACT_WORDS = {"yrkande": "yrkade", "reservation": "reserverade sig", "protokollsa
              "jäv": "anmälde jäv"}
 
 
-def people_views(facts: Facts) -> list[View]:
-    """A page per person (see `people.py` for who a name is) and the list of them all."""
+@dataclass(slots=True)
+class _Gathered:
+    """A meeting's appearances, and the names it resolved (as (written, full name), in order)."""
+
+    ref: MeetingRef
+    names: tuple[tuple[str, str], ...]
+    appearances: dict[str, Appearance]
+
+
+class Appearances:
+    """What `people_views` gathered from each meeting, kept from one derivation to the next (the
+    preview's, after an edit): a meeting whose reference is the very same object (`derive`) and a
+    person registry that is the same give the same appearances, so only the edited meetings are
+    gathered again, and the person pages that did not change compare equal at a glance."""
+
+    def __init__(self) -> None:
+        self.registry: tuple | None = None
+        self.by_ref: dict[int, _Gathered] = {}
+
+    def earlier(self, ref: MeetingRef, registry: tuple) -> _Gathered | None:
+        gathered = self.by_ref.get(id(ref)) if registry is self.registry else None
+        return gathered if gathered is not None and gathered.ref is ref else None
+
+
+def people_views(facts: Facts, kept: Appearances | None = None) -> list[View]:
+    """A page per person (see `people.py` for who a name is) and the list of them all; `kept`
+    holds what an earlier derivation gathered, and then what this one did."""
     people = facts.people
     records: dict[str, dict[str, Appearance]] = {}
     spellings: dict[str, list[str]] = {}
@@ -512,16 +539,40 @@ def people_views(facts: Facts) -> list[View]:
             spellings[mention.key].append(written)
         return mention.key
 
-    def person_of(written: str, meeting: Meeting) -> str:
-        full = people.full_name(written, meeting)
-        key = keys.get((written, full))
+    def resolved(pair: tuple[str, str]) -> str:
+        key = keys.get(pair)
         if key is None:
-            key = keys[(written, full)] = person_key(written, full)
+            key = keys[pair] = person_key(*pair)
         return key
 
+    def gather(ref: MeetingRef) -> _Gathered:
+        names: dict[tuple[str, str], str] = {}
+
+        def person_of(written: str, meeting: Meeting) -> str:
+            pair = (written, people.full_name(written, meeting))
+            key = names.get(pair)
+            if key is None:
+                key = names[pair] = resolved(pair)
+            return key
+
+        found = _appearances_at(ref, person_of)
+        return _Gathered(ref, tuple(names), found)
+
+    registry = facts.archive.people
+    gathered: dict[int, _Gathered] = {}
     for meeting in facts.archive.meetings:
-        for key, found in _appearances_at(facts.ref(meeting), person_of).items():
+        ref = facts.ref(meeting)
+        known = kept.earlier(ref, registry) if kept is not None else None
+        if known is None:
+            known = gather(ref)
+        else:
+            for pair in known.names:  # (the names as this meeting first resolved them: spellings in the same order)
+                resolved(pair)
+        gathered[id(ref)] = known
+        for key, found in known.appearances.items():
             records.setdefault(key, {})[meeting.key] = found
+    if kept is not None:
+        kept.registry, kept.by_ref = registry, gathered
     views: list[View] = []
     listing = []
     for key in sorted(records, key=lambda k: swedish_key(shown[k])):

@@ -91,3 +91,32 @@ def test_a_spelling_given_to_two_people_is_an_error(project: Project) -> None:
 
 def test_the_person_registry_is_never_published(example_site: Path) -> None:
     assert not list(example_site.rglob("people.yml"))
+
+
+def test_after_an_edit_the_preview_derives_the_person_pages_a_fresh_build_would(tmp_path: Path) -> None:
+    """The preview gathers again only the edited meeting's people (views.Appearances): its person
+    pages are those of a fresh read, and the pages of people not in the edit are the same objects."""
+    import datetime as dt
+
+    from generator.cache import CACHE_DIR, ParseCache
+    from generator.render import THEME_DIR
+    from generator.settings import Settings
+    from generator.site import Site, SiteConfig
+
+    from .conftest import ROOT, make_project
+
+    project = make_project(tmp_path / "archive", ROOT / "content")
+    config = SiteConfig(project.content, THEME_DIR, Settings(preview=True, today=dt.date(2026, 12, 1)))
+    kept = ParseCache(project.root / CACHE_DIR)
+    before = Site.load(config, kept)
+    edited = project.content / "vvg/2021-10-04.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Björn Järbur", "Björn Ny"), encoding="utf-8")
+
+    after = Site.load(config, kept, earlier=before)
+    fresh = Site.load(config, ParseCache(tmp_path / "another-cache"))
+
+    assert after.views == fresh.views
+    assert "person/bjorn-ny.md" in after.views and "person/bjorn-jarbur.md" not in after.views
+    unchanged = after.views["person/katarina-lindahl.md"]
+    assert unchanged == before.views["person/katarina-lindahl.md"]
+    assert all(a is b for a, b in zip(unchanged.appearances, before.views["person/katarina-lindahl.md"].appearances))
