@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 from . import appeal
 from .model import MINUTES, Archive, Attendee, Meeting
@@ -47,7 +47,7 @@ class Context:
 Rule = Callable[[Context, Meeting], Iterable[Problem]]
 
 
-def check_dates(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
+def check_dates(meeting: Meeting) -> Iterator[Problem]:
     """A multi-day meeting ends after it starts, and attendees' days fall within it."""
     if meeting.end_date is not None and meeting.end_date <= meeting.date:
         yield Problem(meeting.path, meeting.line_of("end_date"), "end_date",
@@ -61,7 +61,7 @@ def check_dates(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
                               "meeting's days ({days})").format(found=day, days=", ".join(d.isoformat() for d in meeting.days)))
 
 
-def check_present_and_absent(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
+def check_present_and_absent(meeting: Meeting) -> Iterator[Problem]:
     """Nobody is both present and absent on the same day."""
     present: dict[str, Attendee] = {}
     for attendee in meeting.attendees:
@@ -78,7 +78,7 @@ def check_present_and_absent(ctx: Context, meeting: Meeting) -> Iterator[Problem
                           _("remove one of them, or give 'days:' for a multi-day meeting"))
 
 
-def check_decisions(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
+def check_decisions(meeting: Meeting) -> Iterator[Problem]:
     """Once the minutes are no longer a draft, every beslutsärende records its decision (a
     kallelse has proposals, not decisions)."""
     if meeting.status == "utkast" or meeting.before:
@@ -89,7 +89,7 @@ def check_decisions(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
                 type=item.type_printed), _("add a '::: beslut' block, or keep the status 'utkast' until it is written"))
 
 
-def check_item_references(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
+def check_item_references(meeting: Meeting) -> Iterator[Problem]:
     """`until_item` and `absent_from_items` name items of this meeting."""
     numbers = {item.number for item in meeting.items if item.number}
     for attendee in (*meeting.attendees, *meeting.absent):
@@ -99,7 +99,7 @@ def check_item_references(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
                               "not have").format(number=repr(number)), did_you_mean(number, numbers) or _("use an item number such as '7a'"))
 
 
-def check_named_participants(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
+def check_named_participants(meeting: Meeting) -> Iterator[Problem]:
     """Whoever proposes, votes, dissents, notes or declares jäv attended the meeting."""
     attended = {_person_key(a.name) for a in meeting.attendees}
     names = [a.name for a in meeting.attendees]
@@ -111,7 +111,7 @@ def check_named_participants(ctx: Context, meeting: Meeting) -> Iterator[Problem
                         name=name), did_you_mean(_strip_party(name), names) or _("add the person to 'present' (or correct the name)"))
 
 
-def check_officials(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
+def check_officials(meeting: Meeting) -> Iterator[Problem]:
     """The chair, the secretary and the adjusters of a meeting were at it: a name there that no
     attendee has is a misspelling or a missing attendee (the minutes would name a person who
     cannot have chaired, kept or adjusted them)."""
@@ -127,7 +127,7 @@ def check_officials(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
                           did_you_mean(_strip_party(name), names) or _("add the person to 'present' or 'staff' (or correct the name)"))
 
 
-def check_first_names(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
+def check_first_names(meeting: Meeting) -> Iterator[Problem]:
     """A first name alone that two attendees share stays a person of its own (see `people.py`):
     told, so that the secretary can write the full name."""
     written = [(p.name, item.line) for item in meeting.items for p in item.presenters]
@@ -230,7 +230,7 @@ def check_kallelse(ctx: Context, meeting: Meeting) -> Iterator[Problem]:
                           _("the notice board says so; nothing to fix if this is what happened"), severity="note")
 
 
-RULES: list[tuple[str, Rule]] = [
+MEETING_RULES: list[tuple[str, Callable[[Meeting], Iterable[Problem]]]] = [
     ("dates", check_dates),
     ("present-and-absent", check_present_and_absent),
     ("decisions", check_decisions),
@@ -238,23 +238,43 @@ RULES: list[tuple[str, Rule]] = [
     ("named-participants", check_named_participants),
     ("officials", check_officials),
     ("first-names", check_first_names),
+]
+"""The rules that read the meeting alone: run when its file is parsed, and kept with it in the parse
+cache (`check_meeting`)."""
+
+ARCHIVE_RULES: list[tuple[str, Rule]] = [
     ("next-meetings", check_next_meetings),
     ("announcement", check_announcement),
     ("reports", check_reports),
     ("kallelse", check_kallelse),
 ]
+"""The rules that read the archive (or the day) besides the meeting."""
+
+RULES = [*MEETING_RULES, *ARCHIVE_RULES]
 
 
 RULE_CODES = [name for name, _rule in RULES]
 """The codes a rule across meetings can be left out by (`check --disable CODE`, the plugin's `disable`)."""
 
 
-def check_archive(archive: Archive, disabled: Iterable[str] = (), today: dt.date | None = None) -> list[Problem]:
+def check_meeting(meeting: Meeting) -> tuple[Problem, ...]:
+    """The problems of the rules that read the meeting alone, each carrying its rule's name."""
+    return tuple(dataclasses.replace(problem, code=name) for name, rule in MEETING_RULES for problem in rule(meeting))
+
+
+def check_archive(archive: Archive, disabled: Iterable[str] = (), today: dt.date | None = None,
+                  within: Mapping[str, tuple[Problem, ...]] | None = None) -> list[Problem]:
     """Every rule's problems, each carrying the rule's name as its code; `disabled` names rules
-    to leave out (`check --disable officials`); `today` is the day checked on (by default today)."""
+    to leave out (`check --disable officials`); `today` is the day checked on (by default today);
+    `within` holds `check_meeting`'s problems by meeting key, where they were found when parsing."""
     off, ctx = set(disabled), Context(archive, today or dt.date.today())
-    return [dataclasses.replace(problem, code=name) for meeting in archive.meetings for name, rule in RULES
-            if name not in off for problem in rule(ctx, meeting)]
+    problems: list[Problem] = []
+    for meeting in archive.meetings:
+        own = within.get(meeting.key) if within is not None else None
+        problems += [p for p in (check_meeting(meeting) if own is None else own) if p.code not in off]
+        problems += [dataclasses.replace(problem, code=name) for name, rule in ARCHIVE_RULES if name not in off
+                     for problem in rule(ctx, meeting)]
+    return problems
 
 
 def _strip_party(name: str) -> str:

@@ -112,11 +112,12 @@ class _Reader:
                 continue
             if len(relative.parts) == 2 and path.suffix == ".md":
                 meeting_files.append(path)
-        meetings = []
-        for meeting, found in self._meetings(meeting_files, body_map, topic_map):
+        meetings, within = [], {}
+        for meeting, found, own in self._meetings(meeting_files, body_map, topic_map):
             problems.extend(found)
             if meeting is not None:
                 meetings.append(meeting)
+                within[meeting.key] = own
         meetings.sort(key=lambda m: (m.date, m.body, m.slug))
         redirects, removed = self._permanence(problems)
         for body in body_map.values():
@@ -126,7 +127,7 @@ class _Reader:
         synonyms = self._synonyms(problems)
         archive = Archive(body_map, topic_map, meetings, sorted(pages), sorted(redirects), sorted(removed), people=people,
                           synonyms=synonyms)
-        problems.extend(checks.check_archive(archive, self.disabled, self.today))
+        problems.extend(checks.check_archive(archive, self.disabled, self.today, within))
         if self.cache:
             self.cache.forget_unused()
         return archive, problems
@@ -290,7 +291,8 @@ class _Reader:
     def parsed_bytes(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic]) -> bytes:
         found: list[Problem] = []
         meeting = self._parse_meeting(path, bodies, topics, found)
-        return pickle.dumps((meeting, found), protocol=pickle.HIGHEST_PROTOCOL)
+        own = checks.check_meeting(meeting) if meeting is not None else ()
+        return pickle.dumps((meeting, found, own), protocol=pickle.HIGHEST_PROTOCOL)
 
     def _parse_meeting(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic], problems: list[Problem]) -> Meeting | None:
         shown = self.shown(path)
@@ -419,7 +421,9 @@ class _Reader:
         return Attachment(title, kind, target.relative_to(self.content.resolve()).as_posix(), target.stat().st_size, media_type)
 
 
-Parsed = tuple["Meeting | None", list[Problem]]
+Parsed = tuple["Meeting | None", list[Problem], tuple[Problem, ...]]
+"""A meeting file read: the meeting (None when it cannot be read), its problems, and those of the
+rules that read the meeting alone (`checks.check_meeting`)."""
 
 
 def _shared_spellings(doc: YamlDoc, shown: str) -> list[Problem]:
