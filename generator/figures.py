@@ -14,6 +14,7 @@ figure also says in one sentence what it shows.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections import Counter
 from dataclasses import dataclass
@@ -139,11 +140,11 @@ def topic_figure(facts: Facts, topic: Topic, page_url: str) -> Figure | None:
         f"{page_url}arenden.csv")
 
 
-def person_figure(name: str, attended: list[MeetingRef], page_url: str) -> Figure | None:
-    """Meetings the person attended (present, substitute, official or guest) per year."""
+def person_figure(name: str, attended: list[dt.date], page_url: str) -> Figure | None:
+    """Meetings the person attended (present, substitute, official or guest), by their days, per year."""
     if not attended:
         return None
-    counts = Counter(ref.meeting.date.year for ref in attended)
+    counts = Counter(day.year for day in attended)
     years = _years(counts)
     series = [charts.Series("Möten", tuple(counts[y] for y in years))]
     summary = f"{name} deltog i {_count(len(attended), 'möte', 'möten')} i arkivet {_span(years)}."

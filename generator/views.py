@@ -234,14 +234,35 @@ class AssignmentsView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class MeetingLink:
+    """A meeting as a person's page shows it. Only what the page shows: an edit of a decision's
+    text leaves the pages of the meeting's people as they were (not rendered again)."""
+
+    url: str
+    title: str
+    date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLink:
+    """An item as a person's page shows it (see `MeetingLink`)."""
+
+    url: str
+    label: str
+    """How the item is cited (`Item.label`)."""
+    title: str
+    """The title after the label; empty when the label is the title (an unnumbered item)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Appearance:
     """One meeting in a person's record, with what the minutes say the person did there."""
 
-    meeting: MeetingRef
+    meeting: MeetingLink
     attendance: str
     """närvarande, ersättare, frånvarande, tjänsteperson, inbjuden or '' (named only in an item)."""
-    presented: list[ItemRef] = field(default_factory=list)
-    acts: list[tuple[ItemRef, str]] = field(default_factory=list)
+    presented: list[ItemLink] = field(default_factory=list)
+    acts: list[tuple[ItemLink, str]] = field(default_factory=list)
     """Proposals, votes, dissents, notes and jäv, as (item, what)."""
 
 
@@ -577,9 +598,9 @@ def people_views(facts: Facts, kept: Appearances | None = None) -> list[View]:
     listing = []
     for key in sorted(records, key=lambda k: swedish_key(shown[k])):
         name = shown[key]
-        appearances = sorted(records[key].values(), key=lambda a: a.meeting.meeting.date, reverse=True)
+        appearances = sorted(records[key].values(), key=lambda a: a.meeting.date, reverse=True)
         target = urls.person(key)
-        figure = person_figure(name, [a.meeting for a in reversed(appearances) if a.attendance in ATTENDED], target.url)
+        figure = person_figure(name, [a.meeting.date for a in reversed(appearances) if a.attendance in ATTENDED], target.url)
         views.append(PersonView(target, name, "person.html", name, spellings[key], appearances, (figure,) if figure else ()))
         listing.append((name, urls.person(key).url, len(appearances)))
     views.append(PeopleView(urls.people(), "Personer", "people.html", listing))
@@ -591,12 +612,13 @@ def _appearances_at(ref: MeetingRef, person_of: Callable[[str, Meeting], str]) -
     """Who appears at the meeting, and how, by person key (`person_of`), in the order they first
     appear: attending, then presenting, proposing and voting on its items."""
     meeting = ref.meeting
+    link = MeetingLink(ref.url, ref.title, meeting.date)
     found: dict[str, Appearance] = {}
 
     def appearance(written: str, attendance: str = "") -> Appearance:
         key = person_of(written, meeting)
         if key not in found:
-            found[key] = Appearance(ref, attendance)
+            found[key] = Appearance(link, attendance)
         return found[key]
 
     for group, label in ((meeting.present, "närvarande"), (meeting.absent, "frånvarande"), (meeting.staff, "tjänsteperson"),
@@ -604,7 +626,7 @@ def _appearances_at(ref: MeetingRef, person_of: Callable[[str, Meeting], str]) -
         for a in group:
             appearance(a.name, "ersättare" if a.replaces else label)
     for item in meeting.items:
-        item_ref = ItemRef(ref, item, urls.item(meeting, item))
+        item_ref = ItemLink(urls.item(meeting, item), item.label, item.title if item.number else "")
         for p in item.presenters:
             appearance(p.name).presented.append(item_ref)
         for block in item.parts:
