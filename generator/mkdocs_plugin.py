@@ -339,6 +339,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
 
     def on_shutdown(self) -> None:
         self._stop_search_index()
+        if self.refresh is not None:  # (a preview stopped: its refresh would hold the exit up for a minute)
+            self.refresh.cancel()
+            self.refresh = None
         staged, self.staged = self.staged, None
         if staged is None or not staged[0].exists():
             return

@@ -590,8 +590,9 @@ def people_views(facts: Facts, kept: Appearances | None = None) -> list[View]:
             for pair in known.names:  # (the names as this meeting first resolved them: spellings in the same order)
                 resolved(pair)
         gathered[id(ref)] = known
+        at = meeting.key
         for key, found in known.appearances.items():
-            records.setdefault(key, {})[meeting.key] = found
+            records.setdefault(key, {})[at] = found
     if kept is not None:
         kept.registry, kept.by_ref = registry, gathered
     views: list[View] = []
