@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .derive import Facts, MeetingRef
+from .derive import Facts, MeetingLink, MeetingRef
 from .figures import Figure, coverage_figure
 from .labels import SOURCE_LABELS, UNKNOWN_SOURCE
 from .model import Body, Meeting
@@ -32,10 +32,10 @@ from .model import Body, Meeting
 class NumberingGap:
     numbers: tuple[int, int]
     """The first and last number missing."""
-    before: MeetingRef | None
+    before: MeetingLink | None
     """The meeting after which they are missing; None for numbers missing in a meeting, or before
     the first meeting of a year."""
-    at: MeetingRef
+    at: MeetingLink
     """The meeting in which (or before which) they are missing."""
     within: bool
 
@@ -48,8 +48,8 @@ class NumberingGap:
 @dataclass(frozen=True, slots=True)
 class MissedMeeting:
     day: dt.date
-    announced_by: tuple[MeetingRef, ...]
-    next_held: MeetingRef | None
+    announced_by: tuple[MeetingLink, ...]
+    next_held: MeetingLink | None
     """The body's first meeting in the archive after that day."""
 
 
@@ -64,9 +64,9 @@ class BodyCoverage:
     empty_years: tuple[int, ...]
     numbering_gaps: tuple[NumberingGap, ...]
     missed: tuple[MissedMeeting, ...]
-    sources: tuple[tuple[str, tuple[MeetingRef, ...]], ...]
+    sources: tuple[tuple[str, tuple[MeetingLink, ...]], ...]
     """Each source's words (`SOURCE_LABELS`) with its meetings, in the labels' order."""
-    without_original: tuple[MeetingRef, ...]
+    without_original: tuple[MeetingLink, ...]
     """Protocols (not notes, which are not signed) without their signed original."""
     protocols: int
 
@@ -111,8 +111,9 @@ def body_coverage(facts: Facts, body: Body, page_url: str) -> BodyCoverage:
         body, len(meetings), meetings[0].date if meetings else None, meetings[-1].date if meetings else None,
         coverage_figure(body, dict(counts), page_url) if meetings else None,
         tuple(y for y in years if not counts[y]), tuple(numbering_gaps(refs)), tuple(missed_meetings(facts, body, refs)),
-        tuple((label, tuple(by_source[label])) for label in (*SOURCE_LABELS.values(), UNKNOWN_SOURCE) if label in by_source),
-        tuple(ref for ref in protocols if ref.meeting.original is None), len(protocols),
+        tuple((label, tuple(ref.link for ref in by_source[label])) for label in (*SOURCE_LABELS.values(), UNKNOWN_SOURCE)
+              if label in by_source),
+        tuple(ref.link for ref in protocols if ref.meeting.original is None), len(protocols),
     )
 
 
@@ -144,10 +145,10 @@ def numbering_gaps(refs: list[MeetingRef]) -> list[NumberingGap]:
             if not goes_on:
                 expected = last[-1] + 1 if same_year and start > last[-1] else 1
                 if start > expected:
-                    gaps.append(NumberingGap((expected, start - 1), before if same_year else None, ref, within=False))
+                    gaps.append(NumberingGap((expected, start - 1), before.link if same_year else None, ref.link, within=False))
         for low, high in zip(own, own[1:]):
             if high > low + 1:
-                gaps.append(NumberingGap((low + 1, high - 1), None, ref, within=True))
+                gaps.append(NumberingGap((low + 1, high - 1), None, ref.link, within=True))
         previous = (ref, own)
     return gaps
 
@@ -162,5 +163,5 @@ def missed_meetings(facts: Facts, body: Body, refs: list[MeetingRef]) -> list[Mi
             own = coming.body in (None, body.key) and not coming.other_body
             if own and coming.date and ref.meeting.date < coming.date <= facts.today and coming.date not in held:
                 announced.setdefault(coming.date, []).append(ref)
-    return [MissedMeeting(day, tuple(by), next((r for r in refs if r.meeting.date > day), None))
+    return [MissedMeeting(day, tuple(ref.link for ref in by), next((r.link for r in refs if r.meeting.date > day), None))
             for day, by in sorted(announced.items())]

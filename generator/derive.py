@@ -32,6 +32,32 @@ class MeetingRef:
     def title(self) -> str:
         return meeting_title(self.meeting, self.body)
 
+    @property
+    def link(self) -> MeetingLink:
+        return MeetingLink(self.url, self.title, self.meeting.date)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingLink:
+    """A meeting as a page that links to it shows it (a person's record, the coverage page): only
+    what the page shows, so that an edit of a decision's text leaves such pages as they were (not
+    rendered again)."""
+
+    url: str
+    title: str
+    date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLink:
+    """An item as a page that links to it shows it (see `MeetingLink`)."""
+
+    url: str
+    label: str
+    """How the item is cited (`Item.label`)."""
+    title: str
+    """The title after the label; empty when the label is the title (an unnumbered item)."""
+
 
 @dataclass(frozen=True, slots=True)
 class DecisionRef:

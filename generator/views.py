@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import appeal, dnr, urls
 from .alerts import ALL, AlertList
 from .coverage import Coverage, coverage
-from .derive import AssignmentState, DecisionRef, Facts, ItemRef, MeetingRef
+from .derive import AssignmentState, DecisionRef, Facts, ItemLink, ItemRef, MeetingLink, MeetingRef
 from .figures import Figure, body_figures, home_figure, person_figure, topic_figure
 from .model import Archive, Assignment, Block, Body, Item, Meeting, Topic
 from .people import People, name_key
@@ -231,27 +231,6 @@ class AssignmentsView(View):
     open: list[AssignmentState] = field(default_factory=list)
     closed: list[AssignmentState] = field(default_factory=list)
     today: dt.date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingLink:
-    """A meeting as a person's page shows it. Only what the page shows: an edit of a decision's
-    text leaves the pages of the meeting's people as they were (not rendered again)."""
-
-    url: str
-    title: str
-    date: dt.date
-
-
-@dataclass(frozen=True, slots=True)
-class ItemLink:
-    """An item as a person's page shows it (see `MeetingLink`)."""
-
-    url: str
-    label: str
-    """How the item is cited (`Item.label`)."""
-    title: str
-    """The title after the label; empty when the label is the title (an unnumbered item)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -613,7 +592,7 @@ def _appearances_at(ref: MeetingRef, person_of: Callable[[str, Meeting], str]) -
     """Who appears at the meeting, and how, by person key (`person_of`), in the order they first
     appear: attending, then presenting, proposing and voting on its items."""
     meeting = ref.meeting
-    link = MeetingLink(ref.url, ref.title, meeting.date)
+    link = ref.link
     found: dict[str, Appearance] = {}
 
     def appearance(written: str, attendance: str = "") -> Appearance:
