@@ -41,7 +41,7 @@ from .derive import Facts
 from .history import History
 from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE
 from .model import Archive, Attachment, Attendee, Block, Item, Meeting
-from .people import People, name_key
+from .people import name_key
 from .settings import Settings
 from .labels import meeting_title
 

@@ -16,12 +16,12 @@ from .alerts import ALL, AlertList
 from .coverage import Coverage, coverage
 from .derive import AssignmentState, DecisionRef, Facts, ItemLink, ItemRef, MeetingLink, MeetingRef
 from .figures import Figure, body_figures, home_figure, person_figure, topic_figure
-from .model import Archive, Assignment, Block, Body, Item, Meeting, Topic
+from .model import Archive, Block, Body, Item, Meeting, Topic
 from .people import People, name_key
 from .messages import _
 from .problems import Problem
 from .settings import Accessibility, Registrar, Settings
-from .text import slug, swedish_key
+from .text import swedish_key
 from .versions import VersionHistory
 
 LATEST_ON_HOME = 10
