@@ -55,7 +55,7 @@ class ParseCache:
         key's other parts then (`file_key`)."""
 
     def file_key(self, path: Path, *parts: bytes) -> str:
-        """The key of `path`'s bytes and `parts`. A kept cache (the preview's) does not read a file
+        """The key of `path`'s bytes and then `parts`. A kept cache (the preview's) does not read a file
         again while its modification time and size and the other parts are as they were at the
         last read, unless it had changed just before that read (an edit within the clock's
         resolution keeps both, as git's index knows); a read of every file was a fifth of an
@@ -65,7 +65,7 @@ class ParseCache:
         known = self.files.get(path)
         if known is not None and known[0] == seen and known[1] == parts:
             return known[2]
-        key = self.key(parts[0], path.read_bytes(), *parts[1:])
+        key = self.key(path.read_bytes(), *parts)
         if time.time_ns() - stat.st_mtime_ns > _SETTLED_NS:
             self.files[path] = (seen, parts, key)
         return key

@@ -233,9 +233,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """The search index is built on another core while MkDocs renders the pages, into a folder
         beside the site (MkDocs empties the site's folder after this event)."""
         self._stop_search_index()
-        if self.refresh is not None:
-            self.refresh.cancel()
-            self.refresh = None
+        self._cancel_refresh()
         folder, archive = staging.search_folder(site_dir), self.site.published
         self.search_folder = folder
         self.search = Background(lambda: write_search_files(archive, folder, with_documents=False))
@@ -339,9 +337,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
 
     def on_shutdown(self) -> None:
         self._stop_search_index()
-        if self.refresh is not None:  # (a preview stopped: its refresh would hold the exit up for a minute)
-            self.refresh.cancel()
-            self.refresh = None
+        self._cancel_refresh()  # (a preview stopped: its refresh would hold the exit up for a minute)
         staged, self.staged = self.staged, None
         if staged is None or not staged[0].exists():
             return
@@ -375,18 +371,17 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
 
     def _rebuild_preview(self) -> None:
         config = self.pages.config if self.pages else None
-        if self.refresh is not None:  # (what it would write is out of date now; its core is the edit's)
-            self.refresh.cancel()
-            self.refresh = None
+        cut = self._cancel_refresh()  # (what it would write is out of date now; its core is the edit's)
         if config is not None:
             started, now = time.monotonic(), _sources(config)
             changed = preview.changes(self.sources, now)
-            if preview.only_meeting_files(changed, Path(config.docs_dir)) and self._rerender(config, changed, now, started):
+            if preview.only_meeting_files(changed, Path(config.docs_dir)) and self._rerender(config, changed, now, started, cut):
                 return
         self.full_build()
 
-    def _rerender(self, config: MkDocsConfig, changed: list[str], now: preview.Sources, started: float) -> bool:
-        """Re-render what the edit of `changed` affects; False when that takes a full build."""
+    def _rerender(self, config: MkDocsConfig, changed: list[str], now: preview.Sources, started: float, cut: bool) -> bool:
+        """Re-render what the edit of `changed` affects; False when that takes a full build. `cut`:
+        the refresh of the pages shown was cancelled unfinished."""
         site_dir = Path(config.site_dir)
         try:
             after = Site.load(self.site.config, self.parse_cache, earlier=self.site)
@@ -394,7 +389,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             _tell(error)  # the preview keeps showing the pages as they were, and says why
             staging.write_changed(site_dir, {preview.PROBLEMS_FILE: preview.problems_json(error.problems)})
             self.sources = now
-            self._refresh_in_background(site_dir)  # (of the pages shown: the last edit's may have been cancelled)
+            if cut:  # (the pages shown stay, so their search, feeds and open data are finished)
+                self._refresh_in_background(site_dir)
             return True
         edit = preview.affected_pages(self.site, after)
         if edit is None:
@@ -412,8 +408,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def _refresh_in_background(self, site_dir: Path) -> None:
         """The search index, feeds and open data depend on the whole archive: rebuilt on another
         core, and put in place when done (the next edit cancels an unfinished refresh)."""
-        if self.refresh is not None:
-            self.refresh.cancel()
+        self._cancel_refresh()
         site = self.site
 
         def refresh() -> None:
@@ -424,6 +419,15 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             site.write_data_files(staging.ChangedWriter(site_dir))
 
         self.refresh = Background(refresh)
+
+    def _cancel_refresh(self) -> bool:
+        """Stops the preview's refresh; whether it had not ended."""
+        refresh, self.refresh = self.refresh, None
+        if refresh is None:
+            return False
+        running = refresh.running
+        refresh.cancel()
+        return running
 
 
 def _sources(config: MkDocsConfig) -> preview.Sources:

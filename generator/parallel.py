@@ -87,6 +87,11 @@ class Background:
         if self._error:
             raise BackgroundError(self._error)
 
+    @property
+    def running(self) -> bool:
+        """The function has not ended yet (in its process)."""
+        return self._process is not None and self._process.is_alive()
+
     def cancel(self) -> None:
         if self._process is not None:
             self._process.kill()

@@ -606,17 +606,17 @@ def _appearances_at(ref: MeetingRef, person_of: Callable[[str, Meeting], str]) -
         for a in group:
             appearance(a.name, "ersättare" if a.replaces else label)
     for item in meeting.items:
-        item_ref = ItemLink(urls.item(meeting, item), item.label, item.title if item.number else "")
+        item_link = ItemLink(urls.item(meeting, item), item.label, item.title if item.number else "")
         for p in item.presenters:
-            appearance(p.name).presented.append(item_ref)
+            appearance(p.name).presented.append(item_link)
         for block in item.parts:
             if not isinstance(block, Block):
                 continue
             for name in block.by:
-                appearance(name).acts.append((item_ref, ACT_WORDS.get(block.kind, block.kind)))
+                appearance(name).acts.append((item_link, ACT_WORDS.get(block.kind, block.kind)))
             for vote, names in (("yes", block.yes), ("no", block.no), ("abstain", block.abstain)):
                 for name in names:
-                    appearance(name).acts.append((item_ref, VOTE_WORDS[vote]))
+                    appearance(name).acts.append((item_link, VOTE_WORDS[vote]))
     return found
 
 
