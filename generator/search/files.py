@@ -24,9 +24,9 @@ from typing import Protocol
 from ..model import Archive, Body, Topic
 from ..parallel import map_in_workers
 from ..text import swedish_key
-from .analysis import SV_STOP_WORDS, Lexicon, is_exact, tokenize
+from .analysis import SV_STOP_WORDS, Lexicon, is_exact
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
-from .index import SearchIndex, build_index
+from .index import SearchIndex, build_index, documents_per_token
 from .packs import PackWriter, SlotWriter
 from .query import browser_rules
 from . import direct, synonyms
@@ -267,9 +267,7 @@ def write_search_files(archive: Archive, folder: Path, with_documents: bool = Tr
 def _index_into(archive: Archive, files: Files, with_documents: bool) -> None:
     docs = documents(archive)
     tables = document_files(docs, archive, files) if with_documents else None
-    in_docs: Counter[str] = Counter()  # documents per token
-    for doc in docs:
-        in_docs.update({token for text in doc.texts.values() for token in tokenize(text)})
+    in_docs = documents_per_token(docs)
     lexicon = Lexicon(in_docs)
     vocabulary = _store(files, "v", _vocabulary(in_docs))
     del in_docs

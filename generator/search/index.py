@@ -20,7 +20,7 @@ from itertools import count
 import numpy as np
 
 from ..parallel import map_in_workers
-from .analysis import Lexicon, TermCache, analyse
+from .analysis import Lexicon, TermCache, analyse, tokenize
 from .documents import FIELD_NAMES, FIELDS, NAMES_FIELD, SearchDoc
 
 K1 = 1.2
@@ -114,8 +114,7 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
 
     Pass one runs on two halves of the documents in two processes on a large archive (it is most
     of the index's time); their counts are merged with the terms numbered as one pass would."""
-    half = len(docs) // 2
-    spans = [(0, half), (half, len(docs))] if len(docs) >= PARALLEL_DOCS else [(0, len(docs))]
+    spans = halves(docs)
     count_span = functools.partial(_count_terms, docs, lexicon)
     term_ids: dict[str, int] = {}
     entry_term, entry_tf, distinct = array("I"), array("I"), array("I")
@@ -184,6 +183,30 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[s
     del order
     starts = np.concatenate(([0], np.cumsum(with_term)))
     return SearchIndex(docs, term_ids, starts, doc, field_of, thousandths, compounds)
+
+
+def halves(docs: list[SearchDoc]) -> list[tuple[int, int]]:
+    """The spans of documents a step over every document runs on: two halves, in two processes,
+    on a large archive."""
+    half = len(docs) // 2
+    return [(0, half), (half, len(docs))] if len(docs) >= PARALLEL_DOCS else [(0, len(docs))]
+
+
+def documents_per_token(docs: list[SearchDoc]) -> Counter[str]:
+    """How many documents each token is in (what the lexicon and the vocabulary are made of),
+    counted on two halves of the documents in two processes on a large archive (a tenth of the
+    index's time in one, at 10,000 protocols)."""
+    total: Counter[str] = Counter()
+    for counted in map_in_workers(functools.partial(_documents_per_token, docs), halves(docs), at_least=2):
+        total.update(counted)
+    return total
+
+
+def _documents_per_token(docs: list[SearchDoc], span: tuple[int, int]) -> Counter[str]:
+    counted: Counter[str] = Counter()
+    for number in range(*span):
+        counted.update({token for text in docs[number].texts.values() for token in tokenize(text)})
+    return counted
 
 
 def _numbers(values: array) -> np.ndarray:
