@@ -56,15 +56,15 @@ def test_every_posting_list_reads_back_whole_and_best_first(archive, monkeypatch
     for chunk in term_chunks(files, manifest):
         for term, entry in chunk.items():
             for _field, total, head, blocks in (e for e in entry[1:] if isinstance(e[0], int)):  # (not a compound's parts)
-                docs, weights = list(head[0]), list(head[1])
+                docs, weights = search.files.postings_of(head)
                 sizes = [end - start for start, end in search.files.tail_blocks(total - len(docs))]
                 assert len(sizes) == len(blocks), term
                 for address, size in zip(blocks, sizes):
-                    block = packs.read_address(files, manifest["packs"], address)
-                    assert len(block[0]) == size, (term, address)
+                    block_docs, block_weights = search.files.postings_of(packs.read_address(files, manifest["packs"], address))
+                    assert len(block_docs) == size, (term, address)
                     grown = max(grown, size)
-                    docs += block[0]
-                    weights += block[1]
+                    docs += block_docs
+                    weights += block_weights
                     tails += 1
                 assert len(docs) == total == len(set(docs)), term
                 assert weights == sorted(weights, reverse=True), term
@@ -72,6 +72,22 @@ def test_every_posting_list_reads_back_whole_and_best_first(archive, monkeypatch
     assert lists > 1000 and tails > 100  # the tiny blocks made tails
     assert grown == TINY["TAIL_BLOCK"] * TINY["TAIL_GROWTH"]  # the deepest blocks grew to the most they may
     assert len([n for n in files if n.startswith("p/")]) < tails / 20  # many records to a file
+
+
+def test_postings_are_written_as_runs_of_one_weight_and_read_back_as_the_index_holds_them(archive) -> None:
+    docs = search.documents(archive)
+    index = search.build_index(docs, search.analysis.Lexicon(search.index.documents_per_token(docs)))
+    runs_of_several = 0
+    for number in range(len(index.term_ids)):
+        fields, numbers, weights = index.entries(number)
+        for field in set(fields):
+            at = [i for i, f in enumerate(fields) if f == field]
+            listed = ([numbers[i] for i in at], [weights[i] for i in at])
+            runs = search.files.weight_runs(*listed)
+            assert search.files.postings_of(runs) == listed
+            assert all(step > 0 for step, *_ in runs[1:])  # (best first: each run's weight lower)
+            runs_of_several += sum(len(run) > 2 for run in runs)
+    assert runs_of_several > 100  # (documents of one weight share a run)
 
 
 def test_packs_keep_near_their_size_and_describe_themselves(archive, monkeypatch) -> None:

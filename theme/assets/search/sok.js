@@ -452,10 +452,25 @@
 
   /* -- scoring ------------------------------------------------------------------------ */
 
+  /* Postings as the files hold them (files.py's weight_runs): runs of one weight, best first,
+   * each [its weight's drop from the run before (the first: the weight), its first document,
+   * then each next document's distance from the one before] -> [documents, weights]. */
+  function postingsOf(runs) {
+    var docs = [], weights = [], weight = 0;
+    runs.forEach(function (run, number) {
+      weight = number === 0 ? run[0] : weight - run[0];
+      var doc = run[1];
+      docs.push(doc); weights.push(weight);
+      for (var i = 2; i < run.length; i++) { doc += run[i]; docs.push(doc); weights.push(weight); }
+    });
+    return [docs, weights];
+  }
+
   /* A (term, field) posting list, best weights first, fetched block by block. */
   function PostingList(manifest, termIndex, field, total, head, blocks) {
+    var postings = postingsOf(head);
     this.manifest = manifest; this.termIndex = termIndex; this.field = field; this.total = total;
-    this.docs = head[0].slice(); this.weights = head[1].slice(); this.blocks = blocks.slice();
+    this.docs = postings[0]; this.weights = postings[1]; this.blocks = blocks.slice();
   }
   PostingList.prototype.exhausted = function () { return this.blocks.length === 0; };
   PostingList.prototype.floor = function () {
@@ -463,7 +478,8 @@
   };
   PostingList.prototype.more = function () {
     var self = this;
-    return record(this.manifest, this.blocks.shift()).then(function (block) {
+    return record(this.manifest, this.blocks.shift()).then(function (runs) {
+      var block = postingsOf(runs);
       self.docs = self.docs.concat(block[0]); self.weights = self.weights.concat(block[1]);
     });
   };
@@ -616,9 +632,9 @@
         var entry = pair[1];
         for (var i = 1; i < entry.length; i++) {
           if (typeof entry[i][0] !== "number" || f.clause.fields.indexOf(entry[i][0]) < 0) continue;
-          entry[i][2][0].forEach(function (d) { docsOut.add(d); });
+          postingsOf(entry[i][2])[0].forEach(function (d) { docsOut.add(d); });
           entry[i][3].forEach(function (block) {
-            jobs.push(record(manifest, block).then(function (b) { b[0].forEach(function (d) { docsOut.add(d); }); }));
+            jobs.push(record(manifest, block).then(function (runs) { postingsOf(runs)[0].forEach(function (d) { docsOut.add(d); }); }));
           });
         }
       });
