@@ -7,7 +7,10 @@ meeting), or a day alone when one meeting was held that day. `keys` reads a quer
 it may name; the browser does the same by the patterns the manifest carries (`browser_rules`).
 The table (`table`) maps each key of the archive to [label, URL]; it is written in shards,
 records of the `h/` packs, so that a query fetches the one shard its key is in (`shard`), and
-only when it has a digit.
+only when it has a digit. A key that leads to a meeting or an item holds its search document's
+number instead (`compact`): the browser reads the label (`label`) and URL from the document's
+facts, which the results need anyway (labels and URLs written out were 12.8 of the index's 102 MB
+at 10,000 protocols).
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from .. import dnr, urls
-from ..labels import meeting_citation
+from ..labels import meeting_title
 from ..model import Archive
 from .analysis import _plain_tokens, browser_regex, is_exact, tokenize
+from .documents import SearchDoc, item_title
 
 DATE = re.compile(r"(?<![0-9])([0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])")
 PARAGRAPH = re.compile(r"§+\s*([0-9]+\s?[a-z]?)(?![a-zåäö0-9])", re.IGNORECASE)
@@ -73,15 +77,15 @@ def table(archive: Archive) -> dict[str, list[str]]:
     holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for meeting in archive.meetings:
         body = archive.bodies[meeting.body]
-        target = (meeting_citation(body, meeting), urls.permanent(body, urls.meeting(meeting).url))
+        iso_day = meeting.date.isoformat()
+        target = (label(body.name, iso_day, meeting_title(meeting, body), meeting=True), urls.permanent(body, urls.meeting(meeting).url))
         for day in meeting.days:
             found[f"{meeting.body}/{day.isoformat()}"].append(target)
             found[f"day:{day.isoformat()}"].append(target)
         if meeting.diarienummer:
             holders[meeting.diarienummer.normalised].append(target)
         for item in meeting.items:
-            label = f"{body.name} {meeting.date.isoformat()}" + (f" {item.label}" if item.number else "")
-            target = (f"{label}: {item.title}", urls.permanent(body, urls.item(meeting, item)))
+            target = (label(body.name, iso_day, item_title(item), meeting=False), urls.permanent(body, urls.item(meeting, item)))
             if item.number:
                 number = item.number.lower()
                 found[f"{meeting.body}/{meeting.date.isoformat()}/§{number}"].append(target)
@@ -100,6 +104,27 @@ def table(archive: Archive) -> dict[str, list[str]]:
     return {key: list(targets[0]) for key, targets in found.items() if len(set(targets)) == 1}
 
 
+def label(body_name: str, day: str, title: str, meeting: bool) -> str:
+    """What "Gå direkt till …" names, from the facts of the document it leads to (sok.js's
+    `directLabel`): a meeting by its title, an item by its body, day and title."""
+    return title if meeting else f"{body_name} {day}, {title}"
+
+
+def compact(found: Mapping[str, list[str]], docs: list[SearchDoc], body_names: Mapping[str, str]) -> dict[str, list[str] | int]:
+    """The table as it is written: a key whose label and URL are a search document's (`label` of
+    its facts, its address) holds the document's number."""
+    numbers: dict[str, int] = {}
+    for number, doc in enumerate(docs):
+        numbers.setdefault(doc.ref, number)  # (an item's proposal shares its address, after it)
+    out: dict[str, list[str] | int] = {}
+    for key, (text, url) in found.items():
+        number = numbers.get(url)
+        doc = docs[number] if number is not None else None
+        same = doc is not None and label(body_names[doc.body], doc.date, doc.title, meeting=doc.type == "möte") == text
+        out[key] = number if same else [text, url]
+    return out
+
+
 def shard(key: str, count: int) -> int:
     """The shard a key is in: FNV-1a over its UTF-16 code units, as JavaScript reads a string."""
     value, data = 0x811C9DC5, key.encode("utf-16-le")
@@ -108,9 +133,9 @@ def shard(key: str, count: int) -> int:
     return value % count
 
 
-def shards(found: Mapping[str, list[str]]) -> list[dict[str, list[str]]]:
+def shards(found: Mapping[str, list[str] | int]) -> list[dict[str, list[str] | int]]:
     count = max(1, -(-len(found) // SHARD_SIZE))
-    out: list[dict[str, list[str]]] = [{} for _ in range(count)]
+    out: list[dict[str, list[str] | int]] = [{} for _ in range(count)]
     for key in sorted(found):
         out[shard(key, count)][key] = found[key]
     return out

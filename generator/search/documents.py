@@ -103,7 +103,7 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
         meta += [topic.name, *topic.synonyms]
     text = item_text(item)
     return SearchDoc(
-        ref=urls.permanent(body, urls.item(meeting, item)), kind="item", title=f"{item.label} {item.title}" if item.number else item.title,
+        ref=urls.permanent(body, urls.item(meeting, item)), kind="item", title=item_title(item),
         body=meeting.body, date=meeting.date.isoformat(), topics=tuple(item.topics), ocr=_ocr(meeting),
         type="förslag" if meeting.before and any(b.kind == "förslag" for b in item.blocks) else item.type or "övrigt",
         snippet_source=" ".join([*decisions, text]),
@@ -117,6 +117,11 @@ def _item_doc(archive: Archive, meeting: Meeting, item: Item) -> SearchDoc:
             "text": text,
         },
     )
+
+
+def item_title(item: Item) -> str:
+    """An item's title as its results show it: `§ 28 Uppföljning av regional samverkan`."""
+    return f"{item.label} {item.title}" if item.number else item.title
 
 
 def item_text(item: Item) -> str:

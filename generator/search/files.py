@@ -144,7 +144,7 @@ def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: s
     group_lists.close()
     packs.update(group_lists.packs)
 
-    direct_table, direct_count = _direct_files(archive, files)
+    direct_table, direct_count = _direct_files(archive, index.docs, files)
     manifest = {
         "version": 7,
         "packs": packs,
@@ -185,9 +185,10 @@ def _json_text(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _direct_files(archive: Archive, files: Files) -> tuple[list[list], int]:
+def _direct_files(archive: Archive, docs: list[SearchDoc], files: Files) -> tuple[list[list], int]:
     """`h/`: the direct hits' table in shards, read by shard number."""
-    shards = direct.shards(direct.table(archive))
+    names = {key: body.name for key, body in archive.bodies.items()}
+    shards = direct.shards(direct.compact(direct.table(archive), docs, names))
     writer = PackWriter(files, "h", "h")
     for found in shards:
         writer.add(found)

@@ -257,16 +257,25 @@
     return h % count;
   }
 
-  /* The one thing a query names, {label, url}, or null. */
+  /* The one thing a query names, {label, url}, or null. A key holds [label, url], or the number
+   * of the search document it leads to, whose facts give both (direct.py's compact and label). */
   function directHit(text, manifest) {
     var keys = directKeys(text, manifest), d = manifest.direct;
     if (!keys.length) return Promise.resolve(null);
     return Promise.all(keys.map(function (key) {
-      return numbered(d.table, shardOf(key, d.shards)).then(function (found) { return found[key] || null; });
+      return numbered(d.table, shardOf(key, d.shards)).then(function (found) {
+        return Object.prototype.hasOwnProperty.call(found, key) ? found[key] : null;
+      });
     })).then(function (found) {
-      var hit = found.find(Boolean);
-      return hit ? { label: hit[0], url: hit[1] } : null;
+      var hit = found.find(function (x) { return x !== null; });
+      if (hit === undefined) return null;
+      if (typeof hit !== "number") return { label: hit[0], url: hit[1] };
+      return docs(manifest, [hit]).then(function (loaded) { return { label: directLabel(manifest, loaded[0]), url: loaded[0].url }; });
     });
+  }
+
+  function directLabel(manifest, d) {
+    return manifest.types[d.type] === "möte" ? d.title : manifest.bodies[d.body][1] + " " + d.date + ", " + d.title;
   }
 
   /* -- "Menade du …?" ------------------------------------------------------------------ */
