@@ -23,6 +23,7 @@ MAX_BYTES = 5_000_000
 
 Loc = tuple[str | int, ...]
 
+_MAY_REPEAT = re.compile(r"[&*]|<<")
 MAX_DEPTH = 12
 """Deepest nesting of lists and mappings a content file may have (a protocol needs four)."""
 
@@ -136,13 +137,22 @@ def split_front_matter(source: SourceText) -> tuple[Split | None, list[Problem]]
 
 def load_yaml(text: str, path: str, first_line: int) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse YAML, keeping the line of every mapping key and sequence entry."""
-    if shape := _shape_problem(text, path, first_line):
+    # (an anchor, an alias or a merge key is written with '&', '*' or '<<': without them only the
+    # depth can be wrong, which libyaml's tree shows; the event scan was an eighth of a file's
+    # reading)
+    if _MAY_REPEAT.search(text) and (shape := _shape_problem(text, path, first_line)):
         return None, [shape]
     try:
-        node, data = _parse(text, _LOADER)
+        node, data = _parse(text, _LOADER, path, first_line)
+    except _Shape as shape:
+        return None, [shape.problem]
     except yaml.YAMLError:
+        if shape := _shape_problem(text, path, first_line):  # (before the pure-Python parser, which recurses)
+            return None, [shape]
         try:  # the pure-Python parser's messages are the more helpful ("found character '\\t'")
-            node, data = _parse(text, _PURE_LOADER)
+            node, data = _parse(text, _PURE_LOADER, path, first_line)
+        except _Shape as shape:
+            return None, [shape.problem]
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = first_line + (mark.line if mark else 0)
@@ -176,8 +186,7 @@ def _shape_problem(text: str, path: str, first_line: int) -> Problem | None:
                 if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                     depth += 1
                     if depth > MAX_DEPTH:
-                        return Problem(path, line, "yaml", _("found lists or mappings nested more than {depth} deep").format(
-                            depth=MAX_DEPTH), _("check the brackets and the indentation"), code="yaml")
+                        return _too_deep(path, line)
                 elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                     depth -= 1
             return None
@@ -186,13 +195,44 @@ def _shape_problem(text: str, path: str, first_line: int) -> Problem | None:
     return None
 
 
-def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:
+def _too_deep(path: str, line: int) -> Problem:
+    return Problem(path, line, "yaml", _("found lists or mappings nested more than {depth} deep").format(depth=MAX_DEPTH),
+                   _("check the brackets and the indentation"), code="yaml")
+
+
+class _Shape(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def _parse(text: str, loader_class: type, path: str, first_line: int) -> tuple[yaml.Node | None, object]:
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else None
+        if node is None:
+            return None, None
+        if (deep := _nested_too_deep(node)) is not None:  # (before the values are built: that recurses)
+            raise _Shape(_too_deep(path, first_line + deep.start_mark.line))
+        return node, loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def _nested_too_deep(node: yaml.Node) -> yaml.Node | None:
+    """The first list or mapping (in the text's order) nested deeper than MAX_DEPTH, or None."""
+    stack = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            children = [part for pair in current.value for part in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            children = current.value
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            return current
+        stack.extend((child, depth + 1) for child in reversed(children))
+    return None
 
 
 def _collect_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int], offset: int, path: str, problems: list[Problem]) -> None:
