@@ -418,7 +418,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             staging.put_in_place(folder, site_dir / urls.SEARCH_INDEX_DIR)
             site.write_data_files(staging.ChangedWriter(site_dir))
 
-        self.refresh = Background(refresh)
+        self.refresh = Background(refresh, group=True)
 
     def _cancel_refresh(self) -> bool:
         """Stops the preview's refresh; whether it had not ended."""

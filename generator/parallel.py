@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import traceback
 from collections.abc import Callable, Iterator
 from typing import TypeVar
@@ -59,11 +60,15 @@ class BackgroundError(Exception):
 
 class Background:
     """One function run in a forked process while this one goes on; `wait` for it to end. Without
-    fork it runs when started."""
+    fork it runs when started. With `group`, the process and the workers it forks are a process
+    group of their own, which `cancel` stops whole (a task cancelled often, the preview's refresh:
+    its workers would otherwise finish the piece of work they hold, on the cores the next edit
+    wants); without, they stay in this one's, which an interrupt (Ctrl-C) stops with it."""
 
-    def __init__(self, task: Callable[[], None]):
+    def __init__(self, task: Callable[[], None], group: bool = False):
         self._error: str | None = None
         self._process = None
+        self._group = group and hasattr(os, "killpg")
         if not can_fork():
             self._error = _attempt(task)
             return
@@ -71,7 +76,7 @@ class Background:
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
         self._receive = receive
-        self._process = context.Process(target=_report, args=(task, send))  # (not a daemon: it may use workers of its own)
+        self._process = context.Process(target=_report, args=(task, send, self._group))  # (not a daemon: it may use workers of its own)
         self._process.start()
         send.close()
 
@@ -93,14 +98,20 @@ class Background:
         return self._process is not None and self._process.is_alive()
 
     def cancel(self) -> None:
+        """Stop the function (and, with `group`, every process it started)."""
         if self._process is not None:
-            self._process.kill()
+            try:
+                os.killpg(self._process.pid, signal.SIGKILL) if self._group else self._process.kill()
+            except ProcessLookupError:  # (it has ended, and its group with it)
+                pass
             self._process.join()
             self._process = None
             gc.unfreeze()
 
 
-def _report(task: Callable[[], None], send) -> None:
+def _report(task: Callable[[], None], send, group: bool) -> None:
+    if group:
+        os.setpgid(0, 0)
     # A short life making millions of small objects and no cycles worth collecting: the
     # collector's passes over them cost a third of the search index's time.
     gc.disable()

@@ -109,3 +109,36 @@ def test_work_on_every_core_leaves_the_process_collecting_again() -> None:
     background = Background(lambda: None)
     background.wait()
     assert gc.get_freeze_count() == 0
+
+
+def _hold(folder: Path, number: int) -> int:
+    """A worker's piece of work that lasts: it says it started, then waits."""
+    (folder / f"{number}.{__import__('os').getpid()}").write_text("")
+    time.sleep(60)
+    return number
+
+
+def test_a_cancelled_refresh_stops_the_workers_it_started(tmp_path: Path) -> None:
+    """The preview cancels its refresh (search, feeds, open data) at the next edit: the workers
+    the refresh forked stop with it, and do not finish their piece of work on the edit's cores."""
+    import functools
+    import os
+
+    from generator.parallel import Background, can_fork, map_in_workers
+
+    if not can_fork():
+        pytest.skip("one core or no fork: work runs in the calling process")
+    task = functools.partial(_hold, tmp_path)
+    background = Background(lambda: list(map_in_workers(task, [1, 2], at_least=1)), group=True)
+    wait_for(lambda: len(list(tmp_path.iterdir())) == 2, "both workers to start", 30)
+    workers = [int(path.suffix[1:]) for path in tmp_path.iterdir()]
+    background.cancel()
+
+    def gone(pid: int) -> bool:
+        try:
+            return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0] in ("Z", "X")
+        except (OSError, IndexError):
+            return True
+
+    wait_for(lambda: all(gone(pid) for pid in workers), "the workers to stop", 5)
+    assert os.getpgid(0) == os.getpgid(os.getpid())  # (this process's own group untouched)
