@@ -10,8 +10,11 @@ or an edit that changes links or assignments across the archive) takes a full bu
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISDIR
 
 from .load import is_editor_litter
 from .problems import Problem
@@ -27,16 +30,36 @@ as `file:line: message` lines, [] when there are none."""
 
 
 def sources(roots: list[Path], files: list[Path]) -> Sources:
-    """Every file under `roots`, and `files`, with its modification time and size."""
+    """Every file under `roots`, and `files`, with its modification time and size (a stat per
+    file: listing folders tells files from folders)."""
     found = {}
-    for path in [*files, *(p for root in roots for p in root.rglob("*"))]:
+    for path in files:
         try:
             stat = path.stat()
         except OSError:
             continue
-        if not path.is_dir() and not is_editor_litter(path.name):
+        if not S_ISDIR(stat.st_mode) and not is_editor_litter(path.name):
             found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    for root in roots:
+        found.update(_files_under(str(root)))
     return found
+
+
+def _files_under(folder: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir():
+                if not entry.is_symlink():  # (as rglob: a linked folder is not walked)
+                    yield from _files_under(entry.path)
+            elif not is_editor_litter(entry.name):
+                stat = entry.stat()
+                yield entry.path, (stat.st_mtime_ns, stat.st_size)
+        except OSError:  # (removed meanwhile)
+            continue
 
 
 def changes(before: Sources, now: Sources) -> list[str]:
