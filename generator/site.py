@@ -41,7 +41,7 @@ from .settings import Settings
 from .versions import Versions, read_versions
 from .xref import Linker
 from .views import (
-    Appearances, BodyView, DataIndexView, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, RedirectView,
+    BodyView, DataIndexView, Kept, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, RedirectView,
     SearchView, StatementView, TopicIndexView, TopicView, View, derive_views, unique_targets,
 )
 
@@ -78,9 +78,9 @@ class Site:
         settings = config.settings
         self.published = archive if settings.preview else archive.published()
         self.facts: Facts = derive(self.published, settings.today, earlier.facts if earlier else None)
-        self.appearances = earlier.appearances if earlier else Appearances()
-        """What the person pages gathered, for the next derivation after an edit (`earlier`: the
-        preview's site before the edit, whose unchanged meetings are then not gathered again)."""
+        self.kept = earlier.kept if earlier else Kept()
+        """What the derivation made, for the next one after an edit (`earlier`: the preview's site
+        before the edit, whose pages made of unchanged meetings are then not made again)."""
         self.versions = read_versions(config.content, self.published.meetings, self.history) if settings.history else Versions({})
         views = self.derive_views()
         self.clashes = unique_targets(views, archive.pages, _shown(config.content))
@@ -95,7 +95,7 @@ class Site:
 
     def derive_views(self) -> list[View]:
         """The pages to make (a federation portal makes other ones: `portal.py`)."""
-        return derive_views(self.facts, self.config.settings, self.versions.by_meeting, self.appearances)
+        return derive_views(self.facts, self.config.settings, self.versions.by_meeting, self.kept)
 
     @classmethod
     def load(cls, config: SiteConfig, cache: ParseCache | None = None, earlier: "Site | None" = None) -> "Site":

@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from . import appeal, dnr, urls
 from .alerts import ALL, AlertList
-from .coverage import Coverage, coverage
+from .coverage import BodyCoverage, Coverage, body_coverage, coverage
 from .derive import AssignmentState, DecisionRef, Facts, ItemLink, ItemRef, MeetingLink, MeetingRef
 from .figures import Figure, body_figures, home_figure, person_figure, topic_figure
 from .model import Archive, Block, Body, Item, Meeting, Topic
@@ -339,11 +340,12 @@ class TopicIndexView(View):
 
 
 def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, VersionHistory] | None = None,
-                 appearances: Appearances | None = None) -> list[View]:
+                 kept: Kept | None = None) -> list[View]:
     """Every page of the site, each at its address (`unique_targets` says when two claim one);
-    `versions` are the meetings' version histories by key, when they are shown; `appearances`,
-    what the people's pages gathered last time, when kept (see `Appearances`)."""
+    `versions` are the meetings' version histories by key, when they are shown; `kept`, what the
+    last derivation made, when kept (see `Kept`)."""
     archive = facts.archive
+    per_body = body_pages(facts, kept)
     views: list[View] = [
         home_view(facts), topic_index_view(facts), SearchView(urls.search(), "Sök", "search.html"),
         StatementView(urls.accessibility(), "Tillgänglighetsredogörelse", "accessibility.html",
@@ -352,14 +354,15 @@ def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, Versio
         HelpView(urls.appeal_help(), "Så överklagar du ett beslut", "appeal.html", settings.registrar),
         notice_board_view(facts),
         CoverageView(urls.coverage(), "Vad arkivet täcker", "coverage.html",
-                     coverage(facts, sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)), urls.coverage().url),
+                     coverage(facts, sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)), urls.coverage().url,
+                              {key: found for key, (_view, found) in per_body.items()}),
                      settings.registrar),
         DataIndexView(urls.data_index(), "Öppna data", "data.html"),
         FollowView(urls.follow(), "Följ arkivet", "follow.html",
                    list(facts.bodies), list(facts.topics)),
         alerts_view(facts, settings),
     ]
-    views += [body_view(facts, body) for body in archive.bodies.values()]
+    views += [per_body[key][0] for key in archive.bodies]
     views += [meeting_view(facts, meeting, settings, (versions or {}).get(meeting.key)) for meeting in archive.meetings]
     views += [topic_view(facts, topic) for topic in archive.topics.values()]
     views += diarienummer_views(facts)
@@ -369,8 +372,27 @@ def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, Versio
         views.append(AssignmentsView(urls.assignments(body.key), f"{body.name}: uppdrag", "assignments.html", body,
                                      [s for s in own if not s.closed_by], [s for s in own if s.closed_by], facts.today))
     if settings.people:
-        views += people_views(facts, appearances)
+        views += people_views(facts, kept)
     return views
+
+
+def body_pages(facts: Facts, kept: Kept | None = None) -> dict[str, tuple[BodyView, BodyCoverage]]:
+    """Each body's page and coverage, by body key; from `kept` where made of the same (an edit in
+    the preview changes one body's: making every body's was a fifth of the edit's derivation)."""
+    states: dict[str, list[AssignmentState]] = defaultdict(list)
+    for state in facts.assignment_states.values():
+        states[state.decision.meeting.meeting.body].append(state)
+    made: dict[str, tuple[tuple, BodyView, BodyCoverage]] = {}
+    for body in facts.archive.bodies.values():
+        made_of = (body, facts.today, tuple(map(facts.ref, facts.meetings_of(body.key))), tuple(states[body.key]))
+        earlier = kept.bodies.get(body.key) if kept is not None else None
+        if earlier is not None and earlier[0] == made_of:
+            made[body.key] = earlier
+        else:
+            made[body.key] = (made_of, body_view(facts, body), body_coverage(facts, body, urls.coverage().url))
+    if kept is not None:
+        kept.bodies = made
+    return {key: (view, found) for key, (_made_of, view, found) in made.items()}
 
 
 def home_view(facts: Facts) -> HomeView:
@@ -504,11 +526,16 @@ class _Gathered:
     appearances: dict[str, Appearance]
 
 
-class Appearances:
-    """What `people_views` gathered from each meeting, kept from one derivation to the next (the
-    preview's, after an edit): a meeting whose reference is the very same object (`derive`) and a
-    person registry that is the same give the same appearances, so only the edited meetings are
-    gathered again, and the person pages that did not change compare equal at a glance."""
+class Kept:
+    """What a derivation made, kept for the next one (the preview's, after an edit), so that only
+    what the edit changed is made again, and the pages that did not change compare equal at a
+    glance:
+
+    - what `people_views` gathered from each meeting: a meeting whose reference is the very same
+      object (`derive`) and a person registry that is the same give the same appearances;
+    - each person's page, with what it was made of (name, spellings and the very appearances);
+    - each body's page and coverage, with what they were made of (the body, the day, its
+      meetings' references and its assignments)."""
 
     def __init__(self) -> None:
         self.registry: tuple | None = None
@@ -516,13 +543,14 @@ class Appearances:
         self.pages: dict[str, tuple[tuple, PersonView]] = {}
         """Person key -> (what the page was made of, the page): its name, spellings and the very
         appearances (by identity, kept alive by the page), in order."""
+        self.bodies: dict[str, tuple[tuple, BodyView, BodyCoverage]] = {}
 
     def earlier(self, ref: MeetingRef, registry: tuple) -> _Gathered | None:
         gathered = self.by_ref.get(id(ref)) if registry is self.registry else None
         return gathered if gathered is not None and gathered.ref is ref else None
 
 
-def people_views(facts: Facts, kept: Appearances | None = None) -> list[View]:
+def people_views(facts: Facts, kept: Kept | None = None) -> list[View]:
     """A page per person (see `people.py` for who a name is) and the list of them all; `kept`
     holds what an earlier derivation gathered, and then what this one did."""
     people = facts.people

@@ -94,7 +94,7 @@ def test_the_person_registry_is_never_published(example_site: Path) -> None:
 
 
 def test_after_an_edit_the_preview_derives_the_person_pages_a_fresh_build_would(tmp_path: Path) -> None:
-    """The preview gathers again only the edited meeting's people (views.Appearances): its person
+    """The preview gathers again only the edited meeting's people (views.Kept): its person
     pages are those of a fresh read, and the pages of people not in the edit are the same objects."""
     import datetime as dt
 

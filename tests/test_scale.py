@@ -142,3 +142,31 @@ def test_a_cancelled_refresh_stops_the_workers_it_started(tmp_path: Path) -> Non
 
     wait_for(lambda: all(gone(pid) for pid in workers), "the workers to stop", 5)
     assert os.getpgid(0) == os.getpgid(os.getpid())  # (this process's own group untouched)
+
+
+def test_after_an_edit_the_preview_reuses_the_pages_of_bodies_it_did_not_touch(tmp_path: Path) -> None:
+    """The preview makes again the page and coverage of the edited meeting's body only
+    (views.Kept); every page is the one a fresh read derives."""
+    import datetime as dt
+
+    from generator.cache import CACHE_DIR, ParseCache
+    from generator.render import THEME_DIR
+    from generator.settings import Settings
+    from generator.site import Site, SiteConfig
+
+    project = make_project(tmp_path / "archive", ROOT / "content")
+    config = SiteConfig(project.content, THEME_DIR, Settings(preview=True, today=dt.date(2026, 12, 1)))
+    kept = ParseCache(project.root / CACHE_DIR)
+    before = Site.load(config, kept)
+    edited = project.content / "vvg/2021-10-04.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("::: beslut\n", "::: beslut\nÄndrat i förhandsvisningen.\n", 1),
+                      encoding="utf-8")
+
+    after = Site.load(config, kept, earlier=before)
+    fresh = Site.load(config, ParseCache(tmp_path / "another-cache"))
+
+    assert after.views == fresh.views
+    assert after.views["vvg/index.md"] != before.views["vvg/index.md"]  # (the edited body's page shows the decision)
+    assert after.views["lsg/index.md"] is before.views["lsg/index.md"]  # (another body's: the very page made before)
+    coverage = after.views["tackning/index.md"].coverage
+    assert [b.body.key for b in coverage.bodies] == [b.body.key for b in fresh.views["tackning/index.md"].coverage.bodies]
