@@ -13,7 +13,7 @@ import mimetypes
 import os
 import pickle
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -89,12 +89,20 @@ class _Reader:
     disabled: tuple[str, ...] = ()
     today: dt.date | None = None
     registries: bytes = b""
+    folders: set[str] = field(default_factory=set)
+    """Every folder under content/ (`_files` lists them): a meeting's attachments are in one."""
 
     def shown(self, path: Path) -> str:
         text, root = str(path), str(self.root) + os.sep
         if text.startswith(root):  # (the content's files: relpath's normalising is a tenth of an unchanged read)
             return text[len(root):].replace(os.sep, "/")
         return os.path.relpath(path, self.root).replace(os.sep, "/")
+
+    def _in_content(self, path: Path) -> str:
+        """A path under content/ relative to it, with '/' (by its text: pathlib's `relative_to` was
+        a tenth of an unchanged read)."""
+        text, content = str(path), str(self.content) + os.sep
+        return text[len(content):].replace(os.sep, "/") if text.startswith(content) else path.relative_to(self.content).as_posix()
 
     def read(self) -> tuple[Archive | None, list[Problem]]:
         if not self.content.is_dir():
@@ -105,15 +113,16 @@ class _Reader:
         body_map, topic_map, people = self._registries(problems)
         pages, meeting_files = [], []
         for path in self._files(problems):
-            relative = path.relative_to(self.content)
-            if len(relative.parts) == 1:
+            relative = self._in_content(path)
+            depth = relative.count("/")
+            if depth == 0:
                 if path.name == "index.md":
                     problems.append(Problem(self.shown(path), 1, "file", _("content/index.md is reserved for the generated home page"),
                                             _("give the page another name, e.g. content/om.md"), code="reserved"))
                 elif path.suffix == ".md":
-                    pages.append(relative.as_posix())
+                    pages.append(relative)
                 continue
-            if len(relative.parts) == 2 and path.suffix == ".md":
+            if depth == 1 and path.suffix == ".md":
                 meeting_files.append(path)
         meetings, within = [], {}
         for meeting, found, own in self._meetings(meeting_files, body_map, topic_map):
@@ -180,10 +189,10 @@ class _Reader:
             problems.extend(found)
             if entry is None:
                 continue
-            for field, at, text in [("word", (index, "word"), entry.word),
+            for key, at, text in [("word", (index, "word"), entry.word),
                                     *(("same_as", (index, "same_as", n), text) for n, text in enumerate(entry.same_as))]:
                 if not searchable(text):
-                    where = f"[{index}].{field}" + (f"[{at[2]}]" if len(at) > 2 else "")
+                    where = f"[{index}].{key}" + (f"[{at[2]}]" if len(at) > 2 else "")
                     problems.append(Problem(shown, doc.line_of(at), where,
                                             _("'{text}' points at nothing: search skips every word of it").format(text=text),
                                             _("write a word or an abbreviation that the minutes use"), code="synonyms"))
@@ -223,8 +232,10 @@ class _Reader:
 
     def _files(self, problems: list[Problem]) -> list[Path]:
         found = []
+        self.folders = set()
         for folder, dirs, names in os.walk(self.content, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not is_editor_litter(d))
+            self.folders.update(os.path.join(folder, d) for d in dirs)
             for name in sorted(names):
                 if is_editor_litter(name):
                     continue
@@ -275,7 +286,8 @@ class _Reader:
         """Each meeting file parsed, in order: from the cache where it holds the file, the rest on
         every core (parsing is pure, CPU-bound work per file; results travel back pickled, the
         same bytes the cache stores)."""
-        keys = [self._cache_key(path) for path in paths] if self.cache else [None] * len(paths)
+        spoken = language().encode()
+        keys = [self._cache_key(path, spoken) for path in paths] if self.cache else [None] * len(paths)
         results: list[Parsed | None] = [self.cache.get(key) if key else None for key in keys]  # type: ignore[misc]
         missing = [index for index, result in enumerate(results) if result is None]
         parse = functools.partial(self.parsed_bytes, bodies=bodies, topics=topics)
@@ -285,11 +297,12 @@ class _Reader:
                 self.cache.put_bytes(keys[index], results[index], data)  # type: ignore[union-attr]
         return results  # type: ignore[return-value]
 
-    def _cache_key(self, path: Path) -> str:
+    def _cache_key(self, path: Path, spoken: bytes) -> str:
         assert self.cache is not None
         # (the language too: a cached file's problems are stored as the reader read them)
-        return self.cache.file_key(path, self.shown(path).encode(), self.registries,
-                                   folder_listing(path.parent / path.stem), language().encode())
+        folder = str(path)[:-len(path.suffix)]
+        listing = folder_listing(Path(folder)) if folder in self.folders else b""
+        return self.cache.file_key(path, self.shown(path).encode(), self.registries, listing, spoken)
 
     def parsed_bytes(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic]) -> bytes:
         found: list[Problem] = []
