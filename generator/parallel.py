@@ -15,6 +15,8 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
+from . import collector
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -38,7 +40,7 @@ def map_in_workers(task: Callable[[T], R], items: list[T], at_least: int = 64) -
         return
     global _task
     _task = task  # inherited by the forked workers, never pickled to them
-    gc.freeze()  # (what the workers inherit is never collected: no pass scans it, no page is copied)
+    frozen_before = collector.freeze_for_fork()
     try:
         with multiprocessing.get_context("fork").Pool(cores()) as pool:
             # Chunks of items per message to a worker; few items go one by one (or one worker
@@ -46,7 +48,7 @@ def map_in_workers(task: Callable[[T], R], items: list[T], at_least: int = 64) -
             yield from pool.imap(_run_task, items, chunksize=max(1, min(16, len(items) // (4 * cores()))))
     finally:
         _task = None
-        gc.unfreeze()  # (the workers are gone: a long-lived process, the preview, collects again)
+        collector.thaw_after_fork(frozen_before)
 
 
 def _run_task(item):
@@ -72,7 +74,7 @@ class Background:
         if not can_fork():
             self._error = _attempt(task)
             return
-        gc.freeze()
+        self._frozen_before = collector.freeze_for_fork()
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
         self._receive = receive
@@ -88,7 +90,7 @@ class Background:
                 self._error = "the background process stopped unexpectedly"
             self._process.join()
             self._process = None
-            gc.unfreeze()
+            collector.thaw_after_fork(self._frozen_before)
         if self._error:
             raise BackgroundError(self._error)
 
@@ -106,7 +108,7 @@ class Background:
                 pass
             self._process.join()
             self._process = None
-            gc.unfreeze()
+            collector.thaw_after_fork(self._frozen_before)
 
 
 def _report(task: Callable[[], None], send, group: bool) -> None:

@@ -99,16 +99,29 @@ def test_the_search_index_built_by_several_processes_is_the_bytes_one_process_bu
 
 def test_work_on_every_core_leaves_the_process_collecting_again() -> None:
     """The parent freezes what its forked workers inherit; a long-lived process (the preview)
-    must not keep every build's objects frozen, out of the collector's reach."""
+    must not keep every build's objects frozen, out of the collector's reach, but what it froze
+    itself as lasting (an archive and its views) stays frozen: thawed, the next full pass of the
+    collector would walk all of it."""
     import gc
 
+    from generator import collector
     from generator.parallel import Background, map_in_workers
 
+    gc.unfreeze()
     assert list(map_in_workers(abs, list(range(-100, 100)), at_least=1)) == [abs(n) for n in range(-100, 100)]
     assert gc.get_freeze_count() == 0
     background = Background(lambda: None)
     background.wait()
     assert gc.get_freeze_count() == 0
+
+    with collector.lasting():
+        archive = [[n] for n in range(10_000)]
+    frozen = gc.get_freeze_count()
+    assert frozen >= len(archive)
+    Background(lambda: None).cancel()
+    list(map_in_workers(abs, [1, 2], at_least=1))
+    assert gc.get_freeze_count() >= frozen
+    gc.unfreeze()
 
 
 def _hold(folder: Path, number: int) -> int:
