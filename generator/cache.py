@@ -19,6 +19,12 @@ from pathlib import Path
 from .messages import CATALOGUE
 
 CACHE_DIR = ".protokollarkivet-cache"
+KEEP_UNUSED_S = 30 * 86_400
+"""An entry that no read used for this long is removed (`prune`): an edited file's earlier
+entries, and every entry of an earlier version of the code, would otherwise stay for ever in a
+folder that CI keeps between runs (190 MB for each version at 10,000 protocols)."""
+PRUNE_EVERY_S = 86_400
+"""`prune` looks through the folder at most this often (its mark: the folder's `.pruned`)."""
 _SETTLED_NS = 2_000_000_000
 """A file changed longer ago than this has a modification time that a later edit would change."""
 _READERS = ("cache", "checks", "dnr", "items", "load", "messages", "model", "people", "privacy", "problems", "schema", "source",
@@ -110,11 +116,59 @@ class ParseCache:
         self.used.add(key)
         self.memory[key] = value
 
+    def prune(self, now: float | None = None) -> int:
+        """Remove the entries on disk that no read used for KEEP_UNUSED_S, and mark those this
+        read used (their modification time, when last marked over a day ago), at most once every
+        PRUNE_EVERY_S; returns how many were removed. Called at the end of a read of the whole
+        archive, while `used` holds that read's keys."""
+        now = time.time() if now is None else now
+        mark = self.folder / ".pruned"
+        try:
+            if now - mark.stat().st_mtime < PRUNE_EVERY_S:
+                return 0
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return 0
+        removed = 0
+        for entry in _entries(self.folder):
+            try:
+                age = now - entry.stat(follow_symlinks=False).st_mtime
+                if entry.name in self.used:
+                    if age > PRUNE_EVERY_S:
+                        os.utime(entry.path, (now, now))
+                elif age > KEEP_UNUSED_S:
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:  # (a read-only checkout, or another process removed it)
+                continue
+        try:
+            mark.touch()
+            os.utime(mark, (now, now))
+        except OSError:
+            pass
+        return removed
+
     def forget_unused(self) -> None:
         """Forget, in memory, every entry this read did not use (the files as they were), and
         begin the next read."""
         self.memory = {key: value for key, value in self.memory.items() if key in self.used}
         self.used = set()
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    """The files in the cache's sub-folders (entries, and a temporary file a killed write left)."""
+    try:
+        subfolders = [entry for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
+    found: list[os.DirEntry] = []
+    for subfolder in subfolders:
+        try:
+            found += [entry for entry in os.scandir(subfolder.path) if entry.is_file(follow_symlinks=False)]
+        except OSError:
+            continue
+    return found
 
 
 def folder_listing(folder: Path) -> bytes:

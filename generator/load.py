@@ -141,6 +141,7 @@ class _Reader:
                           synonyms=synonyms)
         problems.extend(checks.check_archive(archive, self.disabled, self.today, within))
         if self.cache:
+            self.cache.prune()
             self.cache.forget_unused()
         return archive, problems
 

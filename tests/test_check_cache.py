@@ -80,3 +80,33 @@ def test_a_kept_cache_sees_an_edit_that_keeps_the_size_and_the_clock(project: Pr
     os.utime(path, ns=(long_ago, long_ago))
     archive, _ = read_archive(project.content, cache=cache)
     assert next(m for m in archive.meetings if m.slug == "2021-02-19").place == "Rum A"  # (the trusted entry)
+
+
+def test_entries_no_read_used_for_a_month_are_removed(project: Project) -> None:
+    """CI keeps the cache between runs: an edited file's earlier entries and those of an earlier
+    version of the code go once no read has used them for a month; what reads use stays."""
+    import os
+    import time
+
+    from generator.cache import KEEP_UNUSED_S, PRUNE_EVERY_S
+
+    cache = project.root / ".protokollarkivet-cache"
+    read_archive(project.content, cache=True)
+    used = sorted(path for path in cache.rglob("*") if path.is_file() and path.name != ".pruned")
+    assert used and (cache / ".pruned").is_file()  # (the first read looked through the folder)
+    stale = cache / "ab" / ("ab" + "0" * 62)
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_bytes(b"an entry of an earlier version of the code")
+    long_ago = time.time() - KEEP_UNUSED_S - 60
+    for path in (stale, *used):
+        os.utime(path, (long_ago, long_ago))
+    recent = stale.with_name("ab" + "1" * 62)
+    recent.write_bytes(b"an entry of a read in another language, last week")
+
+    read_archive(project.content, cache=True)  # (within a day of the last look: nothing is removed)
+    assert stale.exists()
+
+    os.utime(cache / ".pruned", (time.time() - PRUNE_EVERY_S - 60,) * 2)
+    read_archive(project.content, cache=True)
+    assert not stale.exists() and recent.exists()
+    assert all(path.exists() and time.time() - path.stat().st_mtime < 60 for path in used)  # (marked as used)
