@@ -80,6 +80,11 @@ class Background:
         self._receive = receive
         self._process = context.Process(target=_report, args=(task, send, self._group))  # (not a daemon: it may use workers of its own)
         self._process.start()
+        if self._group:
+            try:  # (the process does it too: whichever comes first, `cancel` finds the group)
+                os.setpgid(self._process.pid, self._process.pid)
+            except OSError:
+                pass
         send.close()
 
     def wait(self) -> None:
@@ -104,8 +109,8 @@ class Background:
         if self._process is not None:
             try:
                 os.killpg(self._process.pid, signal.SIGKILL) if self._group else self._process.kill()
-            except ProcessLookupError:  # (it has ended, and its group with it)
-                pass
+            except ProcessLookupError:  # (no such group: it has ended, or never became one)
+                self._process.kill()
             self._process.join()
             self._process = None
             collector.thaw_after_fork(self._frozen_before)

@@ -523,7 +523,7 @@ class _Gathered:
 
     ref: MeetingRef
     names: tuple[str, ...]
-    """(Name as written, full name) pairs as `_pair` joins them (a string's hash is kept; a
+    """(Name as written, full name) pairs joined by `_PAIR` (a string's hash is kept; a
     tuple's is worked out at every lookup, and the names are looked up 360,000 times at 10,000
     protocols)."""
     appearances: dict[str, Appearance]
