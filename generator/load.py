@@ -191,7 +191,7 @@ class _Reader:
             if entry is None:
                 continue
             for key, at, text in [("word", (index, "word"), entry.word),
-                                    *(("same_as", (index, "same_as", n), text) for n, text in enumerate(entry.same_as))]:
+                                  *(("same_as", (index, "same_as", n), text) for n, text in enumerate(entry.same_as))]:
                 if not searchable(text):
                     where = f"[{index}].{key}" + (f"[{at[2]}]" if len(at) > 2 else "")
                     problems.append(Problem(shown, doc.line_of(at), where,
@@ -301,7 +301,7 @@ class _Reader:
     def _cache_key(self, path: Path, spoken: bytes) -> str:
         assert self.cache is not None
         # (the language too: a cached file's problems are stored as the reader read them)
-        folder = str(path)[:-len(path.suffix)]
+        folder = os.path.splitext(str(path))[0]
         listing = folder_listing(Path(folder)) if folder in self.folders else b""
         return self.cache.file_key(path, self.shown(path).encode(), self.registries, listing, spoken)
 
