@@ -365,7 +365,7 @@ def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, Versio
     views += [per_body[key][0] for key in archive.bodies]
     views += [meeting_view(facts, meeting, settings, (versions or {}).get(meeting.key)) for meeting in archive.meetings]
     views += [topic_view(facts, topic) for topic in archive.topics.values()]
-    views += diarienummer_views(facts)
+    views += diarienummer_views(facts, kept)
     views += permanence_views(archive)
     for body in archive.bodies.values():
         own = [s for s in facts.assignment_states.values() if s.decision.meeting.meeting.body == body.key]
@@ -494,15 +494,26 @@ def topic_view(facts: Facts, topic: Topic) -> TopicView:
     return TopicView(target, topic.name, "topic.html", topic, timeline, (figure,) if figure else ())
 
 
-def diarienummer_views(facts: Facts) -> list[DiarienummerView]:
+def diarienummer_views(facts: Facts, kept: Kept | None = None) -> list[DiarienummerView]:
+    """A page per diarienummer; `kept` holds each meeting's items filed under one, by its
+    reference (an unchanged meeting's are not looked for again: looking through every item was
+    a tenth of an edit's derivation)."""
     meetings: dict[str, list[MeetingRef]] = {}
     items: dict[str, list[ItemRef]] = {}
+    filed: dict[int, tuple[MeetingRef, tuple[tuple[str, ItemRef], ...]]] = {}
     for meeting in facts.archive.meetings:
+        ref = facts.ref(meeting)
         if meeting.diarienummer:
-            meetings.setdefault(meeting.diarienummer.normalised, []).append(facts.ref(meeting))
-        for item in meeting.items:
-            for number in dict.fromkeys(d.normalised for d in item.diarienummer):
-                items.setdefault(number, []).append(ItemRef(facts.ref(meeting), item, urls.item(meeting, item)))
+            meetings.setdefault(meeting.diarienummer.normalised, []).append(ref)
+        earlier = kept.filed.get(id(ref)) if kept is not None else None
+        if earlier is None or earlier[0] is not ref:
+            earlier = (ref, tuple((number, ItemRef(ref, item, urls.item(meeting, item))) for item in meeting.items
+                                  for number in dict.fromkeys(d.normalised for d in item.diarienummer)))
+        filed[id(ref)] = earlier
+        for number, item_ref in earlier[1]:
+            items.setdefault(number, []).append(item_ref)
+    if kept is not None:
+        kept.filed = filed
     return [
         DiarienummerView(urls.diarienummer_page(dnr.key(number)), f"Diarienummer {number}", "dnr.html", number,
                          meetings.get(number, []), items.get(number, []))
@@ -538,7 +549,8 @@ class Kept:
       object (`derive`) and a person registry that is the same give the same appearances;
     - each person's page, with what it was made of (name, spellings and the very appearances);
     - each body's page and coverage, with what they were made of (the body, the day, its
-      meetings' references and its assignments)."""
+      meetings' references and its assignments);
+    - each meeting's items filed under a diarienummer, by the meeting's reference."""
 
     def __init__(self) -> None:
         self.registry: tuple | None = None
@@ -547,6 +559,8 @@ class Kept:
         """Person key -> (what the page was made of, the page): its name, spellings and the very
         appearances (by identity, kept alive by the page), in order."""
         self.bodies: dict[str, tuple[tuple, BodyView, BodyCoverage]] = {}
+        self.filed: dict[int, tuple[MeetingRef, tuple[tuple[str, ItemRef], ...]]] = {}
+        """By a meeting reference's identity: (the reference, its items' (diarienummer, item))."""
 
     def earlier(self, ref: MeetingRef, registry: tuple) -> _Gathered | None:
         gathered = self.by_ref.get(id(ref)) if registry is self.registry else None
