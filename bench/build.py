@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -113,8 +114,11 @@ def preview(work: Path) -> tuple[float, float]:
     protocol = sorted((work / "content").glob("*/*.md"))[len(list((work / "content").glob("*/*.md"))) // 2]
     page = f"http://127.0.0.1:{port}/{protocol.parent.name}/{protocol.stem}/"
     started = time.perf_counter()
+    # (Ctrl-C's signal, as a user stops it: MkDocs then removes the site it served from a temporary
+    # folder, a whole site's size; a shell's background job would otherwise hand it on ignored)
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=work, env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         _until(lambda: "<h1" in _get(page), 3600)
         first = time.perf_counter() - started
@@ -125,8 +129,12 @@ def preview(work: Path) -> tuple[float, float]:
         _until(lambda: "Redigerat i förhandsvisningen" in _get(page), 600)
         return first, time.perf_counter() - edited
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.terminate()
+            server.wait(timeout=60)
 
 
 def _get(url: str) -> str:
