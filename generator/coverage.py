@@ -87,10 +87,10 @@ class Coverage:
     protocols: int
 
 
-def coverage(facts: Facts, bodies: list[Body], page_url: str, made: Mapping[str, BodyCoverage] | None = None) -> Coverage:
-    """The coverage of `bodies` (in the order shown), and of the archive in all; `made`, the
-    bodies' coverage where already made."""
-    found = tuple(made[body.key] if made and body.key in made else body_coverage(facts, body, page_url) for body in bodies)
+def coverage(facts: Facts, bodies: list[Body], made: Mapping[str, BodyCoverage]) -> Coverage:
+    """The coverage of `bodies` (in the order shown), each body's as made (`body_coverage`, by
+    body key), and of the archive in all."""
+    found = tuple(made[body.key] for body in bodies)
     meetings = [m for m in facts.archive.meetings if not m.before]
     sources = Counter(_source_label(m) for m in meetings)
     return Coverage(

@@ -354,7 +354,7 @@ def derive_views(facts: Facts, settings: Settings, versions: Mapping[str, Versio
         HelpView(urls.appeal_help(), "Så överklagar du ett beslut", "appeal.html", settings.registrar),
         notice_board_view(facts),
         CoverageView(urls.coverage(), "Vad arkivet täcker", "coverage.html",
-                     coverage(facts, sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)), urls.coverage().url,
+                     coverage(facts, sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)),
                               {key: found for key, (_view, found) in per_body.items()}),
                      settings.registrar),
         DataIndexView(urls.data_index(), "Öppna data", "data.html"),
