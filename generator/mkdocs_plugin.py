@@ -151,6 +151,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.digests: dict[str, str] = {}
         self.unchanged: set[str] = set()
         """Pages carried forward from the published site as they were (an incremental build)."""
+        self.carried_files: dict[str, str] = {}
+        """The digests of the data files carried forward with them (`staging.ChangedWriter`)."""
+        self.file_digests: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.started = command, time.monotonic()
@@ -272,6 +275,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         engine_files = {file.dest_uri for file in files} | {"sitemap.xml", "sitemap.xml.gz", "404.html"}
         staging.carry_forward(final, staged, engine_files, (urls.SEARCH_INDEX_DIR,))
         self.unchanged = {url for url, digest in self.digests.items() if record.pages.get(url) == digest}
+        self.carried_files = {path: digest for path, digest in record.files.items() if path not in engine_files}
         for url in record.pages.keys() - self.digests.keys():  # (a page no longer made)
             (staged / url / "index.html").unlink(missing_ok=True)
         log.debug(f"incremental: {len(self.unchanged)} of {len(self.digests)} pages carried forward")
@@ -309,7 +313,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         staging.write_changed(site_dir, {"sitemap.xml": xml, "sitemap.xml.gz": compressed})
         if site.config.settings.preview:
             staging.write_changed(site_dir, {preview.PROBLEMS_FILE: preview.problems_json(site.problems)})
-        site.write_data_files(staging.ChangedWriter(site_dir))
+        writer = staging.ChangedWriter(site_dir, self.carried_files)
+        site.write_data_files(writer)
+        self.file_digests = writer.digests
         write_document_files(site.published, self.search_folder)  # (the index's other half, while it is built)
         try:
             self.search.wait()
@@ -347,8 +353,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             return
         staging.swap_in(*staged)
         if self.frame:
-            staging.BuildRecord(self.frame, staging.digest_of(staged[1] / "sitemap.xml"), self.digests).write(
-                self._cache_dir(), staged[1])
+            staging.BuildRecord(self.frame, staging.digest_of(staged[1] / "sitemap.xml"), self.digests,
+                                self.file_digests).write(self._cache_dir(), staged[1])
         self._summary(staged[1])
 
     def _summary(self, site_dir: Path) -> None:

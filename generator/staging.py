@@ -17,7 +17,8 @@ import json
 import os
 import re
 import shutil
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _STAGING = re.compile(r"^\.(?P<site>.+)\.(?:building|search|old)-(?P<pid>\d+)$")
@@ -125,19 +126,29 @@ def _write_new(target: Path, data: bytes, folders: set[Path] | None) -> None:
 class ChangedWriter:
     """Files written as they are made (`writer[path] = data`, as `write_changed` writes them), so
     that a build's hundreds of thousands of data files are never all held at once (the OParl
-    endpoint alone is 700 MB at 10,000 protocols); remembers which paths it was given."""
+    endpoint alone is 700 MB at 10,000 protocols); remembers the digest of each file it was given.
 
-    def __init__(self, site: Path):
+    `carried` holds the digests of the files the last build wrote, hard-linked into the staging
+    folder: a file whose bytes have that digest is there already, and is neither read nor written
+    (comparing 170,000 files on disk was half the time of a rebuild's data files)."""
+
+    def __init__(self, site: Path, carried: Mapping[str, str] | None = None):
         self.site = site
-        self.paths: set[str] = set()
+        self.carried = carried or {}
+        self.digests: dict[str, str] = {}
         self.folders: set[Path] = set()
 
     def __setitem__(self, path: str, data: bytes) -> None:
-        self.paths.add(path)
-        _write_if_changed(self.site / path, data, self.folders)
+        digest = self.digests[path] = bytes_digest(data)
+        if self.carried.get(path) != digest:
+            _write_if_changed(self.site / path, data, self.folders)
 
     def __contains__(self, path: object) -> bool:
-        return path in self.paths
+        return path in self.digests
+
+
+def bytes_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def replace_bytes(target: Path, data: bytes) -> None:
@@ -152,17 +163,19 @@ def carry_forward(previous: Path, staging: Path, leave_out: set[str], leave_out_
     """The published site's files hard-linked into the staging folder, but those the engine writes
     itself (`leave_out`, site-relative) and the folders rebuilt whole; how many were linked."""
     linked = 0
-    for folder, dirs, names in os.walk(previous):
-        here = Path(folder).relative_to(previous).as_posix()
+    root = str(previous)
+    for folder, dirs, names in os.walk(root):
+        here = os.path.relpath(folder, root).replace(os.sep, "/")
         here = "" if here == "." else here + "/"
         dirs[:] = [d for d in dirs if not f"{here}{d}/".startswith(leave_out_folders)]
+        target_folder, made = os.path.join(staging, here), False
         for name in names:
-            relative = here + name
-            if relative in leave_out:
+            if here + name in leave_out:
                 continue
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(Path(folder) / name, target)
+            if not made:  # (a folder only when something is linked into it, as a full build makes it)
+                os.makedirs(target_folder, exist_ok=True)
+                made = True
+            os.link(os.path.join(folder, name), os.path.join(target_folder, name))
             linked += 1
     return linked
 
@@ -176,6 +189,8 @@ class BuildRecord:
     frame: str
     sitemap: str
     pages: dict[str, str]
+    files: dict[str, str] = field(default_factory=dict)
+    """The digest of each data file written (`ChangedWriter.digests`), by site-relative path."""
 
     @staticmethod
     def path(cache: Path, site: Path) -> Path:
@@ -185,7 +200,7 @@ class BuildRecord:
     def read(cls, cache: Path, site: Path) -> "BuildRecord | None":
         try:
             data = json.loads(cls.path(cache, site).read_text(encoding="utf-8"))
-            record = cls(data["frame"], data["sitemap"], data["pages"])
+            record = cls(data["frame"], data["sitemap"], data["pages"], data.get("files", {}))
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return record if record.sitemap == digest_of(site / "sitemap.xml") else None
@@ -194,7 +209,7 @@ class BuildRecord:
         try:
             cache.mkdir(parents=True, exist_ok=True)
             replace_bytes(self.path(cache, site), json.dumps(
-                {"frame": self.frame, "sitemap": self.sitemap, "pages": self.pages}, sort_keys=True).encode("utf-8"))
+                {"frame": self.frame, "sitemap": self.sitemap, "pages": self.pages, "files": self.files}, sort_keys=True).encode("utf-8"))
         except OSError:
             pass  # (a read-only checkout builds in full next time)
 
