@@ -237,9 +237,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         beside the site (MkDocs empties the site's folder after this event)."""
         self._stop_search_index()
         self._cancel_refresh()
-        folder, archive = staging.search_folder(site_dir), self.site.published
+        folder, archive, tally = staging.search_folder(site_dir), self.site.published, self._tally_folder()
         self.search_folder = folder
-        self.search = Background(lambda: write_search_files(archive, folder, with_documents=False))
+        self.search = Background(lambda: write_search_files(archive, folder, with_documents=False, tally=tally))
 
     def _stop_search_index(self) -> None:
         if self.search is not None:
@@ -282,6 +282,10 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
 
     def _cache_dir(self) -> Path:
         return self.site.config.content.resolve().parent / CACHE_DIR
+
+    def _tally_folder(self) -> Path | None:
+        """Where the search index keeps what it counted (with the parse cache, and off with it)."""
+        return self._cache_dir() if self.site.config.cache else None
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files
@@ -415,12 +419,12 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """The search index, feeds and open data depend on the whole archive: rebuilt on another
         core, and put in place when done (the next edit cancels an unfinished refresh)."""
         self._cancel_refresh()
-        site = self.site
+        site, tally = self.site, self._tally_folder()
 
         def refresh() -> None:
             os.nice(10)  # (the next edit's pages come first; this may take a minute at 10,000 protocols)
             folder = staging.search_folder(site_dir)
-            write_search_files(site.published, folder)
+            write_search_files(site.published, folder, tally=tally)
             staging.put_in_place(folder, site_dir / urls.SEARCH_INDEX_DIR)
             site.write_data_files(staging.ChangedWriter(site_dir))
 

@@ -153,3 +153,65 @@ def _rebase_record(old_root: Path, new_root: Path) -> None:
     record = BuildRecord.read(old_root / ".protokollarkivet-cache", old_root / "site")
     assert record is not None
     record.write(cache, new_root / "site")
+
+
+def _counted_afresh(docs):
+    from generator.search.analysis import Lexicon
+    from generator.search.counts import count_terms, count_tokens
+
+    tokens = count_tokens(docs, None)
+    return count_terms(docs, Lexicon(tokens.documents_per_token()), tokens, None), tokens.documents_per_token()
+
+
+def _counted_again(docs, last):
+    from generator.search.analysis import Lexicon
+    from generator.search.counts import count_terms, count_tokens
+
+    tokens = count_tokens(docs, last)
+    recounted = count_terms(docs, Lexicon(tokens.documents_per_token()), tokens, last)
+    return recounted, tokens.documents_per_token(), int((tokens.taken < 0).sum())
+
+
+def _with_text(doc, extra: str):
+    import dataclasses
+
+    return dataclasses.replace(doc, texts={**doc.texts, "text": doc.texts.get("text", "") + extra})
+
+
+def _index_edits(docs):
+    """Edits of the search documents, each as (name, documents before, documents after)."""
+    compound = "kommunzorblaxen"  # (splits into kommun + zorblaxen only while some text has "zorblaxen")
+    with_compound = [_with_text(docs[0], f" {compound}"), *docs[1:]]
+    with_both = [*with_compound[:-1], _with_text(with_compound[-1], " zorblaxen")]
+    return {
+        "a document's text changed": (docs, [*docs[:5], _with_text(docs[5], " samråd om hemsjukvård"), *docs[6:]]),
+        "documents added and removed": (docs, [*docs[:3], *docs[4:9], docs[9], *docs[10:], _with_text(docs[2], " ny")]),
+        "the documents in another order": (docs, docs[len(docs) // 2:] + docs[:len(docs) // 2]),
+        "a new word splits a compound elsewhere": (with_compound, with_both),
+        "a word gone joins a compound elsewhere": (with_both, with_compound),
+    }
+
+
+def test_the_search_index_counts_only_what_changed_and_gives_a_full_counts_index(tmp_path: Path) -> None:
+    """Pass one of the index takes what the last build counted for every document whose texts are
+    as they were, unless the lexicon's change may split one of its words otherwise: the counts, the
+    terms' numbering and the compounds are those of counting every document afresh."""
+    from generator.load import load_archive
+    from generator.search.counts import Tally
+    from generator.search.documents import documents
+
+    docs = documents(load_archive(ROOT / "content"))
+    for name, (before, after) in _index_edits(docs).items():
+        _counted_afresh(before)[0].write(tmp_path)  # (kept as a build keeps it, and read back)
+        last = Tally.read(tmp_path)
+        assert last is not None
+        again, in_docs_again, counted = _counted_again(after, last)
+        fresh, in_docs_fresh = _counted_afresh(after)
+        assert counted < len(after) / 4, name
+        assert in_docs_again == in_docs_fresh, name
+        assert again.terms == fresh.terms, name
+        for array_name in ("entry_term", "entry_tf", "distinct", "lengths"):
+            assert (getattr(again, array_name) == getattr(fresh, array_name)).all(), (name, array_name)
+        assert again.compounds == fresh.compounds, name
+    # (the last edit: the compound split while "zorblaxen" was there, and no longer does)
+    assert last.compounds.get("kommunzorblax") == ("kommun", "zorblax") and "kommunzorblax" not in fresh.compounds

@@ -87,7 +87,7 @@ def test_the_search_index_built_by_several_processes_is_the_bytes_one_process_bu
 
     archive = load_archive(ROOT / "content")
     alone = search.build_search_files(archive)
-    monkeypatch.setattr(search.index, "PARALLEL_DOCS", 2)  # pass one on two halves of the documents,
+    monkeypatch.setattr(search.counts, "PARALLEL_DOCS", 2)  # pass one on two halves of the documents,
     monkeypatch.setattr(search.files, "PARALLEL_TERMS", 2)  # and the term files written by two processes
     search.write_search_files(archive, tmp_path / "index", with_documents=False)
     search.write_document_files(archive, tmp_path / "index")

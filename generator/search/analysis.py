@@ -131,13 +131,16 @@ class Lexicon:
     def __init__(self, extra: Iterable[str] = (), size: int = 100_000):
         import wordfreq
 
-        self.words = {w for w in wordfreq.top_n_list("sv", size) if len(w) >= MIN_HEAD} | {
-            w for w in extra if len(w) >= MIN_HEAD and not is_exact(w)}
-        self.words -= SV_STOP_WORDS
+        self.listed = {w for w in wordfreq.top_n_list("sv", size) if len(w) >= MIN_HEAD} - SV_STOP_WORDS
+        self.words = self.listed | {w for w in extra if self.from_archive(w)}
         self._parts: dict[str, tuple[str, ...]] = {}  # (memory goes with the lexicon, unlike an lru_cache's)
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
+
+    def from_archive(self, word: str) -> bool:
+        """Whether `word` is in the lexicon only when the archive has it (not in wordfreq's list)."""
+        return len(word) >= MIN_HEAD and not is_exact(word) and word not in SV_STOP_WORDS and word not in self.listed
 
     def expand(self, token: str) -> tuple[str, ...]:
         """A token as indexed: itself, then a compound's parts, then a diarienummer's number."""
@@ -206,14 +209,14 @@ def _name_pairs_of_lines(text: str) -> list[str]:
 
 class TermCache:
     """A field's index terms, with each distinct token's terms worked out once per build; and
-    each compound's part terms by the compound's term (`compounds`), which the index ships so that
-    a query's compound finds its parts as the text's compounds do."""
+    each compound token's own term and part terms (`compound_tokens`), from which the index ships
+    each compound term's parts, so that a query's compound finds its parts as the text's do."""
 
     def __init__(self, lexicon: Lexicon | None):
         self.lexicon = lexicon
         self.expand = _expander(lexicon)
         self.known: dict[str, tuple[str, ...]] = {}
-        self.compounds: dict[str, tuple[str, ...]] = {}
+        self.compound_tokens: dict[str, tuple[str, tuple[str, ...]]] = {}
 
     def field(self, text: str, names: bool) -> list[str]:
         # (the tokens seen before are looked up in C, `map(dict.get)`: a call per token was a
@@ -237,7 +240,7 @@ class TermCache:
                 own = term_of(token)
                 parts = tuple(dict.fromkeys(t for t in found[1:] if t != own))
                 if own and parts:
-                    self.compounds.setdefault(own, parts)
+                    self.compound_tokens[token] = (own, parts)
         return found
 
 

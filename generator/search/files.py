@@ -28,7 +28,8 @@ from ..parallel import map_in_workers
 from ..text import swedish_key
 from .analysis import SV_STOP_WORDS, Lexicon, is_exact
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
-from .index import SearchIndex, build_index, documents_per_token
+from .counts import Tally, count_terms, count_tokens
+from .index import SearchIndex, build_index
 from .packs import PackWriter, SlotWriter
 from .query import browser_rules
 from . import direct, synonyms
@@ -296,20 +297,26 @@ def build_search_files(archive: Archive, files: Files | None = None) -> Files:
     return files
 
 
-def write_search_files(archive: Archive, folder: Path, with_documents: bool = True) -> None:
+def write_search_files(archive: Archive, folder: Path, with_documents: bool = True, tally: Path | None = None) -> None:
     """The index into `folder`; without the document files when `write_document_files` makes
-    them (in another process, at the same time)."""
-    _index_into(archive, FolderWriter(folder), with_documents)
+    them (in another process, at the same time). With `tally`, a folder where what the last build
+    counted is kept, only the documents that changed are counted again (`counts.py`)."""
+    _index_into(archive, FolderWriter(folder), with_documents, tally)
 
 
-def _index_into(archive: Archive, files: Files, with_documents: bool) -> None:
+def _index_into(archive: Archive, files: Files, with_documents: bool, tally_folder: Path | None = None) -> None:
     docs = documents(archive)
     tables = document_files(docs, archive, files) if with_documents else None
-    in_docs = documents_per_token(docs)
+    last = Tally.read(tally_folder)
+    tokens = count_tokens(docs, last)
+    in_docs = tokens.documents_per_token()
     lexicon = Lexicon(in_docs)
     vocabulary = _store(files, "v", _vocabulary(in_docs))
     del in_docs
-    term_files(build_index(docs, lexicon, release_texts=True), archive, files, vocabulary, tables)
+    tally = count_terms(docs, lexicon, tokens, last)
+    del last, tokens
+    tally.write(tally_folder)
+    term_files(build_index(docs, lexicon, release_texts=True, tally=tally), archive, files, vocabulary, tables)
 
 
 def _vocabulary(in_docs: Counter[str]) -> list[str]:

@@ -4,29 +4,25 @@ The weights are lunr's (BM25 per field, field boosts, rounded to three decimals)
 indices are assigned in lunr's order, so lunr.js's Vector arithmetic in the browser gives the
 scores lunr.py gives; `tests/test_search_parity.py` holds both to that. Building is ours, not
 lunr.py's, because lunr.py keeps every posting's metadata and does not scale to 10,000 protocols:
-the index is held in flat arrays, and on a large archive pass one runs in two processes.
+the index is held in flat arrays, and pass one (`counts.py`) counts only what changed since the last build.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import count
 
 import numpy as np
 
-from ..parallel import map_in_workers
-from .analysis import Lexicon, TermCache, analyse, tokenize
+from .analysis import Lexicon, analyse
+from .counts import Tally, count_terms, count_tokens
 from .documents import FIELD_NAMES, FIELDS, NAMES_FIELD, SearchDoc
 
 K1 = 1.2
 B = 0.75
-PARALLEL_DOCS = 20_000
-"""Documents from which pass one runs in two processes (about 1,500 protocols)."""
 SLICE = 1 << 20
 """Entries weighed at a time."""
 
@@ -64,7 +60,7 @@ class SearchIndex:
     entry_weight: np.ndarray
     """Weights in thousandths, as lunr.py rounds them."""
     compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """A compound's term -> its parts' terms (`analysis.TermCache.compounds`)."""
+    """A compound's term -> its parts' terms (`counts.Tally.compounds`)."""
 
     @property
     def terms(self) -> "Terms":
@@ -106,37 +102,27 @@ class Terms(Mapping):
         return len(self.index.term_ids)
 
 
-def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: bool = False) -> SearchIndex:
+def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: bool = False,
+                tally: Tally | None = None) -> SearchIndex:
     """lunr's field vectors, computed as lunr.py's Builder does: pass one counts terms per
-    (document, field); pass two turns the counts into BM25 weights once the average field
-    lengths and document frequencies are known. With `release_texts`, each document's texts are
-    dropped once counted (the index does not need them again: a fifth of the memory).
-
-    Pass one runs on two halves of the documents in two processes on a large archive (it is most
-    of the index's time); their counts are merged with the terms numbered as one pass would."""
-    spans = halves(docs)
-    count_span = functools.partial(_count_terms, docs, lexicon)
-    term_ids: dict[str, int] = {}
-    entry_term, entry_tf, distinct = array("I"), array("I"), array("I")
-    lengths = [array("I") for _ in FIELDS]
-    compounds: dict[str, tuple[str, ...]] = {}
-    for counts in map_in_workers(count_span, spans, at_least=2):
-        for term, parts in counts.compounds.items():
-            compounds.setdefault(term, parts)
-        renumber = [term_ids.setdefault(term, len(term_ids)) for term in counts.terms]
-        entry_term.extend(map(renumber.__getitem__, counts.entry_term))
-        entry_tf.extend(counts.entry_tf)
-        distinct.extend(counts.distinct)
-        for field_lengths, more in zip(lengths, counts.lengths):
-            field_lengths.extend(more)
-        del counts, renumber
+    (document, field) (`counts.py`, or `tally`, what it counted); pass two turns the counts into
+    BM25 weights once the average field lengths and document frequencies are known. With
+    `release_texts`, each document's texts are dropped once counted (the index does not need them
+    again: a fifth of the memory)."""
+    if tally is None:
+        tally = count_terms(docs, lexicon, count_tokens(docs, None), None)
     if release_texts:
         for doc in docs:
             doc.texts, doc.snippet_source = {}, ""
+    term_ids = {term: number for number, term in enumerate(tally.terms)}
+    lengths = [tally.lengths[:, number] for number in range(len(FIELDS))]
+    return _weighted(docs, term_ids, tally.compounds, [tally.entry_term, tally.entry_tf], tally.distinct.reshape(-1),
+                     lengths)
 
-    entries = [entry_term, entry_tf]  # (handed over: pass two lets each go once it is used)
-    del entry_term, entry_tf
-    return _weighted(docs, term_ids, compounds, entries, distinct, lengths)
+
+def documents_per_token(docs: list[SearchDoc]) -> Counter[str]:
+    """How many documents each token is in (what the lexicon and the vocabulary are made of)."""
+    return count_tokens(docs, None).documents_per_token()
 
 
 def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[str, tuple[str, ...]],
@@ -154,7 +140,7 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[s
     idf = np.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in with_term.tolist()])
     norms = np.zeros((len(FIELDS), count))
     for number, field_lengths in enumerate(lengths):
-        average = sum(field_lengths) / count if count else 0
+        average = int(np.sum(field_lengths, dtype=np.int64)) / count if count else 0
         if average:
             norms[number] = K1 * (1 - B + B * (_numbers(field_lengths) / average))
     boosts = np.array([boost for _, boost in FIELDS], dtype=float)
@@ -185,31 +171,9 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[s
     return SearchIndex(docs, term_ids, starts, doc, field_of, thousandths, compounds)
 
 
-def halves(docs: list[SearchDoc]) -> list[tuple[int, int]]:
-    """The spans of documents a step over every document runs on: two halves, in two processes,
-    on a large archive."""
-    half = len(docs) // 2
-    return [(0, half), (half, len(docs))] if len(docs) >= PARALLEL_DOCS else [(0, len(docs))]
-
-
-def documents_per_token(docs: list[SearchDoc]) -> Counter[str]:
-    """How many documents each token is in (what the lexicon and the vocabulary are made of),
-    counted on two halves of the documents in two processes on a large archive (a tenth of the
-    index's time in one, at 10,000 protocols)."""
-    total: Counter[str] = Counter()
-    for counted in map_in_workers(functools.partial(_documents_per_token, docs), halves(docs), at_least=2):
-        total.update(counted)
-    return total
-
-
-def _documents_per_token(docs: list[SearchDoc], span: tuple[int, int]) -> Counter[str]:
-    counted: Counter[str] = Counter()
-    for number in range(*span):
-        counted.update({token for text in docs[number].texts.values() for token in tokenize(text)})
-    return counted
-
-
-def _numbers(values: array) -> np.ndarray:
+def _numbers(values: array | np.ndarray) -> np.ndarray:
+    if isinstance(values, np.ndarray):
+        return values
     return np.frombuffer(values, dtype=values.typecode) if len(values) else np.zeros(0, dtype=values.typecode)
 
 
@@ -223,37 +187,3 @@ def _thousandths(weights: np.ndarray) -> np.ndarray:
     for at in near_half.tolist():
         rounded[at] = round(round(float(weights[at]), 3) * 1000)
     return rounded.astype(np.int32)
-
-
-@dataclass(slots=True)
-class _Counts:
-    """Pass one over some documents: terms numbered in the order first seen, and one entry per
-    (term, document, field) with the term's count."""
-
-    terms: list[str]
-    entry_term: array
-    entry_tf: array
-    distinct: array
-    """Entries per (document, field), document by document: which document and field an entry
-    is of (two numbers per entry, kept in a count per field)."""
-    lengths: list[array]
-    compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-
-def _count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, span: tuple[int, int]) -> _Counts:
-    # (numbered in the order first seen, without a Python call per term: `count` numbers them)
-    term_ids: defaultdict[str, int] = defaultdict(count().__next__)
-    counts = _Counts([], array("I"), array("I"), array("I"), [array("I") for _ in FIELDS])
-    terms_of_token = TermCache(lexicon)
-    for number in range(*span):
-        doc = docs[number]
-        for field_number, name in enumerate(FIELD_NAMES):
-            field_terms = terms_of_token.field(doc.texts.get(name, ""), names=name == NAMES_FIELD)
-            counts.lengths[field_number].append(len(field_terms))
-            in_field = Counter(field_terms)  # (in order of first appearance: lunr's term index)
-            counts.entry_term.extend(map(term_ids.__getitem__, in_field))
-            counts.entry_tf.extend(in_field.values())
-            counts.distinct.append(len(in_field))
-    counts.terms = list(term_ids)
-    counts.compounds = terms_of_token.compounds
-    return counts

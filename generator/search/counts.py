@@ -1,0 +1,331 @@
+"""Pass one of the index, document by document: each document's distinct tokens (what the lexicon
+and the vocabulary are made of) and its terms per field with their counts (what the weights are
+made of, in `index.py`).
+
+Counting is most of the index's time (at 10,000 protocols, 130,000 documents: 45 s of CPU of a
+build's 160), and a commit changes a few documents. So what a build counted is kept (`Tally`, one
+file beside the parse cache), and the next build counts again only the documents whose texts
+changed and those holding a word whose compound split may have changed with the lexicon (the
+lexicon holds the archive's own words: a word that appears or disappears anywhere can split, or
+stop splitting, a compound anywhere else). The rest is taken as counted. The arrays are those a
+count of every document gives, terms numbered as lunr numbers them (first seen); a test holds the
+two to each other over edits of every kind.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import re
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import count
+from pathlib import Path
+
+import numpy as np
+
+from ..parallel import map_in_workers
+from .analysis import MIN_COMPOUND, Lexicon, TermCache, tokenize
+from .documents import FIELD_NAMES, NAMES_FIELD, SearchDoc
+
+PARALLEL_DOCS = 20_000
+"""Documents from which counting runs in two processes (about 1,500 protocols)."""
+TALLY_FILE = "search-tally.pickle"
+
+
+def _code_version() -> str:
+    """The code and the data the counts depend on: a change to them counts every document again."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{version('wordfreq')} {version('snowballstemmer')}".encode())
+    here = Path(__file__).parent
+    for path in (here / "analysis.py", here / "documents.py", here / "counts.py", here.parent / "dnr.py"):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+CODE_VERSION = _code_version()
+
+
+@dataclass(slots=True)
+class Tally:
+    """What pass one counted, per document, in the index's order of documents."""
+
+    code: str
+    keys: list[bytes]
+    """Each document's texts as a digest (`text_key`)."""
+    tokens: list[str]
+    """The distinct tokens, by number."""
+    doc_tokens: np.ndarray
+    """Each document's distinct tokens' numbers, document after document (`per_doc` of them)."""
+    per_doc: np.ndarray
+    terms: list[str]
+    """The index's terms, by lunr's term index: the order first seen."""
+    entry_term: np.ndarray
+    entry_tf: np.ndarray
+    """One entry per (document, field, term): the term's number and count, document after document,
+    field after field, terms in the order first seen in the field."""
+    distinct: np.ndarray
+    """Entries per (document, field), a row per document."""
+    lengths: np.ndarray
+    """Terms per (document, field), a row per document."""
+    compound_tokens: dict[str, tuple[str, tuple[str, ...]]]
+    """A compound token -> its own term and its parts' terms (`TermCache.compound_tokens`)."""
+
+    @property
+    def compounds(self) -> dict[str, tuple[str, ...]]:
+        """A compound's term -> its parts' terms; where two tokens of one term split apart (rare),
+        the parts first in order, so that it does not depend on which document came first."""
+        found: dict[str, tuple[str, ...]] = {}
+        for own, parts in self.compound_tokens.values():
+            if own not in found or parts < found[own]:
+                found[own] = parts
+        return found
+
+    @staticmethod
+    def read(folder: Path | None) -> "Tally | None":
+        if folder is None:
+            return None
+        try:
+            with open(folder / TALLY_FILE, "rb") as handle:
+                stored = pickle.load(handle)
+            if stored.get("code") != CODE_VERSION:
+                return None
+            keys = stored.pop("keys")
+            parts = (tuple(line.split(" ")) for line in _lines(stored.pop("compound_parts")))
+            compounds = zip(_lines(stored.pop("compound_tokens")), zip(_lines(stored.pop("compound_owns")), parts))
+            stored.update({name: _lines(stored[name]) for name in _LISTS})
+            tally = Tally(**stored, keys=[keys[at:at + KEY_SIZE] for at in range(0, len(keys), KEY_SIZE)],
+                          compound_tokens=dict(compounds))
+        except Exception:  # (any defect of a cache file: count everything)
+            return None
+        return tally
+
+    def write(self, folder: Path | None) -> None:
+        """One file; its strings as few long ones (a pickled string each cost more time and memory
+        than the arrays: 1.5 million of them at 10,000 protocols)."""
+        if folder is None:
+            return
+        stored = {name: getattr(self, name) for name in self.__slots__}
+        stored.update({name: "\n".join(getattr(self, name)) for name in _LISTS})
+        stored["keys"] = b"".join(self.keys)
+        stored["compound_tokens"] = "\n".join(self.compound_tokens)
+        stored["compound_owns"] = "\n".join(own for own, _ in self.compound_tokens.values())
+        stored["compound_parts"] = "\n".join(" ".join(parts) for _, parts in self.compound_tokens.values())
+        temporary = folder / f".{TALLY_FILE}.new-{os.getpid()}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with open(temporary, "wb") as handle:
+                pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, folder / TALLY_FILE)
+        except OSError:
+            temporary.unlink(missing_ok=True)  # (a read-only checkout counts everything next time)
+
+
+_LISTS = ("tokens", "terms")
+KEY_SIZE = 16
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
+
+
+def text_key(doc: SearchDoc) -> bytes:
+    """A document's texts, all that counting reads of it, as a digest."""
+    digest = hashlib.blake2b(digest_size=KEY_SIZE)
+    for name in sorted(doc.texts):
+        digest.update(name.encode())
+        digest.update(b"\0")
+        digest.update(doc.texts[name].encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.digest()
+
+
+def count_tokens(docs: list[SearchDoc], last: Tally | None) -> "TokenCount":
+    """Each document's distinct tokens, taken from `last` where its texts are as they were."""
+    keys = [text_key(doc) for doc in docs]
+    was = {key: number for number, key in enumerate(last.keys)} if last is not None else {}
+    taken = np.array([was.get(key, -1) for key in keys], dtype=np.int64)
+    fresh = np.flatnonzero(taken < 0)
+    counted = list(map_in_workers(functools.partial(_token_sets, docs, fresh), _halves(len(fresh)), at_least=2))
+    numbers: dict[str, int] = {token: number for number, token in enumerate(last.tokens)} if last is not None else {}
+    sources, sizes = [], [last.per_doc.astype(np.int64)] if last is not None else []
+    for part in counted:
+        renumber = np.array([numbers.setdefault(token, len(numbers)) for token in part.tokens], dtype=np.uint32)
+        sources.append(renumber[part.doc_tokens] if len(part.doc_tokens) else part.doc_tokens)
+        sizes.append(part.per_doc.astype(np.int64))
+    tokens = list(numbers)
+    source = np.concatenate(([last.doc_tokens] if last is not None else []) + sources).astype(np.uint32)
+    size_of = np.concatenate(sizes) if sizes else np.zeros(0, dtype=np.int64)
+    start_of = np.concatenate(([0], np.cumsum(size_of)[:-1])) if len(size_of) else size_of
+    # Each document's span in `source`: a document taken from `last`, its own; a counted one, its
+    # place among the counted (which follow `last`'s documents in `source`).
+    row = taken.copy()
+    row[fresh] = (len(last.keys) if last is not None else 0) + np.arange(len(fresh))
+    doc_tokens = _gather(source, start_of[row], size_of[row])
+    per_doc = size_of[row]
+    in_docs = np.bincount(doc_tokens, minlength=len(tokens))
+    present = in_docs > 0
+    renumber = np.cumsum(present) - 1
+    new_tokens = [token for token, kept in zip(tokens, present.tolist()) if kept]
+    changed: set[str] = set()
+    if last is not None:  # (the words that appeared or disappeared: what may change the lexicon)
+        changed = {token for token, n in zip(tokens[:len(last.tokens)], in_docs[:len(last.tokens)].tolist()) if not n}
+        changed |= set(tokens[len(last.tokens):])
+    return TokenCount(keys, taken, new_tokens, renumber[doc_tokens].astype(np.uint32), per_doc, changed)
+
+
+@dataclass(slots=True)
+class TokenCount:
+    """The tokens counted, and what pass one then needs to know of the last tally."""
+
+    keys: list[bytes]
+    taken: np.ndarray
+    """Each document's number in the last tally, or -1 where its texts changed."""
+    tokens: list[str]
+    doc_tokens: np.ndarray
+    per_doc: np.ndarray
+    changed_words: set[str]
+    """Tokens found now and not in the last tally's documents, or the other way round."""
+
+    def documents_per_token(self) -> Counter[str]:
+        return Counter(dict(zip(self.tokens, np.bincount(self.doc_tokens, minlength=len(self.tokens)).tolist())))
+
+
+def count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, tokens: TokenCount, last: Tally | None) -> Tally:
+    """Pass one: each document's terms per field with their counts, taken from `last` where the
+    document's texts are as they were and none of its words may split otherwise now."""
+    taken = tokens.taken.copy()
+    resplit = _resplit(tokens, lexicon) if last is not None else np.zeros(len(tokens.tokens), dtype=bool)
+    taken[_holding(tokens, resplit)] = -1
+    recount = np.flatnonzero(taken < 0)
+    fields = len(FIELD_NAMES)
+    counted = list(map_in_workers(functools.partial(_term_counts, docs, lexicon, recount), _halves(len(recount)), at_least=2))
+    numbers: dict[str, int] = {term: number for number, term in enumerate(last.terms)} if last is not None else {}
+    entry_sources = [last.entry_term] if last is not None else []
+    tf_sources = [last.entry_tf] if last is not None else []
+    distinct = [last.distinct] if last is not None else []
+    lengths = [last.lengths] if last is not None else []
+    compound_tokens: dict[str, tuple[str, tuple[str, ...]]] = {}
+    if last is not None:
+        again = tokens.changed_words | {tokens.tokens[number] for number in np.flatnonzero(resplit).tolist()}
+        compound_tokens = {token: found for token, found in last.compound_tokens.items() if token not in again}
+    for part in counted:
+        renumber = np.array([numbers.setdefault(term, len(numbers)) for term in part.terms], dtype=np.uint32)
+        entry_sources.append(renumber[part.entry_term] if len(part.entry_term) else part.entry_term)
+        tf_sources.append(part.entry_tf)
+        distinct.append(part.distinct.reshape(-1, fields))
+        lengths.append(part.lengths.reshape(-1, fields))
+        compound_tokens.update(part.compound_tokens)
+    rows_distinct = np.concatenate(distinct) if distinct else np.zeros((0, fields), dtype=np.uint32)
+    rows_lengths = np.concatenate(lengths) if lengths else np.zeros((0, fields), dtype=np.uint32)
+    size_of = rows_distinct.sum(axis=1, dtype=np.int64)
+    start_of = np.concatenate(([0], np.cumsum(size_of)[:-1])) if len(size_of) else size_of
+    row = taken.copy()
+    row[recount] = (len(last.keys) if last is not None else 0) + np.arange(len(recount))
+    entry_term = _gather(np.concatenate(entry_sources).astype(np.uint32), start_of[row], size_of[row])
+    entry_tf = _gather(np.concatenate(tf_sources).astype(np.uint32), start_of[row], size_of[row])
+    terms = list(numbers)
+    if last is not None:  # (taken and counted documents interleave: number the terms as first seen again)
+        terms, entry_term = _first_seen(terms, entry_term)
+    present_tokens = set(tokens.tokens)
+    compound_tokens = {token: found for token, found in compound_tokens.items() if token in present_tokens}
+    return Tally(CODE_VERSION, tokens.keys, tokens.tokens, tokens.doc_tokens, tokens.per_doc, terms, entry_term,
+                 entry_tf, rows_distinct[row], rows_lengths[row], compound_tokens)
+
+
+def _resplit(tokens: TokenCount, lexicon: Lexicon | None) -> np.ndarray:
+    """Which tokens' compound split may differ with the lexicon changed by `tokens.changed_words`
+    (conservatively: a long token with such a word inside it)."""
+    resplit = np.zeros(len(tokens.tokens), dtype=bool)
+    added_or_gone = [word for word in tokens.changed_words if lexicon is not None and lexicon.from_archive(word)]
+    if added_or_gone:
+        # A head may be joined with -s- or lose a final -a/-e (`Lexicon._head`): the word without it.
+        inside = re.compile("|".join(sorted({re.escape(word[:-1] if word[-1] in "ae" else word) for word in added_or_gone})))
+        resplit[[number for number, token in enumerate(tokens.tokens)
+                 if len(token) >= MIN_COMPOUND and inside.search(token) is not None]] = True
+    return resplit
+
+
+def _holding(tokens: TokenCount, which: np.ndarray) -> np.ndarray:
+    """The documents holding any of the tokens `which` marks."""
+    holds = which[tokens.doc_tokens].astype(np.int64)
+    ends = np.cumsum(tokens.per_doc.astype(np.int64))
+    before = np.concatenate(([0], np.cumsum(holds)))
+    return np.flatnonzero(before[ends] - before[ends - tokens.per_doc.astype(np.int64)] > 0)
+
+
+def _first_seen(terms: list[str], entry_term: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """Terms that occur, numbered in the order their entries first come, and the entries so numbered."""
+    numbers, first = np.unique(entry_term, return_index=True)
+    order = numbers[np.argsort(first, kind="stable")]
+    renumber = np.zeros(len(terms), dtype=np.uint32)
+    renumber[order] = np.arange(len(order), dtype=np.uint32)
+    return [terms[number] for number in order.tolist()], renumber[entry_term]
+
+
+def _gather(source: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The spans (start, size) of `source`, one after another."""
+    sizes = sizes.astype(np.int64)
+    if not len(sizes):
+        return source[:0]
+    placed = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    return source[np.repeat(starts.astype(np.int64) - placed, sizes) + np.arange(int(sizes.sum()))]
+
+
+def _halves(total: int) -> list[tuple[int, int]]:
+    half = total // 2
+    return [(0, half), (half, total)] if total >= PARALLEL_DOCS else [(0, total)]
+
+
+@dataclass(slots=True)
+class _Tokens:
+    tokens: list[str]
+    doc_tokens: np.ndarray
+    per_doc: np.ndarray
+
+
+def _token_sets(docs: list[SearchDoc], which: np.ndarray, span: tuple[int, int]) -> _Tokens:
+    numbers: defaultdict[str, int] = defaultdict(count().__next__)
+    found, per_doc = array("I"), array("I")
+    for number in which[span[0]:span[1]].tolist():
+        distinct = {token for text in docs[number].texts.values() for token in tokenize(text)}
+        found.extend(map(numbers.__getitem__, distinct))
+        per_doc.append(len(distinct))
+    return _Tokens(list(numbers), _numbers(found), _numbers(per_doc))
+
+
+@dataclass(slots=True)
+class _Terms:
+    terms: list[str]
+    entry_term: np.ndarray
+    entry_tf: np.ndarray
+    distinct: np.ndarray
+    lengths: np.ndarray
+    compound_tokens: dict[str, tuple[str, tuple[str, ...]]]
+
+
+def _term_counts(docs: list[SearchDoc], lexicon: Lexicon | None, which: np.ndarray, span: tuple[int, int]) -> _Terms:
+    # (numbered in the order first seen, without a Python call per term: `count` numbers them)
+    numbers: defaultdict[str, int] = defaultdict(count().__next__)
+    entry_term, entry_tf, distinct, lengths = array("I"), array("I"), array("I"), array("I")
+    terms_of_token = TermCache(lexicon)
+    for number in which[span[0]:span[1]].tolist():
+        doc = docs[number]
+        for name in FIELD_NAMES:
+            field_terms = terms_of_token.field(doc.texts.get(name, ""), names=name == NAMES_FIELD)
+            lengths.append(len(field_terms))
+            in_field = Counter(field_terms)  # (in order of first appearance: lunr's term index)
+            entry_term.extend(map(numbers.__getitem__, in_field))
+            entry_tf.extend(in_field.values())
+            distinct.append(len(in_field))
+    return _Terms(list(numbers), _numbers(entry_term), _numbers(entry_tf), _numbers(distinct), _numbers(lengths),
+                  terms_of_token.compound_tokens)
+
+
+def _numbers(values: array) -> np.ndarray:
+    return np.frombuffer(values, dtype=np.uint32) if len(values) else np.zeros(0, dtype=np.uint32)
+
