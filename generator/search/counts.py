@@ -34,6 +34,7 @@ from .documents import FIELD_NAMES, NAMES_FIELD, SearchDoc
 PARALLEL_DOCS = 20_000
 """Documents from which counting runs in two processes (about 1,500 protocols)."""
 TALLY_FILE = "search-tally.pickle"
+_NONE = np.zeros(0, dtype=np.uint32)
 
 
 def _code_version() -> str:
@@ -84,6 +85,12 @@ class Tally:
             if own not in found or parts < found[own]:
                 found[own] = parts
         return found
+
+    def shed(self) -> None:
+        """Let go of what only the next build reads (each document's tokens, each compound token),
+        once written: the index's process is the build's largest."""
+        self.compound_tokens = {own: (own, parts) for own, parts in self.compounds.items()}
+        self.keys, self.tokens, self.doc_tokens, self.per_doc = [], [], _NONE, _NONE
 
     @staticmethod
     def read(folder: Path | None) -> "Tally | None":
@@ -145,7 +152,8 @@ def text_key(doc: SearchDoc) -> bytes:
 
 
 def count_tokens(docs: list[SearchDoc], last: Tally | None) -> "TokenCount":
-    """Each document's distinct tokens, taken from `last` where its texts are as they were."""
+    """Each document's distinct tokens, taken from `last` where its texts are as they were
+    (`last`'s tokens are let go: `count_terms` reads the rest)."""
     keys = [text_key(doc) for doc in docs]
     was = {key: number for number, key in enumerate(last.keys)} if last is not None else {}
     taken = np.array([was.get(key, -1) for key in keys], dtype=np.int64)
@@ -157,15 +165,18 @@ def count_tokens(docs: list[SearchDoc], last: Tally | None) -> "TokenCount":
         renumber = np.array([numbers.setdefault(token, len(numbers)) for token in part.tokens], dtype=np.uint32)
         sources.append(renumber[part.doc_tokens] if len(part.doc_tokens) else part.doc_tokens)
         sizes.append(part.per_doc.astype(np.int64))
+    counted.clear()
     tokens = list(numbers)
-    source = np.concatenate(([last.doc_tokens] if last is not None else []) + sources).astype(np.uint32)
+    source = np.concatenate(([last.doc_tokens] if last is not None else []) + sources).astype(np.uint32, copy=False)
+    sources.clear()
     size_of = np.concatenate(sizes) if sizes else np.zeros(0, dtype=np.int64)
     start_of = np.concatenate(([0], np.cumsum(size_of)[:-1])) if len(size_of) else size_of
     # Each document's span in `source`: a document taken from `last`, its own; a counted one, its
     # place among the counted (which follow `last`'s documents in `source`).
     row = taken.copy()
     row[fresh] = (len(last.keys) if last is not None else 0) + np.arange(len(fresh))
-    doc_tokens = _gather(source, start_of[row], size_of[row])
+    # (counted afresh, the documents are in `source` in their order already)
+    doc_tokens = _gather(source, start_of[row], size_of[row]) if last is not None else source
     per_doc = size_of[row]
     in_docs = np.bincount(doc_tokens, minlength=len(tokens))
     present = in_docs > 0
@@ -175,6 +186,8 @@ def count_tokens(docs: list[SearchDoc], last: Tally | None) -> "TokenCount":
     if last is not None:  # (the words that appeared or disappeared: what may change the lexicon)
         changed = {token for token, n in zip(tokens[:len(last.tokens)], in_docs[:len(last.tokens)].tolist()) if not n}
         changed |= set(tokens[len(last.tokens):])
+        # (counted in now: let go, for the index's process is the build's largest)
+        last.tokens, last.doc_tokens, last.per_doc = [], _NONE, _NONE
     return TokenCount(keys, taken, new_tokens, renumber[doc_tokens].astype(np.uint32), per_doc, changed)
 
 
@@ -197,7 +210,8 @@ class TokenCount:
 
 def count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, tokens: TokenCount, last: Tally | None) -> Tally:
     """Pass one: each document's terms per field with their counts, taken from `last` where the
-    document's texts are as they were and none of its words may split otherwise now."""
+    document's texts are as they were and none of its words may split otherwise now (`last`'s
+    entries are let go once taken)."""
     taken = tokens.taken.copy()
     resplit = _resplit(tokens, lexicon) if last is not None else np.zeros(len(tokens.tokens), dtype=bool)
     taken[_holding(tokens, resplit)] = -1
@@ -213,6 +227,7 @@ def count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, tokens: TokenCou
     if last is not None:
         again = tokens.changed_words | {tokens.tokens[number] for number in np.flatnonzero(resplit).tolist()}
         compound_tokens = {token: found for token, found in last.compound_tokens.items() if token not in again}
+        last.compound_tokens = {}
     for part in counted:
         renumber = np.array([numbers.setdefault(term, len(numbers)) for term in part.terms], dtype=np.uint32)
         entry_sources.append(renumber[part.entry_term] if len(part.entry_term) else part.entry_term)
@@ -220,14 +235,19 @@ def count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, tokens: TokenCou
         distinct.append(part.distinct.reshape(-1, fields))
         lengths.append(part.lengths.reshape(-1, fields))
         compound_tokens.update(part.compound_tokens)
+    counted.clear()  # (what the workers sent, renumbered above)
     rows_distinct = np.concatenate(distinct) if distinct else np.zeros((0, fields), dtype=np.uint32)
     rows_lengths = np.concatenate(lengths) if lengths else np.zeros((0, fields), dtype=np.uint32)
     size_of = rows_distinct.sum(axis=1, dtype=np.int64)
     start_of = np.concatenate(([0], np.cumsum(size_of)[:-1])) if len(size_of) else size_of
     row = taken.copy()
     row[recount] = (len(last.keys) if last is not None else 0) + np.arange(len(recount))
-    entry_term = _gather(np.concatenate(entry_sources).astype(np.uint32), start_of[row], size_of[row])
-    entry_tf = _gather(np.concatenate(tf_sources).astype(np.uint32), start_of[row], size_of[row])
+    if last is not None:  # (each array let go once gathered: the index's process is the build's largest)
+        last.entry_term = last.entry_tf = _NONE
+    entry_term, entry_tf = _joined(entry_sources), _joined(tf_sources)
+    if last is not None:  # (counted afresh, the documents are in their order already)
+        entry_term = _gather(entry_term, start_of[row], size_of[row])
+        entry_tf = _gather(entry_tf, start_of[row], size_of[row])
     terms = list(numbers)
     if last is not None:  # (taken and counted documents interleave: number the terms as first seen again)
         terms, entry_term = _first_seen(terms, entry_term)
@@ -265,6 +285,13 @@ def _first_seen(terms: list[str], entry_term: np.ndarray) -> tuple[list[str], np
     renumber = np.zeros(len(terms), dtype=np.uint32)
     renumber[order] = np.arange(len(order), dtype=np.uint32)
     return [terms[number] for number in order.tolist()], renumber[entry_term]
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    """The arrays one after another (the list emptied: each goes once copied)."""
+    joined = np.concatenate(arrays).astype(np.uint32, copy=False)
+    arrays.clear()
+    return joined
 
 
 def _gather(source: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:

@@ -316,6 +316,7 @@ def _index_into(archive: Archive, files: Files, with_documents: bool, tally_fold
     tally = count_terms(docs, lexicon, tokens, last)
     del last, tokens
     tally.write(tally_folder)
+    tally.shed()
     term_files(build_index(docs, lexicon, release_texts=True, tally=tally), archive, files, vocabulary, tables)
 
 
