@@ -209,14 +209,15 @@ def _name_pairs_of_lines(text: str) -> list[str]:
 
 class TermCache:
     """A field's index terms, with each distinct token's terms worked out once per build; and
-    each compound token's own term and part terms (`compound_tokens`), from which the index ships
+    each compound token's own term and part terms, as one string with a space between each
+    (`compound_tokens`: a million of them in a large archive), from which the index ships
     each compound term's parts, so that a query's compound finds its parts as the text's do."""
 
     def __init__(self, lexicon: Lexicon | None):
         self.lexicon = lexicon
         self.expand = _expander(lexicon)
         self.known: dict[str, tuple[str, ...]] = {}
-        self.compound_tokens: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.compound_tokens: dict[str, str] = {}
 
     def field(self, text: str, names: bool) -> list[str]:
         # (the tokens seen before are looked up in C, `map(dict.get)`: a call per token was a
@@ -240,7 +241,7 @@ class TermCache:
                 own = term_of(token)
                 parts = tuple(dict.fromkeys(t for t in found[1:] if t != own))
                 if own and parts:
-                    self.compound_tokens[token] = (own, parts)
+                    self.compound_tokens[token] = " ".join((own, *parts))
         return found
 
 

@@ -73,23 +73,25 @@ class Tally:
     """Entries per (document, field), a row per document."""
     lengths: np.ndarray
     """Terms per (document, field), a row per document."""
-    compound_tokens: dict[str, tuple[str, tuple[str, ...]]]
-    """A compound token -> its own term and its parts' terms (`TermCache.compound_tokens`)."""
+    compound_tokens: dict[str, str]
+    """A compound token -> its own term and its parts' terms, a space between each
+    (`TermCache.compound_tokens`)."""
 
     @property
     def compounds(self) -> dict[str, tuple[str, ...]]:
         """A compound's term -> its parts' terms; where two tokens of one term split apart (rare),
         the parts first in order, so that it does not depend on which document came first."""
         found: dict[str, tuple[str, ...]] = {}
-        for own, parts in self.compound_tokens.values():
+        for split in self.compound_tokens.values():
+            own, *parts = split.split(" ")
+            parts = tuple(parts)
             if own not in found or parts < found[own]:
                 found[own] = parts
         return found
 
     def shed(self) -> None:
-        """Let go of what only the next build reads (each document's tokens, each compound token),
-        once written: the index's process is the build's largest."""
-        self.compound_tokens = {own: (own, parts) for own, parts in self.compounds.items()}
+        """Let go of what only the next build reads (each document's tokens), once written: the
+        index's process is the build's largest."""
         self.keys, self.tokens, self.doc_tokens, self.per_doc = [], [], _NONE, _NONE
 
     @staticmethod
@@ -102,8 +104,7 @@ class Tally:
             if stored.get("code") != CODE_VERSION:
                 return None
             keys = stored.pop("keys")
-            parts = (tuple(line.split(" ")) for line in _lines(stored.pop("compound_parts")))
-            compounds = zip(_lines(stored.pop("compound_tokens")), zip(_lines(stored.pop("compound_owns")), parts))
+            compounds = zip(_lines(stored.pop("compound_tokens")), _lines(stored.pop("compound_splits")))
             stored.update({name: _lines(stored[name]) for name in _LISTS})
             tally = Tally(**stored, keys=[keys[at:at + KEY_SIZE] for at in range(0, len(keys), KEY_SIZE)],
                           compound_tokens=dict(compounds))
@@ -120,8 +121,7 @@ class Tally:
         stored.update({name: "\n".join(getattr(self, name)) for name in _LISTS})
         stored["keys"] = b"".join(self.keys)
         stored["compound_tokens"] = "\n".join(self.compound_tokens)
-        stored["compound_owns"] = "\n".join(own for own, _ in self.compound_tokens.values())
-        stored["compound_parts"] = "\n".join(" ".join(parts) for _, parts in self.compound_tokens.values())
+        stored["compound_splits"] = "\n".join(self.compound_tokens.values())
         temporary = folder / f".{TALLY_FILE}.new-{os.getpid()}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -223,7 +223,7 @@ def count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, tokens: TokenCou
     tf_sources = [last.entry_tf] if last is not None else []
     distinct = [last.distinct] if last is not None else []
     lengths = [last.lengths] if last is not None else []
-    compound_tokens: dict[str, tuple[str, tuple[str, ...]]] = {}
+    compound_tokens: dict[str, str] = {}
     if last is not None:
         again = tokens.changed_words | {tokens.tokens[number] for number in np.flatnonzero(resplit).tolist()}
         compound_tokens = {token: found for token, found in last.compound_tokens.items() if token not in again}
@@ -245,14 +245,12 @@ def count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, tokens: TokenCou
     if last is not None:  # (each array let go once gathered: the index's process is the build's largest)
         last.entry_term = last.entry_tf = _NONE
     entry_term, entry_tf = _joined(entry_sources), _joined(tf_sources)
-    if last is not None:  # (counted afresh, the documents are in their order already)
+    if last is not None:  # (taken and counted documents in the documents' order; counted afresh, they are in it)
         entry_term = _gather(entry_term, start_of[row], size_of[row])
         entry_tf = _gather(entry_tf, start_of[row], size_of[row])
     terms = list(numbers)
     if last is not None:  # (taken and counted documents interleave: number the terms as first seen again)
         terms, entry_term = _first_seen(terms, entry_term)
-    present_tokens = set(tokens.tokens)
-    compound_tokens = {token: found for token, found in compound_tokens.items() if token in present_tokens}
     return Tally(CODE_VERSION, tokens.keys, tokens.tokens, tokens.doc_tokens, tokens.per_doc, terms, entry_term,
                  entry_tf, rows_distinct[row], rows_lengths[row], compound_tokens)
 
@@ -332,7 +330,7 @@ class _Terms:
     entry_tf: np.ndarray
     distinct: np.ndarray
     lengths: np.ndarray
-    compound_tokens: dict[str, tuple[str, tuple[str, ...]]]
+    compound_tokens: dict[str, str]
 
 
 def _term_counts(docs: list[SearchDoc], lexicon: Lexicon | None, which: np.ndarray, span: tuple[int, int]) -> _Terms:

@@ -116,9 +116,11 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
             doc.texts, doc.snippet_source = {}, ""
     term_ids = {term: number for number, term in enumerate(tally.terms)}
     lengths = [tally.lengths[:, number] for number in range(len(FIELDS))]
-    entries = [tally.entry_term, tally.entry_tf]  # (handed over: pass two lets each go once it is used)
+    # (handed over: pass two lets each array go once it is used, and the compounds are the index's)
+    entries, compounds = [tally.entry_term, tally.entry_tf], tally.compounds
     tally.entry_term = tally.entry_tf = np.zeros(0, dtype=np.uint32)
-    return _weighted(docs, term_ids, tally.compounds, entries, tally.distinct.reshape(-1), lengths)
+    tally.compound_tokens = {}
+    return _weighted(docs, term_ids, compounds, entries, tally.distinct.reshape(-1), lengths)
 
 
 def documents_per_token(docs: list[SearchDoc]) -> Counter[str]:
