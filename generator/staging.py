@@ -46,13 +46,13 @@ def remove_abandoned(site: Path) -> list[Path]:
         return removed
     for folder in site.parent.iterdir():
         match = _STAGING.match(folder.name)
-        if match and match["site"] == site.name and folder.is_dir() and not _running(int(match["pid"])):
+        if match and match["site"] == site.name and folder.is_dir() and not running(int(match["pid"])):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
 
 
-def _running(pid: int) -> bool:
+def running(pid: int) -> bool:
     if pid == os.getpid():
         return True
     try:

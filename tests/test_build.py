@@ -153,8 +153,14 @@ def test_a_build_clears_away_what_killed_builds_left_and_nothing_of_a_running_on
         for folder in (abandoned, busy):
             (folder / "index.html").parent.mkdir(parents=True)
             (folder / "index.html").write_text("half a site", encoding="utf-8")
+        cache = project.root / ".protokollarkivet-cache"  # (and the search index's half-written tally)
+        half_tally, busy_tally = (cache / f".search-tally.pickle.new-{pid}" for pid in (dead.stdout.strip(), running.pid))
+        for tally in (half_tally, busy_tally):
+            tally.parent.mkdir(parents=True, exist_ok=True)
+            tally.write_bytes(b"half a tally")
         assert project.build().code == 0
         assert not abandoned.exists() and busy.exists()
+        assert not half_tally.exists() and busy_tally.exists() and (cache / "search-tally.pickle").is_file()
     finally:
         running.kill()
         running.wait()

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from ..parallel import map_in_workers
+from ..staging import running
 from .analysis import MIN_COMPOUND, Lexicon, TermCache, tokenize
 from .documents import FIELD_NAMES, NAMES_FIELD, SearchDoc
 
@@ -125,6 +126,9 @@ class Tally:
         temporary = folder / f".{TALLY_FILE}.new-{os.getpid()}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            for left in folder.glob(f".{TALLY_FILE}.new-*"):  # (what a killed build left: 200 MB at 10,000 protocols)
+                if left.name.rpartition("-")[2].isdigit() and not running(int(left.name.rpartition("-")[2])):
+                    left.unlink(missing_ok=True)
             with open(temporary, "wb") as handle:
                 pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, folder / TALLY_FILE)
