@@ -90,6 +90,19 @@ def test_postings_are_written_as_runs_of_one_weight_and_read_back_as_the_index_h
     assert runs_of_several > 100  # (documents of one weight share a run)
 
 
+def test_a_term_of_one_posting_is_written_as_any_other_term(archive) -> None:
+    """Most terms have one posting; they are written directly, not built as lists and encoded,
+    and must read as the general way writes them (compounds' parts included)."""
+    docs = search.documents(archive)
+    index = search.build_index(docs, search.analysis.Lexicon(search.index.documents_per_token(docs)))
+    single = [(term, number) for term, number in index.term_ids.items() if index.starts[number + 1] - index.starts[number] == 1]
+    assert len(single) > 1000 and any(term in index.compounds for term, _ in single)
+    files = search.files
+    for term, number in single:
+        general = f"{files._json_text(term)}:{files._json_text(files._entry(index, term, number, None))}"
+        assert files._single_entry(index, term, number, int(index.starts[number])) == general, term
+
+
 def test_packs_keep_near_their_size_and_describe_themselves(archive, monkeypatch) -> None:
     tiny_blocks(monkeypatch)
     files = search.build_search_files(archive)

@@ -188,6 +188,10 @@ def _json_text(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+_encode_string = json.encoder.encode_basestring
+"""A string as `_json_text` writes it (json's own C function, without json.dumps' call around it)."""
+
+
 def _direct_files(archive: Archive, docs: list[SearchDoc], files: Files) -> tuple[list[list], int]:
     """`h/`: the direct hits' table in shards, read by shard number."""
     names = {key: body.name for key, body in archive.bodies.items()}
@@ -214,21 +218,14 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
             chunks.append((next(iter(chunk)), chunk_packs.add_json(("{" + ",".join(chunk.values()) + "}").encode("utf-8"))))
             chunk, size = {}, 0
 
+    starts = index.starts.tolist()
     for term in ordered[start:end]:
         number = index.term_ids[term]
-        fields, docs, weights = index.entries(number)  # (by field, best weights first)
-        entry: list = [number]
-        at = 0
-        while at < len(fields):
-            stop = bisect.bisect_right(fields, fields[at], at)
-            tail = min(at + FIRST_BLOCK, stop)
-            blocks = [tails.add(weight_runs(docs[tail + a:tail + b], weights[tail + a:tail + b])) for a, b in tail_blocks(stop - tail)]
-            entry.append([fields[at], stop - at, weight_runs(docs[at:tail], weights[at:tail]), blocks])
-            at = stop
-        if term in index.compounds:
-            entry.append(list(index.compounds[term]))  # (a compound's parts: a list of strings, not a field's)
         # (each entry encoded once: the chunk is its entries' JSON joined)
-        encoded = f"{_json_text(term)}:{_json_text(entry)}"
+        if starts[number + 1] - starts[number] == 1:
+            encoded = _single_entry(index, term, number, starts[number])
+        else:
+            encoded = f"{_json_text(term)}:{_json_text(_entry(index, term, number, tails))}"
         if size + len(encoded) > CHUNK_BYTES:
             flush()
         chunk[term] = encoded
@@ -237,6 +234,31 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
     tails.close()
     chunk_packs.close()
     return chunks, {**tails.packs, **chunk_packs.packs}
+
+
+def _entry(index: SearchIndex, term: str, number: int, tails: PackWriter) -> list:
+    """A term's entry in its chunk: its number, then per field its postings' count, its first
+    postings and its tail records; a compound's parts last."""
+    fields, docs, weights = index.entries(number)  # (by field, best weights first)
+    entry: list = [number]
+    at = 0
+    while at < len(fields):
+        stop = bisect.bisect_right(fields, fields[at], at)
+        tail = min(at + FIRST_BLOCK, stop)
+        blocks = [tails.add(weight_runs(docs[tail + a:tail + b], weights[tail + a:tail + b])) for a, b in tail_blocks(stop - tail)]
+        entry.append([fields[at], stop - at, weight_runs(docs[at:tail], weights[at:tail]), blocks])
+        at = stop
+    if term in index.compounds:
+        entry.append(list(index.compounds[term]))  # (a compound's parts: a list of strings, not a field's)
+    return entry
+
+
+def _single_entry(index: SearchIndex, term: str, number: int, at: int) -> str:
+    """`_entry` encoded, for a term of one posting (94% of the terms at 10,000 protocols: written
+    directly, they took a third of the time the general way did)."""
+    field, doc, weight = int(index.entry_field[at]), int(index.entry_doc[at]), int(index.entry_weight[at])
+    parts = f",{_json_text(list(index.compounds[term]))}" if term in index.compounds else ""
+    return f"{_encode_string(term)}:[{number},[{field},1,[[{weight},{doc}]],[]]{parts}]"
 
 
 def weight_runs(docs: list[int], weights: list[int]) -> list[list[int]]:
