@@ -63,6 +63,15 @@ def load_archive(content_dir: Path, cache: bool | ParseCache = False, disabled: 
     return dataclasses.replace(archive, notes=[p for p in problems if p.severity != "error"])
 
 
+def meetings_read_by(cache: ParseCache, meetings: Iterable[Meeting]) -> dict[int, str]:
+    """The key of the cache entry each of `meetings` was read from or stored as by the cache's
+    last read, by the meeting's identity. A meeting is made of its key alone (its file's bytes,
+    the registries, its attachments' folder, the code that reads it), so the key may stand for it."""
+    read = {id(entry[0]): key for key, entry in cache.memory.items()
+            if isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], Meeting)}
+    return {id(meeting): read[id(meeting)] for meeting in meetings if id(meeting) in read}
+
+
 def read_archive(content_dir: Path, cache: bool | ParseCache = False, disabled: Iterable[str] = (),
                  today: dt.date | None = None) -> tuple[Archive | None, list[Problem]]:
     """Every problem in the content, and the archive. With `cache` (True, or a `ParseCache` to

@@ -25,12 +25,13 @@ from pathlib import Path
 import markupsafe
 
 from . import collector, oparl, urls
-from .cache import ParseCache
+from .cache import CACHE_DIR, ParseCache
 from .derive import Facts, derive
 from .feeds import feed_files
 from .figures import figure_csv
 from .history import History, read_history
-from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive, read_archive
+from .load import (BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE, TOPICS_FILE, is_editor_litter, load_archive, meetings_read_by,
+                   read_archive)
 from .messages import _
 from .model import Archive, Body, Item, Meeting, Topic
 from .opendata import open_data, with_files
@@ -81,6 +82,8 @@ class Site:
         self.kept = earlier.kept if earlier else Kept()
         """What the derivation made, for the next one after an edit (`earlier`: the preview's site
         before the edit, whose pages made of unchanged meetings are then not made again)."""
+        self.read_by: dict[int, str] = {}
+        """The parse cache's key each meeting was read by, by the meeting's identity (`Site.load`)."""
         self.versions = read_versions(config.content, self.published.meetings, self.history) if settings.history else Versions({})
         views = self.derive_views()
         self.clashes = unique_targets(views, archive.pages, _shown(config.content))
@@ -102,10 +105,14 @@ class Site:
         """The site of valid content; raises ContentError listing every problem otherwise. A
         preview passes the `ParseCache` it keeps, so that unchanged meetings stay the same objects,
         and its site before the edit (`earlier`), whose derivations of them are then reused."""
+        if cache is None and config.cache:
+            cache = ParseCache(config.content.resolve().parent / CACHE_DIR)
         with collector.lasting():
-            archive = load_archive(config.content, cache=cache or config.cache, disabled=config.disabled,
+            archive = load_archive(config.content, cache=cache or False, disabled=config.disabled,
                                    today=config.settings.today)
             site = cls(config, archive, earlier=earlier)
+        if cache is not None:
+            site.read_by = meetings_read_by(cache, archive.meetings)
         if site.clashes:
             raise ContentError(site.clashes)
         return site
@@ -199,6 +206,11 @@ class Site:
         renders as it did. The data page lists the data files, which are made after the views:
         it has none and is always rendered."""
         records: dict[int, str] = {}
+        for meeting in self.published.meetings:
+            key = self.read_by.get(id(meeting))
+            if key:  # (a meeting is made of the key it was read by, its file's bytes among it: no need to pickle it)
+                records[id(meeting)] = f"read by {key}"
+                records.update((id(item), f"read by {key}, item {number}") for number, item in enumerate(meeting.items))
         return {view.target.url: _view_digest(view, records)
                 for view in self.views.values() if not isinstance(view, DataIndexView)}
 
