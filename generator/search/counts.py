@@ -21,6 +21,7 @@ import pickle
 import re
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
@@ -82,13 +83,17 @@ class Tally:
     def compounds(self) -> dict[str, tuple[str, ...]]:
         """A compound's term -> its parts' terms; where two tokens of one term split apart (rare),
         the parts first in order, so that it does not depend on which document came first."""
-        found: dict[str, tuple[str, ...]] = {}
-        for split in self.compound_tokens.values():
-            own, *parts = split.split(" ")
-            parts = tuple(parts)
-            if own not in found or parts < found[own]:
-                found[own] = parts
-        return found
+        return _compounds(self.compound_tokens.values())
+
+    def take_compounds(self) -> dict[str, tuple[str, ...]]:
+        """`compounds`, the compound tokens let go as they are read (a million in a large archive:
+        both at once made the index's process 100 MB larger)."""
+        tokens, self.compound_tokens = self.compound_tokens, {}
+
+        def taken():
+            while tokens:
+                yield tokens.popitem()[1]
+        return _compounds(taken())
 
     def shed(self) -> None:
         """Let go of what only the next build reads (each document's tokens), once written: the
@@ -142,6 +147,15 @@ KEY_SIZE = 16
 
 def _lines(text: str) -> list[str]:
     return text.split("\n") if text else []
+
+
+def _compounds(splits: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for split in splits:
+        own, *parts = split.split(" ")
+        if own not in found or tuple(parts) < found[own]:
+            found[own] = tuple(parts)
+    return found
 
 
 def text_key(doc: SearchDoc) -> bytes:

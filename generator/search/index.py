@@ -117,9 +117,8 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
     term_ids = {term: number for number, term in enumerate(tally.terms)}
     lengths = [tally.lengths[:, number] for number in range(len(FIELDS))]
     # (handed over: pass two lets each array go once it is used, and the compounds are the index's)
-    entries, compounds = [tally.entry_term, tally.entry_tf], tally.compounds
+    entries, compounds = [tally.entry_term, tally.entry_tf], tally.take_compounds()
     tally.entry_term = tally.entry_tf = np.zeros(0, dtype=np.uint32)
-    tally.compound_tokens = {}
     return _weighted(docs, term_ids, compounds, entries, tally.distinct.reshape(-1), lengths)
 
 
