@@ -216,3 +216,22 @@ def test_the_search_index_counts_only_what_changed_and_gives_a_full_counts_index
         assert again.compounds == fresh.compounds, name
     # (the last edit: the compound split while "zorblaxen" was there, and no longer does)
     assert compounds_before.get("kommunzorblax") == ("kommun", "zorblax") and "kommunzorblax" not in fresh.compounds
+
+
+def test_a_damaged_or_older_tally_is_counted_afresh(tmp_path: Path) -> None:
+    """What the last build counted is a cache: cut short (a full disk), of other code, or not a
+    tally at all, it is not read, and the index counts every document."""
+    import pickle
+
+    from generator.load import load_archive
+    from generator.search.counts import TALLY_FILE, Tally
+    from generator.search.documents import documents
+
+    docs = documents(load_archive(ROOT / "content"))
+    _counted_afresh(docs)[0].write(tmp_path)
+    whole = (tmp_path / TALLY_FILE).read_bytes()
+    assert Tally.read(tmp_path) is not None
+    stored = pickle.loads(whole)
+    for damaged in (whole[:len(whole) // 2], b"not a tally", pickle.dumps({**stored, "code": "older"}), pickle.dumps([1, 2])):
+        (tmp_path / TALLY_FILE).write_bytes(damaged)
+        assert Tally.read(tmp_path) is None
