@@ -276,6 +276,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         staging.carry_forward(final, staged, engine_files, (urls.SEARCH_INDEX_DIR,))
         self.unchanged = {url for url, digest in self.digests.items() if record.pages.get(url) == digest}
         self.carried_files = {path: digest for path, digest in record.files.items() if path not in engine_files}
+        site.carry_data_forward(record.made_of, self.carried_files, staged)
         for url in record.pages.keys() - self.digests.keys():  # (a page no longer made)
             (staged / url / "index.html").unlink(missing_ok=True)
         log.debug(f"incremental: {len(self.unchanged)} of {len(self.digests)} pages carried forward")
@@ -358,7 +359,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         staging.swap_in(*staged)
         if self.frame:
             staging.BuildRecord(self.frame, staging.digest_of(staged[1] / "sitemap.xml"), self.digests,
-                                self.file_digests).write(self._cache_dir(), staged[1])
+                                self.file_digests, self.site.data_made_of()).write(self._cache_dir(), staged[1])
         self._summary(staged[1])
 
     def _summary(self, site_dir: Path) -> None:

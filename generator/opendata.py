@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,6 +31,7 @@ from .model import Archive, Attachment, Attendee, Meeting
 from .derive import Facts
 from .labels import meeting_title
 from .search.documents import item_text
+from .staging import Carried
 from .views import DataFile, DataIndexView
 
 OPARL = "https://schema.oparl.org/1.1/"
@@ -140,15 +142,20 @@ class IndexOut(_Out):
 SCHEMAS = {"meeting": MeetingOut, "organization": OrganizationOut, "index": IndexOut}
 
 
-def open_data(facts: Facts, site_url: str) -> dict[str, bytes]:
+def open_data(facts: Facts, site_url: str, carried: Callable[[Meeting, str], Carried | None] | None = None
+              ) -> dict[str, bytes | Carried]:
+    """Every open-data file by site-relative path. `carried` tells of a meeting's file that the
+    staging folder holds already as it would be made (an incremental build: `Site.carry_data_forward`)."""
     archive = facts.archive
     base = site_url or "https://example.invalid/"
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | Carried] = {}
     organizations = []
     for key, body in sorted(archive.bodies.items()):
         meetings = facts.meetings_of(key)
         for meeting in meetings:
-            files[urls.data_meeting(meeting)] = _json(_meeting(archive, meeting, base))
+            path = urls.data_meeting(meeting)
+            kept = carried(meeting, path) if carried else None
+            files[path] = kept if kept is not None else _json(_meeting(archive, meeting, base))
         organization = OrganizationOut(
             id=base + urls.data_body(key), name=body.name, shortName=body.short_name,
             x_organisation=body.organisation, x_former_names=[f.name for f in body.former_names],
@@ -167,7 +174,7 @@ def open_data(facts: Facts, site_url: str) -> dict[str, bytes]:
     return files
 
 
-def with_files(view: DataIndexView, facts: Facts, files: dict[str, bytes]) -> DataIndexView:
+def with_files(view: DataIndexView, facts: Facts, files: dict[str, bytes | Carried]) -> DataIndexView:
     """The data page's view with every file of `files` (as `open_data` made them) listed: the archive,
     each body, each body's meetings as one group, the CSV files and the schemas."""
     def size(path: str) -> int:

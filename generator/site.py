@@ -16,10 +16,12 @@ import gzip
 import hashlib
 import html
 import io
+import os
 import pickle
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from collections.abc import Callable
 from pathlib import Path
 
 import markupsafe
@@ -39,6 +41,7 @@ from .problems import ContentError, Problem
 from .render import Renderer
 from .alerts import unknown_segments
 from .settings import Settings
+from .staging import Carried
 from .versions import Versions, read_versions
 from .xref import Linker
 from .views import (
@@ -84,6 +87,7 @@ class Site:
         before the edit, whose pages made of unchanged meetings are then not made again)."""
         self.read_by: dict[int, str] = {}
         """The parse cache's key each meeting was read by, by the meeting's identity (`Site.load`)."""
+        self._carried_data: Callable[[Meeting, str], Carried | None] | None = None
         self.versions = read_versions(config.content, self.published.meetings, self.history) if settings.history else Versions({})
         views = self.derive_views()
         self.clashes = unique_targets(views, archive.pages, _shown(config.content))
@@ -276,9 +280,28 @@ class Site:
         return read_history(self.config.content, self.moment)
 
     @cached_property
-    def open_data(self) -> dict[str, bytes]:
+    def open_data(self) -> dict[str, bytes | Carried]:
         """The open-data files, made once: the data page lists them, and they are written."""
-        return open_data(self.facts, self.config.settings.site_url)
+        return open_data(self.facts, self.config.settings.site_url, self._carried_data)
+
+    def carry_data_forward(self, made_of: dict[str, str], digests: dict[str, str], folder: Path) -> None:
+        """An incremental build, on a site whose every page's frame is as it was (the code, the
+        settings): a meeting's data file made of the very key this build read the meeting by, and
+        in `folder` as the last build wrote it (`digests`), is not made again (`staging.Carried`)."""
+        def carried(meeting: Meeting, path: str) -> Carried | None:
+            key, digest = self.read_by.get(id(meeting)), digests.get(path)
+            if not key or not digest or made_of.get(path) != key:
+                return None
+            try:
+                return Carried(os.stat(folder / path).st_size, digest)
+            except OSError:
+                return None
+        self._carried_data = carried
+
+    def data_made_of(self) -> dict[str, str]:
+        """Each meeting's data file: the key of the meeting it is made of, for the next build."""
+        return {urls.data_meeting(meeting): self.read_by[id(meeting)] for meeting in self.published.meetings
+                if id(meeting) in self.read_by}
 
     def write_data_files(self, out: oparl.Files) -> None:
         """Feeds, calendars, open data, the OParl endpoint and the charts' numbers, by site-relative

@@ -123,6 +123,19 @@ def _write_new(target: Path, data: bytes, folders: set[Path] | None) -> None:
         os.close(handle)
 
 
+@dataclass(frozen=True)
+class Carried:
+    """A data file the staging folder holds already, as the last build wrote it (hard-linked from
+    the published site), that made again would be the same bytes: it stands for them where only
+    their length is asked (the data page lists sizes), and `ChangedWriter` writes nothing for it."""
+
+    size: int
+    digest: str
+
+    def __len__(self) -> int:
+        return self.size
+
+
 class ChangedWriter:
     """Files written as they are made (`writer[path] = data`, as `write_changed` writes them), so
     that a build's hundreds of thousands of data files are never all held at once (the OParl
@@ -138,7 +151,10 @@ class ChangedWriter:
         self.digests: dict[str, str] = {}
         self.folders: set[Path] = set()
 
-    def __setitem__(self, path: str, data: bytes) -> None:
+    def __setitem__(self, path: str, data: bytes | Carried) -> None:
+        if isinstance(data, Carried):
+            self.digests[path] = data.digest
+            return
         digest = self.digests[path] = bytes_digest(data)
         if self.carried.get(path) != digest:
             _write_if_changed(self.site / path, data, self.folders)
@@ -191,6 +207,8 @@ class BuildRecord:
     pages: dict[str, str]
     files: dict[str, str] = field(default_factory=dict)
     """The digest of each data file written (`ChangedWriter.digests`), by site-relative path."""
+    made_of: dict[str, str] = field(default_factory=dict)
+    """Each meeting's data file: the parse cache's key of the meeting it was made of (`Site.data_made_of`)."""
 
     @staticmethod
     def path(cache: Path, site: Path) -> Path:
@@ -200,7 +218,7 @@ class BuildRecord:
     def read(cls, cache: Path, site: Path) -> "BuildRecord | None":
         try:
             data = json.loads(cls.path(cache, site).read_text(encoding="utf-8"))
-            record = cls(data["frame"], data["sitemap"], data["pages"], data.get("files", {}))
+            record = cls(data["frame"], data["sitemap"], data["pages"], data.get("files", {}), data.get("made_of", {}))
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return record if record.sitemap == digest_of(site / "sitemap.xml") else None
@@ -209,7 +227,8 @@ class BuildRecord:
         try:
             cache.mkdir(parents=True, exist_ok=True)
             replace_bytes(self.path(cache, site), json.dumps(
-                {"frame": self.frame, "sitemap": self.sitemap, "pages": self.pages, "files": self.files}, sort_keys=True).encode("utf-8"))
+                {"frame": self.frame, "sitemap": self.sitemap, "pages": self.pages, "files": self.files,
+                 "made_of": self.made_of}, sort_keys=True).encode("utf-8"))
         except OSError:
             pass  # (a read-only checkout builds in full next time)
 
