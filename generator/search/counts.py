@@ -132,7 +132,8 @@ class Tally:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             for left in folder.glob(f".{TALLY_FILE}.new-*"):  # (what a killed build left: 200 MB at 10,000 protocols)
-                if left.name.rpartition("-")[2].isdigit() and not running(int(left.name.rpartition("-")[2])):
+                pid = left.name.rpartition("-")[2]
+                if pid.isdigit() and not running(int(pid)):
                     left.unlink(missing_ok=True)
             with open(temporary, "wb") as handle:
                 pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -178,24 +179,14 @@ def count_tokens(docs: list[SearchDoc], last: Tally | None) -> "TokenCount":
     fresh = np.flatnonzero(taken < 0)
     counted = list(map_in_workers(functools.partial(_token_sets, docs, fresh), _halves(len(fresh)), at_least=2))
     numbers: dict[str, int] = {token: number for number, token in enumerate(last.tokens)} if last is not None else {}
-    sources, sizes = [], [last.per_doc.astype(np.int64)] if last is not None else []
+    sources = [last.doc_tokens] if last is not None else []
+    sizes = [last.per_doc] if last is not None else []
     for part in counted:
-        renumber = np.array([numbers.setdefault(token, len(numbers)) for token in part.tokens], dtype=np.uint32)
-        sources.append(renumber[part.doc_tokens] if len(part.doc_tokens) else part.doc_tokens)
-        sizes.append(part.per_doc.astype(np.int64))
+        sources.append(_renumbered(numbers, part.tokens, part.doc_tokens))
+        sizes.append(part.per_doc)
     counted.clear()
     tokens = list(numbers)
-    source = np.concatenate(([last.doc_tokens] if last is not None else []) + sources).astype(np.uint32, copy=False)
-    sources.clear()
-    size_of = np.concatenate(sizes) if sizes else np.zeros(0, dtype=np.int64)
-    start_of = np.concatenate(([0], np.cumsum(size_of)[:-1])) if len(size_of) else size_of
-    # Each document's span in `source`: a document taken from `last`, its own; a counted one, its
-    # place among the counted (which follow `last`'s documents in `source`).
-    row = taken.copy()
-    row[fresh] = (len(last.keys) if last is not None else 0) + np.arange(len(fresh))
-    # (counted afresh, the documents are in `source` in their order already)
-    doc_tokens = _gather(source, start_of[row], size_of[row]) if last is not None else source
-    per_doc = size_of[row]
+    doc_tokens, per_doc = _in_order(sources, np.concatenate(sizes).astype(np.int64), taken, fresh, last)
     in_docs = np.bincount(doc_tokens, minlength=len(tokens))
     present = in_docs > 0
     renumber = np.cumsum(present) - 1
@@ -245,27 +236,20 @@ def count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, tokens: TokenCou
     if last is not None:
         again = tokens.changed_words | {tokens.tokens[number] for number in np.flatnonzero(resplit).tolist()}
         compound_tokens = {token: found for token, found in last.compound_tokens.items() if token not in again}
-        last.compound_tokens = {}
+        # (each array let go once taken: the index's process is the build's largest)
+        last.compound_tokens, last.entry_term, last.entry_tf = {}, _NONE, _NONE
     for part in counted:
-        renumber = np.array([numbers.setdefault(term, len(numbers)) for term in part.terms], dtype=np.uint32)
-        entry_sources.append(renumber[part.entry_term] if len(part.entry_term) else part.entry_term)
+        entry_sources.append(_renumbered(numbers, part.terms, part.entry_term))
         tf_sources.append(part.entry_tf)
         distinct.append(part.distinct.reshape(-1, fields))
         lengths.append(part.lengths.reshape(-1, fields))
         compound_tokens.update(part.compound_tokens)
     counted.clear()  # (what the workers sent, renumbered above)
-    rows_distinct = np.concatenate(distinct) if distinct else np.zeros((0, fields), dtype=np.uint32)
-    rows_lengths = np.concatenate(lengths) if lengths else np.zeros((0, fields), dtype=np.uint32)
+    rows_distinct, rows_lengths = np.concatenate(distinct), np.concatenate(lengths)
     size_of = rows_distinct.sum(axis=1, dtype=np.int64)
-    start_of = np.concatenate(([0], np.cumsum(size_of)[:-1])) if len(size_of) else size_of
-    row = taken.copy()
-    row[recount] = (len(last.keys) if last is not None else 0) + np.arange(len(recount))
-    if last is not None:  # (each array let go once gathered: the index's process is the build's largest)
-        last.entry_term = last.entry_tf = _NONE
-    entry_term, entry_tf = _joined(entry_sources), _joined(tf_sources)
-    if last is not None:  # (taken and counted documents in the documents' order; counted afresh, they are in it)
-        entry_term = _gather(entry_term, start_of[row], size_of[row])
-        entry_tf = _gather(entry_tf, start_of[row], size_of[row])
+    entry_term, _ = _in_order(entry_sources, size_of, taken, recount, last)
+    entry_tf, _ = _in_order(tf_sources, size_of, taken, recount, last)
+    row = _rows(taken, recount, last)
     terms = list(numbers)
     if last is not None:  # (taken and counted documents interleave: number the terms as first seen again)
         terms, entry_term = _first_seen(terms, entry_term)
@@ -303,20 +287,33 @@ def _first_seen(terms: list[str], entry_term: np.ndarray) -> tuple[list[str], np
     return [terms[number] for number in order.tolist()], renumber[entry_term]
 
 
-def _joined(arrays: list[np.ndarray]) -> np.ndarray:
-    """The arrays one after another (the list emptied: each goes once copied)."""
-    joined = np.concatenate(arrays).astype(np.uint32, copy=False)
-    arrays.clear()
-    return joined
+def _renumbered(numbers: dict[str, int], names: list[str], ids: np.ndarray) -> np.ndarray:
+    """`ids`, numbers into `names` (a worker's), as numbers of `numbers` (which gains the names it lacked)."""
+    renumber = np.array([numbers.setdefault(name, len(numbers)) for name in names], dtype=np.uint32)
+    return renumber[ids] if len(ids) else ids
 
 
-def _gather(source: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
-    """The spans (start, size) of `source`, one after another."""
-    sizes = sizes.astype(np.int64)
-    if not len(sizes):
-        return source[:0]
+def _rows(taken: np.ndarray, counted: np.ndarray, last: Tally | None) -> np.ndarray:
+    """Each document's row among the last tally's documents followed by those counted now."""
+    row = taken.copy()
+    row[counted] = (len(last.keys) if last is not None else 0) + np.arange(len(counted))
+    return row
+
+
+def _in_order(sources: list[np.ndarray], size_of: np.ndarray, taken: np.ndarray, counted: np.ndarray,
+              last: Tally | None) -> tuple[np.ndarray, np.ndarray]:
+    """Per-document spans of `sources` (the last tally's, then those of the documents counted now,
+    `size_of` each) joined in the documents' order, and each document's size. (The list is
+    emptied: each array goes once copied.)"""
+    joined = np.concatenate(sources).astype(np.uint32, copy=False)
+    sources.clear()
+    if last is None:  # (everything counted now, in the documents' order already)
+        return joined, size_of
+    row = _rows(taken, counted, last)
+    starts = np.concatenate(([0], np.cumsum(size_of)[:-1]))[row]
+    sizes = size_of[row]
     placed = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    return source[np.repeat(starts.astype(np.int64) - placed, sizes) + np.arange(int(sizes.sum()))]
+    return joined[np.repeat(starts - placed, sizes) + np.arange(int(sizes.sum()))], sizes
 
 
 def _halves(total: int) -> list[tuple[int, int]]:

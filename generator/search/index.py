@@ -128,13 +128,13 @@ def documents_per_token(docs: list[SearchDoc]) -> Counter[str]:
 
 
 def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[str, tuple[str, ...]],
-              entries: list[array], distinct: array, lengths: list[array]) -> SearchIndex:
+              entries: list[np.ndarray], distinct: np.ndarray, lengths: list[np.ndarray]) -> SearchIndex:
     """Pass two: BM25 weights, and the entries sorted as the files list them (vectorised: a
     Python step per entry was a third of the index's time at 10,000 protocols)."""
     count = len(docs)
-    term, tf = map(_numbers, entries)  # (the entries' terms and counts, in document order)
+    term, tf = entries  # (the entries' terms and counts, in document order)
     entries.clear()
-    per_pair = _numbers(distinct).astype(np.int64)
+    per_pair = distinct.astype(np.int64)
     doc = np.repeat(np.arange(count, dtype=np.uint32), per_pair.reshape(count, len(FIELDS)).sum(axis=1))
     field_of = np.repeat(np.tile(np.arange(len(FIELDS), dtype=np.uint8), count), per_pair)
     with_term = np.bincount(term, minlength=len(term_ids))  # documents with the term: lunr counts per field
@@ -144,7 +144,7 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[s
     for number, field_lengths in enumerate(lengths):
         average = int(np.sum(field_lengths, dtype=np.int64)) / count if count else 0
         if average:
-            norms[number] = K1 * (1 - B + B * (_numbers(field_lengths) / average))
+            norms[number] = K1 * (1 - B + B * (field_lengths / average))
     boosts = np.array([boost for _, boost in FIELDS], dtype=float)
     thousandths = np.empty(len(term), dtype=np.int32)
     for start in range(0, len(term), SLICE):  # (in slices: each step's temporary is a slice's size)
@@ -171,12 +171,6 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[s
     del order
     starts = np.concatenate(([0], np.cumsum(with_term)))
     return SearchIndex(docs, term_ids, starts, doc, field_of, thousandths, compounds)
-
-
-def _numbers(values: array | np.ndarray) -> np.ndarray:
-    if isinstance(values, np.ndarray):
-        return values
-    return np.frombuffer(values, dtype=values.typecode) if len(values) else np.zeros(0, dtype=values.typecode)
 
 
 def _thousandths(weights: np.ndarray) -> np.ndarray:
