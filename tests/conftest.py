@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -161,9 +162,14 @@ def published_files(site: Path) -> Iterator[tuple[Path, bytes]]:
     no published byte holds what must not be published."""
     from generator.search import packs
 
+    dictionaries = {}  # (a search index's texts need the dictionary its manifest names)
+    for manifest in site.rglob("manifest.json"):
+        named = json.loads(manifest.read_bytes()).get("textDictionary") if manifest.parent.name == "index" else None
+        if named:
+            dictionaries[manifest.parent / "x"] = (manifest.parent / named).read_bytes()
     for path in sorted(site.rglob("*")):
         if path.is_file():
-            yield path, packs.readable(path.name, path.read_bytes())
+            yield path, packs.readable(path.name, path.read_bytes(), dictionaries.get(path.parent, b""))
 
 
 @pytest.fixture(scope="session")

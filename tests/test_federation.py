@@ -8,6 +8,7 @@ says so."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 from dataclasses import dataclass
@@ -85,8 +86,11 @@ def _federation(root: Path) -> Federation:
 
 def _index_records(site: Path, kind: str) -> list:
     """Every item of the search index's `kind` packs (`d`: results' facts, `x`: their texts)."""
-    return [item for pack in sorted((site / "sok" / "index" / kind).glob("*" + packs.SUFFIX))
-            for block in packs.records(pack.read_bytes()) for item in block]
+    index = site / "sok" / "index"
+    dictionary = json.loads((index / "manifest.json").read_bytes()).get("textDictionary") if kind == "x" else None
+    return [item for pack in sorted((index / kind).glob("*" + packs.SUFFIX))
+            for block in packs.records(pack.read_bytes(), (index / dictionary).read_bytes() if dictionary else b"")
+            for item in block]
 
 
 def _documents(site: Path) -> list[list]:

@@ -10,9 +10,12 @@ archive's lists have tails and its records fill many packs, as a large archive's
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import shutil
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,7 @@ import pytest
 from generator import search, urls
 from generator.load import load_archive
 from generator.search import packs
+from generator.search.dictionary import DICTIONARY_BYTES, text_dictionary
 
 from .browsing import Visit
 from .conftest import ROOT, serve
@@ -112,9 +116,10 @@ def test_packs_keep_near_their_size_and_describe_themselves(archive, monkeypatch
         | {t[1] for t in manifest["direct"]["table"]} == set(pack_files)
     for name in pack_files:
         data = files[name]
-        records = list(packs.records(data))  # (from the footer alone)
+        dictionary = files[manifest["textDictionary"]] if name.startswith("x/") else b""
+        records = list(packs.records(data, dictionary))  # (from the footer alone, and the texts' dictionary)
         assert records, name
-        sizes = [len(packs.compress(r)) for r in records]
+        sizes = [len(packs.compress(r, dictionary)) for r in records]
         assert sum(sizes) <= packs.PACK_BYTES + max(sizes), name  # (closed once full)
         if not name.startswith("d/"):  # (the facts' packs are slotted; the others end with their offsets)
             assert len(data) == sum(sizes) + 4 * (len(records) + 1), name
@@ -128,8 +133,9 @@ def test_facts_and_snippet_texts_come_a_block_of_documents_to_a_record(archive, 
     monkeypatch.setattr(packs, "SLOT_SHARE", 0.5)
     files = search.build_search_files(archive)
     manifest = json.loads(files["manifest.json"])
+    read_text = functools.partial(packs.read_numbered, dictionary=files[manifest["textDictionary"]])
     for table, block, read_record in ((manifest["docs"], manifest["docBlock"], packs.read_slotted),
-                                      (manifest["texts"], manifest["textBlock"], packs.read_numbered)):
+                                      (manifest["texts"], manifest["textBlock"], read_text)):
         assert len(table) > 1  # (several packs: the numbers run on from one to the next)
         blocks = -(-manifest["docCount"] // block)
         read = [read_record(files, table, number) for number in range(blocks)]
@@ -139,6 +145,33 @@ def test_facts_and_snippet_texts_come_a_block_of_documents_to_a_record(archive, 
     longer = [n for first, name, slot in manifest["docs"] for n, record in enumerate(packs.records(files[name]))
               if len(packs.compress(record)) + 2 > slot]
     assert longer
+
+
+def test_snippet_texts_are_compressed_against_a_dictionary_of_the_archives_own_words(archive) -> None:
+    files = search.build_search_files(archive)
+    manifest = json.loads(files["manifest.json"])
+    dictionary = files[manifest["textDictionary"]]
+    assert 0 < len(dictionary) <= DICTIONARY_BYTES
+    packed = [record for _, name, footer in manifest["texts"] for record in _raw_records(files[name])]
+    texts = [packs.inflate(record, dictionary) for record in packed]
+    assert [t for block in texts for t in block] == [search.files._snippet(d) for d in search.documents(archive)]
+    # The records need it (they refer back into it), and are the smaller for it.
+    with pytest.raises(zlib.error):
+        for record in packed:
+            packs.inflate(record)
+    assert sum(map(len, packed)) < 0.9 * sum(len(packs.compress(block)) for block in texts)
+
+
+def test_the_dictionary_holds_the_words_that_save_most_the_best_last() -> None:
+    texts = ["kommunerna beslutar om hemsjukvård", "kommunerna beslutar", "hemsjukvård i kommunerna", "en gång"]
+    words = text_dictionary(texts).decode("utf-8").split()
+    assert words == ["beslutar", "hemsjukvård", "kommunerna"]  # (once only, or shorter than a match: left out)
+
+
+def _raw_records(data: bytes) -> list[bytes]:
+    (footer,) = struct.unpack_from("<I", data, len(data) - 4)
+    offsets = struct.unpack_from(f"<{(len(data) - footer) // 4}I", data, footer)
+    return [data[start:end] for start, end in zip(offsets, offsets[1:])]
 
 
 def results_in_the_browser(browser: object, site: Path, ranges: bool = True) -> dict[str, list]:

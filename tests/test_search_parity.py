@@ -202,7 +202,8 @@ def test_the_index_carries_the_rules_queries_are_made_by(example_site: Path) -> 
     files = {p.relative_to(index).as_posix(): p.read_bytes() for p in index.rglob("*") if p.is_file()}
     last = manifest["docCount"] - 1
     facts = packs.read_slotted(files, manifest["docs"], last // manifest["docBlock"])[last % manifest["docBlock"]]
-    text = packs.read_numbered(files, manifest["texts"], last // manifest["textBlock"])[last % manifest["textBlock"]]
+    text = packs.read_numbered(files, manifest["texts"], last // manifest["textBlock"],
+                               files[manifest["textDictionary"]])[last % manifest["textBlock"]]
     assert (example_site / facts[0].partition("#")[0] / "index.html").is_file() and text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -9,6 +10,7 @@ import pytest
 
 from .browsing import Visit
 from generator.linkcheck import read_page
+from generator.search import packs
 
 
 def test_the_header_box_shows_instant_results_and_goes_to_the_item_by_keyboard(browser: object, server: str) -> None:
@@ -40,8 +42,12 @@ def test_the_results_page_lists_items_with_highlighted_snippets(browser: object,
     assert "träffar" in visit.page.locator(".pa-sok-status").inner_text()
     assert visit.page.locator("#sok-resultat mark").count() >= 1
     hrefs = [a.get_attribute("href") for a in visit.page.locator("#sok-resultat > li > a").all()]
+    snippets = [s.strip(" …") for s in visit.page.locator(".pa-sok-snippet").all_inner_texts()]
     visit.close()
     assert visit.errors == [] and visit.foreign == []
+    # (each snippet is a piece of a text the index holds: the texts are read with their dictionary)
+    texts = _index_texts(example_site)
+    assert snippets and all(s and any(s in text for text in texts) for s in snippets)
     for href in hrefs:
         path, _, anchor = href.partition("#")
         target = example_site / urlsplit(path).path.lstrip("/").removeprefix("sok/../") / "index.html"
@@ -166,3 +172,10 @@ def test_items_without_a_type_are_not_named_like_an_agenda_item(browser: object,
     assert any(label.startswith("Utan angiven typ") for label in labels), labels
     assert not any("Övriga" in label for label in labels), labels
     assert not any("Övriga ärenden" in line or "Utan angiven typ" in line for line in meta), meta
+
+
+def _index_texts(site: Path) -> list[str]:
+    index = site / "sok" / "index"
+    dictionary = (index / json.loads((index / "manifest.json").read_bytes())["textDictionary"]).read_bytes()
+    return [text for pack in (index / "x").glob("*" + packs.SUFFIX) for block in packs.records(pack.read_bytes(), dictionary)
+            for text in block]

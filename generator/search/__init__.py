@@ -8,6 +8,7 @@
 | `index` | the lunr-compatible index builder (BM25 field vectors, lunr's term order), in flat arrays |
 | `files` | the index's file layout (manifest, groups, term chunks, posting tails, document blocks) and its writers |
 | `packs` | records packed into few files, each compressed alone and read by HTTP Range |
+| `dictionary` | the snippet texts' preset dictionary: the archive's most frequent words |
 | `synonyms` | words searched for each other (content/synonyms.yml, topics, bodies' short names) |
 | `direct` | direct hits: the keys a query names, the archive's table of them in shards |
 | `query` | the query reference: what the browser does with a query, in Python |

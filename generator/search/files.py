@@ -29,6 +29,7 @@ from ..text import swedish_key
 from .analysis import SV_STOP_WORDS, Lexicon, is_exact
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
 from .counts import Tally, count_terms, count_tokens
+from .dictionary import in_sample, text_dictionary
 from .index import SearchIndex, build_index
 from .packs import PackWriter, SlotWriter
 from .query import browser_rules
@@ -89,14 +90,23 @@ class FolderWriter:
 def document_files(docs: list[SearchDoc], archive: Archive, files: Files) -> dict[str, list]:
     """`d/` and `x/`: what a result shows; returns the packs' tables for the manifest. They depend
     on the documents only, so they can be written while the index is being built."""
-    facts, texts = SlotWriter(files, "d"), PackWriter(files, "x", "x")
+    facts = SlotWriter(files, "d")
     for block in _document_blocks(docs, archive):
         facts.add(block)
-    for start in range(0, len(docs), TEXT_BLOCK):
-        texts.add([" ".join(doc.snippet_source.split())[:TEXT_LENGTH] for doc in docs[start:start + TEXT_BLOCK]])
     facts.close()
+    dictionary = text_dictionary(_snippet(doc) for doc in docs if in_sample(doc.ref, len(docs)))
+    texts = PackWriter(files, "x", "x", dictionary)
+    for start in range(0, len(docs), TEXT_BLOCK):
+        texts.add([_snippet(doc) for doc in docs[start:start + TEXT_BLOCK]])
     texts.close()
-    return {"docs": facts.table, "texts": texts.table}
+    tables = {"docs": facts.table, "texts": texts.table}
+    if dictionary:
+        tables["textDictionary"] = _store_bytes(files, "x", dictionary, ".txt")
+    return tables
+
+
+def _snippet(doc: SearchDoc) -> str:
+    return " ".join(doc.snippet_source.split())[:TEXT_LENGTH]
 
 
 def _facets(archive: Archive) -> tuple[list[Body], list[Topic]]:
@@ -306,8 +316,11 @@ def tail_blocks(postings: int) -> list[tuple[int, int]]:
 
 def _store(files: Files, folder: str, data: object) -> str:
     """Write `data` as a file of its own under a content-hashed name (cache-safe), return the name."""
-    raw = _json(data)
-    name = f"{folder}/{hashlib.sha256(raw).hexdigest()[:12]}.json"
+    return _store_bytes(files, folder, _json(data), ".json")
+
+
+def _store_bytes(files: Files, folder: str, raw: bytes, suffix: str) -> str:
+    name = f"{folder}/{hashlib.sha256(raw).hexdigest()[:12]}{suffix}"
     files[name] = raw
     return name
 

@@ -53,25 +53,27 @@ class Files(Protocol):
     def __setitem__(self, name: str, data: bytes) -> None: ...
 
 
-def compress(data: object) -> bytes:
-    return deflate(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+def compress(data: object, dictionary: bytes = b"") -> bytes:
+    return deflate(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), dictionary)
 
 
-def deflate(raw: bytes) -> bytes:
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+def deflate(raw: bytes, dictionary: bytes = b"") -> bytes:
+    """Raw deflate; with a preset `dictionary` (`dictionary.py`), which the reader must be given."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15, zdict=dictionary) if dictionary else zlib.compressobj(6, zlib.DEFLATED, -15)
     return packer.compress(raw) + packer.flush()
 
 
-def inflate(record: bytes) -> object:
-    return json.loads(zlib.decompress(record, -15).decode("utf-8"))
+def inflate(record: bytes, dictionary: bytes = b"") -> object:
+    unpacker = zlib.decompressobj(-15, zdict=dictionary) if dictionary else zlib.decompressobj(-15)
+    return json.loads((unpacker.decompress(record) + unpacker.flush()).decode("utf-8"))
 
 
 class PackWriter:
     """Records of one kind (`folder`) into packs; `label` tells this writer's packs from another's
     in the same index (two processes write term chunks at once)."""
 
-    def __init__(self, files: Files, folder: str, label: str):
-        self.files, self.folder, self.label = files, folder, label
+    def __init__(self, files: Files, folder: str, label: str, dictionary: bytes = b""):
+        self.files, self.folder, self.label, self.dictionary = files, folder, label, dictionary
         self.packs: dict[str, str] = {}
         """Pack key -> file name, for the manifest."""
         self.table: list[list] = []
@@ -87,11 +89,11 @@ class PackWriter:
 
     def add(self, data: object) -> str:
         """Pack a record; returns its address."""
-        return self._append(compress(data))
+        return self._append(compress(data, self.dictionary))
 
     def add_json(self, raw: bytes) -> str:
         """Pack a record already encoded as JSON; returns its address."""
-        return self._append(deflate(raw))
+        return self._append(deflate(raw, self.dictionary))
 
     def _append(self, record: bytes) -> str:
         offset = len(self._buffer)
@@ -162,12 +164,12 @@ def read_address(files: Mapping[str, bytes], packs: Mapping[str, str], address: 
     return inflate(files[packs[key]][start:start + int(length)])
 
 
-def read_numbered(files: Mapping[str, bytes], table: list[list], number: int) -> object:
+def read_numbered(files: Mapping[str, bytes], table: list[list], number: int, dictionary: bytes = b"") -> object:
     first, name, footer = max((entry for entry in table if entry[0] <= number), key=lambda entry: entry[0])
     data = files[name]
     at = footer + 4 * (number - first)
     start, end = struct.unpack_from("<2I", data, at)
-    return inflate(data[start:end])
+    return inflate(data[start:end], dictionary)
 
 
 def read_slotted(files: Mapping[str, bytes], table: list[list], number: int) -> object:
@@ -184,8 +186,9 @@ def _slot(data: bytes, slot: int, position: int) -> bytes:
     return data[start:start + length]
 
 
-def records(data: bytes) -> Iterator[object]:
-    """Every record of a pack file, in order (from its end alone)."""
+def records(data: bytes, dictionary: bytes = b"") -> Iterator[object]:
+    """Every record of a pack file, in order (from its end alone, and the dictionary its records
+    were compressed with, if any)."""
     (footer,) = struct.unpack_from("<I", data, len(data) - 4)
     if footer == SLOTTED:
         count, slot = struct.unpack_from("<II", data, len(data) - 12)
@@ -194,13 +197,13 @@ def records(data: bytes) -> Iterator[object]:
         return
     offsets = struct.unpack_from(f"<{(len(data) - footer) // 4}I", data, footer)
     for start, end in zip(offsets, offsets[1:]):
-        yield inflate(data[start:end])
+        yield inflate(data[start:end], dictionary)
 
 
-def readable(name: str, data: bytes) -> bytes:
+def readable(name: str, data: bytes, dictionary: bytes = b"") -> bytes:
     """A published file's bytes as a reader's program sees them: a pack's records inflated (as
-    JSON lines), any other file as it is. For checks that no published byte holds what must not
-    be published."""
+    JSON lines; with `dictionary`, the one its records need), any other file as it is. For
+    checks that no published byte holds what must not be published."""
     if not name.endswith(SUFFIX):
         return data
-    return "\n".join(json.dumps(r, ensure_ascii=False) for r in records(data)).encode("utf-8")
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in records(data, dictionary)).encode("utf-8")

@@ -362,9 +362,34 @@
     });
   }
 
-  function inflate(buffer) {
-    var stream = new Blob([buffer]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).text().then(JSON.parse);
+  /* A record's JSON. With a preset dictionary (generator/search/dictionary.py), which
+   * DecompressionStream cannot be given, the dictionary goes first as a stored deflate block (five
+   * bytes of header: not the last block, its length, the length's complement) and its bytes are
+   * dropped from what comes out: the record's own blocks refer back into it as into a dictionary. */
+  function inflate(buffer, dictionary) {
+    var parts = [buffer], skip = 0;
+    if (dictionary) {
+      skip = dictionary.byteLength;
+      parts = [new Uint8Array([0, skip & 255, skip >> 8, ~skip & 255, (~skip >> 8) & 255]), dictionary, buffer];
+    }
+    var stream = new Blob(parts).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (bytes) {
+      return JSON.parse(new TextDecoder().decode(new Uint8Array(bytes, skip)));
+    });
+  }
+
+  /* The texts' dictionary the manifest names (fetched once, when a text is first read), or null. */
+  var dictionaries = {};
+  function textDictionary(manifest) {
+    var path = manifest.textDictionary;
+    if (!path) return Promise.resolve(null);
+    if (!dictionaries[path]) {
+      dictionaries[path] = fetch(INDEX + path).then(function (r) {
+        if (!r.ok) throw new Error("sökindexet saknas: " + path);
+        return r.arrayBuffer();
+      });
+    }
+    return dictionaries[path];
   }
 
   /* A record by its address, `pack:offset:length`. */
@@ -377,11 +402,13 @@
   }
 
   /* Record `number` of the packs a table lists ([first number, file, footer offset], ...): its
-   * offsets from the pack's footer, then its bytes. */
-  function numbered(table, number) {
+   * offsets from the pack's footer, then its bytes (inflated with `dictionary`, a promise of one,
+   * where its records need one). */
+  function numbered(table, number, dictionary) {
     var at = span(table, number);
     if (!records[at.key]) {
-      records[at.key] = at.then(function (where) { return bytesOf(where[0], where[1], where[2]); }).then(inflate);
+      var bytes = at.then(function (where) { return bytesOf(where[0], where[1], where[2]); });
+      records[at.key] = Promise.all([bytes, dictionary || null]).then(function (got) { return inflate(got[0], got[1]); });
     }
     return records[at.key];
   }
@@ -608,7 +635,7 @@
   function addTexts(manifest, loaded) {
     return Promise.all(loaded.map(function (d) {
       var block = Math.floor(d.number / manifest.textBlock);
-      return numbered(manifest.texts, block).then(function (texts) {
+      return numbered(manifest.texts, block, textDictionary(manifest)).then(function (texts) {
         d.text = texts[d.number % manifest.textBlock]; return d;
       });
     }));
