@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+
+import orjson
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -434,7 +436,7 @@ class _Endpoint:
 
     def _write(self, path: str, obj: _Object) -> bytes:
         """The object's file; returns it serialised, for the list pages that hold it too."""
-        data = self.files_out[path] = _json(obj).encode("utf-8")
+        data = self.files_out[path] = orjson.dumps(obj)
         return data
 
     def _list(self, first: str, objects: list[bytes]) -> None:

@@ -49,6 +49,16 @@ def site_file(site: Path, url: str) -> Path:
 # -- the walk ------------------------------------------------------------------------------------
 
 
+def test_every_file_is_compact_json_as_pythons_own_encoder_writes_it(example_site: Path) -> None:
+    # (objects are written by orjson, for speed: the bytes must be json.dumps' own, so that a
+    # change of library never changes a published file)
+    written = sorted((example_site / "oparl").rglob("*.json"))
+    assert len(written) > 200
+    for path in written:
+        data = path.read_bytes()
+        assert json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":")).encode("utf-8") == data, path
+
+
 @pytest.mark.parametrize("archive", ["example", "fixture"])
 def test_a_client_walks_every_list_and_reaches_every_object_once(archive: str, request: pytest.FixtureRequest) -> None:
     result: Walk = request.getfixturevalue(archive)

@@ -147,6 +147,22 @@ def test_facts_and_snippet_texts_come_a_block_of_documents_to_a_record(archive, 
     assert longer
 
 
+def test_every_record_is_compact_json_as_pythons_own_encoder_writes_it(archive) -> None:
+    # (records are written by orjson, for speed: the bytes must be json.dumps' own)
+    files = search.build_search_files(archive)
+    manifest = json.loads(files["manifest.json"])
+    dictionaries = {"x": files[manifest["textDictionary"]]}
+    checked = 0
+    for name, data in files.items():
+        if name.endswith(packs.SUFFIX) and not name.startswith("d/"):
+            for record in _raw_records(data):
+                unpacker = zlib.decompressobj(-15, zdict=dictionaries.get(name[0], b""))
+                raw = unpacker.decompress(record) + unpacker.flush()
+                assert json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":")).encode("utf-8") == raw
+                checked += 1
+    assert checked > 20
+
+
 def test_snippet_texts_are_compressed_against_a_dictionary_of_the_archives_own_words(archive) -> None:
     files = search.build_search_files(archive)
     manifest = json.loads(files["manifest.json"])

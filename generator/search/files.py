@@ -23,6 +23,8 @@ import json
 from pathlib import Path
 from typing import Protocol
 
+import orjson
+
 from ..model import Archive, Body, Topic
 from ..parallel import map_in_workers
 from ..text import swedish_key
@@ -235,7 +237,7 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
         if starts[number + 1] - starts[number] == 1:
             encoded = _single_entry(index, term, number, starts[number])
         else:
-            encoded = f"{_json_text(term)}:{_json_text(_entry(index, term, number, tails))}"
+            encoded = f"{_json_text(term)}:{orjson.dumps(_entry(index, term, number, tails)).decode('utf-8')}"
         if size + len(encoded) > CHUNK_BYTES:
             flush()
         chunk[term] = encoded

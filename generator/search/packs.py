@@ -29,10 +29,13 @@ Names are content digests: a pack whose records did not change keeps its name an
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import struct
 import zlib
+
+import orjson
 from collections.abc import Iterator, Mapping
 from typing import Protocol
 
@@ -54,13 +57,23 @@ class Files(Protocol):
 
 
 def compress(data: object, dictionary: bytes = b"") -> bytes:
-    return deflate(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), dictionary)
+    """`data` (lists, strings and integers) as compact UTF-8 JSON, the bytes `json.dumps` with
+    `ensure_ascii=False` would give, deflated."""
+    return deflate(orjson.dumps(data), dictionary)
 
 
 def deflate(raw: bytes, dictionary: bytes = b"") -> bytes:
     """Raw deflate; with a preset `dictionary` (`dictionary.py`), which the reader must be given."""
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15, zdict=dictionary) if dictionary else zlib.compressobj(6, zlib.DEFLATED, -15)
+    packer = _primed(dictionary).copy() if dictionary else zlib.compressobj(6, zlib.DEFLATED, -15)
     return packer.compress(raw) + packer.flush()
+
+
+@functools.lru_cache(maxsize=4)
+def _primed(dictionary: bytes) -> "zlib._Compress":
+    """A compressor that has read `dictionary`, to be copied for each record: copying one is
+    cheaper than reading the dictionary into a new one (half the time for a small record; without
+    a dictionary, a new compressor is the cheaper)."""
+    return zlib.compressobj(6, zlib.DEFLATED, -15, zdict=dictionary)
 
 
 def inflate(record: bytes, dictionary: bytes = b"") -> object:
