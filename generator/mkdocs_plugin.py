@@ -285,7 +285,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         return self.site.config.content.resolve().parent / CACHE_DIR
 
     def _tally_folder(self) -> Path | None:
-        """Where the search index keeps what it counted (with the parse cache, and off with it)."""
+        """Where the search index keeps what it counted and compressed (with the parse cache, and off with it)."""
         return self._cache_dir() if self.site.config.cache else None
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -321,7 +321,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         writer = staging.ChangedWriter(site_dir, self.carried_files)
         site.write_data_files(writer)
         self.file_digests = writer.digests
-        write_document_files(site.published, self.search_folder)  # (the index's other half, while it is built)
+        write_document_files(site.published, self.search_folder, self._tally_folder())  # (the index's other half, while it is built)
         try:
             self.search.wait()
         except BackgroundError as error:

@@ -17,9 +17,10 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 _STAGING = re.compile(r"^\.(?P<site>.+)\.(?:building|search|old)-(?P<pid>\d+)$")
 
@@ -62,6 +63,24 @@ def running(pid: int) -> bool:
     except PermissionError:  # (another user's process: running)
         return True
     return True
+
+
+def keep_in(folder: Path, name: str, dump: Callable[[BinaryIO], None]) -> None:
+    """A file of what a build computed, kept for the next build, replaced whole: `dump` writes it
+    under a name of this process, then it is moved over the last (what killed builds left so is
+    removed first). A folder that cannot be written goes without: the next build computes more."""
+    temporary = folder / f".{name}.new-{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for left in folder.glob(f".{name}.new-*"):
+            pid = left.name.rpartition("-")[2]
+            if pid.isdigit() and not running(int(pid)):
+                left.unlink(missing_ok=True)
+        with open(temporary, "wb") as handle:
+            dump(handle)
+        os.replace(temporary, folder / name)
+    except OSError:
+        temporary.unlink(missing_ok=True)
 
 
 def swap_in(staging: Path, site: Path) -> None:

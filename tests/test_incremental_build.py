@@ -178,7 +178,8 @@ def _counted_again(docs, last):
 def _with_text(doc, extra: str):
     import dataclasses
 
-    return dataclasses.replace(doc, texts={**doc.texts, "text": doc.texts.get("text", "") + extra})
+    return dataclasses.replace(doc, texts={**doc.texts, "text": doc.texts.get("text", "") + extra},
+                               snippet_source=doc.snippet_source + extra)
 
 
 def _index_edits(docs):
@@ -238,3 +239,36 @@ def test_a_damaged_or_older_tally_is_counted_afresh(tmp_path: Path) -> None:
     for damaged in (whole[:len(whole) // 2], b"not a tally", pickle.dumps({**stored, "code": "older"}), pickle.dumps([1, 2])):
         (tmp_path / TALLY_FILE).write_bytes(damaged)
         assert Tally.read(tmp_path) is None
+
+
+def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_path: Path) -> None:
+    """A result's facts and text come in records compressed one by one; a build keeps them by their
+    JSON, and the next compresses only the records whose JSON changed: the files are the bytes a
+    build without them writes."""
+    import pickle
+
+    from generator.load import load_archive
+    from generator.search import packs
+    from generator.search.documents import documents
+    from generator.search.files import document_files
+
+    archive = load_archive(ROOT / "content")
+    docs = documents(archive)
+    document_files(docs, archive, {}, first := packs.RecordMemo())
+    first.write(tmp_path)
+    assert first.made == len(first.kept) > 10
+    edits = {name: after for name, (_, after) in _index_edits(docs).items() if not name.startswith("a ")}
+    # (a word found once: the texts' dictionary, of words found more often, stays as it was)
+    edits["a word added to a text"] = [*docs[:5], _with_text(docs[5], " kvarterszorblaxen"), *docs[6:]]
+    for name, after in edits.items():
+        memo = packs.RecordMemo.read(tmp_path)
+        kept, fresh = {}, {}
+        tables = document_files(after, archive, kept, memo)
+        assert (tables, kept) == (document_files(after, archive, fresh), fresh), name
+        if name == "a word added to a text":  # (its texts' record only: the rest are taken as they were)
+            assert memo.made == 1, name
+    # A damaged or older memo is not read: everything is compressed again.
+    whole = (tmp_path / packs.MEMO_FILE).read_bytes()
+    for damaged in (whole[:len(whole) // 2], b"not a memo", pickle.dumps({**pickle.loads(whole), "code": "older"})):
+        (tmp_path / packs.MEMO_FILE).write_bytes(damaged)
+        assert packs.RecordMemo.read(tmp_path).known == {}

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
 import re
 from array import array
@@ -29,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from ..parallel import map_in_workers
-from ..staging import running
+from ..staging import keep_in
 from .analysis import MIN_COMPOUND, Lexicon, TermCache, tokenize
 from .documents import FIELD_NAMES, NAMES_FIELD, SearchDoc
 
@@ -128,18 +127,8 @@ class Tally:
         stored["keys"] = b"".join(self.keys)
         stored["compound_tokens"] = "\n".join(self.compound_tokens)
         stored["compound_splits"] = "\n".join(self.compound_tokens.values())
-        temporary = folder / f".{TALLY_FILE}.new-{os.getpid()}"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            for left in folder.glob(f".{TALLY_FILE}.new-*"):  # (what a killed build left: 200 MB at 10,000 protocols)
-                pid = left.name.rpartition("-")[2]
-                if pid.isdigit() and not running(int(pid)):
-                    left.unlink(missing_ok=True)
-            with open(temporary, "wb") as handle:
-                pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / TALLY_FILE)
-        except OSError:
-            temporary.unlink(missing_ok=True)  # (a read-only checkout counts everything next time)
+        # (200 MB at 10,000 protocols: a killed build's half-written one is removed by the next)
+        keep_in(folder, TALLY_FILE, lambda handle: pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 _LISTS = ("tokens", "terms")

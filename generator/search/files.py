@@ -33,7 +33,7 @@ from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, docum
 from .counts import Tally, count_terms, count_tokens
 from .dictionary import in_sample, text_dictionary
 from .index import SearchIndex, build_index
-from .packs import PackWriter, SlotWriter
+from .packs import PackWriter, RecordMemo, SlotWriter
 from .query import browser_rules
 from . import direct, synonyms
 
@@ -89,15 +89,16 @@ class FolderWriter:
         path.write_bytes(data)
 
 
-def document_files(docs: list[SearchDoc], archive: Archive, files: Files) -> dict[str, list]:
+def document_files(docs: list[SearchDoc], archive: Archive, files: Files, memo: RecordMemo | None = None) -> dict[str, list]:
     """`d/` and `x/`: what a result shows; returns the packs' tables for the manifest. They depend
-    on the documents only, so they can be written while the index is being built."""
-    facts = SlotWriter(files, "d")
+    on the documents only, so they can be written while the index is being built. With `memo`,
+    the last build's records are taken where their JSON is the same."""
+    facts = SlotWriter(files, "d", memo)
     for block in _document_blocks(docs, archive):
         facts.add(block)
     facts.close()
     dictionary = text_dictionary(_snippet(doc) for doc in docs if in_sample(doc.ref, len(docs)))
-    texts = PackWriter(files, "x", "x", dictionary)
+    texts = PackWriter(files, "x", "x", dictionary, memo)
     for start in range(0, len(docs), TEXT_BLOCK):
         texts.add([_snippet(doc) for doc in docs[start:start + TEXT_BLOCK]])
     texts.close()
@@ -343,7 +344,7 @@ def write_search_files(archive: Archive, folder: Path, with_documents: bool = Tr
 
 def _index_into(archive: Archive, files: Files, with_documents: bool, tally_folder: Path | None = None) -> None:
     docs = documents(archive)
-    tables = document_files(docs, archive, files) if with_documents else None
+    tables = _document_files_kept(docs, archive, files, tally_folder) if with_documents else None
     last = Tally.read(tally_folder)
     tokens = count_tokens(docs, last)
     in_docs = tokens.documents_per_token()
@@ -363,7 +364,15 @@ def _vocabulary(in_docs: Counter[str]) -> list[str]:
     return [word for _, word in heapq.nsmallest(VOCABULARY, words)]
 
 
-def write_document_files(archive: Archive, folder: Path) -> None:
-    """`d/` and `x/` into `folder`, their tables waiting for `finish_manifest`."""
+def write_document_files(archive: Archive, folder: Path, kept: Path | None = None) -> None:
+    """`d/` and `x/` into `folder`, their tables waiting for `finish_manifest`; with `kept`, the
+    folder where the last build's compressed records are (`RecordMemo`)."""
     files = FolderWriter(folder)
-    files[DOCUMENTS_FILE] = _json(document_files(documents(archive), archive, files))
+    files[DOCUMENTS_FILE] = _json(_document_files_kept(documents(archive), archive, files, kept))
+
+
+def _document_files_kept(docs: list[SearchDoc], archive: Archive, files: Files, kept: Path | None) -> dict[str, list]:
+    memo = RecordMemo.read(kept)
+    tables = document_files(docs, archive, files, memo)
+    memo.write(kept)
+    return tables

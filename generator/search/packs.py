@@ -32,12 +32,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import pickle
 import struct
 import zlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Protocol
 
 import orjson
-from collections.abc import Iterator, Mapping
-from typing import Protocol
+
+from ..staging import keep_in
 
 PACK_BYTES = 1_000_000
 """A pack is closed once it holds this many bytes: a reader whose host ignores Range fetches a
@@ -76,6 +80,55 @@ def _primed(dictionary: bytes) -> "zlib._Compress":
     return zlib.compressobj(6, zlib.DEFLATED, -15, zdict=dictionary)
 
 
+MEMO_FILE = "search-records.pickle"
+_MEMO_CODE = f"{zlib.ZLIB_RUNTIME_VERSION} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+"""What a kept record's bytes depend on besides its JSON: zlib, and how this module compresses."""
+
+
+class RecordMemo:
+    """The records a build compressed, by a digest of their JSON and of the dictionary they were
+    compressed with, kept in the cache folder for the next build: a record whose JSON did not
+    change is taken as it was, not compressed again (the same bytes: deflate is deterministic).
+    For the documents' facts and texts, which a commit changes a few records of; the weights in
+    the term files change with nearly every commit."""
+
+    def __init__(self, known: dict[bytes, bytes] | None = None):
+        self.known = known or {}
+        self.kept: dict[bytes, bytes] = {}
+        self.made = 0
+        """Records compressed (not found)."""
+
+    @staticmethod
+    def read(folder: Path | None) -> "RecordMemo":
+        if folder is None:
+            return RecordMemo()
+        try:
+            stored = pickle.loads((folder / MEMO_FILE).read_bytes())
+            return RecordMemo(stored["records"] if stored["code"] == _MEMO_CODE else None)
+        except Exception:  # (any defect of a cache file: compress everything)
+            return RecordMemo()
+
+    def deflate(self, raw: bytes, dictionary: bytes = b"") -> bytes:
+        key = hashlib.blake2b(raw, digest_size=16, salt=_digest(dictionary)).digest()
+        record = self.known.get(key)
+        if record is None:
+            record = deflate(raw, dictionary)
+            self.made += 1
+        self.kept[key] = record
+        return record
+
+    def write(self, folder: Path | None) -> None:
+        """The records of this build (only), for the next."""
+        if folder is not None:
+            stored = {"code": _MEMO_CODE, "records": self.kept}
+            keep_in(folder, MEMO_FILE, lambda handle: pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+@functools.lru_cache(maxsize=4)
+def _digest(dictionary: bytes) -> bytes:
+    return hashlib.blake2b(dictionary, digest_size=16).digest()
+
+
 def inflate(record: bytes, dictionary: bytes = b"") -> object:
     unpacker = zlib.decompressobj(-15, zdict=dictionary) if dictionary else zlib.decompressobj(-15)
     return json.loads((unpacker.decompress(record) + unpacker.flush()).decode("utf-8"))
@@ -85,8 +138,8 @@ class PackWriter:
     """Records of one kind (`folder`) into packs; `label` tells this writer's packs from another's
     in the same index (two processes write term chunks at once)."""
 
-    def __init__(self, files: Files, folder: str, label: str, dictionary: bytes = b""):
-        self.files, self.folder, self.label, self.dictionary = files, folder, label, dictionary
+    def __init__(self, files: Files, folder: str, label: str, dictionary: bytes = b"", memo: RecordMemo | None = None):
+        self.files, self.folder, self.label, self.dictionary, self.memo = files, folder, label, dictionary, memo
         self.packs: dict[str, str] = {}
         """Pack key -> file name, for the manifest."""
         self.table: list[list] = []
@@ -102,11 +155,11 @@ class PackWriter:
 
     def add(self, data: object) -> str:
         """Pack a record; returns its address."""
-        return self._append(compress(data, self.dictionary))
+        return self.add_json(orjson.dumps(data))
 
     def add_json(self, raw: bytes) -> str:
         """Pack a record already encoded as JSON; returns its address."""
-        return self._append(deflate(raw, self.dictionary))
+        return self._append(self.memo.deflate(raw, self.dictionary) if self.memo else deflate(raw, self.dictionary))
 
     def _append(self, record: bytes) -> str:
         offset = len(self._buffer)
@@ -135,8 +188,8 @@ class PackWriter:
 class SlotWriter:
     """Numbered records into slotted packs (see the module's docstring)."""
 
-    def __init__(self, files: Files, folder: str):
-        self.files, self.folder = files, folder
+    def __init__(self, files: Files, folder: str, memo: RecordMemo | None = None):
+        self.files, self.folder, self.memo = files, folder, memo
         self.table: list[list] = []
         """[first record number, file name, slot size] of each pack."""
         self.count = 0
@@ -144,7 +197,8 @@ class SlotWriter:
         self._bytes = 0
 
     def add(self, data: object) -> None:
-        record = compress(data)
+        raw = orjson.dumps(data)
+        record = self.memo.deflate(raw) if self.memo else deflate(raw)
         self._records.append(record)
         self._bytes += len(record)
         self.count += 1
