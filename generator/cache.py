@@ -157,9 +157,10 @@ class ParseCache:
 
 
 def _entries(folder: Path) -> list[os.DirEntry]:
-    """The files in the cache's sub-folders (entries, and a temporary file a killed write left)."""
+    """The files in the cache's sub-folders (entries, and a temporary file a killed write left),
+    named by the first two digits of their keys (the folder holds other things too: a retired site)."""
     try:
-        subfolders = [entry for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
+        subfolders = [entry for entry in os.scandir(folder) if len(entry.name) == 2 and entry.is_dir(follow_symlinks=False)]
     except OSError:
         return []
     found: list[os.DirEntry] = []

@@ -137,6 +137,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.staged: tuple[Path, Path] | None = None
         """(staging folder, the site it replaces) of a build."""
         self.failed = False
+        self.clearing: staging.Clearing | None = None
         self.search: Background | None = None
         self.search_folder: Path | None = None
         self.pages: pages.Pages | None = None
@@ -171,6 +172,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
                 self.parse_cache = ParseCache(site_config_.content.resolve().parent / CACHE_DIR)
             config.extra_css.append(PREVIEW_CSS)
             config.extra_javascript.append(PREVIEW_SCRIPT)
+        if self.command in ("build", "gh-deploy"):  # (what killed and earlier builds left, removed while the archive is read)
+            self.clearing = staging.Clearing(Path(config.site_dir), site_config_.content.resolve().parent / CACHE_DIR)
         self.site = site = self._load(site_config_, serving)
         for info in site.infos:
             log.debug(str(info))
@@ -349,6 +352,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def on_shutdown(self) -> None:
         self._stop_search_index()
         self._cancel_refresh()  # (a preview stopped: its refresh would hold the exit up for a minute)
+        if self.clearing is not None:
+            self.clearing.wait()
         staged, self.staged = self.staged, None
         if staged is None or not staged[0].exists():
             return
@@ -356,7 +361,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             shutil.rmtree(staged[0], ignore_errors=True)
             log.error(_("the build failed; {site} was left as it was").format(site=staged[1]))
             return
-        staging.swap_in(*staged)
+        staging.swap_in(*staged, self._cache_dir() if self.site.config.cache else None)
         if self.frame:
             staging.BuildRecord(self.frame, staging.digest_of(staged[1] / "sitemap.xml"), self.digests,
                                 self.file_digests, self.site.data_made_of()).write(self._cache_dir(), staged[1])

@@ -507,7 +507,8 @@ def _day(day: dt.date | None) -> str | None:
 
 def _clean(obj: _Object, keep: Iterable[str] = ()) -> _Object:
     """OParl: leave out properties without data (null, "" and []), except the required ones."""
-    return {k: v for k, v in obj.items() if k in keep or v not in (None, "", [], {})}
+    # (`v or`: most values have data, and a long list's truth is cheaper than comparing it to [])
+    return {k: v for k, v in obj.items() if v or k in keep or not (v is None or v == "" or v == [] or v == {})}
 
 
 def _json(obj: object) -> str:

@@ -158,9 +158,16 @@ def test_a_build_clears_away_what_killed_builds_left_and_nothing_of_a_running_on
         for tally in (half_tally, busy_tally):
             tally.parent.mkdir(parents=True, exist_ok=True)
             tally.write_bytes(b"half a tally")
+        retired = cache / f"retired-site-{dead.stdout.strip()}"  # (a site an earlier build retired)
+        (retired / "index.html").parent.mkdir(parents=True)
+        (retired / "index.html").write_text("an old site", encoding="utf-8")
         assert project.build().code == 0
-        assert not abandoned.exists() and busy.exists()
+        assert not abandoned.exists() and busy.exists() and not retired.exists()
         assert not half_tally.exists() and busy_tally.exists() and (cache / "search-tally.pickle").is_file()
+        # The site a build replaces waits in the cache (which git ignores) for the next build to remove.
+        assert project.build().code == 0
+        assert [p.name for p in project.root.iterdir() if p.name.startswith(".site")] == [busy.name]
+        assert len(list(cache.glob("retired-site-*"))) == 1
     finally:
         running.kill()
         running.wait()
