@@ -22,7 +22,7 @@ from .model import Archive, Meeting
 from .parallel import map_in_workers
 from .messages import _
 from .problems import Problem
-from .text import slug, swedish_key
+from .text import swedish_key
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")

@@ -24,7 +24,13 @@ Records are read two ways:
   record's slot says where it is, after the slots. A slotted pack ends with its record count, its
   slot size and SLOTTED.
 
-Names are content digests: a pack whose records did not change keeps its name and its caches.
+The snippet texts' records are compressed against a preset dictionary (`dictionary.py`), which a
+reader fetches once and puts before each record it inflates; a table says so by the manifest's
+`textDictionary`.
+
+Names are content digests: a pack whose records did not change keeps its name and its caches. A
+build keeps the documents' compressed records (`RecordMemo`): the next compresses only the records
+whose JSON changed.
 """
 
 from __future__ import annotations
@@ -129,6 +135,10 @@ def _digest(dictionary: bytes) -> bytes:
     return hashlib.blake2b(dictionary, digest_size=16).digest()
 
 
+def _compressed(raw: bytes, dictionary: bytes, memo: RecordMemo | None) -> bytes:
+    return memo.deflate(raw, dictionary) if memo is not None else deflate(raw, dictionary)
+
+
 def inflate(record: bytes, dictionary: bytes = b"") -> object:
     unpacker = zlib.decompressobj(-15, zdict=dictionary) if dictionary else zlib.decompressobj(-15)
     return json.loads((unpacker.decompress(record) + unpacker.flush()).decode("utf-8"))
@@ -159,7 +169,7 @@ class PackWriter:
 
     def add_json(self, raw: bytes) -> str:
         """Pack a record already encoded as JSON; returns its address."""
-        return self._append(self.memo.deflate(raw, self.dictionary) if self.memo else deflate(raw, self.dictionary))
+        return self._append(_compressed(raw, self.dictionary, self.memo))
 
     def _append(self, record: bytes) -> str:
         offset = len(self._buffer)
@@ -197,8 +207,7 @@ class SlotWriter:
         self._bytes = 0
 
     def add(self, data: object) -> None:
-        raw = orjson.dumps(data)
-        record = self.memo.deflate(raw) if self.memo else deflate(raw)
+        record = _compressed(orjson.dumps(data), b"", self.memo)
         self._records.append(record)
         self._bytes += len(record)
         self.count += 1
