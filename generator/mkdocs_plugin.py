@@ -33,7 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import mkdocs_pages as pages, preview, staging, urls
-from .cache import CACHE_DIR, ParseCache
+from .cache import ParseCache
 from .checks import RULE_CODES
 from .messages import _, decimal
 from .parallel import Background, BackgroundError
@@ -169,11 +169,11 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         if serving:
             self.sources = _sources(config)  # (what the preview compares after an edit)
             if site_config_.cache:
-                self.parse_cache = ParseCache(site_config_.content.resolve().parent / CACHE_DIR)
+                self.parse_cache = ParseCache(site_config_.cache_folder)
             config.extra_css.append(PREVIEW_CSS)
             config.extra_javascript.append(PREVIEW_SCRIPT)
         if self.command in ("build", "gh-deploy"):  # (what killed and earlier builds left, removed while the archive is read)
-            self.clearing = staging.Clearing(Path(config.site_dir), site_config_.content.resolve().parent / CACHE_DIR)
+            self.clearing = staging.Clearing(Path(config.site_dir), site_config_.cache_folder)
         self.site = site = self._load(site_config_, serving)
         for info in site.infos:
             log.debug(str(info))
@@ -215,7 +215,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         now = (dt.datetime.fromtimestamp(epoch, dt.timezone.utc) if epoch is not None
                else dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
         try:
-            site = PortalSite.read(config, registry, config.content.resolve().parent / CACHE_DIR, now)
+            site = PortalSite.read(config, registry, config.cache_folder, now)
         except ContentError as error:
             raise PluginError(str(error)) from None
         for warning in site.federation.warnings:
@@ -240,7 +240,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         beside the site (MkDocs empties the site's folder after this event)."""
         self._stop_search_index()
         self._cancel_refresh()
-        folder, archive, tally = staging.search_folder(site_dir), self.site.published, self._tally_folder()
+        folder, archive, tally = staging.search_folder(site_dir), self.site.published, self._kept_folder()
         self.search_folder = folder
         self.search = Background(lambda: write_search_files(archive, folder, with_documents=False, tally=tally))
 
@@ -285,10 +285,11 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         log.debug(f"incremental: {len(self.unchanged)} of {len(self.digests)} pages carried forward")
 
     def _cache_dir(self) -> Path:
-        return self.site.config.content.resolve().parent / CACHE_DIR
+        return self.site.config.cache_folder
 
-    def _tally_folder(self) -> Path | None:
-        """Where the search index keeps what it counted and compressed (with the parse cache, and off with it)."""
+    def _kept_folder(self) -> Path | None:
+        """Where a build keeps what the next reuses (the search index's counts and records, the site it
+        replaced): the cache folder, with the parse cache, and off with it."""
         return self._cache_dir() if self.site.config.cache else None
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -324,7 +325,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         writer = staging.ChangedWriter(site_dir, self.carried_files)
         site.write_data_files(writer)
         self.file_digests = writer.digests
-        write_document_files(site.published, self.search_folder, self._tally_folder())  # (the index's other half, while it is built)
+        write_document_files(site.published, self.search_folder, self._kept_folder())  # (the index's other half, while it is built)
         try:
             self.search.wait()
         except BackgroundError as error:
@@ -361,7 +362,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             shutil.rmtree(staged[0], ignore_errors=True)
             log.error(_("the build failed; {site} was left as it was").format(site=staged[1]))
             return
-        staging.swap_in(*staged, self._cache_dir() if self.site.config.cache else None)
+        staging.swap_in(*staged, self._kept_folder())
         if self.frame:
             staging.BuildRecord(self.frame, staging.digest_of(staged[1] / "sitemap.xml"), self.digests,
                                 self.file_digests, self.site.data_made_of()).write(self._cache_dir(), staged[1])
@@ -425,7 +426,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """The search index, feeds and open data depend on the whole archive: rebuilt on another
         core, and put in place when done (the next edit cancels an unfinished refresh)."""
         self._cancel_refresh()
-        site, tally = self.site, self._tally_folder()
+        site, tally = self.site, self._kept_folder()
 
         def refresh() -> None:
             os.nice(10)  # (the next edit's pages come first; this may take a minute at 10,000 protocols)

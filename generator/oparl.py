@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-
-import orjson
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
+
+import orjson
 
 from . import appeal, collector, dnr, urls
 from .feeds import STOCKHOLM

@@ -68,6 +68,12 @@ class SiteConfig:
     epoch: int | None = None
     """SOURCE_DATE_EPOCH as the user set it, if they did."""
 
+    @property
+    def cache_folder(self) -> Path:
+        """Where the build cache is, beside `content/` (`cache.py`): parsed meetings, the search
+        index's counts and records, the last build's record and the site it replaced."""
+        return self.content.resolve().parent / CACHE_DIR
+
 
 class Site:
     """One build's archive and everything made from it. The preview shows drafts; a build
@@ -110,7 +116,7 @@ class Site:
         preview passes the `ParseCache` it keeps, so that unchanged meetings stay the same objects,
         and its site before the edit (`earlier`), whose derivations of them are then reused."""
         if cache is None and config.cache:
-            cache = ParseCache(config.content.resolve().parent / CACHE_DIR)
+            cache = ParseCache(config.cache_folder)
         with collector.lasting():
             archive = load_archive(config.content, cache=cache or False, disabled=config.disabled,
                                    today=config.settings.today)
