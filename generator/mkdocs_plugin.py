@@ -138,6 +138,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """(staging folder, the site it replaces) of a build."""
         self.failed = False
         self.clearing: staging.Clearing | None = None
+        self.reusable: Path | None = None
+        """The site the last build replaced, claimed for this build's staging folder (`staging.claim_retired`)."""
         self.search: Background | None = None
         self.search_folder: Path | None = None
         self.pages: pages.Pages | None = None
@@ -173,6 +175,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             config.extra_css.append(PREVIEW_CSS)
             config.extra_javascript.append(PREVIEW_SCRIPT)
         if self.command in ("build", "gh-deploy"):  # (what killed and earlier builds left, removed while the archive is read)
+            if site_config_.cache:
+                self.reusable = staging.claim_retired(Path(config.site_dir), site_config_.cache_folder)
             self.clearing = staging.Clearing(Path(config.site_dir), site_config_.cache_folder)
         self.site = site = self._load(site_config_, serving)
         for info in site.infos:
@@ -276,7 +280,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         if record is None or record.frame != self.frame or not final.is_dir():
             return
         engine_files = {file.dest_uri for file in files} | {"sitemap.xml", "sitemap.xml.gz", "404.html"}
-        staging.carry_forward(final, staged, engine_files, (urls.SEARCH_INDEX_DIR,))
+        staging.carry_forward(final, staged, engine_files, (urls.SEARCH_INDEX_DIR,), self.reusable)
         self.unchanged = {url for url, digest in self.digests.items() if record.pages.get(url) == digest}
         self.carried_files = {path: digest for path, digest in record.files.items() if path not in engine_files}
         site.carry_data_forward(record.made_of, self.carried_files, staged)

@@ -7,7 +7,10 @@ removes those of builds no longer running, never one of a build that still runs.
 
 An incremental build starts its staging folder as a hard-link copy of the published site (no
 bytes copied) and writes only what changed. Every file is written by replacing it, never through
-the link, so the published site is never touched while the build runs.
+the link, so the published site is never touched while the build runs. The copy is made of the
+site the last build replaced (`claim_retired`), brought up to date where the two differ
+(`mirror`): making 190,000 links anew and removing as many of the replaced site took 9 s of CPU
+at 10,000 protocols, a third of a rebuild's.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 _STAGING = re.compile(r"^\.(?P<site>.+)\.(?:building|search|old)-(?P<pid>\d+)$")
-_RETIRED = re.compile(r"^retired-(?P<site>.+)-(?P<pid>\d+)$")
+_RETIRED = re.compile(r"^(?:retired|reusing)-(?P<site>.+)-(?P<pid>\d+)$")
 
 
 def staging_folder(site: Path) -> Path:
@@ -61,6 +64,31 @@ def remove_abandoned(site: Path, retired_in: Path | None = None) -> list[Path]:
     for folder in removed:
         shutil.rmtree(folder, ignore_errors=True)
     return removed
+
+
+def claim_retired(site: Path, retired_in: Path | None) -> Path | None:
+    """The newest site an earlier build retired into `retired_in` (or one a killed build was
+    making a staging folder of), renamed to this build's name for it so that no other build
+    removes it meanwhile; None where there is none. What it holds does not matter: `mirror` makes
+    it the published site's copy whatever it holds."""
+    if retired_in is None or not retired_in.is_dir():
+        return None
+    candidates = []
+    for folder in retired_in.iterdir():
+        match = _RETIRED.match(folder.name)
+        if match and match["site"] == site.name and not running(int(match["pid"])):
+            try:
+                candidates.append((folder.stat().st_ctime_ns, folder))  # (a rename sets the time: the last retired)
+            except OSError:
+                continue
+    claimed = retired_in / f"reusing-{site.name}-{os.getpid()}"
+    for _time, folder in sorted(candidates, reverse=True):
+        try:
+            folder.rename(claimed)
+            return claimed
+        except OSError:
+            continue  # (another build took it)
+    return None
 
 
 class Clearing:
@@ -232,9 +260,20 @@ def replace_bytes(target: Path, data: bytes) -> None:
     os.replace(temporary, target)
 
 
-def carry_forward(previous: Path, staging: Path, leave_out: set[str], leave_out_folders: tuple[str, ...]) -> int:
+def carry_forward(previous: Path, staging: Path, leave_out: set[str], leave_out_folders: tuple[str, ...],
+                  start_from: Path | None = None) -> int:
     """The published site's files hard-linked into the staging folder, but those the engine writes
-    itself (`leave_out`, site-relative) and the folders rebuilt whole; how many were linked."""
+    itself (`leave_out`, site-relative) and the folders rebuilt whole; how many were linked. With
+    `start_from` (`claim_retired`), the staging folder is made of it, brought up to date (`mirror`)."""
+    if start_from is not None and start_from.is_dir():
+        try:
+            linked = mirror(previous, start_from, leave_out, leave_out_folders)
+            if staging.exists():
+                staging.rmdir()  # (the engine's emptied folder)
+            start_from.rename(staging)
+            return linked
+        except OSError:
+            shutil.rmtree(start_from, ignore_errors=True)  # (and linked anew below)
     linked = 0
     root = str(previous)
     for folder, dirs, names in os.walk(root):
@@ -251,6 +290,59 @@ def carry_forward(previous: Path, staging: Path, leave_out: set[str], leave_out_
             os.link(os.path.join(folder, name), os.path.join(target_folder, name))
             linked += 1
     return linked
+
+
+def mirror(previous: Path, target: Path, leave_out: set[str], leave_out_folders: tuple[str, ...]) -> int:
+    """`target` made what `carry_forward` makes of an empty folder: every file of `previous` but
+    those left out, hard-linked, and nothing else. A file that is a link to the very file already
+    (the same inode) stays; any other is removed or linked. How many were linked."""
+    wanted, _folders = _tree(previous, leave_out_folders)
+    for path in leave_out:
+        wanted.pop(path, None)
+    wanted_folders = {folder for path in wanted for folder in _parents(path)}
+    present, present_folders = _tree(target, ())
+    for path, inode in present.items():
+        if wanted.get(path) != inode:
+            os.unlink(target / path)
+    for folder in sorted(present_folders - wanted_folders, key=len, reverse=True):
+        shutil.rmtree(target / folder, ignore_errors=True)
+    made, linked = set(present_folders & wanted_folders), 0
+    for path, inode in wanted.items():
+        if present.get(path) == inode:
+            continue
+        folder = path.rpartition("/")[0]
+        if folder and folder not in made:
+            os.makedirs(target / folder, exist_ok=True)
+            made.update(_parents(path))
+        os.link(previous / path, target / path)
+        linked += 1
+    return linked
+
+
+def _tree(root: Path, leave_out_folders: tuple[str, ...]) -> tuple[dict[str, int], set[str]]:
+    """The files under `root` by site-relative path, with their inode numbers (read with the
+    folder: no stat per file), and the folders; the folders `leave_out_folders` name not entered."""
+    files: dict[str, int] = {}
+    folders: set[str] = set()
+    pending = [""]
+    while pending:
+        here = pending.pop()
+        with os.scandir(root / here if here else root) as entries:
+            for entry in entries:
+                path = here + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if not f"{path}/".startswith(leave_out_folders):
+                        folders.add(path)
+                        pending.append(path + "/")
+                else:
+                    files[path] = entry.inode()
+    return files, folders
+
+
+def _parents(path: str) -> list[str]:
+    """The folders a site-relative file path is in ("a/b/c.html": "a", "a/b")."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[:end]) for end in range(1, len(parts) + 1)]
 
 
 @dataclass(frozen=True)

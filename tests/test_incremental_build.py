@@ -86,6 +86,47 @@ def test_an_edit_built_on_the_published_site_gives_the_bytes_of_a_full_build(pub
     assert tree_digest(incremental.site) == tree_digest(full.site)
 
 
+def test_the_site_a_build_replaced_is_made_the_next_builds_copy_whatever_it_holds(published: Project,
+                                                                                 tmp_path: Path) -> None:
+    """The site a build replaces waits in the cache; the next build makes its copy of the published
+    site out of it, file by file where the two differ, instead of linking every file anew and
+    removing the old site's. Whatever was done to it meanwhile, the result is a full build's."""
+    project = make_project(tmp_path / "project", published.content)
+    shutil.copytree(published.site, project.site)
+    shutil.copytree(published.root / ".protokollarkivet-cache", project.root / ".protokollarkivet-cache")
+    _rebase_record(published.root, project.root)
+    _change_a_decision(project.content)
+    assert project.build(on=DAY).code == 0
+    [retired] = (project.root / ".protokollarkivet-cache").glob("retired-site-*")
+    (retired / "stray.html").write_text("left over", encoding="utf-8")  # (not in the site)
+    (retired / "index.html").unlink()
+    (retired / "index.html").write_text("other bytes", encoding="utf-8")  # (another file, not a link)
+    gone = next(path for path in (retired / DATA_DIR).rglob("*.json"))
+    gone.unlink()
+    made_a_folder = next(path for path in (retired / "lsg").rglob("*.html"))
+    made_a_folder.unlink()
+    (made_a_folder / "x.html").parent.mkdir()
+    (made_a_folder / "x.html").write_text("in the way", encoding="utf-8")
+    (retired / "empty" / "folder").mkdir(parents=True)
+    folder = retired.stat().st_ino
+    path = project.content / "lsg/2023-09-15.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("utan ändringar", "utan några ändringar"), encoding="utf-8")
+
+    run = project.build("-v", on=DAY)
+    assert run.code == 0, run.stderr
+    carried, total = _carried(run.stderr)
+    assert 0 < carried < total and project.site.stat().st_ino == folder  # (the retired site, brought up to date)
+    full = make_project(tmp_path / "full", project.content)
+    assert full.build(on=DAY).code == 0
+    assert tree_digest(project.site) == tree_digest(full.site)
+    assert _folders(project.site) == _folders(full.site)
+    assert not list((project.root / ".protokollarkivet-cache").glob("reusing-*"))
+
+
+def _folders(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_dir()}
+
+
 def test_an_unchanged_archive_renders_no_page_of_its_own_again(published: Project, tmp_path: Path) -> None:
     again = make_project(tmp_path / "again", published.content)
     shutil.copytree(published.site, again.site)
