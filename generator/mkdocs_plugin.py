@@ -375,7 +375,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def _summary(self, site_dir: Path) -> None:
         """The one line a clean build prints (MkDocs' own lines and ours show with --verbose)."""
         line = _("{meetings} meetings, {pages} pages in {site} ({seconds} s)").format(
-            meetings=len(self.site.published.meetings), pages=sum(1 for _page in site_dir.rglob("index.html")),
+            meetings=len(self.site.published.meetings), pages=len(self.site.views) + len(self.site.archive.pages),
             site=site_dir, seconds=decimal(time.monotonic() - self.started))
         if self.site.infos:
             line += _("; {count} infos (--verbose shows them)").format(count=len(self.site.infos))

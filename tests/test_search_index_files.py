@@ -89,6 +89,10 @@ def test_postings_are_written_as_runs_of_one_weight_and_read_back_as_the_index_h
             listed = ([numbers[i] for i in at], [weights[i] for i in at])
             runs = search.files.weight_runs(*listed)
             assert search.files.postings_of(runs) == listed
+            # (the files are written by `_Runs`, which finds the runs of a term's postings at once)
+            assert search.files._Runs(index, number).of(at[0], at[-1] + 1) == runs
+            assert search.files._Runs(index, number).of(at[-1] // 2, at[-1] + 1) == search.files.weight_runs(
+                numbers[at[-1] // 2:at[-1] + 1], weights[at[-1] // 2:at[-1] + 1])
             assert all(step > 0 for step, *_ in runs[1:])  # (best first: each run's weight lower)
             runs_of_several += sum(len(run) > 2 for run in runs)
     assert runs_of_several > 100  # (documents of one weight share a run)
@@ -104,7 +108,9 @@ def test_a_term_of_one_posting_is_written_as_any_other_term(archive) -> None:
     files = search.files
     for term, number in single:
         general = f"{files._json_text(term)}:{files._json_text(files._entry(index, term, number, None))}"
-        assert files._single_entry(index, term, number, int(index.starts[number])) == general, term
+        at = int(index.starts[number])
+        field, doc, weight = int(index.entry_field[at]), int(index.entry_doc[at]), int(index.entry_weight[at])
+        assert files._single_entry(term, number, field, doc, weight, index.compounds) == general, term
 
 
 def test_packs_keep_near_their_size_and_describe_themselves(archive, monkeypatch) -> None:

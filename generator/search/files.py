@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
 import orjson
 
 from ..model import Archive, Body, Topic
@@ -229,12 +230,18 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
             chunks.append((next(iter(chunk)), chunk_packs.add_json(("{" + ",".join(chunk.values()) + "}").encode("utf-8"))))
             chunk, size = {}, 0
 
-    starts = index.starts.tolist()
-    for term in ordered[start:end]:
-        number = index.term_ids[term]
+    terms = ordered[start:end]
+    numbers = np.fromiter(map(index.term_ids.__getitem__, terms), dtype=np.int64, count=len(terms))
+    one = index.starts[numbers + 1] - index.starts[numbers] == 1
+    # (a term of one posting, 94% of them at 10,000 protocols: its posting read from the arrays
+    # for all such terms at once, not one by one)
+    at = index.starts[numbers[one]]
+    singles = zip(index.entry_field[at].tolist(), index.entry_doc[at].tolist(), index.entry_weight[at].tolist())
+    compounds = index.compounds
+    for term, number, single in zip(terms, numbers.tolist(), one.tolist()):
         # (each entry encoded once: the chunk is its entries' JSON joined)
-        if starts[number + 1] - starts[number] == 1:
-            encoded = _single_entry(index, term, number, starts[number])
+        if single:
+            encoded = _single_entry(term, number, *next(singles), compounds)
         else:
             encoded = f"{_json_text(term)}:{orjson.dumps(_entry(index, term, number, tails)).decode('utf-8')}"
         if size + len(encoded) > CHUNK_BYTES:
@@ -250,26 +257,48 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
 def _entry(index: SearchIndex, term: str, number: int, tails: PackWriter) -> list:
     """A term's entry in its chunk: its number, then per field its postings' count, its first
     postings and its tail records; a compound's parts last."""
-    fields, docs, weights = index.entries(number)  # (by field, best weights first)
+    runs = _Runs(index, number)
+    fields = runs.fields  # (by field, best weights first)
     entry: list = [number]
     at = 0
     while at < len(fields):
         stop = bisect.bisect_right(fields, fields[at], at)
         tail = min(at + FIRST_BLOCK, stop)
-        blocks = [tails.add(weight_runs(docs[tail + a:tail + b], weights[tail + a:tail + b])) for a, b in tail_blocks(stop - tail)]
-        entry.append([fields[at], stop - at, weight_runs(docs[at:tail], weights[at:tail]), blocks])
+        blocks = [tails.add(runs.of(tail + a, tail + b)) for a, b in tail_blocks(stop - tail)]
+        entry.append([fields[at], stop - at, runs.of(at, tail), blocks])
         at = stop
     if term in index.compounds:
         entry.append(list(index.compounds[term]))  # (a compound's parts: a list of strings, not a field's)
     return entry
 
 
-def _single_entry(index: SearchIndex, term: str, number: int, at: int) -> str:
+def _single_entry(term: str, number: int, field: int, doc: int, weight: int, compounds: dict[str, tuple[str, ...]]) -> str:
     """`_entry` encoded, for a term of one posting (94% of the terms at 10,000 protocols; written
     directly, the term files took 10.7 s there instead of 12.5)."""
-    field, doc, weight = int(index.entry_field[at]), int(index.entry_doc[at]), int(index.entry_weight[at])
-    parts = f",{orjson.dumps(index.compounds[term]).decode('utf-8')}" if term in index.compounds else ""
+    parts = f",{orjson.dumps(compounds[term]).decode('utf-8')}" if term in compounds else ""
     return f"{_encode_string(term)}:[{number},[{field},1,[[{weight},{doc}]],[]]{parts}]"
+
+
+class _Runs:
+    """`weight_runs` of any span of a term's postings, the run starts and distances found for all
+    of them at once (numpy: a Python step per posting was most of the term files' time)."""
+
+    def __init__(self, index: SearchIndex, number: int):
+        start, end = int(index.starts[number]), int(index.starts[number + 1])
+        docs, weights = index.entry_doc[start:end].astype(np.int64), index.entry_weight[start:end]
+        self.fields, self.docs, self.weights = index.entry_field[start:end].tolist(), docs.tolist(), weights.tolist()
+        distances = docs.copy()
+        distances[1:] -= docs[:-1]
+        self.distances = distances.tolist()
+        self.changes = (np.flatnonzero(weights[1:] != weights[:-1]) + 1).tolist()
+
+    def of(self, start: int, end: int) -> list[list[int]]:
+        """`weight_runs(docs[start:end], weights[start:end])`."""
+        if start >= end:
+            return []
+        changes = self.changes
+        starts = [start, *changes[bisect.bisect_right(changes, start):bisect.bisect_left(changes, end)]]
+        return _runs_from(starts, end, self.docs, self.weights, self.distances)
 
 
 def weight_runs(docs: list[int], weights: list[int]) -> list[list[int]]:
@@ -285,11 +314,17 @@ def weight_runs(docs: list[int], weights: list[int]) -> list[list[int]]:
     total = len(docs)
     starts = [0, *[at for at, before, weight in zip(range(1, total), weights, weights[1:]) if weight != before]]
     distances = [0, *[later - earlier for earlier, later in zip(docs, docs[1:])]]
+    return _runs_from(starts, total, docs, weights, distances)
+
+
+def _runs_from(starts: list[int], end: int, docs: list[int], weights: list[int], distances: list[int]) -> list[list[int]]:
+    """The runs that begin at `starts` and end at `end`, each document's distance from the one
+    before it given (`distances`)."""
     runs: list[list[int]] = []
     previous = None
-    for start, end in zip(starts, [*starts[1:], total]):
-        weight = weights[start]
-        runs.append([weight if previous is None else previous - weight, docs[start], *distances[start + 1:end]])
+    for first, stop in zip(starts, [*starts[1:], end]):
+        weight = weights[first]
+        runs.append([weight if previous is None else previous - weight, docs[first], *distances[first + 1:stop]])
         previous = weight
     return runs
 
