@@ -20,11 +20,12 @@ import sys
 from pathlib import Path
 
 from . import collector
+from .cache import CACHE_DIR, ParseCache
 from .importer.cli import add_import_command, run_import
 from .federation import MemberIn
 from .linkcheck import check_site
 from .checks import RULE_CODES
-from .load import load_archive, read_archive
+from .load import load_archive, meetings_read_by, read_archive
 from .messages import _
 from .notify import add_notify_command, run_notify
 from .problems import ContentError, format_problems, github_annotations
@@ -85,12 +86,14 @@ def run_check(content: Path, disabled: list[str] = ()) -> int:
             code=unknown[0], codes=", ".join(RULE_CODES)), file=sys.stderr)
         return 2
     with collector.lasting():
-        archive, found = read_archive(content, cache=True, disabled=disabled)
+        cache = ParseCache(content.resolve().parent / CACHE_DIR)
+        archive, found = read_archive(content, cache=cache, disabled=disabled)
         problems = [p for p in found if p.severity == "error"]
         notes = [p for p in found if p.severity != "error"]
         site = None
         if archive is not None and not problems:  # (the pages too: two may claim one address)
             site = Site(SiteConfig(content, THEME_DIR, Settings(), disabled=tuple(disabled)), archive)
+            site.read_by = meetings_read_by(cache, archive.meetings)
             problems = site.clashes
     if notes:
         print(format_problems(notes))
@@ -102,7 +105,7 @@ def run_check(content: Path, disabled: list[str] = ()) -> int:
               _("{count} problems found; nothing was built.").format(count=len(problems)), file=sys.stderr)
         return 1
     assert archive is not None and site is not None
-    references = site.linker.unresolved_references()
+    references = site.unresolved_references()
     if references:
         print(format_problems(references))
     items = sum(len(m.items) for m in archive.meetings)

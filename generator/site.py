@@ -43,7 +43,7 @@ from .alerts import unknown_segments
 from .settings import Settings
 from .staging import Carried
 from .versions import Versions, read_versions
-from .xref import Linker
+from .xref import Linker, ReferenceMemo
 from .views import (
     BodyView, DataIndexView, Kept, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, RedirectView,
     SearchView, StatementView, TopicIndexView, TopicView, View, derive_views, unique_targets,
@@ -145,7 +145,33 @@ class Site:
     @cached_property
     def infos(self) -> list[Problem]:
         """What a build tells without stopping: the content's notes and the references that stay text."""
-        return [*self.archive.notes, *self.linker.unresolved_references()]
+        return [*self.archive.notes, *self.unresolved_references()]
+
+    def unresolved_references(self) -> list[Problem]:
+        """The references that stay text; with the cache, those of a meeting whose key the last
+        scan knows are not scanned again (`xref.ReferenceMemo`)."""
+        if not self.config.cache or not self.read_by:
+            return self.linker.unresolved_references()
+        memo = ReferenceMemo.read(self.config.cache_folder)
+        found = self.linker.unresolved_references(self.reference_keys(), memo)
+        memo.write(self.config.cache_folder)
+        return found
+
+    def reference_keys(self) -> dict[int, str]:
+        """Each meeting's key for `ReferenceMemo`, by its identity: the code, the key it was read
+        by, and that of the body's previous meeting ("föregående protokoll" resolves to it when it
+        announced this one). A meeting not read through the cache has none."""
+        keys = {}
+        for meeting in self.linker.archive.meetings:
+            before = self.facts.neighbours(meeting)[0]
+            read, read_before = self.read_by.get(id(meeting)), self.read_by.get(id(before)) if before else "-"
+            if read and read_before:
+                keys[id(meeting)] = hashlib.blake2b(f"{self.code_digest} {read} {read_before}".encode(), digest_size=16).hexdigest()
+        return keys
+
+    @cached_property
+    def code_digest(self) -> str:
+        return _code_digest(self.config.theme)
 
     @property
     def drafts(self) -> set[str]:
@@ -229,7 +255,7 @@ class Site:
         templates, the engine's configuration (`engine`), the settings, and what references,
         names and assignments resolve against across the archive. When it changes, every page is
         rendered again."""
-        digest = hashlib.sha256(_code_digest(self.config.theme).encode())
+        digest = hashlib.sha256(self.code_digest.encode())
         archive, linker = self.published, self.linker
         across = (self.config.settings, archive.pages, archive.redirects, archive.removed, archive.people,
                   linker.targets(), [b.name for b in self.facts.bodies], [t.name for t in self.facts.topics],

@@ -10,9 +10,13 @@ reported as information, never as a broken link or an error.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import pickle
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
 from markupsafe import Markup, escape
 
@@ -22,6 +26,7 @@ from .model import Archive, Meeting
 from .parallel import map_in_workers
 from .messages import _
 from .problems import Problem
+from .staging import keep_in
 from .text import swedish_key
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
@@ -137,25 +142,74 @@ class Linker:
         found = self._by_date.get((body, day)) if day else None
         return urls.meeting(found).url if found else None
 
-    def unresolved_references(self) -> list[Problem]:
-        """Every reference in the archive's text that stays plain text, as information (on every
-        core: in a 10,000-protocol archive this scan was a third of `check`)."""
-        meetings = self.archive.meetings
-        spans = [(start, min(start + 500, len(meetings))) for start in range(0, len(meetings), 500)]
-        return [problem for found in map_in_workers(self._unresolved_in, spans, at_least=4) for problem in found]
+    @cached_property
+    def targets_digest(self) -> str:
+        return hashlib.sha256(pickle.dumps(self.targets(), protocol=5)).hexdigest()
 
-    def _unresolved_in(self, span: tuple[int, int]) -> list[Problem]:
+    def unresolved_references(self, keys: dict[int, str] | None = None, memo: "ReferenceMemo | None" = None) -> list[Problem]:
+        """Every reference in the archive's text that stays plain text, as information (on every
+        core: in a 10,000-protocol archive this scan was a third of `check`). With `keys` (a key
+        of all a meeting's references depend on but the targets, by the meeting's identity) and a
+        `memo`, a meeting the memo knows by its key is not scanned again."""
+        meetings, keys = self.archive.meetings, keys or {}
+        known = memo.of(self.targets_digest) if memo is not None else {}
+        found: list[list[Problem] | None] = [known.get(keys.get(id(meeting), "")) for meeting in meetings]
+        todo = [at for at, problems in enumerate(found) if problems is None]
+        spans = [todo[start:start + 500] for start in range(0, len(todo), 500)]
+        for span, scanned in zip(spans, map_in_workers(self._unresolved_in, spans, at_least=4)):
+            for at, problems in zip(span, scanned):
+                found[at] = problems
+        if memo is not None:
+            memo.keep(self.targets_digest, {keys[id(m)]: problems for m, problems in zip(meetings, found) if id(m) in keys})
+        return [problem for problems in found for problem in problems or ()]
+
+    def _unresolved_in(self, span: list[int]) -> list[list[Problem]]:
+        return [self._unresolved_of(self.archive.meetings[at]) for at in span]
+
+    def _unresolved_of(self, meeting: Meeting) -> list[Problem]:
         found = []
-        for meeting in self.archive.meetings[span[0]:span[1]]:
-            for item in meeting.items:
-                for part in item.parts:
-                    text = getattr(part, "text", "")
-                    for match in references(text):
-                        if self.resolve(match, meeting) is None:
-                            found.append(Problem(meeting.path, item.line, item.label,
-                                                 _("the reference {reference} is not in the archive; it stays text").format(
-                                                     reference=repr(match.group(0))), severity="info", code="reference"))
+        for item in meeting.items:
+            for part in item.parts:
+                text = getattr(part, "text", "")
+                for match in references(text):
+                    if self.resolve(match, meeting) is None:
+                        found.append(Problem(meeting.path, item.line, item.label,
+                                             _("the reference {reference} is not in the archive; it stays text").format(
+                                                 reference=repr(match.group(0))), severity="info", code="reference"))
         return found
+
+
+REFERENCES_FILE = "unresolved-references.pickle"
+
+
+@dataclass
+class ReferenceMemo:
+    """The references of each meeting that stay text, as the last builds found them: by the
+    digest of what references resolve against (`Linker.targets`), then by each meeting's key
+    (`Site.reference_keys`). It keeps two such sets: `check` reads the drafts and a build does not,
+    so the two resolve against different targets, and would each find the other's set of no use."""
+
+    generations: dict[str, dict[str, list[Problem]]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, folder: Path) -> "ReferenceMemo":
+        try:
+            with open(folder / REFERENCES_FILE, "rb") as handle:
+                generations = pickle.load(handle)
+            return cls(generations if isinstance(generations, dict) else {})
+        except Exception:  # (none yet, or damaged: every meeting is scanned)
+            return cls()
+
+    def of(self, targets: str) -> dict[str, list[Problem]]:
+        return self.generations.get(targets, {})
+
+    def keep(self, targets: str, found: dict[str, list[Problem]]) -> None:
+        """`found` is the set for `targets` now; the newest other set is kept beside it."""
+        others = [(key, value) for key, value in self.generations.items() if key != targets][:1]
+        self.generations = {targets: found, **dict(others)}
+
+    def write(self, folder: Path) -> None:
+        keep_in(folder, REFERENCES_FILE, lambda handle: pickle.dump(self.generations, handle, protocol=5))
 
 
 def _date(year: object, month: object, day: object) -> dt.date | None:

@@ -75,3 +75,36 @@ def test_the_example_archives_references_to_meetings_outside_it_stay_text(exampl
     assert any("'mötet den 5 maj'" in line for line in infos)
     html = (example_site / "lsg/2023-09-15/index.html").read_text(encoding="utf-8")
     assert "möte 20221125" in html and not re.search(r'<a class="pa-xref"[^>]*>möte 20221125', html)
+
+
+def test_a_build_scans_again_only_the_meetings_that_changed_or_whose_targets_did(project: Project) -> None:
+    """What a build found per meeting is kept (by the meeting's parse key, and by what references
+    resolve against): an unchanged meeting is not scanned again, an edited one is, and a meeting
+    added that a reference names resolves it though the referring meeting did not change."""
+    import dataclasses
+
+    from generator.xref import ReferenceMemo
+
+    project.write("lsg/2021-05-05.md", LATER)
+    assert project.build().code == 0
+    cache = project.root / ".protokollarkivet-cache"
+    memo = ReferenceMemo.read(cache)
+    [found] = memo.generations.values()
+    key = next(key for key, problems in found.items() if any("'§ 9'" in p.message for p in problems))
+    found[key] = [dataclasses.replace(p, message=p.message + " (kept)") for p in found[key]]
+    memo.write(cache)
+    run = project.build("-v")
+    assert "the reference '§ 9' is not in the archive; it stays text (kept)" in run.stderr  # (told as kept, not scanned)
+    assert "(kept)" in project.check().stdout  # (`check` keeps them as a build does)
+
+    project.write("lsg/2021-05-05.md", LATER.replace("som inte finns", "som saknas"))
+    run = project.build("-v")
+    assert "(kept)" not in run.stderr and "the reference '§ 9' is not in the archive" in run.stderr
+    assert "'HSN 999:9-2020' is not in the archive" in run.stderr
+
+    project.write("lsg/2021-09-09.md", "---\nbody: lsg\nkind: protokoll\ndate: 2021-09-09\nstatus: justerat\n---\n\n"
+                                       "## 1. Uppföljning\n\nDnr: HSN 999:9-2020\n\nFrågan följdes upp.\n")
+    run = project.build("-v")
+    assert run.code == 0, run.stderr
+    assert "'HSN 999:9-2020' is not in the archive" not in run.stderr and "the reference '§ 9' is not" in run.stderr
+    assert len(ReferenceMemo.read(cache).generations) == 2  # (the last set kept beside the new one)
