@@ -140,6 +140,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.clearing: staging.Clearing | None = None
         self.reusable: Path | None = None
         """The site the last build replaced, claimed for this build's staging folder (`staging.claim_retired`)."""
+        self.carried = False
+        """The published site was carried forward into this build's (hard links it shares with it)."""
+        self.unclaimed: staging.Clearing | None = None
         self.search: Background | None = None
         self.search_folder: Path | None = None
         self.pages: pages.Pages | None = None
@@ -278,9 +281,14 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.frame, self.digests = site.frame_digest(pages.engine_digest(config)), site.page_digests()
         record = staging.BuildRecord.read(self._cache_dir(), final)
         if record is None or record.frame != self.frame or not final.is_dir():
+            # (every page rendered, every file written anew: the claimed site is of no use, and
+            # removed while this build renders, not by the next one)
+            self.unclaimed = staging.Clearing(final, folders=[self.reusable] if self.reusable else [])
+            self.reusable = None
             return
         engine_files = {file.dest_uri for file in files} | {"sitemap.xml", "sitemap.xml.gz", "404.html"}
         staging.carry_forward(final, staged, engine_files, (urls.SEARCH_INDEX_DIR,), self.reusable)
+        self.reusable, self.carried = None, True
         self.unchanged = {url for url, digest in self.digests.items() if record.pages.get(url) == digest}
         self.carried_files = {path: digest for path, digest in record.files.items() if path not in engine_files}
         site.carry_data_forward(record.made_of, self.carried_files, staged)
@@ -357,8 +365,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def on_shutdown(self) -> None:
         self._stop_search_index()
         self._cancel_refresh()  # (a preview stopped: its refresh would hold the exit up for a minute)
-        if self.clearing is not None:
-            self.clearing.wait()
+        for clearing in (self.clearing, self.unclaimed):
+            if clearing is not None:
+                clearing.wait()
         staged, self.staged = self.staged, None
         if staged is None or not staged[0].exists():
             return
@@ -366,7 +375,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             shutil.rmtree(staged[0], ignore_errors=True)
             log.error(_("the build failed; {site} was left as it was").format(site=staged[1]))
             return
-        staging.swap_in(*staged, self._kept_folder())
+        staging.swap_in(*staged, self._kept_folder(), shared=self.carried)
         if self.frame:
             staging.BuildRecord(self.frame, staging.digest_of(staged[1] / "sitemap.xml"), self.digests,
                                 self.file_digests, self.site.data_made_of()).write(self._cache_dir(), staged[1])

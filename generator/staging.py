@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 _STAGING = re.compile(r"^\.(?P<site>.+)\.(?:building|search|old)-(?P<pid>\d+)$")
-_RETIRED = re.compile(r"^(?:retired|reusing)-(?P<site>.+)-(?P<pid>\d+)$")
+_RETIRED = re.compile(r"^(?P<kind>retired|reusing|stale)-(?P<site>.+)-(?P<pid>\d+)$")
 
 
 def staging_folder(site: Path) -> Path:
@@ -61,22 +61,27 @@ def abandoned(site: Path, retired_in: Path | None = None) -> list[Path]:
 def remove_abandoned(site: Path, retired_in: Path | None = None) -> list[Path]:
     """`abandoned` folders, removed; which they were."""
     removed = abandoned(site, retired_in)
-    for folder in removed:
-        shutil.rmtree(folder, ignore_errors=True)
+    _remove(removed)
     return removed
+
+
+def _remove(folders: list[Path]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def claim_retired(site: Path, retired_in: Path | None) -> Path | None:
     """The newest site an earlier build retired into `retired_in` (or one a killed build was
     making a staging folder of), renamed to this build's name for it so that no other build
     removes it meanwhile; None where there is none. What it holds does not matter: `mirror` makes
-    it the published site's copy whatever it holds."""
+    it the published site's copy whatever it holds. A stale one (`swap_in`) shares no file with
+    the published site: linking every file anew is cheaper than replacing every file of it."""
     if retired_in is None or not retired_in.is_dir():
         return None
     candidates = []
     for folder in retired_in.iterdir():
         match = _RETIRED.match(folder.name)
-        if match and match["site"] == site.name and not running(int(match["pid"])):
+        if match and match["kind"] in ("retired", "reusing") and match["site"] == site.name and not running(int(match["pid"])):
             try:
                 candidates.append((folder.stat().st_ctime_ns, folder))  # (a rename sets the time: the last retired)
             except OSError:
@@ -92,14 +97,15 @@ def claim_retired(site: Path, retired_in: Path | None) -> Path | None:
 
 
 class Clearing:
-    """`remove_abandoned` in a process of its own, started before the build reads the archive (one
-    core is idle then): at 10,000 protocols the site the last build retired took 2.5 to 3.8 s to
-    remove, at the end of that build. `wait` before the build ends."""
+    """`abandoned` folders (or the `folders` given) removed in a process of its own, started
+    before the build reads the archive (one core is idle then): at 10,000 protocols a site took 2.5
+    to 3.8 s to remove, at the end of the build. `wait` before the build ends."""
 
-    def __init__(self, site: Path, retired_in: Path | None = None):
+    def __init__(self, site: Path, retired_in: Path | None = None, folders: list[Path] | None = None):
         self._process: multiprocessing.process.BaseProcess | None = None
-        if abandoned(site, retired_in):
-            self._process = multiprocessing.get_context("fork").Process(target=remove_abandoned, args=(site, retired_in))
+        found = abandoned(site, retired_in) if folders is None else [f for f in folders if f.is_dir()]
+        if found:
+            self._process = multiprocessing.get_context("fork").Process(target=_remove, args=(found,))
             self._process.start()
 
     def wait(self) -> None:
@@ -138,10 +144,11 @@ def keep_in(folder: Path, name: str, dump: Callable[[BinaryIO], None]) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def swap_in(staging: Path, site: Path, retire_into: Path | None = None) -> None:
+def swap_in(staging: Path, site: Path, retire_into: Path | None = None, shared: bool = True) -> None:
     """`staging` becomes `site`: the old site is moved aside first, then into `retire_into` (the
-    build cache, which git ignores) for the next build to remove while it reads the archive
-    (`Clearing`), or, where it cannot go there, removed now."""
+    build cache, which git ignores) for the next build to make its staging folder of
+    (`claim_retired`), or, where it shares no file with the new site (not `shared`), to remove
+    while it reads the archive (`Clearing`); where it cannot go there, it is removed now."""
     retired = site.with_name(f".{site.name}.old-{os.getpid()}")
     if site.exists():
         site.rename(retired)
@@ -151,7 +158,7 @@ def swap_in(staging: Path, site: Path, retire_into: Path | None = None) -> None:
     if retire_into is not None:
         try:
             retire_into.mkdir(parents=True, exist_ok=True)
-            retired.rename(retire_into / f"retired-{site.name}-{os.getpid()}")
+            retired.rename(retire_into / f"{'retired' if shared else 'stale'}-{site.name}-{os.getpid()}")
             return
         except OSError:
             pass  # (another file system: removed here)

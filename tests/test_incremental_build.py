@@ -121,6 +121,15 @@ def test_the_site_a_build_replaced_is_made_the_next_builds_copy_whatever_it_hold
     assert tree_digest(project.site) == tree_digest(full.site)
     assert _folders(project.site) == _folders(full.site)
     assert not list((project.root / ".protokollarkivet-cache").glob("reusing-*"))
+    # A build that renders every page writes every file anew: the site it claimed is removed while
+    # it builds, and the one it replaces shares no file with the new site: left to be removed, never claimed.
+    _rename_a_body(project.content)
+    assert project.build(on=DAY).code == 0
+    cache = project.root / ".protokollarkivet-cache"
+    assert sorted(p.name.split("-")[0] for p in cache.iterdir() if "-site-" in p.name) == ["stale"]
+    run = project.build("-v", on=DAY)
+    assert run.code == 0 and _carried(run.stderr)[0] > 0
+    assert sorted(p.name.split("-")[0] for p in cache.iterdir() if "-site-" in p.name) == ["retired"]
 
 
 def _folders(site: Path) -> set[str]:
