@@ -40,7 +40,7 @@ from .parallel import Background, BackgroundError
 from .alerts import option_lines, parse_alerts
 from .problems import ContentError, format_problems, github_annotations
 from .render import THEME_DIR, RenderError
-from .search import finish_manifest, write_document_files, write_search_files
+from .search import write_search_files
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .portal import PortalSite
 from .site import Site, SiteConfig, is_source, vanished_message
@@ -247,9 +247,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         beside the site (MkDocs empties the site's folder after this event)."""
         self._stop_search_index()
         self._cancel_refresh()
-        folder, archive, tally = staging.search_folder(site_dir), self.site.published, self._kept_folder()
+        folder, archive, kept = staging.search_folder(site_dir), self.site.published, self._kept_folder()
         self.search_folder = folder
-        self.search = Background(lambda: write_search_files(archive, folder, with_documents=False, tally=tally))
+        self.search = Background(lambda: write_search_files(archive, folder, kept))
 
     def _stop_search_index(self) -> None:
         if self.search is not None:
@@ -337,12 +337,10 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         writer = staging.ChangedWriter(site_dir, self.carried_files)
         site.write_data_files(writer)
         self.file_digests = writer.digests
-        write_document_files(site.published, self.search_folder, self._kept_folder())  # (the index's other half, while it is built)
         try:
             self.search.wait()
         except BackgroundError as error:
             raise PluginError(_("protokollarkivet: the search index could not be built: {error}").format(error=error)) from None
-        finish_manifest(self.search_folder)
         staging.put_in_place(self.search_folder, site_dir / urls.SEARCH_INDEX_DIR)
         self.search = self.search_folder = None
 
@@ -439,12 +437,12 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """The search index, feeds and open data depend on the whole archive: rebuilt on another
         core, and put in place when done (the next edit cancels an unfinished refresh)."""
         self._cancel_refresh()
-        site, tally = self.site, self._kept_folder()
+        site, kept = self.site, self._kept_folder()
 
         def refresh() -> None:
             os.nice(10)  # (the next edit's pages come first; this may take a minute at 10,000 protocols)
             folder = staging.search_folder(site_dir)
-            write_search_files(site.published, folder, tally=tally)
+            write_search_files(site.published, folder, kept)
             staging.put_in_place(folder, site_dir / urls.SEARCH_INDEX_DIR)
             site.write_data_files(staging.ChangedWriter(site_dir))
 

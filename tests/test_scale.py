@@ -89,9 +89,7 @@ def test_the_search_index_built_by_several_processes_is_the_bytes_one_process_bu
     alone = search.build_search_files(archive)
     monkeypatch.setattr(search.counts, "PARALLEL_DOCS", 2)  # pass one on two halves of the documents,
     monkeypatch.setattr(search.files, "PARALLEL_TERMS", 2)  # and the term files written by two processes
-    search.write_search_files(archive, tmp_path / "index", with_documents=False)
-    search.write_document_files(archive, tmp_path / "index")
-    search.finish_manifest(tmp_path / "index")
+    search.write_search_files(archive, tmp_path / "index")
     written = {p.relative_to(tmp_path / "index").as_posix(): p.read_bytes() for p in (tmp_path / "index").rglob("*") if p.is_file()}
     assert written.keys() == alone.keys()
     assert [name for name in alone if written[name] != alone[name]] == []

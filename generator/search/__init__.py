@@ -17,10 +17,10 @@ Data flows one way: documents and analysis -> counts -> index -> files; `query` 
 """
 
 from .documents import SearchDoc, documents
-from .files import FolderWriter, build_search_files, finish_manifest, write_document_files, write_search_files
+from .files import FolderWriter, build_search_files, write_search_files
 from .index import SearchIndex, build_index
 
 __all__ = [
-    "FolderWriter", "SearchDoc", "SearchIndex", "build_index", "build_search_files", "documents", "finish_manifest",
-    "write_document_files", "write_search_files",
+    "FolderWriter", "SearchDoc", "SearchIndex", "build_index", "build_search_files", "documents",
+    "write_search_files",
 ]

@@ -58,7 +58,6 @@ TEXT_BLOCK = 4
 """Documents per record of snippet texts (about 250 bytes each compressed; fetched by the results
 page, and by the header box for a phrase, a record per result: 8 made a typed phrase fetch 5 kB
 more at 10,000 protocols, 1 would make the texts a quarter larger)."""
-DOCUMENTS_FILE = "documents.json"
 """Where the document packs' tables wait for the manifest when another process writes it."""
 TEXT_LENGTH = 1500
 """Characters of an item's text kept for snippets; fetched per result, by the results page only."""
@@ -130,8 +129,7 @@ def _document_blocks(docs: list[SearchDoc], archive: Archive) -> list[list]:
 
 def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: str | None = None,
                documents: dict[str, list] | None = None) -> None:
-    """`t/`, `p/`, `g/`, `h/` and the manifest (with the document packs' `documents` tables, or
-    without them until `finish_manifest` adds them)."""
+    """`t/`, `p/`, `g/`, `h/` and the manifest (with the document packs' `documents` tables)."""
     bodies, topics = _facets(archive)
     body_index = {b.key: i for i, b in enumerate(bodies)}
     ordered = sorted(index.term_ids)
@@ -179,17 +177,9 @@ def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: s
         "bodyNames": direct.body_names(archive),
         "vocabulary": vocabulary,
         "direct": {"table": direct_table, "shards": direct_count, **direct.browser_rules()},
-        **(documents or {}),  # (last: where `finish_manifest` adds them)
+        **(documents or {}),
     }
     files["manifest.json"] = _json(manifest)
-
-
-def finish_manifest(folder: Path) -> None:
-    """Add the document packs' tables (written by another process) to the manifest."""
-    manifest = json.loads((folder / "manifest.json").read_bytes())
-    manifest.update(json.loads((folder / DOCUMENTS_FILE).read_bytes()))
-    (folder / "manifest.json").write_bytes(_json(manifest))
-    (folder / DOCUMENTS_FILE).unlink()
 
 
 def _json(data: object) -> bytes:
@@ -370,21 +360,24 @@ def _store_bytes(files: Files, folder: str, raw: bytes, suffix: str) -> str:
 def build_search_files(archive: Archive, files: Files | None = None) -> Files:
     """Every file of the index, by path under `sok/index/` (into `files`, a dict unless given)."""
     files = {} if files is None else files
-    _index_into(archive, files, with_documents=True)
+    _index_into(archive, files)
     return files
 
 
-def write_search_files(archive: Archive, folder: Path, with_documents: bool = True, tally: Path | None = None) -> None:
-    """The index into `folder`; without the document files when `write_document_files` makes
-    them (in another process, at the same time). With `tally`, a folder where what the last build
-    counted is kept, only the documents that changed are counted again (`counts.py`)."""
-    _index_into(archive, FolderWriter(folder), with_documents, tally)
+def write_search_files(archive: Archive, folder: Path, kept: Path | None = None) -> None:
+    """The index into `folder`. With `kept`, a folder where what the last build counted and
+    compressed is kept, only the documents that changed are counted and compressed again
+    (`counts.Tally`, `packs.RecordMemo`)."""
+    _index_into(archive, FolderWriter(folder), kept)
 
 
-def _index_into(archive: Archive, files: Files, with_documents: bool, tally_folder: Path | None = None) -> None:
+def _index_into(archive: Archive, files: Files, kept: Path | None = None) -> None:
     docs = documents(archive)
-    tables = _document_files_kept(docs, archive, files, tally_folder) if with_documents else None
-    last = Tally.read(tally_folder)
+    memo = RecordMemo.read(kept)
+    tables = document_files(docs, archive, files, memo)
+    memo.write(kept)
+    del memo
+    last = Tally.read(kept)
     tokens = count_tokens(docs, last)
     in_docs = tokens.documents_per_token()
     lexicon = Lexicon(in_docs)
@@ -392,7 +385,7 @@ def _index_into(archive: Archive, files: Files, with_documents: bool, tally_fold
     del in_docs
     tally = count_terms(docs, lexicon, tokens, last)
     del last, tokens
-    tally.write(tally_folder)
+    tally.write(kept)
     tally.shed()
     term_files(build_index(docs, lexicon, release_texts=True, tally=tally), archive, files, vocabulary, tables)
 
@@ -401,17 +394,3 @@ def _vocabulary(in_docs: Counter[str]) -> list[str]:
     """The words "Menade du …?" chooses from: the archive's most common words, most common first."""
     words = [(-n, word) for word, n in in_docs.items() if len(word) >= 3 and not is_exact(word) and word not in SV_STOP_WORDS]
     return [word for _, word in heapq.nsmallest(VOCABULARY, words)]
-
-
-def write_document_files(archive: Archive, folder: Path, kept: Path | None = None) -> None:
-    """`d/` and `x/` into `folder`, their tables waiting for `finish_manifest`; with `kept`, the
-    folder where the last build's compressed records are (`RecordMemo`)."""
-    files = FolderWriter(folder)
-    files[DOCUMENTS_FILE] = _json(_document_files_kept(documents(archive), archive, files, kept))
-
-
-def _document_files_kept(docs: list[SearchDoc], archive: Archive, files: Files, kept: Path | None) -> dict[str, list]:
-    memo = RecordMemo.read(kept)
-    tables = document_files(docs, archive, files, memo)
-    memo.write(kept)
-    return tables
