@@ -42,6 +42,13 @@ def lasting() -> Iterator[None]:
         gc.freeze()  # (before the collector is back: its first pass would walk everything made here)
 
 
+def freeze_read() -> None:
+    """Inside `lasting`, what was made so far frozen already (before work is forked from it: a
+    process forked with nothing frozen would have the collector walk all of it again once it ends,
+    `thaw_after_fork`)."""
+    gc.freeze()
+
+
 def freeze_for_fork() -> bool:
     """Freeze everything before forking workers (no pass in this process writes to the pages they
     share, none in theirs walks what they inherit); returns whether something was frozen before."""

@@ -36,6 +36,7 @@ from . import mkdocs_pages as pages, preview, staging, urls
 from .cache import ParseCache
 from .checks import RULE_CODES
 from .messages import _, decimal
+from .model import Archive
 from .parallel import Background, BackgroundError
 from .alerts import option_lines, parse_alerts
 from .problems import ContentError, format_problems, github_annotations
@@ -178,32 +179,37 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             config.extra_css.append(PREVIEW_CSS)
             config.extra_javascript.append(PREVIEW_SCRIPT)
         if self.command in ("build", "gh-deploy"):  # (what killed and earlier builds left, removed while the archive is read)
+            final = Path(config.site_dir)
             if site_config_.cache:
-                self.reusable = staging.claim_retired(Path(config.site_dir), site_config_.cache_folder)
-            self.clearing = staging.Clearing(Path(config.site_dir), site_config_.cache_folder)
-        self.site = site = self._load(site_config_, serving)
+                self.reusable = staging.claim_retired(final, site_config_.cache_folder)
+            self.clearing = staging.Clearing(final, site_config_.cache_folder)
+            self.staged = (staging.staging_folder(final), final)
+            config.site_dir = str(self.staged[0])
+        self.site = site = self._load(site_config_, serving, Path(config.site_dir))
         for info in site.infos:
             log.debug(str(info))
         if site.versions.note:
             log.info(site.versions.note, extra={SUMMARY: True})  # (once: staff should know why pages lack it)
         for note in site.alert_notes:
             log.info(str(note), extra={SUMMARY: True})
-        if self.command in ("build", "gh-deploy"):
-            final = Path(config.site_dir)
-            self.staged = (staging.staging_folder(final), final)
-            config.site_dir = str(self.staged[0])
-        self._start_search_index(Path(config.site_dir))
+        if self.search is None:  # (the preview's and a portal's: once their site is read)
+            self._start_search_index(Path(config.site_dir))
         self._keep_published_urls()
         if not config.nav:
             config.nav = pages.navigation(site)
         return config
 
-    def _load(self, config: SiteConfig, serving: bool) -> Site:
+    def _load(self, config: SiteConfig, serving: bool, site_dir: Path) -> Site:
         if self.config.federation:
             return self._load_portal(config)
+        # A build starts its search index as soon as the archive is read, before the pages are
+        # derived: the index's process, the build's largest, does not inherit the views, and
+        # its work (the longer of the two in a rebuild) starts sooner.
+        start = None if serving else lambda archive: self._start_search_index(site_dir, archive, self._kept_folder(config))
         try:
-            return Site.load(config, self.parse_cache)
+            return Site.load(config, self.parse_cache, on_archive=start)
         except ContentError as error:
+            self._stop_search_index()
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(github_annotations(error.problems), flush=True)
             site = Site.load_previewable(config, self.parse_cache) if serving else None
@@ -242,12 +248,14 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         if missing and self.command != "serve":
             raise PluginError(vanished_message(missing))
 
-    def _start_search_index(self, site_dir: Path) -> None:
-        """The search index is built on another core while MkDocs renders the pages, into a folder
-        beside the site (MkDocs empties the site's folder after this event)."""
+    def _start_search_index(self, site_dir: Path, archive: Archive | None = None, kept: Path | None = None) -> None:
+        """The search index of `archive` (the site's published archive) is built on another core
+        while MkDocs renders the pages, into a folder beside the site (MkDocs empties the site's
+        folder after this event)."""
         self._stop_search_index()
         self._cancel_refresh()
-        folder, archive, kept = staging.search_folder(site_dir), self.site.published, self._kept_folder()
+        folder = staging.search_folder(site_dir)
+        archive, kept = (archive, kept) if archive is not None else (self.site.published, self._kept_folder())
         self.search_folder = folder
         self.search = Background(lambda: write_search_files(archive, folder, kept))
 
@@ -299,10 +307,11 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def _cache_dir(self) -> Path:
         return self.site.config.cache_folder
 
-    def _kept_folder(self) -> Path | None:
+    def _kept_folder(self, config: SiteConfig | None = None) -> Path | None:
         """Where a build keeps what the next reuses (the search index's counts and records, the site it
         replaced): the cache folder, with the parse cache, and off with it."""
-        return self._cache_dir() if self.site.config.cache else None
+        config = config or self.site.config
+        return config.cache_folder if config.cache else None
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files

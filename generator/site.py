@@ -111,15 +111,21 @@ class Site:
         return derive_views(self.facts, self.config.settings, self.versions.by_meeting, self.kept)
 
     @classmethod
-    def load(cls, config: SiteConfig, cache: ParseCache | None = None, earlier: "Site | None" = None) -> "Site":
+    def load(cls, config: SiteConfig, cache: ParseCache | None = None, earlier: "Site | None" = None,
+             on_archive: Callable[[Archive], None] | None = None) -> "Site":
         """The site of valid content; raises ContentError listing every problem otherwise. A
         preview passes the `ParseCache` it keeps, so that unchanged meetings stay the same objects,
-        and its site before the edit (`earlier`), whose derivations of them are then reused."""
+        and its site before the edit (`earlier`), whose derivations of them are then reused.
+        `on_archive` is given the archive as published as soon as it is read, before anything is
+        derived from it."""
         if cache is None and config.cache:
             cache = ParseCache(config.cache_folder)
         with collector.lasting():
             archive = load_archive(config.content, cache=cache or False, disabled=config.disabled,
                                    today=config.settings.today)
+            if on_archive is not None:
+                collector.freeze_read()
+                on_archive(archive if config.settings.preview else archive.published())
             site = cls(config, archive, earlier=earlier)
         if cache is not None:
             site.read_by = meetings_read_by(cache, archive.meetings)
