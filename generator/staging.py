@@ -58,13 +58,6 @@ def abandoned(site: Path, retired_in: Path | None = None) -> list[Path]:
     return found
 
 
-def remove_abandoned(site: Path, retired_in: Path | None = None) -> list[Path]:
-    """`abandoned` folders, removed; which they were."""
-    removed = abandoned(site, retired_in)
-    _remove(removed)
-    return removed
-
-
 def _remove(folders: list[Path]) -> None:
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)

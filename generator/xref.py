@@ -186,8 +186,8 @@ REFERENCES_FILE = "unresolved-references.pickle"
 class ReferenceMemo:
     """The references of each meeting that stay text, as the last builds found them: by the
     digest of what references resolve against (`Linker.targets`), then by each meeting's key
-    (`Site.reference_keys`). It keeps two such sets: `check` reads the drafts and a build does not,
-    so the two resolve against different targets, and would each find the other's set of no use."""
+    (`Site.reference_keys`). It keeps the last two such sets, so that builds that alternate between
+    two states of the archive (a branch and main sharing a CI cache) do not each undo the other's."""
 
     generations: dict[str, dict[str, list[Problem]]] = field(default_factory=dict)
 
