@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from . import collector
-from .cache import CACHE_DIR, ParseCache
+from .cache import ParseCache
 from .importer.cli import add_import_command, run_import
 from .federation import MemberIn
 from .linkcheck import check_site
@@ -85,14 +85,15 @@ def run_check(content: Path, disabled: list[str] = ()) -> int:
         print(_("protokollarkivet check: --disable {code}: no rule has this code (rules: {codes})").format(
             code=unknown[0], codes=", ".join(RULE_CODES)), file=sys.stderr)
         return 2
+    config = SiteConfig(content, THEME_DIR, Settings(), disabled=tuple(disabled))
     with collector.lasting():
-        cache = ParseCache(content.resolve().parent / CACHE_DIR)
+        cache = ParseCache(config.cache_folder)
         archive, found = read_archive(content, cache=cache, disabled=disabled)
         problems = [p for p in found if p.severity == "error"]
         notes = [p for p in found if p.severity != "error"]
         site = None
         if archive is not None and not problems:  # (the pages too: two may claim one address)
-            site = Site(SiteConfig(content, THEME_DIR, Settings(), disabled=tuple(disabled)), archive)
+            site = Site(config, archive)
             site.read_by = meetings_read_by(cache, archive.meetings)
             problems = site.clashes
     if notes:

@@ -193,7 +193,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         for note in site.alert_notes:
             log.info(str(note), extra={SUMMARY: True})
         if self.search is None:  # (the preview's and a portal's: once their site is read)
-            self._start_search_index(Path(config.site_dir))
+            self._start_search_index(Path(config.site_dir), site.published, self._kept_folder())
         self._keep_published_urls()
         if not config.nav:
             config.nav = pages.navigation(site)
@@ -248,14 +248,13 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         if missing and self.command != "serve":
             raise PluginError(vanished_message(missing))
 
-    def _start_search_index(self, site_dir: Path, archive: Archive | None = None, kept: Path | None = None) -> None:
+    def _start_search_index(self, site_dir: Path, archive: Archive, kept: Path | None) -> None:
         """The search index of `archive` (the site's published archive) is built on another core
         while MkDocs renders the pages, into a folder beside the site (MkDocs empties the site's
-        folder after this event)."""
+        folder after this event); `kept`: where the last build's counts and records are."""
         self._stop_search_index()
         self._cancel_refresh()
         folder = staging.search_folder(site_dir)
-        archive, kept = (archive, kept) if archive is not None else (self.site.published, self._kept_folder())
         self.search_folder = folder
         self.search = Background(lambda: write_search_files(archive, folder, kept))
 

@@ -264,7 +264,7 @@ class Site:
         digest = hashlib.sha256(self.code_digest.encode())
         archive, linker = self.published, self.linker
         across = (self.config.settings, archive.pages, archive.redirects, archive.removed, archive.people,
-                  linker.targets(), [b.name for b in self.facts.bodies], [t.name for t in self.facts.topics],
+                  linker.targets_digest, [b.name for b in self.facts.bodies], [t.name for t in self.facts.topics],
                   sorted((url, anchor, state.label, state.closed_by.url if state.closed_by else "")
                          for (url, anchor), state in self.facts.assignment_states.items()))
         for part in (engine, pickle.dumps(across, protocol=5)):

@@ -264,7 +264,7 @@ def carry_forward(previous: Path, staging: Path, leave_out: set[str], leave_out_
                   start_from: Path | None = None) -> int:
     """The published site's files hard-linked into the staging folder, but those the engine writes
     itself (`leave_out`, site-relative) and the folders rebuilt whole; how many were linked. With
-    `start_from` (`claim_retired`), the staging folder is made of it, brought up to date (`mirror`)."""
+    `start_from` (`claim_retired`), the staging folder is made of it, brought up to date."""
     if start_from is not None and start_from.is_dir():
         try:
             linked = mirror(previous, start_from, leave_out, leave_out_folders)
@@ -274,47 +274,37 @@ def carry_forward(previous: Path, staging: Path, leave_out: set[str], leave_out_
             return linked
         except OSError:
             shutil.rmtree(start_from, ignore_errors=True)  # (and linked anew below)
-    linked = 0
-    root = str(previous)
-    for folder, dirs, names in os.walk(root):
-        here = os.path.relpath(folder, root).replace(os.sep, "/")
-        here = "" if here == "." else here + "/"
-        dirs[:] = [d for d in dirs if not f"{here}{d}/".startswith(leave_out_folders)]
-        target_folder, made = os.path.join(staging, here), False
-        for name in names:
-            if here + name in leave_out:
-                continue
-            if not made:  # (a folder only when something is linked into it, as a full build makes it)
-                os.makedirs(target_folder, exist_ok=True)
-                made = True
-            os.link(os.path.join(folder, name), os.path.join(target_folder, name))
-            linked += 1
-    return linked
+    return mirror(previous, staging, leave_out, leave_out_folders)
 
 
 def mirror(previous: Path, target: Path, leave_out: set[str], leave_out_folders: tuple[str, ...]) -> int:
-    """`target` made what `carry_forward` makes of an empty folder: every file of `previous` but
-    those left out, hard-linked, and nothing else. A file that is a link to the very file already
-    (the same inode) stays; any other is removed or linked. How many were linked."""
+    """`target` made a copy of `previous` in hard links: every file but those left out, and nothing
+    else (a folder only where a file is, as a full build makes them). A file that is a link to the
+    very file already (the same inode) stays; any other is removed or linked. How many were linked."""
     wanted, _folders = _tree(previous, leave_out_folders)
     for path in leave_out:
         wanted.pop(path, None)
-    wanted_folders = {folder for path in wanted for folder in _parents(path)}
+    target.mkdir(parents=True, exist_ok=True)
     present, present_folders = _tree(target, ())
+    source, into = f"{previous}/", f"{target}/"  # (paths as strings: a Path per file cost a third more)
     for path, inode in present.items():
         if wanted.get(path) != inode:
-            os.unlink(target / path)
-    for folder in sorted(present_folders - wanted_folders, key=len, reverse=True):
-        shutil.rmtree(target / folder, ignore_errors=True)
-    made, linked = set(present_folders & wanted_folders), 0
+            os.unlink(into + path)
+    made: set[str] = set()
+    if present_folders:  # (an empty folder to start from has none to keep or remove)
+        wanted_folders = {folder for path in wanted for folder in _parents(path)}
+        for folder in sorted(present_folders - wanted_folders, key=len, reverse=True):
+            shutil.rmtree(into + folder, ignore_errors=True)
+        made = present_folders & wanted_folders
+    linked = 0
     for path, inode in wanted.items():
         if present.get(path) == inode:
             continue
         folder = path.rpartition("/")[0]
         if folder and folder not in made:
-            os.makedirs(target / folder, exist_ok=True)
+            os.makedirs(into + folder, exist_ok=True)
             made.update(_parents(path))
-        os.link(previous / path, target / path)
+        os.link(source + path, into + path)
         linked += 1
     return linked
 
@@ -327,7 +317,7 @@ def _tree(root: Path, leave_out_folders: tuple[str, ...]) -> tuple[dict[str, int
     pending = [""]
     while pending:
         here = pending.pop()
-        with os.scandir(root / here if here else root) as entries:
+        with os.scandir(f"{root}/{here}") as entries:
             for entry in entries:
                 path = here + entry.name
                 if entry.is_dir(follow_symlinks=False):

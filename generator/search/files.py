@@ -58,7 +58,6 @@ TEXT_BLOCK = 4
 """Documents per record of snippet texts (about 250 bytes each compressed; fetched by the results
 page, and by the header box for a phrase, a record per result: 8 made a typed phrase fetch 5 kB
 more at 10,000 protocols, 1 would make the texts a quarter larger)."""
-"""Where the document packs' tables wait for the manifest when another process writes it."""
 TEXT_LENGTH = 1500
 """Characters of an item's text kept for snippets; fetched per result, by the results page only."""
 VOCABULARY = 20_000
@@ -89,8 +88,8 @@ class FolderWriter:
 
 def document_files(docs: list[SearchDoc], archive: Archive, files: Files, memo: RecordMemo | None = None) -> dict[str, list]:
     """`d/` and `x/`: what a result shows; returns the packs' tables for the manifest. They depend
-    on the documents only, so they can be written while the index is being built. With `memo`,
-    the last build's records are taken where their JSON is the same."""
+    on the documents only. With `memo`, the last build's records are taken where their JSON is the
+    same."""
     facts = SlotWriter(files, "d", memo)
     for block in _document_blocks(docs, archive):
         facts.add(block)
