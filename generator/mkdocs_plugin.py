@@ -36,12 +36,12 @@ from . import mkdocs_pages as pages, preview, staging, urls
 from .cache import ParseCache
 from .checks import RULE_CODES
 from .messages import _, decimal
-from .model import Archive
 from .parallel import Background, BackgroundError
 from .alerts import option_lines, parse_alerts
 from .problems import ContentError, format_problems, github_annotations
 from .render import THEME_DIR, RenderError
 from .search import write_search_files
+from .search.job import IndexJob
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .portal import PortalSite
 from .site import Site, SiteConfig, is_source, vanished_message
@@ -144,7 +144,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.carried = False
         """The published site was carried forward into this build's (hard links it shares with it)."""
         self.unclaimed: staging.Clearing | None = None
-        self.search: Background | None = None
+        self.search: IndexJob | None = None
         self.search_folder: Path | None = None
         self.pages: pages.Pages | None = None
         self.nav: Navigation | None = None
@@ -193,7 +193,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         for note in site.alert_notes:
             log.info(str(note), extra={SUMMARY: True})
         if self.search is None:  # (the preview's and a portal's: once their site is read)
-            self._start_search_index(Path(config.site_dir), site.published, self._kept_folder())
+            self._start_search_index(Path(config.site_dir), self._kept_folder()).feed(site.published)
         self._keep_published_urls()
         if not config.nav:
             config.nav = pages.navigation(site)
@@ -202,12 +202,12 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def _load(self, config: SiteConfig, serving: bool, site_dir: Path) -> Site:
         if self.config.federation:
             return self._load_portal(config)
-        # A build starts its search index as soon as the archive is read, before the pages are
-        # derived: the index's process, the build's largest, does not inherit the views, and
-        # its work (the longer of the two in a rebuild) starts sooner.
-        start = None if serving else lambda archive: self._start_search_index(site_dir, archive, self._kept_folder(config))
+        # A build starts its search index's process before the archive is read, so that it never
+        # holds the archive (`search/job.py`), and feeds it as soon as the archive is read, before
+        # the pages are derived: its work (the longer of the two in a rebuild) starts sooner.
+        feed = None if serving else self._start_search_index(site_dir, self._kept_folder(config)).feed
         try:
-            return Site.load(config, self.parse_cache, on_archive=start)
+            return Site.load(config, self.parse_cache, on_archive=feed)
         except ContentError as error:
             self._stop_search_index()
             if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -248,15 +248,15 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         if missing and self.command != "serve":
             raise PluginError(vanished_message(missing))
 
-    def _start_search_index(self, site_dir: Path, archive: Archive, kept: Path | None) -> None:
-        """The search index of `archive` (the site's published archive) is built on another core
-        while MkDocs renders the pages, into a folder beside the site (MkDocs empties the site's
-        folder after this event); `kept`: where the last build's counts and records are."""
+    def _start_search_index(self, site_dir: Path, kept: Path | None) -> IndexJob:
+        """The search index of the site's published archive (given by the job's `feed`) is built on
+        another core while MkDocs renders the pages, into a folder beside the site (MkDocs empties
+        the site's folder after this event); `kept`: where the last build's counts and records are."""
         self._stop_search_index()
         self._cancel_refresh()
-        folder = staging.search_folder(site_dir)
-        self.search_folder = folder
-        self.search = Background(lambda: write_search_files(archive, folder, kept))
+        self.search_folder = staging.search_folder(site_dir)
+        self.search = IndexJob(self.search_folder, kept)
+        return self.search
 
     def _stop_search_index(self) -> None:
         if self.search is not None:

@@ -65,16 +65,19 @@ class Background:
     fork it runs when started. With `group`, the process and the workers it forks are a process
     group of their own, which `cancel` stops whole (a task cancelled often, the preview's refresh:
     its workers would otherwise finish the piece of work they hold, on the cores the next edit
-    wants); without, they stay in this one's, which an interrupt (Ctrl-C) stops with it."""
+    wants); without, they stay in this one's, which an interrupt (Ctrl-C) stops with it. With
+    `freeze` false, the collector is left as it is: a process that never reads what it inherits
+    and outlives others started after it (`search.job`), whose thawing at its end would thaw what
+    they froze too."""
 
-    def __init__(self, task: Callable[[], None], group: bool = False):
+    def __init__(self, task: Callable[[], None], group: bool = False, freeze: bool = True):
         self._error: str | None = None
         self._process = None
         self._group = group and hasattr(os, "killpg")
         if not can_fork():
             self._error = _attempt(task)
             return
-        self._frozen_before = collector.freeze_for_fork()
+        self._frozen_before = collector.freeze_for_fork() if freeze else True
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
         self._receive = receive

@@ -4,6 +4,7 @@ result is the bytes a full build of the same content makes."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -299,12 +300,11 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
 
     from generator.load import load_archive
     from generator.search import packs
-    from generator.search.documents import documents
-    from generator.search.files import document_files
+    from generator.search.files import IndexInput, document_files
 
-    archive = load_archive(ROOT / "content")
-    docs = documents(archive)
-    document_files(docs, archive, {}, first := packs.RecordMemo())
+    source = IndexInput.of(load_archive(ROOT / "content"))
+    docs = source.docs
+    document_files(source, {}, first := packs.RecordMemo())
     first.write(tmp_path)
     assert first.made == len(first.kept) > 10
     edits = {name: after for name, (_, after) in _index_edits(docs).items() if not name.startswith("a ")}
@@ -313,8 +313,9 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
     for name, after in edits.items():
         memo = packs.RecordMemo.read(tmp_path)
         kept, fresh = {}, {}
-        tables = document_files(after, archive, kept, memo)
-        assert (tables, kept) == (document_files(after, archive, fresh), fresh), name
+        changed = dataclasses.replace(source, docs=after)
+        tables = document_files(changed, kept, memo)
+        assert (tables, kept) == (document_files(changed, fresh), fresh), name
         if name == "a word added to a text":  # (its texts' record only: the rest are taken as they were)
             assert memo.made == 1, name
     # A damaged or older memo is not read: everything is compressed again.

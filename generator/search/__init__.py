@@ -6,7 +6,8 @@
 | `documents` | `SearchDoc`, the fields and their boosts, the archive -> documents |
 | `counts` | pass one: each document's tokens and terms counted; what a build counted kept for the next |
 | `index` | the lunr-compatible index builder (BM25 field vectors, lunr's term order), in flat arrays |
-| `files` | the index's file layout (manifest, groups, term chunks, posting tails, document blocks) and its writers |
+| `files` | what the index is made of (`IndexInput`), the index's file layout (manifest, groups, term chunks, posting tails, document blocks) and its writers |
+| `job` | the index built beside a build, in a process started before the archive is read and sent its input |
 | `packs` | records packed into few files, each compressed alone and read by HTTP Range |
 | `dictionary` | the snippet texts' preset dictionary: the archive's most frequent words |
 | `synonyms` | words searched for each other (content/synonyms.yml, topics, bodies' short names) |

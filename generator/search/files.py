@@ -13,10 +13,14 @@ grow as they go deeper (`tail_blocks`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import hashlib
 import heapq
+import pickle
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 import json
 from pathlib import Path
 from typing import Protocol
@@ -86,12 +90,74 @@ class FolderWriter:
         path.write_bytes(data)
 
 
-def document_files(docs: list[SearchDoc], archive: Archive, files: Files, memo: RecordMemo | None = None) -> dict[str, list]:
+@dataclass(slots=True)
+class IndexInput:
+    """What the index is made of: the archive's search documents, and the little else of the
+    archive its files name (the facets, the synonyms, the direct hits' table). The index is built
+    from this alone, in a process that never holds the archive (`job.py`)."""
+
+    docs: list[SearchDoc]
+    bodies: list[Body]
+    """In the facets' order (by name, as Swedish sorts)."""
+    topics: list[Topic]
+    synonym_groups: list[synonyms.Group]
+    body_names: dict[str, str]
+    """`direct.body_names`."""
+    direct_hits: Callable[[], dict[str, list[str] | int]]
+    """`direct.compact` of the archive's table: asked for last, when the index's files are written
+    (received from another process, it is made there while this one counts)."""
+
+    @staticmethod
+    def of(archive: Archive) -> "IndexInput":
+        docs = documents(archive)
+        return IndexInput(docs=docs, **_facts(archive), direct_hits=functools.cache(lambda: _direct_hits(archive, docs)))
+
+    @staticmethod
+    def pickled(archive: Archive, per_part: int = 10_000) -> Iterator[bytes]:
+        """The input of `archive` as parts to send to another process: the facts, the documents
+        a `per_part` at a time (as tuples: a slotted dataclass pickles three times slower), then
+        the direct hits' table, made only after the documents are sent."""
+        dumps = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
+        docs = documents(archive)
+        yield dumps({"documents": len(docs), **_facts(archive)})
+        for start in range(0, len(docs), per_part):
+            yield dumps([tuple(map(doc.__getattribute__, _DOC_FIELDS)) for doc in docs[start:start + per_part]])
+        yield dumps(_direct_hits(archive, docs))
+
+    @staticmethod
+    def unpickled(parts: Iterable[bytes]) -> "IndexInput":
+        """The input `pickled` gave, from its parts in order: the facts and the documents now, the
+        direct hits' table when first asked for."""
+        parts = iter(parts)
+        facts = pickle.loads(next(parts))
+        docs: list[SearchDoc] = []
+        while len(docs) < facts["documents"]:
+            docs += [SearchDoc(*row) for row in pickle.loads(next(parts))]
+        del facts["documents"]
+        return IndexInput(docs=docs, **facts, direct_hits=functools.cache(lambda: pickle.loads(next(parts))))
+
+
+def _facts(archive: Archive) -> dict:
+    return {"bodies": sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)),
+            "topics": sorted(archive.topics.values(), key=lambda t: swedish_key(t.name)),
+            "synonym_groups": synonyms.groups(archive), "body_names": direct.body_names(archive)}
+
+
+def _direct_hits(archive: Archive, docs: list[SearchDoc]) -> dict[str, list[str] | int]:
+    names = {key: body.name for key, body in archive.bodies.items()}
+    return direct.compact(direct.table(archive), docs, names)
+
+
+_DOC_FIELDS = tuple(f.name for f in dataclasses.fields(SearchDoc))
+
+
+def document_files(source: IndexInput, files: Files, memo: RecordMemo | None = None) -> dict[str, list]:
     """`d/` and `x/`: what a result shows; returns the packs' tables for the manifest. They depend
     on the documents only. With `memo`, the last build's records are taken where their JSON is the
     same."""
+    docs = source.docs
     facts = SlotWriter(files, "d", memo)
-    for block in _document_blocks(docs, archive):
+    for block in _document_blocks(source):
         facts.add(block)
     facts.close()
     dictionary = text_dictionary(_snippet(doc) for doc in docs if in_sample(doc.ref, len(docs)))
@@ -109,16 +175,11 @@ def _snippet(doc: SearchDoc) -> str:
     return " ".join(doc.snippet_source.split())[:TEXT_LENGTH]
 
 
-def _facets(archive: Archive) -> tuple[list[Body], list[Topic]]:
-    return (sorted(archive.bodies.values(), key=lambda b: swedish_key(b.name)),
-            sorted(archive.topics.values(), key=lambda t: swedish_key(t.name)))
-
-
-def _document_blocks(docs: list[SearchDoc], archive: Archive) -> list[list]:
+def _document_blocks(source: IndexInput) -> list[list]:
     """The documents' facts in blocks of DOC_BLOCK."""
-    bodies, topics = _facets(archive)
-    body_index = {b.key: i for i, b in enumerate(bodies)}
-    topic_index = {t.key: i for i, t in enumerate(topics)}
+    docs = source.docs
+    body_index = {b.key: i for i, b in enumerate(source.bodies)}
+    topic_index = {t.key: i for i, t in enumerate(source.topics)}
     return [
         [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics], *([1] if d.ocr else [])]
          for d in docs[start:start + DOC_BLOCK]]
@@ -126,10 +187,10 @@ def _document_blocks(docs: list[SearchDoc], archive: Archive) -> list[list]:
     ]
 
 
-def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: str | None = None,
+def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary: str | None = None,
                documents: dict[str, list] | None = None) -> None:
     """`t/`, `p/`, `g/`, `h/` and the manifest (with the document packs' `documents` tables)."""
-    bodies, topics = _facets(archive)
+    bodies, topics = source.bodies, source.topics
     body_index = {b.key: i for i, b in enumerate(bodies)}
     ordered = sorted(index.term_ids)
     # On a folder, the two halves of the alphabet are written by two processes: posting lists
@@ -156,7 +217,7 @@ def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: s
     group_lists.close()
     packs.update(group_lists.packs)
 
-    direct_table, direct_count = _direct_files(archive, index.docs, files)
+    direct_table, direct_count = _direct_files(source, files)
     manifest = {
         "version": 7,
         "packs": packs,
@@ -172,8 +233,8 @@ def term_files(index: SearchIndex, archive: Archive, files: Files, vocabulary: s
         "types": list(TYPES),
         "topics": [[t.key, t.name] for t in topics],
         "query": browser_rules(),
-        "synonyms": [[list(member) for member in group] for group in synonyms.groups(archive)],
-        "bodyNames": direct.body_names(archive),
+        "synonyms": [[list(member) for member in group] for group in source.synonym_groups],
+        "bodyNames": source.body_names,
         "vocabulary": vocabulary,
         "direct": {"table": direct_table, "shards": direct_count, **direct.browser_rules()},
         **(documents or {}),
@@ -193,10 +254,9 @@ _encode_string = json.encoder.encode_basestring
 """A string as `_json_text` writes it (json's own C function, without json.dumps' call around it)."""
 
 
-def _direct_files(archive: Archive, docs: list[SearchDoc], files: Files) -> tuple[list[list], int]:
+def _direct_files(source: IndexInput, files: Files) -> tuple[list[list], int]:
     """`h/`: the direct hits' table in shards, read by shard number."""
-    names = {key: body.name for key, body in archive.bodies.items()}
-    shards = direct.shards(direct.compact(direct.table(archive), docs, names))
+    shards = direct.shards(source.direct_hits())
     writer = PackWriter(files, "h", "h")
     for found in shards:
         writer.add(found)
@@ -359,21 +419,22 @@ def _store_bytes(files: Files, folder: str, raw: bytes, suffix: str) -> str:
 def build_search_files(archive: Archive, files: Files | None = None) -> Files:
     """Every file of the index, by path under `sok/index/` (into `files`, a dict unless given)."""
     files = {} if files is None else files
-    _index_into(archive, files)
+    index_into(IndexInput.of(archive), files)
     return files
 
 
 def write_search_files(archive: Archive, folder: Path, kept: Path | None = None) -> None:
-    """The index into `folder`. With `kept`, a folder where what the last build counted and
-    compressed is kept, only the documents that changed are counted and compressed again
-    (`counts.Tally`, `packs.RecordMemo`)."""
-    _index_into(archive, FolderWriter(folder), kept)
+    """The index into `folder` (see `index_into`)."""
+    index_into(IndexInput.of(archive), FolderWriter(folder), kept)
 
 
-def _index_into(archive: Archive, files: Files, kept: Path | None = None) -> None:
-    docs = documents(archive)
+def index_into(source: IndexInput, files: Files, kept: Path | None = None) -> None:
+    """Every file of the index of `source` into `files`. With `kept`, a folder where what the
+    last build counted and compressed is kept, only the documents that changed are counted and
+    compressed again (`counts.Tally`, `packs.RecordMemo`)."""
+    docs = source.docs
     memo = RecordMemo.read(kept)
-    tables = document_files(docs, archive, files, memo)
+    tables = document_files(source, files, memo)
     memo.write(kept)
     del memo
     last = Tally.read(kept)
@@ -386,7 +447,7 @@ def _index_into(archive: Archive, files: Files, kept: Path | None = None) -> Non
     del last, tokens
     tally.write(kept)
     tally.shed()
-    term_files(build_index(docs, lexicon, release_texts=True, tally=tally), archive, files, vocabulary, tables)
+    term_files(build_index(docs, lexicon, release_texts=True, tally=tally), source, files, vocabulary, tables)
 
 
 def _vocabulary(in_docs: Counter[str]) -> list[str]:

@@ -1,0 +1,97 @@
+"""A build's search index is made in a process that never holds the archive: started before the
+archive is read, and sent the search documents by a short-lived process once it is."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_archive
+from generator.parallel import BackgroundError, can_fork
+from generator.search import build_search_files
+from generator.search.files import IndexInput
+from generator.search.job import IndexJob
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="the index is built in this process without fork")
+
+
+def _written(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def _resident_mb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    raise AssertionError("no VmRSS")
+
+
+def test_the_index_is_the_archives_own(tmp_path: Path) -> None:
+    archive = load_archive(ROOT / "content")
+    job = IndexJob(tmp_path / "index", kept=None)
+    job.feed(archive)
+    job.wait()
+    assert _written(tmp_path / "index") == build_search_files(archive)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads a process's memory from /proc")
+def test_the_index_process_does_not_hold_what_the_build_read_after_it_started(tmp_path: Path) -> None:
+    job = IndexJob(tmp_path / "index", kept=None)
+    read_later = bytearray(os.urandom(1 << 20)) * 300  # (300 MB, resident: what the archive is to a large build)
+    index_pid = job._index._process.pid
+    assert _resident_mb(os.getpid()) >= 300
+    assert _resident_mb(index_pid) < 200, "the index's process was forked after the archive was read"
+    del read_later
+    archive = load_archive(ROOT / "content")
+    job.feed(archive)
+    job.wait()
+    assert _written(tmp_path / "index") == build_search_files(archive)
+
+
+def test_a_maker_that_fails_fails_the_index_with_its_own_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(archive, per_part=10_000):
+        yield from []
+        raise ValueError("no documents today")
+
+    job = IndexJob(tmp_path / "index", kept=None)
+    monkeypatch.setattr(IndexInput, "pickled", staticmethod(broken))  # (the maker, forked later, inherits it)
+    job.feed(load_archive(ROOT / "content"))
+    with pytest.raises(BackgroundError, match="no documents today"):
+        job.wait()
+    assert not (tmp_path / "index" / "manifest.json").exists()
+
+
+def test_a_maker_killed_halfway_ends_the_index_process_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = IndexInput.pickled
+
+    def killed_after_the_facts(archive, per_part=10_000):
+        parts = real(archive, per_part)
+        yield next(parts)
+        os.kill(os.getpid(), signal.SIGKILL)  # (as the kernel's OOM killer would)
+
+    job = IndexJob(tmp_path / "index", kept=None)
+    index = job._index._process
+    monkeypatch.setattr(IndexInput, "pickled", staticmethod(killed_after_the_facts))
+    job.feed(load_archive(ROOT / "content"))
+    index.join(timeout=60)
+    waiting = index.is_alive()
+    if waiting:
+        job.cancel()  # (not left behind to hold the test run up)
+    assert not waiting, "the index's process still waits for documents that will not come"
+    with pytest.raises(BackgroundError, match="stopped unexpectedly"):
+        job.wait()
+    assert not (tmp_path / "index" / "manifest.json").exists()
+
+
+def test_a_cancelled_job_stops_both_processes(tmp_path: Path) -> None:
+    job = IndexJob(tmp_path / "index", kept=None)
+    index = job._index._process
+    job.feed(load_archive(ROOT / "content"))
+    maker = job._maker._process
+    job.cancel()
+    assert not index.is_alive() and not maker.is_alive()
