@@ -5,8 +5,7 @@ archive besides its own work (at 10,000 protocols half a gigabyte of its 1.5). S
 before the archive is read (`IndexJob`), and waits; once the archive is read, a short-lived fork
 (`feed`) makes what the index is made of (`files.IndexInput`: the search documents and a few
 facts) and sends it over a pipe, in parts, then ends; the index's process starts on the documents
-as soon as they came. Without fork (one core) the index is built
-in this process when fed.
+as soon as they come. Without fork (one core) the index is built in this process when fed.
 """
 
 from __future__ import annotations
@@ -19,9 +18,9 @@ from ..model import Archive
 from ..parallel import Background, BackgroundError, can_fork
 from .files import FolderWriter, IndexInput, index_into
 
-_PART, _END, _FAILED = b"P", b"E", b"X"
-"""Each message's first byte: a part of the input, its end, or the maker's failure (its error
-reaches the build through the maker's own `Background`)."""
+_PART, _FAILED = b"P", b"X"
+"""Each message's first byte: a part of the input (`IndexInput.unpickled` knows how many to read),
+or the maker's failure (its error reaches the build through the maker's own `Background`)."""
 
 
 class IndexJob:
@@ -75,7 +74,6 @@ def _send_input(archive: Archive, send) -> None:
     try:
         for part in IndexInput.pickled(archive):
             send.send_bytes(_PART + part)
-        send.send_bytes(_END)
     except BaseException:
         send.send_bytes(_FAILED)
         raise
@@ -102,8 +100,6 @@ def _parts(receive) -> Iterator[bytes]:
         except EOFError:
             raise RuntimeError("the search documents were not sent (their maker stopped)") from None
         kind, part = message[:1], message[1:]
-        if kind == _END:
-            return
         if kind == _FAILED:
             raise _MakerFailed
         yield part
