@@ -14,6 +14,7 @@ two to each other over edits of every kind.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import pickle
@@ -35,6 +36,8 @@ from .documents import FIELD_NAMES, NAMES_FIELD, SearchDoc
 PARALLEL_DOCS = 20_000
 """Documents from which counting runs in two processes (about 1,500 protocols)."""
 TALLY_FILE = "search-tally.pickle"
+SLICE = 1 << 20
+"""Entries renumbered at a time."""
 _NONE = np.zeros(0, dtype=np.uint32)
 
 
@@ -268,12 +271,24 @@ def _holding(tokens: TokenCount, which: np.ndarray) -> np.ndarray:
 
 
 def _first_seen(terms: list[str], entry_term: np.ndarray) -> tuple[list[str], np.ndarray]:
-    """Terms that occur, numbered in the order their entries first come, and the entries so numbered."""
-    numbers, first = np.unique(entry_term, return_index=True)
-    order = numbers[np.argsort(first, kind="stable")]
+    """Terms that occur, numbered in the order their entries first come, and the entries so
+    numbered (in place). A slice of entries at a time: a sort of all 12 million entries at once
+    (10,000 protocols) was the index's process's largest moment."""
+    seen = np.zeros(len(terms), dtype=bool)
+    found = []
+    for start in range(0, len(entry_term), SLICE):
+        part = entry_term[start:start + SLICE]
+        unseen = part[~seen[part]]
+        if len(unseen):
+            numbers, first = np.unique(unseen, return_index=True)
+            found.append(numbers[np.argsort(first, kind="stable")])
+            seen[numbers] = True
+    order = np.concatenate(found) if found else _NONE
     renumber = np.zeros(len(terms), dtype=np.uint32)
     renumber[order] = np.arange(len(order), dtype=np.uint32)
-    return [terms[number] for number in order.tolist()], renumber[entry_term]
+    for start in range(0, len(entry_term), SLICE):
+        entry_term[start:start + SLICE] = renumber[entry_term[start:start + SLICE]]
+    return [terms[number] for number in order.tolist()], entry_term
 
 
 def _renumbered(numbers: dict[str, int], names: list[str], ids: np.ndarray) -> np.ndarray:
@@ -293,16 +308,44 @@ def _in_order(sources: list[np.ndarray], size_of: np.ndarray, taken: np.ndarray,
               last: Tally | None) -> tuple[np.ndarray, np.ndarray]:
     """Per-document spans of `sources` (the last tally's, then those of the documents counted now,
     `size_of` each) joined in the documents' order, and each document's size. (The list is
-    emptied: each array goes once copied.)"""
-    joined = np.concatenate(sources).astype(np.uint32, copy=False)
-    sources.clear()
+    emptied: each array goes once copied.) Copied a run of documents at a time, documents whose
+    rows follow each other being one run: a gather by an index per entry held three arrays of
+    64-bit indices as long as the entries (300 MB at 10,000 protocols)."""
     if last is None:  # (everything counted now, in the documents' order already)
+        joined = np.concatenate(sources).astype(np.uint32, copy=False)
+        sources.clear()
         return joined, size_of
     row = _rows(taken, counted, last)
-    starts = np.concatenate(([0], np.cumsum(size_of)[:-1]))[row]
     sizes = size_of[row]
-    placed = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    return joined[np.repeat(starts - placed, sizes) + np.arange(int(sizes.sum()))], sizes
+    start_of_row = np.concatenate(([0], np.cumsum(size_of)))
+    placed = np.concatenate(([0], np.cumsum(sizes)))
+    joined = _Joined(sources)
+    out = np.empty(int(placed[-1]), dtype=np.uint32)
+    ends = np.concatenate((np.flatnonzero(np.diff(row) != 1) + 1, [len(row)])) if len(row) else row
+    first = 0
+    for end in ends.tolist():
+        at = int(start_of_row[row[first]])
+        joined.copy_into(out, int(placed[first]), at, at + int(placed[end] - placed[first]))
+        first = end
+    sources.clear()
+    return out, sizes
+
+
+class _Joined:
+    """Arrays read as their concatenation, without making it."""
+
+    def __init__(self, parts: list[np.ndarray]):
+        self.parts = parts
+        self.starts = np.concatenate(([0], np.cumsum([len(part) for part in parts], dtype=np.int64))).tolist()
+
+    def copy_into(self, out: np.ndarray, to: int, start: int, end: int) -> None:
+        """`out[to:]` = the concatenation's `[start:end]`."""
+        number = bisect.bisect_right(self.starts, start) - 1
+        while start < end:
+            part, offset = self.parts[number], self.starts[number]
+            stop = min(end, offset + len(part))
+            out[to:to + stop - start] = part[start - offset:stop - offset]
+            to, start, number = to + stop - start, stop, number + 1
 
 
 def _halves(total: int) -> list[tuple[int, int]]:

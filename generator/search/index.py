@@ -24,7 +24,7 @@ from .documents import FIELD_NAMES, FIELDS, NAMES_FIELD, SearchDoc
 K1 = 1.2
 B = 0.75
 SLICE = 1 << 20
-"""Entries weighed at a time."""
+"""Entries weighed, and read back from the sort, at a time."""
 
 
 def field_tokens(doc: SearchDoc, name: str, lexicon: Lexicon | None) -> list[str]:
@@ -135,7 +135,7 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[s
     term, tf = entries  # (the entries' terms and counts, in document order)
     entries.clear()
     per_pair = distinct.astype(np.int64)
-    doc = np.repeat(np.arange(count, dtype=np.uint32), per_pair.reshape(count, len(FIELDS)).sum(axis=1))
+    per_doc = per_pair.reshape(count, len(FIELDS)).sum(axis=1)
     field_of = np.repeat(np.tile(np.arange(len(FIELDS), dtype=np.uint8), count), per_pair)
     with_term = np.bincount(term, minlength=len(term_ids))  # documents with the term: lunr counts per field
     # (math.log per term, not numpy's: its log may differ from the C library's in the last bit)
@@ -146,31 +146,41 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[s
         if average:
             norms[number] = K1 * (1 - B + B * (field_lengths / average))
     boosts = np.array([boost for _, boost in FIELDS], dtype=float)
-    thousandths = np.empty(len(term), dtype=np.int32)
-    for start in range(0, len(term), SLICE):  # (in slices: each step's temporary is a slice's size)
-        at = slice(start, start + SLICE)
-        # lunr.py's weight, operation for operation (IEEE arithmetic: the same bits as Python's floats)
-        weight = idf[term[at]] * ((K1 + 1) * tf[at]) / (norms[field_of[at], doc[at]] + tf[at]) * boosts[field_of[at]]
-        thousandths[at] = _thousandths(weight)
-    del tf
     # Sorted by term, then field, then best weight first; documents stay in their order (a stable
-    # sort of entries made document by document). The sort key is built in place, and each array
-    # replaced by its sorted copy in turn: at 10,000 protocols an array of entries is 50 to 100 MB,
-    # and the index's process is the build's largest.
-    key = term.astype(np.int64)
-    key <<= 4
-    key |= field_of
-    key <<= 32
-    key |= np.int32(0x7FFFFFFF) - thousandths  # (weights are below 2**31: best first)
-    del term
+    # sort of entries made document by document). The key is made a slice at a time, and what
+    # the sort moves is read back from it and from each entry's place (its document): at 10,000
+    # protocols an array of entries is 50 to 100 MB, and the index's process is the build's largest.
+    key = np.empty(len(term), dtype=np.int64)
+    doc_of = _docs_of(per_doc)
+    for start in range(0, len(term), SLICE):
+        at = slice(start, start + SLICE)
+        doc, field = doc_of[at], field_of[at]
+        # lunr.py's weight, operation for operation (IEEE arithmetic: the same bits as Python's floats)
+        weight = idf[term[at]] * ((K1 + 1) * tf[at]) / (norms[field, doc] + tf[at]) * boosts[field]
+        part = key[at]
+        part[:] = term[at]
+        part <<= 4
+        part |= field
+        part <<= 32
+        part |= np.int32(0x7FFFFFFF) - _thousandths(weight)  # (weights are below 2**31: best first)
+    del term, tf, field_of, doc_of
     order = np.argsort(key, kind="stable")
-    del key
-    doc = doc[order]
-    field_of = field_of[order]
-    thousandths = thousandths[order]
-    del order
+    entry_doc = _docs_of(per_doc)[order]  # (made again: held through the sort, it was its largest moment's)
+    entry_field = np.empty(len(key), dtype=np.uint8)
+    entry_weight = np.empty(len(key), dtype=np.int32)
+    for start in range(0, len(key), SLICE):
+        at = slice(start, start + SLICE)
+        sorted_key = key[order[at]]
+        entry_weight[at] = np.int32(0x7FFFFFFF) - (sorted_key & 0xFFFFFFFF).astype(np.int32)
+        entry_field[at] = (sorted_key >> 32) & 15
+    del key, order
     starts = np.concatenate(([0], np.cumsum(with_term)))
-    return SearchIndex(docs, term_ids, starts, doc, field_of, thousandths, compounds)
+    return SearchIndex(docs, term_ids, starts, entry_doc, entry_field, entry_weight, compounds)
+
+
+def _docs_of(per_doc: np.ndarray) -> np.ndarray:
+    """Each entry's document, the entries being `per_doc` of each document in turn."""
+    return np.repeat(np.arange(len(per_doc), dtype=np.uint32), per_doc)
 
 
 def _thousandths(weights: np.ndarray) -> np.ndarray:
