@@ -212,17 +212,21 @@ def _rebase_record(old_root: Path, new_root: Path) -> None:
 def _counted_afresh(docs):
     from generator.search.analysis import Lexicon
     from generator.search.counts import count_terms, count_tokens
+    from generator.search.texts import PackedTexts
 
-    tokens = count_tokens(docs, None)
-    return count_terms(docs, Lexicon(tokens.documents_per_token()), tokens, None), tokens.documents_per_token()
+    texts = PackedTexts.of(docs)
+    tokens = count_tokens(texts, None)
+    return count_terms(texts, Lexicon(tokens.documents_per_token()), tokens, None), tokens.documents_per_token()
 
 
 def _counted_again(docs, last):
     from generator.search.analysis import Lexicon
     from generator.search.counts import count_terms, count_tokens
+    from generator.search.texts import PackedTexts
 
-    tokens = count_tokens(docs, last)
-    recounted = count_terms(docs, Lexicon(tokens.documents_per_token()), tokens, last)
+    texts = PackedTexts.of(docs)
+    tokens = count_tokens(texts, last)
+    recounted = count_terms(texts, Lexicon(tokens.documents_per_token()), tokens, last)
     return recounted, tokens.documents_per_token(), int((tokens.taken < 0).sum())
 
 
@@ -300,10 +304,12 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
 
     from generator.load import load_archive
     from generator.search import packs
+    from generator.search.documents import documents
     from generator.search.files import IndexInput, document_files
+    from generator.search.texts import PackedTexts
 
-    source = IndexInput.of(load_archive(ROOT / "content"))
-    docs = source.docs
+    archive = load_archive(ROOT / "content")
+    source, docs = IndexInput.of(archive), documents(archive)
     document_files(source, {}, first := packs.RecordMemo())
     first.write(tmp_path)
     assert first.made == len(first.kept) > 10
@@ -313,7 +319,7 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
     for name, after in edits.items():
         memo = packs.RecordMemo.read(tmp_path)
         kept, fresh = {}, {}
-        changed = dataclasses.replace(source, docs=after)
+        changed = dataclasses.replace(source, docs=after, texts=PackedTexts.of(after))
         tables = document_files(changed, kept, memo)
         assert (tables, kept) == (document_files(changed, fresh), fresh), name
         if name == "a word added to a text":  # (its texts' record only: the rest are taken as they were)

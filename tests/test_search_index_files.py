@@ -10,6 +10,7 @@ archive's lists have tails and its records fill many packs, as a large archive's
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -98,6 +99,24 @@ def test_postings_are_written_as_runs_of_one_weight_and_read_back_as_the_index_h
     assert runs_of_several > 100  # (documents of one weight share a run)
 
 
+def test_the_index_is_the_same_whether_its_sort_key_holds_the_documents_or_not(archive, monkeypatch) -> None:
+    """Pass two sorts the entries in place where a key of term, field, weight and document fits in
+    63 bits (up to about 10,000 protocols), by a stable argsort of a key without the document
+    where it does not: both give one index."""
+    from generator.search import index as index_module
+
+    docs = search.documents(archive)
+    lexicon = search.analysis.Lexicon(search.index.documents_per_token(docs))
+    in_place = search.build_index(docs, lexicon)
+    layout = index_module._KeyLayout.of
+    assert layout(len(in_place.term_ids), 100.0, len(docs)).doc_bits  # (the example's fits)
+    monkeypatch.setattr(index_module._KeyLayout, "of", staticmethod(lambda *given: dataclasses.replace(layout(*given), doc_bits=0)))
+    by_argsort = search.build_index(docs, lexicon)
+    for name in ("starts", "entry_doc", "entry_field", "entry_weight"):
+        assert getattr(by_argsort, name).tolist() == getattr(in_place, name).tolist(), name
+    assert (by_argsort.term_ids, by_argsort.compounds) == (in_place.term_ids, in_place.compounds)
+
+
 def test_a_term_of_one_posting_is_written_as_any_other_term(archive) -> None:
     """Most terms have one posting; they are written directly, not built as lists and encoded,
     and must read as the general way writes them (compounds' parts included)."""
@@ -176,7 +195,7 @@ def test_snippet_texts_are_compressed_against_a_dictionary_of_the_archives_own_w
     assert 0 < len(dictionary) <= DICTIONARY_BYTES
     packed = [record for _, name, footer in manifest["texts"] for record in _raw_records(files[name])]
     texts = [packs.inflate(record, dictionary) for record in packed]
-    assert [t for block in texts for t in block] == [search.files._snippet(d) for d in search.documents(archive)]
+    assert [t for block in texts for t in block] == [search.files._snippet(d.snippet_source) for d in search.documents(archive)]
     # The records need it (they refer back into it), and are the smaller for it.
     with pytest.raises(zlib.error):
         for record in packed:

@@ -95,3 +95,29 @@ def test_a_cancelled_job_stops_both_processes(tmp_path: Path) -> None:
     maker = job._maker._process
     job.cancel()
     assert not index.is_alive() and not maker.is_alive()
+
+
+def test_the_documents_texts_reach_the_index_as_they_were_made(tmp_path: Path) -> None:
+    """The index's process holds the documents' texts packed, a part at a time; read back, each is
+    what the archive made: a field absent stays absent and an empty one empty (counting's key tells
+    them apart), and any character comes back."""
+    import dataclasses
+
+    from generator.search.documents import documents
+    from generator.search.texts import PackedTexts, text_key
+
+    archive = load_archive(ROOT / "content")
+    made = documents(archive)
+    odd = dataclasses.replace(made[0], texts={"title": "Ärende 𝔖 ‘citat’ \udc80", "people": ""}, snippet_source="")
+    made = [*made, odd]
+    received = IndexInput.unpickled(IndexInput.pickled(archive, per_part=7))  # (parts of 7 documents)
+    assert len(received.texts) == len(made) - 1 and len(received.docs) == len(made) - 1
+    assert [received.texts[n] for n in range(len(received.texts))] == [doc.texts for doc in made[:-1]]
+    assert [received.texts.snippet(n) for n in range(len(received.texts))] == [doc.snippet_source for doc in made[:-1]]
+    assert all(doc.texts == {} and doc.snippet_source == "" for doc in received.docs)  # (the facts alone)
+    packed = PackedTexts.of(made)
+    assert packed[len(made) - 1] == odd.texts and "headings" not in packed[len(made) - 1]
+    assert [packed.key(n) for n in range(len(made))] == [text_key(doc.texts) for doc in made]
+    assert text_key({"title": "a", "people": ""}) != text_key({"title": "a"})
+    packed.release()
+    assert len(packed) == 0

@@ -4,6 +4,7 @@
 |---|---|
 | `analysis` | Swedish tokenising, stop words, stemming, compounds (the lexicon), name pairs |
 | `documents` | `SearchDoc`, the fields and their boosts, the archive -> documents |
+| `texts` | the documents' texts and snippet sources packed (`PackedTexts`), and their digest for counting |
 | `counts` | pass one: each document's tokens and terms counted; what a build counted kept for the next |
 | `index` | the lunr-compatible index builder (BM25 field vectors, lunr's term order), in flat arrays |
 | `files` | what the index is made of (`IndexInput`), the index's file layout (manifest, groups, term chunks, posting tails, document blocks) and its writers |
@@ -14,7 +15,7 @@
 | `direct` | direct hits: the keys a query names, the archive's table of them in shards |
 | `query` | the query reference: what the browser does with a query, in Python |
 
-Data flows one way: documents and analysis -> counts -> index -> files; `query` reads analysis and documents.
+Data flows one way: documents (their texts packed) and analysis -> counts -> index -> files; `query` reads analysis and documents.
 """
 
 from .documents import SearchDoc, documents

@@ -31,7 +31,8 @@ import numpy as np
 from ..parallel import map_in_workers
 from ..staging import keep_in
 from .analysis import MIN_COMPOUND, Lexicon, TermCache, tokenize
-from .documents import FIELD_NAMES, NAMES_FIELD, SearchDoc
+from .documents import FIELD_NAMES, NAMES_FIELD
+from .texts import KEY_SIZE, PackedTexts
 
 PARALLEL_DOCS = 20_000
 """Documents from which counting runs in two processes (about 1,500 protocols)."""
@@ -47,7 +48,7 @@ def _code_version() -> str:
 
     digest = hashlib.sha256(f"{version('wordfreq')} {version('snowballstemmer')}".encode())
     here = Path(__file__).parent
-    for path in (here / "analysis.py", here / "documents.py", here / "counts.py", here.parent / "dnr.py"):
+    for path in (here / "analysis.py", here / "documents.py", here / "counts.py", here / "texts.py", here.parent / "dnr.py"):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -89,13 +90,14 @@ class Tally:
 
     def take_compounds(self) -> dict[str, tuple[str, ...]]:
         """`compounds`, the compound tokens let go as they are read (a million in a large archive:
-        both at once made the index's process 100 MB larger)."""
+        both at once made the index's process 100 MB larger), its strings `terms`' own (each its
+        own copy, they were 130 MB at 10,000 protocols)."""
         tokens, self.compound_tokens = self.compound_tokens, {}
 
         def taken():
             while tokens:
                 yield tokens.popitem()[1]
-        return _compounds(taken())
+        return _compounds(taken(), dict(zip(self.terms, self.terms)))
 
     def shed(self) -> None:
         """Let go of what only the next build reads (each document's tokens), once written: the
@@ -135,41 +137,31 @@ class Tally:
 
 
 _LISTS = ("tokens", "terms")
-KEY_SIZE = 16
 
 
 def _lines(text: str) -> list[str]:
     return text.split("\n") if text else []
 
 
-def _compounds(splits: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def _compounds(splits: Iterable[str], same: dict[str, str] | None = None) -> dict[str, tuple[str, ...]]:
+    """(`same`: a string -> an equal one to hold instead)"""
     found: dict[str, tuple[str, ...]] = {}
     for split in splits:
-        own, *parts = split.split(" ")
+        words = split.split(" ")
+        own, *parts = words if same is None else map(same.get, words, words)
         if own not in found or tuple(parts) < found[own]:
             found[own] = tuple(parts)
     return found
 
 
-def text_key(doc: SearchDoc) -> bytes:
-    """A document's texts, all that counting reads of it, as a digest."""
-    digest = hashlib.blake2b(digest_size=KEY_SIZE)
-    for name in sorted(doc.texts):
-        digest.update(name.encode())
-        digest.update(b"\0")
-        digest.update(doc.texts[name].encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.digest()
-
-
-def count_tokens(docs: list[SearchDoc], last: Tally | None) -> "TokenCount":
+def count_tokens(texts: PackedTexts, last: Tally | None) -> "TokenCount":
     """Each document's distinct tokens, taken from `last` where its texts are as they were
     (`last`'s tokens are let go: `count_terms` reads the rest)."""
-    keys = [text_key(doc) for doc in docs]
+    keys = [texts.key(number) for number in range(len(texts))]
     was = {key: number for number, key in enumerate(last.keys)} if last is not None else {}
     taken = np.array([was.get(key, -1) for key in keys], dtype=np.int64)
     fresh = np.flatnonzero(taken < 0)
-    counted = list(map_in_workers(functools.partial(_token_sets, docs, fresh), _halves(len(fresh)), at_least=2))
+    counted = list(map_in_workers(functools.partial(_token_sets, texts, fresh), _halves(len(fresh)), at_least=2))
     numbers: dict[str, int] = {token: number for number, token in enumerate(last.tokens)} if last is not None else {}
     sources = [last.doc_tokens] if last is not None else []
     sizes = [last.per_doc] if last is not None else []
@@ -209,7 +201,7 @@ class TokenCount:
         return Counter(dict(zip(self.tokens, np.bincount(self.doc_tokens, minlength=len(self.tokens)).tolist())))
 
 
-def count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, tokens: TokenCount, last: Tally | None) -> Tally:
+def count_terms(texts: PackedTexts, lexicon: Lexicon | None, tokens: TokenCount, last: Tally | None) -> Tally:
     """Pass one: each document's terms per field with their counts, taken from `last` where the
     document's texts are as they were and none of its words may split otherwise now (`last`'s
     entries are let go once taken)."""
@@ -218,7 +210,7 @@ def count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, tokens: TokenCou
     taken[_holding(tokens, resplit)] = -1
     recount = np.flatnonzero(taken < 0)
     fields = len(FIELD_NAMES)
-    counted = list(map_in_workers(functools.partial(_term_counts, docs, lexicon, recount), _halves(len(recount)), at_least=2))
+    counted = list(map_in_workers(functools.partial(_term_counts, texts, lexicon, recount), _halves(len(recount)), at_least=2))
     numbers: dict[str, int] = {term: number for number, term in enumerate(last.terms)} if last is not None else {}
     entry_sources = [last.entry_term] if last is not None else []
     tf_sources = [last.entry_tf] if last is not None else []
@@ -227,7 +219,9 @@ def count_terms(docs: list[SearchDoc], lexicon: Lexicon | None, tokens: TokenCou
     compound_tokens: dict[str, str] = {}
     if last is not None:
         again = tokens.changed_words | {tokens.tokens[number] for number in np.flatnonzero(resplit).tolist()}
-        compound_tokens = {token: found for token, found in last.compound_tokens.items() if token not in again}
+        compound_tokens = last.compound_tokens  # (in place: a second dict of them was 30 MB)
+        for token in again:
+            compound_tokens.pop(token, None)
         # (each array let go once taken: the index's process is the build's largest)
         last.compound_tokens, last.entry_term, last.entry_tf = {}, _NONE, _NONE
     for part in counted:
@@ -264,10 +258,8 @@ def _resplit(tokens: TokenCount, lexicon: Lexicon | None) -> np.ndarray:
 
 def _holding(tokens: TokenCount, which: np.ndarray) -> np.ndarray:
     """The documents holding any of the tokens `which` marks."""
-    holds = which[tokens.doc_tokens].astype(np.int64)
-    ends = np.cumsum(tokens.per_doc.astype(np.int64))
-    before = np.concatenate(([0], np.cumsum(holds)))
-    return np.flatnonzero(before[ends] - before[ends - tokens.per_doc.astype(np.int64)] > 0)
+    held = np.flatnonzero(which[tokens.doc_tokens])
+    return np.unique(np.searchsorted(np.cumsum(tokens.per_doc.astype(np.int64)), held, side="right"))
 
 
 def _first_seen(terms: list[str], entry_term: np.ndarray) -> tuple[list[str], np.ndarray]:
@@ -360,11 +352,11 @@ class _Tokens:
     per_doc: np.ndarray
 
 
-def _token_sets(docs: list[SearchDoc], which: np.ndarray, span: tuple[int, int]) -> _Tokens:
+def _token_sets(texts: PackedTexts, which: np.ndarray, span: tuple[int, int]) -> _Tokens:
     numbers: defaultdict[str, int] = defaultdict(count().__next__)
     found, per_doc = array("I"), array("I")
     for number in which[span[0]:span[1]].tolist():
-        distinct = {token for text in docs[number].texts.values() for token in tokenize(text)}
+        distinct = {token for text in texts[number].values() for token in tokenize(text)}
         found.extend(map(numbers.__getitem__, distinct))
         per_doc.append(len(distinct))
     return _Tokens(list(numbers), _numbers(found), _numbers(per_doc))
@@ -380,15 +372,15 @@ class _Terms:
     compound_tokens: dict[str, str]
 
 
-def _term_counts(docs: list[SearchDoc], lexicon: Lexicon | None, which: np.ndarray, span: tuple[int, int]) -> _Terms:
+def _term_counts(texts: PackedTexts, lexicon: Lexicon | None, which: np.ndarray, span: tuple[int, int]) -> _Terms:
     # (numbered in the order first seen, without a Python call per term: `count` numbers them)
     numbers: defaultdict[str, int] = defaultdict(count().__next__)
     entry_term, entry_tf, distinct, lengths = array("I"), array("I"), array("I"), array("I")
     terms_of_token = TermCache(lexicon)
     for number in which[span[0]:span[1]].tolist():
-        doc = docs[number]
+        doc_texts = texts[number]
         for name in FIELD_NAMES:
-            field_terms = terms_of_token.field(doc.texts.get(name, ""), names=name == NAMES_FIELD)
+            field_terms = terms_of_token.field(doc_texts.get(name, ""), names=name == NAMES_FIELD)
             lengths.append(len(field_terms))
             in_field = Counter(field_terms)  # (in order of first appearance: lunr's term index)
             entry_term.extend(map(numbers.__getitem__, in_field))

@@ -37,6 +37,7 @@ from .counts import Tally, count_terms, count_tokens
 from .dictionary import in_sample, text_dictionary
 from .index import SearchIndex, build_index
 from .packs import PackWriter, RecordMemo, SlotWriter
+from .texts import PackedTexts, pack
 from .query import browser_rules
 from . import direct, synonyms
 
@@ -97,6 +98,9 @@ class IndexInput:
     from this alone, in a process that never holds the archive (`job.py`)."""
 
     docs: list[SearchDoc]
+    """Their facts (their texts are in `texts`)."""
+    texts: PackedTexts
+    """Each document's texts and snippet source."""
     bodies: list[Body]
     """In the facets' order (by name, as Swedish sorts)."""
     topics: list[Topic]
@@ -110,18 +114,23 @@ class IndexInput:
     @staticmethod
     def of(archive: Archive) -> "IndexInput":
         docs = documents(archive)
-        return IndexInput(docs=docs, **_facts(archive), direct_hits=functools.cache(lambda: _direct_hits(archive, docs)))
+        texts = PackedTexts.of(docs)
+        for doc in docs:  # (made here, for this: their texts are `texts` now)
+            doc.texts, doc.snippet_source = {}, ""
+        return IndexInput(docs=docs, texts=texts, **_facts(archive), direct_hits=functools.cache(lambda: _direct_hits(archive, docs)))
 
     @staticmethod
     def pickled(archive: Archive, per_part: int = 10_000) -> Iterator[bytes]:
         """The input of `archive` as parts to send to another process: the facts, the documents
-        a `per_part` at a time (as tuples: a slotted dataclass pickles three times slower), then
-        the direct hits' table, made only after the documents are sent."""
+        a `per_part` at a time (their facts as tuples, for a slotted dataclass pickles three times
+        slower, and their texts packed), then the direct hits' table, made only after the
+        documents are sent."""
         dumps = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
         docs = documents(archive)
         yield dumps({"documents": len(docs), **_facts(archive)})
         for start in range(0, len(docs), per_part):
-            yield dumps([tuple(map(doc.__getattribute__, _DOC_FIELDS)) for doc in docs[start:start + per_part]])
+            part = docs[start:start + per_part]
+            yield dumps(([tuple(map(doc.__getattribute__, _FACT_FIELDS)) for doc in part], *pack(part)))
         yield dumps(_direct_hits(archive, docs))
 
     @staticmethod
@@ -131,10 +140,13 @@ class IndexInput:
         parts = iter(parts)
         facts = pickle.loads(next(parts))
         docs: list[SearchDoc] = []
+        texts = PackedTexts()
         while len(docs) < facts["documents"]:
-            docs += [SearchDoc(*row) for row in pickle.loads(next(parts))]
+            rows, *packed = pickle.loads(next(parts))
+            docs += [SearchDoc(**dict(zip(_FACT_FIELDS, row))) for row in rows]
+            texts.add(*packed)
         del facts["documents"]
-        return IndexInput(docs=docs, **facts, direct_hits=functools.cache(lambda: pickle.loads(next(parts))))
+        return IndexInput(docs=docs, texts=texts, **facts, direct_hits=functools.cache(lambda: pickle.loads(next(parts))))
 
 
 def _facts(archive: Archive) -> dict:
@@ -148,7 +160,7 @@ def _direct_hits(archive: Archive, docs: list[SearchDoc]) -> dict[str, list[str]
     return direct.compact(direct.table(archive), docs, names)
 
 
-_DOC_FIELDS = tuple(f.name for f in dataclasses.fields(SearchDoc))
+_FACT_FIELDS = tuple(f.name for f in dataclasses.fields(SearchDoc) if f.name not in ("texts", "snippet_source"))
 
 
 def document_files(source: IndexInput, files: Files, memo: RecordMemo | None = None) -> dict[str, list]:
@@ -160,10 +172,11 @@ def document_files(source: IndexInput, files: Files, memo: RecordMemo | None = N
     for block in _document_blocks(source):
         facts.add(block)
     facts.close()
-    dictionary = text_dictionary(_snippet(doc) for doc in docs if in_sample(doc.ref, len(docs)))
+    snippets = source.texts.snippet
+    dictionary = text_dictionary(_snippet(snippets(number)) for number, doc in enumerate(docs) if in_sample(doc.ref, len(docs)))
     texts = PackWriter(files, "x", "x", dictionary, memo)
     for start in range(0, len(docs), TEXT_BLOCK):
-        texts.add([_snippet(doc) for doc in docs[start:start + TEXT_BLOCK]])
+        texts.add([_snippet(snippets(number)) for number in range(start, min(start + TEXT_BLOCK, len(docs)))])
     texts.close()
     tables = {"docs": facts.table, "texts": texts.table}
     if dictionary:
@@ -171,8 +184,8 @@ def document_files(source: IndexInput, files: Files, memo: RecordMemo | None = N
     return tables
 
 
-def _snippet(doc: SearchDoc) -> str:
-    return " ".join(doc.snippet_source.split())[:TEXT_LENGTH]
+def _snippet(source: str) -> str:
+    return " ".join(source.split())[:TEXT_LENGTH]
 
 
 def _document_blocks(source: IndexInput) -> list[list]:
@@ -438,19 +451,20 @@ def index_into(source: IndexInput, files: Files, kept: Path | None = None) -> No
     memo.write(kept)
     del memo
     last = Tally.read(kept)
-    tokens = count_tokens(docs, last)
+    tokens = count_tokens(source.texts, last)
     in_docs = tokens.documents_per_token()
     lexicon = Lexicon(in_docs)
     vocabulary = _store(files, "v", _vocabulary(in_docs))
     del in_docs
-    tally = count_terms(docs, lexicon, tokens, last)
-    del last, tokens
+    tally = count_terms(source.texts, lexicon, tokens, last)
+    del last, tokens, lexicon
+    source.texts.release()  # (counted: the rest of the index reads the documents' facts)
     tally.write(kept)
     tally.shed()
-    term_files(build_index(docs, lexicon, release_texts=True, tally=tally), source, files, vocabulary, tables)
+    term_files(build_index(docs, None, tally=tally), source, files, vocabulary, tables)
 
 
 def _vocabulary(in_docs: Counter[str]) -> list[str]:
     """The words "Menade du …?" chooses from: the archive's most common words, most common first."""
-    words = [(-n, word) for word, n in in_docs.items() if len(word) >= 3 and not is_exact(word) and word not in SV_STOP_WORDS]
+    words = ((-n, word) for word, n in in_docs.items() if len(word) >= 3 and not is_exact(word) and word not in SV_STOP_WORDS)
     return [word for _, word in heapq.nsmallest(VOCABULARY, words)]

@@ -20,6 +20,7 @@ import numpy as np
 from .analysis import Lexicon, analyse
 from .counts import Tally, count_terms, count_tokens
 from .documents import FIELD_NAMES, FIELDS, NAMES_FIELD, SearchDoc
+from .texts import PackedTexts
 
 K1 = 1.2
 B = 0.75
@@ -102,18 +103,13 @@ class Terms(Mapping):
         return len(self.index.term_ids)
 
 
-def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: bool = False,
-                tally: Tally | None = None) -> SearchIndex:
+def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, tally: Tally | None = None) -> SearchIndex:
     """lunr's field vectors, computed as lunr.py's Builder does: pass one counts terms per
-    (document, field) (`counts.py`, or `tally`, what it counted); pass two turns the counts into
-    BM25 weights once the average field lengths and document frequencies are known. With
-    `release_texts`, each document's texts are dropped once counted (the index does not need them
-    again: a fifth of the memory)."""
+    (document, field) (`counts.py`, or `tally`, what it counted of `docs`' texts); pass two turns
+    the counts into BM25 weights once the average field lengths and document frequencies are known."""
     if tally is None:
-        tally = count_terms(docs, lexicon, count_tokens(docs, None), None)
-    if release_texts:
-        for doc in docs:
-            doc.texts, doc.snippet_source = {}, ""
+        texts = PackedTexts.of(docs)
+        tally = count_terms(texts, lexicon, count_tokens(texts, None), None)
     term_ids = {term: number for number, term in enumerate(tally.terms)}
     lengths = [tally.lengths[:, number] for number in range(len(FIELDS))]
     # (handed over: pass two lets each array go once it is used, and the compounds are the index's)
@@ -124,7 +120,7 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, release_texts: b
 
 def documents_per_token(docs: list[SearchDoc]) -> Counter[str]:
     """How many documents each token is in (what the lexicon and the vocabulary are made of)."""
-    return count_tokens(docs, None).documents_per_token()
+    return count_tokens(PackedTexts.of(docs), None).documents_per_token()
 
 
 def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[str, tuple[str, ...]],
@@ -147,40 +143,84 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[s
             norms[number] = K1 * (1 - B + B * (field_lengths / average))
     boosts = np.array([boost for _, boost in FIELDS], dtype=float)
     # Sorted by term, then field, then best weight first; documents stay in their order (a stable
-    # sort of entries made document by document). The key is made a slice at a time, and what
-    # the sort moves is read back from it and from each entry's place (its document): at 10,000
-    # protocols an array of entries is 50 to 100 MB, and the index's process is the build's largest.
+    # sort of entries made document by document). The key is made a slice at a time, and what the
+    # sort moves is read back from it: at 10,000 protocols an array of entries is 50 to 100 MB,
+    # and the index's process is the build's largest.
+    layout = _KeyLayout.of(len(term_ids), float(idf.max(initial=0)) * (K1 + 1) * float(boosts.max()), count)
     key = np.empty(len(term), dtype=np.int64)
-    doc_of = _docs_of(per_doc)
+    doc_ends = np.cumsum(per_doc)
     for start in range(0, len(term), SLICE):
         at = slice(start, start + SLICE)
-        doc, field = doc_of[at], field_of[at]
+        doc, field = _docs_between(doc_ends, start, len(term[at])), field_of[at]
         # lunr.py's weight, operation for operation (IEEE arithmetic: the same bits as Python's floats)
         weight = idf[term[at]] * ((K1 + 1) * tf[at]) / (norms[field, doc] + tf[at]) * boosts[field]
-        part = key[at]
-        part[:] = term[at]
-        part <<= 4
-        part |= field
-        part <<= 32
-        part |= np.int32(0x7FFFFFFF) - _thousandths(weight)  # (weights are below 2**31: best first)
-    del term, tf, field_of, doc_of
-    order = np.argsort(key, kind="stable")
-    entry_doc = _docs_of(per_doc)[order]  # (made again: held through the sort, it was its largest moment's)
-    entry_field = np.empty(len(key), dtype=np.uint8)
-    entry_weight = np.empty(len(key), dtype=np.int32)
-    for start in range(0, len(key), SLICE):
-        at = slice(start, start + SLICE)
-        sorted_key = key[order[at]]
-        entry_weight[at] = np.int32(0x7FFFFFFF) - (sorted_key & 0xFFFFFFFF).astype(np.int32)
-        entry_field[at] = (sorted_key >> 32) & 15
+        layout.fill(key[at], term[at], field, _thousandths(weight), doc)
+    del term, tf, field_of
+    if layout.doc_bits:  # (the document in the key: the order a stable sort gives, sorted in place)
+        key.sort()
+        entry_doc, order = (key & ((1 << layout.doc_bits) - 1)).astype(np.uint32), None
+    else:
+        order = np.argsort(key, kind="stable")
+        entry_doc = _docs_of(per_doc)[order]  # (made again: held through the sort, it was its largest moment's)
+    entry_field, entry_weight = layout.fields_and_weights(key, order)
     del key, order
     starts = np.concatenate(([0], np.cumsum(with_term)))
     return SearchIndex(docs, term_ids, starts, entry_doc, entry_field, entry_weight, compounds)
 
 
+@dataclass(frozen=True, slots=True)
+class _KeyLayout:
+    """An entry's sort key: its term, field and weight (best first: the most a weight can be, less
+    its own), then its document where all fit in 63 bits (at 10,000 protocols 60 bits: the key alone
+    is then sorted, in place, where a stable argsort held two more arrays of 64-bit numbers)."""
+
+    field_bits: int
+    weight_bits: int
+    doc_bits: int
+    """0 where the document does not fit (it is then the entry's place, kept by a stable sort)."""
+    most: int
+    """The most a weight in thousandths can be."""
+
+    @staticmethod
+    def of(terms: int, weight_bound: float, docs: int) -> "_KeyLayout":
+        """`weight_bound`: what no weight reaches (BM25's tf part is below K1 + 1)."""
+        most = int(weight_bound * 1000) + 1
+        field_bits, weight_bits = (len(FIELDS) - 1).bit_length(), most.bit_length()
+        doc_bits = max(docs - 1, 1).bit_length()
+        fits = max(terms - 1, 1).bit_length() + field_bits + weight_bits + doc_bits <= 63
+        return _KeyLayout(field_bits, weight_bits, doc_bits if fits else 0, most)
+
+    def fill(self, key: np.ndarray, term: np.ndarray, field: np.ndarray, thousandths: np.ndarray,
+             doc: np.ndarray) -> None:
+        key[:] = term
+        key <<= self.field_bits
+        key |= field
+        key <<= self.weight_bits
+        key |= self.most - thousandths
+        if self.doc_bits:
+            key <<= self.doc_bits
+            key |= doc
+
+    def fields_and_weights(self, key: np.ndarray, order: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """Each entry's field and weight, in the keys' `order` (or as they are)."""
+        fields = np.empty(len(key), dtype=np.uint8)
+        weights = np.empty(len(key), dtype=np.int32)
+        for start in range(0, len(key), SLICE):
+            part = (key[start:start + SLICE] if order is None else key[order[start:start + SLICE]]) >> self.doc_bits
+            weights[start:start + SLICE] = self.most - (part & ((1 << self.weight_bits) - 1))
+            fields[start:start + SLICE] = (part >> self.weight_bits) & ((1 << self.field_bits) - 1)
+        return fields, weights
+
+
 def _docs_of(per_doc: np.ndarray) -> np.ndarray:
     """Each entry's document, the entries being `per_doc` of each document in turn."""
     return np.repeat(np.arange(len(per_doc), dtype=np.uint32), per_doc)
+
+
+def _docs_between(doc_ends: np.ndarray, start: int, size: int) -> np.ndarray:
+    """The document of each entry `start` to `start + size` (`doc_ends`: where each document's
+    entries end)."""
+    return np.searchsorted(doc_ends, np.arange(start, start + size), side="right").astype(np.uint32)
 
 
 def _thousandths(weights: np.ndarray) -> np.ndarray:

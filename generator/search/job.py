@@ -14,6 +14,7 @@ import multiprocessing
 from collections.abc import Iterator
 from pathlib import Path
 
+from .. import malloc
 from ..model import Archive
 from ..parallel import Background, BackgroundError, can_fork
 from .files import FolderWriter, IndexInput, index_into
@@ -83,6 +84,7 @@ def _send_input(archive: Archive, send) -> None:
 
 def _index_received(receive, send, folder: Path, kept: Path | None) -> None:
     send.close()  # (this process's copy of the sending end)
+    malloc.map_large_blocks()  # (its arrays, made and dropped in turn, are most of its memory)
     try:
         # (each part unpickled as it comes; the direct hits' table, the last, is read when the
         # index's files are written: its maker makes it meanwhile)
