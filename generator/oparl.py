@@ -30,9 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -48,6 +46,7 @@ from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE
 from .model import Archive, Attachment, Attendee, Block, Item, Meeting
 from .people import name_key
 from .settings import Settings
+from .spool import Spool
 from .labels import meeting_title
 
 OPARL = "https://schema.oparl.org/1.1/"
@@ -78,34 +77,10 @@ class Files(Protocol):
     def __contains__(self, path: object) -> bool: ...
 
 
-class _Spool:
-    """The lists' objects, serialised, held in a temporary file until their pages are written:
-    the lists hold every meeting (with its agenda items) and every agenda item of the archive,
-    which the build's process held to the end of the endpoint otherwise (340 MB at 10,000
-    protocols, when the build's process is at its largest)."""
-
-    def __init__(self):
-        self._file = tempfile.TemporaryFile()
-        self._end = 0
-
-    def put(self, data: bytes) -> tuple[int, int]:
-        """`data` kept; returns where it is (offset, length)."""
-        self._file.write(data)
-        at, self._end = self._end, self._end + len(data)
-        return at, len(data)
-
-    def get(self, at: int, length: int) -> bytes:
-        self._file.flush()
-        return os.pread(self._file.fileno(), length, at)
-
-    def close(self) -> None:
-        self._file.close()
-
-
 class _Listed:
     """An external list's objects, in list order, as places in the spool."""
 
-    def __init__(self, spool: _Spool):
+    def __init__(self, spool: Spool):
         self.spool = spool
         self._places = array("Q")
 
@@ -176,7 +151,7 @@ class _Endpoint:
         self.base = settings.site_url
         self.people = facts.people
         self.persons: dict[str, _Person] = {}
-        self.spool = _Spool()
+        self.spool = Spool()
         self.lists: dict[str, _Listed] = defaultdict(lambda: _Listed(self.spool))
         """Body list property -> its objects, serialised, in list order."""
         self.person_urls: dict[int, dict[str, str]] = {}
@@ -364,6 +339,7 @@ class _Endpoint:
 
     def _index_people(self) -> None:
         """Everyone the minutes name in a role, keyed as the person pages are (people.py)."""
+        person_url: dict[str, str] = {}  # (one string a person: a copy per meeting was 34 MB more at 10,000 protocols)
         for meeting in self.archive.meetings:
             source = _source(meeting)
             written = [a.name for group in (meeting.present, meeting.absent, meeting.staff, meeting.guests) for a in group]
@@ -376,7 +352,7 @@ class _Endpoint:
                 if name in resolved:
                     continue
                 mention = self.people.resolve(name, meeting)
-                resolved[name] = self.url(urls.oparl_person(mention.key))
+                resolved[name] = person_url.get(mention.key) or person_url.setdefault(mention.key, self.url(urls.oparl_person(mention.key)))
                 person = self.persons.setdefault(mention.key, _Person(mention.name, page=True))
                 if not person.sources or person.sources[-1] != source:
                     person.sources.append(source)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,6 +31,7 @@ from .model import Archive, Attachment, Attendee, Meeting
 from .derive import Facts
 from .labels import meeting_title
 from .search.documents import item_text
+from .spool import Spool, Spooled
 from .staging import Carried
 from .views import DataFile, DataIndexView
 
@@ -142,20 +143,22 @@ class IndexOut(_Out):
 SCHEMAS = {"meeting": MeetingOut, "organization": OrganizationOut, "index": IndexOut}
 
 
-def open_data(facts: Facts, site_url: str, carried: Callable[[Meeting, str], Carried | None] | None = None
-              ) -> dict[str, bytes | Carried]:
+def open_data(facts: Facts, site_url: str, carried: Callable[[Meeting, str], Carried | None] | None = None,
+              spool: Spool | None = None) -> dict[str, bytes | Carried | Spooled]:
     """Every open-data file by site-relative path. `carried` tells of a meeting's file that the
-    staging folder holds already as it would be made (an incremental build: `Site.carry_data_forward`)."""
+    staging folder holds already as it would be made (an incremental build: `Site.carry_data_forward`);
+    with `spool`, the meetings' files and the tables wait there as they are made."""
     archive = facts.archive
     base = site_url or "https://example.invalid/"
-    files: dict[str, bytes | Carried] = {}
+    files: dict[str, bytes | Carried | Spooled] = {}
+    kept = spool.keep if spool is not None else _as_made
     organizations = []
     for key, body in sorted(archive.bodies.items()):
         meetings = facts.meetings_of(key)
         for meeting in meetings:
             path = urls.data_meeting(meeting)
-            kept = carried(meeting, path) if carried else None
-            files[path] = kept if kept is not None else _json(_meeting(archive, meeting, base))
+            as_before = carried(meeting, path) if carried else None
+            files[path] = as_before if as_before is not None else kept(_json(_meeting(archive, meeting, base)))
         organization = OrganizationOut(
             id=base + urls.data_body(key), name=body.name, shortName=body.short_name,
             x_organisation=body.organisation, x_former_names=[f.name for f in body.former_names],
@@ -170,11 +173,15 @@ def open_data(facts: Facts, site_url: str, carried: Callable[[Meeting, str], Car
     for name, model in SCHEMAS.items():
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(by_alias=True)}
         files[urls.data(f"schema/{name}.schema.json")] = json.dumps(schema, ensure_ascii=False, indent=2).encode("utf-8")
-    files.update(_csv_files(archive, base))
+    files.update((path, kept(data)) for path, data in _csv_files(archive, base))
     return files
 
 
-def with_files(view: DataIndexView, facts: Facts, files: dict[str, bytes | Carried]) -> DataIndexView:
+def _as_made(data: bytes) -> bytes:
+    return data
+
+
+def with_files(view: DataIndexView, facts: Facts, files: dict[str, bytes | Carried | Spooled]) -> DataIndexView:
     """The data page's view with every file of `files` (as `open_data` made them) listed: the archive,
     each body, each body's meetings as one group, the CSV files and the schemas."""
     def size(path: str) -> int:
@@ -260,29 +267,44 @@ def _json(model: BaseModel) -> bytes:
     return model.model_dump_json(by_alias=True, exclude_none=True, indent=1).encode("utf-8")
 
 
-def _csv_files(archive: Archive, base: str) -> dict[str, bytes]:
-    meetings, items, decisions = [], [], []
+def _csv_files(archive: Archive, base: str) -> Iterator[tuple[str, bytes]]:
+    """The tables, one at a time, each written as its rows are made (as lists of rows, the three
+    were 150 MB at 10,000 protocols)."""
+    meetings = _Csv(["organ", "datum", "slutdatum", "typ", "status", "plats", "diarienummer", "ärenden", "adress"])
     for m in archive.meetings:
-        body = archive.bodies[m.body].name
-        meetings.append([body, m.date.isoformat(), m.end_date.isoformat() if m.end_date else "", m.kind, m.status,
-                         m.place or "", m.diarienummer.normalised if m.diarienummer else "", len(m.items),
-                         base + urls.meeting(m).url])
+        meetings.add([archive.bodies[m.body].name, m.date.isoformat(), m.end_date.isoformat() if m.end_date else "", m.kind,
+                      m.status, m.place or "", m.diarienummer.normalised if m.diarienummer else "", len(m.items),
+                      base + urls.meeting(m).url])
+    yield urls.data("moten.csv"), meetings.bytes()
+    items = _Csv(["organ", "datum", "nummer", "rubrik", "ärendetyp", "föredragande", "ämnen", "diarienummer", "adress"])
+    for m in archive.meetings:
         for i in m.items:
-            items.append([body, m.date.isoformat(), i.number or "", i.title, i.type or "", "; ".join(p.name for p in i.presenters),
-                          ", ".join(i.topics), ", ".join(d.normalised for d in i.diarienummer), base + urls.item(m, i)])
-            decisions += [[body, m.date.isoformat(), i.number or "", i.title, d.kind, d.text, base + urls.block(m, d)]
-                          for d in i.decisions]
-    return {
-        urls.data("moten.csv"): _csv(["organ", "datum", "slutdatum", "typ", "status", "plats", "diarienummer", "ärenden", "adress"], meetings),
-        urls.data("arenden.csv"): _csv(["organ", "datum", "nummer", "rubrik", "ärendetyp", "föredragande", "ämnen",
-                                       "diarienummer", "adress"], items),
-        urls.data("beslut.csv"): _csv(["organ", "datum", "nummer", "rubrik", "slag", "beslut", "adress"], decisions),
-    }
+            items.add([archive.bodies[m.body].name, m.date.isoformat(), i.number or "", i.title, i.type or "",
+                       "; ".join(p.name for p in i.presenters), ", ".join(i.topics),
+                       ", ".join(d.normalised for d in i.diarienummer), base + urls.item(m, i)])
+    yield urls.data("arenden.csv"), items.bytes()
+    decisions = _Csv(["organ", "datum", "nummer", "rubrik", "slag", "beslut", "adress"])
+    for m in archive.meetings:
+        for i in m.items:
+            for d in i.decisions:
+                decisions.add([archive.bodies[m.body].name, m.date.isoformat(), i.number or "", i.title, d.kind, d.text,
+                               base + urls.block(m, d)])
+    yield urls.data("beslut.csv"), decisions.bytes()
 
 
-def _csv(header: list[str], rows: list[list]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+class _Csv:
+    """A CSV file for spreadsheets (UTF-8 with a byte order mark, CRLF), encoded row by row."""
+
+    def __init__(self, header: list[str]):
+        self._buffer = io.BytesIO()
+        self._text = io.TextIOWrapper(self._buffer, encoding="utf-8", newline="")
+        self._text.write("\ufeff")
+        self._writer = csv.writer(self._text, lineterminator="\r\n")
+        self._writer.writerow(header)
+
+    def add(self, row: list) -> None:
+        self._writer.writerow(row)
+
+    def bytes(self) -> bytes:
+        self._text.flush()
+        return self._buffer.getvalue()

@@ -41,6 +41,7 @@ from .problems import ContentError, Problem
 from .render import Renderer
 from .alerts import unknown_segments
 from .settings import Settings
+from .spool import Spool, Spooled
 from .staging import Carried
 from .versions import Versions, read_versions
 from .xref import Linker, ReferenceMemo
@@ -318,9 +319,10 @@ class Site:
         return read_history(self.config.content, self.moment)
 
     @cached_property
-    def open_data(self) -> dict[str, bytes | Carried]:
-        """The open-data files, made once: the data page lists them, and they are written."""
-        return open_data(self.facts, self.config.settings.site_url, self._carried_data)
+    def open_data(self) -> dict[str, bytes | Carried | Spooled]:
+        """The open-data files, made once: the data page lists them, and they are written (they
+        wait in a spool between the two)."""
+        return open_data(self.facts, self.config.settings.site_url, self._carried_data, Spool())
 
     def carry_data_forward(self, made_of: dict[str, str], digests: dict[str, str], folder: Path) -> None:
         """An incremental build, on a site whose every page's frame is as it was (the code, the
@@ -346,9 +348,9 @@ class Site:
         path, into `out` as they are made (a `staging.ChangedWriter` writes them)."""
         board = next(v for v in self.views.values() if isinstance(v, NoticeBoardView))
         for path, data in (feed_files(self.facts, board, self.config.settings.site_url) | self.open_data | self.figure_files()).items():
-            out[path] = data
-        # (the open data's bytes are let go once written, before the endpoint is made: 190 MB at
-        # 10,000 protocols; should the data page be rendered again, they are made again)
+            out[path] = data.read() if isinstance(data, Spooled) else data
+        # (let go once written, and its spool's file with it; should the data page be rendered
+        # again, the files are made again)
         self.__dict__.pop("open_data", None)
         oparl.write_oparl_files(self.facts, self.config.settings, self.history, out)
 
