@@ -329,3 +329,17 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
     for damaged in (whole[:len(whole) // 2], b"not a memo", pickle.dumps({**pickle.loads(whole), "code": "older"})):
         (tmp_path / packs.MEMO_FILE).write_bytes(damaged)
         assert packs.RecordMemo.read(tmp_path).known == {}
+
+
+def test_the_build_record_keeps_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """The record is written as orjson writes JSON, which refuses a lone surrogate (a file name
+    Python read from bytes that are not UTF-8): such a record is written as json writes it."""
+    from generator.staging import BuildRecord, digest_of
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitemap.xml").write_text("<urlset/>")
+    for name in ("bilaga.pdf", "bilaga-\udcc4.pdf"):
+        BuildRecord("frame", digest_of(site / "sitemap.xml"), {"a/": "1"}, {f"filer/{name}": "2"}).write(tmp_path / "cache", site)
+        record = BuildRecord.read(tmp_path / "cache", site)
+        assert record is not None and record.files == {f"filer/{name}": "2"}, name
