@@ -192,6 +192,8 @@ class _KeyLayout:
 
     def fill(self, key: np.ndarray, term: np.ndarray, field: np.ndarray, thousandths: np.ndarray,
              doc: np.ndarray) -> None:
+        if len(thousandths) and int(thousandths.max()) > self.most:  # (never: it would reorder silently)
+            raise ValueError(f"a weight above its bound: {int(thousandths.max())} > {self.most}")
         key[:] = term
         key <<= self.field_bits
         key |= field
