@@ -3,9 +3,9 @@ and what its snippets are cut from, held as one UTF-8 byte string per part of th
 
 At 10,000 protocols the documents' texts are 130 MB of text; as a dict of strings per document they
 took 230 MB of the index's process, in many small allocations that, once let go, were not returned to
-the system (they lie among the documents' facts, which stay). Packed, they are a tenth of the
-allocations, each large, which `release` gives back: the index's process needs them only until it
-has counted.
+the system (they lie among the documents' facts, which stay). Packed, they are three large
+allocations a part of 10,000 documents, which `release` gives back: the index's process needs them
+only until it has counted.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -52,12 +52,9 @@ class PackedTexts(Sequence[Mapping[str, str]]):
     def __getitem__(self, number: int) -> dict[str, str]:  # type: ignore[override]
         return {name: data.decode(*_ENCODING) for name, data in self._encoded(number)}
 
-    def __iter__(self) -> Iterator[dict[str, str]]:
-        return (self[number] for number in range(self._count))
-
     def snippet(self, number: int) -> str:
-        data, ends, _ = self._part(number)
-        start, end = _span(ends, self._row(number), _SLOTS - 1)
+        (data, ends, _), row = self._located(number)
+        start, end = _span(ends, row, _SLOTS - 1)
         return data[start:end].decode(*_ENCODING)
 
     def key(self, number: int) -> bytes:
@@ -69,17 +66,15 @@ class PackedTexts(Sequence[Mapping[str, str]]):
         `malloc.map_large_blocks`, given back to the system)."""
         self._parts, self._firsts, self._count = [], [], 0
 
-    def _part(self, number: int) -> tuple[bytes, np.ndarray, np.ndarray]:
-        return self._parts[bisect_right(self._firsts, number) - 1]
-
-    def _row(self, number: int) -> int:
-        return number - self._firsts[bisect_right(self._firsts, number) - 1]
-
-    def _encoded(self, number: int) -> list[tuple[str, bytes]]:
+    def _located(self, number: int) -> tuple[tuple[bytes, np.ndarray, np.ndarray], int]:
+        """The document's part, and its row in it."""
         if not 0 <= number < self._count:
             raise IndexError(number)
-        data, ends, present = self._part(number)
-        row = self._row(number)
+        part = bisect_right(self._firsts, number) - 1
+        return self._parts[part], number - self._firsts[part]
+
+    def _encoded(self, number: int) -> list[tuple[str, bytes]]:
+        (data, ends, present), row = self._located(number)
         flags = int(present[row])
         return [(name, data[slice(*_span(ends, row, slot))])
                 for slot, name in enumerate(FIELD_NAMES) if flags & (1 << slot)]
@@ -129,4 +124,3 @@ def encoded_key(fields: Iterable[tuple[str, bytes]]) -> bytes:
         digest.update(data)
         digest.update(b"\0")
     return digest.digest()
-
