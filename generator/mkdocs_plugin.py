@@ -160,7 +160,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """Pages carried forward from the published site as they were (an incremental build)."""
         self.carried_files: dict[str, str] = {}
         """The digests of the data files carried forward with them (`staging.ChangedWriter`)."""
+        self.carried_composed: dict[str, str] = {}
         self.file_digests: dict[str, str] = {}
+        self.composed: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.started = command, time.monotonic()
@@ -298,6 +300,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.reusable, self.carried = None, True
         self.unchanged = {url for url, digest in self.digests.items() if record.pages.get(url) == digest}
         self.carried_files = {path: digest for path, digest in record.files.items() if path not in engine_files}
+        self.carried_composed = record.composed
         site.carry_data_forward(record.made_of, self.carried_files, staged)
         for url in record.pages.keys() - self.digests.keys():  # (a page no longer made)
             (staged / url / "index.html").unlink(missing_ok=True)
@@ -342,9 +345,12 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         staging.write_changed(site_dir, {"sitemap.xml": xml, "sitemap.xml.gz": compressed})
         if site.config.settings.preview:
             staging.write_changed(site_dir, {preview.PROBLEMS_FILE: preview.problems_json(site.problems)})
-        writer = staging.ChangedWriter(site_dir, self.carried_files)
+        writer = staging.ChangedWriter(site_dir, self.carried_files, self.carried_composed)
         site.write_data_files(writer)
-        self.file_digests = writer.digests
+        self.file_digests, self.composed = writer.digests, writer.composed
+        if self.carried:
+            written = site.oparl_written
+            log.debug(f"incremental: {written.carried} of {written.meetings} meetings' OParl objects carried forward")
         try:
             self.search.wait()
         except BackgroundError as error:
@@ -384,7 +390,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         staging.swap_in(*staged, self._kept_folder(), shared=self.carried)
         if self.frame:
             staging.BuildRecord(self.frame, staging.digest_of(staged[1] / "sitemap.xml"), self.digests,
-                                self.file_digests, self.site.data_made_of()).write(self._cache_dir(), staged[1])
+                                self.file_digests, self.site.data_made_of(), self.composed).write(self._cache_dir(), staged[1])
         self._summary(staged[1])
 
     def _summary(self, site_dir: Path) -> None:

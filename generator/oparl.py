@@ -31,8 +31,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from array import array
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
@@ -46,7 +46,6 @@ from .load import BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE
 from .model import Archive, Attachment, Attendee, Block, Item, Meeting
 from .people import name_key
 from .settings import Settings
-from .spool import Spool
 from .labels import meeting_title
 
 OPARL = "https://schema.oparl.org/1.1/"
@@ -73,48 +72,66 @@ _Object = dict
 
 
 class Files(Protocol):
+    """Where the endpoint's files go (`staging.ChangedWriter`), by site-relative path."""
+
     def __setitem__(self, path: str, data: bytes) -> None: ...
     def __contains__(self, path: object) -> bool: ...
 
+    def carry(self, path: str) -> bool:
+        """The file stays as the last build wrote it, if it wrote one (whether it did)."""
 
-class _Listed:
-    """An external list's objects, in list order, as places in the spool."""
+    def compose(self, path: str, head: bytes, parts: Sequence[str], tail: bytes) -> None:
+        """The file `head`, then the files `parts` (given before) joined by commas, then `tail`."""
 
-    def __init__(self, spool: Spool):
-        self.spool = spool
-        self._places = array("Q")
 
-    def append(self, data: bytes) -> tuple[int, int]:
-        place = self.spool.put(data)
-        self.add(place)
-        return place
+class _Collected(dict):
+    """The endpoint's files in memory (`oparl_files`), with nothing to carry."""
 
-    def add(self, place: tuple[int, int]) -> None:
-        """An object already in the spool (a meeting in its organization's list too)."""
-        self._places.extend(place)
+    def carry(self, path: str) -> bool:
+        return False
 
-    def __len__(self) -> int:
-        return len(self._places) // 2
+    def compose(self, path: str, head: bytes, parts: Sequence[str], tail: bytes) -> None:
+        self[path] = head + b",".join(map(self.__getitem__, parts)) + tail
 
-    def objects(self, start: int, stop: int) -> list[bytes]:
-        places = self._places[2 * start:2 * stop]
-        return [self.spool.get(places[i], places[i + 1]) for i in range(0, len(places), 2)]
+
+@dataclass(frozen=True)
+class MadeOf:
+    """What a meeting's objects are made of, to make only those of meetings that changed: the key
+    the parse cache read each meeting by (`load.meetings_read_by`: its file, its attachments'
+    names and sizes, the registries, the code that read it), and the last build's record of what
+    made each meeting's objects (empty: every meeting is made)."""
+
+    read_by: Callable[[Meeting], str | None]
+    last: Mapping[str, str] = field(default_factory=dict)
 
 
 def oparl_files(facts: Facts, settings: Settings, history: History) -> dict[str, bytes]:
     """Site-relative path -> JSON bytes, for every object and list page of the endpoint."""
-    files: dict[str, bytes] = {}
+    files = _Collected()
     write_oparl_files(facts, settings, history, files)
     return dict(sorted(files.items()))
 
 
-def write_oparl_files(facts: Facts, settings: Settings, history: History, out: Files) -> None:
+@dataclass(frozen=True)
+class Written:
+    made_of: dict[str, str] = field(default_factory=dict)
+    """What each meeting's objects were made of, by the meeting object's path, for the next build."""
+    carried: int = 0
+    """Meetings whose objects were carried, not made."""
+    meetings: int = 0
+
+
+def write_oparl_files(facts: Facts, settings: Settings, history: History, out: Files,
+                      made_of: MadeOf | None = None) -> Written:
     """Every object and list page of the endpoint into `out` (site-relative path -> JSON bytes),
-    as they are made."""
+    as they are made. With `made_of`, a meeting whose objects the last build made of what they
+    would be made of now is not made again: its files are carried."""
     if not settings.site_url:
-        return
+        return Written()
     with collector.paused():  # (hundreds of thousands of small dicts, none in a cycle: the collector only costs time)
-        _Endpoint(facts, settings, history, out).write()
+        endpoint = _Endpoint(facts, settings, history, out, made_of)
+        endpoint.write()
+        return Written(endpoint.made_of, endpoint.carried, len(facts.archive.meetings))
 
 
 def published_urls(settings: Settings) -> list[str]:
@@ -146,18 +163,22 @@ class _File:
 
 
 class _Endpoint:
-    def __init__(self, facts: Facts, settings: Settings, history: History, out: Files):
+    def __init__(self, facts: Facts, settings: Settings, history: History, out: Files, made_of: MadeOf | None = None):
         self.archive, self.settings, self.history = facts.archive, settings, history
         self.base = settings.site_url
         self.people = facts.people
         self.persons: dict[str, _Person] = {}
-        self.spool = Spool()
-        self.lists: dict[str, _Listed] = defaultdict(lambda: _Listed(self.spool))
-        """Body list property -> its objects, serialised, in list order."""
+        self.lists: dict[str, list[str]] = defaultdict(list)
+        """Body list property -> its objects' files, in list order."""
         self.person_urls: dict[int, dict[str, str]] = {}
         """Meeting (by id) -> each name as written in it -> its Person's URL."""
         self.files_out = out
-        self.organization_meetings: dict[str, _Listed] = defaultdict(lambda: _Listed(self.spool))
+        self.read_by = made_of.read_by if made_of else lambda meeting: None
+        self.last_made_of = made_of.last if made_of else {}
+        self.made_of: dict[str, str] = {}
+        """Each meeting's object path -> what its objects were made of (`_made_of`)."""
+        self.carried = 0
+        self.organization_meetings: dict[str, list[str]] = defaultdict(list)
         self.papers: dict[str, list[_Object]] = {}
         """Paper key -> its consultations (embedded form), in archive order."""
         self.paper_names: dict[str, tuple[str, str]] = {}
@@ -170,12 +191,6 @@ class _Endpoint:
     # -- the whole endpoint ------------------------------------------------------------------
 
     def write(self) -> None:
-        try:
-            self._write_all()
-        finally:
-            self.spool.close()
-
-    def _write_all(self) -> None:
         if self.settings.people:
             self._index_people()
         for meeting in self.archive.meetings:
@@ -185,10 +200,7 @@ class _Endpoint:
         memberships = self._memberships() if self.settings.people else {}
         self._persons(memberships)
         self._organizations(memberships)
-        body = self._body()
-        bodies = _Listed(self.spool)
-        bodies.append(self._write(urls.oparl_body(), body))
-        self._list(urls.oparl_bodies(), bodies)
+        self._list(urls.oparl_bodies(), [self._write(urls.oparl_body(), self._body())])
         self._write(urls.oparl_system(), self._system())
         for prop in BODY_LISTS:
             self._list(urls.oparl_list(urls.oparl_body(), _LIST_FILES[prop]), self.lists[prop])
@@ -221,7 +233,14 @@ class _Endpoint:
     def _meeting(self, meeting: Meeting) -> None:
         source = _source(meeting)
         dates = _dates(*self.history.span([source]))
-        mid = self.url(urls.oparl_meeting(meeting))
+        path = urls.oparl_meeting(meeting)
+        made_of = self._made_of(meeting, source)
+        if made_of is not None:
+            self.made_of[path] = made_of
+            if self.last_made_of.get(path) == made_of and self._carried(meeting, dates):
+                self.carried += 1
+                return
+        mid = self.url(path)
         organization = self.url(urls.oparl_organization(meeting.body))
         items = []
         for order, item in enumerate(meeting.items):
@@ -255,13 +274,53 @@ class _Endpoint:
             VENDOR + "cancelledReason": meeting.cancelled_reason, VENDOR + "movedTo": _day(meeting.moved_to),
             VENDOR + "public": meeting.public,
         }, keep=("cancelled",))
-        place = self.lists["meeting"].append(self._write(urls.oparl_meeting(meeting), out))
-        self.organization_meetings[meeting.body].add(place)
+        self.lists["meeting"].append(self._write(path, out))
+        self.organization_meetings[meeting.body].append(path)
+
+    def _made_of(self, meeting: Meeting, source: str) -> str | None:
+        """What the meeting's objects are made of, besides the code and the settings (a build whose
+        frame changed makes every file): the meeting as read, and the dates of its file and of its
+        attachments. None where they are made of more: a file another meeting attached first is
+        embedded as that meeting has it."""
+        read_by = self.read_by(meeting)
+        attached = [a.file for a in _attachments(meeting) if a.file]
+        if read_by is None or any(file in self.attachments for file in attached):
+            return None
+        spans = (self.history.span([path]) for path in (source, *attached))
+        return " ".join([read_by, *(f"{created.isoformat()}/{modified.isoformat()}" for created, modified in spans)])
+
+    def _carried(self, meeting: Meeting, dates: dict) -> bool:
+        """The meeting's objects, made of what they were made of by the last build, kept as it
+        wrote them, if it wrote them all; what the papers and files list of it taken up again."""
+        own = urls.oparl_meeting(meeting)
+        items = [urls.oparl_agenda_item(meeting, item) for item in meeting.items]
+        location = [urls.oparl_location(meeting)] if meeting.place else []
+        consultations = [urls.oparl_consultation(meeting, dnr.key(number), item) for item, number in _taken_up(meeting)]
+        if not all(self.files_out.carry(path) for path in (*items, *location, *consultations, own)):
+            return False
+        mid, organization = self.url(own), self.url(urls.oparl_organization(meeting.body))
+        for item, path in zip(meeting.items, items):
+            for number in _numbers(item):
+                self._consultation(meeting, item, number, dates, organization, carried=True)
+            for a in item.attachments:
+                if a.file:
+                    self._take_file(a, a.kind, None, self.url(path))
+            self.lists["agendaItem"].append(path)
+        self.lists["locationList"] += location
+        if meeting.diarienummer:
+            self._consultation(meeting, None, meeting.diarienummer.normalised, dates, organization, carried=True)
+        if meeting.original:
+            self._take_file(meeting.original, "original", mid, None)
+        for a in meeting.attachments:
+            if a.file:
+                self._take_file(a, a.kind, mid, None)
+        self.lists["meeting"].append(own)
+        self.organization_meetings[meeting.body].append(own)
+        return True
 
     def _agenda_item(self, meeting: Meeting, item: Item, order: int, dates: dict, organization: str) -> _Object:
         iid = self.url(urls.oparl_agenda_item(meeting, item))
-        consultations = [self._consultation(meeting, item, number, dates, organization)
-                         for number in dict.fromkeys(d.normalised for d in item.diarienummer)]
+        consultations = [self._consultation(meeting, item, number, dates, organization) for number in _numbers(item)]
         return _clean({
             "id": iid, "type": OPARL + "AgendaItem", "number": item.number, "order": order, "name": item.title,
             "public": False if item.secrecy else None, "consultation": consultations[0] if consultations else None,
@@ -270,7 +329,7 @@ class _Endpoint:
             "web": self.url(urls.item(meeting, item)), **dates,
             VENDOR + "printedNumber": item.printed_number, VENDOR + "type": item.type_printed,
             VENDOR + "secrecy": item.secrecy, VENDOR + "dispatchedTo": list(item.dispatched_to),
-            VENDOR + "diarienummer": list(dict.fromkeys(d.normalised for d in item.diarienummer)),
+            VENDOR + "diarienummer": list(_numbers(item)),
             VENDOR + "topics": [{"name": self.archive.topics[key].name, "web": self.url(urls.topic(key).url)}
                                 for key in item.topics if key in self.archive.topics],
             VENDOR + "presenters": [_clean({**self._name(p.name, meeting), "description": p.description})
@@ -290,8 +349,10 @@ class _Endpoint:
                                     "due": a.due_text, "dueDate": _day(a.due_date)}) for a in block.assignments],
         })
 
-    def _consultation(self, meeting: Meeting, item: Item | None, number: str, dates: dict, organization: str) -> str:
-        """A diarienummer taken up at an item (or the protocol's own): its Consultation's URL."""
+    def _consultation(self, meeting: Meeting, item: Item | None, number: str, dates: dict, organization: str,
+                      carried: bool = False) -> str:
+        """A diarienummer taken up at an item (or the protocol's own): its Consultation's URL; its
+        file not written where `carried`."""
         key = dnr.key(number)
         path = urls.oparl_consultation(meeting, key, item)
         embedded = _clean({
@@ -306,19 +367,24 @@ class _Endpoint:
         if item and self.paper_names[key][1] == f"Diarienummer {number}":
             self.paper_names[key] = (number, item.title)  # (an item names the case better than the protocol)
         self.paper_sources[key].append(_source(meeting))
-        self.lists["consultation"].append(self._write(path, {**embedded, "paper": self.url(urls.oparl_paper(key))}))
+        if not carried:
+            self._write(path, {**embedded, "paper": self.url(urls.oparl_paper(key))})
+        self.lists["consultation"].append(path)
         return embedded["id"]
 
     def _file_ref(self, attachment: Attachment, kind: str, meeting: str | None, item: str | None) -> _Object:
         """A published file, embedded where it is attached; its own object is written once, with
         every place that attaches it (`_files`)."""
+        return self._file_object(self._take_file(attachment, kind, meeting, item))
+
+    def _take_file(self, attachment: Attachment, kind: str, meeting: str | None, item: str | None) -> _File:
         assert attachment.file is not None
         found = self.attachments.setdefault(attachment.file, _File(attachment, kind))
         if meeting:
             found.meetings.append(meeting)
         if item:
             found.items.append(item)
-        return self._file_object(found)
+        return found
 
     def _file_object(self, found: _File) -> _Object:
         a = found.attachment
@@ -469,13 +535,13 @@ class _Endpoint:
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def _write(self, path: str, obj: _Object) -> bytes:
-        """The object's file; returns it serialised, for the list pages that hold it too."""
-        data = self.files_out[path] = orjson.dumps(obj)
-        return data
+    def _write(self, path: str, obj: _Object) -> str:
+        """The object's file; returns its path, for the list pages that hold it too."""
+        self.files_out[path] = orjson.dumps(obj)
+        return path
 
-    def _list(self, first: str, objects: _Listed) -> None:
-        """An external list as pages of PAGE_SIZE objects, each page at its own URL."""
+    def _list(self, first: str, objects: list[str]) -> None:
+        """An external list as pages of PAGE_SIZE objects (the files `objects`), each page at its own URL."""
         pages = max(1, -(-len(objects) // PAGE_SIZE))
         for number in range(1, pages + 1):
             links = {"first": self.url(first), "prev": self.url(urls.oparl_page(first, number - 1)) if number > 1 else None,
@@ -484,9 +550,9 @@ class _Endpoint:
                      "last": self.url(urls.oparl_page(first, pages))}
             pagination = {"totalElements": len(objects), "elementsPerPage": PAGE_SIZE, "currentPage": number,
                           "totalPages": pages}
-            data = b",".join(objects.objects((number - 1) * PAGE_SIZE, number * PAGE_SIZE))
             tail = f'],"pagination":{_json(pagination)},"links":{_json(_clean(links))}}}'.encode("utf-8")
-            self.files_out[urls.oparl_page(first, number)] = b'{"data":[' + data + tail
+            self.files_out.compose(urls.oparl_page(first, number), b'{"data":[',
+                                   objects[(number - 1) * PAGE_SIZE:number * PAGE_SIZE], tail)
 
 
 def _object_of_page(page: str, former_bodies: set[str], people: bool) -> tuple[str, str] | None:
@@ -525,6 +591,22 @@ def _valid(hour: str, minute: str | None) -> bool:
 
 def _at(day: dt.date, clock: tuple[int, int]) -> str:
     return dt.datetime.combine(day, dt.time(*clock), tzinfo=STOCKHOLM).isoformat()
+
+
+def _numbers(item: Item) -> Iterable[str]:
+    """The diarienummer an item takes up, each once."""
+    return dict.fromkeys(d.normalised for d in item.diarienummer)
+
+
+def _taken_up(meeting: Meeting) -> list[tuple[Item | None, str]]:
+    """Each diarienummer the meeting takes up and where (an item; None: the protocol's own), in the
+    order its Consultations are made."""
+    taken = [(item, number) for item in meeting.items for number in _numbers(item)]
+    return taken + [(None, meeting.diarienummer.normalised)] if meeting.diarienummer else taken
+
+
+def _attachments(meeting: Meeting) -> list[Attachment]:
+    return [a for item in meeting.items for a in item.attachments] + ([meeting.original] if meeting.original else []) + list(meeting.attachments)
 
 
 def _source(meeting: Meeting) -> str:

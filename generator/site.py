@@ -95,6 +95,9 @@ class Site:
         self.read_by: dict[int, str] = {}
         """The parse cache's key each meeting was read by, by the meeting's identity (`Site.load`)."""
         self._carried_data: Callable[[Meeting, str], Carried | None] | None = None
+        self._last_made_of: dict[str, str] = {}
+        """What each file made of one meeting was made of, by the build this one carries forward."""
+        self.oparl_written = oparl.Written()
         self.versions = read_versions(config.content, self.published.meetings, self.history) if settings.history else Versions({})
         views = self.derive_views()
         self.clashes = unique_targets(views, archive.pages, _shown(config.content))
@@ -327,7 +330,9 @@ class Site:
     def carry_data_forward(self, made_of: dict[str, str], digests: dict[str, str], folder: Path) -> None:
         """An incremental build, on a site whose every page's frame is as it was (the code, the
         settings): a meeting's data file made of the very key this build read the meeting by, and
-        in `folder` as the last build wrote it (`digests`), is not made again (`staging.Carried`)."""
+        in `folder` as the last build wrote it (`digests`), is not made again (`staging.Carried`);
+        nor are a meeting's OParl objects made of what they were made of (`oparl.MadeOf`)."""
+        self._last_made_of = made_of
         def carried(meeting: Meeting, path: str) -> Carried | None:
             key, digest = self.read_by.get(id(meeting)), digests.get(path)
             if not key or not digest or made_of.get(path) != key:
@@ -339,9 +344,10 @@ class Site:
         self._carried_data = carried
 
     def data_made_of(self) -> dict[str, str]:
-        """Each meeting's data file: the key of the meeting it is made of, for the next build."""
+        """Each file made of one meeting: what it is made of, for the next build (a meeting's data
+        file: the key it was read by; its OParl objects: `oparl.MadeOf`)."""
         return {urls.data_meeting(meeting): self.read_by[id(meeting)] for meeting in self.published.meetings
-                if id(meeting) in self.read_by}
+                if id(meeting) in self.read_by} | self.oparl_written.made_of
 
     def write_data_files(self, out: oparl.Files) -> None:
         """Feeds, calendars, open data, the OParl endpoint and the charts' numbers, by site-relative
@@ -352,7 +358,8 @@ class Site:
         # (let go once written, and its spool's file with it; should the data page be rendered
         # again, the files are made again)
         self.__dict__.pop("open_data", None)
-        oparl.write_oparl_files(self.facts, self.config.settings, self.history, out)
+        made_of = oparl.MadeOf(lambda meeting: self.read_by.get(id(meeting)), self._last_made_of)
+        self.oparl_written = oparl.write_oparl_files(self.facts, self.config.settings, self.history, out, made_of)
 
     def figure_files(self) -> dict[str, bytes]:
         """Each chart's numbers as a CSV file beside its page."""

@@ -1,7 +1,7 @@
 """Bytes made now and written later, held in a temporary file meanwhile: a build makes some files
-long before it writes them (the data page lists the open data's sizes while the pages render; the
-OParl endpoint's lists are paged with totals), and holding them all in the build's process made it
-the build's largest (at 10,000 protocols, 220 MB of open data and 340 MB of the endpoint's lists)."""
+long before it writes them (the data page lists the open data's sizes while the pages render), and
+holding them all in the build's process made it the build's largest (at 10,000 protocols, 220 MB of
+open data)."""
 
 from __future__ import annotations
 

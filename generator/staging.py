@@ -21,7 +21,7 @@ import multiprocessing
 import os
 import re
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -230,12 +230,17 @@ class ChangedWriter:
 
     `carried` holds the digests of the files the last build wrote, hard-linked into the staging
     folder: a file whose bytes have that digest is there already, and is neither read nor written
-    (comparing 170,000 files on disk was half the time of a rebuild's data files)."""
+    (comparing 170,000 files on disk was half the time of a rebuild's data files). A file its
+    maker knows to be made of what it was made of then is not made at all (`carry`), and a file
+    made of others (`compose`) is made only when one of them changed (`composed`: the digest of
+    each such file's parts, the last build's and this one's)."""
 
-    def __init__(self, site: Path, carried: Mapping[str, str] | None = None):
+    def __init__(self, site: Path, carried: Mapping[str, str] | None = None, composed: Mapping[str, str] | None = None):
         self.site = site
         self.carried = carried or {}
+        self.last_composed = composed or {}
         self.digests: dict[str, str] = {}
+        self.composed: dict[str, str] = {}
         self.folders: set[Path] = set()
 
     def __setitem__(self, path: str, data: bytes | Carried) -> None:
@@ -248,6 +253,41 @@ class ChangedWriter:
 
     def __contains__(self, path: object) -> bool:
         return path in self.digests
+
+    def carry(self, path: str) -> bool:
+        """The file stays as the last build wrote it, if it wrote one (whether it did)."""
+        digest = self.carried.get(path)
+        if digest is None:
+            return False
+        self.digests[path] = digest
+        return True
+
+    def compose(self, path: str, head: bytes, parts: Sequence[str], tail: bytes) -> None:
+        """The file `head`, then the files `parts` (given before) joined by commas, then `tail` (an
+        OParl list page: a hundred objects that are files of their own too). Made only when its
+        head, tail or a part changed: an unchanged page is neither read nor written."""
+        composed = self.composed[path] = composed_digest(head, [self.digests[part] for part in parts], tail)
+        digest = self.carried.get(path)
+        if digest is not None and self.last_composed.get(path) == composed:
+            self.digests[path] = digest
+            return
+        self[path] = head + b",".join(map(self._read, parts)) + tail
+
+    def _read(self, path: str) -> bytes:
+        """A file given before, as it is in the folder (written, or carried)."""
+        with open(f"{self.site}/{path}", "rb") as handle:
+            return handle.read()
+
+
+def composed_digest(head: bytes, part_digests: Sequence[str], tail: bytes) -> str:
+    """What a composed file is made of, in a digest: its head, its parts' digests, its tail."""
+    digest = hashlib.blake2b(digest_size=16, person=b"composed")
+    for piece in (head, tail):
+        digest.update(len(piece).to_bytes(8, "little"))
+        digest.update(piece)
+    for part in part_digests:
+        digest.update(part.encode("ascii"))
+    return digest.hexdigest()
 
 
 def bytes_digest(data: bytes) -> str:
@@ -349,7 +389,10 @@ class BuildRecord:
     files: dict[str, str] = field(default_factory=dict)
     """The digest of each data file written (`ChangedWriter.digests`), by site-relative path."""
     made_of: dict[str, str] = field(default_factory=dict)
-    """Each meeting's data file: the parse cache's key of the meeting it was made of (`Site.data_made_of`)."""
+    """Each file made of one meeting (its data file, its OParl objects): what it was made of, the
+    parse cache's key of the meeting first (`Site.data_made_of`)."""
+    composed: dict[str, str] = field(default_factory=dict)
+    """The digest of each composed data file's parts (`ChangedWriter.composed`)."""
 
     @staticmethod
     def path(cache: Path, site: Path) -> Path:
@@ -359,7 +402,8 @@ class BuildRecord:
     def read(cls, cache: Path, site: Path) -> "BuildRecord | None":
         try:
             data = json.loads(cls.path(cache, site).read_text(encoding="utf-8"))
-            record = cls(data["frame"], data["sitemap"], data["pages"], data.get("files", {}), data.get("made_of", {}))
+            record = cls(data["frame"], data["sitemap"], data["pages"], data.get("files", {}), data.get("made_of", {}),
+                         data.get("composed", {}))
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return record if record.sitemap == digest_of(site / "sitemap.xml") else None
@@ -369,7 +413,7 @@ class BuildRecord:
             cache.mkdir(parents=True, exist_ok=True)
             replace_bytes(self.path(cache, site), _json_bytes(
                 {"frame": self.frame, "sitemap": self.sitemap, "pages": self.pages, "files": self.files,
-                 "made_of": self.made_of}))
+                 "made_of": self.made_of, "composed": self.composed}))
         except OSError:
             pass  # (a read-only checkout builds in full next time)
 

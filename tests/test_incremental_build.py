@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
@@ -84,7 +85,34 @@ def test_an_edit_built_on_the_published_site_gives_the_bytes_of_a_full_build(pub
     carried, total = _carried(run.stderr)
     if edit == "change a decision":  # (the others change what every page may link to: a full build)
         assert 0 < carried < total
+        # (and the OParl objects of every meeting but the one changed are kept, not made again)
+        meetings_carried, meetings = _carried(run.stderr, "meetings' OParl objects")
+        assert meetings_carried == meetings - 1 > 0
     assert tree_digest(incremental.site) == tree_digest(full.site)
+
+
+def test_the_oparl_objects_of_the_meetings_not_edited_are_kept_as_a_full_build_makes_them(tmp_path: Path) -> None:
+    """A meeting's OParl objects (its agenda items, consultations, location) are made again only
+    when what they are made of changed; what the papers and files list of the others (every
+    consultation of a diarienummer, every place a file is attached) is the same as a full build's."""
+    project = make_project(tmp_path / "project")  # (the fixture: items with diarienummer, attachments, votes)
+    first = project.content / "socialnamnden/2024-03-12.md"
+    for day in ("2024-04-09", "2024-05-14"):  # (more meetings of the committee, taking up the same case)
+        (project.content / f"socialnamnden/{day}.md").write_text(
+            first.read_text(encoding="utf-8").replace("date: 2024-03-12", f"date: {day}"), encoding="utf-8")
+        shutil.copytree(project.content / "socialnamnden/2024-03-12", project.content / f"socialnamnden/{day}")
+    assert project.build(on=DAY).code == 0
+    edited = project.content / "socialnamnden/2024-04-09.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("att anta riktlinjer", "att anta reviderade riktlinjer"),
+                      encoding="utf-8")
+    run = project.build("-v", on=DAY)
+    assert run.code == 0, run.stderr
+    assert _carried(run.stderr, "meetings' OParl objects") == (3, 4)
+    full = make_project(tmp_path / "full", project.content)
+    assert full.build(on=DAY).code == 0
+    assert tree_digest(project.site) == tree_digest(full.site)
+    paper = json.loads((full.site / OPARL_DIR / "paper").glob("*.json").__next__().read_text(encoding="utf-8"))
+    assert len(paper["consultation"]) >= 3  # (the case taken up at every meeting of the committee)
 
 
 def test_the_site_a_build_replaced_is_made_the_next_builds_copy_whatever_it_holds(published: Project,
@@ -177,9 +205,12 @@ def test_the_record_knows_the_bytes_of_every_data_file_published(published: Proj
             for path in (published.site / folder).rglob("*") if path.is_file() and path.name != "index.html"}
     assert len(data) > 100 and data.keys() <= record.files.keys()
     assert all(record.files[name] == bytes_digest(path.read_bytes()) for name, path in data.items())
-    # (and each meeting's data file, what it was made of: the next build makes only those of meetings read otherwise)
+    # (and what each meeting's data file and OParl objects were made of: the next build makes only
+    # those of meetings read otherwise)
     meetings = [name for name in data if name.startswith(f"{DATA_DIR}/") and name.count("/") == 2 and "/schema/" not in name]
-    assert len(meetings) >= 5 and record.made_of.keys() == set(meetings)
+    oparl_meetings = [name for name in data if name.startswith(f"{OPARL_DIR}/meeting/") and name.count("/") == 4]
+    assert len(meetings) >= 5 and len(oparl_meetings) == len(meetings)
+    assert record.made_of.keys() == {*meetings, *oparl_meetings}
 
 
 def test_a_published_site_changed_by_hand_is_not_carried_forward(published: Project, tmp_path: Path) -> None:
@@ -194,8 +225,8 @@ def test_a_published_site_changed_by_hand_is_not_carried_forward(published: Proj
     assert tree_digest(other.site) == tree_digest(published.site)
 
 
-def _carried(log: str) -> tuple[int, int]:
-    found = re.search(r"incremental: (\d+) of (\d+) pages carried forward", log)
+def _carried(log: str, what: str = "pages") -> tuple[int, int]:
+    found = re.search(rf"incremental: (\d+) of (\d+) {what} carried forward", log)
     return (int(found[1]), int(found[2])) if found else (0, 1)
 
 
