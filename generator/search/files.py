@@ -441,16 +441,35 @@ def write_search_files(archive: Archive, folder: Path, kept: Path | None = None)
     index_into(IndexInput.of(archive), FolderWriter(folder), kept)
 
 
-def index_into(source: IndexInput, files: Files, kept: Path | None = None) -> None:
+@dataclass
+class LastBuild:
+    """What the last build counted and compressed (`counts.Tally`, `packs.RecordMemo`), kept in
+    the cache folder; read by the index's process while it waits for its input."""
+
+    memo: RecordMemo | None
+    tally: Tally | None
+
+    @staticmethod
+    def read(kept: Path | None) -> "LastBuild":
+        return LastBuild(RecordMemo.read(kept), Tally.read(kept))
+
+    def take(self) -> tuple[RecordMemo, Tally | None]:
+        """Both, let go of here: the index lets go of each once used (the tally is 200 MB at
+        10,000 protocols), whoever else holds this."""
+        memo, tally, self.memo, self.tally = self.memo, self.tally, None, None
+        assert memo is not None, "taken twice"
+        return memo, tally
+
+
+def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_build: LastBuild | None = None) -> None:
     """Every file of the index of `source` into `files`. With `kept`, a folder where what the
-    last build counted and compressed is kept, only the documents that changed are counted and
-    compressed again (`counts.Tally`, `packs.RecordMemo`)."""
+    last build counted and compressed is kept (`last_build`, read from it unless given), only the
+    documents that changed are counted and compressed again."""
     docs = source.docs
-    memo = RecordMemo.read(kept)
+    memo, last = (last_build or LastBuild.read(kept)).take()
     tables = document_files(source, files, memo)
     memo.write(kept)
     del memo
-    last = Tally.read(kept)
     tokens = count_tokens(source.texts, last)
     in_docs = tokens.documents_per_token()
     lexicon = Lexicon(in_docs)

@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import malloc
 from ..model import Archive
 from ..parallel import Background, BackgroundError, can_fork
-from .files import FolderWriter, IndexInput, index_into
+from .files import FolderWriter, IndexInput, LastBuild, index_into
 
 _PART, _FAILED = b"P", b"X"
 """Each message's first byte: a part of the input (`IndexInput.unpickled` knows how many to read),
@@ -86,9 +86,12 @@ def _index_received(receive, send, folder: Path, kept: Path | None) -> None:
     send.close()  # (this process's copy of the sending end)
     malloc.map_large_blocks()  # (its arrays, made and dropped in turn, are most of its memory)
     try:
+        # (what the last build kept read first: the archive is being read meanwhile, and the
+        # input's maker starts after it)
+        last_build = LastBuild.read(kept)
         # (each part unpickled as it comes; the direct hits' table, the last, is read when the
         # index's files are written: its maker makes it meanwhile)
-        index_into(IndexInput.unpickled(_parts(receive)), FolderWriter(folder), kept)
+        index_into(IndexInput.unpickled(_parts(receive)), FolderWriter(folder), kept, last_build)
     except _MakerFailed:
         return  # (the maker says why)
     finally:
