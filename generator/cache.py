@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 import time
 from pathlib import Path
 
@@ -59,6 +58,8 @@ class ParseCache:
         self.files: dict[Path, tuple[tuple[int, int], tuple[bytes, ...], str]] = {}
         """The key each file had at the last read, with its (modification time, size) and the
         key's other parts then (`file_key`)."""
+        self._folders: set[str] = set()
+        """The entries' folders known to exist."""
 
     def file_key(self, path: Path, *parts: bytes) -> str:
         """The key of `path`'s bytes and then `parts`. A kept cache (the preview's) does not read a file
@@ -96,13 +97,22 @@ class ParseCache:
     def put_bytes(self, key: str, value: object, data: bytes) -> None:
         """Store an entry, given also as `data`, pickled."""
         self.remember(key, value)
-        target = self.folder / key[:2] / key
+        folder = f"{self.folder}/{key[:2]}"
+        # (a temporary name of this process's own and the folders known: a cold read stores 10,000
+        # entries at 10,000 protocols, and mkstemp's random names and a mkdir for each were 3 s)
+        temporary = f"{folder}/.{key}.{os.getpid()}"
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent)
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, target)  # never a half-written entry
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(handle, view):]
+            finally:
+                os.close(handle)
+            os.replace(temporary, f"{folder}/{key}")  # never a half-written entry
         except OSError:
             pass  # a read-only checkout simply goes without the cache
 
