@@ -21,7 +21,7 @@ import pickle
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
@@ -83,12 +83,12 @@ class Tally:
     (`TermCache.compound_tokens`)."""
 
     @property
-    def compounds(self) -> dict[str, tuple[str, ...]]:
+    def compounds(self) -> "Compounds":
         """A compound's term -> its parts' terms; where two tokens of one term split apart (rare),
         the parts first in order, so that it does not depend on which document came first."""
         return _compounds(self.compound_tokens.values())
 
-    def take_compounds(self) -> dict[str, tuple[str, ...]]:
+    def take_compounds(self) -> "Compounds":
         """`compounds`, the compound tokens let go as they are read (a million in a large archive:
         both at once made the index's process 100 MB larger), its strings `terms`' own (each its
         own copy, they were 130 MB at 10,000 protocols)."""
@@ -143,15 +143,41 @@ def _lines(text: str) -> list[str]:
     return text.split("\n") if text else []
 
 
-def _compounds(splits: Iterable[str], same: dict[str, str] | None = None) -> dict[str, tuple[str, ...]]:
+class Compounds(Mapping[str, tuple[str, ...]]):
+    """A compound's term -> its parts' terms, each compound's parts held as one string (their
+    terms with a space between): making a tuple of each was half the index's table of compounds'
+    time (730,000 compounds at 10,000 protocols); a term's parts are split when asked for."""
+
+    __slots__ = ("_parts",)
+
+    def __init__(self, parts: dict[str, str]):
+        self._parts = parts
+
+    def __getitem__(self, term: str) -> tuple[str, ...]:
+        return tuple(self._parts[term].split(" "))
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._parts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parts)
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+
+def _compounds(splits: Iterable[str], same: dict[str, str] | None = None) -> Compounds:
     """(`same`: a string -> an equal one to hold instead)"""
-    found: dict[str, tuple[str, ...]] = {}
+    found: dict[str, str] = {}
+    known = found.get
     for split in splits:
-        words = split.split(" ")
-        own, *parts = words if same is None else map(same.get, words, words)
-        if own not in found or tuple(parts) < found[own]:
-            found[own] = tuple(parts)
-    return found
+        own, _, parts = split.partition(" ")
+        earlier = known(own)
+        if earlier is None:
+            found[own if same is None else same.get(own, own)] = parts
+        elif parts != earlier and tuple(parts.split(" ")) < tuple(earlier.split(" ")):
+            found[own] = parts
+    return Compounds(found)
 
 
 def count_tokens(texts: PackedTexts, last: Tally | None) -> "TokenCount":

@@ -60,7 +60,7 @@ class SearchIndex:
     entry_field: np.ndarray
     entry_weight: np.ndarray
     """Weights in thousandths, as lunr.py rounds them."""
-    compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    compounds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """A compound's term -> its parts' terms (`counts.Tally.compounds`)."""
 
     @property
@@ -123,7 +123,7 @@ def documents_per_token(docs: list[SearchDoc]) -> Counter[str]:
     return count_tokens(PackedTexts.of(docs), None).documents_per_token()
 
 
-def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: dict[str, tuple[str, ...]],
+def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: Mapping[str, tuple[str, ...]],
               entries: list[np.ndarray], distinct: np.ndarray, lengths: list[np.ndarray]) -> SearchIndex:
     """Pass two: BM25 weights, and the entries sorted as the files list them (vectorised: a
     Python step per entry was a third of the index's time at 10,000 protocols)."""
