@@ -107,9 +107,10 @@ class IndexInput:
     synonym_groups: list[synonyms.Group]
     body_names: dict[str, str]
     """`direct.body_names`."""
-    direct_hits: Callable[[], dict[str, list[str] | int]]
-    """`direct.compact` of the archive's table: asked for last, when the index's files are written
-    (received from another process, it is made there while this one counts)."""
+    direct_files: Callable[[Files], tuple[list[list], int]]
+    """`h/`, the direct hits' table in shards, written into the index's files (`write_direct_files`):
+    asked for last. Received from another process, its maker wrote them into the same folder
+    while this one counted, and this gives only what it sent: the shards' table and count."""
 
     @staticmethod
     def of(archive: Archive) -> "IndexInput":
@@ -117,21 +118,24 @@ class IndexInput:
         texts = PackedTexts.of(docs)
         for doc in docs:  # (made here, for this: their texts are `texts` now)
             doc.texts, doc.snippet_source = {}, ""
-        return IndexInput(docs=docs, texts=texts, **_facts(archive), direct_hits=functools.cache(lambda: _direct_hits(archive, docs)))
+        return IndexInput(docs=docs, texts=texts, **_facts(archive),
+                          direct_files=lambda files: write_direct_files(_direct_hits(archive, docs), files))
 
     @staticmethod
-    def pickled(archive: Archive, per_part: int = 10_000) -> Iterator[bytes]:
+    def pickled(archive: Archive, files: Files, per_part: int = 10_000,
+                sent: Callable[[], None] = lambda: None) -> Iterator[bytes]:
         """The input of `archive` as parts to send to another process: the facts, the documents
         a `per_part` at a time (their facts as tuples, for a slotted dataclass pickles three times
-        slower, and their texts packed), then the direct hits' table, made only after the
-        documents are sent."""
+        slower, and their texts packed), then, once the documents are sent (`sent` is called),
+        the direct hits' files written into `files` and their table and count."""
         dumps = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
         docs = documents(archive)
         yield dumps({"documents": len(docs), **_facts(archive)})
         for start in range(0, len(docs), per_part):
             part = docs[start:start + per_part]
             yield dumps(([tuple(map(doc.__getattribute__, _FACT_FIELDS)) for doc in part], *pack(part)))
-        yield dumps(_direct_hits(archive, docs))
+        sent()
+        yield dumps(write_direct_files(_direct_hits(archive, docs), files))
 
     @staticmethod
     def unpickled(parts: Iterable[bytes]) -> "IndexInput":
@@ -146,7 +150,7 @@ class IndexInput:
             docs += [SearchDoc(**dict(zip(_FACT_FIELDS, row))) for row in rows]
             texts.add(*packed)
         del facts["documents"]
-        return IndexInput(docs=docs, texts=texts, **facts, direct_hits=functools.cache(lambda: pickle.loads(next(parts))))
+        return IndexInput(docs=docs, texts=texts, **facts, direct_files=lambda files: pickle.loads(next(parts)))
 
 
 def _facts(archive: Archive) -> dict:
@@ -230,7 +234,7 @@ def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary:
     group_lists.close()
     packs.update(group_lists.packs)
 
-    direct_table, direct_count = _direct_files(source, files)
+    direct_table, direct_count = source.direct_files(files)
     manifest = {
         "version": 7,
         "packs": packs,
@@ -267,9 +271,10 @@ _encode_string = json.encoder.encode_basestring
 """A string as `_json_text` writes it (json's own C function, without json.dumps' call around it)."""
 
 
-def _direct_files(source: IndexInput, files: Files) -> tuple[list[list], int]:
-    """`h/`: the direct hits' table in shards, read by shard number."""
-    shards = direct.shards(source.direct_hits())
+def write_direct_files(hits: dict[str, list[str] | int], files: Files) -> tuple[list[list], int]:
+    """`h/`: the direct hits' table (`direct.compact`) in shards, read by shard number; returns
+    the shards' table and count, for the manifest."""
+    shards = direct.shards(hits)
     writer = PackWriter(files, "h", "h")
     for found in shards:
         writer.add(found)
