@@ -336,11 +336,14 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
     from generator.load import load_archive
     from generator.search import packs
     from generator.search.documents import documents
-    from generator.search.files import IndexInput, document_files
-    from generator.search.texts import PackedTexts
+    from generator.search.files import IndexInput, write_document_files
+
+    def document_files(source: IndexInput, files: dict, memo: packs.RecordMemo | None = None) -> dict:
+        snippets = [doc.snippet_source for doc in source.docs]
+        return write_document_files(source.docs, source.bodies, source.topics, snippets.__getitem__, files, memo)
 
     archive = load_archive(ROOT / "content")
-    source, docs = IndexInput.of(archive), documents(archive)
+    source, docs = dataclasses.replace(IndexInput.of(archive), docs=documents(archive)), documents(archive)
     document_files(source, {}, first := packs.RecordMemo())
     first.write(tmp_path)
     assert first.made == len(first.kept) > 10
@@ -350,7 +353,7 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
     for name, after in edits.items():
         memo = packs.RecordMemo.read(tmp_path)
         kept, fresh = {}, {}
-        changed = dataclasses.replace(source, docs=after, texts=PackedTexts.of(after))
+        changed = dataclasses.replace(source, docs=after)
         tables = document_files(changed, kept, memo)
         assert (tables, kept) == (document_files(changed, fresh), fresh), name
         if name == "a word added to a text":  # (its texts' record only: the rest are taken as they were)

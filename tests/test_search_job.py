@@ -54,7 +54,7 @@ def test_the_index_process_does_not_hold_what_the_build_read_after_it_started(tm
 
 
 def test_a_maker_that_fails_fails_the_index_with_its_own_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(archive, files, per_part=10_000, sent=None):
+    def broken(archive, files, kept=None, per_part=10_000):
         yield from []
         raise ValueError("no documents today")
 
@@ -69,8 +69,8 @@ def test_a_maker_that_fails_fails_the_index_with_its_own_error(tmp_path: Path, m
 def test_a_maker_killed_halfway_ends_the_index_process_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = IndexInput.pickled
 
-    def killed_after_the_facts(archive, files, per_part=10_000, sent=None):
-        parts = real(archive, files, per_part)
+    def killed_after_the_facts(archive, files, kept=None, per_part=10_000):
+        parts = real(archive, files, kept, per_part)
         yield next(parts)
         os.kill(os.getpid(), signal.SIGKILL)  # (as the kernel's OOM killer would)
 
@@ -110,7 +110,7 @@ def test_the_documents_texts_reach_the_index_as_they_were_made(tmp_path: Path) -
     made = documents(archive)
     odd = dataclasses.replace(made[0], texts={"title": "Ärende 𝔖 ‘citat’ \udc80", "people": ""}, snippet_source="")
     made = [*made, odd]
-    received = IndexInput.unpickled(IndexInput.pickled(archive, {}, per_part=7))  # (parts of 7 documents)
+    received = IndexInput.unpickled(IndexInput.pickled(archive, {}, None, per_part=7))  # (parts of 7 documents)
     assert len(received.texts) == len(made) - 1 and len(received.docs) == len(made) - 1
     assert [received.texts[n] for n in range(len(received.texts))] == [doc.texts for doc in made[:-1]]
     assert [received.texts.snippet(n) for n in range(len(received.texts))] == [doc.snippet_source for doc in made[:-1]]

@@ -107,6 +107,12 @@ class IndexInput:
     synonym_groups: list[synonyms.Group]
     body_names: dict[str, str]
     """`direct.body_names`."""
+    document_files: Callable[[Files, Path | None], Callable[[], dict[str, list]]]
+    """`d/` and `x/` (`write_document_files`) into the index's files, with what the last build
+    compressed kept in the folder given (`packs.RecordMemo`): asked for before the texts are let
+    go, it gives a function that gives the packs' tables for the manifest. Received from another
+    process, its maker wrote them into the same folder while this one counted, and the tables
+    are what it sent, read when asked for (before `direct_files`)."""
     direct_files: Callable[[Files], tuple[list[list], int]]
     """`h/`, the direct hits' table in shards, written into the index's files (`write_direct_files`):
     asked for last. Received from another process, its maker wrote them into the same folder
@@ -118,23 +124,33 @@ class IndexInput:
         texts = PackedTexts.of(docs)
         for doc in docs:  # (made here, for this: their texts are `texts` now)
             doc.texts, doc.snippet_source = {}, ""
-        return IndexInput(docs=docs, texts=texts, **_facts(archive),
+        bodies_and_topics = _facts(archive)
+
+        def document_files(files: Files, kept: Path | None) -> Callable[[], dict[str, list]]:
+            tables = kept_document_files(docs, bodies_and_topics["bodies"], bodies_and_topics["topics"], texts.snippet,
+                                         files, kept)
+            return lambda: tables
+        return IndexInput(docs=docs, texts=texts, **bodies_and_topics, document_files=document_files,
                           direct_files=lambda files: write_direct_files(_direct_hits(archive, docs), files))
 
     @staticmethod
-    def pickled(archive: Archive, files: Files, per_part: int = 10_000,
-                sent: Callable[[], None] = lambda: None) -> Iterator[bytes]:
+    def pickled(archive: Archive, files: Files, kept: Path | None = None, per_part: int = 10_000) -> Iterator[bytes]:
         """The input of `archive` as parts to send to another process: the facts, the documents
         a `per_part` at a time (their facts as tuples, for a slotted dataclass pickles three times
-        slower, and their texts packed), then, once the documents are sent (`sent` is called),
-        the direct hits' files written into `files` and their table and count."""
+        slower, and their texts packed); then, once the documents are sent, the documents' files
+        and the direct hits' files written into `files` (the documents' with what the last build
+        compressed, kept in `kept`), and the tables of each."""
         dumps = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
         docs = documents(archive)
-        yield dumps({"documents": len(docs), **_facts(archive)})
+        facts = _facts(archive)
+        yield dumps({"documents": len(docs), **facts})
         for start in range(0, len(docs), per_part):
             part = docs[start:start + per_part]
             yield dumps(([tuple(map(doc.__getattribute__, _FACT_FIELDS)) for doc in part], *pack(part)))
-        sent()
+        for doc in docs:  # (sent: only the snippets are read again)
+            doc.texts = {}
+        yield dumps(kept_document_files(docs, facts["bodies"], facts["topics"], lambda number: docs[number].snippet_source,
+                                        files, kept))
         yield dumps(write_direct_files(_direct_hits(archive, docs), files))
 
     @staticmethod
@@ -150,7 +166,8 @@ class IndexInput:
             docs += [SearchDoc(**dict(zip(_FACT_FIELDS, row))) for row in rows]
             texts.add(*packed)
         del facts["documents"]
-        return IndexInput(docs=docs, texts=texts, **facts, direct_files=lambda files: pickle.loads(next(parts)))
+        return IndexInput(docs=docs, texts=texts, **facts, document_files=lambda files, kept: lambda: pickle.loads(next(parts)),
+                          direct_files=lambda files: pickle.loads(next(parts)))
 
 
 def _facts(archive: Archive) -> dict:
@@ -167,16 +184,25 @@ def _direct_hits(archive: Archive, docs: list[SearchDoc]) -> dict[str, list[str]
 _FACT_FIELDS = tuple(f.name for f in dataclasses.fields(SearchDoc) if f.name not in ("texts", "snippet_source"))
 
 
-def document_files(source: IndexInput, files: Files, memo: RecordMemo | None = None) -> dict[str, list]:
-    """`d/` and `x/`: what a result shows; returns the packs' tables for the manifest. They depend
-    on the documents only. With `memo`, the last build's records are taken where their JSON is the
-    same."""
-    docs = source.docs
+def kept_document_files(docs: list[SearchDoc], bodies: list[Body], topics: list[Topic], snippets: Callable[[int], str],
+                        files: Files, kept: Path | None) -> dict[str, list]:
+    """`write_document_files` with the last build's records kept in `kept`, and this build's kept
+    there for the next."""
+    memo = RecordMemo.read(kept)
+    tables = write_document_files(docs, bodies, topics, snippets, files, memo)
+    memo.write(kept)
+    return tables
+
+
+def write_document_files(docs: list[SearchDoc], bodies: list[Body], topics: list[Topic], snippets: Callable[[int], str],
+                         files: Files, memo: RecordMemo | None = None) -> dict[str, list]:
+    """`d/` and `x/`: what a result shows (the documents' facts, and their snippet texts, by
+    number); returns the packs' tables for the manifest. They depend on the documents only. With
+    `memo`, the last build's records are taken where their JSON is the same."""
     facts = SlotWriter(files, "d", memo)
-    for block in _document_blocks(source):
+    for block in _document_blocks(docs, bodies, topics):
         facts.add(block)
     facts.close()
-    snippets = source.texts.snippet
     dictionary = text_dictionary(_snippet(snippets(number)) for number, doc in enumerate(docs) if in_sample(doc.ref, len(docs)))
     texts = PackWriter(files, "x", "x", dictionary, memo)
     for start in range(0, len(docs), TEXT_BLOCK):
@@ -192,11 +218,10 @@ def _snippet(source: str) -> str:
     return " ".join(source.split())[:TEXT_LENGTH]
 
 
-def _document_blocks(source: IndexInput) -> list[list]:
+def _document_blocks(docs: list[SearchDoc], bodies: list[Body], topics: list[Topic]) -> list[list]:
     """The documents' facts in blocks of DOC_BLOCK."""
-    docs = source.docs
-    body_index = {b.key: i for i, b in enumerate(source.bodies)}
-    topic_index = {t.key: i for i, t in enumerate(source.topics)}
+    body_index = {b.key: i for i, b in enumerate(bodies)}
+    topic_index = {t.key: i for i, t in enumerate(topics)}
     return [
         [[d.ref, d.title, body_index[d.body], d.date, TYPES.index(d.type), [topic_index[t] for t in d.topics], *([1] if d.ocr else [])]
          for d in docs[start:start + DOC_BLOCK]]
@@ -448,22 +473,22 @@ def write_search_files(archive: Archive, folder: Path, kept: Path | None = None)
 
 @dataclass
 class LastBuild:
-    """What the last build counted and compressed (`counts.Tally`, `packs.RecordMemo`), kept in
-    the cache folder; read by the index's process while it waits for its input."""
+    """What the last build counted (`counts.Tally`), kept in the cache folder; read by the index's
+    process while it waits for its input."""
 
-    memo: RecordMemo | None
     tally: Tally | None
+    taken: bool = False
 
     @staticmethod
     def read(kept: Path | None) -> "LastBuild":
-        return LastBuild(RecordMemo.read(kept), Tally.read(kept))
+        return LastBuild(Tally.read(kept))
 
-    def take(self) -> tuple[RecordMemo, Tally | None]:
-        """Both, let go of here: the index lets go of each once used (the tally is 200 MB at
-        10,000 protocols), whoever else holds this."""
-        memo, tally, self.memo, self.tally = self.memo, self.tally, None, None
-        assert memo is not None, "taken twice"
-        return memo, tally
+    def take(self) -> Tally | None:
+        """The tally, let go of here: the index lets go of it once counted (200 MB at 10,000
+        protocols), whoever else holds this."""
+        assert not self.taken, "taken twice"
+        tally, self.tally, self.taken = self.tally, None, True
+        return tally
 
 
 def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_build: LastBuild | None = None) -> None:
@@ -471,10 +496,8 @@ def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_
     last build counted and compressed is kept (`last_build`, read from it unless given), only the
     documents that changed are counted and compressed again."""
     docs = source.docs
-    memo, last = (last_build or LastBuild.read(kept)).take()
-    tables = document_files(source, files, memo)
-    memo.write(kept)
-    del memo
+    last = (last_build or LastBuild.read(kept)).take()
+    tables = source.document_files(files, kept)
     tokens = count_tokens(source.texts, last)
     in_docs = tokens.documents_per_token()
     lexicon = Lexicon(in_docs)
@@ -485,7 +508,7 @@ def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_
     source.texts.release()  # (counted: the rest of the index reads the documents' facts)
     tally.write(kept)
     tally.shed()
-    term_files(build_index(docs, None, tally=tally), source, files, vocabulary, tables)
+    term_files(build_index(docs, None, tally=tally), source, files, vocabulary, tables())
 
 
 def _vocabulary(in_docs: Counter[str]) -> list[str]:

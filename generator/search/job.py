@@ -5,16 +5,15 @@ archive besides its own work (at 10,000 protocols half a gigabyte of its 1.5). S
 before the archive is read (`IndexJob`), and waits; once the archive is read, a short-lived fork
 (`feed`) makes what the index is made of (`files.IndexInput`: the search documents and a few
 facts) and sends it over a pipe, in parts, then ends; the index's process starts on the documents
-as soon as they come. The maker also writes the direct hits' files into the index's folder, at a
-lower priority, once the documents are sent: the index's process, the longer of a rebuild's two
-chains, then reads only their table at its end. Without fork (one core) the index is built in
-this process when fed.
+as soon as they come. Once the documents are sent, the maker also writes the documents' files
+(what a result shows) and the direct hits' into the index's folder: the index's process, the
+longer of a rebuild's two chains, then reads only their tables at its end. Without fork (one
+core) the index is built in this process when fed.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,7 +49,7 @@ class IndexJob:
             self._index = Background(lambda: index_into(IndexInput.of(archive), FolderWriter(self.folder), self.kept))
             return
         send, self._send = self._send, None
-        self._maker = Background(lambda: _send_input(archive, send, self.folder))
+        self._maker = Background(lambda: _send_input(archive, send, self.folder, self.kept))
         send.close()  # (the maker holds the only sending end: should it die, the index's process hears it)
 
     def wait(self) -> None:
@@ -75,12 +74,12 @@ class IndexJob:
             self._send = None
 
 
-def _send_input(archive: Archive, send, folder: Path) -> None:
-    # (once the documents are sent, the maker makes and writes the direct hits' files into the
-    # index's folder itself, at a lower priority: the index's process then has only their table
-    # to read at its end, and the build and the index come first meanwhile)
+def _send_input(archive: Archive, send, folder: Path, kept: Path | None) -> None:
+    # (once the documents are sent, the maker writes the documents' and the direct hits' files
+    # into the index's folder itself: the index's process, which counts meanwhile, then has only
+    # their tables to read at its end; at a lower priority the maker was the last to finish)
     try:
-        for part in IndexInput.pickled(archive, FolderWriter(folder), sent=lambda: os.nice(5)):
+        for part in IndexInput.pickled(archive, FolderWriter(folder), kept):
             send.send_bytes(_PART + part)
     except BaseException:
         send.send_bytes(_FAILED)
