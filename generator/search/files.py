@@ -100,7 +100,8 @@ class IndexInput:
     docs: list[SearchDoc]
     """Their facts (their texts are in `texts`)."""
     texts: PackedTexts
-    """Each document's texts and snippet source."""
+    """Each document's texts, and its snippet source where the documents' files are written in
+    this process (received from another, the snippets stayed there)."""
     bodies: list[Body]
     """In the facets' order (by name, as Swedish sorts)."""
     topics: list[Topic]
@@ -146,7 +147,8 @@ class IndexInput:
         yield dumps({"documents": len(docs), **facts})
         for start in range(0, len(docs), per_part):
             part = docs[start:start + per_part]
-            yield dumps(([tuple(map(doc.__getattribute__, _FACT_FIELDS)) for doc in part], *pack(part)))
+            # (without their snippet sources: this process writes the records cut from them)
+            yield dumps(([tuple(map(doc.__getattribute__, _FACT_FIELDS)) for doc in part], *pack(part, snippets=False)))
         for doc in docs:  # (sent: only the snippets are read again)
             doc.texts = {}
         yield dumps(kept_document_files(docs, facts["bodies"], facts["topics"], lambda number: docs[number].snippet_source,

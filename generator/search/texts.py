@@ -80,10 +80,10 @@ class PackedTexts(Sequence[Mapping[str, str]]):
                 for slot, name in enumerate(FIELD_NAMES) if flags & (1 << slot)]
 
 
-def pack(docs: Iterable[SearchDoc]) -> tuple[bytes, np.ndarray, np.ndarray]:
-    """The documents' texts and snippet sources as one byte string, where each ends in it (a row
-    of `_SLOTS` per document) and which fields each has (a bit per field: a field absent and a
-    field empty are counted apart, `text_key`)."""
+def pack(docs: Iterable[SearchDoc], snippets: bool = True) -> tuple[bytes, np.ndarray, np.ndarray]:
+    """The documents' texts and snippet sources (empty without `snippets`) as one byte string,
+    where each ends in it (a row of `_SLOTS` per document) and which fields each has (a bit per
+    field: a field absent and a field empty are counted apart, `text_key`)."""
     chunks: list[bytes] = []
     ends, present = array("q"), array("B" if len(FIELD_NAMES) <= 8 else "Q")
     at = 0
@@ -97,9 +97,10 @@ def pack(docs: Iterable[SearchDoc]) -> tuple[bytes, np.ndarray, np.ndarray]:
                 chunks.append(data)
                 at += len(data)
             ends.append(at)
-        data = doc.snippet_source.encode(*_ENCODING)
-        chunks.append(data)
-        at += len(data)
+        if snippets:
+            data = doc.snippet_source.encode(*_ENCODING)
+            chunks.append(data)
+            at += len(data)
         ends.append(at)
         present.append(flags)
     return b"".join(chunks), np.frombuffer(ends, dtype=np.int64), np.frombuffer(present, dtype=np.dtype(present.typecode))
