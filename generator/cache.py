@@ -105,13 +105,8 @@ class ParseCache:
             if folder not in self._folders:
                 os.makedirs(folder, exist_ok=True)
                 self._folders.add(folder)
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(handle, view):]
-            finally:
-                os.close(handle)
+            with open(temporary, "wb") as out:
+                out.write(data)
             os.replace(temporary, f"{folder}/{key}")  # never a half-written entry
         except OSError:
             pass  # a read-only checkout simply goes without the cache

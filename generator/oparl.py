@@ -295,20 +295,19 @@ class _Endpoint:
         own = urls.oparl_meeting(meeting)
         items = [urls.oparl_agenda_item(meeting, item) for item in meeting.items]
         location = [urls.oparl_location(meeting)] if meeting.place else []
-        consultations = [urls.oparl_consultation(meeting, dnr.key(number), item) for item, number in _taken_up(meeting)]
+        taken_up = _taken_up(meeting)
+        consultations = [urls.oparl_consultation(meeting, dnr.key(number), item) for item, number in taken_up]
         if not all(self.files_out.carry(path) for path in (*items, *location, *consultations, own)):
             return False
         mid, organization = self.url(own), self.url(urls.oparl_organization(meeting.body))
+        for item, number in taken_up:
+            self._consultation(meeting, item, number, dates, organization, carried=True)
         for item, path in zip(meeting.items, items):
-            for number in _numbers(item):
-                self._consultation(meeting, item, number, dates, organization, carried=True)
             for a in item.attachments:
                 if a.file:
                     self._take_file(a, a.kind, None, self.url(path))
-            self.lists["agendaItem"].append(path)
+        self.lists["agendaItem"] += items
         self.lists["locationList"] += location
-        if meeting.diarienummer:
-            self._consultation(meeting, None, meeting.diarienummer.normalised, dates, organization, carried=True)
         if meeting.original:
             self._take_file(meeting.original, "original", mid, None)
         for a in meeting.attachments:

@@ -111,7 +111,7 @@ def test_the_oparl_objects_of_the_meetings_not_edited_are_kept_as_a_full_build_m
     full = make_project(tmp_path / "full", project.content)
     assert full.build(on=DAY).code == 0
     assert tree_digest(project.site) == tree_digest(full.site)
-    paper = json.loads((full.site / OPARL_DIR / "paper").glob("*.json").__next__().read_text(encoding="utf-8"))
+    paper = json.loads(next((full.site / OPARL_DIR / "paper").glob("*.json")).read_text(encoding="utf-8"))
     assert len(paper["consultation"]) >= 3  # (the case taken up at every meeting of the committee)
 
 
@@ -343,7 +343,8 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
         return write_document_files(source.docs, source.bodies, source.topics, snippets.__getitem__, files, memo)
 
     archive = load_archive(ROOT / "content")
-    source, docs = dataclasses.replace(IndexInput.of(archive), docs=documents(archive)), documents(archive)
+    docs = documents(archive)
+    source = dataclasses.replace(IndexInput.of(archive), docs=docs)  # (the documents with their snippet sources)
     document_files(source, {}, first := packs.RecordMemo())
     first.write(tmp_path)
     assert first.made == len(first.kept) > 10

@@ -125,13 +125,12 @@ class IndexInput:
         texts = PackedTexts.of(docs)
         for doc in docs:  # (made here, for this: their texts are `texts` now)
             doc.texts, doc.snippet_source = {}, ""
-        bodies_and_topics = _facts(archive)
+        facts = _facts(archive)
 
         def document_files(files: Files, kept: Path | None) -> Callable[[], dict[str, list]]:
-            tables = kept_document_files(docs, bodies_and_topics["bodies"], bodies_and_topics["topics"], texts.snippet,
-                                         files, kept)
+            tables = kept_document_files(docs, facts["bodies"], facts["topics"], texts.snippet, files, kept)
             return lambda: tables
-        return IndexInput(docs=docs, texts=texts, **bodies_and_topics, document_files=document_files,
+        return IndexInput(docs=docs, texts=texts, **facts, document_files=document_files,
                           direct_files=lambda files: write_direct_files(_direct_hits(archive, docs), files))
 
     @staticmethod

@@ -95,8 +95,8 @@ def _index_received(receive, send, folder: Path, kept: Path | None) -> None:
         # (what the last build kept read first: the archive is being read meanwhile, and the
         # input's maker starts after it)
         last_build = LastBuild.read(kept)
-        # (each part unpickled as it comes; the direct hits' table, the last, is read when the
-        # index's files are written: its maker makes it meanwhile)
+        # (each part unpickled as it comes; the tables of the documents' and the direct hits'
+        # files, the last two, are read when the manifest is written: its maker writes them meanwhile)
         index_into(IndexInput.unpickled(_parts(receive)), FolderWriter(folder), kept, last_build)
     except _MakerFailed:
         return  # (the maker says why)
