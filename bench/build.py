@@ -1,6 +1,7 @@
 """Build speed at scale: our build, the floor, and stock Material on the same archive.
 
-    python bench/build.py [--sizes 1000 5000 10000] [--stock-max 5000] [--no-stock] [--full-max 10000] [--archives DIR]
+    python bench/build.py [--sizes 1000 5000 10000] [--stock-max 5000] [--no-stock] [--full-max 10000] [--preview-max 10000]
+                          [--archives DIR]
 
 For each size (bench/synth.py archives of ~8 KB protocols) it prints:
 
@@ -160,6 +161,8 @@ def main() -> None:
     parser.add_argument("--full-max", type=int, default=None,
                         help="the rebuilds and the preview only up to this many protocols (at 100,000 they take hours); "
                              "larger archives get the first build, the floor and check")
+    parser.add_argument("--preview-max", type=int, default=None,
+                        help="the preview only up to this many protocols (at 100,000 it holds two archives' sites in memory)")
     parser.add_argument("--archives", type=Path, default=None,
                         help="a folder of archives bench/synth.py made (ARCHIVES/<size>/content), copied instead of made again")
     args = parser.parse_args()
@@ -172,6 +175,7 @@ def main() -> None:
         else:
             generate(work, size)
         full = args.full_max is None or size <= args.full_max
+        previewed = full and (args.preview_max is None or size <= args.preview_max)
         row = {"size": size, "ours": ours(work)}
         if full:
             row["again"] = ours(work)
@@ -180,7 +184,7 @@ def main() -> None:
         if not args.no_stock and (args.stock_max is None or size <= args.stock_max):
             row["stock"] = stock(work)
         row["check"] = check(work)
-        if full:
+        if previewed:
             row["preview"] = preview(work)
         rows.append(row)
         shutil.rmtree(work, ignore_errors=True)
@@ -191,16 +195,18 @@ def main() -> None:
             line += f" | stock {s[0]:7.1f} s {s[1]:6.0f} MB | stock/ours {s[0] / o[0]:5.1f}x"
         c = row["check"]
         if full:
-            a, d, p = row["again"], row["changed"], row["preview"]
+            a, d = row["again"], row["changed"]
             line += (f"\n{'':>17} rebuilt, nothing changed {a[0]:6.1f} s {a[1]:6.0f} MB | one meeting changed {d[0]:6.1f} s "
                      f"{d[1]:6.0f} MB")
         line += f"\n{'':>17} check {c[0]:5.1f} s, cached {c[1]:5.1f} s"
-        if full:
+        if previewed:
+            p = row["preview"]
             line += f" | preview: first page {p[0]:6.1f} s, an edit shown in {p[1]:4.1f} s"
         print(line, flush=True)
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
-        print(f"growth {first['size']} -> {last['size']}: ours {last['ours'][0] / first['ours'][0]:.1f}x, "
+        print(f"growth {first['size']} -> {last['size']}: ours {last['ours'][0] / first['ours'][0]:.1f}x "
+              f"(memory {last['ours'][1] / first['ours'][1]:.1f}x), "
               f"floor {last['floor'][0] / first['floor'][0]:.1f}x"
               + (f", stock {last['stock'][0] / first['stock'][0]:.1f}x" if "stock" in last else ""))
 
