@@ -6,8 +6,6 @@ item anchors land on their item, and a phone-sized screen does not scroll sidewa
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 

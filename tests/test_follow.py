@@ -36,7 +36,7 @@ def test_a_topic_feed_holds_only_that_topics_decisions(example_site: Path) -> No
 def test_pages_announce_their_feeds(example_site: Path) -> None:
     for page, feed in (("index.html", "atom.xml"), ("lsg/index.html", "atom.xml"), ("amne/nara-vard/index.html", "atom.xml")):
         html = (example_site / page).read_text(encoding="utf-8")
-        assert f'<link rel="alternate feed" type="application/atom+xml"' in html and f'href="{feed}"' in html, page
+        assert '<link rel="alternate feed" type="application/atom+xml"' in html and f'href="{feed}"' in html, page
 
 
 def test_a_bodys_calendar_holds_its_coming_meetings(example_site: Path) -> None:

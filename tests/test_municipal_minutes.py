@@ -6,7 +6,6 @@ builds the site for real."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

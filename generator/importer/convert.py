@@ -133,7 +133,7 @@ def _typst_tree(pypandoc, text: str, folder: Path) -> str:
     (`#deltagare(...)`, `#mall.rubrik[...]`) is replaced by one that shows the text given to it."""
     functions: list[str] = []
     modules: dict[str, set[str]] = {}
-    for _ in range(60):
+    for _attempt in range(60):
         stubs = _SHOW_TEXT + "".join(f"#let {name} = _shown\n" for name in functions)
         stubs += "".join(f"#let {name} = ({', '.join(f'{f}: _shown' for f in sorted(fields))},)\n" if fields else ""
                          for name, fields in modules.items())
