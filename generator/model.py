@@ -63,6 +63,8 @@ def shared(cls: type) -> type:
 
 
 _ONE_OF: dict[tuple, object] = {}
+"""The shared records by their values. Never emptied: a preview keeps it for its whole run, and it
+grows only with the values an archive holds (a few thousand names), not with its meetings."""
 
 
 def _one_of(cls: type, state: tuple) -> object:
