@@ -163,7 +163,7 @@ def main() -> None:
                         help="the rebuilds and the preview only up to this many protocols (at 100,000 a rebuild takes 7–12 minutes); "
                              "larger archives get the first build, the floor and check")
     parser.add_argument("--preview-max", type=int, default=None,
-                        help="the preview only up to this many protocols (at 100,000 it holds two archives' sites in memory)")
+                        help="the preview only up to this many protocols (its first page is a whole build; not measured at 100,000)")
     parser.add_argument("--archives", type=Path, default=None,
                         help="a folder of archives bench/synth.py made (ARCHIVES/<size>/content), copied instead of made again")
     args = parser.parse_args()
