@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.util
 import os
 import signal
 import traceback
@@ -83,6 +84,10 @@ class Background:
         self._receive = receive
         self._process = context.Process(target=_report, args=(task, send, self._group))  # (not a daemon: it may use workers of its own)
         self._process.start()
+        # A process nobody waited for (the program ended on an error first) is stopped as this one
+        # exits: multiprocessing joins its children at exit, which would wait forever for the
+        # index's process, itself waiting for documents that will not come.
+        self._at_exit = multiprocessing.util.Finalize(None, _stop, args=(self._process, self._group), exitpriority=10)
         if self._group:
             try:  # (the process does it too: whichever comes first, `cancel` finds the group)
                 os.setpgid(self._process.pid, self._process.pid)
@@ -98,6 +103,7 @@ class Background:
                 self._error = "the background process stopped unexpectedly"
             self._process.join()
             self._process = None
+            self._at_exit.cancel()
             collector.thaw_after_fork(self._frozen_before)
         if self._error:
             raise BackgroundError(self._error)
@@ -110,13 +116,18 @@ class Background:
     def cancel(self) -> None:
         """Stop the function (and, with `group`, every process it started)."""
         if self._process is not None:
-            try:
-                os.killpg(self._process.pid, signal.SIGKILL) if self._group else self._process.kill()
-            except ProcessLookupError:  # (no such group: it has ended, or never became one)
-                self._process.kill()
-            self._process.join()
+            _stop(self._process, self._group)
             self._process = None
+            self._at_exit.cancel()
             collector.thaw_after_fork(self._frozen_before)
+
+
+def _stop(process, group: bool) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL) if group else process.kill()
+    except ProcessLookupError:  # (no such group: it has ended, or never became one)
+        process.kill()
+    process.join()
 
 
 def _report(task: Callable[[], None], send, group: bool) -> None:
