@@ -16,6 +16,7 @@ class Visit:
         host = urlsplit(base).netloc
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"{r.url}: {r.failure}"))
 
         def route(r: object) -> None:
             if urlsplit(r.request.url).netloc not in (host, ""):
@@ -31,3 +32,13 @@ class Visit:
 
     def close(self) -> None:
         self.context.close()
+
+    def wait_for_results(self, seconds: float = 30) -> None:
+        """Until the search page lists a result; if none comes, fails saying what the page said
+        and what went wrong on the way (a timeout alone names nothing to mend)."""
+        try:
+            self.page.locator("#sok-resultat > li").first.wait_for(timeout=seconds * 1000)
+        except Exception as error:
+            status = self.page.locator(".pa-sok-status").first.text_content(timeout=1000)
+            raise AssertionError(f"no search results after {seconds} s on {self.page.url}: the page says "
+                                 f"{status!r}; errors {self.errors}") from error

@@ -40,7 +40,7 @@ def violations(browser: object, url: str, width: int) -> list[str]:
     visit.open(url)
     visit.page.evaluate("document.querySelectorAll('details.pa-figure-data, details.pa-diff').forEach(d => d.open = true)")
     if "sok/?q=" in url:
-        visit.page.locator("#sok-resultat > li").first.wait_for()
+        visit.wait_for_results()
         visit.page.locator("#sok-facetter fieldset").first.wait_for(state="attached")
         visit.page.evaluate("document.querySelector('.pa-sok-filter').open = true")  # (closed on a phone: checked open too)
     visit.page.add_script_tag(path=str(AXE))
