@@ -16,7 +16,7 @@ class Visit:
         host = urlsplit(base).netloc
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"{r.url}: {r.failure}"))
+        self.page.on("requestfailed", self._failed)
 
         def route(r: object) -> None:
             if urlsplit(r.request.url).netloc not in (host, ""):
@@ -26,6 +26,12 @@ class Visit:
                 r.continue_()
 
         self.page.route("**/*", route)
+
+    def _failed(self, request: object) -> None:
+        # (a request the page itself gave up, leaving for another page, is no fault: a redirect
+        # page's favicon)
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"{request.url}: {request.failure}")
 
     def open(self, url: str) -> None:
         self.page.goto(url, wait_until="networkidle")

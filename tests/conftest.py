@@ -147,11 +147,17 @@ class _RangeHandler(_QuietHandler):
         self.wfile.write(data)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # (the socket's default backlog of 5 drops connections when a browser opens its six at once
+    # while another test's are queued: a dropped one is retried a second or more later)
+    request_queue_size = 128
+
+
 def serve(folder: Path, ranges: bool = True) -> tuple[http.server.ThreadingHTTPServer, str]:
     """A static file server for a built site on a free loopback port; answering Range requests
     unless `ranges` is False."""
     handler = functools.partial(_RangeHandler if ranges else _QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 

@@ -57,6 +57,37 @@ def test_the_results_page_lists_items_with_highlighted_snippets(browser: object,
             assert anchor in read_page(target).ids, href
 
 
+def test_a_search_whose_index_reads_fail_once_tries_again(browser: object, server: str) -> None:
+    """A phone between cells: every read of the index fails the first time; the results still come."""
+    visit = Visit(browser, server)
+    failed: list[str] = []
+
+    def fail_once(route: object) -> None:
+        key = (route.request.url, route.request.headers.get("range"))
+        if key in failed:
+            route.continue_()
+        else:
+            failed.append(key)
+            route.abort("internetdisconnected")
+
+    visit.page.route("**/sok/index/**", fail_once)
+    visit.open(server + "sok/?q=hj%C3%A4lpmedelsr%C3%A5det")
+    visit.wait_for_results()
+    assert visit.page.locator("#sok-resultat > li").count() >= 3
+    visit.close()
+    assert len(failed) >= 3  # (the manifest and at least two reads after it)
+
+
+def test_a_search_whose_index_cannot_be_reached_says_so_in_swedish(browser: object, server: str) -> None:
+    visit = Visit(browser, server)
+    visit.page.route("**/sok/index/**", lambda route: route.abort("internetdisconnected"))
+    visit.open(server + "sok/?q=hj%C3%A4lpmedelsr%C3%A5det")
+    status = visit.page.locator(".pa-sok-status")
+    visit.page.wait_for_function("document.querySelector('.pa-sok-status').textContent.includes('misslyckades')")
+    assert "kontrollera anslutningen" in status.inner_text()
+    visit.close()
+
+
 def test_facets_count_and_narrow_the_results(browser: object, server: str) -> None:
     visit = Visit(browser, server)
     visit.open(server + "sok/?q=n%C3%A4ra+v%C3%A5rd")

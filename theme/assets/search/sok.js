@@ -325,13 +325,37 @@
 
   /* -- fetching ----------------------------------------------------------------------- */
 
+  /* A fetch that tries again where the network failed (a phone between cells, a host's full
+   * queue): twice, after half a second and a second and a half. An answer, even an error status,
+   * is the host's word and is not asked again. */
+  function get(url, init) {
+    var waits = [500, 1500];
+    function attempt() {
+      return fetch(url, init).catch(function () {
+        /* (the browser's own message is in English and names no cause) */
+        if (!waits.length) throw new Error("sökindexet gick inte att hämta; kontrollera anslutningen och försök igen");
+        var wait = waits.shift();
+        return new Promise(function (resolve) { setTimeout(resolve, wait); }).then(attempt);
+      });
+    }
+    return attempt();
+  }
+
+  /* `promise` kept in `store` under `key` while it may succeed: a failed read is forgotten, so the
+   * next query reads again instead of failing for the rest of the page's life. */
+  function keep(store, key, promise) {
+    store[key] = promise;
+    promise.catch(function () { if (store[key] === promise) delete store[key]; });
+    return promise;
+  }
+
   var cache = {};
   function fetchJSON(path) {
     if (!cache[path]) {
-      cache[path] = fetch(INDEX + path).then(function (r) {
+      keep(cache, path, get(INDEX + path).then(function (r) {
         if (!r.ok) throw new Error("sökindexet saknas: " + path);
         return r.json();
-      });
+      }));
     }
     return cache[path];
   }
@@ -344,7 +368,7 @@
   /* (`no-store`: Chromium's HTTP cache lets one request for a URL at a time through, so the
    * records of one pack would be fetched one after another; the records read are kept here) */
   function ranged(file, start, end) {
-    return fetch(INDEX + file, { headers: { Range: "bytes=" + start + "-" + (end - 1) }, cache: "no-store" }).then(function (r) {
+    return get(INDEX + file, { headers: { Range: "bytes=" + start + "-" + (end - 1) }, cache: "no-store" }).then(function (r) {
       if (!r.ok) throw new Error("sökindexet saknas: " + file);
       return r.arrayBuffer().then(function (body) { return { partial: r.status === 206, body: body }; });
     });
@@ -384,10 +408,10 @@
     var path = manifest.textDictionary;
     if (!path) return Promise.resolve(null);
     if (!dictionaries[path]) {
-      dictionaries[path] = fetch(INDEX + path).then(function (r) {
+      keep(dictionaries, path, get(INDEX + path).then(function (r) {
         if (!r.ok) throw new Error("sökindexet saknas: " + path);
         return r.arrayBuffer();
-      });
+      }));
     }
     return dictionaries[path];
   }
@@ -396,7 +420,7 @@
   function record(manifest, address) {
     if (!records[address]) {
       var at = address.split(":"), start = +at[1];
-      records[address] = bytesOf(manifest.packs[at[0]], start, start + +at[2]).then(inflate);
+      keep(records, address, bytesOf(manifest.packs[at[0]], start, start + +at[2]).then(inflate));
     }
     return records[address];
   }
@@ -408,7 +432,7 @@
     var at = span(table, number);
     if (!records[at.key]) {
       var bytes = at.then(function (where) { return bytesOf(where[0], where[1], where[2]); });
-      records[at.key] = Promise.all([bytes, dictionary || null]).then(function (got) { return inflate(got[0], got[1]); });
+      keep(records, at.key, Promise.all([bytes, dictionary || null]).then(function (got) { return inflate(got[0], got[1]); }));
     }
     return records[at.key];
   }
@@ -420,11 +444,10 @@
     var pack = table[locate(table, number)], file = pack[1], key = file + "#" + number;
     if (!spans[key]) {
       var at = pack[2] + 4 * (number - pack[0]);
-      spans[key] = bytesOf(file, at, at + 8).then(function (offsets) {
+      keep(spans, key, bytesOf(file, at, at + 8).then(function (offsets) {
         var view = new DataView(offsets);
         return [file, view.getUint32(0, true), view.getUint32(4, true)];
-      });
-      spans[key].key = key;
+      })).key = key;
     }
     return spans[key];
   }
@@ -435,12 +458,12 @@
     var pack = table[locate(table, number)], file = pack[1], slot = pack[2], key = file + "#" + number;
     if (!records[key]) {
       var at = slot * (number - pack[0]);
-      records[key] = bytesOf(file, at, at + slot).then(function (bytes) {
+      keep(records, key, bytesOf(file, at, at + slot).then(function (bytes) {
         var view = new DataView(bytes), length = view.getUint16(0, true);
         if (length !== 0xFFFF) return bytes.slice(2, 2 + length);
         var start = view.getUint32(2, true);
         return bytesOf(file, start, start + view.getUint32(6, true));
-      }).then(inflate);
+      }).then(inflate));
     }
     return records[key];
   }
