@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 import sys
 from dataclasses import dataclass, field
 from typing import Literal
@@ -22,20 +23,33 @@ def _pickled_by_field_names(record: type, recurring: tuple[str, ...]) -> type:
     are interned as they are read: see `record`."""
     names = tuple(f.name for f in dataclasses.fields(record))
     interned = tuple(name in recurring for name in names)
+    # (the slots' own descriptors, in C: setting through them skips the frozen class's
+    # `__setattr__` and the lookup by name, 40% of reading a record back)
+    setters = tuple(record.__dict__[name].__set__ for name in names)
+    values = fields_getter(names)
 
     def getstate(self) -> tuple:
-        return tuple(map(self.__getattribute__, names))
+        return values(self)
 
     def setstate(self, state: tuple) -> None:
-        for name, value in zip(names, state):
-            object.__setattr__(self, name, value)
+        for set_field, value in zip(setters, state):
+            set_field(self, value)
 
     def setstate_interning(self, state: tuple) -> None:
-        for name, value, intern in zip(names, state, interned):
-            object.__setattr__(self, name, sys.intern(value) if intern and value.__class__ is str else value)
+        for set_field, value, intern in zip(setters, state, interned):
+            set_field(self, sys.intern(value) if intern and value.__class__ is str else value)
 
     record.__getstate__, record.__setstate__ = getstate, setstate_interning if recurring else setstate
     return record
+
+
+def fields_getter(names: tuple[str, ...]):
+    """A function giving an object's attributes `names` as a tuple (`attrgetter`, in C; of one
+    name it gives the value alone)."""
+    if len(names) == 1:
+        (name,) = names
+        return lambda obj: (getattr(obj, name),)
+    return operator.attrgetter(*names) if names else (lambda obj: ())
 
 
 def record(cls: type | None = None, *, recurring: tuple[str, ...] = ()):
@@ -53,10 +67,10 @@ def shared(cls: type) -> type:
     """A record of a few strings that recurs as a whole (a presenter in every meeting she reports
     to): read from a pickle, equal ones are one object in the process."""
     cls = record(cls)
-    names = tuple(f.name for f in dataclasses.fields(cls))
+    values = fields_getter(tuple(f.name for f in dataclasses.fields(cls)))
 
     def reduce(self) -> tuple:
-        return _one_of, (cls, tuple(map(self.__getattribute__, names)))
+        return _one_of, (cls, values(self))
 
     cls.__reduce__ = reduce
     return cls
