@@ -83,6 +83,16 @@ def test_a_key_that_leads_to_a_meeting_or_an_item_is_written_as_its_documents_nu
     assert direct.compact(elsewhere, docs, {key: body.name for key, body in archive.bodies.items()}) == elsewhere
 
 
+def test_the_shards_written_for_many_keys_at_once_are_where_the_browser_looks_for_each() -> None:
+    """The build computes the shards of all keys together; each must be the one `shard` (which the
+    browser's parity test above holds to sok.js) gives the key alone: Swedish letters, §, digits,
+    a character outside the BMP (two UTF-16 code units) and the empty key among them."""
+    archive = load_archive(ROOT / "content")
+    keys = sorted({*direct.table(archive), "", "å", "\U0001d518 § 1", "x" * 200})
+    for count in (1, 7, 1000):
+        assert direct.shard_all(keys, count) == [direct.shard(key, count) for key in keys]
+
+
 def test_a_citation_puts_its_item_first_as_go_directly_to(browser: object, server: str, example_site: Path) -> None:
     visit = Visit(browser, server)
     visit.open(server + "sok/?q=" + quote("LSG § 28 2023"))

@@ -19,6 +19,8 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 
+import numpy as np
+
 from .. import dnr, urls
 from ..labels import meeting_title
 from ..model import Archive
@@ -133,11 +135,28 @@ def shard(key: str, count: int) -> int:
     return value % count
 
 
+def shard_all(keys: list[str], count: int) -> list[int]:
+    """`shard` of each of `keys`, computed for all of them at once, a code unit position at a
+    time (numpy: a Python step per code unit was most of the direct hits' time)."""
+    if not keys:
+        return []
+    encoded = [key.encode("utf-16-le") for key in keys]
+    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(keys)) // 2
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    units = np.frombuffer(b"".join(encoded), dtype="<u2").astype(np.uint32)
+    values = np.full(len(keys), 0x811C9DC5, dtype=np.uint32)
+    for at in range(int(lengths.max(initial=0))):
+        going = np.flatnonzero(lengths > at)
+        values[going] = (values[going] ^ units[starts[going] + at]) * np.uint32(0x01000193)  # (wraps at 2**32)
+    return (values % count).tolist()
+
+
 def shards(found: Mapping[str, list[str] | int]) -> list[dict[str, list[str] | int]]:
     count = max(1, -(-len(found) // SHARD_SIZE))
     out: list[dict[str, list[str] | int]] = [{} for _ in range(count)]
-    for key in sorted(found):
-        out[shard(key, count)][key] = found[key]
+    keys = sorted(found)
+    for key, number in zip(keys, shard_all(keys, count)):
+        out[number][key] = found[key]
     return out
 
 
