@@ -341,23 +341,25 @@
     return attempt();
   }
 
-  /* `promise` kept in `store` under `key` while it may succeed: a failed read is forgotten, so the
-   * next query reads again instead of failing for the rest of the page's life. */
-  function keep(store, key, promise) {
-    store[key] = promise;
-    promise.catch(function () { if (store[key] === promise) delete store[key]; });
-    return promise;
+  /* The promise `make` gives, made once and kept in `store` under `key` while it may succeed: a
+   * failed read is forgotten, so the next query reads again instead of failing for the rest of the
+   * page's life. */
+  function remembered(store, key, make) {
+    if (!store[key]) {
+      var promise = store[key] = make();
+      promise.catch(function () { if (store[key] === promise) delete store[key]; });
+    }
+    return store[key];
   }
 
   var cache = {};
   function fetchJSON(path) {
-    if (!cache[path]) {
-      keep(cache, path, get(INDEX + path).then(function (r) {
+    return remembered(cache, path, function () {
+      return get(INDEX + path).then(function (r) {
         if (!r.ok) throw new Error("sökindexet saknas: " + path);
         return r.json();
-      }));
-    }
-    return cache[path];
+      });
+    });
   }
 
   /* -- packs (generator/search/packs.py) ------------------------------------------------ */
@@ -407,22 +409,20 @@
   function textDictionary(manifest) {
     var path = manifest.textDictionary;
     if (!path) return Promise.resolve(null);
-    if (!dictionaries[path]) {
-      keep(dictionaries, path, get(INDEX + path).then(function (r) {
+    return remembered(dictionaries, path, function () {
+      return get(INDEX + path).then(function (r) {
         if (!r.ok) throw new Error("sökindexet saknas: " + path);
         return r.arrayBuffer();
-      }));
-    }
-    return dictionaries[path];
+      });
+    });
   }
 
   /* A record by its address, `pack:offset:length`. */
   function record(manifest, address) {
-    if (!records[address]) {
+    return remembered(records, address, function () {
       var at = address.split(":"), start = +at[1];
-      keep(records, address, bytesOf(manifest.packs[at[0]], start, start + +at[2]).then(inflate));
-    }
-    return records[address];
+      return bytesOf(manifest.packs[at[0]], start, start + +at[2]).then(inflate);
+    });
   }
 
   /* Record `number` of the packs a table lists ([first number, file, footer offset], ...): its
@@ -430,11 +430,10 @@
    * where its records need one). */
   function numbered(table, number, dictionary) {
     var at = span(table, number);
-    if (!records[at.key]) {
+    return remembered(records, at.key, function () {
       var bytes = at.then(function (where) { return bytesOf(where[0], where[1], where[2]); });
-      keep(records, at.key, Promise.all([bytes, dictionary || null]).then(function (got) { return inflate(got[0], got[1]); }));
-    }
-    return records[at.key];
+      return Promise.all([bytes, dictionary || null]).then(function (got) { return inflate(got[0], got[1]); });
+    });
   }
 
   /* Where record `number` of footed packs is: a promise of [file, start, end] from its pack's
@@ -442,30 +441,30 @@
   var spans = {};
   function span(table, number) {
     var pack = table[locate(table, number)], file = pack[1], key = file + "#" + number;
-    if (!spans[key]) {
+    return remembered(spans, key, function () {
       var at = pack[2] + 4 * (number - pack[0]);
-      keep(spans, key, bytesOf(file, at, at + 8).then(function (offsets) {
+      var found = bytesOf(file, at, at + 8).then(function (offsets) {
         var view = new DataView(offsets);
         return [file, view.getUint32(0, true), view.getUint32(4, true)];
-      })).key = key;
-    }
-    return spans[key];
+      });
+      found.key = key;
+      return found;
+    });
   }
 
   /* Record `number` of slotted packs (the table's entries [first number, file, slot size]): its
    * slot at number × slot, in one read; a record too long for it is where the slot says. */
   function slotted(table, number) {
     var pack = table[locate(table, number)], file = pack[1], slot = pack[2], key = file + "#" + number;
-    if (!records[key]) {
+    return remembered(records, key, function () {
       var at = slot * (number - pack[0]);
-      keep(records, key, bytesOf(file, at, at + slot).then(function (bytes) {
+      return bytesOf(file, at, at + slot).then(function (bytes) {
         var view = new DataView(bytes), length = view.getUint16(0, true);
         if (length !== 0xFFFF) return bytes.slice(2, 2 + length);
         var start = view.getUint32(2, true);
         return bytesOf(file, start, start + view.getUint32(6, true));
-      }).then(inflate));
-    }
-    return records[key];
+      }).then(inflate);
+    });
   }
 
   /* Index of the last entry of `sorted` (pairs [first term or number, ...]) whose first <= term. */
