@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from .messages import CATALOGUE
@@ -60,6 +61,9 @@ class ParseCache:
         key's other parts then (`file_key`)."""
         self._folders: set[str] = set()
         """The entries' folders known to exist."""
+        self.recent: Mapping[str, tuple[int, int]] = {}
+        """(modification time, size) by path, as a caller found them just before this read (the
+        preview, which looked for what changed): `file_key` takes them instead of a stat per file."""
 
     def file_key(self, path: Path, *parts: bytes) -> str:
         """The key of `path`'s bytes and then `parts`. A kept cache (the preview's) does not read a file
@@ -67,13 +71,15 @@ class ParseCache:
         last read, unless it had changed just before that read (an edit within the clock's
         resolution keeps both, as git's index knows); a read of every file was a fifth of an
         edit's preview at 10,000 protocols."""
-        stat = path.stat()
-        seen = (stat.st_mtime_ns, stat.st_size)
+        seen = self.recent.get(str(path))
+        if seen is None:
+            stat = path.stat()
+            seen = (stat.st_mtime_ns, stat.st_size)
         known = self.files.get(path)
         if known is not None and known[0] == seen and known[1] == parts:
             return known[2]
         key = self.key(path.read_bytes(), *parts)
-        if time.time_ns() - stat.st_mtime_ns > _SETTLED_NS:
+        if time.time_ns() - seen[0] > _SETTLED_NS:
             self.files[path] = (seen, parts, key)
         return key
 

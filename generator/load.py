@@ -241,21 +241,36 @@ class _Reader:
         return redirects, [(r.url, r.reason) for r in permanence.removed]
 
     def _files(self, problems: list[Problem]) -> list[Path]:
-        found = []
+        """The files under content/, each folder's files (by name) before its folders' (as `os.walk`
+        gives them; a linked folder is listed, not walked); the folders in `self.folders`."""
+        found: list[Path] = []
         self.folders = set()
-        for folder, dirs, names in os.walk(self.content, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not is_editor_litter(d))
-            self.folders.update(os.path.join(folder, d) for d in dirs)
-            for name in sorted(names):
-                if is_editor_litter(name):
-                    continue
-                path = Path(folder) / name
-                if path.is_symlink() and not path.resolve().is_relative_to(self.content):
-                    problems.append(Problem(self.shown(path), 1, "file", _("the file is a link to a file outside content/"),
-                                            _("copy the file into content/ instead of linking to it"), code="file"))
-                    continue
-                found.append(path)
+        self._walk(str(self.content), found, problems)
         return found
+
+    def _walk(self, folder: str, found: list[Path], problems: list[Problem]) -> None:
+        # (`os.scandir`'s entries know a link without a system call: a `Path.is_symlink` per file
+        # was a tenth of the preview's read at 10,000 protocols)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted((e for e in listing if not is_editor_litter(e.name)), key=lambda e: e.name)
+        except OSError:  # (a folder that cannot be read is skipped, as `os.walk` skips it)
+            return
+        folders = []
+        for entry in entries:
+            if entry.is_dir():
+                folders.append(entry)
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink() and not path.resolve().is_relative_to(self.content):
+                problems.append(Problem(self.shown(path), 1, "file", _("the file is a link to a file outside content/"),
+                                        _("copy the file into content/ instead of linking to it"), code="file"))
+                continue
+            found.append(path)
+        self.folders.update(entry.path for entry in folders)
+        for entry in folders:
+            if not entry.is_symlink():
+                self._walk(entry.path, found, problems)
 
     def _registry(self, name: str, model, problems: list[Problem]) -> list:
         path = self.content / name

@@ -426,6 +426,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """Re-render what the edit of `changed` affects; False when that takes a full build. `cut`:
         the refresh of the pages shown was cancelled unfinished."""
         site_dir = Path(config.site_dir)
+        if self.parse_cache:
+            self.parse_cache.recent = now  # (the files were just looked at: no stat of each again)
         try:
             after = Site.load(self.site.config, self.parse_cache, earlier=self.site)
         except ContentError as error:
@@ -435,6 +437,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             if cut:  # (the pages shown stay, so their search, feeds and open data are finished)
                 self._refresh_in_background(site_dir)
             return True
+        finally:
+            if self.parse_cache:
+                self.parse_cache.recent = {}
         edit = preview.affected_pages(self.site, after)
         if edit is None:
             return False
