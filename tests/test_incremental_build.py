@@ -378,3 +378,68 @@ def test_the_build_record_keeps_a_file_name_that_is_not_utf8(tmp_path: Path) -> 
         BuildRecord("frame", digest_of(site / "sitemap.xml"), {"a/": "1"}, {f"filer/{name}": "2"}).write(tmp_path / "cache", site)
         record = BuildRecord.read(tmp_path / "cache", site)
         assert record is not None and record.files == {f"filer/{name}": "2"}, name
+
+
+def test_the_posting_tails_are_compressed_again_only_where_they_changed(tmp_path: Path) -> None:
+    """A common word's postings beyond its term chunk come in tail records, which an edit to one
+    meeting leaves nearly all as they were: a build keeps them compressed, and the next takes
+    those whose JSON is the same instead of compressing them again; the index is the bytes of a
+    build without them."""
+    import importlib.util
+    import pickle
+
+    from generator.load import load_archive
+    from generator.search import packs
+    from generator.search.files import IndexInput, index_into
+
+    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
+    synth = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synth)
+    content = synth.generate(tmp_path / "archive", 120)
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    index_into(IndexInput.of(load_archive(content)), {}, kept)
+    memo_files = sorted(kept.glob("search-tails-*.pickle"))
+    assert [p.name for p in memo_files] == ["search-tails-0.pickle", "search-tails-1.pickle"]
+
+    def edit(words: str) -> None:
+        protocol = sorted(content.glob("*/*.md"))[7]
+        protocol.write_text(protocol.read_text(encoding="utf-8").replace("::: beslut\n", f"::: beslut\n{words}\n", 1),
+                            encoding="utf-8")
+
+    def index(kept: Path | None) -> dict[str, bytes]:
+        files: dict[str, bytes] = {}
+        index_into(IndexInput.of(load_archive(content)), files, kept)
+        return files
+
+    edit("Ändrat i en commit.")
+    assert index(kept) == index(None)  # the kept records are the bytes a build without them writes
+
+    # Each kept record replaced by another deflate of the same JSON (at another level): a build
+    # that takes kept records publishes these bytes, one that compresses them again does not.
+    others = 0
+    for path in memo_files:
+        stored = pickle.loads(path.read_bytes())
+        for key, record in stored["records"].items():
+            other = packs.zlib_ng.compressobj(1, packs.zlib_ng.DEFLATED, -15)
+            stored["records"][key] = other.compress(packs.zlib.decompress(record, -15)) + other.flush()
+            others += stored["records"][key] != record
+        path.write_bytes(pickle.dumps(stored))
+    assert others > 20
+    edit("Ändrat i en commit till.")
+    again, fresh = index(kept), index(None)
+
+    def tails(files: dict[str, bytes]) -> list[bytes]:
+        return [record for name in sorted(files) if name.startswith("p/") for record in _raw_records(files[name])]
+
+    taken = set(tails(again)) - set(tails(fresh))
+    assert len(taken) > 0.9 * others  # (all kept records, but those of the postings the edit changed)
+    assert [packs.zlib.decompress(r, -15) for r in tails(again)] == [packs.zlib.decompress(r, -15) for r in tails(fresh)]
+
+
+def _raw_records(pack: bytes) -> list[bytes]:
+    import struct
+
+    (footer,) = struct.unpack_from("<I", pack, len(pack) - 4)
+    offsets = struct.unpack_from(f"<{(len(pack) - footer) // 4}I", pack, footer)
+    return [pack[start:end] for start, end in zip(offsets, offsets[1:])]

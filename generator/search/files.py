@@ -231,15 +231,16 @@ def _document_blocks(docs: list[SearchDoc], bodies: list[Body], topics: list[Top
 
 
 def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary: str | None = None,
-               documents: dict[str, list] | None = None) -> None:
-    """`t/`, `p/`, `g/`, `h/` and the manifest (with the document packs' `documents` tables)."""
+               documents: dict[str, list] | None = None, kept: Path | None = None) -> None:
+    """`t/`, `p/`, `g/`, `h/` and the manifest (with the document packs' `documents` tables). With
+    `kept`, the posting tails the last build compressed are kept there (`packs.RecordMemo`)."""
     bodies, topics = source.bodies, source.topics
     body_index = {b.key: i for i, b in enumerate(bodies)}
     ordered = sorted(index.term_ids)
     # On a folder, the two halves of the alphabet are written by two processes: posting lists
     # are the bulk of the build's work at 10,000 protocols. (Each half starts a chunk of its own.)
     halves = [(0, 0, len(ordered) // 2), (1, len(ordered) // 2, len(ordered))]
-    write = functools.partial(_term_chunks, index, ordered, files)
+    write = functools.partial(_term_chunks, index, ordered, files, kept)
     at_least = 2 if isinstance(files, FolderWriter) and len(ordered) >= PARALLEL_TERMS else len(halves) + 1
     chunks: list[tuple[str, str]] = []
     packs: dict[str, str] = {}
@@ -308,14 +309,18 @@ def write_direct_files(hits: dict[str, list[str] | int], files: Files) -> tuple[
     return writer.table, len(shards)
 
 
-def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tuple[int, int, int]) -> tuple[list[tuple[str, str]], dict[str, str]]:
+def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, kept: Path | None,
+                 span: tuple[int, int, int]) -> tuple[list[tuple[str, str]], dict[str, str]]:
     """Term chunks (and posting tails) for the terms `ordered[start:end]` of `span` (half,
-    start, end): (first term, address) of each chunk, and the packs written."""
+    start, end): (first term, address) of each chunk, and the packs written. The tails the last
+    build compressed are taken from `kept` (a memo per half: each is written by a process of its
+    own), and this build's kept there."""
     half, start, end = span
     chunks: list[tuple[str, str]] = []
     chunk: dict[str, str] = {}
     size = 0
-    tails, chunk_packs = PackWriter(files, "p", f"p{half}."), PackWriter(files, "t", f"t{half}.")
+    memo = RecordMemo.read(kept, f"search-tails-{half}.pickle") if kept is not None else None
+    tails, chunk_packs = PackWriter(files, "p", f"p{half}.", memo=memo), PackWriter(files, "t", f"t{half}.")
 
     def flush() -> None:
         nonlocal chunk, size
@@ -344,6 +349,8 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, span: tup
     flush()
     tails.close()
     chunk_packs.close()
+    if memo is not None:
+        memo.write(kept)
     return chunks, {**tails.packs, **chunk_packs.packs}
 
 
@@ -509,7 +516,7 @@ def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_
     source.texts.release()  # (counted: the rest of the index reads the documents' facts)
     tally.write(kept)
     tally.shed()
-    term_files(build_index(docs, None, tally=tally), source, files, vocabulary, tables())
+    term_files(build_index(docs, None, tally=tally), source, files, vocabulary, tables(), kept)
 
 
 def _vocabulary(in_docs: Counter[str]) -> list[str]:
