@@ -131,11 +131,12 @@ def test_the_documents_texts_reach_the_index_as_they_were_made(tmp_path: Path) -
     assert [received.texts[n] for n in range(len(received.texts))] == [doc.texts for doc in made[:-1]]
     assert {received.texts.snippet(n) for n in range(len(received.texts))} == {""}
     assert [received.texts.key(n) for n in range(len(received.texts))] == [text_key(doc.texts) for doc in made[:-1]]
+    assert received.texts.keys() == [text_key(doc.texts) for doc in made[:-1]]  # (all at once, a part at a time)
     assert all(doc.texts == {} and doc.snippet_source == "" for doc in received.docs)  # (the facts alone)
     packed = PackedTexts.of(made)
     assert [packed.snippet(n) for n in range(len(made))] == [doc.snippet_source for doc in made]
     assert packed[len(made) - 1] == odd.texts and "headings" not in packed[len(made) - 1]
-    assert [packed.key(n) for n in range(len(made))] == [text_key(doc.texts) for doc in made]
+    assert [packed.key(n) for n in range(len(made))] == packed.keys() == [text_key(doc.texts) for doc in made]
     assert text_key({"title": "a", "people": ""}) != text_key({"title": "a"})
     packed.release()
     assert len(packed) == 0

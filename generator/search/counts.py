@@ -183,7 +183,7 @@ def _compounds(splits: Iterable[str], same: dict[str, str] | None = None) -> Com
 def count_tokens(texts: PackedTexts, last: Tally | None) -> "TokenCount":
     """Each document's distinct tokens, taken from `last` where its texts are as they were
     (`last`'s tokens are let go: `count_terms` reads the rest)."""
-    keys = [texts.key(number) for number in range(len(texts))]
+    keys = texts.keys()
     was = {key: number for number, key in enumerate(last.keys)} if last is not None else {}
     taken = np.array([was.get(key, -1) for key in keys], dtype=np.int64)
     fresh = np.flatnonzero(taken < 0)

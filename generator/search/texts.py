@@ -23,6 +23,8 @@ KEY_SIZE = 16
 _SLOTS = len(FIELD_NAMES) + 1
 """A document's texts in FIELD_NAMES' order, then its snippet source."""
 _ENCODING = ("utf-8", "surrogatepass")
+_BY_NAME = [(slot, f"{name}\0".encode()) for slot, name in sorted(enumerate(FIELD_NAMES), key=lambda field: field[1])]
+"""Each field's slot and its name as `encoded_key` digests it, in its order (by name)."""
 
 
 class PackedTexts(Sequence[Mapping[str, str]]):
@@ -60,6 +62,23 @@ class PackedTexts(Sequence[Mapping[str, str]]):
     def key(self, number: int) -> bytes:
         """`text_key` of the document's texts (read from their bytes, not decoded)."""
         return encoded_key(self._encoded(number))
+
+    def keys(self) -> list[bytes]:
+        """`key` of every document, in order (a part at a time, its bytes not copied: a third of
+        `key`'s time per document)."""
+        keys = []
+        for data, ends, present in self._parts:
+            view, ends_at = memoryview(data), [0, *ends.tolist()]  # (a field's start: its slot's end before)
+            for row, flags in enumerate(present.tolist()):
+                digest = hashlib.blake2b(digest_size=KEY_SIZE)
+                base = row * _SLOTS
+                for slot, name in _BY_NAME:
+                    if flags >> slot & 1:
+                        digest.update(name)
+                        digest.update(view[ends_at[base + slot]:ends_at[base + slot + 1]])
+                        digest.update(b"\0")
+                keys.append(digest.digest())
+        return keys
 
     def release(self) -> None:
         """Let go of every text (each part a block of its own: where large blocks are mapped,
