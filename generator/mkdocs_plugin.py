@@ -518,7 +518,7 @@ def _event_observer():
     from watchdog import events
     from watchdog.observers.inotify import InotifyObserver
 
-    changes = [getattr(events, name) for name in _CHANGES if hasattr(events, name)]  # (the last two: not in every watchdog)
+    changes = [getattr(events, name) for name in _CHANGES if hasattr(events, name)]  # (one this watchdog lacks: left out)
 
     class ChangeObserver(InotifyObserver):
         def start(self) -> None:

@@ -64,7 +64,7 @@ class PackedTexts(Sequence[Mapping[str, str]]):
         return encoded_key(self._encoded(number))
 
     def keys(self) -> list[bytes]:
-        """`key` of every document, in order (a part at a time, its bytes not copied: a third of
+        """`key` of every document, in order (a part at a time, its bytes not copied: half of
         `key`'s time per document)."""
         keys = []
         for data, ends, present in self._parts:
