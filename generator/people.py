@@ -59,6 +59,9 @@ class People:
 
     entries: tuple[PersonEntry, ...] = ()
     by_spelling: dict[str, PersonEntry] = field(default_factory=dict)
+    resolved: dict[tuple[str, str], Mention] = field(default_factory=dict, compare=False, repr=False)
+    """`resolve_full`'s answers so far: an archive names a few thousand people hundreds of
+    thousands of times, and the open data, the OParl endpoint and the pages each resolve them."""
 
     @classmethod
     def of(cls, archive: Archive) -> "People":
@@ -72,6 +75,12 @@ class People:
 
     def resolve_full(self, written: str, full: str) -> Mention:
         """The person of `written`, whose full name (`full_name`) is known."""
+        mention = self.resolved.get((written, full))
+        if mention is None:
+            mention = self.resolved[written, full] = self._resolved_now(written, full)
+        return mention
+
+    def _resolved_now(self, written: str, full: str) -> Mention:
         entry = self.by_spelling.get(spelling_key(full))
         if entry is not None:
             return Mention(written, entry.key, entry.name)
