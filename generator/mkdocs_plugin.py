@@ -491,7 +491,8 @@ def _watch_by_events(server) -> None:
         _rewatch(server, observer, watched)
         observer.start()
     except OSError as error:
-        log.info("inotify: %s; the preview looks for changes every half second", error)
+        log.info(_("the kernel refused to report changes ({error}): the preview looks for them every half "
+                   "second").format(error=error))
         observer.stop()
         _rewatch(server, polling, watched)
 

@@ -55,3 +55,20 @@ def test_a_new_file_in_a_new_folder_is_seen(tmp_path: Path) -> None:
     finally:
         server.observer.stop()
         server.observer.join()
+
+
+def test_where_the_kernel_refuses_a_watch_the_preview_polls(tmp_path: Path) -> None:
+    """inotify refuses a watch it cannot make (here a folder gone before the preview watches it;
+    on a busy machine, its limit of watches): the preview then polls, as MkDocs does, its paths
+    all still watched."""
+    content, gone = tmp_path / "content", tmp_path / "gone"
+    content.mkdir()
+    gone.mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(content))
+    server.watch(str(content))
+    server.watch(str(gone))
+    gone.rmdir()
+    _watch_by_events(server)
+    assert type(server.observer).__name__ == "PollingObserver"
+    assert set(server._watched_paths) == {str(content), str(gone)}
+    assert not server.observer.is_alive()  # (MkDocs starts it when it serves)
