@@ -506,8 +506,9 @@ def _rewatch(server, observer, watched: dict[str, int]) -> None:
 
 
 _CHANGES = ("FileModifiedEvent", "FileClosedEvent", "FileCreatedEvent", "FileDeletedEvent", "FileMovedEvent",
-            "DirCreatedEvent", "DirDeletedEvent", "DirMovedEvent", "FileAttribEvent", "EventsLostEvent")
-"""The events that say content changed (an event lost: it may have)."""
+            "FileAttribEvent", "EventsLostEvent")
+"""The events that say content changed (an event lost: it may have). A folder's own events are
+not asked for: MkDocs' server ignores them (a folder moved or removed is told file by file)."""
 
 
 def _event_observer():
