@@ -3,8 +3,9 @@
 
 An entry is keyed by everything its result depends on: the file's bytes, the registries (topics
 and bodies resolve against them), the names and sizes in the meeting's folder (attachments), the
-language its problems are told in, and the code that reads them. Entries live in `.protokollarkivet-cache/` beside `content/`; deleting
-the folder is always safe.
+language its problems are told in, and the code that reads them. Entries live in packs
+(`packs.py`) in `.protokollarkivet-cache/parsed/` beside `content/`: a read writes the entries it
+made into one new pack. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
@@ -12,19 +13,23 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
+import shutil
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .messages import CATALOGUE
+from .packs import Shelf
 
 CACHE_DIR = ".protokollarkivet-cache"
+PACKS_DIR = "parsed"
 KEEP_UNUSED_S = 30 * 86_400
-"""An entry that no read used for this long is removed (`prune`): an edited file's earlier
-entries, and every entry of an earlier version of the code, would otherwise stay for ever in a
-folder that CI keeps between runs (190 MB for each version at 10,000 protocols)."""
-PRUNE_EVERY_S = 86_400
-"""`prune` looks through the folder at most this often (its mark: the folder's `.pruned`)."""
+"""A pack that no read used for this long is removed (`prune`): the entries of an earlier version
+of the code would otherwise stay for ever in a folder that CI keeps between runs (190 MB for each
+version at 10,000 protocols)."""
+_OLD_ENTRIES = re.compile(r"^[0-9a-f]{2}$")
+"""The folders of the layout before packs, an entry a file (`prune` removes them)."""
 _SETTLED_NS = 2_000_000_000
 """A file changed longer ago than this has a modification time that a later edit would change."""
 _READERS = ("cache", "checks", "dnr", "items", "load", "messages", "model", "people", "privacy", "problems", "schema", "source",
@@ -59,8 +64,8 @@ class ParseCache:
         self.files: dict[Path, tuple[tuple[int, int], tuple[bytes, ...], str]] = {}
         """The key each file had at the last read, with its (modification time, size) and the
         key's other parts then (`file_key`)."""
-        self._folders: set[str] = set()
-        """The entries' folders known to exist."""
+        self._shelf: Shelf | None = None
+        """The packs on disk, opened by this read's first look (`prune` closes them)."""
         self.recent: Mapping[str, tuple[int, int]] = {}
         """(modification time, size) by path, as a caller found them just before this read (the
         preview, which looked for what changed): `file_key` takes them instead of a stat per file."""
@@ -94,28 +99,26 @@ class ParseCache:
         self.used.add(key)
         if key in self.memory:
             return self.memory[key]
+        if self._shelf is None:
+            self._shelf = Shelf.open(self.folder / PACKS_DIR)
+        data = self._shelf.read(key)
+        if data is None:
+            return None
         try:
-            value = self.memory[key] = pickle.loads((self.folder / key[:2] / key).read_bytes())
+            value = self.memory[key] = pickle.loads(data)
             return value
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+        except (pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
 
-    def put_bytes(self, key: str, value: object, data: bytes) -> None:
-        """Store an entry, given also as `data`, pickled."""
-        self.remember(key, value)
-        folder = f"{self.folder}/{key[:2]}"
-        # (a temporary name of this process's own and the folders known: a cold read stores 10,000
-        # entries at 10,000 protocols, and mkstemp's random names and a mkdir for each were 3 s)
-        temporary = f"{folder}/.{key}.{os.getpid()}"
-        try:
-            if folder not in self._folders:
-                os.makedirs(folder, exist_ok=True)
-                self._folders.add(folder)
-            with open(temporary, "wb") as out:
-                out.write(data)
-            os.replace(temporary, f"{folder}/{key}")  # never a half-written entry
-        except OSError:
-            pass  # a read-only checkout simply goes without the cache
+    def store(self, entries: Iterable[tuple[str, object, bytes]]) -> None:
+        """Keep entries (key, value, the value pickled) as they come, on disk in one new pack."""
+        if self._shelf is None:
+            self._shelf = Shelf.open(self.folder / PACKS_DIR)
+        writer = self._shelf.writer()
+        for key, value, data in entries:
+            self.remember(key, value)
+            writer.add(key, data)
+        self._shelf.added(writer.finish())
 
     def recall(self, key: str) -> object | None:
         """An entry kept in memory (by `remember`, or read before), never one from disk."""
@@ -127,60 +130,30 @@ class ParseCache:
         self.used.add(key)
         self.memory[key] = value
 
-    def prune(self, now: float | None = None) -> int:
-        """Remove the entries on disk that no read used for KEEP_UNUSED_S, and mark those this
-        read used (their modification time, when last marked over a day ago), at most once every
-        PRUNE_EVERY_S; returns how many were removed. Called at the end of a read of the whole
-        archive, while `used` holds that read's keys."""
-        now = time.time() if now is None else now
-        mark = self.folder / ".pruned"
+    def prune(self, now: float | None = None) -> None:
+        """Tidy the packs (`Shelf.tidy`: what no read used for KEEP_UNUSED_S goes), remove what
+        killed writes and the layout before packs left, and close the packs. Called at the end of a
+        read of the whole archive, while `used` holds that read's keys."""
+        shelf = self._shelf or Shelf.open(self.folder / PACKS_DIR)
+        self._shelf = None
         try:
-            if now - mark.stat().st_mtime < PRUNE_EVERY_S:
-                return 0
-        except FileNotFoundError:
-            pass
-        except OSError:
-            return 0
-        removed = 0
-        for entry in _entries(self.folder):
-            try:
-                age = now - entry.stat(follow_symlinks=False).st_mtime
-                if entry.name in self.used:
-                    if age > PRUNE_EVERY_S:
-                        os.utime(entry.path, (now, now))
-                elif age > KEEP_UNUSED_S:
-                    os.unlink(entry.path)
-                    removed += 1
-            except OSError:  # (a read-only checkout, or another process removed it)
-                continue
+            shelf.tidy(self.used, KEEP_UNUSED_S, now)
+            shelf.remove_left_writes()
+        finally:
+            shelf.close()
         try:
-            mark.touch()
-            os.utime(mark, (now, now))
+            old = [entry.path for entry in os.scandir(self.folder) if _OLD_ENTRIES.match(entry.name)
+                   and entry.is_dir(follow_symlinks=False)]
         except OSError:
-            pass
-        return removed
+            old = []
+        for folder in old:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def forget_unused(self) -> None:
         """Forget, in memory, every entry this read did not use (the files as they were), and
         begin the next read."""
         self.memory = {key: value for key, value in self.memory.items() if key in self.used}
         self.used = set()
-
-
-def _entries(folder: Path) -> list[os.DirEntry]:
-    """The files in the cache's sub-folders (entries, and a temporary file a killed write left),
-    named by the first two digits of their keys (the folder holds other things too: a retired site)."""
-    try:
-        subfolders = [entry for entry in os.scandir(folder) if len(entry.name) == 2 and entry.is_dir(follow_symlinks=False)]
-    except OSError:
-        return []
-    found: list[os.DirEntry] = []
-    for subfolder in subfolders:
-        try:
-            found += [entry for entry in os.scandir(subfolder.path) if entry.is_file(follow_symlinks=False)]
-        except OSError:
-            continue
-    return found
 
 
 def folder_listing(folder: Path) -> bytes:

@@ -15,7 +15,7 @@ import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from . import checks, dnr, privacy
 from .cache import CACHE_DIR, ParseCache, folder_listing
@@ -316,10 +316,17 @@ class _Reader:
         results: list[Parsed | None] = [self.cache.get(key) if key else None for key in keys]  # type: ignore[misc]
         missing = [index for index, result in enumerate(results) if result is None]
         parse = functools.partial(self.parsed_bytes, bodies=bodies, topics=topics)
-        for index, data in zip(missing, map_in_workers(parse, [paths[i] for i in missing])):
-            results[index] = pickle.loads(data)
-            if keys[index]:
-                self.cache.put_bytes(keys[index], results[index], data)  # type: ignore[union-attr]
+
+        def parsed() -> Iterator[tuple[str, Parsed, bytes]]:
+            for index, data in zip(missing, map_in_workers(parse, [paths[i] for i in missing])):
+                results[index] = pickle.loads(data)
+                if keys[index]:
+                    yield keys[index], results[index], data  # type: ignore[misc]
+        if self.cache:
+            self.cache.store(parsed())
+        else:
+            for _entry in parsed():
+                pass
         return results  # type: ignore[return-value]
 
     def _cache_key(self, path: Path, spoken: bytes) -> str:

@@ -82,34 +82,119 @@ def test_a_kept_cache_sees_an_edit_that_keeps_the_size_and_the_clock(project: Pr
     assert next(m for m in archive.meetings if m.slug == "2021-02-19").place == "Rum A"  # (the trusted entry)
 
 
-def test_entries_no_read_used_for_a_month_are_removed(project: Project) -> None:
-    """CI keeps the cache between runs: an edited file's earlier entries and those of an earlier
-    version of the code go once no read has used them for a month; what reads use stays."""
+def packs(project: Project) -> dict[str, float]:
+    """The cache's packs: name -> modification time."""
+    folder = project.root / ".protokollarkivet-cache" / "parsed"
+    return {path.name: path.stat().st_mtime for path in folder.glob("*.pack")}
+
+
+def test_a_read_keeps_the_files_it_parsed_in_one_pack(project: Project) -> None:
+    """A cold read of 10,000 protocols created 10,000 files: 5-7 s of system time. A read writes
+    what it parsed into one file, and a read that parsed nothing writes nothing."""
+    text = (project.content / PROTOCOL).read_text(encoding="utf-8")
+    for month in range(1, 13):
+        project.write(f"lsg/2020-{month:02}-01.md", text.replace("2021-02-19", f"2020-{month:02}-01"))
+    first, _ = read_archive(project.content, cache=True)
+    cache = project.root / ".protokollarkivet-cache"
+    assert len(packs(project)) == 1 and not any(cache.glob("??"))
+    written = packs(project)
+    second, problems = read_archive(project.content, cache=True)
+    assert problems == [] and second == first and packs(project) == written
+
+
+def test_packs_no_read_used_for_a_month_are_removed(project: Project) -> None:
+    """CI keeps the cache between runs: the entries of an earlier version of the code go once no
+    read has used them for a month; what reads use stays, and is marked as used."""
     import os
     import time
 
-    from generator.cache import KEEP_UNUSED_S, PRUNE_EVERY_S
+    from generator.cache import KEEP_UNUSED_S
+    from generator.packs import write_pack
 
-    cache = project.root / ".protokollarkivet-cache"
     read_archive(project.content, cache=True)
-    used = sorted(path for path in cache.rglob("*") if path.is_file() and path.name != ".pruned")
-    assert used and (cache / ".pruned").is_file()  # (the first read looked through the folder)
-    stale = cache / "ab" / ("ab" + "0" * 62)
-    stale.parent.mkdir(exist_ok=True)
-    stale.write_bytes(b"an entry of an earlier version of the code")
+    [used] = packs(project)
+    folder = project.root / ".protokollarkivet-cache" / "parsed"
+    stale = write_pack(folder, [("0" * 64, b"an entry of an earlier version of the code")])
+    recent = write_pack(folder, [("1" * 64, b"an entry of a read in another language, last week")])
+    assert stale and recent
     long_ago = time.time() - KEEP_UNUSED_S - 60
-    for path in (stale, *used):
+    for path in (stale, folder / used):
         os.utime(path, (long_ago, long_ago))
-    recent = stale.with_name("ab" + "1" * 62)
-    recent.write_bytes(b"an entry of a read in another language, last week")
+    os.utime(recent, (time.time() - 7 * 86_400,) * 2)
 
-    read_archive(project.content, cache=True)  # (within a day of the last look: nothing is removed)
-    assert stale.exists()
-
-    os.utime(cache / ".pruned", (time.time() - PRUNE_EVERY_S - 60,) * 2)
     read_archive(project.content, cache=True)
     assert not stale.exists() and recent.exists()
-    assert all(path.exists() and time.time() - path.stat().st_mtime < 60 for path in used)  # (marked as used)
+    assert time.time() - (folder / used).stat().st_mtime < 60  # (marked as used)
+
+
+def test_the_previews_edits_leave_few_packs_holding_what_is_read(project: Project) -> None:
+    """Each edit the preview shows writes a pack of one entry: more than a few are merged, and what
+    they held that no read uses (the edited file as it was) goes."""
+    from generator.cache import CACHE_DIR, ParseCache
+    from generator.packs import MAX_PACKS, Shelf
+
+    cache = ParseCache(project.root / CACHE_DIR)
+    text = (project.content / PROTOCOL).read_text(encoding="utf-8")
+    for number in range(3 * MAX_PACKS):
+        project.write(PROTOCOL, text.replace("Teams", f"Teams {number}"))
+        archive, _ = read_archive(project.content, cache=cache)
+        assert len(packs(project)) <= MAX_PACKS + 1
+    shelf = Shelf.open(project.root / CACHE_DIR / "parsed")
+    assert sum(len(pack.entries) for pack in shelf.packs) <= len(archive.meetings) + MAX_PACKS  # (not one per edit)
+    shelf.close()
+    written = packs(project)
+    again, problems = read_archive(project.content, cache=True)  # (a new process: from the packs alone)
+    assert problems == [] and again == archive and packs(project) == written
+
+
+def test_a_pack_whose_entries_are_mostly_edited_away_is_rewritten(project: Project) -> None:
+    """CI reads once per commit: a pack of files since edited would otherwise keep their earlier
+    versions for a month; once it holds more bytes no read uses than bytes read, it is rewritten."""
+    from generator.cache import CACHE_DIR
+    from generator.packs import Shelf
+
+    text = (project.content / PROTOCOL).read_text(encoding="utf-8")
+    dates = ["2020-01-10", "2020-02-10", "2020-03-10"]
+    for date in dates:
+        project.write(f"lsg/{date}.md", text.replace("2021-02-19", date))
+    read_archive(project.content, cache=True)
+    for date in dates:
+        project.write(f"lsg/{date}.md", text.replace("2021-02-19", date).replace("Teams", "Rum A"))
+    archive, _ = read_archive(project.content, cache=True)
+    shelf = Shelf.open(project.root / CACHE_DIR / "parsed")
+    assert sum(len(pack.entries) for pack in shelf.packs) == len(archive.meetings)  # (the earlier versions are gone)
+    shelf.close()
+
+
+def test_a_killed_write_and_a_broken_pack_cost_a_parse_and_are_removed(project: Project) -> None:
+    """A build killed while it wrote its pack leaves a temporary file; a pack cut short (a full
+    disk) is no pack: reads parse again what they would have held, and remove both."""
+    first, _ = read_archive(project.content, cache=True)
+    [name] = packs(project)
+    folder = project.root / ".protokollarkivet-cache" / "parsed"
+    whole = (folder / name).read_bytes()
+    (folder / name).write_bytes(whole[: len(whole) // 2])
+    left = folder / ".writing-999999999-0"  # (no process has this number)
+    left.write_bytes(whole[:100])
+    running = folder / f".writing-{__import__('os').getpid()}-99"  # (this process: still writing)
+    running.write_bytes(whole[:100])
+
+    again, problems = read_archive(project.content, cache=True)
+    assert problems == [] and again == first
+    assert not left.exists() and running.exists() and (folder / name).read_bytes() == whole  # (written again)
+
+
+def test_the_layout_before_packs_is_removed_and_nothing_else(project: Project) -> None:
+    cache = project.root / ".protokollarkivet-cache"
+    old = cache / "ab" / ("ab" + "0" * 62)
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"an entry of a version before packs")
+    kept = [cache / "search-tally.pickle", cache / "retired-site-12" / "index.html", cache / "federation" / "ab" / "x"]
+    for path in kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"kept")
+    read_archive(project.content, cache=True)
+    assert not old.parent.exists() and all(path.exists() for path in kept)
 
 
 def test_meetings_read_from_the_cache_share_what_recurs_in_them(project: Project) -> None:
