@@ -99,9 +99,7 @@ class ParseCache:
         self.used.add(key)
         if key in self.memory:
             return self.memory[key]
-        if self._shelf is None:
-            self._shelf = Shelf.open(self.folder / PACKS_DIR)
-        data = self._shelf.read(key)
+        data = self._packs().read(key)
         if data is None:
             return None
         try:
@@ -112,13 +110,20 @@ class ParseCache:
 
     def store(self, entries: Iterable[tuple[str, object, bytes]]) -> None:
         """Keep entries (key, value, the value pickled) as they come, on disk in one new pack."""
+        writer = self._packs().writer()
+        try:
+            for key, value, data in entries:
+                self.remember(key, value)
+                writer.add(key, data)
+        except BaseException:  # (a parse that failed, or an interrupt: no temporary file stays behind)
+            writer.abandon()
+            raise
+        self._packs().added(writer.finish())
+
+    def _packs(self) -> Shelf:
         if self._shelf is None:
             self._shelf = Shelf.open(self.folder / PACKS_DIR)
-        writer = self._shelf.writer()
-        for key, value, data in entries:
-            self.remember(key, value)
-            writer.add(key, data)
-        self._shelf.added(writer.finish())
+        return self._shelf
 
     def recall(self, key: str) -> object | None:
         """An entry kept in memory (by `remember`, or read before), never one from disk."""
@@ -134,8 +139,7 @@ class ParseCache:
         """Tidy the packs (`Shelf.tidy`: what no read used for KEEP_UNUSED_S goes), remove what
         killed writes and the layout before packs left, and close the packs. Called at the end of a
         read of the whole archive, while `used` holds that read's keys."""
-        shelf = self._shelf or Shelf.open(self.folder / PACKS_DIR)
-        self._shelf = None
+        shelf, self._shelf = self._packs(), None
         try:
             shelf.tidy(self.used, KEEP_UNUSED_S, now)
             shelf.remove_left_writes()

@@ -1,8 +1,8 @@
 """Many keyed entries in few files: the parse cache's store on disk (`cache.py`).
 
 A pack is written once, whole, under a temporary name and then renamed into place: a killed write
-leaves no half pack. It begins with an index (each key's offset and length), and an entry is read
-as a slice of it. One file per entry was the rule before: a cold read of 10,000 protocols then
+leaves no half pack. Its entries come first, as they were made, then an index (each key's offset
+and length), and an entry is read as a slice of it. One file per entry was the rule before: a cold read of 10,000 protocols then
 created 10,000 files, 5-7 s of system time on this project's machine, which a pack writes in 0.1 s.
 
 Packs hold only what their writer gave them and never change; a `Shelf` (the packs of a folder at
@@ -78,7 +78,7 @@ class PackWriter:
                 self._out.write(_MAGIC)
             self._out.write(data)
         except OSError:
-            self._abandon()
+            self.abandon()
             return
         self.index[key] = (self._offset, len(data))
         self._offset += len(data)
@@ -95,11 +95,12 @@ class PackWriter:
             self._out = None
             os.replace(self._temporary, path)
         except OSError:
-            self._abandon()
+            self.abandon()
             return None
         return path
 
-    def _abandon(self) -> None:
+    def abandon(self) -> None:
+        """Nothing is written (the temporary file removed)."""
         self._failed = True
         if self._out is not None:
             self._out.close()

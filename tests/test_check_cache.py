@@ -184,6 +184,23 @@ def test_a_killed_write_and_a_broken_pack_cost_a_parse_and_are_removed(project: 
     assert not left.exists() and running.exists() and (folder / name).read_bytes() == whole  # (written again)
 
 
+def test_a_read_interrupted_while_it_stores_leaves_no_temporary_file(project: Project) -> None:
+    """The preview stopped with Ctrl-C while it parsed: what it had begun to write is removed."""
+    import pytest
+
+    from generator.cache import CACHE_DIR, ParseCache
+
+    cache = ParseCache(project.root / CACHE_DIR)
+
+    def parsed_then_interrupted():
+        yield "0" * 64, "a meeting", b"its pickle"
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        cache.store(parsed_then_interrupted())
+    assert list((project.root / CACHE_DIR / "parsed").iterdir()) == []
+
+
 def test_the_layout_before_packs_is_removed_and_nothing_else(project: Project) -> None:
     cache = project.root / ".protokollarkivet-cache"
     old = cache / "ab" / ("ab" + "0" * 62)
