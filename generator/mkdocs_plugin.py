@@ -20,6 +20,7 @@ import os
 import shutil
 import sys
 import time
+import traceback
 from pathlib import Path
 
 import jinja2
@@ -38,7 +39,7 @@ from .checks import RULE_CODES
 from .messages import _, decimal
 from .parallel import Background, BackgroundError
 from .alerts import option_lines, parse_alerts
-from .problems import ContentError, format_problems, github_annotations
+from .problems import ContentError, file_error, format_problems, github_annotations
 from .render import THEME_DIR, RenderError
 from .search import write_search_files
 from .search.job import IndexJob
@@ -373,6 +374,10 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
         self._stop_search_index()
+        if isinstance(error, OSError):  # (MkDocs' own writes too: copying the theme's files)
+            log.debug("".join(traceback.format_exception(error)))
+            raise PluginError(_("protokollarkivet: the build could not write its site: {error}").format(
+                error=file_error(error))) from None
 
     def on_shutdown(self) -> None:
         self._stop_search_index()

@@ -103,7 +103,10 @@ class PackWriter:
         """Nothing is written (the temporary file removed)."""
         self._failed = True
         if self._out is not None:
-            self._out.close()
+            try:
+                self._out.close()
+            except OSError:  # (what it still held, written on closing, failed as the rest did: a full disk)
+                pass
             self._out = None
         try:
             self._temporary.unlink()

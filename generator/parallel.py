@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from . import collector
+from .problems import file_error
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -144,6 +145,8 @@ def _attempt(task: Callable[[], None]) -> str | None:
     try:
         task()
         return None
+    except OSError as error:  # (the system refused a file: a full disk)
+        return file_error(error)
     except Exception as error:  # a defect: say where, since no traceback reaches the user
         where = traceback.extract_tb(error.__traceback__)[-1]
         return f"{type(error).__name__}: {error} ({os.path.basename(where.filename)}:{where.lineno})"

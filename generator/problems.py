@@ -9,6 +9,8 @@ language (see `messages.py`); the code, the path and the field are the same in e
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -102,3 +104,20 @@ class ContentError(Exception):
         count = len(self.problems)
         heading = _("1 problem in the content:") if count == 1 else _("{count} problems in the content:").format(count=count)
         super().__init__(f"{heading}\n{format_problems(self.problems)}")
+
+
+def file_error(error: OSError) -> str:
+    """What a build says when the system refused it a file (a full disk in CI, a folder it may not
+    write): the file, the system's reason and the way out, in one line instead of a traceback."""
+    path = error.filename2 if error.filename2 is not None else error.filename
+    text = f"{os.fsdecode(path)}: {error.strerror or error}" if path is not None else str(error.strerror or error)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        hint = _("free disk space and build again: a build writes a whole site beside the published one before it "
+                 "replaces it")
+    elif error.errno == errno.EFBIG:
+        hint = _("the system limits the size of the files this build may write (ulimit -f)")
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        hint = _("let the user who builds write to the folder, and build again")
+    else:
+        hint = ""
+    return f"{text} ({hint})" if hint else text

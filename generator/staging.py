@@ -21,7 +21,8 @@ import multiprocessing
 import os
 import re
 import shutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -203,9 +204,10 @@ def _write_new(target: Path, data: bytes, folders: set[Path] | None) -> None:
         replace_bytes(target, data)
         return
     try:  # (os.write, not open(): no buffer, no terminal check, no seek per file)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view):]
+        with _named(target):
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view):]
     finally:
         os.close(handle)
 
@@ -298,8 +300,21 @@ def replace_bytes(target: Path, data: bytes) -> None:
     """`target` holds `data`: written beside it and renamed over it, so that a hard link to the
     published site's file is replaced, never written through."""
     temporary = target.with_name(f".{target.name}.new-{os.getpid()}")
-    temporary.write_bytes(data)
+    with _named(temporary):
+        temporary.write_bytes(data)
     os.replace(temporary, target)
+
+
+@contextmanager
+def _named(path: Path) -> Iterator[None]:
+    """A write's error names the file written (a full disk's `os.write` names none): the build's
+    message says which file it could not write."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is None:
+            error.filename = os.fspath(path)
+        raise
 
 
 def carry_forward(previous: Path, staging: Path, leave_out: set[str], leave_out_folders: tuple[str, ...],

@@ -77,6 +77,21 @@ def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Ru
     return Run(result.returncode, result.stdout, result.stderr)
 
 
+def run_with_file_limit(command: list[str], cwd: Path, largest: int) -> Run:
+    """`command` run where the system refuses to write any file past `largest` bytes (a full disk
+    as a build meets it: a write fails part way, with EFBIG where a full disk gives ENOSPC); Linux
+    sends SIGXFSZ for it, which is ignored here, so that the write fails instead."""
+    import resource
+    import signal
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (largest, largest))
+
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=QUIET, timeout=300, preexec_fn=limited)
+    return Run(result.returncode, result.stdout, result.stderr)
+
+
 def make_project(root: Path, content: Path = FIXTURES / "content") -> Project:
     shutil.copytree(content, root / "content")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

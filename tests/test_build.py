@@ -101,6 +101,23 @@ def test_a_template_error_fails_the_build_without_traceback_and_keeps_the_publis
     assert _no_staging_left(project)
 
 
+def test_a_disk_that_refuses_a_write_fails_the_build_without_traceback_and_keeps_the_published_site(project: Project) -> None:
+    """A CI runner's disk fills up (at 100,000 protocols a build writes 20 GB beside the published
+    site): the build says which file it could not write and why, and publishes nothing."""
+    import sys
+
+    from .conftest import run_with_file_limit
+
+    published = _published_then(project)
+    protocol = project.content / "lsg" / "2021-02-19.md"
+    protocol.write_text(protocol.read_text(encoding="utf-8").replace("Teams", "Rum A", 1), encoding="utf-8")
+    run = run_with_file_limit([sys.executable, "-m", "mkdocs", "build", "--strict"], project.root, 4096)
+    assert run.code != 0 and "Traceback" not in run.stderr
+    assert re.search(r"\.site\.building-\d+/\S+: File too large \(.*ulimit -f\)", run.stderr), run.stderr
+    assert tree_digest(project.site) == published
+    assert _no_staging_left(project)
+
+
 def test_two_builds_of_the_same_content_are_byte_identical_on_any_day(project: Project) -> None:
     first = _published_then(project)
     second = project.build()

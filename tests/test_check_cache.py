@@ -201,6 +201,18 @@ def test_a_read_interrupted_while_it_stores_leaves_no_temporary_file(project: Pr
     assert list((project.root / CACHE_DIR / "parsed").iterdir()) == []
 
 
+def test_check_on_a_disk_that_refuses_the_caches_writes_still_checks(project: Project) -> None:
+    """The cache is a help, never a condition: where its pack cannot be written (a full disk),
+    `check` checks all the same and leaves no half-written file."""
+    import sys
+
+    from .conftest import run_with_file_limit
+
+    run = run_with_file_limit([sys.executable, "-m", "generator.cli", "check"], project.root, 1024)
+    assert run.code == 0 and "Traceback" not in run.stderr, run.stderr
+    assert list((project.root / ".protokollarkivet-cache" / "parsed").iterdir()) == []
+
+
 def test_the_layout_before_packs_is_removed_and_nothing_else(project: Project) -> None:
     cache = project.root / ".protokollarkivet-cache"
     old = cache / "ab" / ("ab" + "0" * 62)

@@ -81,6 +81,17 @@ def test_a_maker_that_fails_fails_the_index_with_its_own_error(tmp_path: Path, m
     assert not (tmp_path / "index" / "manifest.json").exists()
 
 
+def test_an_index_folder_that_cannot_be_written_fails_the_index_saying_which_and_why(tmp_path: Path) -> None:
+    """What the system refused (a full disk, a file where a folder should be) is told as the file
+    and the reason, as the build tells it, not as a defect's place in the code."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the index's folder should be", encoding="utf-8")
+    job = IndexJob(blocked / "index", kept=None)
+    job.feed(load_archive(ROOT / "content"))
+    with pytest.raises(BackgroundError, match=r"^\S*blocked/index\S*: Not a directory$"):
+        job.wait()
+
+
 def test_a_maker_killed_halfway_ends_the_index_process_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = IndexInput.pickled
 
