@@ -105,7 +105,8 @@ class ParseCache:
         try:
             value = self.memory[key] = pickle.loads(data)
             return value
-        except (pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        except (pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError, KeyError):
+            self._packs().forget(key)  # (damaged on disk: parsed again, and stored anew)
             return None
 
     def store(self, entries: Iterable[tuple[str, object, bytes]]) -> None:

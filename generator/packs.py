@@ -157,6 +157,9 @@ class Shelf:
     packs: list[Pack] = field(default_factory=list)
     where: dict[str, Pack] = field(default_factory=dict)
     broken: list[Path] = field(default_factory=list)
+    """Files named as packs that are none: removed by `tidy`."""
+    damaged: list[Pack] = field(default_factory=list)
+    """Packs with an entry that could not be read back (`forget`): rewritten by `tidy`."""
 
     @classmethod
     def open(cls, folder: Path) -> "Shelf":
@@ -184,6 +187,16 @@ class Shelf:
         pack = self.where.get(key)
         return pack.read(key) if pack is not None else None
 
+    def forget(self, key: str) -> None:
+        """The entry of `key` could not be read back (its bytes damaged): the shelf no longer
+        answers for it (an entry stored again is taken instead), and its pack is rewritten
+        without it at the end of the read."""
+        pack = self.where.pop(key, None)
+        if pack is not None:
+            del pack.entries[key]
+            if pack not in self.damaged:
+                self.damaged.append(pack)
+
     def writer(self) -> PackWriter:
         return PackWriter(self.folder)
 
@@ -198,7 +211,7 @@ class Shelf:
         used for `keep_unused_s` are removed (a pack a read uses is marked so, at most once a day).
         When there are more than MAX_PACKS, every pack but the largest that the read used is merged
         into one that holds what the read used (what else they held goes), and so is the largest
-        when more of its bytes are unused than used."""
+        when more of its bytes are unused than used, and a pack with a damaged entry."""
         now = time.time() if now is None else now
         for path in self.broken:
             _remove(path)
@@ -209,8 +222,8 @@ class Shelf:
                 _touch(pack.path, now)
             elif pack not in kept:
                 _remove(pack.path)
-        if in_use:
-            self._merge(self._to_merge(in_use, kept, used), used)
+        merged = self._to_merge(in_use, kept, used) if in_use else []
+        self._merge(merged + [pack for pack in self.damaged if pack in kept and pack not in merged], used)
 
     @staticmethod
     def _to_merge(in_use: list[Pack], kept: list[Pack], used: set[str]) -> list[Pack]:

@@ -184,6 +184,31 @@ def test_a_killed_write_and_a_broken_pack_cost_a_parse_and_are_removed(project: 
     assert not left.exists() and running.exists() and (folder / name).read_bytes() == whole  # (written again)
 
 
+def test_an_entry_damaged_on_disk_is_parsed_again_and_the_damage_goes(project: Project) -> None:
+    """A pack's bytes changed under it (a bad disk block): the meeting is parsed again, and the
+    pack is rewritten without the damaged entry, so the next read takes the meeting from the cache."""
+    from generator.cache import CACHE_DIR
+    from generator.packs import Shelf
+
+    first, _ = read_archive(project.content, cache=True)
+    folder = project.root / CACHE_DIR / "parsed"
+    shelf = Shelf.open(folder)
+    [pack] = shelf.packs
+    offset, length = next(iter(pack.entries.values()))
+    shelf.close()
+    whole = bytearray(pack.path.read_bytes())
+    whole[offset:offset + length] = b"\xff" * length
+    pack.path.write_bytes(bytes(whole))
+
+    again, problems = read_archive(project.content, cache=True)
+    assert problems == [] and again == first
+    written = packs(project)
+    assert read_archive(project.content, cache=True)[0] == first and packs(project) == written  # (nothing parsed)
+    shelf = Shelf.open(folder)
+    assert all(pack.read(key) != b"\xff" * length for pack in shelf.packs for key in pack.entries)
+    shelf.close()
+
+
 def test_a_read_interrupted_while_it_stores_leaves_no_temporary_file(project: Project) -> None:
     """The preview stopped with Ctrl-C while it parsed: what it had begun to write is removed."""
     import pytest
