@@ -110,7 +110,8 @@ def file_error(error: OSError) -> str:
     """What a build says when the system refused it a file (a full disk in CI, a folder it may not
     write): the file, the system's reason and the way out, in one line instead of a traceback."""
     path = error.filename2 if error.filename2 is not None else error.filename
-    text = f"{os.fsdecode(path)}: {error.strerror or error}" if path is not None else str(error.strerror or error)
+    path = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else None  # (not a descriptor's number)
+    text = f"{path}: {error.strerror or error}" if path is not None else str(error.strerror or error)
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         hint = _("free disk space and build again: a build writes a whole site beside the published one before it "
                  "replaces it")

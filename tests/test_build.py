@@ -118,6 +118,20 @@ def test_a_disk_that_refuses_a_write_fails_the_build_without_traceback_and_keeps
     assert _no_staging_left(project)
 
 
+def test_a_full_disk_is_told_with_the_file_and_the_way_out() -> None:
+    import errno
+    import os
+
+    from generator.problems import file_error
+
+    full = file_error(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/ci/.site.building-7/lsg/index.html"))
+    assert full.startswith("/ci/.site.building-7/lsg/index.html: No space left on device (")
+    assert "diskutrymme" in full or "disk space" in full  # (the way out, in the reader's language)
+    copied = file_error(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/theme/a.js", None, "/ci/site/a.js"))
+    assert copied.startswith("/ci/site/a.js: ")  # (a copy's error: the file it wrote, not the one it read)
+    assert file_error(OSError(errno.EIO, os.strerror(errno.EIO), 7)) == os.strerror(errno.EIO)  # (a descriptor: no number)
+
+
 def test_two_builds_of_the_same_content_are_byte_identical_on_any_day(project: Project) -> None:
     first = _published_then(project)
     second = project.build()
