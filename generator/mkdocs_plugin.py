@@ -22,12 +22,13 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -375,9 +376,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.failed = True
         self._stop_search_index()
         if isinstance(error, OSError):  # (MkDocs' own writes too: copying the theme's files)
-            log.debug("".join(traceback.format_exception(error)))
-            raise PluginError(_("protokollarkivet: the build could not write its site: {error}").format(
-                error=file_error(error))) from None
+            _refused(error)
 
     def on_shutdown(self) -> None:
         self._stop_search_index()
@@ -423,8 +422,11 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         if config is not None:
             started, now = time.monotonic(), _sources(config)
             changed = preview.changes(self.sources, now)
-            if preview.only_meeting_files(changed, Path(config.docs_dir)) and self._rerender(config, changed, now, started, cut):
-                return
+            try:
+                if preview.only_meeting_files(changed, Path(config.docs_dir)) and self._rerender(config, changed, now, started, cut):
+                    return
+            except OSError as error:
+                _refused(error)
         self.full_build()
 
     def _rerender(self, config: MkDocsConfig, changed: list[str], now: preview.Sources, started: float, cut: bool) -> bool:
@@ -448,10 +450,15 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         edit = preview.affected_pages(self.site, after)
         if edit is None:
             return False
-        self.site = self.pages.site = after
-        for view in edit.affected:
-            self._write_page(view)
-        staging.write_changed(site_dir, {preview.PROBLEMS_FILE: preview.problems_json([])})
+        before, self.site = self.site, after
+        self.pages.site = after
+        try:
+            for view in edit.affected:
+                self._write_page(view)
+            staging.write_changed(site_dir, {preview.PROBLEMS_FILE: preview.problems_json([])})
+        except OSError:  # (a full disk: the next save renders this edit's pages again)
+            self.site = self.pages.site = before
+            raise
         self.sources = now
         self._refresh_in_background(site_dir)
         log.info(_("preview: {count} pages re-rendered after the edit of {files} in {seconds} s; search, feeds and open "
@@ -537,6 +544,15 @@ def _event_observer():
                                     follow_symlink=follow_symlink)
 
     return ChangeObserver()
+
+
+def _refused(error: OSError) -> NoReturn:
+    """A file the system refused the build (a full disk): one line that names it and the way out,
+    as MkDocs tells a build error (and the preview, which prints a `SystemExit` and a traceback
+    for anything else); the traceback with --verbose."""
+    log.debug("".join(traceback.format_exception(error)))
+    log.error(_("the build could not write its site: {error}").format(error=file_error(error)))
+    raise Abort("Aborted with a BuildError!") from None
 
 
 def _sources(config: MkDocsConfig) -> preview.Sources:

@@ -79,17 +79,22 @@ def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Ru
 
 def run_with_file_limit(command: list[str], cwd: Path, largest: int) -> Run:
     """`command` run where the system refuses to write any file past `largest` bytes (a full disk
-    as a build meets it: a write fails part way, with EFBIG where a full disk gives ENOSPC); Linux
-    sends SIGXFSZ for it, which is ignored here, so that the write fails instead."""
+    as a build meets it: a write fails part way, with EFBIG where a full disk gives ENOSPC)."""
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=QUIET, timeout=300,
+                            preexec_fn=_file_limit(largest))
+    return Run(result.returncode, result.stdout, result.stderr)
+
+
+def _file_limit(largest: int):
+    """What a child process runs before its program: files past `largest` bytes refused. Linux
+    sends SIGXFSZ for such a write, which is ignored here, so that the write fails instead."""
     import resource
     import signal
 
     def limited() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (largest, largest))
-
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=QUIET, timeout=300, preexec_fn=limited)
-    return Run(result.returncode, result.stdout, result.stderr)
+    return limited
 
 
 def make_project(root: Path, content: Path = FIXTURES / "content") -> Project:
@@ -245,7 +250,8 @@ class Preview:
 
 
 @contextlib.contextmanager
-def preview(project: Project, scratch: Path, *options: str) -> Iterator[Preview]:
+def preview(project: Project, scratch: Path, *options: str, largest_file: int | None = None) -> Iterator[Preview]:
+    """`largest_file`: no file past these many bytes may be written (`run_with_file_limit`)."""
     temporary, log = scratch / "tmp", scratch / "serve.log"
     temporary.mkdir()
     for _attempt in range(3):
@@ -257,7 +263,7 @@ def preview(project: Project, scratch: Path, *options: str) -> Iterator[Preview]
         with log.open("w") as output:
             server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
                                       cwd=project.root, env=QUIET | {"TMPDIR": str(temporary)}, stdout=output,
-                                      stderr=subprocess.STDOUT)
+                                      stderr=subprocess.STDOUT, preexec_fn=_file_limit(largest_file) if largest_file else None)
         wait_for(lambda: server.poll() is not None or "Serving on" in log.read_text(encoding="utf-8"),
                  "the preview to serve or end", 180)
         if server.poll() is None:

@@ -4,6 +4,7 @@ and the list goes away as soon as the file is valid again."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .conftest import Project, fetch, preview, wait_for
@@ -54,3 +55,22 @@ def test_a_build_never_publishes_broken_content(project: Project) -> None:
     run = project.build()
     assert run.code == 1 and "status: found 'klar'" in run.stderr
     assert not project.site.exists()
+
+
+def test_a_full_disk_in_the_preview_is_told_in_one_line_and_the_next_save_is_shown(project: Project, tmp_path: Path) -> None:
+    """The secretary's disk is full when she saves: the preview says which file it could not write
+    and why, keeps serving the pages as they were, and shows her next save once there is room."""
+    source = project.content / PROTOCOL
+    valid = source.read_text(encoding="utf-8")
+    with preview(project, tmp_path, largest_file=1_500_000) as running:  # (the theme's largest file: 1 MB)
+        page_url = f"{running.url}lsg/2021-02-19/"
+        wait_for(lambda: "Dagordningen godkändes" in fetch(page_url), "the preview")
+        huge = "Dagordningen godkändes.\n\n" + "En mycket lång redogörelse. " * 70_000  # (a page of 2 MB)
+        source.write_text(valid.replace("Dagordningen godkändes.", huge, 1), encoding="utf-8")
+        wait_for(lambda: "ulimit -f" in running.log.read_text(encoding="utf-8"), "the preview to tell the refused write")
+        told = running.log.read_text(encoding="utf-8")
+        assert "Traceback" not in told and re.search(r"lsg/2021-02-19/\S*: File too large", told), told
+        assert "redogörelse" not in fetch(page_url)
+
+        source.write_text(valid.replace("Dagordningen godkändes.", "Dagordningen godkändes med ett tillägg."), encoding="utf-8")
+        wait_for(lambda: "med ett tillägg" in fetch(page_url), "the next save")
