@@ -450,8 +450,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         edit = preview.affected_pages(self.site, after)
         if edit is None:
             return False
-        before, self.site = self.site, after
-        self.pages.site = after
+        before = self.site
+        self.site = self.pages.site = after
         try:
             for view in edit.affected:
                 self._write_page(view)

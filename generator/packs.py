@@ -193,7 +193,7 @@ class Shelf:
         without it at the end of the read."""
         pack = self.where.pop(key, None)
         if pack is not None:
-            del pack.entries[key]
+            pack.size -= pack.entries.pop(key)[1]
             if pack not in self.damaged:
                 self.damaged.append(pack)
 
@@ -216,12 +216,14 @@ class Shelf:
         for path in self.broken:
             _remove(path)
         in_use = [pack for pack in self.packs if not used.isdisjoint(pack.entries)]
-        kept = in_use + [pack for pack in self.packs if used.isdisjoint(pack.entries) and now - pack.modified <= keep_unused_s]
-        for pack in self.packs:
-            if pack in kept and pack in in_use and now - pack.modified > 86_400:
+        idle = [pack for pack in self.packs if pack not in in_use]
+        for pack in in_use:
+            if now - pack.modified > 86_400:
                 _touch(pack.path, now)
-            elif pack not in kept:
+        for pack in idle:
+            if now - pack.modified > keep_unused_s:
                 _remove(pack.path)
+        kept = in_use + [pack for pack in idle if now - pack.modified <= keep_unused_s]
         merged = self._to_merge(in_use, kept, used) if in_use else []
         self._merge(merged + [pack for pack in self.damaged if pack in kept and pack not in merged], used)
 
