@@ -62,6 +62,15 @@ def test_a_compound_in_the_query_finds_its_parts(browser: object, site: str) -> 
     assert "socialnamnden/2024-03-12/#p11" not in found  # "Riktlinjer för hemtjänst": one part is not the compound
 
 
+def test_a_word_that_only_looks_like_a_compound_is_not_split_nor_a_name(browser: object, site: str) -> None:
+    """"gemensam" is more common in Swedish than "gem" and "ensam" are (wordfreq), so it is one
+    word; a name is not split at all: "Anna Bergström" presents an item of lsg/2021-02-19."""
+    assert MEETING + "#p16" in results(browser, site, "gemensam")
+    assert MEETING + "#p16" not in results(browser, site, "ensam")
+    assert "lsg/2021-02-19/#information-om-rekrytering-av-hjalpmedelskoordinator" in results(browser, site, "bergström")
+    assert not [ref for ref in results(browser, site, "ström") if ref.startswith("lsg/2021-02-19/")]
+
+
 def test_a_phrase_finds_its_words_in_a_row(browser: object, site: str) -> None:
     loose = results(browser, site, "vård och omsorg")
     assert {MEETING + "#p14", MEETING + "#p16"} <= set(loose)

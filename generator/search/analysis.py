@@ -7,7 +7,8 @@
 - a printed diarienummer is one token, in its normalised form (`generator/dnr.py`);
 - a name's adjacent words are also one token each (`anna maria`), so a full name outranks its parts;
 - compounds are split at index time only ("samverkanskoordinator" also yields "samverkan" and
-  "koordinator"), from wordfreq's Swedish lexicon plus the archive's own words.
+  "koordinator"), from wordfreq's Swedish lexicon plus the archive's own words, where the parts
+  are more common than the whole (`Lexicon.parts`); names are not split.
 
 The browser analyses a query with these very patterns: the index's manifest carries them
 (`query.browser_rules`), in JavaScript's syntax (`browser_regex`).
@@ -126,12 +127,17 @@ def _expand_number(token: str) -> tuple[str, ...]:
 
 
 class Lexicon:
-    """Known Swedish words, for splitting compounds: wordfreq's list plus the archive's words."""
+    """Known Swedish words, for splitting compounds: wordfreq's list plus the archive's words, and
+    how common each is in Swedish (wordfreq's frequencies)."""
 
     def __init__(self, extra: Iterable[str] = (), size: int = 100_000):
         import wordfreq
 
-        self.listed = {w for w in wordfreq.top_n_list("sv", size) if len(w) >= MIN_HEAD} - SV_STOP_WORDS
+        listed = wordfreq.top_n_list("sv", size)
+        self.frequencies = wordfreq.get_frequency_dict("sv")  # (one dict per process: wordfreq caches it)
+        self.rarest = self.frequencies[listed[-1]]
+        """A part's frequency when wordfreq does not have it (a word of the archive's only)."""
+        self.listed = {w for w in listed if len(w) >= MIN_HEAD} - SV_STOP_WORDS
         self.words = self.listed | {w for w in extra if self.from_archive(w)}
         self._parts: dict[str, tuple[str, ...]] = {}  # (memory goes with the lexicon, unlike an lru_cache's)
 
@@ -157,22 +163,43 @@ class Lexicon:
         return found
 
     def _split(self, word: str) -> tuple[str, ...]:
+        """The split whose parts are the most common (their frequencies' geometric mean), if they
+        are more common than the word whole (Koehn and Knight, "Empirical methods for compound
+        splitting", 2003): a word that only looks like two (`gemensam`, gem + ensam; `beslutade`,
+        bes + lutade; `november`) is more common than its would-be parts, and a word of the
+        archive's own (`samverkanskoordinator`) is not in wordfreq's list at all. A split in two
+        is preferred to one in more (short common words would otherwise win: `patientsäkerhets-
+        arbetet` is patientsäkerhet + arbetet, not patient + säker + hetsar + betet)."""
         if len(word) < MIN_COMPOUND or is_exact(word):
             return ()
-        for cut in range(MIN_HEAD, len(word) - MIN_PART + 1):  # longest tail first
+        whole = self.frequencies.get(word, 0.0)
+        in_two, in_more = [], []
+        for cut in range(MIN_HEAD, len(word) - MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
             if tail not in self.words:
                 continue
             head_word = self._head(head)
             if head_word:
-                return (head_word, tail)
-            # A head that is itself a compound: läns|samverkans|gruppen.
-            inner = self.parts(head[:-1] if head.endswith("s") else head)
-            if inner:
-                return (*inner, tail)
+                in_two.append((head_word, tail))
+            else:  # a head that is itself a compound: läns|samverkans|gruppen
+                inner = self.parts(head[:-1] if head.endswith("s") else head)
+                if inner:
+                    in_more.append((*inner, tail))
+        for candidates in (in_two, in_more):
+            best = max(candidates, key=self._score, default=())
+            if best and self._score(best) > whole:
+                return best
         return ()
 
+    def _score(self, parts: tuple[str, ...]) -> float:
+        product = 1.0
+        for part in parts:
+            product *= self.frequencies.get(part) or self.rarest
+        return product ** (1 / len(parts))
+
     def _head(self, head: str) -> str | None:
+        if head.endswith("s") and head[:-1] in SV_STOP_WORDS:
+            return None  # (a function word takes no joining -s: förslaget is no förs + laget, ersätter no ers + ätter)
         if head in self.words:
             return head
         # Swedish joins compounds with an -s- (samverkan-s-koordinator) or drops a final -a/-e.
@@ -186,8 +213,9 @@ class Lexicon:
 
 def analyse(text: str, lexicon: Lexicon | None, names: bool = False) -> list[str]:
     """Field tokens for indexing: the text's tokens, each compound followed by its parts; in a
-    field of names (one a line), each name's word pairs too."""
-    return _analysed(text, _expander(lexicon), names)
+    field of names (one a line), each name's word pairs instead (a name is no compound: Andersson
+    is not and + ersson, nor Bergström a mountain's stream)."""
+    return _analysed(text, _expander(None if names else lexicon), names)
 
 
 def _expander(lexicon: Lexicon | None) -> Callable[[str], tuple[str, ...]]:
