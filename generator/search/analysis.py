@@ -139,6 +139,7 @@ class Lexicon:
         """A part's frequency when wordfreq does not have it (a word of the archive's only)."""
         self.listed = {w for w in listed if len(w) >= MIN_HEAD} - SV_STOP_WORDS
         self.words = self.listed | {w for w in extra if self.from_archive(w)}
+        self.longest = max(map(len, self.words), default=0)
         self._parts: dict[str, tuple[str, ...]] = {}  # (memory goes with the lexicon, unlike an lru_cache's)
 
     def __contains__(self, word: str) -> bool:
@@ -173,23 +174,31 @@ class Lexicon:
         if len(word) < MIN_COMPOUND or is_exact(word):
             return ()
         whole = self.frequencies.get(word, 0.0)
-        in_two, in_more = [], []
-        for cut in range(MIN_HEAD, len(word) - MIN_PART + 1):
-            head, tail = word[:cut], word[cut:]
-            if tail not in self.words:
+        best, best_product, compound_heads = (), whole * whole, []
+        words, frequency, rarest = self.words, self.frequencies.get, self.rarest
+        # (the longest word of the lexicon bounds the tails worth looking up)
+        for cut in range(max(MIN_HEAD, len(word) - self.longest), len(word) - MIN_PART + 1):
+            tail = word[cut:]
+            if tail not in words:
                 continue
-            head_word = self._head(head)
+            head_word = self._head(word[:cut])
             if head_word:
-                in_two.append((head_word, tail))
-            else:  # a head that is itself a compound: läns|samverkans|gruppen
-                inner = self.parts(head[:-1] if head.endswith("s") else head)
-                if inner:
-                    in_more.append((*inner, tail))
-        for candidates in (in_two, in_more):
-            best = max(candidates, key=self._score, default=())
-            if best and self._score(best) > whole:
-                return best
-        return ()
+                product = (frequency(head_word) or rarest) * (frequency(tail) or rarest)  # (the geometric mean, squared)
+                if product > best_product:
+                    best, best_product = (head_word, tail), product
+            else:
+                compound_heads.append(cut)
+        if best:
+            return best
+        best_score = whole
+        for cut in compound_heads:  # a head that is itself a compound: läns|samverkans|gruppen
+            head = word[:cut]
+            inner = self.parts(head[:-1] if head.endswith("s") else head)
+            if inner:
+                score = self._score((*inner, word[cut:]))
+                if score > best_score:
+                    best, best_score = (*inner, word[cut:]), score
+        return best
 
     def _score(self, parts: tuple[str, ...]) -> float:
         product = 1.0
