@@ -241,23 +241,21 @@ def _rebase_record(old_root: Path, new_root: Path) -> None:
 
 
 def _counted_afresh(docs):
-    from generator.search.analysis import Lexicon
-    from generator.search.counts import count_terms, count_tokens
+    from generator.search.counts import count_terms, count_tokens, lexicon_of
     from generator.search.texts import PackedTexts
 
     texts = PackedTexts.of(docs)
     tokens = count_tokens(texts, None)
-    return count_terms(texts, Lexicon(tokens.documents_per_token()), tokens, None), tokens.documents_per_token()
+    return count_terms(texts, lexicon_of(texts, tokens.documents_per_token()), tokens, None), tokens.documents_per_token()
 
 
 def _counted_again(docs, last):
-    from generator.search.analysis import Lexicon
-    from generator.search.counts import count_terms, count_tokens
+    from generator.search.counts import count_terms, count_tokens, lexicon_of
     from generator.search.texts import PackedTexts
 
     texts = PackedTexts.of(docs)
     tokens = count_tokens(texts, last)
-    recounted = count_terms(texts, Lexicon(tokens.documents_per_token()), tokens, last)
+    recounted = count_terms(texts, lexicon_of(texts, tokens.documents_per_token()), tokens, last)
     return recounted, tokens.documents_per_token(), int((tokens.taken < 0).sum())
 
 
@@ -268,15 +266,25 @@ def _with_text(doc, extra: str):
                                snippet_source=doc.snippet_source + extra)
 
 
+def _with_person(doc, name: str):
+    import dataclasses
+
+    return dataclasses.replace(doc, texts={**doc.texts, "people": doc.texts.get("people", "") + "\n" + name})
+
+
 def _index_edits(docs):
     """Edits of the search documents, each as (name, documents before, documents after)."""
     compound = "kommunzorblaxen"  # (splits into kommun + zorblaxen only while some text has "zorblaxen")
     with_compound = [_with_text(docs[0], f" {compound}"), *docs[1:]]
     with_both = [*with_compound[:-1], _with_text(with_compound[-1], " zorblaxen")]
+    # (and never while someone is named so: a name is not split, wherever it is written)
+    with_name = [*with_both[:7], _with_person(with_both[7], "Eva Kommunzorblaxen"), *with_both[8:]]
     return {
         "a document's text changed": (docs, [*docs[:5], _with_text(docs[5], " samråd om hemsjukvård"), *docs[6:]]),
         "documents added and removed": (docs, [*docs[:3], *docs[4:9], docs[9], *docs[10:], _with_text(docs[2], " ny")]),
         "the documents in another order": (docs, docs[len(docs) // 2:] + docs[:len(docs) // 2]),
+        "a word become a name is not split elsewhere": (with_both, with_name),
+        "a name gone splits as a word elsewhere": (with_name, with_both),
         "a new word splits a compound elsewhere": (with_compound, with_both),
         "a word gone joins a compound elsewhere": (with_both, with_compound),
     }
@@ -304,6 +312,8 @@ def test_the_search_index_counts_only_what_changed_and_gives_a_full_counts_index
         for array_name in ("entry_term", "entry_tf", "distinct", "lengths"):
             assert (getattr(again, array_name) == getattr(fresh, array_name)).all(), (name, array_name)
         assert again.compounds == fresh.compounds, name
+        if name == "a word become a name is not split elsewhere":
+            assert "kommunzorblax" in compounds_before and "kommunzorblax" not in fresh.compounds
     # (the last edit: the compound split while "zorblaxen" was there, and no longer does)
     assert compounds_before.get("kommunzorblax") == ("kommun", "zorblax") and "kommunzorblax" not in fresh.compounds
 

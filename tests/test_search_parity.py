@@ -21,9 +21,11 @@ from lunr.query import Query, QueryPresence
 from generator import dnr, urls
 from generator.search import analysis, packs, query, synonyms
 from generator.search.files import TEXT_LENGTH
+from generator.search.counts import lexicon_of
 from generator.search.documents import FIELD_NAMES, FIELDS, documents
 from generator.search.index import build_index, field_tokens
 from generator.search.query import has_phrase, holds_enough, parse, query_clauses
+from generator.search.texts import PackedTexts
 from generator.load import load_archive
 
 from .browsing import Visit
@@ -76,7 +78,7 @@ def corpus():
     archive = load_archive(ROOT / "content")
     docs = documents(archive)
     vocabulary = {t for d in docs for text in d.texts.values() for t in analysis.tokenize(text)}
-    lexicon = analysis.Lexicon(vocabulary)
+    lexicon = lexicon_of(PackedTexts.of(docs), vocabulary)  # (the build's: its people's names are not split)
     ours = build_index(docs, lexicon)
     builder = Builder()
     builder.pipeline.add(trimmer_sv, stop_word_filter_sv, stemmer_sv)

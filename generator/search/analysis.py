@@ -130,8 +130,13 @@ class Lexicon:
     """Known Swedish words, for splitting compounds: wordfreq's list plus the archive's words, and
     how common each is in Swedish (wordfreq's frequencies)."""
 
-    def __init__(self, extra: Iterable[str] = (), size: int = 100_000):
+    def __init__(self, extra: Iterable[str] = (), size: int = 100_000, names: Iterable[str] = ()):
         import wordfreq
+
+        self.names = frozenset(w for w in names if len(w) >= MIN_COMPOUND and not is_exact(w))
+        """The words of people's names in the archive (`PackedTexts.capitalised_words` of its field
+        of names): a name is not split wherever it is written (Pernilla is no per + nilla,
+        Bergström no berg + ström)."""
 
         listed = wordfreq.top_n_list("sv", size)
         self.frequencies = wordfreq.get_frequency_dict("sv")  # (one dict per process: wordfreq caches it)
@@ -171,7 +176,7 @@ class Lexicon:
         archive's own (`samverkanskoordinator`) is not in wordfreq's list at all. A split in two
         is preferred to one in more (short common words would otherwise win: `patientsäkerhets-
         arbetet` is patientsäkerhet + arbetet, not patient + säker + hetsar + betet)."""
-        if len(word) < MIN_COMPOUND or is_exact(word):
+        if len(word) < MIN_COMPOUND or is_exact(word) or word in self.names:
             return ()
         whole = self.frequencies.get(word, 0.0)
         best, best_product, compound_heads = (), whole * whole, []

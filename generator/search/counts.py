@@ -81,6 +81,8 @@ class Tally:
     compound_tokens: dict[str, str]
     """A compound token -> its own term and its parts' terms, a space between each
     (`TermCache.compound_tokens`)."""
+    names: list[str]
+    """`Lexicon.names` as counted: a word that became a name, or ceased to be one, splits otherwise."""
 
     @property
     def compounds(self) -> "Compounds":
@@ -136,7 +138,7 @@ class Tally:
         keep_in(folder, TALLY_FILE, lambda handle: pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-_LISTS = ("tokens", "terms")
+_LISTS = ("tokens", "terms", "names")
 
 
 def _lines(text: str) -> list[str]:
@@ -227,12 +229,18 @@ class TokenCount:
         return Counter(dict(zip(self.tokens, np.bincount(self.doc_tokens, minlength=len(self.tokens)).tolist())))
 
 
+def lexicon_of(texts: PackedTexts, tokens: Iterable[str]) -> Lexicon:
+    """The lexicon the archive's compounds are split with: wordfreq's words, the archive's own
+    (`tokens`, those of `texts`), and its people's names (never split)."""
+    return Lexicon(tokens, names=texts.capitalised_words(NAMES_FIELD))
+
+
 def count_terms(texts: PackedTexts, lexicon: Lexicon | None, tokens: TokenCount, last: Tally | None) -> Tally:
     """Pass one: each document's terms per field with their counts, taken from `last` where the
     document's texts are as they were and none of its words may split otherwise now (`last`'s
     entries are let go once taken)."""
     taken = tokens.taken.copy()
-    resplit = _resplit(tokens, lexicon) if last is not None else np.zeros(len(tokens.tokens), dtype=bool)
+    resplit = _resplit(tokens, lexicon, last.names) if last is not None else np.zeros(len(tokens.tokens), dtype=bool)
     taken[_holding(tokens, resplit)] = -1
     recount = np.flatnonzero(taken < 0)
     fields = len(FIELD_NAMES)
@@ -271,13 +279,17 @@ def count_terms(texts: PackedTexts, lexicon: Lexicon | None, tokens: TokenCount,
     if last is not None:  # (taken and counted documents interleave: number the terms as first seen again)
         terms, entry_term = _first_seen(terms, entry_term)
     return Tally(CODE_VERSION, tokens.keys, tokens.tokens, tokens.doc_tokens, tokens.per_doc, terms, entry_term,
-                 entry_tf, rows_distinct[row], rows_lengths[row], compound_tokens)
+                 entry_tf, rows_distinct[row], rows_lengths[row], compound_tokens,
+                 sorted(lexicon.names) if lexicon is not None else [])
 
 
-def _resplit(tokens: TokenCount, lexicon: Lexicon | None) -> np.ndarray:
+def _resplit(tokens: TokenCount, lexicon: Lexicon | None, last_names: list[str]) -> np.ndarray:
     """Which tokens' compound split may differ with the lexicon changed by `tokens.changed_words`
-    (conservatively: a long token with such a word inside it)."""
+    (conservatively: a long token with such a word inside it), or with a name added or gone."""
     resplit = np.zeros(len(tokens.tokens), dtype=bool)
+    names_changed = lexicon.names.symmetric_difference(last_names) if lexicon is not None else set()
+    if names_changed:
+        resplit[[number for number, token in enumerate(tokens.tokens) if token in names_changed]] = True
     added_or_gone = [word for word in tokens.changed_words if lexicon is not None and lexicon.from_archive(word)]
     if added_or_gone:
         # A head may be joined with -s- or lose a final -a/-e (`Lexicon._head`): the word without it.

@@ -31,9 +31,9 @@ import orjson
 from ..model import Archive, Body, Topic
 from ..parallel import map_in_workers
 from ..text import swedish_key
-from .analysis import SV_STOP_WORDS, Lexicon, is_exact
+from .analysis import SV_STOP_WORDS, is_exact
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
-from .counts import Tally, count_terms, count_tokens
+from .counts import Tally, count_terms, count_tokens, lexicon_of
 from .dictionary import in_sample, text_dictionary
 from .index import SearchIndex, build_index
 from .packs import PackWriter, RecordMemo, SlotWriter
@@ -508,7 +508,7 @@ def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_
     tables = source.document_files(files, kept)
     tokens = count_tokens(source.texts, last)
     in_docs = tokens.documents_per_token()
-    lexicon = Lexicon(in_docs)
+    lexicon = lexicon_of(source.texts, in_docs)
     vocabulary = _store(files, "v", _vocabulary(in_docs))
     del in_docs
     tally = count_terms(source.texts, lexicon, tokens, last)

@@ -11,6 +11,7 @@ only until it has counted.
 from __future__ import annotations
 
 import hashlib
+import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,6 +24,7 @@ KEY_SIZE = 16
 _SLOTS = len(FIELD_NAMES) + 1
 """A document's texts in FIELD_NAMES' order, then its snippet source."""
 _ENCODING = ("utf-8", "surrogatepass")
+_WORD = re.compile(r"[^\W\d_]+")
 _BY_NAME = [(slot, f"{name}\0".encode()) for slot, name in sorted(enumerate(FIELD_NAMES), key=lambda field: field[1])]
 """Each field's slot and its name as `encoded_key` digests it, in its order (by name)."""
 
@@ -79,6 +81,19 @@ class PackedTexts(Sequence[Mapping[str, str]]):
                         digest.update(b"\0")
                 keys.append(digest.digest())
         return keys
+
+    def capitalised_words(self, field: str) -> set[str]:
+        """The words written with a capital in one field of every document, lower-cased (the field's
+        texts of a part read as one): in the field of names, the names (not a title or a party
+        written after one in lower case)."""
+        slot = FIELD_NAMES.index(field)
+        words: set[str] = set()
+        for data, ends, present in self._parts:
+            ends_at = [0, *ends.tolist()]
+            spans = [(ends_at[row * _SLOTS + slot], ends_at[row * _SLOTS + slot + 1]) for row in range(len(present))]
+            text = b"\n".join(data[start:end] for start, end in spans).decode(*_ENCODING)
+            words.update(word.lower() for word in _WORD.findall(text) if word[0].isupper())
+        return words
 
     def release(self) -> None:
         """Let go of every text (each part a block of its own: where large blocks are mapped,
