@@ -10,6 +10,7 @@ reported as information, never as a broken link or an error.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import pickle
 import re
@@ -35,17 +36,47 @@ MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 _ITEM = r"§ ?(?P<item>\d{1,4} ?[a-z]?)(?![\w])"
 _PREVIOUS = r"(?P<previous>föregående[ \t]+(?:protokoll(?:et)?|möte(?:t)?|mötesanteckningar(?:na)?|anteckningar(?:na)?))"
 _COMPACT = r"(?P<compact_lead>möte(?:t)?[ \t]+)(?P<compact>(?:19|20)\d{6})(?!\d)"
-_WORDS = (r"(?:(?P<owner>[A-ZÅÄÖ][\wåäöÅÄÖ-]+?)s[ \t]+)?(?P<words_lead>möte(?:t)?[ \t]+(?:den[ \t]+)?)"
+# (The owner starts a word: tried inside every word, its lazy scan made the pattern ten times
+# slower on long text.)
+_WORDS = (r"(?:\b(?P<owner>[A-ZÅÄÖ][\wåäöÅÄÖ-]+?)s[ \t]+)?(?P<words_lead>möte(?:t)?[ \t]+(?:den[ \t]+)?)"
           r"(?P<day>\d{1,2})[ \t]+(?P<month>" + "|".join(MONTHS) + r")(?:[ \t]+(?P<year>(?:19|20)\d\d))?")
 # A diarienummer's series is in capitals (case-sensitive inside the case-insensitive pattern).
 _DNR = rf"(?-i:(?P<dnr>{dnr.IN_TEXT}))"
-PATTERN = re.compile("|".join([_ITEM, _PREVIOUS, _COMPACT, _WORDS, _DNR]), re.IGNORECASE)
-_CANDIDATE = re.compile(r"§|[mM][öÖ][tT][eE]|[fF][öÖ][rR][eE][gG]|[A-ZÅÄÖ]:?[ \t]*[0-9]+(?:[ \t]*:[ \t]*[0-9]+)*[ \t]*-")
-"""A cheap test for text that may hold a reference: the full pattern is slow on long text."""
+_BRANCHES = (_ITEM, _PREVIOUS, _COMPACT, _WORDS, _DNR)
+PATTERN = re.compile("|".join(_BRANCHES), re.IGNORECASE)
+_DIGIT = re.compile(r"[0-9]")
+_CAPITALS_THEN_DIGIT = re.compile(r"[A-ZÅÄÖ][:/ \t]*[0-9]")
+
+
+def pattern_for(text: str) -> re.Pattern[str] | None:
+    """`PATTERN` without the branches whose words `text` lacks, None when it lacks all: the same
+    matches, for the full pattern was slow on long text (a branch left out stays, never matching,
+    so that every group is still there to ask for)."""
+    folded = text.casefold()
+    meeting = "möte" in folded
+    return _pattern_of(("§" in text, "föregående" in folded, meeting, meeting, _may_hold_diarienummer(text)))
+
+
+def _may_hold_diarienummer(text: str) -> bool:
+    """What every shape of `dnr.IN_TEXT` holds: a digit, and capitals before it (past a colon,
+    slash or spaces) or "Dnr"/"Diarienummer" (the cheapest tests first)."""
+    return _DIGIT.search(text) is not None and (
+        "nr" in text or "iarienummer" in text or _CAPITALS_THEN_DIGIT.search(text) is not None)
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern_of(present: tuple[bool, ...]) -> re.Pattern[str] | None:
+    if not any(present):
+        return None
+    return re.compile("|".join(branch if there else f"(?!){branch}" for branch, there in zip(_BRANCHES, present)),
+                      re.IGNORECASE)
 
 
 def references(text: str) -> Iterator[re.Match[str]]:
-    return PATTERN.finditer(text) if _CANDIDATE.search(text) else iter(())
+    pattern = pattern_for(text)
+    return pattern.finditer(text) if pattern is not None else iter(())
+
+
 _TAG = re.compile(r"(<[^>]+>)")
 
 
@@ -91,7 +122,8 @@ class Linker:
             elif in_link or not piece.strip():
                 out.append(piece)
             else:
-                out.append(PATTERN.sub(lambda m: self._replace(m, meeting, here), piece) if _CANDIDATE.search(piece) else piece)
+                pattern = pattern_for(piece)
+                out.append(pattern.sub(lambda m: self._replace(m, meeting, here), piece) if pattern is not None else piece)
         return Markup("".join(out))
 
     def _replace(self, match: re.Match[str], meeting: Meeting, here: str) -> str:

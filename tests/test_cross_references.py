@@ -48,6 +48,21 @@ def test_references_link_to_items_meetings_and_diarienummer(project: Project) ->
     assert "2021-02-19/#p5" in dnr_page and "lsg/2021-02-19/" in dnr_page
 
 
+def test_a_municipal_diarienummer_alone_in_a_paragraph_is_linked(project: Project) -> None:
+    """A paragraph whose only reference is a diarienummer in a municipality's shape (series and
+    year, "KS 2023/45"; with a colon, "RS/2022:7"; or after "Dnr") links it: no "§" nor "möte"
+    beside it is needed."""
+    project.write("lsg/2021-06-01.md", "---\nbody: lsg\nkind: protokoll\ndate: 2021-06-01\nstatus: justerat\n---\n\n"
+                                       "## 1. Budget\n\nDnr: KS 2023/45\nDnr: RS/2022:7\nDnr: 123/2023\n\nBudgeten godkändes.\n\n"
+                                       "## 2. Uppföljning\n\nUppföljning av KS 2023/45.\n\nRemissen RS/2022:7 besvaras.\n\n"
+                                       "Se Dnr 123/2023.\n")
+    run = project.build()
+    assert run.code == 0, run.stderr
+    html = (project.site / "lsg/2021-06-01/index.html").read_text(encoding="utf-8")
+    assert links(html) == {"KS 2023/45": "../../dnr/ks-2023_45/", "RS/2022:7": "../../dnr/rs_2022-7/",
+                           "Dnr 123/2023": "../../dnr/123_2023/"}
+
+
 def test_unresolved_references_stay_text_and_are_listed_as_information(project: Project) -> None:
     project.write("lsg/2021-05-05.md", LATER)
     check = project.check()
