@@ -28,7 +28,7 @@ import markupsafe
 
 from . import collector, oparl, urls
 from .cache import CACHE_DIR, ParseCache
-from .derive import Facts, derive
+from .derive import DecisionRef, Facts, derive
 from .feeds import feed_files
 from .figures import figure_csv
 from .history import History, read_history
@@ -46,8 +46,8 @@ from .staging import Carried
 from .versions import Versions, read_versions
 from .xref import Linker, ReferenceMemo
 from .views import (
-    BodyView, DataIndexView, Kept, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, RedirectView,
-    SearchView, StatementView, TopicIndexView, TopicView, View, derive_views, unique_targets,
+    Appearance, BodyView, DataIndexView, Kept, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView,
+    RedirectView, SearchView, StatementView, TopicIndexView, TopicView, View, derive_views, unique_targets,
 )
 
 
@@ -252,12 +252,14 @@ class Site:
         renders as it did. The data page lists the data files, which are made after the views:
         it has none and is always rendered."""
         records: dict[int, str] = {}
+        appearances: dict[str, str] = {}
         for meeting in self.published.meetings:
             key = self.read_by.get(id(meeting))
             if key:  # (a meeting is made of the key it was read by, its file's bytes among it: no need to pickle it)
                 records[id(meeting)] = f"read by {key}"
                 records.update((id(item), f"read by {key}, item {number}") for number, item in enumerate(meeting.items))
-        return {view.target.url: _view_digest(view, records)
+                appearances[self.facts.ref(meeting).url] = f"read by {key}, an appearance"
+        return {view.target.url: _view_digest(view, records, appearances)
                 for view in self.views.values() if not isinstance(view, DataIndexView)}
 
     def frame_digest(self, engine: bytes) -> str:
@@ -383,14 +385,25 @@ class _ViewPickler(pickle.Pickler):
     to them made the digests the largest part of a build (70 s of a 1,000-protocol build took 25 s
     for them). A page's digest still changes with anything in a record it refers to."""
 
-    def __init__(self, file: io.BytesIO, digests: dict[int, str]):
+    def __init__(self, file: io.BytesIO, digests: dict[int, str], appearances: dict[str, str]):
         super().__init__(file, protocol=5)
-        self.digests = digests
+        self.digests, self.appearances = digests, appearances
 
     def reducer_override(self, obj: object):
         # (not `persistent_id`, which pickle asks about every object, strings and numbers too:
         # this is asked about objects of classes only, a tenth as many calls)
         kind = type(obj)
+        if kind is Appearance:
+            # (made of its meeting and its person, whose page it is on: the 360,000 appearances of
+            # 10,000 protocols, pickled whole, were most of the digests' time)
+            made_of = self.appearances.get(obj.meeting.url)
+            if made_of is not None:
+                return _record_digest, (made_of,)
+        if kind is DecisionRef:  # (a body's page lists thousands: made of its item, in the meeting read by a key)
+            read_by = self.digests.get(id(obj.item), "")
+            at = next((number for number, part in enumerate(obj.item.parts) if part is obj.decision), None)
+            if read_by.startswith("read by ") and at is not None:
+                return _record_digest, (f"{read_by}, part {at}",)
         if kind in _SHARED_RECORDS:
             if id(obj) not in self.digests:  # (the archive holds them for the whole build: ids stay theirs)
                 self.digests[id(obj)] = hashlib.sha256(pickle.dumps(obj, protocol=5)).hexdigest()
@@ -424,9 +437,9 @@ def _field_values(kind: type) -> Callable[[object], tuple] | None:
     return fields_getter(tuple(f.name for f in dataclasses.fields(kind))) if dataclasses.is_dataclass(kind) else None
 
 
-def _view_digest(view: object, records: dict[int, str]) -> str:
+def _view_digest(view: object, records: dict[int, str], appearances: dict[str, str]) -> str:
     buffer = io.BytesIO()
-    _ViewPickler(buffer, records).dump(view)
+    _ViewPickler(buffer, records, appearances).dump(view)
     return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
