@@ -19,6 +19,7 @@ import struct
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from generator import search, urls
@@ -125,11 +126,12 @@ def test_a_term_of_one_posting_is_written_as_any_other_term(archive) -> None:
     single = [(term, number) for term, number in index.term_ids.items() if index.starts[number + 1] - index.starts[number] == 1]
     assert len(single) > 1000 and any(term in index.compounds for term, _ in single)
     files = search.files
-    for term, number in single:
-        general = f"{files._json_text(term)}:{files._json_text(files._entry(index, term, number, None))}"
-        at = int(index.starts[number])
-        field, doc, weight = int(index.entry_field[at]), int(index.entry_doc[at]), int(index.entry_weight[at])
-        assert files._single_entry(term, number, field, doc, weight, index.compounds) == general, term
+    terms = [term for term, _ in single]
+    direct = [""] * len(terms)
+    files._encode_singles(direct, list(range(len(terms))), terms, np.array([n for _, n in single], dtype=np.int64), index,
+                          index.compounds)
+    for (term, number), written in zip(single, direct):
+        assert written == f"{files._json_text(term)}:{files._json_text(files._entry(index, term, number, None))}", term
 
 
 def test_packs_keep_near_their_size_and_describe_themselves(archive, monkeypatch) -> None:

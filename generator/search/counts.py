@@ -155,6 +155,11 @@ class Compounds(Mapping[str, tuple[str, ...]]):
     def __init__(self, parts: dict[str, str]):
         self._parts = parts
 
+    @property
+    def spaced(self) -> dict[str, str]:
+        """A compound's term -> its parts' terms as one string, a space between each."""
+        return self._parts
+
     def __getitem__(self, term: str) -> tuple[str, ...]:
         return tuple(self._parts[term].split(" "))
 

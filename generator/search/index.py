@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .analysis import Lexicon, analyse
-from .counts import Tally, count_terms, count_tokens
+from .counts import Compounds, Tally, count_terms, count_tokens
 from .documents import FIELD_NAMES, FIELDS, NAMES_FIELD, SearchDoc
 from .texts import PackedTexts
 
@@ -60,7 +60,7 @@ class SearchIndex:
     entry_field: np.ndarray
     entry_weight: np.ndarray
     """Weights in thousandths, as lunr.py rounds them."""
-    compounds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    compounds: Compounds = field(default_factory=lambda: Compounds({}))
     """A compound's term -> its parts' terms (`counts.Tally.compounds`)."""
 
     @property
