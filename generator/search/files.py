@@ -19,7 +19,7 @@ import hashlib
 import heapq
 import pickle
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 import json
 from pathlib import Path
