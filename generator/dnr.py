@@ -56,11 +56,11 @@ IN_TEXT = (
     r"|[A-ZÅÄÖ]{2,12}[ \t]*/[ \t]*(?:19|20)[0-9][0-9][ \t]*:[ \t]*[0-9]{1,6}"
     r"|[A-ZÅÄÖ]{2,12}[ \t]+(?:19|20)[0-9][0-9](?:[ \t]*/[ \t]*[0-9]{1,6}|\.[0-9]{1,6}|[ \t]*-[ \t]*(?:0[0-9]{1,6}|[0-9]{5,7}))"
     r"|(?:[Dd]nr|[Dd]iarienummer)\.?:?[ \t]*(?:(?:19|20)[0-9][0-9][ \t]*/[ \t]*[0-9]{1,6}|[0-9]{1,6}[ \t]*/[ \t]*(?:19|20)[0-9][0-9])"
-    r")(?![^\W_])"
+    r")(?![^\W_]|-[0-9])"
 )
 """A printed diarienummer inside running text (series in capitals, on one line; a number without
-a series only after "Dnr"): the pattern search (as one token) and cross-references (as a link)
-both find them by; the browser too (the search index's manifest carries it)."""
+a series only after "Dnr"; a body's abbreviation and a day, "KS 2023-05-10", is none): the
+pattern search (as one token) and cross-references (as a link) both find them by; the browser too (the search index's manifest carries it)."""
 
 
 def normalise(printed: str) -> str | None:

@@ -33,7 +33,14 @@ from .text import swedish_key
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")
 # Spaces, not line breaks: a reference does not run from one list entry into the next.
-_ITEM = r"§ ?(?P<item>\d{1,4} ?[a-z]?)(?![\w])"
+# An item's "§ 12" may name whose it is before it (a body's abbreviation, a day: "KS 2023-05-10
+# § 45") or its year after it ("§ 45/2023"). A "§" after a number or a chapter is a law's
+# section sign, not an item's ("6 kap. 39 § 2 stycket", "3 kap. §1"): no reference at all. An
+# item's number may have parts (§ 4.2) and a letter (§ 12 a), though not "i" (§ 5 i protokollet).
+_ITEM = (r"(?:(?P<law>\d{1,3}[ \t]?|\bkap(?:\.|itlet|itel)?[ \t]?(?:\d{1,3}[ \t]?)?)"
+         r"|(?:\b(?-i:(?P<item_body>[A-ZÅÄÖ]{2,6}))[ \t]*,?[ \t]*)?"
+         r"(?:(?P<item_day>(?:19|20)\d\d-[01]\d-[0-3]\d)[ \t]*,?[ \t]*)?)"
+         r"§ ?(?P<item>\d{1,4}(?:\.\d{1,2})*(?: ?[a-hj-z])?)(?:[/:](?P<item_year>(?:19|20)\d\d))?(?![\w])")
 _PREVIOUS = r"(?P<previous>föregående[ \t]+(?:protokoll(?:et)?|möte(?:t)?|mötesanteckningar(?:na)?|anteckningar(?:na)?))"
 _COMPACT = r"(?P<compact_lead>möte(?:t)?[ \t]+)(?P<compact>(?:19|20)\d{6})(?!\d)"
 # (The owner starts a word: tried inside every word, its lazy scan made the pattern ten times
@@ -136,9 +143,7 @@ class Linker:
     def resolve(self, match: re.Match[str], meeting: Meeting) -> str | None:
         """The site-relative URL a reference points at, or None."""
         if match["item"]:
-            number = re.sub(r"\s", "", match["item"]).lower()
-            item = next((i for i in meeting.items if i.number == number), None)
-            return urls.item(meeting, item) if item else None
+            return self._item_url(match, meeting)
         if match["previous"]:
             before = self._previous(meeting)
             return urls.meeting(before).url if before else None
@@ -158,6 +163,30 @@ class Linker:
             normalised = dnr.normalise(match["dnr"])
             return urls.diarienummer(dnr_slug(normalised)) if normalised in self.numbers else None
         return None
+
+    def _item_url(self, match: re.Match[str], meeting: Meeting) -> str | None:
+        """An item of this meeting; or, with a body, a day or a year named, the item of that
+        body's meeting that day, or the one meeting of that year with the item (an item's
+        number runs through the year)."""
+        if match["law"] is not None:
+            return None
+        number = re.sub(r"\s", "", match["item"]).lower()
+        body = meeting.body
+        if match["item_body"]:
+            body = self._bodies.get(swedish_key(match["item_body"]))
+            if body is None:
+                return None
+        day = _date(*match["item_day"].split("-")) if match["item_day"] else None
+        if day is not None:
+            found = self._by_date.get((body, day))
+            candidates = [found] if found else []
+        elif body == meeting.body and not match["item_year"]:
+            candidates = [meeting]
+        else:
+            year = int(match["item_year"] or meeting.date.year)
+            candidates = [m for m in self.facts.meetings_of(body) if m.date.year == year]
+        held = [(m, i) for m in candidates for i in m.items if i.number == number]
+        return urls.item(*held[0]) if len(held) == 1 else None
 
     def _previous(self, meeting: Meeting) -> Meeting | None:
         """The body's previous meeting, when the archive's previous one is that: it announced this
@@ -204,7 +233,7 @@ class Linker:
             for part in item.parts:
                 text = getattr(part, "text", "")
                 for match in references(text):
-                    if self.resolve(match, meeting) is None:
+                    if match["law"] is None and self.resolve(match, meeting) is None:
                         found.append(Problem(meeting.path, item.line, item.label,
                                              _("the reference {reference} is not in the archive; it stays text").format(
                                                  reference=repr(match.group(0))), severity="info", code="reference"))

@@ -63,6 +63,44 @@ def test_a_municipal_diarienummer_alone_in_a_paragraph_is_linked(project: Projec
                            "Dnr 123/2023": "../../dnr/123_2023/"}
 
 
+WHOSE = """---
+body: lsg
+kind: protokoll
+date: 2021-06-01
+status: justerat
+---
+
+## 1. Stadgarna
+
+Enligt 1 kap. 1 § 2 stycket och 3 kap. §1 gäller reglerna, liksom 6 kap. 39 § kommunallagen.
+
+## 2. Uppföljning
+
+Beslutet LSG 2021-02-19 § 5 följs upp, liksom § 5/2021, och LSG § 1 gäller.
+Kommunstyrelsens beslut KS 2021-03-01, § 7 noteras.
+
+## 3. Övrigt
+
+Se § 2.
+"""
+
+
+def test_an_items_paragraph_sign_links_to_whose_item_it_names_and_a_laws_is_no_reference(project: Project) -> None:
+    """"§ 2" is this meeting's item; "LSG 2021-02-19 § 5" the item of that body's meeting that
+    day, "§ 5/2021" the one item 5 of the body's year (a municipality's numbers run through
+    the year). A law's section ("1 kap. 1 § 2 stycket", "3 kap. §1") is no item: never linked,
+    never reported; another body's item the archive lacks is reported, and its day is no
+    diarienummer."""
+    project.write("lsg/2021-06-01.md", WHOSE)
+    run = project.build()
+    assert run.code == 0, run.stderr
+    html = (project.site / "lsg/2021-06-01/index.html").read_text(encoding="utf-8")
+    assert links(html) == {"LSG 2021-02-19 § 5": "../2021-02-19/#p5", "§ 5/2021": "../2021-02-19/#p5", "LSG § 1": "#p1",
+                           "§ 2": "#p2"}
+    infos = [line for line in project.check().stdout.splitlines() if "2021-06-01.md" in line and ": info: " in line]
+    assert len(infos) == 1 and "'KS 2021-03-01, § 7' is not in the archive" in infos[0], infos
+
+
 def test_unresolved_references_stay_text_and_are_listed_as_information(project: Project) -> None:
     project.write("lsg/2021-05-05.md", LATER)
     check = project.check()

@@ -100,6 +100,7 @@ def test_the_common_diarienummer_shapes_are_normalised_one_page_per_number() -> 
     ("enligt Dnr KS 2023/45 och KS/2023:46", ["KS 2023/45", "KS/2023:46"]),
     ("ärendet RS 2019-00123 och HSN 422.1-2021", ["RS 2019-00123", "HSN 422.1-2021"]),
     ("dnr 123/2023 men inte verksamhetsåret 2022/2023 eller I 2023/24", ["123/2023"]),
+    ("protokollet KS 2023-05-10 § 45 och RS 2019-00123", ["RS 2019-00123"]),  # (a body and a day is no number)
 ])
 def test_a_diarienummer_in_running_text(text: str, found: list[str]) -> None:
     import re
