@@ -1,8 +1,8 @@
 """Cross-references in the minutes' text, linked where the archive holds their target.
 
-"§ 12" links to item 12 of the same meeting; "föregående protokoll" to the body's previous
-meeting; "mötet 20221125", "mötet den 5 maj" and "Länssamverkansgruppens möte den 10 november" to
-that meeting; a diarienummer to the page listing everything with that number. A reference the
+"§ 12" links to item 12 of the same meeting ("KS 2023-05-10 § 45" to that body's); "föregående
+protokoll" to the body's previous meeting; "mötet 20221125", "sammanträdet den 5 maj" and
+"Länssamverkansgruppens möte den 10 november" to that meeting; a diarienummer to the page listing everything with that number. A reference the
 archive cannot resolve stays plain text (the seeds cite meetings outside the archive): it is
 reported as information, never as a broken link or an error.
 """
@@ -41,11 +41,15 @@ _ITEM = (r"(?:(?P<law>\d{1,3}[ \t]?|\bkap(?:\.|itlet|itel)?[ \t]?(?:\d{1,3}[ \t]
          r"|(?:\b(?-i:(?P<item_body>[A-ZÅÄÖ]{2,6}))[ \t]*,?[ \t]*)?"
          r"(?:(?P<item_day>(?:19|20)\d\d-[01]\d-[0-3]\d)[ \t]*,?[ \t]*)?)"
          r"§ ?(?P<item>\d{1,4}(?:\.\d{1,2})*(?: ?[a-hj-z])?)(?:[/:](?P<item_year>(?:19|20)\d\d))?(?![\w])")
-_PREVIOUS = r"(?P<previous>föregående[ \t]+(?:protokoll(?:et)?|möte(?:t)?|mötesanteckningar(?:na)?|anteckningar(?:na)?))"
-_COMPACT = r"(?P<compact_lead>möte(?:t)?[ \t]+)(?P<compact>(?:19|20)\d{6})(?!\d)"
+# A meeting is a "möte" or (a municipality's word) a "sammanträde"; the word ends where the
+# reference does ("föregående möte" is no reference to a part of "mötesanteckningar").
+_MEETING = r"(?:möte|sammanträde)(?:t)?"
+_PREVIOUS = (r"(?P<previous>föregående[ \t]+(?:(?:protokoll|mötesprotokoll|sammanträdesprotokoll)(?:et)?"
+             r"|(?:mötes|sammanträdes)[ \t]+protokoll(?:et)?|" + _MEETING + r"|(?:mötes)?anteckningar(?:na)?))(?![\w])")
+_COMPACT = r"(?P<compact_lead>" + _MEETING + r"[ \t]+)(?P<compact>(?:19|20)\d\d-?[01]\d-?[0-3]\d)(?![\d-])"
 # (The owner starts a word: tried inside every word, its lazy scan made the pattern ten times
 # slower on long text.)
-_WORDS = (r"(?:\b(?P<owner>[A-ZÅÄÖ][\wåäöÅÄÖ-]+?)s[ \t]+)?(?P<words_lead>möte(?:t)?[ \t]+(?:den[ \t]+)?)"
+_WORDS = (r"(?:\b(?P<owner>[A-ZÅÄÖ][\wåäöÅÄÖ-]+?)s[ \t]+)?(?P<words_lead>" + _MEETING + r"[ \t]+(?:den[ \t]+)?)"
           r"(?P<day>\d{1,2})[ \t]+(?P<month>" + "|".join(MONTHS) + r")(?:[ \t]+(?P<year>(?:19|20)\d\d))?")
 # A diarienummer's series is in capitals (case-sensitive inside the case-insensitive pattern).
 _DNR = rf"(?-i:(?P<dnr>{dnr.IN_TEXT}))"
@@ -60,7 +64,7 @@ def pattern_for(text: str) -> re.Pattern[str] | None:
     matches, for the full pattern was slow on long text (a branch left out stays, never matching,
     so that every group is still there to ask for)."""
     folded = text.casefold()
-    meeting = "möte" in folded
+    meeting = "möte" in folded or "sammanträde" in folded
     return _pattern_of(("§" in text, "föregående" in folded, meeting, meeting, _may_hold_diarienummer(text)))
 
 
@@ -148,7 +152,8 @@ class Linker:
             before = self._previous(meeting)
             return urls.meeting(before).url if before else None
         if match["compact"]:
-            day = _date(match["compact"][:4], match["compact"][4:6], match["compact"][6:])
+            digits = match["compact"].replace("-", "")
+            day = _date(digits[:4], digits[4:6], digits[6:])
             return self._meeting_url(meeting.body, day)
         if match["day"]:
             body = meeting.body

@@ -101,6 +101,39 @@ def test_an_items_paragraph_sign_links_to_whose_item_it_names_and_a_laws_is_no_r
     assert len(infos) == 1 and "'KS 2021-03-01, § 7' is not in the archive" in infos[0], infos
 
 
+MUNICIPAL = """---
+body: lsg
+kind: protokoll
+date: 2021-05-05
+status: justerat
+---
+
+## 1. Protokoll
+
+Föregående sammanträdesprotokoll godkändes.
+
+## 2. Uppföljning
+
+Frågan från sammanträdet 2021-02-19 och Länssamverkansgruppens sammanträde den 19 februari 2021 följs upp.
+Föregående mötesanteckningar lades till handlingarna.
+"""
+
+
+def test_a_municipalitys_sammantrade_is_a_meeting_too(project: Project) -> None:
+    """A municipality's minutes call a meeting a "sammanträde", and write its day as a date; the
+    link covers the reference's whole words ("Föregående mötesanteckningar", not "Föregående möte")."""
+    project.write("lsg/2021-05-05.md", MUNICIPAL)
+    run = project.build()
+    assert run.code == 0, run.stderr
+    html = (project.site / "lsg/2021-05-05/index.html").read_text(encoding="utf-8")
+    assert links(html) == {
+        "Föregående sammanträdesprotokoll": "../2021-02-19/",
+        "sammanträdet 2021-02-19": "../2021-02-19/",
+        "Länssamverkansgruppens sammanträde den 19 februari 2021": "../2021-02-19/",
+        "Föregående mötesanteckningar": "../2021-02-19/",
+    }
+
+
 def test_unresolved_references_stay_text_and_are_listed_as_information(project: Project) -> None:
     project.write("lsg/2021-05-05.md", LATER)
     check = project.check()
