@@ -37,15 +37,20 @@ MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 # § 45") or its year after it ("§ 45/2023"). A "§" after a number or a chapter is a law's
 # section sign, not an item's ("6 kap. 39 § 2 stycket", "3 kap. §1"): no reference at all. An
 # item's number may have parts (§ 4.2) and a letter (§ 12 a), though not "i" (§ 5 i protokollet).
+_DAY = r"(?:19|20)\d\d-[01]\d-[0-3]\d"
 _ITEM = (r"(?:(?P<law>\d{1,3}[ \t]?|\bkap(?:\.|itlet|itel)?[ \t]?(?:\d{1,3}[ \t]?)?)"
-         r"|(?:\b(?-i:(?P<item_body>[A-ZÅÄÖ]{2,6}))[ \t]*,?[ \t]*)?"
-         r"(?:(?P<item_day>(?:19|20)\d\d-[01]\d-[0-3]\d)[ \t]*,?[ \t]*)?)"
+         r"|(?:\b(?:(?-i:(?P<item_body>[A-ZÅÄÖ]{2,6}))"
+         # (a body's name, one word or two, only before a day: "Kommunstyrelsens arbetsutskott 2024-01-15 § 5")
+         r"|(?P<item_owner>(?-i:[A-ZÅÄÖ])[\w-]*(?:[ \t]+(?-i:[a-zåäö])[\w-]*)?)(?=[ \t]*,?[ \t]*" + _DAY + r"))[ \t]*,?[ \t]*)?"
+         r"(?:(?P<item_day>" + _DAY + r")[ \t]*,?[ \t]*)?)"
          r"§ ?(?P<item>\d{1,4}(?:\.\d{1,2})*(?: ?[a-hj-z])?)(?:[/:](?P<item_year>(?:19|20)\d\d))?(?![\w])")
-# A meeting is a "möte" or (a municipality's word) a "sammanträde"; the word ends where the
-# reference does ("föregående möte" is no reference to a part of "mötesanteckningar").
-_MEETING = r"(?:möte|sammanträde)(?:t)?"
+# A meeting is a "möte" or (a municipality's word) a "sammanträde", or a compound of either
+# (höstmötet, styrelsesammanträdet), linked whole; the word ends where the reference does
+# ("föregående möte" is no reference to a part of "mötesanteckningar"; "föregående årsmöte" is
+# none to the previous meeting, which need not be one).
+_MEETING = r"\b[\w-]*?(?:möte|sammanträde)(?:t)?"
 _PREVIOUS = (r"(?P<previous>föregående[ \t]+(?:(?:protokoll|mötesprotokoll|sammanträdesprotokoll)(?:et)?"
-             r"|(?:mötes|sammanträdes)[ \t]+protokoll(?:et)?|" + _MEETING + r"|(?:mötes)?anteckningar(?:na)?))(?![\w])")
+             r"|(?:mötes|sammanträdes)[ \t]+protokoll(?:et)?|(?:möte|sammanträde)(?:t)?|(?:mötes)?anteckningar(?:na)?))(?![\w])")
 _COMPACT = r"(?P<compact_lead>" + _MEETING + r"[ \t]+)(?P<compact>(?:19|20)\d\d-?[01]\d-?[0-3]\d)(?![\d-])"
 # (The owner starts a word: tried inside every word, its lazy scan made the pattern ten times
 # slower on long text.)
@@ -177,8 +182,9 @@ class Linker:
             return None
         number = re.sub(r"\s", "", match["item"]).lower()
         body = meeting.body
-        if match["item_body"]:
-            body = self._bodies.get(swedish_key(match["item_body"]))
+        owner = match["item_body"] or match["item_owner"]
+        if owner:
+            body = self._body_named(owner)
             if body is None:
                 return None
         day = _date(*match["item_day"].split("-")) if match["item_day"] else None
@@ -192,6 +198,16 @@ class Linker:
             candidates = [m for m in self.facts.meetings_of(body) if m.date.year == year]
         held = [(m, i) for m in candidates for i in m.items if i.number == number]
         return urls.item(*held[0]) if len(held) == 1 else None
+
+    def _body_named(self, words: str) -> str | None:
+        """The body that `words` name by its name or short name, or its name's genitive
+        ("Kommunstyrelsens"), whole or their first word ("Kommunfullmäktiges beslut")."""
+        for name in dict.fromkeys((words, words.split()[0])):
+            key = swedish_key(name)
+            for candidate in (key, key[:-1] if key.endswith("s") else None):
+                if candidate and candidate in self._bodies:
+                    return self._bodies[candidate]
+        return None
 
     def _previous(self, meeting: Meeting) -> Meeting | None:
         """The body's previous meeting, when the archive's previous one is that: it announced this

@@ -77,7 +77,8 @@ Enligt 1 kap. 1 § 2 stycket och 3 kap. §1 gäller reglerna, liksom 6 kap. 39 �
 ## 2. Uppföljning
 
 Beslutet LSG 2021-02-19 § 5 följs upp, liksom § 5/2021, och LSG § 1 gäller.
-Kommunstyrelsens beslut KS 2021-03-01, § 7 noteras.
+Kommunstyrelsens beslut KS 2021-03-01, § 7 noteras, liksom Socialnämndens beslut 2024-03-12 § 12
+och Länssamverkansgruppen 2021-02-19, § 1.
 
 ## 3. Övrigt
 
@@ -86,8 +87,8 @@ Se § 2.
 
 
 def test_an_items_paragraph_sign_links_to_whose_item_it_names_and_a_laws_is_no_reference(project: Project) -> None:
-    """"§ 2" is this meeting's item; "LSG 2021-02-19 § 5" the item of that body's meeting that
-    day, "§ 5/2021" the one item 5 of the body's year (a municipality's numbers run through
+    """"§ 2" is this meeting's item; "LSG 2021-02-19 § 5" (or the body's name, "Socialnämndens
+    beslut 2024-03-12 § 12") the item of that body's meeting that day, "§ 5/2021" the one item 5 of the body's year (a municipality's numbers run through
     the year). A law's section ("1 kap. 1 § 2 stycket", "3 kap. §1") is no item: never linked,
     never reported; another body's item the archive lacks is reported, and its day is no
     diarienummer."""
@@ -96,7 +97,8 @@ def test_an_items_paragraph_sign_links_to_whose_item_it_names_and_a_laws_is_no_r
     assert run.code == 0, run.stderr
     html = (project.site / "lsg/2021-06-01/index.html").read_text(encoding="utf-8")
     assert links(html) == {"LSG 2021-02-19 § 5": "../2021-02-19/#p5", "§ 5/2021": "../2021-02-19/#p5", "LSG § 1": "#p1",
-                           "§ 2": "#p2"}
+                           "§ 2": "#p2", "Socialnämndens beslut 2024-03-12 § 12": "../../socialnamnden/2024-03-12/#p12",
+                           "Länssamverkansgruppen 2021-02-19, § 1": "../2021-02-19/#p1"}
     infos = [line for line in project.check().stdout.splitlines() if "2021-06-01.md" in line and ": info: " in line]
     assert len(infos) == 1 and "'KS 2021-03-01, § 7' is not in the archive" in infos[0], infos
 
@@ -115,13 +117,14 @@ Föregående sammanträdesprotokoll godkändes.
 ## 2. Uppföljning
 
 Frågan från sammanträdet 2021-02-19 och Länssamverkansgruppens sammanträde den 19 februari 2021 följs upp.
-Föregående mötesanteckningar lades till handlingarna.
+Föregående mötesanteckningar lades till handlingarna, liksom beslutet från arbetsmötet 2021-02-19.
 """
 
 
 def test_a_municipalitys_sammantrade_is_a_meeting_too(project: Project) -> None:
     """A municipality's minutes call a meeting a "sammanträde", and write its day as a date; the
-    link covers the reference's whole words ("Föregående mötesanteckningar", not "Föregående möte")."""
+    link covers the reference's whole words ("Föregående mötesanteckningar", not "Föregående möte";
+    "arbetsmötet 2021-02-19", not its "mötet 2021-02-19")."""
     project.write("lsg/2021-05-05.md", MUNICIPAL)
     run = project.build()
     assert run.code == 0, run.stderr
@@ -131,6 +134,7 @@ def test_a_municipalitys_sammantrade_is_a_meeting_too(project: Project) -> None:
         "sammanträdet 2021-02-19": "../2021-02-19/",
         "Länssamverkansgruppens sammanträde den 19 februari 2021": "../2021-02-19/",
         "Föregående mötesanteckningar": "../2021-02-19/",
+        "arbetsmötet 2021-02-19": "../2021-02-19/",
     }
 
 
