@@ -2,9 +2,10 @@
 
 "§ 12" links to item 12 of the same meeting ("KS 2023-05-10 § 45" to that body's); "föregående
 protokoll" to the body's previous meeting; "mötet 20221125", "sammanträdet den 5 maj" and
-"Länssamverkansgruppens möte den 10 november" to that meeting; a diarienummer to the page listing everything with that number. A reference the
-archive cannot resolve stays plain text (the seeds cite meetings outside the archive): it is
-reported as information, never as a broken link or an error.
+"Länssamverkansgruppens möte den 10 november" to that meeting; a diarienummer to the page listing
+everything with that number. A reference the archive cannot resolve stays plain text (the seeds
+cite meetings outside the archive): it is reported as information, never as a broken link or an
+error.
 """
 
 from __future__ import annotations
@@ -118,10 +119,12 @@ class Linker:
         self.unresolved: list[Problem] = []
 
     def targets(self) -> tuple:
-        """What references resolve against: meetings by body and day, bodies by name, diarienummer
-        (a page whose own text is unchanged links differently when these change)."""
-        return (sorted((body, day.isoformat(), m.key) for (body, day), m in self._by_date.items()),
-                sorted(self._bodies.items()), sorted(self.numbers))
+        """What references resolve against: meetings by body and day, their items' numbers,
+        bodies by name, diarienummer (a page whose own text is unchanged links differently when
+        these change: "KS 2023-05-10 § 45" once that meeting has its § 45)."""
+        meetings = sorted((body, day.isoformat(), m.key, tuple(i.number for i in m.items))
+                          for (body, day), m in self._by_date.items())
+        return meetings, sorted(self._bodies.items()), sorted(self.numbers)
 
     @staticmethod
     def _numbers_of(meeting: Meeting) -> set[str]:

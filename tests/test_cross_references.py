@@ -138,6 +138,22 @@ def test_a_municipalitys_sammantrade_is_a_meeting_too(project: Project) -> None:
     }
 
 
+def test_an_item_another_meeting_names_is_linked_once_that_meeting_has_it(project: Project) -> None:
+    """The next build (which carries forward the pages whose views did not change) renders again
+    the page that names another meeting's item when that meeting gains it, though the page's own
+    file did not change."""
+    project.write("lsg/2021-06-01.md", WHOSE.replace("Se § 2.", "Se Socialnämndens beslut 2024-03-12 § 13."))
+    assert project.build().code == 0
+    page = project.site / "lsg/2021-06-01/index.html"
+    named = "Socialnämndens beslut 2024-03-12 § 13"
+    assert named not in links(page.read_text(encoding="utf-8"))
+    target = project.content / "socialnamnden/2024-03-12.md"
+    target.write_text(target.read_text(encoding="utf-8") + "\n## 13. Ny punkt\n\nTexten.\n", encoding="utf-8")
+    run = project.build("-v")
+    assert run.code == 0, run.stderr
+    assert links(page.read_text(encoding="utf-8"))[named] == "../../socialnamnden/2024-03-12/#p13"
+
+
 def test_unresolved_references_stay_text_and_are_listed_as_information(project: Project) -> None:
     project.write("lsg/2021-05-05.md", LATER)
     check = project.check()
