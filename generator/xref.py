@@ -166,7 +166,7 @@ class Linker:
         if match["day"]:
             body = meeting.body
             if match["owner"]:
-                body = self._bodies.get(swedish_key(match["owner"]))
+                body = self._body_named(match["owner"])
                 if body is None:
                     return None
             year = int(match["year"]) if match["year"] else meeting.date.year
