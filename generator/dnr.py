@@ -60,7 +60,8 @@ IN_TEXT = (
 )
 """A printed diarienummer inside running text (series in capitals, on one line; a number without
 a series only after "Dnr"; a body's abbreviation and a day, "KS 2023-05-10", is none): the
-pattern search (as one token) and cross-references (as a link) both find them by; the browser too (the search index's manifest carries it)."""
+pattern search (as one token) and cross-references (as a link) both find them by; the browser too
+(the search index's manifest carries it)."""
 
 
 def normalise(printed: str) -> str | None:
