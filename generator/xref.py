@@ -42,7 +42,8 @@ _DAY = r"(?:19|20)\d\d-[01]\d-[0-3]\d"
 _ITEM = (r"(?:(?P<law>\d{1,3}[ \t]?|\bkap(?:\.|itlet|itel)?[ \t]?(?:\d{1,3}[ \t]?)?)"
          r"|(?:\b(?:(?-i:(?P<item_body>[A-ZÅÄÖ]{2,6}))"
          # (a body's name, one word or two, only before a day: "Kommunstyrelsens arbetsutskott 2024-01-15 § 5")
-         r"|(?P<item_owner>(?-i:[A-ZÅÄÖ])[\w-]*(?:[ \t]+(?-i:[a-zåäö])[\w-]*)?)(?=[ \t]*,?[ \t]*" + _DAY + r"))[ \t]*,?[ \t]*)?"
+         r"|(?P<item_owner>(?-i:[A-ZÅÄÖ])[\w-]*(?:[ \t]+(?-i:[a-zåäö])[\w-]*)?)"
+         r"(?=[ \t]*,?[ \t]*" + _DAY + r"))[ \t]*,?[ \t]*)?"
          r"(?:(?P<item_day>" + _DAY + r")[ \t]*,?[ \t]*)?)"
          r"§ ?(?P<item>\d{1,4}(?:\.\d{1,2})*(?: ?[a-hj-z])?)(?:[/:](?P<item_year>(?:19|20)\d\d))?(?![\w])")
 # A meeting is a "möte" or (a municipality's word) a "sammanträde", or a compound of either
@@ -51,7 +52,8 @@ _ITEM = (r"(?:(?P<law>\d{1,3}[ \t]?|\bkap(?:\.|itlet|itel)?[ \t]?(?:\d{1,3}[ \t]
 # none to the previous meeting, which need not be one).
 _MEETING = r"\b[\w-]*?(?:möte|sammanträde)(?:t)?"
 _PREVIOUS = (r"(?P<previous>föregående[ \t]+(?:(?:protokoll|mötesprotokoll|sammanträdesprotokoll)(?:et)?"
-             r"|(?:mötes|sammanträdes)[ \t]+protokoll(?:et)?|(?:möte|sammanträde)(?:t)?|(?:mötes)?anteckningar(?:na)?))(?![\w])")
+             r"|(?:mötes|sammanträdes)[ \t]+protokoll(?:et)?|(?:möte|sammanträde)(?:t)?"
+             r"|(?:mötes)?anteckningar(?:na)?))(?![\w])")
 _COMPACT = r"(?P<compact_lead>" + _MEETING + r"[ \t]+)(?P<compact>(?:19|20)\d\d-?[01]\d-?[0-3]\d)(?![\d-])"
 # (The owner starts a word: tried inside every word, its lazy scan made the pattern ten times
 # slower on long text.)
@@ -60,14 +62,14 @@ _WORDS = (r"(?:\b(?P<owner>[A-ZÅÄÖ][\wåäöÅÄÖ-]+?)s[ \t]+)?(?P<words_lea
 # A diarienummer's series is in capitals (case-sensitive inside the case-insensitive pattern).
 _DNR = rf"(?-i:(?P<dnr>{dnr.IN_TEXT}))"
 _BRANCHES = (_ITEM, _PREVIOUS, _COMPACT, _WORDS, _DNR)
-PATTERN = re.compile("|".join(_BRANCHES), re.IGNORECASE)
+"""The references' pattern is these joined, for a text only those its words may match (`pattern_for`)."""
 _DIGIT = re.compile(r"[0-9]")
 _CAPITALS_THEN_DIGIT = re.compile(r"[A-ZÅÄÖ][:/ \t]*[0-9]")
 
 
 def pattern_for(text: str) -> re.Pattern[str] | None:
-    """`PATTERN` without the branches whose words `text` lacks, None when it lacks all: the same
-    matches, for the full pattern was slow on long text (a branch left out stays, never matching,
+    """The references' pattern without the branches whose words `text` lacks, None when it lacks
+    all: the same matches, for the full pattern was slow on long text (a branch left out stays, never matching,
     so that every group is still there to ask for)."""
     folded = text.casefold()
     meeting = "möte" in folded or "sammanträde" in folded

@@ -144,7 +144,8 @@ class Lexicon:
         """A part's frequency when wordfreq does not have it (a word of the archive's only)."""
         self.listed = known = {w for w in listed if len(w) >= MIN_HEAD} - SV_STOP_WORDS
         # (`from_archive` inlined, its cheapest tests first: a million words at 10,000 protocols)
-        self.words = known | {w for w in extra if len(w) >= MIN_HEAD and w not in known and w not in SV_STOP_WORDS and not is_exact(w)}
+        self.words = known | {w for w in extra
+                              if len(w) >= MIN_HEAD and w not in known and w not in SV_STOP_WORDS and not is_exact(w)}
         self._parts: dict[str, tuple[str, ...]] = {}  # (memory goes with the lexicon, unlike an lru_cache's)
 
     def __contains__(self, word: str) -> bool:
