@@ -160,6 +160,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.digests: dict[str, str] = {}
         self.unchanged: set[str] = set()
         """Pages carried forward from the published site as they were (an incremental build)."""
+        self.carried_pages: set[str] = set()
+        """The engine's pages among them, by source: MkDocs neither renders nor writes them."""
         self.carried_files: dict[str, str] = {}
         """The digests of the data files carried forward with them (`staging.ChangedWriter`)."""
         self.carried_composed: dict[str, str] = {}
@@ -168,6 +170,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.started = command, time.monotonic()
+        logging.getLogger("mkdocs.commands.build").addFilter(self._carried_page_told)
         if command in ("build", "gh-deploy"):
             _quiet_build()
 
@@ -297,10 +300,15 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             self.unclaimed = staging.Clearing(final, folders=[self.reusable] if self.reusable else [])
             self.reusable = None
             return
-        engine_files = {file.dest_uri for file in files} | {"sitemap.xml", "sitemap.xml.gz", "404.html"}
+        self.unchanged = {url for url, digest in self.digests.items() if record.pages.get(url) == digest}
+        # (the engine's pages too, the navigation's: a body's page is 850 kB at 10,000 protocols, and
+        # rendering those of every body was a second of each rebuild)
+        self.carried_pages = {file.src_uri for file in files
+                              if (view := site.views.get(file.src_uri)) is not None and view.target.url in self.unchanged}
+        engine_files = ({file.dest_uri for file in files if file.src_uri not in self.carried_pages} |
+                        {"sitemap.xml", "sitemap.xml.gz", "404.html"})
         staging.carry_forward(final, staged, engine_files, (urls.SEARCH_INDEX_DIR,), self.reusable)
         self.reusable, self.carried = None, True
-        self.unchanged = {url for url, digest in self.digests.items() if record.pages.get(url) == digest}
         self.carried_files = {path: digest for path, digest in record.files.items() if path not in engine_files}
         self.carried_composed = record.composed
         site.carry_data_forward(record.made_of, self.carried_files, staged)
@@ -330,9 +338,21 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         view = self.site.views.get(page.file.src_uri)
         if view is None:
             return None
+        if page.file.src_uri in self.carried_pages:
+            return ""  # (carried forward: `on_post_page` leaves it as it is)
         html = self._render(view)
         page.toc = pages.table_of_contents(self.site, view, html)
         return html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        """A page carried forward is not written again: MkDocs writes no empty output."""
+        return "" if page.file.src_uri in self.carried_pages else None
+
+    def _carried_page_told(self, record: logging.LogRecord) -> bool:
+        """MkDocs tells each page it did not write as "Generated empty output": not so of a page
+        carried forward."""
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '") and message.split("'")[1] in self.carried_pages)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """The pages that share a layout, the sitemap, feeds, open data and the search index:
@@ -379,6 +399,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             _refused(error)
 
     def on_shutdown(self) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._carried_page_told)
         self._stop_search_index()
         self._cancel_refresh()  # (a preview stopped: its refresh would hold the exit up for a minute)
         for clearing in (self.clearing, self.unclaimed):

@@ -21,7 +21,7 @@ import multiprocessing
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -349,7 +349,7 @@ def mirror(previous: Path, target: Path, leave_out: set[str], leave_out_folders:
             os.unlink(into + path)
     made: set[str] = set()
     if present_folders:  # (an empty folder to start from has none to keep or remove)
-        wanted_folders = {folder for path in wanted for folder in _parents(path)}
+        wanted_folders = _folders_holding(wanted)
         for folder in sorted(present_folders - wanted_folders, key=len, reverse=True):
             shutil.rmtree(into + folder, ignore_errors=True)
         made = present_folders & wanted_folders
@@ -384,6 +384,14 @@ def _tree(root: Path, leave_out_folders: tuple[str, ...]) -> tuple[dict[str, int
                 else:
                     files[path] = entry.inode()
     return files, folders
+
+
+def _folders_holding(paths: Iterable[str]) -> set[str]:
+    """The folders the site-relative file `paths` are in, at any depth (each file's own folder
+    found first: a site has a fifth as many folders as files)."""
+    own = {path.rpartition("/")[0] for path in paths}
+    own.discard("")
+    return {folder for path in own for folder in _parents(path + "/")}
 
 
 def _parents(path: str) -> list[str]:

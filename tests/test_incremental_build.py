@@ -185,6 +185,24 @@ def test_an_unchanged_archive_renders_no_page_of_its_own_again(published: Projec
     assert carried == total and tree_digest(again.site) == tree_digest(published.site)
 
 
+def test_the_navigations_pages_an_edit_leaves_as_they_were_are_the_published_files(published: Project,
+                                                                                    tmp_path: Path) -> None:
+    """The engine's pages (a body's page, the topics' index) are not rendered or written again when
+    their view is as it was: the new site holds the published files, and the build does not call
+    them skipped. The changed body's page is written anew."""
+    again = make_project(tmp_path / "again", published.content)
+    shutil.copytree(published.site, again.site)
+    shutil.copytree(published.root / ".protokollarkivet-cache", again.root / ".protokollarkivet-cache")
+    _rebase_record(published.root, again.root)
+    _change_a_decision(again.content)
+    pages = {name: (again.site / name / "index.html").stat().st_ino for name in ("lsg", "samrad", "amne")}
+    run = again.build("-v", on=DAY)
+    assert run.code == 0, run.stderr
+    kept = {name for name, inode in pages.items() if (again.site / name / "index.html").stat().st_ino == inode}
+    assert kept == {"samrad", "amne"}  # (lsg's decision log holds the changed decision)
+    assert "Page skipped" not in run.stderr
+
+
 def test_data_files_that_did_not_change_stay_the_published_files(published: Project, tmp_path: Path) -> None:
     """Open data and the OParl endpoint are written as they are made, each file only when its bytes
     changed: the others stay the very files the site published (hard-linked into the new site)."""
@@ -450,7 +468,11 @@ def test_the_posting_tails_are_compressed_again_only_where_they_changed(tmp_path
     again, fresh = index(kept), index(None)
 
     def tails(files: dict[str, bytes]) -> list[bytes]:
-        return [record for name in sorted(files) if name.startswith("p/") for record in _raw_records(files[name])]
+        """The records of the tails' packs in their order (`p0.0`, `p0.1`, …, `p1.0`, …; a
+        pack's name is its bytes' digest)."""
+        named = json.loads(files["manifest.json"])["packs"]
+        keys = sorted((key for key in named if key.startswith("p")), key=lambda key: tuple(map(int, key[1:].split("."))))
+        return [record for key in keys for record in _raw_records(files[named[key]])]
 
     taken = set(tails(again)) - set(tails(fresh))
     assert len(taken) > 0.9 * others  # (all kept records, but those of the postings the edit changed)

@@ -239,7 +239,8 @@ def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary:
     ordered = sorted(index.term_ids)
     # On a folder, the two halves of the alphabet are written by two processes: posting lists
     # are the bulk of the build's work at 10,000 protocols. (Each half starts a chunk of its own.)
-    halves = [(0, 0, len(ordered) // 2), (1, len(ordered) // 2, len(ordered))]
+    middle = _middle(index, ordered)
+    halves = [(0, 0, middle), (1, middle, len(ordered))]
     write = functools.partial(_term_chunks, index, ordered, files, kept)
     at_least = 2 if isinstance(files, FolderWriter) and len(ordered) >= PARALLEL_TERMS else len(halves) + 1
     chunks: list[tuple[str, str]] = []
@@ -284,6 +285,21 @@ def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary:
         **(documents or {}),
     }
     files["manifest.json"] = _json(manifest)
+
+
+POSTING_COST = 0.02
+"""What writing a posting costs, a term's cost taken as 1 (measured at 10,000 protocols)."""
+
+
+def _middle(index: SearchIndex, ordered: list[str]) -> int:
+    """Where the terms `ordered` are cut in two halves of equal work: the first half of the
+    alphabet holds more long posting lists (at 10,000 protocols 7.1 million postings to 4.2, of
+    the same number of terms: its writer took a tenth longer)."""
+    if not ordered:
+        return 0
+    numbers = np.fromiter(map(index.term_ids.__getitem__, ordered), dtype=np.int64, count=len(ordered))
+    cost = np.cumsum(1 + POSTING_COST * (index.starts[numbers + 1] - index.starts[numbers]))
+    return int(np.searchsorted(cost, cost[-1] / 2))
 
 
 def _json(data: object) -> bytes:
