@@ -274,17 +274,21 @@ def _counted_afresh(docs):
 
     texts = PackedTexts.of(docs)
     tokens = count_tokens(texts, None)
-    return count_terms(texts, lexicon_of(texts, tokens.documents_per_token()), tokens, None), tokens.documents_per_token()
+    lexicon = lexicon_of(texts, tokens.documents_per_token())
+    return count_terms(texts, lexicon, tokens, None), tokens.documents_per_token(), lexicon
 
 
 def _counted_again(docs, last):
-    from generator.search.counts import count_terms, count_tokens, lexicon_of
+    """As a build counts: what it prepared of the last tally while it waited for its input taken."""
+    from generator.search.counts import Prepared, count_terms, count_tokens, lexicon_of
     from generator.search.texts import PackedTexts
 
     texts = PackedTexts.of(docs)
-    tokens = count_tokens(texts, last)
-    recounted = count_terms(texts, lexicon_of(texts, tokens.documents_per_token()), tokens, last)
-    return recounted, tokens.documents_per_token(), int((tokens.taken < 0).sum())
+    prepared = Prepared.of(last)
+    tokens = count_tokens(texts, last, prepared)
+    lexicon = lexicon_of(texts, tokens.tokens, tokens.archive_words(prepared))
+    recounted = count_terms(texts, lexicon, tokens, last, prepared)
+    return recounted, tokens.documents_per_token(), int((tokens.taken < 0).sum()), lexicon
 
 
 def _with_text(doc, extra: str):
@@ -332,10 +336,11 @@ def test_the_search_index_counts_only_what_changed_and_gives_a_full_counts_index
         last = Tally.read(tmp_path)
         assert last is not None
         compounds_before = last.compounds  # (the recount lets the tally's parts go)
-        again, in_docs_again, counted = _counted_again(after, last)
-        fresh, in_docs_fresh = _counted_afresh(after)
+        again, in_docs_again, counted, lexicon_again = _counted_again(after, last)
+        fresh, in_docs_fresh, lexicon_fresh = _counted_afresh(after)
         assert counted < len(after) / 4, name
         assert in_docs_again == in_docs_fresh, name
+        assert (lexicon_again.words, lexicon_again.names) == (lexicon_fresh.words, lexicon_fresh.names), name
         assert again.terms == fresh.terms, name
         for array_name in ("entry_term", "entry_tf", "distinct", "lengths"):
             assert (getattr(again, array_name) == getattr(fresh, array_name)).all(), (name, array_name)

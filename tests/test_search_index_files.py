@@ -263,3 +263,22 @@ def test_the_results_page_shows_each_results_own_snippet(browser: object, server
     visit.close()
     assert visit.errors == [] and len(snippets) >= 3
     assert all("<mark>hjälpmedel" in html.lower() for html in snippets), snippets
+
+
+def test_the_vocabulary_is_the_archives_most_common_words_those_of_one_count_in_their_order(monkeypatch) -> None:
+    """"Menade du …?" chooses from the words most documents hold; where the cut falls among words
+    of one count, the first of them in their order are taken."""
+    from generator.search import files
+    from generator.search.analysis import SV_STOP_WORDS, is_exact
+    from generator.search.counts import count_tokens
+    from generator.search.documents import documents
+    from generator.search.texts import PackedTexts
+
+    tokens = count_tokens(PackedTexts.of(documents(load_archive(ROOT / "content"))), None)
+    in_docs = tokens.in_docs()
+    ranked = sorted((-n, word) for word, n in zip(tokens.tokens, in_docs.tolist())
+                    if len(word) >= 3 and not is_exact(word) and word not in SV_STOP_WORDS)
+    ties = [at for at in range(1, len(ranked)) if ranked[at - 1][0] == ranked[at][0]]
+    for size in (1, ties[len(ties) // 2], len(ranked) + 10):
+        monkeypatch.setattr(files, "VOCABULARY", size)
+        assert files._vocabulary(tokens.tokens, in_docs) == [word for _, word in ranked[:size]], size

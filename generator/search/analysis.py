@@ -126,11 +126,41 @@ def _expand_number(token: str) -> tuple[str, ...]:
     return (token, token.split(" ", 1)[1]) if " " in token and _DIGIT.search(token) else (token,)
 
 
+def archive_words(tokens: Iterable[str]) -> set[str]:
+    """The archive's tokens a lexicon holds (`Lexicon.from_archive`'s rule, but for wordfreq's list:
+    the lexicon holds its words anyway)."""
+    # (the cheapest tests first: a million words at 10,000 protocols)
+    return {w for w in tokens if len(w) >= MIN_HEAD and w not in SV_STOP_WORDS and not is_exact(w)}
+
+
+LEXICON_SIZE = 100_000
+"""wordfreq's most common words a lexicon holds."""
+
+
+def read_wordfreq() -> None:
+    """wordfreq's list as a lexicon reads it, read now (this process's lexicons read it once)."""
+    _listed(LEXICON_SIZE)
+
+
+@lru_cache(maxsize=None)
+def _listed(size: int) -> tuple[float, frozenset[str]]:
+    """wordfreq's `size` most common Swedish words a lexicon holds, and the frequency of the last
+    (a part's when wordfreq does not have it: a word of the archive's only). Read once per process;
+    the index's process reads it while it waits for its input."""
+    import wordfreq
+
+    listed = wordfreq.top_n_list("sv", size)
+    return wordfreq.get_frequency_dict("sv")[listed[-1]], frozenset(w for w in listed if len(w) >= MIN_HEAD) - SV_STOP_WORDS
+
+
 class Lexicon:
     """Known Swedish words, for splitting compounds: wordfreq's list plus the archive's words, and
     how common each is in Swedish (wordfreq's frequencies)."""
 
-    def __init__(self, extra: Iterable[str] = (), size: int = 100_000, names: Iterable[str] = ()):
+    def __init__(self, extra: Iterable[str] = (), size: int = LEXICON_SIZE, names: Iterable[str] = (),
+                 archive: set[str] | None = None):
+        """`extra`: the archive's words; or `archive`, those of them a lexicon holds
+        (`archive_words`), when known already."""
         import wordfreq
 
         self.names = frozenset(w for w in names if len(w) >= MIN_COMPOUND and not is_exact(w))
@@ -138,14 +168,9 @@ class Lexicon:
         of names): a name is not split wherever it is written (Pernilla is no per + nilla,
         Bergström no berg + ström)."""
 
-        listed = wordfreq.top_n_list("sv", size)
         self.frequencies = wordfreq.get_frequency_dict("sv")  # (one dict per process: wordfreq caches it)
-        self.rarest = self.frequencies[listed[-1]]
-        """A part's frequency when wordfreq does not have it (a word of the archive's only)."""
-        self.listed = known = {w for w in listed if len(w) >= MIN_HEAD} - SV_STOP_WORDS
-        # (`from_archive` inlined, its cheapest tests first: a million words at 10,000 protocols)
-        self.words = known | {w for w in extra
-                              if len(w) >= MIN_HEAD and w not in known and w not in SV_STOP_WORDS and not is_exact(w)}
+        self.rarest, self.listed = _listed(size)
+        self.words = self.listed | (archive_words(extra) if archive is None else archive)
         self._parts: dict[str, tuple[str, ...]] = {}  # (memory goes with the lexicon, unlike an lru_cache's)
 
     def __contains__(self, word: str) -> bool:

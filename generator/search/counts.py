@@ -30,7 +30,7 @@ import numpy as np
 
 from ..parallel import map_in_workers
 from ..staging import keep_in
-from .analysis import MIN_COMPOUND, Lexicon, TermCache, tokenize
+from .analysis import MIN_COMPOUND, Lexicon, TermCache, archive_words, read_wordfreq, tokenize
 from .documents import FIELD_NAMES, NAMES_FIELD
 from .texts import KEY_SIZE, PackedTexts
 
@@ -187,15 +187,41 @@ def _compounds(splits: Iterable[str], same: dict[str, str] | None = None) -> Com
     return Compounds(found)
 
 
-def count_tokens(texts: PackedTexts, last: Tally | None) -> "TokenCount":
+@dataclass(slots=True)
+class Prepared:
+    """What counting reads of the last tally besides its arrays, made while the index's process
+    waits for its input (one core is idle while the archive is read; made after it, on the index's
+    longest path, they were a second of each rebuild at 10,000 protocols): its documents' keys,
+    tokens and terms numbered, the words of the lexicon its tokens gave, and wordfreq's list."""
+
+    keys: dict[bytes, int]
+    tokens: dict[str, int]
+    """(taken by `count_tokens`, which numbers the new tokens in it)"""
+    terms: dict[str, int]
+    """(taken by `count_terms`, likewise)"""
+    words: set[str]
+    """`archive_words` of its tokens (taken by `TokenCount.archive_words`)."""
+
+    @staticmethod
+    def of(tally: Tally) -> "Prepared":
+        read_wordfreq()
+        return Prepared(dict(zip(tally.keys, range(len(tally.keys)))), dict(zip(tally.tokens, range(len(tally.tokens)))),
+                        dict(zip(tally.terms, range(len(tally.terms)))), archive_words(tally.tokens))
+
+
+def count_tokens(texts: PackedTexts, last: Tally | None, prepared: Prepared | None = None) -> "TokenCount":
     """Each document's distinct tokens, taken from `last` where its texts are as they were
-    (`last`'s tokens are let go: `count_terms` reads the rest)."""
+    (`last`'s tokens are let go: `count_terms` reads the rest); `prepared`: of `last`."""
     keys = texts.keys()
-    was = {key: number for number, key in enumerate(last.keys)} if last is not None else {}
+    if last is None:
+        was, numbers = {}, {}
+    elif prepared is not None:
+        was, numbers = prepared.keys, prepared.tokens
+    else:
+        was, numbers = dict(zip(last.keys, range(len(last.keys)))), dict(zip(last.tokens, range(len(last.tokens))))
     taken = np.array([was.get(key, -1) for key in keys], dtype=np.int64)
     fresh = np.flatnonzero(taken < 0)
     counted = list(map_in_workers(functools.partial(_token_sets, texts, fresh), _halves(len(fresh)), at_least=2))
-    numbers: dict[str, int] = {token: number for number, token in enumerate(last.tokens)} if last is not None else {}
     sources = [last.doc_tokens] if last is not None else []
     sizes = [last.per_doc] if last is not None else []
     for part in counted:
@@ -208,13 +234,14 @@ def count_tokens(texts: PackedTexts, last: Tally | None) -> "TokenCount":
     present = in_docs > 0
     renumber = np.cumsum(present) - 1
     new_tokens = [token for token, kept in zip(tokens, present.tolist()) if kept]
-    changed: set[str] = set()
+    gone: set[str] = set()
+    appeared: set[str] = set()
     if last is not None:  # (the words that appeared or disappeared: what may change the lexicon)
-        changed = {token for token, n in zip(tokens[:len(last.tokens)], in_docs[:len(last.tokens)].tolist()) if not n}
-        changed |= set(tokens[len(last.tokens):])
+        gone = {token for token, n in zip(tokens[:len(last.tokens)], in_docs[:len(last.tokens)].tolist()) if not n}
+        appeared = set(tokens[len(last.tokens):])
         # (counted in now: let go, for the index's process is the build's largest)
         last.tokens, last.doc_tokens, last.per_doc = [], _NONE, _NONE
-    return TokenCount(keys, taken, new_tokens, renumber[doc_tokens].astype(np.uint32), per_doc, changed)
+    return TokenCount(keys, taken, new_tokens, renumber[doc_tokens].astype(np.uint32), per_doc, gone, appeared)
 
 
 @dataclass(slots=True)
@@ -227,30 +254,54 @@ class TokenCount:
     tokens: list[str]
     doc_tokens: np.ndarray
     per_doc: np.ndarray
-    changed_words: set[str]
-    """Tokens found now and not in the last tally's documents, or the other way round."""
+    gone: set[str]
+    """Tokens of the last tally's documents found in none now."""
+    appeared: set[str]
+    """Tokens found now and in none of the last tally's documents."""
+
+    @property
+    def changed_words(self) -> set[str]:
+        return self.gone | self.appeared
+
+    def in_docs(self) -> np.ndarray:
+        """How many documents each token is in."""
+        return np.bincount(self.doc_tokens, minlength=len(self.tokens))
 
     def documents_per_token(self) -> Counter[str]:
-        return Counter(dict(zip(self.tokens, np.bincount(self.doc_tokens, minlength=len(self.tokens)).tolist())))
+        return Counter(dict(zip(self.tokens, self.in_docs().tolist())))
+
+    def archive_words(self, prepared: Prepared | None) -> set[str] | None:
+        """`archive_words` of the tokens, made of the last tally's (`prepared`'s, taken) and the
+        tokens that appeared or went since; None without them."""
+        if prepared is None:
+            return None
+        words, prepared.words = prepared.words, set()
+        words -= self.gone
+        words |= archive_words(self.appeared)
+        return words
 
 
-def lexicon_of(texts: PackedTexts, tokens: Iterable[str]) -> Lexicon:
+def lexicon_of(texts: PackedTexts, tokens: Iterable[str], archive: set[str] | None = None) -> Lexicon:
     """The lexicon the archive's compounds are split with: wordfreq's words, the archive's own
-    (`tokens`, those of `texts`), and its people's names (never split)."""
-    return Lexicon(tokens, names=texts.capitalised_words(NAMES_FIELD))
+    (`tokens`, those of `texts`; or `archive`, those of them it holds, when known), and its
+    people's names (never split)."""
+    return Lexicon(tokens, names=texts.capitalised_words(NAMES_FIELD), archive=archive)
 
 
-def count_terms(texts: PackedTexts, lexicon: Lexicon | None, tokens: TokenCount, last: Tally | None) -> Tally:
+def count_terms(texts: PackedTexts, lexicon: Lexicon | None, tokens: TokenCount, last: Tally | None,
+                prepared: Prepared | None = None) -> Tally:
     """Pass one: each document's terms per field with their counts, taken from `last` where the
     document's texts are as they were and none of its words may split otherwise now (`last`'s
-    entries are let go once taken)."""
+    entries are let go once taken); `prepared`: of `last`."""
     taken = tokens.taken.copy()
     resplit = _resplit(tokens, lexicon, last.names) if last is not None else np.zeros(len(tokens.tokens), dtype=bool)
     taken[_holding(tokens, resplit)] = -1
     recount = np.flatnonzero(taken < 0)
     fields = len(FIELD_NAMES)
     counted = list(map_in_workers(functools.partial(_term_counts, texts, lexicon, recount), _halves(len(recount)), at_least=2))
-    numbers: dict[str, int] = {term: number for number, term in enumerate(last.terms)} if last is not None else {}
+    numbers: dict[str, int] = {}
+    if last is not None:
+        numbers = prepared.terms if prepared is not None else dict(zip(last.terms, range(len(last.terms))))
     entry_sources = [last.entry_term] if last is not None else []
     tf_sources = [last.entry_tf] if last is not None else []
     distinct = [last.distinct] if last is not None else []

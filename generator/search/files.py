@@ -18,7 +18,6 @@ import functools
 import hashlib
 import heapq
 import pickle
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 import json
@@ -33,7 +32,7 @@ from ..parallel import map_in_workers
 from ..text import swedish_key
 from .analysis import SV_STOP_WORDS, is_exact
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
-from .counts import Tally, count_terms, count_tokens, lexicon_of
+from .counts import Prepared, Tally, count_terms, count_tokens, lexicon_of
 from .dictionary import in_sample, text_dictionary
 from .index import SearchIndex, build_index
 from .packs import PackWriter, RecordMemo, SlotWriter
@@ -507,22 +506,25 @@ def write_search_files(archive: Archive, folder: Path, kept: Path | None = None)
 
 @dataclass
 class LastBuild:
-    """What the last build counted (`counts.Tally`), kept in the cache folder; read by the index's
-    process while it waits for its input."""
+    """What the last build counted (`counts.Tally`), kept in the cache folder, and what counting
+    reads of it (`counts.Prepared`); read and made by the index's process while it waits for its
+    input."""
 
     tally: Tally | None
+    prepared: Prepared | None = None
     taken: bool = False
 
     @staticmethod
     def read(kept: Path | None) -> "LastBuild":
-        return LastBuild(Tally.read(kept))
+        tally = Tally.read(kept)
+        return LastBuild(tally, Prepared.of(tally) if tally is not None else None)
 
-    def take(self) -> Tally | None:
-        """The tally, let go of here: the index lets go of it once counted (200 MB at 10,000
-        protocols), whoever else holds this."""
+    def take(self) -> tuple[Tally | None, Prepared | None]:
+        """The tally and what was prepared of it, let go of here: the index lets go of them once
+        counted (200 MB at 10,000 protocols), whoever else holds this."""
         assert not self.taken, "taken twice"
-        tally, self.tally, self.taken = self.tally, None, True
-        return tally
+        taken, self.tally, self.prepared, self.taken = (self.tally, self.prepared), None, None, True
+        return taken
 
 
 def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_build: LastBuild | None = None) -> None:
@@ -530,22 +532,33 @@ def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_
     last build counted and compressed is kept (`last_build`, read from it unless given), only the
     documents that changed are counted and compressed again."""
     docs = source.docs
-    last = (last_build or LastBuild.read(kept)).take()
+    last, prepared = (last_build or LastBuild.read(kept)).take()
     tables = source.document_files(files, kept)
-    tokens = count_tokens(source.texts, last)
-    in_docs = tokens.documents_per_token()
-    lexicon = lexicon_of(source.texts, in_docs)
-    vocabulary = _store(files, "v", _vocabulary(in_docs))
-    del in_docs
-    tally = count_terms(source.texts, lexicon, tokens, last)
-    del last, tokens, lexicon
+    tokens = count_tokens(source.texts, last, prepared)
+    lexicon = lexicon_of(source.texts, tokens.tokens, tokens.archive_words(prepared))
+    vocabulary = _store(files, "v", _vocabulary(tokens.tokens, tokens.in_docs()))
+    tally = count_terms(source.texts, lexicon, tokens, last, prepared)
+    del last, prepared, tokens, lexicon
     source.texts.release()  # (counted: the rest of the index reads the documents' facts)
     tally.write(kept)
     tally.shed()
     term_files(build_index(docs, None, tally=tally), source, files, vocabulary, tables(), kept)
 
 
-def _vocabulary(in_docs: Counter[str]) -> list[str]:
-    """The words "Menade du …?" chooses from: the archive's most common words, most common first."""
-    words = ((-n, word) for word, n in in_docs.items() if len(word) >= 3 and not is_exact(word) and word not in SV_STOP_WORDS)
-    return [word for _, word in heapq.nsmallest(VOCABULARY, words)]
+def _vocabulary(tokens: list[str], in_docs: np.ndarray) -> list[str]:
+    """The words "Menade du …?" chooses from: the archive's most common words (`in_docs`: how
+    many documents each of `tokens` is in), most common first, words of one count in their order."""
+    # (read most common first, until the last word's count is passed: a test of each word of the
+    # archive, a million, was a third of a second of the index's longest path)
+    picked: list[tuple[int, str]] = []
+    least = None
+    counts = in_docs.tolist()
+    for at in np.argsort(-in_docs, kind="stable").tolist():
+        if least is not None and counts[at] < least:
+            break
+        word = tokens[at]
+        if len(word) >= 3 and not is_exact(word) and word not in SV_STOP_WORDS:
+            picked.append((-counts[at], word))
+            if len(picked) == VOCABULARY:
+                least = counts[at]
+    return [word for _, word in heapq.nsmallest(VOCABULARY, picked)]
