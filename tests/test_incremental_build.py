@@ -423,11 +423,14 @@ def test_the_build_record_keeps_a_file_name_that_is_not_utf8(tmp_path: Path) -> 
         assert record is not None and record.files == {f"filer/{name}": "2"}, name
 
 
-def test_the_posting_tails_are_compressed_again_only_where_they_changed(tmp_path: Path) -> None:
-    """A common word's postings beyond its term chunk come in tail records, which an edit to one
-    meeting leaves nearly all as they were: a build keeps them compressed, and the next takes
-    those whose JSON is the same instead of compressing them again; the index is the bytes of a
-    build without them."""
+@pytest.mark.parametrize(("records", "memo", "pack"), [("posting tails", "search-tails-*.pickle", "p"),
+                                                      ("direct hits", "search-hits.pickle", "h")])
+def test_the_posting_tails_and_direct_hits_are_compressed_again_only_where_they_changed(
+        tmp_path: Path, records: str, memo: str, pack: str) -> None:
+    """A common word's postings beyond its term chunk come in tail records, and the direct hits'
+    table in shards: an edit to one meeting leaves nearly all as they were. A build keeps them
+    compressed, and the next takes those whose JSON is the same instead of compressing them
+    again; the index is the bytes of a build without them."""
     import importlib.util
     import pickle
 
@@ -442,8 +445,8 @@ def test_the_posting_tails_are_compressed_again_only_where_they_changed(tmp_path
     kept = tmp_path / "kept"
     kept.mkdir()
     index_into(IndexInput.of(load_archive(content)), {}, kept)
-    memo_files = sorted(kept.glob("search-tails-*.pickle"))
-    assert [p.name for p in memo_files] == ["search-tails-0.pickle", "search-tails-1.pickle"]
+    memo_files = sorted(kept.glob(memo))
+    assert [p.name for p in memo_files] == (["search-tails-0.pickle", "search-tails-1.pickle"] if pack == "p" else [memo])
 
     def edit(words: str) -> None:
         protocol = sorted(content.glob("*/*.md"))[7]
@@ -473,14 +476,16 @@ def test_the_posting_tails_are_compressed_again_only_where_they_changed(tmp_path
     again, fresh = index(kept), index(None)
 
     def tails(files: dict[str, bytes]) -> list[bytes]:
-        """The records of the tails' packs in their order (`p0.0`, `p0.1`, …, `p1.0`, …; a
-        pack's name is its bytes' digest)."""
-        named = json.loads(files["manifest.json"])["packs"]
+        """The records of the packs in their order (the tails' by their keys, `p0.0`, `p0.1`, …,
+        `p1.0`, …; the direct hits' by their table; a pack's name is its bytes' digest)."""
+        manifest = json.loads(files["manifest.json"])
+        named = manifest["packs"]
         keys = sorted((key for key in named if key.startswith("p")), key=lambda key: tuple(map(int, key[1:].split("."))))
-        return [record for key in keys for record in _raw_records(files[named[key]])]
+        names = [named[key] for key in keys] if pack == "p" else [name for _, name, _ in manifest["direct"]["table"]]
+        return [record for name in names for record in _raw_records(files[name])]
 
     taken = set(tails(again)) - set(tails(fresh))
-    assert len(taken) > 0.9 * others  # (all kept records, but those of the postings the edit changed)
+    assert len(taken) > 0.9 * others, records  # (all kept records, but those the edit changed)
     assert [packs.zlib.decompress(r, -15) for r in tails(again)] == [packs.zlib.decompress(r, -15) for r in tails(fresh)]
 
 

@@ -113,9 +113,9 @@ class IndexInput:
     go, it gives a function that gives the packs' tables for the manifest. Received from another
     process, its maker wrote them into the same folder while this one counted, and the tables
     are what it sent, read when asked for (before `direct_files`)."""
-    direct_files: Callable[[Files], tuple[list[list], int]]
-    """`h/`, the direct hits' table in shards, written into the index's files (`write_direct_files`):
-    asked for last. Received from another process, its maker wrote them into the same folder
+    direct_files: Callable[[Files, Path | None], tuple[list[list], int]]
+    """`h/`, the direct hits' table in shards, written into the index's files (`write_direct_files`,
+    with what the last build compressed kept in the folder given): asked for last. Received from another process, its maker wrote them into the same folder
     while this one counted, and this gives only what it sent: the shards' table and count."""
 
     @staticmethod
@@ -130,7 +130,7 @@ class IndexInput:
             tables = kept_document_files(docs, facts["bodies"], facts["topics"], texts.snippet, files, kept)
             return lambda: tables
         return IndexInput(docs=docs, texts=texts, **facts, document_files=document_files,
-                          direct_files=lambda files: write_direct_files(_direct_hits(archive, docs), files))
+                          direct_files=lambda files, kept: write_direct_files(_direct_hits(archive, docs), files, kept))
 
     @staticmethod
     def pickled(archive: Archive, files: Files, kept: Path | None = None, per_part: int = 10_000) -> Iterator[bytes]:
@@ -151,7 +151,7 @@ class IndexInput:
             doc.texts = {}
         yield dumps(kept_document_files(docs, facts["bodies"], facts["topics"], lambda number: docs[number].snippet_source,
                                         files, kept))
-        yield dumps(write_direct_files(_direct_hits(archive, docs), files))
+        yield dumps(write_direct_files(_direct_hits(archive, docs), files, kept))
 
     @staticmethod
     def unpickled(parts: Iterable[bytes]) -> "IndexInput":
@@ -167,7 +167,7 @@ class IndexInput:
             texts.add(*packed)
         del facts["documents"]
         return IndexInput(docs=docs, texts=texts, **facts, document_files=lambda files, kept: lambda: pickle.loads(next(parts)),
-                          direct_files=lambda files: pickle.loads(next(parts)))
+                          direct_files=lambda files, kept: pickle.loads(next(parts)))
 
 
 def _facts(archive: Archive) -> dict:
@@ -261,7 +261,7 @@ def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary:
     group_lists.close()
     packs.update(group_lists.packs)
 
-    direct_table, direct_count = source.direct_files(files)
+    direct_table, direct_count = source.direct_files(files, kept)
     manifest = {
         "version": 7,
         "packs": packs,
@@ -313,15 +313,23 @@ _encode_string = json.encoder.encode_basestring
 """A string as `_json_text` writes it (json's own C function, without json.dumps' call around it)."""
 
 
-def write_direct_files(hits: dict[str, list[str] | int], files: Files) -> tuple[list[list], int]:
+def write_direct_files(hits: dict[str, list[str] | int], files: Files, kept: Path | None = None) -> tuple[list[list], int]:
     """`h/`: the direct hits' table (`direct.compact`) in shards, read by shard number; returns
-    the shards' table and count, for the manifest."""
+    the shards' table and count, for the manifest. With `kept`, the shards the last build
+    compressed are taken from there where they are as they were (a commit that changes no item's
+    number or title changes none), and this build's kept there."""
     shards = direct.shards(hits)
-    writer = PackWriter(files, "h", "h")
+    memo = RecordMemo.read(kept, HITS_MEMO) if kept is not None else None
+    writer = PackWriter(files, "h", "h", memo=memo)
     for found in shards:
         writer.add(found)
     writer.close()
+    if memo is not None:
+        memo.write(kept)
     return writer.table, len(shards)
+
+
+HITS_MEMO = "search-hits.pickle"
 
 
 def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, kept: Path | None,
