@@ -41,7 +41,7 @@ import json
 import pickle
 import struct
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -123,10 +123,15 @@ class RecordMemo:
             return RecordMemo(name=name)
 
     def deflate(self, raw: bytes, dictionary: bytes = b"") -> bytes:
-        key = hashlib.blake2b(raw, digest_size=16, salt=_digest(dictionary)).digest()
+        return self.record(hashlib.blake2b(raw, digest_size=16, salt=_digest(dictionary)).digest(),
+                           lambda: deflate(raw, dictionary))
+
+    def record(self, key: bytes, make: Callable[[], bytes]) -> bytes:
+        """The record kept under `key` (a digest of what the record is made of), else the one
+        `make` gives."""
         record = self.known.get(key)
         if record is None:
-            record = deflate(raw, dictionary)
+            record = make()
             self.made += 1
         self.kept[key] = record
         return record
@@ -178,6 +183,13 @@ class PackWriter:
     def add_json(self, raw: bytes) -> str:
         """Pack a record already encoded as JSON; returns its address."""
         return self._append(_compressed(raw, self.dictionary, self.memo))
+
+    def add_made_of(self, key: bytes, data: Callable[[], object]) -> str:
+        """Pack the record `data` gives, which `key` digests what it is made of: with a memo that
+        holds the key, its record, and `data` is never called."""
+        if self.memo is None:
+            return self.add(data())
+        return self._append(self.memo.record(key, lambda: compress(data(), self.dictionary)))
 
     def _append(self, record: bytes) -> str:
         offset = len(self._buffer)
