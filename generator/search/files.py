@@ -235,11 +235,12 @@ def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary:
     bodies, topics = source.bodies, source.topics
     body_index = {b.key: i for i, b in enumerate(bodies)}
     ordered = sorted(index.term_ids)
+    numbers = np.fromiter(map(index.term_ids.__getitem__, ordered), dtype=np.int64, count=len(ordered))
     # On a folder, the two halves of the alphabet are written by two processes: posting lists
     # are the bulk of the build's work at 10,000 protocols. (Each half starts a chunk of its own.)
-    middle = _middle(index, ordered)
+    middle = _middle(index, numbers)
     halves = [(0, 0, middle), (1, middle, len(ordered))]
-    write = functools.partial(_term_chunks, index, ordered, files, kept)
+    write = functools.partial(_term_chunks, index, ordered, numbers, files, kept)
     at_least = 2 if isinstance(files, FolderWriter) and len(ordered) >= PARALLEL_TERMS else len(halves) + 1
     chunks: list[tuple[str, str]] = []
     packs: dict[str, str] = {}
@@ -289,13 +290,12 @@ POSTING_COST = 0.02
 """What writing a posting costs, a term's cost taken as 1 (measured at 10,000 protocols)."""
 
 
-def _middle(index: SearchIndex, ordered: list[str]) -> int:
-    """Where the terms `ordered` are cut in two halves of equal work: the first half of the
-    alphabet holds more long posting lists (at 10,000 protocols 7.1 million postings to 4.2, of
-    the same number of terms: its writer took a tenth longer)."""
-    if not ordered:
+def _middle(index: SearchIndex, numbers: np.ndarray) -> int:
+    """Where the terms numbered `numbers`, in the alphabet's order, are cut in two halves of
+    equal work: the first half of the alphabet holds more long posting lists (at 10,000 protocols
+    7.1 million postings to 4.2, of the same number of terms: its writer took a tenth longer)."""
+    if not len(numbers):
         return 0
-    numbers = np.fromiter(map(index.term_ids.__getitem__, ordered), dtype=np.int64, count=len(ordered))
     cost = np.cumsum(1 + POSTING_COST * (index.starts[numbers + 1] - index.starts[numbers]))
     return int(np.searchsorted(cost, cost[-1] / 2))
 
@@ -331,10 +331,10 @@ def write_direct_files(hits: dict[str, list[str] | int], files: Files, kept: Pat
 HITS_MEMO = "search-hits.pickle"
 
 
-def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, kept: Path | None,
+def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, files: Files, kept: Path | None,
                  span: tuple[int, int, int]) -> tuple[list[tuple[str, str]], dict[str, str]]:
-    """Term chunks (and posting tails) for the terms `ordered[start:end]` of `span` (half,
-    start, end): (first term, address) of each chunk, and the packs written. The tails the last
+    """Term chunks (and posting tails) for the terms `ordered[start:end]` (their `numbers`) of
+    `span` (half, start, end): (first term, address) of each chunk, and the packs written. The tails the last
     build compressed are taken from `kept` (a memo per half: each is written by a process of its
     own), and this build's kept there."""
     half, start, end = span
@@ -350,8 +350,7 @@ def _term_chunks(index: SearchIndex, ordered: list[str], files: Files, kept: Pat
             chunks.append((next(iter(chunk)), chunk_packs.add_json(("{" + ",".join(chunk.values()) + "}").encode("utf-8"))))
             chunk, size = {}, 0
 
-    terms = ordered[start:end]
-    numbers = np.fromiter(map(index.term_ids.__getitem__, terms), dtype=np.int64, count=len(terms))
+    terms, numbers = ordered[start:end], numbers[start:end]
     one = index.starts[numbers + 1] - index.starts[numbers] == 1
     encoded: list[str] = [""] * len(terms)
     # (a term of one posting, 94% of them at 10,000 protocols: its posting read from the arrays
