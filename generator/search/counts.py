@@ -230,18 +230,23 @@ def count_tokens(texts: PackedTexts, last: Tally | None, prepared: Prepared | No
     counted.clear()
     tokens = list(numbers)
     doc_tokens, per_doc = _in_order(sources, np.concatenate(sizes).astype(np.int64), taken, fresh, last)
+    if last is not None:  # (copied in: let go, for the index's process is the build's largest)
+        last.doc_tokens, last.per_doc = _NONE, _NONE
     in_docs = np.bincount(doc_tokens, minlength=len(tokens))
     present = in_docs > 0
-    renumber = np.cumsum(present) - 1
+    # (renumbered in place, a slice at a time: a renumbered copy, of 64-bit numbers, was 150 MB
+    # more at the index's process's largest moment, 10,000 protocols; a token gone is never read)
+    renumber = (np.cumsum(present) - 1).astype(np.uint32)
+    for start in range(0, len(doc_tokens), SLICE):
+        doc_tokens[start:start + SLICE] = renumber[doc_tokens[start:start + SLICE]]
     new_tokens = [token for token, kept in zip(tokens, present.tolist()) if kept]
     gone: set[str] = set()
     appeared: set[str] = set()
     if last is not None:  # (the words that appeared or disappeared: what may change the lexicon)
         gone = {token for token, n in zip(tokens[:len(last.tokens)], in_docs[:len(last.tokens)].tolist()) if not n}
         appeared = set(tokens[len(last.tokens):])
-        # (counted in now: let go, for the index's process is the build's largest)
-        last.tokens, last.doc_tokens, last.per_doc = [], _NONE, _NONE
-    return TokenCount(keys, taken, new_tokens, renumber[doc_tokens].astype(np.uint32), per_doc, gone, appeared)
+        last.tokens = []  # (counted in now: let go)
+    return TokenCount(keys, taken, new_tokens, doc_tokens, per_doc, gone, appeared)
 
 
 @dataclass(slots=True)

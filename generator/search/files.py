@@ -114,8 +114,9 @@ class IndexInput:
     are what it sent, read when asked for (before `direct_files`)."""
     direct_files: Callable[[Files, Path | None], tuple[list[list], int]]
     """`h/`, the direct hits' table in shards, written into the index's files (`write_direct_files`,
-    with what the last build compressed kept in the folder given): asked for last. Received from another process, its maker wrote them into the same folder
-    while this one counted, and this gives only what it sent: the shards' table and count."""
+    with what the last build compressed kept in the folder given): asked for last. Received from
+    another process, its maker wrote them into the same folder while this one counted, and this
+    gives only what it sent: the shards' table and count."""
 
     @staticmethod
     def of(archive: Archive) -> "IndexInput":
