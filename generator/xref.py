@@ -69,8 +69,8 @@ _CAPITALS_THEN_DIGIT = re.compile(r"[A-ZÅÄÖ][:/ \t]*[0-9]")
 
 def pattern_for(text: str) -> re.Pattern[str] | None:
     """The references' pattern without the branches whose words `text` lacks, None when it lacks
-    all: the same matches, for the full pattern was slow on long text (a branch left out stays, never matching,
-    so that every group is still there to ask for)."""
+    all: the same matches, for the full pattern was slow on long text (a branch left out stays,
+    never matching, so that every group is still there to ask for)."""
     folded = text.casefold()
     meeting = "möte" in folded or "sammanträde" in folded
     return _pattern_of(("§" in text, "föregående" in folded, meeting, meeting, _may_hold_diarienummer(text)))
@@ -92,8 +92,11 @@ def _pattern_of(present: tuple[bool, ...]) -> re.Pattern[str] | None:
 
 
 def references(text: str) -> Iterator[re.Match[str]]:
+    """The references in `text` (a law's section sign, "6 kap. 39 §", is matched to be passed
+    over, and is none)."""
     pattern = pattern_for(text)
-    return pattern.finditer(text) if pattern is not None else iter(())
+    matches = pattern.finditer(text) if pattern is not None else iter(())
+    return (match for match in matches if match["law"] is None)
 
 
 _TAG = re.compile(r"(<[^>]+>)")
@@ -259,7 +262,7 @@ class Linker:
             for part in item.parts:
                 text = getattr(part, "text", "")
                 for match in references(text):
-                    if match["law"] is None and self.resolve(match, meeting) is None:
+                    if self.resolve(match, meeting) is None:
                         found.append(Problem(meeting.path, item.line, item.label,
                                              _("the reference {reference} is not in the archive; it stays text").format(
                                                  reference=repr(match.group(0))), severity="info", code="reference"))

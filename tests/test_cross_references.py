@@ -31,11 +31,16 @@ def links(html: str) -> dict[str, str]:
     return {text: href for href, text in re.findall(r'<a class="pa-xref" href="([^"]+)">([^<]+)</a>', html)}
 
 
-def test_references_link_to_items_meetings_and_diarienummer(project: Project) -> None:
-    project.write("lsg/2021-05-05.md", LATER)
+def built_page(project: Project, path: str, text: str) -> str:
+    """The page of the meeting `text` written as `path` (`lsg/2021-05-05.md`), once the site is built."""
+    project.write(path, text)
     run = project.build()
     assert run.code == 0, run.stderr
-    html = (project.site / "lsg/2021-05-05/index.html").read_text(encoding="utf-8")
+    return (project.site / path.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+
+
+def test_references_link_to_items_meetings_and_diarienummer(project: Project) -> None:
+    html = built_page(project, "lsg/2021-05-05.md", LATER)
     assert links(html) == {
         "Föregående protokoll": "../2021-02-19/",
         "§ 2": "#p2",
@@ -52,13 +57,11 @@ def test_a_municipal_diarienummer_alone_in_a_paragraph_is_linked(project: Projec
     """A paragraph whose only reference is a diarienummer in a municipality's shape (series and
     year, "KS 2023/45"; with a colon, "RS/2022:7"; or after "Dnr") links it: no "§" nor "möte"
     beside it is needed."""
-    project.write("lsg/2021-06-01.md", "---\nbody: lsg\nkind: protokoll\ndate: 2021-06-01\nstatus: justerat\n---\n\n"
-                                       "## 1. Budget\n\nDnr: KS 2023/45\nDnr: RS/2022:7\nDnr: 123/2023\n\nBudgeten godkändes.\n\n"
-                                       "## 2. Uppföljning\n\nUppföljning av KS 2023/45.\n\nRemissen RS/2022:7 besvaras.\n\n"
-                                       "Se Dnr 123/2023.\n")
-    run = project.build()
-    assert run.code == 0, run.stderr
-    html = (project.site / "lsg/2021-06-01/index.html").read_text(encoding="utf-8")
+    html = built_page(project, "lsg/2021-06-01.md",
+                      "---\nbody: lsg\nkind: protokoll\ndate: 2021-06-01\nstatus: justerat\n---\n\n"
+                      "## 1. Budget\n\nDnr: KS 2023/45\nDnr: RS/2022:7\nDnr: 123/2023\n\nBudgeten godkändes.\n\n"
+                      "## 2. Uppföljning\n\nUppföljning av KS 2023/45.\n\nRemissen RS/2022:7 besvaras.\n\n"
+                      "Se Dnr 123/2023.\n")
     assert links(html) == {"KS 2023/45": "../../dnr/ks-2023_45/", "RS/2022:7": "../../dnr/rs_2022-7/",
                            "Dnr 123/2023": "../../dnr/123_2023/"}
 
@@ -88,14 +91,11 @@ Se § 2.
 
 def test_an_items_paragraph_sign_links_to_whose_item_it_names_and_a_laws_is_no_reference(project: Project) -> None:
     """"§ 2" is this meeting's item; "LSG 2021-02-19 § 5" (or the body's name, "Socialnämndens
-    beslut 2024-03-12 § 12") the item of that body's meeting that day, "§ 5/2021" the one item 5 of the body's year (a municipality's numbers run through
-    the year). A law's section ("1 kap. 1 § 2 stycket", "3 kap. §1") is no item: never linked,
-    never reported; another body's item the archive lacks is reported, and its day is no
-    diarienummer."""
-    project.write("lsg/2021-06-01.md", WHOSE)
-    run = project.build()
-    assert run.code == 0, run.stderr
-    html = (project.site / "lsg/2021-06-01/index.html").read_text(encoding="utf-8")
+    beslut 2024-03-12 § 12") the item of that body's meeting that day, "§ 5/2021" the one item 5
+    of the body's year (a municipality's numbers run through the year). A law's section ("1 kap.
+    1 § 2 stycket", "3 kap. §1") is no item: never linked, never reported; another body's item the
+    archive lacks is reported, and its day is no diarienummer."""
+    html = built_page(project, "lsg/2021-06-01.md", WHOSE)
     assert links(html) == {"LSG 2021-02-19 § 5": "../2021-02-19/#p5", "§ 5/2021": "../2021-02-19/#p5", "LSG § 1": "#p1",
                            "§ 2": "#p2", "Socialnämndens beslut 2024-03-12 § 12": "../../socialnamnden/2024-03-12/#p12",
                            "Länssamverkansgruppen 2021-02-19, § 1": "../2021-02-19/#p1"}
@@ -125,10 +125,7 @@ def test_a_municipalitys_sammantrade_is_a_meeting_too(project: Project) -> None:
     """A municipality's minutes call a meeting a "sammanträde", and write its day as a date; the
     link covers the reference's whole words ("Föregående mötesanteckningar", not "Föregående möte";
     "arbetsmötet 2021-02-19", not its "mötet 2021-02-19")."""
-    project.write("lsg/2021-05-05.md", MUNICIPAL)
-    run = project.build()
-    assert run.code == 0, run.stderr
-    html = (project.site / "lsg/2021-05-05/index.html").read_text(encoding="utf-8")
+    html = built_page(project, "lsg/2021-05-05.md", MUNICIPAL)
     assert links(html) == {
         "Föregående sammanträdesprotokoll": "../2021-02-19/",
         "sammanträdet 2021-02-19": "../2021-02-19/",
