@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -258,6 +259,17 @@ def _carried(log: str, what: str = "pages") -> tuple[int, int]:
     return (int(found[1]), int(found[2])) if found else (0, 1)
 
 
+def _comparable(sent: object) -> object:
+    """What was sent, its arrays as their type and bytes (compared whole)."""
+    import numpy as np
+
+    if isinstance(sent, np.ndarray):
+        return sent.dtype.str, sent.tobytes()
+    if isinstance(sent, (tuple, list)):
+        return [_comparable(part) for part in sent]
+    return sent
+
+
 def _rebase_record(old_root: Path, new_root: Path) -> None:
     """The build record names the site by its path: the copy's record names the copy's site."""
     from generator.staging import BuildRecord
@@ -354,8 +366,6 @@ def test_the_search_index_counts_only_what_changed_and_gives_a_full_counts_index
 def test_a_damaged_or_older_tally_is_counted_afresh(tmp_path: Path) -> None:
     """What the last build counted is a cache: cut short (a full disk), of other code, or not a
     tally at all, it is not read, and the index counts every document."""
-    import pickle
-
     from generator.load import load_archive
     from generator.search.counts import TALLY_FILE, Tally
     from generator.search.documents import documents
@@ -374,15 +384,14 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
     """A result's facts and text come in records compressed one by one; a build keeps them by their
     JSON, and the next compresses only the records whose JSON changed: the files are the bytes a
     build without them writes."""
-    import pickle
 
     from generator.load import load_archive
     from generator.search import packs
     from generator.search.documents import documents
-    from generator.search.files import IndexInput, write_document_files
+    from generator.search.files import IndexInput, snippet, write_document_files
 
     def document_files(source: IndexInput, files: dict, memo: packs.RecordMemo | None = None) -> dict:
-        snippets = [doc.snippet_source for doc in source.docs]
+        snippets = [snippet(doc.snippet_source) for doc in source.docs]
         return write_document_files(source.docs, source.bodies, source.topics, snippets.__getitem__, files, memo)
 
     archive = load_archive(ROOT / "content")
@@ -423,6 +432,48 @@ def test_the_build_record_keeps_a_file_name_that_is_not_utf8(tmp_path: Path) -> 
         assert record is not None and record.files == {f"filer/{name}": "2"}, name
 
 
+def test_a_rebuild_makes_the_search_documents_and_table_rows_of_the_changed_meeting_only(tmp_path: Path,
+                                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each meeting's search documents (as the index's input carries them) and its rows of the open
+    data's tables are kept in the build cache by what the meeting is made of: after an edit to one
+    meeting, the next build makes those of that meeting only, and what it makes is what a build
+    without them makes."""
+    from generator import opendata
+    from generator.render import THEME_DIR
+    from generator.search import encoded
+    from generator.search.files import IndexInput
+    from generator.settings import Settings
+    from generator.site import Site, SiteConfig, made_of
+    from generator.spool import Spooled
+
+    project = make_project(tmp_path / "archive", ROOT / "content")
+    config = SiteConfig(project.content, THEME_DIR, Settings(today=DAY))
+    kept = tmp_path / "kept"
+
+    def made(module: object, name: str) -> list[str]:
+        """The meetings `module.name` makes anything of, from now on."""
+        making, calls = getattr(module, name), []
+        monkeypatch.setattr(module, name, lambda archive, meeting, *more: calls.append(meeting.key) or making(archive, meeting, *more))
+        return calls
+
+    def built(memo: bool) -> tuple[list, dict, dict]:
+        """The index's input as sent, the index's files its maker wrote, and the open-data files,
+        of the content as it is now."""
+        site = Site.load(config)
+        files: dict[str, bytes] = {}
+        sent = [_comparable(pickle.loads(part)) for part in
+                IndexInput.pickled(site.published, files, kept if memo else None, made_of=made_of(site.code_digest, site.read_by) if memo else None)]
+        data = site.open_data if memo else opendata.open_data(site.facts, "")
+        return sent, files, {path: made.read() if isinstance(made, Spooled) else made for path, made in data.items()}
+
+    built(memo=True)
+    _change_a_decision(project.content)
+    documents, rows = made(encoded, "meeting_documents"), made(opendata, "_rows_of")
+    again = built(memo=True)
+    assert documents == rows == ["lsg/2023-09-15"]
+    assert again == built(memo=False)
+
+
 @pytest.mark.parametrize(("records", "memo", "pack"), [("posting tails", "search-tails-*.pickle", "p"),
                                                       ("direct hits", "search-hits.pickle", "h")])
 def test_the_posting_tails_and_direct_hits_are_compressed_again_only_where_they_changed(
@@ -432,7 +483,6 @@ def test_the_posting_tails_and_direct_hits_are_compressed_again_only_where_they_
     compressed, and the next takes those whose JSON is the same instead of compressing them
     again; the index is the bytes of a build without them."""
     import importlib.util
-    import pickle
 
     from generator.load import load_archive
     from generator.search import packs
@@ -466,10 +516,10 @@ def test_the_posting_tails_and_direct_hits_are_compressed_again_only_where_they_
     others = 0
     for path in memo_files:
         stored = pickle.loads(path.read_bytes())
-        for key, record in stored["records"].items():
+        for key, record in stored["values"].items():
             other = packs.zlib_ng.compressobj(1, packs.zlib_ng.DEFLATED, -15)
-            stored["records"][key] = other.compress(packs.zlib.decompress(record, -15)) + other.flush()
-            others += stored["records"][key] != record
+            stored["values"][key] = other.compress(packs.zlib.decompress(record, -15)) + other.flush()
+            others += stored["values"][key] != record
         path.write_bytes(pickle.dumps(stored))
     assert others > 20
     edit("Ändrat i en commit till.")

@@ -189,6 +189,19 @@ def test_every_record_is_compact_json_as_pythons_own_encoder_writes_it(archive) 
     assert checked > 20
 
 
+def test_a_snippet_is_the_start_of_its_text_with_its_spaces_collapsed() -> None:
+    """However long the text and wherever its spaces fall (the snippet reads only the text's start)."""
+    length = search.files.TEXT_LENGTH
+    word = "hemsjukvård"
+    texts = [
+        "", "  \n ", "kort text", (word + " ") * 1000, (word + "\n\n   ") * 1000, "x" * (3 * length),
+        " " * (2 * length) + "text efter mycket luft " * 50, "ord\u00a0" * 900, "a " * (length - 1) + "b" * (length + 5),
+        *("".join(("ab" + " " * (n % 7)) for n in range(start, start + 2000)) for start in range(7)),
+    ]
+    for text in texts:
+        assert search.files.snippet(text) == " ".join(text.split())[:length]
+
+
 def test_snippet_texts_are_compressed_against_a_dictionary_of_the_archives_own_words(archive) -> None:
     files = search.build_search_files(archive)
     manifest = json.loads(files["manifest.json"])
@@ -196,7 +209,7 @@ def test_snippet_texts_are_compressed_against_a_dictionary_of_the_archives_own_w
     assert 0 < len(dictionary) <= DICTIONARY_BYTES
     packed = [record for _, name, footer in manifest["texts"] for record in _raw_records(files[name])]
     texts = [packs.inflate(record, dictionary) for record in packed]
-    assert [t for block in texts for t in block] == [search.files._snippet(d.snippet_source) for d in search.documents(archive)]
+    assert [t for block in texts for t in block] == [search.files.snippet(d.snippet_source) for d in search.documents(archive)]
     # The records need it (they refer back into it), and are the smaller for it.
     with pytest.raises(zlib.error):
         for record in packed:

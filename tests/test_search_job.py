@@ -69,7 +69,7 @@ def test_a_program_that_ends_on_an_error_before_the_index_is_fed_ends(tmp_path: 
 
 
 def test_a_maker_that_fails_fails_the_index_with_its_own_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(archive, files, kept=None, per_part=10_000):
+    def broken(archive, files, kept=None, per_part=10_000, made_of=None):
         yield from []
         raise ValueError("no documents today")
 
@@ -95,7 +95,7 @@ def test_an_index_folder_that_cannot_be_written_fails_the_index_saying_which_and
 def test_a_maker_killed_halfway_ends_the_index_process_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = IndexInput.pickled
 
-    def killed_after_the_facts(archive, files, kept=None, per_part=10_000):
+    def killed_after_the_facts(archive, files, kept=None, per_part=10_000, made_of=None):
         parts = real(archive, files, kept, per_part)
         yield next(parts)
         os.kill(os.getpid(), signal.SIGKILL)  # (as the kernel's OOM killer would)

@@ -3,12 +3,16 @@ URL, the facts a result shows, and its texts by field, the fields weighted by th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .. import urls
 from ..model import Archive, Block, Item, Meeting, Prose
 from ..labels import KIND_LABELS, meeting_title
 from ..text import swedish_key
+
+T = TypeVar("T")
 
 FIELDS: tuple[tuple[str, float], ...] = (
     ("title", 8),
@@ -54,14 +58,25 @@ class SearchDoc:
 
 def documents(archive: Archive) -> list[SearchDoc]:
     """All search documents, ordered by body, year and type (facet ranges rely on it)."""
-    docs: list[SearchDoc] = []
-    for meeting in archive.meetings:
-        docs.append(_meeting_doc(archive, meeting))
-        for item in meeting.items:
-            docs.append(_item_doc(archive, meeting, item))
+    docs = [doc for meeting in archive.meetings for doc in meeting_documents(archive, meeting)]
+    return in_facet_order(archive, docs, lambda doc: (doc.body, doc.date, doc.type))
+
+
+def meeting_documents(archive: Archive, meeting: Meeting) -> list[SearchDoc]:
+    """A meeting's search documents: its header's, then each item's."""
+    return [_meeting_doc(archive, meeting), *(_item_doc(archive, meeting, item) for item in meeting.items)]
+
+
+def in_facet_order(archive: Archive, docs: list[T], facts: Callable[[T], tuple[str, str, str]]) -> list[T]:
+    """`docs`, each a meeting's in its order and the meetings in the archive's, sorted by body,
+    year and type (`facts`: a document's body, date and type), and date."""
     order = {key: index for index, key in enumerate(sorted(archive.bodies, key=lambda k: swedish_key(archive.bodies[k].name)))}
-    docs.sort(key=lambda d: (order[d.body], d.date[:4], TYPES.index(d.type), d.date))
-    return docs
+    types = {kind: index for index, kind in enumerate(TYPES)}
+
+    def key(doc: T) -> tuple:
+        body, date, kind = facts(doc)
+        return order[body], date[:4], types[kind], date
+    return sorted(docs, key=key)
 
 
 def _meeting_doc(archive: Archive, meeting: Meeting) -> SearchDoc:

@@ -12,7 +12,6 @@ grow as they go deeper (`tail_blocks`).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import heapq
@@ -26,7 +25,7 @@ from typing import Protocol
 import numpy as np
 import orjson
 
-from ..model import Archive, Body, Topic
+from ..model import Archive, Body, Meeting, Topic
 from ..parallel import map_in_workers
 from ..text import swedish_key
 from .analysis import SV_STOP_WORDS, is_exact
@@ -35,9 +34,9 @@ from .counts import Prepared, Tally, count_terms, count_tokens, lexicon_of
 from .dictionary import in_sample, text_dictionary
 from .index import SearchIndex, build_index
 from .packs import PackWriter, RecordMemo, SlotWriter
-from .texts import PackedTexts, pack
+from .texts import PackedTexts, pack_encoded
 from .query import browser_rules
-from . import direct, synonyms
+from . import direct, encoded, synonyms
 
 CHUNK_BYTES = 8_000
 """Target size of a term chunk before compression (about 2.7 kB compressed at 10,000 protocols): a
@@ -127,31 +126,36 @@ class IndexInput:
         facts = _facts(archive)
 
         def document_files(files: Files, kept: Path | None) -> Callable[[], dict[str, list]]:
-            tables = kept_document_files(docs, facts["bodies"], facts["topics"], texts.snippet, files, kept)
+            tables = kept_document_files(docs, facts["bodies"], facts["topics"], lambda number: snippet(texts.snippet(number)),
+                                         files, kept)
             return lambda: tables
         return IndexInput(docs=docs, texts=texts, **facts, document_files=document_files,
                           direct_files=lambda files, kept: write_direct_files(_direct_hits(archive, docs), files, kept))
 
     @staticmethod
-    def pickled(archive: Archive, files: Files, kept: Path | None = None, per_part: int = 10_000) -> Iterator[bytes]:
+    def pickled(archive: Archive, files: Files, kept: Path | None = None, per_part: int = 10_000,
+                made_of: Callable[[Meeting], bytes | None] | None = None) -> Iterator[bytes]:
         """The input of `archive` as parts to send to another process: the facts, the documents
-        a `per_part` at a time (their facts as tuples, for a slotted dataclass pickles three times
-        slower, and their texts packed); then, once the documents are sent, the documents' files
-        and the direct hits' files written into `files` (the documents' with what the last build
-        compressed, kept in `kept`), and the tables of each."""
+        a `per_part` at a time (their facts as tuples, and their texts packed); then, once the
+        documents are sent, the documents' files and the direct hits' files written into `files`
+        (the documents' with what the last build compressed, kept in `kept`), and the tables of
+        each. With `kept` and `made_of` (what each meeting's documents are made of, as a digest),
+        the documents of a meeting made of the same as at the last build are taken as it encoded
+        them (`encoded.encoded_documents`)."""
         dumps = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
-        docs = documents(archive)
+        memo = encoded.read_memo(kept) if made_of is not None else None
+        docs = encoded.encoded_documents(archive, snippet, memo, made_of)
         facts = _facts(archive)
         yield dumps({"documents": len(docs), **facts})
         for start in range(0, len(docs), per_part):
-            part = docs[start:start + per_part]
+            part = slice(start, start + per_part)
             # (without their snippet sources: this process writes the records cut from them)
-            yield dumps(([tuple(map(doc.__getattribute__, _FACT_FIELDS)) for doc in part], *pack(part, snippets=False)))
-        for doc in docs:  # (sent: only the snippets are read again)
-            doc.texts = {}
-        yield dumps(kept_document_files(docs, facts["bodies"], facts["topics"], lambda number: docs[number].snippet_source,
-                                        files, kept))
-        yield dumps(write_direct_files(_direct_hits(archive, docs), files, kept))
+            yield dumps((docs.facts[part], *pack_encoded(docs.texts[part])))
+        if memo is not None:
+            memo.write(kept)  # (once sent: the index's process counts meanwhile)
+        with_facts = docs.docs()
+        yield dumps(kept_document_files(with_facts, facts["bodies"], facts["topics"], docs.snippets.__getitem__, files, kept))
+        yield dumps(write_direct_files(_direct_hits(archive, with_facts), files, kept))
 
     @staticmethod
     def unpickled(parts: Iterable[bytes]) -> "IndexInput":
@@ -163,7 +167,7 @@ class IndexInput:
         texts = PackedTexts()
         while len(docs) < facts["documents"]:
             rows, *packed = pickle.loads(next(parts))
-            docs += [SearchDoc(**dict(zip(_FACT_FIELDS, row))) for row in rows]
+            docs += map(encoded.doc_of, rows)
             texts.add(*packed)
         del facts["documents"]
         return IndexInput(docs=docs, texts=texts, **facts, document_files=lambda files, kept: lambda: pickle.loads(next(parts)),
@@ -181,9 +185,6 @@ def _direct_hits(archive: Archive, docs: list[SearchDoc]) -> dict[str, list[str]
     return direct.compact(direct.table(archive), docs, names)
 
 
-_FACT_FIELDS = tuple(f.name for f in dataclasses.fields(SearchDoc) if f.name not in ("texts", "snippet_source"))
-
-
 def kept_document_files(docs: list[SearchDoc], bodies: list[Body], topics: list[Topic], snippets: Callable[[int], str],
                         files: Files, kept: Path | None) -> dict[str, list]:
     """`write_document_files` with the last build's records kept in `kept`, and this build's kept
@@ -197,16 +198,16 @@ def kept_document_files(docs: list[SearchDoc], bodies: list[Body], topics: list[
 def write_document_files(docs: list[SearchDoc], bodies: list[Body], topics: list[Topic], snippets: Callable[[int], str],
                          files: Files, memo: RecordMemo | None = None) -> dict[str, list]:
     """`d/` and `x/`: what a result shows (the documents' facts, and their snippet texts, by
-    number); returns the packs' tables for the manifest. They depend on the documents only. With
+    number: `snippets` gives each one's, `snippet`); returns the packs' tables for the manifest. They depend on the documents only. With
     `memo`, the last build's records are taken where their JSON is the same."""
     facts = SlotWriter(files, "d", memo)
     for block in _document_blocks(docs, bodies, topics):
         facts.add(block)
     facts.close()
-    dictionary = text_dictionary(_snippet(snippets(number)) for number, doc in enumerate(docs) if in_sample(doc.ref, len(docs)))
+    dictionary = text_dictionary(snippets(number) for number, doc in enumerate(docs) if in_sample(doc.ref, len(docs)))
     texts = PackWriter(files, "x", "x", dictionary, memo)
     for start in range(0, len(docs), TEXT_BLOCK):
-        texts.add([_snippet(snippets(number)) for number in range(start, min(start + TEXT_BLOCK, len(docs)))])
+        texts.add([snippets(number) for number in range(start, min(start + TEXT_BLOCK, len(docs)))])
     texts.close()
     tables = {"docs": facts.table, "texts": texts.table}
     if dictionary:
@@ -214,8 +215,18 @@ def write_document_files(docs: list[SearchDoc], bodies: list[Body], topics: list
     return tables
 
 
-def _snippet(source: str) -> str:
-    return " ".join(source.split())[:TEXT_LENGTH]
+def snippet(source: str) -> str:
+    """The first TEXT_LENGTH characters of `source` with its spaces collapsed (a run of any
+    whitespace one space). A prefix of the source, so collapsed, is a prefix of the whole's: only
+    as much is read as the snippet needs (an item's text is often ten times as long; collapsing
+    whole texts was a tenth of the documents' files' time)."""
+    head = " ".join(source[:_SNIPPET_READ].split())
+    if len(head) >= TEXT_LENGTH or len(source) <= _SNIPPET_READ:
+        return head[:TEXT_LENGTH]
+    return " ".join(source.split())[:TEXT_LENGTH]  # (more whitespace than text in its start)
+
+
+_SNIPPET_READ = 2 * TEXT_LENGTH
 
 
 def _document_blocks(docs: list[SearchDoc], bodies: list[Body], topics: list[Topic]) -> list[list]:

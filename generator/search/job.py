@@ -14,11 +14,11 @@ core) the index is built in this process when fed.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .. import malloc
-from ..model import Archive
+from ..model import Archive, Meeting
 from ..parallel import Background, BackgroundError, can_fork
 from .files import FolderWriter, IndexInput, LastBuild, index_into
 
@@ -43,13 +43,14 @@ class IndexJob:
             receive.close()
             self._send = send
 
-    def feed(self, archive: Archive) -> None:
-        """The input made of `archive` (in a fork of this process, which holds it) and sent."""
+    def feed(self, archive: Archive, made_of: Callable[[Meeting], bytes | None] | None = None) -> None:
+        """The input made of `archive` (in a fork of this process, which holds it) and sent; `made_of`:
+        what each meeting's search documents are made of, as a digest (`IndexInput.pickled`)."""
         if self._send is None:
             self._index = Background(lambda: index_into(IndexInput.of(archive), FolderWriter(self.folder), self.kept))
             return
         send, self._send = self._send, None
-        self._maker = Background(lambda: _send_input(archive, send, self.folder, self.kept))
+        self._maker = Background(lambda: _send_input(archive, send, self.folder, self.kept, made_of))
         send.close()  # (the maker holds the only sending end: should it die, the index's process hears it)
 
     def wait(self) -> None:
@@ -74,12 +75,13 @@ class IndexJob:
             self._send = None
 
 
-def _send_input(archive: Archive, send, folder: Path, kept: Path | None) -> None:
+def _send_input(archive: Archive, send, folder: Path, kept: Path | None,
+                made_of: Callable[[Meeting], bytes | None] | None) -> None:
     # (once the documents are sent, the maker writes the documents' and the direct hits' files
     # into the index's folder itself: the index's process, which counts meanwhile, then has only
     # their tables to read at its end; at a lower priority the maker was the last to finish)
     try:
-        for part in IndexInput.pickled(archive, FolderWriter(folder), kept):
+        for part in IndexInput.pickled(archive, FolderWriter(folder), kept, made_of=made_of):
             send.send_bytes(_PART + part)
     except BaseException:
         send.send_bytes(_FAILED)

@@ -38,7 +38,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import pickle
 import struct
 import zlib
 from collections.abc import Callable, Iterator, Mapping
@@ -48,7 +47,7 @@ from typing import Protocol
 import orjson
 from zlib_ng import zlib_ng
 
-from ..staging import keep_in
+from ..memo import Memo
 
 PACK_BYTES = 1_000_000
 """A pack is closed once it holds this many bytes: a reader whose host ignores Range fetches a
@@ -96,7 +95,7 @@ _MEMO_CODE = f"{zlib_ng.ZLIBNG_RUNTIME_VERSION} {hashlib.sha256(Path(__file__).r
 """What a kept record's bytes depend on besides its JSON: zlib-ng, and how this module compresses."""
 
 
-class RecordMemo:
+class RecordMemo(Memo[bytes]):
     """The records a build compressed, by a digest of their JSON and of the dictionary they were
     compressed with, kept in the cache folder for the next build: a record whose JSON did not
     change is taken as it was, not compressed again (the same bytes: deflate is deterministic).
@@ -104,43 +103,16 @@ class RecordMemo:
     records of (at 10,000 protocols, 1.4% of the tails); the term chunks change with nearly every
     commit (their weights, and the terms' numbers)."""
 
-    def __init__(self, known: dict[bytes, bytes] | None = None, name: str = MEMO_FILE):
-        self.known = known or {}
-        self.kept: dict[bytes, bytes] = {}
-        self.made = 0
-        """Records compressed (not found)."""
-        self.name = name
-        """Its file in the cache folder."""
+    def __init__(self, name: str = MEMO_FILE, code: str = _MEMO_CODE, known: dict[bytes, bytes] | None = None):
+        super().__init__(name, code, known)
 
-    @staticmethod
-    def read(folder: Path | None, name: str = MEMO_FILE) -> "RecordMemo":
-        if folder is None:
-            return RecordMemo(name=name)
-        try:
-            stored = pickle.loads((folder / name).read_bytes())
-            return RecordMemo(stored["records"] if stored["code"] == _MEMO_CODE else None, name)
-        except Exception:  # (any defect of a cache file: compress everything)
-            return RecordMemo(name=name)
+    @classmethod
+    def read(cls, folder: Path | None, name: str = MEMO_FILE, code: str = _MEMO_CODE) -> "RecordMemo":
+        return super().read(folder, name, code)
 
     def deflate(self, raw: bytes, dictionary: bytes = b"") -> bytes:
-        return self.record(hashlib.blake2b(raw, digest_size=16, salt=_digest(dictionary)).digest(),
-                           lambda: deflate(raw, dictionary))
-
-    def record(self, key: bytes, make: Callable[[], bytes]) -> bytes:
-        """The record kept under `key` (a digest of what the record is made of), else the one
-        `make` gives."""
-        record = self.known.get(key)
-        if record is None:
-            record = make()
-            self.made += 1
-        self.kept[key] = record
-        return record
-
-    def write(self, folder: Path | None) -> None:
-        """The records of this build (only), for the next."""
-        if folder is not None:
-            stored = {"code": _MEMO_CODE, "records": self.kept}
-            keep_in(folder, self.name, lambda handle: pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL))
+        return self.get(hashlib.blake2b(raw, digest_size=16, salt=_digest(dictionary)).digest(),
+                        lambda: deflate(raw, dictionary))
 
 
 @functools.lru_cache(maxsize=4)
@@ -189,7 +161,7 @@ class PackWriter:
         holds the key, its record, and `data` is never called."""
         if self.memo is None:
             return self.add(data())
-        return self._append(self.memo.record(key, lambda: compress(data(), self.dictionary)))
+        return self._append(self.memo.get(key, lambda: compress(data(), self.dictionary)))
 
     def _append(self, record: bytes) -> str:
         offset = len(self._buffer)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -114,30 +113,52 @@ class PackedTexts(Sequence[Mapping[str, str]]):
                 for slot, name in enumerate(FIELD_NAMES) if flags & (1 << slot)]
 
 
-def pack(docs: Iterable[SearchDoc], snippets: bool = True) -> tuple[bytes, np.ndarray, np.ndarray]:
-    """The documents' texts and snippet sources (empty without `snippets`) as one byte string,
-    where each ends in it (a row of `_SLOTS` per document) and which fields each has (a bit per
-    field: a field absent and a field empty are counted apart, `text_key`)."""
+Encoded = tuple[bytes, tuple[int, ...], int]
+"""A document's texts as `pack` holds them: their bytes, where each slot ends in them, and which
+fields it has (`encode`)."""
+
+
+def encode(doc: SearchDoc, snippets: bool = True) -> Encoded:
+    """A document's texts and snippet source (empty without `snippets`) as one byte string, where
+    each ends in it (`_SLOTS` of them) and which fields it has (a bit per field: a field absent and
+    a field empty are counted apart, `text_key`)."""
     chunks: list[bytes] = []
-    ends, present = array("q"), array("B" if len(FIELD_NAMES) <= 8 else "Q")
-    at = 0
-    for doc in docs:
-        flags = 0
-        for slot, name in enumerate(FIELD_NAMES):
-            text = doc.texts.get(name)
-            if text is not None:
-                flags |= 1 << slot
-                data = text.encode(*_ENCODING)
-                chunks.append(data)
-                at += len(data)
-            ends.append(at)
-        if snippets:
-            data = doc.snippet_source.encode(*_ENCODING)
+    ends: list[int] = []
+    flags = at = 0
+    for slot, name in enumerate(FIELD_NAMES):
+        text = doc.texts.get(name)
+        if text is not None:
+            flags |= 1 << slot
+            data = text.encode(*_ENCODING)
             chunks.append(data)
             at += len(data)
         ends.append(at)
-        present.append(flags)
-    return b"".join(chunks), np.frombuffer(ends, dtype=np.int64), np.frombuffer(present, dtype=np.dtype(present.typecode))
+    if snippets:
+        data = doc.snippet_source.encode(*_ENCODING)
+        chunks.append(data)
+        at += len(data)
+    ends.append(at)
+    return b"".join(chunks), tuple(ends), flags
+
+
+def pack(docs: Iterable[SearchDoc], snippets: bool = True) -> tuple[bytes, np.ndarray, np.ndarray]:
+    """The documents' texts and snippet sources (empty without `snippets`) as one byte string,
+    where each ends in it (a row of `_SLOTS` per document) and which fields each has."""
+    return pack_encoded([encode(doc, snippets) for doc in docs])
+
+
+def pack_encoded(encoded: Sequence[Encoded]) -> tuple[bytes, np.ndarray, np.ndarray]:
+    """`pack` of documents `encode` gave."""
+    count = len(encoded)
+    data = [texts for texts, _, _ in encoded]
+    lengths = np.fromiter(map(len, data), dtype=np.int64, count=count)
+    starts = np.cumsum(lengths) - lengths
+    ends = np.array([slots for _, slots, _ in encoded], dtype=np.int64).reshape(count, _SLOTS) + starts[:, None]
+    present = np.fromiter((flags for _, _, flags in encoded), dtype=_FLAGS, count=count)
+    return b"".join(data), ends.ravel(), present
+
+
+_FLAGS = np.uint8 if len(FIELD_NAMES) <= 8 else np.uint64
 
 
 def _span(ends: np.ndarray, row: int, slot: int) -> tuple[int, int]:
