@@ -3,10 +3,13 @@ of: a rebuild after a commit takes most of it as it was and makes only what the 
 
 from __future__ import annotations
 
+import hashlib
 import pickle
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Generic, Self, TypeVar
+from typing import BinaryIO, Callable, Generic, Self, TypeVar
 
+from .model import Meeting
 from .staging import keep_in
 
 T = TypeVar("T")
@@ -49,5 +52,30 @@ class Memo(Generic[T]):
     def write(self, folder: Path | None) -> None:
         """This build's values (only), for the next."""
         if folder is not None:
-            stored = {"code": self.code, "values": self.kept}
-            keep_in(folder, self.name, lambda handle: pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL))
+            keep_in(folder, self.name, lambda handle: _dump({"code": self.code, "values": self.kept}, handle))
+
+
+def _dump(stored: dict, handle: BinaryIO) -> None:
+    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+    # (without the pickler's memo of every object written: a million of them at 10,000 protocols,
+    # and nothing in a memo's values refers back to itself)
+    pickler.fast = True
+    pickler.dump(stored)
+
+
+@dataclass(frozen=True)
+class MeetingKeys:
+    """What a thing made of one meeting is made of, as a digest (its key in a `Memo`): the key the
+    meeting was read by (its file, the registries, its attachments' folder: `load.meetings_read_by`)
+    and `more` (what else it depends on), under `code` (the code's digest, which a memo is kept
+    under: one of other code is not read). None for a meeting not read through the parse cache."""
+
+    code: str
+    read_by: dict[int, str]
+    more: tuple[str, ...] = ()
+
+    def __call__(self, meeting: Meeting) -> bytes | None:
+        read = self.read_by.get(id(meeting))
+        if read is None:
+            return None
+        return hashlib.blake2b("\0".join([read, *self.more]).encode(), digest_size=16).digest()

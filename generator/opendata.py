@@ -31,7 +31,7 @@ from . import urls
 from .model import Archive, Attachment, Attendee, Meeting
 from .derive import Facts
 from .labels import meeting_title
-from .memo import Memo
+from .memo import MeetingKeys, Memo
 from .search.documents import item_text
 from .spool import Spool, Spooled
 from .staging import Carried
@@ -315,16 +315,16 @@ def _csv_rows(rows: list[list]) -> bytes:
 
 
 class TableRows:
-    """Each meeting's rows of the tables, encoded, by what they are made of (`made_of`: the
-    meeting's file, its body's name, the site's address, the code), kept in the cache folder: a
-    rebuild encodes the rows of the meetings that changed only (all of them were 1.4 s of a rebuild
-    at 10,000 protocols)."""
+    """Each meeting's rows of the tables, encoded, by what they are made of (`keys`: the meeting's
+    file, the registries, the site's address, under the code), kept in the cache folder: a rebuild
+    encodes the rows of the meetings that changed only (all of them were 1.4 s of a rebuild at
+    10,000 protocols)."""
 
     FILE = "data-rows.pickle"
 
-    def __init__(self, folder: Path | None, made_of: Callable[[Meeting], bytes | None]):
-        self.memo: Memo[tuple[bytes, ...]] = Memo.read(folder, self.FILE, "")
-        self.made_of = made_of
+    def __init__(self, folder: Path | None, keys: MeetingKeys):
+        self.memo: Memo[tuple[bytes, ...]] = Memo.read(folder, self.FILE, keys.code)
+        self.made_of = keys
 
     def of(self, meeting: Meeting, make: Callable[[Meeting], tuple[bytes, ...]]) -> tuple[bytes, ...]:
         key = self.made_of(meeting)

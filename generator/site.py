@@ -36,6 +36,7 @@ from .load import (BODIES_FILE, PEOPLE_FILE, REDIRECTS_FILE, TOPICS_FILE, is_edi
                    read_archive)
 from .messages import _
 from .model import Archive, Body, Item, Meeting, Topic, fields_getter
+from .memo import MeetingKeys
 from .opendata import TableRows, open_data, with_files
 from .problems import ContentError, Problem
 from .render import Renderer
@@ -116,12 +117,12 @@ class Site:
 
     @classmethod
     def load(cls, config: SiteConfig, cache: ParseCache | None = None, earlier: "Site | None" = None,
-             on_archive: Callable[[Archive, Callable[[Meeting], bytes | None]], None] | None = None) -> "Site":
+             on_archive: Callable[[Archive, MeetingKeys], None] | None = None) -> "Site":
         """The site of valid content; raises ContentError listing every problem otherwise. A
         preview passes the `ParseCache` it keeps, so that unchanged meetings stay the same objects,
         and its site before the edit (`earlier`), whose derivations of them are then reused.
         `on_archive` is given the archive as published as soon as it is read, before anything is
-        derived from it, and what each of its meetings is made of (`made_of`)."""
+        derived from it, and what each of its meetings is made of (`MeetingKeys`)."""
         if cache is None and config.cache:
             cache = ParseCache(config.cache_folder)
         code = _code_digest(config.theme)
@@ -131,7 +132,7 @@ class Site:
             read_by = meetings_read_by(cache, archive.meetings) if cache is not None else {}
             if on_archive is not None:
                 collector.freeze_read()
-                on_archive(archive if config.settings.preview else archive.published(), made_of(code, read_by))
+                on_archive(archive if config.settings.preview else archive.published(), MeetingKeys(code, read_by))
             site = cls(config, archive, earlier=earlier)
         site.read_by = read_by
         site.__dict__["code_digest"] = code  # (the cached property's value: read once)
@@ -331,16 +332,11 @@ class Site:
         wait in a spool between the two). With the cache, each meeting's rows of the tables are
         kept there for the next build (`opendata.TableRows`)."""
         folder = self.config.cache_folder if self.config.cache and self.read_by else None
-        rows = TableRows(folder, self._rows_made_of) if folder else None
+        rows = TableRows(folder, MeetingKeys(self.code_digest, self.read_by, (self.config.settings.site_url,))) if folder else None
         files = open_data(self.facts, self.config.settings.site_url, self._carried_data, Spool(), rows)
         if rows is not None:
             rows.write(folder)
         return files
-
-    def _rows_made_of(self, meeting: Meeting) -> bytes | None:
-        """What a meeting's rows of the open data's tables are made of, as a digest (the site's
-        address besides the meeting)."""
-        return made_of(self.code_digest, self.read_by, self.config.settings.site_url)(meeting)
 
     def carry_data_forward(self, made_of: dict[str, str], digests: dict[str, str], folder: Path) -> None:
         """An incremental build, on a site whose every page's frame is as it was (the code, the
@@ -389,18 +385,6 @@ class Site:
                           for url in sorted(v.target.url for v in self.views.values() if not isinstance(v, RedirectView)))
         xml = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}\n</urlset>'
         return xml.encode("utf-8"), gzip.compress(xml.encode("utf-8"), mtime=self.moment)
-
-
-def made_of(code: str, read_by: dict[int, str], *more: str) -> Callable[[Meeting], bytes | None]:
-    """What a meeting is made of, as a digest: the code (`code`, `_code_digest`), the key it was read
-    by (`read_by`: its file, the registries, its attachments' folder), and `more` (what else a thing
-    made of it depends on); None for a meeting not read through the parse cache."""
-    def digest(meeting: Meeting) -> bytes | None:
-        read = read_by.get(id(meeting))
-        if read is None:
-            return None
-        return hashlib.blake2b("\0".join([code, read, *more]).encode(), digest_size=16).digest()
-    return digest
 
 
 class _ViewPickler(pickle.Pickler):

@@ -443,7 +443,8 @@ def test_a_rebuild_makes_the_search_documents_and_table_rows_of_the_changed_meet
     from generator.search import encoded
     from generator.search.files import IndexInput
     from generator.settings import Settings
-    from generator.site import Site, SiteConfig, made_of
+    from generator.memo import MeetingKeys
+    from generator.site import Site, SiteConfig
     from generator.spool import Spooled
 
     project = make_project(tmp_path / "archive", ROOT / "content")
@@ -462,7 +463,7 @@ def test_a_rebuild_makes_the_search_documents_and_table_rows_of_the_changed_meet
         site = Site.load(config)
         files: dict[str, bytes] = {}
         sent = [_comparable(pickle.loads(part)) for part in
-                IndexInput.pickled(site.published, files, kept if memo else None, made_of=made_of(site.code_digest, site.read_by) if memo else None)]
+                IndexInput.pickled(site.published, files, kept if memo else None, made_of=MeetingKeys(site.code_digest, site.read_by) if memo else None)]
         data = site.open_data if memo else opendata.open_data(site.facts, "")
         return sent, files, {path: made.read() if isinstance(made, Spooled) else made for path, made in data.items()}
 

@@ -25,7 +25,8 @@ from typing import Protocol
 import numpy as np
 import orjson
 
-from ..model import Archive, Body, Meeting, Topic
+from ..memo import MeetingKeys
+from ..model import Archive, Body, Topic
 from ..parallel import map_in_workers
 from ..text import swedish_key
 from .analysis import SV_STOP_WORDS, is_exact
@@ -134,7 +135,7 @@ class IndexInput:
 
     @staticmethod
     def pickled(archive: Archive, files: Files, kept: Path | None = None, per_part: int = 10_000,
-                made_of: Callable[[Meeting], bytes | None] | None = None) -> Iterator[bytes]:
+                made_of: MeetingKeys | None = None) -> Iterator[bytes]:
         """The input of `archive` as parts to send to another process: the facts, the documents
         a `per_part` at a time (their facts as tuples, and their texts packed); then, once the
         documents are sent, the documents' files and the direct hits' files written into `files`
@@ -143,7 +144,7 @@ class IndexInput:
         the documents of a meeting made of the same as at the last build are taken as it encoded
         them (`encoded.encoded_documents`)."""
         dumps = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
-        memo = encoded.read_memo(kept) if made_of is not None else None
+        memo = encoded.read_memo(kept, made_of) if made_of is not None else None
         docs = encoded.encoded_documents(archive, snippet, memo, made_of)
         facts = _facts(archive)
         yield dumps({"documents": len(docs), **facts})
@@ -153,8 +154,15 @@ class IndexInput:
             yield dumps((docs.facts[part], *pack_encoded(docs.texts[part])))
         if memo is not None:
             memo.write(kept)  # (once sent: the index's process counts meanwhile)
+        # (each column let go once read for the last time: this process is forked from the build's,
+        # whose archive it shares, and was the build's largest at 10,000 protocols)
+        memo = None
+        docs.texts.clear()
         with_facts = docs.docs()
-        yield dumps(kept_document_files(with_facts, facts["bodies"], facts["topics"], docs.snippets.__getitem__, files, kept))
+        docs.facts.clear()
+        tables = kept_document_files(with_facts, facts["bodies"], facts["topics"], docs.snippets.__getitem__, files, kept)
+        docs.snippets.clear()
+        yield dumps(tables)
         yield dumps(write_direct_files(_direct_hits(archive, with_facts), files, kept))
 
     @staticmethod
@@ -246,8 +254,9 @@ def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary:
     `kept`, the posting tails the last build compressed are kept there (`packs.RecordMemo`)."""
     bodies, topics = source.bodies, source.topics
     body_index = {b.key: i for i, b in enumerate(bodies)}
-    ordered = sorted(index.term_ids)
-    numbers = np.fromiter(map(index.term_ids.__getitem__, ordered), dtype=np.int64, count=len(ordered))
+    terms = index.term_list
+    by_term = sorted(range(len(terms)), key=terms.__getitem__)
+    ordered, numbers = list(map(terms.__getitem__, by_term)), np.array(by_term, dtype=np.int64)
     # On a folder, the two halves of the alphabet are written by two processes: posting lists
     # are the bulk of the build's work at 10,000 protocols. (Each half starts a chunk of its own.)
     middle = _middle(index, numbers)

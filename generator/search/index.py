@@ -52,8 +52,8 @@ class SearchIndex:
     770,000 terms: an object per term cost gigabytes."""
 
     docs: list[SearchDoc]
-    term_ids: dict[str, int]
-    """Term -> lunr's term index."""
+    term_list: list[str]
+    """lunr's term index -> the term."""
     starts: np.ndarray
     """Term index -> where its entries begin (and end: the next term's start)."""
     entry_doc: np.ndarray
@@ -62,6 +62,15 @@ class SearchIndex:
     """Weights in thousandths, as lunr.py rounds them."""
     compounds: Compounds = field(default_factory=lambda: Compounds({}))
     """A compound's term -> its parts' terms (`counts.Tally.compounds`)."""
+    _term_ids: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def term_ids(self) -> dict[str, int]:
+        """Term -> lunr's term index (made when first asked for: the files need only the list, and
+        the map of 800,000 terms was half a second of each build at 10,000 protocols)."""
+        if self._term_ids is None:
+            self._term_ids = {term: number for number, term in enumerate(self.term_list)}
+        return self._term_ids
 
     @property
     def terms(self) -> "Terms":
@@ -110,12 +119,11 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, tally: Tally | N
     if tally is None:
         texts = PackedTexts.of(docs)
         tally = count_terms(texts, lexicon, count_tokens(texts, None), None)
-    term_ids = {term: number for number, term in enumerate(tally.terms)}
     lengths = [tally.lengths[:, number] for number in range(len(FIELDS))]
     # (handed over: pass two lets each array go once it is used, and the compounds are the index's)
     entries, compounds = [tally.entry_term, tally.entry_tf], tally.take_compounds()
     tally.entry_term = tally.entry_tf = np.zeros(0, dtype=np.uint32)
-    return _weighted(docs, term_ids, compounds, entries, tally.distinct.reshape(-1), lengths)
+    return _weighted(docs, tally.terms, compounds, entries, tally.distinct.reshape(-1), lengths)
 
 
 def documents_per_token(docs: list[SearchDoc]) -> Counter[str]:
@@ -123,7 +131,7 @@ def documents_per_token(docs: list[SearchDoc]) -> Counter[str]:
     return count_tokens(PackedTexts.of(docs), None).documents_per_token()
 
 
-def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: Mapping[str, tuple[str, ...]],
+def _weighted(docs: list[SearchDoc], terms: list[str], compounds: Mapping[str, tuple[str, ...]],
               entries: list[np.ndarray], distinct: np.ndarray, lengths: list[np.ndarray]) -> SearchIndex:
     """Pass two: BM25 weights, and the entries sorted as the files list them (vectorised: a
     Python step per entry was a third of the index's time at 10,000 protocols)."""
@@ -133,7 +141,7 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: Mappin
     per_pair = distinct.astype(np.int64)
     per_doc = per_pair.reshape(count, len(FIELDS)).sum(axis=1)
     field_of = np.repeat(np.tile(np.arange(len(FIELDS), dtype=np.uint8), count), per_pair)
-    with_term = np.bincount(term, minlength=len(term_ids))  # documents with the term: lunr counts per field
+    with_term = np.bincount(term, minlength=len(terms))  # documents with the term: lunr counts per field
     # (math.log per term, not numpy's: its log may differ from the C library's in the last bit)
     idf = np.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in with_term.tolist()])
     norms = np.zeros((len(FIELDS), count))
@@ -146,7 +154,7 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: Mappin
     # sort of entries made document by document). The key is made a slice at a time, and what the
     # sort moves is read back from it: at 10,000 protocols an array of entries is 50 to 100 MB,
     # and the index's process is the build's largest.
-    layout = _KeyLayout.of(len(term_ids), float(idf.max(initial=0)) * (K1 + 1) * float(boosts.max()), count)
+    layout = _KeyLayout.of(len(terms), float(idf.max(initial=0)) * (K1 + 1) * float(boosts.max()), count)
     key = np.empty(len(term), dtype=np.int64)
     doc_ends = np.cumsum(per_doc)
     for start in range(0, len(term), SLICE):
@@ -165,7 +173,7 @@ def _weighted(docs: list[SearchDoc], term_ids: dict[str, int], compounds: Mappin
     entry_field, entry_weight = layout.fields_and_weights(key, order)
     del key, order
     starts = np.concatenate(([0], np.cumsum(with_term)))
-    return SearchIndex(docs, term_ids, starts, entry_doc, entry_field, entry_weight, compounds)
+    return SearchIndex(docs, terms, starts, entry_doc, entry_field, entry_weight, compounds)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,12 @@ core) the index is built in this process when fed.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from .. import malloc
-from ..model import Archive, Meeting
+from ..memo import MeetingKeys
+from ..model import Archive
 from ..parallel import Background, BackgroundError, can_fork
 from .files import FolderWriter, IndexInput, LastBuild, index_into
 
@@ -43,7 +44,7 @@ class IndexJob:
             receive.close()
             self._send = send
 
-    def feed(self, archive: Archive, made_of: Callable[[Meeting], bytes | None] | None = None) -> None:
+    def feed(self, archive: Archive, made_of: MeetingKeys | None = None) -> None:
         """The input made of `archive` (in a fork of this process, which holds it) and sent; `made_of`:
         what each meeting's search documents are made of, as a digest (`IndexInput.pickled`)."""
         if self._send is None:
@@ -76,7 +77,7 @@ class IndexJob:
 
 
 def _send_input(archive: Archive, send, folder: Path, kept: Path | None,
-                made_of: Callable[[Meeting], bytes | None] | None) -> None:
+                made_of: MeetingKeys | None) -> None:
     # (once the documents are sent, the maker writes the documents' and the direct hits' files
     # into the index's folder itself: the index's process, which counts meanwhile, then has only
     # their tables to read at its end; at a lower priority the maker was the last to finish)
