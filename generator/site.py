@@ -47,7 +47,7 @@ from .staging import Carried
 from .versions import Versions, read_versions
 from .xref import Linker, ReferenceMemo
 from .views import (
-    Appearance, BodyView, DataIndexView, Kept, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView,
+    Appearance, BodyView, DataIndexView, Kept, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, PersonView,
     RedirectView, SearchView, StatementView, TopicIndexView, TopicView, View, derive_views, unique_targets,
 )
 
@@ -402,6 +402,12 @@ class _ViewPickler(pickle.Pickler):
         # (not `persistent_id`, which pickle asks about every object, strings and numbers too:
         # this is asked about objects of classes only, a tenth as many calls)
         kind = type(obj)
+        if kind is PersonView:
+            # (its appearances each as what it is made of, in one pass: a call of this method for
+            # each of the 360,000 appearances of 10,000 protocols was the largest part of the digests)
+            values = list(_field_values(kind)(obj))
+            values[_APPEARANCES] = [self.appearances.get(a.meeting.url, a) for a in obj.appearances]
+            return _fields_of, (kind, tuple(values))
         if kind is Appearance:
             # (made of its meeting and its person, whose page it is on: the 360,000 appearances of
             # 10,000 protocols, pickled whole, were most of the digests' time)
@@ -425,6 +431,7 @@ class _ViewPickler(pickle.Pickler):
         return _fields_of, (kind, values(obj))
 
 
+_APPEARANCES = [f.name for f in dataclasses.fields(PersonView)].index("appearances")
 _SHARED_RECORDS = {Meeting, Item, Body, Topic}
 """The archive's records that many pages refer to."""
 

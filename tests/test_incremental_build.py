@@ -354,8 +354,9 @@ def test_the_search_index_counts_only_what_changed_and_gives_a_full_counts_index
         assert in_docs_again == in_docs_fresh, name
         assert (lexicon_again.words, lexicon_again.names) == (lexicon_fresh.words, lexicon_fresh.names), name
         assert again.terms == fresh.terms, name
-        for array_name in ("entry_term", "entry_tf", "distinct", "lengths"):
+        for array_name in ("entry_term", "entry_tf", "distinct", "lengths", "by_term"):
             assert (getattr(again, array_name) == getattr(fresh, array_name)).all(), (name, array_name)
+        assert [fresh.terms[number] for number in fresh.by_term] == sorted(fresh.terms), name
         assert again.compounds == fresh.compounds, name
         if name == "a word become a name is not split elsewhere":
             assert "kommunzorblax" in compounds_before and "kommunzorblax" not in fresh.compounds

@@ -82,6 +82,9 @@ class Tally:
     """A compound token -> its own term and its parts' terms, a space between each
     (`TermCache.compound_tokens`)."""
     names: list[str]
+    by_term: np.ndarray
+    """The terms' numbers in the order of the terms (Python's order of strings: the index's files
+    list the terms so). Kept, so that the next build sorts only the terms that are new."""
     """`Lexicon.names` as counted: a word that became a name, or ceased to be one, splits otherwise."""
 
     @property
@@ -337,11 +340,39 @@ def count_terms(texts: PackedTexts, lexicon: Lexicon | None, tokens: TokenCount,
     entry_tf, _ = _in_order(tf_sources, size_of, taken, recount, last)
     row = _rows(taken, recount, last)
     terms = list(numbers)
-    if last is not None:  # (taken and counted documents interleave: number the terms as first seen again)
-        terms, entry_term = _first_seen(terms, entry_term)
+    if last is None:
+        by_term = _by_term(terms)
+    else:  # (taken and counted documents interleave: number the terms as first seen again)
+        extended = _merged_by_term(terms, last.by_term)
+        terms, entry_term, order = _first_seen(terms, entry_term)
+        by_term = _renumbered_by_term(extended, order)
     return Tally(CODE_VERSION, tokens.keys, tokens.tokens, tokens.doc_tokens, tokens.per_doc, terms, entry_term,
                  entry_tf, rows_distinct[row], rows_lengths[row], compound_tokens,
-                 sorted(lexicon.names) if lexicon is not None else [])
+                 sorted(lexicon.names) if lexicon is not None else [], by_term)
+
+
+def _by_term(terms: list[str]) -> np.ndarray:
+    return np.array(sorted(range(len(terms)), key=terms.__getitem__), dtype=np.uint32)
+
+
+def _merged_by_term(terms: list[str], last_by_term: np.ndarray) -> np.ndarray:
+    """`_by_term(terms)`, where the first terms are the last tally's, in the order `last_by_term`
+    gives (sorting 800,000 terms was half a second of the index's longest path; a commit adds a few)."""
+    known = len(last_by_term)
+    new = sorted(range(known, len(terms)), key=terms.__getitem__)
+    if not new:
+        return last_by_term
+    in_order = [terms[number] for number in last_by_term.tolist()]
+    at = [bisect.bisect_left(in_order, terms[number]) for number in new]
+    return np.insert(last_by_term, at, np.array(new, dtype=np.uint32))
+
+
+def _renumbered_by_term(by_term: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """`by_term` of terms renumbered (`order`: each new number's old one; a term not in it is gone)."""
+    renumber = np.full(len(by_term), -1, dtype=np.int64)
+    renumber[order] = np.arange(len(order))
+    kept = renumber[by_term]
+    return kept[kept >= 0].astype(np.uint32)
 
 
 def _resplit(tokens: TokenCount, lexicon: Lexicon | None, last_names: list[str]) -> np.ndarray:
@@ -366,9 +397,9 @@ def _holding(tokens: TokenCount, which: np.ndarray) -> np.ndarray:
     return np.unique(np.searchsorted(np.cumsum(tokens.per_doc.astype(np.int64)), held, side="right"))
 
 
-def _first_seen(terms: list[str], entry_term: np.ndarray) -> tuple[list[str], np.ndarray]:
-    """Terms that occur, numbered in the order their entries first come, and the entries so
-    numbered (in place). A slice of entries at a time: a sort of all 12 million entries at once
+def _first_seen(terms: list[str], entry_term: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Terms that occur, numbered in the order their entries first come, the entries so numbered
+    (in place), and each new number's old one. A slice of entries at a time: a sort of all 12 million entries at once
     (10,000 protocols) was the index's process's largest moment."""
     seen = np.zeros(len(terms), dtype=bool)
     found = []
@@ -384,7 +415,7 @@ def _first_seen(terms: list[str], entry_term: np.ndarray) -> tuple[list[str], np
     renumber[order] = np.arange(len(order), dtype=np.uint32)
     for start in range(0, len(entry_term), SLICE):
         entry_term[start:start + SLICE] = renumber[entry_term[start:start + SLICE]]
-    return [terms[number] for number in order.tolist()], entry_term
+    return [terms[number] for number in order.tolist()], entry_term, order
 
 
 def _renumbered(numbers: dict[str, int], names: list[str], ids: np.ndarray) -> np.ndarray:

@@ -255,7 +255,7 @@ def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary:
     bodies, topics = source.bodies, source.topics
     body_index = {b.key: i for i, b in enumerate(bodies)}
     terms = index.term_list
-    by_term = sorted(range(len(terms)), key=terms.__getitem__)
+    by_term = index.by_term.tolist() if index.by_term is not None else sorted(range(len(terms)), key=terms.__getitem__)
     ordered, numbers = list(map(terms.__getitem__, by_term)), np.array(by_term, dtype=np.int64)
     # On a folder, the two halves of the alphabet are written by two processes: posting lists
     # are the bulk of the build's work at 10,000 protocols. (Each half starts a chunk of its own.)

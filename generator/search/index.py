@@ -62,6 +62,8 @@ class SearchIndex:
     """Weights in thousandths, as lunr.py rounds them."""
     compounds: Compounds = field(default_factory=lambda: Compounds({}))
     """A compound's term -> its parts' terms (`counts.Tally.compounds`)."""
+    by_term: np.ndarray | None = None
+    """The terms' numbers in the order of the terms (`counts.Tally.by_term`), or None to sort them."""
     _term_ids: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -123,7 +125,9 @@ def build_index(docs: list[SearchDoc], lexicon: Lexicon | None, tally: Tally | N
     # (handed over: pass two lets each array go once it is used, and the compounds are the index's)
     entries, compounds = [tally.entry_term, tally.entry_tf], tally.take_compounds()
     tally.entry_term = tally.entry_tf = np.zeros(0, dtype=np.uint32)
-    return _weighted(docs, tally.terms, compounds, entries, tally.distinct.reshape(-1), lengths)
+    index = _weighted(docs, tally.terms, compounds, entries, tally.distinct.reshape(-1), lengths)
+    index.by_term = tally.by_term
+    return index
 
 
 def documents_per_token(docs: list[SearchDoc]) -> Counter[str]:
