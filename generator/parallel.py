@@ -11,6 +11,7 @@ import gc
 import multiprocessing
 import multiprocessing.util
 import os
+import threading
 import signal
 import traceback
 from collections.abc import Callable, Iterator
@@ -56,6 +57,28 @@ def map_in_workers(task: Callable[[T], R], items: list[T], at_least: int = 64) -
 def _run_task(item):
     assert _task is not None
     return _task(item)
+
+
+def in_thread(task: Callable[[], None]) -> Callable[[], None]:
+    """`task` run in a thread of this process (for work that mostly waits on the disk); returns
+    what waits for it to end, and raises its error. Waited for before this process forks again: a
+    fork copies only the thread that forks."""
+    error: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            task()
+        except BaseException as failure:  # (raised where it is waited for)
+            error.append(failure)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if error:
+            raise error[0]
+    return wait
 
 
 class BackgroundError(Exception):

@@ -21,14 +21,14 @@ import pickle
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
 
 import numpy as np
 
-from ..parallel import map_in_workers
+from ..parallel import in_thread, map_in_workers
 from ..staging import keep_in
 from .analysis import MIN_COMPOUND, Lexicon, TermCache, archive_words, read_wordfreq, tokenize
 from .documents import FIELD_NAMES, NAMES_FIELD
@@ -130,15 +130,21 @@ class Tally:
     def write(self, folder: Path | None) -> None:
         """One file; its strings as few long ones (a pickled string each cost more time and memory
         than the arrays: 1.5 million of them at 10,000 protocols)."""
+        self.writing(folder)()
+
+    def writing(self, folder: Path | None) -> Callable[[], None]:
+        """`write`, its file written in a thread while this one goes on (on the index's longest path,
+        writing 200 MB was most of a second at 10,000 protocols): returns what waits for it. What
+        is written is taken now: the tally may change meanwhile (`take_compounds`, `shed`)."""
         if folder is None:
-            return
+            return lambda: None
         stored = {name: getattr(self, name) for name in self.__slots__}
         stored.update({name: "\n".join(getattr(self, name)) for name in _LISTS})
         stored["keys"] = b"".join(self.keys)
         stored["compound_tokens"] = "\n".join(self.compound_tokens)
         stored["compound_splits"] = "\n".join(self.compound_tokens.values())
         # (200 MB at 10,000 protocols: a killed build's half-written one is removed by the next)
-        keep_in(folder, TALLY_FILE, lambda handle: pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL))
+        return in_thread(lambda: keep_in(folder, TALLY_FILE, lambda handle: pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 _LISTS = ("tokens", "terms", "names")

@@ -581,9 +581,11 @@ def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_
     tally = count_terms(source.texts, lexicon, tokens, last, prepared)
     del last, prepared, tokens, lexicon
     source.texts.release()  # (counted: the rest of the index reads the documents' facts)
-    tally.write(kept)
+    written = tally.writing(kept)  # (while the index is built)
+    index = build_index(docs, None, tally=tally)
+    written()
     tally.shed()
-    term_files(build_index(docs, None, tally=tally), source, files, vocabulary, tables(), kept)
+    term_files(index, source, files, vocabulary, tables(), kept)
 
 
 def _vocabulary(tokens: list[str], in_docs: np.ndarray) -> list[str]:
