@@ -47,7 +47,8 @@ from .staging import Carried
 from .versions import Versions, read_versions
 from .xref import Linker, ReferenceMemo
 from .views import (
-    Appearance, BodyView, DataIndexView, Kept, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView, PersonView,
+    Appearance, BodyView, DataIndexView, Kept, FollowView, HelpView, HomeView, MeetingView, NoticeBoardView, PeopleView,
+    PersonView,
     RedirectView, SearchView, StatementView, TopicIndexView, TopicView, View, derive_views, unique_targets,
 )
 
@@ -332,7 +333,8 @@ class Site:
         wait in a spool between the two). With the cache, each meeting's rows of the tables are
         kept there for the next build (`opendata.TableRows`)."""
         folder = self.config.cache_folder if self.config.cache and self.read_by else None
-        rows = TableRows(folder, MeetingKeys(self.code_digest, self.read_by, (self.config.settings.site_url,))) if folder else None
+        keys = MeetingKeys(self.code_digest, self.read_by, (self.config.settings.site_url,))
+        rows = TableRows(folder, keys) if folder else None
         files = open_data(self.facts, self.config.settings.site_url, self._carried_data, Spool(), rows)
         if rows is not None:
             rows.write(folder)

@@ -433,8 +433,8 @@ def test_the_build_record_keeps_a_file_name_that_is_not_utf8(tmp_path: Path) -> 
         assert record is not None and record.files == {f"filer/{name}": "2"}, name
 
 
-def test_a_rebuild_makes_the_search_documents_and_table_rows_of_the_changed_meeting_only(tmp_path: Path,
-                                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_rebuild_makes_the_search_documents_and_table_rows_of_the_changed_meeting_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each meeting's search documents (as the index's input carries them) and its rows of the open
     data's tables are kept in the build cache by what the meeting is made of: after an edit to one
     meeting, the next build makes those of that meeting only, and what it makes is what a build
@@ -455,7 +455,10 @@ def test_a_rebuild_makes_the_search_documents_and_table_rows_of_the_changed_meet
     def made(module: object, name: str) -> list[str]:
         """The meetings `module.name` makes anything of, from now on."""
         making, calls = getattr(module, name), []
-        monkeypatch.setattr(module, name, lambda archive, meeting, *more: calls.append(meeting.key) or making(archive, meeting, *more))
+        def counted(archive, meeting, *more):
+            calls.append(meeting.key)
+            return making(archive, meeting, *more)
+        monkeypatch.setattr(module, name, counted)
         return calls
 
     def built(memo: bool) -> tuple[list, dict, dict]:
@@ -463,8 +466,9 @@ def test_a_rebuild_makes_the_search_documents_and_table_rows_of_the_changed_meet
         of the content as it is now."""
         site = Site.load(config)
         files: dict[str, bytes] = {}
-        sent = [_comparable(pickle.loads(part)) for part in
-                IndexInput.pickled(site.published, files, kept if memo else None, made_of=MeetingKeys(site.code_digest, site.read_by) if memo else None)]
+        keys = MeetingKeys(site.code_digest, site.read_by) if memo else None
+        sent = [_comparable(pickle.loads(part)) for part in IndexInput.pickled(site.published, files, kept if memo else None,
+                                                                               made_of=keys)]
         data = site.open_data if memo else opendata.open_data(site.facts, "")
         return sent, files, {path: made.read() if isinstance(made, Spooled) else made for path, made in data.items()}
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -82,10 +83,10 @@ class Tally:
     """A compound token -> its own term and its parts' terms, a space between each
     (`TermCache.compound_tokens`)."""
     names: list[str]
+    """`Lexicon.names` as counted: a word that became a name, or ceased to be one, splits otherwise."""
     by_term: np.ndarray
     """The terms' numbers in the order of the terms (Python's order of strings: the index's files
     list the terms so). Kept, so that the next build sorts only the terms that are new."""
-    """`Lexicon.names` as counted: a word that became a name, or ceased to be one, splits otherwise."""
 
     @property
     def compounds(self) -> "Compounds":
@@ -144,7 +145,9 @@ class Tally:
         stored["compound_tokens"] = "\n".join(self.compound_tokens)
         stored["compound_splits"] = "\n".join(self.compound_tokens.values())
         # (200 MB at 10,000 protocols: a killed build's half-written one is removed by the next)
-        return in_thread(lambda: keep_in(folder, TALLY_FILE, lambda handle: pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)))
+        def dump(handle: BinaryIO) -> None:
+            pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        return in_thread(lambda: keep_in(folder, TALLY_FILE, dump))
 
 
 _LISTS = ("tokens", "terms", "names")
@@ -405,8 +408,8 @@ def _holding(tokens: TokenCount, which: np.ndarray) -> np.ndarray:
 
 def _first_seen(terms: list[str], entry_term: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Terms that occur, numbered in the order their entries first come, the entries so numbered
-    (in place), and each new number's old one. A slice of entries at a time: a sort of all 12 million entries at once
-    (10,000 protocols) was the index's process's largest moment."""
+    (in place), and each new number's old one. A slice of entries at a time: a sort of all 12
+    million entries at once (10,000 protocols) was the index's process's largest moment."""
     seen = np.zeros(len(terms), dtype=bool)
     found = []
     for start in range(0, len(entry_term), SLICE):

@@ -52,8 +52,8 @@ def doc_of(facts: tuple) -> SearchDoc:
 def encoded_documents(archive: Archive, snippet: Callable[[str], str], memo: Memo[EncodedDocs] | None = None,
                       made_of: MeetingKeys | None = None) -> EncodedDocs:
     """Every search document of `archive` (`documents.documents`, in its order) encoded. With `memo`
-    (`read_memo`) and `made_of` (what a meeting's documents are made of, as a digest), the documents of a meeting made of what it was made of at the last build are taken as
-    that build encoded them."""
+    (`read_memo`) and `made_of` (what a meeting's documents are made of, as a digest), the documents
+    of a meeting made of what it was made of at the last build are taken as that build encoded them."""
     def encoded(meeting: Meeting) -> EncodedDocs:
         docs = meeting_documents(archive, meeting)
         return EncodedDocs([tuple(map(doc.__getattribute__, FACT_FIELDS)) for doc in docs],

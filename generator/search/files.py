@@ -206,8 +206,9 @@ def kept_document_files(docs: list[SearchDoc], bodies: list[Body], topics: list[
 def write_document_files(docs: list[SearchDoc], bodies: list[Body], topics: list[Topic], snippets: Callable[[int], str],
                          files: Files, memo: RecordMemo | None = None) -> dict[str, list]:
     """`d/` and `x/`: what a result shows (the documents' facts, and their snippet texts, by
-    number: `snippets` gives each one's, `snippet`); returns the packs' tables for the manifest. They depend on the documents only. With
-    `memo`, the last build's records are taken where their JSON is the same."""
+    number: `snippets` gives each one's, `snippet`); returns the packs' tables for the manifest.
+    They depend on the documents only. With `memo`, the last build's records are taken where their
+    JSON is the same."""
     facts = SlotWriter(files, "d", memo)
     for block in _document_blocks(docs, bodies, topics):
         facts.add(block)
