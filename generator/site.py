@@ -136,7 +136,6 @@ class Site:
                 on_archive(archive if config.settings.preview else archive.published(), MeetingKeys(code, read_by))
             site = cls(config, archive, earlier=earlier)
         site.read_by = read_by
-        site.__dict__["code_digest"] = code  # (the cached property's value: read once)
         if site.clashes:
             raise ContentError(site.clashes)
         return site

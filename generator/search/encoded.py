@@ -60,8 +60,10 @@ def encoded_documents(archive: Archive, snippet: Callable[[str], str], memo: Mem
                            [encode(doc, snippets=False) for doc in docs], [snippet(doc.snippet_source) for doc in docs])
 
     def of(meeting: Meeting) -> EncodedDocs:
-        key = made_of(meeting) if memo is not None and made_of is not None else None
-        return encoded(meeting) if key is None or memo is None else memo.get(key, lambda: encoded(meeting))
+        key = made_of(meeting) if made_of is not None else None
+        if memo is None or key is None:
+            return encoded(meeting)
+        return memo.get(key, lambda: encoded(meeting))
 
     every = EncodedDocs([], [], [])
     shared: dict = {}
