@@ -12,6 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from generator.urls import DATA_DIR, OPARL_DIR
@@ -339,16 +340,22 @@ def test_the_search_index_counts_only_what_changed_and_gives_a_full_counts_index
     as they were, unless the lexicon's change may split one of its words otherwise: the counts, the
     terms' numbering and the compounds are those of counting every document afresh."""
     from generator.load import load_archive
-    from generator.search.counts import Tally
+    from generator.search.counts import MadeCompounds, Tally
     from generator.search.documents import documents
 
     docs = documents(load_archive(ROOT / "content"))
     for name, (before, after) in _index_edits(docs).items():
-        _counted_afresh(before)[0].write(tmp_path)  # (kept as a build keeps it, and read back)
+        counted_before = _counted_afresh(before)[0]
+        counted_before.settle_compounds(tmp_path)
+        counted_before.write(tmp_path)  # (kept as a build keeps it, and read back)
         last = Tally.read(tmp_path)
-        assert last is not None
+        assert last is not None and MadeCompounds.read(tmp_path, last.stamp, np.arange(len(last.terms))) is not None
         compounds_before = last.compounds  # (the recount lets the tally's parts go)
         again, in_docs_again, counted, lexicon_again = _counted_again(after, last)
+        assert again.compound_changes is not None, name
+        if "compound" in name or "name" in name:  # (a split made or undone: the kept compounds updated)
+            assert again.compound_changes.gone + again.compound_changes.came, name
+        again.settle_compounds(tmp_path)  # (the last build's compounds, updated by what the recount changed)
         fresh, in_docs_fresh, lexicon_fresh = _counted_afresh(after)
         assert counted < len(after) / 4, name
         assert in_docs_again == in_docs_fresh, name
@@ -357,11 +364,50 @@ def test_the_search_index_counts_only_what_changed_and_gives_a_full_counts_index
         for array_name in ("entry_term", "entry_tf", "distinct", "lengths", "by_term"):
             assert (getattr(again, array_name) == getattr(fresh, array_name)).all(), (name, array_name)
         assert [fresh.terms[number] for number in fresh.by_term] == sorted(fresh.terms), name
-        assert again.compounds == fresh.compounds, name
+        afresh = MadeCompounds.of(again.compound_tokens.values(), {term: number for number, term in enumerate(again.terms)})
+        assert again.made is not None and _held(again.made) == _held(afresh), name
+        assert again.take_compounds() == fresh.compounds, name
         if name == "a word become a name is not split elsewhere":
             assert "kommunzorblax" in compounds_before and "kommunzorblax" not in fresh.compounds
     # (the last edit: the compound split while "zorblaxen" was there, and no longer does)
     assert compounds_before.get("kommunzorblax") == ("kommun", "zorblax") and "kommunzorblax" not in fresh.compounds
+
+
+def test_the_compounds_updated_by_tokens_gone_and_come_are_those_made_afresh() -> None:
+    """Where tokens of one term split apart, the term's parts are the least; a token gone leaves
+    the least of the others', and a token come may be less. Updated so, the compounds equal those
+    made from every token's split, over random changes of a table with many shared terms."""
+    import random
+
+    from generator.search.counts import MadeCompounds
+
+    draw = random.Random(20)
+    owns = [f"ord{n}" for n in range(40)]
+    parts = ["a b", "a c", "b", "a b c", "c a"]
+
+    def new_split() -> str:
+        return f"{draw.choice(owns)} {draw.choice(parts)}"
+    splits = {f"token{n}": new_split() for n in range(120)}
+    number_of = {own: number for number, own in enumerate(owns)}
+    made = MadeCompounds.of(splits.values(), number_of)
+    assert any(len(listed) > 2 for listed in made.shared.values())
+    for _ in range(200):
+        gone, came = [], []
+        for token in draw.sample(sorted(splits), min(len(splits), draw.randrange(6))):
+            gone.append(splits.pop(token))
+        for token in {f"token{draw.randrange(200)}" for _ in range(draw.randrange(10))}:  # (a token's split is made once)
+            if token in splits:
+                gone.append(splits[token])
+            splits[token] = new_split()
+            came.append(splits[token])
+        made.update(gone, came, number_of)
+        assert _held(made) == _held(MadeCompounds.of(splits.values(), number_of))
+        assert made.parts == MadeCompounds.of(reversed(splits.values()), number_of).parts  # (whichever token came first)
+
+
+def _held(made) -> tuple[dict, dict]:
+    """The compounds, and each shared term's parts in order (held in the order they came)."""
+    return made.parts, {own: sorted(listed) for own, listed in made.shared.items()}
 
 
 def test_a_damaged_or_older_tally_is_counted_afresh(tmp_path: Path) -> None:

@@ -130,7 +130,7 @@ def test_a_term_of_one_posting_is_written_as_any_other_term(archive) -> None:
     direct = [""] * len(terms)
     files._encode_singles(direct, list(range(len(terms))), terms, np.array([n for _, n in single], dtype=np.int64), index)
     for (term, number), written in zip(single, direct):
-        assert written == f"{files._json_text(term)}:{files._json_text(files._entry(index, term, number, None))}", term
+        assert written == f"{files._json_text(term)}:{files._json_text(files._entry(index, number, None))}", term
 
 
 def test_packs_keep_near_their_size_and_describe_themselves(archive, monkeypatch) -> None:

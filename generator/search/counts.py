@@ -17,13 +17,14 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import os
 import pickle
 import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from itertools import count
+from dataclasses import dataclass, field
+from itertools import chain, count
 from pathlib import Path
 from typing import BinaryIO
 
@@ -87,23 +88,39 @@ class Tally:
     by_term: np.ndarray
     """The terms' numbers in the order of the terms (Python's order of strings: the index's files
     list the terms so). Kept, so that the next build sorts only the terms that are new."""
+    stamp: str = ""
+    """This count's own (random): the compounds' file written with its tally names it."""
+    compound_changes: "CompoundChanges | None" = None
+    """How `compound_tokens` changed from the last tally's (a recount), until `settle_compounds`."""
+    made: "MadeCompounds | None" = None
+    """The compounds, once settled, until taken."""
 
     @property
     def compounds(self) -> "Compounds":
         """A compound's term -> its parts' terms; where two tokens of one term split apart (rare),
         the parts first in order, so that it does not depend on which document came first."""
-        return _compounds(self.compound_tokens.values())
+        return Compounds(self._made_afresh().parts, self.terms)
+
+    def settle_compounds(self, folder: Path | None) -> None:
+        """Make `compounds`: from the last build's, kept in `folder`, with this count's changes (a
+        commit changes a few dozen compound tokens; making the table of all 730,000 again was over
+        a second of the index's longest path at 10,000 protocols), else from every compound token."""
+        changes, self.compound_changes = self.compound_changes, None
+        made = MadeCompounds.read(folder, changes.stamp, changes.renumber) if changes is not None and folder is not None else None
+        if made is not None:
+            made.update(changes.gone, changes.came, changes.number_of)  # type: ignore[union-attr]
+        self.made = made if made is not None else self._made_afresh()
+
+    def _made_afresh(self) -> "MadeCompounds":
+        return MadeCompounds.of(self.compound_tokens.values(), dict(zip(self.terms, range(len(self.terms)))))
 
     def take_compounds(self) -> "Compounds":
-        """`compounds`, the compound tokens let go as they are read (a million in a large archive:
-        both at once made the index's process 100 MB larger), its strings `terms`' own (each its
-        own copy, they were 130 MB at 10,000 protocols)."""
-        tokens, self.compound_tokens = self.compound_tokens, {}
-
-        def taken():
-            while tokens:
-                yield tokens.popitem()[1]
-        return _compounds(taken(), dict(zip(self.terms, self.terms)))
+        """`compounds` (settled now unless they were), let go of here with the compound tokens."""
+        if self.made is None:
+            self.settle_compounds(None)
+        made, self.made, self.compound_tokens = self.made, None, {}
+        assert made is not None
+        return Compounds(made.parts, self.terms)
 
     def shed(self) -> None:
         """Let go of what only the next build reads (each document's tokens), once written: the
@@ -139,18 +156,128 @@ class Tally:
         is written is taken now: the tally may change meanwhile (`take_compounds`, `shed`)."""
         if folder is None:
             return lambda: None
-        stored = {name: getattr(self, name) for name in self.__slots__}
+        stored = {name: getattr(self, name) for name in self.__slots__ if name not in _NOT_STORED}
         stored.update({name: "\n".join(getattr(self, name)) for name in _LISTS})
         stored["keys"] = b"".join(self.keys)
         stored["compound_tokens"] = "\n".join(self.compound_tokens)
         stored["compound_splits"] = "\n".join(self.compound_tokens.values())
+        made = self.made
+
         # (200 MB at 10,000 protocols: a killed build's half-written one is removed by the next)
         def dump(handle: BinaryIO) -> None:
             pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        return in_thread(lambda: keep_in(folder, TALLY_FILE, dump))
+
+        def write() -> None:
+            keep_in(folder, TALLY_FILE, dump)
+            if made is not None:  # (after the tally: a build killed between leaves the last one's, another stamp)
+                made.write(folder, self.stamp)
+        return in_thread(write)
 
 
 _LISTS = ("tokens", "terms", "names")
+_NOT_STORED = ("compound_changes", "made")
+COMPOUNDS_FILE = "search-compounds.pickle"
+
+
+@dataclass(slots=True)
+class CompoundChanges:
+    """What a recount changed of the compound tokens: the splits (`TermCache.compound_tokens`'
+    values) it let go of and made, the number of each of their own terms (-1: a term gone), and
+    each of the recounted tally's (`stamp`) term numbers' new one (`renumber`, -1 likewise)."""
+
+    stamp: str
+    gone: list[str]
+    came: list[str]
+    number_of: dict[str, int] = field(default_factory=dict)
+    renumber: np.ndarray = field(default_factory=lambda: _NONE)
+
+
+@dataclass(slots=True)
+class MadeCompounds:
+    """The compounds (`Compounds.spaced`: by the term's number), and what updating them needs: of
+    each term that more than one compound token has, the parts of every one of them (a token gone
+    then leaves the others' least; 1% of the terms). Kept beside the tally, under its stamp, by
+    term number: read back, their terms were over a quarter of a second to look up again."""
+
+    parts: dict[int, str]
+    shared: dict[int, list[str]]
+
+    @staticmethod
+    def of(splits: Iterable[str], number_of: Mapping[str, int]) -> "MadeCompounds":
+        """From every compound token's split; `number_of`: a term -> its number."""
+        made = MadeCompounds({}, {})
+        found, shared = made.parts, made.shared
+        for split in splits:
+            own, _, parts = split.partition(" ")
+            number = number_of.get(own)
+            if number is None or number < 0:  # (no document has it now)
+                continue
+            earlier = found.get(number)
+            if earlier is None:
+                found[number] = parts
+                continue
+            listed = shared.get(number)
+            if listed is None:
+                shared[number] = [earlier, parts]
+            else:
+                listed.append(parts)
+            if parts != earlier and _parts_key(parts) < _parts_key(earlier):
+                found[number] = parts
+        return made
+
+    def update(self, gone: Iterable[str], came: Iterable[str], number_of: Mapping[str, int]) -> None:
+        """As `of` would make them with the splits `gone` taken out and `came` put in."""
+        for split in gone:
+            own, _, parts = split.partition(" ")
+            number = number_of.get(own, -1)
+            if number < 0:  # (let go of with its term)
+                continue
+            listed = self.shared.get(number)
+            if listed is None:
+                del self.parts[number]
+                continue
+            listed.remove(parts)
+            if len(listed) == 1:
+                del self.shared[number]
+            self.parts[number] = min(listed, key=_parts_key)
+        for split in came:
+            own, _, parts = split.partition(" ")
+            number = number_of.get(own, -1)
+            if number < 0:
+                continue
+            earlier = self.parts.get(number)
+            if earlier is None:
+                self.parts[number] = parts
+                continue
+            self.shared.setdefault(number, [earlier]).append(parts)
+            self.parts[number] = min(earlier, parts, key=_parts_key)
+
+    @staticmethod
+    def read(folder: Path, stamp: str, renumber: np.ndarray) -> "MadeCompounds | None":
+        """Those kept in `folder` with the tally stamped `stamp`, its terms' numbers made this
+        count's (`renumber`); None if there are none such."""
+        try:
+            with open(folder / COMPOUNDS_FILE, "rb") as handle:
+                stored = pickle.load(handle)
+            if not stamp or stored["stamp"] != stamp:
+                return None
+            numbers = renumber[np.frombuffer(stored["terms"], dtype=np.uint32)].tolist()
+            parts = dict(zip(numbers, _lines(stored["parts"])))
+            parts.pop(-1, None)
+            shared = {int(renumber[number]): listed for number, listed in stored["shared"].items() if renumber[number] >= 0}
+            return MadeCompounds(parts, shared)
+        except Exception:  # (any defect of a cache file: made from every compound token)
+            return None
+
+    def write(self, folder: Path, stamp: str) -> None:
+        stored = {"stamp": stamp, "terms": np.fromiter(self.parts, dtype=np.uint32, count=len(self.parts)).tobytes(),
+                  "parts": "\n".join(self.parts.values()), "shared": self.shared}
+        keep_in(folder, COMPOUNDS_FILE, lambda handle: pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _parts_key(parts: str) -> tuple[str, ...]:
+    """Two tokens of one term split apart: the parts first in order are the term's."""
+    return tuple(parts.split(" "))
 
 
 def _lines(text: str) -> list[str]:
@@ -160,43 +287,35 @@ def _lines(text: str) -> list[str]:
 class Compounds(Mapping[str, tuple[str, ...]]):
     """A compound's term -> its parts' terms, each compound's parts held as one string (their
     terms with a space between): making a tuple of each was half the index's table of compounds'
-    time (730,000 compounds at 10,000 protocols); a term's parts are split when asked for."""
+    time (730,000 compounds at 10,000 protocols); a term's parts are split when asked for. Held
+    by the term's number (`terms`: the index's), as the index's files read them: a table by the
+    terms themselves is made only when a term is asked for (a query's, or a test's)."""
 
-    __slots__ = ("_parts",)
+    __slots__ = ("spaced", "_terms", "_by_term")
 
-    def __init__(self, parts: dict[str, str]):
-        self._parts = parts
+    def __init__(self, spaced: dict[int, str], terms: list[str]):
+        self.spaced = spaced
+        """A compound's term's number -> its parts' terms as one string, a space between each."""
+        self._terms = terms
+        self._by_term: dict[str, str] | None = None
 
     @property
-    def spaced(self) -> dict[str, str]:
-        """A compound's term -> its parts' terms as one string, a space between each."""
-        return self._parts
+    def by_term(self) -> dict[str, str]:
+        if self._by_term is None:
+            self._by_term = {self._terms[number]: parts for number, parts in self.spaced.items()}
+        return self._by_term
 
     def __getitem__(self, term: str) -> tuple[str, ...]:
-        return tuple(self._parts[term].split(" "))
+        return tuple(self.by_term[term].split(" "))
 
     def __contains__(self, term: object) -> bool:
-        return term in self._parts
+        return term in self.by_term
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._parts)
+        return iter(self.by_term)
 
     def __len__(self) -> int:
-        return len(self._parts)
-
-
-def _compounds(splits: Iterable[str], same: dict[str, str] | None = None) -> Compounds:
-    """(`same`: a string -> an equal one to hold instead)"""
-    found: dict[str, str] = {}
-    known = found.get
-    for split in splits:
-        own, _, parts = split.partition(" ")
-        earlier = known(own)
-        if earlier is None:
-            found[own if same is None else same.get(own, own)] = parts
-        elif parts != earlier and tuple(parts.split(" ")) < tuple(earlier.split(" ")):
-            found[own] = parts
-    return Compounds(found)
+        return len(self.spaced)
 
 
 @dataclass(slots=True)
@@ -324,11 +443,15 @@ def count_terms(texts: PackedTexts, lexicon: Lexicon | None, tokens: TokenCount,
     distinct = [last.distinct] if last is not None else []
     lengths = [last.lengths] if last is not None else []
     compound_tokens: dict[str, str] = {}
+    changes = None
     if last is not None:
         again = tokens.changed_words | {tokens.tokens[number] for number in np.flatnonzero(resplit).tolist()}
         compound_tokens = last.compound_tokens  # (in place: a second dict of them was 30 MB)
+        changes = CompoundChanges(last.stamp, [], [])
         for token in again:
-            compound_tokens.pop(token, None)
+            split = compound_tokens.pop(token, None)
+            if split is not None:
+                changes.gone.append(split)
         # (each array let go once taken: the index's process is the build's largest)
         last.compound_tokens, last.entry_term, last.entry_tf = {}, _NONE, _NONE
     counted.reverse()
@@ -338,6 +461,8 @@ def count_terms(texts: PackedTexts, lexicon: Lexicon | None, tokens: TokenCount,
         tf_sources.append(part.entry_tf)
         distinct.append(part.distinct.reshape(-1, fields))
         lengths.append(part.lengths.reshape(-1, fields))
+        if changes is not None:
+            _note_changes(changes, compound_tokens, part.compound_tokens)
         if compound_tokens:
             compound_tokens.update(part.compound_tokens)
         else:
@@ -355,9 +480,32 @@ def count_terms(texts: PackedTexts, lexicon: Lexicon | None, tokens: TokenCount,
         extended = _merged_by_term(terms, last.by_term)
         terms, entry_term, order = _first_seen(terms, entry_term)
         by_term = _renumbered_by_term(extended, order)
+        if changes is not None:
+            _number_changes(changes, numbers, order, len(last.terms))
     return Tally(CODE_VERSION, tokens.keys, tokens.tokens, tokens.doc_tokens, tokens.per_doc, terms, entry_term,
                  entry_tf, rows_distinct[row], rows_lengths[row], compound_tokens,
-                 sorted(lexicon.names) if lexicon is not None else [], by_term)
+                 sorted(lexicon.names) if lexicon is not None else [], by_term, os.urandom(8).hex(), changes)
+
+
+def _number_changes(changes: CompoundChanges, numbers: dict[str, int], order: np.ndarray, known: int) -> None:
+    """Into `changes`, the new numbers of the `known` terms the recounted tally numbered and of
+    the changed splits' own terms (`numbers`: each term's number before `order`, the new numbers'
+    old ones, renumbered them)."""
+    renumber = np.full(len(numbers), -1, dtype=np.int64)
+    renumber[order] = np.arange(len(order))
+    changes.renumber = renumber[:known]
+    owns = {split.partition(" ")[0] for split in chain(changes.gone, changes.came)}
+    changes.number_of = {own: int(renumber[numbers[own]]) if own in numbers else -1 for own in owns}
+
+
+def _note_changes(changes: CompoundChanges, splits: dict[str, str], counted: dict[str, str]) -> None:
+    """Into `changes`, what putting `counted`'s splits into `splits` changes."""
+    for token, split in counted.items():
+        earlier = splits.get(token)
+        if earlier != split:
+            if earlier is not None:
+                changes.gone.append(earlier)
+            changes.came.append(split)
 
 
 def _by_term(terms: list[str]) -> np.ndarray:

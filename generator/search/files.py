@@ -381,7 +381,7 @@ def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, fi
     _encode_singles(encoded, single_at.tolist(), terms, numbers[single_at], index)
     for at in np.flatnonzero(~one).tolist():  # (in the terms' order: their tails are packed in it)
         term = terms[at]
-        encoded[at] = f"{_json_text(term)}:{orjson.dumps(_entry(index, term, int(numbers[at]), tails)).decode('utf-8')}"
+        encoded[at] = f"{_json_text(term)}:{orjson.dumps(_entry(index, int(numbers[at]), tails)).decode('utf-8')}"
     for term, entry in zip(terms, encoded):  # (each entry encoded once: the chunk is its entries' JSON joined)
         if size + len(entry) > CHUNK_BYTES:
             flush()
@@ -395,7 +395,7 @@ def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, fi
     return chunks, {**tails.packs, **chunk_packs.packs}
 
 
-def _entry(index: SearchIndex, term: str, number: int, tails: PackWriter) -> list:
+def _entry(index: SearchIndex, number: int, tails: PackWriter) -> list:
     """A term's entry in its chunk: its number, then per field its postings' count, its first
     postings and its tail records; a compound's parts last."""
     runs = _Runs(index, number)
@@ -407,8 +407,9 @@ def _entry(index: SearchIndex, term: str, number: int, tails: PackWriter) -> lis
         blocks = [tails.add_made_of(runs.key(tail + a, tail + b), functools.partial(runs.of, tail + a, tail + b))
                   for a, b in tail_blocks(stop - tail)]
         entry.append([field, stop - at, runs.of(at, tail), blocks])
-    if term in index.compounds:
-        entry.append(list(index.compounds[term]))  # (a compound's parts: a list of strings, not a field's)
+    parts = index.compounds.spaced.get(number)
+    if parts is not None:
+        entry.append(parts.split(" "))  # (a compound's parts: a list of strings, not a field's)
     return entry
 
 
@@ -422,7 +423,7 @@ def _encode_singles(encoded: list[str], places: list[int], terms: list[str], num
     for place, term, number, field, doc, weight in zip(places, map(terms.__getitem__, places), numbers.tolist(),
                                                        index.entry_field[at].tolist(), index.entry_doc[at].tolist(),
                                                        index.entry_weight[at].tolist()):
-        parts = parts_of(term)
+        parts = parts_of(number)
         listed = ",[" + _encode_string(parts).replace(" ", _NEXT_STRING) + "]" if parts else ""
         encoded[place] = f"{_encode_string(term)}:[{number},[{field},1,[[{weight},{doc}]],[]]{listed}]"
 
@@ -582,6 +583,7 @@ def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_
     tally = count_terms(source.texts, lexicon, tokens, last, prepared)
     del last, prepared, tokens, lexicon
     source.texts.release()  # (counted: the rest of the index reads the documents' facts)
+    tally.settle_compounds(kept)
     written = tally.writing(kept)  # (while the index is built)
     index = build_index(docs, None, tally=tally)
     written()

@@ -60,7 +60,7 @@ class SearchIndex:
     entry_field: np.ndarray
     entry_weight: np.ndarray
     """Weights in thousandths, as lunr.py rounds them."""
-    compounds: Compounds = field(default_factory=lambda: Compounds({}))
+    compounds: Compounds = field(default_factory=lambda: Compounds({}, []))
     """A compound's term -> its parts' terms (`counts.Tally.compounds`)."""
     by_term: np.ndarray | None = None
     """The terms' numbers in the order of the terms (`counts.Tally.by_term`), or None to sort them."""
