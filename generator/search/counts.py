@@ -93,32 +93,38 @@ class Tally:
     compound_changes: "CompoundChanges | None" = None
     """How `compound_tokens` changed from the last tally's (a recount), until `settle_compounds`."""
     made: "MadeCompounds | None" = None
-    """The compounds, once settled, until taken."""
+    """The compounds, once made (`_settle_compounds`), until taken."""
 
     @property
     def compounds(self) -> "Compounds":
         """A compound's term -> its parts' terms; where two tokens of one term split apart (rare),
         the parts first in order, so that it does not depend on which document came first."""
-        return Compounds(self._made_afresh().parts, self.terms)
+        return Compounds(MadeCompounds.of(self.compound_tokens.values(), dict(zip(self.terms, range(len(self.terms))))).parts,
+                         self.terms)
 
-    def settle_compounds(self, folder: Path | None) -> None:
+    def _settle_compounds(self, folder: Path | None) -> None:
         """Make `compounds`: from the last build's, kept in `folder`, with this count's changes (a
         commit changes a few dozen compound tokens; making the table of all 730,000 again was over
-        a second of the index's longest path at 10,000 protocols), else from every compound token."""
+        a second of the index's longest path at 10,000 protocols), else from every compound token.
+        The compound tokens are let go of (as they are read: both at once made the index's process
+        100 MB larger), so what is written of them is taken first (`writing`)."""
         changes, self.compound_changes = self.compound_changes, None
         made = MadeCompounds.read(folder, changes.stamp, changes.renumber) if changes is not None and folder is not None else None
+        tokens, self.compound_tokens = self.compound_tokens, {}
         if made is not None:
             made.update(changes.gone, changes.came, changes.number_of)  # type: ignore[union-attr]
-        self.made = made if made is not None else self._made_afresh()
-
-    def _made_afresh(self) -> "MadeCompounds":
-        return MadeCompounds.of(self.compound_tokens.values(), dict(zip(self.terms, range(len(self.terms)))))
+        else:
+            def taken() -> Iterator[str]:
+                while tokens:
+                    yield tokens.popitem()[1]
+            made = MadeCompounds.of(taken(), dict(zip(self.terms, range(len(self.terms)))))
+        self.made = made
 
     def take_compounds(self) -> "Compounds":
-        """`compounds` (settled now unless they were), let go of here with the compound tokens."""
+        """`compounds` (settled now unless they were), let go of here."""
         if self.made is None:
-            self.settle_compounds(None)
-        made, self.made, self.compound_tokens = self.made, None, {}
+            self._settle_compounds(None)
+        made, self.made = self.made, None
         assert made is not None
         return Compounds(made.parts, self.terms)
 
@@ -151,9 +157,11 @@ class Tally:
         self.writing(folder)()
 
     def writing(self, folder: Path | None) -> Callable[[], None]:
-        """`write`, its file written in a thread while this one goes on (on the index's longest path,
+        """`write`, its files written in a thread while this one goes on (on the index's longest path,
         writing 200 MB was most of a second at 10,000 protocols): returns what waits for it. What
-        is written is taken now: the tally may change meanwhile (`take_compounds`, `shed`)."""
+        is written is taken now: the tally may change meanwhile (`take_compounds`, `shed`). The
+        compounds are made now too, from those kept in `folder` (`_settle_compounds`), and kept
+        there for the next build."""
         if folder is None:
             return lambda: None
         stored = {name: getattr(self, name) for name in self.__slots__ if name not in _NOT_STORED}
@@ -161,6 +169,7 @@ class Tally:
         stored["keys"] = b"".join(self.keys)
         stored["compound_tokens"] = "\n".join(self.compound_tokens)
         stored["compound_splits"] = "\n".join(self.compound_tokens.values())
+        self._settle_compounds(folder)
         made = self.made
 
         # (200 MB at 10,000 protocols: a killed build's half-written one is removed by the next)
@@ -169,8 +178,7 @@ class Tally:
 
         def write() -> None:
             keep_in(folder, TALLY_FILE, dump)
-            if made is not None:  # (after the tally: a build killed between leaves the last one's, another stamp)
-                made.write(folder, self.stamp)
+            made.write(folder, self.stamp)  # (after the tally: a build killed between leaves the last one's, another stamp)
         return in_thread(write)
 
 

@@ -570,12 +570,15 @@ class LastBuild:
         return taken
 
 
-def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_build: LastBuild | None = None) -> None:
+def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_build: LastBuild | None = None,
+               recounted: Callable[[], object] = lambda: None) -> None:
     """Every file of the index of `source` into `files`. With `kept`, a folder where what the
     last build counted and compressed is kept (`last_build`, read from it unless given), only the
-    documents that changed are counted and compressed again."""
+    documents that changed are counted and compressed again. `recounted` is called when the
+    documents were counted so, with the last build's tally taken, and their texts let go of."""
     docs = source.docs
     last, prepared = (last_build or LastBuild.read(kept)).take()
+    taken = last is not None
     tables = source.document_files(files, kept)
     tokens = count_tokens(source.texts, last, prepared)
     lexicon = lexicon_of(source.texts, tokens.tokens, tokens.archive_words(prepared))
@@ -583,8 +586,9 @@ def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_
     tally = count_terms(source.texts, lexicon, tokens, last, prepared)
     del last, prepared, tokens, lexicon
     source.texts.release()  # (counted: the rest of the index reads the documents' facts)
-    tally.settle_compounds(kept)
-    written = tally.writing(kept)  # (while the index is built)
+    if taken:
+        recounted()
+    written = tally.writing(kept)  # (while the index is built; its compounds made of those kept)
     index = build_index(docs, None, tally=tally)
     written()
     tally.shed()
