@@ -61,7 +61,7 @@ def test_every_posting_list_reads_back_whole_and_best_first(archive, monkeypatch
     lists = tails = grown = 0
     for chunk in term_chunks(files, manifest):
         for term, entry in chunk.items():
-            for _field, total, head, blocks in (e for e in entry[1:] if isinstance(e[0], int)):  # (not a compound's parts)
+            for _field, total, head, blocks in filter(search.files.is_field_list, entry[1:]):  # (not a compound's parts)
                 docs, weights = search.files.postings_of(head)
                 sizes = [end - start for start, end in search.files.tail_blocks(total - len(docs))]
                 assert len(sizes) == len(blocks), term
@@ -130,7 +130,28 @@ def test_a_term_of_one_posting_is_written_as_any_other_term(archive) -> None:
     direct = [""] * len(terms)
     files._encode_singles(direct, list(range(len(terms))), terms, np.array([n for _, n in single], dtype=np.int64), index)
     for (term, number), written in zip(single, direct):
-        assert written == f"{files._json_text(term)}:{files._json_text(files._entry(index, number, None))}", term
+        assert written == f"{files._json_text(term)}:{files._json_text(files._entry(index, term, number, None))}", term
+
+
+def test_a_compounds_parts_read_back_from_its_entry_as_the_index_holds_them(archive) -> None:
+    """A compound's parts are written where they lie in the term (most are its beginning and its
+    end), the rest spelled out; read back, every compound's are the index's."""
+    docs = search.documents(archive)
+    index = search.build_index(docs, search.analysis.Lexicon(search.index.documents_per_token(docs)))
+    files = search.build_search_files(archive)
+    manifest = json.loads(files["manifest.json"])
+    read = {term: search.files.parts_read(term, entry) for chunk in term_chunks(files, manifest) for term, entry in chunk.items()}
+    compounds = {term: parts for term, parts in read.items() if parts is not None}
+    assert len(compounds) > 400  # (names are not split by the build's counts, as here: the rest alike)
+    assert compounds == {term: list(index.compounds[term]) for term in compounds}
+    written = search.files.parts_written
+    assert written("samverkanskoordinator", "samverkan koordinator") == [9, 10]
+    assert written("hjälpmedelssortiment", "hjälpmedel sortiment") == [10, 11]
+    assert written("berättatskyd", "berät skydd") == [5, "skydd"]  # (a stem that is not the term's end)
+    assert written("𝒜bcdef", "𝒜bc def") == [3, 3]  # (code points, as the browser counts them)
+    assert written("ab", "ab") == ["ab"] and written("abc", "ab c ab") == [2, 2, "ab"]
+    for term, spaced in [("berättatskyd", "berät skydd"), ("𝒜bcdef", "𝒜bc def"), ("abc", "ab c ab")]:
+        assert search.files.parts_read(term, [0, [0, 1, [[1, 0]], []], written(term, spaced)]) == spaced.split(" ")
 
 
 def test_packs_keep_near_their_size_and_describe_themselves(archive, monkeypatch) -> None:

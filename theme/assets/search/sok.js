@@ -542,6 +542,18 @@
     });
   };
 
+  /* A term's entry is [its number, a list per field (field, postings' count, first postings, tail
+   * records), and a compound's parts last]; a part is its text, or where it lies in the term: the
+   * first part's number is how many characters the term begins with, a later part's where in the
+   * term it begins, running to the end; characters as code points (files.py's parts_written). */
+  function isFieldList(x) { return x.length > 2 && Array.isArray(x[2]); }
+  function partsOf(term, entry) {
+    var last = entry[entry.length - 1];
+    if (isFieldList(last)) return null;
+    var chars = Array.from(term);
+    return last.map(function (p, i) { return typeof p === "string" ? p : (i === 0 ? chars.slice(0, p) : chars.slice(p)).join(""); });
+  }
+
   /* Runs a query; resolves to {results: [{doc, score}], complete: bool, candidates}.
    * `limit` results are exact and in lunr's order; `accept(doc)` filters (facets). */
   function search(text, options) {
@@ -572,21 +584,20 @@
               var key = pair[0] + "/" + field;
               if (lists[key]) return;
               for (var i = 1; i < entry.length; i++) {
-                if (entry[i][0] === field) lists[key] = new PostingList(manifest, termIndex, field, entry[i][1], entry[i][2], entry[i][3]);
+                if (isFieldList(entry[i]) && entry[i][0] === field) lists[key] = new PostingList(manifest, termIndex, field, entry[i][1], entry[i][2], entry[i][3]);
               }
             });
           });
         });
       }
-      /* A compound's parts ride in its word's entry (a list of strings after the fields'). */
+      /* A compound's parts ride in its word's entry (`partsOf`). */
       function parts(found) {
         var out = [];
         found.forEach(function (f) {
           if (!f.clause.word) return;
           f.expanded.forEach(function (pair) {
-            pair[1].slice(1).forEach(function (x) {
-              if (typeof x[0] === "string") x.forEach(function (t) { out.push({ term: t, fields: f.clause.fields, usePipeline: false, prefix: false, boost: rules.boosts.part, partOf: x }); });
-            });
+            var x = partsOf(pair[0], pair[1]);
+            if (x) x.forEach(function (t) { out.push({ term: t, fields: f.clause.fields, usePipeline: false, prefix: false, boost: rules.boosts.part, partOf: x }); });
           });
         });
         return out;
@@ -689,7 +700,7 @@
       f.expanded.forEach(function (pair) {
         var entry = pair[1];
         for (var i = 1; i < entry.length; i++) {
-          if (typeof entry[i][0] !== "number" || f.clause.fields.indexOf(entry[i][0]) < 0) continue;
+          if (!isFieldList(entry[i]) || f.clause.fields.indexOf(entry[i][0]) < 0) continue;
           postingsOf(entry[i][2])[0].forEach(function (d) { docsOut.add(d); });
           entry[i][3].forEach(function (block) {
             jobs.push(record(manifest, block).then(function (runs) { postingsOf(runs)[0].forEach(function (d) { docsOut.add(d); }); }));
