@@ -123,6 +123,8 @@ published, with the legal ground for withholding it."""
 
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    # (raw HTML is text here: its two rules would only try each line and give up, 3% of parsing)
+    md.disable(["html_block", "html_inline"])
     # One container rule for every kind, so an unknown kind still parses as a block and
     # can be reported with a did-you-mean instead of leaking ':::' into the page.
     md.use(container_plugin, name="block", validate=lambda params, *_: bool(params.strip()))
