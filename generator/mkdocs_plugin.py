@@ -143,6 +143,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.clearing: staging.Clearing | None = None
         self.reusable: Path | None = None
         """The site the last build replaced, claimed for this build's staging folder (`staging.claim_retired`)."""
+        self.copying: staging.Copying | None = None
+        """Where there is none: the published site's copy, made while the archive is read."""
         self.carried = False
         """The published site was carried forward into this build's (hard links it shares with it)."""
         self.unclaimed: staging.Clearing | None = None
@@ -190,6 +192,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             if site_config_.cache:
                 self.reusable = staging.claim_retired(final, site_config_.cache_folder)
             self.clearing = staging.Clearing(final, site_config_.cache_folder)
+            if self.reusable is None and final.is_dir() and staging.BuildRecord.path(site_config_.cache_folder, final).is_file():
+                self.copying = staging.Copying(final, staging.reusing_folder(final, site_config_.cache_folder),
+                                               (urls.SEARCH_INDEX_DIR,))
             self.staged = (staging.staging_folder(final), final)
             config.site_dir = str(self.staged[0])
         self.site = site = self._load(site_config_, serving, Path(config.site_dir))
@@ -294,10 +299,12 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         site, (staged, final) = self.site, self.staged
         self.frame, self.digests = site.frame_digest(pages.engine_digest(config)), site.page_digests()
         record = staging.BuildRecord.read(self._cache_dir(), final)
+        copying, self.copying = self.copying, None
         if record is None or record.frame != self.frame or not final.is_dir():
             # (every page rendered, every file written anew: the claimed site is of no use, and
             # removed while this build renders, not by the next one)
-            self.unclaimed = staging.Clearing(final, folders=[self.reusable] if self.reusable else [])
+            unused = [self.reusable] if self.reusable else [copying.cancel()] if copying else []
+            self.unclaimed = staging.Clearing(final, folders=unused)
             self.reusable = None
             return
         self.unchanged = {url for url, digest in self.digests.items() if record.pages.get(url) == digest}
@@ -307,7 +314,11 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
                               if (view := site.views.get(file.src_uri)) is not None and view.target.url in self.unchanged}
         engine_files = ({file.dest_uri for file in files if file.src_uri not in self.carried_pages} |
                         {"sitemap.xml", "sitemap.xml.gz", "404.html"})
-        staging.carry_forward(final, staged, engine_files, (urls.SEARCH_INDEX_DIR,), self.reusable)
+        start_from, copied = self.reusable, False
+        if copying is not None:  # (then no site was claimed)
+            start_from, copied = copying.into, copying.take() is not None
+            log.debug(f"incremental: the published site {'copied' if copied else 'not copied'} while the archive was read")
+        staging.carry_forward(final, staged, engine_files, (urls.SEARCH_INDEX_DIR,), start_from, copied)
         self.reusable, self.carried = None, True
         self.carried_files = {path: digest for path, digest in record.files.items() if path not in engine_files}
         self.carried_composed = record.composed
@@ -401,6 +412,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def on_shutdown(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._carried_page_told)
         self._stop_search_index()
+        if self.copying is not None:  # (a build that failed before its pages: the next claims the copy)
+            self.copying.cancel()
+            self.copying = None
         self._cancel_refresh()  # (a preview stopped: its refresh would hold the exit up for a minute)
         for clearing in (self.clearing, self.unclaimed):
             if clearing is not None:

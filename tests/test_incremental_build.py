@@ -90,6 +90,7 @@ def test_an_edit_built_on_the_published_site_gives_the_bytes_of_a_full_build(pub
     shutil.copytree(published.root / ".protokollarkivet-cache", incremental.root / ".protokollarkivet-cache")
     _rebase_record(published.root, incremental.root)
     EDITS[edit](incremental.content)
+    published_bytes = tree_digest(incremental.site)
     run = incremental.build("-v", on=DAY)
     assert run.code == 0, run.stderr
     full = make_project(tmp_path / "full", incremental.content)
@@ -100,7 +101,16 @@ def test_an_edit_built_on_the_published_site_gives_the_bytes_of_a_full_build(pub
         # (and the OParl objects of every meeting but the one changed are kept, not made again)
         meetings_carried, meetings = _carried(run.stderr, "meetings' OParl objects")
         assert meetings_carried == meetings - 1 > 0
+        # (no site the last build replaced waits in the cache, as on a CI runner: the published
+        # site was copied while the archive was read)
+        assert "incremental: the published site copied while the archive was read" in run.stderr
     assert tree_digest(incremental.site) == tree_digest(full.site)
+    assert _folders(incremental.site) == _folders(full.site)
+    # The published site was never written through a link: the site replaced holds what it held.
+    [replaced] = [path for path in (incremental.root / ".protokollarkivet-cache").iterdir()
+                  if re.match(r"(retired|stale)-site-", path.name)]
+    assert tree_digest(replaced) == published_bytes
+    assert not list((incremental.root / ".protokollarkivet-cache").glob("reusing-*"))
 
 
 def test_the_oparl_objects_of_the_meetings_not_edited_are_kept_as_a_full_build_makes_them(tmp_path: Path) -> None:
@@ -170,6 +180,35 @@ def test_the_site_a_build_replaced_is_made_the_next_builds_copy_whatever_it_hold
     assert sorted(p.name.split("-")[0] for p in cache.iterdir() if "-site-" in p.name) == ["stale"]
     run = project.build("-v", on=DAY)
     assert run.code == 0 and _carried(run.stderr)[0] > 0
+    assert sorted(p.name.split("-")[0] for p in cache.iterdir() if "-site-" in p.name) == ["retired"]
+
+
+def test_a_build_that_fails_while_the_published_site_is_copied_leaves_the_copy_to_the_next(published: Project,
+                                                                                           tmp_path: Path) -> None:
+    """A build stopped by a broken protocol stops its copy of the published site where it is (no
+    process left behind); the next build makes its staging folder of that copy, brought up to
+    date, and gives a full build's bytes."""
+    project = make_project(tmp_path / "project", published.content)
+    shutil.copytree(published.site, project.site)
+    shutil.copytree(published.root / ".protokollarkivet-cache", project.root / ".protokollarkivet-cache")
+    _rebase_record(published.root, project.root)
+    published_bytes = tree_digest(project.site)
+    path = project.content / "lsg/2023-09-15.md"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("date: 2023-09-15", "date: 2023-02-30"), encoding="utf-8")
+    failed = project.build("-v", on=DAY)
+    assert failed.code != 0 and tree_digest(project.site) == published_bytes
+    cache = project.root / ".protokollarkivet-cache"
+    assert [p.name.split("-")[0] for p in cache.iterdir() if "-site-" in p.name] == ["reusing"]  # (the stopped copy)
+
+    path.write_text(good.replace("Föregående protokoll godkändes", "Föregående protokoll godkändes utan ändringar", 1),
+                    encoding="utf-8")
+    run = project.build("-v", on=DAY)
+    assert run.code == 0, run.stderr
+    assert "published site copied" not in run.stderr and 0 < _carried(run.stderr)[0]  # (the stopped copy claimed)
+    full = make_project(tmp_path / "full", project.content)
+    assert full.build(on=DAY).code == 0
+    assert tree_digest(project.site) == tree_digest(full.site) and _folders(project.site) == _folders(full.site)
     assert sorted(p.name.split("-")[0] for p in cache.iterdir() if "-site-" in p.name) == ["retired"]
 
 
