@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -108,7 +109,7 @@ class Copying:
 
     def __init__(self, site: Path, into: Path, leave_out_folders: tuple[str, ...]):
         self.into = into
-        self._process = multiprocessing.get_context("fork").Process(target=mirror, args=(site, into, set(), leave_out_folders))
+        self._process = multiprocessing.get_context("fork").Process(target=_copy, args=(site, into, leave_out_folders))
         self._process.start()
 
     def take(self) -> Path | None:
@@ -122,6 +123,15 @@ class Copying:
             self._process.terminate()
         self._process.join()
         return self.into
+
+
+def _copy(site: Path, into: Path, leave_out_folders: tuple[str, ...]) -> None:
+    """`Copying`'s process: a copy it cannot make (another file system: no hard links; the build
+    stopped by Ctrl-C) ends it quietly, with status 1, and the build links what it needs itself."""
+    try:
+        mirror(site, into, set(), leave_out_folders)
+    except (OSError, KeyboardInterrupt):
+        sys.exit(1)
 
 
 class Clearing:

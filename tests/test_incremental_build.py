@@ -212,6 +212,23 @@ def test_a_build_that_fails_while_the_published_site_is_copied_leaves_the_copy_t
     assert sorted(p.name.split("-")[0] for p in cache.iterdir() if "-site-" in p.name) == ["retired"]
 
 
+def test_a_copy_of_the_published_site_that_cannot_be_made_ends_quietly(tmp_path: Path, capfd) -> None:
+    """Where the copy cannot be made (here: the site is gone; elsewhere another file system, which
+    takes no hard links), its process ends with no traceback and `take` gives None: the build then
+    makes its staging folder as it would without it (`carry_forward`)."""
+    from generator import staging
+
+    copying = staging.Copying(tmp_path / "no-site", tmp_path / "copy", ("sok/index",))
+    assert copying.take() is None
+    assert "Traceback" not in capfd.readouterr().err
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("a", encoding="utf-8")
+    copying = staging.Copying(site, tmp_path / "copy-2", ("sok/index",))
+    assert copying.take() == tmp_path / "copy-2"
+    assert (tmp_path / "copy-2" / "a" / "index.html").stat().st_ino == (site / "a" / "index.html").stat().st_ino
+
+
 def _folders(site: Path) -> set[str]:
     return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_dir()}
 
