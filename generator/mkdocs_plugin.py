@@ -144,7 +144,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.reusable: Path | None = None
         """The site the last build replaced, claimed for this build's staging folder (`staging.claim_retired`)."""
         self.copying: staging.Copying | None = None
-        """Where there is none: the published site's copy, made while the archive is read."""
+        """The published site's copy, made of it (or anew) while the archive is read."""
         self.carried = False
         """The published site was carried forward into this build's (hard links it shares with it)."""
         self.unclaimed: staging.Clearing | None = None
@@ -192,9 +192,10 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             if site_config_.cache:
                 self.reusable = staging.claim_retired(final, site_config_.cache_folder)
             self.clearing = staging.Clearing(final, site_config_.cache_folder)
-            if self.reusable is None and final.is_dir() and staging.BuildRecord.path(site_config_.cache_folder, final).is_file():
-                self.copying = staging.Copying(final, staging.reusing_folder(final, site_config_.cache_folder),
-                                               (urls.SEARCH_INDEX_DIR,))
+            if site_config_.cache and final.is_dir() and staging.BuildRecord.path(site_config_.cache_folder, final).is_file():
+                # (made of the site the last build replaced where one waits, else anew)
+                into = self.reusable or staging.reusing_folder(final, site_config_.cache_folder)
+                self.copying, self.reusable = staging.Copying(final, into, (urls.SEARCH_INDEX_DIR,)), None
             self.staged = (staging.staging_folder(final), final)
             config.site_dir = str(self.staged[0])
         self.site = site = self._load(site_config_, serving, Path(config.site_dir))
@@ -315,7 +316,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         engine_files = ({file.dest_uri for file in files if file.src_uri not in self.carried_pages} |
                         {"sitemap.xml", "sitemap.xml.gz", "404.html"})
         start_from, copied = self.reusable, False
-        if copying is not None:  # (then no site was claimed)
+        if copying is not None:  # (it holds the site claimed, if any)
             start_from, copied = copying.into, copying.take() is not None
             log.debug(f"incremental: the published site {'copied' if copied else 'not copied'} while the archive was read")
         staging.carry_forward(final, staged, engine_files, (urls.SEARCH_INDEX_DIR,), start_from, copied)

@@ -10,9 +10,9 @@ bytes copied) and writes only what changed. Every file is written by replacing i
 the link, so the published site is never touched while the build runs. The copy is made of the
 site the last build replaced (`claim_retired`), brought up to date where the two differ
 (`mirror`): making 190,000 links anew and removing as many of the replaced site took 9 s of CPU
-at 10,000 protocols, a third of a rebuild's. Where there is none (the first build after a full one;
-a CI runner, which restores the published site alone), the copy is made in a process of its own
-while the archive is read (`Copying`).
+at 10,000 protocols, a third of a rebuild's. Where no replaced site waits (the first build after a
+full one; a CI runner, which restores the published site alone), the copy is made anew. Either
+way it is made in a process of its own while the archive is read (`Copying`).
 """
 
 from __future__ import annotations
@@ -103,9 +103,10 @@ def reusing_folder(site: Path, retired_in: Path) -> Path:
 
 class Copying:
     """The published site hard-linked into `into` (`mirror`, the folders `leave_out_folders` left
-    out) in a process of its own, started before the build reads the archive: where no site the
-    last build replaced waits in the cache (a CI runner restores the published site alone), linking
-    every file was 4.6 s of CPU on the build's longest path at 10,000 protocols."""
+    out) in a process of its own, started before the build reads the archive. `into` is the site
+    the last build replaced, where one waits (`claim_retired`): bringing it up to date was 1.4 s of
+    the build's longest path at 10,000 protocols; where none waits (a CI runner restores the
+    published site alone), linking every file anew was 4.6 s of CPU."""
 
     def __init__(self, site: Path, into: Path, leave_out_folders: tuple[str, ...]):
         self.into = into

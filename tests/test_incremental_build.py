@@ -199,13 +199,15 @@ def test_a_build_that_fails_while_the_published_site_is_copied_leaves_the_copy_t
     failed = project.build("-v", on=DAY)
     assert failed.code != 0 and tree_digest(project.site) == published_bytes
     cache = project.root / ".protokollarkivet-cache"
-    assert [p.name.split("-")[0] for p in cache.iterdir() if "-site-" in p.name] == ["reusing"]  # (the stopped copy)
+    [stopped] = [p for p in cache.iterdir() if "-site-" in p.name]
+    assert stopped.name.startswith("reusing-")  # (the stopped copy)
+    folder = stopped.stat().st_ino
 
     path.write_text(good.replace("Föregående protokoll godkändes", "Föregående protokoll godkändes utan ändringar", 1),
                     encoding="utf-8")
     run = project.build("-v", on=DAY)
     assert run.code == 0, run.stderr
-    assert "published site copied" not in run.stderr and 0 < _carried(run.stderr)[0]  # (the stopped copy claimed)
+    assert 0 < _carried(run.stderr)[0] and project.site.stat().st_ino == folder  # (the stopped copy, claimed)
     full = make_project(tmp_path / "full", project.content)
     assert full.build(on=DAY).code == 0
     assert tree_digest(project.site) == tree_digest(full.site) and _folders(project.site) == _folders(full.site)
