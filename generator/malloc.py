@@ -24,10 +24,7 @@ HUGE = 1 << 30
 
 def map_large_blocks() -> bool:
     """Every block of LARGE or more bytes mapped on its own from now on; whether that could be said."""
-    try:
-        return bool(ctypes.CDLL(ctypes.util.find_library("c")).mallopt(M_MMAP_THRESHOLD, LARGE))
-    except (OSError, AttributeError, TypeError):
-        return False
+    return _mmap_threshold(LARGE)
 
 
 def reuse_freed_blocks() -> bool:
@@ -35,7 +32,11 @@ def reuse_freed_blocks() -> bool:
     past and it goes on making and dropping arrays, each mapped anew cost the system's zeroing of
     every page again (in the search index's process at 10,000 protocols, after counting: a second
     of CPU of each rebuild); whether that could be said."""
+    return _mmap_threshold(HUGE)
+
+
+def _mmap_threshold(size: int) -> bool:
     try:
-        return bool(ctypes.CDLL(ctypes.util.find_library("c")).mallopt(M_MMAP_THRESHOLD, HUGE))
+        return bool(ctypes.CDLL(ctypes.util.find_library("c")).mallopt(M_MMAP_THRESHOLD, size))
     except (OSError, AttributeError, TypeError):
         return False

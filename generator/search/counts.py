@@ -99,8 +99,7 @@ class Tally:
     def compounds(self) -> "Compounds":
         """A compound's term -> its parts' terms; where two tokens of one term split apart (rare),
         the parts first in order, so that it does not depend on which document came first."""
-        return Compounds(MadeCompounds.of(self.compound_tokens.values(), dict(zip(self.terms, range(len(self.terms))))).parts,
-                         self.terms)
+        return Compounds(MadeCompounds.of(self.compound_tokens.values(), _numbers_of(self.terms)).parts, self.terms)
 
     def _settle_compounds(self, folder: Path | None) -> None:
         """Make `compounds`: from the last build's, kept in `folder`, with this count's changes (a
@@ -117,7 +116,7 @@ class Tally:
             def taken() -> Iterator[str]:
                 while tokens:
                     yield tokens.popitem()[1]
-            made = MadeCompounds.of(taken(), dict(zip(self.terms, range(len(self.terms)))))
+            made = MadeCompounds.of(taken(), _numbers_of(self.terms))
         self.made = made
 
     def take_compounds(self) -> "Compounds":
@@ -483,24 +482,22 @@ def count_terms(texts: PackedTexts, lexicon: Lexicon | None, tokens: TokenCount,
     row = _rows(taken, recount, last)
     terms = list(numbers)
     if last is None:
-        by_term = _by_term(terms)
+        by_term = in_term_order(terms)
     else:  # (taken and counted documents interleave: number the terms as first seen again)
         extended = _merged_by_term(terms, last.by_term)
-        terms, entry_term, order = _first_seen(terms, entry_term)
-        by_term = _renumbered_by_term(extended, order)
+        terms, entry_term, renumber = _first_seen(terms, entry_term)
+        by_term = _renumbered_by_term(extended, renumber)
         if changes is not None:
-            _number_changes(changes, numbers, order, len(last.terms))
+            _number_changes(changes, numbers, renumber, len(last.terms))
     return Tally(CODE_VERSION, tokens.keys, tokens.tokens, tokens.doc_tokens, tokens.per_doc, terms, entry_term,
                  entry_tf, rows_distinct[row], rows_lengths[row], compound_tokens,
                  sorted(lexicon.names) if lexicon is not None else [], by_term, os.urandom(8).hex(), changes)
 
 
-def _number_changes(changes: CompoundChanges, numbers: dict[str, int], order: np.ndarray, known: int) -> None:
+def _number_changes(changes: CompoundChanges, numbers: dict[str, int], renumber: np.ndarray, known: int) -> None:
     """Into `changes`, the new numbers of the `known` terms the recounted tally numbered and of
-    the changed splits' own terms (`numbers`: each term's number before `order`, the new numbers'
-    old ones, renumbered them)."""
-    renumber = np.full(len(numbers), -1, dtype=np.int64)
-    renumber[order] = np.arange(len(order))
+    the changed splits' own terms (`numbers`: each term's number before `renumber`, each old
+    number's new one, -1 where the term is gone)."""
     changes.renumber = renumber[:known]
     owns = {split.partition(" ")[0] for split in chain(changes.gone, changes.came)}
     changes.number_of = {own: int(renumber[numbers[own]]) if own in numbers else -1 for own in owns}
@@ -516,12 +513,17 @@ def _note_changes(changes: CompoundChanges, splits: dict[str, str], counted: dic
             changes.came.append(split)
 
 
-def _by_term(terms: list[str]) -> np.ndarray:
+def in_term_order(terms: list[str]) -> np.ndarray:
+    """The numbers of `terms` in the order of the terms (Python's order of strings)."""
     return np.array(sorted(range(len(terms)), key=terms.__getitem__), dtype=np.uint32)
 
 
+def _numbers_of(terms: list[str]) -> dict[str, int]:
+    return dict(zip(terms, range(len(terms))))
+
+
 def _merged_by_term(terms: list[str], last_by_term: np.ndarray) -> np.ndarray:
-    """`_by_term(terms)`, where the first terms are the last tally's, in the order `last_by_term`
+    """`in_term_order(terms)`, where the first terms are the last tally's, in the order `last_by_term`
     gives (sorting 800,000 terms was half a second of the index's longest path; a commit adds a few)."""
     known = len(last_by_term)
     new = sorted(range(known, len(terms)), key=terms.__getitem__)
@@ -532,10 +534,8 @@ def _merged_by_term(terms: list[str], last_by_term: np.ndarray) -> np.ndarray:
     return np.insert(last_by_term, at, np.array(new, dtype=np.uint32))
 
 
-def _renumbered_by_term(by_term: np.ndarray, order: np.ndarray) -> np.ndarray:
-    """`by_term` of terms renumbered (`order`: each new number's old one; a term not in it is gone)."""
-    renumber = np.full(len(by_term), -1, dtype=np.int64)
-    renumber[order] = np.arange(len(order))
+def _renumbered_by_term(by_term: np.ndarray, renumber: np.ndarray) -> np.ndarray:
+    """`by_term` of terms renumbered (`renumber`: each old number's new one, -1 where it is gone)."""
     kept = renumber[by_term]
     return kept[kept >= 0].astype(np.uint32)
 
@@ -564,8 +564,9 @@ def _holding(tokens: TokenCount, which: np.ndarray) -> np.ndarray:
 
 def _first_seen(terms: list[str], entry_term: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Terms that occur, numbered in the order their entries first come, the entries so numbered
-    (in place), and each new number's old one. A slice of entries at a time: a sort of all 12
-    million entries at once (10,000 protocols) was the index's process's largest moment."""
+    (in place), and each old number's new one (-1: a term that no longer occurs). A slice of
+    entries at a time: a sort of all 12 million entries at once (10,000 protocols) was the index's
+    process's largest moment."""
     seen = np.zeros(len(terms), dtype=bool)
     found = []
     for start in range(0, len(entry_term), SLICE):
@@ -576,11 +577,11 @@ def _first_seen(terms: list[str], entry_term: np.ndarray) -> tuple[list[str], np
             found.append(numbers[np.argsort(first, kind="stable")])
             seen[numbers] = True
     order = np.concatenate(found) if found else _NONE
-    renumber = np.zeros(len(terms), dtype=np.uint32)
-    renumber[order] = np.arange(len(order), dtype=np.uint32)
-    for start in range(0, len(entry_term), SLICE):
+    renumber = np.full(len(terms), -1, dtype=np.int64)
+    renumber[order] = np.arange(len(order))
+    for start in range(0, len(entry_term), SLICE):  # (every entry's term occurs: none is -1)
         entry_term[start:start + SLICE] = renumber[entry_term[start:start + SLICE]]
-    return [terms[number] for number in order.tolist()], entry_term, order
+    return [terms[number] for number in order.tolist()], entry_term, renumber
 
 
 def _renumbered(numbers: dict[str, int], names: list[str], ids: np.ndarray) -> np.ndarray:

@@ -31,7 +31,7 @@ from ..parallel import map_in_workers
 from ..text import swedish_key
 from .analysis import SV_STOP_WORDS, is_exact
 from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, documents
-from .counts import Prepared, Tally, count_terms, count_tokens, lexicon_of
+from .counts import Prepared, Tally, count_terms, count_tokens, in_term_order, lexicon_of
 from .dictionary import in_sample, text_dictionary
 from .index import SearchIndex, build_index
 from .packs import PackWriter, RecordMemo, SlotWriter
@@ -256,7 +256,7 @@ def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary:
     bodies, topics = source.bodies, source.topics
     body_index = {b.key: i for i, b in enumerate(bodies)}
     terms = index.term_list
-    by_term = index.by_term.tolist() if index.by_term is not None else sorted(range(len(terms)), key=terms.__getitem__)
+    by_term = (index.by_term if index.by_term is not None else in_term_order(terms)).tolist()
     ordered, numbers = list(map(terms.__getitem__, by_term)), np.array(by_term, dtype=np.int64)
     # On a folder, the two halves of the alphabet are written by two processes: posting lists
     # are the bulk of the build's work at 10,000 protocols. (Each half starts a chunk of its own.)
