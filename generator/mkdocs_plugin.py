@@ -46,7 +46,7 @@ from .search import write_search_files
 from .search.job import IndexJob
 from .settings import DEFAULT_ASSESSMENT, Accessibility, Registrar, Settings
 from .portal import PortalSite
-from .site import Site, SiteConfig, is_source, vanished_message
+from .site import DataFilesJob, Site, SiteConfig, is_source, vanished_message
 
 log = get_plugin_logger("protokollarkivet")
 PREVIEW_SCRIPT = "assets/protokollarkivet/preview.js"
@@ -150,6 +150,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.unclaimed: staging.Clearing | None = None
         self.search: IndexJob | None = None
         self.search_folder: Path | None = None
+        self.data_files: DataFilesJob | None = None
         self.pages: pages.Pages | None = None
         self.nav: Navigation | None = None
         self.files: Files | None = None
@@ -278,6 +279,11 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             shutil.rmtree(self.search_folder, ignore_errors=True)
         self.search = self.search_folder = None
 
+    def _stop_data_files(self) -> None:
+        if self.data_files is not None:
+            self.data_files.cancel()
+            self.data_files = None
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site
         drafts = tuple(site.drafts)
@@ -370,6 +376,10 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """The pages that share a layout, the sitemap, feeds, open data and the search index:
         thousands of files, written directly rather than as MkDocs Files."""
         site, site_dir = self.site, Path(config.site_dir)
+        writer = staging.ChangedWriter(site_dir, self.carried_files, self.carried_composed)
+        # (in a process of their own while the pages render; not the preview's, whose server's
+        # threads a fork would not copy)
+        self.data_files = site.writing_data_files(writer, fork=self.command in ("build", "gh-deploy"))
         shared = [view for view in site.views.values() if self.pages.shares_layout(view) and view.target.url not in self.unchanged]
         for view in shared:
             self._write_page(view)
@@ -379,8 +389,11 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         staging.write_changed(site_dir, {"sitemap.xml": xml, "sitemap.xml.gz": compressed})
         if site.config.settings.preview:
             staging.write_changed(site_dir, {preview.PROBLEMS_FILE: preview.problems_json(site.problems)})
-        writer = staging.ChangedWriter(site_dir, self.carried_files, self.carried_composed)
-        site.write_data_files(writer)
+        data_files, self.data_files = self.data_files, None
+        try:
+            data_files.wait()
+        except BackgroundError as error:
+            raise PluginError(_("protokollarkivet: the data files could not be written: {error}").format(error=error)) from None
         self.file_digests, self.composed = writer.digests, writer.composed
         if self.carried:
             written = site.oparl_written
@@ -407,12 +420,14 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
         self._stop_search_index()
+        self._stop_data_files()
         if isinstance(error, OSError):  # (MkDocs' own writes too: copying the theme's files)
             _refused(error)
 
     def on_shutdown(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._carried_page_told)
         self._stop_search_index()
+        self._stop_data_files()
         if self.copying is not None:  # (a build that failed before its pages: the next claims the copy)
             self.copying.cancel()
             self.copying = None

@@ -15,7 +15,7 @@ import threading
 import signal
 import traceback
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from . import collector
 from .problems import file_error
@@ -85,9 +85,9 @@ class BackgroundError(Exception):
     """Work done in the background failed; the message says how."""
 
 
-class Background:
-    """One function run in a forked process while this one goes on; `wait` for it to end. Without
-    fork it runs when started. With `group`, the process and the workers it forks are a process
+class Background(Generic[R]):
+    """One function run in a forked process while this one goes on; `wait` for it to end and for
+    what it returned (pickled back to this process). Without fork it runs when started. With `group`, the process and the workers it forks are a process
     group of their own, which `cancel` stops whole (a task cancelled often, the preview's refresh:
     its workers would otherwise finish the piece of work they hold, on the cores the next edit
     wants); without, they stay in this one's, which an interrupt (Ctrl-C) stops with it. With
@@ -95,12 +95,13 @@ class Background:
     and outlives others started after it (`search.job`), whose thawing at its end would thaw what
     they froze too."""
 
-    def __init__(self, task: Callable[[], None], group: bool = False, freeze: bool = True):
+    def __init__(self, task: Callable[[], R], group: bool = False, freeze: bool = True):
         self._error: str | None = None
+        self._value: R | None = None
         self._process = None
         self._group = group and hasattr(os, "killpg")
         if not can_fork():
-            self._error = _attempt(task)
+            self._error, self._value = _attempt(task)
             return
         self._frozen_before = collector.freeze_for_fork() if freeze else True
         context = multiprocessing.get_context("fork")
@@ -119,10 +120,11 @@ class Background:
                 pass
         send.close()
 
-    def wait(self) -> None:
+    def wait(self) -> R | None:
+        """What the function returned; raises `BackgroundError` if it failed."""
         if self._process is not None:
             try:
-                self._error = self._receive.recv()
+                self._error, self._value = self._receive.recv()
             except EOFError:  # it died without a word (killed, out of memory)
                 self._error = "the background process stopped unexpectedly"
             self._process.join()
@@ -131,6 +133,8 @@ class Background:
             collector.thaw_after_fork(self._frozen_before)
         if self._error:
             raise BackgroundError(self._error)
+        value, self._value = self._value, None  # (let go here: it may be large)
+        return value
 
     @property
     def running(self) -> bool:
@@ -154,7 +158,7 @@ def _stop(process, group: bool) -> None:
     process.join()
 
 
-def _report(task: Callable[[], None], send, group: bool) -> None:
+def _report(task: Callable[[], R], send, group: bool) -> None:
     if group:
         os.setpgid(0, 0)
     # A short life making millions of small objects and no cycles worth collecting: the
@@ -164,12 +168,12 @@ def _report(task: Callable[[], None], send, group: bool) -> None:
     send.close()
 
 
-def _attempt(task: Callable[[], None]) -> str | None:
+def _attempt(task: Callable[[], R]) -> tuple[str | None, R | None]:
+    """(None, what `task` returned), or (what went wrong, None)."""
     try:
-        task()
-        return None
+        return None, task()
     except OSError as error:  # (the system refused a file: a full disk)
-        return file_error(error)
+        return file_error(error), None
     except Exception as error:  # a defect: say where, since no traceback reaches the user
         where = traceback.extract_tb(error.__traceback__)[-1]
-        return f"{type(error).__name__}: {error} ({os.path.basename(where.filename)}:{where.lineno})"
+        return f"{type(error).__name__}: {error} ({os.path.basename(where.filename)}:{where.lineno})", None

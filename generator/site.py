@@ -38,12 +38,13 @@ from .messages import _
 from .model import Archive, Body, Item, Meeting, Topic, fields_getter
 from .memo import MeetingKeys
 from .opendata import TableRows, open_data, with_files
+from .parallel import Background
 from .problems import ContentError, Problem
 from .render import Renderer
 from .alerts import unknown_segments
 from .settings import Settings
 from .spool import Spool, Spooled
-from .staging import Carried
+from .staging import Carried, ChangedWriter
 from .versions import Versions, read_versions
 from .xref import Linker, ReferenceMemo
 from .views import (
@@ -334,7 +335,9 @@ class Site:
         folder = self.config.cache_folder if self.config.cache and self.read_by else None
         keys = MeetingKeys(self.code_digest, self.read_by, (self.config.settings.site_url,))
         rows = TableRows(folder, keys) if folder else None
-        files = open_data(self.facts, self.config.settings.site_url, self._carried_data, Spool(), rows)
+        spool = Spool()
+        files = open_data(self.facts, self.config.settings.site_url, self._carried_data, spool, rows)
+        spool.flush()
         if rows is not None:
             rows.write(folder)
         return files
@@ -373,6 +376,22 @@ class Site:
         made_of = oparl.MadeOf(lambda meeting: self.read_by.get(id(meeting)), self._last_made_of)
         self.oparl_written = oparl.write_oparl_files(self.facts, self.config.settings, self.history, out, made_of)
 
+    def writing_data_files(self, out: ChangedWriter, fork: bool) -> "DataFilesJob":
+        """`write_data_files` into `out`, with `fork` in a process of its own while this one goes on
+        (renders the pages). At 10,000 protocols the data files were the last 20 s of a full build,
+        on one of two cores: the search index's process had ended by then."""
+        # (made before the fork, which inherits them: the data page lists their sizes, and the
+        # spool they wait in is flushed)
+        self.open_data
+        if not fork:
+            self.write_data_files(out)
+            return DataFilesJob(self, out, None)
+
+        def write() -> tuple[dict[str, str], dict[str, str], oparl.Written]:
+            self.write_data_files(out)
+            return out.digests, out.composed, self.oparl_written
+        return DataFilesJob(self, out, Background(write))
+
     def figure_files(self) -> dict[str, bytes]:
         """Each chart's numbers as a CSV file beside its page."""
         return {figure.csv: figure_csv(figure) for view in self.views.values() for figure in getattr(view, "figures", ())}
@@ -386,6 +405,29 @@ class Site:
                           for url in sorted(v.target.url for v in self.views.values() if not isinstance(v, RedirectView)))
         xml = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}\n</urlset>'
         return xml.encode("utf-8"), gzip.compress(xml.encode("utf-8"), mtime=self.moment)
+
+
+@dataclass
+class DataFilesJob:
+    """The data files being written (`Site.writing_data_files`)."""
+
+    site: Site
+    out: ChangedWriter
+    job: Background | None
+
+    def wait(self) -> None:
+        """Until they are written; then `out` has their digests, and the site the OParl endpoint's
+        `Written`, as if written in this process. Raises `BackgroundError` where they could not be."""
+        if self.job is not None:
+            job, self.job = self.job, None
+            self.out.digests, self.out.composed, self.site.oparl_written = job.wait()
+            self.site.__dict__.pop("open_data", None)  # (as `write_data_files` lets them go)
+
+    def cancel(self) -> None:
+        """Stop writing them (the build failed: its staging folder is removed)."""
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
 
 
 class _ViewPickler(pickle.Pickler):

@@ -22,8 +22,13 @@ class Spool:
         return at, len(data)
 
     def get(self, at: int, length: int) -> bytes:
-        self._file.flush()
+        self.flush()
         return os.pread(self._file.fileno(), length, at)
+
+    def flush(self) -> None:
+        """What was put is in the file, where it is read by position (`os.pread`). Before a fork:
+        bytes still in the buffer would be copied into the forked process's, and written twice."""
+        self._file.flush()
 
     def keep(self, data: bytes) -> "Spooled":
         return Spooled(self, *self.put(data))

@@ -180,3 +180,42 @@ def test_after_an_edit_the_preview_reuses_the_pages_of_bodies_it_did_not_touch(t
     assert after.views["lsg/index.md"] is before.views["lsg/index.md"]  # (another body's: the very page made before)
     coverage = after.views["tackning/index.md"].coverage
     assert [b.body.key for b in coverage.bodies] == [b.body.key for b in fresh.views["tackning/index.md"].coverage.bodies]
+
+
+def _example_site():
+    import datetime as dt
+
+    from generator.render import THEME_DIR
+    from generator.settings import Settings
+    from generator.site import Site, SiteConfig
+
+    settings = Settings(site_url="https://protokollarkivet.example.se/", today=dt.date(2026, 12, 1))
+    return Site.load(SiteConfig(ROOT / "content", THEME_DIR, settings))
+
+
+def test_the_data_files_written_by_a_process_of_their_own_are_the_ones_the_build_writes_itself(tmp_path: Path) -> None:
+    """A build writes the feeds, the open data and the OParl endpoint in a forked process while it
+    renders the pages: the files, and what it takes back of them for the next build (each file's
+    digest, what each meeting's OParl objects were made of), are those it would make itself."""
+    from generator.staging import ChangedWriter
+
+    site = _example_site()
+    here, forked = ChangedWriter(tmp_path / "here"), ChangedWriter(tmp_path / "forked")
+    site.writing_data_files(here, fork=False).wait()
+    written_here = site.oparl_written
+    site.writing_data_files(forked, fork=True).wait()
+
+    assert len(here.digests) > 100 and written_here.meetings > 0  # (feeds, tables, OParl objects)
+    assert (forked.digests, forked.composed) == (here.digests, here.composed)
+    assert site.oparl_written == written_here and site.oparl_written is not written_here
+    assert tree_digest(tmp_path / "forked") == tree_digest(tmp_path / "here")
+
+
+def test_data_files_the_system_refuses_are_told_as_the_file_it_refused(tmp_path: Path) -> None:
+    from generator.parallel import BackgroundError
+    from generator.staging import ChangedWriter
+
+    blocked = tmp_path / "site"
+    blocked.write_text("")  # (a file where the site's folder should be)
+    with pytest.raises(BackgroundError, match=rf"{re.escape(str(blocked))}/\S+: Not a directory"):
+        _example_site().writing_data_files(ChangedWriter(blocked), fork=True).wait()
