@@ -62,6 +62,16 @@ IN_TEXT = (
 a series only after "Dnr"; a body's abbreviation and a day, "KS 2023-05-10", is none): the
 pattern search (as one token) and cross-references (as a link) both find them by; the browser too
 (the search index's manifest carries it)."""
+_DIGIT = re.compile(r"[0-9]")
+_CAPITALS_THEN_DIGIT = re.compile(r"[A-ZÅÄÖ][:/ \t]*[0-9]")
+
+
+def may_hold(text: str) -> bool:
+    """Whether `IN_TEXT` may find anything in `text`: every shape holds a digit, and capitals before
+    it (past a colon, slash or spaces) or "Dnr"/"Diarienummer". The cheapest tests first: the
+    pattern's own scan, tried at every character, was slow on long text."""
+    return _DIGIT.search(text) is not None and (
+        "nr" in text or "iarienummer" in text or _CAPITALS_THEN_DIGIT.search(text) is not None)
 
 
 def normalise(printed: str) -> str | None:

@@ -24,7 +24,15 @@ def report_mailto(settings: Settings, citation: str, url: str) -> str:
     if not email:
         return ""
     address = settings.site_url + url if settings.site_url else "/" + url
-    subject = f"{LINK_TEXT}: {citation}"
-    body = (f"Gäller: {citation}\r\nAdress: {address}\r\n\r\n"
-            "Vad är fel, eller vilken personuppgift gäller det? Skriv här:\r\n\r\n")
-    return f"mailto:{quote(email, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    # (percent-encoding goes character by character: the fixed words are encoded once, here, and
+    # the citation once for both places; every meeting page has a link per item, and encoding
+    # each whole was a tenth of rendering the pages of 10,000 protocols)
+    cited = quote(citation, safe="")
+    return (f"mailto:{quote(email, safe='@')}?subject={_SUBJECT_START}{cited}"
+            f"&body={_BODY_START}{cited}{_ADDRESS}{quote(address, safe='')}{_BODY_END}")
+
+
+_SUBJECT_START = quote(f"{LINK_TEXT}: ", safe="")
+_BODY_START = quote("Gäller: ", safe="")
+_ADDRESS = quote("\r\nAdress: ", safe="")
+_BODY_END = quote("\r\n\r\nVad är fel, eller vilken personuppgift gäller det? Skriv här:\r\n\r\n", safe="")

@@ -63,8 +63,6 @@ _WORDS = (r"(?:\b(?P<owner>[A-ZÅÄÖ][\wåäöÅÄÖ-]+?)s[ \t]+)?(?P<words_lea
 _DNR = rf"(?-i:(?P<dnr>{dnr.IN_TEXT}))"
 _BRANCHES = (_ITEM, _PREVIOUS, _COMPACT, _WORDS, _DNR)
 """The references' pattern is these joined, for a text only those its words may match (`pattern_for`)."""
-_DIGIT = re.compile(r"[0-9]")
-_CAPITALS_THEN_DIGIT = re.compile(r"[A-ZÅÄÖ][:/ \t]*[0-9]")
 
 
 def pattern_for(text: str) -> re.Pattern[str] | None:
@@ -73,14 +71,7 @@ def pattern_for(text: str) -> re.Pattern[str] | None:
     never matching, so that every group is still there to ask for)."""
     folded = text.casefold()
     meeting = "möte" in folded or "sammanträde" in folded
-    return _pattern_of(("§" in text, "föregående" in folded, meeting, meeting, _may_hold_diarienummer(text)))
-
-
-def _may_hold_diarienummer(text: str) -> bool:
-    """What every shape of `dnr.IN_TEXT` holds: a digit, and capitals before it (past a colon,
-    slash or spaces) or "Dnr"/"Diarienummer" (the cheapest tests first)."""
-    return _DIGIT.search(text) is not None and (
-        "nr" in text or "iarienummer" in text or _CAPITALS_THEN_DIGIT.search(text) is not None)
+    return _pattern_of(("§" in text, "föregående" in folded, meeting, meeting, dnr.may_hold(text)))
 
 
 @functools.lru_cache(maxsize=None)
