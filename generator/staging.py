@@ -222,29 +222,17 @@ def write_changed(site: Path, files: dict[str, bytes]) -> None:
         _write_if_changed(site / path, data)
 
 
-def _write_if_changed(target: Path, data: bytes, folders: set[Path] | None = None) -> None:
+def _write_if_changed(target: str | Path, data: bytes) -> None:
+    """`target` holds `data`. A file that was not there is written where it goes (no published
+    file links to it, and the folder it is in is published only whole or, in the preview, before
+    the page that needs it); one that is there is left as it is if it holds them, else replaced
+    (`replace_bytes`), never written through: it may be a hard link to the published site's."""
     try:
-        if target.stat().st_size == len(data) and target.read_bytes() == data:
+        handle = _created(target)
+    except FileExistsError:
+        if os.stat(target).st_size == len(data) and Path(target).read_bytes() == data:
             return
-    except FileNotFoundError:
-        _write_new(target, data, folders)
-        return
-    replace_bytes(target, data)
-
-
-def _write_new(target: Path, data: bytes, folders: set[Path] | None) -> None:
-    """A file that was not there, written where it goes: no published file links to it, and the
-    folder it is in is published only whole (or, in the preview, before the page that needs it).
-    `folders` are those known to exist (a build writes hundreds of thousands of files)."""
-    folder = target.parent
-    if folders is None or folder not in folders:
-        folder.mkdir(parents=True, exist_ok=True)
-        if folders is not None:
-            folders.add(folder)
-    try:
-        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileExistsError:  # (made meanwhile: replaced as any other)
-        replace_bytes(target, data)
+        replace_bytes(Path(target), data)
         return
     try:  # (os.write, not open(): no buffer, no terminal check, no seek per file)
         with _named(target):
@@ -253,6 +241,17 @@ def _write_new(target: Path, data: bytes, folders: set[Path] | None) -> None:
                 view = view[os.write(handle, view):]
     finally:
         os.close(handle)
+
+
+def _created(target: str | Path) -> int:
+    """A new file's descriptor, its folder made if missing. (Created first, not asked about: most
+    of a build's hundreds of thousands of files are new, and a `stat` that fails cost more than a
+    creation that does.)"""
+    try:
+        return os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        return os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
 
 
 @dataclass(frozen=True)
@@ -286,7 +285,7 @@ class ChangedWriter:
         self.last_composed = composed or {}
         self.digests: dict[str, str] = {}
         self.composed: dict[str, str] = {}
-        self.folders: set[Path] = set()
+        self._prefix = f"{site}{os.sep}"
 
     def __setitem__(self, path: str, data: bytes | Carried) -> None:
         if isinstance(data, Carried):
@@ -294,7 +293,7 @@ class ChangedWriter:
             return
         digest = self.digests[path] = bytes_digest(data)
         if self.carried.get(path) != digest:
-            _write_if_changed(self.site / path, data, self.folders)
+            _write_if_changed(self._prefix + path, data)
 
     def __contains__(self, path: object) -> bool:
         return path in self.digests
