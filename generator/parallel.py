@@ -87,13 +87,13 @@ class BackgroundError(Exception):
 
 class Background(Generic[R]):
     """One function run in a forked process while this one goes on; `wait` for it to end and for
-    what it returned (pickled back to this process). Without fork it runs when started. With `group`, the process and the workers it forks are a process
-    group of their own, which `cancel` stops whole (a task cancelled often, the preview's refresh:
-    its workers would otherwise finish the piece of work they hold, on the cores the next edit
-    wants); without, they stay in this one's, which an interrupt (Ctrl-C) stops with it. With
-    `freeze` false, the collector is left as it is: a process that never reads what it inherits
-    and outlives others started after it (`search.job`), whose thawing at its end would thaw what
-    they froze too."""
+    what it returned (pickled back to this process). Without fork it runs when started. With
+    `group`, the process and the workers it forks are a process group of their own, which `cancel`
+    stops whole (a task cancelled often, the preview's refresh: its workers would otherwise finish
+    the piece of work they hold, on the cores the next edit wants); without, they stay in this
+    one's, which an interrupt (Ctrl-C) stops with it. With `freeze` false, the collector is left as
+    it is: a process that never reads what it inherits and outlives others started after it
+    (`search.job`), whose thawing at its end would thaw what they froze too."""
 
     def __init__(self, task: Callable[[], R], group: bool = False, freeze: bool = True):
         self._error: str | None = None
