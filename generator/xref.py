@@ -91,6 +91,7 @@ def references(text: str) -> Iterator[re.Match[str]]:
 
 
 _TAG = re.compile(r"(<[^>]+>)")
+_LINK_OPENS = re.compile(r"<a[\s>]")
 
 
 def dnr_slug(normalised: str) -> str:
@@ -129,10 +130,12 @@ class Linker:
 
     def link(self, html: str, meeting: Meeting, here: str) -> Markup:
         """`html` (markdown-it's output) with its references linked, relative to page `here`."""
+        if pattern_for(html) is None:  # (what no piece of it holds, the whole lacks: most prose)
+            return Markup(html)
         out, in_link = [], 0
         for piece in _TAG.split(html):
             if piece.startswith("<"):
-                in_link += 1 if re.match(r"<a[\s>]", piece) else -1 if piece.startswith("</a") else 0
+                in_link += 1 if _LINK_OPENS.match(piece) else -1 if piece.startswith("</a") else 0
                 out.append(piece)
             elif in_link or not piece.strip():
                 out.append(piece)
