@@ -418,7 +418,9 @@ class _Endpoint:
                     continue
                 mention = self.people.resolve(name, meeting)
                 resolved[name] = person_url.get(mention.key) or person_url.setdefault(mention.key, self.url(urls.oparl_person(mention.key)))
-                person = self.persons.setdefault(mention.key, _Person(mention.name, page=True))
+                person = self.persons.get(mention.key)
+                if person is None:  # (not made for every name: 360,000 of them at 10,000 protocols)
+                    person = self.persons[mention.key] = _Person(mention.name, page=True)
                 if not person.sources or person.sources[-1] != source:
                     person.sources.append(source)
 
