@@ -90,11 +90,20 @@ def name_pairs(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def stemmer():
-    return snowballstemmer.stemmer("swedish")
+    found = snowballstemmer.stemmer("swedish")
+    if hasattr(found, "maxCacheSize"):  # (PyStemmer's own cache: most words an index stems are stemmed
+        found.maxCacheSize = 0          # once, and keeping it made each stem three times slower)
+    return found
+
+
+_SV_WORD = frozenset(re.findall(f"[{SV_WORD_CHARACTERS}]", "".join(map(chr, range(0x10000)))))
+"""The characters of SV_WORD_CHARACTERS, for the trimmer's test of a word's ends."""
 
 
 def trim(token: str) -> str:
     """lunr.sv's trimmer: non-word characters off both ends."""
+    if token and token[0] in _SV_WORD and token[-1] in _SV_WORD:  # (most words: nothing to trim)
+        return token
     return _TRIM_END.sub("", _TRIM_START.sub("", token))
 
 
@@ -109,7 +118,8 @@ def pipeline(token: str) -> str | None:
 
 def term_of(token: str) -> str | None:
     """A token's index term."""
-    return token if is_exact(token) else pipeline(token)
+    # (a word of letters alone is not exact, and `isalpha` asks it in C)
+    return pipeline(token) if token.isalpha() or not is_exact(token) else token
 
 
 def terms(text: str) -> tuple[str, ...]:
