@@ -38,7 +38,7 @@ from .messages import _
 from .model import Archive, Body, Item, Meeting, Topic, fields_getter
 from .memo import MeetingKeys
 from .opendata import TableRows, open_data, with_files
-from .parallel import Background
+from .parallel import Background, room_for_a_copy
 from .problems import ContentError, Problem
 from .render import Renderer
 from .alerts import unknown_segments
@@ -378,12 +378,13 @@ class Site:
 
     def writing_data_files(self, out: ChangedWriter, fork: bool) -> "DataFilesJob":
         """`write_data_files` into `out`, with `fork` in a process of its own while this one goes on
-        (renders the pages). At 10,000 protocols the data files were the last 20 s of a full build,
-        on one of two cores: the search index's process had ended by then."""
+        (renders the pages), where the system has the memory for it. At 10,000 protocols the data
+        files were the last 20 s of a full build, on one of two cores: the search index's process
+        had ended by then."""
         # (made before the fork, which inherits them: the data page lists their sizes, and the
         # spool they wait in is flushed)
         self.open_data
-        if not fork:
+        if not (fork and room_for_a_copy()):
             self.write_data_files(out)
             return DataFilesJob(self, out, None)
 
