@@ -280,12 +280,13 @@ class ChangedWriter:
     each such file's parts, the last build's and this one's)."""
 
     def __init__(self, site: Path, carried: Mapping[str, str] | None = None, composed: Mapping[str, str] | None = None):
-        self.site = site
         self.carried = carried or {}
         self.last_composed = composed or {}
         self.digests: dict[str, str] = {}
         self.composed: dict[str, str] = {}
         self._prefix = f"{site}{os.sep}"
+        """The site's folder, as the start of each file's path (joined as text: a `Path` per file was
+        part of what cost a quarter of writing one)."""
 
     def __setitem__(self, path: str, data: bytes | Carried) -> None:
         if isinstance(data, Carried):
@@ -319,7 +320,7 @@ class ChangedWriter:
 
     def _read(self, path: str) -> bytes:
         """A file given before, as it is in the folder (written, or carried)."""
-        with open(f"{self.site}/{path}", "rb") as handle:
+        with open(self._prefix + path, "rb") as handle:
             return handle.read()
 
 
