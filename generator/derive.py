@@ -50,13 +50,20 @@ class MeetingLink:
 
 @dataclass(frozen=True, slots=True)
 class ItemLink:
-    """An item as a page that links to it shows it (see `MeetingLink`)."""
+    """An item as a page that links to it shows it (see `MeetingLink`). Made of strings its
+    meeting and item hold already (a person's record holds 120,000 of them at 10,000 protocols)."""
 
-    url: str
+    page: str
+    """Its meeting's address."""
+    anchor: str
     label: str
     """How the item is cited (`Item.label`)."""
     title: str
     """The title after the label; empty when the label is the title (an unnumbered item)."""
+
+    @property
+    def url(self) -> str:
+        return f"{self.page}#{self.anchor}"
 
 
 @dataclass(frozen=True, slots=True)

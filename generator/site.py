@@ -92,9 +92,11 @@ class Site:
         settings = config.settings
         self.published = archive if settings.preview else archive.published()
         self.facts: Facts = derive(self.published, settings.today, earlier.facts if earlier else None)
-        self.kept = earlier.kept if earlier else Kept()
+        self.kept = earlier.kept if earlier else Kept() if settings.preview else None
         """What the derivation made, for the next one after an edit (`earlier`: the preview's site
-        before the edit, whose pages made of unchanged meetings are then not made again)."""
+        before the edit, whose pages made of unchanged meetings are then not made again); None in a
+        build, which has no next one (what people's pages were made of was 50 MB at 10,000
+        protocols)."""
         self.read_by: dict[int, str] = {}
         """The parse cache's key each meeting was read by, by the meeting's identity (`Site.load`)."""
         self._carried_data: Callable[[Meeting, str], Carried | None] | None = None

@@ -193,6 +193,22 @@ def _example_site():
     return Site.load(SiteConfig(ROOT / "content", THEME_DIR, settings))
 
 
+def test_a_build_keeps_nothing_for_a_next_derivation_and_derives_the_pages_the_preview_would() -> None:
+    """What a derivation keeps for the next one (`views.Kept`: each person's page with what it
+    was made of, 50 MB at 10,000 protocols) only the preview uses; a build, which has no next
+    derivation, keeps none of it, and its pages are the ones a derivation that keeps them makes."""
+    from generator.views import Kept, derive_views
+
+    site = _example_site()
+    kept = Kept()
+
+    again = derive_views(site.facts, site.config.settings, site.versions.by_meeting, kept)
+
+    assert site.kept is None
+    assert again == list(site.views.values())
+    assert sum(key.startswith("person/") for key in site.views) > 1 and kept.pages
+
+
 def test_the_data_files_written_by_a_process_of_their_own_are_the_ones_the_build_writes_itself(tmp_path: Path) -> None:
     """A build writes the feeds, the open data and the OParl endpoint in a forked process while it
     renders the pages: the files, and what it takes back of them for the next build (each file's
