@@ -47,6 +47,7 @@ from .model import Archive, Attachment, Attendee, Block, Item, Meeting
 from .people import name_key
 from .settings import Settings
 from .labels import meeting_title
+from .text import unshared
 
 OPARL = "https://schema.oparl.org/1.1/"
 VENDOR = "protokollarkivet:"
@@ -321,9 +322,9 @@ class _Endpoint:
         iid = self.url(urls.oparl_agenda_item(meeting, item))
         consultations = [self._consultation(meeting, item, number, dates, organization) for number in _numbers(item)]
         return _clean({
-            "id": iid, "type": OPARL + "AgendaItem", "number": item.number, "order": order, "name": item.title,
+            "id": iid, "type": OPARL + "AgendaItem", "number": item.number, "order": order, "name": unshared(item.title),
             "public": False if item.secrecy else None, "consultation": consultations[0] if consultations else None,
-            "resolutionText": "\n\n".join(d.text for d in item.decisions),
+            "resolutionText": unshared("\n\n".join(d.text for d in item.decisions)),
             "auxiliaryFile": [self._file_ref(a, a.kind, None, iid) for a in item.attachments if a.file],
             "web": self.url(urls.item(meeting, item)), **dates,
             VENDOR + "printedNumber": item.printed_number, VENDOR + "type": item.type_printed,
@@ -342,7 +343,7 @@ class _Endpoint:
         """A decision, proposal, vote, dissent, note or jäv: OParl has only the decisions' joined text."""
         names = lambda written: [self._name(n, meeting) for n in written]  # noqa: E731
         return _clean({
-            "web": self.url(urls.block(meeting, block)), "kind": block.kind, "text": block.text, "by": names(block.by),
+            "web": self.url(urls.block(meeting, block)), "kind": block.kind, "text": unshared(block.text), "by": names(block.by),
             "yes": names(block.yes), "no": names(block.no), "abstain": names(block.abstain), "result": block.result,
             "assignments": [_clean({"web": self.url(urls.assignment(meeting, a)), "who": a.who, "what": a.what,
                                     "due": a.due_text, "dueDate": _day(a.due_date)}) for a in block.assignments],
@@ -426,8 +427,8 @@ class _Endpoint:
 
     def _name(self, written: str, meeting: Meeting) -> _Object:
         if not self.settings.people:
-            return {"name": written}
-        return {"name": written, "person": self.person_urls[id(meeting)][written]}
+            return {"name": unshared(written)}
+        return {"name": unshared(written), "person": self.person_urls[id(meeting)][written]}
 
     def _participants(self, meeting: Meeting) -> list[str]:
         """Who took part: those present, the officials and the guests (OParl: not the absent)."""

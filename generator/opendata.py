@@ -35,6 +35,7 @@ from .memo import MeetingKeys, Memo
 from .search.documents import item_text
 from .spool import Spool, Spooled
 from .staging import Carried
+from .text import unshared
 from .views import DataFile, DataIndexView
 
 OPARL = "https://schema.oparl.org/1.1/"
@@ -234,13 +235,13 @@ def _meeting(archive: Archive, meeting: Meeting, base: str) -> MeetingOut:
                                                           ("staff", meeting.staff), ("guest", meeting.guests)) for a in group],
         agendaItem=[
             AgendaItemOut(
-                id=base + urls.item(meeting, item), number=item.number, order=order, name=item.title,
-                resolutionText="\n\n".join(d.text for d in item.decisions) or None,
-                x_decisions=[DecisionOut(id=base + urls.block(meeting, d), kind=d.kind, text=d.text) for d in item.decisions],
-                x_proposals=[DecisionOut(id=base + urls.block(meeting, b), kind=b.kind, text=b.text)
+                id=base + urls.item(meeting, item), number=item.number, order=order, name=unshared(item.title),
+                resolutionText=unshared("\n\n".join(d.text for d in item.decisions)) or None,
+                x_decisions=[DecisionOut(id=base + urls.block(meeting, d), kind=d.kind, text=unshared(d.text)) for d in item.decisions],
+                x_proposals=[DecisionOut(id=base + urls.block(meeting, b), kind=b.kind, text=unshared(b.text))
                              for b in item.blocks if b.kind == "förslag"],
-                x_presenters=[p.name for p in item.presenters], x_topics=list(item.topics),
-                x_diarienummer=[d.normalised for d in item.diarienummer], x_type=item.type, x_text=item_text(item),
+                x_presenters=[unshared(p.name) for p in item.presenters], x_topics=list(item.topics),
+                x_diarienummer=[d.normalised for d in item.diarienummer], x_type=item.type, x_text=unshared(item_text(item)),
                 auxiliaryFile=[_file(a, base) for a in item.attachments],
             )
             for order, item in enumerate(meeting.items, 1)
@@ -256,7 +257,7 @@ def _meeting(archive: Archive, meeting: Meeting, base: str) -> MeetingOut:
 
 
 def _person(a: Attendee, attendance: str) -> PersonOut:
-    return PersonOut(name=a.name, x_role=a.role, x_organisation=a.organisation, x_attendance=attendance)
+    return PersonOut(name=unshared(a.name), x_role=a.role, x_organisation=a.organisation, x_attendance=attendance)
 
 
 def _file(a: Attachment, base: str) -> FileOut:
