@@ -36,6 +36,7 @@ from .model import (
     Presenter,
     Prose,
     Section,
+    own_html,
 )
 from .messages import _
 from .problems import Problem, did_you_mean, found_expected
@@ -412,7 +413,7 @@ class _Walker:
         anchor = f"{self.current.anchor}-{BLOCK_PREFIXES[kind]}{count}"
         first = {label: values[0] for label, values in fields.items()}
         block = Block(
-            kind=kind, anchor=anchor, html=_render(inner), text=_text(inner),
+            kind=kind, anchor=anchor, own_html=_own_html(inner), text=_text(inner),
             by=_names(first.get("av")), yes=_names(first.get("ja")), no=_names(first.get("nej")),
             abstain=_names(first.get("avstår")), result=first.get("resultat"), line=line,
             assignments=tuple(self._assignment(anchor, n, value, line) for n, value in enumerate(fields.get("uppdrag", []), 1)),
@@ -469,7 +470,7 @@ class _Walker:
             self.current = _SectionDraft(None)
             self.preamble.append(self.current)
         headings = tuple(_plain(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open")
-        self.current.parts.append(Prose(_render(tokens), _text(tokens), headings))
+        self.current.parts.append(Prose(_own_html(tokens), _text(tokens), headings))
 
     def finish(self) -> ParsedBody:
         self._flush_prose()
@@ -534,6 +535,10 @@ def _group_end(tokens: Sequence[Token], index: int) -> int:
 
 def _render(tokens: Sequence[Token]) -> str:
     return MD.renderer.render(list(tokens), MD.options, {})
+
+
+def _own_html(tokens: Sequence[Token]) -> str | None:
+    return own_html(_render(tokens), _text(tokens))
 
 
 def _text(tokens: Sequence[Token]) -> str:

@@ -14,6 +14,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Literal
 
+from markdown_it.common.utils import escapeHtml
+
 ItemType = Literal["beslutsärende", "informationsärende"]
 
 
@@ -236,16 +238,32 @@ class Diarienummer:
     normalised: str
 
 
-# The parts an item's body is made of, in order. Text is HTML rendered from the
-# secretary's Markdown (raw HTML off); `text` is the same as plain text.
+# The parts an item's body is made of, in order. `html` is rendered from the secretary's
+# Markdown (raw HTML off); `text` is the same as plain text.
+
+
+def plain_html(text: str) -> str:
+    """The HTML markdown-it writes for paragraphs of nothing but words, one per line of `text`."""
+    return "".join(f"<p>{escapeHtml(line)}</p>\n" for line in text.split("\n"))
+
+
+def own_html(html: str, text: str) -> str | None:
+    """`html` as a part keeps it: None where it is `plain_html(text)`, which most parts are (their
+    HTML, the same words as their text, was a fifth of the archive's memory)."""
+    return None if html == plain_html(text) else html
 
 
 @record
 class Prose:
-    html: str
+    own_html: str | None
+    """Its HTML where it is not `plain_html(text)` (`own_html`); `html` gives it either way."""
     text: str
     headings: tuple[str, ...] = ()
     """Sub-headings (### and deeper) within the prose, as plain text."""
+
+    @property
+    def html(self) -> str:
+        return plain_html(self.text) if self.own_html is None else self.own_html
 
 
 @record(recurring=("label",))
@@ -287,7 +305,8 @@ class Block:
     protokollsanteckning or jäv."""
     anchor: str
     """Permanent id, e.g. `p26-b1`."""
-    html: str
+    own_html: str | None
+    """Its HTML where it is not `plain_html(text)` (see `Prose`)."""
     text: str
     by: tuple[str, ...] = ()
     """Who proposed, dissented, noted or declared a conflict of interest (`Av:`)."""
@@ -297,6 +316,10 @@ class Block:
     result: str | None = None
     line: int = 0
     assignments: tuple[Assignment, ...] = ()
+
+    @property
+    def html(self) -> str:
+        return plain_html(self.text) if self.own_html is None else self.own_html
 
     @property
     def is_decision(self) -> bool:

@@ -274,6 +274,32 @@ def _texts_of(archive) -> list[str]:
     return found
 
 
+def test_a_part_of_plain_words_is_kept_as_its_text_alone_and_shows_the_html_markdown_writes(tmp_path: Path) -> None:
+    """Most parts of an item are paragraphs of plain words, whose HTML is their text escaped: such a
+    part keeps its text alone, and gives the HTML markdown-it writes; a part with markup or a line
+    break keeps the HTML it was rendered to (the archive's strings: 21 -> 14 MB at 1,000 protocols)."""
+    from generator.load import load_archive
+    from generator.model import Block, Prose
+
+    project = make_project(tmp_path)
+    minutes = project.content / "lsg/2021-02-19.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8")
+                       .replace("Länssamverkansgruppen fick information om ansökningsprocess.\n",
+                                'Bidrag & kostnader <2021> "enligt plan".\n')
+                       .replace("Rekryteringen av hjälpmedelskoordinator är avslutad.\n",
+                                "Rekryteringen är\navslutad, med *en* ny [koordinator](https://example.se/).\n"), encoding="utf-8")
+
+    items = {item.title: item for item in load_archive(project.content).meetings[0].items}
+    decision = next(p for p in items["Godkännande av dagordning"].parts if isinstance(p, Block))
+    plain = next(p for p in items["UPH-medel (Uppdrag Psykisk Hälsa) 2021–2022"].parts if isinstance(p, Prose))
+    marked = next(p for p in items["Information om rekrytering av hjälpmedelskoordinator"].parts if isinstance(p, Prose))
+
+    assert (decision.own_html, decision.html) == (None, "<p>Dagordningen godkändes.</p>\n")
+    assert (plain.own_html, plain.html) == (None, "<p>Bidrag &amp; kostnader &lt;2021&gt; &quot;enligt plan&quot;.</p>\n")
+    assert marked.html == marked.own_html == ('<p>Rekryteringen är\navslutad, med <em>en</em> ny '
+                                              '<a href="https://example.se/">koordinator</a>.</p>\n')
+
+
 def test_data_files_the_system_refuses_are_told_as_the_file_it_refused(tmp_path: Path) -> None:
     from generator.parallel import BackgroundError
     from generator.staging import ChangedWriter
