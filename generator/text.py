@@ -82,9 +82,9 @@ def swedish_key(text: str) -> str:
 
 
 def unshared(text: str) -> str:
-    """A copy of `text`, for a model or a JSON object to serialise where `text` is one of the
-    archive's strings: serialising a string that is not ASCII (pydantic, orjson, pickle) leaves its
-    UTF-8 bytes in it for as long as it lives (CPython keeps them with the string), and the
-    archive's strings live as long as the build (the open data's copies of its texts were 65 MB of
-    the build's process at 10,000 protocols)."""
-    return text.encode("utf-8").decode("utf-8")
+    """`text` to serialise where it is one of the archive's strings: a copy of one that is not
+    ASCII. Serialising such a string (pydantic, orjson, pickle) leaves its UTF-8 bytes in it for as
+    long as it lives (CPython keeps them with the string), and the archive's strings live as long
+    as the build: the bytes the open data left in its texts were 65 MB of the build's process at
+    10,000 protocols. (An ASCII string is its own UTF-8, and is serialised as it is.)"""
+    return text if text.isascii() else text.encode("utf-8").decode("utf-8")
