@@ -63,7 +63,7 @@ class ItemLink:
 
     @property
     def url(self) -> str:
-        return f"{self.page}#{self.anchor}"
+        return urls.in_page(self.page, self.anchor)
 
 
 @dataclass(frozen=True, slots=True)

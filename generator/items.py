@@ -36,7 +36,7 @@ from .model import (
     Presenter,
     Prose,
     Section,
-    own_html,
+    html_to_keep,
 )
 from .messages import _
 from .problems import Problem, did_you_mean, found_expected
@@ -538,7 +538,7 @@ def _render(tokens: Sequence[Token]) -> str:
 
 
 def _own_html(tokens: Sequence[Token]) -> str | None:
-    return own_html(_render(tokens), _text(tokens))
+    return html_to_keep(_render(tokens), _text(tokens))
 
 
 def _text(tokens: Sequence[Token]) -> str:

@@ -247,23 +247,32 @@ def plain_html(text: str) -> str:
     return "".join(f"<p>{escapeHtml(line)}</p>\n" for line in text.split("\n"))
 
 
-def own_html(html: str, text: str) -> str | None:
-    """`html` as a part keeps it: None where it is `plain_html(text)`, which most parts are (their
-    HTML, the same words as their text, was a fifth of the archive's memory)."""
+def html_to_keep(html: str, text: str) -> str | None:
+    """`html` as a part keeps it (`own_html`): None where it is `plain_html(text)`, which most parts
+    are (their HTML, the same words as their text, was a fifth of the archive's memory)."""
     return None if html == plain_html(text) else html
 
 
-@record
-class Prose:
+class _Rendered:
+    """A part rendered from Markdown, which keeps its `own_html` only where that is not
+    `plain_html(text)`."""
+
+    __slots__ = ()
     own_html: str | None
-    """Its HTML where it is not `plain_html(text)` (`own_html`); `html` gives it either way."""
     text: str
-    headings: tuple[str, ...] = ()
-    """Sub-headings (### and deeper) within the prose, as plain text."""
 
     @property
     def html(self) -> str:
         return plain_html(self.text) if self.own_html is None else self.own_html
+
+
+@record
+class Prose(_Rendered):
+    own_html: str | None
+    """Its HTML where it is not `plain_html(text)` (`html_to_keep`); `html` gives it either way."""
+    text: str
+    headings: tuple[str, ...] = ()
+    """Sub-headings (### and deeper) within the prose, as plain text."""
 
 
 @record(recurring=("label",))
@@ -297,7 +306,7 @@ class Assignment:
 
 
 @record(recurring=("kind",))
-class Block:
+class Block(_Rendered):
     """A fenced block (`::: beslut` ...) inside an item."""
 
     kind: str
@@ -316,10 +325,6 @@ class Block:
     result: str | None = None
     line: int = 0
     assignments: tuple[Assignment, ...] = ()
-
-    @property
-    def html(self) -> str:
-        return plain_html(self.text) if self.own_html is None else self.own_html
 
     @property
     def is_decision(self) -> bool:

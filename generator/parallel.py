@@ -35,7 +35,7 @@ def can_fork() -> bool:
 def room_for_a_copy() -> bool:
     """Whether the system has memory for another whole copy of this process (a fork that reads all
     it inherits copies what it reads, page by page): at 100,000 protocols the build's process is
-    7 GB. True where the system does not say (no /proc)."""
+    about 5 GB. True where the system does not say (no /proc)."""
     try:
         return _has_room(_resident_bytes(), _available_bytes())
     except (OSError, ValueError):

@@ -238,16 +238,21 @@ def page_at(url: str) -> Target:
     return Target(f"{path}.md" if path else "index.md", f"{path}/" if path else "")
 
 
+def in_page(page: str, anchor: str) -> str:
+    """A place in the page at `page` (a page's URL)."""
+    return f"{page}#{anchor}"
+
+
 def item(m: Meeting, i: Item) -> str:
-    return f"{meeting(m).url}#{i.anchor}"
+    return in_page(meeting(m).url, i.anchor)
 
 
 def block(m: Meeting, b: Block) -> str:
-    return f"{meeting(m).url}#{b.anchor}"
+    return in_page(meeting(m).url, b.anchor)
 
 
 def assignment(m: Meeting, a: Assignment) -> str:
-    return f"{meeting(m).url}#{a.anchor}"
+    return in_page(meeting(m).url, a.anchor)
 
 
 def reported(reference: str) -> str:

@@ -670,26 +670,19 @@ def _appearances_at(ref: MeetingRef, person_of: Callable[[str, Meeting], str]) -
             appearing(a.name, "ersättare" if a.replaces else label)
     page = ref.url
     for item in meeting.items:
-        item_link = None
+        item_link = ItemLink(page, item.anchor, item.label, item.title if item.number else "")
         for p in item.presenters:
-            item_link = item_link or _item_link(page, item)
             presented.setdefault(appearing(p.name), []).append(item_link)
         for block in item.parts:
             if not isinstance(block, Block):
                 continue
             for name in block.by:
-                item_link = item_link or _item_link(page, item)
                 acts.setdefault(appearing(name), []).append((item_link, ACT_WORDS.get(block.kind, block.kind)))
             for vote, names in (("yes", block.yes), ("no", block.no), ("abstain", block.abstain)):
                 for name in names:
-                    item_link = item_link or _item_link(page, item)
                     acts.setdefault(appearing(name), []).append((item_link, VOTE_WORDS[vote]))
     link = ref.link
     return {key: Appearance(link, how, tuple(presented.get(key, ())), tuple(acts.get(key, ()))) for key, how in attendance.items()}
-
-
-def _item_link(page: str, item: Item) -> ItemLink:
-    return ItemLink(page, item.anchor, item.label, item.title if item.number else "")
 
 
 def _joined_spellings(people: People, pages: dict[str, object]) -> list[View]:
