@@ -268,7 +268,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         the site's folder after this event); `kept`: where the last build's counts and records are."""
         self._stop_search_index()
         self._cancel_refresh()
-        self.search_folder = staging.search_folder(site_dir)
+        # (named after the site the build publishes, not its staging folder: the next build
+        # removes it by that name if this one is killed)
+        self.search_folder = staging.search_folder(self.staged[1] if self.staged else site_dir)
         self.search = IndexJob(self.search_folder, kept)
         return self.search
 

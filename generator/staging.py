@@ -59,9 +59,16 @@ def abandoned(site: Path, retired_in: Path | None = None) -> list[Path]:
             continue
         for folder in parent.iterdir():
             match = pattern.match(folder.name)
-            if match and match["site"] == site.name and folder.is_dir() and not running(int(match["pid"])):
+            if match and _names(match["site"], site.name) and folder.is_dir() and not running(int(match["pid"])):
                 found.append(folder)
     return found
+
+
+def _names(named: str, site: str) -> bool:
+    """Whether a left folder's name for its site, `named`, is `site`, or a staging folder of it
+    (the name a search index's folder had before 2026-12-05: it was left by every killed build)."""
+    inner = _STAGING.match(named)
+    return named == site or (inner is not None and inner["site"] == site)
 
 
 def _remove(folders: list[Path]) -> None:

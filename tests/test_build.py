@@ -181,8 +181,10 @@ def test_a_build_clears_away_what_killed_builds_left_and_nothing_of_a_running_on
     running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         abandoned = project.root / f".site.building-{dead.stdout.strip()}"
+        # (what every killed build left before 2026-12-05: its search index's folder named after its staging folder)
+        named_before = project.root / f"..site.building-{dead.stdout.strip()}.search-{dead.stdout.strip()}"
         busy = project.root / f".site.search-{running.pid}"
-        for folder in (abandoned, busy):
+        for folder in (abandoned, named_before, busy):
             (folder / "index.html").parent.mkdir(parents=True)
             (folder / "index.html").write_text("half a site", encoding="utf-8")
         cache = project.root / ".protokollarkivet-cache"  # (and the search index's half-written tally)
@@ -194,7 +196,7 @@ def test_a_build_clears_away_what_killed_builds_left_and_nothing_of_a_running_on
         (retired / "index.html").parent.mkdir(parents=True)
         (retired / "index.html").write_text("an old site", encoding="utf-8")
         assert project.build().code == 0
-        assert not abandoned.exists() and busy.exists() and not retired.exists()
+        assert not abandoned.exists() and not named_before.exists() and busy.exists() and not retired.exists()
         assert not half_tally.exists() and busy_tally.exists() and (cache / "search-tally.pickle").is_file()
         # The site a build replaces waits in the cache (which git ignores) for the next build to remove.
         assert project.build().code == 0
@@ -203,3 +205,38 @@ def test_a_build_clears_away_what_killed_builds_left_and_nothing_of_a_running_on
     finally:
         running.kill()
         running.wait()
+
+
+def test_a_build_killed_while_its_search_index_is_made_leaves_nothing_after_the_next_build(project: Project) -> None:
+    """A CI timeout's SIGKILL, sent to the build and every process it started: the published site
+    stays whole, and the next build removes every folder the killed one left (at 10,000 protocols
+    its search index's alone is 80 MB)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import QUIET
+
+    assert project.build().code == 0
+    published = tree_digest(project.site)
+    before = {path.name for path in project.root.iterdir()}
+    build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project.root, env=QUIET,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not any("search" in path.name for path in set(project.root.iterdir()) if path.name not in before):
+            assert build.poll() is None and time.monotonic() < deadline, "the build ended before its search index began"
+            time.sleep(0.01)
+    finally:
+        os.killpg(build.pid, signal.SIGKILL)
+        build.wait()
+    left = {path.name for path in project.root.iterdir()} - before
+    assert any(str(build.pid) in name for name in left), left
+    assert tree_digest(project.site) == published
+
+    assert project.build().code == 0
+    assert {path.name for path in project.root.iterdir()} - before == set()
+    cache = project.root / ".protokollarkivet-cache"
+    assert not [path.name for path in cache.rglob("*") if str(build.pid) in path.name]
