@@ -15,8 +15,11 @@ For each size (bench/synth.py archives of ~8 KB protocols) it prints:
 
 and the ratios ours/floor and stock/ours, and each one's growth from the smallest to the largest
 size; then `protokollarkivet check` without and with its cache, and the preview: `mkdocs serve`,
-one protocol edited, seconds until the served page shows the edit. Figures are printed, never
-asserted.
+one protocol edited, seconds until the served page shows the edit. Of the first build it also
+prints the machine's available memory at its lowest and what the kernel swapped out meanwhile,
+and its search index (`bench/search.py` measures the same in more detail): files, size as a host
+sends it, and the bytes a first query typed into the header box fetches in headless Chromium
+(the median of `bench/search.py`'s queries, code included). Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ import signal
 import socket
 import subprocess
 import sys
+import statistics
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -69,6 +74,74 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     if out.returncode != 0:  # (what the command said: a failure at 100,000 comes after a quarter of an hour)
         raise SystemExit(f"{' '.join(command[1:])} in {cwd} failed:\n{out.stderr[-4000:]}")
     return time.perf_counter() - started, int(out.stdout.split()[-1]) / 1024
+
+
+class MachineMemory:
+    """While a command runs: the machine's available memory at its lowest and the bytes the kernel
+    swapped out (from /proc, sampled every 0.2 s; a build that swaps slows, one the machine has no
+    memory for is killed)."""
+
+    def __init__(self) -> None:
+        self.lowest = self._available()
+        self._stop = threading.Event()
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> "MachineMemory":
+        self._swapped_before = self._swapped()
+        self._sampler.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._sampler.join()
+        self.swapped = self._swapped() - self._swapped_before
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.2):
+            self.lowest = min(self.lowest, self._available())
+
+    @staticmethod
+    def _available() -> int:
+        meminfo = Path("/proc/meminfo").read_text(encoding="ascii")
+        return int(meminfo.split("MemAvailable:")[1].split()[0]) * 1024
+
+    @staticmethod
+    def _swapped() -> int:
+        vmstat = dict(line.split() for line in Path("/proc/vmstat").read_text(encoding="ascii").splitlines())
+        return int(vmstat["pswpout"]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def search_index(site: Path, browser) -> tuple[int, float, float | None]:
+    """The built site's search index: its files, its size as a host sends it (MB), and the median
+    kB a first query typed fetches (None without a browser)."""
+    from bench.search import QUERIES, folder_size, ours_typed, serve
+
+    index = site / "sok/index"
+    files = sum(1 for path in index.rglob("*") if path.is_file())
+    served = folder_size(index)[1] / 1e6
+    if browser is None:
+        return files, served, None
+    httpd, base = serve(site)
+    try:
+        typed = [ours_typed(browser, base, site, query)[0] / 1024 for query in QUERIES]
+    finally:
+        httpd.shutdown()
+    return files, served, statistics.median(typed)
+
+
+def chromium():
+    """Headless Chromium driven by Playwright (the test suite's), or None where either is missing."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    from bench.search import FLAGS
+
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(executable).is_file():
+        return None
+    playwright = sync_playwright().start()
+    return playwright.chromium.launch(executable_path=executable, args=FLAGS)
 
 
 def ours(work: Path) -> tuple[float, float]:
@@ -176,6 +249,7 @@ def main() -> None:
                         help="a folder of archives bench/synth.py made (ARCHIVES/<size>/content), copied instead of made again")
     args = parser.parse_args()
     rows = []
+    browser = chromium()
     for size in args.sizes:
         work = Path(tempfile.mkdtemp(prefix=f"bench-build-{size}-"))
         made = args.archives / str(size) / "content" if args.archives else None
@@ -185,7 +259,10 @@ def main() -> None:
             generate(work, size)
         full = args.full_max is None or size <= args.full_max
         previewed = full and (args.preview_max is None or size <= args.preview_max)
-        row = {"size": size, "ours": ours(work)}
+        with MachineMemory() as machine:
+            row = {"size": size, "ours": ours(work)}
+        row["machine"] = machine
+        row["search"] = search_index(work / "site", browser)
         if full:
             row["again"] = ours(work)
             row["changed"] = one_meeting_changed(work)
@@ -202,7 +279,10 @@ def main() -> None:
         if "stock" in row:
             s = row["stock"]
             line += f" | stock {s[0]:7.1f} s {s[1]:6.0f} MB | stock/ours {s[0] / o[0]:5.1f}x"
-        c = row["check"]
+        c, m, (files, served, typed) = row["check"], row["machine"], row["search"]
+        line += (f"\n{'':>17} available memory at its lowest {m.lowest / 2**30:.2f} GB, swapped out {m.swapped / 2**20:.0f} MB"
+                 f"\n{'':>17} search index {files} files, {served:.1f} MB served | first query typed "
+                 + (f"{typed:.1f} kB (median)" if typed is not None else "not measured (no Chromium)"))
         if full:
             a, d = row["again"], row["changed"]
             line += (f"\n{'':>17} rebuilt, nothing changed {a[0]:6.1f} s {a[1]:6.0f} MB | one meeting changed {d[0]:6.1f} s "
@@ -212,6 +292,8 @@ def main() -> None:
             p = row["preview"]
             line += f" | preview: first page {p[0]:6.1f} s, an edit shown in {p[1]:4.1f} s"
         print(line, flush=True)
+    if browser is not None:
+        browser.close()
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         print(f"growth {first['size']} -> {last['size']}: ours {last['ours'][0] / first['ours'][0]:.1f}x "
