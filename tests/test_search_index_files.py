@@ -316,3 +316,32 @@ def test_the_vocabulary_is_the_archives_most_common_words_those_of_one_count_in_
     for size in (1, ties[len(ties) // 2], len(ranked) + 10):
         monkeypatch.setattr(files, "VOCABULARY", size)
         assert files._vocabulary(tokens.tokens, in_docs) == [word for _, word in ranked[:size]], size
+
+
+def test_a_larger_index_lists_fewer_larger_groups_and_every_term_is_found_through_them(archive, monkeypatch) -> None:
+    """Every query fetches the manifest, which lists the groups: at 100,000 protocols a group of
+    30 chunks made it most of a first query's bytes. The groups grow with the square root of the
+    chunks, and a term is still found as sok.js finds it: the last group, then the last chunk,
+    whose first term is not after it."""
+    import bisect
+    import math
+
+    monkeypatch.setattr(search.files, "CHUNK_BYTES", 300)  # (many chunks of the example archive's terms)
+    monkeypatch.setattr(search.files, "GROUP", 2)
+    files = search.build_search_files(archive)
+    manifest = json.loads(files["manifest.json"])
+    groups = [(first, packs.read_address(files, manifest["packs"], address)) for first, address in manifest["groups"]]
+    chunks = sum(len(listed) for _, listed in groups)
+    assert chunks > 500
+    assert 0.9 < len(groups) / math.sqrt(search.files.GROUPS_READ * chunks) < 1.1
+    assert len(groups) < chunks / 10
+
+    def located(term: str) -> dict:
+        _, listed = groups[bisect.bisect_right([first for first, _ in groups], term) - 1]
+        _, address = listed[bisect.bisect_right([first for first, _ in listed], term) - 1]
+        return packs.read_address(files, manifest["packs"], address)
+
+    terms = [term for chunk in term_chunks(files, manifest) for term in chunk]
+    assert len(terms) > chunks
+    for term in terms:
+        assert term in located(term), term
