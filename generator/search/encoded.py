@@ -14,7 +14,7 @@ from pathlib import Path
 from ..memo import MeetingKeys, Memo
 from ..model import Archive, Meeting
 from .documents import SearchDoc, in_facet_order, meeting_documents
-from .texts import Encoded, encode
+from .texts import Encoded, encode, encoded_keys
 
 FACT_FIELDS = tuple(f.name for f in dataclasses.fields(SearchDoc) if f.name not in ("texts", "snippet_source"))
 """A document's facts: what its result shows, and what its facets are made of."""
@@ -34,6 +34,8 @@ class EncodedDocs:
     """`texts.encode` of each one's texts (no snippet source)."""
     snippets: list[str]
     """What each one's result shows of its text (`files.snippet`)."""
+    keys: list[bytes]
+    """Each one's texts' digest (`texts.encoded_keys`), which counting finds its last counts by."""
 
     def __len__(self) -> int:
         return len(self.facts)
@@ -56,8 +58,9 @@ def encoded_documents(archive: Archive, snippet: Callable[[str], str], memo: Mem
     of a meeting made of what it was made of at the last build are taken as that build encoded them."""
     def encoded(meeting: Meeting) -> EncodedDocs:
         docs = meeting_documents(archive, meeting)
-        return EncodedDocs([tuple(map(doc.__getattribute__, FACT_FIELDS)) for doc in docs],
-                           [encode(doc, snippets=False) for doc in docs], [snippet(doc.snippet_source) for doc in docs])
+        texts = [encode(doc, snippets=False) for doc in docs]
+        return EncodedDocs([tuple(map(doc.__getattribute__, FACT_FIELDS)) for doc in docs], texts,
+                           [snippet(doc.snippet_source) for doc in docs], encoded_keys(texts))
 
     def of(meeting: Meeting) -> EncodedDocs:
         key = made_of(meeting) if made_of is not None else None
@@ -65,15 +68,16 @@ def encoded_documents(archive: Archive, snippet: Callable[[str], str], memo: Mem
             return encoded(meeting)
         return memo.get(key, lambda: encoded(meeting))
 
-    every = EncodedDocs([], [], [])
+    every = EncodedDocs([], [], [], [])
     shared: dict = {}
     for meeting in archive.meetings:
         docs = of(meeting)
         every.facts += [_sharing(facts, shared) for facts in docs.facts]
         every.texts += docs.texts
         every.snippets += docs.snippets
+        every.keys += docs.keys
     order = in_facet_order(archive, list(range(len(every))), lambda at: _facet_facts(every.facts[at]))
-    return EncodedDocs(*([column[at] for at in order] for column in (every.facts, every.texts, every.snippets)))
+    return EncodedDocs(*([column[at] for at in order] for column in (every.facts, every.texts, every.snippets, every.keys)))
 
 
 def read_memo(kept: Path | None, keys: MeetingKeys) -> Memo[EncodedDocs] | None:

@@ -163,14 +163,16 @@ class IndexInput:
         yield dumps({"documents": len(docs), **facts})
         for start in range(0, len(docs), per_part):
             part = slice(start, start + per_part)
-            # (without their snippet sources: this process writes the records cut from them)
-            yield dumps((docs.facts[part], *pack_encoded(docs.texts[part])))
+            # (without their snippet sources: this process writes the records cut from them; with
+            # each one's key, which counting finds its last counts by)
+            yield dumps((docs.facts[part], *pack_encoded(docs.texts[part]), docs.keys[part]))
         if memo is not None:
             memo.write(kept)  # (once sent: the index's process counts meanwhile)
         # (each column let go once read for the last time: this process is forked from the build's,
         # whose archive it shares, and was the build's largest at 10,000 protocols)
         memo = None
         docs.texts.clear()
+        docs.keys.clear()
         with_facts = docs.docs()
         docs.facts.clear()
         tables = kept_document_files(with_facts, facts["bodies"], facts["topics"], docs.snippets.__getitem__, files, kept)
@@ -187,9 +189,9 @@ class IndexInput:
         docs: list[SearchDoc] = []
         texts = PackedTexts()
         while len(docs) < facts["documents"]:
-            rows, *packed = pickle.loads(next(parts))
+            rows, data, ends, present, keys = pickle.loads(next(parts))
             docs += map(encoded.doc_of, rows)
-            texts.add(*packed)
+            texts.add(data, ends, present, keys)
         del facts["documents"]
         return IndexInput(docs=docs, texts=texts, **facts, document_files=lambda files, kept: lambda: pickle.loads(next(parts)),
                           direct_files=lambda files, kept: pickle.loads(next(parts)))

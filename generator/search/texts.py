@@ -35,6 +35,8 @@ class PackedTexts(Sequence[Mapping[str, str]]):
 
     def __init__(self) -> None:
         self._parts: list[tuple[bytes, np.ndarray, np.ndarray]] = []
+        self._keys: list[list[bytes] | None] = []
+        """Each part's documents' keys where they came with it (`encoded_keys`), else None."""
         self._firsts: list[int] = []
         self._count = 0
 
@@ -44,9 +46,11 @@ class PackedTexts(Sequence[Mapping[str, str]]):
         texts.add(*pack(docs))
         return texts
 
-    def add(self, data: bytes, ends: np.ndarray, present: np.ndarray) -> None:
-        """A part `pack` made, its documents numbered after those added before."""
+    def add(self, data: bytes, ends: np.ndarray, present: np.ndarray, keys: list[bytes] | None = None) -> None:
+        """A part `pack` made, its documents numbered after those added before; `keys`, where
+        known, each one's `key` (`encoded_keys`)."""
         self._parts.append((data, ends, present))
+        self._keys.append(keys)
         self._firsts.append(self._count)
         self._count += len(present)
 
@@ -66,20 +70,15 @@ class PackedTexts(Sequence[Mapping[str, str]]):
         return encoded_key(self._encoded(number))
 
     def keys(self) -> list[bytes]:
-        """`key` of every document, in order (a part at a time, its bytes not copied: half of
-        `key`'s time per document)."""
-        keys = []
-        for data, ends, present in self._parts:
+        """`key` of every document, in order: those a part came with, the others read from its
+        bytes (a part at a time, not copied: half of `key`'s time per document)."""
+        keys: list[bytes] = []
+        for (data, ends, present), known in zip(self._parts, self._keys):
+            if known is not None:
+                keys += known
+                continue
             view, ends_at = memoryview(data), [0, *ends.tolist()]  # (a field's start: its slot's end before)
-            for row, flags in enumerate(present.tolist()):
-                digest = hashlib.blake2b(digest_size=KEY_SIZE)
-                base = row * _SLOTS
-                for slot, name in _BY_NAME:
-                    if flags >> slot & 1:
-                        digest.update(name)
-                        digest.update(view[ends_at[base + slot]:ends_at[base + slot + 1]])
-                        digest.update(b"\0")
-                keys.append(digest.digest())
+            keys += [_key_of(view, ends_at, row * _SLOTS, flags) for row, flags in enumerate(present.tolist())]
         return keys
 
     def capitalised_words(self, field: str) -> set[str]:
@@ -98,7 +97,7 @@ class PackedTexts(Sequence[Mapping[str, str]]):
     def release(self) -> None:
         """Let go of every text (each part a block of its own: where large blocks are mapped,
         `malloc.map_large_blocks`, given back to the system)."""
-        self._parts, self._firsts, self._count = [], [], 0
+        self._parts, self._keys, self._firsts, self._count = [], [], [], 0
 
     def _located(self, number: int) -> tuple[tuple[bytes, np.ndarray, np.ndarray], int]:
         """The document's part, and its row in it."""
@@ -141,6 +140,28 @@ def encode(doc: SearchDoc, snippets: bool = True) -> Encoded:
         at += len(data)
     ends.append(at)
     return b"".join(chunks), ends.tobytes(), flags
+
+
+def encoded_keys(encoded: Sequence[Encoded]) -> list[bytes]:
+    """`PackedTexts.key` of each of the documents `encode` gave, made where they are encoded (the
+    search documents' maker keeps them with its documents: read from 130,000 documents' texts at
+    10,000 protocols, they were three quarters of a second of the index's longest path)."""
+    keys = []
+    for data, slots, flags in encoded:
+        view, ends_at = memoryview(data), [0, *array("I", slots)]
+        keys.append(_key_of(view, ends_at, 0, flags))
+    return keys
+
+
+def _key_of(view: memoryview, ends_at: Sequence[int], base: int, flags: int) -> bytes:
+    """`encoded_key` of a document's texts in `view`, its slots ending at `ends_at[base + 1:]`."""
+    digest = hashlib.blake2b(digest_size=KEY_SIZE)
+    for slot, name in _BY_NAME:
+        if flags >> slot & 1:
+            digest.update(name)
+            digest.update(view[ends_at[base + slot]:ends_at[base + slot + 1]])
+            digest.update(b"\0")
+    return digest.digest()
 
 
 def pack(docs: Iterable[SearchDoc], snippets: bool = True) -> tuple[bytes, np.ndarray, np.ndarray]:
