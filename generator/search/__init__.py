@@ -4,7 +4,7 @@
 |---|---|
 | `analysis` | Swedish tokenising, stop words, stemming, compounds (the lexicon), name pairs |
 | `documents` | `SearchDoc`, the fields and their boosts, the archive -> documents |
-| `encoded` | the documents as the index's input carries them, made a meeting at a time and kept by what the meeting is made of |
+| `encoded` | the documents as the index's input carries them (with each one's texts' key, which counting finds its last counts by), made a meeting at a time and kept by what the meeting is made of |
 | `texts` | the documents' texts and snippet sources packed (`PackedTexts`), and their digest for counting |
 | `counts` | pass one: each document's tokens and terms counted; what a build counted kept for the next |
 | `index` | the lunr-compatible index builder (BM25 field vectors, lunr's term order), in flat arrays |
