@@ -172,6 +172,12 @@ class _Server(http.server.ThreadingHTTPServer):
     # while another test's are queued: a dropped one is retried a second or more later)
     request_queue_size = 128
 
+    def handle_error(self, request, client_address) -> None:
+        # (a browser that closes a connection while a file is sent, as it does when a page moves
+        # on: the server's default prints a traceback for it; anything else it still prints)
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
 
 def serve(folder: Path, ranges: bool = True) -> tuple[http.server.ThreadingHTTPServer, str]:
     """A static file server for a built site on a free loopback port; answering Range requests
