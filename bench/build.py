@@ -30,8 +30,8 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -135,13 +135,12 @@ def chromium():
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    from bench.search import FLAGS
+    from bench.search import launch
+    from conftest import CHROMIUM
 
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(executable).is_file():
+    if not Path(CHROMIUM).is_file():
         return None
-    playwright = sync_playwright().start()
-    return playwright.chromium.launch(executable_path=executable, args=FLAGS)
+    return launch(sync_playwright().start())
 
 
 def ours(work: Path) -> tuple[float, float]:

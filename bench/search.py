@@ -43,8 +43,6 @@ QUERIES = ["hemsjukvård", "samverkanskoordinator", "kommunerna", "beslut om bud
            '"beslut om budget"', "kommunerna -budget"]
 """Words, a compound, a name, a phrase (checked on each result's text) and an exclusion (the
 excluded word's whole posting lists)."""
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -183,6 +181,13 @@ def stock_typed(browser, base: str, site: Path, query: str) -> tuple[int, float]
     return fetched, ms
 
 
+def launch(playwright):
+    """Headless Chromium (Debian's), started as the test suite starts it."""
+    from conftest import CHROMIUM, CHROMIUM_FLAGS
+
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+
+
 def serve(folder: Path):
     from conftest import serve as start
 
@@ -239,7 +244,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=FLAGS)
+        browser = launch(p)
         for size in args.sizes:
             r = run(size, not args.no_stock and size <= args.stock_max, browser, args.keep)
             print(f"\n== {size} protocols")

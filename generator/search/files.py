@@ -49,16 +49,6 @@ GROUP = 30
 GROUPS_READ = 3.3
 """Group lists a first query typed reads, as the group size that gives it the fewest bytes tells
 (10,000 protocols, 8,221 chunks: 50 chunks a group; `chunks_per_group`)."""
-
-
-def chunks_per_group(chunks: int) -> int:
-    """Term chunks per group list for an index of `chunks`: every query fetches the manifest,
-    which lists each group, and then a group list for each word or prefix typed, which lists
-    each chunk of its group. The bytes of both are least where the groups are as many as the
-    square root of GROUPS_READ times the chunks (at 100,000 protocols, 53,319 chunks: groups of
-    30 made the manifest 96.5 kB, and a first query typed fetched 97.0 kB, median; in groups of
-    127, 46.7 kB and 84.5 kB)."""
-    return max(GROUP, math.isqrt(int(chunks / GROUPS_READ)))
 FIRST_BLOCK = 64
 """Postings per (term, field) in the term chunk, best weights first; the rest in tail records."""
 TAIL_BLOCK = 256
@@ -262,6 +252,16 @@ def _document_blocks(docs: list[SearchDoc], bodies: list[Body], topics: list[Top
          for d in docs[start:start + DOC_BLOCK]]
         for start in range(0, len(docs), DOC_BLOCK)
     ]
+
+
+def chunks_per_group(chunks: int) -> int:
+    """Term chunks per group list for an index of `chunks`: every query fetches the manifest,
+    which lists each group, and then a group list for each word or prefix typed, which lists
+    each chunk of its group. The bytes of both are least where the groups are as many as the
+    square root of GROUPS_READ times the chunks (at 100,000 protocols, 53,319 chunks: groups of
+    30 made the manifest 96.5 kB, and a first query typed fetched 97.0 kB, median; in groups of
+    127, 46.7 kB and 84.5 kB)."""
+    return max(GROUP, math.isqrt(int(chunks / GROUPS_READ)))
 
 
 def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary: str | None = None,
