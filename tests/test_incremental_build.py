@@ -398,7 +398,7 @@ def test_the_search_index_counts_only_what_changed_and_gives_a_full_counts_index
     as they were, unless the lexicon's change may split one of its words otherwise: the counts, the
     terms' numbering and the compounds are those of counting every document afresh."""
     from generator.load import load_archive
-    from generator.search.counts import MadeCompounds, Tally
+    from generator.search.counts import COMPOUNDS_FILE, MadeCompounds, Tally
     from generator.search.documents import documents
 
     docs = documents(load_archive(ROOT / "content"))
@@ -413,6 +413,9 @@ def test_the_search_index_counts_only_what_changed_and_gives_a_full_counts_index
             assert again.compound_changes.gone + again.compound_changes.came, name
         afresh = MadeCompounds.of(again.compound_tokens.values(), {term: number for number, term in enumerate(again.terms)})
         again.write(tmp_path)  # (the last build's compounds, updated by what the recount changed, and kept)
+        kept = pickle.loads((tmp_path / COMPOUNDS_FILE).read_bytes())["terms"]
+        kept_terms = [again.terms[number] for number in np.frombuffer(kept, dtype=np.uint32).tolist()]
+        assert kept_terms == sorted(kept_terms) and len(kept_terms) > 100, name  # (in the order the term files read them)
         fresh, in_docs_fresh, lexicon_fresh = _counted_afresh(after)
         assert counted < len(after) / 4, name
         assert in_docs_again == in_docs_fresh, name
@@ -481,6 +484,24 @@ def test_a_damaged_or_older_tally_is_counted_afresh(tmp_path: Path) -> None:
     for damaged in (whole[:len(whole) // 2], b"not a tally", pickle.dumps({**stored, "code": "older"}), pickle.dumps([1, 2])):
         (tmp_path / TALLY_FILE).write_bytes(damaged)
         assert Tally.read(tmp_path) is None
+
+
+def test_a_kept_tally_holds_the_counts_in_the_bytes_they_need_and_reads_back_whole(tmp_path: Path) -> None:
+    """The counts of a term in a field are kept in as few bytes as the largest needs (one, in the
+    example archive), and read back as counted, a count of several hundred as well."""
+    from generator.load import load_archive
+    from generator.search.counts import TALLY_FILE, Tally
+    from generator.search.documents import documents
+
+    tally = _counted_afresh(documents(load_archive(ROOT / "content")))[0]
+    counted = tally.entry_tf.copy()
+    for largest, size in ((None, 1), (300, 2)):
+        if largest is not None:
+            tally.entry_tf[len(counted) // 2] = counted[len(counted) // 2] = largest
+        tally.write(tmp_path)
+        assert pickle.loads((tmp_path / TALLY_FILE).read_bytes())["entry_tf"].dtype.itemsize == size
+        read = Tally.read(tmp_path)
+        assert read is not None and read.entry_tf.dtype == np.uint32 and (read.entry_tf == counted).all()
 
 
 def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_path: Path) -> None:

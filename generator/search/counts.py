@@ -142,6 +142,7 @@ class Tally:
             if stored.get("code") != CODE_VERSION:
                 return None
             keys = stored.pop("keys")
+            stored["entry_tf"] = stored["entry_tf"].astype(np.uint32)
             compounds = zip(_lines(stored.pop("compound_tokens")), _lines(stored.pop("compound_splits")))
             stored.update({name: _lines(stored[name]) for name in _LISTS})
             tally = Tally(**stored, keys=[keys[at:at + KEY_SIZE] for at in range(0, len(keys), KEY_SIZE)],
@@ -166,10 +167,13 @@ class Tally:
         stored = {name: getattr(self, name) for name in self.__slots__ if name not in _NOT_STORED}
         stored.update({name: "\n".join(getattr(self, name)) for name in _LISTS})
         stored["keys"] = b"".join(self.keys)
+        # (a term's count in a field is rarely above 255: as few bytes as the largest needs, the
+        # file is a sixth smaller; 200 MB written at 10,000 protocols, beside the index being built)
+        stored["entry_tf"] = self.entry_tf.astype(np.min_scalar_type(int(self.entry_tf.max(initial=0))))
         stored["compound_tokens"] = "\n".join(self.compound_tokens)
         stored["compound_splits"] = "\n".join(self.compound_tokens.values())
         self._settle_compounds(folder)
-        made = self.made
+        made, by_term = self.made, self.by_term
 
         # (200 MB at 10,000 protocols: a killed build's half-written one is removed by the next)
         def dump(handle: BinaryIO) -> None:
@@ -177,7 +181,7 @@ class Tally:
 
         def write() -> None:
             keep_in(folder, TALLY_FILE, dump)
-            made.write(folder, self.stamp)  # (after the tally: a build killed between leaves the last one's, another stamp)
+            made.write(folder, self.stamp, by_term)  # (after the tally: a build killed between leaves the last one's, another stamp)
         return in_thread(write)
 
 
@@ -276,9 +280,18 @@ class MadeCompounds:
         except Exception:  # (any defect of a cache file: made from every compound token)
             return None
 
-    def write(self, folder: Path, stamp: str) -> None:
-        stored = {"stamp": stamp, "terms": np.fromiter(self.parts, dtype=np.uint32, count=len(self.parts)).tobytes(),
-                  "parts": "\n".join(self.parts.values()), "shared": self.shared}
+    def write(self, folder: Path, stamp: str, by_term: np.ndarray) -> None:
+        """Kept in the terms' order (`by_term`: their numbers in it), the order the index's files
+        read them in: read back so, each compound's parts lie in memory as its term comes, where
+        read at random (700,000 of them at 10,000 protocols) they took each term file's writer
+        half a second more."""
+        numbers = np.fromiter(self.parts, dtype=np.int64, count=len(self.parts))
+        rank = np.empty(len(by_term), dtype=np.int64)
+        rank[by_term] = np.arange(len(by_term))
+        order = np.argsort(rank[numbers], kind="stable")
+        values = list(self.parts.values())
+        stored = {"stamp": stamp, "terms": numbers[order].astype(np.uint32).tobytes(),
+                  "parts": "\n".join(map(values.__getitem__, order.tolist())), "shared": self.shared}
         keep_in(folder, COMPOUNDS_FILE, lambda handle: pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL))
 
 
