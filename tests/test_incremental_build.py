@@ -393,6 +393,46 @@ def _index_edits(docs):
     }
 
 
+def test_a_change_to_a_body_or_topic_every_meeting_page_holds_changes_each_ones_digest(tmp_path: Path) -> None:
+    """Every meeting's page holds the archive's bodies and topics, digested once a build as one
+    table each: a body's or a topic's description changed (no frame digest holds them) changes the
+    digest of every meeting's page, and an edit to one meeting those of its own page and its neighbour's only."""
+    import datetime as dt
+
+    from generator.cache import CACHE_DIR, ParseCache
+    from generator.render import THEME_DIR
+    from generator.settings import Settings
+    from generator.site import Site, SiteConfig, _view_digest
+    from generator.views import MeetingView
+
+    project = make_project(tmp_path / "archive", ROOT / "content")
+    config = SiteConfig(project.content, THEME_DIR, Settings(today=dt.date(2026, 12, 1)))
+    cache = ParseCache(project.root / CACHE_DIR)
+
+    def meeting_digests() -> dict[str, str]:
+        site = Site.load(config, cache)
+        digests = site.page_digests()
+        return {view.target.url: digests[view.target.url] for view in site.views.values() if isinstance(view, MeetingView)}
+
+    before = meeting_digests()
+    described = before
+    for registry, words, changed in (("bodies.yml", "Gruppen bereder ärenden", "Gruppen förbereder ärenden"),
+                                     ("topics.yml", "individuella avsteg", "enskilda avsteg")):
+        path = project.content / registry
+        path.write_text(path.read_text(encoding="utf-8").replace(words, changed, 1), encoding="utf-8")
+        earlier, described = described, meeting_digests()
+        assert len(earlier) == 5 and all(described[url] != digest for url, digest in earlier.items()), registry
+    # (the tables themselves: the registries are in every meeting's cache key too)
+    view = next(v for v in Site.load(config, cache).views.values() if isinstance(v, MeetingView))
+    fewer = dict(view.topics)
+    fewer.popitem()
+    assert _view_digest(view, {}, {}) != _view_digest(dataclasses.replace(view, topics=fewer), {}, {})
+    _change_a_decision(project.content)
+    edited = meeting_digests()
+    # (and that of the body's meeting before it, whose page links to it by its title)
+    assert [url for url, digest in described.items() if edited[url] != digest] == ["lsg/2021-02-19/", "lsg/2023-09-15/"]
+
+
 def test_the_search_index_counts_only_what_changed_and_gives_a_full_counts_index(tmp_path: Path) -> None:
     """Pass one of the index takes what the last build counted for every document whose texts are
     as they were, unless the lexicon's change may split one of its words otherwise: the counts, the
