@@ -167,15 +167,15 @@ class Tally:
         stored = {name: getattr(self, name) for name in self.__slots__ if name not in _NOT_STORED}
         stored.update({name: "\n".join(getattr(self, name)) for name in _LISTS})
         stored["keys"] = b"".join(self.keys)
-        # (a term's count in a field is rarely above 255: as few bytes as the largest needs, the
-        # file is a sixth smaller; 200 MB written at 10,000 protocols, beside the index being built)
+        # (a term's count in a field is rarely above 255: in as few bytes as the largest needs, the
+        # file written beside the index being built is 168 MB at 10,000 protocols, not 200)
         stored["entry_tf"] = self.entry_tf.astype(np.min_scalar_type(int(self.entry_tf.max(initial=0))))
         stored["compound_tokens"] = "\n".join(self.compound_tokens)
         stored["compound_splits"] = "\n".join(self.compound_tokens.values())
         self._settle_compounds(folder)
         made, by_term = self.made, self.by_term
 
-        # (200 MB at 10,000 protocols: a killed build's half-written one is removed by the next)
+        # (168 MB at 10,000 protocols: a killed build's half-written one is removed by the next)
         def dump(handle: BinaryIO) -> None:
             pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -283,7 +283,7 @@ class MadeCompounds:
     def write(self, folder: Path, stamp: str, by_term: np.ndarray) -> None:
         """Kept in the terms' order (`by_term`: their numbers in it), the order the index's files
         read them in: read back so, each compound's parts lie in memory as its term comes, where
-        read at random (700,000 of them at 10,000 protocols) they took each term file's writer
+        read at random (730,000 of them at 10,000 protocols) they took each term file's writer
         half a second more."""
         numbers = np.fromiter(self.parts, dtype=np.int64, count=len(self.parts))
         rank = np.empty(len(by_term), dtype=np.int64)
