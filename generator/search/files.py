@@ -301,7 +301,7 @@ def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary:
 
     direct_table, direct_count = source.direct_files(files, kept)
     manifest = {
-        "version": 8,
+        "version": 9,
         "packs": packs,
         "fields": [[name, boost] for name, boost in FIELDS],
         "exactField": EXACT_FIELD,
@@ -412,10 +412,11 @@ def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, fi
 
 
 def _entry(index: SearchIndex, term: str, number: int, tails: PackWriter) -> list:
-    """A term's entry in its chunk: its number, then per field its postings' count, its first
-    postings and its tail records (a field's list); a compound's parts last (`parts_written`)."""
+    """A term's entry in its chunk: per field its postings' count, its first postings and its tail
+    records (a field's list); a compound's parts last (`parts_written`). Not the term's number:
+    sok.js keys its vectors by the term itself (numbers were a sixth of the term chunks)."""
     runs = _Runs(index, number)
-    entry: list = [number]
+    entry: list = []
     for field, at, stop in runs.fields:  # (by field, best weights first)
         tail = min(at + FIRST_BLOCK, stop)
         # (a tail record the last build made of the same postings is taken as it was, its postings
@@ -440,7 +441,7 @@ def _encode_singles(encoded: list[str], places: list[int], terms: list[str], num
                                                        index.entry_weight[at].tolist()):
         parts = parts_of(number)
         listed = "," + orjson.dumps(parts_written(term, parts)).decode("utf-8") if parts else ""
-        encoded[place] = f"{_encode_string(term)}:[{number},[{field},1,[[{weight},{doc}]],[]]{listed}]"
+        encoded[place] = f"{_encode_string(term)}:[[{field},1,[[{weight},{doc}]],[]]{listed}]"
 
 
 def parts_written(term: str, spaced: str) -> list[str | int]:
@@ -461,7 +462,7 @@ def parts_written(term: str, spaced: str) -> list[str | int]:
 
 
 def is_field_list(element: list) -> bool:
-    """Whether an element of a term's entry after its number is a field's list (its postings in
+    """Whether an element of a term's entry is a field's list (its postings in
     a list at [2]), not a compound's parts (strings and numbers only)."""
     return isinstance(element[2], list) if len(element) > 2 else False
 

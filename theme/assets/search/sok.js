@@ -542,8 +542,8 @@
     });
   };
 
-  /* A term's entry is [its number, a list per field (field, postings' count, first postings, tail
-   * records), and a compound's parts last]; a part is its text, or where it lies in the term: the
+  /* A term's entry is [a list per field (field, postings' count, first postings, tail records),
+   * and a compound's parts last]; a part is its text, or where it lies in the term: the
    * first part's number is how many characters the term begins with, a later part's where in the
    * term it begins, running to the end; characters as code points (files.py's parts_written). */
   function isFieldList(x) { return x.length > 2 && Array.isArray(x[2]); }
@@ -578,12 +578,13 @@
       function add(found) {
         found.forEach(function (f) {
           f.expanded.forEach(function (pair) {
-            var entry = pair[1], termIndex = entry[0];
+            /* (a vector's index is the term itself: lunr.Vector orders its indices by `<`) */
+            var entry = pair[1], termIndex = pair[0];
             f.clause.fields.forEach(function (field) {
               vectors[field].upsert(termIndex, f.clause.boost, function (a, b) { return a + b; });
               var key = pair[0] + "/" + field;
               if (lists[key]) return;
-              for (var i = 1; i < entry.length; i++) {
+              for (var i = 0; i < entry.length; i++) {
                 if (isFieldList(entry[i]) && entry[i][0] === field) lists[key] = new PostingList(manifest, termIndex, field, entry[i][1], entry[i][2], entry[i][3]);
               }
             });
@@ -602,23 +603,18 @@
         });
         return out;
       }
-      var all = clauses(text, manifest), termOf = {};
+      var all = clauses(text, manifest);
       var prohibited = all.filter(function (c) { return c.prohibited; });
-      function named(found) {
-        found.forEach(function (f) { f.expanded.forEach(function (pair) { termOf[pair[1][0]] = pair[0]; }); });
-      }
       return Promise.all([run(all.filter(function (c) { return !c.prohibited; })), run(prohibited)]).then(function (found) {
         add(found[0]);
-        named(found[0]);
         var partClauses = parts(found[0]);
         all = all.concat(partClauses);
         return Promise.all([run(partClauses), excludedDocs(manifest, found[1])]);
       }).then(function (more) {
         add(more[0]);
-        named(more[0]);
         var out = more[1];
         var keep = out.size ? function (doc) { return !out.has(doc) && accept(doc); } : accept;
-        var enough = holdsEnough(all, termOf);
+        var enough = holdsEnough(all);
         return rank(manifest, vectors, Object.values(lists), limit, keep, options.exhaustive, options.rounds, enough);
       });
     });
@@ -676,7 +672,7 @@
 
   /* query.py's holds_enough: a result that only a compound's parts found is kept where it holds
    * all the parts of one compound. Returns a test of a result's fields, or null. */
-  function holdsEnough(all, termOf) {
+  function holdsEnough(all) {
     var partClauses = all.filter(function (c) { return c.partOf; });
     if (!partClauses.length) return null;
     var own = all.filter(function (c) { return !c.prohibited && !c.partOf; }).map(function (c) {
@@ -686,7 +682,7 @@
       var matched = [];
       Object.keys(fields).forEach(function (field) {
         var e = fields[field].elements;
-        for (var i = 0; i < e.length; i += 2) matched.push(termOf[e[i]]);
+        for (var i = 0; i < e.length; i += 2) matched.push(e[i]);
       });
       if (matched.some(function (t) { return own.some(function (o) { return o.prefix ? t.startsWith(o.term) : t === o.term; }); })) return true;
       return partClauses.some(function (c) { return c.partOf.every(function (p) { return matched.indexOf(p) >= 0; }); });
@@ -699,7 +695,7 @@
     found.forEach(function (f) {
       f.expanded.forEach(function (pair) {
         var entry = pair[1];
-        for (var i = 1; i < entry.length; i++) {
+        for (var i = 0; i < entry.length; i++) {
           if (!isFieldList(entry[i]) || f.clause.fields.indexOf(entry[i][0]) < 0) continue;
           postingsOf(entry[i][2])[0].forEach(function (d) { docsOut.add(d); });
           entry[i][3].forEach(function (block) {
