@@ -19,19 +19,19 @@ import struct
 import zlib
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from generator import search, urls
 from generator.load import load_archive
 from generator.search import packs
 from generator.search.dictionary import DICTIONARY_BYTES, text_dictionary
+from generator.search.postings import postings_of
 
 from .browsing import Visit
 from .conftest import ROOT, serve
 from .test_search_parity import QUERIES
 
-TINY = {"FIRST_BLOCK": 2, "TAIL_BLOCK": 5, "TAIL_GROWTH": 4}
+TINY = {"FIRST_BLOCK": 2, "TAIL_BLOCK": 5, "TAIL_GROWTH": 4, "CODED_AT_ONCE": 7}
 TINY_PACK = 4000
 
 
@@ -65,11 +65,11 @@ def test_every_posting_list_reads_back_whole_and_best_first(archive, monkeypatch
             assert all(isinstance(e, list) and search.files.is_field_list(e) for e in entry[:-1]), term
             assert search.files.is_field_list(entry[-1]) or search.files.parts_read(term, entry) is not None, term
             for _field, total, head, blocks in filter(search.files.is_field_list, entry):  # (not a compound's parts)
-                docs, weights = search.files.postings_of(head)
+                docs, weights = postings_of(head, manifest["docCount"])
                 sizes = [end - start for start, end in search.files.tail_blocks(total - len(docs))]
                 assert len(sizes) == len(blocks), term
                 for address, size in zip(blocks, sizes):
-                    block_docs, block_weights = search.files.postings_of(packs.read_address(files, manifest["packs"], address))
+                    block_docs, block_weights = postings_of(packs.read_address(files, manifest["packs"], address), manifest["docCount"])
                     assert len(block_docs) == size, (term, address)
                     grown = max(grown, size)
                     docs += block_docs
@@ -81,26 +81,6 @@ def test_every_posting_list_reads_back_whole_and_best_first(archive, monkeypatch
     assert lists > 1000 and tails > 100  # the tiny blocks made tails
     assert grown == TINY["TAIL_BLOCK"] * TINY["TAIL_GROWTH"]  # the deepest blocks grew to the most they may
     assert len([n for n in files if n.startswith("p/")]) < tails / 20  # many records to a file
-
-
-def test_postings_are_written_as_runs_of_one_weight_and_read_back_as_the_index_holds_them(archive) -> None:
-    docs = search.documents(archive)
-    index = search.build_index(docs, search.analysis.Lexicon(search.index.documents_per_token(docs)))
-    runs_of_several = 0
-    for number in range(len(index.term_ids)):
-        fields, numbers, weights = index.entries(number)
-        for field in set(fields):
-            at = [i for i, f in enumerate(fields) if f == field]
-            listed = ([numbers[i] for i in at], [weights[i] for i in at])
-            runs = search.files.weight_runs(*listed)
-            assert search.files.postings_of(runs) == listed
-            # (the files are written by `_Runs`, which finds the runs of a term's postings at once)
-            assert search.files._Runs(index, number).of(at[0], at[-1] + 1) == runs
-            assert search.files._Runs(index, number).of(at[-1] // 2, at[-1] + 1) == search.files.weight_runs(
-                numbers[at[-1] // 2:at[-1] + 1], weights[at[-1] // 2:at[-1] + 1])
-            assert all(step > 0 for step, *_ in runs[1:])  # (best first: each run's weight lower)
-            runs_of_several += sum(len(run) > 2 for run in runs)
-    assert runs_of_several > 100  # (documents of one weight share a run)
 
 
 def test_the_index_is_the_same_whether_its_sort_key_holds_the_documents_or_not(archive, monkeypatch) -> None:
@@ -121,21 +101,6 @@ def test_the_index_is_the_same_whether_its_sort_key_holds_the_documents_or_not(a
     assert (by_argsort.term_ids, by_argsort.compounds) == (in_place.term_ids, in_place.compounds)
 
 
-def test_a_term_of_one_posting_is_written_as_any_other_term(archive) -> None:
-    """Most terms have one posting; they are written directly, not built as lists and encoded,
-    and must read as the general way writes them (compounds' parts included)."""
-    docs = search.documents(archive)
-    index = search.build_index(docs, search.analysis.Lexicon(search.index.documents_per_token(docs)))
-    single = [(term, number) for term, number in index.term_ids.items() if index.starts[number + 1] - index.starts[number] == 1]
-    assert len(single) > 1000 and any(term in index.compounds for term, _ in single)
-    files = search.files
-    terms = [term for term, _ in single]
-    direct = [""] * len(terms)
-    files._encode_singles(direct, list(range(len(terms))), terms, np.array([n for _, n in single], dtype=np.int64), index)
-    for (term, number), written in zip(single, direct):
-        assert written == f"{files._json_text(term)}:{files._json_text(files._entry(index, term, number, None))}", term
-
-
 def test_a_compounds_parts_read_back_from_its_entry_as_the_index_holds_them(archive) -> None:
     """A compound's parts are written where they lie in the term (most are its beginning and its
     end), the rest spelled out; read back, every compound's are the index's."""
@@ -154,7 +119,7 @@ def test_a_compounds_parts_read_back_from_its_entry_as_the_index_holds_them(arch
     assert written("𝒜bcdef", "𝒜bc def") == [3, 3]  # (code points, as the browser counts them)
     assert written("ab", "ab") == ["ab"] and written("abc", "ab c ab") == [2, 2, "ab"]
     for term, spaced in [("berättatskyd", "berät skydd"), ("𝒜bcdef", "𝒜bc def"), ("abc", "ab c ab")]:
-        assert search.files.parts_read(term, [[0, 1, [[1, 0]], []], written(term, spaced)]) == spaced.split(" ")
+        assert search.files.parts_read(term, [[0, 1, "gC", []], written(term, spaced)]) == spaced.split(" ")
 
 
 def test_packs_keep_near_their_size_and_describe_themselves(archive, monkeypatch) -> None:
@@ -329,7 +294,7 @@ def test_a_larger_index_lists_fewer_larger_groups_and_every_term_is_found_throug
     import bisect
     import math
 
-    monkeypatch.setattr(search.files, "CHUNK_BYTES", 300)  # (many chunks of the example archive's terms)
+    monkeypatch.setattr(search.files, "CHUNK_BYTES", 200)  # (many chunks of the example archive's terms)
     monkeypatch.setattr(search.files, "GROUP", 2)
     files = search.build_search_files(archive)
     manifest = json.loads(files["manifest.json"])

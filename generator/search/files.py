@@ -36,9 +36,10 @@ from .counts import Prepared, Tally, count_terms, count_tokens, in_term_order, l
 from .dictionary import in_sample, text_dictionary
 from .index import SearchIndex, build_index
 from .packs import PackWriter, RecordMemo, SlotWriter
+from .postings import coded_lists
 from .texts import PackedTexts, pack_encoded
 from .query import browser_rules
-from . import direct, encoded, synonyms
+from . import direct, encoded, postings, synonyms
 
 CHUNK_BYTES = 8_000
 """Target size of a term chunk before compression (about 2.7 kB compressed at 10,000 protocols): a
@@ -68,6 +69,9 @@ TEXT_LENGTH = 1500
 """Characters of an item's text kept for snippets; fetched per result, by the results page only."""
 VOCABULARY = 20_000
 """Words at most in the vocabulary "Menade du …?" reads (fetched only when nothing was found)."""
+CODED_AT_ONCE = 200_000
+"""Postings coded in one pass at most (`postings.coded_lists` holds a dozen numbers for each: all
+the tails of 10,000 protocols at once made the index's writers 600 MB larger)."""
 PARALLEL_TERMS = 100_000
 """Terms from which two processes write the term files (about 1,000 protocols)."""
 
@@ -377,33 +381,33 @@ def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, fi
     own), and this build's kept there."""
     half, start, end = span
     chunks: list[tuple[str, str]] = []
-    chunk: dict[str, str] = {}
+    chunk: list[str] = []
     size = 0
     memo = RecordMemo.read(kept, f"search-tails-{half}.pickle") if kept is not None else None
     tails, chunk_packs = PackWriter(files, "p", f"p{half}.", memo=memo), PackWriter(files, "t", f"t{half}.")
-
-    def flush() -> None:
-        nonlocal chunk, size
-        if chunk:
-            chunks.append((next(iter(chunk)), chunk_packs.add_json(("{" + ",".join(chunk.values()) + "}").encode("utf-8"))))
-            chunk, size = {}, 0
-
-    terms, numbers = ordered[start:end], numbers[start:end]
-    one = index.starts[numbers + 1] - index.starts[numbers] == 1
-    encoded: list[str] = [""] * len(terms)
-    # (a term of one posting, 94% of them at 10,000 protocols: its posting read from the arrays
-    # for all such terms at once, and its entry written in one pass over them)
-    single_at = np.flatnonzero(one)
-    _encode_singles(encoded, single_at.tolist(), terms, numbers[single_at], index)
-    for at in np.flatnonzero(~one).tolist():  # (in the terms' order: their tails are packed in it)
-        term = terms[at]
-        encoded[at] = f"{_json_text(term)}:{orjson.dumps(_entry(index, term, int(numbers[at]), tails)).decode('utf-8')}"
-    for term, entry in zip(terms, encoded):  # (each entry encoded once: the chunk is its entries' JSON joined)
-        if size + len(entry) > CHUNK_BYTES:
-            flush()
-        chunk[term] = entry
+    terms = ordered[start:end]
+    lists = _FieldLists.of(index, numbers[start:end])
+    documents = len(index.docs)
+    heads = _coded(index, lists.starts, np.minimum(lists.ends, lists.starts + FIRST_BLOCK), documents)
+    tail_records = _tail_records(index, lists, tails, memo, documents)
+    parts_of = index.compounds.spaced.get
+    written = [f'[{field},{count},"{head}",{orjson.dumps(records).decode("utf-8") if records else "[]"}]'
+               for field, count, head, records in zip(lists.fields, lists.counts, heads, tail_records)]
+    bounds = lists.term_firsts.tolist() + [len(written)]
+    for place, (number, first, last) in enumerate(zip(numbers[start:end].tolist(), bounds, bounds[1:])):
+        term = terms[place]
+        parts = parts_of(number)
+        listed = written[first] if last == first + 1 else ",".join(written[first:last])
+        if parts:
+            listed += "," + orjson.dumps(parts_written(term, parts)).decode("utf-8")
+        entry = f"{_encode_string(term)}:[{listed}]"
+        if size + len(entry) > CHUNK_BYTES and chunk:
+            chunks.append((terms[place - len(chunk)], chunk_packs.add_json(("{" + ",".join(chunk) + "}").encode("utf-8"))))
+            chunk, size = [], 0
+        chunk.append(entry)
         size += len(entry) + 1
-    flush()
+    if chunk:
+        chunks.append((terms[len(terms) - len(chunk)], chunk_packs.add_json(("{" + ",".join(chunk) + "}").encode("utf-8"))))
     tails.close()
     chunk_packs.close()
     if memo is not None:
@@ -411,37 +415,72 @@ def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, fi
     return chunks, {**tails.packs, **chunk_packs.packs}
 
 
-def _entry(index: SearchIndex, term: str, number: int, tails: PackWriter) -> list:
-    """A term's entry in its chunk: per field its postings' count, its first postings and its tail
-    records (a field's list); a compound's parts last (`parts_written`). Not the term's number:
-    sok.js keys its vectors by the term itself (numbers were a sixth of the term chunks)."""
-    runs = _Runs(index, number)
-    entry: list = []
-    for field, at, stop in runs.fields:  # (by field, best weights first)
-        tail = min(at + FIRST_BLOCK, stop)
-        # (a tail record the last build made of the same postings is taken as it was, its postings
-        # not read: an edit to one meeting changes about 1.4% of them)
-        blocks = [tails.add_made_of(runs.key(tail + a, tail + b), functools.partial(runs.of, tail + a, tail + b))
-                  for a, b in tail_blocks(stop - tail)]
-        entry.append([field, stop - at, runs.of(at, tail), blocks])
-    parts = index.compounds.spaced.get(number)
-    if parts is not None:
-        entry.append(parts_written(term, parts))
-    return entry
+@dataclass
+class _FieldLists:
+    """The (term, field) posting lists of terms (in the order given): each one's field, its span
+    of the index's entries (best first) and its count, a term's lists together, by field."""
+
+    fields: list[int]
+    starts: np.ndarray
+    ends: np.ndarray
+    counts: list[int]
+    term_firsts: np.ndarray
+    """Each term's first list."""
+
+    @staticmethod
+    def of(index: SearchIndex, numbers: np.ndarray) -> "_FieldLists":
+        # (a list begins where a term's entries do, and where the field changes within them:
+        # found over all the entries at once, then each term's taken by where its entries lie)
+        field = index.entry_field
+        opens = np.union1d(index.starts[:-1], np.flatnonzero(field[1:] != field[:-1]) + 1).astype(np.int64)
+        firsts = np.searchsorted(opens, index.starts[numbers])
+        counts = np.searchsorted(opens, index.starts[numbers + 1]) - firsts
+        at = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(firsts, counts)
+        starts = opens[at]
+        ends = np.r_[opens, len(field)][at + 1]
+        return _FieldLists(field[starts].tolist(), starts, ends, (ends - starts).tolist(), np.cumsum(counts) - counts)
 
 
-def _encode_singles(encoded: list[str], places: list[int], terms: list[str], numbers: np.ndarray, index: SearchIndex) -> None:
-    """`_entry` encoded into `encoded`, for the terms of one posting at `places` (94% of the terms
-    at 10,000 protocols: written directly, in one pass, each half's term chunks took a fifth less
-    time)."""
-    at = index.starts[numbers]
-    parts_of = index.compounds.spaced.get
-    for place, term, number, field, doc, weight in zip(places, map(terms.__getitem__, places), numbers.tolist(),
-                                                       index.entry_field[at].tolist(), index.entry_doc[at].tolist(),
-                                                       index.entry_weight[at].tolist()):
-        parts = parts_of(number)
-        listed = "," + orjson.dumps(parts_written(term, parts)).decode("utf-8") if parts else ""
-        encoded[place] = f"{_encode_string(term)}:[[{field},1,[[{weight},{doc}]],[]]{listed}]"
+def _tail_records(index: SearchIndex, lists: _FieldLists, tails: PackWriter, memo: RecordMemo | None,
+                  documents: int) -> list[list[str]]:
+    """Each list's tail records' addresses (`tail_blocks` of what is beyond its first FIRST_BLOCK
+    postings), packed in the lists' order. A record the last build made of the same postings is
+    taken as it was (`memo`), its postings not coded again: an edit to one meeting changes about
+    1.4% of them; the others are coded together (`coded_lists`)."""
+    spans: list[tuple[int, int, int]] = []  # (list, start, end)
+    for number, (start, end) in enumerate(zip(lists.starts.tolist(), lists.ends.tolist())):
+        if end - start > FIRST_BLOCK:
+            spans += [(number, start + FIRST_BLOCK + a, start + FIRST_BLOCK + b) for a, b in tail_blocks(end - start - FIRST_BLOCK)]
+    keys = [_postings_key(index, start, end) for _, start, end in spans]
+    missing = [at for at, key in enumerate(keys) if memo is None or key not in memo.known]
+    made = dict(zip(missing, _coded(index, np.array([spans[at][1] for at in missing], np.int64),
+                                    np.array([spans[at][2] for at in missing], np.int64), documents)))
+    records: list[list[str]] = [[] for _ in lists.counts]
+    for at, ((number, _, _), key) in enumerate(zip(spans, keys)):
+        records[number].append(tails.add_made_of(key, functools.partial(made.__getitem__, at)))
+    return records
+
+
+def _coded(index: SearchIndex, starts: np.ndarray, ends: np.ndarray, documents: int) -> list[str]:
+    """`postings.coded_lists` of the index's postings `starts[i]:ends[i]`, CODED_AT_ONCE postings
+    or so at a time."""
+    coded: list[str] = []
+    bounds = np.searchsorted(np.cumsum(ends - starts), np.arange(CODED_AT_ONCE, int((ends - starts).sum()), CODED_AT_ONCE))
+    for first, last in zip([0, *bounds.tolist()], [*bounds.tolist(), len(starts)]):
+        if last > first:
+            coded += coded_lists(index.entry_doc, index.entry_weight, starts[first:last], ends[first:last], documents)
+    return coded
+
+
+def _postings_key(index: SearchIndex, start: int, end: int) -> bytes:
+    """A digest of the postings `start` to `end` and of how they are written (this module)."""
+    digest = hashlib.blake2b(index.entry_doc[start:end].data, digest_size=16, salt=_POSTINGS_CODE)
+    digest.update(index.entry_weight[start:end].data)
+    return digest.digest()
+
+
+_POSTINGS_CODE = hashlib.blake2b(Path(__file__).read_bytes() + Path(postings.__file__).read_bytes(), digest_size=16).digest()
+"""(the code postings are written by: a kept record made by other code is not taken)"""
 
 
 def parts_written(term: str, spaced: str) -> list[str | int]:
@@ -462,9 +501,9 @@ def parts_written(term: str, spaced: str) -> list[str | int]:
 
 
 def is_field_list(element: list) -> bool:
-    """Whether an element of a term's entry is a field's list (its postings in
-    a list at [2]), not a compound's parts (strings and numbers only)."""
-    return isinstance(element[2], list) if len(element) > 2 else False
+    """Whether an element of a term's entry is a field's list (its postings coded at [2]), not a
+    compound's parts (strings and numbers only)."""
+    return isinstance(element[2], str) and isinstance(element[0], int) and isinstance(element[3], list) if len(element) == 4 else False
 
 
 def parts_read(term: str, entry: list) -> list[str] | None:
@@ -474,88 +513,6 @@ def parts_read(term: str, entry: list) -> list[str] | None:
     if is_field_list(last):
         return None
     return [part if isinstance(part, str) else term[:part] if at == 0 else term[part:] for at, part in enumerate(last)]
-
-
-class _Runs:
-    """A term's postings: its fields' spans, and `weight_runs` of any span of them (a long one's
-    run starts and distances found by numpy: a Python step per posting was most of the term files'
-    time), or a digest of what they are made of (`key`)."""
-
-    def __init__(self, index: SearchIndex, number: int):
-        start, end = int(index.starts[number]), int(index.starts[number + 1])
-        self.docs, self.weights = index.entry_doc[start:end], index.entry_weight[start:end]
-        fields = index.entry_field[start:end]
-        if fields[0] == fields[-1]:  # (sorted by field: most terms are in one)
-            self.fields = [(int(fields[0]), 0, end - start)]
-        else:
-            bounds = [0, *(np.flatnonzero(fields[1:] != fields[:-1]) + 1).tolist(), end - start]
-            self.fields = [(int(fields[at]), at, stop) for at, stop in zip(bounds, bounds[1:])]
-        """(field, start, end) of each field's postings."""
-
-    def of(self, start: int, end: int) -> list[list[int]]:
-        """`weight_runs(docs[start:end], weights[start:end])`."""
-        if end - start <= FIRST_BLOCK:  # (a first block: numpy's steps cost more than Python's on so few)
-            return weight_runs(self.docs[start:end].tolist(), self.weights[start:end].tolist())
-        docs, weights = self.docs[start:end].astype(np.int64), self.weights[start:end]
-        distances = docs.copy()
-        distances[1:] -= docs[:-1]
-        changes = (np.flatnonzero(weights[1:] != weights[:-1]) + 1).tolist()
-        return _runs_from([0, *changes], end - start, docs.tolist(), weights.tolist(), distances.tolist())
-
-    def key(self, start: int, end: int) -> bytes:
-        """A digest of the postings `start` to `end` and of how they are written (this module)."""
-        digest = hashlib.blake2b(self.docs[start:end].data, digest_size=16, salt=_RUNS_CODE)
-        digest.update(self.weights[start:end].data)
-        return digest.digest()
-
-
-_RUNS_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).digest()
-"""(the code postings are written by: a kept record made by other code is not taken)"""
-
-
-def weight_runs(docs: list[int], weights: list[int]) -> list[list[int]]:
-    """Postings as the files hold them: runs of one weight, best first, each [how much lower its
-    weight is than the run before's (the first run: its weight), its first document, then each
-    next document's distance from the one before]. The documents of one weight come in their
-    order (the index's sort is stable), so the distances are short numbers: a posting list
-    written as documents and weights whole was a third larger (10,000 protocols, gzip)."""
-    # (the runs' starts and the distances each in one pass, then sliced: a quarter less time than
-    # grouping the postings one by one, at 7 million postings a build)
-    if not docs:
-        return []
-    total = len(docs)
-    starts = [0, *[at for at, before, weight in zip(range(1, total), weights, weights[1:]) if weight != before]]
-    distances = [0, *[later - earlier for earlier, later in zip(docs, docs[1:])]]
-    return _runs_from(starts, total, docs, weights, distances)
-
-
-def _runs_from(starts: list[int], end: int, docs: list[int], weights: list[int], distances: list[int]) -> list[list[int]]:
-    """The runs that begin at `starts` and end at `end`, each document's distance from the one
-    before it given (`distances`)."""
-    runs: list[list[int]] = []
-    previous = None
-    for first, stop in zip(starts, [*starts[1:], end]):
-        weight = weights[first]
-        runs.append([weight if previous is None else previous - weight, docs[first], *distances[first + 1:stop]])
-        previous = weight
-    return runs
-
-
-def postings_of(runs: list[list[int]]) -> tuple[list[int], list[int]]:
-    """(documents, weights) of postings as `weight_runs` wrote them, best first (sok.js's
-    `postingsOf`)."""
-    docs: list[int] = []
-    weights: list[int] = []
-    weight = 0
-    for number, (step, first, *distances) in enumerate(runs):
-        weight = step if number == 0 else weight - step
-        doc = first
-        docs.append(doc)
-        for distance in distances:
-            doc += distance
-            docs.append(doc)
-        weights += [weight] * (1 + len(distances))
-    return docs, weights
 
 
 def tail_blocks(postings: int) -> list[tuple[int, int]]:

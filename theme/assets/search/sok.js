@@ -510,23 +510,42 @@
 
   /* -- scoring ------------------------------------------------------------------------ */
 
-  /* Postings as the files hold them (files.py's weight_runs): runs of one weight, best first,
-   * each [its weight's drop from the run before (the first: the weight), its first document,
-   * then each next document's distance from the one before] -> [documents, weights]. */
-  function postingsOf(runs) {
-    var docs = [], weights = [], weight = 0;
-    runs.forEach(function (run, number) {
-      weight = number === 0 ? run[0] : weight - run[0];
-      var doc = run[1];
-      docs.push(doc); weights.push(weight);
-      for (var i = 2; i < run.length; i++) { doc += run[i]; docs.push(doc); weights.push(weight); }
-    });
+  /* A posting list as the files hold it (postings.py): base-64 digits of bits, six to a digit,
+   * from each one's highest. The count of runs of one weight (Exp-Golomb), then per run its
+   * weight (the first: the weight, Exp-Golomb of FIRST_WEIGHT_ORDER; then its drop from the run
+   * before less one, of DROP_ORDER), its count less one (Exp-Golomb), its first document and
+   * each next one's distance less one (Rice codes of riceBits(documents, count) low bits)
+   * -> [documents, weights], best first. */
+  var DIGITS = {}, FIRST_WEIGHT_ORDER = 10, DROP_ORDER = 2;
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach(function (c, i) { DIGITS[c] = i; });
+  function riceBits(documents, count) {
+    var mean = Math.floor(documents / (count + 1));
+    return mean > 0 ? 31 - Math.clz32(mean) : 0;
+  }
+  function postingsOf(coded, documents) {
+    var at = 0, end = 6 * coded.length;
+    function bit() {
+      if (at >= end) throw new Error("postingsOf: a list ends before its postings");
+      var b = (DIGITS[coded.charAt(Math.floor(at / 6))] >> (5 - at % 6)) & 1;
+      at++;
+      return b;
+    }
+    function unary() { var zeros = 0; while (!bit()) zeros++; return zeros; }
+    function number(width) { var v = 0; for (var i = 0; i < width; i++) v = v * 2 + bit(); return v; }
+    function expGolomb(order) { var width = unary() + order; return Math.pow(2, width) + number(width) - Math.pow(2, order); }
+    function rice(low) { return unary() * Math.pow(2, low) + number(low); }
+    var docs = [], weights = [], weight = 0, runs = expGolomb(0) + 1;
+    for (var run = 0; run < runs; run++) {
+      weight = run === 0 ? expGolomb(FIRST_WEIGHT_ORDER) : weight - expGolomb(DROP_ORDER) - 1;
+      var count = expGolomb(0) + 1, low = riceBits(documents, count), doc = -1;
+      for (var i = 0; i < count; i++) { doc += rice(low) + 1; docs.push(doc); weights.push(weight); }
+    }
     return [docs, weights];
   }
 
   /* A (term, field) posting list, best weights first, fetched block by block. */
   function PostingList(manifest, termIndex, field, total, head, blocks) {
-    var postings = postingsOf(head);
+    var postings = postingsOf(head, manifest.docCount);
     this.manifest = manifest; this.termIndex = termIndex; this.field = field; this.total = total;
     this.docs = postings[0]; this.weights = postings[1]; this.blocks = blocks.slice();
   }
@@ -536,17 +555,17 @@
   };
   PostingList.prototype.more = function () {
     var self = this;
-    return record(this.manifest, this.blocks.shift()).then(function (runs) {
-      var block = postingsOf(runs);
+    return record(this.manifest, this.blocks.shift()).then(function (coded) {
+      var block = postingsOf(coded, self.manifest.docCount);
       self.docs = self.docs.concat(block[0]); self.weights = self.weights.concat(block[1]);
     });
   };
 
-  /* A term's entry is [a list per field (field, postings' count, first postings, tail records),
+  /* A term's entry is [a list per field (field, postings' count, first postings coded, tail records),
    * and a compound's parts last]; a part is its text, or where it lies in the term: the
    * first part's number is how many characters the term begins with, a later part's where in the
    * term it begins, running to the end; characters as code points (files.py's parts_written). */
-  function isFieldList(x) { return x.length > 2 && Array.isArray(x[2]); }
+  function isFieldList(x) { return x.length === 4 && typeof x[2] === "string" && Array.isArray(x[3]); }
   function partsOf(term, entry) {
     var last = entry[entry.length - 1];
     if (isFieldList(last)) return null;
@@ -697,9 +716,9 @@
         var entry = pair[1];
         for (var i = 0; i < entry.length; i++) {
           if (!isFieldList(entry[i]) || f.clause.fields.indexOf(entry[i][0]) < 0) continue;
-          postingsOf(entry[i][2])[0].forEach(function (d) { docsOut.add(d); });
+          postingsOf(entry[i][2], manifest.docCount)[0].forEach(function (d) { docsOut.add(d); });
           entry[i][3].forEach(function (block) {
-            jobs.push(record(manifest, block).then(function (runs) { postingsOf(runs)[0].forEach(function (d) { docsOut.add(d); }); }));
+            jobs.push(record(manifest, block).then(function (coded) { postingsOf(coded, manifest.docCount)[0].forEach(function (d) { docsOut.add(d); }); }));
           });
         }
       });
@@ -1192,6 +1211,7 @@
 
   window.protokollarkivetSearch = {
     search: search, find: find, clauses: clauses, docs: docs, directKeys: directKeys, directHit: directHit, shardOf: shardOf, fetchJSON: fetchJSON, ready: ready,
+    postingsOf: postingsOf,
     tokenize: function (text, manifest) { return tokenize(text, rulesOf(manifest)); }
   };
 
