@@ -118,8 +118,11 @@ def test_a_compounds_parts_read_back_from_its_entry_as_the_index_holds_them(arch
     assert written("berättatskyd", "berät skydd") == [5, "skydd"]  # (a stem that is not the term's end)
     assert written("𝒜bcdef", "𝒜bc def") == [3, 3]  # (code points, as the browser counts them)
     assert written("ab", "ab") == ["ab"] and written("abc", "ab c ab") == [2, 2, "ab"]
-    for term, spaced in [("berättatskyd", "berät skydd"), ("𝒜bcdef", "𝒜bc def"), ("abc", "ab c ab")]:
+    cases = [("berättatskyd", "berät skydd"), ("𝒜bcdef", "𝒜bc def"), ("abc", "ab c ab"), ("ab", "ab"), ("abab", "ab ab"),
+             ("abc", "abc c"), ("abc", "a abc"), *((term, " ".join(parts)) for term, parts in index.compounds.items())]
+    for term, spaced in cases:
         assert search.files.parts_read(term, [[0, 1, "gC", []], written(term, spaced)]) == spaced.split(" ")
+        assert json.loads(search.files._parts_json(term, spaced)) == written(term, spaced), (term, spaced)  # (its quick way)
 
 
 def test_packs_keep_near_their_size_and_describe_themselves(archive, monkeypatch) -> None:

@@ -399,7 +399,7 @@ def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, fi
         parts = parts_of(number)
         listed = written[first] if last == first + 1 else ",".join(written[first:last])
         if parts:
-            listed += "," + orjson.dumps(parts_written(term, parts)).decode("utf-8")
+            listed += "," + _parts_json(term, parts)
         entry = f"{_encode_string(term)}:[{listed}]"
         if size + len(entry) > CHUNK_BYTES and chunk:
             chunks.append((terms[place - len(chunk)], chunk_packs.add_json(("{" + ",".join(chunk) + "}").encode("utf-8"))))
@@ -432,7 +432,10 @@ class _FieldLists:
         # (a list begins where a term's entries do, and where the field changes within them:
         # found over all the entries at once, then each term's taken by where its entries lie)
         field = index.entry_field
-        opens = np.union1d(index.starts[:-1], np.flatnonzero(field[1:] != field[:-1]) + 1).astype(np.int64)
+        opening = np.zeros(len(field), dtype=bool)  # (a mask, not a union of the two: that sorted them, 0.75 s)
+        opening[1:] = field[1:] != field[:-1]
+        opening[index.starts[:-1][index.starts[:-1] < len(field)]] = True
+        opens = np.flatnonzero(opening)
         firsts = np.searchsorted(opens, index.starts[numbers])
         counts = np.searchsorted(opens, index.starts[numbers + 1]) - firsts
         at = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(firsts, counts)
@@ -498,6 +501,16 @@ def parts_written(term: str, spaced: str) -> list[str | int]:
         else:
             written.append(part)
     return written
+
+
+def _parts_json(term: str, spaced: str) -> str:
+    """`parts_written` as JSON; a compound of two parts that begin and end the term (most of them)
+    written directly (the general way was a fifth of the term chunks' time)."""
+    first, space, second = spaced.partition(" ")
+    if space and " " not in second and len(first) < len(term) and len(second) < len(term) \
+            and term.startswith(first) and term.endswith(second):
+        return f"[{len(first)},{len(term) - len(second)}]"
+    return orjson.dumps(parts_written(term, spaced)).decode("utf-8")
 
 
 def is_field_list(element: list) -> bool:
