@@ -42,9 +42,9 @@ from .query import browser_rules
 from . import direct, encoded, postings, synonyms
 
 CHUNK_BYTES = 8_000
-"""Target size of a term chunk before compression (about 2.7 kB compressed at 10,000 protocols): a
+"""Target size of a term chunk before compression (about 3.0 kB compressed at 10,000 protocols): a
 first query fetches a chunk for each word and prefix typed, so they stay small. (Postings written
-as weight runs are denser, and compress less: at 10,000 bytes a chunk was 3.4 kB compressed.)"""
+as bits, `postings.py`, are denser than as JSON numbers, and compress less.)"""
 GROUP = 30
 """Term chunks per group list at least: the manifest lists the groups, a group lists its chunks."""
 GROUPS_READ = 3.3
