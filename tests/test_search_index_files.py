@@ -31,7 +31,7 @@ from .browsing import Visit
 from .conftest import ROOT, serve
 from .test_search_parity import QUERIES
 
-TINY = {"FIRST_BLOCK": 2, "TAIL_BLOCK": 5, "TAIL_GROWTH": 4, "CODED_AT_ONCE": 7}
+TINY = {"FIRST_BLOCK": 2, "TAIL_BLOCK": 5, "TAIL_GROWTH": 4, "CODED_AT_ONCE": 7, "TERMS_AT_ONCE": 50}
 TINY_PACK = 4000
 
 

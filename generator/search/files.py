@@ -73,6 +73,9 @@ CODED_AT_ONCE = 50_000
 """Postings coded in one pass at most (`postings.coded_lists` holds a dozen numbers for each: all
 the tails of 10,000 protocols at once made the index's writers 600 MB larger; 200,000 at a time
 made the build of 1,000 protocols 32 MB larger than before, 50,000 none)."""
+TERMS_AT_ONCE = 100_000
+"""Terms whose lists a term file writer holds written at once (a whole half at once: the build of
+100,000 protocols was 270 MB larger at its largest)."""
 PARALLEL_TERMS = 100_000
 """Terms from which two processes write the term files (about 1,000 protocols)."""
 
@@ -386,29 +389,34 @@ def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, fi
     size = 0
     memo = RecordMemo.read(kept, f"search-tails-{half}.pickle") if kept is not None else None
     tails, chunk_packs = PackWriter(files, "p", f"p{half}.", memo=memo), PackWriter(files, "t", f"t{half}.")
-    terms = ordered[start:end]
-    lists = _FieldLists.of(index, numbers[start:end])
     documents = len(index.docs)
-    heads = _coded(index, lists.starts, np.minimum(lists.ends, lists.starts + FIRST_BLOCK), documents)
-    tail_records = _tail_records(index, lists, tails, memo, documents)
     parts_of = index.compounds.spaced.get
-    written = [f'[{field},{count},"{head}",{orjson.dumps(records).decode("utf-8") if records else "[]"}]'
-               for field, count, head, records in zip(lists.fields, lists.counts, heads, tail_records)]
-    bounds = lists.term_firsts.tolist() + [len(written)]
-    for place, (number, first, last) in enumerate(zip(numbers[start:end].tolist(), bounds, bounds[1:])):
-        term = terms[place]
-        parts = parts_of(number)
-        listed = written[first] if last == first + 1 else ",".join(written[first:last])
-        if parts:
-            listed += "," + _parts_json(term, parts)
-        entry = f"{_encode_string(term)}:[{listed}]"
-        if size + len(entry) > CHUNK_BYTES and chunk:
-            chunks.append((terms[place - len(chunk)], chunk_packs.add_json(("{" + ",".join(chunk) + "}").encode("utf-8"))))
-            chunk, size = [], 0
-        chunk.append(entry)
-        size += len(entry) + 1
+    opens = _FieldLists.opens(index)
+    first_term = ""
+    for batch in range(start, end, TERMS_AT_ONCE):  # (what each list is written as, held for a batch of terms only)
+        batch_numbers = numbers[batch:min(end, batch + TERMS_AT_ONCE)]
+        lists = _FieldLists.of(index, batch_numbers, opens)
+        heads = _coded(index, lists.starts, np.minimum(lists.ends, lists.starts + FIRST_BLOCK), documents)
+        tail_records = _tail_records(index, lists, tails, memo, documents)
+        written = [f'[{field},{count},"{head}",{orjson.dumps(records).decode("utf-8") if records else "[]"}]'
+                   for field, count, head, records in zip(lists.fields, lists.counts, heads, tail_records)]
+        del heads, tail_records
+        bounds = lists.term_firsts.tolist() + [len(written)]
+        for term, number, first, last in zip(ordered[batch:batch + len(batch_numbers)], batch_numbers.tolist(), bounds, bounds[1:]):
+            parts = parts_of(number)
+            listed = written[first] if last == first + 1 else ",".join(written[first:last])
+            if parts:
+                listed += "," + _parts_json(term, parts)
+            entry = f"{_encode_string(term)}:[{listed}]"
+            if size + len(entry) > CHUNK_BYTES and chunk:
+                chunks.append((first_term, chunk_packs.add_json(("{" + ",".join(chunk) + "}").encode("utf-8"))))
+                chunk, size = [], 0
+            if not chunk:
+                first_term = term
+            chunk.append(entry)
+            size += len(entry) + 1
     if chunk:
-        chunks.append((terms[len(terms) - len(chunk)], chunk_packs.add_json(("{" + ",".join(chunk) + "}").encode("utf-8"))))
+        chunks.append((first_term, chunk_packs.add_json(("{" + ",".join(chunk) + "}").encode("utf-8"))))
     tails.close()
     chunk_packs.close()
     if memo is not None:
@@ -429,14 +437,19 @@ class _FieldLists:
     """Each term's first list."""
 
     @staticmethod
-    def of(index: SearchIndex, numbers: np.ndarray) -> "_FieldLists":
-        # (a list begins where a term's entries do, and where the field changes within them:
-        # found over all the entries at once, then each term's taken by where its entries lie)
+    def opens(index: SearchIndex) -> np.ndarray:
+        """Where every list of the index begins: where a term's entries do, and where the field
+        changes within them (a mask, not a union of the two: that sorted them, 0.75 s a writer)."""
         field = index.entry_field
-        opening = np.zeros(len(field), dtype=bool)  # (a mask, not a union of the two: that sorted them, 0.75 s)
+        opening = np.zeros(len(field), dtype=bool)
         opening[1:] = field[1:] != field[:-1]
         opening[index.starts[:-1][index.starts[:-1] < len(field)]] = True
-        opens = np.flatnonzero(opening)
+        return np.flatnonzero(opening)
+
+    @staticmethod
+    def of(index: SearchIndex, numbers: np.ndarray, opens: np.ndarray) -> "_FieldLists":
+        """The lists of the terms `numbers`, where every list of the index begins given (`opens`)."""
+        field = index.entry_field
         firsts = np.searchsorted(opens, index.starts[numbers])
         counts = np.searchsorted(opens, index.starts[numbers + 1]) - firsts
         at = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(firsts, counts)
