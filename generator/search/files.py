@@ -439,23 +439,23 @@ class _FieldLists:
     @staticmethod
     def opens(index: SearchIndex) -> np.ndarray:
         """Where every list of the index begins: where a term's entries do, and where the field
-        changes within them (a mask, not a union of the two: that sorted them, 0.75 s a writer)."""
+        changes within them (a mask, not a union of the two: that sorted them, 0.75 s a writer);
+        then where the last one ends."""
         field = index.entry_field
-        opening = np.zeros(len(field), dtype=bool)
-        opening[1:] = field[1:] != field[:-1]
+        opening = np.zeros(len(field) + 1, dtype=bool)
+        opening[1:-1] = field[1:] != field[:-1]
         opening[index.starts[:-1][index.starts[:-1] < len(field)]] = True
+        opening[-1] = True
         return np.flatnonzero(opening)
 
     @staticmethod
     def of(index: SearchIndex, numbers: np.ndarray, opens: np.ndarray) -> "_FieldLists":
         """The lists of the terms `numbers`, where every list of the index begins given (`opens`)."""
-        field = index.entry_field
         firsts = np.searchsorted(opens, index.starts[numbers])
         counts = np.searchsorted(opens, index.starts[numbers + 1]) - firsts
         at = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(firsts, counts)
-        starts = opens[at]
-        ends = np.r_[opens, len(field)][at + 1]
-        return _FieldLists(field[starts].tolist(), starts, ends, (ends - starts).tolist(), np.cumsum(counts) - counts)
+        starts, ends = opens[at], opens[at + 1]
+        return _FieldLists(index.entry_field[starts].tolist(), starts, ends, (ends - starts).tolist(), np.cumsum(counts) - counts)
 
 
 def _tail_records(index: SearchIndex, lists: _FieldLists, tails: PackWriter, memo: RecordMemo | None,
