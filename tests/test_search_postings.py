@@ -13,6 +13,7 @@ import pytest
 
 from generator import search
 from generator.load import load_archive
+from generator.search import postings
 from generator.search.postings import coded_lists, postings_of
 
 from .browsing import Visit
@@ -82,7 +83,10 @@ def test_the_browser_reads_lists_as_python_wrote_them(browser: object, server: s
             cases.append([coded, documents, docs, weights])
     visit = Visit(browser, server)
     visit.open(server + "sok/")
-    read = visit.page.evaluate("(cases) => cases.map(c => window.protokollarkivetSearch.postingsOf(c[0], c[1]))", cases)
+    # (the coding's orders as the manifest carries them: sok.js holds no copy of them)
+    read = visit.page.evaluate(
+        "([cases, orders]) => cases.map(c => window.protokollarkivetSearch.postingsOf(c[0], {docCount: c[1], postings: orders}))",
+        [cases, postings.browser_rules()])
     visit.close()
     assert visit.errors == []
     assert read == [[docs, weights] for _, _, docs, weights in cases]

@@ -309,7 +309,7 @@ def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary:
 
     direct_table, direct_count = source.direct_files(files, kept)
     manifest = {
-        "version": 9,
+        "version": 10,
         "packs": packs,
         "fields": [[name, boost] for name, boost in FIELDS],
         "exactField": EXACT_FIELD,
@@ -323,6 +323,7 @@ def term_files(index: SearchIndex, source: IndexInput, files: Files, vocabulary:
         "types": list(TYPES),
         "topics": [[t.key, t.name] for t in topics],
         "query": browser_rules(),
+        "postings": postings.browser_rules(),
         "synonyms": [[list(member) for member in group] for group in source.synonym_groups],
         "bodyNames": source.body_names,
         "vocabulary": vocabulary,

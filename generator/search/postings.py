@@ -18,7 +18,8 @@ runs, each run's weight and size) are Exp-Golomb codes, short for small numbers:
 Bits run from each digit's highest; a list ends with zeros up to its last digit. As JSON arrays
 of decimal numbers (weight runs, deflated) the lists took a fifth more bytes: a number's digits
 are near the best deflate can do with them, but not the commas and brackets around them, and a
-Rice code needs neither. sok.js's `postingsOf` reads them.
+Rice code needs neither. sok.js's `postingsOf` reads them, by the orders the manifest carries
+(`browser_rules`).
 
 `coded_lists` writes many lists in one pass over numpy arrays (a list at a time, the numpy steps
 cost more than the bits: 120 microseconds a list, where most lists hold one posting).
@@ -36,6 +37,11 @@ FIRST_WEIGHT_ORDER = 10
 """(weights are lunr's scores times 1000: most lie between a hundred and a few thousand)"""
 DROP_ORDER = 2
 _DIGIT = {digit: value for value, digit in enumerate(ALPHABET)}
+
+
+def browser_rules() -> dict:
+    """The coding's orders, as the index's manifest carries them to sok.js (which holds no copy)."""
+    return {"firstWeightOrder": FIRST_WEIGHT_ORDER, "dropOrder": DROP_ORDER}
 
 
 def rice_bits(documents: int, k: int) -> int:

@@ -512,18 +512,18 @@
 
   /* A posting list as the files hold it (postings.py): base-64 digits of bits, six to a digit,
    * from each one's highest. The count of runs of one weight (Exp-Golomb), then per run its
-   * weight (the first: the weight, Exp-Golomb of FIRST_WEIGHT_ORDER; then its drop from the run
-   * before less one, of DROP_ORDER), its count less one (Exp-Golomb), its first document and
-   * each next one's distance less one (Rice codes of riceBits(documents, count) low bits)
-   * -> [documents, weights], best first. */
-  var DIGITS = {}, FIRST_WEIGHT_ORDER = 10, DROP_ORDER = 2;
+   * weight (the first: the weight, Exp-Golomb of the manifest's postings.firstWeightOrder; then
+   * its drop from the run before less one, of postings.dropOrder), its count less one
+   * (Exp-Golomb), its first document and each next one's distance less one (Rice codes of
+   * riceBits(docCount, count) low bits) -> [documents, weights], best first. */
+  var DIGITS = {};
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach(function (c, i) { DIGITS[c] = i; });
   function riceBits(documents, count) {
     var mean = Math.floor(documents / (count + 1));
     return mean > 0 ? 31 - Math.clz32(mean) : 0;
   }
-  function postingsOf(coded, documents) {
-    var at = 0, end = 6 * coded.length;
+  function postingsOf(coded, manifest) {
+    var documents = manifest.docCount, orders = manifest.postings, at = 0, end = 6 * coded.length;
     function bit() {
       if (at >= end) throw new Error("postingsOf: a list ends before its postings");
       var b = (DIGITS[coded.charAt(Math.floor(at / 6))] >> (5 - at % 6)) & 1;
@@ -536,7 +536,7 @@
     function rice(low) { return unary() * Math.pow(2, low) + number(low); }
     var docs = [], weights = [], weight = 0, runs = expGolomb(0) + 1;
     for (var run = 0; run < runs; run++) {
-      weight = run === 0 ? expGolomb(FIRST_WEIGHT_ORDER) : weight - expGolomb(DROP_ORDER) - 1;
+      weight = run === 0 ? expGolomb(orders.firstWeightOrder) : weight - expGolomb(orders.dropOrder) - 1;
       var count = expGolomb(0) + 1, low = riceBits(documents, count), doc = -1;
       for (var i = 0; i < count; i++) { doc += rice(low) + 1; docs.push(doc); weights.push(weight); }
     }
@@ -545,7 +545,7 @@
 
   /* A (term, field) posting list, best weights first, fetched block by block. */
   function PostingList(manifest, termIndex, field, total, head, blocks) {
-    var postings = postingsOf(head, manifest.docCount);
+    var postings = postingsOf(head, manifest);
     this.manifest = manifest; this.termIndex = termIndex; this.field = field; this.total = total;
     this.docs = postings[0]; this.weights = postings[1]; this.blocks = blocks.slice();
   }
@@ -556,7 +556,7 @@
   PostingList.prototype.more = function () {
     var self = this;
     return record(this.manifest, this.blocks.shift()).then(function (coded) {
-      var block = postingsOf(coded, self.manifest.docCount);
+      var block = postingsOf(coded, self.manifest);
       self.docs = self.docs.concat(block[0]); self.weights = self.weights.concat(block[1]);
     });
   };
@@ -716,9 +716,9 @@
         var entry = pair[1];
         for (var i = 0; i < entry.length; i++) {
           if (!isFieldList(entry[i]) || f.clause.fields.indexOf(entry[i][0]) < 0) continue;
-          postingsOf(entry[i][2], manifest.docCount)[0].forEach(function (d) { docsOut.add(d); });
+          postingsOf(entry[i][2], manifest)[0].forEach(function (d) { docsOut.add(d); });
           entry[i][3].forEach(function (block) {
-            jobs.push(record(manifest, block).then(function (coded) { postingsOf(coded, manifest.docCount)[0].forEach(function (d) { docsOut.add(d); }); }));
+            jobs.push(record(manifest, block).then(function (coded) { postingsOf(coded, manifest)[0].forEach(function (d) { docsOut.add(d); }); }));
           });
         }
       });
