@@ -146,8 +146,7 @@ def _weighted(docs: list[SearchDoc], terms: list[str], compounds: Mapping[str, t
     per_doc = per_pair.reshape(count, len(FIELDS)).sum(axis=1)
     field_of = np.repeat(np.tile(np.arange(len(FIELDS), dtype=np.uint8), count), per_pair)
     with_term = np.bincount(term, minlength=len(terms))  # documents with the term: lunr counts per field
-    # (math.log per term, not numpy's: its log may differ from the C library's in the last bit)
-    idf = np.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in with_term.tolist()])
+    idf = _idf(with_term, count)
     norms = np.zeros((len(FIELDS), count))
     for number, field_lengths in enumerate(lengths):
         average = int(np.sum(field_lengths, dtype=np.int64)) / count if count else 0
@@ -226,6 +225,16 @@ class _KeyLayout:
         return fields, weights
 
 
+def _idf(with_term: np.ndarray, count: int) -> np.ndarray:
+    """lunr's idf of each term, `with_term` documents of `count` holding it: by math.log, not numpy's
+    log, which may differ from the C library's in the last bit; once per distinct count (a term's
+    count is most often 1, 2 or 3: a log per term was a second at 10,000 protocols)."""
+    table = np.zeros(int(with_term.max(initial=0)) + 1)
+    for n in np.flatnonzero(np.bincount(with_term)).tolist():
+        table[n] = math.log(1 + abs((count - n + 0.5) / (n + 0.5)))
+    return table[with_term]
+
+
 def _docs_of(per_doc: np.ndarray) -> np.ndarray:
     """Each entry's document, the entries being `per_doc` of each document in turn."""
     return np.repeat(np.arange(len(per_doc), dtype=np.uint32), per_doc)
@@ -234,7 +243,12 @@ def _docs_of(per_doc: np.ndarray) -> np.ndarray:
 def _docs_between(doc_ends: np.ndarray, start: int, size: int) -> np.ndarray:
     """The document of each entry `start` to `start + size` (`doc_ends`: where each document's
     entries end)."""
-    return np.searchsorted(doc_ends, np.arange(start, start + size), side="right").astype(np.uint32)
+    if not size:
+        return np.zeros(0, dtype=np.uint32)
+    # (each document's entries are together: a run of each document of the span, not a search per entry)
+    first, last = np.searchsorted(doc_ends, [start, start + size - 1], side="right").tolist()
+    ends = np.minimum(doc_ends[first:last + 1], start + size)
+    return np.repeat(np.arange(first, last + 1, dtype=np.uint32), np.diff(ends, prepend=start))
 
 
 def _thousandths(weights: np.ndarray) -> np.ndarray:
