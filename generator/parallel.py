@@ -108,6 +108,18 @@ def in_thread(task: Callable[[], None]) -> Callable[[], None]:
     return wait
 
 
+def in_process(task: Callable[[], None]) -> Callable[[], None]:
+    """`task` run in a fork of this process (for work that holds the interpreter's lock: pickling a
+    file of 170 MB, in a thread, held this process's own work back by as long, two seconds on a
+    rebuild's longest path at 10,000 protocols); returns what waits for it to end, and raises
+    `BackgroundError` if it failed. Without fork, or without room for a copy of what it may read,
+    in a thread."""
+    if not can_fork() or not room_for_a_copy():
+        return in_thread(task)
+    job = Background(task, freeze=False)  # (it reads what it inherits once, and ends)
+    return lambda: job.wait() and None
+
+
 class BackgroundError(Exception):
     """Work done in the background failed; the message says how."""
 

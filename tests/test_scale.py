@@ -310,6 +310,23 @@ def test_data_files_the_system_refuses_are_told_as_the_file_it_refused(tmp_path:
         _example_site().writing_data_files(ChangedWriter(blocked), fork=True).wait()
 
 
+def test_work_handed_to_a_fork_is_done_there_and_its_failure_reaches_whoever_waits(tmp_path: Path) -> None:
+    """The search index's process writes what it counted, for the next build, in a fork of itself:
+    in a thread, pickling it held the index's own work back as long."""
+    import os
+
+    from generator.parallel import BackgroundError, can_fork, in_process
+
+    if not can_fork():
+        pytest.skip("one core or no fork: the work runs in a thread")
+    done = tmp_path / "done"
+    wait = in_process(lambda: done.write_text(str(os.getpid())))
+    wait()
+    assert int(done.read_text()) != os.getpid()
+    with pytest.raises(BackgroundError, match="ZeroDivisionError"):
+        in_process(lambda: 1 // 0)()
+
+
 def test_the_data_files_are_forked_off_only_where_the_system_has_room_for_a_copy_of_the_build() -> None:
     """The fork that writes the data files copies what it reads of the build's process: at 100,000
     protocols the machine's available memory fell to 2.6 GB with it (4.0 GB without). Where the

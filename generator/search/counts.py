@@ -30,7 +30,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from ..parallel import in_thread, map_in_workers
+from ..parallel import in_process, map_in_workers
 from ..staging import keep_in
 from .analysis import MIN_COMPOUND, Lexicon, TermCache, archive_words, read_wordfreq, tokenize
 from .documents import FIELD_NAMES, NAMES_FIELD
@@ -157,9 +157,10 @@ class Tally:
         self.writing(folder)()
 
     def writing(self, folder: Path | None) -> Callable[[], None]:
-        """`write`, its files written in a thread while this one goes on (on the index's longest path,
-        writing 200 MB was most of a second at 10,000 protocols): returns what waits for it. What
-        is written is taken now: the tally may change meanwhile (`take_compounds`, `shed`). The
+        """`write`, its files written in a fork of this process while this one goes on (on the index's
+        longest path, writing 200 MB was most of a second at 10,000 protocols; in a thread, its
+        pickling held this one back as long): returns what waits for it. What is written is taken
+        now: the tally may change meanwhile (`take_compounds`, `shed`). The
         compounds are made now too, from those kept in `folder` (`_settle_compounds`), and kept
         there for the next build."""
         if folder is None:
@@ -182,7 +183,7 @@ class Tally:
         def write() -> None:
             keep_in(folder, TALLY_FILE, dump)
             made.write(folder, self.stamp, by_term)  # (after the tally: a build killed between leaves the last one's, another stamp)
-        return in_thread(write)
+        return in_process(write)
 
 
 _LISTS = ("tokens", "terms", "names")
