@@ -116,8 +116,7 @@ def in_process(task: Callable[[], None]) -> Callable[[], None]:
     in a thread."""
     if not can_fork() or not room_for_a_copy():
         return in_thread(task)
-    job = Background(task, freeze=False)  # (it reads what it inherits once, and ends)
-    return lambda: job.wait() and None
+    return Background(task, freeze=False).wait  # (it reads what it inherits once, and ends)
 
 
 class BackgroundError(Exception):

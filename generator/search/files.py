@@ -36,7 +36,6 @@ from .counts import Prepared, Tally, count_terms, count_tokens, in_term_order, l
 from .dictionary import in_sample, text_dictionary
 from .index import SearchIndex, build_index
 from .packs import PackWriter, RecordMemo, SlotWriter
-from .postings import coded_lists
 from .texts import PackedTexts, pack_encoded
 from .query import browser_rules
 from . import direct, encoded, postings, synonyms
@@ -390,6 +389,11 @@ def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, fi
     size = 0
     memo = RecordMemo.read(kept, f"search-tails-{half}.pickle") if kept is not None else None
     tails, chunk_packs = PackWriter(files, "p", f"p{half}.", memo=memo), PackWriter(files, "t", f"t{half}.")
+
+    def packed(first: str, entries: list[str]) -> tuple[str, str]:
+        """A chunk (its first term, its record's address): its entries' JSON joined."""
+        return first, chunk_packs.add_json(("{" + ",".join(entries) + "}").encode("utf-8"))
+
     documents = len(index.docs)
     parts_of = index.compounds.spaced.get
     opens = _FieldLists.opens(index)
@@ -410,14 +414,14 @@ def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, fi
                 listed += "," + _parts_json(term, parts)
             entry = f"{_encode_string(term)}:[{listed}]"
             if size + len(entry) > CHUNK_BYTES and chunk:
-                chunks.append((first_term, chunk_packs.add_json(("{" + ",".join(chunk) + "}").encode("utf-8"))))
+                chunks.append(packed(first_term, chunk))
                 chunk, size = [], 0
             if not chunk:
                 first_term = term
             chunk.append(entry)
             size += len(entry) + 1
     if chunk:
-        chunks.append((first_term, chunk_packs.add_json(("{" + ",".join(chunk) + "}").encode("utf-8"))))
+        chunks.append(packed(first_term, chunk))
     tails.close()
     chunk_packs.close()
     if memo is not None:
@@ -464,7 +468,7 @@ def _tail_records(index: SearchIndex, lists: _FieldLists, tails: PackWriter, mem
     """Each list's tail records' addresses (`tail_blocks` of what is beyond its first FIRST_BLOCK
     postings), packed in the lists' order. A record the last build made of the same postings is
     taken as it was (`memo`), its postings not coded again: an edit to one meeting changes about
-    1.4% of them; the others are coded together (`coded_lists`)."""
+    1.4% of them; the others are coded together (`postings.coded_lists`)."""
     spans: list[tuple[int, int, int]] = []  # (list, start, end)
     for number, (start, end) in enumerate(zip(lists.starts.tolist(), lists.ends.tolist())):
         if end - start > FIRST_BLOCK:
@@ -486,7 +490,7 @@ def _coded(index: SearchIndex, starts: np.ndarray, ends: np.ndarray, documents: 
     bounds = np.searchsorted(np.cumsum(ends - starts), np.arange(CODED_AT_ONCE, int((ends - starts).sum()), CODED_AT_ONCE))
     for first, last in zip([0, *bounds.tolist()], [*bounds.tolist(), len(starts)]):
         if last > first:
-            coded += coded_lists(index.entry_doc, index.entry_weight, starts[first:last], ends[first:last], documents)
+            coded += postings.coded_lists(index.entry_doc, index.entry_weight, starts[first:last], ends[first:last], documents)
     return coded
 
 
