@@ -691,7 +691,7 @@ def _term_counts(texts: PackedTexts, lexicon: Lexicon | None, which: np.ndarray,
     # (numbered in the order first seen, without a Python call per term: `count` numbers them)
     numbers: defaultdict[str, int] = defaultdict(count().__next__)
     entry_term, entry_tf, distinct, lengths = array("I"), array("I"), array("I"), array("I")
-    terms_of_token, terms_of_name = TermCache(lexicon), TermCache(None)  # (a name is not split: `analyse`)
+    terms_of_token, terms_of_name = TermCache(lexicon, numbers), TermCache(None, numbers)  # (a name is not split: `analyse`)
     for number in which[span[0]:span[1]].tolist():
         doc_texts = texts[number]
         for name in FIELD_NAMES:
@@ -699,7 +699,7 @@ def _term_counts(texts: PackedTexts, lexicon: Lexicon | None, which: np.ndarray,
             field_terms = (terms_of_name if names else terms_of_token).field(doc_texts.get(name, ""), names=names)
             lengths.append(len(field_terms))
             in_field = Counter(field_terms)  # (in order of first appearance: lunr's term index)
-            entry_term.extend(map(numbers.__getitem__, in_field))
+            entry_term.extend(in_field)
             entry_tf.extend(in_field.values())
             distinct.append(len(in_field))
     return _Terms(list(numbers), _numbers(entry_term), _numbers(entry_tf), _numbers(distinct), _numbers(lengths),
