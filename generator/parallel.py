@@ -108,15 +108,18 @@ def in_thread(task: Callable[[], None]) -> Callable[[], None]:
     return wait
 
 
-def in_process(task: Callable[[], None]) -> Callable[[], None]:
+def in_process(task: Callable[[], None], forked: Callable[[], None] = lambda: None) -> Callable[[], None]:
     """`task` run in a fork of this process (for work that holds the interpreter's lock: pickling a
     file of 170 MB, in a thread, held this process's own work back by as long, two seconds on a
     rebuild's longest path at 10,000 protocols); returns what waits for it to end, and raises
     `BackgroundError` if it failed. Without fork, or without room for a copy of what it may read,
-    in a thread."""
+    in a thread. `forked` is called here once the fork has started, and only then: what only the
+    task reads can be let go of here (the fork holds its own)."""
     if not can_fork() or not room_for_a_copy():
         return in_thread(task)
-    return Background(task, freeze=False).wait  # (it reads what it inherits once, and ends)
+    wait = Background(task, freeze=False).wait  # (it reads what it inherits once, and ends)
+    forked()
+    return wait
 
 
 class BackgroundError(Exception):

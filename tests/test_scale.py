@@ -327,6 +327,22 @@ def test_work_handed_to_a_fork_is_done_there_and_its_failure_reaches_whoever_wai
         in_process(lambda: 1 // 0)()
 
 
+def test_what_only_the_fork_writes_is_let_go_of_here_once_the_fork_holds_its_own(tmp_path: Path) -> None:
+    """The tally the index's process writes for the next build is the fork's to write: the index's
+    process lets go of it as soon as the fork has started (at 100,000 protocols it built the index
+    with the tally whole beside it), and the fork still writes all of it."""
+    from generator.parallel import can_fork, in_process
+
+    if not can_fork():
+        pytest.skip("one core or no fork: the work runs in a thread, which reads what this process holds")
+    held = {"tokens": ["hemsjukvård", "samverkan"]}
+    done = tmp_path / "done"
+    wait = in_process(lambda: done.write_text(" ".join(held.get("tokens", []))), forked=held.clear)
+    assert held == {}
+    wait()
+    assert done.read_text() == "hemsjukvård samverkan"
+
+
 def test_the_data_files_are_forked_off_only_where_the_system_has_room_for_a_copy_of_the_build() -> None:
     """The fork that writes the data files copies what it reads of the build's process: at 100,000
     protocols the machine's available memory fell to 2.6 GB with it (4.0 GB without). Where the
