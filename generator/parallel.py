@@ -62,9 +62,12 @@ def _available_bytes() -> int:
 _task: Callable | None = None
 
 
-def map_in_workers(task: Callable[[T], R], items: list[T], at_least: int = 64) -> Iterator[R]:
+def map_in_workers(task: Callable[[T], R], items: list[T], at_least: int = 64,
+                   forked: Callable[[], None] = lambda: None) -> Iterator[R]:
     """`map(task, items)` on every core, in order. Fewer than `at_least` items run here: starting
-    workers would cost more. Results travel back pickled."""
+    workers would cost more. Results travel back pickled. `forked` is called here once the workers
+    have started, and only then: what only the task reads can be let go of here (each worker holds
+    its own)."""
     if not can_fork() or len(items) < at_least:
         yield from map(task, items)
         return
@@ -73,6 +76,7 @@ def map_in_workers(task: Callable[[T], R], items: list[T], at_least: int = 64) -
     frozen_before = collector.freeze_for_fork()
     try:
         with multiprocessing.get_context("fork").Pool(cores()) as pool:
+            forked()  # (a pool forks its workers as it is made)
             # Chunks of items per message to a worker; few items go one by one (or one worker
             # would take them all).
             yield from pool.imap(_run_task, items, chunksize=max(1, min(16, len(items) // (4 * cores()))))

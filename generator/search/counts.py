@@ -451,13 +451,17 @@ def count_terms(texts: PackedTexts, lexicon: Lexicon | None, tokens: TokenCount,
                 prepared: Prepared | None = None) -> Tally:
     """Pass one: each document's terms per field with their counts, taken from `last` where the
     document's texts are as they were and none of its words may split otherwise now (`last`'s
-    entries are let go once taken); `prepared`: of `last`."""
+    entries are let go once taken); `prepared`: of `last`. Counted in workers, `texts` are let go
+    of (`PackedTexts.release`) as soon as the workers hold them."""
     taken = tokens.taken.copy()
     resplit = _resplit(tokens, lexicon, last.names) if last is not None else np.zeros(len(tokens.tokens), dtype=bool)
     taken[_holding(tokens, resplit)] = -1
     recount = np.flatnonzero(taken < 0)
     fields = len(FIELD_NAMES)
-    counted = list(map_in_workers(functools.partial(_term_counts, texts, lexicon, recount), _halves(len(recount)), at_least=2))
+    # (the texts let go of here once the workers hold them: at 100,000 protocols this process was
+    # at its largest as their counts came back, the texts, 1.3 GB, still beside them)
+    counted = list(map_in_workers(functools.partial(_term_counts, texts, lexicon, recount), _halves(len(recount)), at_least=2,
+                                  forked=texts.release))
     numbers: dict[str, int] = {}
     if last is not None:
         numbers = prepared.terms if prepared is not None else dict(zip(last.terms, range(len(last.terms))))
