@@ -542,6 +542,7 @@ def test_a_kept_tally_holds_the_counts_in_the_bytes_they_need_and_reads_back_who
         assert pickle.loads((tmp_path / TALLY_FILE).read_bytes())["entry_tf"].dtype.itemsize == size
         read = Tally.read(tmp_path)
         assert read is not None and read.entry_tf.dtype == np.uint32 and (read.entry_tf == counted).all()
+        assert read.tokens and read.tokens == tally.tokens  # (written twice, whole twice: `write` keeps what it wrote)
 
 
 def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_path: Path) -> None:

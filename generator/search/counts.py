@@ -156,15 +156,15 @@ class Tally:
         than the arrays: 1.5 million of them at 10,000 protocols)."""
         self.writing(folder)()
 
-    def writing(self, folder: Path | None) -> Callable[[], None]:
+    def writing(self, folder: Path | None, shedding: bool = False) -> Callable[[], None]:
         """`write`, its files written in a fork of this process while this one goes on (on the index's
         longest path, writing 200 MB was most of a second at 10,000 protocols; in a thread, its
         pickling held this one back as long): returns what waits for it. What is written is taken
-        now: the tally may change meanwhile (`take_compounds`, `shed`); written by a fork, what only
-        the next build reads is let go of here at once (`shed`: at 100,000 protocols the index's
-        process was largest while it built the index, the tally whole beside it). The compounds are
-        made now too, from those kept in `folder` (`_settle_compounds`), and kept there for the next
-        build."""
+        now: the tally may change meanwhile (`take_compounds`, `shed`). With `shedding`, where a fork
+        writes it, what only the next build reads is let go of here at once (`shed`: at 100,000
+        protocols the index's process was largest while it built the index, the tally whole beside
+        it). The compounds are made now too, from those kept in `folder` (`_settle_compounds`), and
+        kept there for the next build."""
         if folder is None:
             return lambda: None
         stored = {name: getattr(self, name) for name in self.__slots__ if name not in _NOT_STORED}
@@ -185,7 +185,7 @@ class Tally:
         def write() -> None:
             keep_in(folder, TALLY_FILE, dump)
             made.write(folder, self.stamp, by_term)  # (after the tally: a build killed between leaves the last one's, another stamp)
-        return in_process(write, forked=self.shed)  # (written by a fork: let go of here at once)
+        return in_process(write, forked=self.shed if shedding else lambda: None)
 
 
 _LISTS = ("tokens", "terms", "names")

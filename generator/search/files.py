@@ -621,7 +621,7 @@ def index_into(source: IndexInput, files: Files, kept: Path | None = None, last_
     source.texts.release()  # (counted: the rest of the index reads the documents' facts)
     if taken:
         recounted()
-    written = tally.writing(kept)  # (while the index is built; its compounds made of those kept)
+    written = tally.writing(kept, shedding=True)  # (while the index is built; its compounds made of those kept)
     index = build_index(docs, None, tally=tally)
     written()
     tally.shed()
