@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import chain, count
+from itertools import chain
 from typing import Iterable
 
 import snowballstemmer
@@ -300,11 +300,12 @@ class TermCache:
     lookup of each of a document's terms by its text, counting the terms of 10,000 protocols took
     18.6 s, against 17.0 s.)"""
 
-    def __init__(self, lexicon: Lexicon | None, numbers: defaultdict[str, int] | None = None):
+    def __init__(self, lexicon: Lexicon | None, numbers: defaultdict[str, int]):
         self.lexicon = lexicon
         self.expand = _expander(lexicon)
-        self.numbers: defaultdict[str, int] = numbers if numbers is not None else defaultdict(count().__next__)
-        """Each term's number; shared by the caches of one count (`count` numbers a term made)."""
+        self.numbers = numbers
+        """Each term's number, a new term's the next (`defaultdict(count().__next__)`); shared by the
+        caches of one count."""
         self.known: dict[str, tuple[int, ...]] = {}
         self.compound_tokens: dict[str, str] = {}
 
