@@ -28,7 +28,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 import jinja2
 
 from .site import Site
-from .staging import replace_bytes
+from .staging import write_if_changed
 from .views import View
 
 _TITLE = "pkaShellTitle2b7e"
@@ -118,9 +118,7 @@ def layout_in(folder: str, contents: bool, config: MkDocsConfig, nav: Navigation
 
 
 def write(site_dir: Path, url: str, output: str) -> None:
-    target = site_dir / url / "index.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    replace_bytes(target, output.encode("utf-8", errors="xmlcharrefreplace"))
+    write_if_changed(site_dir / url / "index.html", output.encode("utf-8", errors="xmlcharrefreplace"))
 
 
 class Pages:

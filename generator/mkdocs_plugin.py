@@ -298,7 +298,20 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
                 files.append(File.generated(config, src_uri, content=pages.front_matter(view), inclusion=inclusion))
         if self.staged is not None:
             self._carry_forward(files, config)
+            if not self.carried:  # (MkDocs has emptied the staging folder by now)
+                self._start_data_files(config)
         return files
+
+    def _start_data_files(self, config: MkDocsConfig) -> None:
+        """The data files (open data, feeds, the OParl endpoint) written into the site's folder. A
+        full build's, in a process of their own from the end of `on_files` while the pages render:
+        at 10,000 protocols they were the last 20 s of a build, its main process waiting for them,
+        and started in `on_post_build` they began 2.5 s later. An incremental build makes few of
+        them, once it knows what it carried (its fork cost 0.5 s at 10,000 protocols); the preview
+        never forks them (its server's threads a fork would not copy)."""
+        writer = staging.ChangedWriter(Path(config.site_dir), self.carried_files, self.carried_composed)
+        fork = self.command in ("build", "gh-deploy") and not self.carried
+        self.data_files = self.site.writing_data_files(writer, fork=fork)
 
     def _carry_forward(self, files: Files, config: MkDocsConfig) -> None:
         """An incremental build: when the published site is the last build's and every page's
@@ -378,12 +391,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """The pages that share a layout, the sitemap, feeds, open data and the search index:
         thousands of files, written directly rather than as MkDocs Files."""
         site, site_dir = self.site, Path(config.site_dir)
-        writer = staging.ChangedWriter(site_dir, self.carried_files, self.carried_composed)
-        # (a full build's in a process of their own while the pages render: an incremental build
-        # makes few of them, and its fork cost 0.5 s at 10,000 protocols; never the preview's,
-        # whose server's threads a fork would not copy)
-        fork = self.command in ("build", "gh-deploy") and not self.carried
-        self.data_files = site.writing_data_files(writer, fork=fork)
+        if self.data_files is None:
+            self._start_data_files(config)
         shared = [view for view in site.views.values() if self.pages.shares_layout(view) and view.target.url not in self.unchanged]
         for view in shared:
             self._write_page(view)
@@ -398,7 +407,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             data_files.wait()
         except BackgroundError as error:
             raise PluginError(_("protokollarkivet: the data files could not be written: {error}").format(error=error)) from None
-        self.file_digests, self.composed = writer.digests, writer.composed
+        self.file_digests, self.composed = data_files.out.digests, data_files.out.composed
         if self.carried:
             written = site.oparl_written
             log.debug(f"incremental: {written.carried} of {written.meetings} meetings' OParl objects carried forward")

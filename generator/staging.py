@@ -226,18 +226,20 @@ def put_in_place(folder: Path, target: Path) -> None:
 def write_changed(site: Path, files: dict[str, bytes]) -> None:
     """Files by site-relative path, each written unless it holds those bytes already."""
     for path, data in files.items():
-        _write_if_changed(site / path, data)
+        write_if_changed(site / path, data)
 
 
-def _write_if_changed(target: str | Path, data: bytes) -> None:
+def write_if_changed(target: str | Path, data: bytes) -> None:
     """`target` holds `data`. A file that was not there is written where it goes (no published
     file links to it, and the folder it is in is published only whole or, in the preview, before
     the page that needs it); one that is there is left as it is if it holds them, else replaced
-    (`replace_bytes`), never written through: it may be a hard link to the published site's."""
+    (`replace_bytes`), never written through: it may be a hard link to the published site's. (A
+    full build writes some 190,000 files at 10,000 protocols, all new: written beside and renamed,
+    each cost a second file name and a rename.)"""
     try:
         handle = _created(target)
     except FileExistsError:
-        if os.stat(target).st_size == len(data) and Path(target).read_bytes() == data:
+        if os.stat(target).st_size == len(data) and _read(target) == data:
             return
         replace_bytes(Path(target), data)
         return
@@ -246,6 +248,20 @@ def _write_if_changed(target: str | Path, data: bytes) -> None:
             view = memoryview(data)
             while view:
                 view = view[os.write(handle, view):]
+    finally:
+        os.close(handle)
+
+
+def _read(path: str | Path) -> bytes:
+    """A file's bytes. (os.read, not open(): no buffer, no terminal check, no seeks. An OParl list
+    page is made of the hundred files it lists, read back: a full build reads 170,000 files at
+    10,000 protocols, and open() took twice the time.)"""
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(handle, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
     finally:
         os.close(handle)
 
@@ -301,7 +317,7 @@ class ChangedWriter:
             return
         digest = self.digests[path] = bytes_digest(data)
         if self.carried.get(path) != digest:
-            _write_if_changed(self._prefix + path, data)
+            write_if_changed(self._prefix + path, data)
 
     def __contains__(self, path: object) -> bool:
         return path in self.digests
@@ -327,8 +343,7 @@ class ChangedWriter:
 
     def _read(self, path: str) -> bytes:
         """A file given before, as it is in the folder (written, or carried)."""
-        with open(self._prefix + path, "rb") as handle:
-            return handle.read()
+        return _read(self._prefix + path)
 
 
 def composed_digest(head: bytes, part_digests: Sequence[str], tail: bytes) -> str:
