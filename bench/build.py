@@ -70,7 +70,7 @@ _MEASURE = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], chec
 class Measured(NamedTuple):
     """One command: wall seconds, the largest process's peak resident MB, and the CPU seconds of it
     and every process it waited for, in user space and in the kernel (on this machine creating a
-    file cost 20 to 270 microseconds of kernel time from one run to the next, and a full build
+    file cost 20 to 480 microseconds of kernel time from one run to the next, and a full build
     creates 190,000 files at 10,000 protocols: the kernel's share tells such a run apart)."""
 
     seconds: float

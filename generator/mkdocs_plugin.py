@@ -301,7 +301,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             if not self.carried:  # (MkDocs has emptied the staging folder by now)
                 self._start_data_files(config)
                 # (what the next build carries forward by; once the data files' fork has started,
-                # which needs none of it: 3 s at 10,000 protocols)
+                # which needs none of it: 2.7 s at 10,000 protocols)
                 self.digests = self.site.page_digests()
         return files
 
@@ -309,7 +309,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """The data files (open data, feeds, the OParl endpoint) written into the site's folder. A
         full build's, in a process of their own from the end of `on_files` while the pages render:
         at 10,000 protocols they were the last 20 s of a build, its main process waiting for them,
-        and started in `on_post_build` they began 2.5 s later. An incremental build makes few of
+        and started in `on_post_build`, after the pages' digests, they began about 5 s later. An incremental build makes few of
         them, once it knows what it carried (its fork cost 0.5 s at 10,000 protocols); the preview
         never forks them (its server's threads a fork would not copy)."""
         writer = staging.ChangedWriter(Path(config.site_dir), self.carried_files, self.carried_composed)
