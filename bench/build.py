@@ -1,9 +1,11 @@
 """Build speed at scale: our build, the floor, and stock Material on the same archive.
 
     python bench/build.py [--sizes 1000 5000 10000] [--stock-max 5000] [--no-stock] [--full-max 10000] [--preview-max 10000]
-                          [--archives DIR]
+                          [--archives DIR] [--vocabulary heaps|unique]
 
-For each size (bench/synth.py archives of ~8 KB protocols) it prints:
+For each size (bench/synth.py archives of ~8 KB protocols, their vocabulary growing as real
+minutes' does; `--vocabulary unique` makes them as before 2026-12-06, a compound anew for every
+eighth word) it prints:
 
 - ours: `mkdocs build` of the archive with our plugin, wall time and peak memory (the largest
   process), then the same build again, which finds every file in the parse cache and carries every
@@ -42,7 +44,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.synth import generate  # noqa: E402
+from bench.synth import VOCABULARIES, generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -259,6 +261,7 @@ def main() -> None:
                         help="the preview only up to this many protocols (its first page is a whole build; not measured at 100,000)")
     parser.add_argument("--archives", type=Path, default=None,
                         help="a folder of archives bench/synth.py made (ARCHIVES/<size>/content), copied instead of made again")
+    parser.add_argument("--vocabulary", choices=VOCABULARIES, default="heaps", help="the synthetic archives' (bench/synth.py)")
     args = parser.parse_args()
     rows = []
     browser = chromium()
@@ -268,7 +271,7 @@ def main() -> None:
         if made is not None and made.is_dir():  # (bench/synth.py's archive made before: the same, for the same size)
             shutil.copytree(made, work / "content")
         else:
-            generate(work, size)
+            generate(work, size, vocabulary=args.vocabulary)
         full = args.full_max is None or size <= args.full_max
         previewed = full and (args.preview_max is None or size <= args.preview_max)
         with MachineMemory() as machine:

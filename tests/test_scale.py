@@ -400,3 +400,21 @@ def test_a_full_build_writes_its_data_files_while_mkdocs_prepares_its_pages_and_
     seen = [json.loads(line) for line in (project.root / "seen.jsonl").read_text(encoding="utf-8").splitlines()]
     assert seen == [{"begun": True, "forked": True}, {"begun": False, "forked": False}]
     assert (project.site / "oparl").is_dir()
+
+
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="the real minutes are not beside the repository")
+def test_the_benchmarks_archive_grows_its_vocabulary_as_real_minutes_do() -> None:
+    """The bench's figures at scale are as telling as its archive's vocabulary is real: the search
+    index's terms, counting and memory grow with the distinct words."""
+    from bench.vocabulary import distinct_at, real_minutes, synthetic
+
+    marks = (25_000, 50_000, 90_000)
+    real = distinct_at(real_minutes(SHARED), marks)
+    assert real.keys() == set(marks), real  # (the real minutes reach every mark)
+    heaps, unique = distinct_at(synthetic(400, "heaps"), marks), distinct_at(synthetic(400, "unique"), marks)
+    for mark in marks:
+        assert 0.8 <= heaps[mark] / real[mark] <= 1.25, (mark, heaps, real)
+    assert unique[90_000] > 2.5 * real[90_000], (unique, real)  # (what the bench measured until 2026-12-06)
