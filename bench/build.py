@@ -81,6 +81,36 @@ class Measured(NamedTuple):
     system: float
 
 
+SETTLE_SECONDS = 65
+"""How long a deleted file's inode slows the creation of new ones, and then some. ext4 without a
+journal (this machine's disk: /proc/fs/jbd2 is empty) skips, at every file it creates, each free
+inode of the group that was deleted less than a minute ago (`recently_deleted` in the kernel's
+fs/ext4/ialloc.c: 60 s, 5 minutes more while the inode's block is unwritten): created right after
+30,000 deletions, 30,000 files took 6.8 s of kernel time here, 1.2 s after `sync` and a minute's
+wait. A build creates 190,000 files at 10,000 protocols, so a step that deleted a site just before
+(the last size's, the cold `check`'s cache) made it tens of seconds slower, in the kernel."""
+_deleted_at = 0.0
+"""When the bench last deleted files (monotonic): 0, not known, waited out at the first `settle`."""
+
+
+def deleted() -> None:
+    """Note that the bench has just deleted files."""
+    global _deleted_at
+    _deleted_at = time.monotonic()
+
+
+def settle() -> None:
+    """Before a timed step: what was deleted written out, and its inodes past the window in which
+    creating files skips them (`SETTLE_SECONDS`), so that the step is measured, not the deletions
+    before it. (The first call waits the whole window: what ran before the bench is not known.)"""
+    global _deleted_at
+    os.sync()
+    since = time.monotonic() - _deleted_at if _deleted_at else 0.0
+    if since < SETTLE_SECONDS:
+        time.sleep(SETTLE_SECONDS - since)
+    _deleted_at = _deleted_at or time.monotonic() - SETTLE_SECONDS
+
+
 def timed(command: list[str], cwd: Path) -> Measured:
     """One command measured in a fresh wrapper process (a process's children's peak never resets)."""
     started = time.perf_counter()
@@ -198,6 +228,8 @@ def stock(work: Path) -> Measured:
 def check(work: Path) -> tuple[float, float]:
     """`protokollarkivet check` with no cache, then again with the cache the first run left."""
     shutil.rmtree(work / ".protokollarkivet-cache", ignore_errors=True)
+    deleted()
+    settle()
     command = [sys.executable, "-m", "generator.cli", "check", "--content", "content"]
     return timed(command, work)[0], timed(command, work)[0]
 
@@ -274,6 +306,7 @@ def main() -> None:
             generate(work, size, vocabulary=args.vocabulary)
         full = args.full_max is None or size <= args.full_max
         previewed = full and (args.preview_max is None or size <= args.preview_max)
+        settle()
         with MachineMemory() as machine:
             row = {"size": size, "ours": ours(work)}
         row["machine"] = machine
@@ -286,9 +319,11 @@ def main() -> None:
             row["stock"] = stock(work)
         row["check"] = check(work)
         if previewed:
+            settle()
             row["preview"] = preview(work)
         rows.append(row)
         shutil.rmtree(work, ignore_errors=True)
+        deleted()
         o, f = row["ours"], row["floor"]
         line = f"{size:>6} protocols: ours {o[0]:7.1f} s {o[1]:6.0f} MB | floor {f[0]:6.1f} s | ours/floor {o[0] / f[0]:5.1f}x"
         line += f"\n{'':>17} CPU: ours {o.user:6.1f} s user, {o.system:5.1f} s kernel | floor {f.user:5.1f} s user, {f.system:4.1f} s kernel"
