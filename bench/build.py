@@ -72,8 +72,9 @@ _MEASURE = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], chec
 class Measured(NamedTuple):
     """One command: wall seconds, the largest process's peak resident MB, and the CPU seconds of it
     and every process it waited for, in user space and in the kernel (on this machine creating a
-    file cost 20 to 480 microseconds of kernel time from one run to the next, and a full build
-    creates 190,000 files at 10,000 protocols: the kernel's share tells such a run apart)."""
+    file cost 20 to 480 microseconds of kernel time, as many or few files had just been deleted,
+    `SETTLE_SECONDS`, and a full build creates 190,000 files at 10,000 protocols: the kernel's
+    share tells such a run apart)."""
 
     seconds: float
     mb: float
@@ -90,8 +91,9 @@ holding it is unwritten (`recently_deleted` in the kernel's fs/ext4/ialloc.c, `R
 minutes it is. A build creates 190,000 files at 10,000 protocols: right after the last size's
 site was deleted, its kernel time was 62 s, against 19.8 s after none. The bench deletes nothing
 before a timed step but the last size's folder, and waits this long after it (`settle`)."""
-_deleted_at = 0.0
-"""When the bench last deleted files (monotonic): 0, not known, waited out at the first `settle`."""
+_deleted_at = time.monotonic()
+"""When the bench last deleted files (monotonic); at first, its start: what ran before it is not
+known."""
 
 
 def deleted() -> None:
@@ -103,13 +105,9 @@ def deleted() -> None:
 def settle() -> None:
     """Before a timed step: what was deleted written out, and its inodes past the window in which
     creating files skips them (`SETTLE_SECONDS`), so that the step is measured, not the deletions
-    before it. (The first call waits the whole window: what ran before the bench is not known.)"""
-    global _deleted_at
+    before it."""
     os.sync()
-    since = time.monotonic() - _deleted_at if _deleted_at else 0.0
-    if since < SETTLE_SECONDS:
-        time.sleep(SETTLE_SECONDS - since)
-    _deleted_at = _deleted_at or time.monotonic() - SETTLE_SECONDS
+    time.sleep(max(0.0, SETTLE_SECONDS - (time.monotonic() - _deleted_at)))
 
 
 def timed(command: list[str], cwd: Path) -> Measured:

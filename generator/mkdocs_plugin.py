@@ -309,9 +309,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """The data files (open data, feeds, the OParl endpoint) written into the site's folder. A
         full build's, in a process of their own from the end of `on_files` while the pages render:
         at 10,000 protocols they were the last 20 s of a build, its main process waiting for them,
-        and started in `on_post_build`, after the pages' digests, they began about 5 s later. An incremental build makes few of
-        them, once it knows what it carried (its fork cost 0.5 s at 10,000 protocols); the preview
-        never forks them (its server's threads a fork would not copy)."""
+        and started in `on_post_build`, after the pages' digests, they began about 5 s later. An
+        incremental build makes few of them, once it knows what it carried (its fork cost 0.5 s at
+        10,000 protocols); the preview never forks them (its server's threads a fork would not copy)."""
         writer = staging.ChangedWriter(Path(config.site_dir), self.carried_files, self.carried_composed)
         fork = self.command in ("build", "gh-deploy") and not self.carried
         self.data_files = self.site.writing_data_files(writer, fork=fork)
