@@ -644,6 +644,56 @@ def test_a_rebuild_makes_the_search_documents_and_table_rows_of_the_changed_meet
     assert again == built(memo=False)
 
 
+def test_the_search_documents_file_a_build_keeps_is_read_only_whole_and_of_the_same_code(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search documents a build made are kept in a file of the build cache, which the next
+    build copies unchanged meetings' documents from. A file cut short, with a byte changed, of
+    other code, or not one at all is not read: every meeting's documents are made again, and what is
+    sent is what a build without the file sends. A killed build's unfinished file is removed, and
+    so is the file of the code before (one pickle of every document)."""
+    from generator.render import THEME_DIR
+    from generator.search import encoded
+    from generator.search.files import IndexInput
+    from generator.settings import Settings
+    from generator.memo import MeetingKeys
+    from generator.site import Site, SiteConfig
+
+    project = make_project(tmp_path / "archive", ROOT / "content")
+    site = Site.load(SiteConfig(project.content, THEME_DIR, Settings(today=DAY)))
+    kept = tmp_path / "kept"
+    made: list[str] = []
+    making = encoded.meeting_documents
+    monkeypatch.setattr(encoded, "meeting_documents", lambda archive, meeting: made.append(meeting.key) or making(archive, meeting))
+
+    def sent(keys: MeetingKeys | None, into: Path | None = kept) -> list:
+        made.clear()
+        return [_comparable(pickle.loads(part)) for part in IndexInput.pickled(site.published, {}, into, made_of=keys)]
+
+    keys = MeetingKeys(site.code_digest, site.read_by)
+    afresh = sent(None, None)
+    meetings = len(made)
+    assert meetings == len(site.published.meetings) > 3
+    assert sent(keys) == afresh and len(made) == meetings
+    assert sent(keys) == afresh and made == []  # (every meeting's documents copied from the file)
+    whole = (kept / encoded.SPOOL_FILE).read_bytes()
+    changed = bytearray(whole)
+    changed[len(whole) // 3] ^= 0x20
+    for name, damaged in [("cut short", whole[:len(whole) // 2]), ("a byte changed", bytes(changed)), ("not one", b"not a file")]:
+        (kept / encoded.SPOOL_FILE).write_bytes(damaged)
+        assert sent(keys) == afresh, name
+        assert len(made) >= (1 if name == "a byte changed" else meetings), name
+        assert sent(keys) == afresh and made == [], name  # (the file written again, whole)
+    assert sent(MeetingKeys("other code", site.read_by)) == afresh and len(made) == meetings
+
+    left_behind = kept / f".{encoded.SPOOL_FILE}.new-999999999"
+    former = kept / "search-documents.pickle"
+    for path in (left_behind, former):
+        path.write_bytes(b"x" * 100)
+    sent(keys)
+    assert not left_behind.exists() and not former.exists()
+    assert sorted(path.name for path in kept.iterdir() if "search-documents" in path.name) == [encoded.SPOOL_FILE]
+
+
 @pytest.mark.parametrize(("records", "memo", "pack"), [("posting tails", "search-tails-*.pickle", "p"),
                                                       ("direct hits", "search-hits.pickle", "h")])
 def test_the_posting_tails_and_direct_hits_are_compressed_again_only_where_they_changed(

@@ -1,18 +1,32 @@
 """The search documents as the index's input carries them to the index's process (`files.IndexInput`):
-each one's facts, its texts encoded (`texts.encode`) and its snippet, made a meeting at a time and
-kept in the build cache by what the meeting is made of, so that a rebuild makes the documents of
-the meetings that changed only (making and encoding all of them was the longest step before the
-index's process could start counting: 2.5 s at 10,000 protocols)."""
+each one's facts, its texts encoded (`texts.encode`) and its snippet, made a meeting at a time.
+
+The texts are most of the documents' bytes (1.3 GB at 100,000 protocols) and are sent in the
+index's order, which is known only once every document's facts are: so each meeting's are written
+to a file as they are made (`DocumentSpool`) and read back a part at a time as the parts are sent,
+never all in memory at once (held so, they made the documents' maker the build's largest process
+at 100,000 protocols, 6.0 GB). The file is kept in the build cache by what each meeting is made of:
+a rebuild copies the documents of the meetings that did not change from the last build's file and
+makes only the others (making and encoding all of them was the longest step before the index's
+process could start counting: 2.5 s at 10,000 protocols)."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+import os
+import pickle
+import struct
+import tempfile
+import zlib
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from ..memo import MeetingKeys, Memo
+from ..memo import MeetingKeys
 from ..model import Archive, Meeting
+from ..staging import running
 from .documents import SearchDoc, in_facet_order, meeting_documents
 from .texts import Encoded, encode, encoded_keys
 
@@ -20,12 +34,17 @@ FACT_FIELDS = tuple(f.name for f in dataclasses.fields(SearchDoc) if f.name not 
 """A document's facts: what its result shows, and what its facets are made of."""
 _IN_PLACE = next(at for at, (fact, field) in enumerate(zip(FACT_FIELDS, dataclasses.fields(SearchDoc))) if fact != field.name)
 _BY_NAME = FACT_FIELDS[_IN_PLACE:]
-MEMO_FILE = "search-documents.pickle"
+SPOOL_FILE = "search-documents.spool"
+_FORMER_FILE = "search-documents.pickle"
+"""The memo of the code before the spool (every meeting's documents in one pickle): removed."""
+_MAGIC = b"protokollarkivet search documents 1\n"
+_TAIL = struct.Struct("<Q")
+"""Where the file's table starts, written after it, before the magic."""
 
 
 @dataclass
 class EncodedDocs:
-    """Documents as columns (kept so, a meeting's in the memo: a tuple a document pickled ten times
+    """Documents as columns (a meeting's as made; kept so, a tuple a document pickled ten times
     slower), in the same order."""
 
     facts: list[tuple]
@@ -37,8 +56,26 @@ class EncodedDocs:
     keys: list[bytes]
     """Each one's texts' digest (`texts.encoded_keys`), which counting finds its last counts by."""
 
+
+@dataclass
+class SpooledDocs:
+    """Every document of an archive in the index's order: its facts, snippet and key here, its
+    texts in the spool (`texts`)."""
+
+    facts: list[tuple]
+    snippets: list[str]
+    keys: list[bytes]
+    numbers: list[int]
+    """Each one's number in the archive's order (the meetings', each one's documents in turn), which
+    the spool finds its texts by."""
+    spool: "DocumentSpool"
+
     def __len__(self) -> int:
         return len(self.facts)
+
+    def texts(self, part: slice) -> list[Encoded]:
+        """The texts of the documents `part` of this order, read from the spool."""
+        return self.spool.texts(self.numbers[part])
 
     def docs(self) -> list[SearchDoc]:
         """The documents, their facts only."""
@@ -51,39 +88,185 @@ def doc_of(facts: tuple) -> SearchDoc:
     return SearchDoc(*facts[:_IN_PLACE], **dict(zip(_BY_NAME, facts[_IN_PLACE:])))
 
 
-def encoded_documents(archive: Archive, snippet: Callable[[str], str], memo: Memo[EncodedDocs] | None = None,
-                      made_of: MeetingKeys | None = None) -> EncodedDocs:
-    """Every search document of `archive` (`documents.documents`, in its order) encoded. With `memo`
-    (`read_memo`) and `made_of` (what a meeting's documents are made of, as a digest), the documents
-    of a meeting made of what it was made of at the last build are taken as that build encoded them."""
+def encoded_documents(archive: Archive, snippet: Callable[[str], str], spool: "DocumentSpool",
+                      made_of: MeetingKeys | None = None) -> SpooledDocs:
+    """Every search document of `archive` (`documents.documents`, in its order) encoded, its texts
+    written to `spool`. With `made_of` (what a meeting's documents are made of, as a digest), the
+    documents of a meeting made of what it was made of at the last build are taken from the last
+    build's spool as that build encoded them."""
     def encoded(meeting: Meeting) -> EncodedDocs:
         docs = meeting_documents(archive, meeting)
         texts = [encode(doc, snippets=False) for doc in docs]
         return EncodedDocs([tuple(map(doc.__getattribute__, FACT_FIELDS)) for doc in docs], texts,
                            [snippet(doc.snippet_source) for doc in docs], encoded_keys(texts))
 
-    def of(meeting: Meeting) -> EncodedDocs:
-        key = made_of(meeting) if made_of is not None else None
-        if memo is None or key is None:
-            return encoded(meeting)
-        return memo.get(key, lambda: encoded(meeting))
-
-    every = EncodedDocs([], [], [], [])
+    facts: list[tuple] = []
+    snippets: list[str] = []
+    keys: list[bytes] = []
     shared: dict = {}
     for meeting in archive.meetings:
-        docs = of(meeting)
-        every.facts += [_sharing(facts, shared) for facts in docs.facts]
-        every.texts += docs.texts
-        every.snippets += docs.snippets
-        every.keys += docs.keys
-    order = in_facet_order(archive, list(range(len(every))), lambda at: _facet_facts(every.facts[at]))
-    return EncodedDocs(*([column[at] for at in order] for column in (every.facts, every.texts, every.snippets, every.keys)))
+        key = made_of(meeting) if made_of is not None else None
+        docs = spool.add(key, lambda: encoded(meeting))  # noqa: B023 (called at once)
+        facts += [_sharing(fact, shared) for fact in docs.facts]
+        snippets += docs.snippets
+        keys += docs.keys
+    order = in_facet_order(archive, list(range(len(facts))), lambda at: _facet_facts(facts[at]))
+    return SpooledDocs([facts[at] for at in order], [snippets[at] for at in order], [keys[at] for at in order], order, spool)
 
 
-def read_memo(kept: Path | None, keys: MeetingKeys) -> Memo[EncodedDocs] | None:
-    """The documents the last build encoded, kept in `kept` under the code of `keys` (`Memo.write`
-    keeps this build's)."""
-    return Memo.read(kept, MEMO_FILE, keys.code) if kept is not None else None
+class DocumentSpool:
+    """Each meeting's encoded documents, written to a file as they are added and read back by a
+    document's number (in the order added). Kept in a cache folder (`keep`), the file is the next
+    build's: a meeting added under a key the last build's file holds is copied from it, not made.
+    Without a folder, the file is a temporary one."""
+
+    def __init__(self, folder: Path | None, code: str):
+        self.folder, self.code = folder, code
+        self.made = 0
+        """Meetings whose documents were made (not copied)."""
+        self._last = _LastSpool.read(folder / SPOOL_FILE, code) if folder is not None else None
+        self._path: Path | None = None
+        if folder is not None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                _remove_left_behind(folder)
+                (folder / _FORMER_FILE).unlink(missing_ok=True)
+                self._path = folder / f".{SPOOL_FILE}.new-{os.getpid()}"
+                self._file: BinaryIO = open(self._path, "w+b")
+            except OSError:  # (a folder that cannot be written: the next build makes everything)
+                self._path = None
+        if self._path is None:
+            self._file = tempfile.TemporaryFile()
+        self._at = 0
+        self._index: dict[bytes, tuple[int, int, int, int, int]] = {}
+        """A meeting's key -> where its record and its texts are, their lengths, and their CRC."""
+        self._texts_at: list[tuple[int, int]] = []
+        """Each meeting's texts: where they are in the file, and how long."""
+        self._firsts: list[int] = []
+        """Each meeting's first document's number."""
+        self._count = 0
+
+    def add(self, key: bytes | None, make: Callable[[], EncodedDocs]) -> EncodedDocs:
+        """A meeting's documents (their texts left out: `texts` reads them) as the last build's
+        file holds them under `key`, else as `make` makes them, written to this file."""
+        copied = self._last.copy(key) if key is not None and self._last is not None else None
+        if copied is not None:
+            record, texts = copied
+        else:
+            made = make()
+            self.made += 1
+            record = pickle.dumps(EncodedDocs(made.facts, [], made.snippets, made.keys), protocol=pickle.HIGHEST_PROTOCOL)
+            texts = pickle.dumps(made.texts, protocol=pickle.HIGHEST_PROTOCOL)
+        # (what was made is let go, and what was written read back: pickling a string keeps its UTF-8
+        # bytes in it for its life, and the snippets and titles are mostly not ASCII; 65 MB at
+        # 10,000 protocols)
+        docs = pickle.loads(record)
+        record_at = self._write(record)
+        texts_at = self._write(texts)
+        if key is not None:
+            self._index[key] = (record_at, len(record), texts_at, len(texts), zlib.crc32(texts, zlib.crc32(record)))
+        self._texts_at.append((texts_at, len(texts)))
+        self._firsts.append(self._count)
+        self._count += len(docs.facts)
+        return docs
+
+    def texts(self, numbers: Sequence[int]) -> list[Encoded]:
+        """The texts of the documents numbered `numbers`, each meeting's read once."""
+        self._file.flush()
+        read: dict[int, list[Encoded]] = {}
+        found = []
+        for number in numbers:
+            meeting = bisect_right(self._firsts, number) - 1
+            texts = read.get(meeting)
+            if texts is None:
+                at, length = self._texts_at[meeting]
+                texts = read[meeting] = pickle.loads(os.pread(self._file.fileno(), length, at))
+            found.append(texts[number - self._firsts[meeting]])
+        return found
+
+    def keep(self) -> None:
+        """The file kept for the next build (in its folder, in place of the last), and closed."""
+        if self._path is not None:
+            try:
+                table = pickle.dumps({"code": self.code, "index": self._index}, protocol=pickle.HIGHEST_PROTOCOL)
+                self._file.write(table + _TAIL.pack(self._at) + _MAGIC)
+                self._file.flush()
+                os.replace(self._path, self._path.parent / SPOOL_FILE)
+                self._path = None
+            except OSError:
+                pass
+        self.close()
+
+    def close(self) -> None:
+        """Closed, and, where not kept, removed."""
+        self._file.close()
+        if self._last is not None:
+            self._last.close()
+            self._last = None
+        if self._path is not None:
+            self._path.unlink(missing_ok=True)
+            self._path = None
+
+    def _write(self, data: bytes) -> int:
+        at = self._at
+        self._file.write(data)
+        self._at += len(data)
+        return at
+
+
+class _LastSpool:
+    """The last build's file, read by key (`copy`). (Read, not mapped: what a process maps and reads
+    counts in its resident memory, and the texts are a gigabyte at 100,000 protocols.)"""
+
+    def __init__(self, handle: BinaryIO, index: dict[bytes, tuple[int, int, int, int, int]]):
+        self._handle, self._index = handle, index
+
+    @classmethod
+    def read(cls, path: Path, code: str) -> "_LastSpool | None":
+        """None where there is none, or it was written by other code, or it is damaged (everything
+        is made then)."""
+        try:
+            handle = open(path, "rb")
+        except OSError:
+            return None
+        try:
+            size = handle.seek(0, os.SEEK_END)
+            end = size - len(_MAGIC) - _TAIL.size
+            handle.seek(end)
+            tail = handle.read()
+            if end < 0 or tail[_TAIL.size:] != _MAGIC:
+                raise ValueError("no end")
+            (table_at,) = _TAIL.unpack(tail[:_TAIL.size])
+            table = pickle.loads(os.pread(handle.fileno(), end - table_at, table_at))
+            if table["code"] != code:
+                raise ValueError("other code")
+            return cls(handle, table["index"])
+        except Exception:
+            handle.close()
+            return None
+
+    def copy(self, key: bytes) -> tuple[bytes, bytes] | None:
+        """The record and the texts kept under `key`, as written, unless they are not as written."""
+        where = self._index.get(key)
+        if where is None:
+            return None
+        record_at, record_length, texts_at, texts_length, crc = where
+        record = os.pread(self._handle.fileno(), record_length, record_at)
+        texts = os.pread(self._handle.fileno(), texts_length, texts_at)
+        if len(record) != record_length or len(texts) != texts_length or zlib.crc32(texts, zlib.crc32(record)) != crc:
+            return None
+        return record, texts
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+def _remove_left_behind(folder: Path) -> None:
+    """What builds killed while writing their file left behind."""
+    for left in folder.glob(f".{SPOOL_FILE}.new-*"):
+        pid = left.name.rpartition("-")[2]
+        if pid.isdigit() and not running(int(pid)):
+            left.unlink(missing_ok=True)
 
 
 _BODY, _DATE, _TYPE = (FACT_FIELDS.index(name) for name in ("body", "date", "type"))

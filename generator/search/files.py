@@ -152,24 +152,25 @@ class IndexInput:
         (the documents' with what the last build compressed, kept in `kept`), and the tables of
         each. With `kept` and `made_of` (what each meeting's documents are made of, as a digest),
         the documents of a meeting made of the same as at the last build are taken as it encoded
-        them (`encoded.encoded_documents`)."""
+        them (`encoded.encoded_documents`), and this build's are kept there for the next."""
         dumps = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
-        memo = encoded.read_memo(kept, made_of) if made_of is not None else None
-        docs = encoded.encoded_documents(archive, snippet, memo, made_of)
-        facts = _facts(archive)
-        yield dumps({"documents": len(docs), **facts})
-        for start in range(0, len(docs), per_part):
-            part = slice(start, start + per_part)
-            # (without their snippet sources: this process writes the records cut from them; with
-            # each one's key, which counting finds its last counts by)
-            yield dumps((docs.facts[part], *pack_encoded(docs.texts[part]), docs.keys[part]))
-        if memo is not None:
-            memo.write(kept)  # (once sent: the index's process counts meanwhile)
+        spool = encoded.DocumentSpool(kept if made_of is not None else None, made_of.code if made_of is not None else "")
+        try:
+            docs = encoded.encoded_documents(archive, snippet, spool, made_of)
+            facts = _facts(archive)
+            yield dumps({"documents": len(docs), **facts})
+            for start in range(0, len(docs), per_part):
+                part = slice(start, start + per_part)
+                # (without their snippet sources: this process writes the records cut from them; with
+                # each one's key, which counting finds its last counts by)
+                yield dumps((docs.facts[part], *pack_encoded(docs.texts(part)), docs.keys[part]))
+            spool.keep()  # (once sent: the index's process counts meanwhile)
+        finally:
+            spool.close()
         # (each column let go once read for the last time: this process is forked from the build's,
         # whose archive it shares, and was the build's largest at 10,000 protocols)
-        memo = None
-        docs.texts.clear()
         docs.keys.clear()
+        docs.numbers.clear()
         with_facts = docs.docs()
         docs.facts.clear()
         tables = kept_document_files(with_facts, facts["bodies"], facts["topics"], docs.snippets.__getitem__, files, kept)
