@@ -179,15 +179,20 @@ def keep_in(folder: Path, name: str, dump: Callable[[BinaryIO], None]) -> None:
     temporary = folder / f".{name}.new-{os.getpid()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for left in folder.glob(f".{name}.new-*"):
-            pid = left.name.rpartition("-")[2]
-            if pid.isdigit() and not running(int(pid)):
-                left.unlink(missing_ok=True)
+        remove_left_behind(folder, name)
         with open(temporary, "wb") as handle:
             dump(handle)
         os.replace(temporary, folder / name)
     except OSError:
         temporary.unlink(missing_ok=True)
+
+
+def remove_left_behind(folder: Path, name: str) -> None:
+    """What builds killed while writing `name` in `folder` (`.NAME.new-PID`) left behind."""
+    for left in folder.glob(f".{name}.new-*"):
+        pid = left.name.rpartition("-")[2]
+        if pid.isdigit() and not running(int(pid)):
+            left.unlink(missing_ok=True)
 
 
 def swap_in(staging: Path, site: Path, retire_into: Path | None = None, shared: bool = True) -> None:

@@ -564,7 +564,7 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
     source = dataclasses.replace(IndexInput.of(archive), docs=docs)  # (the documents with their snippet sources)
     document_files(source, {}, first := packs.RecordMemo())
     first.write(tmp_path)
-    assert first.made == len(first.kept) > 10
+    assert first.made == first.kept > 10
     edits = {name: after for name, (_, after) in _index_edits(docs).items() if not name.startswith("a ")}
     # (a word found once: the texts' dictionary, of words found more often, stays as it was)
     edits["a word added to a text"] = [*docs[:5], _with_text(docs[5], " kvarterszorblaxen"), *docs[6:]]
@@ -576,11 +576,44 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
         assert (tables, kept) == (document_files(changed, fresh), fresh), name
         if name == "a word added to a text":  # (its texts' record only: the rest are taken as they were)
             assert memo.made == 1, name
-    # A damaged or older memo is not read: everything is compressed again.
+    # A damaged memo, or one of other code, is not read: everything is compressed again. A
+    # record whose bytes changed is compressed again.
     whole = (tmp_path / packs.MEMO_FILE).read_bytes()
-    for damaged in (whole[:len(whole) // 2], b"not a memo", pickle.dumps({**pickle.loads(whole), "code": "older"})):
+    key = kept_keys(tmp_path / packs.MEMO_FILE)[0]
+    changed = bytearray(whole)
+    changed[whole.index(stored_record(tmp_path / packs.MEMO_FILE, key))] ^= 1
+    for damaged in (whole[:len(whole) // 2], b"not a memo", bytes(changed)):
         (tmp_path / packs.MEMO_FILE).write_bytes(damaged)
-        assert packs.RecordMemo.read(tmp_path).known == {}
+        memo = packs.RecordMemo.read(tmp_path)
+        assert memo.get(key, lambda: b"made again") == b"made again"
+        memo.close()
+    (tmp_path / packs.MEMO_FILE).write_bytes(whole)
+    assert packs.RecordMemo.read(tmp_path, code="other code").get(key, lambda: b"made again") == b"made again"
+    assert packs.RecordMemo.read(tmp_path).get(key, lambda: b"made again") != b"made again"
+    former = tmp_path / "search-records.pickle"  # (the code's before records were kept so: removed)
+    former.write_bytes(b"x")
+    packs.RecordMemo.read(tmp_path).close()
+    assert not former.exists()
+
+
+def kept_keys(path: Path) -> list[bytes]:
+    from generator.kept import KeptFile
+    from generator.search import packs
+
+    kept = KeptFile.open(path, packs._MEMO_CODE)
+    assert kept is not None
+    return kept.keys()
+
+
+def stored_record(path: Path, key: bytes) -> bytes:
+    from generator.kept import KeptFile
+    from generator.search import packs
+
+    kept = KeptFile.open(path, packs._MEMO_CODE)
+    assert kept is not None
+    found = kept.get(key)
+    assert found is not None
+    return found[0]
 
 
 def test_the_build_record_keeps_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
@@ -694,8 +727,8 @@ def test_the_search_documents_file_a_build_keeps_is_read_only_whole_and_of_the_s
     assert sorted(path.name for path in kept.iterdir() if "search-documents" in path.name) == [encoded.SPOOL_FILE]
 
 
-@pytest.mark.parametrize(("records", "memo", "pack"), [("posting tails", "search-tails-*.pickle", "p"),
-                                                      ("direct hits", "search-hits.pickle", "h")])
+@pytest.mark.parametrize(("records", "memo", "pack"), [("posting tails", "search-tails-*.kept", "p"),
+                                                      ("direct hits", "search-hits.kept", "h")])
 def test_the_posting_tails_and_direct_hits_are_compressed_again_only_where_they_changed(
         tmp_path: Path, records: str, memo: str, pack: str) -> None:
     """A common word's postings beyond its term chunk come in tail records, and the direct hits'
@@ -716,7 +749,7 @@ def test_the_posting_tails_and_direct_hits_are_compressed_again_only_where_they_
     kept.mkdir()
     index_into(IndexInput.of(load_archive(content)), {}, kept)
     memo_files = sorted(kept.glob(memo))
-    assert [p.name for p in memo_files] == (["search-tails-0.pickle", "search-tails-1.pickle"] if pack == "p" else [memo])
+    assert [p.name for p in memo_files] == (["search-tails-0.kept", "search-tails-1.kept"] if pack == "p" else [memo])
 
     def edit(words: str) -> None:
         protocol = sorted(content.glob("*/*.md"))[7]
@@ -733,14 +766,17 @@ def test_the_posting_tails_and_direct_hits_are_compressed_again_only_where_they_
 
     # Each kept record replaced by another deflate of the same JSON (at another level): a build
     # that takes kept records publishes these bytes, one that compresses them again does not.
+    from generator.kept import KeptFileWriter
+
     others = 0
     for path in memo_files:
-        stored = pickle.loads(path.read_bytes())
-        for key, record in stored["values"].items():
+        rewritten = KeptFileWriter(tmp_path / "rewritten", path.name)
+        for key in kept_keys(path):
+            record = stored_record(path, key)
             other = packs.zlib_ng.compressobj(1, packs.zlib_ng.DEFLATED, -15)
-            stored["values"][key] = other.compress(packs.zlib.decompress(record, -15)) + other.flush()
-            others += stored["values"][key] != record
-        path.write_bytes(pickle.dumps(stored))
+            rewritten.add(key, other_record := other.compress(packs.zlib.decompress(record, -15)) + other.flush())
+            others += other_record != record
+        rewritten.keep(packs._MEMO_CODE, path.parent)
     assert others > 20
     edit("Ändrat i en commit till.")
     again, fresh = index(kept), index(None)

@@ -13,22 +13,17 @@ process could start counting: 2.5 s at 10,000 protocols)."""
 from __future__ import annotations
 
 import dataclasses
-import os
 import pickle
-import struct
-import tempfile
-import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
+from ..kept import KeptRecords, Place
 from ..memo import MeetingKeys
 from ..model import Archive, Meeting
-from ..staging import running
 from .documents import SearchDoc, in_facet_order, meeting_documents
-from .texts import Encoded, encode, encoded_keys
+from .texts import ENCODING, Encoded, encode, encoded_keys
 
 FACT_FIELDS = tuple(f.name for f in dataclasses.fields(SearchDoc) if f.name not in ("texts", "snippet_source"))
 """A document's facts: what its result shows, and what its facets are made of."""
@@ -37,9 +32,6 @@ _BY_NAME = FACT_FIELDS[_IN_PLACE:]
 SPOOL_FILE = "search-documents.spool"
 _FORMER_FILE = "search-documents.pickle"
 """The memo of the code before the spool (every meeting's documents in one pickle): removed."""
-_MAGIC = b"protokollarkivet search documents 1\n"
-_TAIL = struct.Struct("<Q")
-"""Where the file's table starts, written after it, before the magic."""
 
 
 @dataclass
@@ -51,8 +43,10 @@ class EncodedDocs:
     """Each one's `FACT_FIELDS`' values."""
     texts: list[Encoded]
     """`texts.encode` of each one's texts (no snippet source)."""
-    snippets: list[str]
-    """What each one's result shows of its text (`files.snippet`)."""
+    snippets: list[bytes]
+    """What each one's result shows of its text (`files.snippet`), in UTF-8 (`snippet`): a string
+    the documents' files' JSON is made of keeps its UTF-8 in it for its life, 59 MB at 10,000
+    protocols; one decoded for it goes with the JSON."""
     keys: list[bytes]
     """Each one's texts' digest (`texts.encoded_keys`), which counting finds its last counts by."""
 
@@ -63,7 +57,7 @@ class SpooledDocs:
     texts in the spool (`texts`)."""
 
     facts: list[tuple]
-    snippets: list[str]
+    snippets: list[bytes]
     keys: list[bytes]
     numbers: list[int]
     """Each one's number in the archive's order (the meetings', each one's documents in turn), which
@@ -76,6 +70,9 @@ class SpooledDocs:
     def texts(self, part: slice) -> list[Encoded]:
         """The texts of the documents `part` of this order, read from the spool."""
         return self.spool.texts(self.numbers[part])
+
+    def snippet(self, number: int) -> str:
+        return self.snippets[number].decode(*ENCODING)
 
     def docs(self) -> list[SearchDoc]:
         """The documents, their facts only."""
@@ -98,10 +95,10 @@ def encoded_documents(archive: Archive, snippet: Callable[[str], str], spool: "D
         docs = meeting_documents(archive, meeting)
         texts = [encode(doc, snippets=False) for doc in docs]
         return EncodedDocs([tuple(map(doc.__getattribute__, FACT_FIELDS)) for doc in docs], texts,
-                           [snippet(doc.snippet_source) for doc in docs], encoded_keys(texts))
+                           [snippet(doc.snippet_source).encode(*ENCODING) for doc in docs], encoded_keys(texts))
 
     facts: list[tuple] = []
-    snippets: list[str] = []
+    snippets: list[bytes] = []
     keys: list[bytes] = []
     shared: dict = {}
     for meeting in archive.meetings:
@@ -121,27 +118,13 @@ class DocumentSpool:
     Without a folder, the file is a temporary one."""
 
     def __init__(self, folder: Path | None, code: str):
-        self.folder, self.code = folder, code
         self.made = 0
         """Meetings whose documents were made (not copied)."""
-        self._last = _LastSpool.read(folder / SPOOL_FILE, code) if folder is not None else None
-        self._path: Path | None = None
         if folder is not None:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                _remove_left_behind(folder)
-                (folder / _FORMER_FILE).unlink(missing_ok=True)
-                self._path = folder / f".{SPOOL_FILE}.new-{os.getpid()}"
-                self._file: BinaryIO = open(self._path, "w+b")
-            except OSError:  # (a folder that cannot be written: the next build makes everything)
-                self._path = None
-        if self._path is None:
-            self._file = tempfile.TemporaryFile()
-        self._at = 0
-        self._index: dict[bytes, tuple[int, int, int, int, int]] = {}
-        """A meeting's key -> where its record and its texts are, their lengths, and their CRC."""
-        self._texts_at: list[tuple[int, int]] = []
-        """Each meeting's texts: where they are in the file, and how long."""
+            (folder / _FORMER_FILE).unlink(missing_ok=True)
+        self._records = KeptRecords(folder, SPOOL_FILE, code)
+        self._texts: list[Place] = []
+        """Where each meeting's texts are."""
         self._firsts: list[int] = []
         """Each meeting's first document's number."""
         self._count = 0
@@ -149,7 +132,7 @@ class DocumentSpool:
     def add(self, key: bytes | None, make: Callable[[], EncodedDocs]) -> EncodedDocs:
         """A meeting's documents (their texts left out: `texts` reads them) as the last build's
         file holds them under `key`, else as `make` makes them, written to this file."""
-        copied = self._last.copy(key) if key is not None and self._last is not None else None
+        copied = self._records.get(key) if key is not None else None
         if copied is not None:
             record, texts = copied
         else:
@@ -158,115 +141,32 @@ class DocumentSpool:
             record = pickle.dumps(EncodedDocs(made.facts, [], made.snippets, made.keys), protocol=pickle.HIGHEST_PROTOCOL)
             texts = pickle.dumps(made.texts, protocol=pickle.HIGHEST_PROTOCOL)
         # (what was made is let go, and what was written read back: pickling a string keeps its UTF-8
-        # bytes in it for its life, and the snippets and titles are mostly not ASCII; 65 MB at
-        # 10,000 protocols)
+        # bytes in it for its life, and the titles are mostly not ASCII)
         docs = pickle.loads(record)
-        record_at = self._write(record)
-        texts_at = self._write(texts)
-        if key is not None:
-            self._index[key] = (record_at, len(record), texts_at, len(texts), zlib.crc32(texts, zlib.crc32(record)))
-        self._texts_at.append((texts_at, len(texts)))
+        self._texts.append(self._records.file.add(key, record, texts)[1])
         self._firsts.append(self._count)
         self._count += len(docs.facts)
         return docs
 
     def texts(self, numbers: Sequence[int]) -> list[Encoded]:
         """The texts of the documents numbered `numbers`, each meeting's read once."""
-        self._file.flush()
         read: dict[int, list[Encoded]] = {}
         found = []
         for number in numbers:
             meeting = bisect_right(self._firsts, number) - 1
             texts = read.get(meeting)
             if texts is None:
-                at, length = self._texts_at[meeting]
-                texts = read[meeting] = pickle.loads(os.pread(self._file.fileno(), length, at))
+                texts = read[meeting] = pickle.loads(self._records.file.read(self._texts[meeting]))
             found.append(texts[number - self._firsts[meeting]])
         return found
 
     def keep(self) -> None:
         """The file kept for the next build (in its folder, in place of the last), and closed."""
-        if self._path is not None:
-            try:
-                table = pickle.dumps({"code": self.code, "index": self._index}, protocol=pickle.HIGHEST_PROTOCOL)
-                self._file.write(table + _TAIL.pack(self._at) + _MAGIC)
-                self._file.flush()
-                os.replace(self._path, self._path.parent / SPOOL_FILE)
-                self._path = None
-            except OSError:
-                pass
-        self.close()
+        self._records.keep()
 
     def close(self) -> None:
         """Closed, and, where not kept, removed."""
-        self._file.close()
-        if self._last is not None:
-            self._last.close()
-            self._last = None
-        if self._path is not None:
-            self._path.unlink(missing_ok=True)
-            self._path = None
-
-    def _write(self, data: bytes) -> int:
-        at = self._at
-        self._file.write(data)
-        self._at += len(data)
-        return at
-
-
-class _LastSpool:
-    """The last build's file, read by key (`copy`). (Read, not mapped: what a process maps and reads
-    counts in its resident memory, and the texts are a gigabyte at 100,000 protocols.)"""
-
-    def __init__(self, handle: BinaryIO, index: dict[bytes, tuple[int, int, int, int, int]]):
-        self._handle, self._index = handle, index
-
-    @classmethod
-    def read(cls, path: Path, code: str) -> "_LastSpool | None":
-        """None where there is none, or it was written by other code, or it is damaged (everything
-        is made then)."""
-        try:
-            handle = open(path, "rb")
-        except OSError:
-            return None
-        try:
-            size = handle.seek(0, os.SEEK_END)
-            end = size - len(_MAGIC) - _TAIL.size
-            handle.seek(end)
-            tail = handle.read()
-            if end < 0 or tail[_TAIL.size:] != _MAGIC:
-                raise ValueError("no end")
-            (table_at,) = _TAIL.unpack(tail[:_TAIL.size])
-            table = pickle.loads(os.pread(handle.fileno(), end - table_at, table_at))
-            if table["code"] != code:
-                raise ValueError("other code")
-            return cls(handle, table["index"])
-        except Exception:
-            handle.close()
-            return None
-
-    def copy(self, key: bytes) -> tuple[bytes, bytes] | None:
-        """The record and the texts kept under `key`, as written, unless they are not as written."""
-        where = self._index.get(key)
-        if where is None:
-            return None
-        record_at, record_length, texts_at, texts_length, crc = where
-        record = os.pread(self._handle.fileno(), record_length, record_at)
-        texts = os.pread(self._handle.fileno(), texts_length, texts_at)
-        if len(record) != record_length or len(texts) != texts_length or zlib.crc32(texts, zlib.crc32(record)) != crc:
-            return None
-        return record, texts
-
-    def close(self) -> None:
-        self._handle.close()
-
-
-def _remove_left_behind(folder: Path) -> None:
-    """What builds killed while writing their file left behind."""
-    for left in folder.glob(f".{SPOOL_FILE}.new-*"):
-        pid = left.name.rpartition("-")[2]
-        if pid.isdigit() and not running(int(pid)):
-            left.unlink(missing_ok=True)
+        self._records.close()
 
 
 _BODY, _DATE, _TYPE = (FACT_FIELDS.index(name) for name in ("body", "date", "type"))

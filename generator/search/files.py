@@ -35,7 +35,7 @@ from .documents import EXACT_FIELD, FIELDS, NAMES_FIELD, TYPES, SearchDoc, docum
 from .counts import Prepared, Tally, count_terms, count_tokens, in_term_order, lexicon_of
 from .dictionary import in_sample, text_dictionary
 from .index import SearchIndex, build_index
-from .packs import PackWriter, RecordMemo, SlotWriter
+from .packs import PackWriter, RecordMemo, SlotWriter, kept_records
 from .texts import PackedTexts, pack_encoded
 from .query import browser_rules
 from . import direct, encoded, postings, synonyms
@@ -173,7 +173,7 @@ class IndexInput:
         docs.numbers.clear()
         with_facts = docs.docs()
         docs.facts.clear()
-        tables = kept_document_files(with_facts, facts["bodies"], facts["topics"], docs.snippets.__getitem__, files, kept)
+        tables = kept_document_files(with_facts, facts["bodies"], facts["topics"], docs.snippet, files, kept)
         docs.snippets.clear()
         yield dumps(tables)
         yield dumps(write_direct_files(_direct_hits(archive, with_facts), files, kept))
@@ -210,10 +210,8 @@ def kept_document_files(docs: list[SearchDoc], bodies: list[Body], topics: list[
                         files: Files, kept: Path | None) -> dict[str, list]:
     """`write_document_files` with the last build's records kept in `kept`, and this build's kept
     there for the next."""
-    memo = RecordMemo.read(kept)
-    tables = write_document_files(docs, bodies, topics, snippets, files, memo)
-    memo.write(kept)
-    return tables
+    with kept_records(kept) as memo:
+        return write_document_files(docs, bodies, topics, snippets, files, memo)
 
 
 def write_document_files(docs: list[SearchDoc], bodies: list[Body], topics: list[Topic], snippets: Callable[[int], str],
@@ -365,17 +363,15 @@ def write_direct_files(hits: dict[str, list[str] | int], files: Files, kept: Pat
     compressed are taken from there where they are as they were (a commit that changes no item's
     number or title changes none), and this build's kept there."""
     shards = direct.shards(hits)
-    memo = RecordMemo.read(kept, HITS_MEMO) if kept is not None else None
-    writer = PackWriter(files, "h", "h", memo=memo)
-    for found in shards:
-        writer.add(found)
-    writer.close()
-    if memo is not None:
-        memo.write(kept)
+    with kept_records(kept, HITS_MEMO) as memo:
+        writer = PackWriter(files, "h", "h", memo=memo)
+        for found in shards:
+            writer.add(found)
+        writer.close()
     return writer.table, len(shards)
 
 
-HITS_MEMO = "search-hits.pickle"
+HITS_MEMO = "search-hits.kept"
 
 
 def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, files: Files, kept: Path | None,
@@ -388,45 +384,43 @@ def _term_chunks(index: SearchIndex, ordered: list[str], numbers: np.ndarray, fi
     chunks: list[tuple[str, str]] = []
     chunk: list[str] = []
     size = 0
-    memo = RecordMemo.read(kept, f"search-tails-{half}.pickle") if kept is not None else None
-    tails, chunk_packs = PackWriter(files, "p", f"p{half}.", memo=memo), PackWriter(files, "t", f"t{half}.")
+    with kept_records(kept, f"search-tails-{half}.kept") as memo:
+        tails, chunk_packs = PackWriter(files, "p", f"p{half}.", memo=memo), PackWriter(files, "t", f"t{half}.")
 
-    def packed(first: str, entries: list[str]) -> tuple[str, str]:
-        """A chunk (its first term, its record's address): its entries' JSON joined."""
-        return first, chunk_packs.add_json(("{" + ",".join(entries) + "}").encode("utf-8"))
+        def packed(first: str, entries: list[str]) -> tuple[str, str]:
+            """A chunk (its first term, its record's address): its entries' JSON joined."""
+            return first, chunk_packs.add_json(("{" + ",".join(entries) + "}").encode("utf-8"))
 
-    documents = len(index.docs)
-    parts_of = index.compounds.spaced.get
-    opens = _FieldLists.opens(index)
-    first_term = ""
-    for batch in range(start, end, TERMS_AT_ONCE):  # (what each list is written as, held for a batch of terms only)
-        batch_numbers = numbers[batch:min(end, batch + TERMS_AT_ONCE)]
-        lists = _FieldLists.of(index, batch_numbers, opens)
-        heads = _coded(index, lists.starts, np.minimum(lists.ends, lists.starts + FIRST_BLOCK), documents)
-        tail_records = _tail_records(index, lists, tails, memo, documents)
-        written = [f'[{field},{count},"{head}",{orjson.dumps(records).decode("utf-8") if records else "[]"}]'
-                   for field, count, head, records in zip(lists.fields, lists.counts, heads, tail_records)]
-        del heads, tail_records
-        bounds = lists.term_firsts.tolist() + [len(written)]
-        for term, number, first, last in zip(ordered[batch:batch + len(batch_numbers)], batch_numbers.tolist(), bounds, bounds[1:]):
-            parts = parts_of(number)
-            listed = written[first] if last == first + 1 else ",".join(written[first:last])
-            if parts:
-                listed += "," + _parts_json(term, parts)
-            entry = f"{_encode_string(term)}:[{listed}]"
-            if size + len(entry) > CHUNK_BYTES and chunk:
-                chunks.append(packed(first_term, chunk))
-                chunk, size = [], 0
-            if not chunk:
-                first_term = term
-            chunk.append(entry)
-            size += len(entry) + 1
-    if chunk:
-        chunks.append(packed(first_term, chunk))
-    tails.close()
-    chunk_packs.close()
-    if memo is not None:
-        memo.write(kept)
+        documents = len(index.docs)
+        parts_of = index.compounds.spaced.get
+        opens = _FieldLists.opens(index)
+        first_term = ""
+        for batch in range(start, end, TERMS_AT_ONCE):  # (what each list is written as, held for a batch of terms only)
+            batch_numbers = numbers[batch:min(end, batch + TERMS_AT_ONCE)]
+            lists = _FieldLists.of(index, batch_numbers, opens)
+            heads = _coded(index, lists.starts, np.minimum(lists.ends, lists.starts + FIRST_BLOCK), documents)
+            tail_records = _tail_records(index, lists, tails, memo, documents)
+            written = [f'[{field},{count},"{head}",{orjson.dumps(records).decode("utf-8") if records else "[]"}]'
+                       for field, count, head, records in zip(lists.fields, lists.counts, heads, tail_records)]
+            del heads, tail_records
+            bounds = lists.term_firsts.tolist() + [len(written)]
+            for term, number, first, last in zip(ordered[batch:batch + len(batch_numbers)], batch_numbers.tolist(), bounds, bounds[1:]):
+                parts = parts_of(number)
+                listed = written[first] if last == first + 1 else ",".join(written[first:last])
+                if parts:
+                    listed += "," + _parts_json(term, parts)
+                entry = f"{_encode_string(term)}:[{listed}]"
+                if size + len(entry) > CHUNK_BYTES and chunk:
+                    chunks.append(packed(first_term, chunk))
+                    chunk, size = [], 0
+                if not chunk:
+                    first_term = term
+                chunk.append(entry)
+                size += len(entry) + 1
+        if chunk:
+            chunks.append(packed(first_term, chunk))
+        tails.close()
+        chunk_packs.close()
     return chunks, {**tails.packs, **chunk_packs.packs}
 
 
@@ -475,7 +469,7 @@ def _tail_records(index: SearchIndex, lists: _FieldLists, tails: PackWriter, mem
         if end - start > FIRST_BLOCK:
             spans += [(number, start + FIRST_BLOCK + a, start + FIRST_BLOCK + b) for a, b in tail_blocks(end - start - FIRST_BLOCK)]
     keys = [_postings_key(index, start, end) for _, start, end in spans]
-    missing = [at for at, key in enumerate(keys) if memo is None or key not in memo.known]
+    missing = [at for at, key in enumerate(keys) if memo is None or key not in memo]
     made = dict(zip(missing, _coded(index, np.array([spans[at][1] for at in missing], np.int64),
                                     np.array([spans[at][2] for at in missing], np.int64), documents)))
     records: list[list[str]] = [[] for _ in lists.counts]

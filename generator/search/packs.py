@@ -35,6 +35,7 @@ whose JSON changed.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -47,7 +48,7 @@ from typing import Protocol
 import orjson
 from zlib_ng import zlib_ng
 
-from ..memo import Memo
+from ..kept import KeptRecords
 
 PACK_BYTES = 1_000_000
 """A pack is closed once it holds this many bytes: a reader whose host ignores Range fetches a
@@ -90,29 +91,82 @@ def _primed(dictionary: bytes) -> "zlib_ng._Compress":
     return zlib_ng.compressobj(6, zlib_ng.DEFLATED, -15, zdict=dictionary)
 
 
-MEMO_FILE = "search-records.pickle"
+MEMO_FILE = "search-records.kept"
 _MEMO_CODE = f"{zlib_ng.ZLIBNG_RUNTIME_VERSION} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
 """What a kept record's bytes depend on besides its JSON: zlib-ng, and how this module compresses."""
 
 
-class RecordMemo(Memo[bytes]):
+class RecordMemo:
     """The records a build compressed, by a digest of their JSON and of the dictionary they were
     compressed with, kept in the cache folder for the next build: a record whose JSON did not
     change is taken as it was, not compressed again (the same bytes: deflate is deterministic).
     For the documents' facts and texts, and the posting tails, which a commit changes a few
     records of (at 10,000 protocols, 1.4% of the tails); the term chunks change with nearly every
-    commit (their weights, and the terms' numbers)."""
+    commit (their weights, and the terms' numbers). The records go to a file as they are
+    compressed, and the last build's are read one at a time (`kept.py`): held in memory, they were
+    80 MB of the search documents' maker at 10,000 protocols (and the last build's as much again)."""
 
-    def __init__(self, name: str = MEMO_FILE, code: str = _MEMO_CODE, known: dict[bytes, bytes] | None = None):
-        super().__init__(name, code, known)
+    def __init__(self, folder: Path | None = None, name: str = MEMO_FILE, code: str = _MEMO_CODE):
+        self.made = 0
+        """Records compressed (not taken as they were)."""
+        if folder is not None:
+            (folder / f"{name.rpartition('.')[0]}.pickle").unlink(missing_ok=True)  # (the code before kept.py's)
+        self._records = KeptRecords(folder, name, code)
 
     @classmethod
     def read(cls, folder: Path | None, name: str = MEMO_FILE, code: str = _MEMO_CODE) -> "RecordMemo":
-        return super().read(folder, name, code)
+        """The last build's records kept in `folder` under `name`, if any (`write` keeps this build's)."""
+        return cls(folder, name, code)
+
+    def __contains__(self, key: bytes) -> bool:
+        """The last build kept a record under `key`."""
+        return key in self._records
+
+    @property
+    def kept(self) -> int:
+        """Records this build keeps for the next."""
+        return len(self._records.file)
+
+    def get(self, key: bytes, make: Callable[[], bytes]) -> bytes:
+        """The record kept under `key`, else the one `make` gives."""
+        found = self._records.get(key)
+        if found is not None:
+            (record,) = found
+        else:
+            record = make()
+            self.made += 1
+        if key not in self._records.file:
+            self._records.file.add(key, record)
+        return record
 
     def deflate(self, raw: bytes, dictionary: bytes = b"") -> bytes:
         return self.get(hashlib.blake2b(raw, digest_size=16, salt=_digest(dictionary)).digest(),
                         lambda: deflate(raw, dictionary))
+
+    def write(self, folder: Path | None) -> None:
+        """This build's records (only) kept in `folder` for the next; then closed."""
+        if folder is not None:
+            self._records.keep(folder)
+        self.close()
+
+    def close(self) -> None:
+        """Closed; what was not written is not kept."""
+        self._records.close()
+
+
+@contextlib.contextmanager
+def kept_records(kept: Path | None, name: str = MEMO_FILE) -> Iterator[RecordMemo | None]:
+    """The records the last build kept in `kept` under `name` (None without a folder); this build's
+    kept there for the next when the block ends without an error."""
+    if kept is None:
+        yield None
+        return
+    memo = RecordMemo.read(kept, name)
+    try:
+        yield memo
+        memo.write(kept)
+    finally:
+        memo.close()
 
 
 @functools.lru_cache(maxsize=4)

@@ -23,7 +23,7 @@ from .documents import FIELD_NAMES, SearchDoc
 KEY_SIZE = 16
 _SLOTS = len(FIELD_NAMES) + 1
 """A document's texts in FIELD_NAMES' order, then its snippet source."""
-_ENCODING = ("utf-8", "surrogatepass")
+ENCODING = ("utf-8", "surrogatepass")
 _WORD = re.compile(r"[^\W\d_]+")
 _BY_NAME = [(slot, f"{name}\0".encode()) for slot, name in sorted(enumerate(FIELD_NAMES), key=lambda field: field[1])]
 """Each field's slot and its name as `encoded_key` digests it, in its order (by name)."""
@@ -58,12 +58,12 @@ class PackedTexts(Sequence[Mapping[str, str]]):
         return self._count
 
     def __getitem__(self, number: int) -> dict[str, str]:  # type: ignore[override]
-        return {name: data.decode(*_ENCODING) for name, data in self._encoded(number)}
+        return {name: data.decode(*ENCODING) for name, data in self._encoded(number)}
 
     def snippet(self, number: int) -> str:
         (data, ends, _), row = self._located(number)
         start, end = _span(ends, row, _SLOTS - 1)
-        return data[start:end].decode(*_ENCODING)
+        return data[start:end].decode(*ENCODING)
 
     def key(self, number: int) -> bytes:
         """`text_key` of the document's texts (read from their bytes, not decoded)."""
@@ -90,7 +90,7 @@ class PackedTexts(Sequence[Mapping[str, str]]):
         for data, ends, present in self._parts:
             ends_at = [0, *ends.tolist()]
             spans = [(ends_at[row * _SLOTS + slot], ends_at[row * _SLOTS + slot + 1]) for row in range(len(present))]
-            text = b"\n".join(data[start:end] for start, end in spans).decode(*_ENCODING)
+            text = b"\n".join(data[start:end] for start, end in spans).decode(*ENCODING)
             words.update(word.lower() for word in _WORD.findall(text) if word[0].isupper())
         return words
 
@@ -130,12 +130,12 @@ def encode(doc: SearchDoc, snippets: bool = True) -> Encoded:
         text = doc.texts.get(name)
         if text is not None:
             flags |= 1 << slot
-            data = text.encode(*_ENCODING)
+            data = text.encode(*ENCODING)
             chunks.append(data)
             at += len(data)
         ends.append(at)
     if snippets:
-        data = doc.snippet_source.encode(*_ENCODING)
+        data = doc.snippet_source.encode(*ENCODING)
         chunks.append(data)
         at += len(data)
     ends.append(at)
@@ -192,7 +192,7 @@ def _span(ends: np.ndarray, row: int, slot: int) -> tuple[int, int]:
 
 def text_key(texts: Mapping[str, str]) -> bytes:
     """A document's texts, all that counting reads of it, as a digest."""
-    return encoded_key((name, text.encode(*_ENCODING)) for name, text in texts.items())
+    return encoded_key((name, text.encode(*ENCODING)) for name, text in texts.items())
 
 
 def encoded_key(fields: Iterable[tuple[str, bytes]]) -> bytes:

@@ -1,0 +1,202 @@
+"""Files a build keeps in the build cache for the next, too large to hold in memory: records by
+key, written as they are made and read back by key (the next build) or by position (this one).
+
+A `Memo` holds the last build's values and this build's in memory until it is written; at 100,000
+protocols the search documents and their compressed records were gigabytes so held, in the
+process that held the archive besides. Here each record goes to the file as it is made, and what
+the last build kept is read one record at a time when asked for.
+
+A file is the records, one after another, then a table (pickled: each key's records' places
+and lengths, and a CRC of their bytes, under the code that wrote them), then where the table
+starts and a line that ends every such file. A file cut short, of other code, or with a record
+whose bytes changed gives nothing (or not that record): the build makes it again.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import struct
+import tempfile
+import zlib
+from pathlib import Path
+from typing import BinaryIO
+
+from .staging import remove_left_behind
+
+_END = b"protokollarkivet kept records 1\n"
+_TABLE_AT = struct.Struct("<Q")
+
+Place = tuple[int, int]
+"""Where a record is in its file, and its length."""
+
+
+class KeptFile:
+    """The last build's file, read by key. (Read, not mapped: what a process maps and reads counts
+    in its resident memory.)"""
+
+    def __init__(self, handle: BinaryIO, table: dict[bytes, tuple[tuple[Place, ...], int]]):
+        self._handle, self._table = handle, table
+
+    @classmethod
+    def open(cls, path: Path, code: str) -> "KeptFile | None":
+        """None where there is none, or it is not whole, or other code wrote it."""
+        try:
+            handle = open(path, "rb")
+        except OSError:
+            return None
+        try:
+            end = handle.seek(0, os.SEEK_END) - len(_END) - _TABLE_AT.size
+            if end < 0:
+                raise ValueError("too short")
+            handle.seek(end)
+            tail = handle.read()
+            if tail[_TABLE_AT.size:] != _END:
+                raise ValueError("not whole")
+            (table_at,) = _TABLE_AT.unpack(tail[:_TABLE_AT.size])
+            stored = pickle.loads(os.pread(handle.fileno(), end - table_at, table_at))
+            if stored["code"] != code:
+                raise ValueError("other code")
+            return cls(handle, stored["table"])
+        except Exception:  # (any defect of the file: everything is made again)
+            handle.close()
+            return None
+
+    def __contains__(self, key: bytes) -> bool:
+        return key in self._table
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def keys(self) -> list[bytes]:
+        return list(self._table)
+
+    def get(self, key: bytes) -> tuple[bytes, ...] | None:
+        """The records kept under `key`, unless there are none or their bytes are not as written."""
+        found = self._table.get(key)
+        if found is None:
+            return None
+        places, crc = found
+        records = tuple(os.pread(self._handle.fileno(), length, at) for at, length in places)
+        if [len(record) for record in records] != [length for _, length in places] or _crc(records) != crc:
+            return None
+        return records
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+class KeptFileWriter:
+    """This build's file, written as records are added: kept whole in its folder (`keep`, which
+    replaces the last build's) or not at all. Without a folder, a temporary file."""
+
+    def __init__(self, folder: Path | None, name: str):
+        self.name = name
+        self._path: Path | None = None
+        if folder is not None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                remove_left_behind(folder, name)
+                self._path = folder / f".{name}.new-{os.getpid()}"
+                self._file: BinaryIO = open(self._path, "w+b")
+            except OSError:  # (a folder that cannot be written: this build's goes without)
+                self._path = None
+        if self._path is None:
+            self._file = tempfile.TemporaryFile()
+        self._at = 0
+        self._table: dict[bytes, tuple[tuple[Place, ...], int]] = {}
+
+    def __contains__(self, key: bytes) -> bool:
+        """A record was added under `key`."""
+        return key in self._table
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def add(self, key: bytes | None, *records: bytes) -> tuple[Place, ...]:
+        """`records` written, under `key` if any; returns where each is."""
+        places = []
+        for record in records:
+            self._file.write(record)
+            places.append((self._at, len(record)))
+            self._at += len(record)
+        if key is not None:
+            self._table[key] = (tuple(places), _crc(records))
+        return tuple(places)
+
+    def read(self, place: Place) -> bytes:
+        """A record written before, read back."""
+        self._file.flush()
+        at, length = place
+        return os.pread(self._file.fileno(), length, at)
+
+    def keep(self, code: str, folder: Path | None = None) -> None:
+        """The file, under `code`, in `folder` (the one it was made in, by default) in place of the
+        last; then closed. A folder that cannot be written goes without."""
+        try:
+            self._file.write(pickle.dumps({"code": code, "table": self._table}, protocol=pickle.HIGHEST_PROTOCOL) +
+                             _TABLE_AT.pack(self._at) + _END)
+            self._file.flush()
+            if folder is not None and (self._path is None or self._path.parent != folder):
+                self._copy_into(folder)
+            if self._path is not None:
+                os.replace(self._path, self._path.parent / self.name)
+                self._path = None
+        except OSError:
+            pass
+        self.close()
+
+    def close(self) -> None:
+        """Closed, and where not kept, removed."""
+        self._file.close()
+        if self._path is not None:
+            self._path.unlink(missing_ok=True)
+            self._path = None
+
+    def _copy_into(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        copy = folder / f".{self.name}.new-{os.getpid()}"
+        self._file.seek(0)
+        with open(copy, "wb") as handle:
+            shutil.copyfileobj(self._file, handle)
+        self.close()
+        self._path = copy
+
+
+def _crc(records: tuple[bytes, ...] | list[bytes]) -> int:
+    crc = 0
+    for record in records:
+        crc = zlib.crc32(record, crc)
+    return crc
+
+
+class KeptRecords:
+    """The last build's file of a name, read by key, and this build's, written as records are added
+    (`file`) and kept in its place (`keep`)."""
+
+    def __init__(self, folder: Path | None, name: str, code: str):
+        self.code = code
+        self.last = KeptFile.open(folder / name, code) if folder is not None else None
+        self.file = KeptFileWriter(folder, name)
+
+    def __contains__(self, key: bytes) -> bool:
+        """The last build kept records under `key`."""
+        return self.last is not None and key in self.last
+
+    def get(self, key: bytes) -> tuple[bytes, ...] | None:
+        """The records the last build kept under `key` (`KeptFile.get`)."""
+        return self.last.get(key) if self.last is not None else None
+
+    def keep(self, folder: Path | None = None) -> None:
+        """This build's file kept (`KeptFileWriter.keep`); then both closed."""
+        self.file.keep(self.code, folder)
+        self.close()
+
+    def close(self) -> None:
+        """Both closed; this build's, where not kept, removed."""
+        self.file.close()
+        if self.last is not None:
+            self.last.close()
+            self.last = None
+
