@@ -7,10 +7,12 @@ gets "Menade du …?", and filters that leave nothing are offered to be taken of
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
 from generator.load import load_archive
+from generator import dnr, urls
 from generator.search import direct
 
 from .browsing import Visit
@@ -81,6 +83,41 @@ def test_a_key_that_leads_to_a_meeting_or_an_item_is_written_as_its_documents_nu
     # leads to its page, which no document is).
     elsewhere = {"dnr:hsn 1:1-2020": ["Diarienummer HSN 1:1-2020", "dnr/hsn-1-1-2020/"], "lsg/2023-09-15": ["Annat", table["lsg/2023-09-15"][1]]}
     assert direct.compact(elsewhere, docs, {key: body.name for key, body in archive.bodies.items()}) == elsewhere
+
+
+def test_the_table_a_build_writes_is_the_compacted_table() -> None:
+    """The build writes the table without holding every label and URL at once: what it writes is
+    the table compacted, key for key: the example archive with two meetings of one diarienummer
+    (which then leads to its page, written out), and a synthetic archive of 150 protocols whose
+    keys share days and paragraphs."""
+    import dataclasses
+    import importlib.util
+    import tempfile
+
+    from generator import search
+
+    example = load_archive(ROOT / "content")
+    first, second, *rest = example.meetings
+    shared = dataclasses.replace(example, meetings=[first, dataclasses.replace(second, diarienummer=first.diarienummer), *rest])
+    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
+    synth = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synth)
+    with tempfile.TemporaryDirectory() as folder:
+        for archive in (shared, load_archive(synth.generate(Path(folder), 150))):
+            docs = search.documents(archive)
+            names = {key: body.name for key, body in archive.bodies.items()}
+            written = direct.written_table(archive, docs, names)
+            assert written == direct.compact(direct.table(archive), docs, names)
+            assert sum(isinstance(entry, int) for entry in written.values()) > 0.9 * len(written)
+            # A day of two meetings names neither: no direct hit is better than the wrong one.
+            held = Counter(day for meeting in archive.meetings for day in meeting.days)
+            assert {f"day:{day.isoformat()}" for day, meetings in held.items() if meetings == 1} == \
+                {key for key in written if key.startswith("day:")}
+    assert any(meetings > 1 for meetings in held.values())
+    assert written != {}
+    assert direct.written_table(shared, search.documents(shared), {key: body.name for key, body in shared.bodies.items()})[
+        f"dnr:{first.diarienummer.normalised.lower()}"] == [f"Diarienummer {first.diarienummer.normalised}",
+                                                            urls.diarienummer(dnr.key(first.diarienummer.normalised))]
 
 
 def test_the_shards_written_for_many_keys_at_once_are_where_the_browser_looks_for_each() -> None:

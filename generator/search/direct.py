@@ -72,26 +72,57 @@ def keys(text: str, bodies: Mapping[str, str]) -> list[str]:
     return out
 
 
+Target = int | tuple[str, str]
+"""What a key leads to: a meeting or an item by number (`_thing`), or a label and URL written out."""
+_ITEM_BITS = 20
+
+
 def table(archive: Archive) -> dict[str, list[str]]:
     """Every key of the archive -> [label, site-relative URL]. A key that more than one thing
     has is left out (a diarienummer then leads to its page)."""
-    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for meeting in archive.meetings:
-        body = archive.bodies[meeting.body]
-        iso_day = meeting.date.isoformat()
-        target = (label(body.name, iso_day, meeting_title(meeting, body), meeting=True), urls.permanent(body, urls.meeting(meeting).url))
+    return {key: list(_resolved(archive, target)) for key, target in _targets(archive).items()}
+
+
+def written_table(archive: Archive, docs: list[SearchDoc], body_names: Mapping[str, str]) -> dict[str, list[str] | int]:
+    """`compact` of `table`, each thing's label and URL made once and let go once written (all of
+    them at once were the search documents' maker's largest moment: a tenth of a gigabyte at
+    10,000 protocols)."""
+    numbers = _numbers(docs)
+    written: dict[Target, list[str] | int] = {}
+    table: dict[str, Target | list[str] | int] = _targets(archive)  # (written in place: a dict less)
+    for key, target in table.items():
+        entry = written.get(target)  # type: ignore[arg-type]
+        if entry is None:
+            entry = written[target] = _written(_resolved(archive, target), docs, numbers, body_names)  # type: ignore[arg-type]
+        table[key] = entry
+    return table  # type: ignore[return-value]
+
+
+def _targets(archive: Archive) -> dict[str, Target]:
+    """Every key of the archive -> the one thing it leads to (`table`)."""
+    found: dict[str, Target | None] = {}
+    """Each key's target, None where keys lead to more than one (a list of targets per key was a
+    sixth of the table's memory)."""
+
+    def add(key: str, target: Target) -> None:
+        held = found.setdefault(key, target)
+        if held is not None and held != target:
+            found[key] = None
+
+    holders: dict[str, list[Target]] = defaultdict(list)
+    for number, meeting in enumerate(archive.meetings):
+        target = _thing(number)
         for day in meeting.days:
-            found[f"{meeting.body}/{day.isoformat()}"].append(target)
-            found[f"day:{day.isoformat()}"].append(target)
+            add(f"{meeting.body}/{day.isoformat()}", target)
+            add(f"day:{day.isoformat()}", target)
         if meeting.diarienummer:
             holders[meeting.diarienummer.normalised].append(target)
-        for item in meeting.items:
-            target = (label(body.name, iso_day, item_title(item), meeting=False), urls.permanent(body, urls.item(meeting, item)))
+        for position, item in enumerate(meeting.items):
+            target = _thing(number, position)
             if item.number:
-                number = item.number.lower()
-                found[f"{meeting.body}/{meeting.date.isoformat()}/§{number}"].append(target)
-                found[f"{meeting.body}/{meeting.date.year}/§{number}"].append(target)
+                paragraph = item.number.lower()
+                add(f"{meeting.body}/{meeting.date.isoformat()}/§{paragraph}", target)
+                add(f"{meeting.body}/{meeting.date.year}/§{paragraph}", target)
             for held in item.diarienummer:
                 holders[held.normalised].append(target)
     portal = any(body.elsewhere for body in archive.bodies.values())  # (a portal has no diarienummer pages)
@@ -100,10 +131,31 @@ def table(archive: Archive) -> dict[str, list[str]]:
         if len(unique) > 1 and portal:
             continue
         target = unique[0] if len(unique) == 1 else (f"Diarienummer {normalised}", urls.diarienummer(dnr.key(normalised)))
-        found[f"dnr:{normalised.lower()}"].append(target)
+        add(f"dnr:{normalised.lower()}", target)
         if " " in normalised:
-            found[f"dnr:{normalised.split(' ', 1)[1].lower()}"].append(target)
-    return {key: list(targets[0]) for key, targets in found.items() if len(set(targets)) == 1}
+            add(f"dnr:{normalised.split(' ', 1)[1].lower()}", target)
+    for key in [key for key, target in found.items() if target is None]:
+        del found[key]
+    return found  # type: ignore[return-value]
+
+
+def _thing(meeting: int, item: int | None = None) -> int:
+    """The number of the archive's meeting `meeting` (by its place), or of its item `item`."""
+    assert item is None or item + 1 < 1 << _ITEM_BITS
+    return meeting << _ITEM_BITS | (0 if item is None else item + 1)
+
+
+def _resolved(archive: Archive, target: Target) -> tuple[str, str]:
+    """A target's label and site-relative URL."""
+    if isinstance(target, tuple):
+        return target
+    meeting = archive.meetings[target >> _ITEM_BITS]
+    body, item = archive.bodies[meeting.body], target & ((1 << _ITEM_BITS) - 1)
+    day = meeting.date.isoformat()
+    if not item:
+        return label(body.name, day, meeting_title(meeting, body), meeting=True), urls.permanent(body, urls.meeting(meeting).url)
+    held = meeting.items[item - 1]
+    return label(body.name, day, item_title(held), meeting=False), urls.permanent(body, urls.item(meeting, held))
 
 
 def label(body_name: str, day: str, title: str, meeting: bool) -> str:
@@ -115,16 +167,26 @@ def label(body_name: str, day: str, title: str, meeting: bool) -> str:
 def compact(found: Mapping[str, list[str]], docs: list[SearchDoc], body_names: Mapping[str, str]) -> dict[str, list[str] | int]:
     """The table as it is written: a key whose label and URL are a search document's (`label` of
     its facts, its address) holds the document's number."""
+    numbers = _numbers(docs)
+    return {key: _written((text, url), docs, numbers, body_names) for key, (text, url) in found.items()}
+
+
+def _numbers(docs: list[SearchDoc]) -> dict[str, int]:
     numbers: dict[str, int] = {}
     for number, doc in enumerate(docs):
         numbers.setdefault(doc.ref, number)  # (an item's proposal shares its address, after it)
-    out: dict[str, list[str] | int] = {}
-    for key, (text, url) in found.items():
-        number = numbers.get(url)
-        doc = docs[number] if number is not None else None
-        same = doc is not None and label(body_names[doc.body], doc.date, doc.title, meeting=doc.type == "möte") == text
-        out[key] = number if same else [text, url]
-    return out
+    return numbers
+
+
+def _written(target: tuple[str, str], docs: list[SearchDoc], numbers: Mapping[str, int],
+             body_names: Mapping[str, str]) -> list[str] | int:
+    """A target as the table writes it: the number of the document whose label and address it
+    is, else its label and URL."""
+    text, url = target
+    number = numbers.get(url)
+    doc = docs[number] if number is not None else None
+    same = doc is not None and label(body_names[doc.body], doc.date, doc.title, meeting=doc.type == "möte") == text
+    return number if same else [text, url]
 
 
 def shard(key: str, count: int) -> int:

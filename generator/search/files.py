@@ -203,7 +203,7 @@ def _facts(archive: Archive) -> dict:
 
 def _direct_hits(archive: Archive, docs: list[SearchDoc]) -> dict[str, list[str] | int]:
     names = {key: body.name for key, body in archive.bodies.items()}
-    return direct.compact(direct.table(archive), docs, names)
+    return direct.written_table(archive, docs, names)
 
 
 def kept_document_files(docs: list[SearchDoc], bodies: list[Body], topics: list[Topic], snippets: Callable[[int], str],
