@@ -6,9 +6,9 @@ protocols the search documents and their compressed records were gigabytes so he
 process that held the archive besides. Here each record goes to the file as it is made, and what
 the last build kept is read one record at a time when asked for.
 
-A file is the records, one after another, then a table (pickled: each key's records' places
-and lengths, and a CRC of their bytes, under the code that wrote them), then where the table
-starts and a line that ends every such file. A file cut short, of other code, or with a record
+A file is the records, one after another, then a table (pickled: the keys, and as arrays each
+key's records' places and lengths and a CRC of their bytes, under the code that wrote them), then
+where the table starts and a line that ends every such file. A file cut short, of other code, or with a record
 whose bytes changed gives nothing (or not that record): the build makes it again.
 """
 
@@ -20,6 +20,8 @@ import shutil
 import struct
 import tempfile
 import zlib
+from array import array
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -32,11 +34,54 @@ Place = tuple[int, int]
 """Where a record is in its file, and its length."""
 
 
+class _Table:
+    """Each key's records' places and the CRC of their bytes, in arrays (a tuple of places per key
+    took more memory than the posting tails' records it placed)."""
+
+    def __init__(self, records: int, entries: dict[bytes, int] | None = None, places: array | None = None,
+                 crcs: array | None = None):
+        self.records = records
+        """Records under each key."""
+        self.entries = entries if entries is not None else {}
+        """Each key's entry number."""
+        self.places = places if places is not None else array("Q")
+        """Each entry's records' places and lengths, in turn."""
+        self.crcs = crcs if crcs is not None else array("I")
+
+    def add(self, key: bytes, places: Sequence[Place], crc: int) -> None:
+        self.entries[key] = len(self.crcs)
+        for place in places:
+            self.places.extend(place)
+        self.crcs.append(crc)
+
+    def find(self, key: bytes) -> tuple[list[Place], int] | None:
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        flat = self.places[2 * self.records * entry:2 * self.records * (entry + 1)]
+        return list(zip(flat[::2], flat[1::2])), self.crcs[entry]
+
+    def stored(self, code: str) -> bytes:
+        return pickle.dumps({"code": code, "records": self.records, "keys": list(self.entries),
+                             "entries": array("Q", self.entries.values()).tobytes(), "places": self.places.tobytes(),
+                             "crcs": self.crcs.tobytes()}, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def of(cls, stored: dict) -> "_Table":
+        entries, places, crcs = array("Q"), array("Q"), array("I")
+        entries.frombytes(stored["entries"])
+        places.frombytes(stored["places"])
+        crcs.frombytes(stored["crcs"])
+        if len(entries) != len(stored["keys"]) or len(places) != 2 * stored["records"] * len(crcs):
+            raise ValueError("a table of other lengths")
+        return cls(stored["records"], dict(zip(stored["keys"], entries)), places, crcs)
+
+
 class KeptFile:
     """The last build's file, read by key. (Read, not mapped: what a process maps and reads counts
     in its resident memory.)"""
 
-    def __init__(self, handle: BinaryIO, table: dict[bytes, tuple[tuple[Place, ...], int]]):
+    def __init__(self, handle: BinaryIO, table: _Table):
         self._handle, self._table = handle, table
 
     @classmethod
@@ -58,23 +103,23 @@ class KeptFile:
             stored = pickle.loads(os.pread(handle.fileno(), end - table_at, table_at))
             if stored["code"] != code:
                 raise ValueError("other code")
-            return cls(handle, stored["table"])
+            return cls(handle, _Table.of(stored))
         except Exception:  # (any defect of the file: everything is made again)
             handle.close()
             return None
 
     def __contains__(self, key: bytes) -> bool:
-        return key in self._table
+        return key in self._table.entries
 
     def __len__(self) -> int:
-        return len(self._table)
+        return len(self._table.entries)
 
     def keys(self) -> list[bytes]:
-        return list(self._table)
+        return list(self._table.entries)
 
     def get(self, key: bytes) -> tuple[bytes, ...] | None:
         """The records kept under `key`, unless there are none or their bytes are not as written."""
-        found = self._table.get(key)
+        found = self._table.find(key)
         if found is None:
             return None
         places, crc = found
@@ -91,7 +136,7 @@ class KeptFileWriter:
     """This build's file, written as records are added: kept whole in its folder (`keep`, which
     replaces the last build's) or not at all. Without a folder, a temporary file."""
 
-    def __init__(self, folder: Path | None, name: str):
+    def __init__(self, folder: Path | None, name: str, records: int = 1):
         self.name = name
         self._path: Path | None = None
         if folder is not None:
@@ -105,14 +150,14 @@ class KeptFileWriter:
         if self._path is None:
             self._file = tempfile.TemporaryFile()
         self._at = 0
-        self._table: dict[bytes, tuple[tuple[Place, ...], int]] = {}
+        self._table = _Table(records)
 
     def __contains__(self, key: bytes) -> bool:
         """A record was added under `key`."""
-        return key in self._table
+        return key in self._table.entries
 
     def __len__(self) -> int:
-        return len(self._table)
+        return len(self._table.entries)
 
     def add(self, key: bytes | None, *records: bytes) -> tuple[Place, ...]:
         """`records` written, under `key` if any; returns where each is."""
@@ -122,7 +167,8 @@ class KeptFileWriter:
             places.append((self._at, len(record)))
             self._at += len(record)
         if key is not None:
-            self._table[key] = (tuple(places), _crc(records))
+            assert len(records) == self._table.records
+            self._table.add(key, places, _crc(records))
         return tuple(places)
 
     def read(self, place: Place) -> bytes:
@@ -135,8 +181,7 @@ class KeptFileWriter:
         """The file, under `code`, in `folder` (the one it was made in, by default) in place of the
         last; then closed. A folder that cannot be written goes without."""
         try:
-            self._file.write(pickle.dumps({"code": code, "table": self._table}, protocol=pickle.HIGHEST_PROTOCOL) +
-                             _TABLE_AT.pack(self._at) + _END)
+            self._file.write(self._table.stored(code) + _TABLE_AT.pack(self._at) + _END)
             self._file.flush()
             if folder is not None and (self._path is None or self._path.parent != folder):
                 self._copy_into(folder)
@@ -175,10 +220,10 @@ class KeptRecords:
     """The last build's file of a name, read by key, and this build's, written as records are added
     (`file`) and kept in its place (`keep`)."""
 
-    def __init__(self, folder: Path | None, name: str, code: str):
+    def __init__(self, folder: Path | None, name: str, code: str, records: int = 1):
         self.code = code
         self.last = KeptFile.open(folder / name, code) if folder is not None else None
-        self.file = KeptFileWriter(folder, name)
+        self.file = KeptFileWriter(folder, name, records)
 
     def __contains__(self, key: bytes) -> bool:
         """The last build kept records under `key`."""

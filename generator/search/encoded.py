@@ -122,7 +122,7 @@ class DocumentSpool:
         """Meetings whose documents were made (not copied)."""
         if folder is not None:
             (folder / _FORMER_FILE).unlink(missing_ok=True)
-        self._records = KeptRecords(folder, SPOOL_FILE, code)
+        self._records = KeptRecords(folder, SPOOL_FILE, code, records=2)
         self._texts: list[Place] = []
         """Where each meeting's texts are."""
         self._firsts: list[int] = []
