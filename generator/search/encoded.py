@@ -118,8 +118,6 @@ class DocumentSpool:
     Without a folder, the file is a temporary one."""
 
     def __init__(self, folder: Path | None, code: str):
-        self.made = 0
-        """Meetings whose documents were made (not copied)."""
         if folder is not None:
             (folder / _FORMER_FILE).unlink(missing_ok=True)
         self._records = KeptRecords(folder, SPOOL_FILE, code, records=2)
@@ -137,7 +135,6 @@ class DocumentSpool:
             record, texts = copied
         else:
             made = make()
-            self.made += 1
             record = pickle.dumps(EncodedDocs(made.facts, [], made.snippets, made.keys), protocol=pickle.HIGHEST_PROTOCOL)
             texts = pickle.dumps(made.texts, protocol=pickle.HIGHEST_PROTOCOL)
         # (what was made is let go, and what was written read back: pickling a string keeps its UTF-8
