@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 import struct
 import tempfile
 import zlib
@@ -111,9 +110,6 @@ class KeptFile:
     def __contains__(self, key: bytes) -> bool:
         return key in self._table.entries
 
-    def __len__(self) -> int:
-        return len(self._table.entries)
-
     def keys(self) -> list[bytes]:
         return list(self._table.entries)
 
@@ -177,14 +173,12 @@ class KeptFileWriter:
         at, length = place
         return os.pread(self._file.fileno(), length, at)
 
-    def keep(self, code: str, folder: Path | None = None) -> None:
-        """The file, under `code`, in `folder` (the one it was made in, by default) in place of the
-        last; then closed. A folder that cannot be written goes without."""
+    def keep(self, code: str) -> None:
+        """The file, under `code`, in place of the last in its folder (a temporary one is not
+        kept); then closed. A folder that cannot be written goes without."""
         try:
             self._file.write(self._table.stored(code) + _TABLE_AT.pack(self._at) + _END)
             self._file.flush()
-            if folder is not None and (self._path is None or self._path.parent != folder):
-                self._copy_into(folder)
             if self._path is not None:
                 os.replace(self._path, self._path.parent / self.name)
                 self._path = None
@@ -199,16 +193,6 @@ class KeptFileWriter:
             self._path.unlink(missing_ok=True)
             self._path = None
 
-    def _copy_into(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        copy = folder / f".{self.name}.new-{os.getpid()}"
-        self._file.seek(0)
-        with open(copy, "wb") as handle:
-            shutil.copyfileobj(self._file, handle)
-        self.close()
-        self._path = copy
-
-
 def _crc(records: tuple[bytes, ...] | list[bytes]) -> int:
     crc = 0
     for record in records:
@@ -218,10 +202,13 @@ def _crc(records: tuple[bytes, ...] | list[bytes]) -> int:
 
 class KeptRecords:
     """The last build's file of a name, read by key, and this build's, written as records are added
-    (`file`) and kept in its place (`keep`)."""
+    (`file`) and kept in its place (`keep`). `former`: the file's name in code before this module,
+    removed."""
 
-    def __init__(self, folder: Path | None, name: str, code: str, records: int = 1):
+    def __init__(self, folder: Path | None, name: str, code: str, records: int = 1, former: str | None = None):
         self.code = code
+        if folder is not None and former is not None:
+            (folder / former).unlink(missing_ok=True)
         self.last = KeptFile.open(folder / name, code) if folder is not None else None
         self.file = KeptFileWriter(folder, name, records)
 
@@ -233,9 +220,9 @@ class KeptRecords:
         """The records the last build kept under `key` (`KeptFile.get`)."""
         return self.last.get(key) if self.last is not None else None
 
-    def keep(self, folder: Path | None = None) -> None:
+    def keep(self) -> None:
         """This build's file kept (`KeptFileWriter.keep`); then both closed."""
-        self.file.keep(self.code, folder)
+        self.file.keep(self.code)
         self.close()
 
     def close(self) -> None:

@@ -562,8 +562,8 @@ def test_the_documents_records_are_compressed_again_only_where_they_changed(tmp_
     archive = load_archive(ROOT / "content")
     docs = documents(archive)
     source = dataclasses.replace(IndexInput.of(archive), docs=docs)  # (the documents with their snippet sources)
-    document_files(source, {}, first := packs.RecordMemo())
-    first.write(tmp_path)
+    document_files(source, {}, first := packs.RecordMemo.read(tmp_path))
+    first.write()
     assert first.made == first.kept > 10
     edits = {name: after for name, (_, after) in _index_edits(docs).items() if not name.startswith("a ")}
     # (a word found once: the texts' dictionary, of words found more often, stays as it was)
@@ -770,13 +770,13 @@ def test_the_posting_tails_and_direct_hits_are_compressed_again_only_where_they_
 
     others = 0
     for path in memo_files:
-        rewritten = KeptFileWriter(tmp_path / "rewritten", path.name)
+        rewritten = KeptFileWriter(path.parent, path.name)
         for key in kept_keys(path):
             record = stored_record(path, key)
             other = packs.zlib_ng.compressobj(1, packs.zlib_ng.DEFLATED, -15)
             rewritten.add(key, other_record := other.compress(packs.zlib.decompress(record, -15)) + other.flush())
             others += other_record != record
-        rewritten.keep(packs._MEMO_CODE, path.parent)
+        rewritten.keep(packs._MEMO_CODE)
     assert others > 20
     edit("Ändrat i en commit till.")
     again, fresh = index(kept), index(None)

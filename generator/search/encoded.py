@@ -118,9 +118,7 @@ class DocumentSpool:
     Without a folder, the file is a temporary one."""
 
     def __init__(self, folder: Path | None, code: str):
-        if folder is not None:
-            (folder / _FORMER_FILE).unlink(missing_ok=True)
-        self._records = KeptRecords(folder, SPOOL_FILE, code, records=2)
+        self._records = KeptRecords(folder, SPOOL_FILE, code, records=2, former=_FORMER_FILE)
         self._texts: list[Place] = []
         """Where each meeting's texts are."""
         self._firsts: list[int] = []

@@ -106,12 +106,10 @@ class RecordMemo:
     compressed, and the last build's are read one at a time (`kept.py`): held in memory, they were
     80 MB of the search documents' maker at 10,000 protocols (and the last build's as much again)."""
 
-    def __init__(self, folder: Path | None = None, name: str = MEMO_FILE, code: str = _MEMO_CODE):
+    def __init__(self, folder: Path | None, name: str = MEMO_FILE, code: str = _MEMO_CODE):
         self.made = 0
         """Records compressed (not taken as they were)."""
-        if folder is not None:
-            (folder / f"{name.rpartition('.')[0]}.pickle").unlink(missing_ok=True)  # (the code before kept.py's)
-        self._records = KeptRecords(folder, name, code)
+        self._records = KeptRecords(folder, name, code, former=f"{name.rpartition('.')[0]}.pickle")
 
     @classmethod
     def read(cls, folder: Path | None, name: str = MEMO_FILE, code: str = _MEMO_CODE) -> "RecordMemo":
@@ -143,11 +141,10 @@ class RecordMemo:
         return self.get(hashlib.blake2b(raw, digest_size=16, salt=_digest(dictionary)).digest(),
                         lambda: deflate(raw, dictionary))
 
-    def write(self, folder: Path | None) -> None:
-        """This build's records (only) kept in `folder` for the next; then closed."""
-        if folder is not None:
-            self._records.keep(folder)
-        self.close()
+    def write(self) -> None:
+        """This build's records (only) kept in the folder they were read from, for the next; then
+        closed."""
+        self._records.keep()
 
     def close(self) -> None:
         """Closed; what was not written is not kept."""
@@ -164,7 +161,7 @@ def kept_records(kept: Path | None, name: str = MEMO_FILE) -> Iterator[RecordMem
     memo = RecordMemo.read(kept, name)
     try:
         yield memo
-        memo.write(kept)
+        memo.write()
     finally:
         memo.close()
 
