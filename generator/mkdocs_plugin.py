@@ -168,8 +168,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         self.carried_files: dict[str, str] = {}
         """The digests of the data files carried forward with them (`staging.ChangedWriter`)."""
         self.carried_composed: dict[str, str] = {}
-        self.file_digests: dict[str, str] = {}
-        self.composed: dict[str, str] = {}
+        self.data_record: Path | None = None
+        """Where the data files' writer keeps their digests for the next build (`BuildRecord.data`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.started = command, time.monotonic()
@@ -312,7 +312,8 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         and started in `on_post_build`, after the pages' digests, they began about 5 s later. An
         incremental build makes few of them, once it knows what it carried (its fork cost 0.5 s at
         10,000 protocols); the preview never forks them (its server's threads a fork would not copy)."""
-        writer = staging.ChangedWriter(Path(config.site_dir), self.carried_files, self.carried_composed)
+        self.data_record = staging.BuildRecord.data_path(self._cache_dir(), self.staged[1]) if self.staged else None
+        writer = staging.ChangedWriter(Path(config.site_dir), self.carried_files, self.carried_composed, self.data_record)
         fork = self.command in ("build", "gh-deploy") and not self.carried
         self.data_files = self.site.writing_data_files(writer, fork=fork)
 
@@ -411,7 +412,6 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             data_files.wait()
         except BackgroundError as error:
             raise PluginError(_("protokollarkivet: the data files could not be written: {error}").format(error=error)) from None
-        self.file_digests, self.composed = data_files.out.digests, data_files.out.composed
         if self.carried:
             written = site.oparl_written
             log.debug(f"incremental: {written.carried} of {written.meetings} meetings' OParl objects carried forward")
@@ -460,9 +460,9 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
             log.error(_("the build failed; {site} was left as it was").format(site=staged[1]))
             return
         staging.swap_in(*staged, self._kept_folder(), shared=self.carried)
-        if self.frame:
+        if self.frame and self.data_record is not None:
             staging.BuildRecord(self.frame, staging.digest_of(staged[1] / "sitemap.xml"), self.digests,
-                                self.file_digests, self.site.data_made_of(), self.composed).write(self._cache_dir(), staged[1])
+                                made_of=self.site.data_made_of(), data=self.data_record.name).write(self._cache_dir(), staged[1])
         self._summary(staged[1])
 
     def _summary(self, site_dir: Path) -> None:

@@ -388,11 +388,13 @@ class Site:
         self.open_data
         if not (fork and room_for_a_copy()):
             self.write_data_files(out)
+            out.keep()
             return DataFilesJob(self, out, None)
 
-        def write() -> tuple[dict[str, str], dict[str, str], oparl.Written]:
+        def write() -> oparl.Written:  # (the files' digests are kept by this process, not sent back)
             self.write_data_files(out)
-            return out.digests, out.composed, self.oparl_written
+            out.keep()
+            return self.oparl_written
         return DataFilesJob(self, out, Background(write))
 
     def figure_files(self) -> dict[str, bytes]:
@@ -419,11 +421,12 @@ class DataFilesJob:
     job: Background | None
 
     def wait(self) -> None:
-        """Until they are written; then `out` has their digests, and the site the OParl endpoint's
-        `Written`, as if written in this process. Raises `BackgroundError` where they could not be."""
+        """Until they are written, and their digests kept (`ChangedWriter.keep`); then the site has
+        the OParl endpoint's `Written`, as if written in this process. Raises `BackgroundError`
+        where they could not be."""
         if self.job is not None:
             job, self.job = self.job, None
-            self.out.digests, self.out.composed, self.site.oparl_written = job.wait()
+            self.site.oparl_written = job.wait()
             self.site.__dict__.pop("open_data", None)  # (as `write_data_files` lets them go)
 
     def cancel(self) -> None:

@@ -307,8 +307,11 @@ class ChangedWriter:
     made of others (`compose`) is made only when one of them changed (`composed`: the digest of
     each such file's parts, the last build's and this one's)."""
 
-    def __init__(self, site: Path, carried: Mapping[str, str] | None = None, composed: Mapping[str, str] | None = None):
+    def __init__(self, site: Path, carried: Mapping[str, str] | None = None, composed: Mapping[str, str] | None = None,
+                 record: Path | None = None):
         self.carried = carried or {}
+        self.record = record
+        """Where `keep` writes the digests for the next build (`BuildRecord.data`), if anywhere."""
         self.last_composed = composed or {}
         self.digests: dict[str, str] = {}
         self.composed: dict[str, str] = {}
@@ -349,6 +352,23 @@ class ChangedWriter:
     def _read(self, path: str) -> bytes:
         """A file given before, as it is in the folder (written, or carried)."""
         return _read(self._prefix + path)
+
+    def keep(self) -> None:
+        """Each file's digest and each composed file's parts' digest, into `record`, by the process
+        that made them: a full build's data files are made in a process of their own, and taken
+        back, their digests were the main process's largest moment (190,000 of them at 10,000
+        protocols, 35 MB, taken back as the pages were done). Kept nowhere when it cannot be written
+        (a read-only checkout): the next build reads no record, and builds in full."""
+        if self.record is not None:
+            try:
+                write_data_record(self.record, self.digests, self.composed)
+            except OSError:
+                pass
+
+
+def write_data_record(path: Path, files: Mapping[str, str], composed: Mapping[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    replace_bytes(path, _json_bytes({"files": files, "composed": composed}))
 
 
 def composed_digest(head: bytes, part_digests: Sequence[str], tail: bytes) -> str:
@@ -493,17 +513,30 @@ class BuildRecord:
     parse cache's key of the meeting first (`Site.data_made_of`)."""
     composed: dict[str, str] = field(default_factory=dict)
     """The digest of each composed data file's parts (`ChangedWriter.composed`)."""
+    data: str = ""
+    """The name of the file beside the record that holds `files` and `composed`, written by the
+    data files' writer (`ChangedWriter.keep`, at `data_path`); when empty, `write` writes this
+    record's own into one."""
 
     @staticmethod
     def path(cache: Path, site: Path) -> Path:
         return cache / f"site-{hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]}.json"
 
     @classmethod
+    def data_path(cls, cache: Path, site: Path) -> Path:
+        """A new file for a build's data files' digests: named by the build, so that a build killed
+        while writing it leaves the last build's whole (the next record that is written removes it)."""
+        return cache / f"{cls.path(cache, site).stem}{_DATA_INFIX}{os.getpid()}-{os.urandom(4).hex()}.json"
+
+    @classmethod
     def read(cls, cache: Path, site: Path) -> "BuildRecord | None":
         try:
             data = json.loads(cls.path(cache, site).read_text(encoding="utf-8"))
-            record = cls(data["frame"], data["sitemap"], data["pages"], data.get("files", {}), data.get("made_of", {}),
-                         data.get("composed", {}))
+            name = data["data"]
+            if not isinstance(name, str) or _DATA_INFIX not in name or Path(name).name != name:
+                return None
+            kept = json.loads((cache / name).read_text(encoding="utf-8"))
+            record = cls(data["frame"], data["sitemap"], data["pages"], kept["files"], data.get("made_of", {}), kept["composed"], name)
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return record if record.sitemap == digest_of(site / "sitemap.xml") else None
@@ -511,11 +544,21 @@ class BuildRecord:
     def write(self, cache: Path, site: Path) -> None:
         try:
             cache.mkdir(parents=True, exist_ok=True)
+            name = self.data
+            if not name:
+                kept = self.data_path(cache, site)
+                write_data_record(kept, self.files, self.composed)
+                name = kept.name
             replace_bytes(self.path(cache, site), _json_bytes(
-                {"frame": self.frame, "sitemap": self.sitemap, "pages": self.pages, "files": self.files,
-                 "made_of": self.made_of, "composed": self.composed}))
+                {"frame": self.frame, "sitemap": self.sitemap, "pages": self.pages, "made_of": self.made_of, "data": name}))
+            for other in cache.glob(f"{self.path(cache, site).stem}{_DATA_INFIX}*.json"):
+                if other.name != name:  # (the last build's, and any of a build killed since)
+                    other.unlink(missing_ok=True)
         except OSError:
             pass  # (a read-only checkout builds in full next time)
+
+
+_DATA_INFIX = ".data-"
 
 
 def _json_bytes(data: dict) -> bytes:

@@ -301,6 +301,35 @@ def test_the_record_knows_the_bytes_of_every_data_file_published(published: Proj
     assert record.made_of.keys() == {*meetings, *oparl_meetings}
 
 
+def test_the_data_files_digests_are_kept_beside_the_record_by_the_build_that_wrote_them(published: Project, tmp_path: Path) -> None:
+    """The data files' digests (each file's, 190,000 at 10,000 protocols) are kept in a file of
+    their own beside the record, by the process that wrote the files; the record names it. A record
+    whose file is gone builds the site in full, and the next record that is written removes what a
+    killed build left of such files."""
+    from generator.staging import BuildRecord
+
+    cache = published.root / ".protokollarkivet-cache"
+    kept = sorted(cache.glob("site-*.data-*.json"))
+    record_file = next(path for path in cache.glob("site-*.json") if ".data-" not in path.name)
+    assert len(kept) == 1 and json.loads(record_file.read_text(encoding="utf-8"))["data"] == kept[0].name
+    assert "files" not in json.loads(record_file.read_text(encoding="utf-8"))
+    assert len(json.loads(kept[0].read_text(encoding="utf-8"))["files"]) > 100
+
+    other = make_project(tmp_path / "other", published.content)
+    shutil.copytree(published.site, other.site)
+    shutil.copytree(cache, other.root / ".protokollarkivet-cache")
+    _rebase_record(published.root, other.root)
+    other_cache = other.root / ".protokollarkivet-cache"
+    for path in other_cache.glob("site-*.data-*.json"):
+        path.unlink()
+    killed = other_cache / f"{BuildRecord.path(other_cache, other.site).stem}.data-999999-0badf00d.json"
+    killed.write_text('{"files": {}, "compo', encoding="utf-8")  # (a build killed as it wrote it)
+    run = other.build("-v", on=DAY)
+    assert run.code == 0 and "carried forward" not in run.stderr
+    assert tree_digest(other.site) == tree_digest(published.site)
+    assert not killed.exists() and len(list(other_cache.glob(f"{BuildRecord.path(other_cache, other.site).stem}.data-*.json"))) == 1
+
+
 def test_a_published_site_changed_by_hand_is_not_carried_forward(published: Project, tmp_path: Path) -> None:
     """The record names the sitemap the last build wrote: a site that is not that build's is built in full."""
     other = make_project(tmp_path / "other", published.content)

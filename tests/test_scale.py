@@ -213,18 +213,22 @@ def test_a_build_keeps_nothing_for_a_next_derivation_and_derives_the_pages_the_p
 
 def test_the_data_files_written_by_a_process_of_their_own_are_the_ones_the_build_writes_itself(tmp_path: Path) -> None:
     """A build writes the feeds, the open data and the OParl endpoint in a forked process while it
-    renders the pages: the files, and what it takes back of them for the next build (each file's
-    digest, what each meeting's OParl objects were made of), are those it would make itself."""
+    renders the pages: the files, and what it keeps of them for the next build (each file's
+    digest, kept by the process that wrote them; what each meeting's OParl objects were made of,
+    taken back), are those it would make itself. The build's own process never holds the digests."""
     from generator.staging import ChangedWriter
 
     site = _example_site()
-    here, forked = ChangedWriter(tmp_path / "here"), ChangedWriter(tmp_path / "forked")
+    here = ChangedWriter(tmp_path / "here", record=tmp_path / "cache" / "here.json")
+    forked = ChangedWriter(tmp_path / "forked", record=tmp_path / "cache" / "forked.json")
     site.writing_data_files(here, fork=False).wait()
     written_here = site.oparl_written
     site.writing_data_files(forked, fork=True).wait()
 
+    kept_here, kept_forked = (json.loads((tmp_path / "cache" / name).read_text(encoding="utf-8")) for name in ("here.json", "forked.json"))
     assert len(here.digests) > 100 and written_here.meetings > 0  # (feeds, tables, OParl objects)
-    assert (forked.digests, forked.composed) == (here.digests, here.composed)
+    assert kept_here == {"files": here.digests, "composed": here.composed} and kept_here["composed"]
+    assert kept_forked == kept_here and not forked.digests
     assert site.oparl_written == written_here and site.oparl_written is not written_here
     assert tree_digest(tmp_path / "forked") == tree_digest(tmp_path / "here")
 
