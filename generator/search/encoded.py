@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+from array import array
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,15 +55,14 @@ class EncodedDocs:
 
 @dataclass
 class SpooledDocs:
-    """Every document of an archive in the index's order: its facts, snippet and key here, its
-    texts in the spool (`texts`)."""
+    """Every document of an archive in the index's order: its facts and key here, its texts and
+    snippet in the spool (`texts`, `snippet`)."""
 
     facts: list[tuple]
-    snippets: list[bytes]
     keys: list[bytes]
-    numbers: list[int]
+    numbers: array
     """Each one's number in the archive's order (the meetings', each one's documents in turn), which
-    the spool finds its texts by."""
+    the spool finds its texts and snippet by."""
     spool: "DocumentSpool"
 
     def __len__(self) -> int:
@@ -72,7 +73,9 @@ class SpooledDocs:
         return self.spool.texts(self.numbers[part])
 
     def snippet(self, number: int) -> str:
-        return self.snippets[number].decode(*ENCODING)
+        """The snippet of the document `number` of this order, read from the spool. (Held, the
+        snippets were half of what the documents' maker grew by: 67 MB at 10,000 protocols.)"""
+        return self.spool.snippet(self.numbers[number]).decode(*ENCODING)
 
     def docs(self) -> list[SearchDoc]:
         """The documents, their facts only."""
@@ -98,17 +101,15 @@ def encoded_documents(archive: Archive, snippet: Callable[[str], str], spool: "D
                            [snippet(doc.snippet_source).encode(*ENCODING) for doc in docs], encoded_keys(texts))
 
     facts: list[tuple] = []
-    snippets: list[bytes] = []
     keys: list[bytes] = []
     shared: dict = {}
     for meeting in archive.meetings:
         key = made_of(meeting) if made_of is not None else None
         docs = spool.add(key, lambda: encoded(meeting))  # noqa: B023 (called at once)
         facts += [_sharing(fact, shared) for fact in docs.facts]
-        snippets += docs.snippets
         keys += docs.keys
     order = in_facet_order(archive, list(range(len(facts))), lambda at: _facet_facts(facts[at]))
-    return SpooledDocs([facts[at] for at in order], [snippets[at] for at in order], [keys[at] for at in order], order, spool)
+    return SpooledDocs([facts[at] for at in order], [keys[at] for at in order], array("I", order), spool)
 
 
 class DocumentSpool:
@@ -121,6 +122,10 @@ class DocumentSpool:
         self._records = KeptRecords(folder, SPOOL_FILE, code, records=2, former=_FORMER_FILE)
         self._texts: list[Place] = []
         """Where each meeting's texts are."""
+        self._docs: list[Place] = []
+        """Where each meeting's documents are (their facts, snippets and keys)."""
+        self._snippets_read: OrderedDict[int, list[bytes]] = OrderedDict()
+        """The snippets of the meetings read last, by the meeting's number (`snippet`)."""
         self._firsts: list[int] = []
         """Each meeting's first document's number."""
         self._count = 0
@@ -138,7 +143,9 @@ class DocumentSpool:
         # (what was made is let go, and what was written read back: pickling a string keeps its UTF-8
         # bytes in it for its life, and the titles are mostly not ASCII)
         docs = pickle.loads(record)
-        self._texts.append(self._records.file.add(key, record, texts)[1])
+        places = self._records.file.add(key, record, texts)
+        self._docs.append(places[0])
+        self._texts.append(places[1])
         self._firsts.append(self._count)
         self._count += len(docs.facts)
         return docs
@@ -155,6 +162,18 @@ class DocumentSpool:
             found.append(texts[number - self._firsts[meeting]])
         return found
 
+    def snippet(self, number: int) -> bytes:
+        """The snippet of the document numbered `number`. (Asked for in the index's order, in which
+        a meeting's documents are together but for their types: each meeting's are read once or
+        a few times, not once a document.)"""
+        meeting = bisect_right(self._firsts, number) - 1
+        snippets = self._snippets_read.get(meeting)
+        if snippets is None:
+            snippets = self._snippets_read[meeting] = pickle.loads(self._records.file.read(self._docs[meeting])).snippets
+            if len(self._snippets_read) > _SNIPPETS_HELD:
+                self._snippets_read.popitem(last=False)
+        return snippets[number - self._firsts[meeting]]
+
     def keep(self) -> None:
         """The file kept for the next build (in its folder, in place of the last), and closed."""
         self._records.keep()
@@ -163,6 +182,9 @@ class DocumentSpool:
         """Closed, and, where not kept, removed."""
         self._records.close()
 
+
+_SNIPPETS_HELD = 64
+"""Meetings whose snippets `DocumentSpool.snippet` holds, the last read."""
 
 _BODY, _DATE, _TYPE = (FACT_FIELDS.index(name) for name in ("body", "date", "type"))
 _SHARED = tuple(FACT_FIELDS.index(name) for name in ("kind", "body", "date", "type", "topics"))

@@ -164,17 +164,15 @@ class IndexInput:
                 # (without their snippet sources: this process writes the records cut from them; with
                 # each one's key, which counting finds its last counts by)
                 yield dumps((docs.facts[part], *pack_encoded(docs.texts(part)), docs.keys[part]))
-            spool.keep()  # (once sent: the index's process counts meanwhile)
+            # (each column let go once read for the last time: this process is forked from the
+            # build's, whose archive it shares, and was the build's largest at 10,000 protocols)
+            docs.keys.clear()
+            with_facts = docs.docs()
+            docs.facts.clear()
+            tables = kept_document_files(with_facts, facts["bodies"], facts["topics"], docs.snippet, files, kept)
+            spool.keep()  # (once the snippets are read from it)
         finally:
             spool.close()
-        # (each column let go once read for the last time: this process is forked from the build's,
-        # whose archive it shares, and was the build's largest at 10,000 protocols)
-        docs.keys.clear()
-        docs.numbers.clear()
-        with_facts = docs.docs()
-        docs.facts.clear()
-        tables = kept_document_files(with_facts, facts["bodies"], facts["topics"], docs.snippet, files, kept)
-        docs.snippets.clear()
         yield dumps(tables)
         yield dumps(write_direct_files(_direct_hits(archive, with_facts), files, kept))
 
