@@ -31,7 +31,8 @@ from . import urls
 from .model import Archive, Attachment, Attendee, Meeting
 from .derive import Facts
 from .labels import meeting_title
-from .memo import MeetingKeys, Memo
+from .kept import KeptRecords
+from .memo import MeetingKeys
 from .search.documents import item_text
 from .spool import Spool, Spooled
 from .staging import Carried
@@ -177,7 +178,7 @@ def open_data(facts: Facts, site_url: str, carried: Callable[[Meeting, str], Car
     for name, model in SCHEMAS.items():
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema(by_alias=True)}
         files[urls.data(f"schema/{name}.schema.json")] = json.dumps(schema, ensure_ascii=False, indent=2).encode("utf-8")
-    files.update((path, kept(data)) for path, data in _csv_files(archive, base, rows))
+    files.update((path, table if spool is not None else table.read()) for path, table in _csv_files(archive, base, rows))
     return files
 
 
@@ -281,15 +282,23 @@ _BOM = "\ufeff".encode("utf-8")
 """(so that Excel reads the tables as UTF-8)"""
 
 
-def _csv_files(archive: Archive, base: str, rows: TableRows | None) -> Iterator[tuple[str, bytes]]:
+def _csv_files(archive: Archive, base: str, rows: TableRows | None) -> Iterator[tuple[str, Spooled]]:
     """The tables, each its header and then each meeting's rows (a meeting's rows of the three as
-    `rows` keeps them, made of what they were made of; else encoded now)."""
+    `rows` keeps them, made of what they were made of; else encoded now), each table written to a
+    spool of its own as the meetings' rows are made. (Every meeting's rows held, and each table
+    joined of them, were what the build's process grew by just before its data files' process
+    was forked, which starts at its size: 82 MB at 10,000 protocols.)"""
     def made(meeting: Meeting) -> tuple[bytes, ...]:
         return _rows_of(archive, meeting, base)
 
-    encoded = [rows.of(m, made) if rows is not None else made(m) for m in archive.meetings]
-    for table, (name, header) in enumerate(_TABLES):
-        yield urls.data(name), b"".join([_BOM, _csv_row(header), *(of_meeting[table] for of_meeting in encoded)])
+    tables = [Spool() for _ in _TABLES]
+    for table, (_name, header) in zip(tables, _TABLES):
+        table.put(_BOM + _csv_row(header))
+    for meeting in archive.meetings:
+        for table, part in zip(tables, rows.of(meeting, made) if rows is not None else made(meeting)):
+            table.put(part)
+    for table, (name, _header) in zip(tables, _TABLES):
+        yield urls.data(name), table.whole()
 
 
 def _rows_of(archive: Archive, m: Meeting, base: str) -> tuple[bytes, ...]:
@@ -319,17 +328,33 @@ class TableRows:
     """Each meeting's rows of the tables, encoded, by what they are made of (`keys`: the meeting's
     file, the registries, the site's address, under the code), kept in the cache folder: a rebuild
     encodes the rows of the meetings that changed only (all of them were 1.4 s of a rebuild at
-    10,000 protocols)."""
+    10,000 protocols). This build's are written to the file as they are made, and the last build's
+    read one meeting at a time (`kept.KeptRecords`): held, both were in the build's process as it
+    was forked."""
 
-    FILE = "data-rows.pickle"
+    FILE = "data-rows.kept"
+    _FORMER = "data-rows.pickle"
+    """The file of the code before `kept.py` (every meeting's rows in one pickle): removed."""
 
     def __init__(self, folder: Path | None, keys: MeetingKeys):
-        self.memo: Memo[tuple[bytes, ...]] = Memo.read(folder, self.FILE, keys.code)
+        self.records = KeptRecords(folder, self.FILE, keys.code, records=len(_TABLES), former=self._FORMER)
         self.made_of = keys
 
     def of(self, meeting: Meeting, make: Callable[[Meeting], tuple[bytes, ...]]) -> tuple[bytes, ...]:
         key = self.made_of(meeting)
-        return make(meeting) if key is None else self.memo.get(key, lambda: make(meeting))
+        if key is None:
+            return make(meeting)
+        rows = self.records.get(key)
+        if rows is None:
+            rows = make(meeting)
+        if key not in self.records.file:  # (two meetings are never made of the same; but never kept twice)
+            self.records.file.add(key, *rows)
+        return rows
 
-    def write(self, folder: Path | None) -> None:
-        self.memo.write(folder)
+    def keep(self) -> None:
+        """This build's rows kept for the next (in place of the last's); then closed."""
+        self.records.keep()
+
+    def close(self) -> None:
+        """Closed, and where not kept, removed."""
+        self.records.close()

@@ -338,10 +338,14 @@ class Site:
         keys = MeetingKeys(self.code_digest, self.read_by, (self.config.settings.site_url,))
         rows = TableRows(folder, keys) if folder else None
         spool = Spool()
-        files = open_data(self.facts, self.config.settings.site_url, self._carried_data, spool, rows)
-        spool.flush()
-        if rows is not None:
-            rows.write(folder)
+        try:
+            files = open_data(self.facts, self.config.settings.site_url, self._carried_data, spool, rows)
+            spool.flush()
+            if rows is not None:
+                rows.keep()
+        finally:
+            if rows is not None:
+                rows.close()
         return files
 
     def carry_data_forward(self, made_of: dict[str, str], digests: dict[str, str], folder: Path) -> None:

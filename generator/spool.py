@@ -33,6 +33,11 @@ class Spool:
     def keep(self, data: bytes) -> "Spooled":
         return Spooled(self, *self.put(data))
 
+    def whole(self) -> "Spooled":
+        """Everything put, as one (a file made a piece at a time), in the file."""
+        self.flush()
+        return Spooled(self, 0, self._end)
+
     def close(self) -> None:
         self._file.close()
 
