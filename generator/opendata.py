@@ -347,7 +347,7 @@ class TableRows:
         rows = self.records.get(key)
         if rows is None:
             rows = make(meeting)
-        if key not in self.records.file:  # (two meetings are never made of the same; but never kept twice)
+        if key not in self.records.file:  # (kept once, should two meetings ever be made of the same)
             self.records.file.add(key, *rows)
         return rows
 
