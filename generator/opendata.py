@@ -347,8 +347,7 @@ class TableRows:
         rows = self.records.get(key)
         if rows is None:
             rows = make(meeting)
-        if key not in self.records.file:  # (kept once, should two meetings ever be made of the same)
-            self.records.file.add(key, *rows)
+        self.records.file.add(key, *rows)
         return rows
 
     def keep(self) -> None:
