@@ -117,6 +117,10 @@ class Copying:
 
     def __init__(self, site: Path, into: Path, leave_out_folders: tuple[str, ...]):
         self.into = into
+        try:  # (made here, not in the process: one stopped while it reads the site leaves its folder to claim)
+            into.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # (the process ends quietly: `take` gives None)
         self._process = multiprocessing.get_context("fork").Process(target=_copy, args=(site, into, leave_out_folders))
         self._process.start()
 
