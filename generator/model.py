@@ -25,10 +25,10 @@ def _pickled_by_field_names(record: type, recurring: tuple[str, ...]) -> type:
     every record, which made reading a warm cache twice as slow. The `recurring` fields' strings
     are interned as they are read: see `record`."""
     names = tuple(f.name for f in dataclasses.fields(record))
-    interned = tuple(name in recurring for name in names)
     # (the slots' own descriptors, in C: setting through them skips the frozen class's
     # `__setattr__` and the lookup by name, 40% of reading a record back)
     setters = tuple(record.__dict__[name].__set__ for name in names)
+    recurring_fields = tuple(name in recurring for name in names)
     values = fields_getter(names)
 
     def getstate(self) -> tuple:
@@ -39,8 +39,8 @@ def _pickled_by_field_names(record: type, recurring: tuple[str, ...]) -> type:
             set_field(self, value)
 
     def setstate_interning(self, state: tuple) -> None:
-        for set_field, value, intern in zip(setters, state, interned):
-            set_field(self, sys.intern(value) if intern and value.__class__ is str else value)
+        for set_field, value, recurs in zip(setters, state, recurring_fields):
+            set_field(self, _interned(value) if recurs else value)
 
     record.__getstate__, record.__setstate__ = getstate, setstate_interning if recurring else setstate
     return record
@@ -59,8 +59,9 @@ def record(cls: type | None = None, *, recurring: tuple[str, ...] = ()):
     """A frozen, slotted dataclass that pickles as the tuple of its fields (see above).
 
     `recurring` names fields whose few values recur in every meeting (a line's label, a block's
-    kind, an attendee's name and organisation): read from the parse cache or a parsing worker, each
-    meeting would otherwise hold its own copy of each (100 MB of 430 at 10,000 protocols). An
+    kind, an item's topics, the lines of a meeting's front-matter keys): read from the parse
+    cache or a parsing worker, each meeting would otherwise hold its own copy of each (100 MB of
+    430 at 10,000 protocols). Equal strings become one string, equal tuples one tuple. An
     item's number and anchor and a block's anchor (`5`, `p5`, `p5-b1`: a few hundred values in
     120,000 items) and a field line's value (`Beslutsärende`, a presenter, a topic) took 30 MB
     more of the archive's 360 MB in the build's process, and as much in each of its forks."""
@@ -70,8 +71,9 @@ def record(cls: type | None = None, *, recurring: tuple[str, ...] = ()):
 
 
 def shared(cls: type) -> type:
-    """A record of a few strings that recurs as a whole (a presenter in every meeting she reports
-    to): read from a pickle, equal ones are one object in the process."""
+    """A record that recurs as a whole (a presenter in every meeting she reports to, an attendee):
+    read from a pickle, equal ones are one object in the process, and its
+    strings and tuples are `_interned`."""
     cls = record(cls)
     values = fields_getter(tuple(f.name for f in dataclasses.fields(cls)))
 
@@ -82,21 +84,39 @@ def shared(cls: type) -> type:
     return cls
 
 
-_ONE_OF: dict[tuple, object] = {}
-"""The shared records by their values. Never emptied: a preview keeps it for its whole run, and it
-grows only with the values an archive holds (a few thousand names), not with its meetings."""
+_ONE_OF: dict[type, dict[tuple, object]] = {}
+"""The shared records of each class by their values. Never emptied: a preview keeps it for its
+whole run, and it grows only with the values an archive holds (a few thousand names, 19,000
+attendees' lines at 10,000 protocols), not with its meetings."""
 
 
 def _one_of(cls: type, state: tuple) -> object:
-    key = (cls, state)
-    found = _ONE_OF.get(key)
+    records = _ONE_OF.get(cls)
+    if records is None:
+        records = _ONE_OF[cls] = {}
+    found = records.get(state)
     if found is None:
-        found = _ONE_OF[key] = cls(*map(_interned, state))
+        state = tuple(map(_interned, state))  # (the key holds the record's own strings, not copies)
+        found = records[state] = cls(*state)
     return found
 
 
+_TUPLES: dict[tuple, tuple] = {}
+"""The recurring tuples by their values (`_interned`), kept like `_ONE_OF`."""
+
+
 def _interned(value: object) -> object:
-    return sys.intern(value) if value.__class__ is str else value
+    """A string interned, a tuple (of strings, numbers, dates, tuples and shared records) as the one
+    equal tuple the process holds; any other value as it is."""
+    if value.__class__ is str:
+        return sys.intern(value)  # type: ignore[arg-type]
+    if value.__class__ is tuple and value:
+        found = _TUPLES.get(value)  # type: ignore[call-overload]
+        if found is None:
+            found = tuple(map(_interned, value))  # type: ignore[call-overload]
+            _TUPLES[found] = found
+        return found
+    return value
 
 
 @record
@@ -154,8 +174,12 @@ class Body:
     (`https://…/lsg/`). The portal publishes no page of the body's: its links go there."""
 
 
-@record(recurring=("name", "organisation", "party", "role", "title", "group"))
+@shared
 class Attendee:
+    """One line of an attendee list. Shared: the members of a body attend meeting after meeting, on
+    the same line of its minutes' template (133,000 attendees were 19,000 values at 10,000
+    protocols)."""
+
     name: str
     organisation: str | None = None
     party: str | None = None
@@ -343,7 +367,7 @@ MINUTES = ("slutlig", "justerat", "anslaget")
 Part = Prose | Fields | Block
 
 
-@record(recurring=("number", "anchor", "type_printed", "type"))
+@record(recurring=("number", "anchor", "type_printed", "type", "topics"))
 class Item:
     number: str | None
     """`5`, `7a`, or None for an unnumbered item."""
@@ -398,7 +422,7 @@ class Section:
     parts: tuple[Part, ...]
 
 
-@record
+@record(recurring=("body", "kind", "status", "key_lines"))
 class Meeting:
     path: str
     """Source file, relative to the project."""

