@@ -120,14 +120,18 @@ def test_the_table_a_build_writes_is_the_compacted_table() -> None:
                                                             urls.diarienummer(dnr.key(first.diarienummer.normalised))]
 
 
-def test_the_shards_written_for_many_keys_at_once_are_where_the_browser_looks_for_each() -> None:
-    """The build computes the shards of all keys together; each must be the one `shard` (which the
-    browser's parity test above holds to sok.js) gives the key alone: Swedish letters, §, digits,
-    a character outside the BMP (two UTF-16 code units) and the empty key among them."""
+def test_the_shards_written_for_many_keys_at_once_are_where_the_browser_looks_for_each(monkeypatch) -> None:
+    """The build computes the shards of many keys together, a slice of them at a time; each must
+    be the one `shard` (which the browser's parity test above holds to sok.js) gives the key alone:
+    Swedish letters, §, digits, a character outside the BMP (two UTF-16 code units) and the empty
+    key among them, in slices of every size."""
     archive = load_archive(ROOT / "content")
     keys = sorted({*direct.table(archive), "", "å", "\U0001d518 § 1", "x" * 200})
-    for count in (1, 7, 1000):
-        assert direct.shard_all(keys, count) == [direct.shard(key, count) for key in keys]
+    assert len(keys) > 100
+    for keys_at_once in (direct.SHARD_SLICE, 7, 1):
+        monkeypatch.setattr(direct, "SHARD_SLICE", keys_at_once)
+        for count in (1, 7, 1000):
+            assert direct.shard_all(keys, count) == [direct.shard(key, count) for key in keys]
 
 
 def test_a_citation_puts_its_item_first_as_go_directly_to(browser: object, server: str, example_site: Path) -> None:

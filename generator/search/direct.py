@@ -198,8 +198,17 @@ def shard(key: str, count: int) -> int:
 
 
 def shard_all(keys: list[str], count: int) -> list[int]:
-    """`shard` of each of `keys`, computed for all of them at once, a code unit position at a
-    time (numpy: a Python step per code unit was most of the direct hits' time)."""
+    """`shard` of each of `keys`, computed for many at once, a code unit position at a time (numpy:
+    a Python step per code unit was most of the direct hits' time), a slice of the keys at a time
+    (all at once, their code units were the search documents' maker's largest moment: +70 MB at
+    10,000 protocols)."""
+    return [number for start in range(0, len(keys), SHARD_SLICE) for number in _shards_of(keys[start:start + SHARD_SLICE], count)]
+
+
+SHARD_SLICE = 8192
+
+
+def _shards_of(keys: list[str], count: int) -> list[int]:
     if not keys:
         return []
     encoded = [key.encode("utf-16-le") for key in keys]
