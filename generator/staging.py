@@ -371,8 +371,36 @@ class ChangedWriter:
 
 
 def write_data_record(path: Path, files: Mapping[str, str], composed: Mapping[str, str]) -> None:
+    """The data files' digests, `{"composed": …, "files": …}` as `_json_bytes` writes it, written a
+    slice of the entries at a time: made at once, the JSON (147 MB at 100,000 protocols) was the
+    data files' writer's largest moment, at its end."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    replace_bytes(path, _json_bytes({"files": files, "composed": composed}))
+    temporary = path.with_name(f".{path.name}.new-{os.getpid()}")
+    try:
+        with _named(temporary), open(temporary, "wb") as out:
+            out.write(b'{"composed":')
+            _write_json_object(out, composed)
+            out.write(b',"files":')
+            _write_json_object(out, files)
+            out.write(b"}")
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)  # (a full disk leaves no half-written file behind)
+        raise
+
+
+_ENTRIES_AT_ONCE = 50_000
+
+
+def _write_json_object(out: BinaryIO, entries: Mapping[str, str]) -> None:
+    """`entries` as `_json_bytes` writes a dict of strings, its keys in order, a slice at a time."""
+    keys = sorted(entries)
+    out.write(b"{")
+    for start in range(0, len(keys), _ENTRIES_AT_ONCE):
+        if start:
+            out.write(b",")
+        out.write(_json_bytes({key: entries[key] for key in keys[start:start + _ENTRIES_AT_ONCE]})[1:-1])
+    out.write(b"}")
 
 
 def composed_digest(head: bytes, part_digests: Sequence[str], tail: bytes) -> str:

@@ -330,6 +330,30 @@ def test_the_data_files_digests_are_kept_beside_the_record_by_the_build_that_wro
     assert not killed.exists() and len(list(other_cache.glob(f"{BuildRecord.path(other_cache, other.site).stem}.data-*.json"))) == 1
 
 
+def test_the_data_files_digests_are_written_a_slice_at_a_time_as_one_json_object(published: Project, tmp_path: Path,
+                                                                                    monkeypatch) -> None:
+    """The digests are written a slice of the entries at a time (made at once, their JSON was the
+    data files' writer's largest moment at 100,000 protocols): whatever the slice, the file is the
+    bytes of the whole written at once, keys sorted, and reads back as what was written."""
+    import orjson
+
+    from generator import staging
+
+    [kept] = (published.root / ".protokollarkivet-cache").glob("site-*.data-*.json")
+    record = orjson.loads(kept.read_bytes())
+    assert len(record["files"]) > 100 and record["composed"]
+    whole = orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+    for entries_at_once in (staging._ENTRIES_AT_ONCE, 7, 1):
+        monkeypatch.setattr(staging, "_ENTRIES_AT_ONCE", entries_at_once)
+        written = tmp_path / f"record-{entries_at_once}.json"
+        # (given in another order than sorted, as the writer adds them)
+        staging.write_data_record(written, dict(reversed(record["files"].items())), dict(reversed(record["composed"].items())))
+        assert written.read_bytes() == whole and orjson.loads(written.read_bytes()) == record
+    staging.write_data_record(tmp_path / "empty.json", {}, {})
+    assert orjson.loads((tmp_path / "empty.json").read_bytes()) == {"files": {}, "composed": {}}
+    assert not list(tmp_path.glob(".*.new-*"))
+
+
 def test_a_published_site_changed_by_hand_is_not_carried_forward(published: Project, tmp_path: Path) -> None:
     """The record names the sitemap the last build wrote: a site that is not that build's is built in full."""
     other = make_project(tmp_path / "other", published.content)
