@@ -375,18 +375,12 @@ def write_data_record(path: Path, files: Mapping[str, str], composed: Mapping[st
     slice of the entries at a time: made at once, the JSON (147 MB at 100,000 protocols) was the
     data files' writer's largest moment, at its end."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.new-{os.getpid()}")
-    try:
-        with _named(temporary), open(temporary, "wb") as out:
-            out.write(b'{"composed":')
-            _write_json_object(out, composed)
-            out.write(b',"files":')
-            _write_json_object(out, files)
-            out.write(b"}")
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)  # (a full disk leaves no half-written file behind)
-        raise
+    with _replacing(path) as out:
+        out.write(b'{"composed":')
+        _write_json_object(out, composed)
+        out.write(b',"files":')
+        _write_json_object(out, files)
+        out.write(b"}")
 
 
 _ENTRIES_AT_ONCE = 50_000
@@ -421,10 +415,22 @@ def bytes_digest(data: bytes) -> str:
 def replace_bytes(target: Path, data: bytes) -> None:
     """`target` holds `data`: written beside it and renamed over it, so that a hard link to the
     published site's file is replaced, never written through."""
+    with _replacing(target) as out:
+        out.write(data)
+
+
+@contextmanager
+def _replacing(target: Path) -> Iterator[BinaryIO]:
+    """A file written beside `target` and renamed over it once whole; where the write fails (a full
+    disk), no half-written file is left behind."""
     temporary = target.with_name(f".{target.name}.new-{os.getpid()}")
-    with _named(temporary):
-        temporary.write_bytes(data)
-    os.replace(temporary, target)
+    try:
+        with _named(temporary), open(temporary, "wb") as out:
+            yield out
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 @contextmanager
