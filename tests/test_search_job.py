@@ -41,6 +41,53 @@ def test_the_index_is_the_archives_own(tmp_path: Path) -> None:
     assert _written(tmp_path / "index") == build_search_files(archive)
 
 
+def test_the_index_counted_by_workers_reading_the_texts_a_part_at_a_time_from_a_file_is_the_archives_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index's process holds the texts it receives in a file, and its counting workers read
+    them back from it a part at a time, each its half of the documents."""
+    from generator.search import counts
+
+    monkeypatch.setattr(counts, "PARALLEL_DOCS", 2)  # (counted by two workers)
+    pickled = IndexInput.pickled
+    monkeypatch.setattr(IndexInput, "pickled", staticmethod(lambda *args, **kwargs: pickled(*args, **kwargs, per_part=5)))
+    archive = load_archive(ROOT / "content")
+    job = IndexJob(tmp_path / "index", kept=None)
+    job.feed(archive)
+    job.wait()
+    assert _written(tmp_path / "index") == build_search_files(archive)
+
+
+def test_texts_held_in_a_file_are_read_back_a_part_at_a_time(tmp_path: Path) -> None:
+    """Held in an unnamed file (nothing left in the folder), the parts' texts are read back as
+    they were, and the process holds one part's at a time, not every part's."""
+    import dataclasses
+    import tracemalloc
+
+    from generator.search.documents import documents
+    from generator.search.texts import PackedTexts, pack
+
+    made = documents(load_archive(ROOT / "content"))[:6]
+    parts = [[dataclasses.replace(doc, texts={**doc.texts, "text": f"{number} {doc.ref} " * 20_000}) for doc in made]
+             for number in range(8)]  # (eight parts of about 2 MB each)
+    tracemalloc.start()
+    try:
+        texts = PackedTexts(spool_in=tmp_path)
+        for part in parts:
+            texts.add(*pack(part))
+        read = [texts[number] for number in range(len(texts))]
+        snippets = [texts.snippet(number) for number in range(len(texts))]
+        held, largest = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert read == [doc.texts for part in parts for doc in part]
+    assert snippets == [doc.snippet_source for part in parts for doc in part]
+    part_size = len(pack(parts[0])[0])
+    assert held - sum(map(len, map(str, read))) < 2 * part_size, "the parts' texts were held, not read back from the file"
+    assert list(tmp_path.iterdir()) == []
+    texts.release()
+    assert len(texts) == 0
+
+
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads a process's memory from /proc")
 def test_the_index_process_does_not_hold_what_the_build_read_after_it_started(tmp_path: Path) -> None:
     job = IndexJob(tmp_path / "index", kept=None)

@@ -177,13 +177,14 @@ class IndexInput:
         yield dumps(write_direct_files(_direct_hits(archive, with_facts), files, kept))
 
     @staticmethod
-    def unpickled(parts: Iterable[bytes]) -> "IndexInput":
+    def unpickled(parts: Iterable[bytes], spool_in: Path | None = None) -> "IndexInput":
         """The input `pickled` gave, from its parts in order: the facts and the documents now, the
-        direct hits' table when first asked for."""
+        direct hits' table when first asked for. With `spool_in`, a folder, the documents' texts
+        are held in a file there (`PackedTexts`)."""
         parts = iter(parts)
         facts = pickle.loads(next(parts))
         docs: list[SearchDoc] = []
-        texts = PackedTexts()
+        texts = PackedTexts(spool_in)
         while len(docs) < facts["documents"]:
             rows, data, ends, present, keys = pickle.loads(next(parts))
             docs += map(encoded.doc_of, rows)

@@ -103,12 +103,23 @@ def _index_received(receive, send, folder: Path, kept: Path | None) -> None:
         # (a recount's largest moment is the last tally beside the input: once counted, the arrays
         # made and dropped are made of the heap's freed blocks. Not after a full count, whose
         # largest moment comes after it: 200 MB more at 10,000 protocols)
-        index_into(IndexInput.unpickled(_parts(receive)), FolderWriter(folder), kept, last_build,
-                   recounted=malloc.reuse_freed_blocks)
+        index_into(IndexInput.unpickled(_parts(receive), spool_in=_spool_folder(folder)), FolderWriter(folder), kept,
+                   last_build, recounted=malloc.reuse_freed_blocks)
     except _MakerFailed:
         return  # (the maker says why)
     finally:
         receive.close()
+
+
+def _spool_folder(folder: Path) -> Path | None:
+    """Where the texts received are held (`PackedTexts`): in a file in the index's folder, read back
+    a part at a time (the counting workers forked from this process each held all of them). None,
+    held here, where the folder cannot be made: whoever writes into it first says why."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
 
 
 def _parts(receive) -> Iterator[bytes]:

@@ -6,15 +6,23 @@ took 230 MB of the index's process, in many small allocations that, once let go,
 the system (they lie among the documents' facts, which stay). Packed, they are three large
 allocations a part of 10,000 documents, which `release` gives back: the index's process needs them
 only until it has counted.
+
+Received from the search documents' maker (`job.py`), the parts' bytes are written to an unnamed
+file as they come (`spool_in`) and read back a part at a time: counting reads the documents in
+order, in workers forked from the index's process, and each worker held every part it inherited,
+the whole archive's texts (1.3 GB at 100,000 protocols), to read its half of them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import tempfile
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -33,8 +41,12 @@ class PackedTexts(Sequence[Mapping[str, str]]):
     """Each document's texts by field (`[number]`, a dict made when asked for), its snippet source
     (`snippet`) and its texts' digest (`key`), for documents added a part at a time."""
 
-    def __init__(self) -> None:
-        self._parts: list[tuple[bytes, np.ndarray, np.ndarray]] = []
+    def __init__(self, spool_in: Path | None = None) -> None:
+        """With `spool_in`, a folder: the parts' bytes are held in an unnamed file there, not here."""
+        self._store: _InMemory | _OnDisk = _OnDisk(spool_in) if spool_in is not None else _InMemory()
+        self._parts: list[tuple[int, np.ndarray, np.ndarray]] = []
+        """Each part's bytes (by their number in `_store`), where each slot ends in them, and which
+        fields each document has."""
         self._keys: list[list[bytes] | None] = []
         """Each part's documents' keys where they came with it (`encoded_keys`), else None."""
         self._firsts: list[int] = []
@@ -49,7 +61,7 @@ class PackedTexts(Sequence[Mapping[str, str]]):
     def add(self, data: bytes, ends: np.ndarray, present: np.ndarray, keys: list[bytes] | None = None) -> None:
         """A part `pack` made, its documents numbered after those added before; `keys`, where
         known, each one's `key` (`encoded_keys`)."""
-        self._parts.append((data, ends, present))
+        self._parts.append((self._store.add(data), ends, present))
         self._keys.append(keys)
         self._firsts.append(self._count)
         self._count += len(present)
@@ -61,9 +73,9 @@ class PackedTexts(Sequence[Mapping[str, str]]):
         return {name: data.decode(*ENCODING) for name, data in self._encoded(number)}
 
     def snippet(self, number: int) -> str:
-        (data, ends, _), row = self._located(number)
+        (stored, ends, _), row = self._located(number)
         start, end = _span(ends, row, _SLOTS - 1)
-        return data[start:end].decode(*ENCODING)
+        return self._store.data(stored)[start:end].decode(*ENCODING)
 
     def key(self, number: int) -> bytes:
         """`text_key` of the document's texts (read from their bytes, not decoded)."""
@@ -73,11 +85,11 @@ class PackedTexts(Sequence[Mapping[str, str]]):
         """`key` of every document, in order: those a part came with, the others read from its
         bytes (a part at a time, not copied: half of `key`'s time per document)."""
         keys: list[bytes] = []
-        for (data, ends, present), known in zip(self._parts, self._keys):
+        for (stored, ends, present), known in zip(self._parts, self._keys):
             if known is not None:
                 keys += known
                 continue
-            view, ends_at = memoryview(data), [0, *ends.tolist()]  # (a field's start: its slot's end before)
+            view, ends_at = memoryview(self._store.data(stored)), [0, *ends.tolist()]  # (a field's start: its slot's end before)
             keys += [_key_of(view, ends_at, row * _SLOTS, flags) for row, flags in enumerate(present.tolist())]
         return keys
 
@@ -87,7 +99,8 @@ class PackedTexts(Sequence[Mapping[str, str]]):
         written after one in lower case)."""
         slot = FIELD_NAMES.index(field)
         words: set[str] = set()
-        for data, ends, present in self._parts:
+        for stored, ends, present in self._parts:
+            data = self._store.data(stored)
             ends_at = [0, *ends.tolist()]
             spans = [(ends_at[row * _SLOTS + slot], ends_at[row * _SLOTS + slot + 1]) for row in range(len(present))]
             text = b"\n".join(data[start:end] for start, end in spans).decode(*ENCODING)
@@ -96,10 +109,12 @@ class PackedTexts(Sequence[Mapping[str, str]]):
 
     def release(self) -> None:
         """Let go of every text (each part a block of its own: where large blocks are mapped,
-        `malloc.map_large_blocks`, given back to the system)."""
+        `malloc.map_large_blocks`, given back to the system; held in a file, the file closed)."""
+        self._store.close()
+        self._store = _InMemory()
         self._parts, self._keys, self._firsts, self._count = [], [], [], 0
 
-    def _located(self, number: int) -> tuple[tuple[bytes, np.ndarray, np.ndarray], int]:
+    def _located(self, number: int) -> tuple[tuple[int, np.ndarray, np.ndarray], int]:
         """The document's part, and its row in it."""
         if not 0 <= number < self._count:
             raise IndexError(number)
@@ -107,10 +122,61 @@ class PackedTexts(Sequence[Mapping[str, str]]):
         return self._parts[part], number - self._firsts[part]
 
     def _encoded(self, number: int) -> list[tuple[str, bytes]]:
-        (data, ends, present), row = self._located(number)
+        (stored, ends, present), row = self._located(number)
+        data = self._store.data(stored)
         flags = int(present[row])
         return [(name, data[slice(*_span(ends, row, slot))])
                 for slot, name in enumerate(FIELD_NAMES) if flags & (1 << slot)]
+
+
+class _InMemory:
+    """The parts' bytes, held."""
+
+    def __init__(self) -> None:
+        self._data: list[bytes] = []
+
+    def add(self, data: bytes) -> int:
+        self._data.append(data)
+        return len(self._data) - 1
+
+    def data(self, part: int) -> bytes:
+        return self._data[part]
+
+    def close(self) -> None:
+        self._data = []
+
+
+class _OnDisk:
+    """The parts' bytes in an unnamed file (gone with its last descriptor, whatever stops the
+    process), read back a part at a time: the part last read is held until another is read."""
+
+    def __init__(self, folder: Path) -> None:
+        self._file = tempfile.TemporaryFile(dir=folder, buffering=0)
+        self._spans: list[tuple[int, int]] = []
+        self._size = 0
+        self._last: tuple[int, bytes] = (-1, b"")
+
+    def add(self, data: bytes) -> int:
+        view = memoryview(data)
+        while view:  # (positioned writes, no buffer: a worker forked meanwhile inherits none to flush)
+            view = view[os.pwrite(self._file.fileno(), view, self._size + len(data) - len(view)):]
+        self._spans.append((self._size, len(data)))
+        self._size += len(data)
+        return len(self._spans) - 1
+
+    def data(self, part: int) -> bytes:
+        if self._last[0] != part:
+            self._last = (-1, b"")  # (the part held let go of before the next is read)
+            at, size = self._spans[part]
+            data = os.pread(self._file.fileno(), size, at)
+            if len(data) != size:
+                raise OSError(f"the search documents' texts could not be read back from {self._file.name}")
+            self._last = (part, data)
+        return self._last[1]
+
+    def close(self) -> None:
+        self._last = (-1, b"")
+        self._file.close()
 
 
 Encoded = tuple[bytes, bytes, int]
