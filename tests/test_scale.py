@@ -402,6 +402,61 @@ def test_what_only_the_workers_read_is_let_go_of_here_once_they_hold_their_own()
     assert read == [f"§ {number}" for number in range(8)] and len(texts) == 8
 
 
+def test_weighing_the_index_reads_its_arrays_from_the_end_giving_back_each_slice_once_read(monkeypatch) -> None:
+    """Pass two makes the sort keys of the entries' terms, counts and fields, then the index's
+    columns of the sorted keys, a slice at a time from the end, cutting each array it reads short
+    as it goes: the index's process held every entry's terms, counts and fields beside the keys,
+    then the keys beside a copy of them as large (1 GB each at 100,000 protocols). The index is the
+    one made a slice at a time or at once."""
+    import numpy as np
+
+    from generator.load import load_archive
+    from generator.parallel import Background, can_fork
+    from generator.search import index as index_module
+    from generator.search.counts import count_terms, count_tokens, lexicon_of, occurrences
+    from generator.search.documents import documents
+    from generator.search.texts import PackedTexts
+
+    docs = documents(load_archive(ROOT / "content"))
+
+    def weighed():
+        texts = PackedTexts.of(docs)
+        tokens = count_tokens(texts, None)
+        index = index_module.build_index(docs, None, tally=count_terms(texts, lexicon_of(texts, tokens.tokens), tokens, None))
+        return [index.term_list, index.starts, index.entry_doc, index.entry_field, index.entry_weight]
+
+    at_once = weighed()
+    monkeypatch.setattr(index_module, "SLICE", 100)  # (the example's 8,000 entries in 86 slices)
+    sliced = weighed()
+    assert at_once[0] == sliced[0] and all(np.array_equal(a, b) for a, b in zip(at_once[1:], sliced[1:]))
+    numbers = np.array([3, 0, 3, 7, 3], dtype=np.uint32)
+    assert occurrences(numbers, 9).tolist() == np.bincount(numbers, minlength=9).tolist()
+
+    if not can_fork():
+        pytest.skip("no fork: the memory given back is read from a process of its own")
+
+    def given_back() -> tuple[int, bool, bool]:
+        from generator import malloc
+
+        malloc.map_large_blocks()  # (as in the index's process: each array a mapping of its own)
+        monkeypatch.setattr(index_module, "SLICE", 1 << 20)
+        held_alone = [np.arange(1 << 23, dtype=np.uint32), np.ones(1 << 23, dtype=np.uint32)]  # (32 MB each)
+        held_elsewhere = np.arange(1 << 23, dtype=np.uint32)
+        reader = index_module._ReadFromTheEnd([*held_alone, held_elsewhere])
+        del held_alone
+        resident, read = [], []
+        for start, (counting, ones, kept) in reader.slices():
+            resident.append(int(Path("/proc/self/statm").read_text().split()[1]) * 4096)
+            read.append((start, bool(np.array_equal(counting, np.arange(start, start + len(counting))) and ones.all()
+                                      and np.array_equal(kept, counting))))
+        whole_read = [start for start, _ in read] == list(range(7 << 20, -1, -(1 << 20))) and all(same for _, same in read)
+        return resident[0] - resident[-1], whole_read, len(held_elsewhere) == 1 << 23
+
+    dropped, whole_read, kept_whole = Background(given_back).wait()
+    assert whole_read and kept_whole
+    assert dropped > 50 << 20, f"the arrays read were not given back as they were read ({dropped >> 20} MB)"
+
+
 def test_the_data_files_are_forked_off_only_where_the_system_has_room_for_a_copy_of_the_build() -> None:
     """The fork that writes the data files copies what it reads of the build's process: at 100,000
     protocols the machine's available memory fell to 2.6 GB with it (4.0 GB without). Where the

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .analysis import Lexicon, analyse
-from .counts import Compounds, Tally, count_terms, count_tokens
+from .counts import Compounds, Tally, count_terms, count_tokens, occurrences
 from .documents import FIELD_NAMES, FIELDS, NAMES_FIELD, SearchDoc
 from .texts import PackedTexts
 
@@ -140,12 +140,9 @@ def _weighted(docs: list[SearchDoc], terms: list[str], compounds: Mapping[str, t
     """Pass two: BM25 weights, and the entries sorted as the files list them (vectorised: a
     Python step per entry was a third of the index's time at 10,000 protocols)."""
     count = len(docs)
-    term, tf = entries  # (the entries' terms and counts, in document order)
-    entries.clear()
     per_pair = distinct.astype(np.int64)
     per_doc = per_pair.reshape(count, len(FIELDS)).sum(axis=1)
-    field_of = np.repeat(np.tile(np.arange(len(FIELDS), dtype=np.uint8), count), per_pair)
-    with_term = np.bincount(term, minlength=len(terms))  # documents with the term: lunr counts per field
+    with_term = occurrences(entries[0], len(terms))  # documents with the term: lunr counts per field
     idf = _idf(with_term, count)
     norms = np.zeros((len(FIELDS), count))
     for number, field_lengths in enumerate(lengths):
@@ -158,23 +155,30 @@ def _weighted(docs: list[SearchDoc], terms: list[str], compounds: Mapping[str, t
     # sort moves is read back from it: at 10,000 protocols an array of entries is 50 to 100 MB,
     # and the index's process is the build's largest.
     layout = _KeyLayout.of(len(terms), float(idf.max(initial=0)) * (K1 + 1) * float(boosts.max()), count)
-    key = np.empty(len(term), dtype=np.int64)
+    key = np.empty(len(entries[0]), dtype=np.int64)
     doc_ends = np.cumsum(per_doc)
-    for start in range(0, len(term), SLICE):
-        at = slice(start, start + SLICE)
-        doc, field = _docs_between(doc_ends, start, len(term[at])), field_of[at]
+    # (the entries' terms, counts and fields given back as the key is made of them: at 100,000
+    # protocols, 107 million entries, they were 1 GB beside the key's 0.9)
+    inputs = _ReadFromTheEnd([*entries, np.repeat(np.tile(np.arange(len(FIELDS), dtype=np.uint8), count), per_pair)])
+    entries.clear()
+    for start, (term, tf, in_field) in inputs.slices():
+        at = slice(start, start + len(term))
+        doc = _docs_between(doc_ends, start, len(term))
         # lunr.py's weight, operation for operation (IEEE arithmetic: the same bits as Python's floats)
-        weight = idf[term[at]] * ((K1 + 1) * tf[at]) / (norms[field, doc] + tf[at]) * boosts[field]
-        layout.fill(key[at], term[at], field, _thousandths(weight), doc)
-    del term, tf, field_of
+        weight = idf[term] * ((K1 + 1) * tf) / (norms[in_field, doc] + tf) * boosts[in_field]
+        layout.fill(key[at], term, in_field, _thousandths(weight), doc)
     if layout.doc_bits:  # (the document in the key: the order a stable sort gives, sorted in place)
         key.sort()
-        entry_doc, order = (key & ((1 << layout.doc_bits) - 1)).astype(np.uint32), None
+        # (read back a slice at a time, each given back once read: its 0.9 GB at 100,000 protocols
+        # was beside what is read of it, and a copy of it as large while the documents were)
+        sorted_keys = _ReadFromTheEnd([key])
+        del key
+        entry_doc, entry_field, entry_weight = layout.read_sorted(sorted_keys)
     else:
         order = np.argsort(key, kind="stable")
         entry_doc = _docs_of(per_doc)[order]  # (made again: held through the sort, it was its largest moment's)
-    entry_field, entry_weight = layout.fields_and_weights(key, order)
-    del key, order
+        entry_field, entry_weight = layout.fields_and_weights(key, order)
+        del key, order
     starts = np.concatenate(([0], np.cumsum(with_term)))
     return SearchIndex(docs, terms, starts, entry_doc, entry_field, entry_weight, compounds)
 
@@ -214,15 +218,56 @@ class _KeyLayout:
             key <<= self.doc_bits
             key |= doc
 
-    def fields_and_weights(self, key: np.ndarray, order: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """Each entry's field and weight, in the keys' `order` (or as they are)."""
+    def fields_and_weights(self, key: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each entry's field and weight, in the keys' `order` (keys without their document)."""
         fields = np.empty(len(key), dtype=np.uint8)
         weights = np.empty(len(key), dtype=np.int32)
         for start in range(0, len(key), SLICE):
-            part = (key[start:start + SLICE] if order is None else key[order[start:start + SLICE]]) >> self.doc_bits
-            weights[start:start + SLICE] = self.most - (part & ((1 << self.weight_bits) - 1))
-            fields[start:start + SLICE] = (part >> self.weight_bits) & ((1 << self.field_bits) - 1)
+            self._split(key[order[start:start + SLICE]], fields[start:start + SLICE], weights[start:start + SLICE])
         return fields, weights
+
+    def read_sorted(self, keys: "_ReadFromTheEnd") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each entry's document, field and weight, read from the sorted `keys` (with their
+        document), each slice of them given back once read."""
+        docs = np.empty(keys.length, dtype=np.uint32)
+        fields = np.empty(keys.length, dtype=np.uint8)
+        weights = np.empty(keys.length, dtype=np.int32)
+        for start, (part,) in keys.slices():
+            at = slice(start, start + len(part))
+            docs[at] = part & ((1 << self.doc_bits) - 1)
+            self._split(part >> self.doc_bits, fields[at], weights[at])
+        return docs, fields, weights
+
+    def _split(self, keys: np.ndarray, fields: np.ndarray, weights: np.ndarray) -> None:
+        """The fields and weights of `keys`, less their documents, into `fields` and `weights`."""
+        weights[:] = self.most - (keys & ((1 << self.weight_bits) - 1))
+        fields[:] = (keys >> self.weight_bits) & ((1 << self.field_bits) - 1)
+
+
+class _ReadFromTheEnd:
+    """Arrays of one length (given, and held here alone) read a slice at a time from their end,
+    each cut short once a slice is read (`ndarray.resize`: what it held given back to the system
+    where its block was mapped on its own, `malloc.map_large_blocks`). An array also held elsewhere
+    stays whole: read all the same."""
+
+    def __init__(self, arrays: list[np.ndarray]):
+        self._arrays = arrays
+        self.length = len(arrays[0]) if arrays else 0
+
+    def slices(self) -> Iterator[tuple[int, list[np.ndarray]]]:
+        """Where each slice starts, and a copy of each array's slice."""
+        for start in reversed(range(0, self.length, SLICE)):
+            part = [array[start:start + SLICE].copy() for array in self._arrays]
+            self._cut_to(start)
+            yield start, part
+        self._arrays = []
+
+    def _cut_to(self, size: int) -> None:
+        for number in range(len(self._arrays)):
+            try:  # (the list's the only reference: `resize` refuses an array viewed or held elsewhere)
+                self._arrays[number].resize(size)
+            except ValueError:
+                pass
 
 
 def _idf(with_term: np.ndarray, count: int) -> np.ndarray:
