@@ -682,7 +682,11 @@ def _appearances_at(ref: MeetingRef, person_of: Callable[[str, Meeting], str]) -
                 for name in names:
                     acts.setdefault(appearing(name), []).append((item_link, VOTE_WORDS[vote]))
     link = ref.link
-    return {key: Appearance(link, how, tuple(presented.get(key, ())), tuple(acts.get(key, ()))) for key, how in attendance.items()}
+    # (one record for each way of attending where that is all the person did: most appearances,
+    # 330,000 of the 360,000 of 10,000 protocols, 21 MB held by every person's page as records of their own)
+    attended_only = {how: Appearance(link, how) for how in set(attendance.values())}
+    return {key: Appearance(link, how, tuple(presented[key]) if key in presented else (), tuple(acts[key]) if key in acts else ())
+            if key in presented or key in acts else attended_only[how] for key, how in attendance.items()}
 
 
 def _joined_spellings(people: People, pages: dict[str, object]) -> list[View]:
