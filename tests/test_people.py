@@ -124,8 +124,8 @@ def test_after_an_edit_the_preview_derives_the_person_pages_a_fresh_build_would(
 
 def test_those_who_only_attended_a_meeting_share_its_record_on_their_pages(tmp_path: Path) -> None:
     """Most of a person's record is meetings attended and nothing more: the members who only
-    attended one meeting the same way are one record on all their pages (330,000 of the 360,000
-    appearances of 10,000 protocols); one who also presented or voted has a record of their own."""
+    attended one meeting the same way are one record on all their pages (at 10,000 protocols 360,000
+    appearances were 251,000 records); one who also presented or voted has a record of their own."""
     import datetime as dt
     from collections import defaultdict
 
