@@ -373,17 +373,24 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        # (a view's page is rendered when MkDocs writes it, `on_page_context`: MkDocs reads every
+        # page before it writes any, and held, their contents were 310 MB of the build's process at
+        # 100,000 protocols, a body's page alone 9 MB)
+        return "" if page.file.src_uri in self.site.views else None
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        # (a page `pages.Pages.write` renders comes with its content; one carried forward is not written)
         view = self.site.views.get(page.file.src_uri)
-        if view is None:
-            return None
-        if page.file.src_uri in self.carried_pages:
-            return ""  # (carried forward: `on_post_page` leaves it as it is)
-        html = self._render(view)
-        page.toc = pages.table_of_contents(self.site, view, html)
-        return html
+        if view is not None and not page.content and page.file.src_uri not in self.carried_pages:
+            page.content = self._render(view)
+            page.toc = pages.table_of_contents(self.site, view, page.content)
+        return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        """A page carried forward is not written again: MkDocs writes no empty output."""
+        """A page carried forward is not written again: MkDocs writes no empty output. A view's
+        page lets go of its content once rendered into the output (`on_page_context`)."""
+        if page.file.src_uri in self.site.views:
+            page.content = ""
         return "" if page.file.src_uri in self.carried_pages else None
 
     def _carried_page_told(self, record: logging.LogRecord) -> bool:
