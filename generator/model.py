@@ -72,8 +72,8 @@ def record(cls: type | None = None, *, recurring: tuple[str, ...] = ()):
 
 def shared(cls: type) -> type:
     """A record that recurs as a whole (a presenter in every meeting she reports to, an attendee):
-    read from a pickle, equal ones are one object in the process, its strings and tuples
-    `_interned`."""
+    read from a pickle, equal ones are one object in the process, and its
+    strings and tuples are `_interned`."""
     cls = record(cls)
     values = fields_getter(tuple(f.name for f in dataclasses.fields(cls)))
 

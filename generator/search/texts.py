@@ -170,7 +170,7 @@ class _OnDisk:
             at, size = self._spans[part]
             data = os.pread(self._file.fileno(), size, at)
             if len(data) != size:
-                raise OSError(f"the search documents' texts could not be read back from {self._file.name}")
+                raise OSError(f"the search documents' texts could not be read back from their file ({size} bytes at {at})")
             self._last = (part, data)
         return self._last[1]
 
