@@ -302,4 +302,4 @@ def _item(data: dict, topics: dict[str, Topic]) -> Item:
 
 
 def _block(data: dict) -> Block:
-    return Block(kind=data["kind"], anchor=data["id"].rpartition("#")[2], own_html="", text=data["text"])
+    return Block(kind=data["kind"], anchor=data["id"].rpartition("#")[2], own_html="", held=data["text"])

@@ -416,7 +416,7 @@ class _Walker:
         anchor = f"{self.current.anchor}-{BLOCK_PREFIXES[kind]}{count}"
         first = {label: values[0] for label, values in fields.items()}
         block = Block(
-            kind=kind, anchor=anchor, own_html=_own_html(inner), text=_text(inner),
+            kind=kind, anchor=anchor, own_html=_own_html(inner), held=_text(inner),
             by=_names(first.get("av")), yes=_names(first.get("ja")), no=_names(first.get("nej")),
             abstain=_names(first.get("avstår")), result=first.get("resultat"), line=line,
             assignments=tuple(self._assignment(anchor, n, value, line) for n, value in enumerate(fields.get("uppdrag", []), 1)),

@@ -23,7 +23,7 @@ from .items import ITEM_TYPES, Context, parse_body, type_class
 from .parallel import map_in_workers
 from .model import (
     Archive, Attachment, Attendee, Body, Diarienummer, FormerName, Meeting, Member, NextMeeting,
-    Officials, PersonEntry, Signature, Signing, Source, Synonym, Topic,
+    Officials, PersonEntry, Signature, Signing, Source, Synonym, Topic, pack_texts,
 )
 from .messages import _, language
 from .problems import ContentError, Problem, did_you_mean, mismatch
@@ -340,6 +340,8 @@ class _Reader:
         found: list[Problem] = []
         meeting = self._parse_meeting(path, bodies, topics, found)
         own = checks.check_meeting(meeting) if meeting is not None else ()
+        if meeting is not None:
+            pack_texts(meeting)  # (here, on every core, and kept so in the parse cache)
         return pickle.dumps((meeting, found, own), protocol=pickle.HIGHEST_PROTOCOL)
 
     def _parse_meeting(self, path: Path, bodies: dict[str, Body], topics: dict[str, Topic], problems: list[Problem]) -> Meeting | None:
