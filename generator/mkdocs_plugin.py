@@ -165,7 +165,7 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
         """Pages carried forward from the published site as they were (an incremental build)."""
         self.carried_pages: set[str] = set()
         """The engine's pages among them, by source: MkDocs neither renders nor writes them."""
-        self.carried_files: dict[str, str] = {}
+        self.carried_files: dict[str, bytes] = {}
         """The digests of the data files carried forward with them (`staging.ChangedWriter`)."""
         self.carried_composed: dict[str, str] = {}
         self.data_record: Path | None = None

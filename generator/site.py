@@ -348,7 +348,7 @@ class Site:
                 rows.close()
         return files
 
-    def carry_data_forward(self, made_of: dict[str, str], digests: dict[str, str], folder: Path) -> None:
+    def carry_data_forward(self, made_of: dict[str, str], digests: dict[str, bytes], folder: Path) -> None:
         """An incremental build, on a site whose every page's frame is as it was (the code, the
         settings): a meeting's data file made of the very key this build read the meeting by, and
         in `folder` as the last build wrote it (`digests`), is not made again (`staging.Carried`);

@@ -347,7 +347,9 @@ def test_the_data_files_digests_are_written_a_slice_at_a_time_as_one_json_object
         monkeypatch.setattr(staging, "_ENTRIES_AT_ONCE", entries_at_once)
         written = tmp_path / f"record-{entries_at_once}.json"
         # (given in another order than sorted, as the writer adds them)
-        staging.write_data_record(written, dict(reversed(record["files"].items())), dict(reversed(record["composed"].items())))
+        # (the files' digests as the writer holds them, their 16 bytes; the record's are hexadecimal)
+        files = {path: bytes.fromhex(digest) for path, digest in reversed(record["files"].items())}
+        staging.write_data_record(written, files, dict(reversed(record["composed"].items())))
         assert written.read_bytes() == whole and orjson.loads(written.read_bytes()) == record
     staging.write_data_record(tmp_path / "empty.json", {}, {})
     assert orjson.loads((tmp_path / "empty.json").read_bytes()) == {"files": {}, "composed": {}}
@@ -678,9 +680,9 @@ def test_the_build_record_keeps_a_file_name_that_is_not_utf8(tmp_path: Path) -> 
     site.mkdir()
     (site / "sitemap.xml").write_text("<urlset/>")
     for name in ("bilaga.pdf", "bilaga-\udcc4.pdf"):
-        BuildRecord("frame", digest_of(site / "sitemap.xml"), {"a/": "1"}, {f"filer/{name}": "2"}).write(tmp_path / "cache", site)
+        BuildRecord("frame", digest_of(site / "sitemap.xml"), {"a/": "1"}, {f"filer/{name}": b"\x02"}).write(tmp_path / "cache", site)
         record = BuildRecord.read(tmp_path / "cache", site)
-        assert record is not None and record.files == {f"filer/{name}": "2"}, name
+        assert record is not None and record.files == {f"filer/{name}": b"\x02"}, name
 
 
 def test_a_rebuild_makes_the_search_documents_and_table_rows_of_the_changed_meeting_only(
