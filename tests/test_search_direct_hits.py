@@ -134,6 +134,26 @@ def test_the_shards_written_for_many_keys_at_once_are_where_the_browser_looks_fo
             assert direct.shard_all(keys, count) == [direct.shard(key, count) for key in keys]
 
 
+def test_the_shards_made_in_turn_hold_each_key_where_the_browser_looks_for_it_in_order(monkeypatch) -> None:
+    """The shards are made one at a time as they are written: shard by shard, each holds the keys
+    `shard` puts in it with their entries, in the keys' order, and none other (an empty shard
+    too, where no key falls)."""
+    from generator import search
+
+    archive = load_archive(ROOT / "content")
+    table = direct.written_table(archive, search.documents(archive), {key: body.name for key, body in archive.bodies.items()})
+    for count_of in (lambda found: 1, direct.shard_count, lambda found: 5 * len(found)):
+        count = count_of(table)
+        expected: list[dict] = [{} for _ in range(count)]
+        for key in sorted(table):
+            expected[direct.shard(key, count)][key] = table[key]
+        with monkeypatch.context() as patch:
+            patch.setattr(direct, "shard_count", lambda found: count)  # noqa: B023
+            made = list(direct.shards(table))
+        assert [list(shard.items()) for shard in made] == [list(shard.items()) for shard in expected]
+        assert sum(map(len, made)) == len(table) > 100 and (count < len(table) or {} in made)
+
+
 def test_a_citation_puts_its_item_first_as_go_directly_to(browser: object, server: str, example_site: Path) -> None:
     visit = Visit(browser, server)
     visit.open(server + "sok/?q=" + quote("LSG § 28 2023"))

@@ -361,13 +361,12 @@ def write_direct_files(hits: dict[str, list[str] | int], files: Files, kept: Pat
     the shards' table and count, for the manifest. With `kept`, the shards the last build
     compressed are taken from there where they are as they were (a commit that changes no item's
     number or title changes none), and this build's kept there."""
-    shards = direct.shards(hits)
     with kept_records(kept, HITS_MEMO) as memo:
         writer = PackWriter(files, "h", "h", memo=memo)
-        for found in shards:
+        for found in direct.shards(hits):
             writer.add(found)
         writer.close()
-    return writer.table, len(shards)
+    return writer.table, direct.shard_count(hits)
 
 
 HITS_MEMO = "search-hits.kept"
