@@ -199,15 +199,10 @@ def shard(key: str, count: int) -> int:
     return value % count
 
 
-def shard_all(keys: list[str], count: int) -> list[int]:
-    """`shard` of each of `keys`."""
-    return _shard_numbers(keys, count).tolist()
-
-
 SHARD_SLICE = 8192
 
 
-def _shard_numbers(keys: list[str], count: int) -> np.ndarray:
+def shard_numbers(keys: list[str], count: int) -> np.ndarray:
     """`shard` of each of `keys`, computed for many at once, a code unit position at a time (numpy:
     a Python step per code unit was most of the direct hits' time), a slice of the keys at a time
     (all at once, their code units were the search documents' maker's largest moment: +70 MB at
@@ -220,8 +215,6 @@ def _shard_numbers(keys: list[str], count: int) -> np.ndarray:
 
 
 def _shards_of(keys: list[str], count: int) -> np.ndarray:
-    if not keys:
-        return np.zeros(0, dtype=np.uint32)
     encoded = [key.encode("utf-16-le") for key in keys]
     lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(keys)) // 2
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
@@ -243,7 +236,7 @@ def shards(found: Mapping[str, list[str] | int]) -> Iterator[dict[str, list[str]
     100,000 protocols: +97 MB)."""
     count = shard_count(found)
     keys = sorted(found)
-    numbers = _shard_numbers(keys, count)
+    numbers = shard_numbers(keys, count)
     order = np.argsort(numbers, kind="stable")  # (each shard's keys in their order)
     bounds = np.searchsorted(numbers[order], np.arange(count + 1)).tolist()
     for number in range(count):
