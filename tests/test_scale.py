@@ -8,6 +8,8 @@ the preview re-rendering what it affects and nothing else.
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
 import shutil
 import time
@@ -528,6 +530,94 @@ def test_the_engines_pages_are_rendered_as_they_are_written_not_held_from_readin
     assert "Länssamverkansgruppen" in body and body.count('href="2023-09-15/"') >= 1
 
 
+def _hooked(project, name: str, source: str) -> None:
+    """The project built with a MkDocs hook module of `source`."""
+    (project.root / name).write_text(source, encoding="utf-8")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\nhooks:\n  - {name}\n", encoding="utf-8")
+
+
+def _built_in_process(project, monkeypatch, strict: bool = False) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.chdir(project.root)
+    config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(project.site), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)  # (as `mkdocs build` does)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_a_builds_pages_rendered_on_two_cores_are_the_bytes_one_process_renders(tmp_path: Path, monkeypatch) -> None:
+    """A build with thousands of pages renders every other one in a forked process (at 10,000
+    protocols its own process rendered them alone for its last 17 s, the other core idle): the
+    site is the one a single process writes, each page written once."""
+    from generator import mkdocs_pages, mkdocs_plugin
+    from generator.parallel import can_fork
+
+    if not can_fork():
+        pytest.skip("one core or no fork: the pages are rendered here")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    writes = tmp_path / "writes.txt"
+    write = mkdocs_pages.write
+
+    def noted(site_dir, url, output):  # (a line appended by whichever process writes the page)
+        with writes.open("a", encoding="utf-8") as noting:
+            noting.write(f"{os.getpid()} {url}\n")
+        write(site_dir, url, output)
+
+    monkeypatch.setattr(mkdocs_pages, "write", noted)
+    alone = make_project(tmp_path / "alone", ROOT / "content")
+    _built_in_process(alone, monkeypatch)
+    written_alone = writes.read_text(encoding="utf-8").split("\n")[:-1]
+    writes.unlink()
+    monkeypatch.setattr(mkdocs_plugin, "PAGES_FOR_A_SECOND_PROCESS", 2)
+    two = make_project(tmp_path / "two", ROOT / "content")
+    _built_in_process(two, monkeypatch)
+    written_by_two = [line.split(" ", 1) for line in writes.read_text(encoding="utf-8").splitlines()]
+
+    assert len(written_alone) > 20 and {line.split(" ")[0] for line in written_alone} == {str(os.getpid())}
+    by_process = {pid: sorted(url for writer, url in written_by_two if writer == pid) for pid, _url in written_by_two}
+    assert len(by_process) == 2 and all(len(urls) > 10 for urls in by_process.values())
+    assert sorted(url for _pid, url in written_by_two) == sorted(line.split(" ", 1)[1] for line in written_alone)
+    assert tree_digest(two.site) == tree_digest(alone.site)
+
+
+def test_a_warning_told_while_a_fork_renders_pages_fails_a_strict_build_once(tmp_path: Path, monkeypatch) -> None:
+    """What the forked process logs while it renders (a plugin's warning about a page) is told by
+    the build's own process, where MkDocs counts the warnings a strict build fails on."""
+    from mkdocs.exceptions import Abort
+
+    from generator import mkdocs_plugin
+    from generator.parallel import can_fork
+
+    if not can_fork():
+        pytest.skip("one core or no fork: the pages are rendered here")
+    project = make_project(tmp_path, ROOT / "content")
+    _hooked(project, "forked.py",
+            "import logging, os\n\nBUILD = os.getpid()\n\n\n"
+            "def on_post_page(output, page, config):\n"
+            "    if os.getpid() != BUILD:\n"
+            "        with open('logged.txt', 'a', encoding='utf-8') as logged:\n"
+            "            logged.write(f'rendered in a fork: {page.url}\\n')\n"
+            "        logging.getLogger('mkdocs.hooks.forked').warning('rendered in a fork: %s', page.url)\n"
+            "    return output\n")
+    monkeypatch.setattr(mkdocs_plugin, "PAGES_FOR_A_SECOND_PROCESS", 2)
+    told: list[str] = []
+    hearing = logging.Handler(logging.WARNING)
+    hearing.emit = lambda record: told.append(record.getMessage())
+    logging.getLogger("mkdocs").addHandler(hearing)
+    try:
+        with pytest.raises(Abort):
+            _built_in_process(project, monkeypatch, strict=True)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(hearing)
+    logged = (project.root / "logged.txt").read_text(encoding="utf-8").splitlines()
+    assert logged and [message for message in told if message.startswith("rendered in a fork: ")] == logged
+
+
 def test_the_data_files_are_forked_off_only_where_the_system_has_room_for_a_copy_of_the_build() -> None:
     """The fork that writes the data files copies what it reads of the build's process: at 100,000
     protocols the machine's available memory fell to 2.6 GB with it (4.0 GB without). Where the
@@ -547,15 +637,13 @@ def test_a_full_build_writes_its_data_files_while_mkdocs_prepares_its_pages_and_
     their own as soon as MkDocs has emptied the staging folder (`on_files`), not once the pages are
     rendered. A rebuild, which writes few, writes them after its pages, in its own process."""
     project = make_project(tmp_path)
-    (project.root / "seen.py").write_text(
-        "import json\nfrom pathlib import Path\n\n\n"
-        "def on_env(env, config, files):\n"
-        "    job = config.plugins['protokollarkivet'].data_files\n"
-        "    with (Path(config.config_file_path).parent / 'seen.jsonl').open('a') as seen:\n"
-        "        seen.write(json.dumps({'begun': job is not None, 'forked': job is not None and job.job is not None}) + '\\n')\n"
-        "    return env\n", encoding="utf-8")
-    config = project.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - seen.py\n", encoding="utf-8")
+    _hooked(project, "seen.py",
+            "import json\nfrom pathlib import Path\n\n\n"
+            "def on_env(env, config, files):\n"
+            "    job = config.plugins['protokollarkivet'].data_files\n"
+            "    with (Path(config.config_file_path).parent / 'seen.jsonl').open('a') as seen:\n"
+            "        seen.write(json.dumps({'begun': job is not None, 'forked': job is not None and job.job is not None}) + '\\n')\n"
+            "    return env\n")
 
     first = project.build()
     protocol = project.content / "lsg" / "2021-02-19.md"
