@@ -7,12 +7,14 @@ the preview re-rendering what it affects and nothing else.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import re
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -537,6 +539,19 @@ def _hooked(project, name: str, source: str) -> None:
     config.write_text(config.read_text(encoding="utf-8") + f"\nhooks:\n  - {name}\n", encoding="utf-8")
 
 
+@contextlib.contextmanager
+def _told(level: int) -> Iterator[list[str]]:
+    """What the build's `mkdocs` loggers handle at `level` and above, as it is told."""
+    told: list[str] = []
+    hearing = logging.Handler(level)
+    hearing.emit = lambda record: told.append(record.getMessage())
+    logging.getLogger("mkdocs").addHandler(hearing)
+    try:
+        yield told
+    finally:
+        logging.getLogger("mkdocs").removeHandler(hearing)
+
+
 def _built_in_process(project, monkeypatch, strict: bool = False) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -605,17 +620,41 @@ def test_a_warning_told_while_a_fork_renders_pages_fails_a_strict_build_once(tmp
             "        logging.getLogger('mkdocs.hooks.forked').warning('rendered in a fork: %s', page.url)\n"
             "    return output\n")
     monkeypatch.setattr(mkdocs_plugin, "PAGES_FOR_A_SECOND_PROCESS", 2)
-    told: list[str] = []
-    hearing = logging.Handler(logging.WARNING)
-    hearing.emit = lambda record: told.append(record.getMessage())
-    logging.getLogger("mkdocs").addHandler(hearing)
-    try:
-        with pytest.raises(Abort):
-            _built_in_process(project, monkeypatch, strict=True)
-    finally:
-        logging.getLogger("mkdocs").removeHandler(hearing)
+    with _told(logging.WARNING) as told, pytest.raises(Abort):
+        _built_in_process(project, monkeypatch, strict=True)
     logged = (project.root / "logged.txt").read_text(encoding="utf-8").splitlines()
     assert logged and [message for message in told if message.startswith("rendered in a fork: ")] == logged
+
+
+def test_a_template_error_in_the_fork_that_renders_pages_fails_the_build_with_its_message(tmp_path: Path, monkeypatch) -> None:
+    """A page the forked process cannot render fails the build as one the build's own process
+    cannot: with the template's message, told once, and no site or staging folder left behind."""
+    from mkdocs.exceptions import Abort
+
+    from generator import mkdocs_plugin
+    from generator.parallel import can_fork
+    from generator.render import RenderError
+    from generator.site import Site
+
+    if not can_fork():
+        pytest.skip("one core or no fork: the pages are rendered here")
+    build, render = os.getpid(), Site.render
+
+    def failing_in_a_fork(site, view):
+        if os.getpid() != build:
+            raise RenderError(f"meeting.html:1: broken for {view.target.url}")
+        return render(site, view)
+
+    monkeypatch.setattr(Site, "render", failing_in_a_fork)
+    monkeypatch.setattr(mkdocs_plugin, "PAGES_FOR_A_SECOND_PROCESS", 2)
+    project = make_project(tmp_path, ROOT / "content")
+    with _told(logging.ERROR) as told, pytest.raises(Abort):
+        _built_in_process(project, monkeypatch)
+    broken = [message for message in told if "meeting.html:1: broken for " in message]
+    assert len(broken) == 1 and re.fullmatch(r"protokollarkivet: meeting\.html:1: broken for \S+/", broken[0]), broken
+    # (neither a site nor a staging folder: what is left is the sources, the parse cache and the URLs' manifest)
+    assert sorted(path.name for path in project.root.iterdir()) == [".protokollarkivet-cache", "content", "mkdocs.yml",
+                                                                   "published-urls.txt"]
 
 
 def test_the_data_files_are_forked_off_only_where_the_system_has_room_for_a_copy_of_the_build() -> None:
