@@ -7,8 +7,9 @@ The build itself is the core's `Site` (site.py): this module reads the plugin's 
   stops the build with the published site untouched), stages the build beside `site/`, starts the
   search index on another core and sets the navigation: bodies and topics, never every meeting.
 - `on_files` swaps the protocol sources for the site's pages; `on_page_content` renders the pages
-  MkDocs renders itself; `on_post_build` writes the rest (`mkdocs_pages.py`), the data files and
-  the search index; `on_shutdown` swaps the staged site in when nothing failed.
+  MkDocs renders itself; `on_post_build` writes the rest (`mkdocs_pages.py`; a large build's on
+  two cores), the data files and the search index; `on_shutdown` swaps the staged site in when
+  nothing failed.
 - Under `mkdocs serve` an edit to meeting files re-renders only the pages it affects (preview.py).
 """
 
