@@ -505,9 +505,6 @@ def test_the_engines_pages_are_rendered_as_they_are_written_not_held_from_readin
     """MkDocs reads every page before it writes any: the pages of the navigation (a body's, a
     topic's: 9 MB each at 100,000 protocols) are rendered when MkDocs writes them, and let go once
     written, not held from reading to writing (310 MB of the build's process at 100,000)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     from generator.mkdocs_plugin import ProtokollarkivetPlugin
 
     project = make_project(tmp_path, ROOT / "content")
@@ -520,12 +517,7 @@ def test_the_engines_pages_are_rendered_as_they_are_written_not_held_from_readin
         return on_env(plugin, env, config, files)
 
     monkeypatch.setattr(ProtokollarkivetPlugin, "on_env", noting_what_is_held)
-    monkeypatch.chdir(project.root)
-    config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(project.site))
-    config.plugins.on_startup(command="build", dirty=False)  # (as `mkdocs build` does)
-    build(config)
-    config.plugins.on_shutdown()
-    plugin = config.plugins["protokollarkivet"]
+    plugin = _built_in_process(project, monkeypatch)
     assert len(held_when_written) > 10 and set(held_when_written) == {0}, "the pages' contents were held until written"
     assert all(not file.page.content for file in plugin.files.documentation_pages() if file.page is not None)
     body = (project.site / "lsg/index.html").read_text(encoding="utf-8")
@@ -533,7 +525,7 @@ def test_the_engines_pages_are_rendered_as_they_are_written_not_held_from_readin
 
 
 def _hooked(project, name: str, source: str) -> None:
-    """The project built with a MkDocs hook module of `source`."""
+    """The project's mkdocs.yml given a MkDocs hook module, `name`, of `source`."""
     (project.root / name).write_text(source, encoding="utf-8")
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + f"\nhooks:\n  - {name}\n", encoding="utf-8")
@@ -552,7 +544,8 @@ def _told(level: int) -> Iterator[list[str]]:
         logging.getLogger("mkdocs").removeHandler(hearing)
 
 
-def _built_in_process(project, monkeypatch, strict: bool = False) -> None:
+def _built_in_process(project, monkeypatch, strict: bool = False):
+    """`project` built in this process as `mkdocs build` builds it; its plugin after the build."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -563,6 +556,7 @@ def _built_in_process(project, monkeypatch, strict: bool = False) -> None:
         build(config)
     finally:
         config.plugins.on_shutdown()
+    return config.plugins["protokollarkivet"]
 
 
 def test_a_builds_pages_rendered_on_two_cores_are_the_bytes_one_process_renders(tmp_path: Path, monkeypatch) -> None:
