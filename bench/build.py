@@ -12,7 +12,8 @@ eighth word) it prints:
   page forward, then the build after one decision in one meeting file changed (three such commits
   in turn, each to another meeting: their median, and the fastest and slowest);
 - floor: the same files read with pyyaml, rendered with markdown-it-py and a minimal jinja2
-  template, and written out: the least any generator could do;
+  template, and written out: the least any generator could do; run just before our first build
+  and just after it, ours held against the mean of the two (`Floors`: the machine's speed drifts);
 - stock: stock Material building the same Markdown files as plain pages (no plugin);
 
 and the ratios ours/floor and stock/ours, and each one's growth from the smallest to the largest
@@ -209,10 +210,31 @@ def one_meeting_changed(work: Path, commits: int = 3) -> tuple[float, float, flo
     return times[len(times) // 2], max(run.mb for run in runs), times[0], times[-1]
 
 
-def floor(work: Path) -> Measured:
+def floor(work: Path, when: str) -> Measured:
+    """The floor's build into its own folder (`floor-site-WHEN`: none is deleted before a timed
+    step, `settle`)."""
     script = work / "floor.py"
     script.write_text(FLOOR, encoding="utf-8")
-    return timed([sys.executable, str(script), str(work / "content"), str(work / "floor-site")], work)
+    return timed([sys.executable, str(script), str(work / "content"), str(work / f"floor-site-{when}")], work)
+
+
+class Floors(NamedTuple):
+    """The floor just before our build and just after it. This machine's speed drifts (a shared
+    host's: on 2026-12-07 the floor at 10,000 protocols took 44.2 s and, half an hour later, 34.7 s,
+    and 17.3 s the day before; one commit's build 148 s and 102 s within ten minutes), so ours is
+    held against the mean of the two, and their spread says how far the machine drifted meanwhile."""
+
+    before: Measured
+    after: Measured
+
+    @property
+    def seconds(self) -> float:
+        return (self.before.seconds + self.after.seconds) / 2
+
+    @property
+    def drift(self) -> float:
+        """The slower floor over the faster, less one."""
+        return max(self.before.seconds, self.after.seconds) / min(self.before.seconds, self.after.seconds) - 1
 
 
 def stock(work: Path) -> Measured:
@@ -308,14 +330,15 @@ def main() -> None:
         full = args.full_max is None or size <= args.full_max
         previewed = full and (args.preview_max is None or size <= args.preview_max)
         settle()
+        before = floor(work, "before")
         with MachineMemory() as machine:
             row = {"size": size, "ours": ours(work)}
+        row["floor"] = Floors(before, floor(work, "after"))
         row["machine"] = machine
         row["search"] = search_index(work / "site", browser)
         if full:
             row["again"] = ours(work)
             row["changed"] = one_meeting_changed(work)
-        row["floor"] = floor(work)
         if not args.no_stock and (args.stock_max is None or size <= args.stock_max):
             row["stock"] = stock(work)
         row["check"] = check(work)
@@ -325,8 +348,10 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
         deleted()
         o, f = row["ours"], row["floor"]
-        line = f"{size:>6} protocols: ours {o[0]:7.1f} s {o[1]:6.0f} MB | floor {f[0]:6.1f} s | ours/floor {o[0] / f[0]:5.1f}x"
-        line += f"\n{'':>17} CPU: ours {o.user:6.1f} s user, {o.system:5.1f} s kernel | floor {f.user:5.1f} s user, {f.system:4.1f} s kernel"
+        line = (f"{size:>6} protocols: ours {o[0]:7.1f} s {o[1]:6.0f} MB | floor {f.seconds:6.1f} s | ours/floor {o[0] / f.seconds:5.1f}x"
+                f"\n{'':>17} floor before ours {f.before.seconds:.1f} s, after {f.after.seconds:.1f} s (the machine drifted {100 * f.drift:.0f}%)")
+        line += (f"\n{'':>17} CPU: ours {o.user:6.1f} s user, {o.system:5.1f} s kernel | floor {f.before.user:5.1f} s user, "
+                 f"{f.before.system:4.1f} s kernel")
         if "stock" in row:
             s = row["stock"]
             line += f" | stock {s[0]:7.1f} s {s[1]:6.0f} MB | stock/ours {s[0] / o[0]:5.1f}x"
@@ -349,7 +374,7 @@ def main() -> None:
         first, last = rows[0], rows[-1]
         print(f"growth {first['size']} -> {last['size']}: ours {last['ours'][0] / first['ours'][0]:.1f}x "
               f"(memory {last['ours'][1] / first['ours'][1]:.1f}x), "
-              f"floor {last['floor'][0] / first['floor'][0]:.1f}x"
+              f"floor {last['floor'].seconds / first['floor'].seconds:.1f}x"
               + (f", stock {last['stock'][0] / first['stock'][0]:.1f}x" if "stock" in last else ""))
 
 
