@@ -306,24 +306,26 @@ class ProtokollarkivetPlugin(BasePlugin[PluginOptions]):
                 inclusion = InclusionLevel.INCLUDED if site.in_navigation(view) else InclusionLevel.NOT_IN_NAV
                 files.append(File.generated(config, src_uri, content=pages.front_matter(view), inclusion=inclusion))
         if self.staged is not None:
-            self._carry_forward(files, config)
-            if not self.carried:  # (MkDocs has emptied the staging folder by now)
-                self._start_data_files(config)
+            self._carry_forward(files, config)  # (MkDocs has emptied the staging folder by now)
+            self._start_data_files(config)
+            if not self.carried:
                 # (what the next build carries forward by; once the data files' fork has started,
                 # which needs none of it: 2.7 s at 10,000 protocols)
                 self.digests = self.site.page_digests()
         return files
 
     def _start_data_files(self, config: MkDocsConfig) -> None:
-        """The data files (open data, feeds, the OParl endpoint) written into the site's folder. A
-        full build's, in a process of their own from the end of `on_files` while the pages render:
-        at 10,000 protocols they were the last 20 s of a build, its main process waiting for them,
-        and started in `on_post_build`, after the pages' digests, they began about 5 s later. An
-        incremental build makes few of them, once it knows what it carried (its fork cost 0.5 s at
-        10,000 protocols); the preview never forks them (its server's threads a fork would not copy)."""
+        """The data files (open data, feeds, the OParl endpoint) written into the site's folder, in
+        a process of their own from the end of `on_files` while the pages render: at 10,000
+        protocols they were the last 20 s of a full build, its main process waiting for them, and
+        started in `on_post_build`, after the pages' digests, they began about 5 s later. An
+        incremental build's too, once it has carried the published site forward: it makes few of
+        them, but reads every meeting to know which, and written by its own process after its pages
+        they were its last 4 s, one core idle (the fork costs about 0.5 s). The preview never forks
+        them (its server's threads a fork would not copy)."""
         self.data_record = staging.BuildRecord.data_path(self._cache_dir(), self.staged[1]) if self.staged else None
         writer = staging.ChangedWriter(Path(config.site_dir), self.carried_files, self.carried_composed, self.data_record)
-        fork = self.command in ("build", "gh-deploy") and not self.carried
+        fork = self.command in ("build", "gh-deploy")
         self.data_files = self.site.writing_data_files(writer, fork=fork)
 
     def _carry_forward(self, files: Files, config: MkDocsConfig) -> None:
