@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 # The suite reads the staff's messages in English; test_swedish_messages.py reads them in Swedish, the default.
 os.environ["LANGUAGE"] = "en"
@@ -284,9 +285,13 @@ def preview(project: Project, scratch: Path, *options: str, largest_file: int | 
 def stock_material_config(config: str) -> str:
     """Our mkdocs.yml as stock Material would run it: Material's own search and header, none of
     our theme overrides or scripts (the same generated pages, for comparison)."""
-    import re
-
-    config = config.replace("  custom_dir: theme\n", "").replace("plugins:\n", "plugins:\n  - search:\n      lang: sv\n")
+    data = yaml.safe_load(config)
+    data["theme"].pop("custom_dir", None)
+    data.pop("extra_javascript", None)
+    ours = next(plugin["protokollarkivet"] for plugin in data["plugins"] if isinstance(plugin, dict) and "protokollarkivet" in plugin)
     # Every page rendered by MkDocs itself: pages in a shared layout never reach Material's search index.
-    config = config.replace("  - protokollarkivet:\n", "  - protokollarkivet:\n      shared_layout: false\n")
-    return re.sub(r"extra_javascript:\n(?:  .*\n)+", "", config)
+    ours["shared_layout"] = False
+    # Material's search after ours: our plugin gives a page its content in `on_page_context`, where
+    # the search plugin reads it (listed first, it indexed every page empty).
+    data["plugins"].append({"search": {"lang": "sv"}})
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
