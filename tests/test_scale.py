@@ -670,6 +670,8 @@ def test_a_build_and_a_rebuild_write_their_data_files_in_a_process_of_their_own_
     their own as soon as MkDocs has emptied the staging folder (`on_files`), not once the pages are
     rendered. A rebuild's too, once it has carried the published site forward (written by the
     build's process after its pages, they were its last 4 s at 10,000 protocols, one core idle)."""
+    from generator import urls
+
     project = make_project(tmp_path)
     _hooked(project, "seen.py",
             "import json\nfrom pathlib import Path\n\n\n"
@@ -688,7 +690,7 @@ def test_a_build_and_a_rebuild_write_their_data_files_in_a_process_of_their_own_
     seen = [json.loads(line) for line in (project.root / "seen.jsonl").read_text(encoding="utf-8").splitlines()]
     assert seen == [{"begun": True, "forked": True}, {"begun": True, "forked": True}]
     assert (project.site / "oparl").is_dir()
-    assert "Rum A" in (project.site / "oparl" / "v1" / "meeting" / "lsg" / "2021-02-19.json").read_text(encoding="utf-8")
+    assert "Rum A" in (project.site / urls.oparl_meeting_at("lsg", "2021-02-19")).read_text(encoding="utf-8")
 
 
 SHARED = ROOT.parent / "shared"

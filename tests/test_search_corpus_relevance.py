@@ -18,7 +18,7 @@ from generator import urls
 
 from .conftest import QUIET, ROOT, serve, stock_material_config
 from .corpus_judgments import JUDGMENTS
-from .test_search_relevance import answered_most, metrics, ours, stock
+from .test_search_relevance import metrics, ours, stock
 
 pytestmark = pytest.mark.skipif(not (CORPUS / "corpus.yaml").is_file(), reason="the corpus is not beside the repository")
 
@@ -77,7 +77,6 @@ def test_search_finds_the_answers_in_minutes_nobody_here_wrote(browser: object, 
     judged = resolved(corpus_project / "content")
     ours_url, stock_url = servers
     our_ranked, stock_ranked = ours(browser, ours_url, judged), stock(browser, stock_url, judged)
-    assert answered_most(stock_ranked), "stock Material's search answered almost nothing: is its index empty?"
     our_recall, our_mrr, our_misses = metrics(our_ranked, judged)
     stock_recall, stock_mrr, _ = metrics(stock_ranked, judged)
     unanswerable = [query for query, relevant in judged if not relevant]
