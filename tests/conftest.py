@@ -73,6 +73,14 @@ class Project:
         return _run([sys.executable, "-m", "generator.cli", "check"], self.root)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The test files marked `heavy` (a minute or more each) collected first, the rest in their
+    order. Each file runs whole on one worker, handed out in the order collected
+    (`--no-loadscope-reorder`): xdist's own order, by number of tests, handed out the suite's two
+    slowest files, of one test each, last, and one worker ran them alone while the other idled."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
+
+
 def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env or QUIET, timeout=300)
     return Run(result.returncode, result.stdout, result.stderr)

@@ -9,6 +9,8 @@ import pytest
 
 from .browsing import Visit
 
+pytestmark = pytest.mark.heavy  # (run first: conftest.py)
+
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 PAGES = {
     "home": "",

@@ -9,7 +9,11 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from .conftest import Project
+
+pytestmark = pytest.mark.heavy  # (run first: conftest.py)
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

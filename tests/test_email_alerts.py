@@ -28,6 +28,8 @@ from generator.notify import is_loopback
 from .browsing import Visit
 from .conftest import QUIET, ROOT, Project, make_project
 
+pytestmark = pytest.mark.heavy  # (run first: conftest.py)
+
 SITE_URL = "https://protokollarkivet.example.se/"
 LISTS = {"alla": "bevaka-alla@lists.example.se", "lsg": "bevaka-lsg@lists.example.se",
          "amne/hjalpmedel": "bevaka-hjalpmedel@lists.example.se"}

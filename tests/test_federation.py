@@ -24,6 +24,8 @@ from .browsing import Visit
 from .conftest import ROOT, Project, make_project, serve
 from .test_accessibility import violations
 
+pytestmark = pytest.mark.heavy  # (run first: conftest.py)
+
 REGION_URL = "https://protokoll.region.example/arkiv/"
 TOWN_URL = "https://protokoll.exempelby.example/"
 REGISTRY = f"""- key: region

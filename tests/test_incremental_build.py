@@ -20,6 +20,8 @@ from generator.urls import DATA_DIR, OPARL_DIR
 from .conftest import ROOT, Project, make_project
 from .test_build import tree_digest
 
+pytestmark = pytest.mark.heavy  # (run first: conftest.py)
+
 DAY = dt.date(2026, 12, 2)
 
 

@@ -20,7 +20,8 @@ from .conftest import QUIET, ROOT, serve, stock_material_config
 from .corpus_judgments import JUDGMENTS
 from .test_search_relevance import metrics, ours, stock
 
-pytestmark = pytest.mark.skipif(not (CORPUS / "corpus.yaml").is_file(), reason="the corpus is not beside the repository")
+pytestmark = [pytest.mark.skipif(not (CORPUS / "corpus.yaml").is_file(), reason="the corpus is not beside the repository"),
+              pytest.mark.heavy]  # (run first: conftest.py)
 
 MRR_FLOOR = 0.75
 RECALL_FLOOR = 0.85

@@ -15,6 +15,8 @@ from .browsing import Visit
 from .conftest import QUIET, ROOT, serve, stock_material_config
 from .relevance_judgments import JUDGMENTS
 
+pytestmark = pytest.mark.heavy  # (run first: conftest.py)
+
 MRR_FLOOR = 0.95
 RECALL_FLOOR = 0.95
 
