@@ -345,8 +345,6 @@ def main() -> None:
         if previewed:
             row["preview"] = preview(work)
         rows.append(row)
-        shutil.rmtree(work, ignore_errors=True)
-        deleted()
         o, f = row["ours"], row["floor"]
         line = (f"{size:>6} protocols: ours {o[0]:7.1f} s {o[1]:6.0f} MB | floor {f.seconds:6.1f} s | ours/floor {o[0] / f.seconds:5.1f}x"
                 f"\n{'':>17} floor before ours {f.before.seconds:.1f} s, after {f.after.seconds:.1f} s (the machine drifted {100 * f.drift:.0f}%)")
@@ -368,6 +366,10 @@ def main() -> None:
             p = row["preview"]
             line += f" | preview: first page {p[0]:6.1f} s, an edit shown in {p[1]:4.1f} s"
         print(line, flush=True)
+        # (after the row is printed: deleting the folder of 100,000 protocols, millions of files,
+        # took over a quarter of an hour)
+        shutil.rmtree(work, ignore_errors=True)
+        deleted()
     if browser is not None:
         browser.close()
     if len(rows) > 1:
