@@ -632,6 +632,20 @@ def test_a_folder_of_minutes_is_imported_once_and_resumed(content, tmp_path, cap
     assert (content / ".import-state.json").is_file()
 
 
+@pytest.mark.parametrize("registry", [None, "[]\n", "# Organen.\n", "[{key: kf, name: Kommunfullmäktige, organisation: Exempels kommun}]\n"])
+def test_a_new_archive_checks_each_draft_against_the_proposed_body(content, registry):
+    """A municipality's first import: its bodies.yml lists nothing yet (or is missing, or lists in
+    brackets). The draft is checked with the proposed body added, as the report tells staff to do:
+    it passes, and nothing is said of bodies.yml that the archive itself would not say."""
+    bodies = content / "bodies.yml"
+    bodies.unlink()
+    if registry is not None:
+        bodies.write_text(registry, encoding="utf-8")
+    meeting = only_meeting(run(FIXTURES / "socialnamnden-2023-05-17.txt", content))
+    assert meeting.meeting.body_proposal["name"] == "Socialnämnden"
+    assert meeting.outcome.problems == []
+
+
 def test_dry_run_prints_the_report_and_writes_nothing(content, capsys):
     assert main(["import", str(FIXTURES / "socialnamnden-2023-05-17.txt"), "--content", str(content), "--dry-run"]) == 0
     out = capsys.readouterr().out

@@ -17,6 +17,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from .. import dnr
 from ..frontmatter import front_matter_yaml
 from ..items import ITEM_LABELS
@@ -263,15 +265,8 @@ def check_draft(text: str, meeting: DraftMeeting, target: Path, registries_dir: 
     try:
         content = scratch / "content"
         content.mkdir()
-        for name in (BODIES_FILE, TOPICS_FILE):
-            source = registries_dir / name
-            if source.is_file():
-                shutil.copyfile(source, content / name)
-            else:
-                (content / name).write_text("[]\n", encoding="utf-8")
-        if meeting.body_proposal:
-            with (content / BODIES_FILE).open("a", encoding="utf-8") as handle:
-                handle.write("\n" + dump_yaml([meeting.body_proposal]))
+        (content / TOPICS_FILE).write_text(_registry_text(registries_dir / TOPICS_FILE), encoding="utf-8")
+        (content / BODIES_FILE).write_text(_registry_text(registries_dir / BODIES_FILE, meeting.body_proposal), encoding="utf-8")
         folder = content / target.parent.name
         folder.mkdir(exist_ok=True)
         (folder / target.name).write_text(text, encoding="utf-8")
@@ -281,6 +276,33 @@ def check_draft(text: str, meeting: DraftMeeting, target: Path, registries_dir: 
                 if getattr(p, "severity", "error") == "error" and (p.path.endswith(shown) or p.path.startswith("content/"))]
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _registry_text(source: Path, proposal: dict | None = None) -> str:
+    """A registry as the draft is checked against: the archive's (an empty list where it has none),
+    with the proposed entry after its own. Appended as text, so that the archive's entries keep
+    their lines in what the check says; but a registry that lists nothing yet (a new archive's
+    `[]`) or lists in brackets is no YAML with a block entry after it: that one is written anew."""
+    text = source.read_text(encoding="utf-8") if source.is_file() else ""
+    if proposal is None:
+        return text if source.is_file() else "[]\n"
+    appended = f"{text}\n{dump_yaml([proposal])}"
+    try:
+        entries = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return appended  # (the registry's own error, which the check reports at its line)
+    if not entries:
+        return dump_yaml([proposal])
+    if isinstance(entries, list) and _loaded(appended) != [*entries, proposal]:
+        return dump_yaml([*entries, proposal])
+    return appended
+
+
+def _loaded(text: str) -> object:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
 
 
 def _show(problem: Problem, shown: str, target: Path) -> str:
