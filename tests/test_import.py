@@ -19,6 +19,7 @@ from generator.cli import main
 from generator.importer import extract as extract_module
 from generator.importer.dates import find_dates, find_time
 from generator.importer.pipeline import import_file
+from generator.importer.recognise import proposed_body_name
 from generator.importer.registry import load_registries
 from generator.importer.sentences import Subjects, decision_at, motion_at, parse_presenter_field, presenters_in
 from generator.load import load_archive, read_archive
@@ -644,6 +645,25 @@ def test_a_new_archive_checks_each_draft_against_the_proposed_body(content, regi
     meeting = only_meeting(run(FIXTURES / "socialnamnden-2023-05-17.txt", content))
     assert meeting.meeting.body_proposal["name"] == "Socialnämnden"
     assert meeting.outcome.problems == []
+
+
+@pytest.mark.parametrize("printed, body", [
+    ("Kommunstyrelsens sammanträde", "Kommunstyrelsen"),
+    ("Föreningens höstmöte 2016", "Föreningen"),
+    ("Divisionsstämmans möte 1", "Divisionsstämman"),
+    ("Styrelsemöte 3", "Styrelsen"),
+    ("Nämndsammanträde", "Nämnden"),
+    ("Kommunstyrelsens arbetsutskott", "Kommunstyrelsens arbetsutskott"),
+    ("Brukarrådet för psykisk hälsa", "Brukarrådet för psykisk hälsa"),
+    ("Torsdag 19 mars klockan 19:30, i en sal nära föreningslokalen.", None),
+    ("Tisdagen den 4 april kl. 13.00", None),
+    ("Anna AnderssonJaBo BergNej", None),
+])
+def test_the_body_proposed_for_minutes_the_registry_does_not_know(printed, body):
+    """A body the registry lacks is proposed from the head of its minutes: each meeting of a body
+    gives the same name (not "Styrelsemöte 1", "Styrelsemöte 2", ... a body each), and a line that
+    says when the meeting was, or a table's cells run together, names none."""
+    assert proposed_body_name(printed) == body
 
 
 def test_dry_run_prints_the_report_and_writes_nothing(content, capsys):

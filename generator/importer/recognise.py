@@ -361,7 +361,8 @@ def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], opt
         meeting.body, meeting.body_name = match.key, match.name
         meeting.guess(match.loc, "body", f"{match.key} ({match.how})")
         return
-    name = title_rest or next((text for text, _ in candidates if len(text.split()) <= 10), None)
+    printed = [title_rest] if title_rest else []
+    name = next(filter(None, map(proposed_body_name, printed + [text for text, _ in candidates if len(text.split()) <= 10])), None)
     if name is None:
         meeting.notes.append("could not tell which body the minutes are from; give it with --body KEY")
         return
@@ -371,6 +372,30 @@ def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], opt
 
 
 _MEETING_TAIL = re.compile(r"\s*[,–-]?\s*(?:möte|mötet|sammanträde|sammanträdet|protokoll|sammanträdesprotokoll)\s*$", re.IGNORECASE)
+
+
+_OWNER_OF_A_MEETING = re.compile(r"^(?P<owner>\S.*?)s\s+\w*(?:möte|mötet|sammanträde|sammanträdet|stämma|stämman)\b", re.IGNORECASE)
+"""A meeting named by whose it is: "Kommunstyrelsens sammanträde", "Föreningens höstmöte 2016"."""
+_A_BODY_MEETS = re.compile(r"^(?P<noun>styrelse|nämnd|utskotts?|råds?)(?:möte|mötet|sammanträde|sammanträdet)\b", re.IGNORECASE)
+"""A meeting named by a compound of the body's noun: "Styrelsemöte 3", "Nämndsammanträde"."""
+_DEFINITE = {"styrelse": "Styrelsen", "nämnd": "Nämnden", "utskott": "Utskottet", "råd": "Rådet"}
+_WHEN = re.compile(r"\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\b(?:kl\.?|klockan)\s*\d|\b\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
+_GLUED_WORDS = re.compile(r"[a-zåäö]{2}[A-ZÅÄÖ][a-zåäö]")
+"""Cells of a table read as one word ("HammersbergJaTim"): a list of people, never a body's name."""
+
+
+def proposed_body_name(text: str) -> str | None:
+    """The body a line of the head names, for a body the registry lacks: the owner of the meeting
+    it names ("Kommunstyrelsens sammanträde" -> "Kommunstyrelsen", "Styrelsemöte 3" ->
+    "Styrelsen"), or the line as it is; None for a line that says when the meeting was (a weekday,
+    a time) or holds words run together (a table's cells), which names no body."""
+    if compound := _A_BODY_MEETS.match(text):
+        return _DEFINITE[compound["noun"].casefold().rstrip("s")]
+    if owner := _OWNER_OF_A_MEETING.match(text):
+        text = owner["owner"]
+    if _WHEN.search(text) or _GLUED_WORDS.search(text):
+        return None
+    return text.strip(" ,.–-") or None
 
 
 def _body_name(text: str) -> str:
