@@ -666,6 +666,22 @@ def test_the_body_proposed_for_minutes_the_registry_does_not_know(printed, body)
     assert proposed_body_name(printed) == body
 
 
+def test_a_committee_titled_protokoll_fort_vid_its_meeting_is_proposed_by_its_name(content, tmp_path):
+    """The classic head of municipal minutes names the body through its meeting: "Protokoll fört vid
+    kommunstyrelsens sammanträde den ..."."""
+    source = tmp_path / "ks.txt"
+    source.write_text("Protokoll fört vid kommunstyrelsens sammanträde den 5 maj 2020\n\n"
+                      "Plats och tid: Kommunhuset, kl. 13.00–15.30\n\nBeslutande\nAnna Andersson (S), ordförande\n"
+                      "Bo Berg (M)\n\nJusterare: Bo Berg\n\n§ 45 Val av justerare\n"
+                      "Kommunstyrelsen beslutar att utse Bo Berg att justera protokollet.\n\n"
+                      "§ 46 Budget 2021\nKommunstyrelsen beslutar att godkänna budgeten.\n", encoding="utf-8")
+    meeting = only_meeting(run(source, content))
+    assert meeting.meeting.body_proposal == {"key": "kommunstyrelsen", "name": "Kommunstyrelsen", "organisation": "(fyll i huvudman)"}
+    assert meeting.meeting.date == dt.date(2020, 5, 5)
+    assert [item.title for item in meeting.meeting.items] == ["Val av justerare", "Budget 2021"]
+    assert meeting.outcome.problems == []
+
+
 def test_dry_run_prints_the_report_and_writes_nothing(content, capsys):
     assert main(["import", str(FIXTURES / "socialnamnden-2023-05-17.txt"), "--content", str(content), "--dry-run"]) == 0
     out = capsys.readouterr().out

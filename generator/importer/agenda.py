@@ -43,7 +43,7 @@ _NOT_PREFIX = {"Dnr", "Nr", "Kl", "Tid", "Sid", "Sida", "Ref", "Tel", "Rum", "De
 TITLE_LINE = re.compile(
     r"^(?:(?:justerat|justerade|preliminärt|ojusterat)\s+)?(?:sammanträdes|möte?s|minnes|besluts)?"
     r"(?P<kind>protokoll|anteckning(?:ar)?|mötesanteckning(?:ar)?)(?![\w])"
-    r"(?:\s*[,:–-]?\s*(?:(?:från|för|vid|med)\b)?\s*(?P<rest>.*))?$",
+    r"(?:\s*[,:–-]?\s*(?:(?:(?:fört|förda|hållet|hållna)\s+)?(?:från|för|vid|med|över)\b)?\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 
