@@ -248,3 +248,25 @@ def test_a_register_and_paragraphs_with_a_two_part_prefix(content):
     assert decisions(meeting)["269"] == ["Ärendet bordläggs till nästa sammanträde."]
     assert [[p.name for p in i.presenters] for i in meeting.items] == [["Per Lindahl"], ["Åsa Hög"], [], []]
     assert "Register" not in body_of(draft) and "RS AU 266 " not in body_of(draft)
+
+
+@pytest.mark.parametrize("fixture, adjusted, announced", [
+    ("kf-2017-06-21.txt", dt.date(2017, 6, 22), dt.date(2017, 6, 23)),  # "Tid och plats för justering", "Datum då anslaget sätts upp"
+    ("kf-2015-05-11-upprop.txt", dt.date(2015, 5, 18), dt.date(2015, 5, 19)),  # "Protokollet har justerats den", "Anslaget sattes upp den"
+    ("ksau-2018-03-06-transkript.txt", dt.date(2018, 3, 13), dt.date(2018, 3, 14)),  # the front page's form in one run
+    ("ksau-2023-03-14.txt", dt.date(2023, 3, 16), dt.date(2023, 3, 17)),  # "Justeringens plats och tid"
+])
+def test_the_adjustment_and_its_announcement_come_from_the_head_and_the_notice_box(content, fixture, adjusted, announced):
+    """A committee's published minutes say when they were adjusted and when that was announced on the
+    notice board (the ANSLAG/BEVIS box): the draft keeps both days, from which the archive tells the
+    last day to appeal, and the body it proposes is one under kommunallagen."""
+    draft, meeting, data = imported(fixture, content)
+    assert (data["adjusted_on"], data["announced_on"]) == (adjusted, announced)
+    assert (meeting.adjusted_on, meeting.announced_on) == (adjusted, announced)
+    assert draft.meeting.body_proposal["local_government_act"] is True
+
+
+def test_minutes_without_a_notice_box_propose_no_committee_under_kommunallagen(content):
+    draft, meeting, data = imported("socialnamnden-2023-05-17.txt", content)
+    assert data["adjusted_on"] == dt.date(2023, 5, 22) and "announced_on" not in data
+    assert "local_government_act" not in draft.meeting.body_proposal

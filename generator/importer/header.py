@@ -4,7 +4,8 @@ Facts are `Label: value` lines, or a label on a line of its own with the value b
 (letterheads: "Sekreterare" / "Linnea" / "Hedkvist"): Datum, Tid, Datum och tid, Plats,
 Plats och tid, Dnr/Diarienummer, Ärenden/Paragrafer, Tjänsteställe, Ordförande, Sekreterare,
 Justerare/Justeras/Utses att justera, and `Organ` (the body, as the ANSLAG/BEVIS box of
-municipal minutes names it).
+municipal minutes names it); the day of `Justeringens plats och tid` (`adjusted_on`) and of
+`Datum då anslaget sätts upp` (`announced_on`: the box's day, which starts the appeal period).
 
 Attendance lists start at a label (Närvarande, Beslutande, Ledamöter, Tjänstgörande ersättare,
 Ersättare, Frånvarande, Ej närvarande, Förhindrade, Meddelat förhinder, Övriga närvarande,
@@ -55,12 +56,21 @@ FACTS = {
     "secretary": r"sekreterare|protokollförare|mötessekreterare|antecknad\s+av|antecknare|vid\s+pennan|vid\s+protokollet",
     "adjusters": r"justerare|justeras|justerat|justeras\s+av|utses\s+att\s+justera|utsedda?\s+att\s+justera|justerande|justeringsperson(?:er)?|"
                  r"protokollet\s+justeras\s+av|justerare\s+och\s+tid\s+för\s+justering",
-    "adjusting": r"justeringens\s+plats\s+och\s+tid|justering|justeringsdatum|tid\s+för\s+justering",
+    "adjusting": r"justeringens\s+(?:plats,?\s+(?:datum\s+)?och\s+tid|tid\s+och\s+plats)|justering|justeringsdatum|justeringsdag|"
+                 r"(?:tid|datum|(?:tid|datum)\s+och\s+plats|plats\s+och\s+(?:tid|datum))\s+för\s+justering(?:en)?|"
+                 r"protokollet\s+(?:har\s+)?justerats(?:\s+den)?|protokollet\s+justerades(?:\s+den)?|justerat\s+den",
+    "announced": r"datum\s+(?:då|när)\s+anslaget\s+(?:sätts|sattes|satts)\s+upp|datum\s+för\s+anslags\s+uppsättande|"
+                 r"anslaget\s+(?:sätts|sattes|satts)\s+upp(?:\s+den)?|anslaget\s+uppsatt(?:\s+den)?|anslagsdatum",
     "organ": r"organ|beslutsorgan|beslutsinstans|instans",
 }
 _FACTS = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), name) for name, pattern in FACTS.items()]
 _LABEL = re.compile(r"^(?P<label>[^:\t]{1,45}?)\s*:\s*(?P<value>.*)$")
 _BARE_FACT = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäö&§ ]{2,40}?)\s+(?P<value>(?:\d|[A-ZÅÄÖ]{1,6}\s*\d).*)$")
+_NOTICE_FACT = re.compile(rf"^(?P<label>{FACTS['announced']}|justeringens\s+(?:plats\s+och\s+tid|tid\s+och\s+plats)|"
+                          r"(?:tid\s+och\s+plats|plats\s+och\s+tid)\s+för\s+justering(?:en)?|protokollet\s+(?:har\s+)?justerats(?:\s+den)?)"
+                          r"\s+(?P<value>\S.*)$", re.IGNORECASE)
+"""The adjustment's and the announcement's labels, long enough to stand before their value without a
+colon or a column between ("Justeringens plats och tid Kommunkansliet 13 mars 2018")."""
 
 
 def label_of(text: str) -> tuple[str, str | None, str] | None:
@@ -73,6 +83,8 @@ def label_of(text: str) -> tuple[str, str | None, str] | None:
         # "Plats och tid<TAB>Kommunhuset ...": a two-column table lost its lines
         label, value = (part.strip() for part in text.split("\t", 1))
         match = True
+    elif notice := _NOTICE_FACT.match(text):
+        label, value = notice["label"], notice["value"].strip()
     else:
         if bare := _BARE_FACT.match(text):
             # "Sammanträdesdatum 2023-05-17", "Dnr KS 2023/45": a fact label without its colon
@@ -478,8 +490,14 @@ class _State:
             if len(numbers) >= 2:
                 meeting.item_range = (int(numbers[0]), int(numbers[-1]))
                 meeting.guess(loc, "item range", f"{numbers[0]}–{numbers[-1]} (from '{printed}')")
-        elif kind == "adjusting":
-            meeting.guess(loc, "adjusting", f"{value} (place and time of adjusting; not in the format)")
+        elif kind in ("adjusting", "announced"):
+            found = dates.first_date(value)
+            field_name = "adjusted_on" if kind == "adjusting" else "announced_on"
+            if found is not None and found.has_year and getattr(meeting, field_name) is None:
+                setattr(meeting, field_name, found.start)
+                meeting.guess(loc, field_name, f"{found.start} (from '{printed}')")
+            elif kind == "adjusting":
+                meeting.guess(loc, "adjusting", f"{value} (place and time of adjusting, no day)")
         elif kind == "organ":
             self.candidates.insert(0, (value, loc))
             meeting.guess(loc, "body name", f"{value} (from '{printed}')")

@@ -182,6 +182,10 @@ class DraftMeeting:
     vice_chair: str | None = None
     secretary: str | None = None
     adjusters: list[str] = field(default_factory=list)
+    adjusted_on: dt.date | None = None
+    """The day the minutes were adjusted (`Justeringens plats och tid`, `Protokollet har justerats den`)."""
+    announced_on: dt.date | None = None
+    """The day the adjustment was announced on the notice board (the ANSLAG/BEVIS box)."""
     signatures: list[Signature] = field(default_factory=list)
     signing: dict | None = None
     next_meetings: list[NextMeeting] = field(default_factory=list)

@@ -343,6 +343,23 @@ def _appendix(lines: list[Line], meeting: DraftMeeting, width: int) -> None:
 # -- the body -----------------------------------------------------------------------------
 
 def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], options: Options, title_rest: str | None) -> None:
+    _choose_body(meeting, candidates, options, title_rest)
+    _announcement_of_a_known_body(meeting, options.registries)
+
+
+def _announcement_of_a_known_body(meeting: DraftMeeting, registries: Registries) -> None:
+    """An announced adjustment is a fact of a body under kommunallagen: where the registry has the
+    body and says it is not one, the draft leaves the day out (its check would fail on it) and the
+    report tells how to keep it."""
+    body = registries.body(meeting.body) if meeting.body and meeting.announced_on else None
+    if body is not None and not body.local_government_act:
+        meeting.notes.append(f"the minutes were announced on the notice board on {meeting.announced_on}, but bodies.yml does "
+                             f"not mark {body.name} as a body under kommunallagen: set 'local_government_act: true' for it "
+                             f"and add 'announced_on: {meeting.announced_on}' to keep the appeal period")
+        meeting.announced_on = None
+
+
+def _choose_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], options: Options, title_rest: str | None) -> None:
     registries = options.registries
     candidates = [(_body_name(text), loc) for text, loc in candidates]
     candidates = [(text, loc) for text, loc in candidates if text]
@@ -367,6 +384,8 @@ def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], opt
         meeting.notes.append("could not tell which body the minutes are from; give it with --body KEY")
         return
     proposal = propose_body(name, registries)
+    if meeting.announced_on is not None:  # (minutes announced on the notice board: a committee under kommunallagen)
+        proposal["local_government_act"] = True
     meeting.body, meeting.body_name, meeting.body_proposal = proposal["key"], proposal["name"], proposal
     meeting.guess(meeting.first_loc, "body", f"{proposal['key']} (proposed: no body in bodies.yml matches '{name}')")
 

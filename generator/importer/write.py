@@ -59,6 +59,9 @@ def front_matter(meeting: DraftMeeting) -> dict:
         officials["adjusters"] = list(dict.fromkeys(meeting.adjusters))
     if officials:
         data["officials"] = officials
+    for key in ("adjusted_on", "announced_on"):
+        if value := getattr(meeting, key):
+            data[key] = value
     if meeting.signatures:
         data["signatures"] = [
             {k: v for k, v in (("name", s.name), ("role", s.role), ("title", s.title), ("organisation", s.organisation),
