@@ -270,3 +270,37 @@ def test_minutes_without_a_notice_box_propose_no_committee_under_kommunallagen(c
     draft, meeting, data = imported("socialnamnden-2023-05-17.txt", content)
     assert data["adjusted_on"] == dt.date(2023, 5, 22) and "announced_on" not in data
     assert "local_government_act" not in draft.meeting.body_proposal
+
+
+_NOTICE_BOX = """ANSLAG/BEVIS
+Protokollet är justerat. Justeringen har tillkännagivits genom anslag.
+Organ	Kommunstyrelsens arbetsutskott
+Datum då anslaget sätts upp	2023-03-17
+Förvaringsplats för protokollet	Kommunkansliet
+"""
+_SIGNATURES = """Underskrifter	Sekreterare ................................... Paragrafer 23–25
+	Maria Lind
+	Ordförande ...................................
+	Jan Jansson
+	Justerande ...................................
+	Lisa Persson
+"""
+
+
+@pytest.mark.parametrize("moved", [(_NOTICE_BOX,), (_SIGNATURES, _NOTICE_BOX)], ids=["after the items", "after the signatures"])
+def test_a_notice_box_on_the_last_page_is_read_and_kept_out_of_the_last_item(content, tmp_path, moved):
+    """Many municipalities print the ANSLAG/BEVIS box on the last page, after the last paragraph
+    (or after the signatures there): its days are read as on the first page, and none of its lines
+    is published as the last item's text or as an appendix."""
+    text = (FIXTURES / "ksau-2023-03-14.txt").read_text(encoding="utf-8")
+    for block in moved:
+        assert block in text
+        text = text.replace(block, "")
+    source = tmp_path / "ksau-2023-03-14.txt"
+    source.write_text(text + "\n" + "\n".join(moved), encoding="utf-8")
+    result = import_file(source, load_registries(content), content, content)
+    draft = result.meetings[0]
+    assert (draft.meeting.adjusted_on, draft.meeting.announced_on) == (dt.date(2023, 3, 16), dt.date(2023, 3, 17))
+    assert draft.outcome.problems == [] and draft.meeting.body_proposal["local_government_act"] is True
+    assert "anslag" not in body_of(draft).lower() and draft.meeting.appendix == []
+    assert draft.meeting.items[-1].title == "Information om läget i bostadsförsörjningen"

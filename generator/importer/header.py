@@ -179,6 +179,34 @@ _SIGN_ROLE = re.compile(r"^(?:sekreterare|protokollförare|ordförande|ordf\.?|j
 _WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b", re.IGNORECASE)
 
 
+def _notice_day(meeting: DraftMeeting, kind: str, value: str, loc: str, printed: str) -> bool:
+    """The day of an `adjusting` or `announced` fact kept (the first one printed); whether it had one."""
+    found = dates.first_date(value)
+    field_name = "adjusted_on" if kind == "adjusting" else "announced_on"
+    if found is None or not found.has_year:
+        return False
+    if getattr(meeting, field_name) is None:
+        setattr(meeting, field_name, found.start)
+        meeting.guess(loc, field_name, f"{found.start} (from '{printed}')")
+    return True
+
+
+def notice_at(lines: list[Line], start: int, end: int) -> int | None:
+    """Index of the first line of lines[start:end] that heads the notice that the minutes were
+    adjusted (`ANSLAG/BEVIS`), or None."""
+    return next((i for i in range(start, end) if _NOTICE.match(lines[i].text.strip())), None)
+
+
+def read_notice(lines: list[Line], meeting: DraftMeeting) -> None:
+    """The notice that the minutes were adjusted, printed after the items (on the last page): its
+    days kept, and none of its lines in the draft (it is no part of the last item)."""
+    for line in lines:
+        labelled = label_of(line.text) if not line.blank else None
+        if labelled is not None and labelled[0] in ("adjusting", "announced") and labelled[2]:
+            _notice_day(meeting, labelled[0], labelled[2], line.loc, line.text.strip())
+        meeting.unplace(line, "the notice of adjustment (ANSLAG/BEVIS), not part of the minutes")
+
+
 def _place_of(rest: str) -> str:
     """The place of a `Plats och tid` value whose date and time are taken out: what stands before
     the time ("Kommunhuset, kl. 9.00"), or after it ("Onsdagen den 21 juni 2017 kl. 18.00-20.40
@@ -491,12 +519,7 @@ class _State:
                 meeting.item_range = (int(numbers[0]), int(numbers[-1]))
                 meeting.guess(loc, "item range", f"{numbers[0]}–{numbers[-1]} (from '{printed}')")
         elif kind in ("adjusting", "announced"):
-            found = dates.first_date(value)
-            field_name = "adjusted_on" if kind == "adjusting" else "announced_on"
-            if found is not None and found.has_year and getattr(meeting, field_name) is None:
-                setattr(meeting, field_name, found.start)
-                meeting.guess(loc, field_name, f"{found.start} (from '{printed}')")
-            elif kind == "adjusting":
+            if not _notice_day(meeting, kind, value, loc, printed) and kind == "adjusting":
                 meeting.guess(loc, "adjusting", f"{value} (place and time of adjusting, no day)")
         elif kind == "organ":
             self.candidates.insert(0, (value, loc))

@@ -22,7 +22,7 @@ from .agenda import TITLE_LINE, Heading, find_numbered, numbered_candidate, titl
 from .clean import remove_furniture
 from .dates import find_dates, find_time, first_date
 from .extract import Extracted
-from .header import label_of, parse_header
+from .header import label_of, notice_at, parse_header, read_notice
 from ..items import ITEM_TYPES
 from .breaks import restore_breaks
 from .itembody import ItemContext, fill_item, is_stop, split_title_type
@@ -162,15 +162,20 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
     if meeting.date is None:
         _date_fallback(meeting, lines[:header_end if headings else len(lines)], extracted)
 
-    # the end: signatures and an appendix
+    # the end: signatures, an appendix, and the notice that the minutes were adjusted
     tail_start = None
     if headings:
-        tail_start = find_start(lines, headings[-1].title_index + 1, len(lines), known)
+        after = headings[-1].title_index + 1
+        tail_start = find_start(lines, after, len(lines), known)
+        lines, box = _without_notice(lines, after, tail_start if tail_start is not None else len(lines), known, meeting)
+        if tail_start is not None and box is not None and box[0] < tail_start:
+            tail_start -= box[1] - box[0]
     ends = [h.index for h in headings[1:]] + [tail_start if tail_start is not None else len(lines)]
     if tail_start is not None:
-        tail = lines[tail_start:]
+        tail, _ = _without_notice(lines[tail_start:], 1, len(lines) - tail_start, known, meeting)
         appendix_at = parse_signatures(tail, meeting, known)
         _appendix(tail[appendix_at:], meeting, width)
+    _announcement(meeting, options.registries)
     if not headings:
         meeting.notes.append("found no items: the whole text is left out of the draft; see the lines not placed")
         for line in lines[head.end:tail_start if tail_start is not None else len(lines)]:
@@ -196,6 +201,21 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         fill_item(item, body_lines, ctx)
         meeting.items.append(item)
     _finish(meeting, ctx, options.registries)
+
+
+def _without_notice(lines: list[Line], start: int, end: int, known: set[str], meeting: DraftMeeting
+                    ) -> tuple[list[Line], tuple[int, int] | None]:
+    """`lines` without the notice that the minutes were adjusted (`ANSLAG/BEVIS`) where it stands in
+    lines[start:end] (after the last item, or after the signatures): read (`read_notice`) and taken
+    out up to the signatures that follow it, a heading, or the end; and where it was."""
+    at = notice_at(lines, start, end)
+    if at is None:
+        return lines, None
+    signed = find_start(lines, at + 1, len(lines), known)
+    until = next((i for i in range(at + 1, signed if signed is not None else len(lines)) if lines[i].heading), None)
+    stop = min(x for x in (signed, until, len(lines)) if x is not None)
+    read_notice(lines[at:stop], meeting)
+    return lines[:at] + lines[stop:], (at, stop)
 
 
 def _heading_title(text: str) -> bool:
@@ -344,14 +364,18 @@ def _appendix(lines: list[Line], meeting: DraftMeeting, width: int) -> None:
 
 def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], options: Options, title_rest: str | None) -> None:
     _choose_body(meeting, candidates, options, title_rest)
-    _announcement_of_a_known_body(meeting, options.registries)
 
 
-def _announcement_of_a_known_body(meeting: DraftMeeting, registries: Registries) -> None:
-    """An announced adjustment is a fact of a body under kommunallagen: where the registry has the
-    body and says it is not one, the draft leaves the day out (its check would fail on it) and the
-    report tells how to keep it."""
-    body = registries.body(meeting.body) if meeting.body and meeting.announced_on else None
+def _announcement(meeting: DraftMeeting, registries: Registries) -> None:
+    """An announced adjustment is a fact of a body under kommunallagen: a body proposed for the
+    minutes is one; where the registry has the body and says it is not one, the draft leaves the
+    day out (its check would fail on it) and the report tells how to keep it."""
+    if meeting.announced_on is None:
+        return
+    if meeting.body_proposal is not None:
+        meeting.body_proposal["local_government_act"] = True
+        return
+    body = registries.body(meeting.body) if meeting.body else None
     if body is not None and not body.local_government_act:
         meeting.notes.append(f"the minutes were announced on the notice board on {meeting.announced_on}, but bodies.yml does "
                              f"not mark {body.name} as a body under kommunallagen: set 'local_government_act: true' for it "
@@ -384,8 +408,6 @@ def _choose_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], optio
         meeting.notes.append("could not tell which body the minutes are from; give it with --body KEY")
         return
     proposal = propose_body(name, registries)
-    if meeting.announced_on is not None:  # (minutes announced on the notice board: a committee under kommunallagen)
-        proposal["local_government_act"] = True
     meeting.body, meeting.body_name, meeting.body_proposal = proposal["key"], proposal["name"], proposal
     meeting.guess(meeting.first_loc, "body", f"{proposal['key']} (proposed: no body in bodies.yml matches '{name}')")
 
