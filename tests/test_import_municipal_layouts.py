@@ -304,3 +304,6 @@ def test_a_notice_box_on_the_last_page_is_read_and_kept_out_of_the_last_item(con
     assert draft.outcome.problems == [] and draft.meeting.body_proposal["local_government_act"] is True
     assert "anslag" not in body_of(draft).lower() and draft.meeting.appendix == []
     assert draft.meeting.items[-1].title == "Information om läget i bostadsförsörjningen"
+    if _SIGNATURES in moved:  # (each role over the dotted line, its signer's name below it)
+        assert [(s.name, s.role) for s in draft.meeting.signatures] == [
+            ("Maria Lind", "sekreterare"), ("Jan Jansson", "ordförande"), ("Lisa Persson", "justerare")]

@@ -98,6 +98,9 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
     signing_loc: list[str] = []
     esigned: list[tuple[Signature, str]] = []
     pending_role: str | None = None
+    role_above: str | None = None
+    """A role that ended the line above ("Underskrifter<TAB>Sekreterare" / "Maria Lind"): the next
+    name's, when it comes right below."""
 
     def done(at: int) -> int:
         if signing:
@@ -117,6 +120,7 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
         if not text:
             index += 1
             continue
+        above, role_above = role_above, None
         if line.heading and not _ESIGN.match(text) and not START.match(text) and current is None and meeting.signatures:
             return done(index)
         if match := _ESIGN.match(text):
@@ -165,6 +169,10 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
             for column in (c.strip() for c in text.split("\t") if c.strip()):
                 meeting.signatures.append(Signature(name=column, role=pending_role))
                 meeting.guess(line.loc, "signature", column + (f" ({pending_role})" if pending_role else ""))
+        elif above is not None and looks_like_name(text, known) and not _ROLE_ONLY.match(text):
+            signature = Signature(name=text, role=above)
+            meeting.signatures.append(signature)
+            meeting.guess(line.loc, "signature", f"{signature.name} ({signature.role})")
         elif looks_like_name(text, known) and not _ROLE_ONLY.match(text):
             # "Jan Kilhamn" / "Tf Hälso- och sjukvårdsdirektör" / "Västra Götalandsregionen" / "Ordförande"
             block = []
@@ -192,5 +200,8 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
             elif re.match(r"^(?:vid\s+protokollet|sekreterare|protokollförare)\b", text, re.IGNORECASE):
                 pending_role = "sekreterare"
             meeting.unplace(line, "signature page text (the signatures are in the front matter)")
+            roles = [c.strip().rstrip(":").lower() for c in text.split("\t")[1:] if _ROLE_ONLY.match(c.strip().rstrip(":"))]
+            if roles:
+                role_above = roles[-1]
         index += 1
     return done(len(lines))
