@@ -682,6 +682,21 @@ def test_a_committee_titled_protokoll_fort_vid_its_meeting_is_proposed_by_its_na
     assert meeting.outcome.problems == []
 
 
+def test_substitutes_named_under_others_present_keep_their_names_and_role(content, tmp_path):
+    """"Övriga närvarande" with the substitutes' own label on its line ("Ersättare: Tove Berg (V),
+    Ali Demir (KD)") and the officers' below: the first substitute was lost, the second listed as
+    staff."""
+    source = tmp_path / "sn.txt"
+    source.write_text("Protokoll Socialnämnden 2024-10-22\n\nBeslutande\tKarin Holm (S), ordförande\n\tPer Ek (M)\n\n"
+                      "Övriga närvarande\tErsättare: Tove Berg (V), Ali Demir (KD)\n\tTjänstepersoner: Sara Vik, socialchef\n\n"
+                      "§ 88 Val av justerare\nSocialnämnden utser Per Ek att justera protokollet.\n\n"
+                      "§ 89 Delårsrapport augusti 2024\nSocialnämnden godkänner delårsrapporten.\n", encoding="utf-8")
+    data = front(only_meeting(run(source, content)).text)
+    assert [(a["name"], a.get("role")) for a in data["present"]] == [
+        ("Karin Holm", "ordförande"), ("Per Ek", None), ("Tove Berg", "ersättare"), ("Ali Demir", "ersättare")]
+    assert names(data["staff"]) == ["Sara Vik"]
+
+
 def test_dry_run_prints_the_report_and_writes_nothing(content, capsys):
     assert main(["import", str(FIXTURES / "socialnamnden-2023-05-17.txt"), "--content", str(content), "--dry-run"]) == 0
     out = capsys.readouterr().out

@@ -104,6 +104,7 @@ def label_of(text: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+_LISTS = ("present", "absent", "staff", "guests")
 _BARE_KINDS = ("date", "time", "datetime", "dnr", "range", "placetime")
 _TABLE_HEADS = {"namn", "ledamot", "ledamöter", "ersättare", "parti", "organisation", "roll", "funktion", "titel",
                 "närvaro", "närvarande", "befattning", "kommun", "representerar", "företräder", "uppdrag", "anmärkning"}
@@ -307,7 +308,9 @@ class _State:
         if labelled is not None:
             self.finish_value()
             kind, role, value = labelled
-            if kind in ("present", "absent", "staff", "guests"):
+            if kind in _LISTS and value and (inner := label_of(value)) is not None and inner[0] in _LISTS and inner[2]:
+                kind, role, value = inner  # "Övriga närvarande<TAB>Ersättare: Tove Berg (V), ...": the inner label's list
+            if kind in _LISTS:
                 self._start_list(kind, role, line)
                 if value:
                     self._inline_list(value, line)
