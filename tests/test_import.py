@@ -697,6 +697,22 @@ def test_substitutes_named_under_others_present_keep_their_names_and_role(conten
     assert names(data["staff"]) == ["Sara Vik"]
 
 
+def test_a_vote_keeps_what_it_was_between_and_its_count(content, tmp_path):
+    """A vote called in a sentence, then what a yes and a no mean, then the count with what the
+    body therefore decided: the vote's block holds the first two and the count as its result; the
+    decision stays the decision."""
+    source = tmp_path / "sn.txt"
+    source.write_text("Protokoll Socialnämnden 2024-10-22\n\nBeslutande\tKarin Holm (S), ordförande\n\tBengt Falk (SD)\n\n"
+                      "§ 88 Val av justerare\nSocialnämnden utser Karin Holm att justera protokollet.\n\n"
+                      "§ 89 Delårsrapport augusti 2024\nBengt Falk (SD) yrkar att ärendet återremitteras.\n\n"
+                      "Omröstning begärs och verkställs.\n\nJa-röst för att avgöra ärendet i dag, nej-röst för återremiss.\n\n"
+                      "Med 4 ja-röster mot 1 nej-röst beslutar nämnden att avgöra ärendet i dag.\n", encoding="utf-8")
+    meeting = loaded(only_meeting(run(source, content)), content)
+    vote = next(b for b in meeting.items[1].blocks if b.kind == "omröstning")
+    assert vote.result == "4 ja, 1 nej" and "nej-röst för återremiss" in vote.text
+    assert [d.text for d in meeting.items[1].decisions] == ["Med 4 ja-röster mot 1 nej-röst beslutar nämnden att avgöra ärendet i dag."]
+
+
 def test_dry_run_prints_the_report_and_writes_nothing(content, capsys):
     assert main(["import", str(FIXTURES / "socialnamnden-2023-05-17.txt"), "--content", str(content), "--dry-run"]) == 0
     out = capsys.readouterr().out

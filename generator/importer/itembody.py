@@ -682,6 +682,14 @@ class _Filler:
 
     def _paragraph(self, units: list[Unit], index: int, label_kind: str | None = None) -> int:
         unit = units[index]
+        vote = self.item.parts[-1] if self.item.parts and self.item.parts[-1].block == "omröstning" else None
+        if vote is not None and label_kind is None and _VOTE_PROPOSITION.match(unit.text.strip()):
+            # "Omröstning begärs och verkställs." / "Ja-röst för bifall, nej-röst för återremiss.": the vote's own words
+            vote.text = f"{vote.text}\n\n{unit.text.strip()}"
+            return index + 1
+        if vote is not None and not vote.items and (count := VOTE_RESULT.search(unit.text)):
+            # "Med 4 ja-röster mot 1 nej-röst beslutar nämnden ...": the vote's result (the decision is read below)
+            vote.items = [("Resultat", f"{count['yes']} ja, {count['no']} nej" + (f", {count['abstain']} avstår" if count["abstain"] else ""))]
         said = sentences(unit.text)
         prose: list[str] = []
         position = 0
@@ -876,6 +884,12 @@ def _stops_section(unit: Unit) -> bool:
     text = unit.text.strip()
     return unit.kind == "heading" or bool(_field(text) or _section(text) or PROSE_LABELS.match(text.rstrip(":"))
                                           or _DISPATCH_ALONE.match(text) or (unit.single and _attachment_label(text)))
+
+
+_VOTE_PROPOSITION = re.compile(r"^(?:ja-?röst(?:en)?|nej-?röst(?:en)?|den\s+som\s+(?:vill|bifaller|röstar)|de\s+som\s+(?:vill|bifaller|röstar))\b",
+                               re.IGNORECASE)
+"""What a vote is between, said right after it is called: "Ja-röst för bifall, nej-röst för avslag",
+"Den som vill bifalla förslaget röstar ja"."""
 
 
 def _block_markdown(units: list[Unit]) -> str:
