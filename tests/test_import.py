@@ -654,6 +654,9 @@ def test_a_new_archive_checks_each_draft_against_the_proposed_body(content, regi
     ("Styrelsemöte 3", "Styrelsen"),
     ("Nämndsammanträde", "Nämnden"),
     ("Kommunstyrelsens arbetsutskott", "Kommunstyrelsens arbetsutskott"),
+    ("Kommunstyrelsens arbetsutskotts sammanträde", "Kommunstyrelsens arbetsutskott"),
+    ("Protokoll fört vid Föreningens extra medlemsmöte 2016.", "Föreningen"),
+    ("kommunfullmäktiges sammanträde", "kommunfullmäktige"),
     ("Brukarrådet för psykisk hälsa", "Brukarrådet för psykisk hälsa"),
     ("Torsdag 19 mars klockan 19:30, i en sal nära föreningslokalen.", None),
     ("Tisdagen den 4 april kl. 13.00", None),
@@ -664,6 +667,16 @@ def test_the_body_proposed_for_minutes_the_registry_does_not_know(printed, body)
     gives the same name (not "Styrelsemöte 1", "Styrelsemöte 2", ... a body each), and a line that
     says when the meeting was, or a table's cells run together, names none."""
     assert proposed_body_name(printed) == body
+
+
+def test_a_lowercase_line_of_the_head_names_no_body(content, tmp_path):
+    """A body's name is written with a capital; a line of the head that is not ("i föreningslokalen,
+    plan 2") is where or how the meeting was."""
+    source = tmp_path / "notes.md"
+    source.write_text("i föreningslokalen, plan 2\n\nDatorföreningen Exempel\n\nDatum: 2024-03-05\n\n"
+                      "Närvarande: Anna Ek, Bo Al, Cia Berg\n\n## 1. Mötets öppnande\n\nAnna Ek öppnade mötet.\n\n"
+                      "## 2. Budget\n\nMötet beslutade att anta budgeten.\n", encoding="utf-8")
+    assert only_meeting(run(source, content)).meeting.body_proposal["name"] == "Datorföreningen Exempel"
 
 
 def test_a_committee_titled_protokoll_fort_vid_its_meeting_is_proposed_by_its_name(content, tmp_path):

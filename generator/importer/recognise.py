@@ -403,7 +403,10 @@ def _choose_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], optio
         meeting.guess(match.loc, "body", f"{match.key} ({match.how})")
         return
     printed = [title_rest] if title_rest else []
-    name = next(filter(None, map(proposed_body_name, printed + [text for text, _ in candidates if len(text.split()) <= 10])), None)
+    # (a line of the head names the body with a capital, as the title's words need not: "Minnesanteckningar
+    # styrgruppen för Nära vård"; "i föreningslokalen, plan 2", "#Möte" name none)
+    lines = [text for text, _ in candidates if len(text.split()) <= 10 and text[:1].isupper()]
+    name = next(filter(None, map(proposed_body_name, printed + lines)), None)
     if name is None:
         meeting.notes.append("could not tell which body the minutes are from; give it with --body KEY")
         return
@@ -415,8 +418,10 @@ def _choose_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], optio
 _MEETING_TAIL = re.compile(r"\s*[,–-]?\s*(?:möte|mötet|sammanträde|sammanträdet|protokoll|sammanträdesprotokoll)\s*$", re.IGNORECASE)
 
 
-_OWNER_OF_A_MEETING = re.compile(r"^(?P<owner>\S.*?)s\s+\w*(?:möte|mötet|sammanträde|sammanträdet|stämma|stämman)\b", re.IGNORECASE)
-"""A meeting named by whose it is: "Kommunstyrelsens sammanträde", "Föreningens höstmöte 2016"."""
+_OWNER_OF_A_MEETING = re.compile(r"^(?P<owner>\S.*)s\s+(?:\w+\s+){0,2}?\w*(?:möte|mötet|sammanträde|sammanträdet|stämma|stämman)\b",
+                                 re.IGNORECASE)
+"""A meeting named by whose it is: "Kommunstyrelsens sammanträde", "Föreningens extra höstmöte 2016",
+"Kommunstyrelsens arbetsutskotts sammanträde" (the last genitive's)."""
 _A_BODY_MEETS = re.compile(r"^(?P<noun>styrelse|nämnd|utskotts?|råds?)(?:möte|mötet|sammanträde|sammanträdet)\b", re.IGNORECASE)
 """A meeting named by a compound of the body's noun: "Styrelsemöte 3", "Nämndsammanträde"."""
 _DEFINITE = {"styrelse": "Styrelsen", "nämnd": "Nämnden", "utskott": "Utskottet", "råd": "Rådet"}
@@ -430,6 +435,8 @@ def proposed_body_name(text: str) -> str | None:
     it names ("Kommunstyrelsens sammanträde" -> "Kommunstyrelsen", "Styrelsemöte 3" ->
     "Styrelsen"), or the line as it is; None for a line that says when the meeting was (a weekday,
     a time) or holds words run together (a table's cells), which names no body."""
+    if (title := TITLE_LINE.match(text)) and title["rest"]:
+        text = title["rest"]  # "Protokoll fört vid Föreningens höstmöte 2016."
     if compound := _A_BODY_MEETS.match(text):
         return _DEFINITE[compound["noun"].casefold().rstrip("s")]
     if owner := _OWNER_OF_A_MEETING.match(text):
