@@ -710,6 +710,21 @@ def test_substitutes_named_under_others_present_keep_their_names_and_role(conten
     assert names(data["staff"]) == ["Sara Vik"]
 
 
+@pytest.mark.parametrize("officers, secretary", [
+    ("Helena Dahl, kommundirektör; Johan Berg, kommunsekreterare", "Johan Berg"),
+    ("Helena Dahl, kommundirektör; Johan Berg, politisk sekreterare", None),
+    ("Helena Dahl, nämndsekreterare; Johan Berg, kommunsekreterare", None),
+])
+def test_the_one_officer_titled_secretary_keeps_the_minutes(content, tmp_path, officers, secretary):
+    """Minutes that name no secretary (no label, no signature) list the officer who kept them by
+    her title; a political secretary keeps none, and of two the report cannot tell which."""
+    source = tmp_path / "ks.txt"
+    source.write_text(f"Protokoll Kommunstyrelsen 2025-02-11\n\nBeslutande: Anders Ström (S), ordförande, Maja Björk (M)\n"
+                      f"Övriga: {officers}\n\n§ 12 Val av justerare\nKommunstyrelsen utser Maja Björk att justera protokollet.\n\n"
+                      "§ 13 Budget\nKommunstyrelsen godkänner budgeten.\n", encoding="utf-8")
+    assert front(only_meeting(run(source, content)).text)["officials"].get("secretary") == secretary
+
+
 def test_a_vote_keeps_what_it_was_between_and_its_count(content, tmp_path):
     """A vote called in a sentence, then what a yes and a no mean, then the count with what the
     body therefore decided: the vote's block holds the first two and the count as its result; the

@@ -585,6 +585,11 @@ def _officials(meeting: DraftMeeting) -> None:
         elif role == "sekreterare" and meeting.secretary is None:
             meeting.secretary = name
             meeting.guess("signatures", "secretary", f"{name} (signed as sekreterare)")
+    if meeting.secretary is None:
+        keepers = [a for a in meeting.staff if _MINUTE_TAKER.match((a.title or "").strip())]
+        if len(keepers) == 1:  # ("Johan Berg, kommunsekreterare" among the officers, and no one signs as secretary)
+            meeting.secretary = keepers[0].name
+            meeting.guess(keepers[0].loc, "secretary", f"{keepers[0].name} (the one officer titled {keepers[0].title})")
     for name in [meeting.chair, *meeting.adjusters]:
         if name and not any(same_person(name, a.name) for a in meeting.attendees()):
             # the chair and the adjusters sign the minutes, so were there: the members are listed
@@ -598,6 +603,10 @@ def _officials(meeting: DraftMeeting) -> None:
             meeting.staff.append(Attendee(name=meeting.secretary, role="sekreterare", loc=meeting.first_loc))
             meeting.guess(meeting.first_loc, "staff", f"{meeting.secretary} (the secretary, listed nowhere else)")
     meeting.adjusters = [attendee_name(a) for a in meeting.adjusters]
+
+
+_MINUTE_TAKER = re.compile(r"^(?:kommun|nämnd|utskotts|styrelse|mötes|förbunds)?sekreterare$|^protokollförare$", re.IGNORECASE)
+"""An officer's title that says she keeps the minutes (a political or general secretary does not)."""
 
 
 def _days(meeting: DraftMeeting) -> None:
