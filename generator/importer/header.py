@@ -42,6 +42,11 @@ ATTENDANCE = [
 ]
 _ATTENDANCE = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), name, role) for pattern, name, role in ATTENDANCE]
 
+_ADJUSTED_LONG = (r"justeringens\s+(?:plats,?\s+(?:datum\s+)?och\s+tid|tid\s+och\s+plats)|"
+                  r"(?:tid|datum|(?:tid|datum)\s+och\s+plats|plats\s+och\s+(?:tid|datum))\s+för\s+justering(?:en)?|"
+                  r"protokollet\s+(?:har\s+)?justerats(?:\s+den)?|protokollet\s+justerades(?:\s+den)?")
+"""The adjustment's labels long enough to stand before their value without a colon (`_NOTICE_FACT`)."""
+
 FACTS = {
     "date": r"datum|sammanträdesdatum|mötesdatum|datum\s+för\s+mötet",
     "time": r"tid|tidpunkt|klockan|kl|mötestid",
@@ -56,9 +61,7 @@ FACTS = {
     "secretary": r"sekreterare|protokollförare|mötessekreterare|antecknad\s+av|antecknare|vid\s+pennan|vid\s+protokollet",
     "adjusters": r"justerare|justeras|justerat|justeras\s+av|utses\s+att\s+justera|utsedda?\s+att\s+justera|justerande|justeringsperson(?:er)?|"
                  r"protokollet\s+justeras\s+av|justerare\s+och\s+tid\s+för\s+justering",
-    "adjusting": r"justeringens\s+(?:plats,?\s+(?:datum\s+)?och\s+tid|tid\s+och\s+plats)|justering|justeringsdatum|justeringsdag|"
-                 r"(?:tid|datum|(?:tid|datum)\s+och\s+plats|plats\s+och\s+(?:tid|datum))\s+för\s+justering(?:en)?|"
-                 r"protokollet\s+(?:har\s+)?justerats(?:\s+den)?|protokollet\s+justerades(?:\s+den)?|justerat\s+den",
+    "adjusting": rf"{_ADJUSTED_LONG}|justering|justeringsdatum|justeringsdag|justerat\s+den",
     "announced": r"datum\s+(?:då|när)\s+anslaget\s+(?:sätts|sattes|satts)\s+upp|datum\s+för\s+anslags\s+uppsättande|"
                  r"anslaget\s+(?:sätts|sattes|satts)\s+upp(?:\s+den)?|anslaget\s+uppsatt(?:\s+den)?|anslagsdatum",
     "organ": r"organ|beslutsorgan|beslutsinstans|instans",
@@ -66,9 +69,7 @@ FACTS = {
 _FACTS = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), name) for name, pattern in FACTS.items()]
 _LABEL = re.compile(r"^(?P<label>[^:\t]{1,45}?)\s*:\s*(?P<value>.*)$")
 _BARE_FACT = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäö&§ ]{2,40}?)\s+(?P<value>(?:\d|[A-ZÅÄÖ]{1,6}\s*\d).*)$")
-_NOTICE_FACT = re.compile(rf"^(?P<label>{FACTS['announced']}|justeringens\s+(?:plats\s+och\s+tid|tid\s+och\s+plats)|"
-                          r"(?:tid\s+och\s+plats|plats\s+och\s+tid)\s+för\s+justering(?:en)?|protokollet\s+(?:har\s+)?justerats(?:\s+den)?)"
-                          r"\s+(?P<value>\S.*)$", re.IGNORECASE)
+_NOTICE_FACT = re.compile(rf"^(?P<label>{FACTS['announced']}|{_ADJUSTED_LONG})\s+(?P<value>\S.*)$", re.IGNORECASE)
 """The adjustment's and the announcement's labels, long enough to stand before their value without a
 colon or a column between ("Justeringens plats och tid Kommunkansliet 13 mars 2018")."""
 

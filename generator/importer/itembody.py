@@ -689,7 +689,7 @@ class _Filler:
             return index + 1
         if vote is not None and not vote.items and (count := VOTE_RESULT.search(unit.text)):
             # "Med 4 ja-röster mot 1 nej-röst beslutar nämnden ...": the vote's result (the decision is read below)
-            vote.items = [("Resultat", f"{count['yes']} ja, {count['no']} nej" + (f", {count['abstain']} avstår" if count["abstain"] else ""))]
+            vote.items = [("Resultat", _vote_result(count))]
         said = sentences(unit.text)
         prose: list[str] = []
         position = 0
@@ -814,7 +814,7 @@ class _Filler:
     def _vote(self, text: str, unit: Unit) -> None:
         part = Part("block", block="omröstning", text=text, loc=unit.loc)
         if match := VOTE_RESULT.search(text):
-            part.items = [("Resultat", f"{match['yes']} ja, {match['no']} nej" + (f", {match['abstain']} avstår" if match["abstain"] else ""))]
+            part.items = [("Resultat", _vote_result(match))]
         elif match := VOTE_COUNT.search(text):
             part.items = [("Resultat", f"{match['yes']} ja, {match['no']} nej")]
         self.item.parts.append(part)
@@ -884,6 +884,11 @@ def _stops_section(unit: Unit) -> bool:
     text = unit.text.strip()
     return unit.kind == "heading" or bool(_field(text) or _section(text) or PROSE_LABELS.match(text.rstrip(":"))
                                           or _DISPATCH_ALONE.match(text) or (unit.single and _attachment_label(text)))
+
+
+def _vote_result(count: re.Match[str]) -> str:
+    """A `VOTE_RESULT` as the vote's `Resultat:` ("4 ja, 1 nej", ", 2 avstår")."""
+    return f"{count['yes']} ja, {count['no']} nej" + (f", {count['abstain']} avstår" if count["abstain"] else "")
 
 
 _VOTE_PROPOSITION = re.compile(r"^(?:ja-?röst(?:en)?|nej-?röst(?:en)?|den\s+som\s+(?:vill|bifaller|röstar)|de\s+som\s+(?:vill|bifaller|röstar))\b",

@@ -168,10 +168,11 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         after = headings[-1].title_index + 1
         tail_start = find_start(lines, after, len(lines), known)
         lines, box = _without_notice(lines, after, tail_start if tail_start is not None else len(lines), known, meeting)
-        if tail_start is not None and box is not None and box[0] < tail_start:
+        if tail_start is not None and box is not None:  # (the box stood before the signatures)
             tail_start -= box[1] - box[0]
     ends = [h.index for h in headings[1:]] + [tail_start if tail_start is not None else len(lines)]
     if tail_start is not None:
+        # (a box after the signatures: looked for below their first line)
         tail, _ = _without_notice(lines[tail_start:], 1, len(lines) - tail_start, known, meeting)
         appendix_at = parse_signatures(tail, meeting, known)
         _appendix(tail[appendix_at:], meeting, width)
@@ -362,10 +363,6 @@ def _appendix(lines: list[Line], meeting: DraftMeeting, width: int) -> None:
 
 # -- the body -----------------------------------------------------------------------------
 
-def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], options: Options, title_rest: str | None) -> None:
-    _choose_body(meeting, candidates, options, title_rest)
-
-
 def _announcement(meeting: DraftMeeting, registries: Registries) -> None:
     """An announced adjustment is a fact of a body under kommunallagen: a body proposed for the
     minutes is one; where the registry has the body and says it is not one, the draft leaves the
@@ -383,7 +380,7 @@ def _announcement(meeting: DraftMeeting, registries: Registries) -> None:
         meeting.announced_on = None
 
 
-def _choose_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], options: Options, title_rest: str | None) -> None:
+def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], options: Options, title_rest: str | None) -> None:
     registries = options.registries
     candidates = [(_body_name(text), loc) for text, loc in candidates]
     candidates = [(text, loc) for text, loc in candidates if text]
