@@ -307,3 +307,25 @@ def test_a_notice_box_on_the_last_page_is_read_and_kept_out_of_the_last_item(con
     if _SIGNATURES in moved:  # (each role over the dotted line, its signer's name below it)
         assert [(s.name, s.role) for s in draft.meeting.signatures] == [
             ("Maria Lind", "sekreterare"), ("Jan Jansson", "ordförande"), ("Lisa Persson", "justerare")]
+
+
+def test_a_pdf_whose_form_sets_each_label_beside_the_middle_of_its_values(content):
+    """A nämnd's minutes exported to PDF from a template whose front-page form centres each label
+    cell vertically: "Beslutande" is printed beside the third of five names, "Plats och tid"
+    between the place and the time, "Justeringens plats och" above its value and "tid" below it,
+    and the signatures as "Underskrifter Sekreterare" over a dotted line, the name a row below.
+    The importer reads the form as a top-aligned one: who was present in which role, who was
+    staff, who signed as what, where and when."""
+    draft, meeting, data = imported("bun-2024-03-12-mittstallda-etiketter.pdf", content)
+    assert meeting.date == dt.date(2024, 3, 12)
+    assert (meeting.place, meeting.time) == ("Sammanträdesrummet Björken, kommunhuset", "13.30–16.15")
+    assert [(a.name, a.role) for a in meeting.present] == [
+        ("Eva Lind", "ordförande"), ("Per Holm", "vice ordförande"), ("Maria Sjöberg", None), ("Johan Ek", None),
+        ("Kerstin Nyberg", "tjänstgörande ersättare"), ("Ali Hassan", "ersättare"), ("Sofia Dahl", "ersättare")]
+    assert [(a.name, a.title) for a in meeting.staff] == [
+        ("Annika Ström", "förvaltningschef"), ("Mats Öberg", "controller"), ("Lena Falk", "nämndsekreterare")]
+    officials = meeting.officials
+    assert (officials.chair, officials.secretary, officials.adjusters) == ("Eva Lind", "Lena Falk", ("Per Holm",))
+    assert meeting.adjusted_on == dt.date(2024, 3, 15)
+    assert [i.number for i in meeting.items] == ["12", "13", "14", "15", "16", "17", "18"]
+    assert {"Lena Falk", "Eva Lind", "Per Holm", "Plats och tid", "kl. 13.30–16.15", "tid"}.isdisjoint(unplaced(draft))

@@ -191,43 +191,59 @@ def _pdf(path: Path) -> Extracted:
             pages = [_page_lines(page) for page in pdf.pages]
         except Exception as error:
             raise ExtractError(_("the PDF could not be read ({error})").format(error=f"{type(error).__name__}: {error}")) from None
-        chars = sum(len(text) for page in pages for text, *_ in page)
+        chars = sum(len(line.text) for page in pages for line in page)
         if not pdf.pages:
             raise ExtractError(_("the PDF has no pages"))
         if chars < 40 * len(pdf.pages):
             return _ocr(path, pdf)
-    sizes = [size for page in pages for _, size, _, _, _, _ in page if size]
-    margin = min((x0 for page in pages for *_, x0 in page), default=0.0)
+    sizes = [line.size for page in pages for line in page if line.size]
+    margin = min((line.x0 for page in pages for line in page), default=0.0)
     body_size = statistics.median(sizes) if sizes else 0
     lines: list[Line] = []
     for page_no, page in enumerate(pages, 1):
-        previous_bottom = None
-        previous_height = None
-        for index, (text, size, bold, top, bottom, x0) in enumerate(page, 1):
-            height = bottom - top
-            if previous_bottom is not None and top - previous_bottom > 0.7 * max(height, previous_height or height):
+        index = 0
+        for block_no, block in enumerate(_blocks(page)):
+            if block_no:
                 lines.append(Line(text="", loc=f"page {page_no}", page=page_no))
-            heading = 2 if body_size and size >= body_size * 1.2 else 0
-            line = markdown_line(text, f"page {page_no}, line {index}", 0, page_no)
-            line.heading = line.heading or heading
-            line.bold = line.bold or bold
-            line.indent = round(x0 - margin, 1)
-            lines.append(line)
-            previous_bottom, previous_height = bottom, height
+            for found in _label_beside_its_values(block):
+                index += 1
+                heading = 2 if body_size and found.size >= body_size * 1.2 else 0
+                line = markdown_line(found.text, f"page {page_no}, line {index}", 0, page_no)
+                line.heading = line.heading or heading
+                line.bold = line.bold or found.bold
+                line.indent = round(found.x0 - margin, 1)
+                lines.append(line)
         lines.append(Line(text="", loc=f"page {page_no}", page=page_no))
     for number, line in enumerate(lines, 1):
         line.no = number
     return Extracted(path, "pdf", lines)
 
 
-def _page_lines(page) -> list[tuple[str, float, bool, float, float, float]]:
-    """(text, font size, bold, top, bottom, left) of each text line of a page, columns as tabs."""
+@dataclass(slots=True)
+class _PdfLine:
+    text: str
+    size: float
+    bold: bool
+    top: float
+    bottom: float
+    x0: float
+    starts: tuple[float, ...]
+    """The left edge of each of the line's cells (its text split at tabs)."""
+
+    @property
+    def cells(self) -> list[str]:
+        return self.text.split("\t")
+
+
+def _page_lines(page) -> list[_PdfLine]:
+    """Each text line of a page, with its font and place, columns as tabs."""
     out = []
     for found in page.extract_text_lines(return_chars=True, strip=True):
         chars = [c for c in found["chars"] if c.get("text")]
         if not chars:
             continue
         text = []
+        starts = [chars[0]["x0"]]
         previous = None
         for char in chars:
             if previous is not None:
@@ -237,6 +253,7 @@ def _page_lines(page) -> list[tuple[str, float, bool, float, float, float]]:
                     if text and text[-1] == " ":
                         text.pop()
                     text.append("\t")
+                    starts.append(char["x0"])
                 elif gap > size * 0.18 and char["text"] != " " and previous["text"] != " ":
                     text.append(" ")
             if not (char["text"] == " " and text and text[-1] == "\t"):
@@ -245,8 +262,69 @@ def _page_lines(page) -> list[tuple[str, float, bool, float, float, float]]:
         visible = [c for c in chars if c["text"].strip()]
         size = statistics.median(c.get("size") or 0 for c in visible) if visible else 0
         bold = bool(visible) and all(_BOLD_FONT.search(c.get("fontname") or "") for c in visible)
-        out.append(("".join(text).strip(), size, bold, found["top"], found["bottom"], found["x0"]))
+        joined = "".join(text).strip()
+        out.append(_PdfLine(joined, size, bold, found["top"], found["bottom"], found["x0"], tuple(starts[:joined.count("\t") + 1])))
     return out
+
+
+def _blocks(page: list[_PdfLine]) -> list[list[_PdfLine]]:
+    """The page's lines in runs set without a gap between them (a gap wider than most of a line's
+    height is a paragraph's or a table row's end)."""
+    blocks: list[list[_PdfLine]] = []
+    previous = None
+    for line in page:
+        if previous is None or line.top - previous.bottom > 0.7 * max(line.bottom - line.top, previous.bottom - previous.top):
+            blocks.append([])
+        blocks[-1].append(line)
+        previous = line
+    return blocks
+
+
+_COLUMN_GAP = 40.0
+"""Points between a form's label column and its value column, at least."""
+_LABEL_CELL = re.compile(r"^[\w(][\w ./()-]{0,38}[\w):]$|^\w$")
+"""A label's cell, or a part of it: short, and no sentence's end."""
+
+
+def _label_beside_its_values(block: list[_PdfLine]) -> list[_PdfLine]:
+    """A table row of a form whose label cell is set beside the middle of its values ('Beslutande'
+    on the third of five names, as a vertically centred cell prints it) or wrapped ('Justeringens
+    plats och' above the value, 'tid' below it), as one label on the row's first line, before its
+    first value, and the other values below it: what a top-aligned table gives.
+
+    Only a run of lines each of which starts either at its left edge (a label, perhaps with a
+    value after a column gap) or at one value column well to its right (a value alone)."""
+    if len(block) < 2:
+        return block
+    left = min(line.x0 for line in block)
+    labelled = [line for line in block if line.x0 - left < 2]
+    alone = [line for line in block if line.x0 - left >= _COLUMN_GAP]
+    if not labelled or len(labelled) + len(alone) != len(block):
+        return block
+    columns = {round(line.x0) for line in alone} | {round(line.starts[1]) for line in labelled if len(line.starts) > 1}
+    if max(columns, default=0) - min(columns, default=0) > 3:
+        return block  # (the values do not share one column: not a label's row)
+    if not alone and any(len(line.starts) < 2 for line in labelled):
+        return block  # (prose, or a list set in from a first line)
+    if labelled == block[:1]:
+        return block  # (the label already opens its row)
+    if sum(len(line.starts) > 1 for line in labelled) > 1:
+        return block  # (rows set without a gap between them, each with its label)
+    if len(labelled) > 3 or not labelled[0].text[:1].isupper() or not all(_LABEL_CELL.match(line.cells[0]) for line in labelled):
+        return block
+    label = " ".join(line.cells[0] for line in labelled)
+    values: list[tuple[str, float, _PdfLine]] = []
+    for line in block:
+        if line.x0 - left >= _COLUMN_GAP:
+            values.append((line.text, line.x0, line))
+        elif len(line.starts) > 1:
+            values.append(("\t".join(line.cells[1:]), line.starts[1], line))
+    if not values:
+        return block
+    text, column, _ = values[0]
+    head = _PdfLine(f"{label}\t{text}", block[0].size, False, block[0].top, block[0].bottom, left, (left, column))
+    return [head, *(_PdfLine(text, line.size, line.bold and line.x0 == column, line.top, line.bottom, column, (column,))
+                    for text, column, line in values[1:])]
 
 
 def _ocr(path: Path, pdf) -> Extracted:

@@ -133,7 +133,6 @@ def parse_header(lines: list[Line], end: int, meeting: DraftMeeting, known: set[
         line = lines[index]
         if line.blank:
             state.finish_value()
-            state.signing = False
             index += 1
             continue
         consumed = state.feed(lines, index, end)
@@ -177,6 +176,8 @@ def _breadcrumb_body(text: str) -> str | None:
 _MEETING_WORD = re.compile(r"^(?:det\s+|dagens\s+)?(?:sammanträde[nt]?|möte[t]?|sammanträdet\s+den|mötet\s+den)\s*$", re.IGNORECASE)
 _NOTICE = re.compile(r"^(?:anslag\s*/\s*bevis|bevis|anslagsbevis|bevis\s+om\s+(?:justering|anslag)\b.*)$", re.IGNORECASE)
 _SIGNING = re.compile(r"^(?:underskrifter|underskrift|signaturer|namnunderskrifter)\s*:?$", re.IGNORECASE)
+_SIGNING_ROLE = re.compile(r"^(?P<signing>underskrifter|underskrift|signaturer|namnunderskrifter)\s+(?P<role>sekreterare|protokollförare|"
+                           r"ordförande|justerare|justerande)$", re.IGNORECASE)
 _SIGN_ROLE = re.compile(r"^(?:sekreterare|protokollförare|ordförande|ordf\.?|justerare|justerande|justeringsperson)$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b", re.IGNORECASE)
 
@@ -261,6 +262,8 @@ class _State:
         line = lines[index]
         text = line.text.strip()
         columns = [c.strip() for c in text.split("\t") if c.strip()]
+        if columns and (signed := _SIGNING_ROLE.match(columns[0])):  # "Underskrifter Sekreterare<TAB>Paragrafer 12–18"
+            columns[:1] = [signed["signing"], signed["role"]]
         if columns and _SIGNING.match(columns[0]):
             self.finish_value()
             self.list_name, self.signing, self.pending_role, self.pending_name = None, True, None, None
@@ -318,7 +321,10 @@ class _State:
                 return 1
             self.list_name = None
             if value:
-                self._fact(kind, value, line.loc, text)
+                wrapped = self._wrapped_value(kind, value, lines, index, end)
+                self._fact(kind, f"{value} {wrapped}" if wrapped else value, line.loc, f"{text} {wrapped}" if wrapped else text)
+                if wrapped:
+                    return 2
             else:
                 self.value_kind, self.value_parts, self.value_loc = kind, [], line.loc
             self.started = True
@@ -331,6 +337,21 @@ class _State:
             self.group = text
             return 1
         return 0
+
+    def _wrapped_value(self, kind: str, value: str, lines: list[Line], index: int, end: int) -> str | None:
+        """The line below a place and time whose time it lacks, or an adjustment whose day it
+        lacks, when that line holds it and nothing else the head knows: the value wrapped in its
+        table cell ("Plats och tid<TAB>Kommunhuset, tisdagen den 12 mars 2024" / "kl. 13.30–16.15")."""
+        if index + 1 >= end or lines[index + 1].blank:
+            return None
+        following = lines[index + 1].text.strip()
+        if "\t" in following or len(following.split()) > 8 or label_of(following) or self._title(following):
+            return None
+        if kind == "placetime" and not dates.find_time(value) and dates.find_time(following):
+            return following
+        if kind in ("adjusting", "announced") and dates.first_date(value) is None and dates.first_date(following):
+            return following
+        return None
 
     def _signing_line(self, columns: list[str], line: Line) -> bool:
         """A line of the signature block of the head ("Underskrifter" / "Sekreterare" / "Anna Ek",
