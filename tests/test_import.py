@@ -873,6 +873,9 @@ def test_presenters_in_fields_and_sentences():
         "Ordförande går igenom punkterna från förra mötet.": ["Jan Kilhamn"],
         "Södra Lappland informerade om kommunikationsinsatser.": [],
         "Ingmar hälsade deltagarna välkomna.": [],
+        "Controller Mats Öberg föredrar ärendet.": ["Mats Öberg"],
+        "Vincent Berg föredrar ärendet.": ["Vincent Berg"],  # (a given name that ends as a title does)
+        "Controllern Berg föredrar ärendet.": [],
     }
     for sentence, expected in said.items():
         assert [p.name for p in presenters_in(sentence, set(), chair="Jan Kilhamn")] == expected, sentence

@@ -329,3 +329,18 @@ def test_a_pdf_whose_form_sets_each_label_beside_the_middle_of_its_values(conten
     assert meeting.adjusted_on == dt.date(2024, 3, 15)
     assert [i.number for i in meeting.items] == ["12", "13", "14", "15", "16", "17", "18"]
     assert {"Lena Falk", "Eva Lind", "Per Holm", "Plats och tid", "kl. 13.30–16.15", "tid"}.isdisjoint(unplaced(draft))
+
+
+def test_a_title_before_a_presenters_name_and_a_vote_counted_in_the_decisions_sentence(content):
+    """The same minutes' items: "Controller Mats Öberg föredrar ärendet" (a title that opens the
+    sentence, so with a capital) is presented by Mats Öberg; a vote called, its question put and
+    its count given in the sentence of the decision that follows ("Med 3 ja-röster mot 2
+    nej-röster beslutar nämnden ...") has that count as its result; "årskurs 4–" at a line's end
+    and "6" on the next are one range."""
+    draft, meeting, _ = imported("bun-2024-03-12-mittstallda-etiketter.pdf", content)
+    items = {item.number: item for item in meeting.items}
+    assert [p.name for p in items["13"].presenters] == ["Mats Öberg"]
+    assert [p.name for p in items["18"].presenters] == ["Annika Ström"]
+    vote = next(b for b in items["14"].blocks if b.kind == "omröstning")
+    assert vote.result == "3 ja, 2 nej"
+    assert "årskurs 4–6 ändras" in body_of(draft)

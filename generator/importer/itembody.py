@@ -711,6 +711,10 @@ class _Filler:
                 end += 1
             text = " ".join(said[position:end])
             if reason is not None:
+                last = self.item.parts[-1] if self.item.parts else None
+                if last is not None and last.block == "omröstning" and not last.items and (count := VOTE_RESULT.search(sentence)):
+                    # "Omröstning begärs. ... röstar nej. Med 3 ja-röster mot 2 nej-röster beslutar nämnden ...": its result
+                    last.items = [("Resultat", _vote_result(count))]
                 self._presenters_in(sentence, unit.loc)  # "Kassören Tom presenterade ett förslag och mötet antog det"
                 block_units = [Unit("para", text, unit.lines)]
                 consumed = self._absorb_list(units, index + 1) if end == len(said) else []

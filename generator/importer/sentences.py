@@ -213,7 +213,7 @@ PRESENTING = (
     r"lämnar\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)|"
     r"lämnade\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)"
 )
-_ROLE_WORD = r"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne)\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:are|ör|ent|ist|chef|ledare|direktör|samordnare|koordinator|sekreterare|förande|ekonom|strateg|arkitekt|controller|jurist|analytiker|kurator|psykolog|rektor)(?:n|en)?|Jurist(?:en)?|Ordförande(?:n)?|Sekreterare(?:n)?)"
+_ROLE_WORD = r"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne)\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:are|ör|ent|ist|chef|ledare|direktör|samordnare|koordinator|sekreterare|förande|ekonom|strateg|arkitekt|controller|jurist|analytiker|kurator|psykolog|rektor)(?:n|en)?|(?:Jurist|Controller|Rektor|Kurator|Psykolog|Ekonom|Strateg|Arkitekt|Analytiker|Chef)(?:n|en)?|Ordförande(?:n)?|Sekreterare(?:n)?)"
 _PRESENTER = re.compile(
     rf"^(?:(?P<role>{_ROLE_WORD})\s+)?(?P<names>{_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
 )
@@ -223,6 +223,9 @@ _BY_PRESENTER = re.compile(
     rf"\b[^.]{{0,80}}?\b(?:föredras|föredrogs|presenteras|presenterades|redovisas|redovisades|lämnas|lämnades|ges|gavs|hålls|hölls)"
     rf"\s+av\s+(?:(?:{_ROLE_WORD}|[a-zåäö]+)\s+)?(?P<names>{_NAMES})\b"
 )
+_DEFINITE_TITLE = re.compile(r"\w*(?:are|ör|ent|ist|chef|ledare|direktör|samordnare|koordinator|ekonom|strateg|arkitekt|"
+                             r"controller|jurist|analytiker|kurator|psykolog|rektor)(?:n|en)", re.IGNORECASE)
+"""A title in its definite form ("Controllern", "Chefen"): a title, never a given name."""
 _CHAIR_PRESENTS = re.compile(rf"^(?:Ordförande(?:n)?|Mötesordförande(?:n)?)\s+(?:{PRESENTING})\b")
 _SECRETARY_PRESENTS = re.compile(rf"^(?:Sekreterare(?:n)?)\s+(?:{PRESENTING})\b")
 _FIELD_PRESENTER = re.compile(r"^\s*f[öo]redragande\s*:?\s*", re.IGNORECASE)
@@ -251,6 +254,10 @@ def presenters_in(sentence: str, known: frozenset[str] | set[str], chair: str | 
         names = _split_names(match["names"])
         if names and all(looks_like_name(name, known, single=True) or _unlisted_name(name, known) for name in names):
             return [Presenter(name) for name in names]
+        role = match.groupdict().get("role")
+        if role and " " not in role and not _DEFINITE_TITLE.fullmatch(role) and len(names) == 1 \
+                and _unlisted_name(named := f"{role} {names[0]}", known):
+            return [Presenter(named)]  # "Vincent Berg föredrog": a given name that ends as a title does
     return []
 
 

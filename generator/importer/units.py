@@ -118,6 +118,8 @@ def join_text(left: str, right: str) -> str:
     left, right = left.rstrip(), right.strip()
     if re.search(r"[a-zåäö]-$", left) and right[:1].islower() and right.split()[0] not in ("och", "eller", "samt", "till", "respektive"):
         return left[:-1] + right  # a word hyphenated at the line's end
+    if re.search(r"\d[-–]$", left) and right[:1].isdigit():
+        return left + right  # a range broken at its dash ("årskurs 4–" / "6", "2024-04-" / "09")
     return f"{left} {right}"
 
 
