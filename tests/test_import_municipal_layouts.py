@@ -344,3 +344,21 @@ def test_a_title_before_a_presenters_name_and_a_vote_counted_in_the_decisions_se
     vote = next(b for b in items["14"].blocks if b.kind == "omröstning")
     assert vote.result == "3 ja, 2 nej"
     assert "årskurs 4–6 ändras" in body_of(draft)
+
+
+def test_a_word_form_whose_cells_hold_one_name_a_line(content):
+    """The same minutes as a Word file: the form's cells hold their names one a line, broken by
+    hand within one paragraph ("Eva Lind (S), ordförande" / "Per Holm (C), vice ordförande" ...).
+    Each line is a name of its own, as the PDF prints them, not one run of names."""
+    draft, meeting, data = imported("bun-2024-03-12-mittstallda-etiketter.docx", content)
+    assert data["source"]["format"] == "docx"
+    assert [(a.name, a.role, a.replaces) for a in meeting.present] == [
+        ("Eva Lind", "ordförande", None), ("Per Holm", "vice ordförande", None), ("Maria Sjöberg", None, None),
+        ("Johan Ek", None, None), ("Kerstin Nyberg", "tjänstgörande ersättare", "Lars Berg"), ("Ali Hassan", "ersättare", None),
+        ("Sofia Dahl", "ersättare", None)]
+    assert [(a.name, a.title) for a in meeting.staff] == [
+        ("Annika Ström", "förvaltningschef"), ("Mats Öberg", "controller"), ("Lena Falk", "nämndsekreterare")]
+    officials = meeting.officials
+    assert (officials.chair, officials.vice_chair, officials.secretary, officials.adjusters) == (
+        "Eva Lind", "Per Holm", "Lena Falk", ("Per Holm",))
+    assert meeting.place == "Sammanträdesrummet Björken, kommunhuset" and meeting.adjusted_on == dt.date(2024, 3, 15)

@@ -392,11 +392,13 @@ class _Walker:
             rows.extend(body[3])
         rows.extend(foot[1])
         for number, row in enumerate(rows, 1):
-            cells = []
-            for cell in row[1]:
-                text = " ".join(_block_text(b) for b in cell[4]).strip()
-                cells.append(" ".join(text.split()))
-            self._add("\t".join(cells).strip("\t"), f"{loc}, row {number}", keep_spaces=True)
+            cells = [_cell_lines(cell[4]) for cell in row[1]]
+            # A cell's lines (a form's values, one name a line) stay lines: the row's first line holds
+            # each cell's first, the next lines the cells' further ones, as a top-aligned table prints them.
+            for depth in range(max((len(lines) for lines in cells), default=1) or 1):
+                text = "\t".join(lines[depth] if depth < len(lines) else "" for lines in cells).strip("\t")
+                if text or depth == 0:
+                    self._add(text, f"{loc}, row {number}", keep_spaces=True)
 
     def _numbered(self, level: int, classes: list, text: str) -> str:
         if level not in self.numbering.levels or "unnumbered" in classes:
@@ -469,6 +471,25 @@ def _meta_texts(value: dict) -> list[str]:
     if kind == "MetaList":
         return [t for v in content for t in _meta_texts(v)]
     return []
+
+
+def _cell_lines(blocks: list) -> list[str]:
+    """A table cell's lines: each paragraph's, split where the source breaks the line by hand (a
+    line wrapped in the source, pandoc's soft break, is no break)."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.get("t") in ("Para", "Plain"):
+            pieces = [[]]
+            for inline in block["c"]:
+                if inline.get("t") == "LineBreak":
+                    pieces.append([])
+                else:
+                    pieces[-1].append(inline)
+            texts = [_inline_text(piece).replace(_BREAK, " ") for piece in pieces]
+        else:
+            texts = [_block_text(block)]
+        lines.extend(" ".join(text.split()) for text in texts)
+    return [line for line in lines if line]
 
 
 def _block_text(block: dict) -> str:
