@@ -362,3 +362,24 @@ def test_a_word_form_whose_cells_hold_one_name_a_line(content):
     assert (officials.chair, officials.vice_chair, officials.secretary, officials.adjusters) == (
         "Eva Lind", "Per Holm", "Lena Falk", ("Per Holm",))
     assert meeting.place == "Sammanträdesrummet Björken, kommunhuset" and meeting.adjusted_on == dt.date(2024, 3, 15)
+
+
+def test_a_fullmaktige_pdf_with_a_roll_call_table_of_marks(content):
+    """Fullmäktige's minutes as PDF: "Beslutande: Se bifogad närvaro- och omröstningslista", the
+    list a table of members with their party and an X in the columns Närvarande, Ja, Nej and
+    Avstår, a substitute in the member's row ("Lars Moberg<TAB>SD<TAB>Ingrid Sjö (SD)<TAB>X"), a
+    member's name cell wrapped after its comma ("Gunnar Lid," / "ordförande"); signatures with
+    their role and name in one cell ("Ordförande Gunnar Lid"); a vote told under two labels,
+    "Omröstning" and "Omröstningsresultat"."""
+    draft, meeting, data = imported("kf-2023-11-27-narvarolista.pdf", content)
+    assert [(a.name, a.party, a.role, a.replaces) for a in meeting.present] == [
+        ("Gunnar Lid", "S", "ordförande", None), ("Hanna Björk", "M", None, None), ("Erik Dahl", "S", None, None),
+        ("Ingrid Sjö", "SD", "tjänstgörande ersättare", "Lars Moberg"), ("Maja Ekholm", "C", None, None),
+        ("Bengt Rask", "V", None, None)]
+    assert all(a.organisation is None and a.title is None and a.group is None for a in meeting.present)
+    assert [(a.name, a.party) for a in meeting.absent] == [("Lars Moberg", "SD")]
+    officials = meeting.officials
+    assert (officials.chair, officials.secretary, officials.adjusters) == ("Gunnar Lid", "Olof Sand", ("Hanna Björk", "Erik Dahl"))
+    votes = [b for b in meeting.items[2].blocks if b.kind == "omröstning"]
+    assert len(votes) == 1 and votes[0].result == "3 ja, 2 nej, 1 avstår"
+    assert "Justerade paragrafer" not in unplaced(draft)

@@ -282,7 +282,7 @@ def _blocks(page: list[_PdfLine]) -> list[list[_PdfLine]]:
 
 _COLUMN_GAP = 40.0
 """Points between a form's label column and its value column, at least."""
-_LABEL_CELL = re.compile(r"^[\w(][\w ./()-]{0,38}[\w):]$|^\w$")
+_LABEL_CELL = re.compile(r"^[\w(][\w ./(),-]{0,38}[\w):,]$|^\w$")
 """A label's cell, or a part of it: short, and no sentence's end."""
 
 

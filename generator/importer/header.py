@@ -25,7 +25,7 @@ from . import dates
 from .agenda import TITLE_LINE, title_like
 from .units import has_finite_verb
 from .model import Attendee, DraftMeeting, Line
-from .people import classify_segment, looks_like_name, parse_entry, parse_inline_list, split_name_list
+from .people import PARTIES, classify_segment, looks_like_name, parse_entry, parse_inline_list, split_name_list
 
 ATTENDANCE = [
     (r"närvarande(?:\s+ledamöter)?|beslutande(?:\s+ledamöter)?|ledamöter|deltagare|närvarolista|närvarande\s+ordinarie\s+ledamöter|ordinarie\s+ledamöter",
@@ -54,7 +54,7 @@ FACTS = {
     "place": r"plats|lokal|mötesplats|möteslokal|sammanträdesplats",
     "placetime": r"plats\s+och\s+tid|tid\s+och\s+plats|plats,\s+datum\s+och\s+tid|plats\s+och\s+datum|datum\s+och\s+plats",
     "dnr": r"dnr\.?|diarienummer|diarienr\.?|dnr\s+nr",
-    "range": r"ärenden|paragrafer|§§|punkter|ärendenummer",
+    "range": r"ärenden|paragrafer|§§|punkter|ärendenummer|justerade\s+paragrafer|justerade\s+ärenden",
     "office": r"tjänsteställe|förvaltning|utfärdat\s+av|avsändare",
     "chair": r"ordförande|mötesordförande|ordf\.?",
     "vice_chair": r"vice\s+ordförande|1:e\s+vice\s+ordförande",
@@ -177,7 +177,9 @@ _MEETING_WORD = re.compile(r"^(?:det\s+|dagens\s+)?(?:sammanträde[nt]?|möte[t]
 _NOTICE = re.compile(r"^(?:anslag\s*/\s*bevis|bevis|anslagsbevis|bevis\s+om\s+(?:justering|anslag)\b.*)$", re.IGNORECASE)
 _SIGNING = re.compile(r"^(?:underskrifter|underskrift|signaturer|namnunderskrifter)\s*:?$", re.IGNORECASE)
 _SIGNING_ROLE = re.compile(r"^(?P<signing>underskrifter|underskrift|signaturer|namnunderskrifter)\s+(?P<role>sekreterare|protokollförare|"
-                           r"ordförande|justerare|justerande)$", re.IGNORECASE)
+                           r"ordförande|justerare|justerande)(?:\s+(?P<name>[A-ZÅÄÖ].*))?$", re.IGNORECASE)
+_ROLE_THEN_NAME = re.compile(r"^(?P<role>sekreterare|protokollförare|ordförande|justerare|justerande)\s+(?P<name>[A-ZÅÄÖ][^\t]*)$", re.IGNORECASE)
+"""A signature's role and its signer in one cell ("Ordförande Gunnar Lid"), the column between them lost."""
 _SIGN_ROLE = re.compile(r"^(?:sekreterare|protokollförare|ordförande|ordf\.?|justerare|justerande|justeringsperson)$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b", re.IGNORECASE)
 
@@ -263,7 +265,7 @@ class _State:
         text = line.text.strip()
         columns = [c.strip() for c in text.split("\t") if c.strip()]
         if columns and (signed := _SIGNING_ROLE.match(columns[0])):  # "Underskrifter Sekreterare<TAB>Paragrafer 12–18"
-            columns[:1] = [signed["signing"], signed["role"]]
+            columns[:1] = [signed["signing"], signed["role"], *([signed["name"]] if signed["name"] else [])]
         if columns and _SIGNING.match(columns[0]):
             self.finish_value()
             self.list_name, self.signing, self.pending_role, self.pending_name = None, True, None, None
@@ -360,7 +362,11 @@ class _State:
         roles: list[str] = []
         names: list[str] = []
         handled = False
+        split: list[str] = []
         for column in columns:
+            both = _ROLE_THEN_NAME.match(column.strip())
+            split += [both["role"], both["name"]] if both else [column]
+        for column in split:
             column = column.strip().rstrip(":").strip()
             if not column or re.fullmatch(r"[.…_\s]+", column):
                 handled = True
@@ -460,6 +466,8 @@ class _State:
                 if attendee is not None:
                     self._add(attendee, line)
             return 1
+        if len(columns) >= 2 and (serving := self._serving_in_place(columns, line)):
+            return serving
         if not line.hinted or "\t" in text or "," in text:
             attendee = parse_entry(text, self.known, lenient=True)
             if attendee is not None and not has_finite_verb(text.split(",")[0]):
@@ -471,6 +479,26 @@ class _State:
             return 1
         self.list_name = None
         return 0
+
+    def _serving_in_place(self, columns: list[str], line: Line) -> int:
+        """A roll-call table's row that names a second person with a party after the member's
+        ("Lars Moberg<TAB>SD<TAB>Ingrid Sjö (SD)<TAB>X", a column of substitutes): the second
+        served in the member's place, who was absent."""
+        if self.list_name != "present":
+            return 0
+        member = parse_entry(columns[0], self.known, lenient=True)
+        others = [parse_entry(c, self.known, lenient=True) for c in columns[1:] if re.search(r"\(\s*[A-ZÅÄÖa-zåäö]{1,3}\s*\)\s*$", c)]
+        others = [o for o in others if o is not None and o.party and len(o.name.split()) >= 2]
+        if member is None or len(others) != 1 or len(member.name.split()) < 2:
+            return 0
+        substitute = others[0]
+        substitute.role, substitute.replaces = "tjänstgörande ersättare", member.name
+        self._add(substitute, line)
+        member.party = member.party or next((c.upper() for c in columns[1:] if c.casefold() in PARTIES), None)
+        member.loc = line.loc
+        self.meeting.attendee_lists["absent"].append(member)
+        self.meeting.guess(line.loc, "absent", f"{member.name} (replaced by {substitute.name})")
+        return 1
 
     def _group_label(self, lines: list[Line], index: int, end: int) -> bool:
         text = lines[index].text.strip()

@@ -816,12 +816,17 @@ class _Filler:
             self.meeting.guess(unit.loc, "present", f"{bare} (named in a {kind} of {self.item.label}; the minutes list no attendance)")
 
     def _vote(self, text: str, unit: Unit) -> None:
-        part = Part("block", block="omröstning", text=text, loc=unit.loc)
+        last = self.item.parts[-1] if self.item.parts else None
+        if last is not None and last.block == "omröstning" and not last.items:
+            part = last  # "Omröstning" / how it is held, then "Omröstningsresultat" / its count: one vote
+            part.text = f"{part.text}\n\n{text}"
+        else:
+            part = Part("block", block="omröstning", text=text, loc=unit.loc)
+            self.item.parts.append(part)
         if match := VOTE_RESULT.search(text):
             part.items = [("Resultat", _vote_result(match))]
         elif match := VOTE_COUNT.search(text):
             part.items = [("Resultat", f"{match['yes']} ja, {match['no']} nej")]
-        self.item.parts.append(part)
         self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", _short(text))
 
     def _block(self, kind: str, units: list[Unit], loc: str, reason: str) -> None:

@@ -153,6 +153,10 @@ def split_columns(text: str) -> list[str]:
     return [c.strip() for c in re.split(r"\t+|\s{2,}", text.strip()) if c.strip()]
 
 
+TICK = re.compile(r"[xX✓✔✗•*]")
+"""A roll-call table's mark in a column (present, ja, nej, avstår): no remark about the person."""
+
+
 def parse_entry(text: str, known: frozenset[str] | set[str] = frozenset(), *, lenient: bool = True) -> Attendee | None:
     """One attendance line -> an Attendee, or None when it does not start with a name."""
     text = text.strip().strip(",;").strip()
@@ -177,7 +181,7 @@ def parse_entry(text: str, known: frozenset[str] | set[str] = frozenset(), *, le
         if tail and not rest.startswith((",", "(")):
             rest = ", " + rest
     attendee = Attendee(name=name)
-    segments = _segments(rest) + [s for column in columns[1:] for s in _segments(column)]
+    segments = _segments(rest) + [s for column in columns[1:] if not TICK.fullmatch(column.strip()) for s in _segments(column)]
     for segment in segments:
         classify_segment(attendee, segment)
     return attendee
