@@ -103,3 +103,33 @@ def redact_everywhere(text: str, passages: Iterable[str]) -> str:
             text = re.sub(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", REDACTED, text)
     text = clean(text, "").text
     return _CANDIDATE.sub(lambda m: REDACTED if is_identity_number(m.group()) else m.group(), text)
+
+
+_NAME_BEFORE = re.compile(r"(?:\b[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+){1,3}[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+                          r"(?P<between>\s*,\s*|\s*\(\s*|\s+)$")
+"""A person's name written right before their identity number: "Karl Svensson, 19800101-1231",
+"Karl Svensson (800101-1231)"."""
+
+
+def withhold_identity_numbers(text: str) -> tuple[str, int]:
+    """`text` with each valid identity number, and the name written right before it, replaced by
+    `[uppgift borttagen]`; and how many. For text that is about to be written into the content
+    (the importer's drafts), where the redaction markup would keep the number in the repository."""
+    if not _SIX_DIGITS.search(text):
+        return text, 0
+    out: list[str] = []
+    position = count = 0
+    for match in _CANDIDATE.finditer(text):
+        if not is_identity_number(match.group()):
+            continue
+        before = text[position:match.start()]
+        end = match.end()
+        name = _NAME_BEFORE.search(before)
+        if name:
+            before = before[:name.start()]
+            if "(" in name["between"] and (closing := re.match(r"\s*\)", text[end:])):
+                end += closing.end()
+        out += [before, REDACTED]
+        position, count = end, count + 1
+    out.append(text[position:])
+    return "".join(out), count

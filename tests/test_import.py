@@ -1003,3 +1003,26 @@ def test_one_vocabulary_with_the_archive(content):
     result = only_meeting(run(FIXTURES / "socialnamnden-2023-05-17.txt", content))
     keys = list(front(result.text))
     assert keys == [key for key in FrontMatter.model_fields if key in keys]
+
+
+def test_an_identity_number_in_the_source_never_reaches_the_draft_or_its_report(content, tmp_path, capsys):
+    """A socialnämnd's minutes that name an applicant with a personnummer ("Karl Svensson,
+    19800101-1231"): the draft and its report hold neither the number nor the name written
+    before it, the report says where they stood, and the draft passes `check`. A number that is
+    no valid identity number (a case number with ten digits) stays as printed."""
+    source = tmp_path / "sn-2024-04-10.txt"
+    source.write_text(
+        "Socialnämnden\nPROTOKOLL\nSammanträdesdatum 2024-04-10\n\n"
+        "Plats och tid: Kommunhuset, kl. 13.00–15.00\nBeslutande: Anna Lund (S), ordförande, Bo Ek (M)\n"
+        "Utses att justera: Bo Ek (M)\n\n"
+        "§ 30 Dnr SN 2024/12\nAnsökan om bistånd\n"
+        "Ärendet avser Karl Svensson, 19800101-1231, som ansöker om försörjningsstöd, ärende 2024051234.\n"
+        "Socialnämndens beslut\nAnsökan avslås.\n", encoding="utf-8")
+    assert main(["import", str(source), "--content", str(content), "--body", "lsg"]) == 0
+    capsys.readouterr()
+    draft = content / "lsg" / "2024-04-10.md"
+    written = draft.read_text(encoding="utf-8") + (content / "lsg" / "2024-04-10.import.txt").read_text(encoding="utf-8")
+    assert "1231" not in written and "Karl" not in written and "Svensson" not in written
+    assert "Ärendet avser [uppgift borttagen], som ansöker om försörjningsstöd, ärende 2024051234." in written
+    assert "line 11: an identity number" in written
+    assert main(["check", "--content", str(content)]) == 0
