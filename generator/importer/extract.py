@@ -313,18 +313,17 @@ def _label_beside_its_values(block: list[_PdfLine]) -> list[_PdfLine]:
     if len(labelled) > 3 or not labelled[0].text[:1].isupper() or not all(_LABEL_CELL.match(line.cells[0]) for line in labelled):
         return block
     label = " ".join(line.cells[0] for line in labelled)
-    values: list[tuple[str, float, _PdfLine]] = []
+    values: list[tuple[str, float, bool, _PdfLine]] = []  # (text, left edge, bold, the line it is on)
     for line in block:
         if line.x0 - left >= _COLUMN_GAP:
-            values.append((line.text, line.x0, line))
+            values.append((line.text, line.x0, line.bold, line))
         elif len(line.starts) > 1:
-            values.append(("\t".join(line.cells[1:]), line.starts[1], line))
+            values.append(("\t".join(line.cells[1:]), line.starts[1], False, line))
     if not values:
         return block
-    text, column, _ = values[0]
+    text, column, _, _ = values[0]
     head = _PdfLine(f"{label}\t{text}", block[0].size, False, block[0].top, block[0].bottom, left, (left, column))
-    return [head, *(_PdfLine(text, line.size, line.bold and line.x0 == column, line.top, line.bottom, column, (column,))
-                    for text, column, line in values[1:])]
+    return [head, *(_PdfLine(text, line.size, bold, line.top, line.bottom, column, (column,)) for text, column, bold, line in values[1:])]
 
 
 def _ocr(path: Path, pdf) -> Extracted:

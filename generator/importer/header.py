@@ -175,12 +175,14 @@ def _breadcrumb_body(text: str) -> str | None:
 
 _MEETING_WORD = re.compile(r"^(?:det\s+|dagens\s+)?(?:sammanträde[nt]?|möte[t]?|sammanträdet\s+den|mötet\s+den)\s*$", re.IGNORECASE)
 _NOTICE = re.compile(r"^(?:anslag\s*/\s*bevis|bevis|anslagsbevis|bevis\s+om\s+(?:justering|anslag)\b.*)$", re.IGNORECASE)
-_SIGNING = re.compile(r"^(?:underskrifter|underskrift|signaturer|namnunderskrifter)\s*:?$", re.IGNORECASE)
-_SIGNING_ROLE = re.compile(r"^(?P<signing>underskrifter|underskrift|signaturer|namnunderskrifter)\s+(?P<role>sekreterare|protokollförare|"
-                           r"ordförande|justerare|justerande)(?:\s+(?P<name>[A-ZÅÄÖ].*))?$", re.IGNORECASE)
-_ROLE_THEN_NAME = re.compile(r"^(?P<role>sekreterare|protokollförare|ordförande|justerare|justerande)\s+(?P<name>[A-ZÅÄÖ][^\t]*)$", re.IGNORECASE)
+_SIGNING_WORDS = r"underskrifter|underskrift|signaturer|namnunderskrifter"
+_SIGNER_ROLES = r"sekreterare|protokollförare|ordförande|justerare|justerande"
+_SIGNING = re.compile(rf"^(?:{_SIGNING_WORDS})\s*:?$", re.IGNORECASE)
+_SIGNING_THEN_ROLE = re.compile(rf"^(?P<signing>{_SIGNING_WORDS})\s+(?P<rest>(?:{_SIGNER_ROLES})\b.*)$", re.IGNORECASE)
+"""The signature block's label and its first role in one cell ("Underskrifter Sekreterare"), the column between them lost."""
+_ROLE_THEN_NAME = re.compile(rf"^(?P<role>{_SIGNER_ROLES})\s+(?P<name>[A-ZÅÄÖ][^\t]*)$", re.IGNORECASE)
 """A signature's role and its signer in one cell ("Ordförande Gunnar Lid"), the column between them lost."""
-_SIGN_ROLE = re.compile(r"^(?:sekreterare|protokollförare|ordförande|ordf\.?|justerare|justerande|justeringsperson)$", re.IGNORECASE)
+_SIGN_ROLE = re.compile(rf"^(?:{_SIGNER_ROLES}|ordf\.?|justeringsperson)$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b", re.IGNORECASE)
 
 
@@ -264,8 +266,8 @@ class _State:
         line = lines[index]
         text = line.text.strip()
         columns = [c.strip() for c in text.split("\t") if c.strip()]
-        if columns and (signed := _SIGNING_ROLE.match(columns[0])):  # "Underskrifter Sekreterare<TAB>Paragrafer 12–18"
-            columns[:1] = [signed["signing"], signed["role"], *([signed["name"]] if signed["name"] else [])]
+        if columns and (signed := _SIGNING_THEN_ROLE.match(columns[0])):  # "Underskrifter Sekreterare<TAB>Paragrafer 12–18"
+            columns[:1] = [signed["signing"], signed["rest"]]
         if columns and _SIGNING.match(columns[0]):
             self.finish_value()
             self.list_name, self.signing, self.pending_role, self.pending_name = None, True, None, None
@@ -487,8 +489,8 @@ class _State:
         if self.list_name != "present":
             return 0
         member = parse_entry(columns[0], self.known, lenient=True)
-        others = [parse_entry(c, self.known, lenient=True) for c in columns[1:] if re.search(r"\(\s*[A-ZÅÄÖa-zåäö]{1,3}\s*\)\s*$", c)]
-        others = [o for o in others if o is not None and o.party and len(o.name.split()) >= 2]
+        others = [other for c in columns[1:] if (other := parse_entry(c, self.known, lenient=True)) is not None
+                  and other.party and len(other.name.split()) >= 2]
         if member is None or len(others) != 1 or len(member.name.split()) < 2:
             return 0
         substitute = others[0]

@@ -687,9 +687,9 @@ class _Filler:
             # "Omröstning begärs och verkställs." / "Ja-röst för bifall, nej-röst för återremiss.": the vote's own words
             vote.text = f"{vote.text}\n\n{unit.text.strip()}"
             return index + 1
-        if vote is not None and not vote.items and (count := VOTE_RESULT.search(unit.text)):
+        if (open_vote := self._open_vote()) is not None and (count := VOTE_RESULT.search(unit.text)):
             # "Med 4 ja-röster mot 1 nej-röst beslutar nämnden ...": the vote's result (the decision is read below)
-            vote.items = [("Resultat", _vote_result(count))]
+            open_vote.items = [("Resultat", _vote_result(count))]
         said = sentences(unit.text)
         prose: list[str] = []
         position = 0
@@ -711,10 +711,9 @@ class _Filler:
                 end += 1
             text = " ".join(said[position:end])
             if reason is not None:
-                last = self.item.parts[-1] if self.item.parts else None
-                if last is not None and last.block == "omröstning" and not last.items and (count := VOTE_RESULT.search(sentence)):
+                if (vote := self._open_vote()) is not None and (count := VOTE_RESULT.search(sentence)):
                     # "Omröstning begärs. ... röstar nej. Med 3 ja-röster mot 2 nej-röster beslutar nämnden ...": its result
-                    last.items = [("Resultat", _vote_result(count))]
+                    vote.items = [("Resultat", _vote_result(count))]
                 self._presenters_in(sentence, unit.loc)  # "Kassören Tom presenterade ett förslag och mötet antog det"
                 block_units = [Unit("para", text, unit.lines)]
                 consumed = self._absorb_list(units, index + 1) if end == len(said) else []
@@ -815,10 +814,13 @@ class _Filler:
             self.ctx.known.add(bare.casefold())
             self.meeting.guess(unit.loc, "present", f"{bare} (named in a {kind} of {self.item.label}; the minutes list no attendance)")
 
-    def _vote(self, text: str, unit: Unit) -> None:
+    def _open_vote(self) -> Part | None:
+        """The vote the item told last, when nothing came after it and its result is still to come."""
         last = self.item.parts[-1] if self.item.parts else None
-        if last is not None and last.block == "omröstning" and not last.items:
-            part = last  # "Omröstning" / how it is held, then "Omröstningsresultat" / its count: one vote
+        return last if last is not None and last.block == "omröstning" and not last.items else None
+
+    def _vote(self, text: str, unit: Unit) -> None:
+        if (part := self._open_vote()) is not None:  # "Omröstning" / how it is held, then "Omröstningsresultat" / its count
             part.text = f"{part.text}\n\n{text}"
         else:
             part = Part("block", block="omröstning", text=text, loc=unit.loc)

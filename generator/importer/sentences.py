@@ -213,7 +213,12 @@ PRESENTING = (
     r"lämnar\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)|"
     r"lämnade\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)"
 )
-_ROLE_WORD = r"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne)\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:are|ör|ent|ist|chef|ledare|direktör|samordnare|koordinator|sekreterare|förande|ekonom|strateg|arkitekt|controller|jurist|analytiker|kurator|psykolog|rektor)(?:n|en)?|(?:Jurist|Controller|Rektor|Kurator|Psykolog|Ekonom|Strateg|Arkitekt|Analytiker|Chef)(?:n|en)?|Ordförande(?:n)?|Sekreterare(?:n)?)"
+_TITLE_WORDS = ("chef", "ekonom", "strateg", "arkitekt", "controller", "jurist", "analytiker", "kurator", "psykolog", "rektor")
+"""Titles that are words of their own ("Controller", "Rektorn") as well as endings ("förvaltningschef")."""
+_TITLE_ENDINGS = "|".join(("are", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande",
+                           *_TITLE_WORDS))
+_ROLE_WORD = (rf"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne)\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:{_TITLE_ENDINGS})(?:n|en)?|"
+              rf"(?:{'|'.join(word.capitalize() for word in _TITLE_WORDS)})(?:n|en)?|Ordförande(?:n)?|Sekreterare(?:n)?)")
 _PRESENTER = re.compile(
     rf"^(?:(?P<role>{_ROLE_WORD})\s+)?(?P<names>{_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
 )
@@ -223,8 +228,7 @@ _BY_PRESENTER = re.compile(
     rf"\b[^.]{{0,80}}?\b(?:föredras|föredrogs|presenteras|presenterades|redovisas|redovisades|lämnas|lämnades|ges|gavs|hålls|hölls)"
     rf"\s+av\s+(?:(?:{_ROLE_WORD}|[a-zåäö]+)\s+)?(?P<names>{_NAMES})\b"
 )
-_DEFINITE_TITLE = re.compile(r"\w*(?:are|ör|ent|ist|chef|ledare|direktör|samordnare|koordinator|ekonom|strateg|arkitekt|"
-                             r"controller|jurist|analytiker|kurator|psykolog|rektor)(?:n|en)", re.IGNORECASE)
+_DEFINITE_TITLE = re.compile(rf"\w*(?:{_TITLE_ENDINGS})(?:n|en)", re.IGNORECASE)
 """A title in its definite form ("Controllern", "Chefen"): a title, never a given name."""
 _CHAIR_PRESENTS = re.compile(rf"^(?:Ordförande(?:n)?|Mötesordförande(?:n)?)\s+(?:{PRESENTING})\b")
 _SECRETARY_PRESENTS = re.compile(rf"^(?:Sekreterare(?:n)?)\s+(?:{PRESENTING})\b")
