@@ -22,6 +22,7 @@ from generator.importer.pipeline import import_file
 from generator.importer.recognise import proposed_body_name
 from generator.importer.registry import load_registries
 from generator.importer.sentences import Subjects, decision_at, motion_at, parse_presenter_field, presenters_in
+from generator.importer.withhold import private_parties
 from generator.load import load_archive, read_archive
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1026,3 +1027,19 @@ def test_an_identity_number_in_the_source_never_reaches_the_draft_or_its_report(
     assert "Ärendet avser [uppgift borttagen], som ansöker om försörjningsstöd, ärende 2024051234." in written
     assert "line 11: an identity number" in written
     assert main(["check", "--content", str(content)]) == 0
+
+
+@pytest.mark.parametrize("value, people", [
+    ("Anders Lindqvist, Granbyvägen 4, 871 91 Norrvik", ["Anders Lindqvist"]),
+    ("Anna och Per Berg, Storgatan 1", ["Anna Berg", "Per Berg"]),
+    ("Karin Ek m.fl.", ["Karin Ek"]),
+    ("Norrvik Marina AB", []),
+    ("Karin Ek Förvaltning", []),  # a company that bears its owner's name
+    ("Johan Ek Bygg & Montage", []),
+    ("Bostadsrättsföreningen Granen", []),
+    ("Trafikverket", []),
+])
+def test_a_case_party_is_withheld_when_it_is_a_person(value, people):
+    """Who a party field names (`Sökande:`, `Klagande:`, `Fastighetsägare:` ...): people are
+    personal data in an individual case; a company, an association or an authority is not."""
+    assert private_parties(value) == people

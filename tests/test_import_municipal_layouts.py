@@ -383,3 +383,109 @@ def test_a_fullmaktige_pdf_with_a_roll_call_table_of_marks(content):
     votes = [b for b in meeting.items[2].blocks if b.kind == "omröstning"]
     assert len(votes) == 1 and votes[0].result == "3 ja, 2 nej, 1 avstår"
     assert "Justerade paragrafer" not in unplaced(draft)
+
+
+def test_a_word_file_whose_form_is_typed_with_tabs(content):
+    """A bygg- och miljönämnd's minutes written in Word without tables: each label and its value
+    on one line with a typed tab between them ("Plats och tid<TAB>Kommunhuset, sal Ådalen, kl.
+    13.15–16.40"), the names below on lines of their own, and a label that wrapped to the next
+    line ("Justeringens<TAB>Kommunhuset 2024-09-10" / "plats och tid"). The tabs are the form's
+    columns: who sat in which role, who was staff at which paragraphs, when it was adjusted."""
+    draft, meeting, data = imported("bmn-2024-09-05-tabbar.docx", content)
+    assert (meeting.place, meeting.time) == ("Kommunhuset, sal Ådalen", "13.15–16.40")
+    assert [(a.name, a.party, a.role, a.replaces) for a in meeting.present] == [
+        ("Per Sundin", "S", "ordförande", None), ("Lina Ek", "M", "1:e vice ordförande", None),
+        ("Omar Haddad", "V", "2:e vice ordförande", None), ("Birgitta Lund", "S", None, None), ("Sven Otter", "KD", None, None),
+        ("Hanna Strand", "C", None, None), ("Rolf Ahl", "SD", "tjänstgörande ersättare", "Eva Nord"),
+        ("Gunnel Sjö", "S", "ersättare", None), ("Tove Rask", "M", "ersättare", None), ("Nils Fors", "L", "ersättare", None)]
+    assert [(a.name, a.title) for a in meeting.staff][:2] == [("Karin Berg", "miljö- och byggchef"), ("Maria Wik", "nämndsekreterare")]
+    assert ("Jonas Holm", "§§ 62–63") in [(a.name, a.note) for a in meeting.staff]
+    officials = meeting.officials
+    assert (officials.chair, officials.secretary, officials.adjusters) == ("Per Sundin", "Maria Wik", ("Lina Ek",))
+    assert (meeting.adjusted_on, meeting.announced_on) == (dt.date(2024, 9, 10), dt.date(2024, 9, 11))
+    assert [i.number for i in meeting.items] == ["60", "61", "62", "63", "64", "65", "66"]
+    assert "Justeringens" not in unplaced(draft) and "Kommunhuset 2024-09-10" not in unplaced(draft)
+
+
+def test_a_roll_call_typed_with_tabs_tells_who_voted_how(content):
+    """The vote's list typed with tabs under "Ledamot<TAB>Ja<TAB>Nej": a yes has its X after one
+    tab, a no after two ("Lina Ek (M)<TAB><TAB>X"), and "Summa<TAB>5<TAB>2" below. Each member's
+    vote is read from the column the X stands in and checked against the sums; the approved
+    voting order ("Nämnden godkänner följande voteringsordning: ...") is a step of the vote, not
+    a decision of the item."""
+    draft, meeting, _ = imported("bmn-2024-09-05-tabbar.docx", content)
+    item = next(i for i in meeting.items if i.number == "63")
+    vote = next(b for b in item.blocks if b.kind == "omröstning")
+    assert vote.yes == ("Per Sundin (S)", "Omar Haddad (V)", "Birgitta Lund (S)", "Hanna Strand (C)", "Rolf Ahl (SD)")
+    assert vote.no == ("Lina Ek (M)", "Sven Otter (KD)") and vote.abstain == ()
+    assert vote.result == "5 ja, 2 nej"
+    assert not any("voteringsordning" in d.text for d in item.decisions)
+    assert "voteringsordning" in vote.text
+
+
+def test_a_decision_of_two_paragraphs_under_its_label_in_a_word_file(content):
+    """In a Word file every paragraph stands apart, so a gap ends no decision: the paragraphs under
+    "Beslut" up to the next label ("Ärendet") are the decision."""
+    _, meeting, _ = imported("bmn-2024-09-05-tabbar.docx", content)
+    assert decisions(meeting)["62"] == [
+        "Bygg- och miljönämnden beviljar bygglov med stöd av 9 kap. 31 § plan- och bygglagen (2010:900).\n"
+        "För åtgärden krävs en kontrollansvarig enligt 10 kap. 9 § plan- och bygglagen."]
+
+
+def test_a_private_applicant_is_withheld_and_a_company_is_not(content):
+    """A bygglov's applicant is a private person ("Sökande: Anders Lindqvist, Granbyvägen 4, 871 91
+    Norrvik"): the name and address reach neither the draft nor its report, which says where they
+    stood. A company applying ("Sökande: Norrvik Marina AB") is no personal data and stays."""
+    draft, meeting, _ = imported("bmn-2024-09-05-tabbar.docx", content)
+    assert "Sökande: [uppgift borttagen]" in draft.text and "Sökande: Norrvik Marina AB" in draft.text
+    for written in (draft.text, draft.report):
+        assert "Lindqvist" not in written and "Granbyvägen" not in written
+    assert any("'Sökande' names a private person" in note for note in draft.meeting.notes)
+
+
+_VOTE_TEXT = """PROTOKOLL
+Socialnämnden
+Sammanträdesdatum 2024-10-15
+
+Beslutande\tPer Sundin (S), ordförande
+\tLina Ek (M)
+\tSven Otter (KD)
+
+§ 114 Val av utförare för hemtjänst
+
+Yrkanden
+Per Sundin (S) yrkar bifall till förvaltningens förslag.
+Lina Ek (M) yrkar avslag.
+
+Omröstning
+Omröstning begärs.
+{table}
+Med 1 ja-röst mot 1 nej-röst och 1 som avstår beslutar nämnden enligt ordförandens förslag.
+"""
+
+
+@pytest.mark.parametrize("table, yes, no, abstain, printed", [
+    ("Ledamot\tParti\tJa\tNej\tAvstår\nPer Sundin\tS\tX\nLina Ek\tM\t\tX\nSven Otter\tKD\t\t\tX",
+     ("Per Sundin (S)",), ("Lina Ek (M)",), ("Sven Otter (KD)",), None),
+    # a tab that only aligns gives a row more columns than the heading: who voted how is not read
+    ("Ledamot\tJa\tNej\tAvstår\nPer Sundin (S)\tX\nLina Ek (M)\t\tX\nSven Otter (KD)\t\t\t\tX", (), (), (),
+     "| Sven Otter (KD) |  |  |  | X |"),
+    # marks that do not add up to the sums below them are not read either
+    ("Ledamot\tJa\tNej\tAvstår\nPer Sundin (S)\tX\nLina Ek (M)\tX\nSven Otter (KD)\t\t\tX\nSumma\t1\t1\t1", (), (), (),
+     "| Sven Otter (KD) |  |  | X |"),
+])
+def test_a_roll_call_is_read_only_when_it_adds_up(content, tmp_path, table, yes, no, abstain, printed):
+    """A roll call typed with tabs in a text file: the party in a column of its own joins the
+    name, a mark under Avstår abstains. A table whose rows are wider than its heading, or whose
+    marks differ from its sums, stays in the draft as typed (each mark in its own column), and the
+    vote keeps its result."""
+    source = tmp_path / "sn-2024-10-15.txt"
+    source.write_text(_VOTE_TEXT.format(table=table), encoding="utf-8")
+    result = import_file(source, load_registries(content), content, content)
+    draft = result.meetings[0]
+    vote = next(p for p in draft.meeting.items[0].parts if p.block == "omröstning")
+    fields = dict(vote.items)
+    assert (fields.get("Ja"), fields.get("Nej"), fields.get("Avstår")) == tuple(", ".join(names) or None for names in (yes, no, abstain))
+    assert fields["Resultat"] == "1 ja, 1 nej, 1 avstår"
+    if printed:
+        assert printed in body_of(draft)

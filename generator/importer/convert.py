@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,6 +78,10 @@ def _pandoc_tree(path: Path, reader: str, source: str | None) -> dict:
             output = _typst_tree(pypandoc, _typst_without_missing_templates(source, path.parent), path.parent)
         elif source is not None and (lists := _item_environments(source)):
             output = pypandoc.convert_text(_as_itemize(source, lists), "json", format=reader, cworkdir=str(path.parent))
+        elif reader in _TABS_IN_XML:
+            with tempfile.TemporaryDirectory(prefix="protokollarkivet-") as folder:
+                marked = _with_tabs_marked(path, reader, Path(folder))
+                output = pypandoc.convert_file(str(marked), "json", format=reader, cworkdir=str(path.parent))
         else:
             output = pypandoc.convert_file(str(path), "json", format=reader, cworkdir=str(path.parent))
     except RuntimeError as error:
@@ -85,6 +91,34 @@ def _pandoc_tree(path: Path, reader: str, source: str | None) -> dict:
     except OSError as error:
         raise ConvertError(_("pandoc could not be run ({error}); reinstall protokollarkivet").format(error=error)) from None
     return json.loads(output)
+
+
+_TAB_MARK = "\ue000"
+"""A tab typed in a Word or OpenDocument paragraph. pandoc reads such a tab as a space, and so loses
+the column gap that sets a form's label apart from its value ("Plats och tid<TAB>Kommunhuset",
+"Sekreterare<TAB>....<TAB>Maria Wik") in minutes written without tables. The copy pandoc reads has
+each of these tabs written as this private-use character, and the walk reads it back as a tab."""
+_TABS_IN_XML = {
+    # (the document part, a tab in running text: Word's `<w:tab/>` in a run, without the attributes
+    # of a tab stop in `<w:tabs>`; OpenDocument's `<text:tab/>`, perhaps with a `text:tab-ref`)
+    "docx": ("word/document.xml", re.compile(rb"<w:tab\s*/>"), f'<w:t xml:space="preserve">{_TAB_MARK}</w:t>'.encode()),
+    "odt": ("content.xml", re.compile(rb"<text:tab(?:\s+text:tab-ref=\"\d+\")?\s*/>"), _TAB_MARK.encode()),
+}
+
+
+def _with_tabs_marked(path: Path, reader: str, folder: Path) -> Path:
+    """A copy of the document in `folder` whose typed tabs pandoc keeps (`_TAB_MARK`); the
+    document itself when it is no zip archive (pandoc then says what is wrong with it)."""
+    part, tab, mark = _TABS_IN_XML[reader]
+    copy = folder / path.name
+    try:
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as target:
+            for entry in source.infolist():
+                data = source.read(entry)
+                target.writestr(entry, tab.sub(mark, data) if entry.filename == part else data)
+    except (zipfile.BadZipFile, KeyError):
+        return path
+    return copy
 
 
 def _pandoc_reason(message: str) -> str:
@@ -375,14 +409,17 @@ class _Walker:
             self.block(block, depth, quoted)
 
     def _paragraph(self, inlines: list, loc: str, bullet: int, prefix: str) -> None:
+        from .extract import typed_cells
+
         parts = _inline_lines(inlines)
         bold = _all_strong(inlines)
         for index, (text, line_loc) in enumerate(parts):
+            cells = typed_cells(text) if not prefix else ()
             text = text.strip()
             if index == 0 and prefix:
                 text = f"{prefix} {text}".strip()
             self._add(text, line_loc or loc, bold=bold and bool(text), bullet=bullet if index == 0 else 0,
-                      joined=index > 0 and bullet > 0)
+                      joined=index > 0 and bullet > 0, cells=cells)
 
     def _table(self, content: list, loc: str) -> None:
         head, bodies, foot = content[3], content[4], content[5]
@@ -396,9 +433,10 @@ class _Walker:
             # A cell's lines (a form's values, one name a line) stay lines: the row's first line holds
             # each cell's first, the next lines the cells' further ones, as a top-aligned table prints them.
             for depth in range(max((len(lines) for lines in cells), default=1) or 1):
-                text = "\t".join(lines[depth] if depth < len(lines) else "" for lines in cells).strip("\t")
+                columns = tuple(lines[depth] if depth < len(lines) else "" for lines in cells)
+                text = "\t".join(columns).strip("\t")
                 if text or depth == 0:
-                    self._add(text, f"{loc}, row {number}", keep_spaces=True)
+                    self._add(text, f"{loc}, row {number}", keep_spaces=True, cells=columns if len(columns) > 1 else ())
 
     def _numbered(self, level: int, classes: list, text: str) -> str:
         if level not in self.numbering.levels or "unnumbered" in classes:
@@ -414,14 +452,14 @@ class _Walker:
     # -- lines --------------------------------------------------------------------------
 
     def _add(self, text: str, loc: str, *, heading: int = 0, bold: bool = False, bullet: int = 0, joined: bool = False,
-             keep_spaces: bool = False) -> None:
+             keep_spaces: bool = False, cells: tuple[str, ...] = ()) -> None:
         from .extract import clean_text
 
         text = text.replace("\u00a0", " ")
         cleaned = clean_text(text) if not keep_spaces else text.replace("\u00a0", " ").strip("\n")
         if keep_spaces:
             cleaned = re.sub(r" {3,}| *\t+ *", "\t", cleaned.strip())
-        self.lines.append(Line(text=cleaned, loc=loc, heading=heading, bold=bold, bullet=bullet, joined=joined))
+        self.lines.append(Line(text=cleaned, loc=loc, heading=heading, bold=bold, bullet=bullet, joined=joined, cells=cells))
 
     def _blank(self) -> None:
         if self.lines and not self.lines[-1].blank:
@@ -565,7 +603,7 @@ def _inline_text(inlines: list) -> str:
         elif kind == "Span":
             out.append(_inline_text(content[1]))
         # RawInline (comments, raw HTML or TeX) and Note (footnotes): left out
-    return "".join(out)
+    return "".join(out).replace(_TAB_MARK, "\t")
 
 
 def _all_strong(inlines: list) -> bool:

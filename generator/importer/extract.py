@@ -135,8 +135,23 @@ def text_lines(text: str, loc_prefix: str = "line") -> list[Line]:
     """Lines of a text or Markdown file, Markdown marks read into the Line's hints."""
     lines = []
     for number, raw in enumerate(text.split("\n"), 1):
-        lines.append(markdown_line(raw, f"{loc_prefix} {number}", number))
+        line = markdown_line(raw, f"{loc_prefix} {number}", number)
+        line.cells = typed_cells(raw)
+        lines.append(line)
     return lines
+
+
+def typed_cells(raw: str) -> tuple[str, ...]:
+    """The columns that typed tabs set in a line, each cleaned: two tabs in a row leave an empty
+    column between them (a roll call's `Lina Ek (M)<TAB><TAB>X` votes in the third); tabs at the
+    end set none. Nothing when no tab stands after the line's text has begun."""
+    raw = raw.rstrip("\r\n")
+    if "\t" not in raw.lstrip("\t ").rstrip("\t "):
+        return ()
+    cells = [clean_text(cell) for cell in raw.split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return tuple(cells)
 
 
 _SOFT_BULLET = re.compile(r"^(\s*)\u00ad\s+")

@@ -259,12 +259,16 @@ class _State:
         self.signing = False
         self.pending_role: str | None = None
         self.pending_name: str | None = None
+        self.label_ends: set[int] = set()
+        """Lines that end the label of the line above (`_label_wrapped_below`)."""
 
     # -- one line ---------------------------------------------------------------------------
 
     def feed(self, lines: list[Line], index: int, end: int) -> int:
+        if index in self.label_ends:
+            return 1
         line = lines[index]
-        text = line.text.strip()
+        text = self._label_wrapped_below(lines, index, end) or line.text.strip()
         columns = [c.strip() for c in text.split("\t") if c.strip()]
         if columns and (signed := _SIGNING_THEN_ROLE.match(columns[0])):  # "Underskrifter Sekreterare<TAB>Paragrafer 12–18"
             columns[:1] = [signed["signing"], signed["rest"]]
@@ -341,6 +345,24 @@ class _State:
             self.group = text
             return 1
         return 0
+
+    def _label_wrapped_below(self, lines: list[Line], index: int, end: int) -> str | None:
+        """A label and its value whose label goes on in the line below, alone and in lower case
+        ("Justeringens<TAB>Kommunhuset 2024-09-10" / "plats och tid"): the label wrapped in its
+        column, as one line. None when the line's own label is known or the two make none."""
+        text = lines[index].text.strip()
+        below = index + 1 + (index + 1 < end and lines[index + 1].blank)  # (a paragraph of its own in Word)
+        if "\t" not in text or below >= end or lines[below].blank or label_of(text) is not None:
+            return None
+        rest = lines[below].text.strip()
+        if "\t" in rest or not rest[:1].islower() or len(rest.split()) > 4:
+            return None
+        label, value = text.split("\t", 1)
+        joined = f"{label} {rest}\t{value}"
+        if label_of(joined) is None:
+            return None
+        self.label_ends.add(below)
+        return joined
 
     def _wrapped_value(self, kind: str, value: str, lines: list[Line], index: int, end: int) -> str | None:
         """The line below a place and time whose time it lacks, or an adjustment whose day it

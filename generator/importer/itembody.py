@@ -26,6 +26,7 @@ from ..items import ITEM_TYPES
 from .agenda import title_like
 from .model import Attendee, DraftItem, DraftMeeting, Line, Part, Presenter
 from .people import looks_like_name, parse_inline_list, same_person
+from .rollcall import RollCall, read_roll_call, starts_roll_call
 from .sentences import (
     ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
     presenters_in,
@@ -460,6 +461,9 @@ class _Filler:
     def step(self, units: list[Unit], index: int) -> int:
         unit = units[index]
         text = unit.text.strip()
+        if starts_roll_call(unit) and (call := read_roll_call(units, index)) is not None:
+            self._roll_call(call, unit)
+            return call.end
         if unit.kind in ("para", "heading") and self.seen < 4 and self.item.type_printed is None \
                 and TYPE_LINE.match(text.rstrip(".:")) and not self._labels_decision(units, index):
             return self._type(unit, index)
@@ -485,7 +489,9 @@ class _Filler:
         if unit.kind == "row":
             rows = []
             while index < len(units) and units[index].kind == "row":
-                rows.append(units[index].text.split("\t"))
+                # (the source's own columns where it has them: an empty one keeps the marks after it in place)
+                rows.append(list(units[index].lines[0].cells) if units[index].single and units[index].lines[0].cells
+                            else units[index].text.split("\t"))
                 index += 1
             self.item.parts.append(Part("table", items=rows, loc=unit.loc))
             self.prose_seen = True
@@ -585,9 +591,12 @@ class _Filler:
         else:
             while index < len(units) and (not _stops_section(units[index]) or _bold_text(units[index])):
                 following = units[index]
+                if starts_roll_call(following):
+                    break
                 if collected and following.blank_before and following.kind != "bullet" and not _ATT.match(following.text) \
                         and not collected[-1].text.rstrip().endswith(":") \
-                        and not (kind in _MOTION_LABEL_KINDS and motion_at(following.text)):
+                        and not (kind in _MOTION_LABEL_KINDS and motion_at(following.text)) \
+                        and not (kind == "beslut" and _closed_by_a_label(units, index)):
                     break
                 collected.append(following)
                 index += 1
@@ -683,7 +692,7 @@ class _Filler:
     def _paragraph(self, units: list[Unit], index: int, label_kind: str | None = None) -> int:
         unit = units[index]
         vote = self.item.parts[-1] if self.item.parts and self.item.parts[-1].block == "omröstning" else None
-        if vote is not None and label_kind is None and _VOTE_PROPOSITION.match(unit.text.strip()):
+        if vote is not None and label_kind is None and (_VOTE_PROPOSITION.match(unit.text.strip()) or _VOTING_ORDER.search(unit.text)):
             # "Omröstning begärs och verkställs." / "Ja-röst för bifall, nej-röst för återremiss.": the vote's own words
             vote.text = f"{vote.text}\n\n{unit.text.strip()}"
             return index + 1
@@ -816,7 +825,8 @@ class _Filler:
 
     def _open_vote(self) -> Part | None:
         """The vote the item told last, when nothing came after it and its result is still to come."""
-        last = self.item.parts[-1] if self.item.parts else None
+        parts = self.item.parts
+        last = parts[-2] if len(parts) > 1 and parts[-1].kind == "table" else parts[-1] if parts else None  # (its list, as printed)
         return last if last is not None and last.block == "omröstning" and not last.items else None
 
     def _vote(self, text: str, unit: Unit) -> None:
@@ -830,6 +840,19 @@ class _Filler:
         elif match := VOTE_COUNT.search(text):
             part.items = [("Resultat", f"{match['yes']} ja, {match['no']} nej")]
         self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", _short(text))
+
+    def _roll_call(self, call: RollCall, unit: Unit) -> None:
+        """Who voted how, from the roll call's table: the vote the item told last that names no
+        voters yet ("Votering begärs."), or a vote of its own."""
+        vote = next((part for part in reversed(self.item.parts) if part.block == "omröstning"
+                     and not any(label in ("Ja", "Nej") for label, _ in part.items)), None)
+        if vote is None:
+            vote = Part("block", block="omröstning", text="", loc=unit.loc)
+            self.item.parts.append(vote)
+        vote.items = call.fields()
+        self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", "the roll call's table: " +
+                           "; ".join(f"{label.lower()} {value}" for label, value in vote.items))
+        self.prose_seen = True
 
     def _block(self, kind: str, units: list[Unit], loc: str, reason: str) -> None:
         text = _block_markdown(units)
@@ -891,6 +914,17 @@ def _bold_text(unit: Unit) -> bool:
                                                                       or PROSE_LABELS.match(text.rstrip(":")))
 
 
+def _closed_by_a_label(units: list[Unit], index: int) -> bool:
+    """Whether the decision's label reaches to the paragraph at `index`, in a source that sets a
+    gap between all its paragraphs (a Word file): there a gap ends nothing, the next label does
+    ("Beslut" / its two paragraphs / "Ärendet"). Elsewhere a gap after the decision ends it."""
+    if not all(unit.blank_before for unit in units[1:index + 1]):
+        return False
+    following = units[index:]
+    closing = next((position for position, unit in enumerate(following) if _stops_section(unit)), None)
+    return closing is not None and closing <= 3 and all(unit.kind == "para" for unit in following[:closing])
+
+
 def _stops_section(unit: Unit) -> bool:
     text = unit.text.strip()
     return unit.kind == "heading" or bool(_field(text) or _section(text) or PROSE_LABELS.match(text.rstrip(":"))
@@ -906,6 +940,11 @@ _VOTE_PROPOSITION = re.compile(r"^(?:ja-?röst(?:en)?|nej-?röst(?:en)?|den\s+so
                                re.IGNORECASE)
 """What a vote is between, said right after it is called: "Ja-röst för bifall, nej-röst för avslag",
 "Den som vill bifalla förslaget röstar ja"."""
+_VOTING_ORDER = re.compile(r"\b(?:godkänner|godkände|fastställer|fastställde|antar|antog)\s+(?:följande\s+)?"
+                           r"(?:voterings|omröstnings|propositions)ordning(?:en)?\b|^följande\s+(?:voterings|omröstnings)ordning\b",
+                           re.IGNORECASE)
+""""Nämnden godkänner följande voteringsordning: ...": how the vote is put, approved before it is
+held; a step of the vote, not a decision of the item."""
 
 
 def _block_markdown(units: list[Unit]) -> str:

@@ -36,6 +36,10 @@ class Line:
     """How far the line is set in from the page's text margin, in points (PDF); 0 elsewhere."""
     joined: bool = False
     """The line continues the paragraph before it across a removed page header or figure."""
+    cells: tuple[str, ...] = ()
+    """The line's columns where the source sets them itself: a table row's cells, or the text
+    between typed tabs (Word, OpenDocument, a text file), where two tabs in a row leave an empty
+    column. `text` joins what is not empty; empty when the source has no such columns (PDF)."""
 
     @property
     def blank(self) -> bool:

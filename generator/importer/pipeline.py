@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..messages import _
-from ..privacy import REDACTED, withhold_identity_numbers
 from .extract import ExtractError, extract
-from .model import DraftMeeting, Line
+from .model import DraftMeeting
 from .recognise import Options, recognise
 from .registry import Registries
+from .withhold import withhold_personal_data
 from .write import Outcome, check_draft, check_final, render, report, report_path, target_path, write_file
 
 
@@ -68,7 +68,7 @@ def _read_file(path: Path, registries: Registries, registries_dir: Path, out: Pa
     if not any(not line.blank for line in extracted.lines):
         result.error = "the file holds no text"
         return result
-    withheld = _withhold_identity_numbers(extracted.lines)
+    withheld = withhold_personal_data(extracted.lines)
     meetings = [m for m in recognise(extracted, Options(registries, body), str(path)) if _is_minutes(m)]
     if not meetings:
         result.error = "found no minutes in the file: no items, no attendance list, no meeting facts"
@@ -76,8 +76,7 @@ def _read_file(path: Path, registries: Registries, registries_dir: Path, out: Pa
     local: set[Path] = set()
     for meeting in meetings:
         meeting.notes.extend(registries.notes)
-        meeting.notes.extend(f"{loc}: an identity number (personnummer or samordningsnummer), and the name written before it, "
-                             f"left out of the draft as '{REDACTED}'; the source still holds them" for loc in withheld)
+        meeting.notes.extend(withheld)
         meeting.source_format = extracted.format
         draft = target_path(meeting, out, local)
         local.add(draft)
@@ -114,16 +113,6 @@ def write_result(result: FileResult, out: Path, *, force: bool = False, dry_run:
             write_file(draft, entry.text)
             write_file(report_path(draft), entry.report)
     return result
-
-
-def _withhold_identity_numbers(lines: list[Line]) -> list[str]:
-    """Every identity number in the source, and the name written before it, replaced before the
-    text is read: no draft, report or log of the import holds them. Where each was."""
-    where = []
-    for line in lines:
-        line.text, count = withhold_identity_numbers(line.text)
-        where += [line.loc] * count
-    return where
 
 
 def _is_minutes(meeting: DraftMeeting) -> bool:

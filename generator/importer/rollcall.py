@@ -1,0 +1,97 @@
+"""A roll-call vote's table, read into who voted yes, who voted no and who abstained.
+
+Minutes that record a roll-call vote (*omröstning*, *votering*) list the members in a table, a
+member a row, a mark in the column of the member's vote, often with a row of sums below:
+
+    Ledamot          Ja   Nej   Avstår
+    Per Sundin (S)   X
+    Lina Ek (M)           X
+    Summa            1    1
+
+The columns are the source's own: a table's cells, or the text between typed tabs, where two tabs
+in a row leave an empty column (`Line.cells`). A PDF's column gaps are no such columns (which
+column a mark stands in is lost), so its tables stay tables. Typed tabs also align text (a short
+name followed by two tabs where a long one has one), so a table is read only when it adds up:
+every member has one mark and it stands in a vote's column, and the marks counted are the sums
+row's numbers when it has one. Otherwise the table stays in the draft as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .units import Unit
+
+_VOTE_COLUMNS = {"ja": "yes", "nej": "no", "avstår": "abstain", "avstod": "abstain", "avstående": "abstain",
+                 "avstår från att rösta": "abstain", "avstod från att rösta": "abstain"}
+_PARTY_COLUMNS = {"parti", "partibeteckning", "parti/grupp"}
+_SUMS = re.compile(r"^(?:summa|s:a|totalt|antal(?:\s+röster)?|summa\s+röster)\s*:?$", re.IGNORECASE)
+_MARK = re.compile(r"^(?:[xX×✓✔•*]|1)$")
+_ROLE_AFTER_NAME = re.compile(r",\s*[a-zåäö1-9][\w:. -]*$")
+"""`Gunnar Lid, ordförande`, `Lina Ek (M), 1:e vice ordförande`: the member is the name."""
+
+
+@dataclass
+class RollCall:
+    yes: list[str] = field(default_factory=list)
+    no: list[str] = field(default_factory=list)
+    abstain: list[str] = field(default_factory=list)
+    end: int = 0
+    """The index of the first unit after the table."""
+
+    def fields(self) -> list[tuple[str, str]]:
+        """The vote's fields as its block writes them: `Ja:`, `Nej:`, `Avstår:`, `Resultat:`."""
+        out = [(label, ", ".join(names)) for label, names in (("Ja", self.yes), ("Nej", self.no), ("Avstår", self.abstain))
+               if names]
+        result = f"{len(self.yes)} ja, {len(self.no)} nej" + (f", {len(self.abstain)} avstår" if self.abstain else "")
+        return [*out, ("Resultat", result)]
+
+
+def starts_roll_call(unit: Unit) -> bool:
+    """The heading row of a roll call: a name column and the columns Ja and Nej."""
+    return _columns(_cells(unit)) is not None
+
+
+def read_roll_call(units: list[Unit], start: int) -> RollCall | None:
+    """The roll call whose heading row is `units[start]`, or None when its table does not add up."""
+    columns = _columns(_cells(units[start]))
+    if columns is None:
+        return None
+    votes, party = columns
+    call = RollCall()
+    sums: dict[str, int] | None = None
+    index = start + 1
+    while index < len(units) and (row := _cells(units[index])):
+        index += 1
+        name = next((cell for column, cell in enumerate(row) if cell and column not in votes), "")
+        if _SUMS.match(name):
+            sums = {votes[c]: int(cell) for c, cell in enumerate(row) if c in votes and cell.isdigit()}
+            break
+        marks = [votes[c] for c, cell in enumerate(row) if c in votes and cell]
+        if not name or len(marks) != 1 or not all(_MARK.match(cell) for c, cell in enumerate(row) if c in votes and cell):
+            return None
+        name = _ROLE_AFTER_NAME.sub("", name)
+        if party is not None and party < len(row) and row[party] and row[party] != name:
+            name = f"{name} ({row[party].strip('()')})"
+        {"yes": call.yes, "no": call.no, "abstain": call.abstain}[marks[0]].append(name)
+    counted = {"yes": len(call.yes), "no": len(call.no), "abstain": len(call.abstain)}
+    if not any(counted.values()) or (sums is not None and any(counted[kind] != number for kind, number in sums.items())):
+        return None
+    call.end = index
+    return call
+
+
+def _cells(unit: Unit) -> tuple[str, ...]:
+    return unit.lines[0].cells if unit.single else ()
+
+
+def _columns(cells: tuple[str, ...]) -> tuple[dict[int, str], int | None] | None:
+    """The vote columns of a heading row ({column: 'yes' | 'no' | 'abstain'}) and its party
+    column, when the row has a name column before Ja and Nej."""
+    votes = {column: _VOTE_COLUMNS[key] for column, cell in enumerate(cells)
+             if (key := " ".join(cell.lower().rstrip(":").split())) in _VOTE_COLUMNS}
+    if not {"yes", "no"} <= set(votes.values()) or min(votes) == 0:
+        return None
+    party = next((column for column, cell in enumerate(cells) if cell.lower().rstrip(":") in _PARTY_COLUMNS), None)
+    return votes, party

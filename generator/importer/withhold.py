@@ -1,0 +1,98 @@
+"""Personal data the importer keeps out of every draft, report and log, as the file is read.
+
+- Identity numbers: a valid personnummer or samordningsnummer, and the name written before it
+  (`privacy.withhold_identity_numbers`).
+- The private party of an individual case: minutes of a bygg- och miljönämnd or a socialnämnd
+  name who applied, appealed or owns (`Sökande: Anders Lindqvist, Granbyvägen 4, 871 91 Norrvik`).
+  Where that party is a person (a given name first, no company or authority in the value), the
+  value is withheld, and the person's full name wherever else the file writes it. A company, an
+  association or an authority (`Sökande: Norrvik Marina AB`) is no personal data and stays.
+  A member of the body written with the party (`Anna Dahl (C) anmäler jäv`) is named in that
+  role, and that mention stays.
+
+Each replaced by `[uppgift borttagen]`; the report says where, never what.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..privacy import REDACTED, withhold_identity_numbers
+from .givennames import is_given_name
+from .model import Line
+from .people import name_tokens
+
+_PARTY_ROLES = (r"sökande|sökanden|medsökande|klagande|klaganden|fastighetsägare|fastighetsägaren|ägare|den\s+enskilde|"
+                r"anmälare|anmälaren|motpart|tillståndshavare|byggherre|verksamhetsutövare|den\s+klagande")
+_PARTY_FIELD = re.compile(rf"^(?P<label>(?:{_PARTY_ROLES})(?:\s+(?:och|/)\s+(?:{_PARTY_ROLES}))?)\s*(?::\s*|\t+)(?P<value>\S.*)$",
+                          re.IGNORECASE)
+_ORGANISATION = re.compile(
+    r"\b(?:AB|HB|KB|aktiebolag|bolag|bolaget|brf|bostadsrättsförening(?:en)?|förening(?:en)?|stiftelse(?:n)?|kommun|"
+    r"region(?:en)?|förvaltning(?:en)?|nämnd(?:en)?|länsstyrelse(?:n)?|myndighet(?:en)?|verket|församling(?:en)?|"
+    r"samfällighet(?:sförening)?(?:en)?|ltd|inc|gmbh|oy|as|asa|dödsbo(?:et)?)\b|&", re.IGNORECASE)
+_MEMBER_MENTION = re.compile(r"\s*\((?:[A-ZÅÄÖ]{1,3})\)")
+
+
+def withhold_personal_data(lines: list[Line]) -> list[str]:
+    """Withhold both kinds in `lines` (in place); the report's notes, by where each was."""
+    notes = []
+    for line in lines:
+        line.text, count = withhold_identity_numbers(line.text)
+        notes += [f"{line.loc}: an identity number (personnummer or samordningsnummer), and the name written before it, "
+                  f"left out of the draft as '{REDACTED}'; the source still holds them"] * count
+    notes += _withhold_private_parties(lines)
+    return notes
+
+
+def private_parties(value: str) -> list[str]:
+    """The full names of the people a party field's value starts with (`Anders Lindqvist, Granbyvägen
+    4` -> `Anders Lindqvist`; `Anna och Per Berg` -> `Anna Berg`, `Per Berg`); none for a company,
+    an association, an authority or a value that names no one."""
+    if _ORGANISATION.search(value):
+        return []
+    head = re.sub(r"\s+(?:m\.\s?fl\.?|med\s+flera)$", "", re.split(r"[,;(]", value, maxsplit=1)[0].strip())
+    people = [part.strip() for part in re.split(r"\s+(?:och|samt)\s+", head)]
+    if len(people) > 1 and all(_given(person) for person in people[:-1]):
+        people = [f"{person} {people[-1].split()[-1]}" for person in people[:-1]] + people[-1:]  # "Anna och Per Berg"
+    names = [_full_name(person) for person in people]
+    return names if names and all(names) else []  # type: ignore[return-value]
+
+
+def _given(text: str) -> bool:
+    return len(text.split()) == 1 and is_given_name(text)
+
+
+def _full_name(text: str) -> str | None:
+    tokens = name_tokens(text)
+    if tokens is None or not 2 <= len(tokens) <= 4 or not is_given_name(tokens[0]) or any(t.isupper() for t in tokens):
+        return None
+    return " ".join(tokens)
+
+
+def _withhold_private_parties(lines: list[Line]) -> list[str]:
+    notes: list[str] = []
+    names: set[str] = set()
+    for line in lines:
+        field = _PARTY_FIELD.match(line.text.strip())
+        if field is None or not (people := private_parties(field["value"])):
+            continue
+        names.update(people)
+        line.text = f"{field['label']}: {REDACTED}"
+        line.cells = ()
+        notes.append(f"{line.loc}: '{field['label']}' names a private person in an individual case: the name and what "
+                     f"follows it left out of the draft as '{REDACTED}'; the source still holds them")
+    if not names:
+        return notes
+    mention = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b")
+
+    def without(text: str) -> str:
+        found = [m for m in mention.finditer(text) if not _MEMBER_MENTION.match(text, m.end())]
+        for match in reversed(found):
+            text = text[:match.start()] + REDACTED + text[match.end():]
+        return text
+
+    for line in lines:
+        if (text := without(line.text)) != line.text:
+            line.text, line.cells = text, tuple(without(cell) for cell in line.cells)
+            notes.append(f"{line.loc}: the same private person's name left out of the draft as '{REDACTED}'")
+    return notes
