@@ -489,3 +489,21 @@ def test_a_roll_call_is_read_only_when_it_adds_up(content, tmp_path, table, yes,
     assert fields["Resultat"] == "1 ja, 1 nej, 1 avstår"
     if printed:
         assert printed in body_of(draft)
+
+
+def test_a_word_files_typed_lists_compound_titles_and_closing_words(content):
+    """The same Word file: att-points typed as paragraphs that open with "- " are the decision's
+    list; the documents under "Beslutsunderlag", a paragraph each, are all the item's documents;
+    "Miljö- och byggchef Karin Berg informerar om" names a presenter behind a compound title;
+    "Ordföranden förklarar sammanträdet avslutat" presents nothing."""
+    draft, meeting, _ = imported("bmn-2024-09-05-tabbar.docx", content)
+    items = {item.number: item for item in meeting.items}
+    assert "::: beslut\nBygg- och miljönämnden beslutar att\n\n- förelägga Norrviks Ytbehandling AB att senast den 31 oktober" \
+        in body_of(draft)
+    assert "vite av 50 000 kronor,\n- förelägga Norrviks Ytbehandling AB att senast den 30 november" in body_of(draft)
+    assert len(decisions(meeting)["64"]) == 1
+    assert [title for _, title in draft.meeting.items[2].attachments] == [
+        "Tjänsteskrivelse 2024-08-22", "Ansökan inkom 2024-06-14", "Situationsplan, fasad- och planritningar inkomna 2024-07-30",
+        "Yttrande från sakägare inkom 2024-08-12"]
+    assert [p.name for p in items["65"].presenters] == ["Karin Berg"]
+    assert items["66"].presenters == ()

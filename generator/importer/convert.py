@@ -296,6 +296,7 @@ def _typst_numbering(text: str, folder: Path) -> Numbering:
 # -- the walk -----------------------------------------------------------------------------------
 
 _BREAK = "\n"
+_TYPED_BULLET = re.compile(r"^[-–•*▪◦]\s+(?=\S)")
 
 
 class _Walker:
@@ -418,7 +419,10 @@ class _Walker:
             text = text.strip()
             if index == 0 and prefix:
                 text = f"{prefix} {text}".strip()
-            self._add(text, line_loc or loc, bold=bold and bool(text), bullet=bullet if index == 0 else 0,
+            depth = bullet if index == 0 else 0
+            if not bullet and (typed := _TYPED_BULLET.match(text)):
+                text, depth = text[typed.end():], 1  # "- förelägga bolaget att ...": a list entry typed by hand
+            self._add(text, line_loc or loc, bold=bold and bool(text), bullet=depth,
                       joined=index > 0 and bullet > 0, cells=cells)
 
     def _table(self, content: list, loc: str) -> None:

@@ -621,8 +621,10 @@ class _Filler:
         while index < len(units):
             following = units[index]
             text = following.text.strip().lstrip("-•* ").strip()
-            if following.kind in ("heading", "row") or (following.blank_before and index > 0 and units[index - 1] is not unit) \
-                    or is_stop(text) or len(text.split()) > 20:
+            gap_ends = following.blank_before and index > 0 and units[index - 1] is not unit
+            if gap_ends and _paragraphs_apart(units, index):  # (a Word file's list typed as paragraphs: a gap ends nothing)
+                gap_ends = text.endswith(".") or len(text.split()) > 12
+            if following.kind in ("heading", "row") or gap_ends or is_stop(text) or len(text.split()) > 20:
                 break
             self.item.attachments.append((label, text))
             self.section_fields.items.append((label, text))
@@ -914,11 +916,17 @@ def _bold_text(unit: Unit) -> bool:
                                                                       or PROSE_LABELS.match(text.rstrip(":")))
 
 
+def _paragraphs_apart(units: list[Unit], index: int) -> bool:
+    """The item's source sets a gap between all its paragraphs up to `index` (a Word file's
+    paragraphs, each a block of its own): there a gap tells nothing of where a part ends."""
+    return all(unit.blank_before for unit in units[1:index + 1])
+
+
 def _closed_by_a_label(units: list[Unit], index: int) -> bool:
     """Whether the decision's label reaches to the paragraph at `index`, in a source that sets a
     gap between all its paragraphs (a Word file): there a gap ends nothing, the next label does
     ("Beslut" / its two paragraphs / "Ärendet"). Elsewhere a gap after the decision ends it."""
-    if not all(unit.blank_before for unit in units[1:index + 1]):
+    if not _paragraphs_apart(units, index):
         return False
     following = units[index:]
     closing = next((position for position, unit in enumerate(following) if _stops_section(unit)), None)

@@ -202,7 +202,9 @@ _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s+(?:och|samt)\s+{_NAME})?"
 PRESENTING = (
     r"föredrog|föredrar|informerade|informerar|redogjorde|redogör|gick\s+igenom|går\s+igenom|presenterade|presenterar|"
     r"redovisade|redovisar|rapporterade|rapporterar|berättade|berättar|beskrev|beskriver|inledde|inleder|föreläste|"
-    r"föreläser|orienterade|orienterar|läser\s+upp|läste\s+upp|förklarar|förklarade|"
+    r"föreläser|orienterade|orienterar|läser\s+upp|läste\s+upp|"
+    # ("X förklarar mötet öppnat" leads the first item; "förklarar sammanträdet avslutat" presents nothing)
+    r"(?:förklarar|förklarade)(?!\s+(?:\w+\s+){0,2}(?:avslutat|avslutad|ajournerat|ajournerad|stängt|stängd)\b)|"
     r"gjorde\s+(?:en\s+)?(?:kort\s+)?(?:återkoppling|genomgång|presentation|redovisning|dragning|sammanfattning|föredragning)|"
     r"gör\s+(?:en\s+)?(?:kort\s+)?(?:återkoppling|genomgång|presentation|redovisning|dragning|sammanfattning|föredragning)|"
     r"gav\s+(?:en\s+)?(?:kort\s+)?(?:bild|information|lägesrapport|bakgrund|återkoppling|presentation|redovisning|lägesbild)|"
@@ -217,7 +219,8 @@ _TITLE_WORDS = ("chef", "ekonom", "strateg", "arkitekt", "controller", "jurist",
 """Titles that are words of their own ("Controller", "Rektorn") as well as endings ("förvaltningschef")."""
 _TITLE_ENDINGS = "|".join(("are", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande",
                            *_TITLE_WORDS))
-_ROLE_WORD = (rf"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne)\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]+(?:{_TITLE_ENDINGS})(?:n|en)?|"
+_ROLE_WORD = (rf"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne)\s+|[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+)?"
+              rf"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:{_TITLE_ENDINGS})(?:n|en)?|"
               rf"(?:{'|'.join(word.capitalize() for word in _TITLE_WORDS)})(?:n|en)?|Ordförande(?:n)?|Sekreterare(?:n)?)")
 _PRESENTER = re.compile(
     rf"^(?:(?P<role>{_ROLE_WORD})\s+)?(?P<names>{_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
