@@ -33,8 +33,8 @@ SHAPES = (
     # series, year / number (the most common: KS 2023/45)
     ("year-slash", re.compile(rf"^{_PREFIX}{_SERIES}\s*:?\s*{_YEAR}\s*/\s*(?P<number>\d{{1,6}})$", re.IGNORECASE),
      "{series} {year}/{number}"),
-    # series, year . number
-    ("year-dot", re.compile(rf"^{_PREFIX}{_SERIES}\s*:?\s*{_YEAR}\.(?P<number>\d{{1,6}})$", re.IGNORECASE),
+    # series, year . number (KS 2023.45; a case system's KS.2023.45 is the same number)
+    ("year-dot", re.compile(rf"^{_PREFIX}{_SERIES}(?:\s*:?\s*|\.){_YEAR}\.(?P<number>\d{{1,6}})$", re.IGNORECASE),
      "{series} {year}.{number}"),
     # series, year - serial with leading zeros or five digits (RS 2019-00123)
     ("year-serial", re.compile(rf"^{_PREFIX}{_SERIES}\s*:?\s*{_YEAR}\s*-\s*(?P<number>0\d{{1,6}}|\d{{5,7}})$", re.IGNORECASE),
@@ -55,6 +55,7 @@ IN_TEXT = (
     r"[A-ZÅÄÖ]{1,12}:?[ \t]*[0-9]+(?:[ \t]*[:.][ \t]*[0-9]+)*[ \t]*-[ \t]*(?:19|20)[0-9][0-9]"
     r"|[A-ZÅÄÖ]{2,12}[ \t]*/[ \t]*(?:19|20)[0-9][0-9][ \t]*:[ \t]*[0-9]{1,6}"
     r"|[A-ZÅÄÖ]{2,12}[ \t]+(?:19|20)[0-9][0-9](?:[ \t]*/[ \t]*[0-9]{1,6}|\.[0-9]{1,6}|[ \t]*-[ \t]*(?:0[0-9]{1,6}|[0-9]{5,7}))"
+    r"|[A-ZÅÄÖ]{2,12}\.(?:19|20)[0-9][0-9]\.[0-9]{1,6}"
     r"|(?:[Dd]nr|[Dd]iarienummer)\.?:?[ \t]*(?:(?:19|20)[0-9][0-9][ \t]*/[ \t]*[0-9]{1,6}|[0-9]{1,6}[ \t]*/[ \t]*(?:19|20)[0-9][0-9])"
     r")(?![^\W_]|-[0-9])"
 )
@@ -100,5 +101,5 @@ def key(normalised: str) -> str:
 
 
 EXAMPLE = "HSN 200:3-2023"
-SHAPES_HINT = "'KS 2023/45', 'KS/2023:45', 'Dnr 123/2023', 'RS 2019-00123' or 'HSN 200:3-2023'"
+SHAPES_HINT = "'KS 2023/45', 'KS/2023:45', 'KS.2023.45', 'Dnr 123/2023', 'RS 2019-00123' or 'HSN 200:3-2023'"
 """The shapes, for messages."""

@@ -87,7 +87,7 @@ def test_the_common_diarienummer_shapes_are_normalised_one_page_per_number() -> 
         "KS 2023.45": "KS 2023.45", "KS/2023:45": "KS/2023:45", "KS / 2023:45": "KS/2023:45",
         "2023/45": "2023/45", "Dnr 123/2023": "123/2023", "RS 2019-00123": "RS 2019-00123",
         "HSN 200:3-2023": "HSN 200:3-2023", "HSN: 200:3-2023": "HSN 200:3-2023", "Dnr HSN 422:1 - 2021": "HSN 422:1-2021",
-        "HSN 422.1-2021": "HSN 422.1-2021",
+        "HSN 422.1-2021": "HSN 422.1-2021", "SN.2024.233": "SN 2024.233", "Diarienummer SN.2024.233": "SN 2024.233",
     }
     assert {printed: dnr.normalise(printed) for printed in shapes} == shapes
     keys = {dnr.key(n) for n in set(shapes.values())}
@@ -99,6 +99,7 @@ def test_the_common_diarienummer_shapes_are_normalised_one_page_per_number() -> 
 @pytest.mark.parametrize("text, found", [
     ("enligt Dnr KS 2023/45 och KS/2023:46", ["KS 2023/45", "KS/2023:46"]),
     ("ärendet RS 2019-00123 och HSN 422.1-2021", ["RS 2019-00123", "HSN 422.1-2021"]),
+    ("Diarienummer SN.2024.233, jfr KS 2023.45", ["SN 2024.233", "KS 2023.45"]),
     ("dnr 123/2023 men inte verksamhetsåret 2022/2023 eller I 2023/24", ["123/2023"]),
     ("protokollet KS 2023-05-10 § 45 och RS 2019-00123", ["RS 2019-00123"]),  # (a body and a day is no number)
 ])

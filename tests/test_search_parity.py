@@ -156,7 +156,7 @@ def test_the_browser_analyses_text_as_the_builder_does(corpus, browser: object, 
     docs, _, _, _ = corpus
     samples = [doc.texts.get("text", "") or doc.texts.get("title", "") for doc in docs][:40]
     samples += ["Dnr: HSN: 200:3-2023 och Dnr HSN 422:1 - 2021", "UPH-medel 2021–2022 (SKR) 50/50 kr", "Åsele, ÖVERENSKOMMELSE",
-                "Dnr KS 2023 / 45, KS/2023:45, KS 2023.45, RS 2019-00123, HSN 422.1-2021, dnr 123/2023, Dnr: 2023/45, "
+                "Dnr KS 2023 / 45, KS/2023:45, KS 2023.45, SN.2024.233, RS 2019-00123, HSN 422.1-2021, dnr 123/2023, Dnr: 2023/45, "
                 "verksamhetsåret 2022/2023 och I 2023/24"]
     words = sorted({t for doc in docs for text in doc.texts.values() for t in analysis.tokenize(text) if not analysis.is_exact(t)})
     visit = Visit(browser, server)
