@@ -195,7 +195,7 @@ def test_a_namnd_whose_chair_finds_that_the_proposal_is_adopted(content):
     draft, meeting, data = imported("bun-2020-06-09.txt", content)
     assert meeting.date == dt.date(2020, 6, 9) and meeting.place == "Skolhuset, rum Forsen"
     members = {a.name: (a.party, a.role) for a in meeting.present}
-    assert members["Janna Hilding"] == ("M", "Ordförande") and members["Anneli Håkansson"] == ("S", "ersättare")
+    assert members["Janna Hilding"] == ("M", "ordförande") and members["Anneli Håkansson"] == ("S", "ersättare")
     assert {a.name: a.note for a in meeting.staff}["Pernilla Ost"] == "§§ 57, 58"
     assert (meeting.officials.chair, meeting.officials.vice_chair) == ("Janna Hilding", "Astrid Lönnberg")
     assert decisions(meeting) == {
@@ -507,3 +507,53 @@ def test_a_word_files_typed_lists_compound_titles_and_closing_words(content):
         "Yttrande från sakägare inkom 2024-08-12"]
     assert [p.name for p in items["65"].presenters] == ["Karin Berg"]
     assert items["66"].presenters == ()
+
+
+def test_a_case_systems_pdf_with_a_members_table_and_a_roll_call(content):
+    """A socialnämnd's minutes as a case system prints them: the members a table of Namn, Parti and
+    Roll (a substitute's cell wrapped: "Tjänstgörande ersättare för Eva" / "Strand (S)"), a
+    substitute who served in one item ("tjänstgör § 115"), the diarienummer in dotted form
+    (SN.2024.233), an item that goes on over a page under "§ 114 (forts.)", and its roll call a
+    table with an X under Ja, Nej or Avstår: in the PDF's text the empty cells are gone, so each
+    mark's column is where it stands on the page."""
+    draft, meeting, _ = imported("sn-2024-10-15-sidhuvud.pdf", content)
+    present = {a.name: (a.party, a.role, a.replaces, a.note) for a in meeting.present}
+    assert present["Margareta Holm"] == ("S", "ordförande", None, None)
+    assert present["Ulf Åkesson"] == ("S", "tjänstgörande ersättare", "Eva Strand", None)
+    assert present["Kerstin Ljung"] == ("C", "ersättare", None, "tjänstgör § 115")
+    assert [i.number for i in meeting.items] == ["110", "111", "112", "113", "114", "115", "116", "117"]
+    items = {item.number: item for item in meeting.items}
+    assert [d.normalised for d in items["113"].diarienummer] == ["SN 2024.233"]
+    vote = next(b for b in items["114"].blocks if b.kind == "omröstning")
+    assert vote.yes == ("Margareta Holm (S)", "Tomas Lindqvist (S)", "Anna Dahl (C)", "Ulf Åkesson (S)")
+    assert vote.no == ("Per-Olof Nyström (M)", "Birgitta Sjöberg (M)", "Jonas Wik (SD)") and vote.result == "4 ja, 3 nej"
+    assert "forts" not in body_of(draft)
+
+
+def test_numbered_points_of_a_decision_and_a_section_of_a_law_across_a_line(content, tmp_path):
+    """"Socialnämnden beslutar att" / "1. godkänna ...," / "2. uppdra ...": the points are the
+    decision's, each its own paragraph. "enligt 4 kap." at a line's end and "1 § socialtjänstlagen"
+    on the next are one sentence: the abbreviation's point ends no sentence."""
+    draft, _, _ = imported("sn-2024-10-15-sidhuvud.pdf", content)
+    assert "::: beslut\nSocialnämnden beslutar att\n\n1\\. godkänna den ekonomiska uppföljningen per den 31 augusti 2024,\n\n" \
+           "2\\. uppdra åt socialchefen" in body_of(draft)
+    source = tmp_path / "sn-2024-11-12.txt"
+    source.write_text("PROTOKOLL\nSocialnämnden\nSammanträdesdatum 2024-11-12\n\n§ 120 Ansökan om bistånd\n\nBeslut\n"
+                      "Socialnämnden beslutar att bevilja bistånd i form av vård på behandlingshem enligt 4 kap.\n"
+                      "1 § socialtjänstlagen (2001:453) under perioden 2024-11-15–2025-05-14.\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    assert [p.text for p in draft.meeting.items[0].parts if p.block == "beslut"] == [
+        "Socialnämnden beslutar att bevilja bistånd i form av vård på behandlingshem enligt 4 kap. 1 § socialtjänstlagen "
+        "(2001:453) under perioden 2024-11-15–2025-05-14."]
+
+
+def test_a_substitutes_cell_that_wrapped_before_the_surname(content, tmp_path):
+    """"Ulf Åkesson<TAB>S<TAB>Tjänstgörande ersättare för Eva" / "Strand (S)": a narrow Roll column
+    wrapped the name of the member replaced; the surname below completes it."""
+    source = tmp_path / "sn-2024-11-12.txt"
+    source.write_text("PROTOKOLL\nSocialnämnden\nSammanträdesdatum 2024-11-12\n\n"
+                      "Beslutande\tNamn\tParti\tRoll\n\tMargareta Holm\tS\tOrdförande\n\tUlf Åkesson\tS\tTjänstgörande ersättare för Eva\n\tStrand (S)\n"
+                      "\tAnna Dahl\tC\n\n§ 120 Ansökan om bistånd\n\nBeslut\nSocialnämnden bifaller ansökan.\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    assert [(a.name, a.role, a.replaces) for a in draft.meeting.attendee_lists["present"]] == [
+        ("Margareta Holm", "ordförande", None), ("Ulf Åkesson", "tjänstgörande ersättare", "Eva Strand"), ("Anna Dahl", None, None)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from .. import dnr
 from .agenda import TITLE_LINE
 from .model import Line, Unplaced
 from .units import has_finite_verb
@@ -169,6 +170,16 @@ def _sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ":")) and len(text.split()) > 2 or has_finite_verb(text)
 
 
+_CASE_NUMBER = re.compile(rf"\b(?:dnr|diarienummer|diarienr|ärendenummer)\b|{dnr.IN_TEXT}", re.IGNORECASE)
+
+
+def _edge_key(text: str) -> str:
+    """A line at a page's edge as furniture repeats it: its numbers masked (the page's number, a
+    date), except a case number's, which differs from item to item ("Diarienummer SN.2024.233"
+    below an item's heading at the top of three pages is no page header)."""
+    return " ".join(text.split()).casefold() if _CASE_NUMBER.search(text) else _key(text)
+
+
 def _page_edges(lines: list[Line], removed: set[int], reasons: dict[int, str]) -> None:
     pages: dict[int, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
@@ -181,12 +192,12 @@ def _page_edges(lines: list[Line], removed: set[int], reasons: dict[int, str]) -
     for page, indexes in pages.items():
         chosen = indexes[:2] + indexes[-2:]
         edges[page] = chosen
-        edge_counts.update({_key(lines[i].text) for i in chosen})
+        edge_counts.update({_edge_key(lines[i].text) for i in chosen})
     threshold = max(3, len(pages) // 2)
     first_page = min(pages)
     for page, chosen in edges.items():
         for index in chosen:
-            key = _key(lines[index].text)
+            key = _edge_key(lines[index].text)
             if edge_counts[key] >= threshold and not (page == first_page and index in pages[page][:2]):
                 removed.add(index)
                 reasons[index] = f"page header or footer (on {edge_counts[key]} pages)"

@@ -227,6 +227,8 @@ def _pdf(path: Path) -> Extracted:
                 line.heading = line.heading or heading
                 line.bold = line.bold or found.bold
                 line.indent = round(found.x0 - margin, 1)
+                if len(found.starts) > 1 and len(found.starts) == len(found.cells):
+                    line.column_starts = found.starts
                 lines.append(line)
         lines.append(Line(text="", loc=f"page {page_no}", page=page_no))
     for number, line in enumerate(lines, 1):

@@ -173,6 +173,7 @@ def _breadcrumb_body(text: str) -> str | None:
     return steps[-1] if len(steps) >= 2 and len(steps[-1].split()) <= 8 else None
 
 
+_SURNAME_BELOW = re.compile(r"^(?P<surname>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?:\s*\([A-ZÅÄÖ]{1,3}\))?$")
 _MEETING_WORD = re.compile(r"^(?:det\s+|dagens\s+)?(?:sammanträde[nt]?|möte[t]?|sammanträdet\s+den|mötet\s+den)\s*$", re.IGNORECASE)
 _NOTICE = re.compile(r"^(?:anslag\s*/\s*bevis|bevis|anslagsbevis|bevis\s+om\s+(?:justering|anslag)\b.*)$", re.IGNORECASE)
 _SIGNING_WORDS = r"underskrifter|underskrift|signaturer|namnunderskrifter"
@@ -474,6 +475,12 @@ class _State:
         if text.startswith("(") and self.last is not None:
             classify_segment(self.last, text)
             self.meeting.guess(line.loc, f"{self.last.name}", f"'{text}'")
+            return 1
+        if self.last is not None and self.last.replaces and " " not in self.last.replaces \
+                and (surname := _SURNAME_BELOW.match(text)):
+            # "Ulf Åkesson<TAB>S<TAB>Tjänstgörande ersättare för Eva" / "Strand (S)": the name wrapped in its cell
+            self.last.replaces = f"{self.last.replaces} {surname['surname']}"
+            self.meeting.guess(line.loc, f"{self.last.name}", f"replaces {self.last.replaces} (the name wrapped to this line)")
             return 1
         if "," in text and not line.hinted and len(text.split(",")) >= 3 and \
                 sum(looks_like_name(p.strip(), self.known) for p in text.split(",")) >= 2:

@@ -31,7 +31,7 @@ from .sentences import (
     ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
     presenters_in,
 )
-from .units import Unit, build_units, has_finite_verb, sentences
+from .units import NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
 
 TYPE_LINE = re.compile(
     r"^(?:(?:muntligt|skriftligt|muntlig|skriftlig|kort)\s+)?(?:besluts|informations|diskussions|anmälnings|"
@@ -596,7 +596,8 @@ class _Filler:
                 if collected and following.blank_before and following.kind != "bullet" and not _ATT.match(following.text) \
                         and not collected[-1].text.rstrip().endswith(":") \
                         and not (kind in _MOTION_LABEL_KINDS and motion_at(following.text)) \
-                        and not (kind == "beslut" and _closed_by_a_label(units, index)):
+                        and not (kind == "beslut" and _closed_by_a_label(units, index)) \
+                        and not _next_point(collected[-1], following):
                     break
                 collected.append(following)
                 index += 1
@@ -757,6 +758,7 @@ class _Filler:
             return []
         introduction = units[start - 1].text.rstrip()
         previous_colon = introduction.endswith(":") or bool(re.search(r"\bföljande\b", introduction, re.IGNORECASE))
+        points = previous_colon or bool(re.search(r"\batt$", introduction))  # "Nämnden beslutar att" / "1. godkänna ..."
         out: list[Unit] = []
         index = start
         while index < len(units):
@@ -770,6 +772,8 @@ class _Filler:
                 out.append(unit)
             elif unit.kind == "para" and _ATT.match(text) and (previous_colon or out):
                 out.append(Unit("bullet", text, unit.lines, depth=1))
+            elif unit.kind == "para" and NUMBERED_POINT.match(text) and (points or (out and out[-1].kind == "para")):
+                out.append(unit)
             elif unit.kind == "row" and previous_colon and (not out or out[-1].kind == "short"):
                 out.append(Unit("short", " ".join(text.split()), unit.lines, depth=1))
             elif unit.kind == "para" and previous_colon and not out or (unit.kind == "para" and out and out[-1].kind == "short"):
@@ -914,6 +918,13 @@ def _bold_text(unit: Unit) -> bool:
     text = unit.text.strip()
     return unit.kind == "heading" and len(text.split()) >= 4 and not (_field(text) or _section(text)
                                                                       or PROSE_LABELS.match(text.rstrip(":")))
+
+
+def _next_point(last: Unit, following: Unit) -> bool:
+    """`following` is a numbered point after the words that introduce the points ("Nämnden
+    beslutar att") or after the point before it."""
+    return bool(NUMBERED_POINT.match(following.text.strip())) and bool(
+        re.search(r"\batt$", last.text.rstrip()) or NUMBERED_POINT.match(last.text.strip()))
 
 
 def _paragraphs_apart(units: list[Unit], index: int) -> bool:

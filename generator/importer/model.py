@@ -40,6 +40,9 @@ class Line:
     """The line's columns where the source sets them itself: a table row's cells, or the text
     between typed tabs (Word, OpenDocument, a text file), where two tabs in a row leave an empty
     column. `text` joins what is not empty; empty when the source has no such columns (PDF)."""
+    column_starts: tuple[float, ...] = ()
+    """In a PDF, where each of the line's tab-separated pieces begins on the page (points): which
+    column of a table above a piece stands in, where the text has lost its empty cells."""
 
     @property
     def blank(self) -> bool:

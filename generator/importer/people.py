@@ -66,6 +66,7 @@ _SUBSTITUTE_FOR = re.compile(
     r"^(?P<role>(?:tjänstgörande\s+|tjänstgör\s+som\s+)?ersättare|ersätter)\s+(?:för|i\s+stället\s+för|istället\s+för)\s+(?P<name>.+)$",
     re.IGNORECASE,
 )
+_SERVING = re.compile(r"(?:tjänstgör|tjänstgjorde|tjänstgörande)(?:\s+i)?", re.IGNORECASE)
 _DAY = re.compile(r"\bdag\s*(?P<n>[1-9])\b", re.IGNORECASE)
 _REPLACES = re.compile(
     r"^\(?\s*(?:ersätter|ersättare för|tjänstgör(?:ande)? för|tjänstgjorde för|i stället för|istället för)\s+(?P<name>[^)]+?)\s*\)?$",
@@ -211,13 +212,16 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
     if raw.startswith("(") and inner.casefold() in PARTIES:
         attendee.party = attendee.party or inner  # a second party belongs to the member replaced
         return
+    if (refs := _ITEM_REFS.match(inner)) and not raw.startswith("(") and _SERVING.fullmatch(refs["head"]):
+        attendee.note = _join(attendee.note, inner, "; ")  # "tjänstgör § 115": a substitute who served in those items
+        return
     if (refs := _ITEM_REFS.match(inner)) and not raw.startswith("("):
         # "ekonomichef §§ 46-47": the title, and the items the person was there for as a note
         classify_segment(attendee, refs["head"])
         attendee.note = _join(attendee.note, refs["refs"], "; ")
         return
     if match := _SUBSTITUTE_FOR.match(inner):
-        attendee.role = _join(attendee.role, match["role"].strip())
+        attendee.role = _join(attendee.role, match["role"].strip().lower())  # ("Tjänstgörande ersättare" opens a table's cell)
         attendee.replaces = _without_party(match["name"])
         return
     if re.fullmatch(r"[a-zåäö]{1,3}|[A-ZÅÄÖ]{1,3}", inner) and inner.casefold() in PARTIES and not raw.startswith("("):
@@ -227,7 +231,7 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
         attendee.replaces = _without_party(match["name"])
         return
     if _ROLE_ONLY.match(inner):
-        attendee.role = _join(attendee.role, inner)
+        attendee.role = _join(attendee.role, inner.lower())
         return
     if _NOTE.search(inner) and not _ORG_WORDS.search(inner):
         attendee.note = _join(attendee.note, inner, "; ")

@@ -170,6 +170,7 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         lines, box = _without_notice(lines, after, tail_start if tail_start is not None else len(lines), known, meeting)
         if tail_start is not None and box is not None:  # (the box stood before the signatures)
             tail_start -= box[1] - box[0]
+    headings, continued = _without_continuations(headings, lines, meeting)
     ends = [h.index for h in headings[1:]] + [tail_start if tail_start is not None else len(lines)]
     if tail_start is not None:
         # (a box after the signatures: looked for below their first line)
@@ -198,7 +199,8 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
             if dnr.normalise(heading.dnr) is None:
                 meeting.notes.append(f"{item.loc}: {item.label}: the diarienummer '{heading.dnr}' has none of the shapes "
                                      f"{dnr.SHAPES_HINT}; kept as text")
-        body_lines = [lines[i] for i in heading.between] + lines[heading.title_index + 1:end]
+        body_lines = [lines[i] for i in heading.between] + [line for i, line in enumerate(lines[heading.title_index + 1:end],
+                                                                                          heading.title_index + 1) if i not in continued]
         fill_item(item, body_lines, ctx)
         meeting.items.append(item)
     _finish(meeting, ctx, options.registries)
@@ -217,6 +219,23 @@ def _without_notice(lines: list[Line], start: int, end: int, known: set[str], me
     stop = min(x for x in (signed, until, len(lines)) if x is not None)
     read_notice(lines[at:stop], meeting)
     return lines[:at] + lines[stop:], (at, stop)
+
+
+_CONTINUED = re.compile(r"^\(?\s*(?:forts|fortsättning|fortsätter)\.?\s*\)?\.?$", re.IGNORECASE)
+
+
+def _without_continuations(headings: list[Heading], lines: list[Line], meeting: DraftMeeting) -> tuple[list[Heading], set[int]]:
+    """The headings without those that go on with the item before them on a new page ("§ 114
+    (forts.)", "§ 114 forts."), and the lines those stood on: the item is one."""
+    kept: list[Heading] = []
+    continued: set[int] = set()
+    for heading in headings:
+        if kept and heading.number is not None and heading.number == kept[-1].number and _CONTINUED.match(heading.title.strip()):
+            continued.update(range(heading.index, heading.title_index + 1))
+            meeting.guess(lines[heading.index].loc, f"§ {heading.number}", "goes on from the page before (forts.)")
+            continue
+        kept.append(heading)
+    return kept, continued
 
 
 def _heading_title(text: str) -> bool:

@@ -9,8 +9,9 @@ member a row, a mark in the column of the member's vote, often with a row of sum
     Summa            1    1
 
 The columns are the source's own: a table's cells, or the text between typed tabs, where two tabs
-in a row leave an empty column (`Line.cells`). A PDF's column gaps are no such columns (which
-column a mark stands in is lost), so its tables stay tables. Typed tabs also align text (a short
+in a row leave an empty column (`Line.cells`). A PDF's text has no empty cells; there each piece
+of a row goes to the heading's column that begins where it begins (`Line.column_starts`), and a
+piece that begins under no heading leaves the table unread. Typed tabs also align text (a short
 name followed by two tabs where a long one has one), so a table is read only when it adds up:
 every member has one mark and it stands in a vote's column, and the marks counted are the sums
 row's numbers when it has one. Otherwise the table stays in the draft as typed.
@@ -28,6 +29,8 @@ _VOTE_COLUMNS = {"ja": "yes", "nej": "no", "avstår": "abstain", "avstod": "abst
 _PARTY_COLUMNS = {"parti", "partibeteckning", "parti/grupp"}
 _SUMS = re.compile(r"^(?:summa|s:a|totalt|antal(?:\s+röster)?|summa\s+röster)\s*:?$", re.IGNORECASE)
 _MARK = re.compile(r"^(?:[xX×✓✔•*]|1)$")
+_ALIGNED = 24.0
+"""How far (points) a PDF cell's text may begin from its heading's: a mark centred under "Ja"."""
 _ROLE_AFTER_NAME = re.compile(r",\s*[a-zåäö1-9][\w:. -]*$")
 """`Gunnar Lid, ordförande`, `Lina Ek (M), 1:e vice ordförande`: the member is the name."""
 
@@ -50,19 +53,21 @@ class RollCall:
 
 def starts_roll_call(unit: Unit) -> bool:
     """The heading row of a roll call: a name column and the columns Ja and Nej."""
-    return _columns(_cells(unit)) is not None
+    return _columns(_heading(unit)) is not None
 
 
 def read_roll_call(units: list[Unit], start: int) -> RollCall | None:
     """The roll call whose heading row is `units[start]`, or None when its table does not add up."""
-    columns = _columns(_cells(units[start]))
+    columns = _columns(_heading(units[start]))
     if columns is None:
         return None
     votes, party = columns
+    heading = units[start].lines[0]
+    anchors = heading.column_starts if not heading.cells else ()
     call = RollCall()
     sums: dict[str, int] | None = None
     index = start + 1
-    while index < len(units) and (row := _cells(units[index])):
+    while index < len(units) and (row := _row(units[index], anchors)):
         index += 1
         name = next((cell for column, cell in enumerate(row) if cell and column not in votes), "")
         if _SUMS.match(name):
@@ -82,8 +87,32 @@ def read_roll_call(units: list[Unit], start: int) -> RollCall | None:
     return call
 
 
-def _cells(unit: Unit) -> tuple[str, ...]:
-    return unit.lines[0].cells if unit.single else ()
+def _heading(unit: Unit) -> tuple[str, ...]:
+    if not unit.single:
+        return ()
+    line = unit.lines[0]
+    return line.cells or (tuple(cell.strip() for cell in line.text.split("\t")) if line.column_starts else ())
+
+
+def _row(unit: Unit, anchors: tuple[float, ...]) -> tuple[str, ...]:
+    """A row's cells: the source's own, or (a PDF) each piece in the heading's column that begins
+    where it begins; nothing when a piece begins under no column of the heading."""
+    if not unit.single:
+        return ()
+    line = unit.lines[0]
+    if not anchors:
+        return line.cells
+    if not line.column_starts:
+        return ()
+    cells = [""] * len(anchors)
+    for piece, start in zip(line.text.split("\t"), line.column_starts):
+        column = min(range(len(anchors)), key=lambda c: abs(anchors[c] - start))
+        if abs(anchors[column] - start) > _ALIGNED or cells[column]:
+            return ()
+        cells[column] = piece.strip()
+    while cells and not cells[-1]:
+        cells.pop()
+    return tuple(cells)
 
 
 def _columns(cells: tuple[str, ...]) -> tuple[dict[int, str], int | None] | None:

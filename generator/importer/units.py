@@ -176,6 +176,16 @@ def build_units(lines: list[Line], width: int = 0, *, stops=None, dropped: list[
     return units
 
 
+NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+\S")
+"""`1. godkänna den ekonomiska uppföljningen,`: a numbered point of a decision or a list."""
+_INTRODUCES_POINTS = re.compile(r"\b(?:att|följande)$", re.IGNORECASE)
+_ABBREVIATIONS = r"t\.ex|m\.m|bl\.a|s\.k|ca|resp|nr|kl|dvs|p\.g\.a|o\.s\.v|jfr|f\.d|fr\.o\.m|t\.o\.m|kap|st|m\.fl|enl"
+_ABBREVIATION_END = re.compile(rf"\b(?:{_ABBREVIATIONS})\.$", re.IGNORECASE)
+_IN_SENTENCE_ABBREVIATION = re.compile(r"\b(?:t\.ex|m\.m|bl\.a|s\.k|ca|resp|nr|kl|dvs|p\.g\.a|o\.s\.v|jfr|f\.d|fr\.o\.m|t\.o\.m|kap)\.$",
+                                       re.IGNORECASE)
+"""Abbreviations that a sentence goes on after ("enligt 4 kap. 1 §"); "m.fl." and "st." end one as often."""
+
+
 def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
     text = line.text.strip()
     if line.joined:
@@ -185,6 +195,11 @@ def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
     previous = unit.lines[-1].text.rstrip()
     if stops is not None and unit.single and len(previous.split()) <= 4 and stops(previous):
         return False  # a label alone on its line ("Beslutet skickas till") heads what follows
+    if NUMBERED_POINT.match(text) and (previous.endswith(":") or _INTRODUCES_POINTS.search(previous)
+                                       or NUMBERED_POINT.match(unit.lines[0].text.strip())):
+        return False  # "Nämnden beslutar att" / "1. godkänna ...," / "2. uppdra ...": a point of its own
+    if not gap and _ABBREVIATION_END.search(previous):
+        return True  # "... enligt 4 kap." / "1 § socialtjänstlagen": the point ends a word, not the sentence
     closed = bool(previous) and previous[-1] in _TERMINAL
     lower_start = text[:1].islower() or text[:1] in ",;)"
     if not closed and lower_start:
@@ -204,7 +219,7 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     for part in parts:
         # "t.ex. Region", "m.m. Det": an abbreviation is no sentence end
-        if out and re.search(r"\b(?:t\.ex|m\.m|bl\.a|s\.k|ca|resp|nr|kl|dvs|p\.g\.a|o\.s\.v|jfr|f\.d|fr\.o\.m|t\.o\.m)\.$", out[-1], re.IGNORECASE):
+        if out and _IN_SENTENCE_ABBREVIATION.search(out[-1]):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
