@@ -31,7 +31,7 @@ from .sentences import (
     ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
     presenters_in,
 )
-from .units import NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
+from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
 
 TYPE_LINE = re.compile(
     r"^(?:(?:muntligt|skriftligt|muntlig|skriftlig|kort)\s+)?(?:besluts|informations|diskussions|anmälnings|"
@@ -758,7 +758,7 @@ class _Filler:
             return []
         introduction = units[start - 1].text.rstrip()
         previous_colon = introduction.endswith(":") or bool(re.search(r"\bföljande\b", introduction, re.IGNORECASE))
-        points = previous_colon or bool(re.search(r"\batt$", introduction))  # "Nämnden beslutar att" / "1. godkänna ..."
+        points = previous_colon or bool(INTRODUCES_POINTS.search(introduction))  # "Nämnden beslutar att" / "1. godkänna ..."
         out: list[Unit] = []
         index = start
         while index < len(units):
@@ -924,7 +924,7 @@ def _next_point(last: Unit, following: Unit) -> bool:
     """`following` is a numbered point after the words that introduce the points ("Nämnden
     beslutar att") or after the point before it."""
     return bool(NUMBERED_POINT.match(following.text.strip())) and bool(
-        re.search(r"\batt$", last.text.rstrip()) or NUMBERED_POINT.match(last.text.strip()))
+        INTRODUCES_POINTS.search(last.text.rstrip()) or NUMBERED_POINT.match(last.text.strip()))
 
 
 def _paragraphs_apart(units: list[Unit], index: int) -> bool:

@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .people import TICK
 from .units import Unit
 
 _VOTE_COLUMNS = {"ja": "yes", "nej": "no", "avstår": "abstain", "avstod": "abstain", "avstående": "abstain",
                  "avstår från att rösta": "abstain", "avstod från att rösta": "abstain"}
 _PARTY_COLUMNS = {"parti", "partibeteckning", "parti/grupp"}
 _SUMS = re.compile(r"^(?:summa|s:a|totalt|antal(?:\s+röster)?|summa\s+röster)\s*:?$", re.IGNORECASE)
-_MARK = re.compile(r"^(?:[xX×✓✔•*]|1)$")
 _ALIGNED = 24.0
 """How far (points) a PDF cell's text may begin from its heading's: a mark centred under "Ja"."""
 _ROLE_AFTER_NAME = re.compile(r",\s*[a-zåäö1-9][\w:. -]*$")
@@ -74,7 +74,7 @@ def read_roll_call(units: list[Unit], start: int) -> RollCall | None:
             sums = {votes[c]: int(cell) for c, cell in enumerate(row) if c in votes and cell.isdigit()}
             break
         marks = [votes[c] for c, cell in enumerate(row) if c in votes and cell]
-        if not name or len(marks) != 1 or not all(_MARK.match(cell) for c, cell in enumerate(row) if c in votes and cell):
+        if not name or len(marks) != 1 or not all(TICK.fullmatch(cell) for c, cell in enumerate(row) if c in votes and cell):
             return None
         name = _ROLE_AFTER_NAME.sub("", name)
         if party is not None and party < len(row) and row[party] and row[party] != name:

@@ -178,12 +178,13 @@ def build_units(lines: list[Line], width: int = 0, *, stops=None, dropped: list[
 
 NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+\S")
 """`1. godkänna den ekonomiska uppföljningen,`: a numbered point of a decision or a list."""
-_INTRODUCES_POINTS = re.compile(r"\b(?:att|följande)$", re.IGNORECASE)
-_ABBREVIATIONS = r"t\.ex|m\.m|bl\.a|s\.k|ca|resp|nr|kl|dvs|p\.g\.a|o\.s\.v|jfr|f\.d|fr\.o\.m|t\.o\.m|kap|st|m\.fl|enl"
-_ABBREVIATION_END = re.compile(rf"\b(?:{_ABBREVIATIONS})\.$", re.IGNORECASE)
-_IN_SENTENCE_ABBREVIATION = re.compile(r"\b(?:t\.ex|m\.m|bl\.a|s\.k|ca|resp|nr|kl|dvs|p\.g\.a|o\.s\.v|jfr|f\.d|fr\.o\.m|t\.o\.m|kap)\.$",
-                                       re.IGNORECASE)
+INTRODUCES_POINTS = re.compile(r"\b(?:att|följande)$", re.IGNORECASE)
+"""The words before a decision's points ("Nämnden beslutar att" / "1. godkänna ...")."""
+_SENTENCE_GOES_ON = r"t\.ex|m\.m|bl\.a|s\.k|ca|resp|nr|kl|dvs|p\.g\.a|o\.s\.v|jfr|f\.d|fr\.o\.m|t\.o\.m|kap"
+_IN_SENTENCE_ABBREVIATION = re.compile(rf"\b(?:{_SENTENCE_GOES_ON})\.$", re.IGNORECASE)
 """Abbreviations that a sentence goes on after ("enligt 4 kap. 1 §"); "m.fl." and "st." end one as often."""
+_ABBREVIATION_END = re.compile(rf"\b(?:{_SENTENCE_GOES_ON}|st|m\.fl|enl)\.$", re.IGNORECASE)
+"""Abbreviations a line may end with while its paragraph goes on."""
 
 
 def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
@@ -195,7 +196,7 @@ def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
     previous = unit.lines[-1].text.rstrip()
     if stops is not None and unit.single and len(previous.split()) <= 4 and stops(previous):
         return False  # a label alone on its line ("Beslutet skickas till") heads what follows
-    if NUMBERED_POINT.match(text) and (previous.endswith(":") or _INTRODUCES_POINTS.search(previous)
+    if NUMBERED_POINT.match(text) and (previous.endswith(":") or INTRODUCES_POINTS.search(previous)
                                        or NUMBERED_POINT.match(unit.lines[0].text.strip())):
         return False  # "Nämnden beslutar att" / "1. godkänna ...," / "2. uppdra ...": a point of its own
     if not gap and _ABBREVIATION_END.search(previous):

@@ -54,8 +54,8 @@ def private_parties(value: str) -> list[str]:
     people = [part.strip() for part in re.split(r"\s+(?:och|samt)\s+", head)]
     if len(people) > 1 and all(_given(person) for person in people[:-1]):
         people = [f"{person} {people[-1].split()[-1]}" for person in people[:-1]] + people[-1:]  # "Anna och Per Berg"
-    names = [_full_name(person) for person in people]
-    return names if names and all(names) else []  # type: ignore[return-value]
+    names = [name for person in people if (name := _full_name(person))]
+    return names if names and len(names) == len(people) else []
 
 
 def _given(text: str) -> bool:
@@ -86,10 +86,7 @@ def _withhold_private_parties(lines: list[Line]) -> list[str]:
     mention = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) + r")\b")
 
     def without(text: str) -> str:
-        found = [m for m in mention.finditer(text) if not _MEMBER_MENTION.match(text, m.end())]
-        for match in reversed(found):
-            text = text[:match.start()] + REDACTED + text[match.end():]
-        return text
+        return mention.sub(lambda m: m[0] if _MEMBER_MENTION.match(text, m.end()) else REDACTED, text)
 
     for line in lines:
         if (text := without(line.text)) != line.text:
