@@ -557,3 +557,21 @@ def test_a_substitutes_cell_that_wrapped_before_the_surname(content, tmp_path):
     draft = import_file(source, load_registries(content), content, content).meetings[0]
     assert [(a.name, a.role, a.replaces) for a in draft.meeting.attendee_lists["present"]] == [
         ("Margareta Holm", "ordförande", None), ("Ulf Åkesson", "tjänstgörande ersättare", "Eva Strand"), ("Anna Dahl", None, None)]
+
+
+def test_an_opendocument_fullmaktige_whose_attendance_list_follows_the_last_item(content):
+    """Fullmäktige typed in LibreOffice: `Beslutande: Se bifogad närvarolista`, the list appended
+    after the last item under `NÄRVAROLISTA` and a caption with the meeting's date, a substitute in
+    a member's row, a member present until replaced (`X §§ 56–66`), and a last item whose
+    announcements cite another body's minutes (`Protokoll från årsstämma ..., 2024-04-25`)."""
+    draft, meeting, data = imported("kf-2024-06-17-odt.odt", content)
+    assert meeting.date == dt.date(2024, 6, 17) and [i.number for i in meeting.items] == [str(n) for n in range(56, 69)]
+    assert "Protokoll från årsstämma i Granåsens Bostäder AB, 2024-04-25" in body_of(draft)  # (no second meeting)
+    assert "NÄRVAROLISTA" not in body_of(draft) and "| Ledamot |" not in body_of(draft)
+    present = {a.name: a for a in meeting.present}
+    assert len(present) == 53 and present["Erik Lundqvist"].role == "1:e vice ordförande"
+    assert (present["Malin Hedman"].role, present["Malin Hedman"].replaces) == ("tjänstgörande ersättare", "Bo-Erik Sjöberg")
+    assert present["Jonas Berg"].note == "§§ 56–66" and present["Lisa Hed"].note == "§§ 67–68"
+    assert sorted(a.name for a in meeting.absent) == ["Bo-Erik Sjöberg", "Kjell Persson", "Nils Olofsson", "Therese Nilsson"]
+    assert [a.name for a in meeting.present if a.role == "ersättare"] == ["Ola Nyberg", "Britt Fjällström", "Amir Haddad"]
+    assert not any(a.group for a in meeting.present) and present["Göran Hedlund"].role is None

@@ -108,7 +108,14 @@ def label_of(text: str) -> tuple[str, str | None, str] | None:
 _LISTS = ("present", "absent", "staff", "guests")
 _BARE_KINDS = ("date", "time", "datetime", "dnr", "range", "placetime")
 _TABLE_HEADS = {"namn", "ledamot", "ledamöter", "ersättare", "parti", "organisation", "roll", "funktion", "titel",
-                "närvaro", "närvarande", "befattning", "kommun", "representerar", "företräder", "uppdrag", "anmärkning"}
+                "närvaro", "närvarande", "befattning", "kommun", "representerar", "företräder", "uppdrag", "anmärkning",
+                "tjänstgörande ersättare", "ersätter", "frånvarande", "ja", "nej", "avstår"}
+_PRESENT_FOR = re.compile(r"^[Xx✓]\s*(?P<items>§§?\s*\d+(?:\s*[–,-]\s*\d+)*)$")  # "X §§ 56–66" under Närvarande
+_VOTE_OF_ITEM = re.compile(r"^§§?\s*\d+\s+")  # "§ 66 Ja": a roll call's column of one item's vote
+
+
+def _table_head(column: str) -> bool:
+    return _VOTE_OF_ITEM.sub("", " ".join(column.casefold().rstrip(":").split())) in _TABLE_HEADS
 
 
 @dataclass(slots=True)
@@ -486,8 +493,12 @@ class _State:
                 sum(looks_like_name(p.strip(), self.known) for p in text.split(",")) >= 2:
             self._inline_list(text, line)
             return 1
+        if self.last is None and "\t" not in text and dates.first_date(text) and len(text.split()) <= 6:
+            # "Närvarolista" / "Kommunfullmäktige 2024-06-17" / the table: the list's caption
+            self.meeting.guess(line.loc, f"{self.list_name} list", f"caption '{text}'")
+            return 1
         columns = [c.strip() for c in text.split("\t") if c.strip()]
-        if columns and all(c.casefold().rstrip(":") in _TABLE_HEADS for c in columns):
+        if columns and all(_table_head(c) for c in columns):
             self.meeting.guess(line.loc, f"{self.list_name} list", f"table header '{text}'")
             return 1
         if len(columns) >= 2 and all(looks_like_name(re.split(r"\s*[,(]", c)[0], self.known) for c in columns):
@@ -527,6 +538,12 @@ class _State:
         self._add(substitute, line)
         member.party = member.party or next((c.upper() for c in columns[1:] if c.casefold() in PARTIES), None)
         member.loc = line.loc
+        if part := next((m["items"] for c in columns[1:] if (m := _PRESENT_FOR.match(c))), None):
+            # "Jonas Berg<TAB>SD<TAB>X §§ 56–66<TAB>Lisa Hed (SD) §§ 67–68": present until replaced
+            member.note = part
+            self.meeting.attendee_lists["present"].append(member)
+            self.meeting.guess(line.loc, "present", f"{member.name} ({part}; then replaced by {substitute.name})")
+            return 1
         self.meeting.attendee_lists["absent"].append(member)
         self.meeting.guess(line.loc, "absent", f"{member.name} (replaced by {substitute.name})")
         return 1

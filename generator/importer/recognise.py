@@ -74,9 +74,11 @@ def split_meetings(lines: list[Line]) -> list[tuple[int, int]]:
         if not text:
             continue
         if (items >= 2 or signed) and _is_title(text) and _facts_follow(lines, index):
+            if current_date is not None and current_date in _dates_near(lines, index):
+                # a page header that repeats the title and date, or a title cited in an item with
+                # an appended list of this meeting after it: the same meeting
+                continue
             date = _date_near(lines, index)
-            if date is not None and date == current_date:
-                continue  # a page header that repeats the title and date: the same meeting
             starts.append(index)
             items, signed, current_date = 0, False, date
         elif numbered_candidate(text) or line.heading:
@@ -93,17 +95,17 @@ def _is_title(text: str) -> bool:
 
 def _date_near(lines: list[Line], index: int) -> dt.date | None:
     """The first full date among the dozen lines from `index`."""
-    seen = 0
-    for line in lines[index:]:
-        if line.blank:
-            continue
-        seen += 1
-        if seen > 12:
-            return None
+    return next(iter(_dates_near(lines, index)), None)
+
+
+def _dates_near(lines: list[Line], index: int) -> list[dt.date]:
+    """The first full date of each of the dozen lines from `index` that has one."""
+    dates = []
+    for line in [line for line in lines[index:] if not line.blank][:12]:
         found = first_date(line.text)
         if found is not None and found.has_year:
-            return found.start
-    return None
+            dates.append(found.start)
+    return dates
 
 
 def _facts_follow(lines: list[Line], index: int) -> bool:
@@ -172,6 +174,11 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
             tail_start -= box[1] - box[0]
     headings, continued = _without_continuations(headings, lines, meeting)
     ends = [h.index for h in headings[1:]] + [tail_start if tail_start is not None else len(lines)]
+    if headings and (listed := _appended_attendance(lines, headings[-1].title_index + 1, ends[-1])) is not None:
+        # ("Beslutande: se bifogad närvarolista": the list after the last item is the meeting's)
+        meeting.guess(lines[listed].loc, "attendance", f"the list after the last item ('{lines[listed].text.strip()}')")
+        parse_header(lines[listed:ends[-1]], ends[-1] - listed, meeting, known, open_ended=False)
+        ends[-1] = listed
     if tail_start is not None:
         # (a box after the signatures: looked for below their first line)
         tail, _ = _without_notice(lines[tail_start:], 1, len(lines) - tail_start, known, meeting)
@@ -352,6 +359,25 @@ def find_unnumbered(lines: list[Line], start: int, known: set[str], width: int) 
         current_title = text
         previous_title = True
     return headings
+
+
+_ATTENDANCE_LIST = re.compile(
+    r"^(?:bilaga\s*\d*\s*[:.–-]?\s*)?(?:närvaro|upprops|omröstnings|votering|deltagar)(?:-\s+och\s+(?:omröstnings|votering)s?)?lista\b",
+    re.IGNORECASE)
+
+
+def _appended_attendance(lines: list[Line], start: int, end: int) -> int | None:
+    """Where a list of attendance appended to the minutes begins after the last item: its title
+    ('Närvarolista', 'Bilaga 1 Närvaro- och omröstningslista') with a table of three or more
+    columns (member, party, present...) right below it or below a caption, or None."""
+    for index in range(start, end):
+        if not _ATTENDANCE_LIST.match(lines[index].text.strip()):
+            continue
+        below = [line for line in lines[index + 1:end] if not line.blank][:6]
+        rows = [line for line in below if len(line.text.split("\t")) >= 3]
+        if len(rows) >= 3 and below.index(rows[0]) <= 2:
+            return index
+    return None
 
 
 def _appendix(lines: list[Line], meeting: DraftMeeting, width: int) -> None:
