@@ -575,3 +575,34 @@ def test_an_opendocument_fullmaktige_whose_attendance_list_follows_the_last_item
     assert sorted(a.name for a in meeting.absent) == ["Bo-Erik Sjöberg", "Kjell Persson", "Nils Olofsson", "Therese Nilsson"]
     assert [a.name for a in meeting.present if a.role == "ersättare"] == ["Ola Nyberg", "Britt Fjällström", "Amir Haddad"]
     assert not any(a.group for a in meeting.present) and present["Göran Hedlund"].role is None
+
+
+def test_a_pdf_whose_labels_stand_in_a_margin_beside_their_text(content):
+    """A kommunstyrelse's minutes as case systems print an item: a borderless table with the labels
+    (Ärendebeskrivning, Beslutsunderlag, Beslut, Beslutet skickas till) in a left column, each beside
+    the first line of its text, the text in a right column. Also a label that fills its column
+    (`Justeringens plats och` with its value less than a column's gap away, `tid` below it), a
+    label wrapped over two rows (`Tjänstgörande` / `ersättare`), a title wrapped below its `§` line
+    beside the diarienummer, and a recipient that ends a page right above the next page's header."""
+    draft, meeting, _ = imported("ks-2024-11-04-marginalrubriker.pdf", content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == [str(n) for n in range(140, 149)]
+    assert decisions(meeting)["142"] == ["Kommunstyrelsen tackar för informationen."]
+    assert decisions(meeting)["143"][0].startswith("Kommunstyrelsen föreslår kommunfullmäktige besluta att godkänna delårsrapport")
+    assert "Kommunstyrelsen beslutar för egen del att uppmana" in decisions(meeting)["143"][0]
+    assert [a.title for a in items["143"].attachments] == [
+        "Tjänsteskrivelse, ekonomiavdelningen, 2024-10-14", "Delårsrapport januari–augusti 2024, Norrbacka kommun",
+        "Kommunstyrelsens arbetsutskott 2024-10-21, § 118"]
+    assert items["143"].dispatched_to == ("Kommunfullmäktige", "Socialnämnden", "Barn- och utbildningsnämnden", "Revisorerna")
+    assert items["146"].title == "Försäljning av del av fastigheten Norrbacka 4:112, Västra Mons industriområde"
+    assert items["148"].title == "Yttrande över Trafikverkets samrådsunderlag för ombyggnad av väg 912 Norrbacka–Storsjön"
+    note = next(b for b in items["145"].blocks if b.kind == "protokollsanteckning")
+    assert note.text.startswith("Johan Hedlund (V) lämnar följande protokollsanteckning")
+    assert any(b.kind == "jäv" for b in items["146"].blocks)
+    assert "| Beslut" not in body_of(draft) and "PROTOKOLL" not in body_of(draft)
+    assert "### Omedelbar justering\n\nParagrafen förklaras omedelbart justerad." in body_of(draft)
+    assert meeting.adjusted_on == dt.date(2024, 11, 7)
+    present = {a.name: (a.role, a.replaces) for a in meeting.present}
+    assert present["Ulla Persson"] == ("tjänstgörande ersättare", "Patrik Lindgren")
+    assert present["Mats Ekholm"] == ("2:e vice ordförande", None)
+    assert [a.note for a in meeting.present if a.name == "Karin Ahl"] == ["§ 146", "§§ 140–145, 147–148"]

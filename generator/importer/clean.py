@@ -134,7 +134,7 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
     # shorter or differently cut run of the same lines, e.g. the letterhead on page one.
     same = Counter(tuple(keys[a:b]) for a, b in runs)
     frequent = [set(run) for run, n in same.items() if n >= 3 and (len(run) >= 3 or n >= 4) and not any(map(_sentence, run))]
-    runs = [(a, b) for a, b in runs if any(set(keys[a:b]) <= run for run in frequent)]
+    runs = [trimmed for a, b in runs if (trimmed := _furniture_within(keys, a, b, frequent)) is not None]
     kept_keys: set[str] = set()
     for a, b in runs:
         run_keys = set(keys[a:b])
@@ -145,6 +145,17 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
             index = content[position]
             removed.add(index)
             reasons[index] = f"page header or footer (repeated {counts[keys[position]]} times)"
+
+
+def _furniture_within(keys: list[str], start: int, end: int, frequent: list[set[str]]) -> tuple[int, int] | None:
+    """The longest part of a run of frequent lines made only of a recurring run's lines: a line
+    the minutes repeat (a recipient, "Samhällsbyggnadsförvaltningen") may end a page right above
+    the next page's header and lengthen its run."""
+    for length in range(end - start, 1, -1):
+        for a in range(start, end - length + 1):
+            if any(set(keys[a:a + length]) <= run for run in frequent):
+                return a, a + length
+    return None
 
 
 def _repeated_titles(lines: list[Line], content: list[int], removed: set[int], reasons: dict[int, str]) -> None:

@@ -14,6 +14,7 @@ Anything that cannot be read raises ExtractError with a message for the user.
 from __future__ import annotations
 
 import re
+from collections import Counter
 import shutil
 import statistics
 import unicodedata
@@ -211,6 +212,7 @@ def _pdf(path: Path) -> Extracted:
             raise ExtractError(_("the PDF has no pages"))
         if chars < 40 * len(pdf.pages):
             return _ocr(path, pdf)
+    pages = _split_at_columns(pages)
     sizes = [line.size for page in pages for line in page if line.size]
     margin = min((line.x0 for page in pages for line in page), default=0.0)
     body_size = statistics.median(sizes) if sizes else 0
@@ -247,6 +249,9 @@ class _PdfLine:
     starts: tuple[float, ...]
     """The left edge of each of the line's cells (its text split at tabs)."""
 
+    xs: tuple[float, ...] = ()
+    """The left edge of each character of `text` (a space's: the next character's)."""
+
     @property
     def cells(self) -> list[str]:
         return self.text.split("\t")
@@ -259,7 +264,8 @@ def _page_lines(page) -> list[_PdfLine]:
         chars = [c for c in found["chars"] if c.get("text")]
         if not chars:
             continue
-        text = []
+        text: list[str] = []
+        xs: list[float] = []
         starts = [chars[0]["x0"]]
         previous = None
         for char in chars:
@@ -269,19 +275,48 @@ def _page_lines(page) -> list[_PdfLine]:
                 if gap > size * 1.6:
                     if text and text[-1] == " ":
                         text.pop()
+                        xs.pop()
                     text.append("\t")
+                    xs.append(char["x0"])
                     starts.append(char["x0"])
                 elif gap > size * 0.18 and char["text"] != " " and previous["text"] != " ":
                     text.append(" ")
+                    xs.append(char["x0"])
             if not (char["text"] == " " and text and text[-1] == "\t"):
                 text.append(char["text"])
+                xs.append(char["x0"] if char["text"] != " " else char["x1"])
             previous = char
         visible = [c for c in chars if c["text"].strip()]
         size = statistics.median(c.get("size") or 0 for c in visible) if visible else 0
         bold = bool(visible) and all(_BOLD_FONT.search(c.get("fontname") or "") for c in visible)
-        joined = "".join(text).strip()
-        out.append(_PdfLine(joined, size, bold, found["top"], found["bottom"], found["x0"], tuple(starts[:joined.count("\t") + 1])))
+        raw = "".join(text)
+        joined = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        out.append(_PdfLine(joined, size, bold, found["top"], found["bottom"], found["x0"], tuple(starts[:joined.count("\t") + 1]),
+                            tuple(xs[lead:lead + len(joined)])))
     return out
+
+
+def _split_at_columns(pages: list[list[_PdfLine]]) -> list[list[_PdfLine]]:
+    """A label that fills its column leaves less than a column's gap before the value beside it
+    ("Justeringens plats och Kommunhuset, ..." where other rows have `Label<TAB>value`): a line
+    that begins where three or more rows begin, with a word where those have their second column,
+    is cut there."""
+    columns = Counter((round(line.starts[0]), round(line.starts[1])) for page in pages for line in page if len(line.starts) > 1)
+    frequent = [pair for pair, count in columns.items() if count >= 3]
+    if not frequent:
+        return pages
+    return [[_cut_at_column(line, frequent) for line in page] for page in pages]
+
+
+def _cut_at_column(line: _PdfLine, columns: list[tuple[int, int]]) -> _PdfLine:
+    if "\t" in line.text or len(line.xs) != len(line.text):
+        return line
+    for position, char in enumerate(line.text[:-1]):
+        if char == " " and any(abs(line.x0 - left) <= 1.5 and abs(line.xs[position + 1] - x) <= 1.5 for left, x in columns):
+            return _PdfLine(f"{line.text[:position]}\t{line.text[position + 1:]}", line.size, line.bold, line.top, line.bottom,
+                            line.x0, (line.x0, line.xs[position + 1]), line.xs)
+    return line
 
 
 def _blocks(page: list[_PdfLine]) -> list[list[_PdfLine]]:
@@ -325,8 +360,8 @@ def _label_beside_its_values(block: list[_PdfLine]) -> list[_PdfLine]:
         return block  # (prose, or a list set in from a first line)
     if labelled == block[:1]:
         return block  # (the label already opens its row)
-    if sum(len(line.starts) > 1 for line in labelled) > 1:
-        return block  # (rows set without a gap between them, each with its label)
+    if sum(len(line.starts) > 1 for line in labelled) > 1 and not all(line.cells[0][:1].islower() for line in labelled[1:]):
+        return block  # (rows set without a gap between them, each with its label; not one label wrapped: "Tjänstgörande" / "ersättare")
     if len(labelled) > 3 or not labelled[0].text[:1].isupper() or not all(_LABEL_CELL.match(line.cells[0]) for line in labelled):
         return block
     label = " ".join(line.cells[0] for line in labelled)

@@ -66,6 +66,7 @@ _SUBSTITUTE_FOR = re.compile(
     r"^(?P<role>(?:tjänstgörande\s+|tjänstgör\s+som\s+)?ersättare|ersätter)\s+(?:för|i\s+stället\s+för|istället\s+för)\s+(?P<name>.+)$",
     re.IGNORECASE,
 )
+_FOR_PERSON = re.compile(r"^för\s+(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2})(?:\s*\([^)]*\))?$")
 _SERVING = re.compile(r"(?:tjänstgör|tjänstgjorde|tjänstgörande)(?:\s+i)?", re.IGNORECASE)
 _DAY = re.compile(r"\bdag\s*(?P<n>[1-9])\b", re.IGNORECASE)
 _REPLACES = re.compile(
@@ -230,6 +231,9 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
     if match := _REPLACES.match(raw):
         attendee.replaces = _without_party(match["name"])
         return
+    if (match := _FOR_PERSON.match(raw)) and looks_like_name(match["name"], set()):
+        attendee.replaces = match["name"]  # "Ulla Persson (S) för Patrik Lindgren (S)": serving in a member's place
+        return
     if _ROLE_ONLY.match(inner):
         attendee.role = _join(attendee.role, inner.lower())
         return
@@ -341,7 +345,7 @@ def _name_head(piece: str) -> str:
 
 
 def _segments_keep_parens(text: str) -> list[str]:
-    """Split at commas and semicolons outside parentheses."""
+    """Split at commas and semicolons outside parentheses (not within a list of items)."""
     out, depth, current = [], 0, []
     for char in text:
         if char == "(":
@@ -354,7 +358,13 @@ def _segments_keep_parens(text: str) -> list[str]:
         else:
             current.append(char)
     out.append("".join(current))
-    return [p.strip() for p in out if p.strip()]
+    merged: list[str] = []
+    for part in (p.strip() for p in out if p.strip()):
+        if merged and re.match(r"^\d", part) and re.search(r"§§?\s*\d[\d\s–-]*$", merged[-1]):
+            merged[-1] = f"{merged[-1]}, {part}"  # "§§ 140–145, 147–148": one list of items
+        else:
+            merged.append(part)
+    return merged
 
 
 def person_key(name: str) -> str:

@@ -26,6 +26,7 @@ from .header import label_of, notice_at, parse_header, read_notice
 from ..items import ITEM_TYPES
 from .breaks import restore_breaks
 from .itembody import ItemContext, fill_item, is_stop, split_title_type
+from .margins import in_text_column, text_column
 from .model import Attendee, DraftItem, DraftMeeting, Line, NextMeeting, Part, Section, Unplaced
 from .people import person_key, same_person
 from .registry import Registries, body_names, match_body, match_topics, propose_body
@@ -173,6 +174,7 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         if tail_start is not None and box is not None:  # (the box stood before the signatures)
             tail_start -= box[1] - box[0]
     headings, continued = _without_continuations(headings, lines, meeting)
+    continued |= _wrapped_titles(headings, lines, meeting)
     ends = [h.index for h in headings[1:]] + [tail_start if tail_start is not None else len(lines)]
     if headings and (listed := _appended_attendance(lines, headings[-1].title_index + 1, ends[-1])) is not None:
         # ("Beslutande: se bifogad närvarolista": the list after the last item is the meeting's)
@@ -193,6 +195,7 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
     _numbering_glitches(meeting, headings, lines)
     _officials(meeting)  # the chair is known before the items: "Ordförande går igenom ..."
     ctx = ItemContext(meeting, subjects, known, width, item_types=_item_types(meeting, options.registries))
+    column = text_column(lines)
     for heading, end in zip(headings, ends):
         title, type_printed = split_title_type(heading.title)
         item = DraftItem(heading.number, title or f"Punkt {heading.number}", lines[heading.index].loc, printed=heading.printed)
@@ -208,7 +211,7 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
                                      f"{dnr.SHAPES_HINT}; kept as text")
         body_lines = [lines[i] for i in heading.between] + [line for i, line in enumerate(lines[heading.title_index + 1:end],
                                                                                           heading.title_index + 1) if i not in continued]
-        fill_item(item, body_lines, ctx)
+        fill_item(item, in_text_column(body_lines, column) if column else body_lines, ctx)
         meeting.items.append(item)
     _finish(meeting, ctx, options.registries)
 
@@ -243,6 +246,25 @@ def _without_continuations(headings: list[Heading], lines: list[Line], meeting: 
             continue
         kept.append(heading)
     return kept, continued
+
+
+def _wrapped_titles(headings: list[Heading], lines: list[Line], meeting: DraftMeeting) -> set[int]:
+    """A title too long for its line goes on in bold right below it ("§ 148 Yttrande över ... väg
+    912" / "Norrbacka–Storsjön"): its end is added to the title, and the lines it took are returned."""
+    taken: set[int] = set()
+    for heading in headings:
+        below = heading.title_index + 1
+        if below >= len(lines) or heading.title_index == heading.index and not heading.title.strip():
+            continue
+        line = lines[below]
+        text = line.text.strip()
+        if line.bold and not line.heading and text and "\t" not in text and len(text.split()) <= 8 \
+                and not text.endswith((".", ":")) and label_of(text) is None and numbered_candidate(text) is None \
+                and not re.search(dnr.IN_TEXT, text):
+            heading.title = f"{heading.title.rstrip()} {text}"
+            taken.add(below)
+            meeting.guess(line.loc, "item title", f"goes on from the line above: '{text}'")
+    return taken
 
 
 def _heading_title(text: str) -> bool:
