@@ -606,3 +606,20 @@ def test_a_pdf_whose_labels_stand_in_a_margin_beside_their_text(content):
     assert present["Ulla Persson"] == ("tjänstgörande ersättare", "Patrik Lindgren")
     assert present["Mats Ekholm"] == ("2:e vice ordförande", None)
     assert [a.note for a in meeting.present if a.name == "Karin Ahl"] == ["§ 146", "§§ 140–145, 147–148"]
+
+
+
+def test_who_voted_how_in_sentences_presenters_with_their_titles_and_words_broken_at_a_dash(content):
+    """The same minutes: a vote whose voters are sentences ("Ja röstar ... och Ulla Persson (S).",
+    "Nej röstar ..."), two presenters each with a title ("Ekonomichef Sara Ylitalo och controller
+    Niklas Berglund föredrar ärendet."), and a double name or a place's name broken at the line's
+    hyphen or dash ("Eva-" / "Lena", "Norrbacka–" / "Storsjön")."""
+    draft, meeting, _ = imported("ks-2024-11-04-marginalrubriker.pdf", content)
+    items = {item.number: item for item in meeting.items}
+    vote = next(b for b in items["144"].blocks if b.kind == "omröstning")
+    assert vote.yes == ("Lena Forsberg (S)", "Anders Nordin (C)", "Gunnel Strömberg (S)", "Eva-Lena Sundqvist (S)",
+                        "Hassan Karimi (S)", "Maria Öberg (C)", "Johan Hedlund (V)", "Ulla Persson (S)")
+    assert len(vote.no) == 5 and vote.result == "8 ja, 5 nej"
+    assert [p.name for p in items["143"].presenters] == ["Sara Ylitalo", "Niklas Berglund"]
+    assert "Norrbacka–Storsjön, som behandlas som § 148" in decisions(meeting)["141"][0]
+    assert "(–5,2 miljoner kronor)" in body_of(draft)

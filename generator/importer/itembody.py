@@ -26,7 +26,7 @@ from ..items import ITEM_TYPES
 from .agenda import title_like
 from .model import Attendee, DraftItem, DraftMeeting, Line, Part, Presenter
 from .people import looks_like_name, parse_inline_list, same_person
-from .rollcall import RollCall, read_roll_call, starts_roll_call
+from .rollcall import RollCall, read_roll_call, starts_roll_call, voters_in
 from .sentences import (
     ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
     presenters_in,
@@ -699,6 +699,9 @@ class _Filler:
             # "Omröstning begärs och verkställs." / "Ja-röst för bifall, nej-röst för återremiss.": the vote's own words
             vote.text = f"{vote.text}\n\n{unit.text.strip()}"
             return index + 1
+        if vote is not None and label_kind is None and (voters := voters_in(unit.text)) is not None:
+            self._voters(vote, *voters, unit)
+            return index + 1
         if (open_vote := self._open_vote()) is not None and (count := VOTE_RESULT.search(unit.text)):
             # "Med 4 ja-röster mot 1 nej-röst beslutar nämnden ...": the vote's result (the decision is read below)
             open_vote.items = [("Resultat", _vote_result(count))]
@@ -846,6 +849,17 @@ class _Filler:
         elif match := VOTE_COUNT.search(text):
             part.items = [("Resultat", f"{match['yes']} ja, {match['no']} nej")]
         self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", _short(text))
+
+    def _voters(self, vote: Part, side: str, names: list[str], unit: Unit) -> None:
+        """"Ja röstar A (S), B (C) och C (S).": who voted so, beside the vote's result."""
+        result = [value for label, value in vote.items if label == "Resultat"]
+        vote.items = [(label, value) for label, value in vote.items if label != "Resultat"] + [(side, ", ".join(names))] + \
+            [("Resultat", value) for value in result]
+        counted = re.search(rf"(\d+)\s+{side.lower()}\b", result[0]) if result else None
+        if counted and int(counted[1]) != len(names):
+            self.meeting.notes.append(f"{unit.loc}: {self.item.label}: {len(names)} names vote '{side.lower()}', "
+                                      f"the result says {counted[1]}; check the vote")
+        self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", f"{side.lower()}: {', '.join(names)}")
 
     def _roll_call(self, call: RollCall, unit: Unit) -> None:
         """Who voted how, from the roll call's table: the vote the item told last that names no

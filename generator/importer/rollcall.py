@@ -15,6 +15,9 @@ piece that begins under no heading leaves the table unread. Typed tabs also alig
 name followed by two tabs where a long one has one), so a table is read only when it adds up:
 every member has one mark and it stands in a vote's column, and the marks counted are the sums
 row's numbers when it has one. Otherwise the table stays in the draft as typed.
+
+Minutes without a table say it in sentences after the vote: "Ja röstar Lena Forsberg (S), ... och
+Ulla Persson (S).", "Nej röstar ...", "Avstår gör ..." (`voters_in`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .people import TICK
+from .people import TICK, looks_like_name
 from .units import Unit
 
 _VOTE_COLUMNS = {"ja": "yes", "nej": "no", "avstår": "abstain", "avstod": "abstain", "avstående": "abstain",
@@ -124,3 +127,23 @@ def _columns(cells: tuple[str, ...]) -> tuple[dict[int, str], int | None] | None
         return None
     party = next((column for column, cell in enumerate(cells) if cell.lower().rstrip(":") in _PARTY_COLUMNS), None)
     return votes, party
+
+
+_VOTERS = re.compile(
+    r"^(?:följande\s+(?:ledamöter\s+)?röstar\s+(?P<side>ja|nej)|(?P<said>ja|nej)(?:-?röster)?(?:\s+(?:röstar|röstade))?|"
+    r"(?P<abstain>avstår|avstod)(?:\s+från\s+att\s+rösta)?(?:\s+(?:gör|gjorde))?)\s*:?\s+(?P<names>[A-ZÅÄÖ].+?)\.?$",
+    re.IGNORECASE)
+_VOTE_LABELS = {"ja": "Ja", "nej": "Nej"}
+
+
+def voters_in(text: str) -> tuple[str, list[str]] | None:
+    """("Ja", names) of a sentence that tells who voted yes, no or abstained ("Ja röstar Lena
+    Forsberg (S), Anders Nordin (C) och Ulla Persson (S)."), when every part is a name; or None."""
+    match = _VOTERS.match(" ".join(text.split()))
+    if not match:
+        return None
+    names = [part.strip() for part in re.split(r",|\s+och\s+", match["names"]) if part.strip()]
+    if not names or not all(looks_like_name(re.sub(r"\s*\([^()]*\)$", "", name), set(), lenient=True) for name in names):
+        return None
+    side = (match["side"] or match["said"] or "").casefold()
+    return (_VOTE_LABELS[side] if side else "Avstår"), names

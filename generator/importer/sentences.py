@@ -222,8 +222,11 @@ _TITLE_ENDINGS = "|".join(("are", "ör", "ent", "ist", "ledare", "direktör", "s
 _ROLE_WORD = (rf"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne)\s+|[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+)?"
               rf"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:{_TITLE_ENDINGS})(?:n|en)?|"
               rf"(?:{'|'.join(word.capitalize() for word in _TITLE_WORDS)})(?:n|en)?|Ordförande(?:n)?|Sekreterare(?:n)?)")
+_LATER_ROLE = rf"(?:[a-zåäö-]*(?:{_TITLE_ENDINGS})(?:n|en)?\s+)"
+"""The title before a second presenter's name, in lower case mid-sentence ("... och controller Niklas Berglund")."""
+_TITLED_NAMES = rf"{_NAME}(?:\s*,\s*{_LATER_ROLE}?{_NAME})*(?:\s+(?:och|samt)\s+{_LATER_ROLE}?{_NAME})?"
 _PRESENTER = re.compile(
-    rf"^(?:(?P<role>{_ROLE_WORD})\s+)?(?P<names>{_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
+    rf"^(?:(?P<role>{_ROLE_WORD})\s+)?(?P<names>{_TITLED_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
 )
 _INVERTED_PRESENTER = re.compile(rf"^[A-ZÅÄÖ][^.,]{{0,40}}?\s(?:{PRESENTING})\s+(?P<names>{_NAMES})\b")
 _BY_PRESENTER = re.compile(
@@ -276,7 +279,8 @@ def _unlisted_name(name: str, known) -> bool:
 
 
 def _split_names(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", text) if p.strip()]
+    return [re.sub(rf"^{_LATER_ROLE}", "", part) for part in parts]
 
 
 def parse_presenter_field(value: str, known: frozenset[str] | set[str]) -> tuple[list[Presenter], list[str]]:

@@ -120,6 +120,10 @@ def join_text(left: str, right: str) -> str:
         return left[:-1] + right  # a word hyphenated at the line's end
     if re.search(r"\d[-–]$", left) and right[:1].isdigit():
         return left + right  # a range broken at its dash ("årskurs 4–" / "6", "2024-04-" / "09")
+    if re.search(r"[^\W\d_]-$", left) and right[:1].isupper():
+        return left + right  # a double name or compound broken at its hyphen ("Eva-" / "Lena", "Stockholm-" / "Arlanda")
+    if re.search(r"(?:[^\W_]|\()–$", left) and right[:1].isalnum():
+        return left + right  # a dash between two names or before a figure ("Norrbacka–" / "Storsjön", "(–" / "5,2")
     return f"{left} {right}"
 
 
