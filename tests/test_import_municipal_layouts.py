@@ -577,6 +577,20 @@ def test_an_opendocument_fullmaktige_whose_attendance_list_follows_the_last_item
     assert not any(a.group for a in meeting.present) and present["Göran Hedlund"].role is None
 
 
+
+def test_word_paragraphs_under_a_label_after_a_table_in_the_same_item(content):
+    """The same minutes' budget item: a table of the committees' frames before its labels, then
+    `Beslutsunderlag` over four documents and `Proposition` over two propositions, each a paragraph
+    of its own, set apart as Word sets every paragraph."""
+    _, meeting, _ = imported("kf-2024-06-17-odt.odt", content)
+    item = next(item for item in meeting.items if item.number == "66")
+    assert [a.title for a in item.attachments] == [
+        "Kommunstyrelsens protokoll 2024-05-27, § 101", "Förslag till strategisk plan och budget 2025 med ekonomisk plan 2026–2027",
+        "Moderaternas och Sverigedemokraternas gemensamma budgetförslag, 2024-06-03", "Vänsterpartiets budgetförslag, 2024-06-03"]
+    order = next(b for b in item.blocks if b.kind == "propositionsordning")
+    assert "finner att Mikael Sjödins yrkande ska utgöra motförslag" in order.text
+
+
 def test_a_pdf_whose_labels_stand_in_a_margin_beside_their_text(content):
     """A kommunstyrelse's minutes as case systems print an item: a borderless table with the labels
     (Ärendebeskrivning, Beslutsunderlag, Beslut, Beslutet skickas till) in a left column, each beside

@@ -589,6 +589,7 @@ class _Filler:
                 collected.append(units[index])
                 index += 1
         else:
+            spaced = index < len(units) and units[index].blank_before  # (a label set apart from its text: Word's paragraphs)
             while index < len(units) and (not _stops_section(units[index]) or _bold_text(units[index])):
                 following = units[index]
                 if starts_roll_call(following):
@@ -596,7 +597,8 @@ class _Filler:
                 if collected and following.blank_before and following.kind != "bullet" and not _ATT.match(following.text) \
                         and not collected[-1].text.rstrip().endswith(":") \
                         and not (kind in _MOTION_LABEL_KINDS and motion_at(following.text)) \
-                        and not (kind == "beslut" and _closed_by_a_label(units, index)) \
+                        and not (kind == "beslut" and _closed_by_a_label(units, index, spaced)) \
+                        and not (kind == "propositionsordning" and spaced and _PUTS_A_QUESTION.match(following.text)) \
                         and not _next_point(collected[-1], following):
                     break
                 collected.append(following)
@@ -619,11 +621,13 @@ class _Filler:
         """"Beslutsunderlag" / "Tjänsteskrivelse 2023-05-02" / ...: one attachment a line."""
         label = _attachment_label(unit.text)
         index += 1
+        # (a Word file's list typed as paragraphs, each apart from the label and the others: a gap ends nothing)
+        spaced = _paragraphs_apart(units, index) or (index < len(units) and units[index].blank_before)
         while index < len(units):
             following = units[index]
             text = following.text.strip().lstrip("-•* ").strip()
             gap_ends = following.blank_before and index > 0 and units[index - 1] is not unit
-            if gap_ends and _paragraphs_apart(units, index):  # (a Word file's list typed as paragraphs: a gap ends nothing)
+            if gap_ends and spaced:
                 gap_ends = text.endswith(".") or len(text.split()) > 12
             if following.kind in ("heading", "row") or gap_ends or is_stop(text) or len(text.split()) > 20:
                 break
@@ -947,11 +951,16 @@ def _paragraphs_apart(units: list[Unit], index: int) -> bool:
     return all(unit.blank_before for unit in units[1:index + 1])
 
 
-def _closed_by_a_label(units: list[Unit], index: int) -> bool:
-    """Whether the decision's label reaches to the paragraph at `index`, in a source that sets a
-    gap between all its paragraphs (a Word file): there a gap ends nothing, the next label does
-    ("Beslut" / its two paragraphs / "Ärendet"). Elsewhere a gap after the decision ends it."""
-    if not _paragraphs_apart(units, index):
+_PUTS_A_QUESTION = re.compile(r"^(?:ordförande(?:n)?\s+ställer|ordförande(?:n)?\s+finner|därefter\s+ställer)\b", re.IGNORECASE)
+"""A proposition put after another ("Ordföranden ställer därefter proposition på ..."): the same label's."""
+
+
+def _closed_by_a_label(units: list[Unit], index: int, spaced: bool = False) -> bool:
+    """Whether a label reaches to the paragraph at `index`, in a source that sets a gap between
+    all its paragraphs (a Word file; `spaced`: a gap between the label and its first paragraph):
+    there a gap ends nothing, the next label does ("Beslut" / its two paragraphs / "Ärendet").
+    Elsewhere a gap after the decision ends it."""
+    if not (spaced or _paragraphs_apart(units, index)):
         return False
     following = units[index:]
     closing = next((position for position, unit in enumerate(following) if _stops_section(unit)), None)
