@@ -637,3 +637,22 @@ def test_who_voted_how_in_sentences_presenters_with_their_titles_and_words_broke
     assert [p.name for p in items["143"].presenters] == ["Sara Ylitalo", "Niklas Berglund"]
     assert "Norrbacka–Storsjön, som behandlas som § 148" in decisions(meeting)["141"][0]
     assert "(–5,2 miljoner kronor)" in body_of(draft)
+
+
+def test_the_body_is_read_below_the_municipality_that_heads_the_minutes(content):
+    """Minutes headed by the municipality's name ("Ekbacka kommun" / "Kommunala pensionärsrådet";
+    "Ekdala kommun" beside "SAMMANTRÄDESPROTOKOLL" / "Barn- och utbildningsnämnden"): the body is
+    the council or the committee, not the municipality."""
+    assert imported("kpr-2024-09-18-numrerad.docx", content)[1].body == "kommunala-pensionarsradet"
+    assert imported("bun-2024-10-22-paragraf-i-marginal.pdf", content)[1].body == "barn-utbildningsnamnden"
+
+
+def test_prose_in_a_right_column_is_no_table_and_a_voting_proposition_no_decision(content):
+    """A PDF whose items set `§ 87` and the diarienummer in a left column and the text in a right
+    one: a word of a paragraph that happens to begin where a label row's value begins cuts no line
+    into cells; "Följande voteringsproposition godkänns: Ja-röst för ..." is the vote's, not a decision."""
+    draft, meeting, _ = imported("bun-2024-10-22-paragraf-i-marginal.pdf", content)
+    assert "| Nämndens budgetram" not in body_of(draft) and "| Förvaltningen har sett över" not in body_of(draft)
+    vote = next(b for b in next(i for i in meeting.items if i.number == "90").blocks if b.kind == "omröstning")
+    assert "Följande voteringsproposition godkänns" in vote.text and vote.result == "6 ja, 3 nej"
+    assert not any("voteringsproposition" in d for d in decisions(meeting)["90"])

@@ -714,7 +714,7 @@ class _Filler:
         position = 0
         while position < len(said):
             sentence = said[position]
-            reason = None if self.in_proposal else decision_at(sentence, self.ctx.subjects, self.meeting.date)
+            reason = None if self.in_proposal else self._decision_at(sentence)
             motion = motion_at(sentence)
             if reason is None and motion is None and label_kind is None and not VOTE.match(sentence) and not ORDER.match(sentence):
                 self._presenters_in(sentence, unit.loc)
@@ -725,8 +725,7 @@ class _Filler:
                 self.item.parts.append(Part("para", text=" ".join(prose), loc=unit.loc))
                 prose = []
             end = position + 1
-            while end < len(said) and decision_at(said[end], self.ctx.subjects, self.meeting.date) is None \
-                    and motion_at(said[end]) is None:
+            while end < len(said) and self._decision_at(said[end]) is None and motion_at(said[end]) is None:
                 end += 1
             text = " ".join(said[position:end])
             if reason is not None:
@@ -756,6 +755,13 @@ class _Filler:
             self.item.parts.append(Part("para", text=" ".join(prose), loc=unit.loc))
         self.prose_seen = True
         return index + 1
+
+    def _decision_at(self, sentence: str) -> str | None:
+        """Why the sentence is a decision of the item, or None; the order a vote is put in is
+        approved by the body ("Kommunstyrelsen godkänner följande propositionsordning"), a step of the vote."""
+        if _VOTING_ORDER.search(sentence):
+            return None
+        return decision_at(sentence, self.ctx.subjects, self.meeting.date)
 
     def _absorb_list(self, units: list[Unit], start: int) -> list[Unit]:
         """The list a decision introduces: bullets, `Att ...` paragraphs, or short lines after a colon
@@ -983,9 +989,10 @@ _VOTE_PROPOSITION = re.compile(r"^(?:ja-?röst(?:en)?|nej-?röst(?:en)?|den\s+so
 """What a vote is between, said right after it is called: "Ja-röst för bifall, nej-röst för avslag",
 "Den som vill bifalla förslaget röstar ja"."""
 _VOTING_ORDER = re.compile(r"\b(?:godkänner|godkände|fastställer|fastställde|antar|antog)\s+(?:följande\s+)?"
-                           r"(?:voterings|omröstnings|propositions)ordning(?:en)?\b|^följande\s+(?:voterings|omröstnings)ordning\b",
+                           r"(?:voterings|omröstnings|propositions)(?:ordning|proposition)(?:en)?\b|"
+                           r"^följande\s+(?:voterings|omröstnings)(?:ordning|proposition)\b",
                            re.IGNORECASE)
-""""Nämnden godkänner följande voteringsordning: ...": how the vote is put, approved before it is
+""""Nämnden godkänner följande voteringsordning: ...", "Följande voteringsproposition godkänns": how the vote is put, approved before it is
 held; a step of the vote, not a decision of the item."""
 
 

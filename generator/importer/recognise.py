@@ -470,6 +470,8 @@ def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], opt
     # (a line of the head names the body with a capital, as the title's words need not: "Minnesanteckningar
     # styrgruppen för Nära vård"; "i föreningslokalen, plan 2", "#Möte" name none)
     lines = [text for text, _ in candidates if len(text.split()) <= 10 and text[:1].isupper()]
+    # ("Ekbacka kommun" above "Kommunala pensionärsrådet": the letterhead names the organisation, the body comes after)
+    lines.sort(key=lambda text: bool(_ORGANISATION.search(text)))
     name = next(filter(None, map(proposed_body_name, printed + lines)), None)
     if name is None:
         meeting.notes.append("could not tell which body the minutes are from; give it with --body KEY")
@@ -477,6 +479,11 @@ def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], opt
     proposal = propose_body(name, registries)
     meeting.body, meeting.body_name, meeting.body_proposal = proposal["key"], proposal["name"], proposal
     meeting.guess(meeting.first_loc, "body", f"{proposal['key']} (proposed: no body in bodies.yml matches '{name}')")
+
+
+_ORGANISATION = re.compile(r"(?:^|\s)(?:\w+s\s+)?(?:kommun|stad|region|landsting|kommunförbund|län)$|^(?:region|landstinget)\s+\w+$",
+                           re.IGNORECASE)
+"""A municipality or region ("Ekbacka kommun", "Region Örebro län", "Norrbacka stad"), not one of its bodies."""
 
 
 _MEETING_TAIL = re.compile(r"\s*[,–-]?\s*(?:möte|mötet|sammanträde|sammanträdet|protokoll|sammanträdesprotokoll)\s*$", re.IGNORECASE)
