@@ -14,11 +14,11 @@ Anything that cannot be read raises ExtractError with a message for the user.
 from __future__ import annotations
 
 import re
-from collections import Counter
 import shutil
 import statistics
 import unicodedata
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -309,8 +309,9 @@ def _split_at_columns(pages: list[list[_PdfLine]]) -> list[list[_PdfLine]]:
     return [[_cut_at_column(line, frequent) for line in page] for page in pages]
 
 
-_LABEL_WORDS = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:[ -][a-zåäö]+){0,3}$")
-"""What a cut leaves at the left: a label of one to four words, only the first capitalised."""
+LABEL_WORDS = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:[ -][a-zåäö]+){0,3}$")
+"""A label set beside its value: one to four words, only the first capitalised (no name, no
+number, no sentence)."""
 
 
 def _cut_at_column(line: _PdfLine, columns: list[tuple[int, int]]) -> _PdfLine:
@@ -318,7 +319,7 @@ def _cut_at_column(line: _PdfLine, columns: list[tuple[int, int]]) -> _PdfLine:
         return line
     for position, char in enumerate(line.text[:-1]):
         if char == " " and any(abs(line.x0 - left) <= 1.5 and abs(line.xs[position + 1] - x) <= 1.5 for left, x in columns) \
-                and _LABEL_WORDS.match(line.text[:position]):
+                and LABEL_WORDS.match(line.text[:position]):
             return _PdfLine(f"{line.text[:position]}\t{line.text[position + 1:]}", line.size, line.bold, line.top, line.bottom,
                             line.x0, (line.x0, line.xs[position + 1]), line.xs)
     return line

@@ -961,7 +961,7 @@ _PUTS_A_QUESTION = re.compile(r"^(?:ordförande(?:n)?\s+ställer|ordförande(?:n
 """A proposition put after another ("Ordföranden ställer därefter proposition på ..."): the same label's."""
 
 
-def _closed_by_a_label(units: list[Unit], index: int, spaced: bool = False) -> bool:
+def _closed_by_a_label(units: list[Unit], index: int, spaced: bool) -> bool:
     """Whether a label reaches to the paragraph at `index`, in a source that sets a gap between
     all its paragraphs (a Word file; `spaced`: a gap between the label and its first paragraph):
     there a gap ends nothing, the next label does ("Beslut" / its two paragraphs / "Ärendet").

@@ -11,17 +11,14 @@ on a line of its own, then its text, and the right column is the text's margin.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
-from .extract import markdown_line
+from .extract import LABEL_WORDS, markdown_line
 from .model import Line
 
 _MIN_COLUMN = 60.0
 """Points from the page's text margin to a text column, at least: further than a list's indent."""
-_LABEL = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:[ -][a-zåäö]+){0,3}$")
-"""A label's cell: one to four words, only the first capitalised (no name, no number, no sentence)."""
 _BULLET_ROOM = 30.0
 """Points a row's text may begin to the right of the column: a list's bullet set in within it."""
 
@@ -62,5 +59,4 @@ def _label_row(line: Line, column: float) -> bool:
     if line.indent >= 3 or len(line.column_starts) < 2:
         return False
     text_at = line.column_starts[1] - (line.column_starts[0] - line.indent)
-    return column - 3 <= text_at <= column + _BULLET_ROOM and bool(_LABEL.match(line.text.split("\t", 1)[0].strip()))
-
+    return column - 3 <= text_at <= column + _BULLET_ROOM and bool(LABEL_WORDS.match(line.text.split("\t", 1)[0].strip()))

@@ -223,13 +223,13 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
         return
     if match := _SUBSTITUTE_FOR.match(inner):
         attendee.role = _join(attendee.role, match["role"].strip().lower())  # ("Tjänstgörande ersättare" opens a table's cell)
-        attendee.replaces = _without_party(match["name"])
+        attendee.replaces = without_party(match["name"])
         return
     if re.fullmatch(r"[a-zåäö]{1,3}|[A-ZÅÄÖ]{1,3}", inner) and inner.casefold() in PARTIES and not raw.startswith("("):
         attendee.party = attendee.party or inner  # "Anna Ek, S"
         return
     if match := _REPLACES.match(raw):
-        attendee.replaces = _without_party(match["name"])
+        attendee.replaces = without_party(match["name"])
         return
     if (match := _FOR_PERSON.match(raw)) and looks_like_name(match["name"], set()):
         attendee.replaces = match["name"]  # "Ulla Persson (S) för Patrik Lindgren (S)": serving in a member's place
@@ -261,7 +261,7 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
 _ITEM_REFS = re.compile(r"^(?P<head>.*?[^\s,])\s*,?\s+(?P<refs>§§?\s*\d{1,4}(?:\s*(?:[-–,]|och)\s*\d{1,4})*)$")
 
 
-def _without_party(name: str) -> str:
+def without_party(name: str) -> str:
     """`Nils Ottosson (NP)` -> `Nils Ottosson`: whom a substitute replaces, by name."""
     return re.sub(r"\s*\([^)]*\)?\s*$", "", name.strip()).strip().rstrip(".")
 

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 from .. import dnr
 from .agenda import TITLE_LINE, Heading, find_numbered, numbered_candidate, title_like
@@ -102,7 +103,7 @@ def _date_near(lines: list[Line], index: int) -> dt.date | None:
 def _dates_near(lines: list[Line], index: int) -> list[dt.date]:
     """The first full date of each of the dozen lines from `index` that has one."""
     dates = []
-    for line in [line for line in lines[index:] if not line.blank][:12]:
+    for line in islice((line for line in lines[index:] if not line.blank), 12):
         found = first_date(line.text)
         if found is not None and found.has_year:
             dates.append(found.start)

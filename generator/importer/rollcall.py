@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .people import TICK, looks_like_name
+from .people import TICK, looks_like_name, without_party
 from .units import Unit
 
 _VOTE_COLUMNS = {"ja": "yes", "nej": "no", "avstår": "abstain", "avstod": "abstain", "avstående": "abstain",
@@ -143,7 +143,7 @@ def voters_in(text: str) -> tuple[str, list[str]] | None:
     if not match:
         return None
     names = [part.strip() for part in re.split(r",|\s+och\s+", match["names"]) if part.strip()]
-    if not names or not all(looks_like_name(re.sub(r"\s*\([^()]*\)$", "", name), set(), lenient=True) for name in names):
+    if not names or not all(looks_like_name(without_party(name), set(), lenient=True) for name in names):
         return None
     side = (match["side"] or match["said"] or "").casefold()
     return (_VOTE_LABELS[side] if side else "Avstår"), names
