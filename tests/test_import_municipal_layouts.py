@@ -656,3 +656,25 @@ def test_prose_in_a_right_column_is_no_table_and_a_voting_proposition_no_decisio
     vote = next(b for b in next(i for i in meeting.items if i.number == "90").blocks if b.kind == "omröstning")
     assert "Följande voteringsproposition godkänns" in vote.text and vote.result == "6 ja, 3 nej"
     assert not any("voteringsproposition" in d for d in decisions(meeting)["90"])
+
+
+def test_a_councils_list_of_members_then_officers_and_its_signatures_side_by_side(content):
+    """A pensioners' council in Word: one list `Närvarande` of members (party or association)
+    followed by the officers who served it (a title only), and at the end `Lars-Göran Wikström<TAB>
+    Sture Lindahl` above `Ordförande<TAB>Justerare`. The officers are staff; the chair signs as chair
+    and is no adjuster; "X, SPF Seniorerna Ekbacka, väljs att jämte ordföranden justera" elects the
+    adjuster; "Rådet tar del av informationen" is the council's decision, and "Budgeten fastställs
+    av kommunfullmäktige den 25 november" the council's, not; "Protokollet justeras digitalt." is
+    no appendix."""
+    draft, meeting, front = imported("kpr-2024-09-18-numrerad.docx", content)
+    assert [a.name for a in meeting.staff] == ["Helena Forsberg", "Tobias Nyman", "Jenny Rask", "Sofia Ekström"]
+    assert len(meeting.present) == 8
+    assert next(a for a in meeting.present if a.name == "Rolf Engström").organisation == "SKPF Pensionärerna avd. 47 Ekbacka"
+    assert meeting.officials.adjusters == ("Sture Lindahl",)
+    assert [(s["name"], s["role"]) for s in front["signatures"]][1:] == [("Lars-Göran Wikström", "ordförande"),
+                                                                         ("Sture Lindahl", "justerare")]
+    found = decisions(meeting)
+    assert found["2"] == ["Sture Lindahl, SPF Seniorerna Ekbacka, väljs att jämte ordföranden justera dagens protokoll."]
+    assert found["6"] == ["Rådet tar del av informationen."]
+    assert meeting.appendix == ()
+    assert "Protokollet justeras digitalt." in unplaced(draft)

@@ -25,7 +25,7 @@ from . import dates
 from .agenda import TITLE_LINE, title_like
 from .units import has_finite_verb
 from .model import Attendee, DraftMeeting, Line
-from .people import PARTIES, classify_segment, looks_like_name, parse_entry, parse_inline_list, split_name_list
+from .people import ORG_WORDS, PARTIES, TITLE_WORDS, classify_segment, looks_like_name, parse_entry, parse_inline_list, split_name_list
 
 ATTENDANCE = [
     (r"närvarande(?:\s+ledamöter)?|beslutande(?:\s+ledamöter)?|ledamöter|deltagare|närvarolista|närvarande\s+ordinarie\s+ledamöter|ordinarie\s+ledamöter",
@@ -650,3 +650,27 @@ class _State:
         meeting.date = found.start
         meeting.end_date = found.end
         meeting.guess(loc, "date", f"{found.start}" + (f" to {found.end}" if found.end else "") + f" (from '{printed}')")
+
+
+def staff_after_members(meeting: DraftMeeting) -> None:
+    """One list of those present with the members first, each with a party or an organisation,
+    then the officers who served the meeting, each with a title only ("Helena Forsberg,
+    äldreomsorgschef"): the officers are staff, not members. Only a run at the list's end, after
+    at least three members, and only titles of an occupation, so a member whose party is missing
+    stays a member."""
+    present = meeting.attendee_lists["present"]
+    run = 0
+    while run < len(present) and _officer(present[len(present) - 1 - run]):
+        run += 1
+    members = present[:len(present) - run]
+    if not run or len(members) < 3 or not all(a.party or a.organisation for a in members[-3:]):
+        return
+    for attendee in present[len(members):]:
+        meeting.guess(attendee.loc, "staff", f"{attendee.name} (a title only, listed after the members)")
+    meeting.attendee_lists["staff"].extend(present[len(members):])
+    del present[len(members):]
+
+
+def _officer(attendee: Attendee) -> bool:
+    return bool(attendee.title and not attendee.party and not attendee.organisation and not attendee.role
+                and not attendee.replaces and TITLE_WORDS.search(attendee.title) and not ORG_WORDS.search(attendee.title))

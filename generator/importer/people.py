@@ -30,15 +30,15 @@ ROLE = (
 )
 _ROLE_ONLY = re.compile(rf"^(?:{ROLE})(?:\s*(?:,|tillika|och|samt|/)\s*(?:{ROLE}))*$", re.IGNORECASE)
 _ROLE_PREFIX = re.compile(rf"^(?:{ROLE})(?:\s*(?:tillika|och|samt)\s*(?:{ROLE}))*(?=\s|$)", re.IGNORECASE)
-_TITLE_WORDS = re.compile(
+TITLE_WORDS = re.compile(
     r"(?:chef|direktör|koordinator|samordnare|strateg|handläggare|utvecklare|ledare|ansvarig|rådgivare|utredare|"
     r"controller|läkare|sjuksköterska|kommunikatör|jurist|analytiker|assistent|specialist|konsult|planerare|ekonom|"
     r"föreståndare|inspektör|terapeut|kurator|psykolog|rektor|lektor|sekreterare|ombudsman|processledare|"
     r"projektledare|administratör|registrator|arkivarie|kanslist|medarbetare|tjänsteperson|tjänsteman|forskare|"
-    r"doktorand|professor|docent|chefsläkare|överläkare|mas|mar|vd)\b",
+    r"doktorand|professor|docent|chefsläkare|överläkare|(?<![a-zåäö])(?:mas|mar|vd))\b",  # (an abbreviation ends no compound: "avd.")
     re.IGNORECASE,
 )
-_ORG_WORDS = re.compile(
+ORG_WORDS = re.compile(
     r"\b(?:kommun|region|regionen|landsting|landstinget|stad|staden|förvaltning|förvaltningen|nämnd|nämnden|"
     r"bolag|ab|förbund|förbundet|skr|vgr|universitet|universitetet|sjukhus|sjukhuset|sjukhusen|vårdcentral|"
     r"hälsocentral|länsstyrelsen|myndighet|myndigheten|fou|kommunförbund|enhet|enheten|centrum|primärvården|"
@@ -138,7 +138,7 @@ def leading_name(text: str, known: frozenset[str] | set[str] = frozenset()) -> t
     taken = 1
     while taken < len(tokens) and taken < 4:
         token = tokens[taken]
-        if _CAP_TOKEN.match(token) and not _ORG_WORDS.fullmatch(token):
+        if _CAP_TOKEN.match(token) and not ORG_WORDS.fullmatch(token):
             taken += 1
         elif token.lower() in PARTICLES and taken + 1 < len(tokens) and _CAP_TOKEN.match(tokens[taken + 1]):
             taken += 1
@@ -237,22 +237,22 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
     if _ROLE_ONLY.match(inner):
         attendee.role = _join(attendee.role, inner.lower())
         return
-    if _NOTE.search(inner) and not _ORG_WORDS.search(inner):
+    if _NOTE.search(inner) and not ORG_WORDS.search(inner):
         attendee.note = _join(attendee.note, inner, "; ")
         read_note(attendee, inner)
         return
     if match := _ROLE_PREFIX.match(inner):
         remainder = inner[match.end():].strip()
-        if remainder and _ORG_WORDS.search(remainder):
+        if remainder and ORG_WORDS.search(remainder):
             attendee.role = _join(attendee.role, match[0])
             attendee.organisation = _join(attendee.organisation, remainder)
             return
         attendee.title = _join(attendee.title, inner)
         return
-    if inner[:1].islower() or (_TITLE_WORDS.search(inner) and not _ORG_WORDS.search(inner)):
+    if inner[:1].islower() or (TITLE_WORDS.search(inner) and not ORG_WORDS.search(inner)):
         attendee.title = _join(attendee.title, inner)
         return
-    if attendee.organisation and not _ORG_WORDS.search(inner) and attendee.title is None:
+    if attendee.organisation and not ORG_WORDS.search(inner) and attendee.title is None:
         attendee.title = inner
         return
     attendee.organisation = _join(attendee.organisation, inner)

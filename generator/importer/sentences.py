@@ -25,8 +25,8 @@ import re
 
 from .dates import find_dates
 from .model import Presenter
-from .people import _TITLE_WORDS as _TITLE_WORD
-from .people import _ORG_WORDS, LOWER, UPPER, looks_like_name, same_person
+from .people import TITLE_WORDS as _TITLE_WORD
+from .people import ORG_WORDS, LOWER, UPPER, looks_like_name, same_person
 
 GENERIC_SUBJECTS = (
     "mötet", "gruppen", "nämnden", "styrelsen", "utskottet", "rådet", "samrådet", "beredningen", "kommittén",
@@ -49,6 +49,7 @@ DECISION_VERBS = (
     r"lägger\s+[^.]{1,60}?\s*till\s+handlingarna|lade\s+[^.]{1,60}?\s*till\s+handlingarna|enades\s+om|enas\s+om\s+att|"
     r"fann|finner|beviljar|beviljade|godtar|godtog|nekar|nekade|accepterar|accepterade|bestämmer|bestämde|tillsätter|tillsatte|"
     r"(?:nominerar|nominerade|föreslår|föreslog)\s+och\s+(?:väljer|valde)|röstar\s+för\s+att|röstade\s+för\s+att|"
+    r"tar\s+del\s+av|tog\s+del\s+av|"
     r"tackar\s+för\s+(?:informationen|redovisningen|presentationen|föredragningen)"
     r"(?=(?:\s+och\s+lägger\s+den\s+till\s+handlingarna)?\s*\.?\s*$)"
 )
@@ -69,7 +70,7 @@ _PASSIVE = re.compile(
 )
 _ELECTED = re.compile(r"^(?:Till\s+(?:justerare|justeringspersoner?|att\s+justera|sekreterare|mötessekreterare|ordförande|"
                       r"mötesordförande|rösträknare)[^.]{0,40}\b(?:valdes|utsågs|utses|väljs))"
-                      r"|^\S[^.]{0,60}\b(?:valdes|utsågs|utses|väljs)\s+(?:till\s+)?(?:att\s+justera|justerare|ordförande|sekreterare)",
+                      r"|^\S[^.]{0,60}\b(?:valdes|utsågs|utses|väljs)\s+(?:till\s+)?(?:att\s+(?:[^.]{0,40}?\s)?justera|justerare|ordförande|sekreterare)",
                       re.IGNORECASE)
 _DONE_DECISION = re.compile(r"^(?:Beslutades|Beslöts|Det\s+(?:beslutades|beslöts|bestämdes)|Mötet\s+beslutade|Gruppen\s+beslutade)\b"
                             r"|^[A-ZÅÄÖ][^.]{0,40}?\b(?:beslutades|beslöts|bestämdes)\s+det\s+att\b", re.IGNORECASE)
@@ -158,7 +159,7 @@ def decision_at(sentence: str, subjects: Subjects, meeting_date: dt.date | None)
             if _reports_earlier(" ".join(after[size:]), meeting_date):
                 return None
             return "decision verb before the body ('I övrigt beslutade ...')"
-    if _EARLIER.search(text):
+    if _EARLIER.search(text) or _by_another_body(text, subjects):
         return None
     if _PASSIVE.match(text):
         return "an agenda matter in the passive ('Dagordningen godkändes')"
@@ -167,6 +168,22 @@ def decision_at(sentence: str, subjects: Subjects, meeting_date: dt.date | None)
     if _passive_decision(text):
         return "a decision in the passive ('Motionen bifalles', 'X valdes till revisor')"
     return None
+
+
+_AGENT = re.compile(r"\b(?:fastställ(?:s|es|des)|godkän(?:ns|nes|des)|antas|antogs|beslutas|beslutades|avgörs|avgjordes)\s+"
+                    r"(?:slutligt\s+|slutligen\s+)?av\s+(?P<agent>\S+(?:\s+\S+){0,3})", re.IGNORECASE)
+_BODY_WORD = re.compile(r"^[a-zåäö-]*(?:fullmäktige|styrelsen|nämnden|utskottet|rådet|regeringen|riksdagen|förvaltningen|"
+                        r"beredningen|direktionen|presidiet|stämman|årsmötet|kommunen|regionen|myndigheten)$", re.IGNORECASE)
+
+
+def _by_another_body(text: str, subjects: Subjects) -> bool:
+    """A passive whose agent is another body ("Budgeten fastställs av kommunfullmäktige den 25
+    november"): what that body will decide, told to this meeting, not its own decision."""
+    match = _AGENT.search(text)
+    if not match:
+        return False
+    words = match["agent"].split()
+    return not subjects.match_at(words, 0) and bool(_BODY_WORD.match(words[0].strip(",.")))
 
 
 def _passive_decision(text: str) -> bool:
@@ -275,7 +292,7 @@ def _unlisted_name(name: str, known) -> bool:
     """Two to four name-shaped words as the subject of a presenting verb: a person whose given
     name no list holds ("Stellan Lagerström redogjorde"), unless a word names an organisation."""
     words = name.split()
-    return len(words) >= 2 and looks_like_name(name, known, lenient=True) and not any(_ORG_WORDS.fullmatch(w) for w in words)
+    return len(words) >= 2 and looks_like_name(name, known, lenient=True) and not any(ORG_WORDS.fullmatch(w) for w in words)
 
 
 def _split_names(text: str) -> list[str]:

@@ -23,6 +23,9 @@ START = re.compile(
     r"dokumentet\s+är\s+(?:elektroniskt|digitalt)\s+signerat)\b",
     re.IGNORECASE,
 )
+_HOW_SIGNED = re.compile(r"^protokollet\s+(?:justeras|signeras|undertecknas|har\s+justerats|är\s+justerat)\s+"
+                         r"(?:digitalt|elektroniskt|med\s+e-?legitimation|med\s+bank-?id|via\s+\S+)\.?$", re.IGNORECASE)
+"""'Protokollet justeras digitalt.': a note on the signature page, not an appendix."""
 _ESIGN = re.compile(
     r"^(?P<label>namn|name|titel,?\s*organisation|titel|title|roll|organisation|identifikationstyp|identifikations-id|"
     r"id|datum\s*&\s*tid|datum\s+och\s+tid|tidpunkt|signerat|signed)\s*:\s*(?P<value>.*)$",
@@ -76,6 +79,17 @@ def _signature_block_at(lines: list[Line], index: int, end: int, known: set[str]
         if _ROLE_ONLY.match(lines[index + offset].text.strip()):
             return True
     return False
+
+
+def _roles_side_by_side(lines: list[Line], index: int, count: int) -> list[str] | None:
+    """The roles in the next line, one per column ("Ordförande<TAB>Justerare"), or None."""
+    below = _next_nonblank(lines, index, len(lines))
+    if below is None:
+        return None
+    columns = [c.strip().rstrip(":") for c in lines[below].text.split("\t") if c.strip()]
+    if len(columns) != count or not all(_ROLE_ONLY.match(c) for c in columns):
+        return None
+    return [c.lower() for c in columns]
 
 
 def _only_short_after(lines: list[Line], index: int, end: int) -> bool:
@@ -165,10 +179,16 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
             index = below + 1
             continue
         elif "\t" in text and all(looks_like_name(c.strip(), known, lenient=True) for c in text.split("\t") if c.strip()):
-            # "Lars Ek<TAB>Ola Berg" under "Justeras": names side by side
-            for column in (c.strip() for c in text.split("\t") if c.strip()):
-                meeting.signatures.append(Signature(name=column, role=pending_role))
-                meeting.guess(line.loc, "signature", column + (f" ({pending_role})" if pending_role else ""))
+            # "Lars Ek<TAB>Ola Berg" under "Justeras": names side by side, their roles in the line below
+            # when it has one for each ("Ordförande<TAB>Justerare": the chair signs too, as chair)
+            names = [c.strip() for c in text.split("\t") if c.strip()]
+            roles = _roles_side_by_side(lines, index + 1, len(names))
+            for column, role in zip(names, roles or [pending_role] * len(names)):
+                meeting.signatures.append(Signature(name=column, role=role))
+                meeting.guess(line.loc, "signature", column + (f" ({role})" if role else ""))
+            if roles:
+                index = _next_nonblank(lines, index + 1, len(lines)) + 1  # type: ignore[operator]
+                continue
         elif above is not None and looks_like_name(text, known) and not _ROLE_ONLY.match(text):
             signature = Signature(name=text, role=above)
             meeting.signatures.append(signature)
@@ -192,6 +212,8 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
             current = None
             index = probe
             continue
+        elif _HOW_SIGNED.match(text):
+            meeting.unplace(line, "how the minutes are signed (the signatures are in the front matter)")
         elif line.hinted and meeting.signatures and not START.match(text):
             return done(index)
         else:
