@@ -111,6 +111,24 @@ _NAME_BEFORE = re.compile(r"(?:\b[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-z�
 "Karl Svensson (800101-1231)"."""
 
 
+_IDENTITY_IN_TEXT = re.compile(rf"{_CANDIDATE.pattern}|(?<![0-9])(?:19|20)?[0-9]{{6}}[-+](?:[Xx]{{4}}|\*{{4}})(?![0-9A-Za-z*])")
+
+
+def _masked_birth_date(number: str) -> bool:
+    """`19580614-XXXX`, `580614-****`: an identity number with its last four masked still tells
+    the person's day of birth."""
+    digits = re.match(r"[0-9]+", number)
+    if digits is None or "-" not in number and "+" not in number or number[-4:].isdigit():
+        return False
+    birth = digits.group()
+    year = int(birth[:4]) if len(birth) == 8 else 1900 + int(birth[:2])
+    try:
+        dt.date(year, int(birth[-4:-2]), int(birth[-2:]))
+    except ValueError:
+        return False
+    return True
+
+
 def withhold_identity_numbers(text: str) -> tuple[str, int]:
     """`text` with each valid identity number, and the name written right before it, replaced by
     `[uppgift borttagen]`; and how many. For text that is about to be written into the content
@@ -119,8 +137,8 @@ def withhold_identity_numbers(text: str) -> tuple[str, int]:
         return text, 0
     out: list[str] = []
     position = count = 0
-    for match in _CANDIDATE.finditer(text):
-        if not is_identity_number(match.group()):
+    for match in _IDENTITY_IN_TEXT.finditer(text):
+        if not (is_identity_number(match.group()) or _masked_birth_date(match.group())):
             continue
         before = text[position:match.start()]
         end = match.end()

@@ -678,3 +678,38 @@ def test_a_councils_list_of_members_then_officers_and_its_signatures_side_by_sid
     assert found["6"] == ["Rådet tar del av informationen."]
     assert meeting.appendix == ()
     assert "Protokollet justeras digitalt." in unplaced(draft)
+
+
+def test_a_committee_for_individual_cases_keeps_its_secrecy_lines_and_withholds_an_applicant(content):
+    """A socialnämnd's individutskott printed by a case system: every case carries `Sekretess
+    enligt 26 kap. 1 § offentlighets- och sekretesslagen` / `Ärendebeskrivning` and the same
+    recipient `Enheten för ekonomiskt bistånd` ends three pages. Lines the minutes repeat within
+    their pages are no page furniture: each case keeps its secrecy and its recipients. An applicant
+    named with a personnummer in a case's text is withheld, name and number."""
+    draft, meeting, _ = imported("sniu-2024-05-14-individ.pdf", content)
+    assert {item.number for item in meeting.items if item.secrecy} == {"47", "48", "49", "50", "51"}
+    recipients = [line for line in body_of(draft).splitlines() if line.startswith("Beslutet skickas till:")]
+    assert recipients == ["Beslutet skickas till: " + r for r in (
+        "Sökanden (med besvärshänvisning), Enheten för ekonomiskt bistånd",
+        "Vårdnadshavarna, Enheten för barn och unga, Avgiftshandläggare",
+        "Sökanden, Hyresvärden, Enheten för ekonomiskt bistånd",
+        "Vårdnadshavarna, Offentligt biträde, Enheten för barn och unga",
+        "Sökanden, Enheten för ekonomiskt bistånd")]
+    assert "Rydberg" not in draft.text and "1212" not in draft.text
+    assert "Enhetschef Tove Lindkvist föredrar ärendet. [uppgift borttagen], har ansökt" in body_of(draft)
+
+
+def test_a_building_committees_word_minutes_with_a_page_label_and_an_approved_order_of_voting(content):
+    """A miljö- och byggnadsnämnd in Word: the letterhead's `Sida` with its number below is no body;
+    `Nämnden godkänner följande beslutsgång: Ja-röst för ...` is the vote's; the head's signature
+    lines (`Sekreterare<TAB>....` / `Linnea Borg`) are the minutes' signatures, and the notice box's
+    `Underskrift` (who posted it) is none; an owner's day of birth with the last four masked
+    (`19580614-XXXX`) is withheld."""
+    draft, meeting, front = imported("mbn-2024-03-20-bygglov.docx", content)
+    assert meeting.body == "miljo-byggnadsnamnden"
+    assert not any("beslutsgång" in d for found in decisions(meeting).values() for d in found)
+    vote = next(b for b in next(i for i in meeting.items if i.number == "25").blocks if b.kind == "omröstning")
+    assert "beslutsgång" in vote.text and vote.result == "5 ja, 4 nej"
+    assert [(s["name"], s["role"]) for s in front["signatures"]] == [
+        ("Linnea Borg", "sekreterare"), ("Anna-Karin Lövgren", "ordförande"), ("Göran Påhlsson", "justerare")]
+    assert "19580614" not in draft.text

@@ -4,9 +4,9 @@ PDF extraction repeats each page's letterhead ("Chefsgrupp ... / Tjänsteställe
 Linnea / Hedkvist") and footer ("Justerandes signatur", "Sida 3 av 7") in the running text,
 often in the middle of a sentence. They are found as:
 
-- a run of two or more lines that recurs three or more times (the first, on page one, is kept:
-  it is the letterhead with the facts);
-- on PDF pages, a line at the top or bottom of at least half the pages (digits ignored);
+- a run of two or more lines that recurs three or more times, on known pages at a page's top or
+  bottom (the first, on page one, is kept: it is the letterhead with the facts);
+- on PDF pages, a line at the top or bottom of two pages in three (digits ignored);
 - lines that are furniture whatever their count: page numbers, signature boxes.
 
 A line that continues a sentence broken by removed furniture is marked `joined`.
@@ -121,20 +121,23 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
     counts = Counter(keys)
     runs: list[tuple[int, int]] = []
     start = None
+    pages = [lines[i].page for i in content] + [None]
     for position, key in enumerate(keys + [None]):
         # a sentence the minutes repeat ("... finner att nämnden bifaller detta.") ends a run of furniture
         frequent = key is not None and counts[key] >= 3 and not _sentence(lines[content[position]].text)
-        if frequent and start is None:
-            start = position
-        elif not frequent and start is not None:
+        if start is not None and (not frequent or pages[position] != pages[start]):  # (a page's end ends a run)
             if position - start >= 2:
                 runs.append((start, position))
             start = None
+        if frequent and start is None:
+            start = position
     # A run that recurs three times (four when it is only two lines long) is furniture; so is a
     # shorter or differently cut run of the same lines, e.g. the letterhead on page one.
     same = Counter(tuple(keys[a:b]) for a, b in runs)
     frequent = [set(run) for run, n in same.items() if n >= 3 and (len(run) >= 3 or n >= 4) and not any(map(_sentence, run))]
     runs = [trimmed for a, b in runs if (trimmed := _furniture_within(keys, a, b, frequent)) is not None]
+    candidates = {position for a, b in runs for position in range(a, b)}
+    runs = [run for run in runs if _at_a_page_edge(lines, content, run, candidates)]
     kept_keys: set[str] = set()
     for a, b in runs:
         run_keys = set(keys[a:b])
@@ -145,6 +148,21 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
             index = content[position]
             removed.add(index)
             reasons[index] = f"page header or footer (repeated {counts[keys[position]]} times)"
+
+
+def _at_a_page_edge(lines: list[Line], content: list[int], run: tuple[int, int], candidates: set[int]) -> bool:
+    """On known pages, whether a run stands at its page's top or bottom, with at most one line
+    between (other runs of repeated lines not counted: a header above a header): lines that
+    recur within pages ("Sekretess enligt 26 kap. 1 § offentlighets- och sekretesslagen" /
+    "Ärendebeskrivning" in every case of a committee for individual cases) are the minutes' own,
+    whatever their count."""
+    page = lines[content[run[0]]].page
+    if page is None:
+        return True
+    on_page = [p for p in range(len(content)) if lines[content[p]].page == page and p not in candidates]
+    above = sum(1 for p in on_page if p < run[0])
+    below = sum(1 for p in on_page if p >= run[1])
+    return above <= 1 or below <= 1
 
 
 def _furniture_within(keys: list[str], start: int, end: int, frequent: list[set[str]]) -> tuple[int, int] | None:
@@ -204,7 +222,9 @@ def _page_edges(lines: list[Line], removed: set[int], reasons: dict[int, str]) -
         chosen = indexes[:2] + indexes[-2:]
         edges[page] = chosen
         edge_counts.update({_edge_key(lines[i].text) for i in chosen})
-    threshold = max(3, len(pages) // 2)
+    # (two pages in three: a line the minutes repeat, a recipient who ends three of five pages, is
+    # no footer; furniture stands on every page, but for the first's letterhead and a last page)
+    threshold = max(3, -(-2 * len(pages) // 3))
     first_page = min(pages)
     for page, chosen in edges.items():
         for index in chosen:

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from . import dates
 from .agenda import TITLE_LINE, title_like
 from .units import has_finite_verb
-from .model import Attendee, DraftMeeting, Line
-from .people import ORG_WORDS, PARTIES, TITLE_WORDS, classify_segment, looks_like_name, parse_entry, parse_inline_list, split_name_list
+from .model import Attendee, DraftMeeting, Line, Signature
+from .people import (ORG_WORDS, PARTIES, TITLE_WORDS, classify_segment, looks_like_name, parse_entry, parse_inline_list, same_person,
+                     split_name_list)
 
 ATTENDANCE = [
     (r"närvarande(?:\s+ledamöter)?|beslutande(?:\s+ledamöter)?|ledamöter|deltagare|närvarolista|närvarande\s+ordinarie\s+ledamöter|ordinarie\s+ledamöter",
@@ -428,6 +429,8 @@ class _State:
 
     def _official(self, role: str, name: str, line: Line) -> None:
         meeting = self.meeting
+        if not any(same_person(s.name, name) for s in meeting.signatures):
+            meeting.signatures.append(Signature(name=name, role=role))  # (the block is where the minutes are signed)
         if role.startswith("juster"):
             if name not in meeting.adjusters:
                 meeting.adjusters.append(name)

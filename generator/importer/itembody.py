@@ -989,8 +989,8 @@ _VOTE_PROPOSITION = re.compile(r"^(?:ja-?röst(?:en)?|nej-?röst(?:en)?|den\s+so
 """What a vote is between, said right after it is called: "Ja-röst för bifall, nej-röst för avslag",
 "Den som vill bifalla förslaget röstar ja"."""
 _VOTING_ORDER = re.compile(r"\b(?:godkänner|godkände|fastställer|fastställde|antar|antog)\s+(?:följande\s+)?"
-                           r"(?:voterings|omröstnings|propositions)(?:ordning|proposition)(?:en)?\b|"
-                           r"^följande\s+(?:voterings|omröstnings)(?:ordning|proposition)\b",
+                           r"(?:(?:voterings|omröstnings|propositions)(?:ordning|proposition)(?:en)?|beslutsgång(?:en)?)\b|"
+                           r"^följande\s+(?:(?:voterings|omröstnings)(?:ordning|proposition)|beslutsgång)\b",
                            re.IGNORECASE)
 """"Nämnden godkänner följande voteringsordning: ...", "Följande voteringsproposition godkänns": how the vote is put, approved before it is
 held; a step of the vote, not a decision of the item."""

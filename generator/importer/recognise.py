@@ -227,12 +227,16 @@ def _without_notice(lines: list[Line], start: int, end: int, known: set[str], me
     if at is None:
         return lines, None
     signed = find_start(lines, at + 1, len(lines), known)
+    while signed is not None and _NOTICE_SIGNER.match(lines[signed].text.strip()):
+        signed = find_start(lines, signed + 1, len(lines), known)  # (the notice's own signer: who posted it)
     until = next((i for i in range(at + 1, signed if signed is not None else len(lines)) if lines[i].heading), None)
     stop = min(x for x in (signed, until, len(lines)) if x is not None)
     read_notice(lines[at:stop], meeting)
     return lines[:at] + lines[stop:], (at, stop)
 
 
+_NOTICE_SIGNER = re.compile(r"^underskrift\b(?!er)", re.IGNORECASE)
+"""`Underskrift<TAB>....` / `Linnea Borg` in the notice's box: who posted the notice."""
 _CONTINUED = re.compile(r"^\(?\s*(?:forts|fortsättning|fortsätter)\.?\s*\)?\.?$", re.IGNORECASE)
 
 
@@ -514,9 +518,13 @@ def proposed_body_name(text: str) -> str | None:
         return _DEFINITE[compound["noun"].casefold().rstrip("s")]
     if owner := _OWNER_OF_A_MEETING.match(text):
         text = owner["owner"]
-    if _WHEN.search(text) or _GLUED_WORDS.search(text):
+    if _WHEN.search(text) or _GLUED_WORDS.search(text) or _PAGE_WORD.match(text):
         return None
     return text.strip(" ,.–-") or None
+
+
+_PAGE_WORD = re.compile(r"^\s*(?:sida|sidan|sid|blad|page|sidnummer|sidnr)\.?\s*:?\s*$", re.IGNORECASE)
+"""A letterhead's page label, its number in the line below ("Sida" / "1 (7)"): no body."""
 
 
 def _body_name(text: str) -> str:

@@ -40,7 +40,10 @@ FINITE_VERBS = frozenset(
     "önskar önskade vill tycker tyckte ser såg följer följde enades enas kommer".split()
 )
 _PASSIVE = re.compile(r"^[a-zåäö]{3,}(?:ades|ddes|des|tes|ts|as)$")
-_PAST = re.compile(r"^[a-zåäö]{3,}(?:ade|de|te)$")
+_PAST = re.compile(r"^(?![a-zåäö]*(?:ande|ende)$)[a-zåäö]{3,}(?:ade|de|te)$")
+"""A past tense by its ending; not a noun in -ande/-ende ("Nytt yttrande", "Pågående ärende")."""
+_NOUNS_LIKE_PAST = frozenset("möte område biträde".split())
+"""Nouns that end as a past tense does ("Extra möte", "Offentligt biträde")."""
 
 
 def has_finite_verb(text: str) -> bool:
@@ -53,7 +56,7 @@ def has_finite_verb(text: str) -> bool:
             continue  # "Svantes" in a name is no verb
         if position > 0 and _PASSIVE.match(lowered) and words[position - 1].casefold() not in FUNCTION_WORDS:
             return True
-        if position == 1 and _PAST.match(lowered) and words[0][:1].isupper():
+        if position == 1 and _PAST.match(lowered) and words[0][:1].isupper() and lowered not in _NOUNS_LIKE_PAST:
             return True
     return False
 
