@@ -11,6 +11,7 @@ Swedish registries number cases in a few shapes, each with one canonical form:
 | series, year - serial | `RS 2019-00123` | `RS 2019-00123` |
 | year / number | `Dnr 2023/45` | `2023/45` |
 | number / year | `Dnr 123/2023` | `123/2023` |
+| year . number . class | `Dnr 2009.0212.041` (an older registry's, with its filing plan's class) | `2009.0212.041` |
 
 Spaces, a `Dnr`/`Diarienummer` prefix, a colon after the series and the series' case are
 printing; the separators between the parts are not (`HSN 422.1-2021` and `HSN 422:1-2021` are
@@ -44,6 +45,9 @@ SHAPES = (
      "{series} {number}-{year}"),
     # year / number, no series
     ("bare-year-slash", re.compile(rf"^{_PREFIX}{_YEAR}\s*/\s*(?P<number>\d{{1,6}})$", re.IGNORECASE), "{year}/{number}"),
+    # year . number . class of the filing plan, no series (an older registry's Dnr 2009.0212.041)
+    ("bare-year-dot-class", re.compile(rf"^{_PREFIX}{_YEAR}\.(?P<number>\d{{2,6}})\.(?P<plan>\d{{1,4}})$", re.IGNORECASE),
+     "{year}.{number}.{plan}"),
     # number / year, no series (Dnr 123/2023)
     ("bare-number-slash", re.compile(rf"^{_PREFIX}(?P<number>\d{{1,6}})\s*/\s*{_YEAR}$", re.IGNORECASE), "{number}/{year}"),
 )
@@ -56,7 +60,8 @@ IN_TEXT = (
     r"|[A-ZÅÄÖ]{2,12}[ \t]*/[ \t]*(?:19|20)[0-9][0-9][ \t]*:[ \t]*[0-9]{1,6}"
     r"|[A-ZÅÄÖ]{2,12}[ \t]+(?:19|20)[0-9][0-9](?:[ \t]*/[ \t]*[0-9]{1,6}|\.[0-9]{1,6}|[ \t]*-[ \t]*(?:0[0-9]{1,6}|[0-9]{5,7}))"
     r"|[A-ZÅÄÖ]{2,12}\.(?:19|20)[0-9][0-9]\.[0-9]{1,6}"
-    r"|(?:[Dd]nr|[Dd]iarienummer)\.?:?[ \t]*(?:(?:19|20)[0-9][0-9][ \t]*/[ \t]*[0-9]{1,6}|[0-9]{1,6}[ \t]*/[ \t]*(?:19|20)[0-9][0-9])"
+    r"|(?:[Dd]nr|[Dd]iarienummer)\.?:?[ \t]*(?:(?:19|20)[0-9][0-9][ \t]*/[ \t]*[0-9]{1,6}|[0-9]{1,6}[ \t]*/[ \t]*(?:19|20)[0-9][0-9]"
+    r"|(?:19|20)[0-9][0-9]\.[0-9]{2,6}\.[0-9]{1,4})"
     r")(?![^\W_]|-[0-9])"
 )
 """A printed diarienummer inside running text (series in capitals, on one line; a number without
@@ -101,5 +106,5 @@ def key(normalised: str) -> str:
 
 
 EXAMPLE = "HSN 200:3-2023"
-SHAPES_HINT = "'KS 2023/45', 'KS/2023:45', 'KS.2023.45', 'Dnr 123/2023', 'RS 2019-00123' or 'HSN 200:3-2023'"
+SHAPES_HINT = "'KS 2023/45', 'KS/2023:45', 'KS.2023.45', 'Dnr 123/2023', 'Dnr 2009.0212.041', 'RS 2019-00123' or 'HSN 200:3-2023'"
 """The shapes, for messages."""

@@ -713,3 +713,25 @@ def test_a_building_committees_word_minutes_with_a_page_label_and_an_approved_or
     assert [(s["name"], s["role"]) for s in front["signatures"]] == [
         ("Linnea Borg", "sekreterare"), ("Anna-Karin Lövgren", "ordförande"), ("Göran Påhlsson", "justerare")]
     assert "19580614" not in draft.text
+
+
+def test_an_older_template_in_capitals_with_continued_pages_and_hanging_att_clauses(content):
+    """A kommunstyrelse's minutes of 2009 in OpenDocument: `Forts § 89` above a label in capitals at
+    the top of a page goes on with § 89; `att<TAB>...` clauses are the decision's points, under
+    `Kommunstyrelsen beslutar` or `KOMMUNSTYRELSENS FÖRSLAG TILL KOMMUNFULLMÄKTIGE`; `091008` is
+    a date; `Dnr 2009.0212.041` an older registry's number; `Teknisk chef Mikael Forsgren redogör`
+    presents; members whom substitutes replaced for the whole meeting were absent."""
+    draft, meeting, _ = imported("ks-2009-10-05-versaler.odt", content)
+    assert [item.number for item in meeting.items] == [str(n) for n in range(87, 96)]
+    found = decisions(meeting)
+    assert all(found[str(n)] for n in range(87, 96))
+    assert found["87"] == ["Kommunstyrelsen beslutar\natt utse Rune Olofsson (MP) och Margareta Ståhl (C) att jämte ordföranden "
+                           "justera dagens protokoll\natt justeringen sker på kommunkontoret torsdagen den 8 oktober 2009 kl 15.00."]
+    assert found["89"][0].startswith("att fastställa skattesatsen för år 2010") and "| att |" not in body_of(draft)
+    assert meeting.adjusted_on == dt.date(2009, 10, 8)
+    items = {item.number: item for item in meeting.items}
+    assert [d.normalised for d in items["89"].diarienummer] == ["2009.0212.041"]
+    assert [p.name for p in items["90"].presenters] == ["Mikael Forsgren"]
+    assert [p.name for p in items["92"].presenters] == ["Marie Ahlgren"]
+    assert [a.name for a in meeting.absent] == ["Tomas Hedenström", "Camilla Berg"]
+    assert list(items["91"].dispatched_to) == ["Samtliga nämnder", "Kommunens webbplats"]

@@ -7,7 +7,7 @@ often in the middle of a sentence. They are found as:
 - a run of two or more lines that recurs three or more times, on known pages at a page's top or
   bottom (the first, on page one, is kept: it is the letterhead with the facts);
 - on PDF pages, a line at the top or bottom of two pages in three (digits ignored);
-- lines that are furniture whatever their count: page numbers, signature boxes.
+- lines that are furniture whatever their count: page numbers, signature boxes, `Forts § 89`.
 
 A line that continues a sentence broken by removed furniture is marked `joined`.
 """
@@ -30,6 +30,8 @@ _FURNITURE = re.compile(
     r"\s*:?(?:\s*[.\-_…]*)?$",
     re.IGNORECASE,
 )
+_CONTINUATION_MARK = re.compile(r"^(?:forts\.?|fortsättning|fortsättning\s+av)\s*(?:§\s*)?\d{1,4}\s*[a-z]?\.?$", re.IGNORECASE)
+"""`Forts § 89` at the top of a page: the item goes on (`§ 89 forts.` is read with the headings)."""
 _FURNITURE_WEAK = re.compile(r"^(?:justerare|justerande|ordförande|ordf\.?|sekreterare)\s*:?$", re.IGNORECASE)
 """A signature box's column heads, furniture only beside a signature label ("Sign. Ordf.<TAB>Justerare<TAB>Exp. datum")."""
 
@@ -74,6 +76,11 @@ def remove_furniture(lines: list[Line], paged: bool = True) -> tuple[list[Line],
         _repeated_runs(lines, [i for i in content if i not in removed], removed, reasons)
         _repeated_titles(lines, [i for i in content if i not in removed], removed, reasons)
     _page_edges(lines, removed, reasons)
+    # (after the runs: a page header ends where the mark stands, and the label below it is the item's)
+    for i in content:
+        if i not in removed and _CONTINUATION_MARK.match(lines[i].text.strip()):
+            removed.add(i)
+            reasons[i] = "the item goes on from the page before"
     for i in content:
         columns = [c.strip() for c in lines[i].text.split("\t") if c.strip()]
         if i not in removed and len(columns) > 1 and any(_PAGE_NUMBER.match(c) for c in columns):

@@ -19,6 +19,8 @@ _DASH = r"\s*[-–—]\s*"
 
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
 _COMPACT = re.compile(r"(?<![\d:.])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d])")
+_SIX_DIGITS = re.compile(r"(?<![\d:.,/+-])(?P<y>\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d|[-+]\d|[.,:/]\d)")
+"""`091008`: a date as older minutes write it (YYMMDD); not a personnummer's first half, a time or a sum."""
 _WORDS = re.compile(
     r"(?<!\d)(?P<d1>[0-3]?\d)(?:" + _DASH + r"(?P<d2>[0-3]?\d))?\s+" + _MONTH + r"(?:\s+(?P<y>(?:19|20)\d\d))?(?!\w)",
     re.IGNORECASE,
@@ -46,6 +48,13 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _century(short: int, near: int | None) -> int:
+    """A two-digit year in full: the one nearest `near` (the meeting's year), else 1941–2040."""
+    if near is not None:
+        return min((century + short for century in (1900, 2000)), key=lambda full: abs(full - near))
+    return (1900 if short > 40 else 2000) + short
+
+
 def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
     """Every date in the text, in order; dates without a year take `year` (else are skipped)."""
     found: list[FoundDate] = []
@@ -60,6 +69,10 @@ def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
             taken.append(match.span())
     for match in _COMPACT.finditer(text):
         if free(match.span()) and (day := _make(int(match["y"]), int(match["m"]), int(match["d"]))):
+            found.append(FoundDate(day, None, match.span(), True))
+            taken.append(match.span())
+    for match in _SIX_DIGITS.finditer(text):
+        if free(match.span()) and (day := _make(_century(int(match["y"]), year), int(match["m"]), int(match["d"]))):
             found.append(FoundDate(day, None, match.span(), True))
             taken.append(match.span())
     for match in _WORDS.finditer(text):

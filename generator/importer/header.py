@@ -677,3 +677,22 @@ def staff_after_members(meeting: DraftMeeting) -> None:
 def _officer(attendee: Attendee) -> bool:
     return bool(attendee.title and not attendee.party and not attendee.organisation and not attendee.role
                 and not attendee.replaces and TITLE_WORDS.search(attendee.title) and not ORG_WORDS.search(attendee.title))
+
+
+def replaced_are_absent(meeting: DraftMeeting) -> None:
+    """A substitute who served the whole meeting for a member ("Eva Lindkvist (S) för Tomas
+    Hedenström (S)", no items named) tells that the member was absent, though no list of the absent
+    names them: the member is added to it. One who served for some items only (`§ 146`) does not,
+    and minutes that print who was absent are taken at their word."""
+    lists = meeting.attendee_lists
+    if lists["absent"]:
+        return
+    for attendee in list(lists["present"]):
+        replaced = attendee.replaces
+        if not replaced or attendee.note or attendee.until_item or attendee.absent_from_items:
+            continue
+        if any(same_person(other.name, replaced) for kind in ("present", "absent") for other in lists[kind]):
+            continue
+        absent = Attendee(name=replaced, loc=attendee.loc)  # (the party is the member's own: not guessed from the substitute's)
+        lists["absent"].append(absent)
+        meeting.guess(attendee.loc, "absent", f"{replaced} (replaced by {attendee.name} for the whole meeting)")

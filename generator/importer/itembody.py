@@ -76,6 +76,8 @@ PROSE_LABELS = re.compile(
 )
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäöé][\w ./&-]{0,40}?)\s*:\s*(?P<value>.*)$")
 _ATT = re.compile(r"^(?:att|Att)\b")
+_ENDS_DECIDING = re.compile(r"\b(?:beslutar|beslutade|beslöt|besluta|föreslår|föreslog)$", re.IGNORECASE)
+"""`Kommunstyrelsen beslutar` / `att utse ...` / `att justeringen sker ...`: att-clauses follow."""
 _GUESTS = re.compile(r"^(?:övriga\s+)?(?:inbjudna|inbjuden|gäster)(?:\s+(?:från|av)\s+(?P<org>[^:]+?))?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 _MOTION_LABEL_KINDS = ("yrkande", "reservation", "protokollsanteckning", "jäv")
 _LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][\w ./-]{0,30}:\s*\S[^:]*$")
@@ -783,7 +785,7 @@ class _Filler:
                 out.append(unit)
             elif unit.kind == "bullet" and unit.depth > 1 and out:
                 out.append(unit)
-            elif unit.kind == "para" and _ATT.match(text) and (previous_colon or out):
+            elif unit.kind == "para" and _ATT.match(text) and (previous_colon or out or _ENDS_DECIDING.search(introduction)):
                 out.append(Unit("bullet", text, unit.lines, depth=1))
             elif unit.kind == "para" and NUMBERED_POINT.match(text) and (points or (out and out[-1].kind == "para")):
                 out.append(unit)

@@ -23,7 +23,7 @@ from .agenda import TITLE_LINE, Heading, find_numbered, numbered_candidate, titl
 from .clean import remove_furniture
 from .dates import find_dates, find_time, first_date
 from .extract import Extracted
-from .header import label_of, notice_at, parse_header, read_notice, staff_after_members
+from .header import label_of, notice_at, parse_header, read_notice, replaced_are_absent, staff_after_members
 from ..items import ITEM_TYPES
 from .breaks import restore_breaks
 from .itembody import ItemContext, fill_item, is_stop, split_title_type
@@ -195,6 +195,7 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
 
     _numbering_glitches(meeting, headings, lines)
     staff_after_members(meeting)
+    replaced_are_absent(meeting)
     _officials(meeting)  # the chair is known before the items: "Ordförande går igenom ..."
     ctx = ItemContext(meeting, subjects, known, width, item_types=_item_types(meeting, options.registries))
     column = text_column(lines)

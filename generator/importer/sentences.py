@@ -234,10 +234,13 @@ PRESENTING = (
 )
 _TITLE_WORDS = ("chef", "ekonom", "strateg", "arkitekt", "controller", "jurist", "analytiker", "kurator", "psykolog", "rektor")
 """Titles that are words of their own ("Controller", "Rektorn") as well as endings ("förvaltningschef")."""
-_TITLE_ENDINGS = "|".join(("are", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande",
+_TITLE_ENDINGS = "|".join(("are", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande", "sköterska",
                            *_TITLE_WORDS))
-_ROLE_WORD = (rf"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne)\s+|[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+)?"
+_ADJECTIVE = r"[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne|sk|skt|ska|ig|igt|iga|ell|ellt|ella)\s+"
+"""An adjective before a title ("Teknisk chef", "Medicinskt ansvarig sjuksköterska", "Biträdande rektor")."""
+_ROLE_WORD = (rf"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|(?:{_ADJECTIVE}){{1,2}}|[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+)?"
               rf"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:{_TITLE_ENDINGS})(?:n|en)?|"
+              rf"(?:{_ADJECTIVE}){{1,2}}(?:{'|'.join(_TITLE_WORDS)})(?:n|en)?|"
               rf"(?:{'|'.join(word.capitalize() for word in _TITLE_WORDS)})(?:n|en)?|Ordförande(?:n)?|Sekreterare(?:n)?)")
 _LATER_ROLE = rf"(?:[a-zåäö-]*(?:{_TITLE_ENDINGS})(?:n|en)?\s+)"
 """The title before a second presenter's name, in lower case mid-sentence ("... och controller Niklas Berglund")."""

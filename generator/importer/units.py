@@ -39,7 +39,8 @@ FINITE_VERBS = frozenset(
     "överlämnar överlämnade lägger lade utser utsåg väljer valde rekommenderar rekommenderade yrkar yrkade reserverar "
     "önskar önskade vill tycker tyckte ser såg följer följde enades enas kommer".split()
 )
-_PASSIVE = re.compile(r"^[a-zåäö]{3,}(?:ades|ddes|des|tes|ts|as)$")
+_PASSIVE = re.compile(r"^(?![a-zåäö]*plats$)[a-zåäö]{3,}(?:ades|ddes|des|tes|ts|as)$")
+"""A passive by its ending; not a place ("Kommunens webbplats", "Ny arbetsplats")."""
 _PAST = re.compile(r"^(?![a-zåäö]*(?:ande|ende)$)[a-zåäö]{3,}(?:ade|de|te)$")
 """A past tense by its ending; not a noun in -ande/-ende ("Nytt yttrande", "Pågående ärende")."""
 _NOUNS_LIKE_PAST = frozenset("möte område biträde".split())
@@ -152,6 +153,10 @@ def figure_lines(lines: list[Line]) -> set[int]:
     return out
 
 
+_HANGING_ATT = re.compile(r"^(?P<att>[Aa]tt)\t+(?P<rest>[^\t]+)$")
+"""`att<TAB>fastställa skattesatsen ...`: an att-clause typed with a hanging indent, not a table's row."""
+
+
 def build_units(lines: list[Line], width: int = 0, *, stops=None, dropped: list[Line] | None = None) -> list[Unit]:
     """Units in order. `stops(text)` names lines that always start a unit (labels, fields);
     figure text inside a broken sentence is left out and added to `dropped`."""
@@ -172,6 +177,8 @@ def build_units(lines: list[Line], width: int = 0, *, stops=None, dropped: list[
             units.append(Unit("heading", text, [line], blank_before=gap, hinted=True))
         elif line.bullet:
             units.append(Unit("bullet", text, [line], depth=line.bullet, blank_before=gap))
+        elif (hanging := _HANGING_ATT.match(text)) and not line.joined:
+            units.append(Unit("para", f"{hanging['att']} {hanging['rest']}", [line], blank_before=gap))
         elif "\t" in text and not line.joined:
             units.append(Unit("row", text, [line], blank_before=gap))
         elif current is not None and current.kind in ("para", "bullet") and _continues(current, line, gap, width, stops):
