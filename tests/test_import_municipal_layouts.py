@@ -704,7 +704,7 @@ def test_a_building_committees_word_minutes_with_a_page_label_and_an_approved_or
     `Nämnden godkänner följande beslutsgång: Ja-röst för ...` is the vote's; the head's signature
     lines (`Sekreterare<TAB>....` / `Linnea Borg`) are the minutes' signatures, and the notice box's
     `Underskrift` (who posted it) is none; an owner's day of birth with the last four masked
-    (`19580614-XXXX`) is withheld."""
+    (`19580614-XXXX`) is withheld; `Kommunekolog Elin Rask föredrar` presents Elin Rask."""
     draft, meeting, front = imported("mbn-2024-03-20-bygglov.docx", content)
     assert meeting.body == "miljo-byggnadsnamnden"
     assert not any("beslutsgång" in d for found in decisions(meeting).values() for d in found)
@@ -713,6 +713,8 @@ def test_a_building_committees_word_minutes_with_a_page_label_and_an_approved_or
     assert [(s["name"], s["role"]) for s in front["signatures"]] == [
         ("Linnea Borg", "sekreterare"), ("Anna-Karin Lövgren", "ordförande"), ("Göran Påhlsson", "justerare")]
     assert "19580614" not in draft.text
+    assert [p.name for p in next(i for i in meeting.items if i.number == "27").presenters] == ["Elin Rask"]  # "Kommunekolog Elin Rask"
+    assert [a.name for a in meeting.absent] == ["Maria Fjällström"]  # (Sven-Olof Hägg served for her)
 
 
 def test_an_older_template_in_capitals_with_continued_pages_and_hanging_att_clauses(content):

@@ -234,7 +234,7 @@ PRESENTING = (
 )
 _TITLE_WORDS = ("chef", "ekonom", "strateg", "arkitekt", "controller", "jurist", "analytiker", "kurator", "psykolog", "rektor")
 """Titles that are words of their own ("Controller", "Rektorn") as well as endings ("förvaltningschef")."""
-_TITLE_ENDINGS = "|".join(("are", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande", "sköterska",
+_TITLE_ENDINGS = "|".join(("are", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande", "sköterska", "log", "pedagog", "logoped", "tekniker",
                            *_TITLE_WORDS))
 _ADJECTIVE = r"[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne|sk|skt|ska|ig|igt|iga|ell|ellt|ella)\s+"
 """An adjective before a title ("Teknisk chef", "Medicinskt ansvarig sjuksköterska", "Biträdande rektor")."""
