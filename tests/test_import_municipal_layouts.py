@@ -685,7 +685,8 @@ def test_a_committee_for_individual_cases_keeps_its_secrecy_lines_and_withholds_
     enligt 26 kap. 1 § offentlighets- och sekretesslagen` / `Ärendebeskrivning` and the same
     recipient `Enheten för ekonomiskt bistånd` ends three pages. Lines the minutes repeat within
     their pages are no page furniture: each case keeps its secrecy and its recipients. An applicant
-    named with a personnummer in a case's text is withheld, name and number."""
+    named with a personnummer in a case's text is withheld, name and number. "X (SD) antecknar till
+    protokollet att ..." is X's protokollsanteckning."""
     draft, meeting, _ = imported("sniu-2024-05-14-individ.pdf", content)
     assert {item.number for item in meeting.items if item.secrecy} == {"47", "48", "49", "50", "51"}
     recipients = [line for line in body_of(draft).splitlines() if line.startswith("Beslutet skickas till:")]
@@ -697,6 +698,7 @@ def test_a_committee_for_individual_cases_keeps_its_secrecy_lines_and_withholds_
         "Sökanden, Enheten för ekonomiskt bistånd")]
     assert "Rydberg" not in draft.text and "1212" not in draft.text
     assert "Enhetschef Tove Lindkvist föredrar ärendet. [uppgift borttagen], har ansökt" in body_of(draft)
+    assert "::: protokollsanteckning\nAv: Göran Falk (SD)\n\nGöran Falk (SD) antecknar till protokollet att" in body_of(draft)
 
 
 def test_a_building_committees_word_minutes_with_a_page_label_and_an_approved_order_of_voting(content):

@@ -393,7 +393,8 @@ MOTIONS = [
     ("reservation", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:reserverar|reserverade)\s+sig\b")),
     ("reservation", re.compile(rf"^(?:Mot\s+beslutet\s+)?(?:reserverar|reserverade)\s+sig\s+(?P<names>{_MEMBERS})\b")),
     ("protokollsanteckning", re.compile(
-        rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|får|fick|antecknar|begär|begärde)\s+(?:en\s+|följande\s+)?(?:protokollsanteckning|anteckning\s+till\s+protokollet)")),
+        rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|får|fick|antecknar|begär|begärde)\s+(?:en\s+|följande\s+)?(?:protokollsanteckning|anteckning\s+till\s+protokollet)"
+        rf"|^(?P<noted>{_MEMBERS})\s+(?:antecknar|antecknade|vill\s+anteckna|önskar\s+anteckna)\s+(?:till|i)\s+protokollet\b")),
     ("jäv", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:anmäler|anmälde|deklarerar|deklarerade|uppger|uppgav)\s+jäv\b")),
     ("jäv", re.compile(rf"^(?:På\s+grund\s+av|Pga\.?|P\.g\.a\.)\s+jäv\s+(?:deltar|deltog)\s+(?:inte|ej)\s+(?P<names>{_MEMBERS})\b", re.IGNORECASE)),
     ("jäv", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:deltar|deltog)\s+(?:inte|ej)\s+[^.]*?(?:på\s+grund\s+av|pga\.?|p\.g\.a\.)\s+jäv\b")),
@@ -412,7 +413,8 @@ def motion_at(sentence: str) -> tuple[str, list[str]] | None:
     for kind, pattern in MOTIONS:
         match = pattern.match(text)
         if match:
-            names = [n.strip() for n in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", match["names"]) if n.strip()]
+            found = match.groupdict().get("names") or match.groupdict().get("noted") or ""
+            names = [n.strip() for n in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", found) if n.strip()]
             if all(looks_like_name(re.sub(r"\s*\([^)]*\)$", "", n), lenient=True) for n in names):
                 return kind, names
     return None
