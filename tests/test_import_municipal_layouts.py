@@ -739,3 +739,5 @@ def test_an_older_template_in_capitals_with_continued_pages_and_hanging_att_clau
     assert [p.name for p in items["92"].presenters] == ["Marie Ahlgren"]
     assert [a.name for a in meeting.absent] == ["Tomas Hedenström", "Camilla Berg"]
     assert list(items["91"].dispatched_to) == ["Samtliga nämnder", "Kommunens webbplats"]
+    vote = next(b for b in items["89"].blocks if b.kind == "omröstning")
+    assert vote.result == "7 ja, 4 nej" and "Omröstningen utfaller med 7 ja-röster mot 4 nej-röster" in vote.text

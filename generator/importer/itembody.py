@@ -986,10 +986,12 @@ def _vote_result(count: re.Match[str]) -> str:
     return f"{count['yes']} ja, {count['no']} nej" + (f", {count['abstain']} avstår" if count["abstain"] else "")
 
 
-_VOTE_PROPOSITION = re.compile(r"^(?:ja-?röst(?:en)?|nej-?röst(?:en)?|den\s+som\s+(?:vill|bifaller|röstar)|de\s+som\s+(?:vill|bifaller|röstar))\b",
+_VOTE_PROPOSITION = re.compile(r"^(?:ja-?röst(?:en)?|nej-?röst(?:en)?|den\s+som\s+(?:vill|bifaller|röstar)|de\s+som\s+(?:vill|bifaller|röstar)|"
+                               r"(?:omröstningen|voteringen)\s+(?:utfaller|utföll|ger|gav|slutar|slutade)\b)",
                                re.IGNORECASE)
 """What a vote is between, said right after it is called: "Ja-röst för bifall, nej-röst för avslag",
-"Den som vill bifalla förslaget röstar ja"."""
+"Den som vill bifalla förslaget röstar ja"; and how it fell ("Omröstningen utfaller med 7 ja-röster
+mot 4 nej-röster")."""
 _VOTING_ORDER = re.compile(r"\b(?:godkänner|godkände|fastställer|fastställde|antar|antog)\s+(?:följande\s+)?"
                            r"(?:(?:voterings|omröstnings|propositions)(?:ordning|proposition)(?:en)?|beslutsgång(?:en)?)\b|"
                            r"^följande\s+(?:(?:voterings|omröstnings)(?:ordning|proposition)|beslutsgång)\b",
