@@ -741,3 +741,23 @@ def test_an_older_template_in_capitals_with_continued_pages_and_hanging_att_clau
     assert list(items["91"].dispatched_to) == ["Samtliga nämnder", "Kommunens webbplats"]
     vote = next(b for b in items["89"].blocks if b.kind == "omröstning")
     assert vote.result == "7 ja, 4 nej" and "Omröstningen utfaller med 7 ja-röster mot 4 nej-röster" in vote.text
+
+
+def test_a_regions_board_whose_list_names_other_minutes_and_whose_signatures_stand_two_by_two(content):
+    """A regionstyrelse's PDF: `Protokoll från regionstyrelsens arbetsutskott 2024-03-26`, an entry
+    of the list of documents reported in § 67, starts no second meeting; `Sekreterare<TAB>Ordförande`
+    above `Hanna Virtanen<TAB>Karin Lövgren` signs each in the role above her; prose whose first words
+    happen to end where a form's values begin ("Nettokostnaderna ökade") is no label and value;
+    "Regiondirektör Marie Engdahl och hälso- och sjukvårdsdirektör Ann-Sofie Bergman informerar" presents both."""
+    draft, meeting, front = imported("rs-2024-04-09-region.pdf", content)
+    assert [item.number for item in meeting.items] == [str(n) for n in range(60, 69)]
+    assert meeting.officials.chair == "Karin Lövgren" and meeting.officials.secretary == "Hanna Virtanen"
+    assert [(s["name"], s["role"]) for s in front["signatures"]][:2] == [("Hanna Virtanen", "sekreterare"), ("Karin Lövgren", "ordförande")]
+    assert "| Nettokostnaderna ökade" not in body_of(draft) and "| Regionstyrelsen beslutar" not in body_of(draft)
+    items = {item.number: item for item in meeting.items}
+    assert [p.name for p in items["63"].presenters] == ["Marie Engdahl", "Ann-Sofie Bergman"]
+    assert found_in(decisions(meeting)["67"], "Regionstyrelsen lägger anmälningsärendena till handlingarna.")
+
+
+def found_in(texts: list[str], wanted: str) -> bool:
+    return any(wanted in text for text in texts)

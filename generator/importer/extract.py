@@ -25,6 +25,7 @@ from pathlib import Path
 from ..messages import _
 from .convert import FORMAT_NAMES, PANDOC_FORMATS, ConvertError, convert
 from .model import Line
+from .units import has_finite_verb
 
 FORMATS = (".txt", ".text", ".pdf", ".md", ".markdown", ".docx", ".odt", ".rtf", ".html", ".htm", ".tex", ".latex", ".typ", ".org")
 OCR_INSTALL = "apt-get install tesseract-ocr tesseract-ocr-swe"
@@ -311,7 +312,7 @@ def _split_at_columns(pages: list[list[_PdfLine]]) -> list[list[_PdfLine]]:
 
 LABEL_WORDS = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:[ -][a-zåäö]+){0,3}$")
 """A label set beside its value: one to four words, only the first capitalised (no name, no
-number, no sentence)."""
+number, no sentence; and no verb, `_cut_at_column` adds: "Nettokostnaderna ökade" begins prose)."""
 
 
 def _cut_at_column(line: _PdfLine, columns: list[tuple[int, int]]) -> _PdfLine:
@@ -319,7 +320,7 @@ def _cut_at_column(line: _PdfLine, columns: list[tuple[int, int]]) -> _PdfLine:
         return line
     for position, char in enumerate(line.text[:-1]):
         if char == " " and any(abs(line.x0 - left) <= 1.5 and abs(line.xs[position + 1] - x) <= 1.5 for left, x in columns) \
-                and LABEL_WORDS.match(line.text[:position]):
+                and LABEL_WORDS.match(line.text[:position]) and not has_finite_verb(line.text[:position]):
             return _PdfLine(f"{line.text[:position]}\t{line.text[position + 1:]}", line.size, line.bold, line.top, line.bottom,
                             line.x0, (line.x0, line.xs[position + 1]), line.xs)
     return line

@@ -267,6 +267,8 @@ class _State:
         self.facts_seen = False
         self.signing = False
         self.pending_role: str | None = None
+        self.roles_above: list[str] = []
+        """Roles side by side ("Sekreterare<TAB>Ordförande"), each over the name below it."""
         self.pending_name: str | None = None
         self.label_ends: set[int] = set()
         """Lines that end the label of the line above (`_label_wrapped_below`)."""
@@ -419,8 +421,13 @@ class _State:
                 self._official(roles[0], name, line)
             self.pending_role = None
         elif roles:  # the name on the line below
-            self.pending_role = roles[-1]
+            self.pending_role, self.roles_above = roles[-1], roles
+        elif names and len(names) == len(self.roles_above) > 1:  # "Hanna Virtanen<TAB>Karin Lövgren" below two roles
+            for role, name in zip(self.roles_above, names):
+                self._official(role, name, line)
+            self.pending_role, self.roles_above = None, []
         elif names and self.pending_role:
+            self.roles_above = []
             for name in names:
                 self._official(self.pending_role, name, line)
             if not self.pending_role.startswith("juster"):

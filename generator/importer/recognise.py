@@ -75,7 +75,8 @@ def split_meetings(lines: list[Line]) -> list[tuple[int, int]]:
         text = line.text.strip()
         if not text:
             continue
-        if (items >= 2 or signed) and _is_title(text) and _facts_follow(lines, index):
+        # (an entry of a list names minutes: "Följande handlingar anmäls:" / "• Protokoll från ...")
+        if (items >= 2 or signed) and not line.bullet and _is_title(text) and _facts_follow(lines, index):
             if current_date is not None and current_date in _dates_near(lines, index):
                 # a page header that repeats the title and date, or a title cited in an item with
                 # an appended list of this meeting after it: the same meeting

@@ -242,8 +242,9 @@ _ROLE_WORD = (rf"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|(?:{_ADJECTIVE}){{1,2}}|[A-Z�
               rf"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:{_TITLE_ENDINGS})(?:n|en)?|"
               rf"(?:{_ADJECTIVE}){{1,2}}(?:{'|'.join(_TITLE_WORDS)})(?:n|en)?|"
               rf"(?:{'|'.join(word.capitalize() for word in _TITLE_WORDS)})(?:n|en)?|Ordförande(?:n)?|Sekreterare(?:n)?)")
-_LATER_ROLE = rf"(?:[a-zåäö-]*(?:{_TITLE_ENDINGS})(?:n|en)?\s+)"
-"""The title before a second presenter's name, in lower case mid-sentence ("... och controller Niklas Berglund")."""
+_LATER_ROLE = rf"(?:(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö-]*(?:{_TITLE_ENDINGS})(?:n|en)?\s+)"
+"""The title before a second presenter's name, in lower case mid-sentence ("... och controller Niklas Berglund",
+"... och hälso- och sjukvårdsdirektör Ann-Sofie Bergman")."""
 _TITLED_NAMES = rf"{_NAME}(?:\s*,\s*{_LATER_ROLE}?{_NAME})*(?:\s+(?:och|samt)\s+{_LATER_ROLE}?{_NAME})?"
 _PRESENTER = re.compile(
     rf"^(?:(?P<role>{_ROLE_WORD})\s+)?(?P<names>{_TITLED_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
@@ -299,7 +300,7 @@ def _unlisted_name(name: str, known) -> bool:
 
 
 def _split_names(text: str) -> list[str]:
-    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*,\s*|(?<!-)\s+(?:och|samt)\s+", text) if p.strip()]  # ("hälso- och ...": one title)
     return [re.sub(rf"^{_LATER_ROLE}", "", part) for part in parts]
 
 
