@@ -29,7 +29,7 @@ from .people import looks_like_name, parse_inline_list, same_person
 from .rollcall import RollCall, read_roll_call, starts_roll_call, voters_in
 from .sentences import (
     ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
-    presenters_in,
+    party_group_motion, presenters_in,
 )
 from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
 
@@ -717,7 +717,7 @@ class _Filler:
         while position < len(said):
             sentence = said[position]
             reason = None if self.in_proposal else self._decision_at(sentence)
-            motion = motion_at(sentence)
+            motion = motion_at(sentence) or self._party_members_motion(sentence)
             if reason is None and motion is None and label_kind is None and not VOTE.match(sentence) and not ORDER.match(sentence):
                 self._presenters_in(sentence, unit.loc)
                 prose.append(sentence)
@@ -802,6 +802,17 @@ class _Filler:
                 break
             index += 1
         return [Unit("bullet", u.text, u.lines, depth=u.depth) if u.kind == "short" else u for u in out]
+
+    def _party_members_motion(self, sentence: str) -> tuple[str, list[str]] | None:
+        """"Moderaternas och Kristdemokraternas ledamöter reserverar sig": the serving members of
+        those parties, as the attendance lists them (None when it lists none of them)."""
+        found = party_group_motion(sentence)
+        if found is None:
+            return None
+        kind, parties = found
+        members = [f"{a.name} ({a.party})" for a in self.meeting.attendee_lists["present"]
+                   if a.party and a.party.upper() in parties and _serving(a)]
+        return (kind, members) if members else None
 
     def _motion(self, kind: str, names: list[str], text: str, unit: Unit) -> None:
         attendees = self.meeting.attendees()
@@ -923,6 +934,12 @@ class _Filler:
 
 
 _UNKNOWN_DNR = re.compile(r"^(?:Dnr|DNR|Diarienummer)\.?:?\s+(?P<value>\S.{0,40})$")
+
+
+def _serving(attendee: Attendee) -> bool:
+    """A member, or a substitute serving in a member's place; not a substitute who only sat in."""
+    role = (attendee.role or "").casefold()
+    return "ersättare" not in role or "tjänstgörande" in role or attendee.replaces is not None
 
 
 def _dnr_line(text: str) -> tuple[str, str] | None:

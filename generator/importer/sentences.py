@@ -408,6 +408,31 @@ VOTE_COUNT = re.compile(r"(?<![\d.:/-])(?P<yes>\d{1,3})\s*[–-]\s*(?P<no>\d{1,3
 """`10–3` in a vote's text: yes against no."""
 
 
+PARTY_GROUPS = {"moderaternas": "M", "kristdemokraternas": "KD", "socialdemokraternas": "S", "centerpartiets": "C",
+                "liberalernas": "L", "vänsterpartiets": "V", "miljöpartiets": "MP", "sverigedemokraternas": "SD",
+                "folkpartiets": "FP"}
+"""A party named in the genitive, before its members ("Moderaternas ledamöter"): its letters as minutes print them."""
+_GROUP_MOTION = re.compile(
+    r"^(?P<parties>[A-ZÅÄÖ][a-zåäö]+s(?:(?:\s*,\s*|\s+och\s+)[A-ZÅÄÖ]?[a-zåäö]+s)*)\s+(?:ledamöter|ledamot|ledamöterna|ledamoten)\s+"
+    r"(?P<verb>reserverar\s+sig|reserverade\s+sig|yrkar|yrkade|lämnar\s+(?:en\s+|följande\s+)?protokollsanteckning|"
+    r"antecknar\s+till\s+protokollet)\b")
+
+
+def party_group_motion(sentence: str) -> tuple[str, list[str]] | None:
+    """(block kind, party letters) of a proposal, dissent or note by a party's members ("Moderaternas
+    och Kristdemokraternas ledamöter reserverar sig ..." -> reservation, [M, KD]); the attendance
+    tells who they are."""
+    match = _GROUP_MOTION.match(sentence.strip())
+    if not match:
+        return None
+    parties = [PARTY_GROUPS.get(word.casefold()) for word in re.split(r"\s*,\s*|\s+och\s+", match["parties"])]
+    if not all(parties):
+        return None
+    verb = match["verb"].casefold()
+    kind = "reservation" if verb.startswith("reserver") else "yrkande" if verb.startswith("yrka") else "protokollsanteckning"
+    return kind, parties  # type: ignore[return-value]
+
+
 def motion_at(sentence: str) -> tuple[str, list[str]] | None:
     """(block kind, names) of a proposal, dissent, protocol note or jäv declaration."""
     text = sentence.strip().lstrip("-–•* ").strip()
