@@ -717,6 +717,7 @@ def test_a_building_committees_word_minutes_with_a_page_label_and_an_approved_or
     assert "19580614" not in draft.text
     assert [p.name for p in next(i for i in meeting.items if i.number == "27").presenters] == ["Elin Rask"]  # "Kommunekolog Elin Rask"
     assert [a.name for a in meeting.absent] == ["Maria Fjällström"]  # (Sven-Olof Hägg served for her)
+    assert decisions(meeting)["30"] == ["Meddelandena läggs till handlingarna."]  # (the last item's, above the notice box)
 
 
 def test_an_older_template_in_capitals_with_continued_pages_and_hanging_att_clauses(content):

@@ -173,7 +173,9 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         after = headings[-1].title_index + 1
         tail_start = find_start(lines, after, len(lines), known)
         lines, box = _without_notice(lines, after, tail_start if tail_start is not None else len(lines), known, meeting)
-        if tail_start is not None and box is not None:  # (the box stood before the signatures)
+        if tail_start is not None and box is not None and tail_start < box[1]:
+            tail_start = find_start(lines, box[0], len(lines), known)  # (the notice's own signer was the start found)
+        elif tail_start is not None and box is not None:  # (the box stood before the signatures)
             tail_start -= box[1] - box[0]
     headings, continued = _without_continuations(headings, lines, meeting)
     continued |= _wrapped_titles(headings, lines, meeting)
