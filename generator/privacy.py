@@ -111,16 +111,12 @@ _NAME_BEFORE = re.compile(r"(?:\b[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-z�
 "Karl Svensson (800101-1231)"."""
 
 
-_IDENTITY_IN_TEXT = re.compile(rf"{_CANDIDATE.pattern}|(?<![0-9])(?:19|20)?[0-9]{{6}}[-+](?:[Xx]{{4}}|\*{{4}})(?![0-9A-Za-z*])")
+_IDENTITY_IN_TEXT = re.compile(rf"{_CANDIDATE.pattern}|(?<![0-9])(?P<birth>(?:19|20)?[0-9]{{6}})[-+](?:[Xx]{{4}}|\*{{4}})(?![0-9A-Za-z*])")
+"""An identity number, or one with its last four masked (`19580614-XXXX`, `580614-****`): that
+still tells the person's day of birth."""
 
 
-def _masked_birth_date(number: str) -> bool:
-    """`19580614-XXXX`, `580614-****`: an identity number with its last four masked still tells
-    the person's day of birth."""
-    digits = re.match(r"[0-9]+", number)
-    if digits is None or "-" not in number and "+" not in number or number[-4:].isdigit():
-        return False
-    birth = digits.group()
+def _a_day_of_birth(birth: str) -> bool:
     year = int(birth[:4]) if len(birth) == 8 else 1900 + int(birth[:2])
     try:
         dt.date(year, int(birth[-4:-2]), int(birth[-2:]))
@@ -130,15 +126,15 @@ def _masked_birth_date(number: str) -> bool:
 
 
 def withhold_identity_numbers(text: str) -> tuple[str, int]:
-    """`text` with each valid identity number, and the name written right before it, replaced by
-    `[uppgift borttagen]`; and how many. For text that is about to be written into the content
+    """`text` with each valid identity number (or one masked but for the day of birth), and the name
+    written right before it, replaced by `[uppgift borttagen]`; and how many. For text that is about to be written into the content
     (the importer's drafts), where the redaction markup would keep the number in the repository."""
     if not _SIX_DIGITS.search(text):
         return text, 0
     out: list[str] = []
     position = count = 0
     for match in _IDENTITY_IN_TEXT.finditer(text):
-        if not (is_identity_number(match.group()) or _masked_birth_date(match.group())):
+        if not (_a_day_of_birth(match["birth"]) if match["birth"] else is_identity_number(match.group())):
             continue
         before = text[position:match.start()]
         end = match.end()

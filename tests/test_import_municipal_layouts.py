@@ -765,3 +765,17 @@ def test_a_regions_board_whose_list_names_other_minutes_and_whose_signatures_sta
 
 def found_in(texts: list[str], wanted: str) -> bool:
     return any(wanted in text for text in texts)
+
+
+def test_a_party_groups_reservation_names_its_serving_members_only(content, tmp_path):
+    """"Moderaternas ledamöter reserverar sig": the party's members who served; its substitutes who
+    only sat in ("ersättare", "ej tjänstgörande ersättare") did not take part in the decision."""
+    source = tmp_path / "ks-2024-12-02.txt"
+    source.write_text("PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2024-12-02\n\n"
+                      "Närvarande\tAnna Ek (S), ordförande\n\tPer Berg (M)\n\tLisa Holm (M)\n\tOla Lind (S)\n"
+                      "\tKarin Ahl (M), ej tjänstgörande ersättare\n\tBo Ek (M), ersättare\n\n"
+                      "§ 1 Val av justerare\n\nBeslut\nKommunstyrelsen utser Ola Lind att justera protokollet.\n\n"
+                      "§ 2 Budget 2025\n\nBeslut\nKommunstyrelsen fastställer budgeten.\n\n"
+                      "Moderaternas ledamöter reserverar sig mot beslutet.\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    assert [p.by for p in draft.meeting.items[1].parts if p.block == "reservation"] == [["Per Berg (M)", "Lisa Holm (M)"]]

@@ -14,6 +14,7 @@ A line that continues a sentence broken by removed furniture is marked `joined`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 
@@ -143,8 +144,7 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
     same = Counter(tuple(keys[a:b]) for a, b in runs)
     frequent = [set(run) for run, n in same.items() if n >= 3 and (len(run) >= 3 or n >= 4) and not any(map(_sentence, run))]
     runs = [trimmed for a, b in runs if (trimmed := _furniture_within(keys, a, b, frequent)) is not None]
-    candidates = {position for a, b in runs for position in range(a, b)}
-    runs = [run for run in runs if _at_a_page_edge(lines, content, run, candidates)]
+    runs = _at_page_edges(lines, content, runs)
     kept_keys: set[str] = set()
     for a, b in runs:
         run_keys = set(keys[a:b])
@@ -157,19 +157,27 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
             reasons[index] = f"page header or footer (repeated {counts[keys[position]]} times)"
 
 
-def _at_a_page_edge(lines: list[Line], content: list[int], run: tuple[int, int], candidates: set[int]) -> bool:
-    """On known pages, whether a run stands at its page's top or bottom, with at most one line
+def _at_page_edges(lines: list[Line], content: list[int], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """On known pages, the runs that stand at their page's top or bottom, with at most one line
     between (other runs of repeated lines not counted: a header above a header): lines that
     recur within pages ("Sekretess enligt 26 kap. 1 § offentlighets- och sekretesslagen" /
     "Ärendebeskrivning" in every case of a committee for individual cases) are the minutes' own,
     whatever their count."""
-    page = lines[content[run[0]]].page
-    if page is None:
-        return True
-    on_page = [p for p in range(len(content)) if lines[content[p]].page == page and p not in candidates]
-    above = sum(1 for p in on_page if p < run[0])
-    below = sum(1 for p in on_page if p >= run[1])
-    return above <= 1 or below <= 1
+    candidates = {position for a, b in runs for position in range(a, b)}
+    others: dict[int | None, list[int]] = defaultdict(list)  # (per page, the positions of lines in no run)
+    for position, index in enumerate(content):
+        if position not in candidates:
+            others[lines[index].page].append(position)
+
+    def at_an_edge(run: tuple[int, int]) -> bool:
+        page = lines[content[run[0]]].page
+        if page is None:
+            return True
+        positions = others[page]
+        above = bisect.bisect_left(positions, run[0])
+        return above <= 1 or len(positions) - above <= 1
+
+    return [run for run in runs if at_an_edge(run)]
 
 
 def _furniture_within(keys: list[str], start: int, end: int, frequent: list[set[str]]) -> tuple[int, int] | None:

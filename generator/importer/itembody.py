@@ -937,9 +937,10 @@ _UNKNOWN_DNR = re.compile(r"^(?:Dnr|DNR|Diarienummer)\.?:?\s+(?P<value>\S.{0,40}
 
 
 def _serving(attendee: Attendee) -> bool:
-    """A member, or a substitute serving in a member's place; not a substitute who only sat in."""
+    """A member, or a substitute serving in a member's place; not a substitute who only sat in
+    ("ersättare", "ej tjänstgörande ersättare")."""
     role = (attendee.role or "").casefold()
-    return "ersättare" not in role or "tjänstgörande" in role or attendee.replaces is not None
+    return "ersättare" not in role or attendee.replaces is not None or ("tjänstgörande" in role and "ej tjänstgörande" not in role)
 
 
 def _dnr_line(text: str) -> tuple[str, str] | None:

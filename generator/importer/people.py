@@ -21,6 +21,10 @@ _TOKEN = re.compile(rf"^(?:[{UPPER}][{LOWER}]+|[{UPPER}]{{2,}})(?:-(?:[{UPPER}][
 _CAP_TOKEN = re.compile(rf"^[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*$")
 PARTICLES = {"von", "af", "van", "de", "der", "den", "di", "da", "del", "la", "le", "du", "al", "el", "bin", "ben"}
 PARTIES = {"s", "m", "c", "v", "l", "kd", "mp", "sd", "fp", "åp", "mv", "ki", "sap", "ssp", "vp"}
+PARTY_GENITIVES = {"moderaternas": "M", "kristdemokraternas": "KD", "socialdemokraternas": "S", "centerpartiets": "C",
+                   "liberalernas": "L", "vänsterpartiets": "V", "miljöpartiets": "MP", "sverigedemokraternas": "SD",
+                   "folkpartiets": "FP"}
+"""A party named in the genitive, before its members ("Moderaternas ledamöter"): its letters as minutes print them."""
 
 ROLE = (
     r"(?:(?:förste |första |andre |andra |1:e |2:e )?vice |tf\.? |t\.f\. )?(?:ordförande|ordf\.?)"

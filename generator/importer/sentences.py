@@ -26,7 +26,7 @@ import re
 from .dates import find_dates
 from .model import Presenter
 from .people import TITLE_WORDS as _TITLE_WORD
-from .people import ORG_WORDS, LOWER, UPPER, looks_like_name, same_person
+from .people import ORG_WORDS, LOWER, PARTY_GENITIVES, UPPER, looks_like_name, same_person
 
 GENERIC_SUBJECTS = (
     "mötet", "gruppen", "nämnden", "styrelsen", "utskottet", "rådet", "samrådet", "beredningen", "kommittén",
@@ -234,8 +234,8 @@ PRESENTING = (
 )
 _TITLE_WORDS = ("chef", "ekonom", "strateg", "arkitekt", "controller", "jurist", "analytiker", "kurator", "psykolog", "rektor")
 """Titles that are words of their own ("Controller", "Rektorn") as well as endings ("förvaltningschef")."""
-_TITLE_ENDINGS = "|".join(("are", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande", "sköterska", "log", "pedagog", "logoped", "tekniker",
-                           *_TITLE_WORDS))
+_TITLE_ENDINGS = "|".join(("are", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande",
+                           "sköterska", "log", "pedagog", "logoped", "tekniker", *_TITLE_WORDS))
 _ADJECTIVE = r"[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne|sk|skt|ska|ig|igt|iga|ell|ellt|ella)\s+"
 """An adjective before a title ("Teknisk chef", "Medicinskt ansvarig sjuksköterska", "Biträdande rektor")."""
 _ROLE_WORD = (rf"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|(?:{_ADJECTIVE}){{1,2}}|[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+)?"
@@ -394,8 +394,9 @@ MOTIONS = [
     ("reservation", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:reserverar|reserverade)\s+sig\b")),
     ("reservation", re.compile(rf"^(?:Mot\s+beslutet\s+)?(?:reserverar|reserverade)\s+sig\s+(?P<names>{_MEMBERS})\b")),
     ("protokollsanteckning", re.compile(
-        rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|får|fick|antecknar|begär|begärde)\s+(?:en\s+|följande\s+)?(?:protokollsanteckning|anteckning\s+till\s+protokollet)"
-        rf"|^(?P<noted>{_MEMBERS})\s+(?:antecknar|antecknade|vill\s+anteckna|önskar\s+anteckna)\s+(?:till|i)\s+protokollet\b")),
+        rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|får|fick|antecknar|begär|begärde)\s+(?:en\s+|följande\s+)?(?:protokollsanteckning|anteckning\s+till\s+protokollet)")),
+    ("protokollsanteckning", re.compile(
+        rf"^(?P<names>{_MEMBERS})\s+(?:antecknar|antecknade|vill\s+anteckna|önskar\s+anteckna)\s+(?:till|i)\s+protokollet\b")),
     ("jäv", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:anmäler|anmälde|deklarerar|deklarerade|uppger|uppgav)\s+jäv\b")),
     ("jäv", re.compile(rf"^(?:På\s+grund\s+av|Pga\.?|P\.g\.a\.)\s+jäv\s+(?:deltar|deltog)\s+(?:inte|ej)\s+(?P<names>{_MEMBERS})\b", re.IGNORECASE)),
     ("jäv", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:deltar|deltog)\s+(?:inte|ej)\s+[^.]*?(?:på\s+grund\s+av|pga\.?|p\.g\.a\.)\s+jäv\b")),
@@ -408,10 +409,6 @@ VOTE_COUNT = re.compile(r"(?<![\d.:/-])(?P<yes>\d{1,3})\s*[–-]\s*(?P<no>\d{1,3
 """`10–3` in a vote's text: yes against no."""
 
 
-PARTY_GROUPS = {"moderaternas": "M", "kristdemokraternas": "KD", "socialdemokraternas": "S", "centerpartiets": "C",
-                "liberalernas": "L", "vänsterpartiets": "V", "miljöpartiets": "MP", "sverigedemokraternas": "SD",
-                "folkpartiets": "FP"}
-"""A party named in the genitive, before its members ("Moderaternas ledamöter"): its letters as minutes print them."""
 _GROUP_MOTION = re.compile(
     r"^(?P<parties>[A-ZÅÄÖ][a-zåäö]+s(?:(?:\s*,\s*|\s+och\s+)[A-ZÅÄÖ]?[a-zåäö]+s)*)\s+(?:ledamöter|ledamot|ledamöterna|ledamoten)\s+"
     r"(?P<verb>reserverar\s+sig|reserverade\s+sig|yrkar|yrkade|lämnar\s+(?:en\s+|följande\s+)?protokollsanteckning|"
@@ -425,7 +422,7 @@ def party_group_motion(sentence: str) -> tuple[str, list[str]] | None:
     match = _GROUP_MOTION.match(sentence.strip())
     if not match:
         return None
-    parties = [PARTY_GROUPS.get(word.casefold()) for word in re.split(r"\s*,\s*|\s+och\s+", match["parties"])]
+    parties = [PARTY_GENITIVES.get(word.casefold()) for word in re.split(r"\s*,\s*|\s+och\s+", match["parties"])]
     if not all(parties):
         return None
     verb = match["verb"].casefold()
@@ -439,8 +436,7 @@ def motion_at(sentence: str) -> tuple[str, list[str]] | None:
     for kind, pattern in MOTIONS:
         match = pattern.match(text)
         if match:
-            found = match.groupdict().get("names") or match.groupdict().get("noted") or ""
-            names = [n.strip() for n in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", found) if n.strip()]
+            names = [n.strip() for n in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", match["names"]) if n.strip()]
             if all(looks_like_name(re.sub(r"\s*\([^)]*\)$", "", n), lenient=True) for n in names):
                 return kind, names
     return None
