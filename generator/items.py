@@ -50,6 +50,7 @@ BLOCK_PREFIXES = {
     "omröstning": "v",
     "reservation": "r",
     "protokollsanteckning": "a",
+    "särskilt yttrande": "sy",
     "jäv": "j",
     "förslag": "f",
 }
@@ -66,6 +67,7 @@ BLOCK_LABELS = {
     "omröstning": {"ja", "nej", "avstår", "resultat"},
     "reservation": {"av"},
     "protokollsanteckning": {"av"},
+    "särskilt yttrande": {"av"},
     "jäv": {"av"},
 }
 """Field labels known at the start of each block kind; other kinds take none."""
@@ -401,7 +403,7 @@ class _Walker:
     def _block(self, tokens: list[Token]) -> None:
         opening = tokens[0]
         line = self.ctx.line(opening)
-        kind = opening.info.strip().split()[0].lower()
+        kind = _block_kind(opening.info)
         if kind not in BLOCK_PREFIXES:
             self.ctx.report("block-kind", line, f"::: {kind}", _("unknown block kind"),
                             did_you_mean(kind, BLOCK_PREFIXES) or _("known kinds: {kinds}").format(kinds=", ".join(BLOCK_PREFIXES)))
@@ -421,7 +423,7 @@ class _Walker:
             abstain=_names(first.get("avstår")), result=first.get("resultat"), line=line,
             assignments=tuple(self._assignment(anchor, n, value, line) for n, value in enumerate(fields.get("uppdrag", []), 1)),
         )
-        if kind in ("yrkande", "reservation", "protokollsanteckning", "jäv") and not block.by:
+        if kind in ("yrkande", "reservation", "protokollsanteckning", "särskilt yttrande", "jäv") and not block.by:
             self.ctx.report("block-content", line, f"::: {kind}", _("found no 'Av:' line, expected who it is by"),
                             _("start the block with 'Av: Name'"))
         if kind in ("beslut", "ställningstagande", "propositionsordning", "förslag") and not block.text.strip():
@@ -523,6 +525,14 @@ def _keep_only_what_secrecy_allows(draft: _ItemDraft) -> None:
 
 
 # -- token helpers ---------------------------------------------------------------------
+
+
+def _block_kind(info: str) -> str:
+    """The kind a `:::` line names: its first word, or its first two where they name one
+    (`::: särskilt yttrande`)."""
+    words = info.lower().split()
+    two = " ".join(words[:2])
+    return two if two in BLOCK_PREFIXES else words[0]
 
 
 def _group_end(tokens: Sequence[Token], index: int) -> int:

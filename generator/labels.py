@@ -18,6 +18,7 @@ BLOCK_NAMES = {
     "omröstning": "Omröstning",
     "reservation": "Reservation",
     "protokollsanteckning": "Protokollsanteckning",
+    "särskilt yttrande": "Särskilt yttrande",
     "jäv": "Jäv",
     "förslag": "Förslag till beslut",
 }

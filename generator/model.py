@@ -387,7 +387,7 @@ class Block(_Rendered):
 
     kind: str
     """beslut, ställningstagande, yrkande, propositionsordning, omröstning, reservation,
-    protokollsanteckning or jäv."""
+    protokollsanteckning, särskilt yttrande, jäv or förslag."""
     anchor: str
     """Permanent id, e.g. `p26-b1`."""
     own_html: str | None

@@ -526,7 +526,7 @@ ATTENDED = ("närvarande", "ersättare", "tjänsteperson", "inbjuden")
 """An appearance at a meeting that is attending it (not absent, not only named in an item)."""
 VOTE_WORDS = {"yes": "röstade ja", "no": "röstade nej", "abstain": "avstod"}
 ACT_WORDS = {"yrkande": "yrkade", "reservation": "reserverade sig", "protokollsanteckning": "protokollsanteckning",
-             "jäv": "anmälde jäv"}
+             "särskilt yttrande": "lämnade särskilt yttrande", "jäv": "anmälde jäv"}
 
 
 @dataclass(slots=True)

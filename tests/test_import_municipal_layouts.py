@@ -750,7 +750,8 @@ def test_a_regions_board_whose_list_names_other_minutes_and_whose_signatures_sta
     above `Hanna Virtanen<TAB>Karin Lövgren` signs each in the role above her; prose whose first words
     happen to end where a form's values begin ("Nettokostnaderna ökade") is no label and value;
     "Regiondirektör Marie Engdahl och hälso- och sjukvårdsdirektör Ann-Sofie Bergman informerar" presents both;
-    "Moderaternas och Kristdemokraternas ledamöter reserverar sig" is the reservation of those parties' serving members."""
+    "Moderaternas och Kristdemokraternas ledamöter reserverar sig" is the reservation of those parties' serving members;
+    "Robert Hallin (SD) lämnar följande särskilda yttrande:" under `Särskilt yttrande`, with the statement below it, is one."""
     draft, meeting, front = imported("rs-2024-04-09-region.pdf", content)
     assert [item.number for item in meeting.items] == [str(n) for n in range(60, 69)]
     assert meeting.officials.chair == "Karin Lövgren" and meeting.officials.secretary == "Hanna Virtanen"
@@ -761,6 +762,8 @@ def test_a_regions_board_whose_list_names_other_minutes_and_whose_signatures_sta
     assert found_in(decisions(meeting)["67"], "Regionstyrelsen lägger anmälningsärendena till handlingarna.")
     reservation = next(b for b in items["62"].blocks if b.kind == "reservation")  # "Moderaternas och Kristdemokraternas ledamöter"
     assert reservation.by == ("Cecilia Ahlström (M)", "Anders Kjellin (M)", "Niklas Ferm (M)", "Birgitta Nyqvist (KD)", "Mikael Strand (KD)")
+    statement = next(b for b in items["62"].blocks if b.kind == "särskilt yttrande")  # its label, its sentence, its quote below
+    assert statement.by == ("Robert Hallin (SD)",) and "Vi har därför valt att avstå i voteringen om punkt 2." in statement.text
 
 
 def found_in(texts: list[str], wanted: str) -> bool:

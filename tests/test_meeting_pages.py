@@ -92,6 +92,7 @@ def test_a_committee_meeting_shows_proposals_votes_dissents_notes_and_jav(fixtur
         ("p11", "omröstning", "p11-v1"),
         ("p11", "reservation", "p11-r1"),
         ("p11", "protokollsanteckning", "p11-a1"),
+        ("p11", "särskilt-yttrande", "p11-sy1"),
         ("p12", "jäv", "p12-j1"),
         ("p12", "reservation", "p12-r1"),
     ]
@@ -100,6 +101,7 @@ def test_a_committee_meeting_shows_proposals_votes_dissents_notes_and_jav(fixtur
     assert "<td>Cecilia Ceder (M)</td><td>Nej</td>" in html
     assert "Reservation utan skriftlig motivering." in html
     assert "Erik Ek (C) anmäler jäv" in html
+    assert '<a class="pa-anchor" href="#p11-sy1">Särskilt yttrande</a>' in html
 
 
 def test_the_meeting_page_shows_header_attendance_officials_and_next_meeting(example_site: Path) -> None:

@@ -141,11 +141,13 @@ def test_votes_proposals_and_dissents_are_vendor_fields_naming_persons(fixture: 
     item = fixture.objects[SITE_URL + "oparl/v1/agenda-item/socialnamnden/2024-03-12/p11.json"]
     blocks = item["protokollarkivet:blocks"]
     assert [b["kind"] for b in blocks] == ["yrkande", "yrkande", "propositionsordning", "omröstning", "beslut", "reservation",
-                                          "protokollsanteckning"]
+                                          "protokollsanteckning", "särskilt yttrande"]
     vote = blocks[3]
     assert [n["name"] for n in vote["no"]] == ["Cecilia Ceder (M)"] and len(vote["yes"]) == 3 and len(vote["abstain"]) == 2
     dissent = blocks[5]["by"][0]
     assert fixture.objects[dissent["person"]]["name"] == "Cecilia Ceder"
+    statement = blocks[7]["by"][0]
+    assert fixture.objects[statement["person"]]["name"] == "Fia Fors"
     assert item["resolutionText"] == blocks[4]["text"]
 
 

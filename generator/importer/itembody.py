@@ -63,6 +63,7 @@ SECTION_LABELS = [
     (re.compile(r"^(?:omröstning|omröstningsresultat|votering|voteringsresultat)$", re.I), "omröstning"),
     (re.compile(r"^reservation(?:er)?$", re.I), "reservation"),
     (re.compile(r"^protokollsanteckning(?:ar)?$", re.I), "protokollsanteckning"),
+    (re.compile(r"^(?:särskilt\s+yttrande|särskilda\s+yttranden)$", re.I), "särskilt yttrande"),
     (re.compile(r"^jäv$", re.I), "jäv"),
 ]
 PROSE_LABELS = re.compile(
@@ -71,7 +72,7 @@ PROSE_LABELS = re.compile(
     r"återkoppling|diskussion|frågor(?:/|\s+och\s+)synpunkter|synpunkter|information|yttrande|konsekvenser|"
     r"ekonomiska\s+konsekvenser|uppföljning|bedömning|förvaltningens\s+bedömning|beredning|lagstöd|motivering|"
     r"överläggning(?:\s+i\s+[\wåäö]+)?|yttranden|ärendets\s+behandling|förslag\s+under\s+sammanträdet|"
-    r"särskilt\s+yttrande(?:\s+i\s+[\wåäö]+)?|särskilda\s+yttranden|ärendebeskrivning\s+och\s+förslag)$",
+    r"särskilt\s+yttrande\s+i\s+[\wåäö]+|ärendebeskrivning\s+och\s+förslag)$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäöé][\w ./&-]{0,40}?)\s*:\s*(?P<value>.*)$")
@@ -79,7 +80,7 @@ _ATT = re.compile(r"^(?:att|Att)\b")
 _ENDS_DECIDING = re.compile(r"\b(?:beslutar|beslutade|beslöt|besluta|föreslår|föreslog)$", re.IGNORECASE)
 """`Kommunstyrelsen beslutar` / `att utse ...` / `att justeringen sker ...`: att-clauses follow."""
 _GUESTS = re.compile(r"^(?:övriga\s+)?(?:inbjudna|inbjuden|gäster)(?:\s+(?:från|av)\s+(?P<org>[^:]+?))?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
-_MOTION_LABEL_KINDS = ("yrkande", "reservation", "protokollsanteckning", "jäv")
+_MOTION_LABEL_KINDS = ("yrkande", "reservation", "protokollsanteckning", "särskilt yttrande", "jäv")
 _LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][\w ./-]{0,30}:\s*\S[^:]*$")
 SECRECY_GROUND = re.compile(
     r"\d+\s*kap\.?\s*\d+\s*[a-z]?\s*§(?:\s*(?:första|andra|tredje)\s+stycket)?"
@@ -611,8 +612,9 @@ class _Filler:
         if kind in ("beslut", "ställningstagande"):
             self._block(kind, collected, unit.loc, f"after the label '{unit.text.strip()[:40]}'")
         elif kind in _MOTION_LABEL_KINDS:
-            for part in collected:
-                self._paragraph([part], 0, label_kind=kind)
+            at = 0
+            while at < len(collected):
+                at = self._paragraph(collected, at, label_kind=kind)
         elif kind == "omröstning":
             self._vote(_block_markdown(collected), unit)
         else:
@@ -742,6 +744,10 @@ class _Filler:
                 self._log_decision(unit.loc, text, reason)
                 index += len(consumed)
             elif motion is not None:
+                if end == len(said) and text.rstrip().endswith(":") and (quoted := self._what_follows(units, index + 1)):
+                    # "X (SD) lämnar följande särskilda yttrande:" / "”...”": the statement is the paragraph below
+                    text = f"{text}\n\n{quoted.text.strip()}"
+                    index += 1
                 self._motion(*motion, text, unit)
             elif label_kind is not None:
                 self.item.parts.append(Part("para", text=text, loc=unit.loc))
@@ -757,6 +763,17 @@ class _Filler:
             self.item.parts.append(Part("para", text=" ".join(prose), loc=unit.loc))
         self.prose_seen = True
         return index + 1
+
+    def _what_follows(self, units: list[Unit], index: int) -> Unit | None:
+        """The paragraph after a proposal's, dissent's or note's introduction, where it is one
+        (not a label, a decision or another member's motion)."""
+        if index >= len(units) or units[index].kind != "para":
+            return None
+        text = units[index].text.strip()
+        if _field(text) or _section(text) or PROSE_LABELS.match(text.rstrip(":")) or motion_at(text) \
+                or self._decision_at(text) is not None:
+            return None
+        return units[index]
 
     def _decision_at(self, sentence: str) -> str | None:
         """Why the sentence is a decision of the item, or None; the order a vote is put in is

@@ -397,6 +397,9 @@ MOTIONS = [
         rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|får|fick|antecknar|begär|begärde)\s+(?:en\s+|följande\s+)?(?:protokollsanteckning|anteckning\s+till\s+protokollet)")),
     ("protokollsanteckning", re.compile(
         rf"^(?P<names>{_MEMBERS})\s+(?:antecknar|antecknade|vill\s+anteckna|önskar\s+anteckna)\s+(?:till|i)\s+protokollet\b")),
+    ("särskilt yttrande", re.compile(
+        rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|avger|avgav|får|fick|anmäler|anmälde)\s+(?:ett\s+|följande\s+)?(?:skriftligt\s+)?"
+        r"särskil(?:t|da)\s+yttranden?\b")),
     ("jäv", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:anmäler|anmälde|deklarerar|deklarerade|uppger|uppgav)\s+jäv\b")),
     ("jäv", re.compile(rf"^(?:På\s+grund\s+av|Pga\.?|P\.g\.a\.)\s+jäv\s+(?:deltar|deltog)\s+(?:inte|ej)\s+(?P<names>{_MEMBERS})\b", re.IGNORECASE)),
     ("jäv", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:deltar|deltog)\s+(?:inte|ej)\s+[^.]*?(?:på\s+grund\s+av|pga\.?|p\.g\.a\.)\s+jäv\b")),
@@ -412,7 +415,7 @@ VOTE_COUNT = re.compile(r"(?<![\d.:/-])(?P<yes>\d{1,3})\s*[–-]\s*(?P<no>\d{1,3
 _GROUP_MOTION = re.compile(
     r"^(?P<parties>[A-ZÅÄÖ][a-zåäö]+s(?:(?:\s*,\s*|\s+och\s+)[A-ZÅÄÖ]?[a-zåäö]+s)*)\s+(?:ledamöter|ledamot|ledamöterna|ledamoten)\s+"
     r"(?P<verb>reserverar\s+sig|reserverade\s+sig|yrkar|yrkade|lämnar\s+(?:en\s+|följande\s+)?protokollsanteckning|"
-    r"antecknar\s+till\s+protokollet)\b")
+    r"antecknar\s+till\s+protokollet|lämnar\s+(?:ett\s+|följande\s+)?särskil(?:t|da)\s+yttranden?)\b")
 
 
 def party_group_motion(sentence: str) -> tuple[str, list[str]] | None:
@@ -426,7 +429,8 @@ def party_group_motion(sentence: str) -> tuple[str, list[str]] | None:
     if not all(parties):
         return None
     verb = match["verb"].casefold()
-    kind = "reservation" if verb.startswith("reserver") else "yrkande" if verb.startswith("yrka") else "protokollsanteckning"
+    kind = "reservation" if verb.startswith("reserver") else "yrkande" if verb.startswith("yrka") \
+        else "särskilt yttrande" if "yttrande" in verb else "protokollsanteckning"
     return kind, parties  # type: ignore[return-value]
 
 
