@@ -782,3 +782,39 @@ def test_a_party_groups_reservation_names_its_serving_members_only(content, tmp_
                       "Moderaternas ledamöter reserverar sig mot beslutet.\n", encoding="utf-8")
     draft = import_file(source, load_registries(content), content, content).meetings[0]
     assert [p.by for p in draft.meeting.items[1].parts if p.block == "reservation"] == [["Per Berg (M)", "Lisa Holm (M)"]]
+
+
+def test_a_municipal_companys_board_minutes_in_word(content):
+    """A municipally owned housing company's board (Word): the footer's `Ordf. sign. | ..... |
+    Just. sign. | .....` on every page is furniture; the chair who signs under `Justeras` beside the
+    elected adjuster signs as chair; `Sjövalla den 27 mars 2024` above the signatures is the day of
+    adjusting; `Beslutsgång` ending "Votering begärdes och genomfördes." with "För ... röstade ..."
+    below is a vote whose count the decision tells ("med 4 röster mot 3"); "Personalrepresentanten
+    Lena Strand fick till protokollet anteckna" is her protocol note."""
+    draft, meeting, front = imported("bostadsbolag-2024-03-21-styrelse.docx", content)
+    assert [item.number for item in meeting.items] == [str(n) for n in range(1, 12)]
+    assert "Ordf. sign." not in body_of(draft) and "Sjövalla den 27 mars" not in body_of(draft)
+    assert meeting.officials.chair == "Kerstin Malmberg" and meeting.officials.adjusters == ("Bengt Sjöqvist",)
+    assert [(s["name"], s["role"]) for s in front["signatures"]] == [
+        ("Sofia Lindqvist", "sekreterare"), ("Bengt Sjöqvist", "justerare"), ("Kerstin Malmberg", "ordförande")]
+    assert meeting.adjusted_on == dt.date(2024, 3, 27)
+    items = {item.number: item for item in meeting.items}
+    order, vote = (next(b for b in items["6"].blocks if b.kind == kind) for kind in ("propositionsordning", "omröstning"))
+    assert order.text.endswith("fann att styrelsen biföll verkställande direktörens förslag.")
+    assert vote.result == "4 röster mot 3" and "För Bengt Sjöqvists yrkande röstade Bengt Sjöqvist (S)" in vote.text
+    note = next(b for b in items["6"].blocks if b.kind == "protokollsanteckning")
+    assert note.by == ("Lena Strand",)
+
+
+def test_a_vote_not_asked_for_is_no_vote(content, tmp_path):
+    """`Beslutsgång` ending "Votering begärs inte." is the proposition alone: no vote block."""
+    source = tmp_path / "ks-2024-12-03.txt"
+    source.write_text("PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2024-12-03\n\n"
+                      "Närvarande\tAnna Ek (S), ordförande\n\tPer Berg (M)\n\tOla Lind (S)\n\n"
+                      "§ 1 Budget 2025\n\nYrkanden\nPer Berg (M) yrkar avslag.\n\n"
+                      "Beslutsgång\nOrdföranden ställer proposition på förslagen och finner att kommunstyrelsen bifaller "
+                      "förslaget. Votering begärs inte.\n\n"
+                      "Beslut\nKommunstyrelsen fastställer budgeten.\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    blocks = [p.block for p in draft.meeting.items[0].parts if p.kind == "block"]
+    assert blocks == ["yrkande", "propositionsordning", "beslut"]

@@ -27,14 +27,16 @@ _PAGE_NUMBER = re.compile(r"^(?:sidan?|sid\.?|s\.|page|blad)?\s*\d{1,3}\s*(?:\(\
                           r"|^(?:sidan?|page|blad)\s+\d{1,3}$", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"^(?:justerandes?\s+sign(?:atur|\.)?(?:er)?|justerares?\s+sign(?:atur)?|ordförandens?\s+sign(?:atur)?|"
-    r"sekreterarens?\s+sign(?:atur)?|utdragsbestyrkande|signatur(?:er)?|sign\.?(?:\s*ordf\.?)?|exp(?:\.|editions)?\s*datum)"
+    r"sekreterarens?\s+sign(?:atur)?|utdragsbestyrkande|signatur(?:er)?|sign\.?(?:\s*ordf\.?)?|exp(?:\.|editions)?\s*datum|"
+    r"(?:ordf|just|sekr)\.?\s*sign\.?)"
     r"\s*:?(?:\s*[.\-_…]*)?$",
     re.IGNORECASE,
 )
 _CONTINUATION_MARK = re.compile(r"^(?:forts\.?|fortsättning|fortsättning\s+av)\s*(?:§\s*)?\d{1,4}\s*[a-z]?\.?$", re.IGNORECASE)
 """`Forts § 89` at the top of a page: the item goes on (`§ 89 forts.` is read with the headings)."""
-_FURNITURE_WEAK = re.compile(r"^(?:justerare|justerande|ordförande|ordf\.?|sekreterare)\s*:?$", re.IGNORECASE)
-"""A signature box's column heads, furniture only beside a signature label ("Sign. Ordf.<TAB>Justerare<TAB>Exp. datum")."""
+_FURNITURE_WEAK = re.compile(r"^(?:justerare|justerande|ordförande|ordf\.?|sekreterare)\s*:?$|^[.…_]{3,}$", re.IGNORECASE)
+"""A signature box's column heads and its dotted lines, furniture only beside a signature label
+("Sign. Ordf.<TAB>Justerare<TAB>Exp. datum", "Ordf. sign.<TAB>.....<TAB>Just. sign.<TAB>.....")."""
 
 
 def _key(text: str) -> str:

@@ -617,9 +617,27 @@ class _Filler:
                 at = self._paragraph(collected, at, label_kind=kind)
         elif kind == "omröstning":
             self._vote(_block_markdown(collected), unit)
+        elif kind == "propositionsordning":
+            self._order_then_vote(collected, unit)
         else:
             self._block(kind, collected, unit.loc, f"after the label '{unit.text.strip()[:40]}'")
         return index
+
+    def _order_then_vote(self, collected: list[Unit], unit: Unit) -> None:
+        """The text under `Beslutsgång` / `Propositionsordning`, up to a vote called in its last
+        paragraph ("... och fann att styrelsen biföll förslaget. Votering begärdes och
+        genomfördes."): from there on it is the vote's."""
+        reason = f"after the label '{unit.text.strip()[:40]}'"
+        last = collected[-1]
+        said = sentences(last.text)
+        # (in its last paragraph: a vote called before the counter-proposal is chosen comes after that)
+        called = next((k for k, sentence in enumerate(said) if VOTE.match(sentence)), None)
+        if called is None:
+            self._block("propositionsordning", collected, unit.loc, reason)
+            return
+        before = collected[:-1] + ([Unit(last.kind, " ".join(said[:called]), last.lines)] if called else [])
+        self._block("propositionsordning", before, unit.loc, reason)
+        self._vote(" ".join(said[called:]), unit)
 
     def _attachment_list(self, unit: Unit, units: list[Unit], index: int) -> int:
         """"Beslutsunderlag" / "Tjänsteskrivelse 2023-05-02" / ...: one attachment a line."""
@@ -729,13 +747,17 @@ class _Filler:
                 self.item.parts.append(Part("para", text=" ".join(prose), loc=unit.loc))
                 prose = []
             end = position + 1
-            while end < len(said) and self._decision_at(said[end]) is None and motion_at(said[end]) is None:
+            while end < len(said) and self._decision_at(said[end]) is None and motion_at(said[end]) is None \
+                    and not VOTE.match(said[end]):  # ("Ordföranden ställde ... Votering begärdes.": a vote begins)
                 end += 1
             text = " ".join(said[position:end])
             if reason is not None:
                 if (vote := self._open_vote()) is not None and (count := VOTE_RESULT.search(sentence)):
                     # "Omröstning begärs. ... röstar nej. Med 3 ja-röster mot 2 nej-röster beslutar nämnden ...": its result
                     vote.items = [("Resultat", _vote_result(count))]
+                elif vote is not None and (count := _VOTES_AGAINST.search(sentence)):
+                    # "Styrelsen beslutade med 4 röster mot 3 att ...": the winning side's votes against the other's
+                    vote.items = [("Resultat", f"{count[1]} röster mot {count[2]}")]
                 self._presenters_in(sentence, unit.loc)  # "Kassören Tom presenterade ett förslag och mötet antog det"
                 block_units = [Unit("para", text, unit.lines)]
                 consumed = self._absorb_list(units, index + 1) if end == len(said) else []
@@ -1016,16 +1038,21 @@ def _stops_section(unit: Unit) -> bool:
                                           or _DISPATCH_ALONE.match(text) or (unit.single and _attachment_label(text)))
 
 
+_VOTES_AGAINST = re.compile(r"\bmed\s+(\d{1,3})\s+röster\s+mot\s+(\d{1,3})\b", re.IGNORECASE)
+"""A vote's count as a decision tells it, the winners' votes first ("beslutade med 4 röster mot 3")."""
+
+
 def _vote_result(count: re.Match[str]) -> str:
     """A `VOTE_RESULT` as the vote's `Resultat:` ("4 ja, 1 nej", ", 2 avstår")."""
     return f"{count['yes']} ja, {count['no']} nej" + (f", {count['abstain']} avstår" if count["abstain"] else "")
 
 
 _VOTE_PROPOSITION = re.compile(r"^(?:ja-?röst(?:en)?|nej-?röst(?:en)?|den\s+som\s+(?:vill|bifaller|röstar)|de\s+som\s+(?:vill|bifaller|röstar)|"
-                               r"(?:omröstningen|voteringen)\s+(?:utfaller|utföll|ger|gav|slutar|slutade)\b)",
+                               r"(?:omröstningen|voteringen)\s+(?:utfaller|utföll|ger|gav|slutar|slutade)\b|för\s+[^.]{3,80}?\s+(?:röstar|röstade)\s+[A-ZÅÄÖ])",
                                re.IGNORECASE)
 """What a vote is between, said right after it is called: "Ja-röst för bifall, nej-röst för avslag",
-"Den som vill bifalla förslaget röstar ja"; and how it fell ("Omröstningen utfaller med 7 ja-röster
+"Den som vill bifalla förslaget röstar ja"; who voted for which ("För VD:s förslag röstade A (M) och
+B (C)."); and how it fell ("Omröstningen utfaller med 7 ja-röster
 mot 4 nej-röster")."""
 _VOTING_ORDER = re.compile(r"\b(?:godkänner|godkände|fastställer|fastställde|antar|antog)\s+(?:följande\s+)?"
                            r"(?:(?:voterings|omröstnings|propositions)(?:ordning|proposition)(?:en)?|beslutsgång(?:en)?)\b|"

@@ -185,6 +185,8 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         meeting.guess(lines[listed].loc, "attendance", f"the list after the last item ('{lines[listed].text.strip()}')")
         parse_header(lines[listed:ends[-1]], ends[-1] - listed, meeting, known, open_ended=False)
         ends[-1] = listed
+    if tail_start is not None and headings:
+        ends[-1] = _place_and_day_signed(lines, headings[-1].title_index + 1, ends[-1], meeting)
     if tail_start is not None:
         # (a box after the signatures: looked for below their first line)
         tail, _ = _without_notice(lines[tail_start:], 1, len(lines) - tail_start, known, meeting)
@@ -658,6 +660,13 @@ def _officials(meeting: DraftMeeting) -> None:
         if "justera" in role and attendee.name not in meeting.adjusters:
             meeting.adjusters.append(attendee.name)
             meeting.guess(attendee.loc, "adjuster", attendee.name)
+    adjusting = [s for s in meeting.signatures if (s.role or "").casefold() == "justerare"]
+    for signature in adjusting:
+        if len(adjusting) > 1 and meeting.chair and same_person(attendee_name(signature.name), meeting.chair) \
+                and not any(same_person(signature.name, a) for a in meeting.adjusters):
+            # "Justeras" over the chair and the adjuster: the chair signs as chair ("jämte ordföranden")
+            signature.role = "ordförande"
+            meeting.guess("signatures", "chair", f"{signature.name} (the chair, signing under the adjusters' label)")
     for signature in meeting.signatures:
         role = (signature.role or "").casefold()
         name = attendee_name(signature.name)
@@ -688,6 +697,25 @@ def _officials(meeting: DraftMeeting) -> None:
             meeting.staff.append(Attendee(name=meeting.secretary, role="sekreterare", loc=meeting.first_loc))
             meeting.guess(meeting.first_loc, "staff", f"{meeting.secretary} (the secretary, listed nowhere else)")
     meeting.adjusters = [attendee_name(a) for a in meeting.adjusters]
+
+
+_PLACE_AND_DAY = re.compile(r"^(?P<place>[A-ZÅÄÖ][\wåäöé-]*(?:\s+[A-ZÅÄÖ][\wåäöé-]*){0,2})(?:\s*,\s*|\s+den\s+|\s+)(?P<day>\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4})$")
+
+
+def _place_and_day_signed(lines: list[Line], start: int, end: int, meeting: DraftMeeting) -> int:
+    """`Sjövalla den 27 mars 2024` right above the signatures: where and when they signed, the day
+    the minutes were adjusted; not the last item's text. Returns where the last item ends."""
+    index = next((i for i in range(end - 1, start - 1, -1) if not lines[i].blank), None)
+    if index is None or not (match := _PLACE_AND_DAY.match(lines[index].text.strip())):
+        return end
+    found = first_date(match["day"])
+    if found is None or not found.has_year or meeting.date is None or not 0 <= (found.start - meeting.date).days <= 60:
+        return end
+    if meeting.adjusted_on is None:
+        meeting.adjusted_on = found.start
+        meeting.guess(lines[index].loc, "adjusted_on", f"{found.start} (the place and day above the signatures)")
+    meeting.unplace(lines[index], "the place and day of signing (adjusted_on)")
+    return index
 
 
 _MINUTE_TAKER = re.compile(r"^(?:kommun|nämnd|utskotts|styrelse|mötes|förbunds)?sekreterare$|^protokollförare$", re.IGNORECASE)

@@ -397,6 +397,8 @@ MOTIONS = [
         rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|får|fick|antecknar|begär|begärde)\s+(?:en\s+|följande\s+)?(?:protokollsanteckning|anteckning\s+till\s+protokollet)")),
     ("protokollsanteckning", re.compile(
         rf"^(?P<names>{_MEMBERS})\s+(?:antecknar|antecknade|vill\s+anteckna|önskar\s+anteckna)\s+(?:till|i)\s+protokollet\b")),
+    ("protokollsanteckning", re.compile(
+        rf"^(?P<names>{_MEMBERS})\s+(?:får|fick)\s+(?:till\s+protokollet\s+)?anteckna\b")),
     ("särskilt yttrande", re.compile(
         rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|avger|avgav|får|fick|anmäler|anmälde)\s+(?:ett\s+|följande\s+)?(?:skriftligt\s+)?"
         r"särskil(?:t|da)\s+yttranden?\b")),
@@ -404,7 +406,8 @@ MOTIONS = [
     ("jäv", re.compile(rf"^(?:På\s+grund\s+av|Pga\.?|P\.g\.a\.)\s+jäv\s+(?:deltar|deltog)\s+(?:inte|ej)\s+(?P<names>{_MEMBERS})\b", re.IGNORECASE)),
     ("jäv", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:deltar|deltog)\s+(?:inte|ej)\s+[^.]*?(?:på\s+grund\s+av|pga\.?|p\.g\.a\.)\s+jäv\b")),
 ]
-VOTE = re.compile(r"^(?:Omröstning|Votering)\s+(?:begärs|begärdes|genomförs|genomfördes|verkställs|verkställdes|äger\s+rum)\b", re.IGNORECASE)
+VOTE = re.compile(r"^(?:Omröstning|Votering)\s+(?:begärs|begärdes|genomförs|genomfördes|verkställs|verkställdes|äger\s+rum)\b"
+                  r"(?!\s+(?:inte|ej)\b)", re.IGNORECASE)
 ORDER = re.compile(r"^Ordförande(?:n)?\s+(?:ställer|ställde)\s+(?:proposition|förslagen\s+mot\s+varandra)", re.IGNORECASE)
 VOTE_RESULT = re.compile(r"(?P<yes>\d+)\s+ja(?:-?röst(?:er)?)?\s*(?:,|och|mot)?\s*(?P<no>\d+)\s+nej(?:-?röst(?:er)?)?"
                          r"(?:[^.\d]*(?P<abstain>\d+)\s+(?:avstår|avstod|ledamöter\s+avstår|som\s+avstår|nedlagda))?", re.IGNORECASE)
