@@ -818,3 +818,23 @@ def test_a_vote_not_asked_for_is_no_vote(content, tmp_path):
     draft = import_file(source, load_registries(content), content, content).meetings[0]
     blocks = [p.block for p in draft.meeting.items[0].parts if p.kind == "block"]
     assert blocks == ["yrkande", "propositionsordning", "beslut"]
+
+
+def test_a_joint_committee_of_three_municipalities_with_members_at_a_distance(content):
+    """A gemensam nämnd's PDF: `SAMMANTRÄDESPROTOKOLL<TAB>Sammanträdesdatum 2024-09-26` names no body
+    (the notice box's `Organ` does); rows `Name | Party | Municipality | Note` where the note is
+    `deltar på distans` are members; `kl. 09.00–11.45 (ajournering 10.15–10.30)` is one session;
+    "Margareta Lindkvist (S), Norrfjärden, yrkar ..." is her proposal; "Nämnden fastställer varje år
+    en prislista ..." tells the background, not the decision; recipients that end two pages by
+    chance are no page footer."""
+    draft, meeting, front = imported("gn-2024-09-26-distans.pdf", content)
+    assert front["body"] == "gemensamma-namnden-hjalpmedel" and front["time"] == "09.00–11.45"
+    distance = [(a["name"], a.get("organisation")) for a in front["present"] if "distans" in a.get("note", "")]
+    assert distance == [("Jan-Erik Holmström", "Granvik"), ("Birgitta Engqvist", "Kvarnby"),
+                        ("Lars Hedman", "Granvik"), ("Rebecka Nilsson", "Kvarnby")]
+    assert ("Sara Öhman", "Bertil Nyström") in [(a["name"], a.get("replaces")) for a in front["present"]]
+    items = {item.number: item for item in meeting.items}
+    assert [b.by for b in items["35"].blocks if b.kind == "yrkande"] == [
+        ("Margareta Lindkvist (S)",), ("Tomas Haraldsson (M)",), ("Jan-Erik Holmström (M)",)]
+    assert len(decisions(meeting)["35"]) == 1 and decisions(meeting)["35"][0].startswith("Nämnden beslutar att fastställa prislista")
+    assert "Socialnämnden i Kvarnby kommun" in items["39"].dispatched_to

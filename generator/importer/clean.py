@@ -179,7 +179,15 @@ def _at_page_edges(lines: list[Line], content: list[int], runs: list[tuple[int, 
         above = bisect.bisect_left(positions, run[0])
         return above <= 1 or len(positions) - above <= 1
 
-    return [run for run in runs if at_an_edge(run)]
+    at_edges = [run for run in runs if at_an_edge(run)]
+    # (and on three pages at least, as the count asks: lines an item ends with, "Socialnämnden i X kommun",
+    # may end a page or two by chance)
+    pages_of: dict[str, set] = defaultdict(set)
+    for a, b in at_edges:
+        for position in range(a, b):
+            pages_of[_run_key(lines[content[position]].text)].add(lines[content[a]].page)
+    return [(a, b) for a, b in at_edges if lines[content[a]].page is None
+            or len(set().union(*(pages_of[_run_key(lines[content[p]].text)] for p in range(a, b)))) >= 3]
 
 
 def _furniture_within(keys: list[str], start: int, end: int, frequent: list[set[str]]) -> tuple[int, int] | None:

@@ -183,6 +183,9 @@ def _breadcrumb_body(text: str) -> str | None:
 
 _SURNAME_BELOW = re.compile(r"^(?P<surname>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?:\s*\([A-ZÅÄÖ]{1,3}\))?$")
 _MEETING_WORD = re.compile(r"^(?:det\s+|dagens\s+)?(?:sammanträde[nt]?|möte[t]?|sammanträdet\s+den|mötet\s+den)\s*$", re.IGNORECASE)
+_ADJOURNED = re.compile(r"\(?\s*\b(?:ajournering|ajourneringar|ajournerat|ajourneras|paus|uppehåll)\b[^)]*\)?", re.IGNORECASE)
+"""`kl. 09.00–11.45 (ajournering 10.15–10.30)`: a break within the meeting, not a session of it."""
+_DATE_WORD = re.compile(r"^(?:sammanträdes|mötes|protokolls)?(?:datum|dag)\s*:?$", re.IGNORECASE)
 _NOTICE = re.compile(r"^(?:anslag\s*/\s*bevis|bevis|anslagsbevis|bevis\s+om\s+(?:justering|anslag)\b.*)$", re.IGNORECASE)
 _SIGNING_WORDS = r"underskrifter|underskrift|signaturer|namnunderskrifter"
 _SIGNER_ROLES = r"sekreterare|protokollförare|ordförande|justerare|justerande"
@@ -319,8 +322,10 @@ class _State:
                 if found is not None:
                     self._set_date(found, line.loc, text)
                     rest = (rest[:found.span[0]] + rest[found.span[1]:]).strip(" ,–-")
-                if _MEETING_WORD.match(rest):
-                    rest = ""  # "Protokoll från sammanträdet 2022-12-19": the meeting, not the body
+                if _MEETING_WORD.match(rest) or _DATE_WORD.match(rest):
+                    # "Protokoll från sammanträdet 2022-12-19", "SAMMANTRÄDESPROTOKOLL<TAB>Sammanträdesdatum 2024-09-26":
+                    # the meeting or its day, not the body
+                    rest = ""
                 if rest:
                     self.title_rest = self.title_rest or rest
                     self.candidates.insert(0, (rest, line.loc))
@@ -522,7 +527,7 @@ class _State:
             return serving
         if not line.hinted or "\t" in text or "," in text:
             attendee = parse_entry(text, self.known, lenient=True)
-            if attendee is not None and not has_finite_verb(text.split(",")[0]):
+            if attendee is not None and not has_finite_verb(re.split(r"[,\t]", text)[0]):  # ("<TAB>deltar på distans": a note)
                 self._add(attendee, line)
                 return 1
         if self._group_label(lines, index, end):
@@ -609,7 +614,7 @@ class _State:
                 rest = value[:found.span[0]] + " " + value[found.span[1]:]
             else:
                 rest = value
-            time = dates.find_time(rest)
+            time = dates.find_time(_ADJOURNED.sub(" ", rest))
             if time and meeting.time is None:
                 meeting.time = time
                 meeting.guess(loc, "time", f"{time} (from '{printed}')")

@@ -132,6 +132,12 @@ class Subjects:
         return any(name[-1] + ending == folded[0] for name in self._folded for ending in ("et", "en", "n", "t"))
 
 
+_HABITUAL = re.compile(r"\s*(?:varje|varje\s+nytt|var\s+fjärde)\s+(?:år|månad|kvartal|halvår|mandatperiod)\b|"
+                       r"\s*(?:årligen|regelbundet|normalt|vanligtvis|alltid)\b", re.IGNORECASE)
+"""What the body does every year ("Nämnden fastställer varje år en prislista ..."): the item's
+background, not its decision."""
+
+
 def decision_at(sentence: str, subjects: Subjects, meeting_date: dt.date | None) -> str | None:
     """Why the sentence is a decision of this meeting (a short reason), or None."""
     text = sentence.strip().lstrip("-–•* ").strip()
@@ -142,7 +148,7 @@ def decision_at(sentence: str, subjects: Subjects, meeting_date: dt.date | None)
     if size:
         rest = " ".join(words[size:])
         if match := _VERB_AT.match(rest):
-            if _reports_earlier(rest[match.end():], meeting_date):
+            if _reports_earlier(rest[match.end():], meeting_date) or _HABITUAL.match(rest[match.end():]):
                 return None
             return "the body as subject of a decision verb"
     for clause in re.finditer(r"\s(?:och|samt)\s+(?=[a-zåäöA-ZÅÄÖ])", text):
@@ -437,9 +443,14 @@ def party_group_motion(sentence: str) -> tuple[str, list[str]] | None:
     return kind, parties  # type: ignore[return-value]
 
 
+_MEMBERS_PLACE = re.compile(r"(\([A-ZÅÄÖa-zåäö]{1,3}\))\s*,\s*[A-ZÅÄÖ][\wåäö-]+(?:\s+kommun)?\s*,")
+"""The municipality a member of a joint committee sits for, between the party and the verb
+("Margareta Lindkvist (S), Norrfjärden, yrkar ...")."""
+
+
 def motion_at(sentence: str) -> tuple[str, list[str]] | None:
     """(block kind, names) of a proposal, dissent, protocol note or jäv declaration."""
-    text = sentence.strip().lstrip("-–•* ").strip()
+    text = _MEMBERS_PLACE.sub(r"\1", sentence.strip().lstrip("-–•* ").strip())
     for kind, pattern in MOTIONS:
         match = pattern.match(text)
         if match:
