@@ -689,6 +689,7 @@ def test_a_committee_for_individual_cases_keeps_its_secrecy_lines_and_withholds_
     protokollet att ..." is X's protokollsanteckning."""
     draft, meeting, _ = imported("sniu-2024-05-14-individ.pdf", content)
     assert {item.number for item in meeting.items if item.secrecy} == {"47", "48", "49", "50", "51"}
+    assert draft.meeting.body_proposal["organisation"] == "Vindeby kommun"  # (its letterhead: VINDEBY KOMMUN)
     recipients = [line for line in body_of(draft).splitlines() if line.startswith("Beslutet skickas till:")]
     assert recipients == ["Beslutet skickas till: " + r for r in (
         "Sökanden (med besvärshänvisning), Enheten för ekonomiskt bistånd",
@@ -838,3 +839,34 @@ def test_a_joint_committee_of_three_municipalities_with_members_at_a_distance(co
         ("Margareta Lindkvist (S)",), ("Tomas Haraldsson (M)",), ("Jan-Erik Holmström (M)",)]
     assert len(decisions(meeting)["35"]) == 1 and decisions(meeting)["35"][0].startswith("Nämnden beslutar att fastställa prislista")
     assert "Socialnämnden i Kvarnby kommun" in items["39"].dispatched_to
+
+
+def test_a_committees_odt_whose_vote_outcome_is_told_before_the_decision(content):
+    """A kultur- och fritidsnämnd (OpenDocument): "Med 6 ja-röster mot 4 nej-röster och 1 som avstår
+    beslutar nämnden enligt Eva Linds ändringsyrkande." after the roll call, and the decision under
+    `Beslut` below, is the vote's outcome; `Utses att justera: Olle Berg (M), med Maja Fors (MP) som
+    ersättare` elects him alone; the letterhead's `Hallsviks kommun` is the proposed body's
+    organisation; the administration's proposal is no decision."""
+    draft, meeting, front = imported("kfn-2023-02-15-forslag.odt", content)
+    assert meeting.officials.adjusters == ("Olle Berg",)
+    assert draft.meeting.body_proposal["organisation"] == "Hallsviks kommun"
+    assert not any(text.startswith("Utses att justera") for text in unplaced(draft))  # (the deputy read, not left out)
+    items = {item.number: item for item in meeting.items}
+    assert len(decisions(meeting)["3"]) == 1 and decisions(meeting)["3"][0].startswith("Kultur- och fritidsnämnden beslutar att")
+    vote = next(b for b in items["3"].blocks if b.kind == "omröstning")
+    assert vote.result == "6 ja, 4 nej, 1 avstår" and "beslutar nämnden enligt Eva Linds ändringsyrkande" in vote.text
+    assert sum(len(texts) for texts in decisions(meeting).values()) == 9
+
+
+def test_a_vote_outcome_that_is_the_items_only_decision_stays_its_decision(content, tmp_path):
+    """"Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt Per Bergs yrkande." after the vote,
+    with no `Beslut` below it: the only decision the minutes print."""
+    source = tmp_path / "sn-2024-12-04.txt"
+    source.write_text("PROTOKOLL\nSocialnämnden\nSammanträdesdatum 2024-12-04\n\n"
+                      "Närvarande\tAnna Ek (S), ordförande\n\tPer Berg (M)\n\tOla Lind (S)\n\tLisa Holm (M)\n\tBo Ek (C)\n\n"
+                      "§ 1 Taxor 2025\n\nYrkanden\nPer Berg (M) yrkar att taxan sänks.\n\n"
+                      "Omröstning\nOmröstning begärs och verkställs.\n\n"
+                      "Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt Per Bergs yrkande.\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    assert [p.text for p in draft.meeting.items[0].parts if p.block == "beslut"] == [
+        "Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt Per Bergs yrkande."]

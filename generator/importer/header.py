@@ -185,6 +185,7 @@ _SURNAME_BELOW = re.compile(r"^(?P<surname>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄ
 _MEETING_WORD = re.compile(r"^(?:det\s+|dagens\s+)?(?:sammanträde[nt]?|möte[t]?|sammanträdet\s+den|mötet\s+den)\s*$", re.IGNORECASE)
 _ADJOURNED = re.compile(r"\(?\s*\b(?:ajournering|ajourneringar|ajournerat|ajourneras|paus|uppehåll)\b[^)]*\)?", re.IGNORECASE)
 """`kl. 09.00–11.45 (ajournering 10.15–10.30)`: a break within the meeting, not a session of it."""
+_DEPUTY_ADJUSTER = re.compile(r"\s*,?\s*(?:med|och)\s+(?P<name>[^,]+?)\s+som\s+(?:ersättare|reserv)\b.*$", re.IGNORECASE)
 _DATE_WORD = re.compile(r"^(?:sammanträdes|mötes|protokolls)?(?:datum|dag)\s*:?$", re.IGNORECASE)
 _NOTICE = re.compile(r"^(?:anslag\s*/\s*bevis|bevis|anslagsbevis|bevis\s+om\s+(?:justering|anslag)\b.*)$", re.IGNORECASE)
 _SIGNING_WORDS = r"underskrifter|underskrift|signaturer|namnunderskrifter"
@@ -649,6 +650,10 @@ class _State:
                 setattr(meeting, kind, getattr(meeting, kind) or names[0])
                 meeting.guess(loc, kind.replace("_", " "), names[0])
         elif kind == "adjusters":
+            if deputy := _DEPUTY_ADJUSTER.search(value):
+                # "Olle Berg (M), med Maja Fors (MP) som ersättare": she adjusts only if he cannot
+                value = value[:deputy.start()]
+                meeting.guess(loc, "adjuster's deputy", f"{deputy['name']} (not an adjuster unless the adjuster could not)")
             for name in split_name_list(re.sub(r"\s*\([^)]*\)", "", value).strip(), self.known, lenient=True):
                 if name not in meeting.adjusters:
                     meeting.adjusters.append(name)

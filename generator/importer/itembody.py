@@ -287,11 +287,27 @@ class _Filler:
             index = self.step(units, index)
             self.seen += 1
         self._election_result()
+        self._vote_results_told_as_decisions()
         self._secrecy(units)
         self._approved_proposals()
         self._adopted_proposal()
         self._signed_reports()
         self._role_presents()
+
+    def _vote_results_told_as_decisions(self) -> None:
+        """"Med 6 ja-röster mot 4 nej-röster ... beslutar nämnden enligt Eva Linds ändringsyrkande."
+        right after the vote, and the decision itself under `Beslut` below: the sentence tells the
+        vote's outcome, and is the vote's."""
+        parts = self.item.parts
+        for index in range(len(parts) - 1, 0, -1):
+            vote, told = parts[index - 1], parts[index]
+            if vote.block != "omröstning" or told.block != "beslut" or not _OUTCOME_OF_A_VOTE.match(" ".join(told.text.split())):
+                continue
+            if not any(part.block == "beslut" for part in parts[index + 1:]):
+                continue  # (the only decision the item prints stays one)
+            vote.text = f"{vote.text}\n\n{told.text}".strip()
+            del parts[index]
+            self.meeting.guess(told.loc, f"{self.item.label}: omröstning", f"the vote's outcome: {_short(told.text)}")
 
     def _approved_proposals(self) -> None:
         """A decision that approves a proposal by reference ("attsats 1 bifalles", "första och
@@ -1038,6 +1054,9 @@ def _stops_section(unit: Unit) -> bool:
                                           or _DISPATCH_ALONE.match(text) or (unit.single and _attachment_label(text)))
 
 
+_OUTCOME_OF_A_VOTE = re.compile(r"^[^.]*\b\d+\s+ja(?:-?röst(?:er)?)?\b[^.]*\benligt\s+[^.]{2,80}?(?:yrkande|förslag|förslaget)\.?$",
+                                re.IGNORECASE)
+"""A decision that only says which proposal won the vote, and by how many."""
 _VOTES_AGAINST = re.compile(r"\bmed\s+(\d{1,3})\s+röster\s+mot\s+(\d{1,3})\b", re.IGNORECASE)
 """A vote's count as a decision tells it, the winners' votes first ("beslutade med 4 röster mot 3")."""
 

@@ -489,10 +489,22 @@ def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], opt
         meeting.notes.append("could not tell which body the minutes are from; give it with --body KEY")
         return
     proposal = propose_body(name, registries)
+    if owner := next((text for text in lines if _ORGANISATION.search(text) and text != name), None):
+        proposal["organisation"] = owner = _as_written(owner)  # ("Hallsviks kommun" in the letterhead: whose body it is)
+        meeting.guess(meeting.first_loc, "body's organisation", f"{owner} (the letterhead)")
     meeting.body, meeting.body_name, meeting.body_proposal = proposal["key"], proposal["name"], proposal
     meeting.guess(meeting.first_loc, "body", f"{proposal['key']} (proposed: no body in bodies.yml matches '{name}')")
 
 
+def _as_written(name: str) -> str:
+    """A letterhead's name in capitals as a sentence writes it ("VINDEBY KOMMUN" -> "Vindeby kommun")."""
+    if not name.isupper():
+        return name
+    words = [word.capitalize() for word in name.split()]
+    return " ".join(word.lower() if k and word.lower() in _COMMON_NOUNS else word for k, word in enumerate(words))
+
+
+_COMMON_NOUNS = {"kommun", "stad", "län", "landsting", "kommunförbund"}
 _ORGANISATION = re.compile(r"(?:^|\s)(?:\w+s\s+)?(?:kommun|stad|region|landsting|kommunförbund|län)$|^(?:region|landstinget)\s+\w+$",
                            re.IGNORECASE)
 """A municipality or region ("Ekbacka kommun", "Region Örebro län", "Norrbacka stad"), not one of its bodies."""
