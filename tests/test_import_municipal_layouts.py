@@ -870,3 +870,16 @@ def test_a_vote_outcome_that_is_the_items_only_decision_stays_its_decision(conte
     draft = import_file(source, load_registries(content), content, content).meetings[0]
     assert [p.text for p in draft.meeting.items[0].parts if p.block == "beslut"] == [
         "Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt Per Bergs yrkande."]
+
+
+def test_a_scanned_typewritten_protocol_read_by_ocr(content):
+    """A 1994 tekniska nämnd, typewritten and scanned (no text layer): Tesseract reads its `§` as `8`,
+    `&` or `8&` ("8 112 Val av justerare", "Forts 8 115", "ekonom, 8 114"), and its form's columns
+    only by the gaps between words: read by word positions, the labels (`Plats och tid`,
+    `Beslutande`, `Utses att justera`, `Organ`) meet their values again."""
+    draft, meeting, front = imported("tn-1994-11-08-skannad.pdf", content)
+    assert front["body"] == "tekniska-namnden" and front["place"] == "Kommunkontoret, sammanträdesrummet Ekorren"
+    assert [item.number for item in meeting.items] == [str(n) for n in range(112, 120)]
+    assert meeting.officials.chair == "Gunnar Lindqvist" and meeting.officials.adjusters == ("Karl Ek", "Inga-Lill Bergkvist")
+    assert decisions(meeting)["112"][0].startswith("Tekniska nämnden beslutar att utse Karl Ek (m)")
+    assert ("Kerstin Dahl", "§ 114") in [(a["name"], a.get("note")) for a in front["staff"]]

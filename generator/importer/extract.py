@@ -385,6 +385,50 @@ def _label_beside_its_values(block: list[_PdfLine]) -> list[_PdfLine]:
     return [head, *(_PdfLine(text, line.size, bold, line.top, line.bottom, column, (column,)) for text, column, bold, line in values[1:])]
 
 
+def _ocr_lines(words: dict[str, list]) -> list[str]:
+    """Tesseract's words as lines, its paragraphs apart, as a PDF's text reads: a gap wider than
+    one and a half letters' height between two words is a column's (a form's label and value:
+    `Plats och tid<TAB>Kommunkontoret`), and a line that starts a column in from the page's text
+    starts with one (the value column's later lines: `<TAB>Karl Ek (m)`)."""
+    rows: dict[tuple[int, int, int], list[tuple[int, int, int, str]]] = {}
+    for i, word in enumerate(words["text"]):
+        if word.strip():
+            key = (words["block_num"][i], words["par_num"][i], words["line_num"][i])
+            rows.setdefault(key, []).append((words["left"][i], words["width"][i], words["height"][i], word.strip()))
+    if not rows:
+        return []
+    margin = min(min(left for left, *_ in row) for row in rows.values())
+    lines: list[str] = []
+    paragraph = None
+    for key, row in rows.items():
+        row.sort()
+        height = statistics.median(h for _, _, h, _ in row)
+        if paragraph is not None and key[:2] != paragraph:
+            lines.append("")
+        paragraph = key[:2]
+        text = "\t" if row[0][0] - margin > 6 * height else ""
+        text += row[0][3]
+        for (left, width, _, _), (next_left, _, _, word) in zip(row, row[1:]):
+            text += ("\t" if next_left - (left + width) > 1.5 * height else " ") + word
+        lines.append(text)
+    return lines
+
+
+_MISREAD_SIGN = re.compile(r"^(?P<before>\s*)(?:8&|&8|&|8|\$|S)\s*(?=\d{1,4}\s*[a-z]?\s+[A-ZÅÄÖ])"
+                           r"|^(?P<forts>\s*forts\.?\s+)(?:8&|&8|&|8|\$|S)\s*(?=\d{1,4}\s*$)", re.IGNORECASE)
+"""Tesseract reads a typewriter's `§` as `8`, `&`, `8&`, `$` or `S`: at the start of a line (or after
+"Forts"), before an item's number and a capitalised title, it is the paragraph sign."""
+
+
+_MISREAD_SIGNS_AFTER_A_COMMA = re.compile(r"(?<=, )(?:(?P<two>88|8&|&&|\$\$|SS)|8|&|\$)\s*(?=\d{1,4}\s*(?:[-–]\s*\d{1,4})?\s*(?:$|[,)]))")
+"""The same in a list entry's note ("Kerstin Dahl, ekonom, 8 114", "88 116-118"): the number ends the entry."""
+
+
+def _paragraph_sign(line: str) -> str:
+    line = _MISREAD_SIGN.sub(lambda m: (m["before"] or m["forts"] or "") + "§ ", line, count=1)
+    return _MISREAD_SIGNS_AFTER_A_COMMA.sub(lambda m: "§§ " if m["two"] else "§ ", line)
+
+
 def _ocr(path: Path, pdf) -> Extracted:
     """A scanned PDF: render every page and read it with Tesseract's Swedish model."""
     if shutil.which("tesseract") is None:
@@ -401,9 +445,9 @@ def _ocr(path: Path, pdf) -> Extracted:
     lines: list[Line] = []
     for page_no, page in enumerate(pdf.pages, 1):
         image = page.to_image(resolution=300).original
-        text = pytesseract.image_to_string(image, lang="swe")
-        for index, raw in enumerate(text.split("\n"), 1):
-            lines.append(markdown_line(raw, f"page {page_no}, line {index} (OCR)", 0, page_no))
+        words = pytesseract.image_to_data(image, lang="swe", output_type=pytesseract.Output.DICT)
+        for index, raw in enumerate(_ocr_lines(words), 1):
+            lines.append(markdown_line(_paragraph_sign(raw), f"page {page_no}, line {index} (OCR)", 0, page_no))
         lines.append(Line(text="", loc=f"page {page_no}", page=page_no))
     for number, line in enumerate(lines, 1):
         line.no = number
