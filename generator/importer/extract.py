@@ -402,14 +402,15 @@ def _ocr_lines(words: dict[str, list]) -> list[str]:
     paragraph = None
     for key, row in rows.items():
         row.sort()
-        height = statistics.median(h for _, _, h, _ in row)
+        height = statistics.median(word[2] for word in row)
         if paragraph is not None and key[:2] != paragraph:
             lines.append("")
         paragraph = key[:2]
         text = "\t" if row[0][0] - margin > 6 * height else ""
         text += row[0][3]
-        for (left, width, _, _), (next_left, _, _, word) in zip(row, row[1:]):
-            text += ("\t" if next_left - (left + width) > 1.5 * height else " ") + word
+        for before, after in zip(row, row[1:]):
+            gap = after[0] - (before[0] + before[1])
+            text += ("\t" if gap > 1.5 * height else " ") + after[3]
         lines.append(text)
     return lines
 
