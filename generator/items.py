@@ -71,6 +71,8 @@ BLOCK_LABELS = {
     "jäv": {"av"},
 }
 """Field labels known at the start of each block kind; other kinds take none."""
+BY_MEMBER_KINDS = tuple(kind for kind, labels in BLOCK_LABELS.items() if "av" in labels)
+"""Blocks that are some member's act (a proposal, a dissent, a note, a statement, jäv): they name who."""
 
 ITEM_TYPES = {
     "beslutsärende": "beslutsärende",
@@ -423,7 +425,7 @@ class _Walker:
             abstain=_names(first.get("avstår")), result=first.get("resultat"), line=line,
             assignments=tuple(self._assignment(anchor, n, value, line) for n, value in enumerate(fields.get("uppdrag", []), 1)),
         )
-        if kind in ("yrkande", "reservation", "protokollsanteckning", "särskilt yttrande", "jäv") and not block.by:
+        if kind in BY_MEMBER_KINDS and not block.by:
             self.ctx.report("block-content", line, f"::: {kind}", _("found no 'Av:' line, expected who it is by"),
                             _("start the block with 'Av: Name'"))
         if kind in ("beslut", "ställningstagande", "propositionsordning", "förslag") and not block.text.strip():

@@ -146,7 +146,7 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
     same = Counter(tuple(keys[a:b]) for a, b in runs)
     frequent = [set(run) for run, n in same.items() if n >= 3 and (len(run) >= 3 or n >= 4) and not any(map(_sentence, run))]
     runs = [trimmed for a, b in runs if (trimmed := _furniture_within(keys, a, b, frequent)) is not None]
-    runs = _at_page_edges(lines, content, runs)
+    runs = _at_page_edges(lines, content, keys, runs)
     kept_keys: set[str] = set()
     for a, b in runs:
         run_keys = set(keys[a:b])
@@ -159,7 +159,7 @@ def _repeated_runs(lines: list[Line], content: list[int], removed: set[int], rea
             reasons[index] = f"page header or footer (repeated {counts[keys[position]]} times)"
 
 
-def _at_page_edges(lines: list[Line], content: list[int], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _at_page_edges(lines: list[Line], content: list[int], keys: list[str], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """On known pages, the runs that stand at their page's top or bottom, with at most one line
     between (other runs of repeated lines not counted: a header above a header): lines that
     recur within pages ("Sekretess enligt 26 kap. 1 § offentlighets- och sekretesslagen" /
@@ -184,10 +184,10 @@ def _at_page_edges(lines: list[Line], content: list[int], runs: list[tuple[int, 
     # may end a page or two by chance)
     pages_of: dict[str, set] = defaultdict(set)
     for a, b in at_edges:
-        for position in range(a, b):
-            pages_of[_run_key(lines[content[position]].text)].add(lines[content[a]].page)
+        for key in keys[a:b]:
+            pages_of[key].add(lines[content[a]].page)
     return [(a, b) for a, b in at_edges if lines[content[a]].page is None
-            or len(set().union(*(pages_of[_run_key(lines[content[p]].text)] for p in range(a, b)))) >= 3]
+            or len(set().union(*(pages_of[key] for key in keys[a:b]))) >= 3]
 
 
 def _furniture_within(keys: list[str], start: int, end: int, frequent: list[set[str]]) -> tuple[int, int] | None:

@@ -199,7 +199,7 @@ _SIGN_ROLE = re.compile(rf"^(?:{_SIGNER_ROLES}|ordf\.?|justeringsperson)$", re.I
 _WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b", re.IGNORECASE)
 
 
-def _notice_day(meeting: DraftMeeting, kind: str, value: str, loc: str, printed: str) -> bool:
+def notice_day(meeting: DraftMeeting, kind: str, value: str, loc: str, printed: str) -> bool:
     """The day of an `adjusting` or `announced` fact kept (the first one printed); whether it had one."""
     found = dates.first_date(value)
     field_name = "adjusted_on" if kind == "adjusting" else "announced_on"
@@ -223,7 +223,7 @@ def read_notice(lines: list[Line], meeting: DraftMeeting) -> None:
     for line in lines:
         labelled = label_of(line.text) if not line.blank else None
         if labelled is not None and labelled[0] in ("adjusting", "announced") and labelled[2]:
-            _notice_day(meeting, labelled[0], labelled[2], line.loc, line.text.strip())
+            notice_day(meeting, labelled[0], labelled[2], line.loc, line.text.strip())
         meeting.unplace(line, "the notice of adjustment (ANSLAG/BEVIS), not part of the minutes")
 
 
@@ -636,7 +636,7 @@ class _State:
                 meeting.item_range = (int(numbers[0]), int(numbers[-1]))
                 meeting.guess(loc, "item range", f"{numbers[0]}–{numbers[-1]} (from '{printed}')")
         elif kind in ("adjusting", "announced"):
-            if not _notice_day(meeting, kind, value, loc, printed) and kind == "adjusting":
+            if not notice_day(meeting, kind, value, loc, printed) and kind == "adjusting":
                 meeting.guess(loc, "adjusting", f"{value} (place and time of adjusting, no day)")
         elif kind == "organ":
             self.candidates.insert(0, (value, loc))

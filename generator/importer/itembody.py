@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import dnr
-from ..items import ITEM_TYPES
+from ..items import BY_MEMBER_KINDS, ITEM_TYPES
 from .agenda import title_like
 from .model import Attendee, DraftItem, DraftMeeting, Line, Part, Presenter
 from .people import looks_like_name, parse_inline_list, same_person
@@ -80,7 +80,7 @@ _ATT = re.compile(r"^(?:att|Att)\b")
 _ENDS_DECIDING = re.compile(r"\b(?:beslutar|beslutade|beslöt|besluta|föreslår|föreslog)$", re.IGNORECASE)
 """`Kommunstyrelsen beslutar` / `att utse ...` / `att justeringen sker ...`: att-clauses follow."""
 _GUESTS = re.compile(r"^(?:övriga\s+)?(?:inbjudna|inbjuden|gäster)(?:\s+(?:från|av)\s+(?P<org>[^:]+?))?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
-_MOTION_LABEL_KINDS = ("yrkande", "reservation", "protokollsanteckning", "särskilt yttrande", "jäv")
+_MOTION_LABEL_KINDS = BY_MEMBER_KINDS
 _LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][\w ./-]{0,30}:\s*\S[^:]*$")
 SECRECY_GROUND = re.compile(
     r"\d+\s*kap\.?\s*\d+\s*[a-z]?\s*§(?:\s*(?:första|andra|tredje)\s+stycket)?"

@@ -23,7 +23,7 @@ from .agenda import TITLE_LINE, Heading, find_numbered, numbered_candidate, titl
 from .clean import remove_furniture
 from .dates import find_dates, find_time, first_date
 from .extract import Extracted
-from .header import label_of, notice_at, parse_header, read_notice, replaced_are_absent, staff_after_members
+from .header import label_of, notice_at, notice_day, parse_header, read_notice, replaced_are_absent, staff_after_members
 from ..items import ITEM_TYPES
 from .breaks import restore_breaks
 from .itembody import ItemContext, fill_item, is_stop, split_title_type
@@ -711,7 +711,7 @@ def _officials(meeting: DraftMeeting) -> None:
     meeting.adjusters = [attendee_name(a) for a in meeting.adjusters]
 
 
-_PLACE_AND_DAY = re.compile(r"^(?P<place>[A-ZÅÄÖ][\wåäöé-]*(?:\s+[A-ZÅÄÖ][\wåäöé-]*){0,2})(?:\s*,\s*|\s+den\s+|\s+)(?P<day>\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4})$")
+_PLACE_AND_DAY = re.compile(r"^[A-ZÅÄÖ][\wåäöé-]*(?:\s+[A-ZÅÄÖ][\wåäöé-]*){0,2}(?:\s*,\s*|\s+den\s+|\s+)(?P<day>\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4})$")
 
 
 def _place_and_day_signed(lines: list[Line], start: int, end: int, meeting: DraftMeeting) -> int:
@@ -721,11 +721,9 @@ def _place_and_day_signed(lines: list[Line], start: int, end: int, meeting: Draf
     if index is None or not (match := _PLACE_AND_DAY.match(lines[index].text.strip())):
         return end
     found = first_date(match["day"])
-    if found is None or not found.has_year or meeting.date is None or not 0 <= (found.start - meeting.date).days <= 60:
+    if found is None or meeting.date is None or not 0 <= (found.start - meeting.date).days <= 60:
         return end
-    if meeting.adjusted_on is None:
-        meeting.adjusted_on = found.start
-        meeting.guess(lines[index].loc, "adjusted_on", f"{found.start} (the place and day above the signatures)")
+    notice_day(meeting, "adjusting", match["day"], lines[index].loc, lines[index].text.strip())
     meeting.unplace(lines[index], "the place and day of signing (adjusted_on)")
     return index
 
