@@ -785,6 +785,27 @@ def test_a_party_groups_reservation_names_its_serving_members_only(content, tmp_
     assert [p.by for p in draft.meeting.items[1].parts if p.block == "reservation"] == [["Per Berg (M)", "Lisa Holm (M)"]]
 
 
+def test_members_who_join_a_proposal_are_among_its_proposers(content, tmp_path):
+    """"med instämmande av B och C", before or after the verb, and "D instämmer i Anna Eks yrkande"
+    said later: the proposal is theirs too, so each one's page lists it. A member who joins a
+    proposal nobody in the item made stays text."""
+    source = tmp_path / "kfn-2025-03-11.txt"
+    source.write_text("PROTOKOLL\nKultur- och fritidsnämnden\nSammanträdesdatum 2025-03-11\n\n"
+                      "Närvarande\tAnna Ek (S), ordförande\n\tPer Berg (M)\n\tLisa Holm (V)\n\tOla Lind (C)\n\tBo Sand (L)\n\n"
+                      "§ 1 Val av justerare\n\nBeslut\nNämnden utser Ola Lind att justera protokollet.\n\n"
+                      "§ 2 Taxor 2025\n\nYrkanden\nAnna Ek (S) yrkar med instämmande av Lisa Holm (V) och Ola Lind (C) "
+                      "att taxan höjs med tre procent.\n\nPer Berg (M), med instämmande av Bo Sand (L), yrkar avslag.\n\n"
+                      "Bo Sand (L) instämmer i Anna Eks yrkande.\n\nBeslut\nNämnden fastställer taxan.\n\n"
+                      "§ 3 Information\n\nLisa Holm (V) instämmer i yrkandet.\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    proposals = [(p.by, p.text) for item in draft.meeting.items for p in item.parts if p.block == "yrkande"]
+    assert [by for by, _ in proposals] == [
+        ["Anna Ek (S)", "Lisa Holm (V)", "Ola Lind (C)", "Bo Sand (L)"], ["Per Berg (M)", "Bo Sand (L)"]]
+    assert proposals[0][1].endswith("Bo Sand (L) instämmer i Anna Eks yrkande.")
+    third = draft.meeting.items[2]
+    assert [p.block for p in third.parts if p.block] == [] and "Lisa Holm (V) instämmer i yrkandet." in third.parts[-1].text
+
+
 def test_a_municipal_companys_board_minutes_in_word(content):
     """A municipally owned housing company's board (Word): the footer's `Ordf. sign. | ..... |
     Just. sign. | .....` on every page is furniture; the chair who signs under `Justeras` beside the

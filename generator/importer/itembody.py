@@ -25,11 +25,11 @@ from .. import dnr
 from ..items import BY_MEMBER_KINDS, ITEM_TYPES
 from .agenda import title_like
 from .model import Attendee, DraftItem, DraftMeeting, Line, Part, Presenter
-from .people import looks_like_name, parse_inline_list, same_person
+from .people import looks_like_name, parse_inline_list, same_person, without_party
 from .rollcall import RollCall, read_roll_call, starts_roll_call, voters_in
 from .sentences import (
     ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
-    party_group_motion, presenters_in,
+    party_group_motion, presenters_in, support_at,
 )
 from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
 
@@ -752,6 +752,9 @@ class _Filler:
         position = 0
         while position < len(said):
             sentence = said[position]
+            if label_kind is None and (support := support_at(sentence)) and self._supported(*support, sentence):
+                position += 1
+                continue
             reason = None if self.in_proposal else self._decision_at(sentence)
             motion = motion_at(sentence) or self._party_members_motion(sentence)
             if reason is None and motion is None and label_kind is None and not VOTE.match(sentence) and not ORDER.match(sentence):
@@ -869,6 +872,23 @@ class _Filler:
                    if a.party and a.party.upper() in parties and _serving(a)]
         return (kind, members) if members else None
 
+    def _supported(self, names: list[str], whose: str | None, sentence: str) -> bool:
+        """Add members who join a proposal made before in the item to its `Av:`, and their sentence
+        to its text; False when the item has no such proposal (the sentence stays text)."""
+        proposals = [part for part in self.item.parts if part.block == "yrkande"]
+        if whose is not None:
+            proposals = [part for part in proposals if any(same_person(whose, without_party(by)) for by in part.by)]
+        attendees = self.meeting.attendees()
+        joining = [next((a for a in attendees if same_person(without_party(name), a.name)), None) for name in names]
+        if not proposals or None in joining:
+            return False
+        proposal = proposals[-1]
+        for name, attendee in zip(names, joining):
+            if not any(same_person(attendee.name, without_party(by)) for by in proposal.by):
+                proposal.by.append(f"{attendee.name} {name[len(without_party(name)):].strip()}".strip())
+        proposal.text = f"{proposal.text} {sentence}"
+        return True
+
     def _motion(self, kind: str, names: list[str], text: str, unit: Unit) -> None:
         attendees = self.meeting.attendees()
         if not attendees or all(a in self.ctx.inferred for a in attendees):
@@ -877,7 +897,7 @@ class _Filler:
         by = []
         missing = []
         for name in names:
-            bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+            bare = without_party(name)
             party = name[len(bare):].strip()
             match = next((a for a in attendees if same_person(bare, a.name)), None)
             if match is None:

@@ -26,7 +26,7 @@ import re
 from .dates import find_dates
 from .model import Presenter
 from .people import TITLE_WORDS as _TITLE_WORD
-from .people import ORG_WORDS, LOWER, PARTY_GENITIVES, UPPER, looks_like_name, same_person
+from .people import ORG_WORDS, LOWER, PARTY_GENITIVES, UPPER, looks_like_name, same_person, without_party
 
 GENERIC_SUBJECTS = (
     "mötet", "gruppen", "nämnden", "styrelsen", "utskottet", "rådet", "samrådet", "beredningen", "kommittén",
@@ -396,7 +396,8 @@ _PARTY = r"(?:\s*\((?:[A-ZÅÄÖa-zåäö]{1,3})\))?"
 _MEMBER = rf"{_NAME}{_PARTY}"
 _MEMBERS = rf"{_MEMBER}(?:\s*,\s*{_MEMBER})*(?:\s+(?:och|samt)\s+{_MEMBER})?"
 MOTIONS = [
-    ("yrkande", re.compile(rf"^(?P<names>{_MEMBERS})(?:,?\s+med\s+instämmande\s+av\s+[^,.]+,?)?\s+(?:yrkar|yrkade)\b")),
+    ("yrkande", re.compile(rf"^(?P<names>{_MEMBERS})(?:,?\s+med\s+instämmande\s+av\s+(?P<support>{_MEMBERS}),?)?\s+(?:yrkar|yrkade)\b"
+                           rf"(?:,?\s+med\s+instämmande\s+av\s+(?P<after>{_MEMBERS}))?")),
     ("reservation", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:reserverar|reserverade)\s+sig\b")),
     ("reservation", re.compile(rf"^(?:Mot\s+beslutet\s+)?(?:reserverar|reserverade)\s+sig\s+(?P<names>{_MEMBERS})\b")),
     ("protokollsanteckning", re.compile(
@@ -448,13 +449,35 @@ _MEMBERS_PLACE = re.compile(r"(\([A-ZÅÄÖa-zåäö]{1,3}\))\s*,\s*[A-ZÅÄÖ][
 ("Margareta Lindkvist (S), Norrfjärden, yrkar ...")."""
 
 
+def member_names(listed: str) -> list[str]:
+    """`A (S), B (V) och C (C)` -> the three, each with the party."""
+    return [n.strip() for n in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", listed) if n.strip()]
+
+
+_SUPPORT = re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:instämmer|instämde)\s+i\s+(?:(?P<whose>{_NAME})s{_PARTY}\s+)?(?:yrkande|yrkandet|förslag|förslaget)\b")
+
+
+def support_at(sentence: str) -> tuple[list[str], str | None] | None:
+    """(names, whose proposal) of "B (V) och C (C) instämmer i Anna Bergs yrkande": the members who
+    join a proposal already made, so that it is theirs too."""
+    match = _SUPPORT.match(sentence.strip())
+    if not match:
+        return None
+    names = member_names(match["names"])
+    if not all(looks_like_name(without_party(n), lenient=True) for n in names):
+        return None
+    return names, match["whose"]
+
+
 def motion_at(sentence: str) -> tuple[str, list[str]] | None:
     """(block kind, names) of a proposal, dissent, protocol note or jäv declaration."""
     text = _MEMBERS_PLACE.sub(r"\1", sentence.strip().lstrip("-–•* ").strip())
     for kind, pattern in MOTIONS:
         match = pattern.match(text)
         if match:
-            names = [n.strip() for n in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", match["names"]) if n.strip()]
-            if all(looks_like_name(re.sub(r"\s*\([^)]*\)$", "", n), lenient=True) for n in names):
+            # "A (S) yrkar, med instämmande av B (V) och C (C), att ...": the supporters propose it too
+            said = " , ".join(filter(None, (match["names"], match.groupdict().get("support"), match.groupdict().get("after"))))
+            names = member_names(said)
+            if all(looks_like_name(without_party(n), lenient=True) for n in names):
                 return kind, names
     return None
