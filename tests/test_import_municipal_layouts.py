@@ -904,3 +904,31 @@ def test_a_scanned_typewritten_protocol_read_by_ocr(content):
     assert meeting.officials.chair == "Gunnar Lindqvist" and meeting.officials.adjusters == ("Karl Ek", "Inga-Lill Bergkvist")
     assert decisions(meeting)["112"][0].startswith("Tekniska nämnden beslutar att utse Karl Ek (m)")
     assert ("Kerstin Dahl", "§ 114") in [(a["name"], a.get("note")) for a in front["staff"]]
+
+
+def test_a_councils_attendance_and_vote_list_before_its_items(content):
+    """A kommunfullmäktige's PDF whose second page is its `Närvaro- och omröstningslista`
+    (Ledamot | Parti | Närvarande/Ersättare | § 7 Ja | § 7 Nej | § 7 Avstår), which the PDF's text
+    runs together ("S X", "S Agneta Rosén (S)", "Per Ekdahl, 1:e vice ordförande C X") and whose
+    heading and one member's cell wrap. Each seat is read: present, absent and replaced, or present
+    until a substitute took it. The party group's reservation, the jäv of named councillors after
+    a colon, the secretary signing beside the range of paragraphs, a time whose end wrapped, and a
+    citizen's home address in a medborgarförslag (withheld)."""
+    draft, meeting, front = imported("kf-2025-02-24-val.pdf", content)
+    assert meeting.time == "18.00–21.40" and meeting.officials.secretary == "Malin Forsgren"
+    present = {a.name: (a.party, a.role, a.replaces) for a in meeting.present}
+    assert present["Per Ekdahl"] == ("C", "1:e vice ordförande", None)
+    assert present["Anders Wik"] == ("M", "2:e vice ordförande", None)
+    assert present["Tomas Lindh"] == ("S", None, None)
+    assert present["Agneta Rosén"] == ("S", "tjänstgörande ersättare", "Lena Vikberg")
+    assert present["Emil Ståhl"] == ("SD", "ersättare", None)
+    assert sorted(a.name for a in meeting.absent) == ["Eva Strand", "Lena Vikberg", "Mats Holmgren"]
+    assert all(a.organisation is None and a.group is None for a in meeting.present)
+    items = {item.number: item for item in meeting.items}
+    assert items["4"].title.endswith("ersättare i barn- och utbildningsnämnden – Lena Vikberg (S)")
+    assert items["10"].title == "Årsredovisning 2023 för Räddningstjänstförbundet Älvdalen, revisionsberättelse och ansvarsfrihet"
+    by = [(number, b.kind, b.by) for number, item in items.items() for b in item.blocks if b.by]
+    assert ("7", "reservation", ("Anders Wik (M)", "Britt Holm (M)", "Oskar Lindqvist (M)", "Camilla Ek (M)")) in by
+    assert ("7", "yrkande", ("Tomas Lindh (S)", "Per Ekdahl (C)", "Sanna Lilja (V)", "Nora Falk (MP)")) in by
+    assert ("10", "jäv", ("Tomas Lindh (S)", "Anders Wik (M)")) in by
+    assert "Storgatan" not in draft.text and "Elsa Karlsson" not in draft.text

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import dates
 from .agenda import TITLE_LINE, title_like
@@ -29,7 +29,8 @@ from .people import (ORG_WORDS, PARTIES, TITLE_WORDS, classify_segment, looks_li
                      split_name_list)
 
 ATTENDANCE = [
-    (r"närvarande(?:\s+ledamöter)?|beslutande(?:\s+ledamöter)?|ledamöter|deltagare|närvarolista|närvarande\s+ordinarie\s+ledamöter|ordinarie\s+ledamöter",
+    (r"närvarande(?:\s+ledamöter)?|beslutande(?:\s+ledamöter)?|ledamöter|deltagare|närvarolista|närvarande\s+ordinarie\s+ledamöter|ordinarie\s+ledamöter|"
+     r"(?:närvaro|upprops)-?\s+och\s+(?:omröstnings|voterings)lista|uppropslista",
      "present", None),
     (r"tjänstgörande\s+ersättare|ersättare\s+som\s+tjänstgör", "present", "tjänstgörande ersättare"),
     (r"(?:närvarande\s+)?(?:icke\s+tjänstgörande\s+|ej\s+tjänstgörande\s+|ej\s+beslutande\s+|icke\s+beslutande\s+)?ersättare|"
@@ -112,11 +113,38 @@ _TABLE_HEADS = {"namn", "ledamot", "ledamöter", "ersättare", "parti", "organis
                 "närvaro", "närvarande", "befattning", "kommun", "representerar", "företräder", "uppdrag", "anmärkning",
                 "tjänstgörande ersättare", "ersätter", "frånvarande", "ja", "nej", "avstår"}
 _PRESENT_FOR = re.compile(r"^[Xx✓]\s*(?P<items>§§?\s*\d+(?:\s*[–,-]\s*\d+)*)$")  # "X §§ 56–66" under Närvarande
-_VOTE_OF_ITEM = re.compile(r"^§§?\s*\d+\s+")  # "§ 66 Ja": a roll call's column of one item's vote
+_ITEM_REF = re.compile(r"§§?\s*\d+(?:\s*[–-]\s*\d+)?")  # "§ 66 Ja": a roll call's column of one item's vote
 
 
 def _table_head(column: str) -> bool:
-    return _VOTE_OF_ITEM.sub("", " ".join(column.casefold().rstrip(":").split())) in _TABLE_HEADS
+    """A column's heading, or two or more headings a PDF ran together ("Parti Närvarande/Ersättare",
+    "§ 7 Ja § 7 Nej")."""
+    folded = _ITEM_REF.sub(" ", " ".join(column.casefold().rstrip(":").split())).strip()
+    return folded in _TABLE_HEADS or bool(folded) and all(word in _TABLE_HEADS for word in re.split(r"[\s/]+", folded))
+
+
+def _items_caption(text: str) -> bool:
+    """`§ 7` over a roll call's table: the item whose vote its columns hold."""
+    return not _ITEM_REF.sub("", text).strip(" ,och")
+
+
+def _name_run_together(columns: list[str]) -> list[str]:
+    """`Per Ekdahl, 1:e vice ordförande C X`: the name's cell ran into the party's and the presence's."""
+    match = re.match(r"^(?P<name>.+?)\s+(?P<party>[A-ZÅÄÖ]{1,3})\s+(?P<mark>[Xx✓])$", columns[0]) if columns else None
+    if match is None or match["party"].casefold() not in PARTIES:
+        return columns
+    return [match["name"], match["party"], match["mark"], *columns[1:]]
+
+
+def _party_run_together(cell: str) -> list[str]:
+    """`S X` / `S Agneta Rosén (S)`: a party's cell and the next one, which a PDF's text ran together;
+    `X §§ 1–6, Siv Berglund (S) §§ 7–12`: present until a substitute took the seat, two cells."""
+    first, _, rest = cell.partition(" ")
+    cells = [first, rest] if rest and first.casefold() in PARTIES and first.isupper() else [cell]
+    last = cells[-1]
+    if (present := re.match(r"^([Xx✓]\s*§§?\s*[\d–,\s-]+?)\s*,\s*(\S.*)$", last)) and _PRESENT_FOR.match(present[1]):
+        cells[-1:] = [present[1], present[2]]
+    return cells
 
 
 @dataclass(slots=True)
@@ -260,6 +288,8 @@ class _State:
         self.list_role: str | None = None
         self.group: str | None = None
         self.last: Attendee | None = None
+        self.in_table = False
+        """The list's table heading was read: its rows' cells are a table's columns."""
         self.value_kind: str | None = None
         self.value_parts: list[str] = []
         self.value_loc = ""
@@ -347,7 +377,8 @@ class _State:
             self.list_name = None
             if value:
                 wrapped = self._wrapped_value(kind, value, lines, index, end)
-                self._fact(kind, f"{value} {wrapped}" if wrapped else value, line.loc, f"{text} {wrapped}" if wrapped else text)
+                gap = "" if value.endswith(("–", "-")) else " "  # ("kl. 18.00–" / "21.40")
+                self._fact(kind, f"{value}{gap}{wrapped}" if wrapped else value, line.loc, f"{text}{gap}{wrapped}" if wrapped else text)
                 if wrapped:
                     return 2
             else:
@@ -384,13 +415,17 @@ class _State:
     def _wrapped_value(self, kind: str, value: str, lines: list[Line], index: int, end: int) -> str | None:
         """The line below a place and time whose time it lacks, or an adjustment whose day it
         lacks, when that line holds it and nothing else the head knows: the value wrapped in its
-        table cell ("Plats och tid<TAB>Kommunhuset, tisdagen den 12 mars 2024" / "kl. 13.30–16.15")."""
+        table cell ("Plats och tid<TAB>Kommunhuset, tisdagen den 12 mars 2024" / "kl. 13.30–16.15"),
+        or a time whose end did ("kl. 18.00–" / "21.40")."""
         if index + 1 >= end or lines[index + 1].blank:
             return None
         following = lines[index + 1].text.strip()
         if "\t" in following or len(following.split()) > 8 or label_of(following) or self._title(following):
             return None
         if kind == "placetime" and not dates.find_time(value) and dates.find_time(following):
+            return following
+        if kind in ("placetime", "time") and value.rstrip().endswith(("–", "-")) and re.match(r"^\d{1,2}[.:]\d{2}\b", following):
+            # "... kl. 18.00–" / "21.40": the time's end wrapped
             return following
         if kind in ("adjusting", "announced") and dates.first_date(value) is None and dates.first_date(following):
             return following
@@ -420,8 +455,10 @@ class _State:
             elif looks_like_name(name := re.sub(r"\s*\([^)]*\)\s*$", "", column).strip(), self.known, lenient=True) \
                     and len(name.split()) <= 4:
                 names.append(name)
+            elif roles or names:
+                break  # ("Underskrifter<TAB>Sekreterare<TAB>Paragrafer §§ 1–12": the role's name is below)
             else:
-                return handled or bool(roles or names)
+                return handled
         if roles and names:  # "Sekreterare<TAB>Anna Ek", "Anna Ek<TAB>Ordförande"
             for name in names:
                 self._official(roles[0], name, line)
@@ -479,7 +516,7 @@ class _State:
         return not (rest and has_finite_verb(rest))
 
     def _start_list(self, kind: str, role: str | None, line: Line) -> None:
-        self.list_name, self.list_role, self.group, self.last = kind, role, None, None
+        self.list_name, self.list_role, self.group, self.last, self.in_table = kind, role, None, None, False
         self.started = True
         self.lists_seen = True
         self.facts_seen = True
@@ -505,6 +542,12 @@ class _State:
             self.last.replaces = f"{self.last.replaces} {surname['surname']}"
             self.meeting.guess(line.loc, f"{self.last.name}", f"replaces {self.last.replaces} (the name wrapped to this line)")
             return 1
+        if self.last is not None and (more := re.match(r"^(?:och|samt)\s+(?P<rest>\S.*)$", text)) \
+                and (attendee := parse_entry(more["rest"], self.known, lenient=True)) is not None and attendee.party:
+            # "... Kalle Ström (S), Lisa Bergkvist (M)" / "och Emil Ståhl (SD)": the list's last name wrapped
+            attendee.role = attendee.role or self.last.role
+            self._add(attendee, line)
+            return 1
         if "," in text and not line.hinted and len(text.split(",")) >= 3 and \
                 sum(looks_like_name(p.strip(), self.known) for p in text.split(",")) >= 2:
             self._inline_list(text, line)
@@ -513,10 +556,20 @@ class _State:
             # "Närvarolista" / "Kommunfullmäktige 2024-06-17" / the table: the list's caption
             self.meeting.guess(line.loc, f"{self.list_name} list", f"caption '{text}'")
             return 1
+        if self.last is None and _items_caption(text):
+            self.meeting.guess(line.loc, f"{self.list_name} list", f"caption '{text}'")
+            return 1
         columns = [c.strip() for c in text.split("\t") if c.strip()]
         if columns and all(_table_head(c) for c in columns):
+            self.in_table = True
             self.meeting.guess(line.loc, f"{self.list_name} list", f"table header '{text}'")
             return 1
+        if self.in_table:
+            if "\t" not in text and (wrapped := self._row_around_its_cells(lines, index, end)):
+                return wrapped
+            columns = [cell for column in _name_run_together(columns) for cell in _party_run_together(column)]
+            text = "\t".join(columns)
+            line = replace(line, text=text)
         if len(columns) >= 2 and all(looks_like_name(re.split(r"\s*[,(]", c)[0], self.known) for c in columns):
             # "Anna Ek (S), ordförande<TAB>Bo Ek (M)": a list in two columns
             for column in columns:
@@ -537,6 +590,19 @@ class _State:
             return 1
         self.list_name = None
         return 0
+
+    def _row_around_its_cells(self, lines: list[Line], index: int, end: int) -> int:
+        """A table row whose first cell wrapped: the PDF gives its first line, then the other cells,
+        then the cell's rest ("Anders Wik, 2:e vice" / "M X<TAB>X" / "ordförande"). The row is read
+        as one; 0 when the lines are no such row."""
+        if index + 2 >= end or lines[index + 1].blank or lines[index + 2].blank:
+            return 0
+        cells, rest = lines[index + 1].text.strip(), lines[index + 2].text.strip()
+        party = cells.split()[0] if cells else ""
+        if not (party.isupper() and party.casefold() in PARTIES) or "\t" in rest or not rest[:1].islower():
+            return 0
+        row = replace(lines[index], text=f"{lines[index].text.strip()} {rest}\t{cells}")
+        return 3 if self._list_line([row], 0, 1) else 0
 
     def _serving_in_place(self, columns: list[str], line: Line) -> int:
         """A roll-call table's row that names a second person with a party after the member's

@@ -270,10 +270,13 @@ def _wrapped_titles(headings: list[Heading], lines: list[Line], meeting: DraftMe
             continue
         line = lines[below]
         text = line.text.strip()
-        if line.bold and not line.heading and text and "\t" not in text and len(text.split()) <= 8 \
+        # (a line in lower case goes on from the title above whatever its length)
+        if line.bold and not line.heading and text and "\t" not in text and len(text.split()) <= (14 if text[:1].islower() else 8) \
                 and not text.endswith((".", ":")) and label_of(text) is None and numbered_candidate(text) is None \
                 and not re.search(dnr.IN_TEXT, text):
-            heading.title = f"{heading.title.rstrip()} {text}"
+            # ("... Älvdalen,<TAB>Dnr KS 2024/0098" / "revisionsberättelse ...": the comma the title lost with its dnr)
+            comma = "," if lines[heading.title_index].text.split("\t")[0].rstrip().endswith(",") else ""
+            heading.title = f"{heading.title.rstrip().rstrip(',')}{comma} {text}"
             taken.add(below)
             meeting.guess(line.loc, "item title", f"goes on from the line above: '{text}'")
     return taken

@@ -412,6 +412,9 @@ MOTIONS = [
     ("jäv", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:anmäler|anmälde|deklarerar|deklarerade|uppger|uppgav)\s+jäv\b")),
     ("jäv", re.compile(rf"^(?:På\s+grund\s+av|Pga\.?|P\.g\.a\.)\s+jäv\s+(?:deltar|deltog)\s+(?:inte|ej)\s+(?P<names>{_MEMBERS})\b", re.IGNORECASE)),
     ("jäv", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:deltar|deltog)\s+(?:inte|ej)\s+[^.]*?(?:på\s+grund\s+av|pga\.?|p\.g\.a\.)\s+jäv\b")),
+    # "I beslutet deltar inte ledamöter som ... (jäv): Tomas Lindh (S) och Anders Wik (M)."
+    ("jäv", re.compile(rf"^(?=[^:]*\bjäv)(?=[^:]*\b(?:deltar|deltog)\s+(?:inte|ej)\b)[^:]*:\s*(?P<names>{_MEMBERS})\s*\.?\s*$",
+                       re.IGNORECASE)),
 ]
 VOTE = re.compile(r"^(?:Omröstning|Votering)\s+(?:begärs|begärdes|genomförs|genomfördes|verkställs|verkställdes|äger\s+rum)\b"
                   r"(?!\s+(?:inte|ej)\b)", re.IGNORECASE)
@@ -423,19 +426,22 @@ VOTE_COUNT = re.compile(r"(?<![\d.:/-])(?P<yes>\d{1,3})\s*[–-]\s*(?P<no>\d{1,3
 
 
 _GROUP_MOTION = re.compile(
-    r"^(?P<parties>[A-ZÅÄÖ][a-zåäö]+s(?:(?:\s*,\s*|\s+och\s+)[A-ZÅÄÖ]?[a-zåäö]+s)*)\s+(?:ledamöter|ledamot|ledamöterna|ledamoten)\s+"
+    r"^(?P<parties>[A-ZÅÄÖ][a-zåäö]+(?:(?:\s*,\s*|\s+och\s+)[A-ZÅÄÖ]?[a-zåäö]+)*)"
+    r"(?:\s+(?:ledamöter|ledamot|ledamöterna|ledamoten|(?:fullmäktige|nämnd|styrelse)?grupp(?:en)?|företrädare|representanter))?\s+"
     r"(?P<verb>reserverar\s+sig|reserverade\s+sig|yrkar|yrkade|lämnar\s+(?:en\s+|följande\s+)?protokollsanteckning|"
     r"antecknar\s+till\s+protokollet|lämnar\s+(?:ett\s+|följande\s+)?särskil(?:t|da)\s+yttranden?)\b")
 
 
 def party_group_motion(sentence: str) -> tuple[str, list[str]] | None:
     """(block kind, party letters) of a proposal, dissent or note by a party's members ("Moderaternas
-    och Kristdemokraternas ledamöter reserverar sig ..." -> reservation, [M, KD]); the attendance
-    tells who they are."""
+    och Kristdemokraternas ledamöter reserverar sig ..." -> reservation, [M, KD]; "Moderaternas
+    fullmäktigegrupp", "Moderaterna"); the attendance tells who they are."""
     match = _GROUP_MOTION.match(sentence.strip())
     if not match:
         return None
-    parties = [PARTY_GENITIVES.get(word.casefold()) for word in re.split(r"\s*,\s*|\s+och\s+", match["parties"])]
+    # ("Moderaternas fullmäktigegrupp reserverar sig", "Moderaterna och Liberalerna reserverar sig")
+    parties = [PARTY_GENITIVES.get(word.casefold()) or PARTY_GENITIVES.get(f"{word.casefold()}s")
+               for word in re.split(r"\s*,\s*|\s+och\s+", match["parties"])]
     if not all(parties):
         return None
     verb = match["verb"].casefold()

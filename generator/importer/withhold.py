@@ -9,6 +9,8 @@
   association or an authority (`Sökande: Norrvik Marina AB`) is no personal data and stays.
   A member of the body written with the party (`Anna Dahl (C) anmäler jäv`) is named in that
   role, and that mention stays.
+- A person written with a home address anywhere in the text (`Elsa Karlsson, Storgatan 14 B,
+  Älvhamn, har lämnat in ett medborgarförslag`): the name and the address, and the name elsewhere.
 
 Each replaced by `[uppgift borttagen]`; the report says where, never what.
 """
@@ -69,11 +71,33 @@ def _full_name(text: str) -> str | None:
     return " ".join(tokens)
 
 
+_HOME_ADDRESS = re.compile(
+    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3}),\s+"
+    r"[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|väg|gränd|gränden|stigen|backen|torget|allén|leden|stråket|plan|gata)\s+\d+(?:\s?[A-Za-z]\b)?"
+    r"(?:,\s*(?:\d{3}\s?\d{2}\s+)?[A-ZÅÄÖ][a-zåäö]+)?")
+"""`Elsa Karlsson, Storgatan 14 B, Älvhamn`: a person written with a home address (one who wrote
+to the body, a neighbour), in running text as in a party field."""
+
+
+def _withhold_home_addresses(line: Line, names: set[str]) -> int:
+    """Withhold each person written with a home address in `line`; how many."""
+    found = [match for match in _HOME_ADDRESS.finditer(line.text) if _full_name(match["name"])]
+    for match in reversed(found):
+        names.add(" ".join(name_tokens(match["name"]) or ()))
+        line.text = f"{line.text[:match.start()]}{REDACTED}{line.text[match.end():]}"
+    if found:
+        line.cells = ()
+    return len(found)
+
+
 def _withhold_private_parties(lines: list[Line]) -> list[str]:
     notes: list[str] = []
     names: set[str] = set()
     for line in lines:
         field = _PARTY_FIELD.match(line.text.strip())
+        if field is None and _withhold_home_addresses(line, names):
+            notes.append(f"{line.loc}: a private person written with a home address: the name and the address left out of "
+                         f"the draft as '{REDACTED}'; the source still holds them")
         if field is None or not (people := private_parties(field["value"])):
             continue
         names.update(people)
