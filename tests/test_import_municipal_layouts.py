@@ -18,6 +18,7 @@ import yaml
 
 from generator.importer.pipeline import import_file
 from generator.importer.registry import load_registries
+from generator.importer.units import sentences
 from generator.load import read_archive
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -531,11 +532,14 @@ def test_a_case_systems_pdf_with_a_members_table_and_a_roll_call(content):
 
 
 def test_numbered_points_of_a_decision_and_a_section_of_a_law_across_a_line(content, tmp_path):
-    """"Socialnämnden beslutar att" / "1. godkänna ...," / "2. uppdra ...": the points are the
-    decision's, each its own paragraph. "enligt 4 kap." at a line's end and "1 § socialtjänstlagen"
+    """"Socialnämnden beslutar att" / "1. godkänna ...," / "2. uppdra åt socialchefen att ... vid
+    nämndens sammanträde den 10 december 2024": the points are the decision's, each its own
+    paragraph, and the assignment is its `Uppdrag:` with the day it is due. "enligt 4 kap." at a line's end and "1 § socialtjänstlagen"
     on the next are one sentence: the abbreviation's point ends no sentence."""
     draft, _, _ = imported("sn-2024-10-15-sidhuvud.pdf", content)
-    assert "::: beslut\nSocialnämnden beslutar att\n\n1\\. godkänna den ekonomiska uppföljningen per den 31 augusti 2024,\n\n" \
+    assert "::: beslut\nUppdrag: Socialchefen; ta fram en åtgärdsplan för att minska kostnaderna för externa placeringar av barn " \
+           "och unga och redovisa den; vid nämndens sammanträde den 10 december 2024 (2024-12-10)\n\n" \
+           "Socialnämnden beslutar att\n\n1\\. godkänna den ekonomiska uppföljningen per den 31 augusti 2024,\n\n" \
            "2\\. uppdra åt socialchefen" in body_of(draft)
     source = tmp_path / "sn-2024-11-12.txt"
     source.write_text("PROTOKOLL\nSocialnämnden\nSammanträdesdatum 2024-11-12\n\n§ 120 Ansökan om bistånd\n\nBeslut\n"
@@ -932,3 +936,41 @@ def test_a_councils_attendance_and_vote_list_before_its_items(content):
     assert ("7", "yrkande", ("Tomas Lindh (S)", "Per Ekdahl (C)", "Sanna Lilja (V)", "Nora Falk (MP)")) in by
     assert ("10", "jäv", ("Tomas Lindh (S)", "Anders Wik (M)")) in by
     assert "Storgatan" not in draft.text and "Elsa Karlsson" not in draft.text
+
+
+def test_a_federations_board_with_members_beside_their_personal_substitutes(content):
+    """The direktion of a kommunalförbund (Word): a table `Ledamöter | Ersättare | Kommun` pairs each
+    member with a personal substitute, each marked `(närvarande)`, `(frånvarande)`, `(tjänstgör)`
+    or `(närvarande, tjänstgör § 33)`; the letterhead names the förbund, and `Direktionen` is its
+    body. `Direktionen beslutar` over numbered points, or over the decision below it, is a label;
+    `Förbundsdirektören får i uppdrag att ...` an assignment; `Enligt förbundsordningen antas ...`
+    in the background no decision; a chair who signs for some paragraphs only
+    (`Ordförande §§ 28–32, 34–37`) signs as chair."""
+    draft, meeting, front = imported("rtj-2024-11-14-forbund.docx", content)
+    assert meeting.body == "direktionen"
+    assert draft.meeting.body_proposal["organisation"] == "Räddningstjänstförbundet Norrvik–Sjöby–Alnäs"
+    present = {a.name: (a.organisation, a.role, a.replaces) for a in meeting.present}
+    assert present["Per Ek"] == ("Norrvik", "ordförande", None)
+    assert present["Ahmed Yusuf"] == ("Norrvik", "tjänstgörande ersättare", "Maria Lind")
+    assert present["Eva Torp"] == ("Norrvik", "ersättare", None)
+    assert present["Jon Dal"] == ("Norrvik", None, None)
+    assert present["Lisa Ås"][2] == "Per Ek"
+    assert sorted(a.name for a in meeting.absent) == ["Göran Fält", "Kent Myr", "Maria Lind", "Nils Hed", "Sara Holm"]
+    assert (meeting.officials.chair, meeting.officials.adjusters) == ("Per Ek", ("Tomas Wall", "Anna-Karin Lövgren"))
+    assert [(s["name"], s["role"]) for s in front["signatures"]][1:3] == [("Per Ek", "ordförande"), ("Karin Bergqvist", "ordförande")]
+    items = {item.number: item for item in meeting.items}
+    assert [d.text.split("\n")[0] for d in items["28"].decisions] == ["Direktionen beslutar"]
+    assert "\n2. Dagordningen godkänns" in items["28"].decisions[0].text
+    assert [d.text for d in items["29"].decisions] == ["Direktionen beslutar att lägga informationen till handlingarna."]
+    assert len(items["30"].decisions) == 1 and "\n2. Delårsrapporten överlämnas" in items["30"].decisions[0].text
+    assert len(items["34"].decisions) == 1
+    assert [(a.who, a.what) for d in items["33"].decisions for a in d.assignments] == [("Förbundsdirektören", "underteckna avtalet")]
+    proposals = [b.by for b in items["31"].blocks if b.kind == "yrkande"]
+    assert proposals[0] == ("Per Ek (S)", "Tomas Wall (S)", "Karin Bergqvist (C)")
+    assert [p.name for p in items["34"].presenters] == ["Jenny Falk"] and [p.name for p in items["30"].presenters][1] == "Bo Lindkvist"
+
+
+def test_a_numbered_points_number_ends_no_sentence():
+    """"1. Tomas Wall (S) utses ... Justeringen sker ...": the point's number and its text are one sentence."""
+    assert sentences("1. Tomas Wall (S) utses att justera. Justeringen sker i dag.") == [
+        "1. Tomas Wall (S) utses att justera.", "Justeringen sker i dag."]

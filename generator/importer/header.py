@@ -25,8 +25,8 @@ from . import dates
 from .agenda import TITLE_LINE, title_like
 from .units import has_finite_verb
 from .model import Attendee, DraftMeeting, Line, Signature
-from .people import (ORG_WORDS, PARTIES, TITLE_WORDS, classify_segment, looks_like_name, parse_entry, parse_inline_list, same_person,
-                     split_name_list)
+from .people import (ORG_WORDS, PARTIES, TITLE_WORDS, classify_segment, looks_like_name, parse_entry, parse_inline_list, read_note,
+                     same_person, split_name_list)
 
 ATTENDANCE = [
     (r"närvarande(?:\s+ledamöter)?|beslutande(?:\s+ledamöter)?|ledamöter|deltagare|närvarolista|närvarande\s+ordinarie\s+ledamöter|ordinarie\s+ledamöter|"
@@ -113,6 +113,11 @@ _TABLE_HEADS = {"namn", "ledamot", "ledamöter", "ersättare", "parti", "organis
                 "närvaro", "närvarande", "befattning", "kommun", "representerar", "företräder", "uppdrag", "anmärkning",
                 "tjänstgörande ersättare", "ersätter", "frånvarande", "ja", "nej", "avstår"}
 _PRESENT_FOR = re.compile(r"^[Xx✓]\s*(?P<items>§§?\s*\d+(?:\s*[–,-]\s*\d+)*)$")  # "X §§ 56–66" under Närvarande
+_PRESENCE = re.compile(r"\((?P<mark>(?:ej\s+)?(?:närvarande|frånvarande|tjänstgör|tjänstgörande|förhindrad|anmält\s+förhinder)\b[^)]*)\)\s*$",
+                       re.IGNORECASE)
+"""`(närvarande)`, `(frånvarande)`, `(tjänstgör)`, `(närvarande, tjänstgör § 33)` after a name in a table's cell."""
+_ABSENT_MARK = re.compile(r"^(?:frånvarande|ej\s+närvarande|förhindrad|anmält\s+förhinder)\b", re.IGNORECASE)
+_REPRESENTS = {"kommun", "organisation", "representerar", "företräder"}
 _ITEM_REF = re.compile(r"§§?\s*\d+(?:\s*[–-]\s*\d+)?")  # "§ 66 Ja": a roll call's column of one item's vote
 
 
@@ -223,7 +228,8 @@ _SIGNING_THEN_ROLE = re.compile(rf"^(?P<signing>{_SIGNING_WORDS})\s+(?P<rest>(?:
 """The signature block's label and its first role in one cell ("Underskrifter Sekreterare"), the column between them lost."""
 _ROLE_THEN_NAME = re.compile(rf"^(?P<role>{_SIGNER_ROLES})\s+(?P<name>[A-ZÅÄÖ][^\t]*)$", re.IGNORECASE)
 """A signature's role and its signer in one cell ("Ordförande Gunnar Lid"), the column between them lost."""
-_SIGN_ROLE = re.compile(rf"^(?:{_SIGNER_ROLES}|ordf\.?|justeringsperson)$", re.IGNORECASE)
+_SIGN_ROLE = re.compile(rf"^(?:{_SIGNER_ROLES}|ordf\.?|justeringsperson)(?=(?:\s+§§?\s*\d[\d\s,–-]*)?$)", re.IGNORECASE)
+"""A signer's role, also for some paragraphs only ("Ordförande §§ 28–32, 34–37", "Ordförande § 33")."""
 _WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b", re.IGNORECASE)
 
 
@@ -290,6 +296,8 @@ class _State:
         self.last: Attendee | None = None
         self.in_table = False
         """The list's table heading was read: its rows' cells are a table's columns."""
+        self.table_heads: tuple[str, ...] = ()
+        """That heading's columns, in lower case."""
         self.value_kind: str | None = None
         self.value_parts: list[str] = []
         self.value_loc = ""
@@ -371,6 +379,11 @@ class _State:
                 kind, role, value = inner  # "Övriga närvarande<TAB>Ersättare: Tove Berg (V), ...": the inner label's list
             if kind in _LISTS:
                 self._start_list(kind, role, line)
+                if len(columns := text.split("\t")) >= 2 and all(_table_head(c) for c in columns if c.strip()):
+                    # "Ledamöter<TAB>Ersättare<TAB>Kommun": a table's heading, whose first column names the list
+                    self.list_role, self.in_table = None, True
+                    self.table_heads = tuple(cell.strip().casefold() for cell in (line.cells or columns))
+                    return 1
                 if value:
                     self._inline_list(value, line)
                 return 1
@@ -516,7 +529,7 @@ class _State:
         return not (rest and has_finite_verb(rest))
 
     def _start_list(self, kind: str, role: str | None, line: Line) -> None:
-        self.list_name, self.list_role, self.group, self.last, self.in_table = kind, role, None, None, False
+        self.list_name, self.list_role, self.group, self.last, self.in_table, self.table_heads = kind, role, None, None, False, ()
         self.started = True
         self.lists_seen = True
         self.facts_seen = True
@@ -562,6 +575,7 @@ class _State:
         columns = [c.strip() for c in text.split("\t") if c.strip()]
         if columns and all(_table_head(c) for c in columns):
             self.in_table = True
+            self.table_heads = tuple(cell.strip().casefold() for cell in (line.cells or text.split("\t")))
             self.meeting.guess(line.loc, f"{self.list_name} list", f"table header '{text}'")
             return 1
         if self.in_table:
@@ -577,6 +591,8 @@ class _State:
                 if attendee is not None:
                     self._add(attendee, line)
             return 1
+        if len(columns) >= 2 and (paired := self._member_and_substitute(line)):
+            return paired
         if len(columns) >= 2 and (serving := self._serving_in_place(columns, line)):
             return serving
         if not line.hinted or "\t" in text or "," in text:
@@ -603,6 +619,46 @@ class _State:
             return 0
         row = replace(lines[index], text=f"{lines[index].text.strip()} {rest}\t{cells}")
         return 3 if self._list_line([row], 0, 1) else 0
+
+    def _member_and_substitute(self, line: Line) -> int:
+        """A row of members beside their personal substitutes, each marked present, absent or serving
+        in brackets ("Maria Lind (V) (frånvarande)<TAB>Ahmed Yusuf (V) (tjänstgör)<TAB>Norrvik"): the
+        member and the substitute each where the mark puts them; a column headed "Kommun" (or
+        "Organisation") is whom both represent. 0 when no person's cell is so marked."""
+        cells = line.cells or tuple(cell.strip() for cell in line.text.split("\t"))
+        marked = [(n, _PRESENCE.search(cell)) for n, cell in enumerate(cells)]
+        if self.list_name != "present" or not any(mark for _, mark in marked):
+            return 0
+        organisation = next((cells[n] for n, head in enumerate(self.table_heads) if head in _REPRESENTS and n < len(cells)
+                             and cells[n]), None)
+        people = [(entry, mark) for n, mark in marked if mark and (entry := parse_entry(cells[n][:mark.start()], self.known))]
+        if not people or len(people) != sum(1 for _, mark in marked if mark):
+            return 0
+        member = people[0][0]
+        member_absent = _ABSENT_MARK.match(people[0][1]["mark"]) is not None
+        for index, (attendee, mark) in enumerate(people):
+            words = " ".join(mark["mark"].split()).casefold()
+            attendee.organisation = attendee.organisation or organisation
+            if index and attendee.role is None:
+                attendee.role = "ersättare"
+            if _ABSENT_MARK.match(words):
+                self._add_to("absent", attendee, line)
+                continue
+            serving = re.search(r"tjänstgör(?:ande)?(?P<items>\s+§.*)?", words)
+            if index and serving and not serving["items"] and member_absent:
+                attendee.role, attendee.replaces = "tjänstgörande ersättare", member.name
+            elif index and serving:
+                attendee.note, attendee.replaces = mark["mark"][serving.start():].strip(), member.name
+            elif rest := re.sub(r"^närvarande\s*,?\s*", "", mark["mark"].strip(), flags=re.IGNORECASE):
+                attendee.note = rest  # "(närvarande §§ 28–33)": the items attended
+                read_note(attendee, rest)
+            self._add_to("present", attendee, line)
+        return 1
+
+    def _add_to(self, list_name: str, attendee: Attendee, line: Line) -> None:
+        kept, self.list_name = self.list_name, list_name
+        self._add(attendee, line)
+        self.list_name = kept
 
     def _serving_in_place(self, columns: list[str], line: Line) -> int:
         """A roll-call table's row that names a second person with a party after the member's

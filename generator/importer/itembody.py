@@ -29,7 +29,7 @@ from .people import looks_like_name, parse_inline_list, same_person, without_par
 from .rollcall import RollCall, read_roll_call, starts_roll_call, voters_in
 from .sentences import (
     ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
-    party_group_motion, presenters_in, support_at,
+    assignments_in, party_group_motion, presenters_in, support_at,
 )
 from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
 
@@ -77,6 +77,7 @@ PROSE_LABELS = re.compile(
 )
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäöé][\w ./&-]{0,40}?)\s*:\s*(?P<value>.*)$")
 _ATT = re.compile(r"^(?:att|Att)\b")
+_DECIDING_ALONE = re.compile(r"^(?:[\wåäö-]+\s+){1,3}(?:beslutar|beslutade)\s*:?$", re.IGNORECASE)
 _ENDS_DECIDING = re.compile(r"\b(?:beslutar|beslutade|beslöt|besluta|föreslår|föreslog)$", re.IGNORECASE)
 """`Kommunstyrelsen beslutar` / `att utse ...` / `att justeringen sker ...`: att-clauses follow."""
 _GUESTS = re.compile(r"^(?:övriga\s+)?(?:inbjudna|inbjuden|gäster)(?:\s+(?:från|av)\s+(?P<org>[^:]+?))?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
@@ -293,6 +294,16 @@ class _Filler:
         self._adopted_proposal()
         self._signed_reports()
         self._role_presents()
+        self._assignments()
+
+    def _assignments(self) -> None:
+        """Each decision that gives an assignment ("ger kommundirektören i uppdrag att ...",
+        "Förbundsdirektören får i uppdrag att ...") lists it as `Uppdrag: who; what; when`."""
+        for part in self.item.parts:
+            if part.block == "beslut" and not part.items and (found := assignments_in(part.text)):
+                part.items = [("Uppdrag", value) for value in found]
+                for value in found:
+                    self.meeting.guess(part.loc, f"{self.item.label}: uppdrag", value)
 
     def _vote_results_told_as_decisions(self) -> None:
         """"Med 6 ja-röster mot 4 nej-röster ... beslutar nämnden enligt Eva Linds ändringsyrkande."
@@ -752,7 +763,7 @@ class _Filler:
         position = 0
         while position < len(said):
             sentence = said[position]
-            if label_kind is None and (support := support_at(sentence)) and self._supported(*support, sentence):
+            if (support := support_at(sentence)) and self._supported(*support, sentence):
                 position += 1
                 continue
             reason = None if self.in_proposal else self._decision_at(sentence)
@@ -767,7 +778,8 @@ class _Filler:
                 prose = []
             end = position + 1
             while end < len(said) and self._decision_at(said[end]) is None and motion_at(said[end]) is None \
-                    and not VOTE.match(said[end]):  # ("Ordföranden ställde ... Votering begärdes.": a vote begins)
+                    and not VOTE.match(said[end]) and not support_at(said[end]):
+                # ("Ordföranden ställde ... Votering begärdes.": a vote begins; "B (C) instämmer i Per Eks yrkande.": B joins it)
                 end += 1
             text = " ".join(said[position:end])
             if reason is not None:
@@ -780,6 +792,12 @@ class _Filler:
                 self._presenters_in(sentence, unit.loc)  # "Kassören Tom presenterade ett förslag och mötet antog det"
                 block_units = [Unit("para", text, unit.lines)]
                 consumed = self._absorb_list(units, index + 1) if end == len(said) else []
+                if not consumed and len(said) == 1 and _DECIDING_ALONE.match(text) and index + 1 < len(units) \
+                        and units[index + 1].kind == "para" and self._decision_at(sentences(units[index + 1].text)[0]):
+                    # "Direktionen beslutar" / "Direktionen godkänner ...": a label over the decision below
+                    self.meeting.guess(unit.loc, f"{self.item.label}: label", f"'{text}' heads the decision below")
+                    position = end
+                    continue
                 block_units.extend(consumed)
                 self.item.parts.append(Part("block", block="beslut", text=_block_markdown(block_units), loc=unit.loc))
                 self._log_decision(unit.loc, text, reason)
@@ -831,12 +849,14 @@ class _Filler:
             return []
         introduction = units[start - 1].text.rstrip()
         previous_colon = introduction.endswith(":") or bool(re.search(r"\bföljande\b", introduction, re.IGNORECASE))
-        points = previous_colon or bool(INTRODUCES_POINTS.search(introduction))  # "Nämnden beslutar att" / "1. godkänna ..."
+        # "Nämnden beslutar att" / "1. godkänna ..."; "Direktionen beslutar" / "1. Tomas Wall (S) utses ..."
+        points = previous_colon or bool(INTRODUCES_POINTS.search(introduction) or _ENDS_DECIDING.search(introduction))
         out: list[Unit] = []
         index = start
         while index < len(units):
             unit = units[index]
             text = unit.text.strip()
+            point = unit.kind == "para" and NUMBERED_POINT.match(text) and (points or (out and out[-1].kind == "para"))
             if unit.kind == "heading" or _field(text) or _section(text) or decision_at(text, self.ctx.subjects, self.meeting.date):
                 break
             if unit.kind == "bullet" and (previous_colon or _ATT.match(text) or (out and out[-1].kind == "bullet")):
@@ -845,7 +865,7 @@ class _Filler:
                 out.append(unit)
             elif unit.kind == "para" and _ATT.match(text) and (previous_colon or out or _ENDS_DECIDING.search(introduction)):
                 out.append(Unit("bullet", text, unit.lines, depth=1))
-            elif unit.kind == "para" and NUMBERED_POINT.match(text) and (points or (out and out[-1].kind == "para")):
+            elif point:
                 out.append(unit)
             elif unit.kind == "row" and previous_colon and (not out or out[-1].kind == "short"):
                 out.append(Unit("short", " ".join(text.split()), unit.lines, depth=1))

@@ -39,7 +39,7 @@ TITLE_WORDS = re.compile(
     r"controller|läkare|sjuksköterska|kommunikatör|jurist|analytiker|assistent|specialist|konsult|planerare|ekonom|"
     r"föreståndare|inspektör|terapeut|kurator|psykolog|rektor|lektor|sekreterare|ombudsman|processledare|"
     r"projektledare|administratör|registrator|arkivarie|kanslist|medarbetare|tjänsteperson|tjänsteman|forskare|"
-    r"doktorand|professor|docent|chefsläkare|överläkare|ekolog|biolog|pedagog|logoped|tekniker|(?<![a-zåäö])(?:mas|mar|vd))\b",  # (an abbreviation ends no compound: "avd.")
+    r"doktorand|professor|docent|chefsläkare|överläkare|ekolog|biolog|pedagog|logoped|tekniker|revisor|(?<![a-zåäö])(?:mas|mar|vd))\b",  # (an abbreviation ends no compound: "avd.")
     re.IGNORECASE,
 )
 ORG_WORDS = re.compile(

@@ -508,9 +508,10 @@ def _as_written(name: str) -> str:
 
 
 _COMMON_NOUNS = {"kommun", "stad", "län", "landsting", "kommunförbund"}
-_ORGANISATION = re.compile(r"(?:^|\s)(?:\w+s\s+)?(?:kommun|stad|region|landsting|kommunförbund|län)$|^(?:region|landstinget)\s+\w+$",
-                           re.IGNORECASE)
-"""A municipality or region ("Ekbacka kommun", "Region Örebro län", "Norrbacka stad"), not one of its bodies."""
+_ORGANISATION = re.compile(r"(?:^|\s)(?:\w+s\s+)?(?:kommun|stad|region|landsting|kommunförbund|län)$|^(?:region|landstinget)\s+\w+$|"
+                           r"^[\wåäö]*förbundet\s+[A-ZÅÄÖ]", re.IGNORECASE)
+"""A municipality or region ("Ekbacka kommun", "Region Örebro län", "Norrbacka stad") or a
+kommunalförbund ("Räddningstjänstförbundet Norrvik–Sjöby–Alnäs"), not one of its bodies."""
 
 
 _MEETING_TAIL = re.compile(r"\s*[,–-]?\s*(?:möte|mötet|sammanträde|sammanträdet|protokoll|sammanträdesprotokoll)\s*$", re.IGNORECASE)

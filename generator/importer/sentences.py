@@ -23,7 +23,7 @@ import datetime as dt
 import difflib
 import re
 
-from .dates import find_dates
+from .dates import find_dates, first_date
 from .model import Presenter
 from .people import TITLE_WORDS as _TITLE_WORD
 from .people import ORG_WORDS, LOWER, PARTY_GENITIVES, UPPER, looks_like_name, same_person, without_party
@@ -138,10 +138,20 @@ _HABITUAL = re.compile(r"\s*(?:varje|varje\s+nytt|var\s+fjärde)\s+(?:år|månad
 background, not its decision."""
 
 
+_BY_THE_RULES = re.compile(
+    r"^Enligt\s+(?:\d+\s+kap\.?\s+\d+\s*§\s+)?[\wåäö-]*(?:ordning|ordningen|reglemente|reglementet|lag|lagen|förordning|förordningen|"
+    r"stadgar|stadgarna|bolagsordning|bolagsordningen|avtal|avtalet|riktlinjer|riktlinjerna|bestämmelser|bestämmelserna|"
+    r"policy|policyn)\b", re.IGNORECASE)
+"""`Enligt förbundsordningen antas handlingsprogrammet av direktionen`: what a rule says the body
+does, told in the background, no decision of this meeting."""
+
+
 def decision_at(sentence: str, subjects: Subjects, meeting_date: dt.date | None) -> str | None:
     """Why the sentence is a decision of this meeting (a short reason), or None."""
     text = sentence.strip().lstrip("-–•* ").strip()
     if not text:
+        return None
+    if _BY_THE_RULES.match(text):
         return None
     words = text.split()
     size = subjects.match_at(words, 0)
@@ -238,7 +248,8 @@ PRESENTING = (
     r"lämnar\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)|"
     r"lämnade\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)"
 )
-_TITLE_WORDS = ("chef", "ekonom", "strateg", "arkitekt", "controller", "jurist", "analytiker", "kurator", "psykolog", "rektor")
+_TITLE_WORDS = ("chef", "ekonom", "strateg", "arkitekt", "controller", "jurist", "analytiker", "kurator", "psykolog", "rektor",
+                "revisor")
 """Titles that are words of their own ("Controller", "Rektorn") as well as endings ("förvaltningschef")."""
 _TITLE_ENDINGS = "|".join(("are", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande",
                            "sköterska", "log", "pedagog", "logoped", "tekniker", *_TITLE_WORDS))
@@ -253,7 +264,8 @@ _LATER_ROLE = rf"(?:(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö-]*(?:{_TITLE_END
 "... och hälso- och sjukvårdsdirektör Ann-Sofie Bergman")."""
 _TITLED_NAMES = rf"{_NAME}(?:\s*,\s*{_LATER_ROLE}?{_NAME})*(?:\s+(?:och|samt)\s+{_LATER_ROLE}?{_NAME})?"
 _PRESENTER = re.compile(
-    rf"^(?:(?P<role>{_ROLE_WORD})\s+)?(?P<names>{_TITLED_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
+    # ("Avdelningschef förebyggande Jenny Falk", "Enhetschef hemtjänst Ola Ek": the title's field after it)
+    rf"^(?:(?P<role>{_ROLE_WORD})(?:\s+[a-zåäö][a-zåäö-]+)?\s+)?(?P<names>{_TITLED_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
 )
 _INVERTED_PRESENTER = re.compile(rf"^[A-ZÅÄÖ][^.,]{{0,40}}?\s(?:{PRESENTING})\s+(?P<names>{_NAMES})\b")
 _BY_PRESENTER = re.compile(
@@ -487,3 +499,41 @@ def motion_at(sentence: str) -> tuple[str, list[str]] | None:
             if all(looks_like_name(without_party(n), lenient=True) for n in names):
                 return kind, names
     return None
+
+
+# -- assignments ------------------------------------------------------------------------------
+
+_WHO = r"(?P<who>[A-ZÅÄÖa-zåäö](?:(?!\batt\b)[\wåäö -]){1,60}?)"
+_ASSIGNS = [
+    # "Kommunstyrelsen ger kommundirektören i uppdrag att ...", "att ge förvaltningen i uppdrag att ..."
+    re.compile(rf"\b(?:ger|gav|ge)\s+{_WHO}\s+i\s+uppdrag\s+att\s+(?P<what>[^.;]+)", re.IGNORECASE),
+    # "att uppdra åt socialförvaltningen att ...", "Nämnden uppdrar åt förvaltningschefen att ..."
+    re.compile(rf"\b(?:uppdra|uppdrar|uppdrog)\s+(?:åt\s+)?{_WHO}\s+att\s+(?P<what>[^.;]+)", re.IGNORECASE),
+    # "Förbundsdirektören får i uppdrag att underteckna avtalet."
+    re.compile(rf"^(?:\d{{1,2}}[.)]\s+|att\s+)?{_WHO}\s+(?:får|fick|ges|gavs)\s+i\s+uppdrag\s+att\s+(?P<what>[^.;]+)", re.IGNORECASE),
+]
+_DUE = re.compile(r"\s*,?\s*(?P<when>(?:senast|till|före|inför|vid)\s+(?:[^,.;]{0,40}?\s+)?(?:den\s+)?"
+                  r"(?:\d{1,2}\s+[a-zåäö]+\s+\d{4}|\d{4}-\d{2}-\d{2}))", re.IGNORECASE)
+
+
+def assignments_in(text: str) -> list[str]:
+    """The `Uppdrag:` values (`who; what; when`) of a decision's assignments: "ger kommundirektören
+    i uppdrag att ta fram en plan senast den 31 maj 2025" -> `Kommundirektören; ta fram en plan;
+    senast den 31 maj 2025 (2025-05-31)`."""
+    found: list[str] = []
+    for line in re.split(r"(?<=[.;])\s+|\n+", text):
+        for pattern in _ASSIGNS:
+            match = pattern.search(line.strip())
+            if match is None or match["who"].split()[0].casefold() in ("att", "och", "sig", "den", "det"):
+                continue
+            who = match["who"].strip()
+            what = re.sub(r"\s*,?\s*(?:samt|och)?\s*$", "", match["what"].strip())  # ("utreda frågan, samt" / "2. ...")
+            when = ""
+            if due := _DUE.search(what):
+                day = first_date(due["when"])
+                when = f"{due['when']} ({day.start.isoformat()})" if day and not re.search(r"\d{4}-\d{2}-\d{2}", due["when"]) \
+                    else due["when"]
+                what = (what[:due.start()] + what[due.end():]).strip(" ,")
+            found.append("; ".join(filter(None, (who[:1].upper() + who[1:], what, when))))
+            break
+    return found

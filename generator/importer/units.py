@@ -233,8 +233,8 @@ def sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”«(])", text.strip())
     out: list[str] = []
     for part in parts:
-        # "t.ex. Region", "m.m. Det": an abbreviation is no sentence end
-        if out and _IN_SENTENCE_ABBREVIATION.search(out[-1]):
+        # "t.ex. Region", "m.m. Det": an abbreviation is no sentence end; "1. Tomas Wall ...": a point's number neither
+        if out and (_IN_SENTENCE_ABBREVIATION.search(out[-1]) or len(out) == 1 and re.fullmatch(r"\d{1,2}[.)]", out[0])):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
