@@ -974,3 +974,25 @@ def test_a_numbered_points_number_ends_no_sentence():
     """"1. Tomas Wall (S) utses ... Justeringen sker ...": the point's number and its text are one sentence."""
     assert sentences("1. Tomas Wall (S) utses att justera. Justeringen sker i dag.") == [
         "1. Tomas Wall (S) utses att justera.", "Justeringen sker i dag."]
+
+
+def test_a_working_committee_whose_items_each_start_a_page_under_their_diarienummer(content):
+    """A kommunstyrelsens arbetsutskott's PDF: each item on a page of its own, its diarienummer
+    right-aligned on the line above `§ 46 Title`, which is that item's and not the end of the item
+    before. Proposals to the board ("Kommunstyrelsen föreslås besluta att ... uppdra åt
+    kommundirektören ...") assign nothing yet; "- Bilaga: ..." inside a list of documents keeps the
+    list going; "Ordföranden ställer därefter proposition ..." after a vote's outcome is the next
+    question put, not part of the decision."""
+    draft, meeting, front = imported("ksau-2024-05-07-utdragsbestyrkande.pdf", content)
+    assert [(item.number, [d.normalised for d in item.diarienummer]) for item in meeting.items] == [
+        ("44", []), ("45", ["KS/2024:38"]), ("46", ["KS/2024:112"]), ("47", ["KS/2024:97"]), ("48", ["KS/2023:311"]),
+        ("49", ["KS/2024:86"]), ("50", ["KS/2024:74"]), ("51", ["KS/2024:19"]), ("52", ["KS/2024:5"])]
+    items = {item.number: item for item in meeting.items}
+    assert all("KS/" not in recipient for item in meeting.items for recipient in item.dispatched_to)
+    assert [a for item in meeting.items for d in item.decisions for a in d.assignments] == []
+    assert [(kind, text.split(",")[0]) for kind, text in draft.meeting.items[2].attachments] == [
+        ("Beslutsunderlag", "Tjänsteskrivelse 2024-04-22"), ("Bilaga", "Riktlinjer för representation och gåvor"),
+        ("Beslutsunderlag", "Revisionsrapport Granskning av representation och gåvor")]
+    assert items["48"].decisions[0].text == "Med 3 ja-röster mot 2 nej-röster beslutar arbetsutskottet att ärendet ska avgöras i dag."
+    assert any(b.kind == "propositionsordning" and b.text.startswith("Ordföranden ställer därefter proposition")
+               for b in items["48"].blocks)

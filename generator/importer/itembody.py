@@ -77,6 +77,11 @@ PROSE_LABELS = re.compile(
 )
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäöé][\w ./&-]{0,40}?)\s*:\s*(?P<value>.*)$")
 _ATT = re.compile(r"^(?:att|Att)\b")
+_PROPOSES_TO_ANOTHER = re.compile(r"\bföreslås\s+(?:\w+\s+)?besluta\b|\bföreslår\s+(?:[\wåäö-]+\s+){1,4}?(?:att\s+)?besluta\b|"
+                                  r"\bföreslår\s+(?:[\wåäö-]+\s+){0,3}(?:fullmäktige|kommunstyrelsen|regionstyrelsen|nämnden|styrelsen)\s+att\b",
+                                  re.IGNORECASE)
+"""A decision that is a proposal to another body ("Kommunstyrelsen föreslås besluta att", "föreslår
+kommunfullmäktige att"): what it would assign is not assigned yet."""
 _DECIDING_ALONE = re.compile(r"^(?:[\wåäö-]+\s+){1,3}(?:beslutar|beslutade)\s*:?$", re.IGNORECASE)
 _ENDS_DECIDING = re.compile(r"\b(?:beslutar|beslutade|beslöt|besluta|föreslår|föreslog)$", re.IGNORECASE)
 """`Kommunstyrelsen beslutar` / `att utse ...` / `att justeringen sker ...`: att-clauses follow."""
@@ -300,6 +305,8 @@ class _Filler:
         """Each decision that gives an assignment ("ger kommundirektören i uppdrag att ...",
         "Förbundsdirektören får i uppdrag att ...") lists it as `Uppdrag: who; what; when`."""
         for part in self.item.parts:
+            if _PROPOSES_TO_ANOTHER.search(part.text):
+                continue  # ("Kommunstyrelsen föreslås besluta att ... uppdra åt ...": the board will give it, if it does)
             if part.block == "beslut" and not part.items and (found := assignments_in(part.text)):
                 part.items = [("Uppdrag", value) for value in found]
                 for value in found:
@@ -678,11 +685,14 @@ class _Filler:
             gap_ends = following.blank_before and index > 0 and units[index - 1] is not unit
             if gap_ends and spaced:
                 gap_ends = text.endswith(".") or len(text.split()) > 12
-            if following.kind in ("heading", "row") or gap_ends or is_stop(text) or len(text.split()) > 20:
+            field = _field(text)
+            own = field if field and field[0] in ("Beslutsunderlag", "Bilaga") and field[1] else None  # ("- Bilaga: Riktlinjer ...")
+            if following.kind in ("heading", "row") or gap_ends or (is_stop(text) and not own) or len(text.split()) > 20:
                 break
-            self.item.attachments.append((label, text))
-            self.section_fields.items.append((label, text))
-            self.meeting.guess(following.loc, f"{self.item.label}: {label.lower()}", text)
+            kind, text = own or (label, text)
+            self.item.attachments.append((kind, text))
+            self.section_fields.items.append((kind, text))
+            self.meeting.guess(following.loc, f"{self.item.label}: {kind.lower()}", text)
             index += 1
         return index
 
@@ -778,8 +788,9 @@ class _Filler:
                 prose = []
             end = position + 1
             while end < len(said) and self._decision_at(said[end]) is None and motion_at(said[end]) is None \
-                    and not VOTE.match(said[end]) and not support_at(said[end]):
-                # ("Ordföranden ställde ... Votering begärdes.": a vote begins; "B (C) instämmer i Per Eks yrkande.": B joins it)
+                    and not VOTE.match(said[end]) and not support_at(said[end]) and not (reason and ORDER.match(said[end])):
+                # ("Ordföranden ställde ... Votering begärdes.": a vote begins; "B (C) instämmer i Per Eks yrkande.": B joins it;
+                # "... beslutar att ärendet ska avgöras i dag. Ordföranden ställer därefter proposition ...": the next question)
                 end += 1
             text = " ".join(said[position:end])
             if reason is not None:

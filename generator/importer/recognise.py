@@ -179,6 +179,7 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
             tail_start -= box[1] - box[0]
     headings, continued = _without_continuations(headings, lines, meeting)
     continued |= _wrapped_titles(headings, lines, meeting)
+    continued |= _dnr_above_headings(headings, lines, meeting)
     ends = [h.index for h in headings[1:]] + [tail_start if tail_start is not None else len(lines)]
     if headings and (listed := _appended_attendance(lines, headings[-1].title_index + 1, ends[-1])) is not None:
         # ("Beslutande: se bifogad närvarolista": the list after the last item is the meeting's)
@@ -279,6 +280,27 @@ def _wrapped_titles(headings: list[Heading], lines: list[Line], meeting: DraftMe
             heading.title = f"{heading.title.rstrip().rstrip(',')}{comma} {text}"
             taken.add(below)
             meeting.guess(line.loc, "item title", f"goes on from the line above: '{text}'")
+    return taken
+
+
+_LONE_DNR = re.compile(rf"^(?:dnr\.?:?\s*)?(?:{dnr.IN_TEXT})$", re.IGNORECASE)
+
+
+def _dnr_above_headings(headings: list[Heading], lines: list[Line], meeting: DraftMeeting) -> set[int]:
+    """A diarienummer alone on the line right above an item's heading ("KS/2024:112" / "§ 46 Title",
+    a minutes system that sets it right-aligned above the title) is that item's, not the end of
+    the item before; the lines it took are returned."""
+    taken: set[int] = set()
+    for position, heading in enumerate(headings):
+        above = heading.index - 1
+        while above >= 0 and lines[above].blank:
+            above -= 1
+        start = headings[position - 1].title_index if position else -1
+        if heading.dnr or above <= start or not _LONE_DNR.match(lines[above].text.strip()):
+            continue
+        heading.dnr = re.sub(r"^dnr\.?:?\s*", "", lines[above].text.strip(), flags=re.IGNORECASE)
+        taken.add(above)
+        meeting.guess(lines[above].loc, f"§ {heading.number}", f"diarienummer {heading.dnr} (the line above the heading)")
     return taken
 
 

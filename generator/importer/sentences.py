@@ -430,7 +430,8 @@ MOTIONS = [
 ]
 VOTE = re.compile(r"^(?:Omröstning|Votering)\s+(?:begärs|begärdes|genomförs|genomfördes|verkställs|verkställdes|äger\s+rum)\b"
                   r"(?!\s+(?:inte|ej)\b)", re.IGNORECASE)
-ORDER = re.compile(r"^Ordförande(?:n)?\s+(?:ställer|ställde)\s+(?:proposition|förslagen\s+mot\s+varandra)", re.IGNORECASE)
+ORDER = re.compile(r"^Ordförande(?:n)?\s+(?:ställer|ställde)\s+(?:(?:först|därefter|sedan|slutligen|så|då)\s+)?"
+                   r"(?:proposition|förslagen\s+mot\s+varandra)", re.IGNORECASE)
 VOTE_RESULT = re.compile(r"(?P<yes>\d+)\s+ja(?:-?röst(?:er)?)?\s*(?:,|och|mot)?\s*(?P<no>\d+)\s+nej(?:-?röst(?:er)?)?"
                          r"(?:[^.\d]*(?P<abstain>\d+)\s+(?:avstår|avstod|ledamöter\s+avstår|som\s+avstår|nedlagda))?", re.IGNORECASE)
 VOTE_COUNT = re.compile(r"(?<![\d.:/-])(?P<yes>\d{1,3})\s*[–-]\s*(?P<no>\d{1,3})(?![\d.:/-])")
