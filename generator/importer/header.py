@@ -130,7 +130,7 @@ def _table_head(column: str) -> bool:
 
 def _items_caption(text: str) -> bool:
     """`§ 7` over a roll call's table: the item whose vote its columns hold."""
-    return not _ITEM_REF.sub("", text).strip(" ,och")
+    return bool(re.fullmatch(rf"(?:{_ITEM_REF.pattern}\s*(?:,|och)?\s*)+", text.strip()))
 
 
 def _name_run_together(columns: list[str]) -> list[str]:
@@ -381,8 +381,8 @@ class _State:
                 self._start_list(kind, role, line)
                 if len(columns := text.split("\t")) >= 2 and all(_table_head(c) for c in columns if c.strip()):
                     # "Ledamöter<TAB>Ersättare<TAB>Kommun": a table's heading, whose first column names the list
-                    self.list_role, self.in_table = None, True
-                    self.table_heads = tuple(cell.strip().casefold() for cell in (line.cells or columns))
+                    self.list_role = None
+                    self._table_heading(line)
                     return 1
                 if value:
                     self._inline_list(value, line)
@@ -574,8 +574,7 @@ class _State:
             return 1
         columns = [c.strip() for c in text.split("\t") if c.strip()]
         if columns and all(_table_head(c) for c in columns):
-            self.in_table = True
-            self.table_heads = tuple(cell.strip().casefold() for cell in (line.cells or text.split("\t")))
+            self._table_heading(line)
             self.meeting.guess(line.loc, f"{self.list_name} list", f"table header '{text}'")
             return 1
         if self.in_table:
@@ -606,6 +605,10 @@ class _State:
             return 1
         self.list_name = None
         return 0
+
+    def _table_heading(self, line: Line) -> None:
+        self.in_table = True
+        self.table_heads = tuple(cell.strip().casefold() for cell in (line.cells or line.text.split("\t")))
 
     def _row_around_its_cells(self, lines: list[Line], index: int, end: int) -> int:
         """A table row whose first cell wrapped: the PDF gives its first line, then the other cells,
