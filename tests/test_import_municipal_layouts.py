@@ -996,3 +996,38 @@ def test_a_working_committee_whose_items_each_start_a_page_under_their_diarienum
     assert items["48"].decisions[0].text == "Med 3 ja-röster mot 2 nej-röster beslutar arbetsutskottet att ärendet ska avgöras i dag."
     assert any(b.kind == "propositionsordning" and b.text.startswith("Ordföranden ställer därefter proposition")
                for b in items["48"].blocks)
+
+
+def test_the_older_words_of_minutes_from_the_2000s(content, tmp_path):
+    """Minutes of 2003 write `tjg ers för X`, `Moderata samlingspartiets ledamöter reserverar sig`,
+    `X (v) anmäler följande protokollsanteckning:`; "Enligt kommunens budgetprocess fastställer
+    kommunstyrelsen ..." in the background tells what the process says, no decision."""
+    source = tmp_path / "ks-2003-03-17.txt"
+    source.write_text("SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2003-03-17\n\n"
+                      "Beslutande\tBengt Ek (s), ordf.\n\tCarl Rehn (m)\n\tBo Melin (m)\n\tAnna Sjöstrand (v)\n"
+                      "\tUlla Nyström (s) tjg ers för Sven Öberg (s)\n\n"
+                      "§ 45 Budget 2004\n\nEnligt kommunens budgetprocess fastställer kommunstyrelsen i mars förutsättningarna.\n\n"
+                      "Kommunstyrelsen beslutar att fastställa planeringsförutsättningarna.\n\n"
+                      "Moderata samlingspartiets ledamöter reserverar sig mot beslutet.\n\n"
+                      "Anna Sjöstrand (v) anmäler följande protokollsanteckning: Vi vill se en annan budget.\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    ulla = next(a for a in draft.meeting.attendee_lists["present"] if a.name == "Ulla Nyström")
+    assert (ulla.role, ulla.replaces) == ("tjänstgörande ersättare", "Sven Öberg")
+    parts = draft.meeting.items[0].parts
+    assert [p.text for p in parts if p.block == "beslut"] == ["Kommunstyrelsen beslutar att fastställa planeringsförutsättningarna."]
+    assert [(p.block, p.by) for p in parts if p.block in ("reservation", "protokollsanteckning")] == [
+        ("reservation", ["Carl Rehn (m)", "Bo Melin (m)"]), ("protokollsanteckning", ["Anna Sjöstrand (v)"])]
+
+
+def test_a_couple_at_a_home_address_is_withheld_wherever_written(content, tmp_path):
+    """`Sökande: Ahmad Rahimi och Sofia Rahimi, Lyckevägen 22, ...`, given names no list holds, and
+    neighbours `Lars Grönlund och Eva Grönlund, Sjögatan 5, ...` in the text: a street and a
+    number make them private persons, withheld with the address wherever the file names them."""
+    source = tmp_path / "mbn-2024-06-12.txt"
+    source.write_text("PROTOKOLL\nMiljö- och byggnadsnämnden\nSammanträdesdatum 2024-06-12\n\n"
+                      "§ 91 Bygglov för garage\n\nSökande: Ahmad Rahimi och Sofia Rahimi, Lyckevägen 22, 123 49 Strömsvik\n\n"
+                      "Lars Grönlund och Eva Grönlund, Sjögatan 5, Strömsvik, har lämnat synpunkter.\n\n"
+                      "Beslut\nNämnden beviljar bygglov.\n\nDelges: Ahmad Rahimi och Sofia Rahimi; Lars Grönlund\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    assert not any(word in draft.text for word in ("Rahimi", "Grönlund", "Lyckevägen", "Sjögatan"))
+    assert "Nämnden beviljar bygglov." in draft.text

@@ -23,7 +23,7 @@ PARTICLES = {"von", "af", "van", "de", "der", "den", "di", "da", "del", "la", "l
 PARTIES = {"s", "m", "c", "v", "l", "kd", "mp", "sd", "fp", "åp", "mv", "ki", "sap", "ssp", "vp"}
 PARTY_GENITIVES = {"moderaternas": "M", "kristdemokraternas": "KD", "socialdemokraternas": "S", "centerpartiets": "C",
                    "liberalernas": "L", "vänsterpartiets": "V", "miljöpartiets": "MP", "sverigedemokraternas": "SD",
-                   "folkpartiets": "FP"}
+                   "folkpartiets": "FP", "moderata samlingspartiets": "M", "folkpartiet liberalernas": "FP"}
 """A party named in the genitive, before its members ("Moderaternas ledamöter"): its letters as minutes print them."""
 
 ROLE = (
@@ -67,7 +67,8 @@ _ABSENT_FROM = re.compile(
     re.IGNORECASE,
 )
 _SUBSTITUTE_FOR = re.compile(
-    r"^(?P<role>(?:tjänstgörande\s+|tjänstgör\s+som\s+)?ersättare|ersätter)\s+(?:för|i\s+stället\s+för|istället\s+för)\s+(?P<name>.+)$",
+    r"^(?P<role>(?:tjänstgörande\s+|tjänstgör\s+som\s+|tjg\.?\s+)?(?:ersättare|ers\.?)|ersätter)\s+(?:för|i\s+stället\s+för|istället\s+för)\s+"
+    r"(?P<name>.+)$",
     re.IGNORECASE,
 )
 _FOR_PERSON = re.compile(r"^för\s+(?P<name>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2})(?:\s*\([^)]*\))?$")
@@ -226,7 +227,8 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
         attendee.note = _join(attendee.note, refs["refs"], "; ")
         return
     if match := _SUBSTITUTE_FOR.match(inner):
-        attendee.role = _join(attendee.role, match["role"].strip().lower())  # ("Tjänstgörande ersättare" opens a table's cell)
+        role = re.sub(r"^tjg\.?\s+ers\.?$", "tjänstgörande ersättare", match["role"].strip().lower())  # ("tjg ers för X", 2003)
+        attendee.role = _join(attendee.role, role)  # ("Tjänstgörande ersättare" opens a table's cell)
         attendee.replaces = without_party(match["name"])
         return
     if re.fullmatch(r"[a-zåäö]{1,3}|[A-ZÅÄÖ]{1,3}", inner) and inner.casefold() in PARTIES and not raw.startswith("("):

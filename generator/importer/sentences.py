@@ -139,9 +139,9 @@ background, not its decision."""
 
 
 _BY_THE_RULES = re.compile(
-    r"^Enligt\s+(?:\d+\s+kap\.?\s+\d+\s*§\s+)?[\wåäö-]*(?:ordning|ordningen|reglemente|reglementet|lag|lagen|förordning|förordningen|"
+    r"^Enligt\s+(?:\d+\s+kap\.?\s+\d+\s*§\s+)?(?:[\wåäö-]+s\s+)?[\wåäö-]*(?:ordning|ordningen|reglemente|reglementet|lag|lagen|förordning|förordningen|"
     r"stadgar|stadgarna|bolagsordning|bolagsordningen|avtal|avtalet|riktlinjer|riktlinjerna|bestämmelser|bestämmelserna|"
-    r"policy|policyn)\b", re.IGNORECASE)
+    r"policy|policyn|process|processen|rutin|rutinen|rutiner|rutinerna)\b", re.IGNORECASE)
 """`Enligt förbundsordningen antas handlingsprogrammet av direktionen`: what a rule says the body
 does, told in the background, no decision of this meeting."""
 
@@ -413,7 +413,8 @@ MOTIONS = [
     ("reservation", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:reserverar|reserverade)\s+sig\b")),
     ("reservation", re.compile(rf"^(?:Mot\s+beslutet\s+)?(?:reserverar|reserverade)\s+sig\s+(?P<names>{_MEMBERS})\b")),
     ("protokollsanteckning", re.compile(
-        rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|får|fick|antecknar|begär|begärde)\s+(?:en\s+|följande\s+)?(?:protokollsanteckning|anteckning\s+till\s+protokollet)")),
+        rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|får|fick|antecknar|begär|begärde|anmäler|anmälde)\s+(?:en\s+|följande\s+)?"
+        r"(?:protokollsanteckning|anteckning\s+till\s+protokollet)")),
     ("protokollsanteckning", re.compile(
         rf"^(?P<names>{_MEMBERS})\s+(?:antecknar|antecknade|vill\s+anteckna|önskar\s+anteckna)\s+(?:till|i)\s+protokollet\b")),
     ("protokollsanteckning", re.compile(
@@ -439,7 +440,7 @@ VOTE_COUNT = re.compile(r"(?<![\d.:/-])(?P<yes>\d{1,3})\s*[–-]\s*(?P<no>\d{1,3
 
 
 _GROUP_MOTION = re.compile(
-    r"^(?P<parties>[A-ZÅÄÖ][a-zåäö]+(?:(?:\s*,\s*|\s+och\s+)[A-ZÅÄÖ]?[a-zåäö]+)*)"
+    r"^(?P<parties>[A-ZÅÄÖ][a-zåäö]+(?:\s+[a-zåäö]+s)?(?:(?:\s*,\s*|\s+och\s+)[A-ZÅÄÖ]?[a-zåäö]+(?:\s+[a-zåäö]+s)?)*)"
     r"(?:\s+(?:ledamöter|ledamot|ledamöterna|ledamoten|(?:fullmäktige|nämnd|styrelse)?grupp(?:en)?|företrädare|representanter))?\s+"
     r"(?P<verb>reserverar\s+sig|reserverade\s+sig|yrkar|yrkade|lämnar\s+(?:en\s+|följande\s+)?protokollsanteckning|"
     r"antecknar\s+till\s+protokollet|lämnar\s+(?:ett\s+|följande\s+)?särskil(?:t|da)\s+yttranden?)\b")

@@ -72,18 +72,34 @@ def _full_name(text: str) -> str | None:
 
 
 _HOME_ADDRESS = re.compile(
-    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3}),\s+"
+    r"(?P<name>(?:[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3}\s+(?:och|samt)\s+)?[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3}),\s+"
     r"[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|väg|gränd|gränden|stigen|backen|torget|allén|leden|stråket|plan|gata)\s+\d+(?:\s?[A-Za-z]\b)?"
     r"(?:,\s*(?:\d{3}\s?\d{2}\s+)?[A-ZÅÄÖ][a-zåäö]+)?")
 """`Elsa Karlsson, Storgatan 14 B, Älvhamn`: a person written with a home address (one who wrote
 to the body, a neighbour), in running text as in a party field."""
 
 
+_STREET = re.compile(r"\b[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|väg|gränd|gränden|stigen|backen|torget|allén|leden|stråket|plan|gata)\s+\d+")
+
+
+def _people_at_a_home_address(value: str) -> list[str]:
+    """The names before a home address in a party field whose given names no list holds ("Ahmad
+    Rahimi och Sofia Rahimi, Lyckevägen 22"): a street and a number make them private persons."""
+    if _ORGANISATION.search(value) or not _STREET.search(value):
+        return []
+    head = re.split(r"[,;(]", value, maxsplit=1)[0]
+    people = [" ".join(tokens) for part in re.split(r"\s+(?:och|samt)\s+", head)
+              if (tokens := name_tokens(part.strip())) and len(tokens) >= 2]
+    return people
+
+
 def _withhold_home_addresses(line: Line, names: set[str]) -> int:
     """Withhold each person written with a home address in `line`; how many."""
-    found = [match for match in _HOME_ADDRESS.finditer(line.text) if _full_name(match["name"])]
+    found = [match for match in _HOME_ADDRESS.finditer(line.text)
+             if not _ORGANISATION.search(match[0]) and all(len(name_tokens(person) or ()) >= 2
+                                                            for person in re.split(r"\s+(?:och|samt)\s+", match["name"]))]
     for match in reversed(found):
-        names.add(" ".join(name_tokens(match["name"]) or ()))
+        names.update(" ".join(name_tokens(person) or ()) for person in re.split(r"\s+(?:och|samt)\s+", match["name"]))
         line.text = f"{line.text[:match.start()]}{REDACTED}{line.text[match.end():]}"
     if found:
         line.cells = ()
@@ -98,7 +114,7 @@ def _withhold_private_parties(lines: list[Line]) -> list[str]:
         if field is None and _withhold_home_addresses(line, names):
             notes.append(f"{line.loc}: a private person written with a home address: the name and the address left out of "
                          f"the draft as '{REDACTED}'; the source still holds them")
-        if field is None or not (people := private_parties(field["value"])):
+        if field is None or not (people := private_parties(field["value"]) or _people_at_a_home_address(field["value"])):
             continue
         names.update(people)
         line.text = f"{field['label']}: {REDACTED}"
