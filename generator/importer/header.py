@@ -645,7 +645,7 @@ class _State:
             if index and attendee.role is None:
                 attendee.role = "ersättare"
             if _ABSENT_MARK.match(words):
-                self._add_to("absent", attendee, line)
+                self._add(attendee, line, "absent")
                 continue
             serving = re.search(r"tjänstgör(?:ande)?(?P<items>\s+§.*)?", words)
             if index and serving and not serving["items"] and member_absent:
@@ -655,13 +655,8 @@ class _State:
             elif rest := re.sub(r"^närvarande\s*,?\s*", "", mark["mark"].strip(), flags=re.IGNORECASE):
                 attendee.note = rest  # "(närvarande §§ 28–33)": the items attended
                 read_note(attendee, rest)
-            self._add_to("present", attendee, line)
+            self._add(attendee, line)
         return 1
-
-    def _add_to(self, list_name: str, attendee: Attendee, line: Line) -> None:
-        kept, self.list_name = self.list_name, list_name
-        self._add(attendee, line)
-        self.list_name = kept
 
     def _serving_in_place(self, columns: list[str], line: Line) -> int:
         """A roll-call table's row that names a second person with a party after the member's
@@ -704,14 +699,16 @@ class _State:
         entry = parse_entry(first, self.known, lenient=lines[index].hinted)
         return entry is not None and looks_like_name(entry.name, self.known, lenient=lines[index].hinted)
 
-    def _add(self, attendee: Attendee, line: Line) -> None:
-        assert self.list_name is not None
+    def _add(self, attendee: Attendee, line: Line, list_name: str | None = None) -> None:
+        """Add to the list being read, or to `list_name` (a row that marks its member absent)."""
+        list_name = list_name or self.list_name
+        assert list_name is not None
         attendee.loc = line.loc
         if self.group and attendee.group is None:
             attendee.group = self.group
         if self.list_role and attendee.role is None:
             attendee.role = self.list_role
-        self.meeting.attendee_lists[self.list_name].append(attendee)
+        self.meeting.attendee_lists[list_name].append(attendee)
         self.known.add(attendee.name.casefold())
         self.known.add(attendee.name.split()[0].casefold())
         self.last = attendee
@@ -719,7 +716,7 @@ class _State:
             ("organisation", attendee.organisation), ("party", attendee.party), ("role", attendee.role),
             ("title", attendee.title), ("group", attendee.group), ("replaces", attendee.replaces), ("note", attendee.note),
         ) if v)
-        self.meeting.guess(line.loc, self.list_name, attendee.name + (f" ({details})" if details else ""))
+        self.meeting.guess(line.loc, list_name, attendee.name + (f" ({details})" if details else ""))
 
     def finish_value(self) -> None:
         if self.value_kind and self.value_parts:

@@ -305,9 +305,9 @@ class _Filler:
         """Each decision that gives an assignment ("ger kommundirektören i uppdrag att ...",
         "Förbundsdirektören får i uppdrag att ...") lists it as `Uppdrag: who; what; when`."""
         for part in self.item.parts:
-            if _PROPOSES_TO_ANOTHER.search(part.text):
+            if part.block != "beslut" or part.items or _PROPOSES_TO_ANOTHER.search(part.text):
                 continue  # ("Kommunstyrelsen föreslås besluta att ... uppdra åt ...": the board will give it, if it does)
-            if part.block == "beslut" and not part.items and (found := assignments_in(part.text)):
+            if found := assignments_in(part.text):
                 part.items = [("Uppdrag", value) for value in found]
                 for value in found:
                     self.meeting.guess(part.loc, f"{self.item.label}: uppdrag", value)
@@ -903,14 +903,17 @@ class _Filler:
                    if a.party and a.party.upper() in parties and _serving(a)]
         return (kind, members) if members else None
 
+    def _attendee_named(self, name: str) -> Attendee | None:
+        """The attendee a name in the text means (`Anna Ek (S)`, `Anna`)."""
+        return next((a for a in self.meeting.attendees() if same_person(without_party(name), a.name)), None)
+
     def _supported(self, names: list[str], whose: str | None, sentence: str) -> bool:
         """Add members who join a proposal made before in the item to its `Av:`, and their sentence
         to its text; False when the item has no such proposal (the sentence stays text)."""
         proposals = [part for part in self.item.parts if part.block == "yrkande"]
         if whose is not None:
             proposals = [part for part in proposals if any(same_person(whose, without_party(by)) for by in part.by)]
-        attendees = self.meeting.attendees()
-        joining = [next((a for a in attendees if same_person(without_party(name), a.name)), None) for name in names]
+        joining = [self._attendee_named(name) for name in names]
         if not proposals or None in joining:
             return False
         proposal = proposals[-1]
@@ -924,17 +927,14 @@ class _Filler:
         attendees = self.meeting.attendees()
         if not attendees or all(a in self.ctx.inferred for a in attendees):
             self._infer_attendees(names, kind, unit)
-            attendees = self.meeting.attendees()
         by = []
         missing = []
         for name in names:
-            bare = without_party(name)
-            party = name[len(bare):].strip()
-            match = next((a for a in attendees if same_person(bare, a.name)), None)
+            match = self._attendee_named(name)
             if match is None:
                 missing.append(name)
             else:
-                by.append(f"{match.name} {party}".strip())
+                by.append(f"{match.name} {name[len(without_party(name)):].strip()}".strip())
         if by and not missing:
             self.item.parts.append(Part("block", block=kind, by=by, text=text, loc=unit.loc))
             self.meeting.guess(unit.loc, f"{self.item.label}: {kind}", f"by {', '.join(by)}: {_short(text)}")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from .. import dnr
-from .agenda import TITLE_LINE, Heading, find_numbered, numbered_candidate, title_like
+from .agenda import TITLE_LINE, Heading, find_numbered, numbered_candidate, split_dnr, title_like
 from .clean import remove_furniture
 from .dates import find_dates, find_time, first_date
 from .extract import Extracted
@@ -283,9 +283,6 @@ def _wrapped_titles(headings: list[Heading], lines: list[Line], meeting: DraftMe
     return taken
 
 
-_LONE_DNR = re.compile(rf"^(?:dnr\.?:?\s*)?(?:{dnr.IN_TEXT})$", re.IGNORECASE)
-
-
 def _dnr_above_headings(headings: list[Heading], lines: list[Line], meeting: DraftMeeting) -> set[int]:
     """A diarienummer alone on the line right above an item's heading ("KS/2024:112" / "§ 46 Title",
     a minutes system that sets it right-aligned above the title) is that item's, not the end of
@@ -296,9 +293,12 @@ def _dnr_above_headings(headings: list[Heading], lines: list[Line], meeting: Dra
         while above >= 0 and lines[above].blank:
             above -= 1
         start = headings[position - 1].title_index if position else -1
-        if heading.dnr or above <= start or not _LONE_DNR.match(lines[above].text.strip()):
+        if heading.dnr or above <= start:
             continue
-        heading.dnr = re.sub(r"^dnr\.?:?\s*", "", lines[above].text.strip(), flags=re.IGNORECASE)
+        rest, found = split_dnr(lines[above].text.strip())
+        if rest or found is None or not re.fullmatch(dnr.IN_TEXT, found):
+            continue
+        heading.dnr = found
         taken.add(above)
         meeting.guess(lines[above].loc, f"§ {heading.number}", f"diarienummer {heading.dnr} (the line above the heading)")
     return taken

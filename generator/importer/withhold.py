@@ -49,15 +49,23 @@ def withhold_personal_data(lines: list[Line]) -> list[str]:
 def private_parties(value: str) -> list[str]:
     """The full names of the people a party field's value starts with (`Anders Lindqvist, Granbyvägen
     4` -> `Anders Lindqvist`; `Anna och Per Berg` -> `Anna Berg`, `Per Berg`); none for a company,
-    an association, an authority or a value that names no one."""
+    an association, an authority or a value that names no one. A home address after the names makes
+    them private persons also when no list holds their given names (`Ahmad Rahimi och Sofia Rahimi,
+    Lyckevägen 22`)."""
     if _ORGANISATION.search(value):
         return []
     head = re.sub(r"\s+(?:m\.\s?fl\.?|med\s+flera)$", "", re.split(r"[,;(]", value, maxsplit=1)[0].strip())
-    people = [part.strip() for part in re.split(r"\s+(?:och|samt)\s+", head)]
+    people = _persons(head)
     if len(people) > 1 and all(_given(person) for person in people[:-1]):
         people = [f"{person} {people[-1].split()[-1]}" for person in people[:-1]] + people[-1:]  # "Anna och Per Berg"
-    names = [name for person in people if (name := _full_name(person))]
+    at_home = bool(_STREET.search(value))
+    names = [name for person in people if (name := _full_name(person) or (at_home and _any_full_name(person)))]
     return names if names and len(names) == len(people) else []
+
+
+def _persons(text: str) -> list[str]:
+    """`A och B` -> [A, B]."""
+    return [part.strip() for part in re.split(r"\s+(?:och|samt)\s+", text)]
 
 
 def _given(text: str) -> bool:
@@ -71,35 +79,31 @@ def _full_name(text: str) -> str | None:
     return " ".join(tokens)
 
 
+def _any_full_name(text: str) -> str | None:
+    """Two or more name-shaped words, whatever the given name."""
+    tokens = name_tokens(text)
+    return " ".join(tokens) if tokens and len(tokens) >= 2 else None
+
+
+_STREET_NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|väg|gränd|gränden|stigen|backen|torget|allén|leden|stråket|plan|gata)\s+\d+"
+_STREET = re.compile(rf"\b{_STREET_NAME}")
+_NAME_WORDS = r"[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3}"
 _HOME_ADDRESS = re.compile(
-    r"(?P<name>(?:[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3}\s+(?:och|samt)\s+)?[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3}),\s+"
-    r"[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|väg|gränd|gränden|stigen|backen|torget|allén|leden|stråket|plan|gata)\s+\d+(?:\s?[A-Za-z]\b)?"
+    rf"(?P<name>(?:{_NAME_WORDS}\s+(?:och|samt)\s+)?{_NAME_WORDS}),\s+{_STREET_NAME}(?:\s?[A-Za-z]\b)?"
     r"(?:,\s*(?:\d{3}\s?\d{2}\s+)?[A-ZÅÄÖ][a-zåäö]+)?")
 """`Elsa Karlsson, Storgatan 14 B, Älvhamn`: a person written with a home address (one who wrote
 to the body, a neighbour), in running text as in a party field."""
 
 
-_STREET = re.compile(r"\b[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|väg|gränd|gränden|stigen|backen|torget|allén|leden|stråket|plan|gata)\s+\d+")
-
-
-def _people_at_a_home_address(value: str) -> list[str]:
-    """The names before a home address in a party field whose given names no list holds ("Ahmad
-    Rahimi och Sofia Rahimi, Lyckevägen 22"): a street and a number make them private persons."""
-    if _ORGANISATION.search(value) or not _STREET.search(value):
-        return []
-    head = re.split(r"[,;(]", value, maxsplit=1)[0]
-    people = [" ".join(tokens) for part in re.split(r"\s+(?:och|samt)\s+", head)
-              if (tokens := name_tokens(part.strip())) and len(tokens) >= 2]
-    return people
-
-
 def _withhold_home_addresses(line: Line, names: set[str]) -> int:
     """Withhold each person written with a home address in `line`; how many."""
-    found = [match for match in _HOME_ADDRESS.finditer(line.text)
-             if not _ORGANISATION.search(match[0]) and all(len(name_tokens(person) or ()) >= 2
-                                                            for person in re.split(r"\s+(?:och|samt)\s+", match["name"]))]
+    found = []
+    for match in _HOME_ADDRESS.finditer(line.text):
+        people = [_any_full_name(person) for person in _persons(match["name"])]
+        if all(people) and not _ORGANISATION.search(match[0]):
+            found.append(match)
+            names.update(people)
     for match in reversed(found):
-        names.update(" ".join(name_tokens(person) or ()) for person in re.split(r"\s+(?:och|samt)\s+", match["name"]))
         line.text = f"{line.text[:match.start()]}{REDACTED}{line.text[match.end():]}"
     if found:
         line.cells = ()
@@ -114,7 +118,7 @@ def _withhold_private_parties(lines: list[Line]) -> list[str]:
         if field is None and _withhold_home_addresses(line, names):
             notes.append(f"{line.loc}: a private person written with a home address: the name and the address left out of "
                          f"the draft as '{REDACTED}'; the source still holds them")
-        if field is None or not (people := private_parties(field["value"]) or _people_at_a_home_address(field["value"])):
+        if field is None or not (people := private_parties(field["value"])):
             continue
         names.update(people)
         line.text = f"{field['label']}: {REDACTED}"
