@@ -623,7 +623,9 @@ def test_a_pdf_whose_labels_stand_in_a_margin_beside_their_text(content):
     present = {a.name: (a.role, a.replaces) for a in meeting.present}
     assert present["Ulla Persson"] == ("tjänstgörande ersättare", "Patrik Lindgren")
     assert present["Mats Ekholm"] == ("2:e vice ordförande", None)
-    assert [a.note for a in meeting.present if a.name == "Karin Ahl"] == ["§ 146", "§§ 140–145, 147–148"]
+    # (served in § 146, sat as a substitute in the others: one attendee)
+    assert [(a.role, a.note) for a in meeting.present if a.name == "Karin Ahl"] == [
+        ("tjänstgörande ersättare", "§ 146; ersättare §§ 140–145, 147–148")]
 
 
 
@@ -1031,3 +1033,87 @@ def test_a_couple_at_a_home_address_is_withheld_wherever_written(content, tmp_pa
     draft = import_file(source, load_registries(content), content, content).meetings[0]
     assert not any(word in draft.text for word in ("Rahimi", "Grönlund", "Lyckevägen", "Sjögatan"))
     assert "Nämnden beviljar bygglov." in draft.text
+
+
+def test_a_building_committees_permits_with_their_parts_and_an_appendix_on_appeals(content):
+    """A miljö- och byggnadsnämnd in Word: each permit item has the parts `Beslut`, `Beslutsmotivering`,
+    `Upplysningar`, `Ärendet`, `Yttranden från grannar`, `Beslutsunderlag`, `Hur man överklagar` and
+    `Delges`; a presenter named in `Ärendet` and the documents under `Beslutsunderlag` are the item's,
+    not the part's above. `Miljö- och byggnadsnämnden beslutar` over a Word numbered list is one
+    decision with its points; "yrkar bifall till Birgitta Nyströms yrkande" and "instämmer i
+    ordförandens yrkande" join those proposals; "Omröstningen utfaller med 6 ja-röster och 3
+    nej-röster" is the vote's result; a recipient with a note in brackets is one recipient. A
+    substitute who served in § 89 and sat in the others is one attendee; the member a substitute
+    replaced keeps the party printed beside them. `Bilaga till protokoll ..., §§ 86–89 och 91` after
+    the last item starts the appendix `Hur man överklagar`, which is no item's."""
+    draft, meeting, front = imported("mbn-2024-06-12-overklagande.docx", content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == [str(n) for n in range(84, 93)]
+    ahlgren = [a for a in meeting.present if a.name == "Sven Ahlgren"]
+    assert [(a.role, a.replaces, a.note) for a in ahlgren] == [
+        ("tjänstgörande ersättare", "Annelie Sjöberg", "§ 89; ersättare §§ 84–88, 90–92")]
+    assert {a.name: a.role for a in meeting.present}["Maria Berglund"] == "ersättare"
+    assert [a.name for a in meeting.staff][:2] == ["Jonas Alm", "Sanna Lindqvist"]
+    assert [(a.name, a.party) for a in meeting.absent] == [("Tomas Lind", "S")]
+    decision = items["87"].decisions[0].text
+    assert decision.startswith("Miljö- och byggnadsnämnden beslutar\n") and "3. att tekniskt samråd" in decision
+    assert decision.rstrip().endswith("Faktura skickas separat.")
+    section_of_item_87 = body_of(draft).split("## 87.")[1].split("## 88.")[0]
+    head, _, rest = section_of_item_87.partition("### ")
+    assert "Föredragande: Marcus Hedén" in head and "Beslutsunderlag: Skuggstudie, inkom 2024-05-22" in head
+    assert "Föredragande" not in rest and "Beslutsunderlag:" not in rest
+    proposals = [b.by for b in items["87"].blocks if b.kind == "yrkande"]
+    assert proposals == [("Margareta Holm (S)", "Per-Erik Dahlgren (M)"),
+                         ("Birgitta Nyström (V)", "Jimmy Rönnqvist (SD)", "Kent Larsson (C)")]
+    assert [b.result for b in items["87"].blocks if b.kind == "omröstning"] == ["6 ja, 3 nej"]
+    assert items["89"].dispatched_to == ("Norrudden Camping AB (delgivningskvitto)",
+                                         "Länsstyrelsen (för prövning av om beslutet ska överprövas)")
+    assert [d.text for d in items["92"].decisions] == ["Miljö- och byggnadsnämnden lägger anmälningarna till handlingarna."]
+    assert [s.title for s in meeting.appendix] == ["Hur man överklagar"]
+    assert "Vem får överklaga?" in body_of(draft).split("\n# Hur man överklagar")[1]
+    assert "Karin Ek" not in draft.text and "Sjövägen 3" not in draft.text
+
+
+_PERMIT_PARTS = """Protokoll Byggnadsnämnden 2024-06-12
+
+Beslutande: Anna Ek (S), ordförande, Per Al (M), Eva Lund (C)
+Övriga närvarande: Karin Holm, bygglovshandläggare
+
+§ 5 Bygglov för garage, Sjövik 1:2
+
+Beslut
+
+Byggnadsnämnden beviljar bygglov för garage.
+
+Skäl för beslutet
+
+Åtgärden är planenlig.
+
+Upplysningar
+
+Åtgärden får inte påbörjas innan startbesked har getts.
+
+§ 6 Information om budgeten
+
+### Budgetläget
+
+Ekonomichefen redogör för budgetläget.
+
+Bakgrund
+
+Bygglovshandläggare Karin Holm föredrar ärendet.
+
+Byggnadsnämnden noterar informationen.
+"""
+
+
+def test_the_parts_of_a_permit_decision_are_the_items_own_and_so_is_what_they_name(content, tmp_path):
+    """`Skäl för beslutet` and `Upplysningar` are parts of the item (headings, their text no
+    decision); a presenter named under such a part (`Bakgrund`) is the item's, written at its head,
+    not under a subject heading above it (`### Budgetläget`)."""
+    source = tmp_path / "bn-2024-06-12.md"
+    source.write_text(_PERMIT_PARTS, encoding="utf-8")
+    result = import_file(source, load_registries(content), content, content)
+    body = body_of(result.meetings[0])
+    assert "### Skäl för beslutet\n\nÅtgärden är planenlig." in body and "### Upplysningar\n\n" in body
+    assert "## 6. Information om budgeten\n\nFöredragande: Karin Holm\n\n### Budgetläget" in body

@@ -375,8 +375,10 @@ class _State:
         if labelled is not None:
             self.finish_value()
             kind, role, value = labelled
-            if kind in _LISTS and value and (inner := label_of(value)) is not None and inner[0] in _LISTS and inner[2]:
-                kind, role, value = inner  # "Övriga närvarande<TAB>Ersättare: Tove Berg (V), ...": the inner label's list
+            if kind in _LISTS and value and (inner := label_of(value)) is not None and inner[0] in _LISTS:
+                # "Övriga närvarande<TAB>Ersättare: Tove Berg (V), ..." or "Övriga närvarande<TAB>Ersättare" over
+                # names: the inner label's list
+                kind, role, value = inner
             if kind in _LISTS:
                 self._start_list(kind, role, line)
                 if len(columns := text.split("\t")) >= 2 and all(_table_head(c) for c in columns if c.strip()):
@@ -818,6 +820,27 @@ def _officer(attendee: Attendee) -> bool:
                 and not attendee.replaces and TITLE_WORDS.search(attendee.title) and not ORG_WORDS.search(attendee.title))
 
 
+def one_entry_each(meeting: DraftMeeting) -> None:
+    """A substitute who served in some items and sat in the others is listed twice, under
+    `Tjänstgörande ersättare` ("Sven Ahlgren (S) för Annelie Sjöberg (S), § 89") and under
+    `Ersättare` ("Sven Ahlgren (S), §§ 84–88, 90–92"): one attendee, the first entry, with the
+    second's items in its note."""
+    present = meeting.attendee_lists["present"]
+    kept: list[Attendee] = []
+    for attendee in present:
+        first = next((other for other in kept if other.name == attendee.name
+                      and (other.party or attendee.party) == (attendee.party or other.party)), None)
+        if first is None:
+            kept.append(attendee)
+            continue
+        said = " ".join(filter(None, (attendee.role if attendee.role != first.role else None, attendee.note)))
+        first.note = "; ".join(filter(None, (first.note, said))) or None
+        first.party = first.party or attendee.party
+        first.role = first.role or attendee.role
+        meeting.guess(attendee.loc, "present", f"{attendee.name} listed again ({said or 'no note'}): one attendee")
+    present[:] = kept
+
+
 def replaced_are_absent(meeting: DraftMeeting) -> None:
     """A substitute who served the whole meeting for a member ("Eva Lindkvist (S) för Tomas
     Hedenström (S)", no items named) tells that the member was absent, though no list of the absent
@@ -832,6 +855,7 @@ def replaced_are_absent(meeting: DraftMeeting) -> None:
             continue
         if any(same_person(other.name, replaced) for kind in ("present", "absent") for other in lists[kind]):
             continue
-        absent = Attendee(name=replaced, loc=attendee.loc)  # (the party is the member's own: not guessed from the substitute's)
+        # (the party is the member's own, where the list prints it: not guessed from the substitute's)
+        absent = Attendee(name=replaced, party=attendee.replaced_party, loc=attendee.loc)
         lists["absent"].append(absent)
         meeting.guess(attendee.loc, "absent", f"{replaced} (replaced by {attendee.name} for the whole meeting)")

@@ -72,7 +72,10 @@ PROSE_LABELS = re.compile(
     r"återkoppling|diskussion|frågor(?:/|\s+och\s+)synpunkter|synpunkter|information|yttrande|konsekvenser|"
     r"ekonomiska\s+konsekvenser|uppföljning|bedömning|förvaltningens\s+bedömning|beredning|lagstöd|motivering|"
     r"överläggning(?:\s+i\s+[\wåäö]+)?|yttranden|ärendets\s+behandling|förslag\s+under\s+sammanträdet|"
-    r"särskilt\s+yttrande\s+i\s+[\wåäö]+|ärendebeskrivning\s+och\s+förslag)$",
+    r"särskilt\s+yttrande\s+i\s+[\wåäö]+|ärendebeskrivning\s+och\s+förslag|"
+    # the parts of a decision on a permit, a supervision or an individual's case
+    r"beslutsmotivering|skäl\s+för\s+beslutet|upplysningar|yttranden?\s+från\s+[\wåäö]+|"
+    r"hur\s+man\s+överklagar(?:\s+beslutet)?|överklagandehänvisning|besvärshänvisning|delges|delgivning)$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäöé][\w ./&-]{0,40}?)\s*:\s*(?P<value>.*)$")
@@ -593,7 +596,8 @@ class _Filler:
         while below and index < len(units):
             following = units[index]
             text = following.text.strip()
-            if following.kind in ("heading", "row") or is_stop(text) or len(text.split()) > 8 or has_finite_verb(text) \
+            named = re.sub(r"\s*\([^)]*\)", "", text)  # ("Länsstyrelsen (för prövning av om beslutet ska överprövas)")
+            if following.kind in ("heading", "row") or is_stop(text) or len(named.split()) > 8 or has_finite_verb(named) \
                     or text.endswith(".") and following.kind != "bullet":
                 break
             recipients.extend(r.strip().rstrip(".") for r in re.split(r"\s*[,;]\s*", text) if r.strip())
@@ -717,6 +721,8 @@ class _Filler:
         if own_fields:
             self.section_fields = Part("fields", items=[])
             self.item.parts.append(self.section_fields)
+        else:  # (a part of the item: what its text names, the presenter, is the item's)
+            self.section_fields = self.head
         self.prose_seen = True
 
     def _subheading_above_presenter(self, units: list[Unit], index: int) -> bool:
@@ -761,13 +767,15 @@ class _Filler:
         if vote is not None and label_kind is None and (_VOTE_PROPOSITION.match(unit.text.strip()) or _VOTING_ORDER.search(unit.text)):
             # "Omröstning begärs och verkställs." / "Ja-röst för bifall, nej-röst för återremiss.": the vote's own words
             vote.text = f"{vote.text}\n\n{unit.text.strip()}"
+            if count := VOTE_RESULT.search(unit.text):  # ("Omröstningen utfaller med 6 ja-röster och 3 nej-röster.")
+                _set_result(vote, _vote_result(count))
             return index + 1
         if vote is not None and label_kind is None and (voters := voters_in(unit.text)) is not None:
             self._voters(vote, *voters, unit)
             return index + 1
         if (open_vote := self._open_vote()) is not None and (count := VOTE_RESULT.search(unit.text)):
             # "Med 4 ja-röster mot 1 nej-röst beslutar nämnden ...": the vote's result (the decision is read below)
-            open_vote.items = [("Resultat", _vote_result(count))]
+            _set_result(open_vote, _vote_result(count))
         said = sentences(unit.text)
         prose: list[str] = []
         position = 0
@@ -796,10 +804,10 @@ class _Filler:
             if reason is not None:
                 if (vote := self._open_vote()) is not None and (count := VOTE_RESULT.search(sentence)):
                     # "Omröstning begärs. ... röstar nej. Med 3 ja-röster mot 2 nej-röster beslutar nämnden ...": its result
-                    vote.items = [("Resultat", _vote_result(count))]
+                    _set_result(vote, _vote_result(count))
                 elif vote is not None and (count := _VOTES_AGAINST.search(sentence)):
                     # "Styrelsen beslutade med 4 röster mot 3 att ...": the winning side's votes against the other's
-                    vote.items = [("Resultat", f"{count[1]} röster mot {count[2]}")]
+                    _set_result(vote, f"{count[1]} röster mot {count[2]}")
                 self._presenters_in(sentence, unit.loc)  # "Kassören Tom presenterade ett förslag och mötet antog det"
                 block_units = [Unit("para", text, unit.lines)]
                 consumed = self._absorb_list(units, index + 1) if end == len(said) else []
@@ -911,6 +919,10 @@ class _Filler:
         """Add members who join a proposal made before in the item to its `Av:`, and their sentence
         to its text; False when the item has no such proposal (the sentence stays text)."""
         proposals = [part for part in self.item.parts if part.block == "yrkande"]
+        if whose == "ordföranden":  # ("instämmer i ordförandens yrkande")
+            whose = self.meeting.chair
+            if whose is None:
+                return False
         if whose is not None:
             proposals = [part for part in proposals if any(same_person(whose, without_party(by)) for by in part.by)]
         joining = [self._attendee_named(name) for name in names]
@@ -974,9 +986,9 @@ class _Filler:
             part = Part("block", block="omröstning", text=text, loc=unit.loc)
             self.item.parts.append(part)
         if match := VOTE_RESULT.search(text):
-            part.items = [("Resultat", _vote_result(match))]
+            _set_result(part, _vote_result(match))
         elif match := VOTE_COUNT.search(text):
-            part.items = [("Resultat", f"{match['yes']} ja, {match['no']} nej")]
+            _set_result(part, f"{match['yes']} ja, {match['no']} nej")
         self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", _short(text))
 
     def _voters(self, vote: Part, side: str, names: list[str], unit: Unit) -> None:
@@ -1072,9 +1084,10 @@ def _bold_text(unit: Unit) -> bool:
 
 def _next_point(last: Unit, following: Unit) -> bool:
     """`following` is a numbered point after the words that introduce the points ("Nämnden
-    beslutar att") or after the point before it."""
+    beslutar att", "Nämnden beslutar") or after the point before it."""
+    introduction = last.text.rstrip()
     return bool(NUMBERED_POINT.match(following.text.strip())) and bool(
-        INTRODUCES_POINTS.search(last.text.rstrip()) or NUMBERED_POINT.match(last.text.strip()))
+        INTRODUCES_POINTS.search(introduction) or _ENDS_DECIDING.search(introduction) or NUMBERED_POINT.match(last.text.strip()))
 
 
 def _paragraphs_apart(units: list[Unit], index: int) -> bool:
@@ -1110,6 +1123,11 @@ _OUTCOME_OF_A_VOTE = re.compile(r"^[^.]*\b\d+\s+ja(?:-?röst(?:er)?)?\b[^.]*\ben
 """A decision that only says which proposal won the vote, and by how many."""
 _VOTES_AGAINST = re.compile(r"\bmed\s+(\d{1,3})\s+röster\s+mot\s+(\d{1,3})\b", re.IGNORECASE)
 """A vote's count as a decision tells it, the winners' votes first ("beslutade med 4 röster mot 3")."""
+
+
+def _set_result(vote: Part, result: str) -> None:
+    """The vote's `Resultat:`, after who voted how where the vote names them."""
+    vote.items = [(label, value) for label, value in vote.items if label != "Resultat"] + [("Resultat", result)]
 
 
 def _vote_result(count: re.Match[str]) -> str:

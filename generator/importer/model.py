@@ -83,6 +83,8 @@ class Attendee:
     note: str | None = None
     day_numbers: list[int] = field(default_factory=list)
     """`dag 2` as printed, turned into dates once the meeting's days are known."""
+    replaced_party: str | None = None
+    """The party printed beside the member replaced ("Helena Bark (S) för Tomas Lind (S)"): the absent member's."""
     loc: str = ""
 
 

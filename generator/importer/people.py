@@ -216,7 +216,9 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
     if not inner:
         return
     if raw.startswith("(") and inner.casefold() in PARTIES:
-        attendee.party = attendee.party or inner  # a second party belongs to the member replaced
+        if attendee.party and attendee.replaces:
+            attendee.replaced_party = inner  # a second party belongs to the member replaced
+        attendee.party = attendee.party or inner
         return
     if (refs := _ITEM_REFS.match(inner)) and not raw.startswith("(") and _SERVING.fullmatch(refs["head"]):
         attendee.note = _join(attendee.note, inner, "; ")  # "tjänstgör § 115": a substitute who served in those items

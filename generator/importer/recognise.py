@@ -23,7 +23,8 @@ from .agenda import TITLE_LINE, Heading, find_numbered, numbered_candidate, spli
 from .clean import remove_furniture
 from .dates import find_dates, find_time, first_date
 from .extract import Extracted
-from .header import label_of, notice_at, notice_day, parse_header, read_notice, replaced_are_absent, staff_after_members
+from .header import (label_of, notice_at, notice_day, one_entry_each, parse_header, read_notice, replaced_are_absent,
+                     staff_after_members)
 from ..items import ITEM_TYPES
 from .breaks import restore_breaks
 from .itembody import ItemContext, fill_item, is_stop, split_title_type
@@ -186,6 +187,10 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         meeting.guess(lines[listed].loc, "attendance", f"the list after the last item ('{lines[listed].text.strip()}')")
         parse_header(lines[listed:ends[-1]], ends[-1] - listed, meeting, known, open_ended=False)
         ends[-1] = listed
+    if headings and (caption := _appendix_caption(lines, headings[-1].title_index + 1, ends[-1])) is not None:
+        # ("Bilaga till protokoll 2024-06-12, §§ 86–89" / "Hur man överklagar": the minutes' appendix, no item's)
+        _appendix(lines[caption:ends[-1]], meeting, width)
+        ends[-1] = caption
     if tail_start is not None and headings:
         ends[-1] = _place_and_day_signed(lines, headings[-1].title_index + 1, ends[-1], meeting)
     if tail_start is not None:
@@ -201,6 +206,7 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
 
     _numbering_glitches(meeting, headings, lines)
     staff_after_members(meeting)
+    one_entry_each(meeting)
     replaced_are_absent(meeting)
     _officials(meeting)  # the chair is known before the items: "Ordförande går igenom ..."
     ctx = ItemContext(meeting, subjects, known, width, item_types=_item_types(meeting, options.registries))
@@ -439,17 +445,42 @@ def _appended_attendance(lines: list[Line], start: int, end: int) -> int | None:
     return None
 
 
+_APPENDIX_CAPTION = re.compile(
+    r"^bilaga(?:\s+[\dA-Z]{1,3})?\s+(?:till|tillhörande)\s+(?:[\wåäö-]+s\s+)?(?:sammanträdes)?protokoll(?:et)?\b", re.IGNORECASE)
+"""`Bilaga till protokoll 2024-06-12, §§ 86–89 och 91`, `Bilaga 2 till kommunstyrelsens protokoll`:
+the caption of an appendix to the minutes."""
+
+
+def _appendix_caption(lines: list[Line], start: int, end: int) -> int | None:
+    """Where an appendix captioned as the minutes' own begins after the last item's title, or None."""
+    for index in range(start, end):
+        text = lines[index].text.strip()
+        if _APPENDIX_CAPTION.match(text) and len(text.split()) <= 14 and any(not l.blank for l in lines[index + 1:end]):
+            return index
+    return None
+
+
 def _appendix(lines: list[Line], meeting: DraftMeeting, width: int) -> None:
     if not any(not l.blank for l in lines):
         return
     units = build_units(lines, width)
     section: Section | None = None
-    for unit in units:
+    position = 0
+    while position < len(units):
+        unit = units[position]
+        position += 1
         if unit.kind == "heading" or section is None:
-            section = Section(unit.text.strip() if unit.kind == "heading" else "Bilaga till protokollet")
+            title = unit.text.strip() if unit.kind == "heading" else "Bilaga till protokollet"
+            caption = None
+            text = unit.text.strip()
+            if unit.kind != "heading" and _APPENDIX_CAPTION.match(text) and position < len(units) and units[position].kind == "heading":
+                # (a caption over the appendix's heading: the heading titles the section, the caption is its first line)
+                caption, title = Part("para", text=text, loc=unit.loc), units[position].text.strip()
+                position += 1
+            section = Section(title, parts=[caption] if caption else [])
             meeting.appendix.append(section)
-            meeting.guess(unit.loc, "appendix", section.title)
-            if unit.kind == "heading":
+            meeting.guess(unit.loc, "appendix", title)
+            if unit.kind == "heading" or caption:
                 continue
         if unit.kind == "row":
             if section.parts and section.parts[-1].kind == "table":

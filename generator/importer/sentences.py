@@ -474,7 +474,10 @@ def member_names(listed: str) -> list[str]:
     return [n.strip() for n in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", listed) if n.strip()]
 
 
-_SUPPORT = re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:instämmer|instämde)\s+i\s+(?:(?P<whose>{_NAME})s{_PARTY}\s+)?(?:yrkande|yrkandet|förslag|förslaget)\b")
+_SUPPORT = re.compile(
+    rf"^(?P<names>{_MEMBERS})\s+(?:(?:instämmer|instämde)\s+i\s+(?:(?P<whose>{_NAME}s{_PARTY}|ordförandens)\s+)?"
+    # "... yrkar bifall till Birgitta Nyströms yrkande": to a member's own, never to "förslaget" (a proposal of its own)
+    rf"|(?:yrkar|yrkade)\s+bifall\s+till\s+(?P<named>{_NAME}s{_PARTY}|ordförandens)\s+)(?:yrkande|yrkandet|förslag|förslaget)\b")
 
 
 def support_at(sentence: str) -> tuple[list[str], str | None] | None:
@@ -486,7 +489,8 @@ def support_at(sentence: str) -> tuple[list[str], str | None] | None:
     names = member_names(match["names"])
     if not all(looks_like_name(without_party(n), lenient=True) for n in names):
         return None
-    return names, match["whose"]
+    whose = match["whose"] or match["named"]
+    return names, whose and re.sub(r"s$", "", without_party(whose))
 
 
 def motion_at(sentence: str) -> tuple[str, list[str]] | None:
