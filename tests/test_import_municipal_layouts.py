@@ -1117,3 +1117,45 @@ def test_the_parts_of_a_permit_decision_are_the_items_own_and_so_is_what_they_na
     body = body_of(result.meetings[0])
     assert "### Skäl för beslutet\n\nÅtgärden är planenlig." in body and "### Upplysningar\n\n" in body
     assert "## 6. Information om budgeten\n\nFöredragande: Karin Holm\n\n### Budgetläget" in body
+
+
+def test_a_board_of_2003_exported_as_rtf_with_its_roll_call_in_columns_of_names(content):
+    """A kommunstyrelse of 2003, exported as RTF by the case system of the time: each page's footer
+    and the next page's header read as one table (`Sida 3` without a page count); staff written
+    title first (`Kommunchef Lars Ahl`) after the substitutes; roles abbreviated (`1:e vice ordf.`);
+    a substitute serving § 48 and sitting in the others; the vote's names in a column under each
+    side (`Ja (7) | Nej (4)`); `att` clauses a paragraph each; an assignment given for the board's
+    own part after a proposal to the council; `Bilaga 1, § 45` after the last item."""
+    draft, meeting, front = imported("ks-2003-03-17-rtf.rtf", content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == [str(n) for n in range(45, 53)]
+    assert "EKVIKS KOMMUN" not in body_of(draft) and "| Kommunstyrelsen | 2003-03-17" not in body_of(draft)
+    assert [(a.name, a.title) for a in meeting.staff][:2] == [("Lars Ahl", "kommunchef"), ("Eva Björk", "kommunsekreterare")]
+    roles = {a.name: a.role for a in meeting.present}
+    assert (roles["Bengt Ek"], roles["Margareta Lundin"], roles["Inga Berglund"]) == ("ordförande", "1:e vice ordförande", "ersättare")
+    assert (meeting.officials.vice_chair, meeting.officials.secretary) == ("Margareta Lundin", "Eva Björk")
+    assert [(a.name, a.party) for a in meeting.absent] == [("Sven Öberg", "s")]
+    vote = next(b for b in items["45"].blocks if b.kind == "omröstning")
+    assert vote.yes[4:] == ("Ulla Nyström (s)", "Anna-Karin Sjöstrand (v)", "Jonas Fält (mp)") and len(vote.no) == 4
+    assert vote.result == "7 ja, 4 nej" and "Ja (7)" not in body_of(draft)
+    reservation = next(b for b in items["45"].blocks if b.kind == "reservation")
+    assert reservation.by == ("Carl-Johan Rehn (m)", "Håkan Lindqvist (m)", "Birgitta Melin (m)")
+    assert items["45"].decisions[0].text.split("\n")[:2] == [
+        "Kommunstyrelsen beslutar", "att fastställa planeringsförutsättningar för budget 2004 och flerårsplan 2005-2006 enligt bilaga 1, § 45,"]
+    assert [d.text for d in items["50"].decisions] == ["Kommunstyrelsen beslutar att lägga informationen till handlingarna."]
+    assert [(a.who, a.what) for d in items["47"].decisions for a in d.assignments] == [
+        ("Tekniska nämnden", "projektera tillfartsvägen så att den kan byggas under hösten 2003")]
+    assert [s.title for s in meeting.appendix][0] == "Bilaga 1, § 45"
+    assert all("Bilaga 1" not in d.text for d in items["52"].decisions)
+
+
+def test_a_vote_counted_as_votes_against_votes_has_that_result(content, tmp_path):
+    """`Omröstning` / "Med 2 röster mot 1 beslutar nämnden ...": the vote's `Resultat:` is the count
+    as printed, the winning side first."""
+    source = tmp_path / "bn-2024-06-12.md"
+    source.write_text(_PERMIT_PARTS.replace(
+        "Byggnadsnämnden noterar informationen.",
+        "Anna Ek (S) yrkar bifall till förslaget. Per Al (M) yrkar avslag.\n\n"
+        "Omröstning\n\nMed 2 röster mot 1 beslutar byggnadsnämnden enligt Anna Eks yrkande."), encoding="utf-8")
+    result = import_file(source, load_registries(content), content, content)
+    assert "::: omröstning\nResultat: 2 röster mot 1\n" in body_of(result.meetings[0])

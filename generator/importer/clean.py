@@ -118,7 +118,8 @@ def continues(previous: str, text: str) -> bool:
     return text[0].islower() or text[0] in ",;)"
 
 
-_PAGE_MARK = re.compile(r"(?:\b(?:sida|page)\s*)?\b\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3})", re.IGNORECASE)
+_PAGE_MARK = re.compile(r"(?:\b(?:sida|page)\s*)?\b\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3})"
+                        r"|\b(?:sida|sid\.|page|blad)\s*\d{1,3}\b", re.IGNORECASE)  # (also "Sida 3" alone)
 
 
 def _run_key(text: str) -> str:

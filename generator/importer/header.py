@@ -708,8 +708,8 @@ class _State:
         attendee.loc = line.loc
         if self.group and attendee.group is None:
             attendee.group = self.group
-        if self.list_role and attendee.role is None:
-            attendee.role = self.list_role
+        if self.list_role and attendee.role is None and not (self.list_role == "ersättare" and _officer(attendee)):
+            attendee.role = self.list_role  # (an officer listed after the substitutes is none: staff, see staff_after_members)
         self.meeting.attendee_lists[list_name].append(attendee)
         self.known.add(attendee.name.casefold())
         self.known.add(attendee.name.split()[0].casefold())

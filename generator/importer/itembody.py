@@ -308,9 +308,9 @@ class _Filler:
         """Each decision that gives an assignment ("ger kommundirektören i uppdrag att ...",
         "Förbundsdirektören får i uppdrag att ...") lists it as `Uppdrag: who; what; when`."""
         for part in self.item.parts:
-            if part.block != "beslut" or part.items or _PROPOSES_TO_ANOTHER.search(part.text):
-                continue  # ("Kommunstyrelsen föreslås besluta att ... uppdra åt ...": the board will give it, if it does)
-            if found := assignments_in(part.text):
+            if part.block != "beslut" or part.items:
+                continue
+            if found := [value for paragraph in _own_paragraphs(part.text) for value in assignments_in(paragraph)]:
                 part.items = [("Uppdrag", value) for value in found]
                 for value in found:
                     self.meeting.guess(part.loc, f"{self.item.label}: uppdrag", value)
@@ -989,6 +989,8 @@ class _Filler:
             _set_result(part, _vote_result(match))
         elif match := VOTE_COUNT.search(text):
             _set_result(part, f"{match['yes']} ja, {match['no']} nej")
+        elif match := _VOTES_AGAINST.search(text):  # ("Med 7 röster mot 4 beslutar kommunstyrelsen ...")
+            _set_result(part, f"{match[1]} röster mot {match[2]}")
         self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", _short(text))
 
     def _voters(self, vote: Part, side: str, names: list[str], unit: Unit) -> None:
@@ -1123,6 +1125,23 @@ _OUTCOME_OF_A_VOTE = re.compile(r"^[^.]*\b\d+\s+ja(?:-?röst(?:er)?)?\b[^.]*\ben
 """A decision that only says which proposal won the vote, and by how many."""
 _VOTES_AGAINST = re.compile(r"\bmed\s+(\d{1,3})\s+röster\s+mot\s+(\d{1,3})\b", re.IGNORECASE)
 """A vote's count as a decision tells it, the winners' votes first ("beslutade med 4 röster mot 3")."""
+
+
+def _own_paragraphs(decision: str) -> list[str]:
+    """The paragraphs of a decision that are the body's own: not a proposal to another body
+    ("Kommunstyrelsen föreslår kommunfullmäktige besluta att ... uppdra åt ...": the council will
+    give it, if it does) nor the points and `att` clauses below one, up to the next sentence of
+    its own ("Kommunstyrelsen beslutar för egen del att uppdra åt ...")."""
+    own: list[str] = []
+    proposing = False
+    for paragraph in decision.split("\n\n"):
+        if _PROPOSES_TO_ANOTHER.search(paragraph):
+            proposing = True
+        elif paragraph[:1].isupper():
+            proposing = False
+        if not proposing:
+            own.append(paragraph)
+    return own
 
 
 def _set_result(vote: Part, result: str) -> None:

@@ -39,7 +39,7 @@ TITLE_WORDS = re.compile(
     r"controller|läkare|sjuksköterska|kommunikatör|jurist|analytiker|assistent|specialist|konsult|planerare|ekonom|"
     r"föreståndare|inspektör|terapeut|kurator|psykolog|rektor|lektor|sekreterare|ombudsman|processledare|"
     r"projektledare|administratör|registrator|arkivarie|kanslist|medarbetare|tjänsteperson|tjänsteman|forskare|"
-    r"doktorand|professor|docent|chefsläkare|överläkare|ekolog|biolog|pedagog|logoped|tekniker|revisor|(?<![a-zåäö])(?:mas|mar|vd))\b",  # (an abbreviation ends no compound: "avd.")
+    r"doktorand|professor|docent|chefsläkare|överläkare|ekolog|biolog|pedagog|logoped|tekniker|revisor|förvaltare|(?<![a-zåäö])(?:mas|mar|vd))\b",  # (an abbreviation ends no compound: "avd.")
     re.IGNORECASE,
 )
 ORG_WORDS = re.compile(
@@ -188,10 +188,22 @@ def parse_entry(text: str, known: frozenset[str] | set[str] = frozenset(), *, le
         if tail and not rest.startswith((",", "(")):
             rest = ", " + rest
     attendee = Attendee(name=name)
+    if title_first := _title_first(name, known):
+        attendee.title, attendee.name = title_first  # "Kommunchef Lars Ahl": the title before the name, as older minutes print it
     segments = _segments(rest) + [s for column in columns[1:] if not TICK.fullmatch(column.strip()) for s in _segments(column)]
     for segment in segments:
         classify_segment(attendee, segment)
     return attendee
+
+
+def _title_first(name: str, known: frozenset[str] | set[str]) -> tuple[str, str] | None:
+    """(title, name) of "Kommunchef Lars Ahl", "Fastighetsförvaltare Tommy Åberg": one word naming
+    an occupation, then a name."""
+    title, _, rest = name.partition(" ")
+    occupation = TITLE_WORDS.search(title)
+    if not occupation or occupation.end() != len(title) or not title[:1].isupper() or len(rest.split()) < 2:
+        return None
+    return (title.lower(), rest) if is_given_name(rest.split()[0], known) and looks_like_name(rest, known) else None
 
 
 def _segments(text: str) -> list[str]:
@@ -243,7 +255,7 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
         attendee.replaces = match["name"]  # "Ulla Persson (S) för Patrik Lindgren (S)": serving in a member's place
         return
     if _ROLE_ONLY.match(inner):
-        attendee.role = _join(attendee.role, inner.lower())
+        attendee.role = _join(attendee.role, re.sub(r"\bordf\b\.?", "ordförande", inner.lower()))  # ("1:e vice ordf.")
         return
     if _NOTE.search(inner) and not ORG_WORDS.search(inner):
         attendee.note = _join(attendee.note, inner, "; ")

@@ -35,7 +35,7 @@ from .registry import Registries, body_names, match_body, match_topics, propose_
 from .sentences import Subjects
 from .signatures import START as SIGNATURE_START
 from .signatures import find_start, parse_signatures
-from .units import build_units, typical_width
+from .units import Unit, build_units, typical_width
 
 NEXT_MEETING_TITLE = re.compile(r"^(?:nästa|kommande)\s+(?:möte|möten|sammanträde|sammanträden)|^(?:mötes|sammanträdes)(?:tider|datum|plan)", re.IGNORECASE)
 DATE_WORDS = re.compile(r"\b(?:datum|möten|mötestider|sammanträden|(?:19|20)\d\d)\b", re.IGNORECASE)
@@ -446,9 +446,10 @@ def _appended_attendance(lines: list[Line], start: int, end: int) -> int | None:
 
 
 _APPENDIX_CAPTION = re.compile(
-    r"^bilaga(?:\s+[\dA-Z]{1,3})?\s+(?:till|tillhörande)\s+(?:[\wåäö-]+s\s+)?(?:sammanträdes)?protokoll(?:et)?\b", re.IGNORECASE)
-"""`Bilaga till protokoll 2024-06-12, §§ 86–89 och 91`, `Bilaga 2 till kommunstyrelsens protokoll`:
-the caption of an appendix to the minutes."""
+    r"^bilaga(?:\s+[\dA-Z]{1,3})?(?:\s+(?:till|tillhörande)\s+(?:[\wåäö-]+s\s+)?(?:sammanträdes)?protokoll(?:et)?\b"
+    r"|\s*,?\s+(?:till\s+)?§\s*\d{1,4}\s*$)", re.IGNORECASE)
+"""`Bilaga till protokoll 2024-06-12, §§ 86–89 och 91`, `Bilaga 2 till kommunstyrelsens protokoll`,
+`Bilaga 1, § 45`: the caption of an appendix to the minutes (or to one of its items)."""
 
 
 def _appendix_caption(lines: list[Line], start: int, end: int) -> int | None:
@@ -467,21 +468,15 @@ def _appendix(lines: list[Line], meeting: DraftMeeting, width: int) -> None:
     section: Section | None = None
     position = 0
     while position < len(units):
+        if units[position].kind == "heading" or section is None:
+            section, after = _appendix_section(units, position)
+            meeting.appendix.append(section)
+            meeting.guess(units[position].loc, "appendix", section.title)
+            if after > position:
+                position = after
+                continue
         unit = units[position]
         position += 1
-        if unit.kind == "heading" or section is None:
-            title = unit.text.strip() if unit.kind == "heading" else "Bilaga till protokollet"
-            caption = None
-            text = unit.text.strip()
-            if unit.kind != "heading" and _APPENDIX_CAPTION.match(text) and position < len(units) and units[position].kind == "heading":
-                # (a caption over the appendix's heading: the heading titles the section, the caption is its first line)
-                caption, title = Part("para", text=text, loc=unit.loc), units[position].text.strip()
-                position += 1
-            section = Section(title, parts=[caption] if caption else [])
-            meeting.appendix.append(section)
-            meeting.guess(unit.loc, "appendix", title)
-            if unit.kind == "heading" or caption:
-                continue
         if unit.kind == "row":
             if section.parts and section.parts[-1].kind == "table":
                 section.parts[-1].items.append(unit.text.split("\t"))
@@ -494,6 +489,22 @@ def _appendix(lines: list[Line], meeting: DraftMeeting, width: int) -> None:
                 section.parts.append(Part("list", items=[(unit.depth, unit.text)], loc=unit.loc))
         else:
             section.parts.append(Part("para", text=unit.text, loc=unit.loc))
+
+
+def _appendix_section(units: list[Unit], position: int) -> tuple[Section, int]:
+    """The section an appendix's unit at `position` starts, and the position after its title: a
+    heading titles it; a caption over a heading ("Bilaga till protokoll ..." / "Hur man överklagar")
+    is its first line under the heading's title; a caption alone ("Bilaga 1, § 45") titles it; any
+    other text starts one without a title of its own (and is its first line)."""
+    unit = units[position]
+    text = unit.text.strip()
+    if unit.kind == "heading":
+        return Section(text), position + 1
+    if not _APPENDIX_CAPTION.match(text):
+        return Section("Bilaga till protokollet"), position
+    if position + 1 < len(units) and units[position + 1].kind == "heading":
+        return Section(units[position + 1].text.strip(), parts=[Part("para", text=text, loc=unit.loc)]), position + 2
+    return Section(text), position + 1
 
 
 # -- the body -----------------------------------------------------------------------------

@@ -16,6 +16,12 @@ name followed by two tabs where a long one has one), so a table is read only whe
 every member has one mark and it stands in a vote's column, and the marks counted are the sums
 row's numbers when it has one. Otherwise the table stays in the draft as typed.
 
+Older minutes list the names under each side instead, a column a side, the count in the heading:
+
+    Ja (7)              Nej (4)
+    Bengt Ek (s)        Carl-Johan Rehn (m)
+    Ulla Nyström (s)
+
 Minutes without a table say it in sentences after the vote: "Ja röstar Lena Forsberg (S), ... och
 Ulla Persson (S).", "Nej röstar ...", "Avstår gör ..." (`voters_in`).
 """
@@ -55,12 +61,15 @@ class RollCall:
 
 
 def starts_roll_call(unit: Unit) -> bool:
-    """The heading row of a roll call: a name column and the columns Ja and Nej."""
-    return _columns(_heading(unit)) is not None
+    """The heading row of a roll call: a name column and the columns Ja and Nej, or the columns
+    Ja and Nej (and Avstår) of names."""
+    return _columns(_heading(unit)) is not None or _sides(_heading(unit)) is not None
 
 
 def read_roll_call(units: list[Unit], start: int) -> RollCall | None:
     """The roll call whose heading row is `units[start]`, or None when its table does not add up."""
+    if (sides := _sides(_heading(units[start]))) is not None:
+        return _names_under_sides(units, start, *sides)
     columns = _columns(_heading(units[start]))
     if columns is None:
         return None
@@ -85,6 +94,44 @@ def read_roll_call(units: list[Unit], start: int) -> RollCall | None:
         {"yes": call.yes, "no": call.no, "abstain": call.abstain}[marks[0]].append(name)
     counted = {"yes": len(call.yes), "no": len(call.no), "abstain": len(call.abstain)}
     if not any(counted.values()) or (sums is not None and any(counted[kind] != number for kind, number in sums.items())):
+        return None
+    call.end = index
+    return call
+
+
+_SIDE = re.compile(r"^(?P<side>ja|nej|avstår|avstod|avstående)(?:-?röster)?\s*(?:\(\s*(?P<n>\d{1,3})\s*\)|(?P<m>\d{1,3}))?\s*:?$",
+                   re.IGNORECASE)
+
+
+def _sides(cells: tuple[str, ...]) -> tuple[list[str], list[int | None]] | None:
+    """The vote side of each column of a heading whose every column is one ("Ja (7)", "Nej (4)"),
+    with the count it prints; None unless Ja and Nej are among them."""
+    matches = [_SIDE.match(cell.strip()) for cell in cells]
+    if not matches or not all(matches):
+        return None
+    sides = [_VOTE_COLUMNS[m["side"].lower()] for m in matches]
+    if not {"yes", "no"} <= set(sides) or len(set(sides)) != len(sides):
+        return None
+    return sides, [int(m["n"] or m["m"]) if (m["n"] or m["m"]) else None for m in matches]
+
+
+def _names_under_sides(units: list[Unit], start: int, sides: list[str], counts: list[int | None]) -> RollCall | None:
+    """A table of names under Ja and Nej: each row's name in the column of its vote. None when a
+    cell is no name, or a column's names are not the count its heading prints."""
+    call = RollCall()
+    index = start + 1
+    while index < len(units) and units[index].single and (row := units[index].lines[0].cells):
+        if len(row) > len(sides) or not any(cell.strip() for cell in row):
+            break
+        for side, cell in zip(sides, row):
+            if not cell.strip():
+                continue
+            if not looks_like_name(without_party(cell.strip()), set(), lenient=True):
+                return None
+            {"yes": call.yes, "no": call.no, "abstain": call.abstain}[side].append(cell.strip())
+        index += 1
+    counted = {"yes": len(call.yes), "no": len(call.no), "abstain": len(call.abstain)}
+    if not any(counted.values()) or any(n is not None and counted[side] != n for side, n in zip(sides, counts)):
         return None
     call.end = index
     return call

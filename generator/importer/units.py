@@ -201,6 +201,13 @@ _ABBREVIATION_END = re.compile(rf"\b(?:{_SENTENCE_GOES_ON}|st|m\.fl|enl)\.$", re
 """Abbreviations a line may end with while its paragraph goes on."""
 
 
+_ATT_CLAUSE = re.compile(r"^att\s")
+_CLAUSE_GOES_ON = re.compile(r"(?:[,;]|\b(?:samt|och))$", re.IGNORECASE)
+"""How an `att` clause ends when another follows it."""
+_DECIDES = re.compile(r"\b(?:beslutar|beslutade|beslöt|föreslår|föreslog)$", re.IGNORECASE)
+"""The words before a decision's `att` clauses (one clause alone stays in their sentence)."""
+
+
 def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
     text = line.text.strip()
     if line.joined:
@@ -215,6 +222,8 @@ def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
         return False  # "Nämnden beslutar att" / "1. godkänna ...," / "2. uppdra ...": a point of its own
     if not gap and _ABBREVIATION_END.search(previous):
         return True  # "... enligt 4 kap." / "1 § socialtjänstlagen": the point ends a word, not the sentence
+    if gap and _ATT_CLAUSE.match(text) and (_CLAUSE_GOES_ON.search(previous) or (_DECIDES.search(previous) and _CLAUSE_GOES_ON.search(text))):
+        return False  # "Kommunstyrelsen beslutar" / "att fastställa ...," / "att uppdra ...": a clause a paragraph
     closed = bool(previous) and previous[-1] in _TERMINAL
     lower_start = text[:1].islower() or text[:1] in ",;)"
     if not closed and lower_start:
