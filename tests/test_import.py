@@ -877,6 +877,8 @@ def test_presenters_in_fields_and_sentences():
         "Controller Mats Öberg föredrar ärendet.": ["Mats Öberg"],
         "Vincent Berg föredrar ärendet.": ["Vincent Berg"],  # (a given name that ends as a title does)
         "Controllern Berg föredrar ärendet.": [],
+        "Överförmyndarhandläggarna Maria Lindholm och Jonas Berg informerar om nya rutiner.": ["Maria Lindholm", "Jonas Berg"],
+        "Enhetscheferna Anna Ek och Per Holm redovisar läget.": ["Anna Ek", "Per Holm"],  # (a title's plural)
     }
     for sentence, expected in said.items():
         assert [p.name for p in presenters_in(sentence, set(), chair="Jan Kilhamn")] == expected, sentence

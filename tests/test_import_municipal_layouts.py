@@ -1035,6 +1035,20 @@ def test_a_couple_at_a_home_address_is_withheld_wherever_written(content, tmp_pa
     assert "Nämnden beviljar bygglov." in draft.text
 
 
+@pytest.mark.parametrize("written", ["Lena Ekwall, Granslingan 7, Hällsjö,", "Lena Ekwall, Solbacka 4, 834 97 Hällsjö,",
+                                     "Lena Ekwall, Norra Solbacka 4 B, 834 97 Hällsjö,"],
+                         ids=["a street's ending", "a postcode after the number", "two words and a letter"])
+def test_a_home_address_is_known_by_its_street_or_by_its_postcode(content, tmp_path, written):
+    """A home address is a street with a common ending and a number, or any name with a number
+    followed by a postcode: the person written with it is withheld, with the address."""
+    source = tmp_path / "ofn-2024-09-18.txt"
+    source.write_text("PROTOKOLL\nÖverförmyndarnämnden\nSammanträdesdatum 2024-09-18\n\n§ 43 Byte av god man\n\n"
+                      f"Nämnden förordnar {written} till god man.\n\nBeslut\nNämnden förordnar en ny god man.\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    assert not any(word in draft.text for word in ("Ekwall", "Granslingan", "Solbacka", "834 97"))
+    assert "Nämnden förordnar [uppgift borttagen], till god man." in draft.text
+
+
 def test_a_building_committees_permits_with_their_parts_and_an_appendix_on_appeals(content):
     """A miljö- och byggnadsnämnd in Word: each permit item has the parts `Beslut`, `Beslutsmotivering`,
     `Upplysningar`, `Ärendet`, `Yttranden från grannar`, `Beslutsunderlag`, `Hur man överklagar` and
@@ -1159,3 +1173,24 @@ def test_a_vote_counted_as_votes_against_votes_has_that_result(content, tmp_path
         "Omröstning\n\nMed 2 röster mot 1 beslutar byggnadsnämnden enligt Anna Eks yrkande."), encoding="utf-8")
     result = import_file(source, load_registries(content), content, content)
     assert "::: omröstning\nResultat: 2 röster mot 1\n" in body_of(result.meetings[0])
+
+
+def test_a_guardianship_boards_cases_keep_no_ones_home_address(content):
+    """An överförmyndarnämnd's cases (PDF): a new god man written with a home address whose street
+    has no common ending (`Lena Ekwall, Solgläntan 7, 834 97 Hällsjö`) is withheld there and
+    wherever else the file names her; a huvudman written with an identity number loses the address
+    after it too; `Huvudmannen S.E.` is a recipient, its initials' last point no sentence's end;
+    "Med 2 ja-röster mot 1 nej-röst beslutar nämnden enligt förvaltningens förslag." after a vote is
+    the vote's, the decision printed above it the item's one; `Överförmyndarhandläggarna Maria
+    Lindholm och Jonas Berg informerar` names two presenters."""
+    draft, meeting, front = imported("ofn-2024-09-18-arenden.pdf", content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == [str(n) for n in range(41, 50)]
+    for private in ("Ekwall", "Solgläntan", "Kvarnbacken", "Holmgren"):
+        assert private not in draft.text
+    assert "förordna [uppgift borttagen], till god man" in body_of(draft)
+    case = body_of(draft).split("## 44.")[1].split("## 45.")[0]  # (under secrecy: the archive publishes its title only)
+    assert "Beslutet skickas till: God mannen (med besvärshänvisning), Huvudmannen S.E.\n" in case
+    assert case.count("::: beslut") == 1 and "::: beslut\nÖverförmyndarnämnden beslutar att arvode" in case
+    assert "Resultat: 2 ja, 1 nej" in case and "Med 2 ja-röster mot 1 nej-röst" in case.split("::: omröstning")[1].split(":::")[0]
+    assert [p.name for p in items["49"].presenters] == ["Maria Lindholm", "Jonas Berg"]

@@ -257,6 +257,14 @@ def _section(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _recipients(text: str) -> list[str]:
+    """`A, B; C.` -> [A, B, C]; a name's initials keep their points (`Huvudmannen S.E.`)."""
+    parts = [part.strip() for part in re.split(r"\s*[,;]\s*", text) if part.strip()]
+    return [part if _INITIALS_END.search(part) else part.rstrip(".") for part in parts]
+
+
+_INITIALS_END = re.compile(r"\b(?:[A-ZÅÄÖ]\.){1,3}$")
+"""`Huvudmannen S.E.`: a recipient named by initials, whose last point ends no sentence."""
 _DISPATCH_ALONE = re.compile(r"^(?:beslutet\s+(?:ska\s+|skall\s+)?(?:skickas|expedieras)\s+till|beslut\s+skickas\s+till|"
                              r"expedieras(?:\s+till)?|(?:besluts)?expediering|beslutsexpediering)\s*:?$", re.IGNORECASE)
 
@@ -324,8 +332,8 @@ class _Filler:
             vote, told = parts[index - 1], parts[index]
             if vote.block != "omröstning" or told.block != "beslut" or not _OUTCOME_OF_A_VOTE.match(" ".join(told.text.split())):
                 continue
-            if not any(part.block == "beslut" for part in parts[index + 1:]):
-                continue  # (the only decision the item prints stays one)
+            if not any(part.block == "beslut" for part in parts if part is not told):
+                continue  # (the only decision the item prints stays one; the other may stand above the vote)
             vote.text = f"{vote.text}\n\n{told.text}".strip()
             del parts[index]
             self.meeting.guess(told.loc, f"{self.item.label}: omröstning", f"the vote's outcome: {_short(told.text)}")
@@ -590,7 +598,7 @@ class _Filler:
 
     def _dispatch(self, unit: Unit, value: str, units: list[Unit], index: int) -> int:
         """`Beslutet skickas till: A, B` or the label above one recipient a line: a field line."""
-        recipients = [r.strip().rstrip(".") for r in re.split(r"\s*[,;]\s*", value) if r.strip()]
+        recipients = _recipients(value)
         below = not recipients
         index += 1
         while below and index < len(units):
@@ -598,9 +606,9 @@ class _Filler:
             text = following.text.strip()
             named = re.sub(r"\s*\([^)]*\)", "", text)  # ("Länsstyrelsen (för prövning av om beslutet ska överprövas)")
             if following.kind in ("heading", "row") or is_stop(text) or len(named.split()) > 8 or has_finite_verb(named) \
-                    or text.endswith(".") and following.kind != "bullet":
+                    or text.endswith(".") and following.kind != "bullet" and not _INITIALS_END.search(text):
                 break
-            recipients.extend(r.strip().rstrip(".") for r in re.split(r"\s*[,;]\s*", text) if r.strip())
+            recipients.extend(_recipients(text))
             index += 1
         self.item.dispatched_to.extend(recipients)
         self.meeting.guess(unit.loc, f"{self.item.label}: beslutet skickas till", ", ".join(recipients))

@@ -251,13 +251,13 @@ PRESENTING = (
 _TITLE_WORDS = ("chef", "ekonom", "strateg", "arkitekt", "controller", "jurist", "analytiker", "kurator", "psykolog", "rektor",
                 "revisor")
 """Titles that are words of their own ("Controller", "Rektorn") as well as endings ("förvaltningschef")."""
-_TITLE_ENDINGS = "|".join(("are", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande",
+_TITLE_ENDINGS = "|".join(("are", "arna", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande",
                            "sköterska", "log", "pedagog", "logoped", "tekniker", *_TITLE_WORDS))
 _ADJECTIVE = r"[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne|sk|skt|ska|ig|igt|iga|ell|ellt|ella)\s+"
 """An adjective before a title ("Teknisk chef", "Medicinskt ansvarig sjuksköterska", "Biträdande rektor")."""
 _ROLE_WORD = (rf"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|(?:{_ADJECTIVE}){{1,2}}|[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+)?"
-              rf"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:{_TITLE_ENDINGS})(?:n|en)?|"
-              rf"(?:{_ADJECTIVE}){{1,2}}(?:{'|'.join(_TITLE_WORDS)})(?:n|en)?|"
+              rf"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:{_TITLE_ENDINGS})(?:n|en|erna)?|"  # ("Överförmyndarhandläggarna A och B")
+              rf"(?:{_ADJECTIVE}){{1,2}}(?:{'|'.join(_TITLE_WORDS)})(?:n|en|erna)?|"
               rf"(?:{'|'.join(word.capitalize() for word in _TITLE_WORDS)})(?:n|en)?|Ordförande(?:n)?|Sekreterare(?:n)?)")
 _LATER_ROLE = rf"(?:(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö-]*(?:{_TITLE_ENDINGS})(?:n|en)?\s+)"
 """The title before a second presenter's name, in lower case mid-sentence ("... och controller Niklas Berglund",

@@ -40,8 +40,10 @@ def withhold_personal_data(lines: list[Line]) -> list[str]:
     notes = []
     for line in lines:
         line.text, count = withhold_identity_numbers(line.text)
-        notes += [f"{line.loc}: an identity number (personnummer or samordningsnummer), and the name written before it, "
-                  f"left out of the draft as '{REDACTED}'; the source still holds them"] * count
+        if count:
+            line.text = _ADDRESS_OF_WITHHELD.sub(REDACTED, line.text)
+        notes += [f"{line.loc}: an identity number (personnummer or samordningsnummer), and the name written before it "
+                  f"(and an address after it), left out of the draft as '{REDACTED}'; the source still holds them"] * count
     notes += _withhold_private_parties(lines)
     return notes
 
@@ -85,14 +87,19 @@ def _any_full_name(text: str) -> str | None:
     return " ".join(tokens) if tokens and len(tokens) >= 2 else None
 
 
-_STREET_NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|väg|gränd|gränden|stigen|backen|torget|allén|leden|stråket|plan|gata)\s+\d+"
+_STREET_NAME = (r"(?:[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|väg|gränd|gränden|stigen|stig|backen|backe|torget|torg|allén|leden|"
+                r"stråket|plan|gata|gläntan|slingan|liden|hagen|gården|ängen|höjden|udden|viken|gången|gång|kroken|svängen|"
+                r"raden|platsen|kajen|vägen)\s+\d+"
+                # any name with a number before a postcode: "Solbacka 4, 834 97 Hällsjö"
+                r"|[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+\d+(?:\s?[A-Za-z]\b)?(?=,\s*\d{3}\s?\d{2}\s+[A-ZÅÄÖ]))")
 _STREET = re.compile(rf"\b{_STREET_NAME}")
 _NAME_WORDS = r"[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3}"
-_HOME_ADDRESS = re.compile(
-    rf"(?P<name>(?:{_NAME_WORDS}\s+(?:och|samt)\s+)?{_NAME_WORDS}),\s+{_STREET_NAME}(?:\s?[A-Za-z]\b)?"
-    r"(?:,\s*(?:\d{3}\s?\d{2}\s+)?[A-ZÅÄÖ][a-zåäö]+)?")
+_ADDRESS = rf"{_STREET_NAME}(?:\s?[A-Za-z]\b)?(?:,\s*(?:\d{{3}}\s?\d{{2}}\s+)?[A-ZÅÄÖ][a-zåäö]+)?"
+_HOME_ADDRESS = re.compile(rf"(?P<name>(?:{_NAME_WORDS}\s+(?:och|samt)\s+)?{_NAME_WORDS}),\s+{_ADDRESS}")
 """`Elsa Karlsson, Storgatan 14 B, Älvhamn`: a person written with a home address (one who wrote
 to the body, a neighbour), in running text as in a party field."""
+_ADDRESS_OF_WITHHELD = re.compile(rf"{re.escape(REDACTED)},\s+{_ADDRESS}")
+"""`[uppgift borttagen], Kvarnbacken 3, Hällsjö`: the address of a person withheld with an identity number."""
 
 
 def _withhold_home_addresses(line: Line, names: set[str]) -> int:
