@@ -1194,3 +1194,16 @@ def test_a_guardianship_boards_cases_keep_no_ones_home_address(content):
     assert case.count("::: beslut") == 1 and "::: beslut\nÖverförmyndarnämnden beslutar att arvode" in case
     assert "Resultat: 2 ja, 1 nej" in case and "Med 2 ja-röster mot 1 nej-röst" in case.split("::: omröstning")[1].split(":::")[0]
     assert [p.name for p in items["49"].presenters] == ["Maria Lindholm", "Jonas Berg"]
+
+
+def test_a_councils_place_and_time_on_a_long_line_below_its_label_and_adjusters_side_by_side(content):
+    """A fullmäktige's budget meeting (PDF): `Plats och tid` alone, its value a long line below
+    (`Folkets hus, Stora salen, Bredvika, måndagen den 25 november 2024 kl. 09.00–16.45`) before
+    the adjournments; `Underskrifter Sekreterare<TAB>Paragrafer 112–119` over the secretary's
+    name; `Justerare` over both adjusters' names side by side."""
+    draft, meeting, front = imported("kf-2024-11-25-budget.pdf", content)
+    assert [item.number for item in meeting.items] == [str(n) for n in range(112, 120)]
+    assert (front["place"], front["time"]) == ("Folkets hus, Stora salen, Bredvika", "09.00–16.45")
+    assert [(s["name"], s.get("role")) for s in front["signatures"]] == [
+        ("Lina Forsell", "sekreterare"), ("Birgitta Lövgren", "ordförande"), ("Annika Sjöberg", "justerare"),
+        ("Johan Almgren", "justerare")]

@@ -341,7 +341,9 @@ class _State:
             self.list_name = None
             self.meeting.unplace(line, "the notice of adjustment (ANSLAG/BEVIS), not part of the minutes")
             return 1
-        if self.value_kind and not label_of(text) and len(text.split()) <= 8 and not self._title(text):
+        # (the first line under a label alone may be long: "Folkets hus, Stora salen, Bredvika, måndagen den 25 november ...")
+        if self.value_kind and not label_of(text) and len(text.split()) <= (8 if self.value_parts else 20) \
+                and not has_finite_verb(text) and not self._title(text):
             self.value_parts.append(text)
             return 1
         if self._title(text):

@@ -172,10 +172,11 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
                 signing["reference"] = match["ref"]
         elif _ROLE_ONLY.match(text.rstrip(":")) and (below := _next_nonblank(lines, index + 1, len(lines))) is not None \
                 and looks_like_name(lines[below].text.strip(), known) and not _ROLE_ONLY.match(lines[below].text.strip()):
-            # "Ordförande" / "Anna Ek"
-            signature = Signature(name=lines[below].text.strip(), role=text.rstrip(":").strip().lower())
-            meeting.signatures.append(signature)
-            meeting.guess(line.loc, "signature", f"{signature.name} ({signature.role})")
+            # "Ordförande" / "Anna Ek"; "Justerare" / "Anna Ek<TAB>Per Al": each with the role
+            role = text.rstrip(":").strip().lower()
+            for name in [c.strip() for c in lines[below].text.split("\t") if c.strip()]:
+                meeting.signatures.append(Signature(name=name, role=role))
+                meeting.guess(line.loc, "signature", f"{name} ({role})")
             index = below + 1
             continue
         elif "\t" in text and all(looks_like_name(c.strip(), known, lenient=True) for c in text.split("\t") if c.strip()):
@@ -219,7 +220,7 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
         else:
             if re.match(r"^(?:justeras|justerat|justerare|justerande)\b", text, re.IGNORECASE):
                 pending_role = "justerare"
-            elif re.match(r"^(?:vid\s+protokollet|sekreterare|protokollförare)\b", text, re.IGNORECASE):
+            elif re.match(r"^(?:(?:underskrifter|underskrift)\s+)?(?:vid\s+protokollet|sekreterare|protokollförare)\b", text, re.IGNORECASE):
                 pending_role = "sekreterare"
             meeting.unplace(line, "signature page text (the signatures are in the front matter)")
             roles = [c.strip().rstrip(":").lower() for c in text.split("\t")[1:] if _ROLE_ONLY.match(c.strip().rstrip(":"))]
