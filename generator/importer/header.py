@@ -831,7 +831,7 @@ def one_entry_each(meeting: DraftMeeting) -> None:
     kept: list[Attendee] = []
     for attendee in present:
         first = next((other for other in kept if other.name == attendee.name
-                      and (other.party or attendee.party) == (attendee.party or other.party)), None)
+                      and not (other.party and attendee.party and other.party != attendee.party)), None)
         if first is None:
             kept.append(attendee)
             continue

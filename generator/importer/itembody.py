@@ -257,14 +257,16 @@ def _section(text: str) -> tuple[str, str] | None:
     return None
 
 
+_INITIALS_END = re.compile(r"\b(?:[A-ZÅÄÖ]\.){1,3}$")
+"""`Huvudmannen S.E.`: a recipient named by initials, whose last point ends no sentence."""
+
+
 def _recipients(text: str) -> list[str]:
     """`A, B; C.` -> [A, B, C]; a name's initials keep their points (`Huvudmannen S.E.`)."""
     parts = [part.strip() for part in re.split(r"\s*[,;]\s*", text) if part.strip()]
     return [part if _INITIALS_END.search(part) else part.rstrip(".") for part in parts]
 
 
-_INITIALS_END = re.compile(r"\b(?:[A-ZÅÄÖ]\.){1,3}$")
-"""`Huvudmannen S.E.`: a recipient named by initials, whose last point ends no sentence."""
 _DISPATCH_ALONE = re.compile(r"^(?:beslutet\s+(?:ska\s+|skall\s+)?(?:skickas|expedieras)\s+till|beslut\s+skickas\s+till|"
                              r"expedieras(?:\s+till)?|(?:besluts)?expediering|beslutsexpediering)\s*:?$", re.IGNORECASE)
 

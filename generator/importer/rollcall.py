@@ -52,6 +52,13 @@ class RollCall:
     end: int = 0
     """The index of the first unit after the table."""
 
+    def add(self, side: str, name: str) -> None:
+        """`name` voted `side` ('yes', 'no' or 'abstain')."""
+        {"yes": self.yes, "no": self.no, "abstain": self.abstain}[side].append(name)
+
+    def counted(self) -> dict[str, int]:
+        return {"yes": len(self.yes), "no": len(self.no), "abstain": len(self.abstain)}
+
     def fields(self) -> list[tuple[str, str]]:
         """The vote's fields as its block writes them: `Ja:`, `Nej:`, `Avstår:`, `Resultat:`."""
         out = [(label, ", ".join(names)) for label, names in (("Ja", self.yes), ("Nej", self.no), ("Avstår", self.abstain))
@@ -91,8 +98,8 @@ def read_roll_call(units: list[Unit], start: int) -> RollCall | None:
         name = _ROLE_AFTER_NAME.sub("", name)
         if party is not None and party < len(row) and row[party] and row[party] != name:
             name = f"{name} ({row[party].strip('()')})"
-        {"yes": call.yes, "no": call.no, "abstain": call.abstain}[marks[0]].append(name)
-    counted = {"yes": len(call.yes), "no": len(call.no), "abstain": len(call.abstain)}
+        call.add(marks[0], name)
+    counted = call.counted()
     if not any(counted.values()) or (sums is not None and any(counted[kind] != number for kind, number in sums.items())):
         return None
     call.end = index
@@ -128,9 +135,9 @@ def _names_under_sides(units: list[Unit], start: int, sides: list[str], counts: 
                 continue
             if not looks_like_name(without_party(cell.strip()), set(), lenient=True):
                 return None
-            {"yes": call.yes, "no": call.no, "abstain": call.abstain}[side].append(cell.strip())
+            call.add(side, cell.strip())
         index += 1
-    counted = {"yes": len(call.yes), "no": len(call.no), "abstain": len(call.abstain)}
+    counted = call.counted()
     if not any(counted.values()) or any(n is not None and counted[side] != n for side, n in zip(sides, counts)):
         return None
     call.end = index

@@ -40,10 +40,12 @@ def withhold_personal_data(lines: list[Line]) -> list[str]:
     notes = []
     for line in lines:
         line.text, count = withhold_identity_numbers(line.text)
+        addresses = 0
         if count:
-            line.text = _ADDRESS_OF_WITHHELD.sub(REDACTED, line.text)
-        notes += [f"{line.loc}: an identity number (personnummer or samordningsnummer), and the name written before it "
-                  f"(and an address after it), left out of the draft as '{REDACTED}'; the source still holds them"] * count
+            line.text, addresses = _ADDRESS_OF_WITHHELD.subn(REDACTED, line.text)
+        also = " and the address after it" if addresses else ""
+        notes += [f"{line.loc}: an identity number (personnummer or samordningsnummer), and the name written before it{also}, "
+                  f"left out of the draft as '{REDACTED}'; the source still holds them"] * count
     notes += _withhold_private_parties(lines)
     return notes
 
@@ -89,7 +91,7 @@ def _any_full_name(text: str) -> str | None:
 
 _STREET_NAME = (r"(?:[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|väg|gränd|gränden|stigen|stig|backen|backe|torget|torg|allén|leden|"
                 r"stråket|plan|gata|gläntan|slingan|liden|hagen|gården|ängen|höjden|udden|viken|gången|gång|kroken|svängen|"
-                r"raden|platsen|kajen|vägen)\s+\d+"
+                r"raden|platsen|kajen)\s+\d+"
                 # any name with a number before a postcode: "Solbacka 4, 834 97 Hällsjö"
                 r"|[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+)?\s+\d+(?:\s?[A-Za-z]\b)?(?=,\s*\d{3}\s?\d{2}\s+[A-ZÅÄÖ]))")
 _STREET = re.compile(rf"\b{_STREET_NAME}")
