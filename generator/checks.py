@@ -111,6 +111,13 @@ def check_named_participants(meeting: Meeting) -> Iterator[Problem]:
                         name=name), did_you_mean(_strip_party(name), names) or _("add the person to 'present' (or correct the name)"))
 
 
+def check_extract(meeting: Meeting) -> Iterator[Problem]:
+    """A certification (`Rätt utdraget intygar`) is an extract's: on whole minutes it is a mistake of kind."""
+    if meeting.certified and not meeting.extract:
+        yield Problem(meeting.path, meeting.line_of("certified"), "certified", _("found who certified an extract, but the kind is "
+                      "'{kind}'").format(kind=meeting.kind), _("write 'kind: protokollsutdrag', or delete 'certified'"))
+
+
 def check_officials(meeting: Meeting) -> Iterator[Problem]:
     """The chair, the secretary and the adjusters of a meeting were at it: a name there that no
     attendee has is a misspelling or a missing attendee (the minutes would name a person who
@@ -237,6 +244,7 @@ MEETING_RULES: list[tuple[str, Callable[[Meeting], Iterable[Problem]]]] = [
     ("item-references", check_item_references),
     ("named-participants", check_named_participants),
     ("officials", check_officials),
+    ("extract", check_extract),
     ("first-names", check_first_names),
 ]
 """The rules that read the meeting alone: run when its file is parsed, and kept with it in the parse

@@ -108,7 +108,7 @@ def body_coverage(facts: Facts, body: Body, page_url: str) -> BodyCoverage:
     by_source: dict[str, list[MeetingRef]] = {}
     for ref in refs:
         by_source.setdefault(_source_label(ref.meeting), []).append(ref)
-    protocols = [ref for ref in refs if ref.meeting.kind == "protokoll"]
+    protocols = [ref for ref in refs if ref.meeting.kind != "mötesanteckning"]  # (an extract is signed too)
     return BodyCoverage(
         body, len(meetings), meetings[0].date if meetings else None, meetings[-1].date if meetings else None,
         coverage_figure(body, dict(counts), page_url) if meetings else None,

@@ -9,7 +9,7 @@ from .text import long_date
 
 STATUS_LABELS = {"planerad": "Planerat", "kallad": "Kallelse", "inställd": "Inställt",
                  "utkast": "Utkast", "slutlig": "Slutlig", "justerat": "Justerat", "anslaget": "Anslaget"}
-KIND_LABELS = {"protokoll": "Protokoll", "mötesanteckning": "Mötesanteckningar"}
+KIND_LABELS = {"protokoll": "Protokoll", "protokollsutdrag": "Protokollsutdrag", "mötesanteckning": "Mötesanteckningar"}
 BLOCK_NAMES = {
     "beslut": "Beslut",
     "ställningstagande": "Ställningstagande",

@@ -22,7 +22,7 @@ from .cache import CACHE_DIR, ParseCache, folder_listing
 from .items import ITEM_TYPES, Context, parse_body, type_class
 from .parallel import map_in_workers
 from .model import (
-    Archive, Attachment, Attendee, Body, Diarienummer, FormerName, Meeting, Member, NextMeeting,
+    Archive, Attachment, Attendee, Body, Certification, Diarienummer, FormerName, Meeting, Member, NextMeeting,
     Officials, PersonEntry, Signature, Signing, Source, Synonym, Topic, pack_texts,
 )
 from .messages import _, language
@@ -432,6 +432,8 @@ class _Reader:
             source=Source(front.source.format, front.source.file) if front.source else None, key_lines=_key_lines(doc),
             cancelled_reason=front.cancelled_reason, moved_to=front.moved_to, public=front.public,
             notice_posted_on=front.notice_posted_on,
+            certified=Certification(front.certified.name, front.certified.title, front.certified.place, front.certified.date)
+            if front.certified else None,
         )
 
     def _meeting_dnr(self, front: FrontMatter, doc: YamlDoc, shown: str, problems: list[Problem]) -> Diarienummer | None:

@@ -247,6 +247,16 @@ class Attachment:
 
 
 @record
+class Certification:
+    """Who certified an extract of the minutes as a true copy (`Rätt utdraget intygar`), where and when."""
+
+    name: str
+    title: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+
+
+@record
 class Source:
     """Where a protocol's text came from (`schema.SourceFormat`), and the file imported."""
 
@@ -412,6 +422,8 @@ class Block(_Rendered):
 
 DECISION_KINDS = ("beslut", "ställningstagande")
 BEFORE_MEETING = ("planerad", "kallad", "inställd")
+EXTRACT = "protokollsutdrag"
+"""The kind of a file that is an extract of the minutes."""
 """Statuses of a meeting file before it holds minutes."""
 MINUTES = ("slutlig", "justerat", "anslaget")
 """Statuses of published minutes."""
@@ -517,6 +529,8 @@ class Meeting:
     """Open to the public, when the file says."""
     notice_posted_on: dt.date | None = None
     """The day the kungörelse of an assembly's meeting was posted on the notice board."""
+    certified: Certification | None = None
+    """Who certified a protokollsutdrag as a true copy of the minutes."""
     key_lines: tuple[tuple[str, int], ...] = ()
     """The line of each front-matter key outside the attendee lists (`officials.adjusters.0`), so
     that a rule over the whole meeting can point at the line that holds what it found."""
@@ -544,6 +558,12 @@ class Meeting:
     def days(self) -> tuple[dt.date, ...]:
         last = self.end_date or self.date
         return tuple(self.date + dt.timedelta(days=n) for n in range((last - self.date).days + 1))
+
+    @property
+    def extract(self) -> bool:
+        """The file is an extract of the minutes (a protokollsutdrag): only the items it holds, and
+        no attendance list of its own."""
+        return self.kind == EXTRACT
 
     @property
     def attendees(self) -> tuple[Attendee, ...]:

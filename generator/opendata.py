@@ -112,7 +112,7 @@ class MeetingOut(_Out):
     agendaItem: list[AgendaItemOut] = Field(default_factory=list)
     auxiliaryFile: list[FileOut] = Field(default_factory=list)
     x_status: str = Field(alias="x-status")
-    x_kind: str = Field("protokoll", alias="x-kind", description="protokoll or mötesanteckning")
+    x_kind: str = Field("protokoll", alias="x-kind", description="protokoll, protokollsutdrag (an extract) or mötesanteckning")
     x_diarienummer: str | None = Field(None, alias="x-diarienummer")
     x_adjusted_on: str | None = Field(None, alias="x-adjusted-on")
     x_announced_on: str | None = Field(None, alias="x-announced-on")

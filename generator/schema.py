@@ -22,7 +22,8 @@ Status = Literal["planerad", "kallad", "inställd", "utkast", "slutlig", "juster
 """A meeting's file grows: `planerad` (the day is known), `kallad` (kallelse and
 föredragningslista published), `inställd` (cancelled), then the minutes' `utkast`, `slutlig`,
 `justerat`, `anslaget`."""
-Kind = Literal["protokoll", "mötesanteckning"]
+Kind = Literal["protokoll", "protokollsutdrag", "mötesanteckning"]
+"""`protokollsutdrag`: an extract of the minutes, the items it holds and no attendance list of its own."""
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -128,6 +129,13 @@ SourceFormat = Literal["manuell", "pdf", "pdf-ocr", "docx", "odt", "rtf", "html"
 file of a format (`pdf-ocr`: a scanned PDF read by OCR). `protokollarkivet import` writes it."""
 
 
+class CertifiedIn(Strict):
+    name: str = Field(min_length=1, description="Vem som intygar att utdraget är rätt, t.ex. nämndsekreteraren.")
+    title: str | None = Field(None, description="Befattning, t.ex. 'nämndsekreterare'.")
+    place: str | None = None
+    date: Day | None = Field(None, description="Dagen utdraget bestyrktes.")
+
+
 class SourceIn(Strict):
     format: SourceFormat = Field(description="manuell (inskrivet för hand) eller formatet som importerades: pdf, pdf-ocr "
                                              "(inskannad pdf, tolkad med OCR), docx, odt, rtf, html, latex, typst, org, markdown, text.")
@@ -145,7 +153,7 @@ class FrontMatter(Strict):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, title="Protokollarkivet: protokoll")
 
     body: str = Field(description="Organets nyckel i content/bodies.yml.")
-    kind: Kind = Field(description="protokoll eller mötesanteckning.")
+    kind: Kind = Field(description="protokoll, protokollsutdrag (utdrag ur protokollet: bara de ärenden det tar upp) eller mötesanteckning.")
     date: Day = Field(description="Mötets (första) dag, ÅÅÅÅ-MM-DD; samma som filnamnet.")
     end_date: Day | None = Field(None, description="Sista dagen för ett flerdagarsmöte.")
     time: str | None = Field(None, description="Tid som i protokollet, t.ex. '8.30–12.00'.")
@@ -170,6 +178,8 @@ class FrontMatter(Strict):
     signatures: list[SignatureIn] = Field(default_factory=list)
     signing: SigningIn | None = None
     next_meetings: list[NextMeetingIn] = Field(default_factory=list, description="Nästa möte.")
+    certified: CertifiedIn | None = Field(None, description="Rätt utdraget intygar (utdragsbestyrkande): vem som bestyrkt ett "
+                                                            "protokollsutdrag, när och var.")
     original: str | None = Field(None, description="Filnamn på det undertecknade originalet (PDF) i mötets mapp.")
     source: SourceIn | None = Field(None, description="Varifrån protokollets text kommer: inskriven för hand eller importerad "
                                                       "(protokollarkivet import skriver det).")
