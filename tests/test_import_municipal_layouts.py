@@ -1207,3 +1207,31 @@ def test_a_councils_place_and_time_on_a_long_line_below_its_label_and_adjusters_
     assert [(s["name"], s.get("role")) for s in front["signatures"]] == [
         ("Lina Forsell", "sekreterare"), ("Birgitta Lövgren", "ordförande"), ("Annika Sjöberg", "justerare"),
         ("Johan Almgren", "justerare")]
+
+
+def test_an_extract_of_one_item_is_filed_as_one_under_its_body(content):
+    """A protokollsutdrag of a kommunstyrelse (Word): `PROTOKOLLSUTDRAG` in the header is the kind
+    of document, not the body; page 2's header (the first page's again, `2(2)`) is furniture in a
+    file too short for headers to recur three times; the extract lists no attendance, so whoever
+    proposes, supports, votes or dissents was there (`Ja-röster: A (S), ...` under
+    `Omröstningsresultat`); `Nämnden ställer sig positiv` in the case's description is the other
+    body's view, not a decision of a styrelse; `Rätt utdraget intygar` over a name, place and day and
+    a title is who certified the extract, no recipient."""
+    draft, meeting, front = imported("ks-2024-03-11-protokollsutdrag.docx", content)
+    assert (meeting.body, meeting.kind, meeting.extract) == ("kommunstyrelsen", "protokollsutdrag", True)
+    assert front["certified"] == {"name": "Ellinor Sjöberg", "title": "nämndsekreterare", "place": "Västerlida",
+                                  "date": dt.date(2024, 3, 15)}
+    [item] = meeting.items
+    assert item.dispatched_to == ("Kommunfullmäktige", "Kultur- och fritidsnämnden", "Ekonomiavdelningen")
+    assert "VÄSTERLIDA KOMMUN" not in body_of(draft) and "2(2)" not in body_of(draft)
+    assert [d.text.split("\n")[0] for d in item.decisions] == ["Kommunstyrelsen föreslår kommunfullmäktige besluta"]
+    proposals = [b.by for b in item.blocks if b.kind == "yrkande"]
+    assert proposals == [("Magnus Berglöf (M)",), ("Amira Haddad (S)", "Lotta Wiklund (C)")]
+    vote = next(b for b in item.blocks if b.kind == "omröstning")
+    assert (len(vote.yes), len(vote.no), vote.result) == (8, 5, "8 ja, 5 nej")
+    assert vote.no[1] == "Per-Erik Holm (M)"
+    [reservation] = [b for b in item.blocks if b.kind == "reservation"]
+    assert reservation.by == ("Magnus Berglöf (M)", "Per-Erik Holm (M)", "Hans Vinter (KD)", "Roger Sandin (SD)", "Cecilia Dahl (SD)")
+    present = {a.name: a.party for a in meeting.present}
+    assert len(present) == 13 and present["Per-Erik Holm"] == "M" and present["Tore Nyström"] == "V"
+    assert "Ellinor Sjöberg" not in present

@@ -42,10 +42,13 @@ _NOT_PREFIX = {"Dnr", "Nr", "Kl", "Tid", "Sid", "Sida", "Ref", "Tel", "Rum", "De
 
 TITLE_LINE = re.compile(
     r"^(?:(?:justerat|justerade|preliminärt|ojusterat)\s+)?(?:sammanträdes|möte?s|minnes|besluts)?"
-    r"(?P<kind>protokoll|anteckning(?:ar)?|mötesanteckning(?:ar)?)(?![\w])"
+    r"(?P<kind>protokollsutdrag|utdrag\s+(?:ur|av|från)\s+(?:sammanträdes|styrelse)?protokoll(?:et)?|protokoll|anteckning(?:ar)?"
+    r"|mötesanteckning(?:ar)?)(?![\w])"
     r"(?:\s*[,:–-]?\s*(?:(?:(?:fört|förda|hållet|hållna)\s+)?(?:från|för|vid|med|över)\b)?\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
+"""The title of the minutes: `SAMMANTRÄDESPROTOKOLL`, `Protokoll fört vid ...`, `Mötesanteckningar`,
+and an extract's: `PROTOKOLLSUTDRAG`, `Utdrag ur protokoll ...`."""
 
 @dataclass(slots=True)
 class Heading:

@@ -78,6 +78,7 @@ def remove_furniture(lines: list[Line], paged: bool = True) -> tuple[list[Line],
     if paged:
         _repeated_runs(lines, [i for i in content if i not in removed], removed, reasons)
         _repeated_titles(lines, [i for i in content if i not in removed], removed, reasons)
+        _letterhead_again(lines, [i for i in content if i not in removed], removed, reasons)
     _page_edges(lines, removed, reasons)
     # (after the runs: a page header ends where the mark stands, and the label below it is the item's)
     for i in content:
@@ -217,6 +218,28 @@ def _repeated_titles(lines: list[Line], content: list[int], removed: set[int], r
             continue
         removed.add(index)
         reasons[index] = f"page header or footer (the title, repeated {counts[key]} times)"
+
+
+def _letterhead_again(lines: list[Line], content: list[int], removed: set[int], reasons: dict[int, str]) -> None:
+    """The first page's header again further on, with its page's number ("VÄSTERLIDA KOMMUN<TAB>
+    PROTOKOLLSUTDRAG<TAB>2(2)" / "Kommunstyrelsen<TAB>Sammanträdesdatum 2024-03-11"): the header of
+    a page of a document too short for its headers to recur three times. Two lines at least, the
+    page number among them; the first is kept (its facts)."""
+    keys = [_run_key(lines[i].text) for i in content]
+    head = keys[:_HEAD_LINES]
+    for start in range(1, len(keys) - 1):
+        size = 0
+        while size < len(head) and start + size < len(keys) and keys[start + size] == head[size]:
+            size += 1
+        marked = any(_PAGE_MARK.search(lines[content[start + k]].text) for k in range(size))
+        if size >= 2 and start >= size and marked and not any(map(_sentence, head[:size])):
+            for k in range(size):
+                removed.add(content[start + k])
+                reasons[content[start + k]] = "page header or footer (the first page's header again)"
+
+
+_HEAD_LINES = 4
+"""How many lines of the first page's top may make up its header."""
 
 
 def _sentence(text: str) -> bool:

@@ -25,6 +25,7 @@ from . import dates
 from .agenda import TITLE_LINE, title_like
 from .units import has_finite_verb
 from .model import Attendee, DraftMeeting, Line, Signature
+from ..model import EXTRACT
 from .people import (ORG_WORDS, PARTIES, TITLE_WORDS, classify_segment, looks_like_name, parse_entry, parse_inline_list, read_note,
                      same_person, split_name_list)
 
@@ -354,7 +355,7 @@ class _State:
             rest = re.sub(r"^(?:(?:fört|förd|förda)\s+(?:vid|på)\s+)?(?:\w*(?:möte|sammanträde)\w*)\s+(?:i|med|för|hos)\s+",
                           "", rest, flags=re.IGNORECASE)
             printed_kind = kind["kind"].casefold()
-            self.meeting.kind = "mötesanteckning" if "anteckning" in printed_kind else "protokoll"
+            self.meeting.kind = "mötesanteckning" if "anteckning" in printed_kind else EXTRACT if "utdrag" in printed_kind else "protokoll"
             self.meeting.guess(line.loc, "kind", f"{self.meeting.kind} (from '{text}')")
             if not re.search(r"[A-Za-zÅÄÖåäö]{2}", rest):
                 rest = ""  # "PROTOKOLL 2 (4)": a page number

@@ -213,7 +213,8 @@ class ItemContext:
     width: int
     guests: list[Attendee] = field(default_factory=list)
     inferred: list[Attendee] = field(default_factory=list)
-    """Attendees taken from the items of minutes that list none (see `_infer_attendees`)."""
+    """Attendees taken from the items of minutes that list none (see `_infer_attendees`), and those
+    who sign them when no list names them either."""
     item_types: frozenset[str] = frozenset(ITEM_TYPES)
     """The types `Typ:` may print (the content format's and the body's own), lower case."""
 
@@ -664,7 +665,12 @@ class _Filler:
             while at < len(collected):
                 at = self._paragraph(collected, at, label_kind=kind)
         elif kind == "omröstning":
-            self._vote(_block_markdown(collected), unit)
+            # ("Omröstningsresultat" / "Ja-röster: A (S), B (C)": who voted how, beside the vote's words)
+            said = [(part, voters_in(part.text)) for part in collected]
+            self._vote(_block_markdown([part for part, voters in said if voters is None]), unit)
+            for part, voters in said:
+                if voters is not None:
+                    self._voters(self.item.parts[-1], *voters, part)
         elif kind == "propositionsordning":
             self._order_then_vote(collected, unit)
         else:
@@ -774,14 +780,15 @@ class _Filler:
     def _paragraph(self, units: list[Unit], index: int, label_kind: str | None = None) -> int:
         unit = units[index]
         vote = self.item.parts[-1] if self.item.parts and self.item.parts[-1].block == "omröstning" else None
+        if vote is not None and label_kind is None and (voters := voters_in(unit.text)) is not None:
+            # ("Ja-röster: A (S), B (C)": the names first, as the words of the vote below would take them)
+            self._voters(vote, *voters, unit)
+            return index + 1
         if vote is not None and label_kind is None and (_VOTE_PROPOSITION.match(unit.text.strip()) or _VOTING_ORDER.search(unit.text)):
             # "Omröstning begärs och verkställs." / "Ja-röst för bifall, nej-röst för återremiss.": the vote's own words
             vote.text = f"{vote.text}\n\n{unit.text.strip()}"
             if count := VOTE_RESULT.search(unit.text):  # ("Omröstningen utfaller med 6 ja-röster och 3 nej-röster.")
                 _set_result(vote, _vote_result(count))
-            return index + 1
-        if vote is not None and label_kind is None and (voters := voters_in(unit.text)) is not None:
-            self._voters(vote, *voters, unit)
             return index + 1
         if (open_vote := self._open_vote()) is not None and (count := VOTE_RESULT.search(unit.text)):
             # "Med 4 ja-röster mot 1 nej-röst beslutar nämnden ...": the vote's result (the decision is read below)
@@ -791,7 +798,7 @@ class _Filler:
         position = 0
         while position < len(said):
             sentence = said[position]
-            if (support := support_at(sentence)) and self._supported(*support, sentence):
+            if (support := support_at(sentence)) and self._supported(*support, sentence, unit.loc):
                 position += 1
                 continue
             reason = None if self.in_proposal else self._decision_at(sentence)
@@ -925,7 +932,7 @@ class _Filler:
         """The attendee a name in the text means (`Anna Ek (S)`, `Anna`)."""
         return next((a for a in self.meeting.attendees() if same_person(without_party(name), a.name)), None)
 
-    def _supported(self, names: list[str], whose: str | None, sentence: str) -> bool:
+    def _supported(self, names: list[str], whose: str | None, sentence: str, loc: str) -> bool:
         """Add members who join a proposal made before in the item to its `Av:`, and their sentence
         to its text; False when the item has no such proposal (the sentence stays text)."""
         proposals = [part for part in self.item.parts if part.block == "yrkande"]
@@ -935,6 +942,8 @@ class _Filler:
                 return False
         if whose is not None:
             proposals = [part for part in proposals if any(same_person(whose, without_party(by)) for by in part.by)]
+        if proposals and self._unlisted():
+            self._infer_attendees(names, "support of a yrkande", loc)
         joining = [self._attendee_named(name) for name in names]
         if not proposals or None in joining:
             return False
@@ -945,10 +954,13 @@ class _Filler:
         proposal.text = f"{proposal.text} {sentence}"
         return True
 
+    def _unlisted(self) -> bool:
+        """The minutes list no attendance: nobody, or only who signs them (an extract, a portal's page)."""
+        return all(a in self.ctx.inferred for a in self.meeting.attendees())
+
     def _motion(self, kind: str, names: list[str], text: str, unit: Unit) -> None:
-        attendees = self.meeting.attendees()
-        if not attendees or all(a in self.ctx.inferred for a in attendees):
-            self._infer_attendees(names, kind, unit)
+        if self._unlisted():
+            self._infer_attendees(names, kind, unit.loc)
         by = []
         missing = []
         for name in names:
@@ -966,7 +978,7 @@ class _Filler:
             self.meeting.notes.append(f"{unit.loc}: {self.item.label}: reads as a {kind} ({who} not among the attendees); "
                                       "left as text")
 
-    def _infer_attendees(self, names: list[str], kind: str, unit: Unit) -> None:
+    def _infer_attendees(self, names: list[str], kind: str, loc: str) -> None:
         """Minutes that list nobody (a meeting portal's page of decisions) still name members who
         propose, dissent or note: whoever does attended, so the name with its party is taken as
         present, and the report says where it came from."""
@@ -975,23 +987,27 @@ class _Filler:
             party = re.search(r"\(([^)]*)\)\s*$", name)
             if not looks_like_name(bare, self.ctx.known, lenient=True) or len(bare.split()) < 2:
                 continue
-            if any(same_person(bare, a.name) for a in self.meeting.attendees()):
+            if (known := next((a for a in self.meeting.attendees() if same_person(bare, a.name)), None)) is not None:
+                if known.party is None and party and known in self.ctx.inferred:  # (an adjuster signs without a party)
+                    known.party = party[1]
                 continue
-            attendee = Attendee(name=bare, party=party[1] if party else None, loc=unit.loc)
+            attendee = Attendee(name=bare, party=party[1] if party else None, loc=loc)
             self.meeting.present.append(attendee)
             self.ctx.inferred.append(attendee)
             self.ctx.known.add(bare.casefold())
-            self.meeting.guess(unit.loc, "present", f"{bare} (named in a {kind} of {self.item.label}; the minutes list no attendance)")
+            self.meeting.guess(loc, "present", f"{bare} (named in a {kind} of {self.item.label}; the minutes list no attendance)")
 
     def _open_vote(self) -> Part | None:
-        """The vote the item told last, when nothing came after it and its result is still to come."""
+        """The vote the item told last, when nothing came after it and its result is still to come
+        (its voters may be named already)."""
         parts = self.item.parts
         last = parts[-2] if len(parts) > 1 and parts[-1].kind == "table" else parts[-1] if parts else None  # (its list, as printed)
-        return last if last is not None and last.block == "omröstning" and not last.items else None
+        return last if last is not None and last.block == "omröstning" and not any(label == "Resultat" for label, _ in last.items) \
+            else None
 
     def _vote(self, text: str, unit: Unit) -> None:
         if (part := self._open_vote()) is not None:  # "Omröstning" / how it is held, then "Omröstningsresultat" / its count
-            part.text = f"{part.text}\n\n{text}"
+            part.text = f"{part.text}\n\n{text}" if text else part.text
         else:
             part = Part("block", block="omröstning", text=text, loc=unit.loc)
             self.item.parts.append(part)
@@ -1005,6 +1021,8 @@ class _Filler:
 
     def _voters(self, vote: Part, side: str, names: list[str], unit: Unit) -> None:
         """"Ja röstar A (S), B (C) och C (S).": who voted so, beside the vote's result."""
+        if self._unlisted():
+            self._infer_attendees(names, "vote", unit.loc)
         result = [value for label, value in vote.items if label == "Resultat"]
         vote.items = [(label, value) for label, value in vote.items if label != "Resultat"] + [(side, ", ".join(names))] + \
             [("Resultat", value) for value in result]

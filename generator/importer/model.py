@@ -197,6 +197,8 @@ class DraftMeeting:
     """The day the adjustment was announced on the notice board (the ANSLAG/BEVIS box)."""
     signatures: list[Signature] = field(default_factory=list)
     signing: dict | None = None
+    certified: dict | None = None
+    """Who certified an extract as a true copy (`Rätt utdraget intygar`): name, title, place, date."""
     next_meetings: list[NextMeeting] = field(default_factory=list)
     items: list[DraftItem] = field(default_factory=list)
     appendix: list[Section] = field(default_factory=list)

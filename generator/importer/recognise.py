@@ -208,8 +208,9 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
     staff_after_members(meeting)
     one_entry_each(meeting)
     replaced_are_absent(meeting)
-    _officials(meeting)  # the chair is known before the items: "Ordförande går igenom ..."
-    ctx = ItemContext(meeting, subjects, known, width, item_types=_item_types(meeting, options.registries))
+    signers = _officials(meeting)  # the chair is known before the items: "Ordförande går igenom ..."
+    # (minutes whose only attendees are those who sign them list no attendance: an extract, a portal's page)
+    ctx = ItemContext(meeting, subjects, known, width, inferred=signers, item_types=_item_types(meeting, options.registries))
     column = text_column(lines)
     for heading, end in zip(headings, ends):
         title, type_printed = split_title_type(heading.title)
@@ -717,8 +718,11 @@ def _absent_wins(meeting: DraftMeeting) -> None:
                 meeting.guess(absentee.loc, "absent", f"{absentee.name} is also listed in {list_name} ({other.loc}): kept as absent")
 
 
-def _officials(meeting: DraftMeeting) -> None:
+def _officials(meeting: DraftMeeting) -> list[Attendee]:
+    """The chair, secretary and adjusters from the lists and the signatures; returns the attendees
+    added because they sign or keep the minutes and no list names them."""
     everyone = meeting.attendees()
+    added = []
 
     def attendee_name(name: str) -> str:
         match = next((a.name for a in everyone if same_person(name, a.name)), None)
@@ -768,15 +772,18 @@ def _officials(meeting: DraftMeeting) -> None:
         if name and not any(same_person(name, a.name) for a in meeting.attendees()):
             # the chair and the adjusters sign the minutes, so were there: the members are listed
             # elsewhere ("Beslutande: se bifogad uppropslista") or not at all
-            meeting.present.append(Attendee(name=name, loc=meeting.first_loc))
+            added.append(Attendee(name=name, loc=meeting.first_loc))
+            meeting.present.append(added[-1])
             meeting.guess(meeting.first_loc, "present", f"{name} (signs the minutes, listed nowhere else)")
     if meeting.secretary:
         meeting.secretary = attendee_name(meeting.secretary)
         if not any(same_person(meeting.secretary, a.name) for a in everyone):
             # the secretary kept the minutes, so was there: "Sekreterare: Lisa Mohlin" and no list names her
-            meeting.staff.append(Attendee(name=meeting.secretary, role="sekreterare", loc=meeting.first_loc))
+            added.append(Attendee(name=meeting.secretary, role="sekreterare", loc=meeting.first_loc))
+            meeting.staff.append(added[-1])
             meeting.guess(meeting.first_loc, "staff", f"{meeting.secretary} (the secretary, listed nowhere else)")
     meeting.adjusters = [attendee_name(a) for a in meeting.adjusters]
+    return added
 
 
 _PLACE_AND_DAY = re.compile(r"^[A-ZÅÄÖ][\wåäöé-]*(?:\s+[A-ZÅÄÖ][\wåäöé-]*){0,2}(?:\s*,\s*|\s+den\s+|\s+)(?P<day>\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4})$")

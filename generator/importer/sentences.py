@@ -34,6 +34,8 @@ GENERIC_SUBJECTS = (
     "arbetsutskottet", "delegationen", "samverkansgruppen", "nätverket", "församlingen", "sammanträdet",
     "föreningen", "stämman", "kongressen", "sektionen", "årsmötet", "sektionsmötet", "föreningsmötet", "medlemsmötet",
 )
+_KIND_STEMS = ("nämnd", "styrelse", "utskott", "arbetsutskott", "fullmäktige", "direktion", "beredning", "kommitté")
+"""The collective nouns that name a kind of body, by their stem (`nämnden` -> `nämnd`)."""
 BODY_NOUN = re.compile(r"^[a-zåäö-]+(?:mötet|stämman|sammanträdet)$")
 """The meeting itself named by its kind, in the definite form: "Årsmötet", "Höstmötet",
 "Föreningsstämman", "Extrastämman" (Swedish compounds put the kind last). A compound that names
@@ -111,9 +113,16 @@ class Subjects:
             if len(wanted) >= 8 and difflib.SequenceMatcher(None, joined, wanted).ratio() >= 0.9:
                 return size
         word = words[start].casefold().strip(",.:;") if start < len(words) else ""
-        if word in GENERIC_SUBJECTS or BODY_NOUN.match(word):
+        if (word in GENERIC_SUBJECTS and self._may_be(word)) or BODY_NOUN.match(word):
             return 1
         return 0
+
+    def _may_be(self, noun: str) -> bool:
+        """Whether a collective noun may name this body: one that names a kind of body ("Nämnden",
+        "Styrelsen") only a body of that kind (in the minutes of Kommunstyrelsen "Nämnden" is
+        another body, whose view the case tells); any, while the body's name is not known."""
+        kind = next((stem for stem in _KIND_STEMS if noun.startswith(stem)), None)
+        return kind is None or not self._folded or any(kind in " ".join(name) for name in self._folded)
 
     def own(self, genitive: str) -> bool:
         """Whether a genitive names this body itself: its name ("Kommunstyrelsens" in the minutes

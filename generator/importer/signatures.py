@@ -14,9 +14,14 @@ from __future__ import annotations
 
 import re
 
+from . import dates
 from .model import DraftMeeting, Line, Signature
 from .people import _ROLE_ONLY, looks_like_name
 
+CERTIFIED = re.compile(r"^(?:rätt\s+utdraget\s+(?:intygar|intygas|bestyrkes|bestyrks)|utdraget\s+(?:bestyrkes|bestyrks|intygas)|"
+                       r"utdragets\s+riktighet\s+(?:intygas|bestyrks|bestyrkes))\b", re.IGNORECASE)
+"""`Rätt utdraget intygar`: who certified an extract of the minutes as a true copy, below it. (Not
+`Utdragsbestyrkande` alone: that is the label of the empty box in every page's footer.)"""
 START = re.compile(
     r"^(?:signatursida|signaturer|underskrifter|underskrift|vid\s+protokollet|justeras|justerat|"
     r"detta\s+dokument\s+har\s+(?:elektroniskt|digitalt)\s+(?:under)?tecknats|elektronisk\s+signering|"
@@ -57,7 +62,7 @@ def find_start(lines: list[Line], start: int, end: int, known: set[str]) -> int 
         text = lines[index].text.strip()
         if not text:
             continue
-        if START.match(text) or re.match(r"^(?:NAMN|NAME)\s*:", text):
+        if START.match(text) or CERTIFIED.match(text) or re.match(r"^(?:NAMN|NAME)\s*:", text):
             return index
         if _signature_block_at(lines, index, end, known):
             return index
@@ -95,6 +100,46 @@ def _roles_side_by_side(lines: list[Line], index: int, count: int) -> list[str] 
 def _only_short_after(lines: list[Line], index: int, end: int) -> bool:
     rest = [l for l in lines[index + 1:end] if not l.blank]
     return all(len(l.text.split()) <= 8 for l in rest[:6])
+
+
+_LEADER = re.compile(r"^[._…\s-]*$")
+"""A dotted or drawn line to sign on."""
+
+
+def _certification(lines: list[Line], index: int, meeting: DraftMeeting, known: set[str]) -> int:
+    """Who certified the extract, below `Rätt utdraget intygar`: a name (beside it the place and
+    day: `Ellinor Sjöberg<TAB>Västerlida 2024-03-15`) and a title below; returns the index after."""
+    certified: dict = {}
+    while index < len(lines) and len(certified) < 4:
+        text = lines[index].text.strip()
+        cells = [c.strip() for c in text.split("\t") if c.strip()]
+        if not text or _LEADER.match(text):
+            index += 1
+            continue
+        if "name" not in certified and not (looks_like_name(cells[0], known) or dates.first_date(cells[0])):
+            break
+        if not all(_certifying(cell, certified, known) for cell in cells):
+            break
+        index += 1
+    if "name" in certified:
+        meeting.certified = certified
+        meeting.guess(lines[index - 1].loc, "certified", ", ".join(str(v) for v in certified.values()))
+    return index
+
+
+def _certifying(cell: str, certified: dict, known: set[str]) -> bool:
+    """Whether `cell` tells who certified, where or when (and it is taken into `certified`)."""
+    if found := dates.first_date(cell):
+        certified["date"] = found.start
+        if place := (cell[:found.span[0]] + cell[found.span[1]:]).strip(" ,"):
+            certified["place"] = place
+    elif "name" not in certified and looks_like_name(cell, known):
+        certified["name"] = cell
+    elif "name" in certified and "title" not in certified and len(cell.split()) <= 4 and not looks_like_name(cell, known):
+        certified["title"] = cell if cell[:2].isupper() else cell[0].lower() + cell[1:]  # (an acronym as printed)
+    else:
+        return False
+    return True
 
 
 def _next_nonblank(lines: list[Line], index: int, end: int) -> int | None:
@@ -135,6 +180,9 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
             index += 1
             continue
         above, role_above = role_above, None
+        if CERTIFIED.match(text):
+            index = _certification(lines, index + 1, meeting, known)
+            continue
         if line.heading and not _ESIGN.match(text) and not START.match(text) and current is None and meeting.signatures:
             return done(index)
         if match := _ESIGN.match(text):

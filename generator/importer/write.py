@@ -70,6 +70,8 @@ def front_matter(meeting: DraftMeeting) -> dict:
         ]
     if meeting.signing:
         data["signing"] = dict(meeting.signing)
+    if meeting.certified:
+        data["certified"] = {key: meeting.certified[key] for key in ("name", "title", "place", "date") if key in meeting.certified}
     if meeting.next_meetings:
         data["next_meetings"] = [
             {k: v for k, v in (("date", n.date), ("time", n.time), ("place", n.place), ("text", n.text)) if v}
