@@ -1235,3 +1235,27 @@ def test_an_extract_of_one_item_is_filed_as_one_under_its_body(content):
     present = {a.name: a.party for a in meeting.present}
     assert len(present) == 13 and present["Per-Erik Holm"] == "M" and present["Tore Nyström"] == "V"
     assert "Ellinor Sjöberg" not in present
+
+
+def test_the_auditors_minutes_with_their_experts_and_a_dissent(content):
+    """The kommunens revisorer (Word): `Förhinder` over the absent auditor; `Sakkunnigt biträde`, the
+    audit firm's consultants, are staff; the one line atop every page (`Strömsviks kommun –
+    Revisorerna`, a Word file knows no pages) is its header; `Att jämte ordföranden justera protokollet
+    utses ...` is a decision, and `Justeringen sker ... fredagen den 26 april 2024` the day of
+    adjustment; a member who `föreslår att` proposes, and who `anmäler avvikande mening` dissents;
+    `Kommunstyrelsen, för kännedom` is one recipient."""
+    draft, meeting, front = imported("rev-2024-04-22-revisorerna.docx", content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == [str(n) for n in range(14, 22)]
+    assert [(a.name, a.party) for a in meeting.absent] == [("Yvonne Tallberg", "L")]
+    assert [a.name for a in meeting.present] == ["Gunnar Holmström", "Birgitta Sjöqvist", "Leif Åhman", "Maj-Britt Eliasson",
+                                                 "Rune Kallin"]
+    assert [(a.name, a.organisation) for a in meeting.staff][:2] == [("Cecilia Norén", "Sandell & Wiik Revision AB"),
+                                                                     ("Oskar Lindqvist", "Sandell & Wiik Revision AB")]
+    assert "Strömsviks kommun – Revisorerna" not in body_of(draft)
+    assert [d.text for d in items["15"].decisions] == ["Att jämte ordföranden justera protokollet utses Leif Åhman (C)."]
+    assert meeting.adjusted_on == dt.date(2024, 4, 26)
+    assert [(b.kind, b.by) for b in items["20"].blocks if b.kind in ("yrkande", "reservation")] == [
+        ("yrkande", ("Rune Kallin (SD)",)), ("reservation", ("Rune Kallin (SD)",))]
+    assert items["19"].dispatched_to == ("Sandell & Wiik Revision AB", "Kommunstyrelsen (för kännedom)")
+    assert items["17"].dispatched_to == ("Kommunfullmäktige", "Kommunstyrelsen")

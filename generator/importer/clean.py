@@ -221,18 +221,21 @@ def _repeated_titles(lines: list[Line], content: list[int], removed: set[int], r
 
 
 def _letterhead_again(lines: list[Line], content: list[int], removed: set[int], reasons: dict[int, str]) -> None:
-    """The first page's header again further on, with its page's number ("VÄSTERLIDA KOMMUN<TAB>
-    PROTOKOLLSUTDRAG<TAB>2(2)" / "Kommunstyrelsen<TAB>Sammanträdesdatum 2024-03-11"): the header of
-    a page of a document too short for its headers to recur three times. Two lines at least, the
-    page number among them; the first is kept (its facts)."""
+    """The first page's header again further on: with its page's number ("VÄSTERLIDA KOMMUN<TAB>
+    PROTOKOLLSUTDRAG<TAB>2(2)" / "Kommunstyrelsen<TAB>Sammanträdesdatum 2024-03-11"), the header of
+    a page of a document too short for its headers to recur three times (two lines at least, the
+    page number among them); or its first line alone, where it recurs three times ("Strömsviks
+    kommun – Revisorerna" atop each page of a Word file, which knows no pages). The first is kept
+    (its facts)."""
     keys = [_run_key(lines[i].text) for i in content]
     head = keys[:_HEAD_LINES]
-    for start in range(1, len(keys) - 1):
+    recurs = bool(keys) and keys.count(keys[0]) >= 3
+    for start in range(1, len(keys)):
         size = 0
         while size < len(head) and start + size < len(keys) and keys[start + size] == head[size]:
             size += 1
         marked = any(_PAGE_MARK.search(lines[content[start + k]].text) for k in range(size))
-        if size >= 2 and start >= size and marked and not any(map(_sentence, head[:size])):
+        if (size >= 2 and marked or size >= 1 and recurs) and start >= size and not any(map(_sentence, head[:size])):
             for k in range(size):
                 removed.add(content[start + k])
                 reasons[content[start + k]] = "page header or footer (the first page's header again)"

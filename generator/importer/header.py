@@ -36,10 +36,11 @@ ATTENDANCE = [
     (r"tjänstgörande\s+ersättare|ersättare\s+som\s+tjänstgör", "present", "tjänstgörande ersättare"),
     (r"(?:närvarande\s+)?(?:icke\s+tjänstgörande\s+|ej\s+tjänstgörande\s+|ej\s+beslutande\s+|icke\s+beslutande\s+)?ersättare|"
      r"närvarande,?\s+ej\s+tjänstgörande\s+ersättare", "present", "ersättare"),
-    (r"frånvarande(?:\s+ledamöter)?|ej\s+närvarande|förhindrade?|meddelat\s+förhinder|anmält\s+förhinder|"
+    (r"frånvarande(?:\s+ledamöter)?|ej\s+närvarande|förhindrade?|förhinder|meddelat\s+förhinder|anmält\s+förhinder|"
      r"anmälda\s+förhinder|har\s+meddelat\s+förhinder|frånvaro|ej\s+deltagande|frånvarande\s+ersättare", "absent", None),
     (r"övriga|övriga\s+närvarande|övriga\s+deltagare|övriga\s+deltagande|(?:övriga\s+|närvarande\s+)?tjänstepersoner(?:\s+närvarande)?|"
-     r"(?:övriga\s+)?tjänstemän|från\s+förvaltningen|närvarande\s+tjänstepersoner|sekretariat|sekretariatet|kansli", "staff", None),
+     r"(?:övriga\s+)?tjänstemän|från\s+förvaltningen|närvarande\s+tjänstepersoner|sekretariat|sekretariatet|kansli|"
+     r"sakkunnigt\s+biträde|sakkunniga\s+biträden|sakkunniga|sakkunnig", "staff", None),
     (r"adjungerade?|adjungerande", "guests", "adjungerad"),
     (r"(?:övriga\s+)?inbjudna(?:\s+gäster)?|inbjuden|gäster|gäst|externa\s+deltagare|övriga\s+inbjudna", "guests", None),
 ]

@@ -262,10 +262,22 @@ _INITIALS_END = re.compile(r"\b(?:[A-ZÅÄÖ]\.){1,3}$")
 """`Huvudmannen S.E.`: a recipient named by initials, whose last point ends no sentence."""
 
 
+_WHY_SENT = re.compile(r"^(?:för|till)\s+(?:kännedom|information|åtgärd|yttrande|verkställighet|handläggning)\.?$",
+                       re.IGNORECASE)
+"""`Kommunstyrelsen, för kännedom`: why the one before is sent the decision, no recipient."""
+
+
 def _recipients(text: str) -> list[str]:
-    """`A, B; C.` -> [A, B, C]; a name's initials keep their points (`Huvudmannen S.E.`)."""
-    parts = [part.strip() for part in re.split(r"\s*[,;]\s*", text) if part.strip()]
-    return [part if _INITIALS_END.search(part) else part.rstrip(".") for part in parts]
+    """`A, B; C.` -> [A, B, C]; a name's initials keep their points (`Huvudmannen S.E.`); why one
+    is sent it stays with it (`Kommunstyrelsen (för kännedom)`)."""
+    parts: list[str] = []
+    for part in (part.strip() for part in re.split(r"\s*[,;]\s*", text) if part.strip()):
+        part = part if _INITIALS_END.search(part) else part.rstrip(".")
+        if parts and _WHY_SENT.match(part):
+            parts[-1] = f"{parts[-1]} ({part})"
+        else:
+            parts.append(part)
+    return parts
 
 
 _DISPATCH_ALONE = re.compile(r"^(?:beslutet\s+(?:ska\s+|skall\s+)?(?:skickas|expedieras)\s+till|beslut\s+skickas\s+till|"

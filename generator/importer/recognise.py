@@ -35,7 +35,7 @@ from .registry import Registries, body_names, match_body, match_topics, propose_
 from .sentences import Subjects
 from .signatures import START as SIGNATURE_START
 from .signatures import find_start, parse_signatures
-from .units import Unit, build_units, typical_width
+from .units import Unit, build_units, sentences, typical_width
 
 NEXT_MEETING_TITLE = re.compile(r"^(?:nästa|kommande)\s+(?:möte|möten|sammanträde|sammanträden)|^(?:mötes|sammanträdes)(?:tider|datum|plan)", re.IGNORECASE)
 DATE_WORDS = re.compile(r"\b(?:datum|möten|mötestider|sammanträden|(?:19|20)\d\d)\b", re.IGNORECASE)
@@ -671,10 +671,30 @@ def _finish(meeting: DraftMeeting, ctx: ItemContext, registries: Registries) -> 
     _next_meetings(meeting)
     if meeting.date is not None:
         _next_in_text(meeting)
+        _adjustment_in_text(meeting)
     _topics(meeting, registries)
     _first_names(meeting)
     if meeting.dnr_printed and dnr.normalise(meeting.dnr_printed) is None:
         meeting.notes.append(f"the diarienummer '{meeting.dnr_printed}' has none of the shapes {dnr.SHAPES_HINT}; left out")
+
+
+_ADJUSTMENT_TOLD = re.compile(r"^(?:Justering(?:en)?\s+(?:av\s+(?:dagens\s+)?protokoll(?:et)?\s+)?(?:sker|äger\s+rum|ska\s+ske|görs)"
+                              r"|Protokollet\s+(?:justeras|ska\s+justeras))\b", re.IGNORECASE)
+"""`Justeringen sker på revisionskontoret fredagen den 26 april 2024.`: the day of adjustment told in
+an item (`Val av justerare`) where the minutes have no field for it."""
+
+
+def _adjustment_in_text(meeting: DraftMeeting) -> None:
+    if meeting.adjusted_on is not None:
+        return
+    for item in meeting.items:
+        for part in item.parts:
+            for sentence in sentences(part.text) if part.kind == "para" else ():
+                found = first_date(sentence, meeting.date.year) if _ADJUSTMENT_TOLD.match(sentence) else None
+                if found is not None and meeting.date <= found.start <= meeting.date + dt.timedelta(days=60):
+                    meeting.adjusted_on = found.start
+                    meeting.guess(part.loc or item.loc, "adjusted_on", f"{found.start} (from '{sentence}')")
+                    return
 
 
 def _first_names(meeting: DraftMeeting) -> None:

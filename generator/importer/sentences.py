@@ -72,7 +72,10 @@ _PASSIVE = re.compile(
 )
 _ELECTED = re.compile(r"^(?:Till\s+(?:justerare|justeringspersoner?|att\s+justera|sekreterare|mötessekreterare|ordförande|"
                       r"mötesordförande|rösträknare)[^.]{0,40}\b(?:valdes|utsågs|utses|väljs))"
-                      r"|^\S[^.]{0,60}\b(?:valdes|utsågs|utses|väljs)\s+(?:till\s+)?(?:att\s+(?:[^.]{0,40}?\s)?justera|justerare|ordförande|sekreterare)",
+                      r"|^\S[^.]{0,60}\b(?:valdes|utsågs|utses|väljs)\s+(?:till\s+)?(?:att\s+(?:[^.]{0,40}?\s)?justera|justerare|ordförande|sekreterare)"
+                      # "Att jämte ordföranden justera protokollet utses Leif Åhman (C)."
+                      r"|^Att\s+(?:jämte\s+ordföranden\s+)?justera\s+(?:dagens\s+|sammanträdets\s+)?protokoll(?:et)?\s+(?:[^.]{0,40}?\s)?"
+                      r"(?:valdes|utsågs|utses|väljs)\b",
                       re.IGNORECASE)
 _DONE_DECISION = re.compile(r"^(?:Beslutades|Beslöts|Det\s+(?:beslutades|beslöts|bestämdes)|Mötet\s+beslutade|Gruppen\s+beslutade)\b"
                             r"|^[A-ZÅÄÖ][^.]{0,40}?\b(?:beslutades|beslöts|bestämdes)\s+det\s+att\b", re.IGNORECASE)
@@ -419,7 +422,11 @@ _MEMBERS = rf"{_MEMBER}(?:\s*,\s*{_MEMBER})*(?:\s+(?:och|samt)\s+{_MEMBER})?"
 MOTIONS = [
     ("yrkande", re.compile(rf"^(?P<names>{_MEMBERS})(?:,?\s+med\s+instämmande\s+av\s+(?P<support>{_MEMBERS}),?)?\s+(?:yrkar|yrkade)\b"
                            rf"(?:,?\s+med\s+instämmande\s+av\s+(?P<after>{_MEMBERS}))?")),
+    # "Rune Kallin (SD) föreslår att ...": a member (the party printed) who proposes; "Förvaltningen föreslår" is no member
+    ("yrkande", re.compile(rf"^(?P<names>{_NAME}\s*\([A-ZÅÄÖa-zåäö]{{1,3}}\))\s+(?:föreslår|föreslog)\s+(?:att|bifall|avslag|återremiss)\b")),
     ("reservation", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:reserverar|reserverade)\s+sig\b")),
+    # "X (SD) anmäler avvikande mening": the dissent of those who may not reserve themselves (auditors, officers)
+    ("reservation", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:anmäler|anmälde|lämnar|lämnade)\s+(?:en\s+)?avvikande\s+mening\b")),
     ("reservation", re.compile(rf"^(?:Mot\s+beslutet\s+)?(?:reserverar|reserverade)\s+sig\s+(?P<names>{_MEMBERS})\b")),
     ("protokollsanteckning", re.compile(
         rf"^(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade|får|fick|antecknar|begär|begärde|anmäler|anmälde)\s+(?:en\s+|följande\s+)?"
