@@ -1259,3 +1259,46 @@ def test_the_auditors_minutes_with_their_experts_and_a_dissent(content):
         ("yrkande", ("Rune Kallin (SD)",)), ("reservation", ("Rune Kallin (SD)",))]
     assert items["19"].dispatched_to == ("Sandell & Wiik Revision AB", "Kommunstyrelsen (för kännedom)")
     assert items["17"].dispatched_to == ("Kommunfullmäktige", "Kommunstyrelsen")
+
+
+def test_a_regional_council_whose_roll_call_is_an_appendix(content):
+    """A regionfullmäktige (PDF) whose attendance is its appendix (`Närvarande ledamöter och
+    ersättare<TAB>Se bilaga 1`): the presidium the head names (`Ordförande<TAB>Margareta Lindqvist (S)`,
+    `Förste vice ordförande<TAB>Bengt Rydh (C)`) and the adjusters' deputy attend with party and role,
+    and so does whoever proposes, supports or notes in the items; a `§ 92` heading wrapped after a
+    preposition (`... lasarett i` / `sommar`) is an item; a sentence set back at the margin after a
+    list's last entry is a paragraph of its own, and one whose words meet the form's value column
+    stays one line (`Under debatten yttrar sig ...`); `Valberedningens ordförande Birgitta Fors (C)
+    redogör` presents."""
+    draft, meeting, front = imported("rf-2024-06-18-interpellationer.pdf", content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == [str(n) for n in range(88, 97)]
+    assert items["92"].title == "Svar på fråga från Erik Sjövall (L) om förlossningsvården vid Bergsviks lasarett i sommar"
+    assert [d.normalised for d in items["91"].diarienummer] == ["RS 2024-00329"]
+    present = {a.name: (a.party, a.role) for a in meeting.present}
+    assert present["Margareta Lindqvist"] == ("S", "ordförande") and present["Bengt Rydh"] == ("C", "förste vice ordförande")
+    assert present["Gunilla Wessel"] == ("M", "andre vice ordförande") and present["Per Ekwall"] == ("M", None)
+    assert next(a.note for a in meeting.present if a.name == "Jonas Falk") == "ersättare för justerarna"
+    assert meeting.officials.vice_chair == "Bengt Rydh"
+    assert [b.by for b in items["93"].blocks if b.kind == "yrkande"] == [
+        ("Lina Sund (V)", "Eva Holm (MP)"), ("Anders Moberg (S)", "Per Ekwall (M)", "Sara Lindahl (C)")]
+    assert [b.by for b in items["94"].blocks if b.kind == "protokollsanteckning"] == [("Jessica Öhrn (SD)",)]
+    assert "Lina Sund" in present and "Jessica Öhrn" in present
+    debate = body_of(draft).split("## 91.")[1].split("## 92.")[0]
+    assert "\n\nRegionrådet Sara Lindahl (C) besvarar interpellationen.\n\nUnder debatten yttrar sig Tomas Berglund (SD), " \
+           "regionrådet Sara Lindahl (C), Jessica Öhrn (SD) och Eva Holm (MP).\n\nOrdföranden förklarar interpellationsdebatten " \
+           "avslutad.\n" in debate
+    assert [p.name for p in items["95"].presenters] == ["Birgitta Fors"]
+
+
+def test_minutes_that_list_no_members_have_their_chair_present_as_chair(content, tmp_path):
+    """Minutes with no attendance list but the chair and an adjuster who sign: both attended, the
+    chair as ordförande; whoever proposes there attended too."""
+    source = tmp_path / "bn-2024-06-12.md"
+    source.write_text(_PERMIT_PARTS.replace("Beslutande: Anna Ek (S), ordförande, Per Al (M), Eva Lund (C)\n", "").replace(
+        "§ 5 Bygglov för garage, Sjövik 1:2\n", "§ 5 Bygglov för garage, Sjövik 1:2\n\nEva Lund (C) yrkar bifall till ansökan.\n")
+        + "\nJusteras\n\nAnna Ek\nOrdförande\n\nPer Al\nJusterare\n", encoding="utf-8")
+    result = import_file(source, load_registries(content), content, content)
+    front = yaml.safe_load(result.meetings[0].text.split("---\n")[1])
+    assert [(a["name"], a.get("role"), a.get("party")) for a in front["present"]] == [
+        ("Anna Ek", "ordförande", None), ("Per Al", None, None), ("Eva Lund", None, "C")]

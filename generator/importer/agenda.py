@@ -95,7 +95,9 @@ def numbered_match(text: str, marked: bool = False) -> tuple[int, str | None, st
         if pattern is _NUMBERED and title and len(title.split()) > 25:
             continue  # a numbered paragraph of running text
         labelled = re.match(r"^[\w ]{1,25}:\s", title)  # "2. Närvarande: Anna Ek, Per Al," broken after a name
-        if not labelled and (title.endswith(",") or (title and title.split()[-1].casefold() in FUNCTION_WORDS and len(title.split()) > 3)):
+        wrapped = pattern is _SECTION and title[:1].isupper() and not has_finite_verb(title)  # ("§ 92 Svar på fråga ... lasarett i" / "sommar")
+        if not labelled and (title.endswith(",") or (title and title.split()[-1].casefold() in FUNCTION_WORDS and len(title.split()) > 3
+                                                     and not wrapped)):
             continue  # a broken-off sentence, not a title
         return int(match["n"]), match["l"] or None, title, pattern in (_SECTION, _LABELLED, _PREFIXED, _NUMBER_DNR)
     return None

@@ -61,15 +61,18 @@ FACTS = {
     "range": r"ärenden|paragrafer|§§|punkter|ärendenummer|justerade\s+paragrafer|justerade\s+ärenden",
     "office": r"tjänsteställe|förvaltning|utfärdat\s+av|avsändare",
     "chair": r"ordförande|mötesordförande|ordf\.?",
-    "vice_chair": r"vice\s+ordförande|1:e\s+vice\s+ordförande",
+    "vice_chair": r"(?:(?:förste|första|1:e|andre|andra|2:e)\s+)?vice\s+ordförande",
     "secretary": r"sekreterare|protokollförare|mötessekreterare|antecknad\s+av|antecknare|vid\s+pennan|vid\s+protokollet",
     "adjusters": r"justerare|justeras|justerat|justeras\s+av|utses\s+att\s+justera|utsedda?\s+att\s+justera|justerande|justeringsperson(?:er)?|"
                  r"protokollet\s+justeras\s+av|justerare\s+och\s+tid\s+för\s+justering",
+    "deputy_adjuster": r"ersättare\s+för\s+justerar(?:e|en|na)|justeringsersättare|ersättare\s+för\s+justerare",
     "adjusting": rf"{_ADJUSTED_LONG}|justering|justeringsdatum|justeringsdag|justerat\s+den",
     "announced": r"datum\s+(?:då|när)\s+anslaget\s+(?:sätts|sattes|satts)\s+upp|datum\s+för\s+anslags\s+uppsättande|"
                  r"anslaget\s+(?:sätts|sattes|satts)\s+upp(?:\s+den)?|anslaget\s+uppsatt(?:\s+den)?|anslagsdatum",
     "organ": r"organ|beslutsorgan|beslutsinstans|instans",
 }
+_PARTIES_OUT = re.compile(r"\s*\([^)]*\)")
+"""A party (or a note) in brackets after a name in a head fact."""
 _FACTS = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), name) for name, pattern in FACTS.items()]
 _LABEL = re.compile(r"^(?P<label>[^:\t]{1,45}?)\s*:\s*(?P<value>.*)$")
 _BARE_FACT = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäö&§ ]{2,40}?)\s+(?P<value>(?:\d|[A-ZÅÄÖ]{1,6}\s*\d).*)$")
@@ -702,6 +705,8 @@ class _State:
         first = following[0].text.strip()
         if label_of(first) or self._title(first):
             return False
+        if has_finite_verb(first) and len(first.split()) > 8:
+            return False  # ("Sammanträdets öppnande" / "Ordföranden Margareta Lindqvist (S) hälsar ... välkomna": prose)
         entry = parse_entry(first, self.known, lenient=lines[index].hinted)
         return entry is not None and looks_like_name(entry.name, self.known, lenient=lines[index].hinted)
 
@@ -773,23 +778,41 @@ class _State:
             meeting.office = meeting.office or value
             meeting.guess(loc, "office", value)
         elif kind in ("chair", "vice_chair", "secretary"):
-            names = split_name_list(value, self.known, lenient=True)
+            names = split_name_list(_PARTIES_OUT.sub("", value).strip(), self.known, lenient=True)
             if names:
                 setattr(meeting, kind, getattr(meeting, kind) or names[0])
                 meeting.guess(loc, kind.replace("_", " "), names[0])
+                if kind != "secretary":  # ("Förste vice ordförande<TAB>Bengt Rydh (C)": a member, with the role printed)
+                    self._named_in_head(value, names, printed.split("\t")[0].split(":")[0].strip().lower(), loc)
         elif kind == "adjusters":
             if deputy := _DEPUTY_ADJUSTER.search(value):
                 # "Olle Berg (M), med Maja Fors (MP) som ersättare": she adjusts only if he cannot
                 value = value[:deputy.start()]
                 meeting.guess(loc, "adjuster's deputy", f"{deputy['name']} (not an adjuster unless the adjuster could not)")
-            for name in split_name_list(re.sub(r"\s*\([^)]*\)", "", value).strip(), self.known, lenient=True):
+            names = split_name_list(_PARTIES_OUT.sub("", value).strip(), self.known, lenient=True)
+            for name in names:
                 if name not in meeting.adjusters:
                     meeting.adjusters.append(name)
                     meeting.guess(loc, "adjuster", name)
+            self._named_in_head(value, names, None, loc)
+        elif kind == "deputy_adjuster":
+            # ("Ersättare för justerare<TAB>Jonas Falk (SD)": a member there, who adjusts only if an adjuster cannot)
+            names = split_name_list(_PARTIES_OUT.sub("", value).strip(), self.known, lenient=True)
+            self._named_in_head(value, names, None, loc, note="ersättare för justerarna")
+            if names:
+                meeting.guess(loc, "adjuster's deputy", f"{', '.join(names)} (not an adjuster unless an adjuster could not)")
         if len(meeting.guesses) == before:
             meeting.unplace(Line(printed, loc), f"a '{kind}' label whose value the importer could not read")
         self.started = True
         self.facts_seen = True
+
+    def _named_in_head(self, value: str, names: list[str], role: str | None, loc: str, note: str | None = None) -> None:
+        """The members a head fact names with their parties (`Justerare<TAB>Maria Kallin (S) och Per
+        Ekwall (M)`), kept for the attendance when no list names them (`recognise._officials`)."""
+        parties = [party for party in re.findall(r"\(([^)]{1,4})\)", value)]
+        for index, name in enumerate(names):
+            party = parties[index] if len(parties) == len(names) else None
+            self.meeting.named_in_head.append(Attendee(name=name, party=party, role=role, note=note, loc=loc))
 
     def _set_date(self, found: dates.FoundDate, loc: str, printed: str) -> None:
         meeting = self.meeting

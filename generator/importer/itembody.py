@@ -967,8 +967,10 @@ class _Filler:
         return True
 
     def _unlisted(self) -> bool:
-        """The minutes list no attendance: nobody, or only who signs them (an extract, a portal's page)."""
-        return all(a in self.ctx.inferred for a in self.meeting.attendees())
+        """The minutes list no members: nobody, or only those who sign them and the presidium their
+        head names (an extract, a portal's page, a council whose roll call is an appendix); the staff
+        they list do not vote."""
+        return all(a in self.ctx.inferred for a in self.meeting.present)
 
     def _motion(self, kind: str, names: list[str], text: str, unit: Unit) -> None:
         if self._unlisted():

@@ -191,6 +191,9 @@ class DraftMeeting:
     vice_chair: str | None = None
     secretary: str | None = None
     adjusters: list[str] = field(default_factory=list)
+    named_in_head: list[Attendee] = field(default_factory=list)
+    """The chair, vice chairs and adjusters as the head's facts name them, with party and role:
+    who attended when no list names them."""
     adjusted_on: dt.date | None = None
     """The day the minutes were adjusted (`Justeringens plats och tid`, `Protokollet har justerats den`)."""
     announced_on: dt.date | None = None

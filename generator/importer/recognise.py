@@ -788,13 +788,17 @@ def _officials(meeting: DraftMeeting) -> list[Attendee]:
         if len(keepers) == 1:  # ("Johan Berg, kommunsekreterare" among the officers, and no one signs as secretary)
             meeting.secretary = keepers[0].name
             meeting.guess(keepers[0].loc, "secretary", f"{keepers[0].name} (the one officer titled {keepers[0].title})")
-    for name in [meeting.chair, *meeting.adjusters]:
+    for name in [meeting.chair, *meeting.adjusters, *(a.name for a in meeting.named_in_head)]:
         if name and not any(same_person(name, a.name) for a in meeting.attendees()):
-            # the chair and the adjusters sign the minutes, so were there: the members are listed
-            # elsewhere ("Beslutande: se bifogad uppropslista") or not at all
-            added.append(Attendee(name=name, loc=meeting.first_loc))
+            # the chair and the adjusters sign the minutes, so were there (and the vice chairs and a
+            # deputy the head names): the members are listed elsewhere ("Beslutande: se bifogad
+            # uppropslista") or not at all
+            named = next((a for a in meeting.named_in_head if same_person(name, a.name)), None)
+            role = named.role if named and named.role else "ordförande" if name == meeting.chair else None
+            added.append(Attendee(name=name, party=named.party if named else None, role=role, note=named.note if named else None,
+                                  loc=meeting.first_loc))
             meeting.present.append(added[-1])
-            meeting.guess(meeting.first_loc, "present", f"{name} (signs the minutes, listed nowhere else)")
+            meeting.guess(meeting.first_loc, "present", f"{name} (named in the head or signs the minutes, listed nowhere else)")
     if meeting.secretary:
         meeting.secretary = attendee_name(meeting.secretary)
         if not any(same_person(meeting.secretary, a.name) for a in everyone):

@@ -277,7 +277,9 @@ _LATER_ROLE = rf"(?:(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö-]*(?:{_TITLE_END
 _TITLED_NAMES = rf"{_NAME}(?:\s*,\s*{_LATER_ROLE}?{_NAME})*(?:\s+(?:och|samt)\s+{_LATER_ROLE}?{_NAME})?"
 _PRESENTER = re.compile(
     # ("Avdelningschef förebyggande Jenny Falk", "Enhetschef hemtjänst Ola Ek": the title's field after it)
-    rf"^(?:(?P<role>{_ROLE_WORD})(?:\s+[a-zåäö][a-zåäö-]+)?\s+)?(?P<names>{_TITLED_NAMES})(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
+    # ("Valberedningens ordförande Birgitta Fors (C) redogör": a member's party after the name)
+    rf"^(?:(?P<role>{_ROLE_WORD})(?:\s+[a-zåäö][a-zåäö-]+)?\s+)?(?P<names>{_TITLED_NAMES})(?:\s*\([A-ZÅÄÖa-zåäö]{{1,3}}\))?"
+    rf"(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
 )
 _INVERTED_PRESENTER = re.compile(rf"^[A-ZÅÄÖ][^.,]{{0,40}}?\s(?:{PRESENTING})\s+(?P<names>{_NAMES})\b")
 _BY_PRESENTER = re.compile(

@@ -37,7 +37,8 @@ FINITE_VERBS = frozenset(
     "genomförs genomfördes görs gjordes hänskjuts hänsköts bordläggs noteras godkänns antas antogs läggs lades "
     "föreslår föreslog uppdrar uppdrog antar fastställer fastställde tillstyrker avstyrker avslår avslog bifaller biföll "
     "överlämnar överlämnade lägger lade utser utsåg väljer valde rekommenderar rekommenderade yrkar yrkade reserverar "
-    "önskar önskade vill tycker tyckte ser såg följer följde enades enas kommer".split()
+    "önskar önskade vill tycker tyckte ser såg följer följde enades enas kommer yttrar yttrade förklarar förklarade "
+    "ställer ställde finner fann besvarar besvarade svarar svarade frågar frågade konstaterar konstaterade".split()
 )
 _PASSIVE = re.compile(r"^(?![a-zåäö]*plats$)[a-zåäö]{3,}(?:ades|ddes|des|tes|ts|as)$")
 """A passive by its ending; not a place ("Kommunens webbplats", "Ny arbetsplats")."""
@@ -232,6 +233,8 @@ def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
         return True
     if gap:
         return False
+    if unit.kind == "bullet" and closed and line.indent < unit.lines[0].indent - 2:
+        return False  # (a paragraph back at the margin after a list's last entry, set without a gap: not the entry's)
     if width and len(previous) >= width * 0.75:
         return True
     return False
