@@ -1045,3 +1045,22 @@ def test_a_case_party_is_withheld_when_it_is_a_person(value, people):
     """Who a party field names (`Sökande:`, `Klagande:`, `Fastighetsägare:` ...): people are
     personal data in an individual case; a company, an association or an authority is not."""
     assert private_parties(value) == people
+
+
+def test_the_last_line_of_a_paragraph_that_meets_a_forms_value_column_stays_whole():
+    """A paragraph's last line whose word happens to start where a cover page's values start is no
+    label and value when the sentence goes on from the line above ("... att samla årskurs 4–6 vid" /
+    "Ekhamra centralskola eller att stänga skolan."); a form's row after a row is cut."""
+    def line(text: str, top: float) -> "extract_module._PdfLine":
+        xs = tuple(56.0 + 5.0 * position for position in range(len(text)))
+        return extract_module._PdfLine(text, 10.0, False, top, top + 10.0, 56.0, (56.0,), xs)
+
+    value = 56.0 + 5.0 * len("Ekhamra centralskola eller ")
+    rows = [extract_module._PdfLine(f"Label {n}\tValue", 10.0, False, 40.0 + 12 * n, 50.0 + 12 * n, 56.0, (56.0, value))
+            for n in range(3)]
+    above = line("Förvaltningen har utrett att samla årskurs 4–6 vid", 100.0)
+    last = line("Ekhamra centralskola eller att stänga skolan.", 112.0)
+    [page] = extract_module._split_at_columns([[*rows, above, last]])
+    assert page[-1].text == "Ekhamra centralskola eller att stänga skolan."
+    [page] = extract_module._split_at_columns([[*rows, line("Ekhamra centralskola eller att stänga skolan.", 112.0)]])
+    assert page[-1].text == "Ekhamra centralskola eller\tatt stänga skolan."  # (alone, it reads as a label and its value)

@@ -1302,3 +1302,24 @@ def test_minutes_that_list_no_members_have_their_chair_present_as_chair(content,
     front = yaml.safe_load(result.meetings[0].text.split("---\n")[1])
     assert [(a["name"], a.get("role"), a.get("party")) for a in front["present"]] == [
         ("Anna Ek", "ordförande", None), ("Per Al", None, None), ("Eva Lund", None, "C")]
+
+
+def test_a_cover_page_form_beside_prose_that_meets_its_value_column(content):
+    """A barn- och utbildningsnämnd (PDF) with the classic cover page: a line of running text whose
+    word meets the form's value column is no label and value, when the sentence goes on from the
+    line above (`... att samla årskurs 4–6 vid` / `Ekhamra centralskola eller att stänga ...`: no
+    words lost as a figure's) or in the lines below, or a name would be cut (`Leila Haddad (V)
+    frågar`); `Justeringens plats och tid<TAB>..., måndagen den 21` / `oktober 2024 kl. 15.00` is
+    the day of adjustment; under `Protokollsanteckning`, `Kent Sandberg (SD) och Roger Ek (SD) deltar
+    inte i beslutet.` is theirs."""
+    draft, meeting, front = imported("bn-2024-10-16-forsattsblad.pdf", content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == [str(n) for n in range(70, 82)]
+    assert meeting.adjusted_on == dt.date(2024, 10, 21)
+    text = body_of(draft)
+    assert "att samla årskurs 4–6 vid Ekhamra centralskola eller att stänga Lövsjö skola helt." in text
+    assert "| Leila |" not in text and "\nLeila Haddad (V) frågar hur förvaltningen" in text
+    assert "| Enligt befolkningsprognosen" not in text
+    assert [b.by for b in items["75"].blocks if b.kind == "protokollsanteckning"] == [("Kent Sandberg (SD)", "Roger Ek (SD)")]
+    [note] = [b for b in items["76"].blocks if b.kind == "protokollsanteckning"]
+    assert note.text.endswith("där behoven är störst.”")

@@ -26,6 +26,7 @@ from ..messages import _
 from .convert import FORMAT_NAMES, PANDOC_FORMATS, ConvertError, convert
 from .model import Line
 from .units import has_finite_verb
+from .people import looks_like_name
 
 FORMATS = (".txt", ".text", ".pdf", ".md", ".markdown", ".docx", ".odt", ".rtf", ".html", ".htm", ".tex", ".latex", ".typ", ".org")
 OCR_INSTALL = "apt-get install tesseract-ocr tesseract-ocr-swe"
@@ -307,7 +308,25 @@ def _split_at_columns(pages: list[list[_PdfLine]]) -> list[list[_PdfLine]]:
     frequent = [pair for pair, count in columns.items() if count >= 3]
     if not frequent:
         return pages
-    return [[_cut_at_column(line, frequent) for line in page] for page in pages]
+    return [[line if _in_prose(above, line, below) else _cut_at_column(line, frequent)
+             for above, line, below in zip([None, *page], page, [*page[1:], None])] for page in pages]
+
+
+def _in_prose(above: "_PdfLine | None", line: "_PdfLine", below: "_PdfLine | None") -> bool:
+    """`line` is a line of a paragraph, not a form's row: it goes on with the sentence of the line
+    right above it, which ends in none of a sentence's marks and has no columns ("... att samla
+    årskurs 4–6 vid" / "Ekhamra centralskola eller att stänga ..."), or the paragraph goes on in
+    the line right below it, from the same left edge, for more than a label's last words (a
+    form's value wraps in its own column)."""
+    def touching(upper: "_PdfLine", lower: "_PdfLine") -> bool:
+        return lower.top - upper.bottom < 0.7 * (lower.bottom - lower.top)
+
+    if above is not None and "\t" not in above.text and above.text and above.text.rstrip()[-1] not in ".!?:;" \
+            and touching(above, line):
+        return True
+    # (a label wrapped in its column, "Justeringens plats och" / "tid", goes on with a word or two)
+    return below is not None and "\t" not in below.text and len(below.text.split()) >= 4 and abs(below.x0 - line.x0) < 1.5 \
+        and touching(line, below)
 
 
 LABEL_WORDS = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:[ -][a-zåäö]+){0,3}$")
@@ -320,10 +339,17 @@ def _cut_at_column(line: _PdfLine, columns: list[tuple[int, int]]) -> _PdfLine:
         return line
     for position, char in enumerate(line.text[:-1]):
         if char == " " and any(abs(line.x0 - left) <= 1.5 and abs(line.xs[position + 1] - x) <= 1.5 for left, x in columns) \
-                and LABEL_WORDS.match(line.text[:position]) and not has_finite_verb(line.text[:position]):
+                and LABEL_WORDS.match(line.text[:position]) and not has_finite_verb(line.text[:position]) \
+                and not _name_across(line.text, position):
             return _PdfLine(f"{line.text[:position]}\t{line.text[position + 1:]}", line.size, line.bold, line.top, line.bottom,
                             line.x0, (line.x0, line.xs[position + 1]), line.xs)
     return line
+
+
+def _name_across(text: str, position: int) -> bool:
+    """A person's name on both sides of `position` ("Leila Haddad (V) frågar ..."): no label ends there."""
+    before, after = text[:position].split(), text[position + 1:].split()
+    return bool(before and after) and looks_like_name(f"{before[-1]} {after[0].rstrip(',.')}")
 
 
 def _blocks(page: list[_PdfLine]) -> list[list[_PdfLine]]:

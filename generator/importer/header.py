@@ -449,8 +449,8 @@ class _State:
         if kind in ("placetime", "time") and value.rstrip().endswith(("–", "-")) and re.match(r"^\d{1,2}[.:]\d{2}\b", following):
             # "... kl. 18.00–" / "21.40": the time's end wrapped
             return following
-        if kind in ("adjusting", "announced") and dates.first_date(value) is None and dates.first_date(following):
-            return following
+        if kind in ("adjusting", "announced") and dates.first_date(value) is None and dates.first_date(f"{value} {following}"):
+            return following  # (also the day broken in two: "måndagen den 21" / "oktober 2024 kl. 15.00")
         return None
 
     def _signing_line(self, columns: list[str], line: Line) -> bool:

@@ -29,7 +29,7 @@ from .people import looks_like_name, parse_inline_list, same_person, without_par
 from .rollcall import RollCall, read_roll_call, starts_roll_call, voters_in
 from .sentences import (
     ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
-    assignments_in, party_group_motion, presenters_in, support_at,
+    assignments_in, members_acting, party_group_motion, presenters_in, support_at,
 )
 from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
 
@@ -815,6 +815,8 @@ class _Filler:
                 continue
             reason = None if self.in_proposal else self._decision_at(sentence)
             motion = motion_at(sentence) or self._party_members_motion(sentence)
+            if motion is None and label_kind is not None and (acting := members_acting(sentence)):
+                motion = (label_kind, acting)  # ("Protokollsanteckning" / "X (SD) och Y (SD) deltar inte i beslutet.")
             if reason is None and motion is None and label_kind is None and not VOTE.match(sentence) and not ORDER.match(sentence):
                 self._presenters_in(sentence, unit.loc)
                 prose.append(sentence)

@@ -511,6 +511,21 @@ def support_at(sentence: str) -> tuple[list[str], str | None] | None:
     return names, whose and re.sub(r"s$", "", without_party(whose))
 
 
+_MEMBERS_ACTING = re.compile(rf"^(?P<names>{_NAME}\s*\([A-ZÅÄÖa-zåäö]{{1,3}}\)(?:(?:\s*,\s*|\s+(?:och|samt)\s+){_NAME}\s*\([A-ZÅÄÖa-zåäö]{{1,3}}\))*)"
+                             r"\s+[a-zåäö]")
+
+
+def members_acting(sentence: str) -> list[str] | None:
+    """The members, each named with the party, who are the subject of a sentence ("Kent Sandberg (SD)
+    och Roger Ek (SD) deltar inte i beslutet."): under a label that says what it is
+    (`Protokollsanteckning`), whose it is."""
+    match = _MEMBERS_ACTING.match(sentence.strip())
+    if not match:
+        return None
+    names = member_names(match["names"])
+    return names if all(looks_like_name(without_party(n), lenient=True) for n in names) else None
+
+
 def motion_at(sentence: str) -> tuple[str, list[str]] | None:
     """(block kind, names) of a proposal, dissent, protocol note or jäv declaration."""
     text = _MEMBERS_PLACE.sub(r"\1", sentence.strip().lstrip("-–•* ").strip())
