@@ -1064,3 +1064,22 @@ def test_the_last_line_of_a_paragraph_that_meets_a_forms_value_column_stays_whol
     assert page[-1].text == "Ekhamra centralskola eller att stänga skolan."
     [page] = extract_module._split_at_columns([[*rows, line("Ekhamra centralskola eller att stänga skolan.", 112.0)]])
     assert page[-1].text == "Ekhamra centralskola eller\tatt stänga skolan."  # (alone, it reads as a label and its value)
+
+
+def test_the_letterheads_first_line_is_a_header_only_where_a_page_begins():
+    """The first line of a Word file again below each page's number is its page header; the same
+    words as a recipient between other recipients stay (`Kommunstyrelsen` under `Expedieras`)."""
+    from generator.importer.clean import remove_furniture
+    from generator.importer.model import Line
+
+    def lines(*texts: str) -> list[Line]:
+        return [Line(text, f"paragraph {n}") for n, text in enumerate(texts, 1)]
+
+    paged = lines("Strömsviks kommun – Revisorerna", "§ 1 Val av justerare", "1 (3)", "Strömsviks kommun – Revisorerna",
+                  "§ 2 Budget", "2 (3)", "Strömsviks kommun – Revisorerna", "§ 3 Övrigt", "3 (3)")
+    kept, _ = remove_furniture(paged)
+    assert [line.text for line in kept] == ["Strömsviks kommun – Revisorerna", "§ 1 Val av justerare", "§ 2 Budget", "§ 3 Övrigt"]
+    sent = lines("Kommunstyrelsen", "§ 1 Budget", "Expedieras:", "Ekonomikontoret", "Kommunstyrelsen", "Revisorerna",
+                 "§ 2 Taxa", "Expedieras:", "Ekonomikontoret", "Kommunstyrelsen", "Revisorerna")
+    kept, _ = remove_furniture(sent)
+    assert [line.text for line in kept].count("Kommunstyrelsen") == 3

@@ -224,9 +224,9 @@ def _letterhead_again(lines: list[Line], content: list[int], removed: set[int], 
     """The first page's header again further on: with its page's number ("VÄSTERLIDA KOMMUN<TAB>
     PROTOKOLLSUTDRAG<TAB>2(2)" / "Kommunstyrelsen<TAB>Sammanträdesdatum 2024-03-11"), the header of
     a page of a document too short for its headers to recur three times (two lines at least, the
-    page number among them); or its first line alone, where it recurs three times ("Strömsviks
-    kommun – Revisorerna" atop each page of a Word file, which knows no pages). The first is kept
-    (its facts)."""
+    page number among them); or its first line alone, where it recurs three times, each right after
+    a page's end ("Strömsviks kommun – Revisorerna" below the page number of each page of a Word
+    file, which knows no pages). The first is kept (its facts)."""
     keys = [_run_key(lines[i].text) for i in content]
     head = keys[:_HEAD_LINES]
     recurs = bool(keys) and keys.count(keys[0]) >= 3
@@ -235,10 +235,19 @@ def _letterhead_again(lines: list[Line], content: list[int], removed: set[int], 
         while size < len(head) and start + size < len(keys) and keys[start + size] == head[size]:
             size += 1
         marked = any(_PAGE_MARK.search(lines[content[start + k]].text) for k in range(size))
-        if (size >= 2 and marked or size >= 1 and recurs) and start >= size and not any(map(_sentence, head[:size])):
+        at_edge = size >= 2 and marked or size >= 1 and recurs and _after_page_edge(lines, content[start], removed)
+        if at_edge and start >= size and not any(map(_sentence, head[:size])):
             for k in range(size):
                 removed.add(content[start + k])
                 reasons[content[start + k]] = "page header or footer (the first page's header again)"
+
+
+def _after_page_edge(lines: list[Line], index: int, removed: set[int]) -> bool:
+    """The line starts a page: the line before it is furniture (the last page's number) or on
+    another page. (A recipient that happens to be the letterhead's first line, "Kommunstyrelsen",
+    stands after the other recipients.)"""
+    before = next((k for k in range(index - 1, -1, -1) if not lines[k].blank), None)
+    return before is None or before in removed or lines[before].page != lines[index].page
 
 
 _HEAD_LINES = 4
