@@ -1323,3 +1323,14 @@ def test_a_cover_page_form_beside_prose_that_meets_its_value_column(content):
     assert [b.by for b in items["75"].blocks if b.kind == "protokollsanteckning"] == [("Kent Sandberg (SD)", "Roger Ek (SD)")]
     [note] = [b for b in items["76"].blocks if b.kind == "protokollsanteckning"]
     assert note.text.endswith("där behoven är störst.”")
+
+
+def test_a_chair_the_head_names_by_an_abbreviation_attends_as_ordforande(content, tmp_path):
+    """`Ordf.: Anna Ek (S)` in the head of minutes that list no members: she attends as ordförande,
+    with her party, and the abbreviation is no role."""
+    source = tmp_path / "bn-2024-06-12.md"
+    source.write_text(_PERMIT_PARTS.replace("Beslutande: Anna Ek (S), ordförande, Per Al (M), Eva Lund (C)\n", "Ordf.: Anna Ek (S)\n"),
+                      encoding="utf-8")
+    result = import_file(source, load_registries(content), content, content)
+    front = yaml.safe_load(result.meetings[0].text.split("---\n")[1])
+    assert [(a["name"], a.get("role"), a.get("party")) for a in front["present"]] == [("Anna Ek", "ordförande", "S")]

@@ -65,7 +65,7 @@ FACTS = {
     "secretary": r"sekreterare|protokollförare|mötessekreterare|antecknad\s+av|antecknare|vid\s+pennan|vid\s+protokollet",
     "adjusters": r"justerare|justeras|justerat|justeras\s+av|utses\s+att\s+justera|utsedda?\s+att\s+justera|justerande|justeringsperson(?:er)?|"
                  r"protokollet\s+justeras\s+av|justerare\s+och\s+tid\s+för\s+justering",
-    "deputy_adjuster": r"ersättare\s+för\s+justerar(?:e|en|na)|justeringsersättare|ersättare\s+för\s+justerare",
+    "deputy_adjuster": r"ersättare\s+för\s+justerar(?:e|en|na)|justeringsersättare",
     "adjusting": rf"{_ADJUSTED_LONG}|justering|justeringsdatum|justeringsdag|justerat\s+den",
     "announced": r"datum\s+(?:då|när)\s+anslaget\s+(?:sätts|sattes|satts)\s+upp|datum\s+för\s+anslags\s+uppsättande|"
                  r"anslaget\s+(?:sätts|sattes|satts)\s+upp(?:\s+den)?|anslaget\s+uppsatt(?:\s+den)?|anslagsdatum",
@@ -778,18 +778,20 @@ class _State:
             meeting.office = meeting.office or value
             meeting.guess(loc, "office", value)
         elif kind in ("chair", "vice_chair", "secretary"):
-            names = split_name_list(_PARTIES_OUT.sub("", value).strip(), self.known, lenient=True)
+            names = self._names(value)
             if names:
                 setattr(meeting, kind, getattr(meeting, kind) or names[0])
                 meeting.guess(loc, kind.replace("_", " "), names[0])
-                if kind != "secretary":  # ("Förste vice ordförande<TAB>Bengt Rydh (C)": a member, with the role printed)
-                    self._named_in_head(value, names, printed.split("\t")[0].split(":")[0].strip().lower(), loc)
+                # ("Förste vice ordförande<TAB>Bengt Rydh (C)": a member, with the role printed)
+                label = " ".join(printed.split("\t")[0].split(":")[0].split()).lower()
+                if kind != "secretary":
+                    self._named_in_head(value, names, "ordförande" if kind == "chair" else label, loc)
         elif kind == "adjusters":
             if deputy := _DEPUTY_ADJUSTER.search(value):
                 # "Olle Berg (M), med Maja Fors (MP) som ersättare": she adjusts only if he cannot
                 value = value[:deputy.start()]
                 meeting.guess(loc, "adjuster's deputy", f"{deputy['name']} (not an adjuster unless the adjuster could not)")
-            names = split_name_list(_PARTIES_OUT.sub("", value).strip(), self.known, lenient=True)
+            names = self._names(value)
             for name in names:
                 if name not in meeting.adjusters:
                     meeting.adjusters.append(name)
@@ -797,7 +799,7 @@ class _State:
             self._named_in_head(value, names, None, loc)
         elif kind == "deputy_adjuster":
             # ("Ersättare för justerare<TAB>Jonas Falk (SD)": a member there, who adjusts only if an adjuster cannot)
-            names = split_name_list(_PARTIES_OUT.sub("", value).strip(), self.known, lenient=True)
+            names = self._names(value)
             self._named_in_head(value, names, None, loc, note="ersättare för justerarna")
             if names:
                 meeting.guess(loc, "adjuster's deputy", f"{', '.join(names)} (not an adjuster unless an adjuster could not)")
@@ -805,6 +807,10 @@ class _State:
             meeting.unplace(Line(printed, loc), f"a '{kind}' label whose value the importer could not read")
         self.started = True
         self.facts_seen = True
+
+    def _names(self, value: str) -> list[str]:
+        """The names of a head fact's value, their parties (or notes) in brackets left out."""
+        return split_name_list(_PARTIES_OUT.sub("", value).strip(), self.known, lenient=True)
 
     def _named_in_head(self, value: str, names: list[str], role: str | None, loc: str, note: str | None = None) -> None:
         """The members a head fact names with their parties (`Justerare<TAB>Maria Kallin (S) och Per

@@ -964,7 +964,7 @@ class _Filler:
         proposal = proposals[-1]
         for name, attendee in zip(names, joining):
             if not any(same_person(attendee.name, without_party(by)) for by in proposal.by):
-                proposal.by.append(f"{attendee.name} {name[len(without_party(name)):].strip()}".strip())
+                proposal.by.append(_as_listed(attendee, name))
         proposal.text = f"{proposal.text} {sentence}"
         return True
 
@@ -984,7 +984,7 @@ class _Filler:
             if match is None:
                 missing.append(name)
             else:
-                by.append(f"{match.name} {name[len(without_party(name)):].strip()}".strip())
+                by.append(_as_listed(match, name))
         if by and not missing:
             self.item.parts.append(Part("block", block=kind, by=by, text=text, loc=unit.loc))
             self.meeting.guess(unit.loc, f"{self.item.label}: {kind}", f"by {', '.join(by)}: {_short(text)}")
@@ -999,11 +999,11 @@ class _Filler:
         propose, dissent or note: whoever does attended, so the name with its party is taken as
         present, and the report says where it came from."""
         for name in names:
-            bare = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+            bare = without_party(name)
             party = re.search(r"\(([^)]*)\)\s*$", name)
             if not looks_like_name(bare, self.ctx.known, lenient=True) or len(bare.split()) < 2:
                 continue
-            if (known := next((a for a in self.meeting.attendees() if same_person(bare, a.name)), None)) is not None:
+            if (known := self._attendee_named(name)) is not None:
                 if known.party is None and party and known in self.ctx.inferred:  # (an adjuster signs without a party)
                     known.party = party[1]
                 continue
@@ -1126,6 +1126,12 @@ def _bold_text(unit: Unit) -> bool:
     text = unit.text.strip()
     return unit.kind == "heading" and len(text.split()) >= 4 and not (_field(text) or _section(text)
                                                                       or PROSE_LABELS.match(text.rstrip(":")))
+
+
+def _as_listed(attendee: Attendee, name: str) -> str:
+    """How a block's `Av:` names an attendee the text names: the attendance's spelling, the party as
+    the text prints it (`Anna Ek (S)`)."""
+    return f"{attendee.name} {name[len(without_party(name)):].strip()}".strip()
 
 
 def _next_point(last: Unit, following: Unit) -> bool:

@@ -690,10 +690,9 @@ def _adjustment_in_text(meeting: DraftMeeting) -> None:
     for item in meeting.items:
         for part in item.parts:
             for sentence in sentences(part.text) if part.kind == "para" else ():
-                found = first_date(sentence, meeting.date.year) if _ADJUSTMENT_TOLD.match(sentence) else None
-                if found is not None and meeting.date <= found.start <= meeting.date + dt.timedelta(days=60):
-                    meeting.adjusted_on = found.start
-                    meeting.guess(part.loc or item.loc, "adjusted_on", f"{found.start} (from '{sentence}')")
+                found = first_date(sentence) if _ADJUSTMENT_TOLD.match(sentence) else None
+                if found is not None and meeting.date <= found.start <= meeting.date + dt.timedelta(days=60) \
+                        and notice_day(meeting, "adjusting", sentence, part.loc or item.loc, sentence):
                     return
 
 
