@@ -265,7 +265,7 @@ def test_association_minutes_with_elections_and_sign_off(content):
     assert data["officials"] == {"secretary": "Maria Sund", "adjusters": ["Lars Ek", "Ola Berg"]}
     assert [(s["name"], s["role"]) for s in data["signatures"]] == [
         ("Maria Sund", "sekreterare"), ("Lars Ek", "justerare"), ("Ola Berg", "justerare")]
-    assert data["next_meetings"] == [{"date": dt.date(2023, 5, 10), "time": "15.00", "text": "10 maj kl. 15.00 på Träffpunkten"}]
+    assert data["next_meetings"] == [{"date": dt.date(2023, 5, 10), "time": "15.00", "place": "Träffpunkten", "text": "10 maj kl. 15.00 på Träffpunkten"}]
     meeting = loaded(result, content)
     decisions = {i.number: [d.text for d in i.decisions] for i in meeting.items}
     assert decisions == {"1": [], "2": ["Till sekreterare valdes Maria Sund och till justerare valdes Ola Berg."],
@@ -724,6 +724,20 @@ def test_the_one_officer_titled_secretary_keeps_the_minutes(content, tmp_path, o
                       f"Övriga: {officers}\n\n§ 12 Val av justerare\nKommunstyrelsen utser Maja Björk att justera protokollet.\n\n"
                       "§ 13 Budget\nKommunstyrelsen godkänner budgeten.\n", encoding="utf-8")
     assert front(only_meeting(run(source, content)).text)["officials"].get("secretary") == secretary
+
+
+def test_each_entry_of_a_list_set_apart_by_semicolons_starts_with_its_person(content, tmp_path):
+    """`Förhinder: A, SPF X; B (SD), socialnämnden; C, PRO Y, ersättare`: the semicolons set the
+    entries apart, so each one's first part is a person even where the given name is none the
+    importer knows (before, the third absentee became the second's organisation)."""
+    source = tmp_path / "kpr.txt"
+    source.write_text("Protokoll Pensionärsrådet 2024-04-15\n\nNärvarande: Karin Holm, PRO Norrby, ordförande\n"
+                      "Förhinder: Elisabeth Wennberg, SPF Norrby; Anders Rydh (SD), socialnämnden; "
+                      "Sturle Olofsson, PRO Hällsjö, ersättare\n\n§ 1 Mötets öppnande\nOrdföranden öppnar mötet.\n\n"
+                      "§ 2 Dagordning\nDagordningen godkänns.\n", encoding="utf-8")
+    data = front(only_meeting(run(source, content)).text)
+    assert [(a["name"], a.get("organisation"), a.get("party")) for a in data["absent"]] == [
+        ("Elisabeth Wennberg", "SPF Norrby", None), ("Anders Rydh", None, "SD"), ("Sturle Olofsson", "PRO Hällsjö", None)]
 
 
 def test_a_vote_keeps_what_it_was_between_and_its_count(content, tmp_path):

@@ -1334,3 +1334,33 @@ def test_a_chair_the_head_names_by_an_abbreviation_attends_as_ordforande(content
     result = import_file(source, load_registries(content), content, content)
     front = yaml.safe_load(result.meetings[0].text.split("---\n")[1])
     assert [(a["name"], a.get("role"), a.get("party")) for a in front["present"]] == [("Anna Ek", "ordförande", "S")]
+
+
+def test_a_pensioners_councils_notes_with_semicolon_lists_and_an_attachment_listed_after_signing(content):
+    """The notes (minnesanteckningar, ODT) of a kommunalt pensionärsråd: `Östra Lidby kommun –
+    Kommunala pensionärsrådet<TAB>Sida 2 av 3` atop each page names the organisation and its body,
+    and is page furniture after the first; `Förhinder: A, SPF X; B (SD), socialnämnden; C, PRO Y,
+    ersättare` is one absentee per semicolon; `Rådet lämnar följande synpunkter:` and its bullets
+    are the council's decision; `Vid anteckningarna<TAB>Justeras` heads its signers' columns;
+    `Bilaga 1: ...` after the signatures goes to the item that encloses it (`(bilaga 1)`); a member
+    present for `punkt 1–7` attended until item 7; the next meeting's place is read, and the
+    sentence after it is not its text."""
+    draft, meeting, front = imported("kpr-2024-04-15-minnesanteckningar.odt", content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == [str(n) for n in range(1, 11)]
+    assert (meeting.body, draft.meeting.body_proposal["organisation"]) == ("kommunala-pensionarsradet", "Östra Lidby kommun")
+    assert "Östra Lidby kommun –" not in body_of(draft)
+    assert [(a.name, a.organisation, a.party) for a in meeting.absent] == [
+        ("Elisabeth Wennberg", "SPF Seniorerna Lidbygden", None), ("Anders Rydh", None, "SD"), ("Stig Olofsson", "PRO Hällsjö", None)]
+    [remiss] = items["5"].decisions
+    assert remiss.own_html.startswith("<p>Rådet lämnar följande synpunkter:</p>\n<ul>\n<li>Rådet ställer sig positivt")
+    assert remiss.own_html.count("<li>") == 5
+    assert [d.normalised for d in items["5"].diarienummer] == ["SN 2024/0112"]
+    assert items["10"].decisions == ()
+    assert [(s.name, s.role) for s in meeting.signatures] == [("Jonna Eriksson", "sekreterare"), ("Ingrid Sandell", "ordförande")]
+    assert [a.title for a in items["4"].attachments] == ["Presentation Ny organisation för hemtjänsten, 2024-04-15"]
+    holm = next(a for a in meeting.present if a.name == "Per Holm")
+    assert (holm.until_item, holm.absent_from_items) == ("7", ())
+    [next_meeting] = front["next_meetings"]
+    assert next_meeting["place"] == "Hällsjö bygdegård, Skolvägen 4, Hällsjö"
+    assert next_meeting["text"] == "10 juni 2024 kl. 13.30 i Hällsjö bygdegård, Skolvägen 4, Hällsjö"

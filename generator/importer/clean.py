@@ -223,8 +223,8 @@ def _repeated_titles(lines: list[Line], content: list[int], removed: set[int], r
 def _letterhead_again(lines: list[Line], content: list[int], removed: set[int], reasons: dict[int, str]) -> None:
     """The first page's header again further on: with its page's number ("VÄSTERLIDA KOMMUN<TAB>
     PROTOKOLLSUTDRAG<TAB>2(2)" / "Kommunstyrelsen<TAB>Sammanträdesdatum 2024-03-11"), the header of
-    a page of a document too short for its headers to recur three times (two lines at least, the
-    page number among them); or its first line alone, where it recurs three times, each right after
+    a page of a document too short for its headers to recur three times (one line or more, the
+    page number among them: "Östra Lidby kommun – Pensionärsrådet<TAB>Sida 2 av 3"); or its first line alone, where it recurs three times, each right after
     a page's end ("Strömsviks kommun – Revisorerna" below the page number of each page of a Word
     file, which knows no pages). The first is kept (its facts)."""
     keys = [_run_key(lines[i].text) for i in content]
@@ -235,7 +235,7 @@ def _letterhead_again(lines: list[Line], content: list[int], removed: set[int], 
         while size < len(head) and start + size < len(keys) and keys[start + size] == head[size]:
             size += 1
         marked = any(_PAGE_MARK.search(lines[content[start + k]].text) for k in range(size))
-        at_edge = size >= 2 and marked or size >= 1 and recurs and _after_page_edge(lines, content[start], removed)
+        at_edge = size >= 1 and (marked or recurs and _after_page_edge(lines, content[start], removed))
         if at_edge and start >= size and not any(map(_sentence, head[:size])):
             for k in range(size):
                 removed.add(content[start + k])

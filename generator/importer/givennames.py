@@ -33,6 +33,7 @@ vilma viola vivianne wilma yvonne åsa ylva agda aleksandra anneliese ann-britt 
 ann-christin ann-louise ann-sofie anna-karin anna-lena anna-maria anne-marie eva-lena
 marie-louise ulla-britt eva-karin karin-margareta jaana marjo pirjo päivi riitta sirpa tuula
 minna hanne mette kirsten ingeborg karen gro sigrid unni wenche benedicte dina elna gunnel hjördis inga-lill jeanna lejla lidia liv majvor mirja mari nova rakel saga sally tyra ulrica-marie ylvie amra fatima leila yasmin aisha zeinab
+lis elsy ester inez doris vivi viveka ewa ewy iréne mai ann-marie britt-marie maj-britt majbritt solbritt elly gunni
 """
 
 _MALE = """
@@ -53,6 +54,7 @@ simon sixten staffan sten stefan steffe sture sune svante sven sverker sören th
 tom tomas tommy tore torbjörn torsten ture ulf urban valter viktor victor vilhelm wilhelm
 william yngve åke örjan östen ingvald nick jörn juha kari matti
 mikko pekka timo jukka esa hannu ole jens-erik lars-erik per-olof per-åke karl-erik jan-erik
+stig bror roy tor tord lage holger inge uno egil evald helmer osvald jarl sigvard roine berndt kent-åke
 ahmed hassan omar mustafa yusuf reza ali-reza amir daniel-johan dino goran jovan marko milan nikola zoran carl-johan hans-olof lars-göran sven-erik bo-göran nils-erik
 """
 

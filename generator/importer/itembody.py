@@ -1109,8 +1109,9 @@ def _serving(attendee: Attendee) -> bool:
 
 def _dnr_line(text: str) -> tuple[str, str] | None:
     """`Dnr KS 2023/45` without a colon, or `RS 2016/512` alone (a series and a number, as the
-    meeting system prints under the heading): a diarienummer line all the same."""
-    match = re.match(r"^(?:(?:Dnr|DNR|Diarienummer)\.?\s+|(?=[A-ZÅÄÖ]{1,12}\s*[/:]?\s*\d))(?P<value>\S.{0,30})$", text.strip())
+    meeting system prints under the heading): a diarienummer line all the same; so is the number
+    of the body whose matter it is (`Socialnämndens diarienummer SN 2024/0112`, a referral's)."""
+    match = re.match(r"^(?:(?:[A-ZÅÄÖ][a-zåäö-]+s\s+)?(?:Dnr|DNR|dnr|Diarienummer|diarienummer)\.?\s+|(?=[A-ZÅÄÖ]{1,12}\s*[/:]?\s*\d))(?P<value>\S.{0,30})$", text.strip())
     return ("dnr", match["value"].strip()) if match and dnr.normalise(match["value"]) else None
 
 

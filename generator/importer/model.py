@@ -205,6 +205,9 @@ class DraftMeeting:
     next_meetings: list[NextMeeting] = field(default_factory=list)
     items: list[DraftItem] = field(default_factory=list)
     appendix: list[Section] = field(default_factory=list)
+    listed_attachments: list[tuple[str, str, Line]] = field(default_factory=list)
+    """`Bilaga 1: Presentation ...` listed after the signatures: (number, title, line), each to go to
+    the item that refers to it."""
     item_range: tuple[int, int] | None = None
     """`Ärenden: 23 - 35` as printed in the header."""
     source_format: str | None = None

@@ -321,7 +321,15 @@ def parse_inline_list(text: str, known: frozenset[str] | set[str] = frozenset())
     """
     text = text.strip().rstrip(".")
     pieces: list[str] = []
-    for part in _segments_keep_parens(text):
+    # Entries set apart by semicolons ("A, SPF X; B (SD), socialnämnden; C, PRO Y, ersättare")
+    # each start with their person, whatever origin the name has.
+    leads: set[int] = set()
+    entries = _segments_keep_parens(text, ";")
+    parts = [(segment, position == 0 and len(entries) > 1)
+             for entry in entries for position, segment in enumerate(_segments_keep_parens(entry))]
+    for part, leading in parts:
+        if leading:
+            leads.add(len(pieces))
         # "SKR och Anna Åberg": split at "och" only when a name follows
         while True:
             match = re.search(r"\s+(?:och|samt|&)\s+(?=\S)", part)
@@ -339,9 +347,11 @@ def parse_inline_list(text: str, known: frozenset[str] | set[str] = frozenset())
     # A list of nothing but names ("Sara Winqvist, Ragnberth Helleday, Thomas Fritz") takes names
     # of any origin; a list mixing names and organisations only names it knows as names.
     lenient = all(looks_like_name(_name_head(p), known, lenient=True) for p in pieces if p)
-    for piece in filter(None, pieces):
+    for index, piece in enumerate(pieces):
+        if not piece:
+            continue
         head = _name_head(piece)
-        if looks_like_name(head, known, lenient=lenient):
+        if looks_like_name(head, known, lenient=lenient or index in leads):
             attendee = Attendee(name=head)
             remainder = piece[len(head):].strip()
             for segment in _segments(remainder):
@@ -364,15 +374,15 @@ def _name_head(piece: str) -> str:
     return re.split(r"\s*\(", piece, maxsplit=1)[0].strip()
 
 
-def _segments_keep_parens(text: str) -> list[str]:
-    """Split at commas and semicolons outside parentheses (not within a list of items)."""
+def _segments_keep_parens(text: str, separators: str = ",;") -> list[str]:
+    """Split at commas and semicolons (`separators`) outside parentheses (not within a list of items)."""
     out, depth, current = [], 0, []
     for char in text:
         if char == "(":
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        if char in ",;" and depth == 0:
+        if char in separators and depth == 0:
             out.append("".join(current))
             current = []
         else:

@@ -530,7 +530,7 @@ def _announcement(meeting: DraftMeeting, registries: Registries) -> None:
 def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], options: Options, title_rest: str | None) -> None:
     registries = options.registries
     candidates = [(_body_name(text), loc) for text, loc in candidates]
-    candidates = [(text, loc) for text, loc in candidates if text]
+    candidates = [(part, loc) for text, loc in candidates if text for part in _owner_and_body(text)]
     if title_rest:
         meeting.body_printed = title_rest
     if options.body:
@@ -562,6 +562,18 @@ def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], opt
         meeting.guess(meeting.first_loc, "body's organisation", f"{owner} (the letterhead)")
     meeting.body, meeting.body_name, meeting.body_proposal = proposal["key"], proposal["name"], proposal
     meeting.guess(meeting.first_loc, "body", f"{proposal['key']} (proposed: no body in bodies.yml matches '{name}')")
+
+
+_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _owner_and_body(text: str) -> list[str]:
+    """A letterhead that names the organisation and its body on one line ("Ekbacka kommun –
+    Kommunala pensionärsrådet"): the body, then the organisation; any other line as it is."""
+    parts = _DASH.split(text, maxsplit=1)
+    if len(parts) == 2 and _ORGANISATION.search(parts[0]) and parts[1][:1].isupper() and not _ORGANISATION.search(parts[1]):
+        return [parts[1], parts[0]]
+    return [text]
 
 
 def _as_written(name: str) -> str:
@@ -668,6 +680,7 @@ def _finish(meeting: DraftMeeting, ctx: ItemContext, registries: Registries) -> 
     _officials(meeting)
     _days(meeting)
     _item_references(meeting)
+    _listed_attachments(meeting)
     _next_meetings(meeting)
     if meeting.date is not None:
         _next_in_text(meeting)
@@ -682,6 +695,23 @@ _ADJUSTMENT_TOLD = re.compile(r"^(?:Justering(?:en)?\s+(?:av\s+(?:dagens\s+)?pro
                               r"|Protokollet\s+(?:justeras|ska\s+justeras))\b", re.IGNORECASE)
 """`Justeringen sker på revisionskontoret fredagen den 26 april 2024.`: the day of adjustment told in
 an item (`Val av justerare`) where the minutes have no field for it."""
+
+
+def _listed_attachments(meeting: DraftMeeting) -> None:
+    """Each attachment listed after the signatures goes to the one item whose text refers to it
+    by its number ("Presentationen bifogas minnesanteckningarna (bilaga 1)"); one that no item or
+    more than one refers to is told, not guessed."""
+    for number, title, line in meeting.listed_attachments:
+        mention = re.compile(rf"\bbilaga\s+{re.escape(number)}\b", re.IGNORECASE)
+        referring = [item for item in meeting.items
+                     if any(mention.search(part.text) for part in item.parts if part.kind == "para")]
+        if len(referring) != 1 or not referring[0].parts or referring[0].parts[0].kind != "fields":
+            meeting.unplace(line, "an attachment listed after the signatures that no one item refers to")
+            continue
+        item = referring[0]
+        item.attachments.append(("Bilaga", title))
+        item.parts[0].items.append(("Bilaga", title))
+        meeting.guess(line.loc, f"{item.label}: bilaga", f"{title} (listed after the signatures as bilaga {number})")
 
 
 def _adjustment_in_text(meeting: DraftMeeting) -> None:
@@ -842,8 +872,30 @@ def _days(meeting: DraftMeeting) -> None:
                                  "kept as a note")
 
 
+_ATTENDED_ITEMS = re.compile(r"^(?:(?:närvarande|deltog|deltar)\s+)?(?:(?:under|i|vid)\s+)?(?:punkt(?:erna)?|§§?|ärende(?:na)?|paragraf(?:erna)?)"
+                             r"\s*(?P<first>\d{1,4})\s*[-–]\s*(?P<last>\d{1,4})$", re.IGNORECASE)
+"""`punkt 1–7`, `§§ 45–50` beside a member: the items they attended."""
+
+
+def _attended_items(attendee: Attendee, numbers: list[str]) -> None:
+    """A member present for a run of items only: the items before it missed, the last one
+    attended (`until_item`), where the run is the meeting's own items."""
+    match = _ATTENDED_ITEMS.match((attendee.note or "").strip())
+    if not match or attendee.until_item or attendee.absent_from_items or not {match["first"], match["last"]} <= set(numbers):
+        return
+    first, last = numbers.index(match["first"]), numbers.index(match["last"])
+    if first > last or (first == 0 and last == len(numbers) - 1):
+        return
+    attendee.absent_from_items = numbers[:first]
+    if last < len(numbers) - 1:
+        attendee.until_item = numbers[last]
+
+
 def _item_references(meeting: DraftMeeting) -> None:
-    numbers = {item.number for item in meeting.items if item.number}
+    ordered = [item.number for item in meeting.items if item.number]
+    numbers = set(ordered)
+    for attendee in meeting.present:
+        _attended_items(attendee, ordered)
     for attendee in [*meeting.present, *meeting.absent, *meeting.staff, *meeting.guests]:
         if attendee.until_item and attendee.until_item not in numbers:
             meeting.notes.append(f"{attendee.loc}: {attendee.name}: item {attendee.until_item} ('{attendee.note}') is no item "
@@ -879,13 +931,14 @@ def _next_meetings(meeting: DraftMeeting) -> None:
                     day = day.replace(year=day.year + 1) if _valid(day.year + 1, day) else day
                 if day <= meeting.date:
                     continue
-                shown = text.strip()
-                if re.match(r"^(?:nästa|kommande)\b", shown, re.IGNORECASE):
-                    shown = shown[found.span[0]:].strip()  # "Nästa möte blir den 10 maj ..." -> "10 maj ..."
-                shown = shown.rstrip(".")
+                # "Nästa möte blir den 10 maj ..." -> "10 maj ...", to the end of its sentence
+                start = found.span[0] if re.match(r"^\s*(?:nästa|kommande)\b", text, re.IGNORECASE) else 0
+                shown = text[start:_sentence_end(text, found.span[1])].strip().rstrip(".")
                 next_meeting = NextMeeting(text=shown or text, date=day, time=find_time(text[found.span[1]:]))
                 if re.search(r"\b(?:digitalt|teams|zoom|på distans|fysiskt)\b", text, re.IGNORECASE):
                     next_meeting.place = re.search(r"\b(?:digitalt|teams|zoom|på distans|fysiskt)\b", text, re.IGNORECASE)[0]
+                else:
+                    next_meeting.place = _place_named(_sentence_from(text, found.span[1]))
                 if not any(n.date == day for n in meeting.next_meetings):
                     meeting.next_meetings.append(next_meeting)
                     meeting.guess(loc, "next meeting", f"{day} (from '{text[:60]}')")
@@ -905,9 +958,34 @@ def _next_in_text(meeting: DraftMeeting) -> None:
             if found is None or found.start <= meeting.date or any(n.date == found.start for n in meeting.next_meetings):
                 continue
             time = find_time(part.text[found.span[1]:])
-            shown = part.text[found.span[0]:].strip().rstrip(".")  # "14 juni 2023 kl. 13.00"
-            meeting.next_meetings.append(NextMeeting(text=shown, date=found.start, time=time))
+            shown = _sentence_from(part.text, found.span[0]).rstrip(".")  # "14 juni 2023 kl. 13.00"
+            place = _place_named(_sentence_from(part.text, found.span[1]))
+            meeting.next_meetings.append(NextMeeting(text=shown, date=found.start, time=time, place=place))
             meeting.guess(part.loc, "next meeting", f"{found.start} (from '{part.text[:60]}')")
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ])")
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence that goes on at `start` ends: what follows the day of the next meeting
+    ("Frågor lämnas till sekreteraren senast den 27 maj.") is another matter."""
+    end = _SENTENCE_END.search(text, start)
+    return end.start() if end else len(text)
+
+
+def _sentence_from(text: str, start: int) -> str:
+    return text[start:_sentence_end(text, start)].strip()
+
+
+_PLACE_AFTER = re.compile(r"^(?:\s*,?\s*(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?)?)?"
+                          r"\s*,?\s+(?:i|på)\s+(?P<place>[A-ZÅÄÖ][^.]*?)\s*\.?$")
+
+
+def _place_named(rest: str) -> str | None:
+    """The place after the day and time of a meeting (`kl. 13.30 i Hällsjö bygdegård, Skolvägen 4`)."""
+    match = _PLACE_AFTER.match(" " + rest)
+    return match["place"] if match else None
 
 
 def _valid(year: int, day: dt.date) -> bool:

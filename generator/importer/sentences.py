@@ -52,6 +52,8 @@ DECISION_VERBS = (
     r"fann|finner|beviljar|beviljade|godtar|godtog|nekar|nekade|accepterar|accepterade|bestämmer|bestämde|tillsätter|tillsatte|"
     r"(?:nominerar|nominerade|föreslår|föreslog)\s+och\s+(?:väljer|valde)|röstar\s+för\s+att|röstade\s+för\s+att|"
     r"tar\s+del\s+av|tog\s+del\s+av|"
+    # an advisory body's answer to a referral: "Rådet lämnar följande synpunkter:"
+    r"(?:lämnar|lämnade|avger|avgav)\s+(?:följande\s+)?(?:synpunkter|yttrande|remissvar)(?=\s*(?::|enligt\b|i\s+enlighet\b))|"
     r"tackar\s+för\s+(?:informationen|redovisningen|presentationen|föredragningen)"
     r"(?=(?:\s+och\s+lägger\s+den\s+till\s+handlingarna)?\s*\.?\s*$)"
 )

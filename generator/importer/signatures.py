@@ -23,7 +23,7 @@ CERTIFIED = re.compile(r"^(?:rätt\s+utdraget\s+(?:intygar|intygas|bestyrkes|bes
 """`Rätt utdraget intygar`: who certified an extract of the minutes as a true copy, below it. (Not
 `Utdragsbestyrkande` alone: that is the label of the empty box in every page's footer.)"""
 START = re.compile(
-    r"^(?:signatursida|signaturer|underskrifter|underskrift|vid\s+protokollet|justeras|justerat|"
+    r"^(?:signatursida|signaturer|underskrifter|underskrift|vid\s+protokollet|vid\s+(?:minnes|mötes)?anteckningarna|justeras|justerat|"
     r"detta\s+dokument\s+har\s+(?:elektroniskt|digitalt)\s+(?:under)?tecknats|elektronisk\s+signering|"
     r"dokumentet\s+är\s+(?:elektroniskt|digitalt)\s+signerat)\b",
     re.IGNORECASE,
@@ -31,6 +31,9 @@ START = re.compile(
 _HOW_SIGNED = re.compile(r"^protokollet\s+(?:justeras|signeras|undertecknas|har\s+justerats|är\s+justerat)\s+"
                          r"(?:digitalt|elektroniskt|med\s+e-?legitimation|med\s+bank-?id|via\s+\S+)\.?$", re.IGNORECASE)
 """'Protokollet justeras digitalt.': a note on the signature page, not an appendix."""
+_LISTED_ATTACHMENT = re.compile(r"^Bilaga\s+(?P<n>\d{1,2}|[A-Z])\s*[:.–-]\s*(?P<title>\S.{2,150})$")
+"""`Bilaga 1: Presentation Ny organisation för hemtjänsten`: the minutes' attachments listed after
+the signatures, each named by the item that encloses it ("bifogas minnesanteckningarna (bilaga 1)")."""
 _ESIGN = re.compile(
     r"^(?P<label>namn|name|titel,?\s*organisation|titel|title|roll|organisation|identifikationstyp|identifikations-id|"
     r"id|datum\s*&\s*tid|datum\s+och\s+tid|tidpunkt|signerat|signed)\s*:\s*(?P<value>.*)$",
@@ -142,6 +145,29 @@ def _certifying(cell: str, certified: dict, known: set[str]) -> bool:
     return True
 
 
+def _label_role(text: str) -> str | None:
+    """The role of those who sign below a label: `Justeras` -> justerare, `Vid protokollet` (or
+    `Vid anteckningarna`) -> sekreterare."""
+    if re.match(r"^(?:justeras|justerat|justerare|justerande)\b", text.strip(), re.IGNORECASE):
+        return "justerare"
+    if re.match(r"^(?:(?:underskrifter|underskrift)\s+)?(?:vid\s+protokollet|vid\s+(?:minnes|mötes)?anteckningarna|sekreterare|"
+                r"protokollförare)\b", text.strip(), re.IGNORECASE):
+        return "sekreterare"
+    return None
+
+
+def _signer(cell: str, known: set[str]) -> tuple[str, str | None] | None:
+    """A cell of a row of signers: a name (`Jonna Eriksson`) or a name and its role (`Ingrid
+    Sandell, ordförande`)."""
+    cell = cell.strip()
+    if looks_like_name(cell, known, lenient=True):
+        return cell, None
+    name, _, role = cell.partition(",")
+    if role and looks_like_name(name.strip(), known, lenient=True) and _ROLE_ONLY.match(role.strip()):
+        return name.strip(), role.strip().lower()
+    return None
+
+
 def _next_nonblank(lines: list[Line], index: int, end: int) -> int | None:
     for i in range(index, end):
         if not lines[i].blank:
@@ -157,6 +183,7 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
     signing_loc: list[str] = []
     esigned: list[tuple[Signature, str]] = []
     pending_role: str | None = None
+    column_roles: list[str | None] = []
     role_above: str | None = None
     """A role that ended the line above ("Underskrifter<TAB>Sekreterare" / "Maria Lind"): the next
     name's, when it comes right below."""
@@ -227,14 +254,17 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
                 meeting.guess(line.loc, "signature", f"{name} ({role})")
             index = below + 1
             continue
-        elif "\t" in text and all(looks_like_name(c.strip(), known, lenient=True) for c in text.split("\t") if c.strip()):
+        elif "\t" in text and all(_signer(c, known) for c in text.split("\t") if c.strip()):
             # "Lars Ek<TAB>Ola Berg" under "Justeras": names side by side, their roles in the line below
-            # when it has one for each ("Ordförande<TAB>Justerare": the chair signs too, as chair)
-            names = [c.strip() for c in text.split("\t") if c.strip()]
-            roles = _roles_side_by_side(lines, index + 1, len(names))
-            for column, role in zip(names, roles or [pending_role] * len(names)):
-                meeting.signatures.append(Signature(name=column, role=role))
-                meeting.guess(line.loc, "signature", column + (f" ({role})" if role else ""))
+            # when it has one for each ("Ordförande<TAB>Justerare": the chair signs too, as chair), else
+            # as each cell ("Ingrid Sandell, ordförande") or its column's label ("Vid protokollet<TAB>Justeras") says
+            signers = [_signer(c, known) for c in text.split("\t") if c.strip()]
+            roles = _roles_side_by_side(lines, index + 1, len(signers))
+            columns = column_roles if len(column_roles) == len(signers) else [pending_role] * len(signers)
+            for (name, own), role in zip(signers, roles or columns):  # type: ignore[misc]
+                role = own or role
+                meeting.signatures.append(Signature(name=name, role=role))
+                meeting.guess(line.loc, "signature", name + (f" ({role})" if role else ""))
             if roles:
                 index = _next_nonblank(lines, index + 1, len(lines)) + 1  # type: ignore[operator]
                 continue
@@ -261,15 +291,17 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
             current = None
             index = probe
             continue
+        elif listed := _LISTED_ATTACHMENT.match(text):
+            meeting.listed_attachments.append((listed["n"], listed["title"].strip(), line))
         elif _HOW_SIGNED.match(text):
             meeting.unplace(line, "how the minutes are signed (the signatures are in the front matter)")
         elif line.hinted and meeting.signatures and not START.match(text):
             return done(index)
         else:
-            if re.match(r"^(?:justeras|justerat|justerare|justerande)\b", text, re.IGNORECASE):
-                pending_role = "justerare"
-            elif re.match(r"^(?:(?:underskrifter|underskrift)\s+)?(?:vid\s+protokollet|sekreterare|protokollförare)\b", text, re.IGNORECASE):
-                pending_role = "sekreterare"
+            pending_role = _label_role(text) or pending_role
+            labels = [_label_role(c) for c in text.split("\t") if c.strip()]
+            if len(labels) > 1 and all(labels):
+                column_roles = labels
             meeting.unplace(line, "signature page text (the signatures are in the front matter)")
             roles = [c.strip().rstrip(":").lower() for c in text.split("\t")[1:] if _ROLE_ONLY.match(c.strip().rstrip(":"))]
             if roles:
