@@ -898,6 +898,27 @@ def test_presenters_in_fields_and_sentences():
         assert [p.name for p in presenters_in(sentence, set(), chair="Jan Kilhamn")] == expected, sentence
 
 
+def test_a_presenters_title_written_before_the_name_is_what_the_presenter_is():
+    """`Kultur- och fritidschef Maria Ekdahl föredrar` is written `Föredragande: Maria Ekdahl,
+    kultur- och fritidschef`: the title in lower case, in its indefinite form, each name's own, and
+    a plural one every name's."""
+    said = {
+        "Kultur- och fritidschef Maria Ekdahl föredrar ärendet.": [("Maria Ekdahl", "kultur- och fritidschef")],
+        "Äldreomsorgschef Annika Berglöf och enhetschef Mikael Strand informerar.": [
+            ("Annika Berglöf", "äldreomsorgschef"), ("Mikael Strand", "enhetschef")],
+        "Kassören Anna Ek redogjorde för ekonomin.": [("Anna Ek", "kassör")],
+        "Controllern Per Ek redogör för prognosen.": [("Per Ek", "controller")],
+        "Enhetscheferna Anna Ek och Per Holm redovisar läget.": [("Anna Ek", "enhetschef"), ("Per Holm", "enhetschef")],
+        "Överförmyndarhandläggarna Maria Lindholm och Jonas Berg informerar.": [
+            ("Maria Lindholm", "överförmyndarhandläggare"), ("Jonas Berg", "överförmyndarhandläggare")],
+        "Valberedningens ordförande Birgitta Fors (C) redogör för förslaget.": [("Birgitta Fors", "valberedningens ordförande")],
+        "Anna Ek och Per Holm föredrar ärendet.": [("Anna Ek", None), ("Per Holm", None)],
+        "Sekreteraren Ola Berg informerar.": [("Ola Berg", None)],
+    }
+    for sentence, expected in said.items():
+        assert [(p.name, p.description) for p in presenters_in(sentence, set())] == expected, sentence
+
+
 def test_proposals_dissents_and_jav():
     assert motion_at("Anna Ek (S) och Bo Ek (M) yrkar bifall till förslaget.") == ("yrkande", ["Anna Ek (S)", "Bo Ek (M)"])
     assert motion_at("Bo Ek (M) reserverar sig mot beslutet.") == ("reservation", ["Bo Ek (M)"])

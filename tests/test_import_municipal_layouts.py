@@ -1130,7 +1130,7 @@ def test_the_parts_of_a_permit_decision_are_the_items_own_and_so_is_what_they_na
     result = import_file(source, load_registries(content), content, content)
     body = body_of(result.meetings[0])
     assert "### Skäl för beslutet\n\nÅtgärden är planenlig." in body and "### Upplysningar\n\n" in body
-    assert "## 6. Information om budgeten\n\nFöredragande: Karin Holm\n\n### Budgetläget" in body
+    assert "## 6. Information om budgeten\n\nFöredragande: Karin Holm, bygglovshandläggare\n\n### Budgetläget" in body
 
 
 def test_a_board_of_2003_exported_as_rtf_with_its_roll_call_in_columns_of_names(content):

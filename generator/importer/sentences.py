@@ -316,9 +316,10 @@ def presenters_in(sentence: str, known: frozenset[str] | set[str], chair: str | 
         match = pattern.match(text)
         if not match:
             continue
-        names = _split_names(match["names"])
+        titled = _titled_names(match["names"], match.groupdict().get("role"))
+        names = [name for name, _title in titled]
         if names and all(looks_like_name(name, known, single=True) or _unlisted_name(name, known) for name in names):
-            return [Presenter(name) for name in names]
+            return [Presenter(name, title) for name, title in titled]
         role = match.groupdict().get("role")
         if role and " " not in role and not _DEFINITE_TITLE.fullmatch(role) and len(names) == 1 \
                 and _unlisted_name(named := f"{role} {names[0]}", known):
@@ -334,8 +335,39 @@ def _unlisted_name(name: str, known) -> bool:
 
 
 def _split_names(text: str) -> list[str]:
+    return [name for name, _title in _titled_names(text)]
+
+
+def _titled_names(text: str, first_title: str | None = None) -> list[tuple[str, str | None]]:
+    """The names of a sentence's subject, each with the title written before it ("Äldreomsorgschef
+    Annika Berglöf och enhetschef Mikael Strand"): what the presenter is, as `Föredragande: name,
+    title` says."""
     parts = [p.strip() for p in re.split(r"\s*,\s*|(?<!-)\s+(?:och|samt)\s+", text) if p.strip()]  # ("hälso- och ...": one title)
-    return [re.sub(rf"^{_LATER_ROLE}", "", part) for part in parts]
+    plural = _PLURAL_TITLE.fullmatch(first_title or "")
+    if plural:  # ("Enhetscheferna A och B": each an enhetschef)
+        first_title = plural["stem"] + ("are" if plural["ending"] == "arna" else "")
+    titled = []
+    for index, part in enumerate(parts):
+        title = re.match(rf"^{_LATER_ROLE}", part)
+        name = part[title.end():] if title else part
+        said = title[0].strip() if title else first_title if index == 0 or plural else None
+        titled.append((name, _as_description(said)))
+    return titled
+
+
+_PLURAL_TITLE = re.compile(r"(?P<stem>(?:\S+\s+)*\w+?)(?P<ending>arna|erna)", re.IGNORECASE)
+
+
+def _as_description(title: str | None) -> str | None:
+    """A title before a name as a description: in lower case, but an acronym as written."""
+    if not title or title.casefold() in ("ordförande", "ordföranden", "sekreterare", "sekreteraren"):
+        return None
+    if indefinite := _INDEFINITE.fullmatch(title):  # "Controllern Per Ek": a controller
+        title = indefinite["title"]
+    return title if title[:2].isupper() else title[0].lower() + title[1:]
+
+
+_INDEFINITE = re.compile(rf"(?P<title>(?:\S+\s+)*\w*(?:{_TITLE_ENDINGS}))(?:n|en|erna)", re.IGNORECASE)
 
 
 def parse_presenter_field(value: str, known: frozenset[str] | set[str]) -> tuple[list[Presenter], list[str]]:
