@@ -1364,3 +1364,28 @@ def test_a_pensioners_councils_notes_with_semicolon_lists_and_an_attachment_list
     [next_meeting] = front["next_meetings"]
     assert next_meeting["place"] == "Hällsjö bygdegård, Skolvägen 4, Hällsjö"
     assert next_meeting["text"] == "10 juni 2024 kl. 13.30 i Hällsjö bygdegård, Skolvägen 4, Hällsjö"
+
+
+def test_a_culture_committees_decisions_keep_their_tables_of_grants_and_fees(content):
+    """A kultur- och fritidsnämnd (Word) whose decisions hold tables: `beslutar att bevilja bidrag
+    enligt följande:` over `Förening | Sökt belopp (kr) | Beviljat belopp (kr)` and a fee table
+    proposed to fullmäktige keep their columns (before, `185 000 162 500` ran together); a past
+    decision told under `Ärendebeskrivning` is the matter's history, not a decision; `Omröstning`
+    over a roll call is the vote's label; `Med 5 ja-röster mot 3 nej-röster beslutar nämnden att
+    bifalla förvaltningens förslag.` is the vote's outcome; `yrkar bifall till X:s avslagsyrkande`
+    supports X's proposal."""
+    draft, meeting, front = imported("kfn-2024-02-20-bidragstabell.docx", content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == [str(n) for n in range(12, 21)]
+    [grants] = items["14"].decisions
+    assert "<table>" in grants.own_html and "<td>Sjöhamra IF</td>\n<td>185 000</td>\n<td>162 500</td>" in grants.own_html
+    assert grants.own_html.count("<tr>") == 9 and "att avslå ansökan från Föreningen Gamla Hamnens Vänner" in grants.text
+    [fees] = items["16"].decisions
+    assert "<th>Anläggning</th>" in fees.own_html and "<td>Sjöhamra ishall</td>\n<td>420</td>\n<td>1 050</td>" in fees.own_html
+    [opening_hours] = items["17"].decisions
+    assert opening_hours.text.startswith("Kultur- och fritidsnämnden beslutar")
+    assert "### Omröstning" not in body_of(draft)
+    [vote] = [b for b in items["17"].blocks if b.kind == "omröstning"]
+    assert (len(vote.yes), len(vote.no), len(vote.abstain)) == (5, 3, 1) and "Med 5 ja-röster mot 3 nej-röster" in vote.text
+    assert [b.by for b in items["17"].blocks if b.kind == "yrkande"] == [
+        ("Ingela Brandt (S)", "Ahmed Nasser (S)", "Henrik Olausson (V)"), ("Tomas Lindkvist (M)", "Jan-Erik Boström (SD)")]

@@ -18,6 +18,7 @@ In order of precedence, for each unit of the item:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ from .sentences import (
     ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
     assignments_in, members_acting, party_group_motion, presenters_in, support_at,
 )
+from .write import markdown_table
 from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
 
 TYPE_LINE = re.compile(
@@ -310,6 +312,8 @@ class _Filler:
         self.prose_seen = False
         self.seen = 0
         self.in_proposal = False
+        self.in_background = False
+        """Under `Ärendebeskrivning` / `Bakgrund`: what the body decided before is the matter's history."""
 
     # -- the walk -----------------------------------------------------------------------
 
@@ -552,9 +556,7 @@ class _Filler:
         if unit.kind == "row":
             rows = []
             while index < len(units) and units[index].kind == "row":
-                # (the source's own columns where it has them: an empty one keeps the marks after it in place)
-                rows.append(list(units[index].lines[0].cells) if units[index].single and units[index].lines[0].cells
-                            else units[index].text.split("\t"))
+                rows.append(_cells(units[index]))
                 index += 1
             self.item.parts.append(Part("table", items=rows, loc=unit.loc))
             self.prose_seen = True
@@ -640,7 +642,7 @@ class _Filler:
 
     def _section(self, unit: Unit, section: tuple[str, str], units: list[Unit], index: int) -> int:
         kind, value = section
-        self.in_proposal = False
+        self.in_proposal = self.in_background = False
         if kind == "ställningstagande" and not value and self.seen < 4 and self.item.type_printed is None \
                 and not self._labels_decision(units, index):
             return self._type(unit, index)
@@ -668,7 +670,8 @@ class _Filler:
                 collected.append(following)
                 index += 1
         if not collected:
-            self._heading(unit)
+            if not (kind == "omröstning" and index < len(units) and starts_roll_call(units[index])):
+                self._heading(unit)  # (a roll call below `Omröstning` is the vote's, its label no part of the item)
             return index
         if kind in ("beslut", "ställningstagande"):
             self._block(kind, collected, unit.loc, f"after the label '{unit.text.strip()[:40]}'")
@@ -745,6 +748,7 @@ class _Filler:
         title = unit.text.strip().rstrip(":").strip()
         # Under "Förslag till beslut" (or "Arbetsutskottets förslag") the att-lines are a proposal, not decisions.
         self.in_proposal = bool(PROPOSAL_LABEL.match(title))
+        self.in_background = bool(_BACKGROUND_LABEL.match(title))
         self.item.parts.append(Part("heading", text=title, loc=unit.loc))
         if own_fields:
             self.section_fields = Part("fields", items=[])
@@ -887,8 +891,8 @@ class _Filler:
     def _decision_at(self, sentence: str) -> str | None:
         """Why the sentence is a decision of the item, or None; the order a vote is put in is
         approved by the body ("Kommunstyrelsen godkänner följande propositionsordning"), a step of the vote."""
-        if _VOTING_ORDER.search(sentence):
-            return None
+        if _VOTING_ORDER.search(sentence) or (self.in_background and _PAST_DECISION.search(sentence)):
+            return None  # ("Ärendebeskrivning" / "Nämnden gav i samband med budgeten förvaltningen i uppdrag att ...")
         return decision_at(sentence, self.ctx.subjects, self.meeting.date)
 
     def _absorb_list(self, units: list[Unit], start: int) -> list[Unit]:
@@ -917,6 +921,8 @@ class _Filler:
                 out.append(Unit("bullet", text, unit.lines, depth=1))
             elif point:
                 out.append(unit)
+            elif unit.kind == "row" and previous_colon and len(_cells(unit)) >= 3 and (not out or out[-1].kind == "row"):
+                out.append(unit)  # ("... bevilja bidrag enligt följande:" / "Förening | Sökt | Beviljat": a table)
             elif unit.kind == "row" and previous_colon and (not out or out[-1].kind == "short"):
                 out.append(Unit("short", " ".join(text.split()), unit.lines, depth=1))
             elif unit.kind == "para" and previous_colon and not out or (unit.kind == "para" and out and out[-1].kind == "short"):
@@ -1171,9 +1177,17 @@ def _stops_section(unit: Unit) -> bool:
                                           or _DISPATCH_ALONE.match(text) or (unit.single and _attachment_label(text)))
 
 
-_OUTCOME_OF_A_VOTE = re.compile(r"^[^.]*\b\d+\s+ja(?:-?röst(?:er)?)?\b[^.]*\benligt\s+[^.]{2,80}?(?:yrkande|förslag|förslaget)\.?$",
+_BACKGROUND_LABEL = re.compile(r"^(?:ärendebeskrivning|ärendet|bakgrund|sammanfattning(?:\s+av\s+ärendet)?|beskrivning\s+av\s+ärendet)$",
+                               re.IGNORECASE)
+_PAST_DECISION = re.compile(r"\b(?:beslutade|beslöt|gav|godkände|antog|fastställde|uppdrog|tillstyrkte|avstyrkte|biföll|avslog|"
+                            r"valde|utsåg|noterade|lade|beviljade|återremitterade|bordlade|rekommenderade|överlämnade)\b", re.IGNORECASE)
+"""A decision in the past tense: under the matter's background, the history of the matter (the
+item's own decision is told in the present, below `Beslut` or after it)."""
+_OUTCOME_OF_A_VOTE = re.compile(r"^[^.]*\b\d+\s+ja(?:-?röst(?:er)?)?\b[^.]*\b(?:enligt|att\s+(?:bifalla|avslå))\s+[^.]{2,80}?"
+                                r"(?:yrkande|yrkandet|förslag|förslaget)(?:\.\s*[^.]*\b(?:avstår|avstod|avstått|avstående)\b[^.]*)?\.?$",
                                 re.IGNORECASE)
-"""A decision that only says which proposal won the vote, and by how many."""
+"""A decision that only says which proposal won the vote, and by how many ("Med 5 ja-röster mot 3
+nej-röster beslutar nämnden att bifalla förvaltningens förslag. En ledamot avstår från att rösta.")."""
 _VOTES_AGAINST = re.compile(r"\bmed\s+(\d{1,3})\s+röster\s+mot\s+(\d{1,3})\b", re.IGNORECASE)
 """A vote's count as a decision tells it, the winners' votes first ("beslutade med 4 röster mot 3")."""
 
@@ -1223,8 +1237,12 @@ held; a step of the vote, not a decision of the item."""
 def _block_markdown(units: list[Unit]) -> str:
     out: list[str] = []
     previous = None
-    for unit in units:
-        if unit.kind == "bullet":
+    for position, unit in enumerate(units):
+        if unit.kind == "row":
+            if previous != "row":
+                rows = [_cells(u) for u in itertools.takewhile(lambda u: u.kind == "row", units[position:])]
+                out.extend(([""] if out else []) + [markdown_table(rows)])
+        elif unit.kind == "bullet":
             if previous is not None and previous != "bullet":
                 out.append("")
             out.append("  " * (max(unit.depth, 1) - 1) + "- " + unit.text.strip())
@@ -1234,6 +1252,12 @@ def _block_markdown(units: list[Unit]) -> str:
             out.append(unit.text.strip())
         previous = unit.kind
     return "\n".join(out)
+
+
+def _cells(unit: Unit) -> list[str]:
+    """A row's cells: the source's own columns where it has them (an empty one keeps the marks
+    after it in place)."""
+    return list(unit.lines[0].cells) if unit.single and unit.lines[0].cells else unit.text.split("\t")
 
 
 def _short(text: str, size: int = 70) -> str:

@@ -529,7 +529,9 @@ def member_names(listed: str) -> list[str]:
 _SUPPORT = re.compile(
     rf"^(?P<names>{_MEMBERS})\s+(?:(?:instämmer|instämde)\s+i\s+(?:(?P<whose>{_NAME}s{_PARTY}|ordförandens)\s+)?"
     # "... yrkar bifall till Birgitta Nyströms yrkande": to a member's own, never to "förslaget" (a proposal of its own)
-    rf"|(?:yrkar|yrkade)\s+bifall\s+till\s+(?P<named>{_NAME}s{_PARTY}|ordförandens)\s+)(?:yrkande|yrkandet|förslag|förslaget)\b")
+    # ("... avslagsyrkande", "... ändringsyrkande", "... återremissyrkande": a kind of yrkande)
+    rf"|(?:yrkar|yrkade)\s+bifall\s+till\s+(?P<named>{_NAME}s{_PARTY}|ordförandens)\s+)"
+    rf"(?:(?:avslags|ändrings|tilläggs|återremiss|bordläggnings)?yrkande(?:t)?|förslag|förslaget)\b")
 
 
 def support_at(sentence: str) -> tuple[list[str], str | None] | None:

@@ -198,8 +198,14 @@ def _block(part: Part) -> str:
 
 
 def _table(rows: list[list[str]]) -> str:
+    return markdown_table(rows)
+
+
+def markdown_table(rows: list[list[str]]) -> str:
+    """Rows of cells as a Markdown table, the first row its head (a decision's table of grants or
+    fees keeps its columns: "185 000" beside "162 500" read as one number otherwise)."""
     width = max(len(r) for r in rows)
-    cells = [[_inline(c.strip()).replace("|", "\\|") for c in r] + [""] * (width - len(r)) for r in rows]
+    cells = [[" ".join(_inline(c).split()).replace("|", "\\|") for c in r] + [""] * (width - len(r)) for r in rows]
     out = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]
     out.extend("| " + " | ".join(r) + " |" for r in cells[1:])
     return "\n".join(out)
