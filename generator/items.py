@@ -389,7 +389,9 @@ class _Walker:
         elif key == "återrapport":
             item.reports.extend(part.strip() for part in value.split(",") if part.strip())
         elif key in DISPATCH_LABELS:
-            item.dispatched_to.extend(part.strip() for part in value.split(",") if part.strip())
+            # (";" between recipients where one has a comma of its own: "Ekonomiavdelningen, Dalbyns kommun; Kommunstyrelsen")
+            separator = ";" if ";" in value else ","
+            item.dispatched_to.extend(part.strip() for part in value.split(separator) if part.strip())
         elif key == "sekretess":
             item.secrecy = value
         else:  # bilaga, beslutsunderlag, handlingar

@@ -1389,3 +1389,24 @@ def test_a_culture_committees_decisions_keep_their_tables_of_grants_and_fees(con
     assert (len(vote.yes), len(vote.no), len(vote.abstain)) == (5, 3, 1) and "Med 5 ja-röster mot 3 nej-röster" in vote.text
     assert [b.by for b in items["17"].blocks if b.kind == "yrkande"] == [
         ("Ingela Brandt (S)", "Ahmed Nasser (S)", "Henrik Olausson (V)"), ("Tomas Lindkvist (M)", "Jan-Erik Boström (SD)")]
+
+
+def test_a_joint_committee_of_four_municipalities(content):
+    """A gemensam nämnd hosted by one municipality (PDF): a registered body whose name only begins
+    this one's (`Gemensamma nämnden för hjälpmedel` / `... och kommunikationsstöd`) is another body;
+    recipients one a line keep their municipality (`Ekonomiavdelningen, Dalbyns kommun`) and are
+    written apart by semicolons; the proposal's last point ends with its full stop, so the body's own
+    decision below it is a paragraph of its own; `Nämndens nästa sammanträde äger rum den 19
+    september 2024 i Tjärnvik.` in a list is the next meeting."""
+    with (content / "bodies.yml").open("a", encoding="utf-8") as handle:
+        handle.write("\n" + yaml.safe_dump([{"key": "hjalpmedelsnamnden", "name": "Gemensamma nämnden för hjälpmedel",
+                                             "organisation": "Norrby kommun"}], allow_unicode=True))
+    draft, meeting, front = imported("gn-2024-05-23-gemensam-namnd.pdf", content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == [str(n) for n in range(31, 40)]
+    assert meeting.body != "hjalpmedelsnamnden"
+    assert draft.meeting.body_proposal["name"] == "Gemensamma nämnden för hjälpmedel och kommunikationsstöd"
+    assert items["33"].dispatched_to[-1] == "Ekonomiavdelningen, Dalbyns kommun" and len(items["33"].dispatched_to) == 5
+    [taxa] = items["34"].decisions
+    assert "upphör att gälla den 31 december 2024.</p>\n<p>Nämnden beslutar för egen del" in taxa.html
+    assert front["next_meetings"] == [{"date": dt.date(2024, 9, 19), "place": "Tjärnvik", "text": "19 september 2024 i Tjärnvik"}]

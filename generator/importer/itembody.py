@@ -269,19 +269,24 @@ _WHY_SENT = re.compile(r"^(?:för|till)\s+(?:kännedom|information|åtgärd|yttr
 """`Kommunstyrelsen, för kännedom`: why the one before is sent the decision, no recipient."""
 
 
-def _recipients(text: str) -> list[str]:
+def _recipients(text: str, one_a_line: bool = False) -> list[str]:
     """`A, B; C.` -> [A, B, C]; a name's initials keep their points (`Huvudmannen S.E.`); why one
-    is sent it stays with it (`Kommunstyrelsen (för kännedom)`)."""
+    is sent it stays with it (`Kommunstyrelsen (för kännedom)`); in a list of one recipient a line,
+    so does the organisation a unit is of (`Ekonomiavdelningen, Dalbyns kommun`)."""
     parts: list[str] = []
     for part in (part.strip() for part in re.split(r"\s*[,;]\s*", text) if part.strip()):
         part = part if _INITIALS_END.search(part) else part.rstrip(".")
         if parts and _WHY_SENT.match(part):
             parts[-1] = f"{parts[-1]} ({part})"
+        elif parts and one_a_line and _ORGANISATION.match(part) and not _ORGANISATION.match(parts[-1]):
+            parts[-1] = f"{parts[-1]}, {part}"
         else:
             parts.append(part)
     return parts
 
 
+_ORGANISATION = re.compile(r"^(?:[\wåäö-]+\s+){1,3}(?:kommun|stad|län|landsting|kommunförbund)$|^Region\s+[A-ZÅÄÖ][\wåäö]+(?:\s+län)?$")
+"""A municipality or region as a recipient's last part ("Dalbyns kommun", "Region Mälarskogen")."""
 _DISPATCH_ALONE = re.compile(r"^(?:beslutet\s+(?:ska\s+|skall\s+)?(?:skickas|expedieras)\s+till|beslut\s+skickas\s+till|"
                              r"expedieras(?:\s+till)?|(?:besluts)?expediering|beslutsexpediering)\s*:?$", re.IGNORECASE)
 
@@ -625,7 +630,8 @@ class _Filler:
             if following.kind in ("heading", "row") or is_stop(text) or len(named.split()) > 8 or has_finite_verb(named) \
                     or text.endswith(".") and following.kind != "bullet" and not _INITIALS_END.search(text):
                 break
-            recipients.extend(_recipients(text))
+            for line in following.lines:  # (one recipient a line: "Ekonomiavdelningen, Dalbyns kommun" is one)
+                recipients.extend(_recipients(line.text, one_a_line=True))
             index += 1
         self.item.dispatched_to.extend(recipients)
         self.meeting.guess(unit.loc, f"{self.item.label}: beslutet skickas till", ", ".join(recipients))

@@ -945,23 +945,26 @@ def _next_meetings(meeting: DraftMeeting) -> None:
                 break
 
 
-_NEXT_IN_TEXT = re.compile(r"^(?:Nästa|Kommande)\s+(?:möte|sammanträde|mötestillfälle)\b", re.IGNORECASE)
+_NEXT_IN_TEXT = re.compile(r"^(?:[\wåäö-]+s\s+)?(?:Nästa|Kommande)\s+(?:möte|sammanträde|mötestillfälle)\b", re.IGNORECASE)
+"""`Nästa sammanträde hålls den ...`, `Nämndens nästa sammanträde äger rum den ...`."""
 
 
 def _next_in_text(meeting: DraftMeeting) -> None:
     """`Nästa sammanträde hålls den 14 juni 2023 kl. 13.00.` anywhere in an item."""
     for item in meeting.items:
-        for part in item.parts:
-            if part.kind != "para" or not _NEXT_IN_TEXT.match(part.text):
+        said = [(part.text, part.loc) for part in item.parts if part.kind == "para"]
+        said += [(text, part.loc) for part in item.parts if part.kind == "list" for _depth, text in part.items]
+        for text, loc in said:
+            if not _NEXT_IN_TEXT.match(text):
                 continue
-            found = first_date(part.text, meeting.date.year)
+            found = first_date(text, meeting.date.year)
             if found is None or found.start <= meeting.date or any(n.date == found.start for n in meeting.next_meetings):
                 continue
-            time = find_time(part.text[found.span[1]:])
-            shown = _sentence_from(part.text, found.span[0]).rstrip(".")  # "14 juni 2023 kl. 13.00"
-            place = _place_named(_sentence_from(part.text, found.span[1]))
+            time = find_time(text[found.span[1]:])
+            shown = _sentence_from(text, found.span[0]).rstrip(".")  # "14 juni 2023 kl. 13.00"
+            place = _place_named(_sentence_from(text, found.span[1]))
             meeting.next_meetings.append(NextMeeting(text=shown, date=found.start, time=time, place=place))
-            meeting.guess(part.loc, "next meeting", f"{found.start} (from '{part.text[:60]}')")
+            meeting.guess(loc, "next meeting", f"{found.start} (from '{text[:60]}')")
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ])")

@@ -81,7 +81,8 @@ def match_body(candidates: list[tuple[str, str]], registries: Registries) -> Bod
                 how = ""
                 if folded == wanted:
                     score, how = 3.0, f"'{text}' is its name"
-                elif re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", folded) and (len(wanted) >= 6 or name.isupper()):
+                elif (found := re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", folded)) and (len(wanted) >= 6 or name.isupper()) \
+                        and not _NAME_GOES_ON.match(folded[found.end():]):
                     score, how = 2.0 + len(wanted) / 1000, f"'{text}' names it"
                 else:
                     ratio = difflib.SequenceMatcher(None, folded, wanted).ratio()
@@ -90,6 +91,11 @@ def match_body(candidates: list[tuple[str, str]], registries: Registries) -> Bod
                 if score and (best is None or score > best[0]):
                     best = (score, BodyMatch(body.key, body.name, how, loc, text))
     return best[1] if best else None
+
+
+_NAME_GOES_ON = re.compile(r"^\s+(?:och|samt|för|&)\s")
+"""After a registered name, words that make it a longer one ("Gemensamma nämnden för hjälpmedel" /
+" och kommunikationsstöd"): another body's name."""
 
 
 def propose_body(name: str, registries: Registries) -> dict:

@@ -140,7 +140,8 @@ def _head_fields(item: DraftItem) -> str:
     if item.secrecy:
         lines.append(f"Sekretess: {_value(item.secrecy)}")
     if item.dispatched_to:
-        lines.append(f"Beslutet skickas till: {', '.join(_value(r) for r in item.dispatched_to)}")
+        separator = "; " if any("," in recipient for recipient in item.dispatched_to) else ", "
+        lines.append(f"Beslutet skickas till: {separator.join(_value(r) for r in item.dispatched_to)}")
     if item.topics:
         lines.append(f"Ämnen: {', '.join(item.topics)}")
     return "\n".join(lines)
