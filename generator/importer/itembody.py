@@ -32,8 +32,8 @@ from .sentences import (
     ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
     assignments_in, members_acting, party_group_motion, presenters_in, support_at,
 )
-from .write import markdown_table
 from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
+from .write import markdown_table
 
 TYPE_LINE = re.compile(
     r"^(?:(?:muntligt|skriftligt|muntlig|skriftlig|kort)\s+)?(?:besluts|informations|diskussions|anmälnings|"
@@ -1123,7 +1123,8 @@ def _dnr_line(text: str) -> tuple[str, str] | None:
     """`Dnr KS 2023/45` without a colon, or `RS 2016/512` alone (a series and a number, as the
     meeting system prints under the heading): a diarienummer line all the same; so is the number
     of the body whose matter it is (`Socialnämndens diarienummer SN 2024/0112`, a referral's)."""
-    match = re.match(r"^(?:(?:[A-ZÅÄÖ][a-zåäö-]+s\s+)?(?:Dnr|DNR|dnr|Diarienummer|diarienummer)\.?\s+|(?=[A-ZÅÄÖ]{1,12}\s*[/:]?\s*\d))(?P<value>\S.{0,30})$", text.strip())
+    match = re.match(r"^(?:(?:[A-ZÅÄÖ][a-zåäö-]+s\s+)?(?:Dnr|DNR|dnr|Diarienummer|diarienummer)\.?\s+|(?=[A-ZÅÄÖ]{1,12}\s*[/:]?\s*\d))"
+                     r"(?P<value>\S.{0,30})$", text.strip())
     return ("dnr", match["value"].strip()) if match and dnr.normalise(match["value"]) else None
 
 

@@ -235,7 +235,8 @@ def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
         return False
     if previous.endswith(".") and text[:1].isupper() and NUMBERED_POINT.match(unit.lines[0].text.strip()) \
             and line.indent <= unit.lines[0].indent:
-        return False  # ("3. ... upphör att gälla den 31 december 2024." / "Nämnden beslutar för egen del ...": the last point ends the list)
+        # ("3. ... upphör att gälla den 31 december 2024." / "Nämnden beslutar för egen del ...": the last point ends the list)
+        return False
     if unit.kind == "bullet" and closed and line.indent < unit.lines[0].indent - 2:
         return False  # (a paragraph back at the margin after a list's last entry, set without a gap: not the entry's)
     if width and len(previous) >= width * 0.75:
