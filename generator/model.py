@@ -422,11 +422,11 @@ class Block(_Rendered):
 
 DECISION_KINDS = ("beslut", "ställningstagande")
 BEFORE_MEETING = ("planerad", "kallad", "inställd")
-EXTRACT = "protokollsutdrag"
-"""The kind of a file that is an extract of the minutes."""
 """Statuses of a meeting file before it holds minutes."""
 MINUTES = ("slutlig", "justerat", "anslaget")
 """Statuses of published minutes."""
+EXTRACT = "protokollsutdrag"
+"""The kind of a file that is an extract of the minutes."""
 
 Part = Prose | Fields | Block
 

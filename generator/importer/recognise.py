@@ -933,7 +933,7 @@ def _next_meetings(meeting: DraftMeeting) -> None:
                     continue
                 # "Nästa möte blir den 10 maj ..." -> "10 maj ...", to the end of its sentence
                 start = found.span[0] if re.match(r"^\s*(?:nästa|kommande)\b", text, re.IGNORECASE) else 0
-                shown = text[start:_sentence_end(text, found.span[1])].strip().rstrip(".")
+                shown = _through_sentence(text, start, found.span[1]).rstrip(".")
                 next_meeting = NextMeeting(text=shown or text, date=day, time=find_time(text[found.span[1]:]))
                 if re.search(r"\b(?:digitalt|teams|zoom|på distans|fysiskt)\b", text, re.IGNORECASE):
                     next_meeting.place = re.search(r"\b(?:digitalt|teams|zoom|på distans|fysiskt)\b", text, re.IGNORECASE)[0]
@@ -967,18 +967,22 @@ def _next_in_text(meeting: DraftMeeting) -> None:
             meeting.guess(loc, "next meeting", f"{found.start} (from '{text[:60]}')")
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ])")
-
-
-def _sentence_end(text: str, start: int) -> int:
-    """Where the sentence that goes on at `start` ends: what follows the day of the next meeting
-    ("Frågor lämnas till sekreteraren senast den 27 maj.") is another matter."""
-    end = _SENTENCE_END.search(text, start)
-    return end.start() if end else len(text)
-
-
 def _sentence_from(text: str, start: int) -> str:
-    return text[start:_sentence_end(text, start)].strip()
+    """The sentence that goes on at `start` (as `units.sentences` cuts them: `kl. 13.30`, `t.ex.` end
+    none); what follows the day of the next meeting ("Frågor lämnas ... senast den 27 maj.") is
+    another matter."""
+    said = sentences(text[start:])
+    return said[0] if said else ""
+
+
+def _through_sentence(text: str, start: int, at: int) -> str:
+    """`text` from `start` to the end of the sentence that `at` falls in."""
+    kept: list[str] = []
+    for sentence in sentences(text[start:]):
+        kept.append(sentence)
+        if start + len(" ".join(kept)) >= at:
+            break
+    return " ".join(kept)
 
 
 _PLACE_AFTER = re.compile(r"^(?:\s*,?\s*(?:kl\.?|klockan)\s*\d{1,2}(?:[.:]\d\d)?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d\d)?)?)?"
