@@ -120,6 +120,17 @@ def project(tmp_path: Path) -> Project:
     return make_project(tmp_path)
 
 
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A content directory holding the example archive's registries and nothing else: where a new
+    user imports minutes of bodies the registries do not know."""
+    target = tmp_path / "content"
+    target.mkdir()
+    for name in ("bodies.yml", "topics.yml"):
+        shutil.copyfile(Path(__file__).resolve().parent.parent / "content" / name, target / name)
+    return target
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example archive of the repository, built once with `mkdocs build --strict`."""

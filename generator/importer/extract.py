@@ -120,6 +120,9 @@ _DEAD_LINK = re.compile(r"\[([^\]]+)\]\((?:#?|javascript:[^)]*)\)")
 _LIGATURES = {ord("ﬀ"): "ff", ord("ﬁ"): "fi", ord("ﬂ"): "fl", ord("ﬃ"): "ffi", ord("ﬄ"): "ffl", ord("ﬅ"): "st", ord("ﬆ"): "st"}
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
+_SYMBOL_BULLETS = dict.fromkeys(map(ord, "\uf0b7\uf0a7\uf0a8\uf06e\uf076\uf0d8\uf0e0\uf0fc\uf0a1"), "•")
+"""The bullets of Word's and LibreOffice's lists, printed from a symbol font (Symbol, Wingdings,
+OpenSymbol) whose glyphs a PDF maps to private-use characters: `\uf0b7 Text` is `• Text`."""
 
 
 _LEADER = re.compile(r"\s*(?:[.…_]\s?){4,}\s*")
@@ -128,7 +131,7 @@ _LEADER = re.compile(r"\s*(?:[.…_]\s?){4,}\s*")
 def clean_text(text: str) -> str:
     """One line's text: invisible characters removed, odd spaces made plain, dot leaders
     ("Ordförande ..........") made column breaks, ends trimmed."""
-    text = text.translate(_INVISIBLE).translate(_SPACES).translate(_LIGATURES)
+    text = text.translate(_INVISIBLE).translate(_SPACES).translate(_LIGATURES).translate(_SYMBOL_BULLETS)
     text = _LEADER.sub("\t", text)
     text = text.strip(" \t")
     return re.sub(r" {3,}| *\t+ *", "\t", text)  # a text layout's column gap
@@ -214,14 +217,15 @@ def _pdf(path: Path) -> Extracted:
             raise ExtractError(_("the PDF has no pages"))
         if chars < 40 * len(pdf.pages):
             return _ocr(path, pdf)
-    pages = _split_at_columns(pages)
+    leading = Leading.of(pages)
+    pages = _split_at_columns(pages, leading)
     sizes = [line.size for page in pages for line in page if line.size]
     margin = min((line.x0 for page in pages for line in page), default=0.0)
     body_size = statistics.median(sizes) if sizes else 0
     lines: list[Line] = []
     for page_no, page in enumerate(pages, 1):
         index = 0
-        for block_no, block in enumerate(_blocks(page)):
+        for block_no, block in enumerate(_blocks(page, leading)):
             if block_no:
                 lines.append(Line(text="", loc=f"page {page_no}", page=page_no))
             for found in _label_beside_its_values(block):
@@ -254,6 +258,10 @@ class _PdfLine:
     xs: tuple[float, ...] = ()
     """The left edge of each character of `text` (a space's: the next character's)."""
 
+    wide_spaces: frozenset[int] | None = None
+    """Where in `text` a space stands for a gap wider than the line's spaces between words (a
+    tab's, too narrow for a column's); None where not known."""
+
     @property
     def cells(self) -> list[str]:
         return self.text.split("\t")
@@ -268,6 +276,7 @@ def _page_lines(page) -> list[_PdfLine]:
             continue
         text: list[str] = []
         xs: list[float] = []
+        spaces: dict[int, float] = {}  # (a space's place in `text`: the gap it stands for)
         starts = [chars[0]["x0"]]
         previous = None
         for char in chars:
@@ -282,9 +291,14 @@ def _page_lines(page) -> list[_PdfLine]:
                     xs.append(char["x0"])
                     starts.append(char["x0"])
                 elif gap > size * 0.18 and char["text"] != " " and previous["text"] != " ":
+                    spaces[len(text)] = gap
                     text.append(" ")
                     xs.append(char["x0"])
+                elif previous["text"] == " " and text and text[-1] == " ":
+                    spaces[len(text) - 1] += max(gap, 0.0)
             if not (char["text"] == " " and text and text[-1] == "\t"):
+                if char["text"] == " ":
+                    spaces[len(text)] = max(char["x0"] - previous["x1"], 0.0) + char["x1"] - char["x0"] if previous else 0.0
                 text.append(char["text"])
                 xs.append(char["x0"] if char["text"] != " " else char["x1"])
             previous = char
@@ -294,32 +308,75 @@ def _page_lines(page) -> list[_PdfLine]:
         raw = "".join(text)
         joined = raw.strip()
         lead = len(raw) - len(raw.lstrip())
+        word_space = statistics.median(spaces.values()) if spaces else 0.0
+        wide = frozenset(at - lead for at, gap in spaces.items() if gap > 1.5 * word_space and 0 <= at - lead < len(joined))
         out.append(_PdfLine(joined, size, bold, found["top"], found["bottom"], found["x0"], tuple(starts[:joined.count("\t") + 1]),
-                            tuple(xs[lead:lead + len(joined)])))
+                            tuple(xs[lead:lead + len(joined)]), wide))
     return out
 
 
-def _split_at_columns(pages: list[list[_PdfLine]]) -> list[list[_PdfLine]]:
+@dataclass(frozen=True, slots=True)
+class Leading:
+    """How far apart the document sets the lines of one paragraph, so that a wider gap ends one.
+
+    Word and LibreOffice set paragraphs apart by a few points more than their lines (`spacing
+    after`), often less than half a line: a gap of 5.6 points where the lines of a paragraph have
+    1.6 is a paragraph's end, though either is less than a line's height."""
+
+    within: float | None
+    """The gap below a line that fills the text's width and goes on below it (a paragraph's line
+    wrapped); None where too few lines show it."""
+
+    @classmethod
+    def of(cls, pages: list[list[_PdfLine]]) -> "Leading":
+        ends = sorted(line.xs[-1] for page in pages for line in page if line.xs)
+        if not ends:
+            return cls(None)
+        right = ends[int(len(ends) * 0.95)]
+        wrapped = [lower.top - upper.bottom for page in pages for upper, lower in zip(page, page[1:])
+                   if upper.xs and upper.xs[-1] > right - 40 and "\t" not in upper.text and abs(upper.x0 - lower.x0) < 1.5
+                   and abs(upper.size - lower.size) < 0.5 and lower.top >= upper.bottom - 1]
+        return cls(statistics.median(wrapped) if len(wrapped) >= 5 else None)
+
+    def apart(self, upper: _PdfLine, lower: _PdfLine) -> bool:
+        """The gap between the two lines ends a paragraph (or a table's row): wider than most of a
+        line's height, or clearly wider than the document's gap between a paragraph's lines where
+        either line is one (rows of columns, a table's or a form's, keep their cells' padding)."""
+        height = max(lower.bottom - lower.top, upper.bottom - upper.top)
+        gap = lower.top - upper.bottom
+        if gap > 0.7 * height:
+            return True
+        rows = len(upper.starts) > 1 and len(lower.starts) > 1
+        return not rows and self.within is not None and gap > self.within + max(1.5, 0.15 * height)
+
+
+def _split_at_columns(pages: list[list[_PdfLine]], leading: Leading = Leading(None)) -> list[list[_PdfLine]]:
     """A label that fills its column leaves less than a column's gap before the value beside it
     ("Justeringens plats och Kommunhuset, ..." where other rows have `Label<TAB>value`): a line
     that begins where three or more rows begin, with a word where those have their second column,
-    is cut there."""
+    is cut there. A column is also where three or more lines begin alone, well in from the text's
+    left edge (the names below `Beslutande<TAB>Per Sundin (S)`): `Ersättare Gunnel Sjö (S)` above
+    `Tove Rask (M)` is cut where its names begin. Where the PDF tells, the space cut is wider than
+    the line's spaces between words."""
     columns = Counter((round(line.starts[0]), round(line.starts[1])) for page in pages for line in page if len(line.starts) > 1)
+    margin = round(min((line.x0 for page in pages for line in page), default=0.0))
+    columns.update((margin, round(line.x0)) for page in pages for line in page
+                   if line.x0 - margin >= _COLUMN_GAP and line.wide_spaces is not None)
     frequent = [pair for pair, count in columns.items() if count >= 3]
     if not frequent:
         return pages
-    return [[line if _in_prose(above, line, below) else _cut_at_column(line, frequent)
+    return [[line if _in_prose(above, line, below, leading) else _cut_at_column(line, frequent)
              for above, line, below in zip([None, *page], page, [*page[1:], None])] for page in pages]
 
 
-def _in_prose(above: "_PdfLine | None", line: "_PdfLine", below: "_PdfLine | None") -> bool:
+def _in_prose(above: "_PdfLine | None", line: "_PdfLine", below: "_PdfLine | None", leading: Leading) -> bool:
     """`line` is a line of a paragraph, not a form's row: it goes on with the sentence of the line
     right above it, which ends in none of a sentence's marks and has no columns ("... att samla
     årskurs 4–6 vid" / "Ekhamra centralskola eller att stänga ..."), or the paragraph goes on in
     the line right below it, from the same left edge, for more than a label's last words (a
     form's value wraps in its own column)."""
     def touching(upper: "_PdfLine", lower: "_PdfLine") -> bool:
-        return lower.top - upper.bottom < 0.7 * (lower.bottom - lower.top)
+        return not leading.apart(upper, lower)
 
     if above is not None and "\t" not in above.text and above.text and above.text.rstrip()[-1] not in ".!?:;" \
             and touching(above, line):
@@ -338,7 +395,8 @@ def _cut_at_column(line: _PdfLine, columns: list[tuple[int, int]]) -> _PdfLine:
     if "\t" in line.text or len(line.xs) != len(line.text):
         return line
     for position, char in enumerate(line.text[:-1]):
-        if char == " " and any(abs(line.x0 - left) <= 1.5 and abs(line.xs[position + 1] - x) <= 1.5 for left, x in columns) \
+        if char == " " and (line.wide_spaces is None or position in line.wide_spaces) \
+                and any(abs(line.x0 - left) <= 1.5 and abs(line.xs[position + 1] - x) <= 1.5 for left, x in columns) \
                 and LABEL_WORDS.match(line.text[:position]) and not has_finite_verb(line.text[:position]) \
                 and not _name_across(line.text, position):
             return _PdfLine(f"{line.text[:position]}\t{line.text[position + 1:]}", line.size, line.bold, line.top, line.bottom,
@@ -352,13 +410,12 @@ def _name_across(text: str, position: int) -> bool:
     return bool(before and after) and looks_like_name(f"{before[-1]} {after[0].rstrip(',.')}")
 
 
-def _blocks(page: list[_PdfLine]) -> list[list[_PdfLine]]:
-    """The page's lines in runs set without a gap between them (a gap wider than most of a line's
-    height is a paragraph's or a table row's end)."""
+def _blocks(page: list[_PdfLine], leading: Leading) -> list[list[_PdfLine]]:
+    """The page's lines in runs set without a gap between them (`Leading.apart`)."""
     blocks: list[list[_PdfLine]] = []
     previous = None
     for line in page:
-        if previous is None or line.top - previous.bottom > 0.7 * max(line.bottom - line.top, previous.bottom - previous.top):
+        if previous is None or leading.apart(previous, line):
             blocks.append([])
         blocks[-1].append(line)
         previous = line

@@ -349,16 +349,18 @@ class _Filler:
 
     def _vote_results_told_as_decisions(self) -> None:
         """"Med 6 ja-röster mot 4 nej-röster ... beslutar nämnden enligt Eva Linds ändringsyrkande."
-        right after the vote, and the decision itself under `Beslut` below: the sentence tells the
-        vote's outcome, and is the vote's."""
+        right after the vote or right above its roll call, and the decision itself under `Beslut`
+        elsewhere: the sentence tells the vote's outcome, and is the vote's."""
         parts = self.item.parts
-        for index in range(len(parts) - 1, 0, -1):
-            vote, told = parts[index - 1], parts[index]
-            if vote.block != "omröstning" or told.block != "beslut" or not _OUTCOME_OF_A_VOTE.match(" ".join(told.text.split())):
+        for index in range(len(parts) - 1, -1, -1):
+            told = parts[index]
+            if told.block != "beslut" or not _OUTCOME_OF_A_VOTE.match(" ".join(told.text.split())):
                 continue
-            if not any(part.block == "beslut" for part in parts if part is not told):
+            vote = _next_block(parts, index, -1) or _next_block(parts, index, 1)
+            if vote is None or vote.block != "omröstning" or not any(part.block == "beslut" for part in parts if part is not told):
                 continue  # (the only decision the item prints stays one; the other may stand above the vote)
-            vote.text = f"{vote.text}\n\n{told.text}".strip()
+            before = parts.index(vote) < index
+            vote.text = f"{vote.text}\n\n{told.text}".strip() if before else f"{told.text}\n\n{vote.text}".strip()
             del parts[index]
             self.meeting.guess(told.loc, f"{self.item.label}: omröstning", f"the vote's outcome: {_short(told.text)}")
 
@@ -1197,6 +1199,15 @@ _OUTCOME_OF_A_VOTE = re.compile(r"^[^.]*\b\d+\s+ja(?:-?röst(?:er)?)?\b[^.]*\b(?
 nej-röster beslutar nämnden att bifalla förvaltningens förslag. En ledamot avstår från att rösta.")."""
 _VOTES_AGAINST = re.compile(r"\bmed\s+(\d{1,3})\s+röster\s+mot\s+(\d{1,3})\b", re.IGNORECASE)
 """A vote's count as a decision tells it, the winners' votes first ("beslutade med 4 röster mot 3")."""
+
+
+def _next_block(parts: list[Part], index: int, step: int) -> Part | None:
+    """The nearest `:::` block from `index` in the direction of `step`, over text between them
+    ("Voteringen genomförs genom namnupprop.")."""
+    at = index + step
+    while 0 <= at < len(parts) and parts[at].kind == "para":
+        at += step
+    return parts[at] if 0 <= at < len(parts) and parts[at].kind == "block" else None
 
 
 def _own_paragraphs(decision: str) -> list[str]:
