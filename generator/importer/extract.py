@@ -25,7 +25,7 @@ from pathlib import Path
 from ..messages import _
 from .convert import FORMAT_NAMES, PANDOC_FORMATS, ConvertError, convert
 from .model import Line
-from .units import has_finite_verb
+from .units import has_finite_verb, join_text
 from .people import looks_like_name
 
 FORMATS = (".txt", ".text", ".pdf", ".md", ".markdown", ".docx", ".odt", ".rtf", ".html", ".htm", ".tex", ".latex", ".typ", ".org")
@@ -223,14 +223,20 @@ def _pdf(path: Path) -> Extracted:
     margin = min((line.x0 for page in pages for line in page), default=0.0)
     body_size = statistics.median(sizes) if sizes else 0
     lines: list[Line] = []
+    right = _text_right_edge(pages)
     for page_no, page in enumerate(pages, 1):
         index = 0
         for block_no, block in enumerate(_blocks(page, leading)):
             if block_no:
                 lines.append(Line(text="", loc=f"page {page_no}", page=page_no))
+            previous = None
             for found in _label_beside_its_values(block):
-                index += 1
                 heading = 2 if body_size and found.size >= body_size * 1.2 else 0
+                if (heading or found.bold) and previous is not None and _heading_goes_on(previous, found, right):
+                    lines[-1].text = join_text(lines[-1].text, found.text)
+                    continue
+                previous = found
+                index += 1
                 line = markdown_line(found.text, f"page {page_no}, line {index}", 0, page_no)
                 line.heading = line.heading or heading
                 line.bold = line.bold or found.bold
@@ -242,6 +248,24 @@ def _pdf(path: Path) -> Extracted:
     for number, line in enumerate(lines, 1):
         line.no = number
     return Extracted(path, "pdf", lines)
+
+
+def _text_right_edge(pages: list[list["_PdfLine"]]) -> float:
+    """Where the text's lines end at the right, most far (the 95th percentile of their ends)."""
+    ends = sorted(line.xs[-1] for page in pages for line in page if line.xs)
+    return ends[int(len(ends) * 0.95)] if ends else 0.0
+
+
+def _heading_goes_on(upper: "_PdfLine", lower: "_PdfLine", right: float) -> bool:
+    """`lower` is the rest of the heading (or bold line) `upper` wrapped: set right below it in the same font,
+    from the same left edge, its first word too wide for the room left at the end of `upper` ("§ 91
+    Strömsvik Björkås 1:7 – Förhandsbesked för nybyggnad av" / "enbostadshus")."""
+    if not (abs(upper.size - lower.size) < 0.5 and upper.bold == lower.bold and abs(upper.x0 - lower.x0) < 1.5
+            and "\t" not in upper.text and "\t" not in lower.text and upper.xs and lower.xs and upper.text[-1:] not in ".:"):
+        return False
+    word = len(lower.text.split(" ", 1)[0])
+    first_word = (lower.xs[word] if word < len(lower.xs) else lower.xs[-1] + lower.size * 0.6) - lower.xs[0]
+    return upper.xs[-1] + lower.size * 0.9 + first_word > right
 
 
 @dataclass(slots=True)
@@ -280,6 +304,8 @@ def _page_lines(page) -> list[_PdfLine]:
         starts = [chars[0]["x0"]]
         previous = None
         for char in chars:
+            if previous is not None and char["text"] == previous["text"] and char["x0"] == previous["x0"]:
+                continue  # (a ligature's letters, each given as the whole ligature: "fl", "fl")
             if previous is not None:
                 gap = char["x0"] - previous["x1"]
                 size = char.get("size") or 10
@@ -299,8 +325,8 @@ def _page_lines(page) -> list[_PdfLine]:
             if not (char["text"] == " " and text and text[-1] == "\t"):
                 if char["text"] == " ":
                     spaces[len(text)] = max(char["x0"] - previous["x1"], 0.0) + char["x1"] - char["x0"] if previous else 0.0
-                text.append(char["text"])
-                xs.append(char["x0"] if char["text"] != " " else char["x1"])
+                text.extend(char["text"])
+                xs.extend([char["x0"] if char["text"] != " " else char["x1"]] * len(char["text"]))
             previous = char
         visible = [c for c in chars if c["text"].strip()]
         size = statistics.median(c.get("size") or 0 for c in visible) if visible else 0
@@ -329,10 +355,7 @@ class Leading:
 
     @classmethod
     def of(cls, pages: list[list[_PdfLine]]) -> "Leading":
-        ends = sorted(line.xs[-1] for page in pages for line in page if line.xs)
-        if not ends:
-            return cls(None)
-        right = ends[int(len(ends) * 0.95)]
+        right = _text_right_edge(pages)
         wrapped = [lower.top - upper.bottom for page in pages for upper, lower in zip(page, page[1:])
                    if upper.xs and upper.xs[-1] > right - 40 and "\t" not in upper.text and abs(upper.x0 - lower.x0) < 1.5
                    and abs(upper.size - lower.size) < 0.5 and lower.top >= upper.bottom - 1]

@@ -287,7 +287,24 @@ def _wrapped_titles(headings: list[Heading], lines: list[Line], meeting: DraftMe
             heading.title = f"{heading.title.rstrip().rstrip(',')}{comma} {text}"
             taken.add(below)
             meeting.guess(line.loc, "item title", f"goes on from the line above: '{text}'")
+        elif (rest := _capitals_with_dnr(heading, text)) is not None:
+            heading.title, heading.dnr = f"{heading.title.rstrip()} {rest[0]}", heading.dnr or rest[1]
+            taken.add(below)
+            meeting.guess(line.loc, "item title", f"goes on from the line above: '{rest[0]}', diarienummer {rest[1]}")
     return taken
+
+
+def _capitals_with_dnr(heading: Heading, text: str) -> tuple[str, str] | None:
+    """A title in capitals that goes on in the line below, before the item's diarienummer set at
+    the right ("§ 90<TAB>SVAR PÅ MOTION OM ... LÄNGS" / "SJÖVÄGEN<TAB>KS 2009/118": the line is not
+    bold for its diarienummer); the title's end and the diarienummer."""
+    cells = text.split("\t")
+    if len(cells) != 2 or not heading.title.strip().isupper() or not cells[0].isupper() or len(cells[0].split()) > 8:
+        return None
+    rest, found = split_dnr(text)
+    if found is None or rest != cells[0].strip():
+        return None
+    return rest, found
 
 
 def _dnr_above_headings(headings: list[Heading], lines: list[Line], meeting: DraftMeeting) -> set[int]:
@@ -550,8 +567,9 @@ def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], opt
     # (a line of the head names the body with a capital, as the title's words need not: "Minnesanteckningar
     # styrgruppen för Nära vård"; "i föreningslokalen, plan 2", "#Möte" name none)
     lines = [text for text, _ in candidates if len(text.split()) <= 10 and text[:1].isupper()]
-    # ("Ekbacka kommun" above "Kommunala pensionärsrådet": the letterhead names the organisation, the body comes after)
-    lines.sort(key=lambda text: bool(_ORGANISATION.search(text)))
+    # ("Ekbacka kommun" above "Kommunala pensionärsrådet": the letterhead names the organisation, the body comes after;
+    # "GRANÅKER" above "Miljö- och byggnadsnämnden": a line that names a kind of body comes first)
+    lines.sort(key=lambda text: (not _NAMES_A_BODY.search(text), bool(_ORGANISATION.search(text))))
     name = next(filter(None, map(proposed_body_name, printed + lines)), None)
     if name is None:
         meeting.notes.append("could not tell which body the minutes are from; give it with --body KEY")
@@ -584,6 +602,11 @@ def _as_written(name: str) -> str:
     return " ".join(word.lower() if k and word.lower() in _COMMON_NOUNS else word for k, word in enumerate(words))
 
 
+_NAMES_A_BODY = re.compile(r"(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|råd|rådet|direktion|direktionen|"
+                           r"beredning|beredningen|revisorer|revisorerna|presidium|presidiet|kommitté|kommittén|grupp|gruppen|"
+                           r"delegation|delegationen|stämma|stämman)$", re.IGNORECASE)
+"""A name that ends in a kind of body, alone or as a compound's last part ("Miljö- och
+byggnadsnämnden", "Kommunstyrelsens arbetsutskott", "Styrgruppen")."""
 _COMMON_NOUNS = {"kommun", "stad", "län", "landsting", "kommunförbund"}
 _ORGANISATION = re.compile(r"(?:^|\s)(?:\w+s\s+)?(?:kommun|stad|region|landsting|kommunförbund|län)$|^(?:region|landstinget)\s+\w+$|"
                            r"^[\wåäö]*förbundet\s+[A-ZÅÄÖ]", re.IGNORECASE)
@@ -622,8 +645,9 @@ def proposed_body_name(text: str) -> str | None:
     return text.strip(" ,.–-") or None
 
 
-_PAGE_WORD = re.compile(r"^\s*(?:sida|sidan|sid|blad|page|sidnummer|sidnr)\.?\s*:?\s*$", re.IGNORECASE)
-"""A letterhead's page label, its number in the line below ("Sida" / "1 (7)"): no body."""
+_PAGE_WORD = re.compile(r"^\s*(?:sida|sidan|sid|blad|page|sidnummer|sidnr)\.?\s*:?\s*"
+                        r"(?:\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)?|(?:av|of|/)\s*\d{1,3})?)?\s*$", re.IGNORECASE)
+"""A letterhead's page label, its number in the line below or after it ("Sida" / "1 (7)", "Sida 1(7)"): no body."""
 
 
 def _body_name(text: str) -> str:
