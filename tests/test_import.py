@@ -730,6 +730,20 @@ def test_each_entry_of_a_list_set_apart_by_semicolons_starts_with_its_person(con
         ("Elisabeth Wennberg", "SPF Norrby", None), ("Anders Rydh", None, "SD"), ("Sturle Olofsson", "PRO Hällsjö", None)]
 
 
+def test_att_clauses_after_a_first_clause_ending_in_a_comma_stay_in_the_decision(content, tmp_path):
+    """`Styrelsen beslutade att genomföra ...,` / `att uppdra åt ...,` / `att hemställa ...`: the
+    clauses that follow the decision's first one, each a paragraph of its own, are the decision's."""
+    source = tmp_path / "bolag.txt"
+    source.write_text("Protokoll Styrelsen 2024-03-21\n\nNärvarande: Kerstin Malmberg, ordförande\n\n"
+                      "§ 7 Investeringsbeslut\n\nStyrelsen beslutade att genomföra nybyggnaden av 48 lägenheter,\n\n"
+                      "att uppdra åt verkställande direktören att teckna avtal om totalentreprenad,\n\n"
+                      "att hemställa om kommunfullmäktiges ställningstagande.\n\n§ 8 Avslutning\nMötet avslutas.\n",
+                      encoding="utf-8")
+    text = only_meeting(run(source, content)).text
+    decision = text.split("::: beslut\n", 1)[1].split("\n:::", 1)[0]
+    assert "nybyggnaden" in decision and "teckna avtal" in decision and "hemställa" in decision
+
+
 def test_a_vote_keeps_what_it_was_between_and_its_count(content, tmp_path):
     """A vote called in a sentence, then what a yes and a no mean, then the count with what the
     body therefore decided: the vote's block holds the first two and the count as its result; the

@@ -25,6 +25,9 @@ KNOWN_DIFFERENCES = {
     # LibreOffice prints the Word file's signature table with its label column one letter wide
     # ("Underskrifte" / "r"), so the secretary's name below it is read as a member present.
     "mbn-2024-06-12-overklagande": {"present"},
+    # A table's header cells wrapped to a second line ("Ungdom under 20" / "år") are not yet read
+    # as one row, so the fee table below it stays out of the decision.
+    "kfn-2024-02-20-bidragstabell": {"§ 16 decisions"},
 }
 """What a printed fixture is known to read otherwise, and why."""
 

@@ -336,7 +336,14 @@ def _page_lines(page) -> list[_PdfLine]:
         lead = len(raw) - len(raw.lstrip())
         word_space = statistics.median(spaces.values()) if spaces else 0.0
         wide = frozenset(at - lead for at, gap in spaces.items() if gap > 1.5 * word_space and 0 <= at - lead < len(joined))
-        out.append(_PdfLine(joined, size, bold, found["top"], found["bottom"], found["x0"], tuple(starts[:joined.count("\t") + 1]),
+        starts = starts[:joined.count("\t") + 1]
+        if "\t" in joined:
+            # (a table's row whose header cells stand closer than a column's gap: "Förening<TAB>Sökt belopp (kr)
+            # Beviljat belopp (kr)" with 6 points between the last two, its words 2.7 apart)
+            cells = sorted(at for at in wide if spaces[at + lead] > max(2 * word_space, 0.5 * size) and at + 1 < len(joined))
+            joined = "".join("\t" if at in cells else char for at, char in enumerate(joined))
+            starts = sorted([*starts, *(xs[lead + at + 1] for at in cells)])
+        out.append(_PdfLine(joined, size, bold, found["top"], found["bottom"], found["x0"], tuple(starts),
                             tuple(xs[lead:lead + len(joined)]), wide))
     return out
 

@@ -88,6 +88,9 @@ _PROPOSES_TO_ANOTHER = re.compile(r"\bföreslås\s+(?:\w+\s+)?besluta\b|\bföres
 """A decision that is a proposal to another body ("Kommunstyrelsen föreslås besluta att", "föreslår
 kommunfullmäktige att"): what it would assign is not assigned yet."""
 _DECIDING_ALONE = re.compile(r"^(?:[\wåäö-]+\s+){1,3}(?:beslutar|beslutade)\s*:?$", re.IGNORECASE)
+_ATT_GOES_ON = re.compile(r"\batt\b[^.]*[,;]$")
+"""`Styrelsen beslutade att genomföra ... 142,5 miljoner kronor,` / `att uppdra åt ...`: an att-clause
+that ends in a comma goes on in the next one."""
 _ENDS_DECIDING = re.compile(r"\b(?:beslutar|beslutade|beslöt|besluta|föreslår|föreslog)$", re.IGNORECASE)
 """`Kommunstyrelsen beslutar` / `att utse ...` / `att justeringen sker ...`: att-clauses follow."""
 _GUESTS = re.compile(r"^(?:övriga\s+)?(?:inbjudna|inbjuden|gäster)(?:\s+(?:från|av)\s+(?P<org>[^:]+?))?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
@@ -669,6 +672,7 @@ class _Filler:
                 if starts_roll_call(following):
                     break
                 if collected and following.blank_before and following.kind != "bullet" and not _ATT.match(following.text) \
+                        and not _table_goes_on(collected, following) \
                         and not collected[-1].text.rstrip().endswith(":") \
                         and not (kind in _MOTION_LABEL_KINDS and motion_at(following.text)) \
                         and not (kind == "beslut" and _closed_by_a_label(units, index, spaced)) \
@@ -925,7 +929,8 @@ class _Filler:
                 out.append(unit)
             elif unit.kind == "bullet" and unit.depth > 1 and out:
                 out.append(unit)
-            elif unit.kind == "para" and _ATT.match(text) and (previous_colon or out or _ENDS_DECIDING.search(introduction)):
+            elif unit.kind == "para" and _ATT.match(text) and (previous_colon or out or _ENDS_DECIDING.search(introduction)
+                                                              or _ATT_GOES_ON.search(introduction)):
                 out.append(Unit("bullet", text, unit.lines, depth=1))
             elif point:
                 out.append(unit)
@@ -1199,6 +1204,14 @@ _OUTCOME_OF_A_VOTE = re.compile(r"^[^.]*\b\d+\s+ja(?:-?röst(?:er)?)?\b[^.]*\b(?
 nej-röster beslutar nämnden att bifalla förvaltningens förslag. En ledamot avstår från att rösta.")."""
 _VOTES_AGAINST = re.compile(r"\bmed\s+(\d{1,3})\s+röster\s+mot\s+(\d{1,3})\b", re.IGNORECASE)
 """A vote's count as a decision tells it, the winners' votes first ("beslutade med 4 röster mot 3")."""
+
+
+def _table_goes_on(collected: list[Unit], following: Unit) -> bool:
+    """`following` is the next row of the table the collected text ends in, with as many cells
+    (a PDF sets a bordered table's rows apart by their padding: "Sjöhamra IF | 185 000 | 162 500"
+    below "Förening | Sökt belopp (kr) | Beviljat belopp (kr)")."""
+    return bool(collected) and following.kind == "row" and collected[-1].kind == "row" \
+        and len(_cells(following)) == len(_cells(collected[-1])) >= 2
 
 
 def _next_block(parts: list[Part], index: int, step: int) -> Part | None:

@@ -283,7 +283,8 @@ def _wrapped_titles(headings: list[Heading], lines: list[Line], meeting: DraftMe
                 and not text.endswith((".", ":")) and label_of(text) is None and numbered_candidate(text) is None \
                 and not re.search(dnr.IN_TEXT, text):
             # ("... Älvdalen,<TAB>Dnr KS 2024/0098" / "revisionsberättelse ...": the comma the title lost with its dnr)
-            comma = "," if lines[heading.title_index].text.split("\t")[0].rstrip().endswith(",") else ""
+            cells = [cell for cell in lines[heading.title_index].text.split("\t") if split_dnr(cell)[0]]  # ("§ 10<TAB>Title,<TAB>Dnr ...")
+            comma = "," if cells and cells[-1].rstrip().endswith(",") else ""
             heading.title = f"{heading.title.rstrip().rstrip(',')}{comma} {text}"
             taken.add(below)
             meeting.guess(line.loc, "item title", f"goes on from the line above: '{text}'")

@@ -104,6 +104,8 @@ def heading_hint(line: Line) -> bool:
         return False  # "*Föredragande: ...*" is a field line set in italics
     if line.heading:
         return True
+    if text.count("\t") >= 2 and not re.match(r"(?:§|\d)", text):
+        return False  # ("Förening<TAB>Sökt belopp (kr)<TAB>Beviljat belopp (kr)" in bold: a table's header row)
     # bold text that says something ("Nämnden beslutar att ...") is emphasis, not a heading
     return len(text.split()) <= 14 and not text.endswith(".") and not has_finite_verb(text)
 
@@ -182,7 +184,8 @@ def build_units(lines: list[Line], width: int = 0, *, stops=None, dropped: list[
             units.append(Unit("para", f"{hanging['att']} {hanging['rest']}", [line], blank_before=gap))
         elif "\t" in text and not line.joined:
             units.append(Unit("row", text, [line], blank_before=gap))
-        elif current is not None and current.kind in ("para", "bullet") and _continues(current, line, gap, width, stops):
+        elif current is not None and current.kind in ("para", "bullet") and _continues(current, line, gap, width, stops,
+                                                                                        _paragraph_end(lines, index)):
             current.text = join_text(current.text, text)
             current.lines.append(line)
         else:
@@ -209,7 +212,16 @@ _DECIDES = re.compile(r"\b(?:beslutar|beslutade|beslöt|föreslår|föreslog)$",
 """The words before a decision's `att` clauses (one clause alone stays in their sentence)."""
 
 
-def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
+def _paragraph_end(lines: list[Line], index: int) -> str:
+    """The last line of the run that `lines[index]` begins, up to a blank line (where a PDF's
+    paragraph wrapped in lines ends: "att genomföra ... om 142,5" / "miljoner kronor,")."""
+    end = index
+    while end + 1 < len(lines) and not lines[end + 1].blank and not lines[end + 1].bullet and "\t" not in lines[end + 1].text:
+        end += 1
+    return lines[end].text.strip()
+
+
+def _continues(unit: Unit, line: Line, gap: bool, width: int, stops, paragraph_end: str = "") -> bool:
     text = line.text.strip()
     if line.joined:
         return True
@@ -223,7 +235,8 @@ def _continues(unit: Unit, line: Line, gap: bool, width: int, stops) -> bool:
         return False  # "Nämnden beslutar att" / "1. godkänna ...," / "2. uppdra ...": a point of its own
     if not gap and _ABBREVIATION_END.search(previous):
         return True  # "... enligt 4 kap." / "1 § socialtjänstlagen": the point ends a word, not the sentence
-    if gap and _ATT_CLAUSE.match(text) and (_CLAUSE_GOES_ON.search(previous) or (_DECIDES.search(previous) and _CLAUSE_GOES_ON.search(text))):
+    if gap and _ATT_CLAUSE.match(text) and (_CLAUSE_GOES_ON.search(previous) or (
+            _DECIDES.search(previous) and (_CLAUSE_GOES_ON.search(text) or _CLAUSE_GOES_ON.search(paragraph_end)))):
         return False  # "Kommunstyrelsen beslutar" / "att fastställa ...," / "att uppdra ...": a clause a paragraph
     closed = bool(previous) and previous[-1] in _TERMINAL
     lower_start = text[:1].islower() or text[:1] in ",;)"
