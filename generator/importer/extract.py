@@ -233,7 +233,7 @@ def _pdf(path: Path) -> Extracted:
             for found in _label_beside_its_values(block):
                 heading = 2 if body_size and found.size >= body_size * 1.2 else 0
                 if (heading or found.bold) and previous is not None and _heading_goes_on(previous, found, right):
-                    lines[-1].text = join_text(lines[-1].text, found.text)
+                    lines[-1].text = join_text(lines[-1].text, clean_text(found.text))
                     continue
                 previous = found
                 index += 1

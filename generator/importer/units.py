@@ -184,8 +184,8 @@ def build_units(lines: list[Line], width: int = 0, *, stops=None, dropped: list[
             units.append(Unit("para", f"{hanging['att']} {hanging['rest']}", [line], blank_before=gap))
         elif "\t" in text and not line.joined:
             units.append(Unit("row", text, [line], blank_before=gap))
-        elif current is not None and current.kind in ("para", "bullet") and _continues(current, line, gap, width, stops,
-                                                                                        _paragraph_end(lines, index)):
+        elif current is not None and current.kind in ("para", "bullet") and _continues(
+                current, line, gap, width, stops, _paragraph_end(lines, index) if _ATT_CLAUSE.match(text) else ""):
             current.text = join_text(current.text, text)
             current.lines.append(line)
         else:
