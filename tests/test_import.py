@@ -744,6 +744,25 @@ def test_att_clauses_after_a_first_clause_ending_in_a_comma_stay_in_the_decision
     assert "nybyggnaden" in decision and "teckna avtal" in decision and "hemställa" in decision
 
 
+def test_a_votes_outcome_told_above_its_roll_call_is_the_votes(content, tmp_path):
+    """The proposals, then `Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt ...` above the
+    roll call, then the decision under `Beslut`: the count is the vote's outcome, the item has one
+    decision."""
+    source = tmp_path / "kfn.txt"
+    source.write_text("Protokoll Kultur- och fritidsnämnden 2024-05-14\n\nBeslutande: Anna Ek (S), ordförande, Per Al (M), "
+                      "Eva Lind (S), Bo Berg (M), Kim Sand (S)\n\n§ 5 Taxa för idrottshallar\n\nYrkanden\n"
+                      "Anna Ek (S) yrkar bifall till förvaltningens förslag.\nPer Al (M) yrkar avslag.\n\n"
+                      "Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt Anna Eks yrkande.\n\n"
+                      "Ledamot\tJa\tNej\nAnna Ek (S)\tX\nPer Al (M)\t\tX\nEva Lind (S)\tX\nBo Berg (M)\t\tX\nKim Sand (S)\tX\n\n"
+                      "Beslut\nNämnden fastställer taxan för idrottshallar enligt bilaga.\n\n§ 6 Avslutning\nMötet avslutas.\n",
+                      encoding="utf-8")
+    text = only_meeting(run(source, content)).text
+    item = text.split("## 5.", 1)[1].split("## 6.", 1)[0]
+    assert item.count("::: beslut") == 1 and "Nämnden fastställer taxan" in item
+    vote = item.split("::: omröstning\n", 1)[1].split("\n:::", 1)[0]
+    assert "Med 3 ja-röster mot 2 nej-röster" in vote and "Nej: Per Al (M), Bo Berg (M)" in vote
+
+
 def test_a_vote_keeps_what_it_was_between_and_its_count(content, tmp_path):
     """A vote called in a sentence, then what a yes and a no mean, then the count with what the
     body therefore decided: the vote's block holds the first two and the count as its result; the

@@ -217,13 +217,13 @@ def _pdf(path: Path) -> Extracted:
             raise ExtractError(_("the PDF has no pages"))
         if chars < 40 * len(pdf.pages):
             return _ocr(path, pdf)
-    leading = Leading.of(pages)
+    right = _text_right_edge(pages)
+    leading = Leading.of(pages, right)
     pages = _split_at_columns(pages, leading)
     sizes = [line.size for page in pages for line in page if line.size]
     margin = min((line.x0 for page in pages for line in page), default=0.0)
     body_size = statistics.median(sizes) if sizes else 0
     lines: list[Line] = []
-    right = _text_right_edge(pages)
     for page_no, page in enumerate(pages, 1):
         index = 0
         for block_no, block in enumerate(_blocks(page, leading)):
@@ -361,8 +361,8 @@ class Leading:
     wrapped); None where too few lines show it."""
 
     @classmethod
-    def of(cls, pages: list[list[_PdfLine]]) -> "Leading":
-        right = _text_right_edge(pages)
+    def of(cls, pages: list[list[_PdfLine]], right: float) -> "Leading":
+        """The document's leading, from its pages and where its text ends at the right (`_text_right_edge`)."""
         wrapped = [lower.top - upper.bottom for page in pages for upper, lower in zip(page, page[1:])
                    if upper.xs and upper.xs[-1] > right - 40 and "\t" not in upper.text and abs(upper.x0 - lower.x0) < 1.5
                    and abs(upper.size - lower.size) < 0.5 and lower.top >= upper.bottom - 1]

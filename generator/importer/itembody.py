@@ -359,11 +359,13 @@ class _Filler:
             told = parts[index]
             if told.block != "beslut" or not _OUTCOME_OF_A_VOTE.match(" ".join(told.text.split())):
                 continue
-            vote = _next_block(parts, index, -1) or _next_block(parts, index, 1)
-            if vote is None or vote.block != "omröstning" or not any(part.block == "beslut" for part in parts if part is not told):
+            at = _next_block(parts, index, -1)
+            if at is None or parts[at].block != "omröstning":  # (a proposal above, the roll call below)
+                at = _next_block(parts, index, 1)
+            if at is None or parts[at].block != "omröstning" or not any(part.block == "beslut" for part in parts if part is not told):
                 continue  # (the only decision the item prints stays one; the other may stand above the vote)
-            before = parts.index(vote) < index
-            vote.text = f"{vote.text}\n\n{told.text}".strip() if before else f"{told.text}\n\n{vote.text}".strip()
+            vote = parts[at]
+            vote.text = f"{vote.text}\n\n{told.text}".strip() if at < index else f"{told.text}\n\n{vote.text}".strip()
             del parts[index]
             self.meeting.guess(told.loc, f"{self.item.label}: omröstning", f"the vote's outcome: {_short(told.text)}")
 
@@ -1214,13 +1216,13 @@ def _table_goes_on(collected: list[Unit], following: Unit) -> bool:
         and len(_cells(following)) == len(_cells(collected[-1])) >= 2
 
 
-def _next_block(parts: list[Part], index: int, step: int) -> Part | None:
-    """The nearest `:::` block from `index` in the direction of `step`, over text between them
-    ("Voteringen genomförs genom namnupprop.")."""
+def _next_block(parts: list[Part], index: int, step: int) -> int | None:
+    """Where the nearest `:::` block from `index` in the direction of `step` stands, over text
+    between them ("Voteringen genomförs genom namnupprop.")."""
     at = index + step
     while 0 <= at < len(parts) and parts[at].kind == "para":
         at += step
-    return parts[at] if 0 <= at < len(parts) and parts[at].kind == "block" else None
+    return at if 0 <= at < len(parts) and parts[at].kind == "block" else None
 
 
 def _own_paragraphs(decision: str) -> list[str]:
