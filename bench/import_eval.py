@@ -296,6 +296,8 @@ class FoundItem:
     title: str
     decisions: list[str]
     presenters: list[str]
+    blocks: Counter = field(default_factory=Counter)
+    """How many blocks of each kind of motion the item has (`yrkande`, `omröstning`, `reservation`)."""
 
 
 def number_key(number: object) -> str | None:
@@ -398,8 +400,14 @@ def match_corpus_items(gold: list[dict], found: list[FoundItem]) -> dict[int, in
     return pairs
 
 
+MOTIONS = {"yrkanden": "yrkande", "votes": "omröstning", "reservationer": "reservation"}
+"""The ground truth's lists of an item's proposals, votes and dissents, and the kind of block that
+holds each: scored by count on the matching item (how many the truth lists, how many the importer
+made), since a vote's truth is its count and a proposal's its gist."""
+
+
 def score_document(gold: list[dict], found: list[FoundItem]) -> dict[str, Score]:
-    scores = {name: Score() for name in ("items", "decisions", "presenters")}
+    scores = {name: Score() for name in ("items", "decisions", "presenters", *MOTIONS)}
     pairs = match_corpus_items(gold, found)
     by_gold = {gi: fi for fi, gi in pairs.items()}
     items = scores["items"]
@@ -431,12 +439,29 @@ def score_document(gold: list[dict], found: list[FoundItem]) -> dict[str, Score]
         presenters.fn += len(names) - len(hit)
         presenters.fp += sum(1 for f in found_names if not any(same_presenter(n, f) for n in names))
         presenters.misses += [f"{label}: {n}" for n in names if n not in hit]
+        for name, kind in MOTIONS.items():
+            wanted_count = len(wanted.get(name) or [])
+            got_count = found[by_gold[gi]].blocks[kind] if gi in by_gold else 0
+            _count_score(scores[name], wanted_count, got_count, label)
     for fi, item in enumerate(found):
         if fi not in pairs:
             decisions.fp += len(item.decisions)
             presenters.fp += len(item.presenters)
+            for name, kind in MOTIONS.items():
+                _count_score(scores[name], 0, item.blocks[kind], f"(no item) {item.number or '-'} {item.title[:30]}")
             decisions.extras += [f"(no item) {item.number or '-'} {item.title[:30]}: {d[:80]}" for d in item.decisions]
     return scores
+
+
+def _count_score(score: Score, wanted: int, got: int, label: str) -> None:
+    hit = min(wanted, got)
+    score.tp += hit
+    score.fn += wanted - hit
+    score.fp += got - hit
+    if wanted > hit:
+        score.misses.append(f"{label}: {wanted - hit} of {wanted}")
+    if got > hit:
+        score.extras.append(f"{label}: {got - hit} more than {wanted}")
 
 
 def found_items(result) -> list[FoundItem]:
@@ -445,8 +470,8 @@ def found_items(result) -> list[FoundItem]:
     for meeting in result.meetings:
         for item in meeting.meeting.items:
             texts = [s for part in item.decisions for s in statements(part.text)]
-            out.append(FoundItem(item.number, item.title, texts,
-                                 [p.name for p in item.presenters]))
+            out.append(FoundItem(item.number, item.title, texts, [p.name for p in item.presenters],
+                                 Counter(part.block for part in item.parts if part.kind == "block")))
     return out
 
 
@@ -456,7 +481,9 @@ def _import_one(task: tuple[str, str, str]):
 
     path, registries_dir, out = task
     result = read_file(Path(path), _worker_registries(registries_dir), Path(registries_dir), Path(out))
-    return path, result.error, found_items(result), len(result.meetings), sum(len(m.outcome.problems) for m in result.meetings)
+    present = sum(len(m.meeting.present) + len(m.meeting.staff) + len(m.meeting.guests) for m in result.meetings)
+    return (path, result.error, found_items(result), len(result.meetings), sum(len(m.outcome.problems) for m in result.meetings),
+            present)
 
 
 _REGISTRIES: dict[str, object] = {}
@@ -493,15 +520,17 @@ def corpus_main(args: argparse.Namespace) -> int:
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
     bodies = sorted(corpus["bodies"], key=lambda k: (k not in DEVELOPMENT, k))
-    totals = {key: {n: Score() for n in ("items", "decisions", "presenters")} for key in [*bodies, "held out", "overall"]}
+    totals = {key: {n: Score() for n in ("items", "decisions", "presenters", *MOTIONS)} for key in [*bodies, "held out", "overall"]}
     refused = Counter()
     files = Counter()
     judged = Counter()
     problems = Counter()
     details: list[str] = []
+    headcounts: list[tuple[int, int]] = []
+    """(persons present as judged, attendees found) of each document whose truth counts them."""
     for document in documents:
         body = key_of[document["body"]]
-        error, items, meetings, check = results[str(args.corpus / document["file"])]
+        error, items, meetings, check, present = results[str(args.corpus / document["file"])]
         files[body] += 1
         problems[body] += check
         if error:
@@ -511,6 +540,10 @@ def corpus_main(args: argparse.Namespace) -> int:
         if not truth:
             continue
         judged[body] += 1
+        if (counted := (truth.get("attendees") or {}).get("present")) is not None:
+            headcounts.append((counted, present))
+            if args.show and counted != present:
+                details.append(f"  {document['file']} attendees: {present} found, {counted} present")
         scores = score_document(truth["items"], [] if error else items)
         groups = [body, "overall"] + ([] if body in DEVELOPMENT else ["held out"])
         for name, score in scores.items():
@@ -532,6 +565,15 @@ def corpus_main(args: argparse.Namespace) -> int:
               f"{sum(refused[b] for b in members):>7} {sum(problems[b] for b in members):>5}   "
               f"{t['items'].recall:7.2f} {t['items'].precision:7.2f}   {t['decisions'].recall:6.2f} {t['decisions'].precision:6.2f}   "
               f"{t['presenters'].recall:6.2f} {t['presenters'].precision:6.2f}")
+    print()
+    print(f"{'proposals, votes, dissents':<31} {'yrk R':>6} {'yrk P':>6}   {'vote R':>6} {'vote P':>6}   {'res R':>6} {'res P':>6}")
+    for group in ("held out", "overall"):
+        t = totals[group]
+        print(f"{group:<31} " + "   ".join(f"{t[n].recall:6.2f} {t[n].precision:6.2f}" for n in MOTIONS))
+    exact = sum(1 for counted, found in headcounts if counted == found)
+    none = sum(1 for counted, found in headcounts if counted and not found)
+    print(f"attendees: {exact} of {len(headcounts)} documents whose truth counts those present have that many attendees; "
+          f"{none} have none")
     overall = totals["overall"]
     print()
     print("counts (tp/fp/fn): " + "; ".join(f"{n} {s.tp}/{s.fp}/{s.fn}" for n, s in overall.items()))

@@ -21,7 +21,7 @@ from generator.importer.dates import find_dates, find_time
 from generator.importer.pipeline import import_file
 from generator.importer.recognise import proposed_body_name
 from generator.importer.registry import load_registries
-from generator.importer.sentences import Subjects, decision_at, motion_at, parse_presenter_field, presenters_in
+from generator.importer.sentences import Subjects, counted_result, decision_at, motion_at, parse_presenter_field, presenters_in
 from generator.importer.withhold import private_parties
 from generator.load import load_archive, read_archive
 
@@ -948,6 +948,22 @@ def test_proposals_dissents_and_jav():
     assert motion_at("Per Olsson (C) anmäler jäv och deltar inte i handläggningen.") == ("jäv", ["Per Olsson (C)"])
     assert motion_at("Carl Berg (C) lämnar en protokollsanteckning.") == ("protokollsanteckning", ["Carl Berg (C)"])
     assert motion_at("Nämnden yrkar ingenting.") is None
+    # a given name alone is a member's where the meeting's people hold it
+    assert motion_at("Olav yrkar på ett bordläggande.", {"olav", "olav berg"}) == ("yrkande", ["Olav"])
+    assert motion_at("Olav yrkar på ett bordläggande.") is None
+    assert motion_at("Francisco reserverade sig mot beslutet.", {"francisco"}) == ("reservation", ["Francisco"])
+
+
+@pytest.mark.parametrize("said, result", [
+    ("Med 6 ja-röster mot 3 nej-röster beslutar nämnden", "6 ja, 3 nej"),
+    ("Kommunfullmäktige beslutar med 31 röster mot 30 att", "31 röster mot 30"),
+    ("Mötet nekar ansvarsfrihet med 2/3/1 röster för/emot/blankt.", "2 för, 3 emot, 1 blankt"),
+    ("13 röster för 1 röst emot", "13 röster för; 1 röst emot"),
+    ("9 röstar för ansvarsfrihet.", "9 röstar för ansvarsfrihet"),
+    ("Mötet röstar för att punkten skjuts upp.", None),
+])
+def test_a_votes_count_as_its_result(said, result):
+    assert counted_result(said) == result
 
 
 def test_swedish_dates_and_times():
@@ -1141,3 +1157,43 @@ def test_the_letterheads_first_line_is_a_header_only_where_a_page_begins():
                  "§ 2 Taxa", "Expedieras:", "Ekonomikontoret", "Kommunstyrelsen", "Revisorerna")
     kept, _ = remove_furniture(sent)
     assert [line.text for line in kept].count("Kommunstyrelsen") == 3
+
+
+def test_proposals_of_the_chair_of_a_titled_member_or_told_after_the_verb_and_who_joins_them(content, tmp_path):
+    """`Ordföranden yrkar ...` is the chair's proposal; `Ordförande Anna Ek (S) yrkar` and `Under
+    överläggningen yrkar Per Al (M) ...` name the member who proposes; `Häri instämmer Eva Lind (S).`
+    and `Bo Berg (M) och Kim Sand (S) instämmer.` join the proposal just made."""
+    source = tmp_path / "kfn.txt"
+    source.write_text("Protokoll Kultur- och fritidsnämnden 2024-05-14\n\nBeslutande: Anna Ek (S), ordförande, Per Al (M), "
+                      "Eva Lind (S), Bo Berg (M), Kim Sand (S)\n\n§ 5 Taxa för idrottshallar\n\n"
+                      "Ordföranden yrkar bifall till förvaltningens förslag. Häri instämmer Eva Lind (S).\n\n"
+                      "Under överläggningen yrkar Per Al (M) avslag. Bo Berg (M) och Kim Sand (S) instämmer.\n\n"
+                      "Nämnden beslutar enligt förvaltningens förslag.\n\n"
+                      "§ 6 Hyra av konstgräsplan\n\nOrdförande Anna Ek (S) yrkar att ärendet återremitteras.\n\n"
+                      "Nämnden beslutar att återremittera ärendet.\n", encoding="utf-8")
+    meeting = loaded(only_meeting(run(source, content)), content)
+    fees, pitch = meeting.items
+    assert [b.by for b in fees.blocks if b.kind == "yrkande"] == [("Anna Ek (S)", "Eva Lind (S)"),
+                                                                   ("Per Al (M)", "Bo Berg (M)", "Kim Sand (S)")]
+    assert [b.by for b in pitch.blocks if b.kind == "yrkande"] == [("Anna Ek (S)",)]
+    assert len(fees.decisions) == len(pitch.decisions) == 1
+
+
+def test_a_vote_told_only_by_its_count_is_a_vote(content, tmp_path):
+    """No `Omröstning begärs`, only the count: in the decision (`med 31 röster mot 30`, `med 2/3/1
+    röster för/emot/blankt`, one vote a decision) or on lines of its own (`13 röster för förslag 1` /
+    `1 röst för förslag 2`, one vote). Each becomes a vote with its count as the result; the decisions stay."""
+    source = tmp_path / "stamma.txt"
+    source.write_text("Protokoll Föreningsstämma 2024-04-25\n\nNärvarande: Anna Ek, ordförande, Per Al, Eva Lind\n\n"
+                      "§ 5 Motion om lokaler\n\nStämman beslutar med 31 röster mot 30 att bifalla motionen.\n\n"
+                      "§ 6 Ansvarsfrihet\n\nStämman nekar ansvarsfrihet med 2/3/1 röster för/emot/blankt. "
+                      "Stämman beslutar att frågan bordläggs med 6/1/0 röster för/emot/blankt.\n\n"
+                      "§ 7 Stadgeändring\n\nFörslag 1 ställs mot förslag 2.\n\n"
+                      "13 röster för förslag 1, en styrelse om fem ledamöter\n\n1 röst för förslag 2, en styrelse om sju ledamöter\n\n"
+                      "Stämman antar den nya stadgan.\n", encoding="utf-8")
+    draft = only_meeting(run(source, content))
+    assert "::: omröstning\nResultat: 31 röster mot 30\n:::" in draft.text  # (a count alone: no empty text below it)
+    meeting = loaded(draft, content)
+    results = [[b.result for b in item.blocks if b.kind == "omröstning"] for item in meeting.items]
+    assert results == [["31 röster mot 30"], ["2 för, 3 emot, 1 blankt", "6 för, 1 emot, 0 blankt"], ["13 röster för förslag 1, en styrelse om fem ledamöter; 1 röst för förslag 2, en styrelse om sju ledamöter"]]
+    assert [len(item.decisions) for item in meeting.items] == [1, 2, 1]

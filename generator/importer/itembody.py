@@ -29,7 +29,7 @@ from .model import Attendee, DraftItem, DraftMeeting, Line, Part, Presenter
 from .people import looks_like_name, parse_inline_list, same_person, without_party
 from .rollcall import RollCall, read_roll_call, starts_roll_call, voters_in
 from .sentences import (
-    ORDER, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, decision_at, merge_presenters, motion_at, parse_presenter_field,
+    CHAIR, COUNTED, ORDER, TALLY, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, counted_result, decision_at, merge_presenters, motion_at, parse_presenter_field,
     assignments_in, members_acting, party_group_motion, presenters_in, support_at,
 )
 from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
@@ -832,10 +832,11 @@ class _Filler:
                 position += 1
                 continue
             reason = None if self.in_proposal else self._decision_at(sentence)
-            motion = motion_at(sentence) or self._party_members_motion(sentence)
+            motion = motion_at(sentence, self.ctx.known) or self._party_members_motion(sentence)
             if motion is None and label_kind is not None and (acting := members_acting(sentence)):
                 motion = (label_kind, acting)  # ("Protokollsanteckning" / "X (SD) och Y (SD) deltar inte i beslutet.")
-            if reason is None and motion is None and label_kind is None and not VOTE.match(sentence) and not ORDER.match(sentence):
+            if reason is None and motion is None and label_kind is None and not VOTE.match(sentence) and not ORDER.match(sentence) \
+                    and not TALLY.match(sentence):
                 self._presenters_in(sentence, unit.loc)
                 prose.append(sentence)
                 position += 1
@@ -844,7 +845,7 @@ class _Filler:
                 self.item.parts.append(Part("para", text=" ".join(prose), loc=unit.loc))
                 prose = []
             end = position + 1
-            while end < len(said) and self._decision_at(said[end]) is None and motion_at(said[end]) is None \
+            while end < len(said) and self._decision_at(said[end]) is None and motion_at(said[end], self.ctx.known) is None \
                     and not VOTE.match(said[end]) and not support_at(said[end]) and not (reason and ORDER.match(said[end])):
                 # ("Ordföranden ställde ... Votering begärdes.": a vote begins; "B (C) instämmer i Per Eks yrkande.": B joins it;
                 # "... beslutar att ärendet ska avgöras i dag. Ordföranden ställer därefter proposition ...": the next question)
@@ -857,6 +858,11 @@ class _Filler:
                 elif vote is not None and (count := _VOTES_AGAINST.search(sentence)):
                     # "Styrelsen beslutade med 4 röster mot 3 att ...": the winning side's votes against the other's
                     _set_result(vote, f"{count[1]} röster mot {count[2]}")
+                elif vote is None and COUNTED.search(sentence) and not self._voted_since_decision():
+                    # "Mötet nekar ansvarsfrihet med 2/3/1 röster för/emot/blankt.": a vote, told by its count alone
+                    self.item.parts.append(Part("block", block="omröstning", items=[("Resultat", counted_result(sentence))],
+                                                loc=unit.loc))
+                    self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", f"counted in the decision: {_short(sentence)}")
                 self._presenters_in(sentence, unit.loc)  # "Kassören Tom presenterade ett förslag och mötet antog det"
                 block_units = [Unit("para", text, unit.lines)]
                 consumed = self._absorb_list(units, index + 1) if end == len(said) else []
@@ -880,7 +886,7 @@ class _Filler:
                 self.item.parts.append(Part("para", text=text, loc=unit.loc))
                 self.meeting.notes.append(f"{unit.loc}: {self.item.label}: text under '{label_kind}' names no member; "
                                           "left as text")
-            elif VOTE.match(sentence):
+            elif VOTE.match(sentence) or TALLY.match(sentence):
                 self._vote(text, unit)
             else:
                 self.item.parts.append(Part("block", block="propositionsordning", text=text, loc=unit.loc))
@@ -996,6 +1002,7 @@ class _Filler:
         return all(a in self.ctx.inferred for a in self.meeting.present)
 
     def _motion(self, kind: str, names: list[str], text: str, unit: Unit) -> None:
+        names = [self._chair_named() or name if name == CHAIR else name for name in names]  # ("Ordföranden yrkar bifall")
         if self._unlisted():
             self._infer_attendees(names, kind, unit.loc)
         by = []
@@ -1014,6 +1021,20 @@ class _Filler:
             who = ", ".join(missing) if missing else "no name found"
             self.meeting.notes.append(f"{unit.loc}: {self.item.label}: reads as a {kind} ({who} not among the attendees); "
                                       "left as text")
+
+    def _voted_since_decision(self) -> bool:
+        """Whether a vote stands after the item's last decision (its count is that vote's)."""
+        for part in reversed(self.item.parts):
+            if part.block == "omröstning":
+                return True
+            if part.block == "beslut":
+                return False
+        return False
+
+    def _chair_named(self) -> str | None:
+        """The meeting's chair as a motion names a member, with the party the attendance gives."""
+        chair = self._attendee_named(self.meeting.chair) if self.meeting.chair else None
+        return None if chair is None else f"{chair.name} ({chair.party})" if chair.party else chair.name
 
     def _infer_attendees(self, names: list[str], kind: str, loc: str) -> None:
         """Minutes that list nobody (a meeting portal's page of decisions) still name members who
@@ -1043,8 +1064,13 @@ class _Filler:
             else None
 
     def _vote(self, text: str, unit: Unit) -> None:
+        last = self.item.parts[-1] if self.item.parts else None
         if (part := self._open_vote()) is not None:  # "Omröstning" / how it is held, then "Omröstningsresultat" / its count
             part.text = f"{part.text}\n\n{text}" if text else part.text
+        elif TALLY.match(text) and last is not None and last.block == "omröstning" and TALLY.match(last.text.split("\n\n")[-1]):
+            last.text = f"{last.text}\n\n{text}"  # ("13 röster för, förslag 1" / "1 röst för, förslag 2": one count, a line a side)
+            _set_result(last, counted_result(last.text) or "")
+            return
         else:
             part = Part("block", block="omröstning", text=text, loc=unit.loc)
             self.item.parts.append(part)
@@ -1054,6 +1080,8 @@ class _Filler:
             _set_result(part, f"{match['yes']} ja, {match['no']} nej")
         elif match := _VOTES_AGAINST.search(text):  # ("Med 7 röster mot 4 beslutar kommunstyrelsen ...")
             _set_result(part, f"{match[1]} röster mot {match[2]}")
+        elif said := counted_result(text):  # ("13 röster för", "2/3/1 röster för/emot/blankt")
+            _set_result(part, said)
         self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", _short(text))
 
     def _voters(self, vote: Part, side: str, names: list[str], unit: Unit) -> None:

@@ -455,9 +455,18 @@ def merge_presenters(existing: list[Presenter], found: list[Presenter]) -> list[
 _PARTY = r"(?:\s*\((?:[A-ZÅÄÖa-zåäö]{1,3})\))?"
 _MEMBER = rf"{_NAME}{_PARTY}"
 _MEMBERS = rf"{_MEMBER}(?:\s*,\s*{_MEMBER})*(?:\s+(?:och|samt)\s+{_MEMBER})?"
+_ROLE_BEFORE = r"(?:(?:[A-ZÅÄÖ][\wåäö-]+s\s+)?(?i:(?:(?:förste|andre|tredje|1:e|2:e|3:e)\s+)?(?:vice\s+)?ordförande(?:n)?)\s+)"
+"""A chair's title before the name ("Ordförande Anna Ek (S) yrkar", "Kommunstyrelsens ordförande ...")."""
+CHAIR = "ordföranden"
+"""The name a motion gives when the chair, unnamed, makes it ("Ordföranden yrkar bifall"): the
+meeting's chair."""
+_PROPOSES = r"(?:yrkar|yrkade)"
 MOTIONS = [
-    ("yrkande", re.compile(rf"^(?P<names>{_MEMBERS})(?:,?\s+med\s+instämmande\s+av\s+(?P<support>{_MEMBERS}),?)?\s+(?:yrkar|yrkade)\b"
+    ("yrkande", re.compile(rf"^{_ROLE_BEFORE}?(?P<names>{_MEMBERS})(?:,?\s+med\s+instämmande\s+av\s+(?P<support>{_MEMBERS}),?)?\s+{_PROPOSES}\b"
                            rf"(?:,?\s+med\s+instämmande\s+av\s+(?P<after>{_MEMBERS}))?")),
+    # "Under överläggningen yrkar Anna Ek (S) bifall ...", "Därefter yrkar ...": the subject after the verb
+    ("yrkande", re.compile(rf"^[A-ZÅÄÖ][^.()]{{0,60}}?\s+{_PROPOSES}\s+{_ROLE_BEFORE}?(?P<names>{_MEMBERS})"
+                           r"(?=\s*(?:,|\.|$|\s(?:bifall|avslag|att|på|återremiss|ändring|tillägg|följande|om|i\s|även|därtill)))")),
     # "Rune Kallin (SD) föreslår att ...": a member (the party printed) who proposes; "Förvaltningen föreslår" is no member
     ("yrkande", re.compile(rf"^(?P<names>{_NAME}\s*\([A-ZÅÄÖa-zåäö]{{1,3}}\))\s+(?:föreslår|föreslog)\s+(?:att|bifall|avslag|återremiss)\b")),
     ("reservation", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:reserverar|reserverade)\s+sig\b")),
@@ -487,6 +496,34 @@ ORDER = re.compile(r"^Ordförande(?:n)?\s+(?:ställer|ställde)\s+(?:(?:först|d
                    r"(?:proposition|förslagen\s+mot\s+varandra)", re.IGNORECASE)
 VOTE_RESULT = re.compile(r"(?P<yes>\d+)\s+ja(?:-?röst(?:er)?)?\s*(?:,|och|mot)?\s*(?P<no>\d+)\s+nej(?:-?röst(?:er)?)?"
                          r"(?:[^.\d]*(?P<abstain>\d+)\s+(?:avstår|avstod|ledamöter\s+avstår|som\s+avstår|nedlagda))?", re.IGNORECASE)
+TALLY = re.compile(r"^(?:\d{1,3}\s+(?:röst(?:er)?|röstar|röstade)\s+(?:för|emot|blanka?|nedlagda?)\b|\d{1,3}\s+(?:röstar|röstade)\s+(?:på|mot|ja|nej)\b|(?:\d{1,3}\s*/\s*){1,3}\d{1,3}\s+röster\s+för\s*/)",
+                   re.IGNORECASE)
+"""A vote's count said on its own: "13 röster för", "1 röst emot", "9 röstar för ansvarsfrihet",
+"2/3/1 röster för/emot/blankt"."""
+COUNTED = re.compile(r"\bmed\s+(?:\d{1,3}\s+(?:ja-?)?röst(?:er)?\s+(?:mot|emot|för)\b|(?:\d{1,3}\s*/\s*){1,3}\d{1,3}\s+röster\b)",
+                     re.IGNORECASE)
+"""A decision taken by counted votes: "med 31 röster mot 30", "med 6 ja-röster mot 3 nej-röster",
+"med 2/3/1 röster för/emot/blankt"."""
+_SLASHED = re.compile(r"(?P<counts>(?:\d{1,3}\s*/\s*){1,3}\d{1,3})\s+röster\s+(?P<sides>(?:[a-zåäö]+\s*/\s*){1,3}[a-zåäö]+)", re.IGNORECASE)
+_AGAINST = re.compile(r"\b(\d{1,3})\s+röster\s+mot\s+(\d{1,3})\b", re.IGNORECASE)
+
+
+def counted_result(text: str) -> str | None:
+    """A vote's `Resultat:` from the words that count it: "4 ja, 1 nej", "31 röster mot 30",
+    "2 för, 3 emot, 1 blankt", or the tallies as printed ("13 röster för; 1 röst emot")."""
+    if count := VOTE_RESULT.search(text):
+        return f"{count['yes']} ja, {count['no']} nej" + (f", {count['abstain']} avstår" if count["abstain"] else "")
+    if count := _SLASHED.search(text):
+        counts, sides = re.split(r"\s*/\s*", count["counts"]), re.split(r"\s*/\s*", count["sides"])
+        if len(counts) == len(sides):
+            return ", ".join(f"{n} {side}" for n, side in zip(counts, sides))
+    if count := _AGAINST.search(text):
+        return f"{count[1]} röster mot {count[2]}"
+    tallies = [" ".join(line.split()).rstrip(".") for line in re.split(r"\n+|(?<=\.)\s+", text) if TALLY.match(line.strip())]
+    # ("13 röster för 1 röst emot": two tallies on a line)
+    return "; ".join(re.sub(r"\s+(?=\d{1,3}\s+(?:röst|röster|röstar|röstade)\b)", "; ", tally) for tally in tallies) or None
+
+
 VOTE_COUNT = re.compile(r"(?<![\d.:/-])(?P<yes>\d{1,3})\s*[–-]\s*(?P<no>\d{1,3})(?![\d.:/-])")
 """`10–3` in a vote's text: yes against no."""
 
@@ -534,12 +571,22 @@ _SUPPORT = re.compile(
     rf"(?:(?:avslags|ändrings|tilläggs|återremiss|bordläggnings)?yrkande(?:t)?|förslag|förslaget)\b")
 
 
+_JOINS = re.compile(rf"^(?:(?:Häri|Härtill|Härmed|I\s+(?:detta|det|hans|hennes|deras)(?:\s+yrkande)?)\s+(?:instämmer|instämde)\s+"
+                    rf"(?P<after>{_MEMBERS})|(?P<names>{_MEMBERS})\s+(?:instämmer|instämde)"
+                    r"(?:\s+(?:häri|i\s+detta|i\s+det(?:ta)?\s+yrkande(?:t)?))?)\s*\.?$")
+""""Häri instämmer B (V).", "B (V) och C (C) instämmer.": members who join the proposal just made."""
+
+
 def support_at(sentence: str) -> tuple[list[str], str | None] | None:
     """(names, whose proposal) of "B (V) och C (C) instämmer i Anna Bergs yrkande": the members who
-    join a proposal already made, so that it is theirs too."""
-    match = _SUPPORT.match(sentence.strip())
+    join a proposal already made, so that it is theirs too; whose is None for the last one made
+    ("Häri instämmer B (V).")."""
+    match = _SUPPORT.match(sentence.strip()) or _JOINS.match(sentence.strip())
     if not match:
         return None
+    if match.re is _JOINS:
+        names = member_names(match["names"] or match["after"])
+        return (names, None) if all(looks_like_name(without_party(n), lenient=True) for n in names) else None
     names = member_names(match["names"])
     if not all(looks_like_name(without_party(n), lenient=True) for n in names):
         return None
@@ -562,8 +609,9 @@ def members_acting(sentence: str) -> list[str] | None:
     return names if all(looks_like_name(without_party(n), lenient=True) for n in names) else None
 
 
-def motion_at(sentence: str) -> tuple[str, list[str]] | None:
-    """(block kind, names) of a proposal, dissent, protocol note or jäv declaration."""
+def motion_at(sentence: str, known: frozenset[str] | set[str] = frozenset()) -> tuple[str, list[str]] | None:
+    """(block kind, names) of a proposal, dissent, protocol note or jäv declaration; a given name
+    alone ("Olav yrkar ...") where `known` (the meeting's people, casefolded) holds it."""
     text = _MEMBERS_PLACE.sub(r"\1", sentence.strip().lstrip("-–•* ").strip())
     for kind, pattern in MOTIONS:
         match = pattern.match(text)
@@ -571,9 +619,16 @@ def motion_at(sentence: str) -> tuple[str, list[str]] | None:
             # "A (S) yrkar, med instämmande av B (V) och C (C), att ...": the supporters propose it too
             said = " , ".join(filter(None, (match["names"], match.groupdict().get("support"), match.groupdict().get("after"))))
             names = member_names(said)
-            if all(looks_like_name(without_party(n), lenient=True) for n in names):
+            if names == [match["names"]] and match["names"].casefold() in (CHAIR, f"mötes{CHAIR}"):
+                return kind, [CHAIR]
+            if all(looks_like_name(without_party(n), lenient=True) or _lone_name(n, known) for n in names):
                 return kind, names
     return None
+
+
+def _lone_name(text: str, known: frozenset[str] | set[str]) -> bool:
+    """A given name alone ("Olav yrkar på ett bordläggande") of one of the meeting's people."""
+    return bool(re.fullmatch(rf"[{UPPER}][{LOWER}]+", text)) and text.casefold() in known
 
 
 # -- assignments ------------------------------------------------------------------------------

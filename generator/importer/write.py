@@ -185,9 +185,9 @@ def _block(part: Part) -> str:
         lines.append("Av: " + ", ".join(part.by))
     for label, value in part.items:
         lines.append(f"{label}: {_value(value)}")
-    if len(lines) > 1:
+    if len(lines) > 1 and part.text.strip():
         lines.append("")
-    for raw in part.text.split("\n"):
+    for raw in part.text.split("\n") if part.text.strip() else ():
         if match := re.match(r"^(\s*)- (.*)$", raw):
             lines.append(f"{match[1]}- {_list_text(match[2])}")
         elif raw.strip():
