@@ -1197,3 +1197,30 @@ def test_a_vote_told_only_by_its_count_is_a_vote(content, tmp_path):
     results = [[b.result for b in item.blocks if b.kind == "omröstning"] for item in meeting.items]
     assert results == [["31 röster mot 30"], ["2 för, 3 emot, 1 blankt", "6 för, 1 emot, 0 blankt"], ["13 röster för förslag 1, en styrelse om fem ledamöter; 1 röst för förslag 2, en styrelse om sju ledamöter"]]
     assert [len(item.decisions) for item in meeting.items] == [1, 2, 1]
+
+
+def test_a_proposal_written_as_the_member_a_colon_and_what_is_proposed(content, tmp_path):
+    """Under `Yrkande`, `Lars Ström (S): Bifall till förslaget.` is Lars Ström's proposal, which
+    `Maja Holm (C) instämmer.` joins; under `Tilläggsyrkande` (a kind of yrkande, as `Ändringsyrkande`)
+    Maja Holm's own follows."""
+    source = tmp_path / "kf.txt"
+    source.write_text("Protokoll Kommunfullmäktige 2024-06-17\n\nBeslutande: Anna Ek (S), ordförande, Lars Ström (S), Maja Holm (C)\n\n"
+                      "§ 52 Bygglov för förskola\n\nYrkande\nLars Ström (S): Bifall till förslaget.\nMaja Holm (C) instämmer.\n\n"
+                      "Tilläggsyrkande\nMaja Holm (C) yrkar att förvaltningen återrapporterar i december.\n\n"
+                      "Beslut\nKommunfullmäktige beviljar bygglov.\n", encoding="utf-8")
+    draft = only_meeting(run(source, content))
+    assert "\nTilläggsyrkande\n" not in draft.text
+    item = loaded(draft, content).items[0]
+    assert [b.by for b in item.blocks if b.kind == "yrkande"] == [("Lars Ström (S)", "Maja Holm (C)"), ("Maja Holm (C)",)]
+
+
+def test_a_proposals_label_over_text_that_names_no_member_stays_over_it(content, tmp_path):
+    """`Ändringsyrkande` over a proposal nobody is named for: no block, and the label still says
+    what the text below it is."""
+    source = tmp_path / "stamma.txt"
+    source.write_text("Protokoll Föreningsstämma 2024-04-25\n\nNärvarande: Anna Ek, ordförande, Per Al, Eva Lind\n\n"
+                      "§ 4 Motion om en ny kommitté\n\nÄndringsyrkande\nDen fjärde paragrafen i de föreslagna reglerna stryks.\n\n"
+                      "Beslut\nStämman bifaller motionen med ändringsyrkandet.\n", encoding="utf-8")
+    draft = only_meeting(run(source, content))
+    assert "### Ändringsyrkande\n\nDen fjärde paragrafen i de föreslagna reglerna stryks." in draft.text
+    assert "::: yrkande" not in draft.text

@@ -60,7 +60,7 @@ FIELD_LABELS = {
 SECTION_LABELS = [
     (re.compile(r"^(?:beslut|beslutet|mötets\s+beslut|\w+s\s+beslut|beslut\s+i\s+korthet|förslag\s+till\s+beslut\s+som\s+antogs)$", re.I), "beslut"),
     (re.compile(r"^ställningstagande(?:n)?$", re.I), "ställningstagande"),
-    (re.compile(r"^yrkanden?$", re.I), "yrkande"),
+    (re.compile(r"^(?:ändrings|tilläggs|avslags|återremiss|bordläggnings)?yrkanden?$", re.I), "yrkande"),
     (re.compile(r"^(?:propositionsordning|beslutsgång|beslutsordning|proposition|proposition\s+och\s+beslut)$", re.I), "propositionsordning"),
     (re.compile(r"^(?:omröstning|omröstningsresultat|votering|voteringsresultat)$", re.I), "omröstning"),
     (re.compile(r"^reservation(?:er)?$", re.I), "reservation"),
@@ -690,9 +690,13 @@ class _Filler:
         if kind in ("beslut", "ställningstagande"):
             self._block(kind, collected, unit.loc, f"after the label '{unit.text.strip()[:40]}'")
         elif kind in _MOTION_LABEL_KINDS:
+            before = len(self.item.parts)
             at = 0
             while at < len(collected):
                 at = self._paragraph(collected, at, label_kind=kind)
+            if not any(part.block == kind for part in self.item.parts[before:]):
+                # (no member named: the text stays as printed, under its label)
+                self.item.parts.insert(before, Part("heading", text=unit.text.strip().rstrip(":").strip(), loc=unit.loc))
         elif kind == "omröstning":
             # ("Omröstningsresultat" / "Ja-röster: A (S), B (C)": who voted how, beside the vote's words)
             said = [(part, voters_in(part.text)) for part in collected]

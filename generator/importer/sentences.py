@@ -467,6 +467,9 @@ MOTIONS = [
     # "Under överläggningen yrkar Anna Ek (S) bifall ...", "Därefter yrkar ...": the subject after the verb
     ("yrkande", re.compile(rf"^[A-ZÅÄÖ][^.()]{{0,60}}?\s+{_PROPOSES}\s+{_ROLE_BEFORE}?(?P<names>{_MEMBERS})"
                            r"(?=\s*(?:,|\.|$|\s(?:bifall|avslag|att|på|återremiss|ändring|tillägg|följande|om|i\s|även|därtill)))")),
+    # "Kim Sand (SD): Avslag på motionen." under `Yrkanden`: the member, the party printed, and what is proposed
+    ("yrkande", re.compile(rf"^(?P<names>{_NAME}\s*\([A-ZÅÄÖa-zåäö]{{1,3}}\))\s*:\s*"
+                           r"(?i:bifall|avslag|återremiss|bordläggning|ändring|tillägg|att)\b")),
     # "Rune Kallin (SD) föreslår att ...": a member (the party printed) who proposes; "Förvaltningen föreslår" is no member
     ("yrkande", re.compile(rf"^(?P<names>{_NAME}\s*\([A-ZÅÄÖa-zåäö]{{1,3}}\))\s+(?:föreslår|föreslog)\s+(?:att|bifall|avslag|återremiss)\b")),
     ("reservation", re.compile(rf"^(?P<names>{_MEMBERS})\s+(?:reserverar|reserverade)\s+sig\b")),
