@@ -1224,3 +1224,32 @@ def test_a_proposals_label_over_text_that_names_no_member_stays_over_it(content,
     draft = only_meeting(run(source, content))
     assert "### Ändringsyrkande\n\nDen fjärde paragrafen i de föreslagna reglerna stryks." in draft.text
     assert "::: yrkande" not in draft.text
+
+
+def test_those_present_listed_under_an_item_are_the_attendance_where_the_head_lists_none(content, tmp_path):
+    """An association's minutes list who is present under `Tillkännagivande av röstlängd` (bullets,
+    a user name beside each) and, in another item, below `Närvarande medlemmar utan rösträtt:` (names
+    set apart by commas): they are the attendance, and a dissent by a given name alone is that
+    member's."""
+    source = tmp_path / "forening.md"
+    source.write_text("# Protokoll från föreningsmöte 2024-04-18\n\n## 1. Mötets öppnande\n\nMötet öppnades 19:32.\n\n"
+                      "Närvarande medlemmar utan rösträtt:\n\nHugo Ameln, Lea Keller och David Kniberg.\n\n"
+                      "Inbjudna men förhindrade:\n\nAnna Berg, Per Ek och Ida Lund.\n\n"
+                      "## 2. Tillkännagivande av röstlängd\n\n"
+                      "* Tomas Nyström ‹thn›\n* Rasmus Kaj ‹kaj›\n* Francisco Manríquez ‹fma›\n\n"
+                      "## 3. Uteslutning av medlem\n\nDet beslutades att medlemmen utesluts.\n\n"
+                      "Francisco reserverade sig mot beslutet.\n", encoding="utf-8")
+    meeting = loaded(only_meeting(run(source, content)), content)
+    assert [a.name for a in meeting.present] == ["Hugo Ameln", "Lea Keller", "David Kniberg", "Tomas Nyström", "Rasmus Kaj",
+                                                 "Francisco Manríquez"]
+    assert [b.by for b in meeting.items[2].blocks if b.kind == "reservation"] == [("Francisco Manríquez",)]
+
+
+def test_a_list_of_names_under_an_item_is_no_attendance_where_the_head_lists_it(content, tmp_path):
+    """The head lists the members; names under `Upprop` are not read as more of them."""
+    source = tmp_path / "kf.txt"
+    source.write_text("Protokoll Kommunfullmäktige 2024-06-17\n\nBeslutande: Anna Ek (S), ordförande, Per Al (M)\n\n"
+                      "§ 1 Upprop\n\nVid uppropet saknades:\n\nLars Ström, Maja Holm och Kim Sand.\n\n"
+                      "§ 2 Val av justerare\n\nFullmäktige utser Per Al att justera protokollet.\n", encoding="utf-8")
+    meeting = loaded(only_meeting(run(source, content)), content)
+    assert [a.name for a in meeting.present] == ["Anna Ek", "Per Al"]

@@ -26,7 +26,7 @@ from .. import dnr
 from ..items import BY_MEMBER_KINDS, ITEM_TYPES
 from .agenda import title_like
 from .model import Attendee, DraftItem, DraftMeeting, Line, Part, Presenter
-from .people import looks_like_name, parse_inline_list, same_person, without_party
+from .people import looks_like_name, parse_entry, parse_inline_list, same_person, without_party
 from .rollcall import RollCall, read_roll_call, starts_roll_call, voters_in
 from .sentences import (
     CHAIR, COUNTED, ORDER, TALLY, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, counted_result, decision_at, merge_presenters, motion_at, parse_presenter_field,
@@ -338,6 +338,38 @@ class _Filler:
         self._signed_reports()
         self._role_presents()
         self._assignments()
+        self._listed_as_present()
+
+    def _listed_as_present(self) -> None:
+        """Minutes whose head lists nobody, with an item that does: the list under `Tillkännagivande
+        av röstlängd`, `Upprop` or `Närvaro`, or below `Följande personer befanns närvara och ha
+        rösträtt:` / `Närvarande medlemmar med rösträtt:` (bullets, or names set apart by commas)
+        names those present, and so the attendance (the list stays in the item, as printed)."""
+        if not self._unlisted():
+            return
+        whole_item = bool(_ROLL_TITLE.search(self.item.title))
+        introduced = False
+        for part in self.item.parts:
+            if part.kind == "para" and _ROLL_INTRO.search(part.text.strip()):
+                introduced = True
+                continue
+            if whole_item or introduced:
+                entries = [text for _, text in part.items] if part.kind == "list" else _name_run(part.text) if part.kind == "para" else []
+                found = [a for a in (parse_entry(_HANDLE.sub("", entry).strip(), self.ctx.known) for entry in entries)
+                         if a is not None and looks_like_name(a.name, self.ctx.known, lenient=True)]
+                if found and 2 * len(found) >= len(entries):
+                    for attendee in found:
+                        self._add_listed(attendee, part.loc)
+            introduced = False
+
+    def _add_listed(self, attendee: Attendee, loc: str) -> None:
+        if self._attendee_named(attendee.name) is not None:
+            return
+        attendee.loc = loc
+        self.meeting.present.append(attendee)
+        self.ctx.inferred.append(attendee)
+        self.ctx.known.update((attendee.name.casefold(), attendee.name.split()[0].casefold()))
+        self.meeting.guess(loc, "present", f"{attendee.name} (listed under {self.item.label}; the head lists no attendance)")
 
     def _assignments(self) -> None:
         """Each decision that gives an assignment ("ger kommundirektören i uppdrag att ...",
@@ -1236,6 +1268,20 @@ _OUTCOME_OF_A_VOTE = re.compile(r"^[^.]*\b\d+\s+ja(?:-?röst(?:er)?)?\b[^.]*\b(?
                                 re.IGNORECASE)
 """A decision that only says which proposal won the vote, and by how many ("Med 5 ja-röster mot 3
 nej-röster beslutar nämnden att bifalla förvaltningens förslag. En ledamot avstår från att rösta.")."""
+_ROLL_TITLE = re.compile(r"\b(?:röstlängd(?:en)?|närvaro(?:lista)?|närvarande|upprop)\b", re.IGNORECASE)
+"""An item whose list names who is present ("Tillkännagivande av röstlängd", "Upprop")."""
+_ROLL_INTRO = re.compile(r"\b(?:närvar\w*|rösträtt)\b[^:]*:$", re.IGNORECASE)
+"""A line that introduces a list of those present ("Följande personer befanns närvara och ha rösträtt:")."""
+_HANDLE = re.compile(r"‹[^›]*›|<[^>]*>|\((?=[a-z0-9_]*\))[a-z0-9_]+\)")
+"""A user name beside a person's name (`Tomas Nyström ‹thn›`, `(thn)`): no part of the name."""
+
+
+def _name_run(text: str) -> list[str]:
+    """`A, B, C och D.` -> its entries, where each is short enough to be a name; else none."""
+    entries = [e.strip() for e in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", text.strip().rstrip(".")) if e.strip()]
+    return entries if len(entries) >= 2 and all(len(e.split()) <= 5 for e in entries) else []
+
+
 _VOTES_AGAINST = re.compile(r"\bmed\s+(\d{1,3})\s+röster\s+mot\s+(\d{1,3})\b", re.IGNORECASE)
 """A vote's count as a decision tells it, the winners' votes first ("beslutade med 4 röster mot 3")."""
 
