@@ -29,3 +29,5 @@ def test_the_corpus_of_other_bodies_minutes_is_imported_and_scored(capsys):
     assert decisions[0] >= 0.84 and decisions[1] >= 0.9, printed
     assert presenters[0] >= 0.3 and presenters[1] >= 0.43, printed
     assert figures["held out"]["items"][0] >= 0.9 and figures["held out"]["decisions"][0] >= 0.79, printed
+    votes, dissents = figures["overall"]["votes"], figures["overall"]["reservationer"]
+    assert votes[0] >= 0.75 and votes[1] >= 0.9 and dissents == (1.0, 1.0), printed
