@@ -921,6 +921,21 @@ def test_presenters_in_fields_and_sentences():
         assert [p.name for p in presenters_in(sentence, set(), chair="Jan Kilhamn")] == expected, sentence
 
 
+@pytest.mark.parametrize("sentence, presenters", [
+    ("Lisa Berg, ekonomichef, föredrar ärendet.", [("Lisa Berg", "ekonomichef")]),
+    ("Ärendet föredras av kommundirektör Per Ek.", [("Per Ek", "kommundirektör")]),
+    ("Redovisning lämnas av Anna Al, kvalitetsstrateg.", [("Anna Al", "kvalitetsstrateg")]),
+    ("Information ges av HR-chef Anna Al.", [("Anna Al", "HR-chef")]),
+    ("Föredragande tjänsteperson är Lisa Berg.", [("Lisa Berg", None)]),
+    ("Förvaltningschef Per Ek och verksamhetschef Anna Al deltar under ärendet och informerar om budgeten.",
+     [("Per Ek", "förvaltningschef"), ("Anna Al", "verksamhetschef")]),
+    ("Anna Al, Region Västerbotten, informerar.", [("Anna Al", None)]),  # (an organisation is no title)
+    ("Per Ek deltar under ärendet.", []),
+])
+def test_a_presenter_told_in_the_passive_after_a_verb_of_being_there_or_with_a_title_after_the_name(sentence, presenters):
+    assert [(p.name, p.description) for p in presenters_in(sentence, set())] == presenters
+
+
 def test_a_presenters_title_written_before_the_name_is_what_the_presenter_is():
     """`Kultur- och fritidschef Maria Ekdahl föredrar` is written `Föredragande: Maria Ekdahl,
     kultur- och fritidschef`: the title in lower case, in its indefinite form, each name's own, and

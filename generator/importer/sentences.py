@@ -260,7 +260,10 @@ PRESENTING = (
     r"höll\s+(?:en\s+)?(?:presentation|föredragning|dragning|genomgång|föredrag)|håller\s+(?:en\s+)?(?:presentation|dragning|genomgång)|"
     r"drog\s+ärendet|drar\s+ärendet|visade\s+(?:bilder|en\s+presentation)|har\s+föredragit|"
     r"lämnar\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)|"
-    r"lämnade\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)"
+    r"lämnade\s+(?:en\s+)?(?:kort\s+)?(?:information|redovisning|lägesrapport|återrapport)|"
+    # ("X och Y deltar under ärendet och informerar om ...": present for the item, to present it)
+    r"(?:deltar|deltog|närvarar|närvarade)\s+(?:under|vid|i)\s+(?:ärendet|punkten|ärendets\s+behandling|detta\s+ärende)\s+och\s+"
+    r"(?:informerar|informerade|föredrar|föredrog|redogör|redogjorde|redovisar|redovisade|presenterar|presenterade|svarar|svarade)"
 )
 _TITLE_WORDS = ("chef", "ekonom", "strateg", "arkitekt", "controller", "jurist", "analytiker", "kurator", "psykolog", "rektor",
                 "revisor")
@@ -271,6 +274,7 @@ _ADJECTIVE = r"[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne|sk|skt|ska|ig|igt|iga|ell|el
 """An adjective before a title ("Teknisk chef", "Medicinskt ansvarig sjuksköterska", "Biträdande rektor")."""
 _ROLE_WORD = (rf"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|(?:{_ADJECTIVE}){{1,2}}|[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+)?"
               rf"[A-ZÅÄÖa-zåäö][a-zåäö]+(?:{_TITLE_ENDINGS})(?:n|en|erna)?|"  # ("Överförmyndarhandläggarna A och B")
+              rf"[A-ZÅÄÖ]{{2,5}}-[a-zåäö]*(?:{_TITLE_ENDINGS})(?:n|en)?|"  # ("HR-chef Anna Al", "IT-strategen")
               rf"(?:{_ADJECTIVE}){{1,2}}(?:{'|'.join(_TITLE_WORDS)})(?:n|en|erna)?|"
               rf"(?:{'|'.join(word.capitalize() for word in _TITLE_WORDS)})(?:n|en)?|Ordförande(?:n)?|Sekreterare(?:n)?)")
 _LATER_ROLE = rf"(?:(?:[a-zåäö]+-\s+(?:och|&)\s+)?[a-zåäö-]*(?:{_TITLE_ENDINGS})(?:n|en)?\s+)"
@@ -281,14 +285,20 @@ _PRESENTER = re.compile(
     # ("Avdelningschef förebyggande Jenny Falk", "Enhetschef hemtjänst Ola Ek": the title's field after it)
     # ("Valberedningens ordförande Birgitta Fors (C) redogör": a member's party after the name)
     rf"^(?:(?P<role>{_ROLE_WORD})(?:\s+[a-zåäö][a-zåäö-]+)?\s+)?(?P<names>{_TITLED_NAMES})(?:\s*\([A-ZÅÄÖa-zåäö]{{1,3}}\))?"
-    rf"(?:\s*,\s*[^,.]{{2,60}}?,|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
+    rf"(?:\s*,\s*(?P<after>[^,.]{{2,60}}?),|\s+från\s+[^,.]{{2,50}}?)?\s+(?:{PRESENTING})\b"
 )
+_PRESENTER_IS = re.compile(rf"^(?i:föredragande(?:\s+(?:tjänsteperson|tjänsteman|handläggare))?)\s+(?:är|var)\s+"
+                           rf"(?:(?P<role>{_ROLE_WORD}|[a-zåäö]+)\s+)?(?P<names>{_NAMES})\b(?:\s*,\s*(?P<after>[a-zåäö][\wåäö -]{{2,40}}?)\s*\.?$)?")
+"""`Föredragande tjänsteperson är Lisa Berg, ekonomichef.`"""
 _INVERTED_PRESENTER = re.compile(rf"^[A-ZÅÄÖ][^.,]{{0,40}}?\s(?:{PRESENTING})\s+(?P<names>{_NAMES})\b")
 _BY_PRESENTER = re.compile(
-    rf"^(?:Ärendet|Informationen|Information|Redovisningen|Presentationen|Föredragningen|Punkten|Rapporten|Lägesrapporten)"
+    rf"^(?:(?:Muntlig|Skriftlig|Kort)\s+)?(?i:ärendet|punkten|(?:information|redovisning|presentation|föredragning|rapport|lägesrapport|"
+    rf"återrapport|lägesbild|genomgång|dragning)(?:en)?)"
     rf"\b[^.]{{0,80}}?\b(?:föredras|föredrogs|presenteras|presenterades|redovisas|redovisades|lämnas|lämnades|ges|gavs|hålls|hölls)"
-    rf"\s+av\s+(?:(?:{_ROLE_WORD}|[a-zåäö]+)\s+)?(?P<names>{_NAMES})\b"
+    rf"\s+av\s+(?:(?P<role>{_ROLE_WORD}|[a-zåäö]+)\s+)?(?P<names>{_NAMES})\b(?:\s*,\s*(?P<after>[a-zåäö][\wåäö -]{{2,40}}?)\s*\.?$)?"
 )
+_DESCRIBES = re.compile(rf"(?:[a-zåäö]+\s+){{0,2}}[a-zåäö-]*(?:{_TITLE_ENDINGS})(?:n|en)?(?:\s+[a-zåäö-]+){{0,3}}", re.IGNORECASE)
+"""What a presenter is, written after the name: a title ("ekonomichef", "medicinskt ansvarig sjuksköterska")."""
 _DEFINITE_TITLE = re.compile(rf"\w*(?:{_TITLE_ENDINGS})(?:n|en)", re.IGNORECASE)
 """A title in its definite form ("Controllern", "Chefen"): a title, never a given name."""
 _CHAIR_PRESENTS = re.compile(rf"^(?:Ordförande(?:n)?|Mötesordförande(?:n)?)\s+(?:{PRESENTING})\b")
@@ -312,11 +322,13 @@ def presenters_in(sentence: str, known: frozenset[str] | set[str], chair: str | 
         return [Presenter(chair, "ordförande")] if chair else []
     if _SECRETARY_PRESENTS.match(text):
         return [Presenter(secretary, "sekreterare")] if secretary else []
-    for pattern in (_PRESENTER, _INVERTED_PRESENTER, _BY_PRESENTER):
+    for pattern in (_PRESENTER, _INVERTED_PRESENTER, _BY_PRESENTER, _PRESENTER_IS):
         match = pattern.match(text)
         if not match:
             continue
         titled = _titled_names(match["names"], match.groupdict().get("role"))
+        if len(titled) == 1 and titled[0][1] is None and (after := match.groupdict().get("after")) and _DESCRIBES.fullmatch(after.strip()):
+            titled = [(titled[0][0], after.strip())]  # ("Lisa Berg, ekonomichef, föredrar ärendet")
         names = [name for name, _title in titled]
         if names and all(looks_like_name(name, known, single=True) or _unlisted_name(name, known) for name in names):
             return [Presenter(name, title) for name, title in titled]
