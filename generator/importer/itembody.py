@@ -29,7 +29,8 @@ from .model import Attendee, DraftItem, DraftMeeting, Line, Part, Presenter
 from .people import looks_like_name, parse_entry, parse_inline_list, same_person, without_party
 from .rollcall import RollCall, read_roll_call, starts_roll_call, voters_in
 from .sentences import (
-    CHAIR, COUNTED, ORDER, TALLY, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, counted_result, decision_at, merge_presenters, motion_at, parse_presenter_field,
+    CHAIR, COUNTED, ORDER, TALLY, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, counted_result, decision_at, merge_presenters, motion_at,
+    parse_presenter_field, vote_result,
     assignments_in, members_acting, party_group_motion, presenters_in, support_at,
 )
 from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
@@ -854,11 +855,11 @@ class _Filler:
             # "Omröstning begärs och verkställs." / "Ja-röst för bifall, nej-röst för återremiss.": the vote's own words
             vote.text = f"{vote.text}\n\n{unit.text.strip()}"
             if count := VOTE_RESULT.search(unit.text):  # ("Omröstningen utfaller med 6 ja-röster och 3 nej-röster.")
-                _set_result(vote, _vote_result(count))
+                _set_result(vote, vote_result(count))
             return index + 1
         if (open_vote := self._open_vote()) is not None and (count := VOTE_RESULT.search(unit.text)):
             # "Med 4 ja-röster mot 1 nej-röst beslutar nämnden ...": the vote's result (the decision is read below)
-            _set_result(open_vote, _vote_result(count))
+            _set_result(open_vote, vote_result(count))
         said = sentences(unit.text)
         prose: list[str] = []
         position = 0
@@ -888,12 +889,10 @@ class _Filler:
                 end += 1
             text = " ".join(said[position:end])
             if reason is not None:
-                if (vote := self._open_vote()) is not None and (count := VOTE_RESULT.search(sentence)):
-                    # "Omröstning begärs. ... röstar nej. Med 3 ja-röster mot 2 nej-röster beslutar nämnden ...": its result
-                    _set_result(vote, _vote_result(count))
-                elif vote is not None and (count := _VOTES_AGAINST.search(sentence)):
+                if (vote := self._open_vote()) is not None and (said_count := counted_result(sentence)):
+                    # "Omröstning begärs. ... röstar nej. Med 3 ja-röster mot 2 nej-röster beslutar nämnden ...": its result;
                     # "Styrelsen beslutade med 4 röster mot 3 att ...": the winning side's votes against the other's
-                    _set_result(vote, f"{count[1]} röster mot {count[2]}")
+                    _set_result(vote, said_count)
                 elif vote is None and COUNTED.search(sentence) and not self._voted_since_decision():
                     # "Mötet nekar ansvarsfrihet med 2/3/1 röster för/emot/blankt.": a vote, told by its count alone
                     self.item.parts.append(Part("block", block="omröstning", items=[("Resultat", counted_result(sentence))],
@@ -1110,14 +1109,10 @@ class _Filler:
         else:
             part = Part("block", block="omröstning", text=text, loc=unit.loc)
             self.item.parts.append(part)
-        if match := VOTE_RESULT.search(text):
-            _set_result(part, _vote_result(match))
+        if said := counted_result(text):  # ("6 ja-röster mot 3 nej-röster", "Med 7 röster mot 4 ...", "13 röster för")
+            _set_result(part, said)
         elif match := VOTE_COUNT.search(text):
             _set_result(part, f"{match['yes']} ja, {match['no']} nej")
-        elif match := _VOTES_AGAINST.search(text):  # ("Med 7 röster mot 4 beslutar kommunstyrelsen ...")
-            _set_result(part, f"{match[1]} röster mot {match[2]}")
-        elif said := counted_result(text):  # ("13 röster för", "2/3/1 röster för/emot/blankt")
-            _set_result(part, said)
         self.meeting.guess(unit.loc, f"{self.item.label}: omröstning", _short(text))
 
     def _voters(self, vote: Part, side: str, names: list[str], unit: Unit) -> None:
@@ -1282,8 +1277,6 @@ def _name_run(text: str) -> list[str]:
     return entries if len(entries) >= 2 and all(len(e.split()) <= 5 for e in entries) else []
 
 
-_VOTES_AGAINST = re.compile(r"\bmed\s+(\d{1,3})\s+röster\s+mot\s+(\d{1,3})\b", re.IGNORECASE)
-"""A vote's count as a decision tells it, the winners' votes first ("beslutade med 4 röster mot 3")."""
 
 
 def _table_goes_on(collected: list[Unit], following: Unit) -> bool:
@@ -1323,11 +1316,6 @@ def _own_paragraphs(decision: str) -> list[str]:
 def _set_result(vote: Part, result: str) -> None:
     """The vote's `Resultat:`, after who voted how where the vote names them."""
     vote.items = [(label, value) for label, value in vote.items if label != "Resultat"] + [("Resultat", result)]
-
-
-def _vote_result(count: re.Match[str]) -> str:
-    """A `VOTE_RESULT` as the vote's `Resultat:` ("4 ja, 1 nej", ", 2 avstår")."""
-    return f"{count['yes']} ja, {count['no']} nej" + (f", {count['abstain']} avstår" if count["abstain"] else "")
 
 
 _VOTE_PROPOSITION = re.compile(r"^(?:ja-?röst(?:en)?|nej-?röst(?:en)?|den\s+som\s+(?:vill|bifaller|röstar)|de\s+som\s+(?:vill|bifaller|röstar)|"

@@ -511,7 +511,8 @@ ORDER = re.compile(r"^Ordförande(?:n)?\s+(?:ställer|ställde)\s+(?:(?:först|d
                    r"(?:proposition|förslagen\s+mot\s+varandra)", re.IGNORECASE)
 VOTE_RESULT = re.compile(r"(?P<yes>\d+)\s+ja(?:-?röst(?:er)?)?\s*(?:,|och|mot)?\s*(?P<no>\d+)\s+nej(?:-?röst(?:er)?)?"
                          r"(?:[^.\d]*(?P<abstain>\d+)\s+(?:avstår|avstod|ledamöter\s+avstår|som\s+avstår|nedlagda))?", re.IGNORECASE)
-TALLY = re.compile(r"^(?:\d{1,3}\s+(?:röst(?:er)?|röstar|röstade)\s+(?:för|emot|blanka?|nedlagda?)\b|\d{1,3}\s+(?:röstar|röstade)\s+(?:på|mot|ja|nej)\b|(?:\d{1,3}\s*/\s*){1,3}\d{1,3}\s+röster\s+för\s*/)",
+TALLY = re.compile(r"^(?:\d{1,3}\s+(?:röst(?:er)?|röstar|röstade)\s+(?:för|emot|blanka?|nedlagda?)\b|"
+                   r"\d{1,3}\s+(?:röstar|röstade)\s+(?:på|mot|ja|nej)\b|(?:\d{1,3}\s*/\s*){1,3}\d{1,3}\s+röster\s+för\s*/)",
                    re.IGNORECASE)
 """A vote's count said on its own: "13 röster för", "1 röst emot", "9 röstar för ansvarsfrihet",
 "2/3/1 röster för/emot/blankt"."""
@@ -523,11 +524,16 @@ _SLASHED = re.compile(r"(?P<counts>(?:\d{1,3}\s*/\s*){1,3}\d{1,3})\s+röster\s+(
 _AGAINST = re.compile(r"\b(\d{1,3})\s+röster\s+mot\s+(\d{1,3})\b", re.IGNORECASE)
 
 
+def vote_result(count: re.Match[str]) -> str:
+    """A `VOTE_RESULT` as the vote's `Resultat:` ("4 ja, 1 nej", ", 2 avstår")."""
+    return f"{count['yes']} ja, {count['no']} nej" + (f", {count['abstain']} avstår" if count["abstain"] else "")
+
+
 def counted_result(text: str) -> str | None:
     """A vote's `Resultat:` from the words that count it: "4 ja, 1 nej", "31 röster mot 30",
     "2 för, 3 emot, 1 blankt", or the tallies as printed ("13 röster för; 1 röst emot")."""
     if count := VOTE_RESULT.search(text):
-        return f"{count['yes']} ja, {count['no']} nej" + (f", {count['abstain']} avstår" if count["abstain"] else "")
+        return vote_result(count)
     if count := _SLASHED.search(text):
         counts, sides = re.split(r"\s*/\s*", count["counts"]), re.split(r"\s*/\s*", count["sides"])
         if len(counts) == len(sides):
