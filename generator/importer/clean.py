@@ -225,8 +225,9 @@ def _letterhead_again(lines: list[Line], content: list[int], removed: set[int], 
     PROTOKOLLSUTDRAG<TAB>2(2)" / "Kommunstyrelsen<TAB>Sammanträdesdatum 2024-03-11"), the header of
     a page of a document too short for its headers to recur three times (one line or more, the
     page number among them: "Ekbacka kommun – Pensionärsrådet<TAB>Sida 2 av 3"); or its first
-    line alone, where it recurs three times, each right after a page's end ("Strömsviks kommun – Revisorerna" below the page number of each page of a Word
-    file, which knows no pages). The first is kept (its facts)."""
+    line alone, where it recurs three times, each right after a page's end ("Strömsviks kommun –
+    Revisorerna" below the page number of each page of a Word file, which knows no pages). The
+    first is kept (its facts)."""
     keys = [_run_key(lines[i].text) for i in content]
     head = keys[:_HEAD_LINES]
     recurs = bool(keys) and keys.count(keys[0]) >= 3

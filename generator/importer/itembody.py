@@ -30,7 +30,7 @@ from .people import looks_like_name, parse_entry, parse_inline_list, same_person
 from .rollcall import RollCall, read_roll_call, starts_roll_call, voters_in
 from .sentences import (
     CHAIR, COUNTED, ORDER, TALLY, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, counted_result, decision_at, merge_presenters, motion_at,
-    parse_presenter_field, vote_result,
+    parse_presenter_field, vote_result, without_alias,
     assignments_in, members_acting, party_group_motion, presenters_in, support_at,
 )
 from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
@@ -356,7 +356,7 @@ class _Filler:
                 continue
             if whole_item or introduced:
                 entries = [text for _, text in part.items] if part.kind == "list" else _name_run(part.text) if part.kind == "para" else []
-                found = [a for a in (parse_entry(_HANDLE.sub("", entry).strip(), self.ctx.known) for entry in entries)
+                found = [a for a in (parse_entry(without_alias(entry).strip(), self.ctx.known) for entry in entries)
                          if a is not None and looks_like_name(a.name, self.ctx.known, lenient=True)]
                 if found and 2 * len(found) >= len(entries):
                     for attendee in found:
@@ -709,7 +709,7 @@ class _Filler:
                 if collected and following.blank_before and following.kind != "bullet" and not _ATT.match(following.text) \
                         and not _table_goes_on(collected, following) \
                         and not collected[-1].text.rstrip().endswith(":") \
-                        and not (kind in _MOTION_LABEL_KINDS and motion_at(following.text)) \
+                        and not (kind in _MOTION_LABEL_KINDS and motion_at(following.text, self.ctx.known)) \
                         and not (kind == "beslut" and _closed_by_a_label(units, index, spaced)) \
                         and not (kind == "propositionsordning" and spaced and _PUTS_A_QUESTION.match(following.text)) \
                         and not _next_point(collected[-1], following):
@@ -938,7 +938,7 @@ class _Filler:
         if index >= len(units) or units[index].kind != "para":
             return None
         text = units[index].text.strip()
-        if _field(text) or _section(text) or PROSE_LABELS.match(text.rstrip(":")) or motion_at(text) \
+        if _field(text) or _section(text) or PROSE_LABELS.match(text.rstrip(":")) or motion_at(text, self.ctx.known) \
                 or self._decision_at(text) is not None:
             return None
         return units[index]
@@ -1267,16 +1267,12 @@ _ROLL_TITLE = re.compile(r"\b(?:röstlängd(?:en)?|närvaro(?:lista)?|närvarand
 """An item whose list names who is present ("Tillkännagivande av röstlängd", "Upprop")."""
 _ROLL_INTRO = re.compile(r"\b(?:närvar\w*|rösträtt)\b[^:]*:$", re.IGNORECASE)
 """A line that introduces a list of those present ("Följande personer befanns närvara och ha rösträtt:")."""
-_HANDLE = re.compile(r"‹[^›]*›|<[^>]*>|\((?=[a-z0-9_]*\))[a-z0-9_]+\)")
-"""A user name beside a person's name (`Tomas Nyström ‹thn›`, `(thn)`): no part of the name."""
 
 
 def _name_run(text: str) -> list[str]:
     """`A, B, C och D.` -> its entries, where each is short enough to be a name; else none."""
     entries = [e.strip() for e in re.split(r"\s*,\s*|\s+(?:och|samt)\s+", text.strip().rstrip(".")) if e.strip()]
     return entries if len(entries) >= 2 and all(len(e.split()) <= 5 for e in entries) else []
-
-
 
 
 def _table_goes_on(collected: list[Unit], following: Unit) -> bool:

@@ -310,6 +310,12 @@ _ALIAS = re.compile(r"\s*‹[^›]{1,30}›")
 _ALIAS_THEN_NAME = re.compile(rf"\b[a-zåäö0-9_]{{2,20}}\s*\((?P<name>{_NAME})\)")
 
 
+def without_alias(text: str) -> str:
+    """A name without the user name beside it (`Anna Ek ‹aek›`, `aek (Anna Ek)`); a party in
+    brackets (`Anna Ek (kd)`) stays."""
+    return _ALIAS_THEN_NAME.sub(lambda m: m["name"], _ALIAS.sub("", text))
+
+
 def presenters_in(sentence: str, known: frozenset[str] | set[str], chair: str | None = None,
                   secretary: str | None = None) -> list[Presenter]:
     """Presenters named as subjects of a presenting verb in one sentence: "X föredrog ärendet",
@@ -317,7 +323,7 @@ def presenters_in(sentence: str, known: frozenset[str] | set[str], chair: str | 
     öppnat" (the one who opens the meeting leads its first item); a user name beside the name
     ("Anna Ek ‹aek›", "aek (Anna Ek)") is no part of it."""
     text = sentence.strip().lstrip("-–•* ").strip()
-    text = _ALIAS_THEN_NAME.sub(lambda m: m["name"], _ALIAS.sub("", text))
+    text = without_alias(text)
     if _CHAIR_PRESENTS.match(text):
         return [Presenter(chair, "ordförande")] if chair else []
     if _SECRETARY_PRESENTS.match(text):

@@ -173,7 +173,7 @@ def _part(part: Part) -> str:
     if part.kind == "list":
         return "\n".join("  " * (max(depth, 1) - 1) + "- " + _list_text(text) for depth, text in part.items)
     if part.kind == "table":
-        return _table(part.items)
+        return markdown_table(part.items)
     if part.kind == "block":
         return _block(part)
     return ""
@@ -196,10 +196,6 @@ def _block(part: Part) -> str:
             lines.append("")
     lines.append(":::")
     return "\n".join(lines)
-
-
-def _table(rows: list[list[str]]) -> str:
-    return markdown_table(rows)
 
 
 def markdown_table(rows: list[list[str]]) -> str:
