@@ -376,6 +376,84 @@ def test_a_fullmaktige_pdf_with_a_roll_call_table_of_marks(content):
     assert "Justerade paragrafer" not in unplaced(draft)
 
 
+def test_roll_call_lists_printed_after_the_last_item_are_each_its_items_vote(content):
+    """A fullmäktige's PDF whose roll calls are printed after the last item, a list a page:
+    "Omröstningslista nr. 1" over "§ 31", columns Ledamöter, Tjänstgörande ersättare (its heading
+    wrapped to two lines, set beside the middle of the row), Ja, Nej, Avst and Frånv close together.
+    Each list is the vote of the item it names: the substitute votes in the member's place, a
+    member marked away votes not, the `§ 34` under a caption starts no item. "Omröstning begärs"
+    over its text is a label of the vote, as "Omröstningsresultat" is."""
+    draft, meeting, data = imported("kf-2026-03-25-omrostningslista.pdf", content)
+    assert [item.number for item in meeting.items] == ["30", "31", "32", "33", "34"]
+    votes = {item.number: [b for b in item.blocks if b.kind == "omröstning"] for item in meeting.items}
+    assert [(v.yes, v.no, v.abstain, v.result) for v in votes["31"]] == [(
+        ("Anna Ekström (S)", "Per Lund (M)", "Sofia Berg (C)", "Jonas Holm (S)", "Maria Nyberg (M)", "Karl Dahl (L)"),
+        ("Erik Sand (SD)", "Lena Vik (V)"), (), "6 ja, 2 nej")]
+    assert [(v.yes, v.no, v.abstain, v.result) for v in votes["34"]] == [(
+        ("Anna Ekström (S)", "Sofia Berg (C)", "Jonas Holm (S)", "Erik Sand (SD)", "Karl Dahl (L)"),
+        ("Per Lund (M)", "Maria Nyberg (M)"), ("Lena Vik (V)",), "5 ja, 2 nej, 1 avstår")]
+    assert "Ja-röst för kommunstyrelsens förslag" in votes["31"][0].text
+    assert "Ja-röst för Jonas Holms (S) förslag" in votes["34"][0].text
+    assert "Omröstningslista nr" not in body_of(draft) and "Ledamöter" not in body_of(draft)
+    assert data["announced_on"] == dt.date(2026, 3, 31)
+
+
+_TWO_VOTES = """PROTOKOLL
+Kommunfullmäktige
+Sammanträdesdatum 2024-10-21
+
+Beslutande\tPer Sundin (S), ordförande
+\tLina Ek (M)
+\tSven Otter (KD)
+\tEva Holm (S)
+
+§ 12 Budget 2025
+
+Beslut
+Kommunfullmäktige fastställer budgeten för 2025.
+
+Omröstning
+Med 3 ja-röster mot 1 nej-röst bifaller fullmäktige kommunstyrelsens förslag.
+
+Omröstning
+Med 2 ja-röster mot 2 nej-röster och ordförandens utslagsröst avslår fullmäktige tilläggsyrkandet.
+
+§ 13 Anmälningar
+
+Beslut
+Anmälningarna läggs till handlingarna.
+
+Voteringslista nr. 1 § 12
+Ledamot\tJa\tNej\tAvstår
+Per Sundin (S)\tX
+Lina Ek (M)\tX
+Sven Otter (KD)\tX
+Eva Holm (S)\t\tX
+
+Voteringslista nr. 2 § 12
+Ledamot\tJa\tNej\tAvstår
+Per Sundin (S)\tX
+Lina Ek (M)\t\tX
+Sven Otter (KD)\t\tX
+Eva Holm (S)\tX
+"""
+
+
+def test_two_roll_call_lists_after_the_last_item_go_to_the_votes_of_their_item_in_turn(content, tmp_path):
+    """Two lists name one item, which told two votes: each list is the vote whose count it is,
+    and the last item keeps none of them."""
+    source = tmp_path / "kf-2024-10-21.txt"
+    source.write_text(_TWO_VOTES, encoding="utf-8")
+    result = import_file(source, load_registries(content), content, content)
+    items = result.meetings[0].meeting.items
+    assert [item.number for item in items] == ["12", "13"]
+    votes = [dict(part.items) for part in items[0].parts if part.block == "omröstning"]
+    assert [(v.get("Ja"), v.get("Nej"), v["Resultat"]) for v in votes] == [
+        ("Per Sundin (S), Lina Ek (M), Sven Otter (KD)", "Eva Holm (S)", "3 ja, 1 nej"),
+        ("Per Sundin (S), Eva Holm (S)", "Lina Ek (M), Sven Otter (KD)", "2 ja, 2 nej")]
+    assert not any(part.block == "omröstning" or "Ledamot" in part.text for part in items[1].parts)
+
+
 def test_a_word_file_whose_form_is_typed_with_tabs(content):
     """A bygg- och miljönämnd's minutes written in Word without tables: each label and its value
     on one line with a typed tab between them ("Plats och tid<TAB>Kommunhuset, sal Ådalen, kl.
@@ -468,8 +546,8 @@ Med 1 ja-röst mot 1 nej-röst och 1 som avstår beslutar nämnden enligt ordfö
 def test_a_roll_call_is_read_only_when_it_adds_up(content, tmp_path, table, yes, no, abstain, printed):
     """A roll call typed with tabs in a text file: the party in a column of its own joins the
     name, a mark under Avstår abstains. A table whose rows are wider than its heading, or whose
-    marks differ from its sums, stays in the draft as typed (each mark in its own column), and the
-    vote keeps its result."""
+    marks differ from its sums, stays in the vote's block as typed (each mark in its own column), and
+    the vote keeps its result and the sentence after the table."""
     source = tmp_path / "sn-2024-10-15.txt"
     source.write_text(_VOTE_TEXT.format(table=table), encoding="utf-8")
     result = import_file(source, load_registries(content), content, content)
@@ -479,7 +557,7 @@ def test_a_roll_call_is_read_only_when_it_adds_up(content, tmp_path, table, yes,
     assert (fields.get("Ja"), fields.get("Nej"), fields.get("Avstår")) == tuple(", ".join(names) or None for names in (yes, no, abstain))
     assert fields["Resultat"] == "1 ja, 1 nej, 1 avstår"
     if printed:
-        assert printed in body_of(draft)
+        assert printed in vote.text and "Med 1 ja-röst" in vote.text
 
 
 def test_a_word_files_typed_lists_compound_titles_and_closing_words(content):

@@ -230,7 +230,7 @@ def _pdf(path: Path) -> Extracted:
             if block_no:
                 lines.append(Line(text="", loc=f"page {page_no}", page=page_no))
             previous = None
-            for found in _label_beside_its_values(block):
+            for found in _wrapped_cells(_label_beside_its_values(block)):
                 heading = 2 if body_size and found.size >= body_size * 1.2 else 0
                 if (heading or found.bold) and previous is not None and _heading_goes_on(previous, found, right):
                     lines[-1].text = join_text(lines[-1].text, clean_text(found.text))
@@ -266,6 +266,10 @@ def _heading_goes_on(upper: "_PdfLine", lower: "_PdfLine", right: float) -> bool
     word = len(lower.text.split(" ", 1)[0])
     first_word = (lower.xs[word] if word < len(lower.xs) else lower.xs[-1] + lower.size * 0.6) - lower.xs[0]
     return upper.xs[-1] + lower.size * 0.9 + first_word > right
+
+
+_SPACE_WIDTH = 0.4
+"""A space between words is at most this much of the font's size (0.28 in Helvetica and Times, 0.33 justified)."""
 
 
 @dataclass(slots=True)
@@ -334,7 +338,9 @@ def _page_lines(page) -> list[_PdfLine]:
         raw = "".join(text)
         joined = raw.strip()
         lead = len(raw) - len(raw.lstrip())
-        word_space = statistics.median(spaces.values()) if spaces else 0.0
+        # (no wider than a font's space: a table's heading row whose every space is a column's gap, "Ja  Nej  Avst",
+        # has no space between words for a median)
+        word_space = min(statistics.median(spaces.values()), _SPACE_WIDTH * size) if spaces else 0.0
         wide = frozenset(at - lead for at, gap in spaces.items() if gap > 1.5 * word_space and 0 <= at - lead < len(joined))
         starts = starts[:joined.count("\t") + 1]
         if "\t" in joined:
@@ -456,6 +462,75 @@ _COLUMN_GAP = 40.0
 """Points between a form's label column and its value column, at least."""
 _LABEL_CELL = re.compile(r"^[\w(][\w ./(),-]{0,38}[\w):,]$|^\w$")
 """A label's cell, or a part of it: short, and no sentence's end."""
+
+
+def _wrapped_cells(block: list[_PdfLine]) -> list[_PdfLine]:
+    """A table row whose cell wrapped onto lines of its own ('Tjänstgörande' above the row's other
+    cells and 'ersättare' below them, as a vertically centred cell prints it; or the rest below
+    them, as a top-aligned one does) as one line, the cell's words joined in its place.
+
+    A line is a wrapped cell's part only when it is the row's neighbour in the block, has no column
+    of its own and stands wholly in a gap between the row's cells, where no cell of the row is."""
+    out = list(block)
+    index = 0
+    while index < len(out):
+        row = out[index]
+        if "\t" not in row.text or not row.xs:
+            index += 1
+            continue
+        above = out[index - 1] if index and _in_a_gap(out[index - 1], row) else None
+        below = out[index + 1] if index + 1 < len(out) and _in_a_gap(out[index + 1], row) else None
+        if below is not None and above is not None and abs(above.x0 - below.x0) > 2:
+            above = None  # (two cells' words, not one cell's)
+        if above is None and below is None:
+            index += 1
+            continue
+        parts = [line for line in (above, row, below) if line is not None and line is not row]
+        out[index] = _with_cell(row, parts)
+        for part in parts:
+            out.remove(part)
+        index = out.index(row) + 1 if row in out else index
+    return out
+
+
+def _in_a_gap(line: _PdfLine, row: _PdfLine) -> bool:
+    if "\t" in line.text or not line.xs or abs(line.size - row.size) > 0.5 or not any(c.isalnum() for c in line.text):
+        return False
+    left, right = line.x0, line.xs[-1] + line.size * 0.6
+    for cell, start in zip(_cell_spans(row), row.starts):
+        if left < cell and right > start:
+            return False
+    return row.starts[0] < left
+
+
+def _cell_spans(row: _PdfLine) -> list[float]:
+    """Where each of a row's cells ends on the page (its last character's left edge and a wide letter)."""
+    ends, position = [], 0
+    for cell in row.cells:
+        position += len(cell)
+        ends.append(row.xs[position - 1] + row.size * 0.6 if cell else row.xs[max(position - 1, 0)])
+        position += 1
+    return ends
+
+
+def _with_cell(row: _PdfLine, parts: list[_PdfLine]) -> _PdfLine:
+    words = " ".join(part.text for part in parts)
+    starts = list(row.starts)
+    column = sum(1 for start in starts if start < parts[0].x0)
+    cells = row.cells
+    cells.insert(column, words)
+    starts.insert(column, parts[0].x0)
+    xs: list[float] = []
+    for number, cell in enumerate(cells):
+        if number:
+            xs.append(starts[number])
+        if number == column:
+            xs.extend(x for part_no, part in enumerate(parts) for x in ([part.x0] if part_no else []) + list(part.xs))
+        else:
+            offset = sum(len(c) + 1 for c in row.cells[:number - (number > column)])
+            xs.extend(row.xs[offset:offset + len(cell)])
+    return _PdfLine("\t".join(cells), row.size, row.bold, min(p.top for p in [row, *parts]), max(p.bottom for p in [row, *parts]),
+                    min(row.x0, parts[0].x0), tuple(starts), tuple(xs), None)
 
 
 def _label_beside_its_values(block: list[_PdfLine]) -> list[_PdfLine]:

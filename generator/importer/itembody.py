@@ -63,7 +63,7 @@ SECTION_LABELS = [
     (re.compile(r"^ställningstagande(?:n)?$", re.I), "ställningstagande"),
     (re.compile(r"^(?:ändrings|tilläggs|avslags|återremiss|bordläggnings)?yrkanden?$", re.I), "yrkande"),
     (re.compile(r"^(?:propositionsordning|beslutsgång|beslutsordning|proposition|proposition\s+och\s+beslut)$", re.I), "propositionsordning"),
-    (re.compile(r"^(?:omröstning|omröstningsresultat|votering|voteringsresultat)$", re.I), "omröstning"),
+    (re.compile(r"^(?:omröstning|omröstningsresultat|votering|voteringsresultat|(?:omröstning|votering)\s+begär(?:s|des))$", re.I), "omröstning"),
     (re.compile(r"^reservation(?:er)?$", re.I), "reservation"),
     (re.compile(r"^protokollsanteckning(?:ar)?$", re.I), "protokollsanteckning"),
     (re.compile(r"^(?:särskilt\s+yttrande|särskilda\s+yttranden)$", re.I), "särskilt yttrande"),
@@ -704,8 +704,8 @@ class _Filler:
             spaced = index < len(units) and units[index].blank_before  # (a label set apart from its text: Word's paragraphs)
             while index < len(units) and (not _stops_section(units[index]) or _bold_text(units[index])):
                 following = units[index]
-                if starts_roll_call(following):
-                    break
+                if starts_roll_call(following) and read_roll_call(units, index) is not None:
+                    break  # (one that does not add up stays in the text under the label, as typed)
                 if collected and following.blank_before and following.kind != "bullet" and not _ATT.match(following.text) \
                         and not _table_goes_on(collected, following) \
                         and not collected[-1].text.rstrip().endswith(":") \
@@ -1131,8 +1131,12 @@ class _Filler:
     def _roll_call(self, call: RollCall, unit: Unit) -> None:
         """Who voted how, from the roll call's table: the vote the item told last that names no
         voters yet ("Votering begärs."), or a vote of its own."""
-        vote = next((part for part in reversed(self.item.parts) if part.block == "omröstning"
-                     and not any(label in ("Ja", "Nej") for label, _ in part.items)), None)
+        unnamed = [part for part in self.item.parts if part.block == "omröstning"
+                   and not any(label in ("Ja", "Nej") for label, _ in part.items)]
+        result = dict(call.fields())["Resultat"]
+        # (the one whose told count is the table's: lists printed after the minutes' last item, one a vote, in turn)
+        vote = next((part for part in unnamed if (result, ) == tuple(v for label, v in part.items if label == "Resultat")),
+                    unnamed[-1] if unnamed else None)
         if vote is None:
             vote = Part("block", block="omröstning", text="", loc=unit.loc)
             self.item.parts.append(vote)

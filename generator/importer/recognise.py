@@ -181,7 +181,10 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
     headings, continued = _without_continuations(headings, lines, meeting)
     continued |= _wrapped_titles(headings, lines, meeting)
     continued |= _dnr_above_headings(headings, lines, meeting)
+    headings, vote_lists = _vote_lists(lines, headings, tail_start if tail_start is not None else len(lines), meeting)
     ends = [h.index for h in headings[1:]] + [tail_start if tail_start is not None else len(lines)]
+    if vote_lists:
+        ends[-1] = min(ends[-1], vote_lists.start)
     if headings and (listed := _appended_attendance(lines, headings[-1].title_index + 1, ends[-1])) is not None:
         # ("Beslutande: se bifogad närvarolista": the list after the last item is the meeting's)
         meeting.guess(lines[listed].loc, "attendance", f"the list after the last item ('{lines[listed].text.strip()}')")
@@ -227,9 +230,74 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
                                      f"{dnr.SHAPES_HINT}; kept as text")
         body_lines = [lines[i] for i in heading.between] + [line for i, line in enumerate(lines[heading.title_index + 1:end],
                                                                                           heading.title_index + 1) if i not in continued]
+        body_lines += vote_lists.of_item.get(heading.number, []) if vote_lists else []
         fill_item(item, in_text_column(body_lines, column) if column else body_lines, ctx)
         meeting.items.append(item)
     _finish(meeting, ctx, options.registries)
+
+
+_VOTE_LIST = re.compile(
+    r"^(?:bilaga\s*\d*\s*[:.,–-]?\s*)?(?:omröstnings|voterings)(?:lista|protokoll|bilaga)(?:\s+(?:nr\.?|nummer)\s*\d{1,3})?"
+    r"(?:\s*[,:–-]?\s*(?:till\s+|för\s+)?(?:§|paragraf)\s*(?P<item>\d{1,4}))?\s*$", re.IGNORECASE)
+"""`Omröstningslista nr. 1`, `Voteringslista § 12`, `Bilaga 2 Omröstningsprotokoll, § 31`: a roll call's caption."""
+_ITEM_REFERENCE = re.compile(r"^(?:§|paragraf)\s*(?P<item>\d{1,4})\b", re.IGNORECASE)
+
+
+@dataclass
+class VoteLists:
+    start: int
+    """Where the first list begins in the meeting's lines."""
+    of_item: dict[str, list[Line]]
+    """Each list's table, by the number of the item whose vote it is."""
+
+
+def _vote_lists(lines: list[Line], headings: list[Heading], end: int, meeting: DraftMeeting
+                ) -> tuple[list[Heading], VoteLists | None]:
+    """Roll-call lists printed after the minutes' last item, each naming the item whose vote it is
+    (`Omröstningslista nr. 1` over `§ 31`, `Voteringslista § 12`), as each item's own lines; and the
+    headings without the `§ 31` under a list's caption, which starts no item. Only where every list
+    names an item the minutes have, and no item follows the lists."""
+    if not headings:
+        return headings, None
+    for start in range(headings[0].title_index + 1, end):
+        if not _VOTE_LIST.match(lines[start].text.strip()):
+            continue
+        before = [h for h in headings if h.index < start]
+        numbers = {h.number for h in before}
+        if any(h.number not in numbers for h in headings if h.index >= start) or not before:
+            return headings, None  # (an item follows: a list within an item, read there)
+        lists = _split_vote_lists(lines, start, end)
+        if not lists or any(number not in numbers for number, _, _ in lists):
+            return headings, None
+        of_item: dict[str, list[Line]] = {}
+        for number, caption, table in lists:
+            of_item.setdefault(number, []).extend(table)
+            meeting.guess(lines[caption].loc, f"§ {number}: omröstning", f"the roll-call list after the last item "
+                                                                           f"('{lines[caption].text.strip()}')")
+        return before, VoteLists(start, of_item)
+    return headings, None
+
+
+def _split_vote_lists(lines: list[Line], start: int, end: int) -> list[tuple[str, int, list[Line]]]:
+    """(item number, caption's index, the table's lines) of each list from `start`; [] when one names no item."""
+    lists: list[tuple[str, int, list[Line]]] = []
+    index = start
+    while index < end:
+        match = _VOTE_LIST.match(lines[index].text.strip())
+        if match is None:
+            lists[-1][2].append(lines[index])
+            index += 1
+            continue
+        caption, number, index = index, match["item"], index + 1
+        if number is None:
+            while index < end and lines[index].blank:
+                index += 1
+            reference = _ITEM_REFERENCE.match(lines[index].text.strip()) if index < end else None
+            if reference is None:
+                return []
+            number, index = reference["item"], index + 1
+        lists.append((str(int(number)), caption, []))
+    return lists
 
 
 def _without_notice(lines: list[Line], start: int, end: int, known: set[str], meeting: DraftMeeting

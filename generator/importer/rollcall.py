@@ -34,8 +34,12 @@ from dataclasses import dataclass, field
 from .people import TICK, looks_like_name, without_party
 from .units import Unit
 
-_VOTE_COLUMNS = {"ja": "yes", "nej": "no", "avstår": "abstain", "avstod": "abstain", "avstående": "abstain",
-                 "avstår från att rösta": "abstain", "avstod från att rösta": "abstain"}
+_VOTE_COLUMNS = {"ja": "yes", "nej": "no", "avstår": "abstain", "avstod": "abstain", "avstående": "abstain", "avst": "abstain",
+                 "avst.": "abstain", "avstår från att rösta": "abstain", "avstod från att rösta": "abstain",
+                 "frånv": "absent", "frånv.": "absent", "frånvarande": "absent", "ej närvarande": "absent"}
+"""A vote's columns, and the column of members who were away (`Frånv`): a mark there is no vote."""
+_SUBSTITUTE_COLUMNS = {"tjänstgörande ersättare", "ersättare", "tjänstgörande", "tjg ersättare", "tjg. ersättare", "ersätts av"}
+"""The column of the substitute who voted in the member's place (`Eva Strand (L)` | `Karl Dahl (L)` | X)."""
 _PARTY_COLUMNS = {"parti", "partibeteckning", "parti/grupp"}
 _SUMS = re.compile(r"^(?:summa|s:a|totalt|antal(?:\s+röster)?|summa\s+röster)\s*:?$", re.IGNORECASE)
 _ALIGNED = 24.0
@@ -49,15 +53,17 @@ class RollCall:
     yes: list[str] = field(default_factory=list)
     no: list[str] = field(default_factory=list)
     abstain: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    """Members marked away: no vote, but counted against a sums row's own column."""
     end: int = 0
     """The index of the first unit after the table."""
 
     def add(self, side: str, name: str) -> None:
         """`name` voted `side` ('yes', 'no' or 'abstain')."""
-        {"yes": self.yes, "no": self.no, "abstain": self.abstain}[side].append(name)
+        {"yes": self.yes, "no": self.no, "abstain": self.abstain, "absent": self.absent}[side].append(name)
 
     def counted(self) -> dict[str, int]:
-        return {"yes": len(self.yes), "no": len(self.no), "abstain": len(self.abstain)}
+        return {"yes": len(self.yes), "no": len(self.no), "abstain": len(self.abstain), "absent": len(self.absent)}
 
     def fields(self) -> list[tuple[str, str]]:
         """The vote's fields as its block writes them: `Ja:`, `Nej:`, `Avstår:`, `Resultat:`."""
@@ -80,15 +86,15 @@ def read_roll_call(units: list[Unit], start: int) -> RollCall | None:
     columns = _columns(_heading(units[start]))
     if columns is None:
         return None
-    votes, party = columns
+    votes, party, substitute = columns
     heading = units[start].lines[0]
     anchors = heading.column_starts if not heading.cells else ()
     call = RollCall()
     sums: dict[str, int] | None = None
     index = start + 1
-    while index < len(units) and (row := _row(units[index], anchors)):
-        index += 1
-        name = next((cell for column, cell in enumerate(row) if cell and column not in votes), "")
+    while index < len(units) and not starts_roll_call(units[index]) and (row := _row(units[index], anchors)):
+        index += 1  # (another heading row begins the next vote's table)
+        name = next((cell for column, cell in enumerate(row) if cell and column not in votes and column != substitute), "")
         if _SUMS.match(name):
             sums = {votes[c]: int(cell) for c, cell in enumerate(row) if c in votes and cell.isdigit()}
             break
@@ -96,11 +102,15 @@ def read_roll_call(units: list[Unit], start: int) -> RollCall | None:
         if not name or len(marks) != 1 or not all(TICK.fullmatch(cell) for c, cell in enumerate(row) if c in votes and cell):
             return None
         name = _ROLE_AFTER_NAME.sub("", name)
+        if substitute is not None and substitute < len(row) and row[substitute]:
+            name = _ROLE_AFTER_NAME.sub("", row[substitute])  # (who voted: the substitute in the member's place)
         if party is not None and party < len(row) and row[party] and row[party] != name:
             name = f"{name} ({row[party].strip('()')})"
         call.add(marks[0], name)
+    if sums is None and index < len(units) and _unread_member(units[index]):
+        return None  # (a member's row whose mark stands under no vote's column: the table does not add up)
     counted = call.counted()
-    if not any(counted.values()) or (sums is not None and any(counted[kind] != number for kind, number in sums.items())):
+    if not (counted["yes"] or counted["no"] or counted["abstain"]) or (sums is not None and any(counted[kind] != number for kind, number in sums.items())):
         return None
     call.end = index
     return call
@@ -172,15 +182,25 @@ def _row(unit: Unit, anchors: tuple[float, ...]) -> tuple[str, ...]:
     return tuple(cells)
 
 
-def _columns(cells: tuple[str, ...]) -> tuple[dict[int, str], int | None] | None:
-    """The vote columns of a heading row ({column: 'yes' | 'no' | 'abstain'}) and its party
-    column, when the row has a name column before Ja and Nej."""
+def _unread_member(unit: Unit) -> bool:
+    """A row of a name and marks (or numbers) that `_row` could not place under the heading's columns."""
+    if not unit.single:
+        return False
+    pieces = unit.lines[0].cells or tuple(unit.lines[0].text.split("\t"))
+    return len(pieces) >= 2 and all(TICK.fullmatch(piece.strip()) or piece.strip().isdigit() for piece in pieces[1:] if piece.strip())
+
+
+def _columns(cells: tuple[str, ...]) -> tuple[dict[int, str], int | None, int | None] | None:
+    """The vote columns of a heading row ({column: 'yes' | 'no' | 'abstain' | 'absent'}), its party
+    column and its substitutes' column, when the row has a name column before Ja and Nej."""
     votes = {column: _VOTE_COLUMNS[key] for column, cell in enumerate(cells)
              if (key := " ".join(cell.lower().rstrip(":").split())) in _VOTE_COLUMNS}
     if not {"yes", "no"} <= set(votes.values()) or min(votes) == 0:
         return None
     party = next((column for column, cell in enumerate(cells) if cell.lower().rstrip(":") in _PARTY_COLUMNS), None)
-    return votes, party
+    substitute = next((column for column, cell in enumerate(cells) if " ".join(cell.lower().rstrip(":").split()) in _SUBSTITUTE_COLUMNS
+                       and column < min(votes)), None)
+    return votes, party, substitute
 
 
 _VOTERS = re.compile(
