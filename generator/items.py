@@ -57,7 +57,7 @@ BLOCK_PREFIXES = {
 """Block kinds and the letters of their anchors (`p26-b1`); decisions share `b`."""
 
 ITEM_LABELS = {"typ", "föredragande", "ämnen", "ämne", "dnr", "bilaga", "beslutsunderlag", "handlingar", "handling", "återrapport",
-               "beslutet skickas till", "beslutet expedieras till", "expedieras till", "sekretess"}
+               "beslutet skickas till", "beslutet expedieras till", "expedieras till", "sekretess", "justering"}
 DISPATCH_LABELS = {"beslutet skickas till", "beslutet expedieras till", "expedieras till"}
 """Who the decision is sent to (expediering), as the minutes print it."""
 BLOCK_LABELS = {
@@ -119,6 +119,8 @@ _NUMBERED = re.compile(
 `## KS § 123. Title`, `## RS AU § 266. Title`, `## Sn 12. Title` (the anchor is the number's:
 `p123`). A number the minutes print twice (a word processor's numbering glitch) is kept as
 printed: the second item's anchor is `p7_2` (the third's `p7_3`), and `check` notes it."""
+_AT_THE_MEETING = re.compile(r"^omedelbar(?:t)?(?:\s+justerad)?\.?$", re.IGNORECASE)
+"""`Justering: omedelbar`: the paragraph was adjusted at the meeting (*omedelbart justerad*)."""
 _FIELD_LINE = re.compile(r"^(\w[\w ./-]{0,40}?)\s*:\s+(\S.*)$")
 _LINK = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<file>[^)\s]+)\)$")
 _WITHHELD = re.compile(r"^(?P<title>.*?)\s*\(\s*utelämnad\s*:\s*(?P<ground>[^)]+?)\s*\)$", re.IGNORECASE)
@@ -189,6 +191,7 @@ class _ItemDraft:
     type_line: int | None = None
     printed_number: str | None = None
     secrecy: str | None = None
+    adjusted_at_meeting: bool = False
     dispatched_to: list[str] = field(default_factory=list)
     presenters: list[Presenter] = field(default_factory=list)
     presenter_line: tuple[Presenter, ...] = ()
@@ -394,6 +397,13 @@ class _Walker:
             item.dispatched_to.extend(part.strip() for part in value.split(separator) if part.strip())
         elif key == "sekretess":
             item.secrecy = value
+        elif key == "justering":
+            if _AT_THE_MEETING.match(value):
+                item.adjusted_at_meeting = True
+            else:
+                self.ctx.report("adjustment", line, "Justering", found_expected(value, "'omedelbar'"),
+                                _("'Justering: omedelbar' marks a paragraph adjusted at the meeting; the minutes' own "
+                                  "adjustment is 'adjusted_on' in the front matter"))
         else:  # bilaga, beslutsunderlag, handlingar
             withheld = _WITHHELD.match(value) if key in ("handlingar", "handling") else None
             if withheld:
@@ -494,6 +504,7 @@ class _Walker:
                 reports=tuple(d.reports),
                 decisions=tuple(p for p in d.parts if isinstance(p, Block) and p.is_decision),
                 printed_number=d.printed_number, dispatched_to=tuple(d.dispatched_to), secrecy=d.secrecy,
+                adjusted_at_meeting=d.adjusted_at_meeting,
             )
             for d in self.items
         ]

@@ -458,6 +458,9 @@ class Item:
     secrecy: str | None = None
     """The legal ground of an item under secrecy (`Sekretess: 26 kap. 1 § OSL`): only its number,
     title and this ground are kept (`items` drops the rest when it reads the file)."""
+    adjusted_at_meeting: bool = False
+    """The paragraph was adjusted at the meeting (`Justering: omedelbar`, *omedelbart justerad*), so
+    that its decision could be carried out before the minutes were adjusted."""
 
     @property
     def blocks(self) -> tuple[Block, ...]:

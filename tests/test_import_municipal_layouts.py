@@ -396,6 +396,8 @@ def test_roll_call_lists_printed_after_the_last_item_are_each_its_items_vote(con
     assert "Ja-röst för Jonas Holms (S) förslag" in votes["34"][0].text
     assert "Omröstningslista nr" not in body_of(draft) and "Ledamöter" not in body_of(draft)
     assert data["announced_on"] == dt.date(2026, 3, 31)
+    assert [item.number for item in meeting.items if item.adjusted_at_meeting] == ["31"]
+    assert "omedelbart justerad" not in body_of(draft)  # (`Justering: omedelbar` says it)
 
 
 _TWO_VOTES = """PROTOKOLL
@@ -452,6 +454,41 @@ def test_two_roll_call_lists_after_the_last_item_go_to_the_votes_of_their_item_i
         ("Per Sundin (S), Lina Ek (M), Sven Otter (KD)", "Eva Holm (S)", "3 ja, 1 nej"),
         ("Per Sundin (S), Eva Holm (S)", "Lina Ek (M), Sven Otter (KD)", "2 ja, 2 nej")]
     assert not any(part.block == "omröstning" or "Ledamot" in part.text for part in items[1].parts)
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("Paragrafen förklaras omedelbart justerad.", False),
+    ("Omedelbar justering", False),
+    ("Kommunstyrelsen beslutar att förklara paragrafen omedelbart justerad.", True),
+    ("Beslutet justeras omedelbart.", False),
+])
+def test_a_paragraph_adjusted_at_the_meeting(content, tmp_path, said, kept):
+    """However the minutes say that a paragraph was adjusted at the meeting, its draft says
+    `Justering: omedelbar`; a decision that declares it keeps its words, a line that only says it
+    goes (the field says it), and the other items are not so adjusted."""
+    source = tmp_path / "ks-2024-05-13.txt"
+    source.write_text(f"""PROTOKOLL
+Kommunstyrelsen
+Sammanträdesdatum 2024-05-13
+
+Beslutande\tPer Sundin (S), ordförande
+\tLina Ek (M)
+
+§ 45 Avtal om markanvisning
+
+Beslut
+Kommunstyrelsen godkänner avtalet.
+{said}
+
+§ 46 Anmälningar
+
+Beslut
+Anmälningarna läggs till handlingarna.
+""", encoding="utf-8")
+    result = import_file(source, load_registries(content), content, content)
+    items = result.meetings[0].meeting.items
+    assert [item.adjusted_at_meeting for item in items] == [True, False]
+    assert ("Justering: omedelbar\n" in result.meetings[0].text) and ((said in result.meetings[0].text) == kept)
 
 
 def test_a_word_file_whose_form_is_typed_with_tabs(content):
@@ -686,7 +723,9 @@ def test_a_pdf_whose_labels_stand_in_a_margin_beside_their_text(content):
     assert note.text.startswith("Johan Hedlund (V) lämnar följande protokollsanteckning")
     assert any(b.kind == "jäv" for b in items["146"].blocks)
     assert "| Beslut" not in body_of(draft) and "PROTOKOLL" not in body_of(draft)
-    assert "### Omedelbar justering\n\nParagrafen förklaras omedelbart justerad." in body_of(draft)
+    # (the margin's label `Omedelbar justering` beside "Paragrafen förklaras omedelbart justerad.": the item's field)
+    assert [number for number, item in items.items() if item.adjusted_at_meeting] == ["148"]
+    assert "Omedelbar justering" not in body_of(draft)
     assert meeting.adjusted_on == dt.date(2024, 11, 7)
     present = {a.name: (a.role, a.replaces) for a in meeting.present}
     assert present["Ulla Persson"] == ("tjänstgörande ersättare", "Patrik Lindgren")

@@ -39,6 +39,7 @@ adjusted_on: 2024-04-18
 
 Typ: Beslutsärende
 Dnr: KS/2023:45
+Justering: omedelbar
 
 Ärendet hör till Dnr KS 2023 / 45, som kommunstyrelsen remitterade.
 
@@ -148,6 +149,13 @@ def test_item_numbers_as_printed_beside_the_anchor(built: Project) -> None:
 def test_who_the_decision_is_sent_to(built: Project) -> None:
     meeting = page(built, "socialnamnden/2024-04-16")
     assert "Beslutet skickas till" in meeting and "Kommunstyrelsen, Ekonomienheten" in meeting
+
+
+def test_a_paragraph_adjusted_at_the_meeting_says_so(built: Project) -> None:
+    meeting = page(built, "socialnamnden/2024-04-16")
+    adjusted = meeting.split('id="p41"')[1].split('id="p42"')[0]
+    assert "<dt>Justering</dt><dd>Paragrafen justerades omedelbart, vid sammanträdet.</dd>" in adjusted
+    assert "Paragrafen justerades omedelbart" not in meeting.split('id="p42"')[1]
 
 
 def test_an_item_under_secrecy_publishes_its_title_and_legal_ground_and_nothing_else(built: Project) -> None:

@@ -291,6 +291,16 @@ def _recipients(text: str, one_a_line: bool = False) -> list[str]:
 
 _ORGANISATION = re.compile(r"^(?:[\wåäö-]+\s+){1,3}(?:kommun|stad|län|landsting|kommunförbund)$|^Region\s+[A-ZÅÄÖ][\wåäö]+(?:\s+län)?$")
 """A municipality or region as a recipient's last part ("Dalbyns kommun", "Region Mälarskogen")."""
+ADJUSTED_AT_MEETING = re.compile(
+    r"\bomedelbar(?:t)?\s+justera(?:d|t|s|des)?\b|\bomedelbar\s+justering\b|\bjusteras\s+omedelbart\b|"
+    r"\bjusterades\s+omedelbart\b", re.IGNORECASE)
+"""A paragraph adjusted at the meeting: "Paragrafen är omedelbart justerad", "... att förklara
+paragrafen omedelbart justerad", "Beslutet justeras omedelbart", "Omedelbar justering"."""
+_ADJUSTMENT_ALONE = re.compile(
+    r"^(?:(?:paragrafen|beslutet|ärendet|§\s*\d+)\s+(?:är|förklaras|förklarades|anses|blir|justeras|justerades)\s+"
+    r"(?:härmed\s+)?omedelbart(?:\s+justerad|\s+justerat)?|omedelbar\s+justering|omedelbart\s+justerad)\.?$",
+    re.IGNORECASE)
+"""The same on a line of its own, which says nothing else."""
 _DISPATCH_ALONE = re.compile(r"^(?:beslutet\s+(?:ska\s+|skall\s+)?(?:skickas|expedieras)\s+till|beslut\s+skickas\s+till|"
                              r"expedieras(?:\s+till)?|(?:besluts)?expediering|beslutsexpediering)\s*:?$", re.IGNORECASE)
 
@@ -326,7 +336,24 @@ class _Filler:
 
     # -- the walk -----------------------------------------------------------------------
 
+    def _adjusted_at_meeting(self, units: list[Unit]) -> list[Unit]:
+        """The units without the sentences that only say the paragraph was adjusted at the meeting
+        (the item's `Justering: omedelbar` says it); a decision that declares it keeps its words."""
+        kept = []
+        for unit in units:
+            if unit.kind not in ("para", "heading", "bullet") or not ADJUSTED_AT_MEETING.search(unit.text):
+                kept.append(unit)
+                continue
+            self.item.adjusted_at_meeting = True
+            self.meeting.guess(unit.loc, f"{self.item.label}: justering", f"omedelbar (from '{_short(unit.text.strip())}')")
+            rest = [sentence for sentence in sentences(unit.text) if not _ADJUSTMENT_ALONE.match(sentence.strip())]
+            if rest:
+                kept.append(Unit(unit.kind, " ".join(rest), unit.lines, unit.depth, unit.blank_before, unit.hinted)
+                            if len(rest) < len(sentences(unit.text)) else unit)
+        return kept
+
     def run(self, units: list[Unit]) -> None:
+        units = self._adjusted_at_meeting(units)
         index = 0
         while index < len(units):
             index = self.step(units, index)

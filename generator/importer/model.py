@@ -140,6 +140,8 @@ class DraftItem:
     type_printed: str | None = None
     secrecy: str | None = None
     """The legal ground of secrecy the minutes give for the item (`26 kap. 1 § OSL`)."""
+    adjusted_at_meeting: bool = False
+    """The minutes say the paragraph was adjusted at the meeting ("Paragrafen är omedelbart justerad")."""
     dispatched_to: list[str] = field(default_factory=list)
     presenters: list[Presenter] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)

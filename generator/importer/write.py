@@ -139,6 +139,8 @@ def _head_fields(item: DraftItem) -> str:
             lines.append(f"Dnr: {_value(printed)}")
     if item.secrecy:
         lines.append(f"Sekretess: {_value(item.secrecy)}")
+    if item.adjusted_at_meeting:
+        lines.append("Justering: omedelbar")
     if item.dispatched_to:
         separator = "; " if any("," in recipient for recipient in item.dispatched_to) else ", "
         lines.append(f"Beslutet skickas till: {separator.join(_value(r) for r in item.dispatched_to)}")
