@@ -329,6 +329,7 @@ class _Endpoint:
             "web": self.url(urls.item(meeting, item)), **dates,
             VENDOR + "printedNumber": item.printed_number, VENDOR + "type": item.type_printed,
             VENDOR + "secrecy": item.secrecy, VENDOR + "dispatchedTo": list(item.dispatched_to),
+            VENDOR + "adjustedAtMeeting": True if item.adjusted_at_meeting else None,
             VENDOR + "diarienummer": list(_numbers(item)),
             VENDOR + "topics": [{"name": self.archive.topics[key].name, "web": self.url(urls.topic(key).url)}
                                 for key in item.topics if key in self.archive.topics],

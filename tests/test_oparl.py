@@ -194,7 +194,8 @@ def test_an_item_under_secrecy_is_not_public_and_keeps_only_its_number_and_title
     meeting.write_text(meeting.read_text(encoding="utf-8") + (
         "\n## 13. Ansökan om bistånd\n\nSekretess: 26 kap. 1 § offentlighets- och sekretesslagen\n"
         "Föredragande: Hanna Holm\n\nUppgifter om den enskilde.\n\n::: beslut\nBistånd beviljas.\n:::\n"
-        "\n## 14. Avgifter\n\nBeslutet skickas till: Förvaltningen, Revisionen\n\n::: beslut\nAvgifterna fastställs.\n:::\n"),
+        "\n## 14. Avgifter\n\nBeslutet skickas till: Förvaltningen, Revisionen\nJustering: omedelbar\n\n"
+        "::: beslut\nAvgifterna fastställs.\n:::\n"),
         encoding="utf-8")
     run = project.build()
     assert run.code == 0, run.stderr
@@ -205,6 +206,8 @@ def test_an_item_under_secrecy_is_not_public_and_keeps_only_its_number_and_title
     assert "public" not in fetch(SITE_URL + "oparl/v1/agenda-item/socialnamnden/2024-03-12/p14.json")
     assert fetch(SITE_URL + "oparl/v1/agenda-item/socialnamnden/2024-03-12/p14.json")["protokollarkivet:dispatchedTo"] == [
         "Förvaltningen", "Revisionen"]
+    assert fetch(SITE_URL + "oparl/v1/agenda-item/socialnamnden/2024-03-12/p14.json")["protokollarkivet:adjustedAtMeeting"] is True
+    assert "protokollarkivet:adjustedAtMeeting" not in secret
 
 
 def test_registered_members_are_memberships_of_their_organization(fixture: Walk) -> None:
