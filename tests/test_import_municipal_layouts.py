@@ -441,11 +441,15 @@ Eva Holm (S)\tX
 """
 
 
-def test_two_roll_call_lists_after_the_last_item_go_to_the_votes_of_their_item_in_turn(content, tmp_path):
+_SIGNED = "Vid protokollet\nSekreterare\tAnna Berg\nOrdförande\tPer Sundin\nJusterare\tLina Ek\n\n"
+
+
+@pytest.mark.parametrize("signed", ["", _SIGNED], ids=["before the signatures", "after the signatures"])
+def test_two_roll_call_lists_after_the_last_item_go_to_the_votes_of_their_item_in_turn(content, tmp_path, signed):
     """Two lists name one item, which told two votes: each list is the vote whose count it is,
-    and the last item keeps none of them."""
+    and the last item keeps none of them; so too where the lists follow the signatures."""
     source = tmp_path / "kf-2024-10-21.txt"
-    source.write_text(_TWO_VOTES, encoding="utf-8")
+    source.write_text(_TWO_VOTES.replace("Voteringslista nr. 1", signed + "Voteringslista nr. 1"), encoding="utf-8")
     result = import_file(source, load_registries(content), content, content)
     items = result.meetings[0].meeting.items
     assert [item.number for item in items] == ["12", "13"]
@@ -454,6 +458,7 @@ def test_two_roll_call_lists_after_the_last_item_go_to_the_votes_of_their_item_i
         ("Per Sundin (S), Lina Ek (M), Sven Otter (KD)", "Eva Holm (S)", "3 ja, 1 nej"),
         ("Per Sundin (S), Eva Holm (S)", "Lina Ek (M), Sven Otter (KD)", "2 ja, 2 nej")]
     assert not any(part.block == "omröstning" or "Ledamot" in part.text for part in items[1].parts)
+    assert not any("Ledamot" in line.text or "Voteringslista" in line.text for line in result.meetings[0].meeting.unplaced)
 
 
 @pytest.mark.parametrize("said, kept", [

@@ -181,7 +181,7 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
     headings, continued = _without_continuations(headings, lines, meeting)
     continued |= _wrapped_titles(headings, lines, meeting)
     continued |= _dnr_above_headings(headings, lines, meeting)
-    headings, vote_lists = _vote_lists(lines, headings, tail_start if tail_start is not None else len(lines), meeting)
+    headings, vote_lists = _vote_lists(lines, headings, tail_start, meeting)
     ends = [h.index for h in headings[1:]] + [tail_start if tail_start is not None else len(lines)]
     if vote_lists:
         ends[-1] = min(ends[-1], vote_lists.start)
@@ -198,7 +198,8 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         ends[-1] = _place_and_day_signed(lines, headings[-1].title_index + 1, ends[-1], meeting)
     if tail_start is not None:
         # (a box after the signatures: looked for below their first line)
-        tail, _ = _without_notice(lines[tail_start:], 1, len(lines) - tail_start, known, meeting)
+        tail_end = vote_lists.start if vote_lists and vote_lists.start > tail_start else len(lines)  # (lists after the signatures)
+        tail, _ = _without_notice(lines[tail_start:tail_end], 1, tail_end - tail_start, known, meeting)
         appendix_at = parse_signatures(tail, meeting, known)
         _appendix(tail[appendix_at:], meeting, width)
     _announcement(meeting, options.registries)
@@ -251,17 +252,19 @@ class VoteLists:
     """Each list's table, by the number of the item whose vote it is."""
 
 
-def _vote_lists(lines: list[Line], headings: list[Heading], end: int, meeting: DraftMeeting
+def _vote_lists(lines: list[Line], headings: list[Heading], signed_at: int | None, meeting: DraftMeeting
                 ) -> tuple[list[Heading], VoteLists | None]:
-    """Roll-call lists printed after the minutes' last item, each naming the item whose vote it is
-    (`Omröstningslista nr. 1` over `§ 31`, `Voteringslista § 12`), as each item's own lines; and the
-    headings without the `§ 31` under a list's caption, which starts no item. Only where every list
-    names an item the minutes have, and no item follows the lists."""
+    """Roll-call lists printed after the minutes' last item, before the signatures (`signed_at`) or
+    after them, each naming the item whose vote it is (`Omröstningslista nr. 1` over `§ 31`,
+    `Voteringslista § 12`), as each item's own lines; and the headings without the `§ 31` under a
+    list's caption, which starts no item. Only where every list names an item the minutes have, and
+    no item follows the lists."""
     if not headings:
         return headings, None
-    for start in range(headings[0].title_index + 1, end):
+    for start in range(headings[0].title_index + 1, len(lines)):
         if not _VOTE_LIST.match(lines[start].text.strip()):
             continue
+        end = signed_at if signed_at is not None and signed_at > start else len(lines)
         before = [h for h in headings if h.index < start]
         numbers = {h.number for h in before}
         if any(h.number not in numbers for h in headings if h.index >= start) or not before:
