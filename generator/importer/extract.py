@@ -485,11 +485,11 @@ def _wrapped_cells(block: list[_PdfLine]) -> list[_PdfLine]:
         if above is None and below is None:
             index += 1
             continue
-        parts = [line for line in (above, row, below) if line is not None and line is not row]
-        out[index] = _with_cell(row, parts)
+        parts = [line for line in (above, below) if line is not None]
+        merged = out[index] = _with_cell(row, parts)
         for part in parts:
             out.remove(part)
-        index = out.index(row) + 1 if row in out else index
+        index = out.index(merged) + 1
     return out
 
 

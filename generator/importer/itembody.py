@@ -346,10 +346,11 @@ class _Filler:
                 continue
             self.item.adjusted_at_meeting = True
             self.meeting.guess(unit.loc, f"{self.item.label}: justering", f"omedelbar (from '{_short(unit.text.strip())}')")
-            rest = [sentence for sentence in sentences(unit.text) if not _ADJUSTMENT_ALONE.match(sentence.strip())]
+            said = sentences(unit.text)
+            rest = [sentence for sentence in said if not _ADJUSTMENT_ALONE.match(sentence.strip())]
             if rest:
                 kept.append(Unit(unit.kind, " ".join(rest), unit.lines, unit.depth, unit.blank_before, unit.hinted)
-                            if len(rest) < len(sentences(unit.text)) else unit)
+                            if len(rest) < len(said) else unit)
         return kept
 
     def run(self, units: list[Unit]) -> None:
@@ -1160,9 +1161,9 @@ class _Filler:
         voters yet ("Votering begärs."), or a vote of its own."""
         unnamed = [part for part in self.item.parts if part.block == "omröstning"
                    and not any(label in ("Ja", "Nej") for label, _ in part.items)]
-        result = dict(call.fields())["Resultat"]
+        counted = dict(call.fields())["Resultat"]
         # (the one whose told count is the table's: lists printed after the minutes' last item, one a vote, in turn)
-        vote = next((part for part in unnamed if (result, ) == tuple(v for label, v in part.items if label == "Resultat")),
+        vote = next((part for part in unnamed if [v for label, v in part.items if label == "Resultat"] == [counted]),
                     unnamed[-1] if unnamed else None)
         if vote is None:
             vote = Part("block", block="omröstning", text="", loc=unit.loc)

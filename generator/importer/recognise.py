@@ -198,7 +198,8 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
         ends[-1] = _place_and_day_signed(lines, headings[-1].title_index + 1, ends[-1], meeting)
     if tail_start is not None:
         # (a box after the signatures: looked for below their first line)
-        tail_end = vote_lists.start if vote_lists and vote_lists.start > tail_start else len(lines)  # (lists after the signatures)
+        # (roll-call lists after the signatures: no part of them)
+        tail_end = vote_lists.start if vote_lists and vote_lists.start > tail_start else len(lines)
         tail, _ = _without_notice(lines[tail_start:tail_end], 1, tail_end - tail_start, known, meeting)
         appendix_at = parse_signatures(tail, meeting, known)
         _appendix(tail[appendix_at:], meeting, width)

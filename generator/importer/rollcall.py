@@ -110,7 +110,8 @@ def read_roll_call(units: list[Unit], start: int) -> RollCall | None:
     if sums is None and index < len(units) and _unread_member(units[index]):
         return None  # (a member's row whose mark stands under no vote's column: the table does not add up)
     counted = call.counted()
-    if not (counted["yes"] or counted["no"] or counted["abstain"]) or (sums is not None and any(counted[kind] != number for kind, number in sums.items())):
+    voted = counted["yes"] + counted["no"] + counted["abstain"]
+    if not voted or (sums is not None and any(counted[kind] != number for kind, number in sums.items())):
         return None
     call.end = index
     return call
@@ -187,7 +188,8 @@ def _unread_member(unit: Unit) -> bool:
     if not unit.single:
         return False
     pieces = unit.lines[0].cells or tuple(unit.lines[0].text.split("\t"))
-    return len(pieces) >= 2 and all(TICK.fullmatch(piece.strip()) or piece.strip().isdigit() for piece in pieces[1:] if piece.strip())
+    marks = [piece.strip() for piece in pieces[1:] if piece.strip()]
+    return len(pieces) >= 2 and all(TICK.fullmatch(mark) or mark.isdigit() for mark in marks)
 
 
 def _columns(cells: tuple[str, ...]) -> tuple[dict[int, str], int | None, int | None] | None:
