@@ -461,6 +461,23 @@ def test_two_roll_call_lists_after_the_last_item_go_to_the_votes_of_their_item_i
     assert not any("Ledamot" in line.text or "Voteringslista" in line.text for line in result.meetings[0].meeting.unplaced)
 
 
+def test_a_roll_call_list_continued_on_the_next_page_is_one_table(content, tmp_path):
+    """A list too long for its page goes on under its caption again, the heading row repeated and
+    the sums so far carried over (`Transport`): one vote, its members from both pages."""
+    continued = _TWO_VOTES.replace("Sven Otter (KD)\tX\nEva Holm (S)\t\tX\n", (
+        "Transport\t2\t0\t0\n\nVoteringslista nr. 1 § 12\nLedamot\tJa\tNej\tAvstår\nTransport\t2\t0\t0\n"
+        "Sven Otter (KD)\tX\nEva Holm (S)\t\tX\nSumma\t3\t1\t0\n"), 1)
+    source = tmp_path / "kf-2024-10-21.txt"
+    source.write_text(continued, encoding="utf-8")
+    result = import_file(source, load_registries(content), content, content)
+    items = result.meetings[0].meeting.items
+    votes = [dict(part.items) for part in items[0].parts if part.block == "omröstning"]
+    assert [(v.get("Ja"), v.get("Nej"), v["Resultat"]) for v in votes] == [
+        ("Per Sundin (S), Lina Ek (M), Sven Otter (KD)", "Eva Holm (S)", "3 ja, 1 nej"),
+        ("Per Sundin (S), Eva Holm (S)", "Lina Ek (M), Sven Otter (KD)", "2 ja, 2 nej")]
+    assert "Transport" not in result.meetings[0].text
+
+
 @pytest.mark.parametrize("said, kept", [
     ("Paragrafen förklaras omedelbart justerad.", False),
     ("Omedelbar justering", False),

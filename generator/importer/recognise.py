@@ -32,6 +32,7 @@ from .margins import in_text_column, text_column
 from .model import Attendee, DraftItem, DraftMeeting, Line, NextMeeting, Part, Section, Unplaced
 from .people import person_key, same_person
 from .registry import Registries, body_names, match_body, match_topics, propose_body
+from .rollcall import starts_roll_call
 from .sentences import Subjects
 from .signatures import START as SIGNATURE_START
 from .signatures import find_start, parse_signatures
@@ -239,10 +240,12 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
 
 
 _VOTE_LIST = re.compile(
-    r"^(?:bilaga\s*\d*\s*[:.,–-]?\s*)?(?:omröstnings|voterings)(?:lista|protokoll|bilaga)(?:\s+(?:nr\.?|nummer)\s*\d{1,3})?"
+    r"^(?:bilaga\s*\d*\s*[:.,–-]?\s*)?(?:omröstnings|voterings)(?:lista|protokoll|bilaga)(?:\s+(?:nr\.?|nummer)\s*(?P<list>\d{1,3}))?"
     r"(?:\s*[,:–-]?\s*(?:till\s+|för\s+)?(?:§|paragraf)\s*(?P<item>\d{1,4}))?\s*$", re.IGNORECASE)
 """`Omröstningslista nr. 1`, `Voteringslista § 12`, `Bilaga 2 Omröstningsprotokoll, § 31`: a roll call's caption."""
 _ITEM_REFERENCE = re.compile(r"^(?:§|paragraf)\s*(?P<item>\d{1,4})\b", re.IGNORECASE)
+_CARRIED = re.compile(r"^(?:transport|överföring|summa\s+transport)\b", re.IGNORECASE)
+"""`Transport<TAB>4<TAB>2`: the sums carried from a list's page to the next, no member's row."""
 
 
 @dataclass
@@ -283,13 +286,20 @@ def _vote_lists(lines: list[Line], headings: list[Heading], signed_at: int | Non
 
 
 def _split_vote_lists(lines: list[Line], start: int, end: int) -> list[tuple[str, int, list[Line]]]:
-    """(item number, caption's index, the table's lines) of each list from `start`; [] when one names no item."""
+    """(item number, caption's index, the table's lines) of each list from `start`; [] when one names no item.
+    A caption that repeats the list's number on the next page goes on with its table: its heading row
+    again and the sums carried (`Transport`) are left out."""
     lists: list[tuple[str, int, list[Line]]] = []
-    index = start
+    numbers: list[str | None] = []
+    index, repeated_heading = start, False
     while index < end:
-        match = _VOTE_LIST.match(lines[index].text.strip())
+        line = lines[index]
+        match = _VOTE_LIST.match(line.text.strip())
         if match is None:
-            lists[-1][2].append(lines[index])
+            if repeated_heading and starts_roll_call(Unit("row", line.text, [line])):
+                repeated_heading = False
+            elif not _CARRIED.match(line.text.strip()):
+                lists[-1][2].append(line)
             index += 1
             continue
         caption, number, index = index, match["item"], index + 1
@@ -300,7 +310,11 @@ def _split_vote_lists(lines: list[Line], start: int, end: int) -> list[tuple[str
             if reference is None:
                 return []
             number, index = reference["item"], index + 1
+        if lists and match["list"] is not None and numbers[-1] == match["list"] and lists[-1][0] == str(int(number)):
+            repeated_heading = True  # (the same list on its next page)
+            continue
         lists.append((str(int(number)), caption, []))
+        numbers.append(match["list"])
     return lists
 
 
