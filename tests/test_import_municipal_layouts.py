@@ -513,6 +513,24 @@ Anmälningarna läggs till handlingarna.
     assert ("Justering: omedelbar\n" in result.meetings[0].text) and ((said in result.meetings[0].text) == kept)
 
 
+@pytest.mark.parametrize("told", ["Omedelbart justerade paragrafer: §§ 45–47", "Paragraferna 45, 46 och 47 justerades omedelbart."])
+def test_paragraphs_adjusted_at_the_meeting_named_in_the_head(content, tmp_path, told):
+    """The head names the paragraphs adjusted at the meeting: those items, and no other, say
+    `Justering: omedelbar`, and the line is no longer left unplaced."""
+    source = tmp_path / "ks-2024-05-13.txt"
+    items = "".join(f"§ {n} {title}\n\nBeslut\nKommunstyrelsen {verb}.\n\n" for n, title, verb in (
+        (44, "Val av justerare", "utser Lina Ek att justera"), (45, "Avtal om markanvisning", "godkänner avtalet"),
+        (46, "Försäljning av mark", "säljer fastigheten"), (47, "Arrende", "arrenderar ut marken"),
+        (48, "Anmälningar", "lägger anmälningarna till handlingarna")))
+    source.write_text(f"PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2024-05-13\n\nBeslutande\tPer Sundin (S), ordförande\n"
+                      f"\tLina Ek (M)\nJusterade paragrafer\t§§ 44–48\n{told}\n\n{items}", encoding="utf-8")
+    result = import_file(source, load_registries(content), content, content)
+    meeting = result.meetings[0].meeting
+    assert [(item.number, item.adjusted_at_meeting) for item in meeting.items] == [
+        ("44", False), ("45", True), ("46", True), ("47", True), ("48", False)]
+    assert told not in {u.text for u in meeting.unplaced}
+
+
 def test_a_word_file_whose_form_is_typed_with_tabs(content):
     """A bygg- och miljönämnd's minutes written in Word without tables: each label and its value
     on one line with a typed tab between them ("Plats och tid<TAB>Kommunhuset, sal Ådalen, kl.

@@ -292,7 +292,7 @@ def _recipients(text: str, one_a_line: bool = False) -> list[str]:
 _ORGANISATION = re.compile(r"^(?:[\wåäö-]+\s+){1,3}(?:kommun|stad|län|landsting|kommunförbund)$|^Region\s+[A-ZÅÄÖ][\wåäö]+(?:\s+län)?$")
 """A municipality or region as a recipient's last part ("Dalbyns kommun", "Region Mälarskogen")."""
 ADJUSTED_AT_MEETING = re.compile(
-    r"\bomedelbar(?:t)?\s+justera(?:d|t|s|des)?\b|\bomedelbar\s+justering\b|\bjusteras\s+omedelbart\b|"
+    r"\bomedelbar(?:t)?\s+justera(?:de|d|t|s|des)?\b|\bomedelbar\s+justering\b|\bjusteras\s+omedelbart\b|"
     r"\bjusterades\s+omedelbart\b", re.IGNORECASE)
 """A paragraph adjusted at the meeting: "Paragrafen är omedelbart justerad", "... att förklara
 paragrafen omedelbart justerad", "Beslutet justeras omedelbart", "Omedelbar justering"."""

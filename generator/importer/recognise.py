@@ -27,7 +27,7 @@ from .header import (label_of, notice_at, notice_day, one_entry_each, parse_head
                      staff_after_members)
 from ..items import ITEM_TYPES
 from .breaks import restore_breaks
-from .itembody import ItemContext, fill_item, is_stop, split_title_type
+from .itembody import ADJUSTED_AT_MEETING, ItemContext, fill_item, is_stop, split_title_type
 from .margins import in_text_column, text_column
 from .model import Attendee, DraftItem, DraftMeeting, Line, NextMeeting, Part, Section, Unplaced
 from .people import person_key, same_person
@@ -798,6 +798,7 @@ def _finish(meeting: DraftMeeting, ctx: ItemContext, registries: Registries) -> 
         _adjustment_in_text(meeting)
     _topics(meeting, registries)
     _first_names(meeting)
+    _adjusted_items_named_outside(meeting)
     if meeting.dnr_printed and dnr.normalise(meeting.dnr_printed) is None:
         meeting.notes.append(f"the diarienummer '{meeting.dnr_printed}' has none of the shapes {dnr.SHAPES_HINT}; left out")
 
@@ -835,6 +836,35 @@ def _adjustment_in_text(meeting: DraftMeeting) -> None:
                 if found is not None and meeting.date <= found.start <= meeting.date + dt.timedelta(days=60) \
                         and notice_day(meeting, "adjusting", sentence, part.loc or item.loc, sentence):
                     return
+
+
+_PARAGRAPHS_NAMED = re.compile(r"(?:§§?|paragraf(?:erna)?)\s*(\d{1,4}(?:\s*(?:[–-]|,|och)\s*\d{1,4})*)", re.IGNORECASE)
+
+
+def _adjusted_items_named_outside(meeting: DraftMeeting) -> None:
+    """A line outside the items that names the paragraphs adjusted at the meeting (`§ 31 justerades
+    omedelbart`, `Omedelbart justerade paragrafer: §§ 31–32`): those items' `Justering: omedelbar`."""
+    by_number = {item.number: item for item in meeting.items if item.number}
+    for unplaced in list(meeting.unplaced):
+        if not ADJUSTED_AT_MEETING.search(unplaced.text):
+            continue
+        named = [number for match in _PARAGRAPHS_NAMED.finditer(unplaced.text) for number in _numbers_in(match[1])]
+        if not named or not all(number in by_number for number in named):
+            continue
+        for number in named:
+            by_number[number].adjusted_at_meeting = True
+            meeting.guess(unplaced.loc, f"§ {number}: justering", f"omedelbar (from '{unplaced.text[:60]}')")
+        meeting.unplaced.remove(unplaced)
+
+
+def _numbers_in(listed: str) -> list[str]:
+    """`31–33, 35 och 37`: each number, a range's too."""
+    numbers: list[str] = []
+    for part in re.split(r"\s*(?:,|och)\s*", listed):
+        ends = [int(n) for n in re.findall(r"\d+", part)]
+        numbers += [str(n) for n in range(ends[0], ends[-1] + 1)] if len(ends) == 2 and ends[0] < ends[1] <= ends[0] + 50 \
+            else [str(n) for n in ends]
+    return numbers
 
 
 def _first_names(meeting: DraftMeeting) -> None:
