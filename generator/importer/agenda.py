@@ -94,6 +94,8 @@ def numbered_match(text: str, marked: bool = False) -> tuple[int, str | None, st
         title = (match["title"] or "").strip()
         if pattern is _NUMBERED and title and len(title.split()) > 25:
             continue  # a numbered paragraph of running text
+        if not marked and title[:1].islower() and title.endswith(".") and has_finite_verb(f"Paragrafen {title}"):
+            continue  # "§ 45 justerades omedelbart.": a sentence whose subject is the paragraph, no title
         labelled = re.match(r"^[\w ]{1,25}:\s", title)  # "2. Närvarande: Anna Ek, Per Al," broken after a name
         wrapped = pattern is _SECTION and title[:1].isupper() and not has_finite_verb(title)  # ("§ 92 Svar på fråga ... lasarett i" / "sommar")
         if not labelled and (title.endswith(",") or (title and title.split()[-1].casefold() in FUNCTION_WORDS and len(title.split()) > 3
