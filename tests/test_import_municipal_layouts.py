@@ -711,6 +711,22 @@ def test_a_substitutes_cell_that_wrapped_before_the_surname(content, tmp_path):
         ("Margareta Holm", "ordförande", None), ("Ulf Åkesson", "tjänstgörande ersättare", "Eva Strand"), ("Anna Dahl", None, None)]
 
 
+def test_serving_substitutes_each_named_as_a_substitute_for_a_member(content, tmp_path):
+    """"Tjänstgörande ersättare: Tomas Ögren (C), ersättare för Sven Emil (C)": serving in the
+    member's place, as the list's label says; the member is absent."""
+    source = tmp_path / "kf-2011-03-28.txt"
+    source.write_text("PROTOKOLL\nKommunfullmäktige\nSammanträdesdatum 2011-03-28\n\n"
+                      "Beslutande\nLedamöter:\tOla Persson (C)\n\tJörn Al (M)\n"
+                      "Tjänstgörande ersättare:\tTomas Ögren (C), ersättare för Sven Emil (C)\n"
+                      "\tHans Widlund (M), ersättare för Henrik Frykman (M)\n\n"
+                      "§ 71 Anmälningar\n\nBeslut\nAnmälningarna läggs till handlingarna.\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    assert [(a.name, a.role, a.replaces) for a in draft.meeting.attendee_lists["present"]] == [
+        ("Ola Persson", None, None), ("Jörn Al", None, None), ("Tomas Ögren", "tjänstgörande ersättare", "Sven Emil"),
+        ("Hans Widlund", "tjänstgörande ersättare", "Henrik Frykman")]
+    assert [a.name for a in draft.meeting.attendee_lists["absent"]] == ["Sven Emil", "Henrik Frykman"]
+
+
 def test_an_opendocument_fullmaktige_whose_attendance_list_follows_the_last_item(content):
     """Fullmäktige typed in LibreOffice: `Beslutande: Se bifogad närvarolista`, the list appended
     after the last item under `NÄRVAROLISTA` and a caption with the meeting's date, a substitute in

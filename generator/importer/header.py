@@ -719,6 +719,8 @@ class _State:
             attendee.group = self.group
         if self.list_role and attendee.role is None and not (self.list_role == "ersättare" and _officer(attendee)):
             attendee.role = self.list_role  # (an officer listed after the substitutes is none: staff, see staff_after_members)
+        elif self.list_role == "tjänstgörande ersättare" and attendee.role == "ersättare" and attendee.replaces:
+            attendee.role = self.list_role  # ("Tjänstgörande ersättare: A (C), ersättare för B (C)": the list says more)
         self.meeting.attendee_lists[list_name].append(attendee)
         self.known.add(attendee.name.casefold())
         self.known.add(attendee.name.split()[0].casefold())
