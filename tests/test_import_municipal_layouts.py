@@ -727,6 +727,25 @@ def test_serving_substitutes_each_named_as_a_substitute_for_a_member(content, tm
     assert [a.name for a in draft.meeting.attendee_lists["absent"]] == ["Sven Emil", "Henrik Frykman"]
 
 
+def test_members_and_staff_each_in_one_line_set_apart_by_commas(content, tmp_path):
+    """Older kommunstyrelse minutes list each kind of attendee on one line: members with their
+    party, the last after `och`, whatever the origin of the name; staff title first
+    (`kommunsekreterare Linda Matt`), some with the items they were there for (`§ 164`)."""
+    source = tmp_path / "ks-2015-09-07.txt"
+    source.write_text("PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2015-09-07\n\n"
+                      "Ledamöter\tKjell Hed (S), ordförande, Kajsa Ek (S), Göran Lar (MP) och Pär John (FP).\n"
+                      "Tjänstemän\tKommundirektör Jan Frans, kommunsekreterare Linda Matt, ekonom Ann-Charlotte Wik § 164, planarkitekt Amelie Sand, "
+                      "mark- och exploateringsingenjör Britt Ahl § 165 och personalchef Nils Sven §§ 169 och 173.\n\n"
+                      "§ 164 Delårsrapport\n\nKommunstyrelsen beslutar att godkänna delårsrapporten.\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    assert [(a.name, a.party, a.role) for a in draft.meeting.attendee_lists["present"]] == [
+        ("Kjell Hed", "S", "ordförande"), ("Kajsa Ek", "S", None), ("Göran Lar", "MP", None), ("Pär John", "FP", None)]
+    assert [(a.name, a.title, a.note) for a in draft.meeting.attendee_lists["staff"]] == [
+        ("Jan Frans", "kommundirektör", None), ("Linda Matt", "kommunsekreterare", None), ("Ann-Charlotte Wik", "ekonom", "§ 164"),
+        ("Amelie Sand", "planarkitekt", None), ("Britt Ahl", "mark- och exploateringsingenjör", "§ 165"), ("Nils Sven", "personalchef", "§§ 169 och 173")]
+    assert not draft.meeting.unplaced or all("Tjänstemän" not in u.text and "Frans" not in u.text for u in draft.meeting.unplaced)
+
+
 def test_an_opendocument_fullmaktige_whose_attendance_list_follows_the_last_item(content):
     """Fullmäktige typed in LibreOffice: `Beslutande: Se bifogad närvarolista`, the list appended
     after the last item under `NÄRVAROLISTA` and a caption with the meeting's date, a substitute in

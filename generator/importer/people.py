@@ -39,7 +39,8 @@ TITLE_WORDS = re.compile(
     r"controller|läkare|sjuksköterska|kommunikatör|jurist|analytiker|assistent|specialist|konsult|planerare|ekonom|"
     r"föreståndare|inspektör|terapeut|kurator|psykolog|rektor|lektor|sekreterare|ombudsman|processledare|"
     r"projektledare|administratör|registrator|arkivarie|kanslist|medarbetare|tjänsteperson|tjänsteman|forskare|"
-    r"doktorand|professor|docent|chefsläkare|överläkare|ekolog|biolog|pedagog|logoped|tekniker|revisor|förvaltare|(?<![a-zåäö])(?:mas|mar|vd))\b",  # (an abbreviation ends no compound: "avd.")
+    r"doktorand|professor|docent|chefsläkare|överläkare|ekolog|biolog|pedagog|logoped|tekniker|revisor|förvaltare|arkitekt|"
+    r"ingenjör|(?<![a-zåäö])(?:mas|mar|vd))\b",  # (an abbreviation ends no compound: "avd.")
     re.IGNORECASE,
 )
 ORG_WORDS = re.compile(
@@ -331,14 +332,17 @@ def parse_inline_list(text: str, known: frozenset[str] | set[str] = frozenset())
         if leading:
             leads.add(len(pieces))
         # "SKR och Anna Åberg": split at "och" only when a name follows
-        while True:
-            match = re.search(r"\s+(?:och|samt|&)\s+(?=\S)", part)
-            if not match:
-                break
-            right = part[match.end():]
-            if looks_like_name(_name_head(right), known, lenient=False) or leading_name(right, known):
-                pieces.append(part[:match.start()].strip())
-                part = right
+        searched = 0
+        while match := _AND.search(part, searched):
+            left, right = part[:match.start()], part[match.end():]
+            if left.endswith("-"):
+                searched = match.end()  # ("mark- och exploateringsingenjör": one word's two halves)
+                continue
+            after_party = re.search(r"\([A-Za-zÅÄÖåäö]{1,4}\)$", left)  # ("Göran Lar (MP) och Pär John (FP)")
+            if looks_like_name(_name_head(right), known, lenient=bool(after_party)) or leading_name(right, known) \
+                    or _title_then_name(right, known):
+                pieces.append(left.strip())
+                part, searched = right, 0
             else:
                 break
         pieces.append(part.strip())
@@ -351,7 +355,8 @@ def parse_inline_list(text: str, known: frozenset[str] | set[str] = frozenset())
         if not piece:
             continue
         head = _name_head(piece)
-        if looks_like_name(head, known, lenient=lenient or index in leads):
+        party = re.match(r"^[^()]+\(\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)", piece)  # ("Pär John (FP)": a member, by the party)
+        if looks_like_name(head, known, lenient=lenient or index in leads or bool(party and party[1].casefold() in PARTIES)):
             attendee = Attendee(name=head)
             remainder = piece[len(head):].strip()
             for segment in _segments(remainder):
@@ -362,12 +367,33 @@ def parse_inline_list(text: str, known: frozenset[str] | set[str] = frozenset())
             for segment in _segments(split[1]):
                 classify_segment(attendee, segment)
             attendees.append(attendee)
+        elif (titled := _title_then_name(piece, known)) is not None:
+            attendee = Attendee(name=titled[1], title=titled[0])  # ("kommunsekreterare Linda Matt", "ekonom A B § 164")
+            for segment in _segments(titled[2]):
+                classify_segment(attendee, segment)
+            attendees.append(attendee)
         elif attendees:
             for segment in _segments(piece):  # "ordförande (S)"
                 classify_segment(attendees[-1], segment)
         else:
             stray.append(piece)
     return attendees, stray
+
+
+_AND = re.compile(r"\s+(?:och|samt|&)\s+(?=\S)")
+
+
+def _title_then_name(piece: str, known: frozenset[str] | set[str]) -> tuple[str, str, str] | None:
+    """(title, name, rest) of `kommunsekreterare Linda Matt`, `Kommundirektör Jan Frans`, `mark- och
+    exploateringsingenjör Britt Andersson § 165`: an occupation of up to four words, then a name."""
+    words = piece.split()
+    for size in range(1, min(4, len(words) - 1) + 1):
+        occupation = TITLE_WORDS.search(words[size - 1])
+        if occupation is None or occupation.end() != len(words[size - 1]):
+            continue
+        if (split := leading_name(" ".join(words[size:]), known)) is not None:
+            return " ".join(words[:size]).lower(), split[0], split[1]
+    return None
 
 
 def _name_head(piece: str) -> str:
