@@ -41,6 +41,13 @@ def imported(name: str, content: Path):
     return draft, meeting, yaml.safe_load(draft.text.split("---\n")[1])
 
 
+def import_text(tmp_path: Path, name: str, text: str, content: Path):
+    """The importer's record of `text` saved as a file called `name` (a text file's minutes)."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    return import_file(source, load_registries(content), content, content)
+
+
 def decisions(meeting) -> dict[str, list[str]]:
     return {item.number: [d.text for d in item.decisions] for item in meeting.items}
 
@@ -448,9 +455,8 @@ _SIGNED = "Vid protokollet\nSekreterare\tAnna Berg\nOrdförande\tPer Sundin\nJus
 def test_two_roll_call_lists_after_the_last_item_go_to_the_votes_of_their_item_in_turn(content, tmp_path, signed):
     """Two lists name one item, which told two votes: each list is the vote whose count it is,
     and the last item keeps none of them; so too where the lists follow the signatures."""
-    source = tmp_path / "kf-2024-10-21.txt"
-    source.write_text(_TWO_VOTES.replace("Voteringslista nr. 1", signed + "Voteringslista nr. 1"), encoding="utf-8")
-    result = import_file(source, load_registries(content), content, content)
+    text = _TWO_VOTES.replace("Voteringslista nr. 1", signed + "Voteringslista nr. 1")
+    result = import_text(tmp_path, "kf-2024-10-21.txt", text, content)
     items = result.meetings[0].meeting.items
     assert [item.number for item in items] == ["12", "13"]
     votes = [dict(part.items) for part in items[0].parts if part.block == "omröstning"]
@@ -467,9 +473,7 @@ def test_a_roll_call_list_continued_on_the_next_page_is_one_table(content, tmp_p
     continued = _TWO_VOTES.replace("Sven Otter (KD)\tX\nEva Holm (S)\t\tX\n", (
         "Transport\t2\t0\t0\n\nVoteringslista nr. 1 § 12\nLedamot\tJa\tNej\tAvstår\nTransport\t2\t0\t0\n"
         "Sven Otter (KD)\tX\nEva Holm (S)\t\tX\nSumma\t3\t1\t0\n"), 1)
-    source = tmp_path / "kf-2024-10-21.txt"
-    source.write_text(continued, encoding="utf-8")
-    result = import_file(source, load_registries(content), content, content)
+    result = import_text(tmp_path, "kf-2024-10-21.txt", continued, content)
     items = result.meetings[0].meeting.items
     votes = [dict(part.items) for part in items[0].parts if part.block == "omröstning"]
     assert [(v.get("Ja"), v.get("Nej"), v["Resultat"]) for v in votes] == [
@@ -488,8 +492,7 @@ def test_a_paragraph_adjusted_at_the_meeting(content, tmp_path, said, kept):
     """However the minutes say that a paragraph was adjusted at the meeting, its draft says
     `Justering: omedelbar`; a decision that declares it keeps its words, a line that only says it
     goes (the field says it), and the other items are not so adjusted."""
-    source = tmp_path / "ks-2024-05-13.txt"
-    source.write_text(f"""PROTOKOLL
+    result = import_text(tmp_path, "ks-2024-05-13.txt", f"""PROTOKOLL
 Kommunstyrelsen
 Sammanträdesdatum 2024-05-13
 
@@ -506,8 +509,7 @@ Kommunstyrelsen godkänner avtalet.
 
 Beslut
 Anmälningarna läggs till handlingarna.
-""", encoding="utf-8")
-    result = import_file(source, load_registries(content), content, content)
+""", content)
     items = result.meetings[0].meeting.items
     assert [item.adjusted_at_meeting for item in items] == [True, False]
     assert ("Justering: omedelbar\n" in result.meetings[0].text) and ((said in result.meetings[0].text) == kept)
@@ -520,14 +522,13 @@ def test_paragraphs_adjusted_at_the_meeting_named_in_the_head(content, tmp_path,
     """The head names the paragraphs adjusted at the meeting: those items, and no other, say
     `Justering: omedelbar`, and the line is no longer left unplaced; `§ 45 justerades omedelbart.`
     is a sentence about § 45, not its heading."""
-    source = tmp_path / "ks-2024-05-13.txt"
     items = "".join(f"§ {n} {title}\n\nBeslut\nKommunstyrelsen {verb}.\n\n" for n, title, verb in (
         (44, "Val av justerare", "utser Lina Ek att justera"), (45, "Avtal om markanvisning", "godkänner avtalet"),
         (46, "Försäljning av mark", "säljer fastigheten"), (47, "Arrende", "arrenderar ut marken"),
         (48, "Anmälningar", "lägger anmälningarna till handlingarna")))
-    source.write_text(f"PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2024-05-13\n\nBeslutande\tPer Sundin (S), ordförande\n"
-                      f"\tLina Ek (M)\nJusterade paragrafer\t§§ 44–48\n{told}\n\n{items}", encoding="utf-8")
-    result = import_file(source, load_registries(content), content, content)
+    text = (f"PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2024-05-13\n\nBeslutande\tPer Sundin (S), ordförande\n"
+            f"\tLina Ek (M)\nJusterade paragrafer\t§§ 44–48\n{told}\n\n{items}")
+    result = import_text(tmp_path, "ks-2024-05-13.txt", text, content)
     meeting = result.meetings[0].meeting
     assert [item.number for item in meeting.items] == ["44", "45", "46", "47", "48"]
     assert [item.number for item in meeting.items if item.adjusted_at_meeting] == adjusted
@@ -714,13 +715,12 @@ def test_a_substitutes_cell_that_wrapped_before_the_surname(content, tmp_path):
 def test_serving_substitutes_each_named_as_a_substitute_for_a_member(content, tmp_path):
     """"Tjänstgörande ersättare: Tomas Ögren (C), ersättare för Sven Emil (C)": serving in the
     member's place, as the list's label says; the member is absent."""
-    source = tmp_path / "kf-2011-03-28.txt"
-    source.write_text("PROTOKOLL\nKommunfullmäktige\nSammanträdesdatum 2011-03-28\n\n"
-                      "Beslutande\nLedamöter:\tOla Persson (C)\n\tJörn Al (M)\n"
-                      "Tjänstgörande ersättare:\tTomas Ögren (C), ersättare för Sven Emil (C)\n"
-                      "\tHans Widlund (M), ersättare för Henrik Frykman (M)\n\n"
-                      "§ 71 Anmälningar\n\nBeslut\nAnmälningarna läggs till handlingarna.\n", encoding="utf-8")
-    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    text = ("PROTOKOLL\nKommunfullmäktige\nSammanträdesdatum 2011-03-28\n\n"
+            "Beslutande\nLedamöter:\tOla Persson (C)\n\tJörn Al (M)\n"
+            "Tjänstgörande ersättare:\tTomas Ögren (C), ersättare för Sven Emil (C)\n"
+            "\tHans Widlund (M), ersättare för Henrik Frykman (M)\n\n"
+            "§ 71 Anmälningar\n\nBeslut\nAnmälningarna läggs till handlingarna.\n")
+    draft = import_text(tmp_path, "kf-2011-03-28.txt", text, content).meetings[0]
     assert [(a.name, a.role, a.replaces) for a in draft.meeting.attendee_lists["present"]] == [
         ("Ola Persson", None, None), ("Jörn Al", None, None), ("Tomas Ögren", "tjänstgörande ersättare", "Sven Emil"),
         ("Hans Widlund", "tjänstgörande ersättare", "Henrik Frykman")]
@@ -731,18 +731,18 @@ def test_members_and_staff_each_in_one_line_set_apart_by_commas(content, tmp_pat
     """Older kommunstyrelse minutes list each kind of attendee on one line: members with their
     party, the last after `och`, whatever the origin of the name; staff title first
     (`kommunsekreterare Linda Matt`), some with the items they were there for (`§ 164`)."""
-    source = tmp_path / "ks-2015-09-07.txt"
-    source.write_text("PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2015-09-07\n\n"
-                      "Ledamöter\tKjell Hed (S), ordförande, Kajsa Ek (S), Göran Lar (MP) och Pär John (FP).\n"
-                      "Tjänstemän\tKommundirektör Jan Frans, kommunsekreterare Linda Matt, ekonom Ann-Charlotte Wik § 164, planarkitekt Amelie Sand, "
-                      "mark- och exploateringsingenjör Britt Ahl § 165 och personalchef Nils Sven §§ 169 och 173.\n\n"
-                      "§ 164 Delårsrapport\n\nKommunstyrelsen beslutar att godkänna delårsrapporten.\n", encoding="utf-8")
-    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    text = ("PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2015-09-07\n\n"
+            "Ledamöter\tKjell Hed (S), ordförande, Kajsa Ek (S), Göran Lar (MP) och Pär John (FP).\n"
+            "Tjänstemän\tKommundirektör Jan Frans, kommunsekreterare Linda Matt, ekonom Ann-Charlotte Wik § 164, "
+            "planarkitekt Amelie Sand, mark- och exploateringsingenjör Britt Ahl § 165 och personalchef Nils Sven §§ 169 och 173.\n\n"
+            "§ 164 Delårsrapport\n\nKommunstyrelsen beslutar att godkänna delårsrapporten.\n")
+    draft = import_text(tmp_path, "ks-2015-09-07.txt", text, content).meetings[0]
     assert [(a.name, a.party, a.role) for a in draft.meeting.attendee_lists["present"]] == [
         ("Kjell Hed", "S", "ordförande"), ("Kajsa Ek", "S", None), ("Göran Lar", "MP", None), ("Pär John", "FP", None)]
     assert [(a.name, a.title, a.note) for a in draft.meeting.attendee_lists["staff"]] == [
         ("Jan Frans", "kommundirektör", None), ("Linda Matt", "kommunsekreterare", None), ("Ann-Charlotte Wik", "ekonom", "§ 164"),
-        ("Amelie Sand", "planarkitekt", None), ("Britt Ahl", "mark- och exploateringsingenjör", "§ 165"), ("Nils Sven", "personalchef", "§§ 169 och 173")]
+        ("Amelie Sand", "planarkitekt", None), ("Britt Ahl", "mark- och exploateringsingenjör", "§ 165"),
+        ("Nils Sven", "personalchef", "§§ 169 och 173")]
     assert not draft.meeting.unplaced or all("Tjänstemän" not in u.text and "Frans" not in u.text for u in draft.meeting.unplaced)
 
 
