@@ -298,6 +298,7 @@ def _item(data: dict, topics: dict[str, Topic]) -> Item:
         topics=tuple(key for key in data.get("x-topics", []) if key in topics),
         diarienummer=tuple(Diarienummer(n, n) for n in data.get("x-diarienummer", [])), attachments=(),
         parts=((Prose("", text),) if text else ()) + decisions + proposals, line=0, decisions=decisions,
+        adjusted_at_meeting=data.get("x-adjusted-at-meeting") is True,
     )
 
 

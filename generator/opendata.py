@@ -95,6 +95,8 @@ class AgendaItemOut(_Out):
     x_topics: list[str] = Field(default_factory=list, alias="x-topics")
     x_diarienummer: list[str] = Field(default_factory=list, alias="x-diarienummer")
     x_type: str | None = Field(None, alias="x-type", description="beslutsärende or informationsärende, when the minutes say")
+    x_adjusted_at_meeting: bool | None = Field(None, alias="x-adjusted-at-meeting", description=(
+        "true when the paragraph was adjusted at the meeting (omedelbart justerad, 'Justering: omedelbar')"))
     x_text: str = Field("", alias="x-text", description="The item's public text besides its decisions and proposals, as the "
                         "archive's search indexes it (after redaction): what a federation portal searches")
     auxiliaryFile: list[FileOut] = Field(default_factory=list)
@@ -243,6 +245,7 @@ def _meeting(archive: Archive, meeting: Meeting, base: str) -> MeetingOut:
                              for b in item.blocks if b.kind == "förslag"],
                 x_presenters=[unshared(p.name) for p in item.presenters], x_topics=list(item.topics),
                 x_diarienummer=[d.normalised for d in item.diarienummer], x_type=item.type, x_text=unshared(item_text(item)),
+                x_adjusted_at_meeting=True if item.adjusted_at_meeting else None,
                 auxiliaryFile=[_file(a, base) for a in item.attachments],
             )
             for order, item in enumerate(meeting.items, 1)

@@ -7,9 +7,11 @@ builds the site for real."""
 from __future__ import annotations
 
 
+import json
+
 import pytest
 
-from generator import dnr
+from generator import dnr, federation
 
 from .conftest import Project, published_files
 
@@ -152,10 +154,15 @@ def test_who_the_decision_is_sent_to(built: Project) -> None:
 
 
 def test_a_paragraph_adjusted_at_the_meeting_says_so(built: Project) -> None:
+    """On the item's page, in the open data, and so in a federation portal that reads it."""
     meeting = page(built, "socialnamnden/2024-04-16")
     adjusted = meeting.split('id="p41"')[1].split('id="p42"')[0]
     assert "<dt>Justering</dt><dd>Paragrafen justerades omedelbart, vid sammanträdet.</dd>" in adjusted
     assert "Paragrafen justerades omedelbart" not in meeting.split('id="p42"')[1]
+    data = json.loads((built.site / "data/socialnamnden/2024-04-16.json").read_text(encoding="utf-8"))
+    items = {item["number"]: item for item in data["agendaItem"]}
+    assert items["41"]["x-adjusted-at-meeting"] is True and "x-adjusted-at-meeting" not in items["42"]
+    assert [federation._item(item, {}).adjusted_at_meeting for item in data["agendaItem"]] == [True, False, False, False]
 
 
 def test_an_item_under_secrecy_publishes_its_title_and_legal_ground_and_nothing_else(built: Project) -> None:
