@@ -862,6 +862,8 @@ def _numbers_in(listed: str) -> list[str]:
     numbers: list[str] = []
     for part in re.split(r"\s*(?:,|och)\s*", listed):
         ends = [int(n) for n in re.findall(r"\d+", part)]
+        if not ends:
+            continue
         numbers += [str(n) for n in range(ends[0], ends[-1] + 1)] if len(ends) == 2 and ends[0] < ends[1] <= ends[0] + 50 \
             else [str(n) for n in ends]
     return numbers
