@@ -198,13 +198,12 @@ def parse_entry(text: str, known: frozenset[str] | set[str] = frozenset(), *, le
 
 
 def _title_first(name: str, known: frozenset[str] | set[str]) -> tuple[str, str] | None:
-    """(title, name) of "Kommunchef Lars Ahl", "Fastighetsförvaltare Tommy Åberg": one word naming
-    an occupation, then a name."""
-    title, _, rest = name.partition(" ")
-    occupation = TITLE_WORDS.search(title)
-    if not occupation or occupation.end() != len(title) or not title[:1].isupper() or len(rest.split()) < 2:
+    """(title, name) of "Kommunchef Lars Ahl", "Fastighetsförvaltare Tommy Åberg": an occupation,
+    then a name of two words or more, and nothing after it."""
+    titled = _title_then_name(name, known)
+    if titled is None or titled[2] or len(titled[1].split()) < 2 or not looks_like_name(titled[1], known):
         return None
-    return (title.lower(), rest) if is_given_name(rest.split()[0], known) and looks_like_name(rest, known) else None
+    return titled[0], titled[1]
 
 
 def _segments(text: str) -> list[str]:
