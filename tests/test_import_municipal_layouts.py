@@ -1595,3 +1595,62 @@ def test_a_joint_committee_of_four_municipalities(content):
     [taxa] = items["34"].decisions
     assert "upphör att gälla den 31 december 2024.</p>\n<p>Nämnden beslutar för egen del" in taxa.html
     assert front["next_meetings"] == [{"date": dt.date(2024, 9, 19), "place": "Tjärnvik", "text": "19 september 2024 i Tjärnvik"}]
+
+
+def test_a_building_committee_whose_head_has_columns_for_the_adjuster_and_its_deputy(content):
+    """A byggnadsnämnd's minutes (a text file, as a PDF reader gives them): `Utses att justera` over
+    the columns `Justerare<TAB>Ersättare` and the names below them; `Justeringens` / `plats och tid`
+    wrapped in its column beside a value that wrapped too and names the paragraph adjusted at the
+    meeting; substitutes `för` the members they replace, one of them absent; a local party, `(KIM)`,
+    that the importer does not know; two chairs signing for their paragraphs; and the ANSLAG/BEVIS
+    box, whose lines are the notice's, with the meeting's day again."""
+    draft, meeting, front = imported("byn-2018-10-24-justerare-ersattare.txt", content)
+    assert [i.number for i in meeting.items] == ["167", "168", "169", "170", "171"]
+    assert meeting.officials.adjusters == ("Lars Olof Axelsson",)
+    assert (meeting.adjusted_on, meeting.announced_on) == (dt.date(2018, 10, 30), dt.date(2018, 10, 31))
+    assert [i.number for i in meeting.items if i.adjusted_at_meeting] == ["171"]
+    present = {a.name: (a.party, a.role, a.replaces) for a in meeting.present}
+    assert present["Johnny Strand"] == ("S", "tjänstgörande ersättare", "Naim Berg")
+    assert present["Jörgen Eklund"] == ("KIM", None, None)
+    assert present["Jan Bergkvist"] == ("KD", "tjänstgörande ersättare", "Karin Hallberg")
+    assert "Justerare" not in " ".join(present)
+    deputies = [g.value for g in draft.meeting.guesses if g.field == "adjuster's deputy"]
+    assert deputies == ["Jörgen Eklund (not an adjuster unless an adjuster could not)"]
+    assert [(a.name, a.party) for a in meeting.absent] == [("Naim Berg", "S")]
+    assert [(s.name, s.role) for s in meeting.signatures] == [
+        ("Frida Nordin", "sekreterare"), ("Karin Hallberg", "ordförande"), ("Anette Lundin", "ordförande"),
+        ("Lars Olof Axelsson", "justerande")]
+    reasons = {u.text: u.reason for u in draft.meeting.unplaced}
+    assert "Sammanträdesdatum\t2018-10-24" not in reasons and "Justeringens" not in reasons
+    assert reasons["Förvaringsplats för protokollet"].startswith("the notice of adjustment")
+    assert reasons["Protokollet är justerat. Justeringen har tillkännagivits genom anslag."].startswith("the notice of adjustment")
+    assert "\n### Sammanfattning av ärendet\n" in body_of(draft).split("## 169.")[1]
+
+
+def test_the_notice_box_ends_where_the_attendance_begins(tmp_path, content):
+    """An ANSLAG/BEVIS box on the first page before the attendance: the box's own sentence is
+    reported as the notice's, a line after the list is not."""
+    result = import_text(tmp_path, "kf-2024-10-21.txt", """PROTOKOLL
+Kommunfullmäktige
+Sammanträdesdatum\t2024-10-21
+
+ANSLAG/BEVIS
+Protokollet är justerat. Justeringen har tillkännagivits genom anslag.
+Organ\tKommunfullmäktige
+Datum då anslaget sätts upp\t2024-10-28
+
+Beslutande
+Anna Ek (S), ordförande
+Per Holm (M)
+Eva Lind (C)
+
+Ärendet sköts av kansliet enligt beslut.
+
+§ 1 Val av justerare
+
+Kommunfullmäktige utser Per Holm (M) att justera protokollet.
+""", content)
+    reasons = {u.text: u.reason for u in result.meetings[0].meeting.unplaced}
+    assert reasons["Protokollet är justerat. Justeringen har tillkännagivits genom anslag."].startswith("the notice of adjustment")
+    assert not reasons["Ärendet sköts av kansliet enligt beslut."].startswith("the notice of adjustment")
+    assert result.meetings[0].meeting.announced_on == dt.date(2024, 10, 28)

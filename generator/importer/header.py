@@ -73,6 +73,8 @@ FACTS = {
 }
 _PARTIES_OUT = re.compile(r"\s*\([^)]*\)")
 """A party (or a note) in brackets after a name in a head fact."""
+_ITEMS_OUT = re.compile(r"\s*§§?\s*\d{1,4}(?:\s*(?:[–,-]|och)\s*\d{1,4})*")
+"""The paragraphs a name in a head fact is for (`Jörgen Eklund § 171`)."""
 _FACTS = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), name) for name, pattern in FACTS.items()]
 _LABEL = re.compile(r"^(?P<label>[^:\t]{1,45}?)\s*:\s*(?P<value>.*)$")
 _BARE_FACT = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäö&§ ]{2,40}?)\s+(?P<value>(?:\d|[A-ZÅÄÖ]{1,6}\s*\d).*)$")
@@ -224,6 +226,10 @@ _MEETING_WORD = re.compile(r"^(?:det\s+|dagens\s+)?(?:sammanträde[nt]?|möte[t]
 _ADJOURNED = re.compile(r"\(?\s*\b(?:ajournering|ajourneringar|ajournerat|ajourneras|paus|uppehåll)\b[^)]*\)?", re.IGNORECASE)
 """`kl. 09.00–11.45 (ajournering 10.15–10.30)`: a break within the meeting, not a session of it."""
 _DEPUTY_ADJUSTER = re.compile(r"\s*,?\s*(?:med|och)\s+(?P<name>[^,]+?)\s+som\s+(?:ersättare|reserv)\b.*$", re.IGNORECASE)
+_ADJUSTER_COLUMNS = {"justerare": "adjusters", "justerande": "adjusters", "ersättare": "deputy_adjuster",
+                     "ersättare för justerare": "deputy_adjuster", "justeringsersättare": "deputy_adjuster"}
+"""The headings of the adjusters' columns (`Utses att justera<TAB>Justerare<TAB>Ersättare`) and the
+fact each column's names are."""
 _DATE_WORD = re.compile(r"^(?:sammanträdes|mötes|protokolls)?(?:datum|dag)\s*:?$", re.IGNORECASE)
 _NOTICE = re.compile(r"^(?:anslag\s*/\s*bevis|bevis|anslagsbevis|bevis\s+om\s+(?:justering|anslag)\b.*)$", re.IGNORECASE)
 _SIGNING_WORDS = r"underskrifter|underskrift|signaturer|namnunderskrifter"
@@ -319,6 +325,10 @@ class _State:
         self.pending_name: str | None = None
         self.label_ends: set[int] = set()
         """Lines that end the label of the line above (`_label_wrapped_below`)."""
+        self.in_notice = False
+        """Below `ANSLAG/BEVIS` in the head: a line the importer does not read is the notice's."""
+        self.adjuster_columns: list[str] = []
+        """The facts of the columns of the line below (`_ADJUSTER_COLUMNS`)."""
 
     # -- one line ---------------------------------------------------------------------------
 
@@ -340,10 +350,16 @@ class _State:
         if self.signing and self._signing_line(columns, line):
             return 1
         self.signing = False
+        if self.adjuster_columns:
+            heads, self.adjuster_columns = self.adjuster_columns, []
+            if len(columns) == len(heads):  # "Lars Axelsson (C)<TAB>Jörgen Eklund (KIM)" under "Justerare<TAB>Ersättare"
+                for kind, column in zip(heads, columns):
+                    self._fact(kind, column, line.loc, column)
+                return 1
         if _NOTICE.match(text):
             # "ANSLAG/BEVIS": the notice that the minutes were adjusted, no value of the label above
             self.finish_value()
-            self.list_name = None
+            self.list_name, self.in_notice = None, True
             self.meeting.unplace(line, "the notice of adjustment (ANSLAG/BEVIS), not part of the minutes")
             return 1
         # (the first line under a label alone may be long: "Folkets hus, Stora salen, Bredvika, måndagen den 25 november ...")
@@ -397,6 +413,10 @@ class _State:
                     self._inline_list(value, line)
                 return 1
             self.list_name = None
+            if kind == "adjusters" and (heads := _adjuster_headings(value)):
+                self.adjuster_columns = heads
+                self.started = True
+                return 1
             if value:
                 wrapped = self._wrapped_value(kind, value, lines, index, end)
                 gap = "" if value.endswith(("–", "-")) else " "  # ("kl. 18.00–" / "21.40")
@@ -417,18 +437,20 @@ class _State:
         return 0
 
     def _label_wrapped_below(self, lines: list[Line], index: int, end: int) -> str | None:
-        """A label and its value whose label goes on in the line below, alone and in lower case
+        """A label and its value whose label goes on in the line below, in lower case
         ("Justeringens<TAB>Kommunhuset 2024-09-10" / "plats och tid"): the label wrapped in its
-        column, as one line. None when the line's own label is known or the two make none."""
+        column, as one line. The value may have wrapped beside it ("Justeringens<TAB>§ 12 justeras
+        omedelbart. Övriga paragrafer" / "plats och tid<TAB>justeras den 30 oktober 2018"). None
+        when the line's own label is known or the two make none."""
         text = lines[index].text.strip()
         below = index + 1 + (index + 1 < end and lines[index + 1].blank)  # (a paragraph of its own in Word)
         if "\t" not in text or below >= end or lines[below].blank or label_of(text) is not None:
             return None
-        rest = lines[below].text.strip()
-        if "\t" in rest or not rest[:1].islower() or len(rest.split()) > 4:
+        rest, _, value_below = (part.strip() for part in lines[below].text.strip().partition("\t"))
+        if not rest[:1].islower() or len(rest.split()) > 4:
             return None
         label, value = text.split("\t", 1)
-        joined = f"{label} {rest}\t{value}"
+        joined = f"{label} {rest}\t{value} {value_below}".rstrip()
         if label_of(joined) is None:
             return None
         self.label_ends.add(below)
@@ -477,6 +499,8 @@ class _State:
             elif looks_like_name(name := re.sub(r"\s*\([^)]*\)\s*$", "", column).strip(), self.known, lenient=True) \
                     and len(name.split()) <= 4:
                 names.append(name)
+            elif _ITEMS_OUT.search(column) and (for_items := self._names(column)):
+                names.extend(for_items)  # "Karin Hallberg §§ 167–168, Anette Lundin § 169": each chaired some items
             elif roles or names:
                 break  # ("Underskrifter<TAB>Sekreterare<TAB>Paragrafer §§ 1–12": the role's name is below)
             else:
@@ -516,6 +540,9 @@ class _State:
 
     def other(self, line: Line) -> None:
         text = line.text.strip()
+        if self.in_notice:  # ("Protokollet är justerat.", "Förvaringsplats för protokollet")
+            self.meeting.unplace(line, "the notice of adjustment (ANSLAG/BEVIS), not part of the minutes")
+            return
         if crumb := _breadcrumb_body(text):
             self.candidates.insert(0, (crumb, line.loc))  # "Hem > Kommunen > Kommunfullmäktige > Sammanträde ..."
         if not self.started or (self.list_name is None and not self.lists_seen and len(text.split()) <= 12):
@@ -539,6 +566,7 @@ class _State:
 
     def _start_list(self, kind: str, role: str | None, line: Line) -> None:
         self.list_name, self.list_role, self.group, self.last, self.in_table, self.table_heads = kind, role, None, None, False, ()
+        self.in_notice = False
         self.started = True
         self.lists_seen = True
         self.facts_seen = True
@@ -771,6 +799,8 @@ class _State:
                 meeting.item_range = (int(numbers[0]), int(numbers[-1]))
                 meeting.guess(loc, "item range", f"{numbers[0]}–{numbers[-1]} (from '{printed}')")
         elif kind in ("adjusting", "announced"):
+            if kind == "adjusting":
+                meeting.adjustment_told.append(Line(value, loc))
             if not notice_day(meeting, kind, value, loc, printed) and kind == "adjusting":
                 meeting.guess(loc, "adjusting", f"{value} (place and time of adjusting, no day)")
         elif kind == "organ":
@@ -811,8 +841,9 @@ class _State:
         self.facts_seen = True
 
     def _names(self, value: str) -> list[str]:
-        """The names of a head fact's value, their parties (or notes) in brackets left out."""
-        return split_name_list(_PARTIES_OUT.sub("", value).strip(), self.known, lenient=True)
+        """The names of a head fact's value, their parties (or notes) in brackets and the paragraphs
+        named after them (`Jörgen Eklund (KIM) § 171`) left out."""
+        return split_name_list(_ITEMS_OUT.sub("", _PARTIES_OUT.sub("", value)).strip(), self.known, lenient=True)
 
     def _named_in_head(self, value: str, names: list[str], role: str | None, loc: str, note: str | None = None) -> None:
         """The members a head fact names with their parties (`Justerare<TAB>Maria Kallin (S) och Per
@@ -825,10 +856,21 @@ class _State:
     def _set_date(self, found: dates.FoundDate, loc: str, printed: str) -> None:
         meeting = self.meeting
         if meeting.date is not None:
+            if (found.start, found.end) == (meeting.date, meeting.end_date):  # (the ANSLAG box's "Sammanträdesdatum")
+                meeting.guess(loc, "date", f"{found.start} again (from '{printed}')")
             return
         meeting.date = found.start
         meeting.end_date = found.end
         meeting.guess(loc, "date", f"{found.start}" + (f" to {found.end}" if found.end else "") + f" (from '{printed}')")
+
+
+def _adjuster_headings(value: str) -> list[str]:
+    """The facts of the columns `Justerare<TAB>Ersättare` head (or `Justerare` alone), in order; empty
+    when the value is no such heading (a name)."""
+    columns = [" ".join(column.split()).casefold() for column in value.split("\t") if column.strip()]
+    if not columns or not all(column in _ADJUSTER_COLUMNS for column in columns):
+        return []
+    return [_ADJUSTER_COLUMNS[column] for column in columns]
 
 
 def staff_after_members(meeting: DraftMeeting) -> None:
@@ -848,6 +890,31 @@ def staff_after_members(meeting: DraftMeeting) -> None:
         meeting.guess(attendee.loc, "staff", f"{attendee.name} (a title only, listed after the members)")
     meeting.attendee_lists["staff"].extend(present[len(members):])
     del present[len(members):]
+
+
+_LOCAL_PARTY = re.compile(r"^(?=(?:.*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,4}$")
+"""Letters in brackets that may be a party the importer does not know (`(KIM)`, `(SPI)`, `(NyS)`)."""
+
+
+def local_parties(meeting: DraftMeeting) -> None:
+    """A list of members with their parties, in which some name bracketed letters the importer does
+    not know as a party (`Jörgen Eklund (KIM)`): a local party, not an organisation. Only where at
+    least three members there have a party the importer knows, and none an organisation of more
+    than such letters; a substitute's second such letters are the party of the member replaced."""
+    present = meeting.attendee_lists["present"]
+    known = sum(1 for attendee in present if attendee.party)
+    if known < 3 or any(a.organisation and not _LOCAL_PARTY.match(a.organisation) for a in present):
+        return
+    for attendee in present:
+        if not attendee.organisation or ORG_WORDS.search(attendee.organisation):
+            continue
+        letters, attendee.organisation = attendee.organisation, None
+        if attendee.party and attendee.replaces:
+            attendee.replaced_party = attendee.replaced_party or letters
+        else:
+            attendee.party = attendee.party or letters
+        whose = attendee.replaces if attendee.party and attendee.replaces else attendee.name
+        meeting.guess(attendee.loc, "party", f"{whose}: {letters} (a local party, among members with parties)")
 
 
 def _officer(attendee: Attendee) -> bool:

@@ -70,8 +70,8 @@ SECTION_LABELS = [
     (re.compile(r"^jäv$", re.I), "jäv"),
 ]
 PROSE_LABELS = re.compile(
-    r"^(?:ärendebeskrivning|sammanfattning|bakgrund|ärendet|förslag\s+till\s+beslut|\w+s\s+förslag(?:\s+till\s+(?:beslut|\w+))?|"
-    r"kommentar|kommentarer|"
+    r"^(?:ärendebeskrivning|sammanfattning(?:\s+av\s+ärendet)?|beskrivning\s+av\s+ärendet|bakgrund|ärendet|förslag\s+till\s+beslut|"
+    r"\w+s\s+förslag(?:\s+till\s+(?:beslut|\w+))?|kommentar|kommentarer|"
     r"återkoppling|diskussion|frågor(?:/|\s+och\s+)synpunkter|synpunkter|information|yttrande|konsekvenser|"
     r"ekonomiska\s+konsekvenser|uppföljning|bedömning|förvaltningens\s+bedömning|beredning|lagstöd|motivering|"
     r"överläggning(?:\s+i\s+[\wåäö]+)?|yttranden|ärendets\s+behandling|förslag\s+under\s+sammanträdet|"

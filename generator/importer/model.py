@@ -198,6 +198,9 @@ class DraftMeeting:
     who attended when no list names them."""
     adjusted_on: dt.date | None = None
     """The day the minutes were adjusted (`Justeringens plats och tid`, `Protokollet har justerats den`)."""
+    adjustment_told: list[Line] = field(default_factory=list)
+    """The adjustment's facts as the head prints them, which may name paragraphs adjusted at the
+    meeting (`Justeringens plats och tid<TAB>§ 171 justeras omedelbart. Övriga paragrafer ...`)."""
     announced_on: dt.date | None = None
     """The day the adjustment was announced on the notice board (the ANSLAG/BEVIS box)."""
     signatures: list[Signature] = field(default_factory=list)

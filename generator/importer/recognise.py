@@ -24,7 +24,7 @@ from .clean import remove_furniture
 from .dates import find_dates, find_time, first_date
 from .extract import Extracted
 from .header import (label_of, notice_at, notice_day, one_entry_each, parse_header, read_notice, replaced_are_absent,
-                     staff_after_members)
+                     local_parties, staff_after_members)
 from ..items import ITEM_TYPES
 from .breaks import restore_breaks
 from .itembody import ADJUSTED_AT_MEETING, ItemContext, fill_item, is_stop, split_title_type
@@ -212,6 +212,7 @@ def _parse_meeting(lines: list[Line], meeting: DraftMeeting, options: Options, w
 
     _numbering_glitches(meeting, headings, lines)
     staff_after_members(meeting)
+    local_parties(meeting)
     one_entry_each(meeting)
     replaced_are_absent(meeting)
     signers = _officials(meeting)  # the chair is known before the items: "Ordförande går igenom ..."
@@ -843,18 +844,20 @@ _PARAGRAPHS_NAMED = re.compile(r"(?:§§?|paragraf(?:erna)?)\s*(\d{1,4}(?:\s*(?:
 
 def _adjusted_items_named_outside(meeting: DraftMeeting) -> None:
     """A line outside the items that names the paragraphs adjusted at the meeting (`§ 31 justerades
-    omedelbart`, `Omedelbart justerade paragrafer: §§ 31–32`): those items' `Justering: omedelbar`."""
+    omedelbart`, `Omedelbart justerade paragrafer: §§ 31–32`), or the head's adjustment fact that
+    does: those items' `Justering: omedelbar`."""
     by_number = {item.number: item for item in meeting.items if item.number}
-    for unplaced in list(meeting.unplaced):
-        if not ADJUSTED_AT_MEETING.search(unplaced.text):
+    for told in [*meeting.unplaced, *meeting.adjustment_told]:
+        if not ADJUSTED_AT_MEETING.search(told.text):
             continue
-        named = [number for match in _PARAGRAPHS_NAMED.finditer(unplaced.text) for number in _numbers_in(match[1])]
+        named = [number for match in _PARAGRAPHS_NAMED.finditer(told.text) for number in _numbers_in(match[1])]
         if not named or not all(number in by_number for number in named):
             continue
         for number in named:
             by_number[number].adjusted_at_meeting = True
-            meeting.guess(unplaced.loc, f"§ {number}: justering", f"omedelbar (from '{unplaced.text[:60]}')")
-        meeting.unplaced.remove(unplaced)
+            meeting.guess(told.loc, f"§ {number}: justering", f"omedelbar (from '{told.text[:60]}')")
+        if told in meeting.unplaced:
+            meeting.unplaced.remove(told)
 
 
 def _numbers_in(listed: str) -> list[str]:
