@@ -1654,3 +1654,21 @@ Kommunfullmäktige utser Per Holm (M) att justera protokollet.
     assert reasons["Protokollet är justerat. Justeringen har tillkännagivits genom anslag."].startswith("the notice of adjustment")
     assert not reasons["Ärendet sköts av kansliet enligt beslut."].startswith("the notice of adjustment")
     assert result.meetings[0].meeting.announced_on == dt.date(2024, 10, 28)
+
+
+def test_a_council_whose_vote_tells_its_abstentions_in_a_sentence_of_their_own(content):
+    """A kommunfullmäktige's minutes (a text file) whose attendance is its appendix: a citizens'
+    proposal with three proposals, a referral put first, a vote whose abstentions are told in the
+    sentence after its count (`... mot 19 nej-röster. 2 ledamöter avstår.`), a dissent, a note, a
+    conflict of interest and a special statement, each the block of its kind."""
+    draft, meeting, front = imported("kf-2025-04-28-medborgarforslag.txt", content)
+    items = {item.number: item for item in meeting.items}
+    assert list(items) == ["40", "41", "42", "43", "44"]
+    vote = next(b for b in items["42"].blocks if b.kind == "omröstning")
+    assert vote.result == "28 ja, 19 nej, 2 avstår"
+    assert [(b.kind, b.by) for b in items["42"].blocks if b.kind != "omröstning"] == [
+        ("yrkande", ("Tomas Eng (S)",)), ("yrkande", ("Per Ekwall (M)",)), ("yrkande", ("Kerstin Ahl (V)",)),
+        ("propositionsordning", ()), ("beslut", ()), ("reservation", ("Per Ekwall (M)", "Lisa Ståhl (M)"))]
+    assert [(b.kind, b.by) for b in items["44"].blocks] == [
+        ("jäv", ("Anita Berg (S)",)), ("beslut", ()), ("särskilt yttrande", ("Kerstin Ahl (V)",))]
+    assert decisions(meeting)["41"] == ["Interpellationen anses besvarad."]

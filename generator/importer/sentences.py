@@ -516,7 +516,10 @@ VOTE = re.compile(r"^(?:Omröstning|Votering)\s+(?:begärs|begärdes|genomförs|
 ORDER = re.compile(r"^Ordförande(?:n)?\s+(?:ställer|ställde)\s+(?:(?:först|därefter|sedan|slutligen|så|då)\s+)?"
                    r"(?:proposition|förslagen\s+mot\s+varandra)", re.IGNORECASE)
 VOTE_RESULT = re.compile(r"(?P<yes>\d+)\s+ja(?:-?röst(?:er)?)?\s*(?:,|och|mot)?\s*(?P<no>\d+)\s+nej(?:-?röst(?:er)?)?"
-                         r"(?:[^.\d]*(?P<abstain>\d+)\s+(?:avstår|avstod|ledamöter\s+avstår|som\s+avstår|nedlagda))?", re.IGNORECASE)
+                         r"(?:[^.\d]*(?:\.\s+)?(?P<abstain>\d+)\s+(?:(?:ledamöter|ledamot)\s+)?(?:avstår|avstod|som\s+avstår|nedlagda))?",
+                         re.IGNORECASE)
+"""`28 ja-röster mot 19 nej-röster och 2 avstår`; the abstentions may be told in the next sentence
+(`... mot 19 nej-röster. 2 ledamöter avstår.`)."""
 TALLY = re.compile(r"^(?:\d{1,3}\s+(?:röst(?:er)?|röstar|röstade)\s+(?:för|emot|blanka?|nedlagda?)\b|"
                    r"\d{1,3}\s+(?:röstar|röstade)\s+(?:på|mot|ja|nej)\b|(?:\d{1,3}\s*/\s*){1,3}\d{1,3}\s+röster\s+för\s*/)",
                    re.IGNORECASE)
