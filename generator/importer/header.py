@@ -413,16 +413,18 @@ class _State:
                     self._inline_list(value, line)
                 return 1
             self.list_name = None
-            if kind == "adjusters" and (heads := _adjuster_headings(value)):
+            if kind == "adjusters" and (heads := _adjuster_headings(text) or _adjuster_headings(value)):
+                # ("Utses att justera<TAB>Justerare<TAB>Ersättare", or the headings below the label alone)
                 self.adjuster_columns = heads
                 self.started = True
                 return 1
             if value:
                 wrapped = self._wrapped_value(kind, value, lines, index, end)
                 gap = "" if value.endswith(("–", "-")) else " "  # ("kl. 18.00–" / "21.40")
-                self._fact(kind, f"{value}{gap}{wrapped}" if wrapped else value, line.loc, f"{text}{gap}{wrapped}" if wrapped else text)
+                rest = " ".join(wrapped)
+                self._fact(kind, f"{value}{gap}{rest}" if wrapped else value, line.loc, f"{text}{gap}{rest}" if wrapped else text)
                 if wrapped:
-                    return 2
+                    return 1 + len(wrapped)
             else:
                 self.value_kind, self.value_parts, self.value_loc = kind, [], line.loc
             self.started = True
@@ -456,24 +458,31 @@ class _State:
         self.label_ends.add(below)
         return joined
 
-    def _wrapped_value(self, kind: str, value: str, lines: list[Line], index: int, end: int) -> str | None:
-        """The line below a place and time whose time it lacks, or an adjustment whose day it
-        lacks, when that line holds it and nothing else the head knows: the value wrapped in its
-        table cell ("Plats och tid<TAB>Kommunhuset, tisdagen den 12 mars 2024" / "kl. 13.30–16.15"),
-        or a time whose end did ("kl. 18.00–" / "21.40")."""
-        if index + 1 >= end or lines[index + 1].blank:
-            return None
-        following = lines[index + 1].text.strip()
-        if "\t" in following or len(following.split()) > 8 or label_of(following) or self._title(following):
-            return None
-        if kind == "placetime" and not dates.find_time(value) and dates.find_time(following):
-            return following
-        if kind in ("placetime", "time") and value.rstrip().endswith(("–", "-")) and re.match(r"^\d{1,2}[.:]\d{2}\b", following):
+    def _wrapped_value(self, kind: str, value: str, lines: list[Line], index: int, end: int) -> list[str]:
+        """The line below a place and time whose time it lacks, or the lines (two at most) below
+        an adjustment whose day it lacks, when they hold it and nothing else the head knows: the
+        value wrapped in its table cell ("Plats och tid<TAB>Kommunhuset, tisdagen den 12 mars 2024"
+        / "kl. 13.30–16.15"), or a time whose end did ("kl. 18.00–" / "21.40")."""
+        following: list[str] = []
+        for below in lines[index + 1:min(end, index + 3)]:
+            text = below.text.strip()
+            if below.blank or "\t" in text or len(text.split()) > 8 or label_of(text) or self._title(text):
+                break
+            following.append(text)
+        if not following:
+            return []
+        first = following[0]
+        if kind == "placetime" and not dates.find_time(value) and dates.find_time(first):
+            return [first]
+        if kind in ("placetime", "time") and value.rstrip().endswith(("–", "-")) and re.match(r"^\d{1,2}[.:]\d{2}\b", first):
             # "... kl. 18.00–" / "21.40": the time's end wrapped
-            return following
-        if kind in ("adjusting", "announced") and dates.first_date(value) is None and dates.first_date(f"{value} {following}"):
-            return following  # (also the day broken in two: "måndagen den 21" / "oktober 2024 kl. 15.00")
-        return None
+            return [first]
+        if kind in ("adjusting", "announced") and dates.first_date(value) is None:
+            # (also the day broken in two: "måndagen den 21" / "oktober 2024 kl. 15.00")
+            for count in range(1, len(following) + 1):
+                if dates.first_date(" ".join([value, *following[:count]])):
+                    return following[:count]
+        return []
 
     def _signing_line(self, columns: list[str], line: Line) -> bool:
         """A line of the signature block of the head ("Underskrifter" / "Sekreterare" / "Anna Ek",
@@ -865,10 +874,10 @@ class _State:
 
 
 def _adjuster_headings(value: str) -> list[str]:
-    """The facts of the columns `Justerare<TAB>Ersättare` head (or `Justerare` alone), in order; empty
-    when the value is no such heading (a name)."""
+    """The facts of the columns `Justerare<TAB>Ersättare` head, in order; empty when the value is no
+    such heading (a name; `Justerare` alone is a signature's role)."""
     columns = [" ".join(column.split()).casefold() for column in value.split("\t") if column.strip()]
-    if not columns or not all(column in _ADJUSTER_COLUMNS for column in columns):
+    if len(columns) < 2 or not all(column in _ADJUSTER_COLUMNS for column in columns):
         return []
     return [_ADJUSTER_COLUMNS[column] for column in columns]
 

@@ -368,7 +368,7 @@ def _wrapped_titles(headings: list[Heading], lines: list[Line], meeting: DraftMe
         # (a line in lower case goes on from the title above whatever its length)
         if line.bold and not line.heading and text and "\t" not in text and len(text.split()) <= (14 if text[:1].islower() else 8) \
                 and not text.endswith((".", ":")) and label_of(text) is None and numbered_candidate(text) is None \
-                and not re.search(dnr.IN_TEXT, text):
+                and not re.search(dnr.IN_TEXT, text) and not is_stop(text):  # (not "Byggnadsnämndens beslut" below it)
             # ("... Älvdalen,<TAB>Dnr KS 2024/0098" / "revisionsberättelse ...": the comma the title lost with its dnr)
             cells = [cell for cell in lines[heading.title_index].text.split("\t") if split_dnr(cell)[0]]  # ("§ 10<TAB>Title,<TAB>Dnr ...")
             comma = "," if cells and cells[-1].rstrip().endswith(",") else ""
