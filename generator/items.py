@@ -437,7 +437,7 @@ class _Walker:
             abstain=_names(first.get("avstår")), result=first.get("resultat"), line=line,
             assignments=tuple(self._assignment(anchor, n, value, line) for n, value in enumerate(fields.get("uppdrag", []), 1)),
         )
-        if kind in BY_MEMBER_KINDS and not block.by:
+        if kind in BY_MEMBER_KINDS and kind != "yrkande" and not block.by:  # (a proposal's proposer may go untold)
             self.ctx.report("block-content", line, f"::: {kind}", _("found no 'Av:' line, expected who it is by"),
                             _("start the block with 'Av: Name'"))
         if kind in ("beslut", "ställningstagande", "propositionsordning", "förslag") and not block.text.strip():

@@ -1229,16 +1229,15 @@ def test_a_proposal_written_as_the_member_a_colon_and_what_is_proposed(content, 
     assert [b.by for b in item.blocks if b.kind == "yrkande"] == [("Lars Ström (S)", "Maja Holm (C)"), ("Maja Holm (C)",)]
 
 
-def test_a_proposals_label_over_text_that_names_no_member_stays_over_it(content, tmp_path):
-    """`Ändringsyrkande` over a proposal nobody is named for: no block, and the label still says
-    what the text below it is."""
+def test_a_proposals_label_over_text_that_names_no_member_is_a_proposal_by_no_one_named(content, tmp_path):
+    """`Ändringsyrkande` over a proposal nobody is named for: a proposal whose proposer the minutes
+    do not tell."""
     source = tmp_path / "stamma.txt"
     source.write_text("Protokoll Föreningsstämma 2024-04-25\n\nNärvarande: Anna Ek, ordförande, Per Al, Eva Lind\n\n"
                       "§ 4 Motion om en ny kommitté\n\nÄndringsyrkande\nDen fjärde paragrafen i de föreslagna reglerna stryks.\n\n"
                       "Beslut\nStämman bifaller motionen med ändringsyrkandet.\n", encoding="utf-8")
     draft = only_meeting(run(source, content))
-    assert "### Ändringsyrkande\n\nDen fjärde paragrafen i de föreslagna reglerna stryks." in draft.text
-    assert "::: yrkande" not in draft.text
+    assert "::: yrkande\nDen fjärde paragrafen i de föreslagna reglerna stryks.\n:::" in draft.text
 
 
 def test_those_present_listed_under_an_item_are_the_attendance_where_the_head_lists_none(content, tmp_path):
@@ -1268,3 +1267,39 @@ def test_a_list_of_names_under_an_item_is_no_attendance_where_the_head_lists_it(
                       "§ 2 Val av justerare\n\nFullmäktige utser Per Al att justera protokollet.\n", encoding="utf-8")
     meeting = loaded(only_meeting(run(source, content)), content)
     assert [a.name for a in meeting.present] == ["Anna Ek", "Per Al"]
+
+
+def test_proposals_listed_without_their_proposers_are_each_a_proposal(content, tmp_path):
+    """Minutes that list the proposals made under `Ändringsyrkanden`, one a paragraph, without
+    saying who made them: each is a proposal by no one named; `Inga fler yrkanden framställdes.`
+    under the label is none, and a long paragraph after them is the minutes' account."""
+    source = tmp_path / "2022-05-17.md"
+    source.write_text("""# Protokoll divisionsstämma 2022-05-17
+
+Närvarande: Samuel Hammar, Tekla Sjö, Emmie Berg
+
+## 2. Fastställande av mötesschema
+
+### Ändringsyrkanden
+
+Fastställande av röstlängden införs direkt efter punkten Fastställande av mötesschema.
+
+Under punkt 4 införs punkten Val av revisorer.
+
+Inga fler yrkanden framställdes.
+
+Under diskussionen påpekade flera medlemmar att röstlängden bör fastställas tidigt på varje stämma, eftersom den avgör hur många röster som krävs för beslut i frågor om stadgan, och att valet av revisorer hade glömts bort i kallelsen som skickades ut till medlemmarna i april.
+
+### Beslut
+
+Samtliga ändringsyrkanden bifalles.
+""", encoding="utf-8")
+    result = only_meeting(run(source, content))
+    meeting = loaded(result, content)
+    [item] = meeting.items
+    assert [(b.kind, b.by, b.text) for b in item.blocks if b.kind == "yrkande"] == [
+        ("yrkande", (), "Fastställande av röstlängden införs direkt efter punkten Fastställande av mötesschema."),
+        ("yrkande", (), "Under punkt 4 införs punkten Val av revisorer.")]
+    assert "Inga fler yrkanden framställdes." in result.text.split("## 2.")[1]
+    assert "\n\nUnder diskussionen påpekade flera medlemmar" in result.text  # (a long paragraph: the account, not a proposal)
+    assert [d.text for d in item.decisions] == ["Samtliga ändringsyrkanden bifalles."]

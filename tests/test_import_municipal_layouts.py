@@ -1709,3 +1709,21 @@ Byggnadsnämnden tar ut en byggsanktionsavgift.
         "Jörgen Eklund (not an adjuster unless an adjuster could not)"]
     assert meeting.adjusted_on == dt.date(2018, 10, 30)
     assert [item.number for item in meeting.items if item.adjusted_at_meeting] == ["12"]
+
+
+def test_proposals_made_at_the_meeting_and_a_vote_on_an_addition(content):
+    """A kommunstyrelse's item whose proposals stand under `Förslag till beslut på sammanträdet`
+    (`Per Holm (M): Bifall ... med tillägget att ...`), put in two questions, the second voted on
+    by name; two dissents, one of them against the vote's outcome."""
+    draft, meeting, front = imported("ks-2025-03-10-tillaggsyrkande.txt", content)
+    [item] = meeting.items
+    assert "\n### Förslag till beslut på sammanträdet\n" in body_of(draft)
+    assert [(b.kind, b.by) for b in item.blocks if b.kind in ("yrkande", "reservation")] == [
+        ("yrkande", ("Anna Ek (S)",)), ("yrkande", ("Per Holm (M)",)), ("yrkande", ("Sven Dahl (V)",)),
+        ("yrkande", ("Olle Nyman (SD)",)), ("reservation", ("Per Holm (M)", "Olle Nyman (SD)", "Lisa Ström (L)")),
+        ("reservation", ("Sven Dahl (V)",))]
+    vote = next(b for b in item.blocks if b.kind == "omröstning")
+    assert (vote.yes, vote.no, vote.result) == (
+        ("Anna Ek (S)", "Eva Lind (C)", "Sven Dahl (V)", "Karin Berg (S)"), ("Per Holm (M)", "Olle Nyman (SD)", "Lisa Ström (L)"),
+        "4 ja, 3 nej")
+    assert [d.text for d in item.decisions] == ["Kommunstyrelsen antar arbetsutskottets förslag till yttrande som sitt eget."]

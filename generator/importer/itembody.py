@@ -74,7 +74,7 @@ PROSE_LABELS = re.compile(
     r"\w+s\s+förslag(?:\s+till\s+(?:beslut|\w+))?|kommentar|kommentarer|"
     r"återkoppling|diskussion|frågor(?:/|\s+och\s+)synpunkter|synpunkter|information|yttrande|konsekvenser|"
     r"ekonomiska\s+konsekvenser|uppföljning|bedömning|förvaltningens\s+bedömning|beredning|lagstöd|motivering|"
-    r"överläggning(?:\s+i\s+[\wåäö]+)?|yttranden|ärendets\s+behandling|förslag\s+under\s+sammanträdet|"
+    r"överläggning(?:\s+i\s+[\wåäö]+)?|yttranden|ärendets\s+behandling|förslag\s+(?:till\s+beslut\s+)?(?:under|på|vid)\s+sammanträdet|"
     r"särskilt\s+yttrande\s+i\s+[\wåäö]+|ärendebeskrivning\s+och\s+förslag|"
     # the parts of a decision on a permit, a supervision or an individual's case
     r"beslutsmotivering|skäl\s+för\s+beslutet|upplysningar|yttranden?\s+från\s+[\wåäö]+|"
@@ -96,6 +96,11 @@ _ENDS_DECIDING = re.compile(r"\b(?:beslutar|beslutade|beslöt|besluta|föreslår
 """`Kommunstyrelsen beslutar` / `att utse ...` / `att justeringen sker ...`: att-clauses follow."""
 _GUESTS = re.compile(r"^(?:övriga\s+)?(?:inbjudna|inbjuden|gäster)(?:\s+(?:från|av)\s+(?P<org>[^:]+?))?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 _MOTION_LABEL_KINDS = BY_MEMBER_KINDS
+_NO_PROPOSAL = re.compile(r"^(?:inga|inget|ej|inte\s+några)\s+(?:(?:fler|andra|övriga|ytterligare)\s+)?\w*yrkanden?\b|^(?:det\s+)?(?:finns|fanns|föreligger|förelåg)\s+"
+                          r"(?:inga|inget)\b", re.IGNORECASE)
+"""`Inga fler yrkanden framställdes.`, `Det finns inga andra yrkanden.`: under `Yrkanden`, no proposal."""
+_NAMES_A_MEMBER = re.compile(r"\b[A-ZÅÄÖ][\w-]+\s+(?:[A-ZÅÄÖ][\w-]+\s+)?[A-ZÅÄÖ][\w-]+\s*\([A-ZÅÄÖa-zåäö]{1,4}\)")
+"""`Patrik Holm (SD)`: a name with its party."""
 _LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][\w ./-]{0,30}:\s*\S[^:]*$")
 SECRECY_GROUND = re.compile(
     r"\d+\s*kap\.?\s*\d+\s*[a-z]?\s*§(?:\s*(?:första|andra|tredje)\s+stycket)?"
@@ -738,6 +743,7 @@ class _Filler:
                         and not _table_goes_on(collected, following) \
                         and not collected[-1].text.rstrip().endswith(":") \
                         and not (kind in _MOTION_LABEL_KINDS and motion_at(following.text, self.ctx.known)) \
+                        and not (kind == "yrkande" and self._another_proposal(following)) \
                         and not (kind == "beslut" and _closed_by_a_label(units, index, spaced)) \
                         and not (kind == "propositionsordning" and spaced and _PUTS_A_QUESTION.match(following.text)) \
                         and not _next_point(collected[-1], following):
@@ -945,6 +951,10 @@ class _Filler:
                     text = f"{text}\n\n{quoted.text.strip()}"
                     index += 1
                 self._motion(*motion, text, unit)
+            elif label_kind == "yrkande" and self._unnamed_proposal(text):
+                # ("Ändringsyrkanden" / "under punkt 4 införa punkten Val av revisorer": a proposal whose proposer is not told)
+                self.item.parts.append(Part("block", block="yrkande", text=text, loc=unit.loc))
+                self.meeting.guess(unit.loc, f"{self.item.label}: yrkande", f"by no one named: {_short(text)}")
             elif label_kind is not None:
                 self.item.parts.append(Part("para", text=text, loc=unit.loc))
                 self.meeting.notes.append(f"{unit.loc}: {self.item.label}: text under '{label_kind}' names no member; "
@@ -959,6 +969,18 @@ class _Filler:
             self.item.parts.append(Part("para", text=" ".join(prose), loc=unit.loc))
         self.prose_seen = True
         return index + 1
+
+    def _unnamed_proposal(self, text: str) -> bool:
+        """Text under `Yrkanden` that is a proposal whose proposer the minutes do not tell: short,
+        naming no member (`I debatten deltar A (S) och B (M).`), neither a decision nor a step of the
+        vote, nor `Inga fler yrkanden`; a long text is the minutes' account."""
+        text = text.strip()
+        return len(text.split()) <= 40 and not _NAMES_A_MEMBER.search(text) \
+            and not any(pattern.match(text) for pattern in (VOTE, ORDER, TALLY, _NO_PROPOSAL)) and self._decision_at(text) is None
+
+    def _another_proposal(self, unit: Unit) -> bool:
+        """A paragraph under `Yrkanden` after another that is the next proposal of the list."""
+        return unit.kind == "para" and self._unnamed_proposal(unit.text)
 
     def _what_follows(self, units: list[Unit], index: int) -> Unit | None:
         """The paragraph after a proposal's, dissent's or note's introduction, where it is one
