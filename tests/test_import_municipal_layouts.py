@@ -1727,3 +1727,19 @@ def test_proposals_made_at_the_meeting_and_a_vote_on_an_addition(content):
         ("Anna Ek (S)", "Eva Lind (C)", "Sven Dahl (V)", "Karin Berg (S)"), ("Per Holm (M)", "Olle Nyman (SD)", "Lisa Ström (L)"),
         "4 ja, 3 nej")
     assert [d.text for d in item.decisions] == ["Kommunstyrelsen antar arbetsutskottets förslag till yttrande som sitt eget."]
+
+
+def test_a_table_of_contents_a_label_wrapped_alone_and_lettered_points(content):
+    """A kommunstyrelse's minutes (a text file) with a table of contents on a page of its own
+    (`§ 163<TAB>Information från AB Bostäder<TAB>3`), reported as such and no item;
+    `Justeringens` alone on its line over `plats och tid<TAB>Stadshuset 2015-09-14`; and points
+    lettered `a)`, `b)`, each a paragraph of its own."""
+    draft, meeting, front = imported("ks-2015-09-07-innehallsforteckning.txt", content)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("163", "Information från AB Bostäder"), ("164", "Motion om konstgräsplan"), ("165", "Detaljplan för Kvarnen 4"),
+        ("166", "Delgivningar")]
+    assert meeting.adjusted_on == dt.date(2015, 9, 14)
+    reasons = {u.text: u.reason for u in draft.meeting.unplaced}
+    assert reasons["Innehållsförteckning"] == reasons["§ 165\tDetaljplan för Kvarnen 4\t4"] == "the table of contents"
+    assert not [text for text in reasons if text.startswith(("Justeringens", "plats och tid"))]
+    assert "redovisas:\n\na) Länsstyrelsens beslut 2015-08-12 om strandskydd, dnr 526-1234-15\n\nb) Protokoll från" in body_of(draft)

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import dates
-from .agenda import TITLE_LINE, title_like
+from .agenda import TITLE_LINE, TOC_ENTRY, title_like
 from .units import has_finite_verb
 from .model import Attendee, DraftMeeting, Line, Signature
 from ..model import EXTRACT
@@ -230,6 +230,9 @@ _ADJUSTER_COLUMNS = {"justerare": "adjusters", "justerande": "adjusters", "ersä
                      "ersättare för justerare": "deputy_adjuster", "justeringsersättare": "deputy_adjuster"}
 """The headings of the adjusters' columns (`Utses att justera<TAB>Justerare<TAB>Ersättare`) and the
 fact each column's names are."""
+_CONTENTS = re.compile(r"^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|register)$", re.IGNORECASE)
+_CONTENTS_ENTRY = re.compile(rf"^§?\s*\d{{1,4}}\b.*(?:{TOC_ENTRY.pattern})")
+"""`§ 163<TAB>Information från AB Bostäder<TAB>3`: an item and its page in the table of contents."""
 _DATE_WORD = re.compile(r"^(?:sammanträdes|mötes|protokolls)?(?:datum|dag)\s*:?$", re.IGNORECASE)
 _NOTICE = re.compile(r"^(?:anslag\s*/\s*bevis|bevis|anslagsbevis|bevis\s+om\s+(?:justering|anslag)\b.*)$", re.IGNORECASE)
 _SIGNING_WORDS = r"underskrifter|underskrift|signaturer|namnunderskrifter"
@@ -336,6 +339,12 @@ class _State:
         if index in self.label_ends:
             return 1
         line = lines[index]
+        if _CONTENTS.match(line.text.strip()) or _CONTENTS_ENTRY.match(line.text.strip()):
+            # (the items are read where they stand, not from their list)
+            self.finish_value()
+            self.list_name = None
+            self.meeting.unplace(line, "the table of contents")
+            return 1
         text = self._label_wrapped_below(lines, index, end) or line.text.strip()
         columns = [c.strip() for c in text.split("\t") if c.strip()]
         if columns and (signed := _SIGNING_THEN_ROLE.match(columns[0])):  # "Underskrifter Sekreterare<TAB>Paragrafer 12–18"
@@ -445,14 +454,15 @@ class _State:
         omedelbart. Övriga paragrafer" / "plats och tid<TAB>justeras den 30 oktober 2018"). None
         when the line's own label is known or the two make none."""
         text = lines[index].text.strip()
+        end = min(end, len(lines))  # (a letterhead's columns are fed with the lines below them, which may be fewer)
         below = index + 1 + (index + 1 < end and lines[index + 1].blank)  # (a paragraph of its own in Word)
-        if "\t" not in text or below >= end or lines[below].blank or label_of(text) is not None:
+        if below >= end or lines[below].blank or label_of(text) is not None:
             return None
         rest, _, value_below = (part.strip() for part in lines[below].text.strip().partition("\t"))
         if not rest[:1].islower() or len(rest.split()) > 4:
             return None
-        label, value = text.split("\t", 1)
-        joined = f"{label} {rest}\t{value} {value_below}".rstrip()
+        label, _, value = text.partition("\t")  # (the value may start below: "Justeringens" / "plats och tid<TAB>...")
+        joined = f"{label} {rest}\t{value} {value_below}".replace("\t ", "\t").rstrip()
         if label_of(joined) is None:
             return None
         self.label_ends.add(below)

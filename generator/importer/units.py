@@ -194,8 +194,9 @@ def build_units(lines: list[Line], width: int = 0, *, stops=None, dropped: list[
     return units
 
 
-NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+\S")
-"""`1. godkänna den ekonomiska uppföljningen,`: a numbered point of a decision or a list."""
+NUMBERED_POINT = re.compile(r"^(?:\d{1,2}[.)]|[a-h]\))\s+\S")
+"""`1. godkänna den ekonomiska uppföljningen,`, `a) Länsstyrelsens beslut ...`: a numbered (or lettered)
+point of a decision or a list."""
 INTRODUCES_POINTS = re.compile(r"\b(?:att|följande)$", re.IGNORECASE)
 """The words before a decision's points ("Nämnden beslutar att" / "1. godkänna ...")."""
 _SENTENCE_GOES_ON = r"t\.ex|m\.m|bl\.a|s\.k|ca|resp|nr|kl|dvs|p\.g\.a|o\.s\.v|jfr|f\.d|fr\.o\.m|t\.o\.m|kap"
