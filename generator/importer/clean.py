@@ -25,13 +25,12 @@ from .units import has_finite_verb
 
 _PAGE_NUMBER = re.compile(r"^(?:sidan?|sid\.?|s\.|page|blad)?\s*\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|\[\s*\d{1,3}\s*\]|av\s+\d{1,3}|of\s+\d{1,3}|/\s*\d{1,3})$"
                           r"|^(?:sidan?|page|blad)\s+\d{1,3}$", re.IGNORECASE)
-_FURNITURE = re.compile(
-    r"^(?:justerandes?\s+sign(?:atur|\.)?(?:er)?|justerares?\s+sign(?:atur)?|ordförandens?\s+sign(?:atur)?|"
-    r"sekreterarens?\s+sign(?:atur)?|utdragsbestyrkande|signatur(?:er)?|sign\.?(?:\s*ordf\.?)?|exp(?:\.|editions)?\s*datum|"
-    r"(?:ordf|just|sekr)\.?\s*sign\.?)"
-    r"\s*:?(?:\s*[.\-_…]*)?$",
-    re.IGNORECASE,
-)
+_FURNITURE_WORDS = (r"justerandes?\s+sign(?:atur|\.)?(?:er)?|justerares?\s+sign(?:atur)?|ordförandens?\s+sign(?:atur)?|"
+                    r"sekreterarens?\s+sign(?:atur)?|utdragsbestyrkande|signatur(?:er)?|sign\.?(?:\s*ordf\.?)?|exp(?:\.|editions)?\s*datum|"
+                    r"(?:ordf|just|sekr)\.?\s*sign\.?")
+_FURNITURE = re.compile(rf"^(?:{_FURNITURE_WORDS})\s*:?(?:\s*[.\-_…]*)?$", re.IGNORECASE)
+_FURNITURE_RUN = re.compile(rf"^(?:{_FURNITURE_WORDS})(?:\s+(?:{_FURNITURE_WORDS}))+\s*$", re.IGNORECASE)
+"""`Justerandes sign Utdragsbestyrkande`: a footer's boxes printed with no column between them."""
 _CONTINUATION_MARK = re.compile(r"^(?:forts\.?|fortsättning|fortsättning\s+av)\s*(?:§\s*)?\d{1,4}\s*[a-z]?\.?$", re.IGNORECASE)
 """`Forts § 89` at the top of a page: the item goes on (`§ 89 forts.` is read with the headings)."""
 _FURNITURE_WEAK = re.compile(r"^(?:justerare|justerande|ordförande|ordf\.?|sekreterare)\s*:?$|^[.…_]{3,}$", re.IGNORECASE)
@@ -70,8 +69,8 @@ def remove_furniture(lines: list[Line], paged: bool = True) -> tuple[list[Line],
         if all(_PAGE_NUMBER.match(c) for c in columns):
             removed.add(i)
             reasons[i] = "page number"
-        elif all(_FURNITURE.match(c) or _PAGE_NUMBER.match(c) or _FURNITURE_WEAK.match(c) for c in columns) \
-                and any(_FURNITURE.match(c) for c in columns):
+        elif all(_FURNITURE.match(c) or _FURNITURE_RUN.match(c) or _PAGE_NUMBER.match(c) or _FURNITURE_WEAK.match(c) for c in columns) \
+                and any(_FURNITURE.match(c) or _FURNITURE_RUN.match(c) for c in columns):
             removed.add(i)
             reasons[i] = "signature box of a page footer"
 

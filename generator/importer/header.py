@@ -95,6 +95,8 @@ def label_of(text: str) -> tuple[str, str | None, str] | None:
         match = True
     elif notice := _NOTICE_FACT.match(text):
         label, value = notice["label"], notice["value"].strip()
+    elif spaced := _spaced_label(text):
+        label, value = spaced
     else:
         if bare := _BARE_FACT.match(text):
             # "Sammanträdesdatum 2023-05-17", "Dnr KS 2023/45": a fact label without its colon
@@ -111,6 +113,22 @@ def label_of(text: str) -> tuple[str, str | None, str] | None:
     for pattern, name in _FACTS:
         if pattern.match(folded):
             return name, None, value
+    return None
+
+
+def _spaced_label(text: str) -> tuple[str, str] | None:
+    """(label, value) of a line whose label of two words or more stands before its value with only
+    a space between (`Plats och tid Nicolairummet, kl. 09:00`, `Utses att justera Bertil Jons (M)`):
+    a form typed with a tab stop too close to its labels. The value starts with a capital or a digit."""
+    words = text.split()
+    if not text[:1].isupper():
+        return None
+    for length in range(2, min(6, len(words))):
+        label, value = " ".join(words[:length]), " ".join(words[length:])
+        if value[:1].isupper() or value[:1].isdigit():
+            folded = label.casefold()
+            if any(pattern.match(folded) for pattern, *_ in _ATTENDANCE) or any(pattern.match(folded) for pattern, _ in _FACTS):
+                return label, value
     return None
 
 
@@ -183,6 +201,8 @@ def parse_header(lines: list[Line], end: int, meeting: DraftMeeting, known: set[
             state.finish_value()
             index += 1
             continue
+        if not state.lists_seen and "\t" not in line.text and (columns := _LETTERHEAD_COLUMN.sub("\t", line.text.strip())) != line.text.strip():
+            line.text = columns  # ("Kommunstyrelsen Sammanträdesdatum 2015-09-07": a letterhead's columns with no gap between)
         consumed = state.feed(lines, index, end)
         if consumed == 0 and "\t" in line.text and not state.list_name:
             # a line of a letterhead's columns ("Kommunstyrelsen<TAB>Sammanträdesdatum"): one at a time
@@ -230,6 +250,10 @@ _ADJUSTER_COLUMNS = {"justerare": "adjusters", "justerande": "adjusters", "ersä
                      "ersättare för justerare": "deputy_adjuster", "justeringsersättare": "deputy_adjuster"}
 """The headings of the adjusters' columns (`Utses att justera<TAB>Justerare<TAB>Ersättare`) and the
 fact each column's names are."""
+_LETTERHEAD_COLUMN = re.compile(r"(?<=\S)\s+(?=(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL|Sammanträdesdatum|Mötesdatum|"
+                                r"Sida\s+\d{1,3}\s*(?:\(|av\b))(?![\w]))")
+"""Where a letterhead's next column starts, told by its words: the kind of minutes in capitals, the
+date's label, the page (`SUNNEBY KOMMUN SAMMANTRÄDESPROTOKOLL Sida 1 (6)`)."""
 _CONTENTS = re.compile(r"^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|register)$", re.IGNORECASE)
 _CONTENTS_ENTRY = re.compile(rf"^§?\s*\d{{1,4}}\b.*(?:{TOC_ENTRY.pattern})")
 """`§ 163<TAB>Information från AB Bostäder<TAB>3`: an item and its page in the table of contents."""
@@ -459,6 +483,9 @@ class _State:
         if below >= end or lines[below].blank or label_of(text) is not None:
             return None
         rest, _, value_below = (part.strip() for part in lines[below].text.strip().partition("\t"))
+        if rest[:1].islower() and not value_below and label_of(joined := f"{text} {rest}") is not None:
+            self.label_ends.add(below)  # ("Justeringens" / "plats och tid Stadshuset 2015-09-14", no column between)
+            return joined
         if not rest[:1].islower() or len(rest.split()) > 4:
             return None
         label, _, value = text.partition("\t")  # (the value may start below: "Justeringens" / "plats och tid<TAB>...")
