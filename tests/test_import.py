@@ -1272,7 +1272,8 @@ def test_a_list_of_names_under_an_item_is_no_attendance_where_the_head_lists_it(
 def test_proposals_listed_without_their_proposers_are_each_a_proposal(content, tmp_path):
     """Minutes that list the proposals made under `Ändringsyrkanden`, one a paragraph, without
     saying who made them: each is a proposal by no one named; `Inga fler yrkanden framställdes.`
-    under the label is none, and a long paragraph after them is the minutes' account."""
+    under the label is none, nor is a sentence naming those attending, and a long paragraph after
+    them is the minutes' account."""
     source = tmp_path / "2022-05-17.md"
     source.write_text("""# Protokoll divisionsstämma 2022-05-17
 
@@ -1285,6 +1286,8 @@ Närvarande: Samuel Hammar, Tekla Sjö, Emmie Berg
 Fastställande av röstlängden införs direkt efter punkten Fastställande av mötesschema.
 
 Under punkt 4 införs punkten Val av revisorer.
+
+I debatten deltog Samuel Hammar och Tekla Sjö.
 
 Inga fler yrkanden framställdes.
 
@@ -1301,5 +1304,6 @@ Samtliga ändringsyrkanden bifalles.
         ("yrkande", (), "Fastställande av röstlängden införs direkt efter punkten Fastställande av mötesschema."),
         ("yrkande", (), "Under punkt 4 införs punkten Val av revisorer.")]
     assert "Inga fler yrkanden framställdes." in result.text.split("## 2.")[1]
+    assert "\n\nI debatten deltog Samuel Hammar och Tekla Sjö." in result.text  # (those attending, no proposal)
     assert "\n\nUnder diskussionen påpekade flera medlemmar" in result.text  # (a long paragraph: the account, not a proposal)
     assert [d.text for d in item.decisions] == ["Samtliga ändringsyrkanden bifalles."]

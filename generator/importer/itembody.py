@@ -972,11 +972,16 @@ class _Filler:
 
     def _unnamed_proposal(self, text: str) -> bool:
         """Text under `Yrkanden` that is a proposal whose proposer the minutes do not tell: short,
-        naming no member (`I debatten deltar A (S) och B (M).`), neither a decision nor a step of the
-        vote, nor `Inga fler yrkanden`; a long text is the minutes' account."""
+        naming no member (`I debatten deltar A (S) och B (M).`) and no one attending, neither a
+        decision nor a step of the vote, nor `Inga fler yrkanden`; a long text is the minutes' account."""
         text = text.strip()
-        return len(text.split()) <= 40 and not _NAMES_A_MEMBER.search(text) \
+        return len(text.split()) <= 40 and not _NAMES_A_MEMBER.search(text) and not self._names_an_attendee(text) \
             and not any(pattern.match(text) for pattern in (VOTE, ORDER, TALLY, _NO_PROPOSAL)) and self._decision_at(text) is None
+
+    def _names_an_attendee(self, text: str) -> bool:
+        """Whether the text names someone the minutes list as attending (`I debatten deltog Anna Ek
+        och Per Holm.`)."""
+        return any(attendee.name in text for attendees in self.meeting.attendee_lists.values() for attendee in attendees)
 
     def _another_proposal(self, unit: Unit) -> bool:
         """A paragraph under `Yrkanden` after another that is the next proposal of the list."""
