@@ -1765,3 +1765,56 @@ def test_a_label_of_two_words_or_more_before_its_value_with_only_a_space_between
     """A form typed with its tab stop right after the label: the label is known by its words."""
     assert label_of(line) == read
 
+
+
+def test_an_e_signature_record_after_the_items_is_kept_without_its_addresses(content):
+    """Minutes signed through an e-signature service that appended its record (`Verifikat`,
+    `Transaktion ...`, `Signerare` / `Anita Berg (AB)` / her e-mail address / `Signerade 2025-05-05
+    15:20:33 CEST (+0200)`, `Detta verifikat är utfärdat av Scrive.`): who signed when is kept with
+    the signatures the head names, the service and its reference as the signing; no line of the
+    record stays in the last item, and no e-mail address or organisation number is in the draft."""
+    draft, meeting, front = imported("kf-2025-04-28-verifikat.txt", content)
+    assert [(s.name, s.role, s.signed_at) for s in meeting.signatures] == [
+        ("Ola Björk", "sekreterare", None),
+        ("Anita Berg", "ordförande", dt.datetime(2025, 5, 5, 15, 20, 33, tzinfo=dt.timezone(dt.timedelta(hours=2)))),
+        ("Maria Kallin", "justerare", dt.datetime(2025, 5, 5, 18, 1, 2, tzinfo=dt.timezone(dt.timedelta(hours=2)))),
+        ("Per Ekwall", "justerare", dt.datetime(2025, 5, 6, 9, 15, 42, tzinfo=dt.timezone(dt.timedelta(hours=2))))]
+    assert front["signing"] == {"service": "Scrive", "completed_at": dt.datetime(2025, 5, 6, 9, 15, 42, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+                                "reference": "09222115557498765432"}
+    assert "@" not in draft.text and "212000-9999" not in draft.text and "Verifikat" not in draft.text
+    assert body_of(draft).rstrip().endswith("Kerstin Ahl (V) lämnar ett särskilt yttrande enligt bilaga 3.\n:::")
+
+
+def test_an_e_signature_record_whose_signers_are_listed_with_role_and_time(tmp_path, content):
+    """A record whose signers stand one by one with their role, a serial number, an IP address and
+    the time below the name (`Signaturerna i detta dokument är juridiskt bindande.`): who signed as
+    what and when is kept, and no address is in the draft."""
+    result = import_text(tmp_path, "ks-2024-05-13.txt", """PROTOKOLL
+Kommunstyrelsen
+Sammanträdesdatum\t2024-05-13
+Beslutande\tAnna Ek (S), ordförande, Per Holm (M), Eva Lind (C), Sven Dahl (V)
+Justerare\tPer Holm (M)
+
+§ 12 Val av justerare
+
+Kommunstyrelsen utser Per Holm (M) att justera protokollet.
+
+Signaturerna i detta dokument är juridiskt bindande. Dokumentet är signerat genom Penneo för säker digital signatur.
+
+Anna Ek
+Ordförande
+Serienummer: 1a2b3c4d5e
+IP: 192.0.2.14
+2024-05-14 10:32:14 UTC
+
+Per Holm
+Justerare
+Serienummer: 9f8e7d6c5b
+IP: 198.51.100.7
+2024-05-15 08:01:55 UTC
+""", content)
+    meeting = result.meetings[0].meeting
+    assert [(s.name, s.role, s.signed_at) for s in meeting.signatures] == [
+        ("Anna Ek", "ordförande", "2024-05-14T10:32:14+00:00"), ("Per Holm", "justerare", "2024-05-15T08:01:55+00:00")]
+    assert meeting.signing == {"service": "Penneo"}
+    assert "192.0.2.14" not in result.meetings[0].text and "Serienummer" not in result.meetings[0].text

@@ -16,18 +16,33 @@ import re
 
 from . import dates
 from .model import DraftMeeting, Line, Signature
-from .people import _ROLE_ONLY, looks_like_name
+from .people import _ROLE_ONLY, looks_like_name, same_person
 
 CERTIFIED = re.compile(r"^(?:rätt\s+utdraget\s+(?:intygar|intygas|bestyrkes|bestyrks)|utdraget\s+(?:bestyrkes|bestyrks|intygas)|"
                        r"utdragets\s+riktighet\s+(?:intygas|bestyrks|bestyrkes))\b", re.IGNORECASE)
 """`Rätt utdraget intygar`: who certified an extract of the minutes as a true copy, below it. (Not
 `Utdragsbestyrkande` alone: that is the label of the empty box in every page's footer.)"""
+_RECORD = re.compile(r"^(?:verifikat|signeringsbevis|signaturbevis|granskningslogg|audit\s+trail|certificate\s+of\s+completion)$"
+                     r"|^signaturerna\s+i\s+detta\s+dokument\s+är\s+juridiskt\s+bindande\b", re.IGNORECASE)
+"""The heading of the record an e-signature service appends to the minutes it had signed (Scrive's
+`Verifikat`): who signed and when, beside their e-mail addresses, which are not to be published."""
 START = re.compile(
     r"^(?:signatursida|signaturer|underskrifter|underskrift|vid\s+protokollet|vid\s+(?:minnes|mötes)?anteckningarna|justeras|justerat|"
     r"detta\s+dokument\s+har\s+(?:elektroniskt|digitalt)\s+(?:under)?tecknats|elektronisk\s+signering|"
-    r"dokumentet\s+är\s+(?:elektroniskt|digitalt)\s+signerat)\b",
+    r"dokumentet\s+är\s+(?:elektroniskt|digitalt)\s+signerat)\b" + rf"|{_RECORD.pattern}",
     re.IGNORECASE,
 )
+_RECORD_PARTY = re.compile(r"^(?P<who>signerare|undertecknare|signatories|signers|initierare|avsändare|sender|mottagare|recipients)\s*:?$",
+                           re.IGNORECASE)
+"""A record's list of those who signed (`Signerare`), or of others (`Initierare`: who sent it out)."""
+_RECORD_SIGNED = re.compile(r"^(?:signerade|signerat|signerad|undertecknade|undertecknat|signed)\b", re.IGNORECASE)
+_RECORD_SERVICE = re.compile(r"\b(?:(?:utfärdat|utfärdad|utfärdats)\s+av|issued\s+by|signerat\s+(?:genom|via))\s+"
+                             r"(?P<service>[A-ZÅÄÖ][\w.-]*[\w])")
+"""`Detta verifikat är utfärdat av Scrive.`, `Dokumentet är signerat genom Penneo`: the service."""
+_RECORD_REFERENCE = re.compile(r"^(?:transaktion|transaction|dokument-id|document\s+id)\s*:?\s*(?P<ref>[\w-]{6,})$", re.IGNORECASE)
+_RECORD_COMPLETED = re.compile(r"^(?:färdigställt|färdigställd|slutfört|slutförd|completed)\b", re.IGNORECASE)
+_INITIALS = re.compile(r"\s*\([A-ZÅÄÖ]{1,4}\)\s*$")
+"""`Anita Berg (AB)`: a signer's initials after the name in a record."""
 _HOW_SIGNED = re.compile(r"^protokollet\s+(?:justeras|signeras|undertecknas|har\s+justerats|är\s+justerat)\s+"
                          r"(?:digitalt|elektroniskt|med\s+e-?legitimation|med\s+bank-?id|via\s+\S+)\.?$", re.IGNORECASE)
 """'Protokollet justeras digitalt.': a note on the signature page, not an appendix."""
@@ -175,6 +190,43 @@ def _next_nonblank(lines: list[Line], index: int, end: int) -> int | None:
     return None
 
 
+class _Record:
+    """An e-signature service's record after the minutes (`Verifikat` / `Signerare` / `Anita Berg (AB)`
+    / `anita.berg@...` / `Signerade 2025-05-05 15:20:33 CEST`): the service, its reference and
+    completion, and each signer's time, kept; none of its lines in the draft, so no e-mail address
+    or organisation number is published."""
+
+    def __init__(self, meeting: DraftMeeting, signing: dict, esigned: list[tuple[Signature, str]], known: set[str]):
+        self.meeting, self.signing, self.esigned, self.known = meeting, signing, esigned, known
+        self.signers = True
+        """Whether a name is a signer's: until a list of others (`Initierare`), each is."""
+        self.current: Signature | None = None
+
+    def read(self, line: Line) -> None:
+        text = line.text.strip()
+        if party := _RECORD_PARTY.match(text):
+            self.signers = party["who"].casefold() in ("signerare", "undertecknare", "signatories", "signers")
+            self.current = None
+        elif reference := _RECORD_REFERENCE.match(text):
+            self.signing["reference"] = reference["ref"]
+        elif _RECORD_COMPLETED.match(text) and (iso := iso_datetime(text)):
+            self.signing["completed_at"] = iso
+        elif (_RECORD_SIGNED.match(text) or _DATETIME.fullmatch(text)) and self.current is not None and (iso := iso_datetime(text)):
+            self.current.signed_at = iso  # ("Signerade 2025-05-05 15:20:33 CEST (+0200)", or the time alone below the name)
+            self.esigned.append((self.current, line.loc))
+            self.current = None  # (the next name is the next signer's)
+        elif self.current is not None and _ROLE_ONLY.match(text):
+            self.current.role = text.lower()  # ("Anna Ek" / "Ordförande" / "Serienummer: ..." / "IP: ...")
+        elif self.signers and self.current is None and looks_like_name(name := _INITIALS.sub("", text), self.known, lenient=True):
+            self.current = next((s for s in self.meeting.signatures if same_person(s.name, name)), None)
+            if self.current is None:
+                self.current = Signature(name=name)
+                self.meeting.signatures.append(self.current)
+        if service := _RECORD_SERVICE.search(text):
+            self.signing["service"] = service["service"]
+        self.meeting.unplace(line, "the e-signature record (who signed and when is kept in the front matter)")
+
+
 def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) -> int:
     """Read signatures from the lines; return the index where an appendix starts (or len)."""
     current: Signature | None = None
@@ -200,6 +252,7 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
             meeting.guess(loc, "signature", signature.name + (f" ({details})" if details else ""))
         return at
 
+    record: _Record | None = None
     while index < len(lines):
         line = lines[index]
         text = line.text.strip()
@@ -207,6 +260,12 @@ def parse_signatures(lines: list[Line], meeting: DraftMeeting, known: set[str]) 
             index += 1
             continue
         above, role_above = role_above, None
+        if record is None and _RECORD.match(text):
+            record = _Record(meeting, signing, esigned, known)
+        if record is not None:
+            record.read(line)
+            index += 1
+            continue
         if CERTIFIED.match(text):
             index = _certification(lines, index + 1, meeting, known)
             continue
