@@ -1664,8 +1664,8 @@ Kommunfullmäktige utser Per Holm (M) att justera protokollet.
 
 
 def test_a_council_whose_vote_tells_its_abstentions_in_a_sentence_of_their_own(content):
-    """A kommunfullmäktige's minutes (a text file) whose attendance is its appendix: a citizens'
-    proposal with three proposals, a referral put first, a vote whose abstentions are told in the
+    """A kommunfullmäktige's minutes (a text file) whose attendance is its appendix (`Beslutande: Se
+    närvaro- och omröstningslista, bilaga 1`, reported as such): a citizens' proposal with three proposals, a referral put first, a vote whose abstentions are told in the
     sentence after its count (`... mot 19 nej-röster. 2 ledamöter avstår.`), a dissent, a note, a
     conflict of interest and a special statement, each the block of its kind."""
     draft, meeting, front = imported("kf-2025-04-28-medborgarforslag.txt", content)
@@ -1679,6 +1679,8 @@ def test_a_council_whose_vote_tells_its_abstentions_in_a_sentence_of_their_own(c
     assert [(b.kind, b.by) for b in items["44"].blocks] == [
         ("jäv", ("Anita Berg (S)",)), ("beslut", ()), ("särskilt yttrande", ("Kerstin Ahl (V)",))]
     assert decisions(meeting)["41"] == ["Interpellationen anses besvarad."]
+    assert {u.text: u.reason for u in draft.meeting.unplaced}["Se närvaro- och omröstningslista, bilaga 1"] == \
+        "the present list is elsewhere (an appendix, another page)"
 
 
 def test_adjuster_columns_headed_below_their_label_and_an_adjustment_wrapped_over_three_lines(tmp_path, content):
@@ -1818,3 +1820,15 @@ IP: 198.51.100.7
         ("Anna Ek", "ordförande", "2024-05-14T10:32:14+00:00"), ("Per Holm", "justerare", "2024-05-15T08:01:55+00:00")]
     assert meeting.signing == {"service": "Penneo"}
     assert "192.0.2.14" not in result.meetings[0].text and "Serienummer" not in result.meetings[0].text
+
+
+def test_a_vote_on_the_counter_proposal_then_the_main_vote(content):
+    """Three proposals: a vote chooses which of two is the counter-proposal (`Kontrapropositionsvotering`),
+    then the main vote (`Huvudvotering`) puts it against the main proposal. Each vote is its block with
+    its count, each under its label, which says which vote it is."""
+    draft, meeting, front = imported("kf-2025-06-16-kontrapropositionsvotering.txt", content)
+    [item] = meeting.items
+    assert [b.result for b in item.blocks if b.kind == "omröstning"] == ["4 ja, 2 nej, 1 avstår", "4 ja, 3 nej"]
+    body = body_of(draft)
+    assert body.index("### Kontrapropositionsvotering\n\n::: omröstning") < body.index("### Huvudvotering\n\n::: omröstning")
+    assert [d.text for d in item.decisions] == ["Kommunfullmäktige antar taxa för bygglov 2026 enligt kommunstyrelsens förslag."]

@@ -254,6 +254,8 @@ _LETTERHEAD_COLUMN = re.compile(r"(?<=\S)\s+(?=(?:SAMMANTRÄDESPROTOKOLL|PROTOKO
                                 r"Sida\s+\d{1,3}\s*(?:\(|av\b))(?![\w]))")
 """Where a letterhead's next column starts, told by its words: the kind of minutes in capitals, the
 date's label, the page (`SUNNEBY KOMMUN SAMMANTRÄDESPROTOKOLL Sida 1 (6)`)."""
+_ELSEWHERE = re.compile(r"^(?:se|enligt)\s+(?:bifogad|bilaga|bilagd|sidan?|sid\.|närvaro|upprops|separat|särskild|nästa)", re.IGNORECASE)
+"""`Beslutande: Se närvaro- och omröstningslista, bilaga 1`: the list stands elsewhere."""
 _CONTENTS = re.compile(r"^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|register)$", re.IGNORECASE)
 _CONTENTS_ENTRY = re.compile(rf"^§?\s*\d{{1,4}}\b.*(?:{TOC_ENTRY.pattern})")
 """`§ 163<TAB>Information från AB Bostäder<TAB>3`: an item and its page in the table of contents."""
@@ -619,6 +621,9 @@ class _State:
         self.meeting.guess(line.loc, f"{kind} list", f"from '{line.text.strip()}'")
 
     def _inline_list(self, value: str, line: Line) -> None:
+        if _ELSEWHERE.match(value):
+            self.meeting.unplace(Line(value, line.loc), f"the {self.list_name} list is elsewhere (an appendix, another page)")
+            return
         attendees, stray = parse_inline_list(value, self.known)
         for attendee in attendees:
             self._add(attendee, line)

@@ -74,7 +74,7 @@ PROSE_LABELS = re.compile(
     r"\w+s\s+förslag(?:\s+till\s+(?:beslut|\w+))?|kommentar|kommentarer|"
     r"återkoppling|diskussion|frågor(?:/|\s+och\s+)synpunkter|synpunkter|information|yttrande|konsekvenser|"
     r"ekonomiska\s+konsekvenser|uppföljning|bedömning|förvaltningens\s+bedömning|beredning|lagstöd|motivering|"
-    r"överläggning(?:\s+i\s+[\wåäö]+)?|yttranden|ärendets\s+behandling|förslag\s+(?:till\s+beslut\s+)?(?:under|på|vid)\s+sammanträdet|"
+    r"överläggning(?:\s+i\s+[\wåäö]+)?|yttranden|ärendets\s+behandling|förslag\s+(?:till\s+beslut\s+)?(?:under|på|vid)\s+sammanträdet|(?:kontrapropositions|huvud|motförslags)(?:votering|omröstning)|"
     r"särskilt\s+yttrande\s+i\s+[\wåäö]+|ärendebeskrivning\s+och\s+förslag|"
     # the parts of a decision on a permit, a supervision or an individual's case
     r"beslutsmotivering|skäl\s+för\s+beslutet|upplysningar|yttranden?\s+från\s+[\wåäö]+|"
