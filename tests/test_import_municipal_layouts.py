@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from generator.importer.header import label_of
+from generator.importer.people import parse_entry
 from generator.importer.pipeline import import_file
 from generator.importer.registry import load_registries
 from generator.importer.units import sentences
@@ -1832,3 +1833,34 @@ def test_a_vote_on_the_counter_proposal_then_the_main_vote(content):
     body = body_of(draft)
     assert body.index("### Kontrapropositionsvotering\n\n::: omröstning") < body.index("### Huvudvotering\n\n::: omröstning")
     assert [d.text for d in item.decisions] == ["Kommunfullmäktige antar taxa för bygglov 2026 enligt kommunstyrelsens förslag."]
+
+
+@pytest.mark.parametrize("entry, replaces", [
+    ("Johnny Strand (S) för Naim Berg (S)", "Naim Berg"),  # (a name the importer has no given name for)
+    ("Anna Ek (S) för Region Västerbotten", None),  # (an organisation: whom she speaks for, no member replaced)
+])
+def test_a_substitute_for_a_member_named_after_for(entry, replaces):
+    assert parse_entry(entry).replaces == replaces
+
+
+def _present_as_read(tmp_path: Path, content: Path, day: str, members: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """(party, organisation) of each of `members` (a name and what stands beside it), listed in the
+    head of a body's minutes: as the importer reads them."""
+    listed = "\n".join(f"\t{member}" for member in members)
+    result = import_text(tmp_path, f"organ-{day}.txt", f"PROTOKOLL\nOrganet\nSammanträdesdatum\t{day}\nNärvarande{listed}\n\n"
+                         "§ 1 Val av justerare\n\nOrganet utser Per Holm att justera protokollet.\n", content)
+    return {a.name: (a.party, a.organisation) for a in result.meetings[0].meeting.present}
+
+
+def test_letters_the_importer_does_not_know_are_a_local_party_among_members_with_parties(tmp_path, content):
+    """`(SPI)` among members of known parties is a local party; `(VGR)`, an organisation's letters,
+    stays an organisation, and so do the letters where fewer than three members have a known party,
+    a pensioners' council's associations and a collaboration's members' letters."""
+    council = ["Anna Ek (S), ordförande", "Per Holm (M)", "Eva Lind (C)"]
+    present = _present_as_read(tmp_path, content, "2024-10-21", [*council, "Siv Berg (SPI)", "Ola Sand (VGR)"])
+    assert present["Siv Berg"] == ("SPI", None) and present["Ola Sand"] == (None, "VGR")
+    assert _present_as_read(tmp_path, content, "2024-10-22", [*council[:2], "Siv Berg (RVB)"])["Siv Berg"] == (None, "RVB")
+    pensioners = ["Siv Berg (PRO)", "Ola Sand (SPF)", "Bo Ek (SPF)", "Ia Lund (RPG)"]
+    assert _present_as_read(tmp_path, content, "2024-10-23", [*council, *pensioners])["Siv Berg"] == (None, "PRO")
+    mixed = [*council, "Karl Nord, Region Västerbotten", "Siv Berg (RVB)"]
+    assert _present_as_read(tmp_path, content, "2024-10-24", mixed)["Siv Berg"] == (None, "RVB")

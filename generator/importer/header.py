@@ -250,10 +250,9 @@ _ADJUSTER_COLUMNS = {"justerare": "adjusters", "justerande": "adjusters", "ersä
                      "ersättare för justerare": "deputy_adjuster", "justeringsersättare": "deputy_adjuster"}
 """The headings of the adjusters' columns (`Utses att justera<TAB>Justerare<TAB>Ersättare`) and the
 fact each column's names are."""
-_LETTERHEAD_COLUMN = re.compile(r"(?<=\S)\s+(?=(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLLSUTDRAG|PROTOKOLL|Sammanträdesdatum|Mötesdatum|"
-                                r"Sida\s+\d{1,3}\s*(?:\(|av\b))(?![\w]))")
-"""Where a letterhead's next column starts, told by its words: the kind of minutes in capitals, the
-date's label, the page (`SUNNEBY KOMMUN SAMMANTRÄDESPROTOKOLL Sida 1 (6)`)."""
+_LETTERHEAD_COLUMN = re.compile(r"(?<=\S)\s+(?=(?:Sammanträdesdatum|Mötesdatum)(?![\w]))")
+"""Where a letterhead's column of the date starts, told by its label (`Kommunstyrelsen Sammanträdesdatum
+2015-09-07`: the body, then the date)."""
 _ELSEWHERE = re.compile(r"^(?:se|enligt)\s+(?:bifogad|bilaga|bilagd|sidan?|sid\.|närvaro|upprops|separat|särskild|nästa)", re.IGNORECASE)
 """`Beslutande: Se närvaro- och omröstningslista, bilaga 1`: the list stands elsewhere."""
 _CONTENTS = re.compile(r"^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|register)$", re.IGNORECASE)
@@ -948,17 +947,17 @@ _LOCAL_PARTY = re.compile(r"^(?=(?:.*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-ZÅÄÖa-zå�
 
 
 def local_parties(meeting: DraftMeeting) -> None:
-    """A list of members with their parties, in which some name bracketed letters the importer does
+    """A list of members with their parties, in which a few name bracketed letters the importer does
     not know as a party (`Jörgen Eklund (KIM)`): a local party, not an organisation. Only where at
-    least three members there have a party the importer knows, and none an organisation of more
-    than such letters; a substitute's second such letters are the party of the member replaced."""
+    least three members there have a party the importer knows, more than those with such letters
+    (a pensioners' council's `(PRO)` and `(SPF)` are its associations), and none an organisation of
+    more than such letters; a substitute's second such letters are the party of the member replaced."""
     present = meeting.attendee_lists["present"]
-    known = sum(1 for attendee in present if attendee.party)
-    if known < 3 or any(a.organisation and not _LOCAL_PARTY.match(a.organisation) for a in present):
+    known = sum(1 for attendee in present if attendee.party and not attendee.organisation)
+    lettered = [a for a in present if a.organisation and _LOCAL_PARTY.match(a.organisation) and not ORG_WORDS.search(a.organisation)]
+    if known < 3 or known <= len(lettered) or any(a.organisation and not _LOCAL_PARTY.match(a.organisation) for a in present):
         return
-    for attendee in present:
-        if not attendee.organisation or ORG_WORDS.search(attendee.organisation):
-            continue
+    for attendee in lettered:
         letters, attendee.organisation = attendee.organisation, None
         if attendee.party and attendee.replaces:
             attendee.replaced_party = attendee.replaced_party or letters

@@ -251,7 +251,7 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
     if match := _REPLACES.match(raw):
         attendee.replaces = without_party(match["name"])
         return
-    if (match := _FOR_PERSON.match(raw)) and looks_like_name(match["name"], set(), lenient=True) and not ORG_WORDS.search(match["name"]):
+    if (match := _FOR_PERSON.match(raw)) and looks_like_name(match["name"], set(), lenient=True):
         attendee.replaces = match["name"]  # "Ulla Persson (S) för Patrik Lindgren (S)": serving in a member's place
         return
     if _ROLE_ONLY.match(inner):
