@@ -1680,8 +1680,9 @@ def test_a_council_whose_vote_tells_its_abstentions_in_a_sentence_of_their_own(c
     assert [(b.kind, b.by) for b in items["44"].blocks] == [
         ("jäv", ("Anita Berg (S)",)), ("beslut", ()), ("särskilt yttrande", ("Kerstin Ahl (V)",))]
     assert decisions(meeting)["41"] == ["Interpellationen anses besvarad."]
-    assert {u.text: u.reason for u in draft.meeting.unplaced}["Se närvaro- och omröstningslista, bilaga 1"] == \
-        "the present list is elsewhere (an appendix, another page)"
+    reasons = {u.text: u.reason for u in draft.meeting.unplaced}
+    assert reasons["Se närvaro- och omröstningslista, bilaga 1"] == "the present list is elsewhere (an appendix, another page)"
+    assert reasons["Ajournering kl. 19.30–19.50"] == "a break in the meeting (ajournering), which the front matter has no field for"
 
 
 def test_adjuster_columns_headed_below_their_label_and_an_adjustment_wrapped_over_three_lines(tmp_path, content):

@@ -255,6 +255,8 @@ _LETTERHEAD_COLUMN = re.compile(r"(?<=\S)\s+(?=(?:Sammanträdesdatum|Mötesdatum
 2015-09-07`: the body, then the date)."""
 _ELSEWHERE = re.compile(r"^(?:se|enligt)\s+(?:bifogad|bilaga|bilagd|sidan?|sid\.|närvaro|upprops|separat|särskild|nästa)", re.IGNORECASE)
 """`Beslutande: Se närvaro- och omröstningslista, bilaga 1`: the list stands elsewhere."""
+_ADJOURNMENT = re.compile(r"^(?:ajournering|ajourneringar|paus|uppehåll)\b[^\t]*\d{1,2}[.:]\d{2}", re.IGNORECASE)
+"""`Ajournering kl. 19.30–19.50` on a line of its own below the meeting's time."""
 _CONTENTS = re.compile(r"^(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|register)$", re.IGNORECASE)
 _CONTENTS_ENTRY = re.compile(rf"^§?\s*\d{{1,4}}\b.*(?:{TOC_ENTRY.pattern})")
 """`§ 163<TAB>Information från AB Bostäder<TAB>3`: an item and its page in the table of contents."""
@@ -364,6 +366,9 @@ class _State:
         if index in self.label_ends:
             return 1
         line = lines[index]
+        if _ADJOURNMENT.match(line.text.strip()):
+            self.meeting.unplace(line, "a break in the meeting (ajournering), which the front matter has no field for")
+            return 1
         if _CONTENTS.match(line.text.strip()) or _CONTENTS_ENTRY.match(line.text.strip()):
             # (the items are read where they stand, not from their list)
             self.finish_value()
