@@ -1865,3 +1865,46 @@ def test_letters_the_importer_does_not_know_are_a_local_party_among_members_with
     assert _present_as_read(tmp_path, content, "2024-10-23", [*council, *pensioners])["Siv Berg"] == (None, "PRO")
     mixed = [*council, "Karl Nord, Region Västerbotten", "Siv Berg (RVB)"]
     assert _present_as_read(tmp_path, content, "2024-10-24", mixed)["Siv Berg"] == (None, "RVB")
+
+
+
+def test_a_member_who_leaves_the_meeting_during_it(tmp_path, content):
+    """`Johan Dahl (C) lämnar sammanträdet kl. 15.10 efter § 42.` in an item: his attendance ends after
+    § 42; `Eva Lind (C) lämnar sammanträdet kl. 16.00.` names no item, so her note says where the
+    minutes tell it; one whose list entry gives the items attended keeps that note. The sentences stay
+    in their items."""
+    result = import_text(tmp_path, "ks-2024-05-13.txt", """PROTOKOLL
+Kommunstyrelsen
+Sammanträdesdatum\t2024-05-13
+Beslutande\tAnna Ek (S), ordförande
+\tPer Holm (M)
+\tEva Lind (C)
+\tJohan Dahl (C)
+\tSven Berg (V) §§ 41–42
+Justerare\tPer Holm (M)
+
+§ 41 Val av justerare
+
+Kommunstyrelsen utser Per Holm (M) att justera protokollet.
+
+§ 42 Budgetuppföljning
+
+Kommunstyrelsen godkänner budgetuppföljningen.
+
+Johan Dahl (C) lämnar sammanträdet kl. 15.10 efter § 42.
+
+Sven Berg (V) lämnar sammanträdet efter § 42.
+
+§ 43 Information
+
+Kommundirektören informerar om läget i kommunen.
+
+Eva Lind (C) lämnar sammanträdet kl. 16.00.
+""", content)
+    draft = result.meetings[0]
+    present = {a.name: (a.until_item, a.note) for a in draft.meeting.present}
+    assert present["Johan Dahl"] == ("42", "lämnade sammanträdet efter § 42")
+    assert present["Eva Lind"] == (None, "lämnade sammanträdet under § 43")
+    assert present["Per Holm"] == (None, None)
+    assert present["Sven Berg"] == ("42", "§§ 41–42")  # (the list told it already)
+    assert "Johan Dahl (C) lämnar sammanträdet kl. 15.10 efter § 42." in body_of(draft)

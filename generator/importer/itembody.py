@@ -31,7 +31,7 @@ from .rollcall import RollCall, read_roll_call, starts_roll_call, voters_in
 from .sentences import (
     CHAIR, COUNTED, ORDER, TALLY, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, counted_result, decision_at, merge_presenters, motion_at,
     parse_presenter_field, vote_result, without_alias,
-    assignments_in, members_acting, party_group_motion, presenters_in, support_at,
+    assignments_in, leaving_at, members_acting, party_group_motion, presenters_in, support_at,
 )
 from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
 from .write import markdown_table
@@ -909,6 +909,7 @@ class _Filler:
             if reason is None and motion is None and label_kind is None and not VOTE.match(sentence) and not ORDER.match(sentence) \
                     and not TALLY.match(sentence):
                 self._presenters_in(sentence, unit.loc)
+                self._leaving(sentence, unit.loc)
                 prose.append(sentence)
                 position += 1
                 continue
@@ -1058,6 +1059,22 @@ class _Filler:
         members = [f"{a.name} ({a.party})" for a in self.meeting.attendee_lists["present"]
                    if a.party and a.party.upper() in parties and _serving(a)]
         return (kind, members) if members else None
+
+    def _leaving(self, sentence: str, loc: str) -> None:
+        """`Johan Dahl (C) lämnar sammanträdet kl. 20.15 efter § 42.`: a listed member's attendance
+        ends after that item; the note says so, or, without an item, in which item the minutes tell
+        it, where the list gave no note of the items attended."""
+        if (left := leaving_at(sentence)) is None:
+            return
+        names, after = left
+        for name in names:
+            attendee = self._attendee_named(name)
+            if attendee is None:
+                continue
+            attendee.until_item = attendee.until_item or after
+            if not attendee.note:  # (a list's note already tells the items attended: "§§ 112–115")
+                attendee.note = f"lämnade sammanträdet efter § {after}" if after else f"lämnade sammanträdet under § {self.item.number}"
+            self.meeting.guess(loc, "attendance", f"{attendee.name}: until § {after or '?'} (from '{_short(sentence)}')")
 
     def _attendee_named(self, name: str) -> Attendee | None:
         """The attendee a name in the text means (`Anna Ek (S)`, `Anna`)."""

@@ -639,6 +639,21 @@ def members_acting(sentence: str) -> list[str] | None:
     return names if all(looks_like_name(without_party(n), lenient=True) for n in names) else None
 
 
+_LEAVES = re.compile(rf"^(?:(?:ledamoten|ersättaren)\s+)?(?P<names>{_MEMBERS})\s+(?:lämnar|lämnade)\s+(?:sammanträdet|mötet|"
+                     r"sammanträdeslokalen)\b(?P<rest>.*)", re.IGNORECASE)
+_AFTER_ITEM = re.compile(r"\befter\s+(?:§|paragraf|punkt|ärende)\s*(?P<n>\d{1,4}[a-z]?)\b", re.IGNORECASE)
+
+
+def leaving_at(sentence: str) -> tuple[list[str], str | None] | None:
+    """(names, the last item they attended) of `Johan Dahl (C) lämnar sammanträdet kl. 20.15 efter
+    § 42`: members who left the meeting, the item after which when the sentence says it."""
+    match = _LEAVES.match(sentence.strip())
+    if not match:
+        return None
+    after = _AFTER_ITEM.search(match["rest"])
+    return member_names(match["names"]), after["n"] if after else None
+
+
 def motion_at(sentence: str, known: frozenset[str] | set[str] = frozenset()) -> tuple[str, list[str]] | None:
     """(block kind, names) of a proposal, dissent, protocol note or jäv declaration; a given name
     alone ("Olav yrkar ...") where `known` (the meeting's people, casefolded) holds it."""
