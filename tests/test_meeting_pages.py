@@ -94,6 +94,7 @@ def test_a_committee_meeting_shows_proposals_votes_dissents_notes_and_jav(fixtur
         ("p11", "protokollsanteckning", "p11-a1"),
         ("p11", "särskilt-yttrande", "p11-sy1"),
         ("p12", "jäv", "p12-j1"),
+        ("p12", "yrkande", "p12-y1"),
         ("p12", "reservation", "p12-r1"),
     ]
     html = (fixture_site / "socialnamnden/2024-03-12/index.html").read_text(encoding="utf-8")
@@ -102,6 +103,8 @@ def test_a_committee_meeting_shows_proposals_votes_dissents_notes_and_jav(fixtur
     assert "Reservation utan skriftlig motivering." in html
     assert "Erik Ek (C) anmäler jäv" in html
     assert '<a class="pa-anchor" href="#p11-sy1">Särskilt yttrande</a>' in html
+    # (a proposal whose proposer the minutes do not name: the block says what it is, and no name)
+    assert '<a class="pa-anchor" href="#p12-y1">Yrkande</a></p>' in html and "Återremiss för en jämförelse" in html
 
 
 def test_the_meeting_page_shows_header_attendance_officials_and_next_meeting(example_site: Path) -> None:

@@ -148,6 +148,8 @@ def test_votes_proposals_and_dissents_are_vendor_fields_naming_persons(fixture: 
     assert fixture.objects[dissent["person"]]["name"] == "Cecilia Ceder"
     statement = blocks[7]["by"][0]
     assert fixture.objects[statement["person"]]["name"] == "Fia Fors"
+    unnamed = fixture.objects[SITE_URL + "oparl/v1/agenda-item/socialnamnden/2024-03-12/p12.json"]["protokollarkivet:blocks"][1]
+    assert (unnamed["kind"], unnamed.get("by")) == ("yrkande", None)  # (a proposal by no one named: no "by" at all)
     assert item["resolutionText"] == blocks[4]["text"]
 
 
