@@ -1908,3 +1908,47 @@ Eva Lind (C) lämnar sammanträdet kl. 16.00.
     assert present["Per Holm"] == (None, None)
     assert present["Sven Berg"] == ("42", "§§ 41–42")  # (the list told it already)
     assert "Johan Dahl (C) lämnar sammanträdet kl. 15.10 efter § 42." in body_of(draft)
+
+
+def test_a_care_committee_whose_members_came_and_left_at_items_and_whose_deputies_label_wraps(content):
+    """A vård- och omsorgsnämnd's head: `Beslutande ledamöter` with a member there `§§ 41–45`, one
+    `t.o.m. § 44` and one `fr.o.m. § 45`; `Ej tjänstgörande` / `ersättare`, a label wrapped in its
+    column beside a name on each line; the meeting held at `Vårdcentrum Eken, Storgatan 4`, a venue,
+    no one's home. Prose broken in a text of short lines goes on where a sentence has not ended
+    (`... patientsäkerhetsberättelse. Tomas` / `Åkesson föredrar ärendet.`)."""
+    draft, meeting, front = imported("von-2024-03-20-fran-och-med-paragraf.txt", content)
+    assert meeting.place == "Vårdcentrum Eken, Storgatan 4"
+    present = {a.name: a for a in meeting.present}
+    assert (present["Kjell Ahlström"].until_item, present["Kjell Ahlström"].absent_from_items) == ("45", ())
+    assert (present["Maria Lundqvist"].until_item, present["Maria Lundqvist"].absent_from_items) == ("44", ())
+    assert present["Maria Lundqvist"].title is None
+    assert (present["Kristina Dahl"].until_item, present["Kristina Dahl"].absent_from_items) == (None, ("41", "42", "43", "44"))
+    assert [(a.role, a.party, a.organisation) for a in meeting.present if a.name in ("Sara Nyberg", "Ove Lind")] == [
+        ("ersättare", "S", None), ("ersättare", "KD", None)]
+    items = {item.number: item for item in meeting.items}
+    assert "patientsäkerhetsberättelse. Tomas Åkesson föredrar ärendet." in body_of(draft).split("## 43.")[1]
+    assert [p.name for p in items["43"].presenters] == ["Tomas Åkesson"]
+    assert "finner att nämnden beslutar enligt Eva Sundins yrkande." in body_of(draft)
+
+
+@pytest.mark.parametrize("entry, until, first", [
+    ("Maria Lundqvist (V), t.o.m. § 44", "44", None),
+    ("Maria Trygg (S), tom 48", "48", None),
+    ("Junaid Chaudhry (S) from 49", None, "49"),
+    ("Kristina Dahl (C) fr.o.m. § 45", None, "45"),
+    ("Kristina Dahl (C), anslöt till sammanträdet under § 45", None, "45"),
+])
+def test_the_item_a_member_came_at_or_left_after_beside_the_name(entry, until, first):
+    attendee = parse_entry(entry)
+    assert (attendee.until_item, attendee.from_item, attendee.title) == (until, first, None)
+
+
+def test_a_venue_at_its_street_address_is_no_private_persons_home(content, tmp_path):
+    """`Kulturhuset Väven, Storgatan 2`: a building's name before a street address is a place; a
+    person's name there is withheld (`test_a_home_address_is_known_by_its_street_or_by_its_postcode`)."""
+    source = tmp_path / "kfn-2024-09-18.txt"
+    source.write_text("PROTOKOLL\nKultur- och fritidsnämnden\nSammanträdesdatum 2024-09-18\n\n§ 43 Utställning\n\n"
+                      "Utställningen visas i Kulturhuset Väven, Storgatan 2, Hällsjö, under hösten.\n\n"
+                      "Beslut\nNämnden godkänner utställningen.\n", encoding="utf-8")
+    draft = import_file(source, load_registries(content), content, content).meetings[0]
+    assert "Utställningen visas i Kulturhuset Väven, Storgatan 2, Hällsjö, under hösten." in draft.text

@@ -17,6 +17,7 @@ line of its own belongs to the name above it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -496,8 +497,13 @@ class _State:
             return None
         label, _, value = text.partition("\t")  # (the value may start below: "Justeringens" / "plats och tid<TAB>...")
         joined = f"{label} {rest}\t{value} {value_below}".replace("\t ", "\t").rstrip()
-        if label_of(joined) is None:
+        if (labelled := label_of(joined)) is None:
             return None
+        if labelled[0] in _LISTS and value and value_below:
+            # ("Ej tjänstgörande<TAB>Sara Nyberg (S)" / "ersättare<TAB>Ove Lind (KD)": a list's second name, not
+            # the first one's end)
+            lines[below] = dataclasses.replace(lines[below], text=value_below, cells=())
+            return f"{label} {rest}\t{value}"
         self.label_ends.add(below)
         return joined
 

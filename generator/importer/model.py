@@ -80,6 +80,9 @@ class Attendee:
     days: list[dt.date] = field(default_factory=list)
     until_item: str | None = None
     absent_from_items: list[str] = field(default_factory=list)
+    from_item: str | None = None
+    """`fr.o.m. § 45` as printed: the first item attended, turned into the items missed once the
+    meeting's items are known."""
     note: str | None = None
     day_numbers: list[int] = field(default_factory=list)
     """`dag 2` as printed, turned into dates once the meeting's days are known."""

@@ -53,15 +53,27 @@ ORG_WORDS = re.compile(
 )
 _NOTE = re.compile(
     r"\b(?:deltog|deltar|närvarande|frånvarande|lämnade|lämnar|anslöt|ansluter|from|fr\.o\.m\.|t\.o\.m\.|"
-    r"till och med|från och med|punkt(?:erna)?|§§?|ärende|dag\s*\d|kl\.?\s*\d|via|distans|digitalt|delvis|ej)\b|§",
+    r"till och med|från och med|punkt(?:erna)?|§§?|ärende|dag\s*\d|kl\.?\s*\d|via|distans|digitalt|delvis|ej)\b|§"
+    r"|\b(?:fr|t)\.\s?o\.\s?m\.|\btom\s+\d",  # (no word boundary after the dot: "t.o.m. § 44")
     re.IGNORECASE,
 )
+_UNTIL_WORDS = r"till och med|t\.?\s?o\.?\s?m\.?|tom"
+_FROM_WORDS = r"från och med|fr\.?\s?o\.?\s?m\.?|from"
 _UNTIL = re.compile(
-    r"(?:deltog|deltar|närvarande|närvarade)\s+(?:till och med|t\.?\s?o\.?\s?m\.?|tom|till|fram till)\s+"
+    rf"(?:deltog|deltar|närvarande|närvarade)\s+(?:{_UNTIL_WORDS}|till|fram till)\s+"
     r"(?:och med\s+)?(?:punkt|§|ärende|paragraf)?\s*(?P<n>\d{1,4}\s?[a-z]?)\b"
+    # ("t.o.m. § 44", "tom 48" beside a name, where the minutes print them alone)
+    rf"|^(?:{_UNTIL_WORDS})\s+(?:punkt|§|ärende|paragraf)?\s*(?P<k>\d{{1,4}}\s?[a-z]?)$"
     r"|lämnade\s+(?:mötet|sammanträdet)\s+efter\s+(?:punkt|§|ärende|paragraf)?\s*(?P<m>\d{1,4}\s?[a-z]?)\b",
     re.IGNORECASE,
 )
+_FROM = re.compile(
+    rf"(?:deltog|deltar|närvarande|närvarade|tjänstgör|tjänstgjorde|anslöt|ansluter)(?:\s+till\s+(?:mötet|sammanträdet))?\s+"
+    rf"(?:{_FROM_WORDS}|från|under|vid|i)\s+(?:punkt|§|ärende|paragraf)\s*(?P<n>\d{{1,4}}\s?[a-z]?)\b"
+    rf"|^(?:{_FROM_WORDS})\s+(?:punkt|§|ärende|paragraf)?\s*(?P<k>\d{{1,4}}\s?[a-z]?)$",
+    re.IGNORECASE,
+)
+"""The first item a member attended: `anslöt till sammanträdet under § 44`, `fr.o.m. § 45`."""
 _ABSENT_FROM = re.compile(
     r"(?:frånvarande|ej\s+närvarande|deltog\s+(?:inte|ej)|ej)\s+(?:på|under|vid|i)?\s*"
     r"(?:punkt(?:erna)?|§§?|ärende(?:na)?|paragraf(?:erna)?)\s*(?P<list>\d{1,4}\s?[a-z]?(?:\)?\s*(?:,|och|-|–)\s*\d{1,4}\s?[a-z]?)*)",
@@ -235,6 +247,10 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
     if (refs := _ITEM_REFS.match(inner)) and not raw.startswith("(") and _SERVING.fullmatch(refs["head"]):
         attendee.note = _join(attendee.note, inner, "; ")  # "tjänstgör § 115": a substitute who served in those items
         return
+    if _ITEM_REFS.match(inner) and (_UNTIL.search(inner) or _FROM.search(inner)):
+        attendee.note = _join(attendee.note, inner, "; ")  # "t.o.m. § 44": the last (or first) item attended
+        read_note(attendee, inner)
+        return
     if (refs := _ITEM_REFS.match(inner)) and not raw.startswith("("):
         # "ekonomichef §§ 46-47": the title, and the items the person was there for as a note
         classify_segment(attendee, refs["head"])
@@ -289,7 +305,9 @@ def without_party(name: str) -> str:
 def read_note(attendee: Attendee, note: str) -> None:
     """Structured facts of a note: the last item attended, items missed, days attended."""
     if match := _UNTIL.search(note):
-        attendee.until_item = re.sub(r"\s", "", match["n"] or match["m"])
+        attendee.until_item = re.sub(r"\s", "", match["n"] or match["m"] or match["k"])
+    if match := _FROM.search(note):
+        attendee.from_item = re.sub(r"\s", "", match["n"] or match["k"])
     if match := _ABSENT_FROM.search(note):
         for number in re.findall(r"\d{1,4}\s?[a-z]?", match["list"]):
             number = re.sub(r"\s", "", number)

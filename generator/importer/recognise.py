@@ -1037,11 +1037,24 @@ def _attended_items(attendee: Attendee, numbers: list[str]) -> None:
         attendee.until_item = numbers[last]
 
 
+def _attended_from(attendee: Attendee, numbers: list[str], notes: list[str]) -> None:
+    """A member who came to the meeting at an item (`fr.o.m. § 45`): the items before it missed."""
+    first = attendee.from_item
+    if first is None or first == (numbers[:1] or [None])[0]:
+        return
+    if first not in numbers:
+        notes.append(f"{attendee.loc}: {attendee.name}: item {first} ('{attendee.note}') is no item of the meeting; kept as a note")
+        return
+    attendee.absent_from_items = [*attendee.absent_from_items,
+                                  *(n for n in numbers[:numbers.index(first)] if n not in attendee.absent_from_items)]
+
+
 def _item_references(meeting: DraftMeeting) -> None:
     ordered = [item.number for item in meeting.items if item.number]
     numbers = set(ordered)
     for attendee in meeting.present:
         _attended_items(attendee, ordered)
+        _attended_from(attendee, ordered, meeting.notes)
     for attendee in [*meeting.present, *meeting.absent, *meeting.staff, *meeting.guests]:
         if attendee.until_item and attendee.until_item not in numbers:
             meeting.notes.append(f"{attendee.loc}: {attendee.name}: item {attendee.until_item} ('{attendee.note}') is no item "

@@ -255,6 +255,10 @@ def _continues(unit: Unit, line: Line, gap: bool, width: int, stops, paragraph_e
         return False  # (a paragraph back at the margin after a list's last entry, set without a gap: not the entry's)
     if width and len(previous) >= width * 0.75:
         return True
+    if not width and not closed and len(previous.split()) >= 8 and has_finite_verb(previous):
+        # (a text of short lines, whose width is unknown: "... upprätta en patientsäkerhetsberättelse. Tomas" /
+        # "Åkesson föredrar ärendet.": a line that says something and has not ended)
+        return True
     return False
 
 

@@ -100,6 +100,10 @@ _ADDRESS = rf"{_STREET_NAME}(?:\s?[A-Za-z]\b)?(?:,\s*(?:\d{{3}}\s?\d{{2}}\s+)?[A
 _HOME_ADDRESS = re.compile(rf"(?P<name>(?:{_NAME_WORDS}\s+(?:och|samt)\s+)?{_NAME_WORDS}),\s+{_ADDRESS}")
 """`Elsa Karlsson, Storgatan 14 B, Älvhamn`: a person written with a home address (one who wrote
 to the body, a neighbour), in running text as in a party field."""
+_VENUE_WORD = re.compile(r"(?:huset|rummet|salen|centrum|centret|center|skolan|gymnasiet|biblioteket|kyrkan|hallen|hotell|"
+                         r"hotellet|boendet|kontoret|stationen|teatern|muséet|museet|kansliet|kliniken)$", re.IGNORECASE)
+"""A word that names a building or a room (`Vårdcentrum Eken, Storgatan 4`, `Kulturhuset Väven,
+Storgatan 2`): the meeting's venue or a public place at its street address, no person's home."""
 _ADDRESS_OF_WITHHELD = re.compile(rf"{re.escape(REDACTED)},\s+{_ADDRESS}")
 """`[uppgift borttagen], Kvarnbacken 3, Hällsjö`: the address of a person withheld with an identity number."""
 
@@ -109,7 +113,7 @@ def _withhold_home_addresses(line: Line, names: set[str]) -> int:
     found = []
     for match in _HOME_ADDRESS.finditer(line.text):
         people = [_any_full_name(person) for person in _persons(match["name"])]
-        if all(people) and not _ORGANISATION.search(match[0]):
+        if all(people) and not _ORGANISATION.search(match[0]) and not any(_VENUE_WORD.search(w) for w in match["name"].split()):
             found.append(match)
             names.update(people)
     for match in reversed(found):
