@@ -1952,3 +1952,43 @@ def test_a_venue_at_its_street_address_is_no_private_persons_home(content, tmp_p
                       "Beslut\nNämnden godkänner utställningen.\n", encoding="utf-8")
     draft = import_file(source, load_registries(content), content, content).meetings[0]
     assert "Utställningen visas i Kulturhuset Väven, Storgatan 2, Hällsjö, under hösten." in draft.text
+
+
+def test_paragraphs_adjusted_on_days_of_their_own_each_with_its_notice(content):
+    """An äldrenämnd's head in capitals: `Justeringsdatum` gives § 25 the meeting's day and §§ 17–24
+    a later one, on two lines; two `BEVIS OM ANSLAGSDAG` boxes announce each. The minutes are
+    adjusted on the later day and announced after it; § 25 was adjusted at the meeting. `Jussi Rinne
+    (SD) 17–23` attended those items; the body's name is proposed as a sentence writes it."""
+    draft, meeting, front = imported("aln-2024-10-23-justering-per-paragraf.txt", content)
+    assert (meeting.adjusted_on, meeting.announced_on) == (dt.date(2024, 11, 4), dt.date(2024, 11, 5))
+    assert [i.number for i in meeting.items if i.adjusted_at_meeting] == ["25"]
+    assert [i.number for i in meeting.items] == [str(n) for n in range(17, 26)]
+    present = {a.name: a for a in meeting.present}
+    assert (present["Jussi Rinne"].until_item, present["Jussi Rinne"].organisation) == ("23", None)
+    assert draft.meeting.body_proposal["name"] == "Äldrenämnden"
+    reasons = {u.text: u.reason for u in draft.meeting.unplaced}
+    assert reasons["BEVIS OM ANSLAGSDAG"].startswith("the notice of adjustment")
+    assert "4 november 2024 §§ 17–24" not in reasons
+
+
+def test_signatures_without_their_label_and_members_there_until_or_from_an_item(content):
+    """A head whose signature block has no `Underskrifter` above it: `Sekreterare<TAB>Paragrafer
+    41–45` over the secretary and `Paragraf 44 omedelbar just` beside her; members `tom 43` and
+    `from 44`."""
+    draft, meeting, front = imported("von-2015-06-16-underskrifter-utan-rubrik.txt", content)
+    assert [(s.name, s.role) for s in meeting.signatures] == [
+        ("Annika Olsson", "sekreterare"), ("Tuva Lund", "ordförande"), ("Kia Holm", "justerare")]
+    assert meeting.officials.secretary == "Annika Olsson"
+    assert [i.number for i in meeting.items if i.adjusted_at_meeting] == ["44"]
+    present = {a.name: a for a in meeting.present}
+    assert (present["Maria Trygg"].until_item, present["Jonas Ek"].absent_from_items) == ("43", ("41", "42", "43"))
+    assert not unplaced(draft) - {"1 (4)", "Vård- och omsorgsnämnden"}
+
+
+@pytest.mark.parametrize("line, read", [
+    ("Paragrafer §§ 55-58", ("range", None, "§§ 55-58")),
+    ("Paragrafer60–66", ("range", None, "60–66")),  # (a PDF's tab stop printed as no space at all)
+    ("Sammanträdesdatum2024-09-05", ("date", None, "2024-09-05")),
+])
+def test_a_fact_without_a_colon_whose_value_starts_with_a_paragraph_sign_or_meets_its_label(line, read):
+    assert label_of(line) == read

@@ -39,7 +39,7 @@ def read(path: Path, content: Path) -> dict[str, object]:
     [draft] = result.meetings
     meeting: DraftMeeting = draft.meeting
     facts: dict[str, object] = {"body": meeting.body, "date": meeting.date,
-                                "items": [(item.number, item.title) for item in meeting.items]}
+                                "items": [(item.number, item.title) for item in meeting.items], "item range": meeting.item_range}
     for kind, people in meeting.attendee_lists.items():
         facts[kind] = sorted((a.name, a.role, a.party) for a in people)
     for item in meeting.items:

@@ -18,6 +18,7 @@ line of its own belongs to the name above it.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -74,11 +75,13 @@ FACTS = {
 }
 _PARTIES_OUT = re.compile(r"\s*\([^)]*\)")
 """A party (or a note) in brackets after a name in a head fact."""
+_ITEM_RUN = re.compile(r"(?:§§?\s*)?\d{1,4}\s*(?:[-–]|--)\s*\d{1,4}\b")
+"""The paragraphs of the minutes, below their label (`12–20`)."""
 _ITEMS_OUT = re.compile(r"\s*§§?\s*\d{1,4}(?:\s*(?:[–,-]|och)\s*\d{1,4})*")
 """The paragraphs a name in a head fact is for (`Jörgen Eklund § 171`)."""
 _FACTS = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), name) for name, pattern in FACTS.items()]
 _LABEL = re.compile(r"^(?P<label>[^:\t]{1,45}?)\s*:\s*(?P<value>.*)$")
-_BARE_FACT = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäö&§ ]{2,40}?)\s+(?P<value>(?:\d|[A-ZÅÄÖ]{1,6}\s*\d).*)$")
+_BARE_FACT = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäö&§ ]{2,40}?)(?:\s+|(?<=[a-zåäö])(?=\d))(?P<value>(?:\d|§§?\s*\d|[A-ZÅÄÖ]{1,6}\s*\d).*)$")
 _NOTICE_FACT = re.compile(rf"^(?P<label>{FACTS['announced']}|{_ADJUSTED_LONG})\s+(?P<value>\S.*)$", re.IGNORECASE)
 """The adjustment's and the announcement's labels, long enough to stand before their value without a
 colon or a column between ("Justeringens plats och tid Kommunkansliet 13 mars 2018")."""
@@ -262,7 +265,7 @@ _CONTENTS = re.compile(r"^(?:innehållsförteckning|innehåll|ärendelista|ären
 _CONTENTS_ENTRY = re.compile(rf"^§?\s*\d{{1,4}}\b.*(?:{TOC_ENTRY.pattern})")
 """`§ 163<TAB>Information från AB Bostäder<TAB>3`: an item and its page in the table of contents."""
 _DATE_WORD = re.compile(r"^(?:sammanträdes|mötes|protokolls)?(?:datum|dag)\s*:?$", re.IGNORECASE)
-_NOTICE = re.compile(r"^(?:anslag\s*/\s*bevis|bevis|anslagsbevis|bevis\s+om\s+(?:justering|anslag)\b.*)$", re.IGNORECASE)
+_NOTICE = re.compile(r"^(?:anslag\s*/\s*bevis|bevis|anslagsbevis|bevis\s+om\s+(?:justering|anslag)\w*\b.*)$", re.IGNORECASE)
 _SIGNING_WORDS = r"underskrifter|underskrift|signaturer|namnunderskrifter"
 _SIGNER_ROLES = r"sekreterare|protokollförare|ordförande|justerare|justerande"
 _SIGNING = re.compile(rf"^(?:{_SIGNING_WORDS})\s*:?$", re.IGNORECASE)
@@ -275,13 +278,24 @@ _SIGN_ROLE = re.compile(rf"^(?:{_SIGNER_ROLES}|ordf\.?|justeringsperson)(?=(?:\s
 _WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?(?:\s+den)?\b", re.IGNORECASE)
 
 
+_DAY_OF_PARAGRAPHS = re.compile(r"^(?:den\s+)?\d{1,2}\s+\w+\s+\d{4}\s*,?\s*(?:§|paragraf)|^\d{4}-\d{2}-\d{2}\s*,?\s*(?:§|paragraf)",
+                                re.IGNORECASE)
+"""A day and the paragraphs adjusted on it (`23 oktober 2024 § 25`, `2024-11-04 §§ 17–24`)."""
+
+
 def notice_day(meeting: DraftMeeting, kind: str, value: str, loc: str, printed: str) -> bool:
-    """The day of an `adjusting` or `announced` fact kept (the first one printed); whether it had one."""
+    """The day of an `adjusting` or `announced` fact kept (the first one printed; of an adjustment
+    that gives paragraphs days of their own, the last day: the minutes are adjusted when all their
+    paragraphs are); whether it had one."""
     found = dates.first_date(value)
     field_name = "adjusted_on" if kind == "adjusting" else "announced_on"
     if found is None or not found.has_year:
         return False
-    if getattr(meeting, field_name) is None:
+    if kind == "adjusting" and _DAY_OF_PARAGRAPHS.match(value):
+        found = max((d for d in dates.find_dates(value) if d.has_year), key=lambda d: d.start)
+    kept = getattr(meeting, field_name)
+    if kept is None or (kind == "announced" and meeting.adjusted_on and kept < meeting.adjusted_on <= found.start):
+        # (of two notices, one for a paragraph adjusted at the meeting, the one after the minutes' adjustment)
         setattr(meeting, field_name, found.start)
         meeting.guess(loc, field_name, f"{found.start} (from '{printed}')")
     return True
@@ -358,6 +372,8 @@ class _State:
         """Lines that end the label of the line above (`_label_wrapped_below`)."""
         self.in_notice = False
         """Below `ANSLAG/BEVIS` in the head: a line the importer does not read is the notice's."""
+        self.range_below = False
+        """A signature block's `Paragrafer` with its value in the line below."""
         self.adjuster_columns: list[str] = []
         """The facts of the columns of the line below (`_ADJUSTER_COLUMNS`)."""
 
@@ -387,6 +403,13 @@ class _State:
             if len(columns) > 1:
                 self._signing_line(columns[1:], line)
             return 1
+        if len(columns) >= 2 and _SIGN_ROLE.match(columns[0]) and (
+                re.fullmatch(r"[.…_\s]{3,}", columns[1]) or (beside := label_of(columns[1])) and beside[0] in ("range", "adjusting")):
+            # "Sekreterare<TAB>..........<TAB>Paragrafer 41–45" with no "Underskrifter" above (the dots may be gone):
+            # the signature block begins, the signer's name below
+            self.finish_value()
+            self.list_name, self.signing, self.pending_role, self.pending_name = None, True, None, None
+            self.started = True
         if self.signing and self._signing_line(columns, line):
             return 1
         self.signing = False
@@ -526,6 +549,10 @@ class _State:
         if kind in ("placetime", "time") and value.rstrip().endswith(("–", "-")) and re.match(r"^\d{1,2}[.:]\d{2}\b", first):
             # "... kl. 18.00–" / "21.40": the time's end wrapped
             return [first]
+        if kind == "adjusting" and _DAY_OF_PARAGRAPHS.match(value) and (
+                more := list(itertools.takewhile(_DAY_OF_PARAGRAPHS.match, following))):
+            # "Justeringsdatum<TAB>23 oktober 2024 § 25" / "4 november 2024 §§ 17–24": paragraphs adjusted on other days
+            return more
         if kind in ("adjusting", "announced") and dates.first_date(value) is None:
             # (also the day broken in two: "måndagen den 21" / "oktober 2024 kl. 15.00")
             for count in range(1, len(following) + 1):
@@ -554,13 +581,21 @@ class _State:
                                                                                       "adjusters") and labelled[2]:
                 self._fact(labelled[0], labelled[2], line.loc, column)  # "Sekreterare<TAB>Paragrafer 23–25"
                 handled = True
+            elif labelled is not None and labelled[0] == "range":
+                self.range_below, handled = True, True  # "Sekreterare<TAB>Paragrafer" / "Johanna Lidén<TAB>12–20"
+            elif self.range_below and _ITEM_RUN.match(column):
+                self._fact("range", column, line.loc, column)
+                self.range_below, handled = False, True
             elif looks_like_name(name := re.sub(r"\s*\([^)]*\)\s*$", "", column).strip(), self.known, lenient=True) \
                     and len(name.split()) <= 4:
                 names.append(name)
             elif _ITEMS_OUT.search(column) and (for_items := self._names(column)):
                 names.extend(for_items)  # "Karin Hallberg §§ 167–168, Anette Lundin § 169": each chaired some items
             elif roles or names:
-                break  # ("Underskrifter<TAB>Sekreterare<TAB>Paragrafer §§ 1–12": the role's name is below)
+                # ("Annika Olsson<TAB>Paragraf 44 omedelbar just": the signer, then a fact the block does not hold)
+                rest = "\t".join(split[split.index(column) if column in split else len(split):]).strip()
+                self.meeting.unplace(Line(rest or column, line.loc), "beside the signatures, not a signer or a role")
+                break
             else:
                 return handled
         if roles and names:  # "Sekreterare<TAB>Anna Ek", "Anna Ek<TAB>Ordförande"

@@ -298,7 +298,7 @@ _ORGANISATION = re.compile(r"^(?:[\wåäö-]+\s+){1,3}(?:kommun|stad|län|landst
 """A municipality or region as a recipient's last part ("Dalbyns kommun", "Region Mälarskogen")."""
 ADJUSTED_AT_MEETING = re.compile(
     r"\bomedelbar(?:t)?\s+justera(?:de|d|t|s|des)?\b|\bomedelbar\s+justering\b|\bjusteras\s+omedelbart\b|"
-    r"\bjusterades\s+omedelbart\b", re.IGNORECASE)
+    r"\bjusterades\s+omedelbart\b|\bomedelbar(?:t)?\s+just\.?(?!\w)", re.IGNORECASE)
 """A paragraph adjusted at the meeting: "Paragrafen är omedelbart justerad", "... att förklara
 paragrafen omedelbart justerad", "Beslutet justeras omedelbart", "Omedelbar justering"."""
 _ADJUSTMENT_ALONE = re.compile(

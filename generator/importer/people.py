@@ -256,6 +256,9 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
         classify_segment(attendee, refs["head"])
         attendee.note = _join(attendee.note, refs["refs"], "; ")
         return
+    if _BARE_ITEMS.match(raw):
+        attendee.note = _join(attendee.note, inner, "; ")  # "Jussi Rinne (SD) 17–25": the items attended, their § left out
+        return
     if match := _SUBSTITUTE_FOR.match(inner):
         role = re.sub(r"^tjg\.?\s+ers\.?$", "tjänstgörande ersättare", match["role"].strip().lower())  # ("tjg ers för X", 2003)
         attendee.role = _join(attendee.role, role)  # ("Tjänstgörande ersättare" opens a table's cell)
@@ -294,6 +297,8 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
     attendee.organisation = _join(attendee.organisation, inner)
 
 
+_BARE_ITEMS = re.compile(r"^\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*(?:,|och)\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$")
+"""Numbers alone beside a name in the attendance (`17–25`, `107`): the paragraphs the person was there for."""
 _ITEM_REFS = re.compile(r"^(?P<head>.*?[^\s,])\s*,?\s+(?P<refs>§§?\s*\d{1,4}(?:\s*(?:[-–,]|och)\s*\d{1,4})*)$")
 
 

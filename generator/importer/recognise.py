@@ -662,6 +662,9 @@ def _identify_body(meeting: DraftMeeting, candidates: list[tuple[str, str]], opt
     if name is None:
         meeting.notes.append("could not tell which body the minutes are from; give it with --body KEY")
         return
+    if name.isupper():
+        # ("ÄLDRENÄMNDEN", "MILJÖ- OCH BYGGNADSNÄMNDEN": a body's name is common nouns, as a sentence writes them)
+        name = name[:1] + name[1:].lower()
     proposal = propose_body(name, registries)
     if owner := next((text for text in lines if _ORGANISATION.search(text) and text != name), None):
         proposal["organisation"] = owner = _as_written(owner)  # ("Hallsviks kommun" in the letterhead: whose body it is)
@@ -848,9 +851,12 @@ def _adjusted_items_named_outside(meeting: DraftMeeting) -> None:
     does: those items' `Justering: omedelbar`."""
     by_number = {item.number: item for item in meeting.items if item.number}
     for told in [*meeting.unplaced, *meeting.adjustment_told]:
-        if not ADJUSTED_AT_MEETING.search(told.text):
+        if told in meeting.adjustment_told and (on_the_day := _adjusted_on_the_day(told.text, meeting.date)):
+            named = [number for match in _PARAGRAPHS_NAMED.finditer(on_the_day) for number in _numbers_in(match[1])]
+        elif ADJUSTED_AT_MEETING.search(told.text):
+            named = [number for match in _PARAGRAPHS_NAMED.finditer(told.text) for number in _numbers_in(match[1])]
+        else:
             continue
-        named = [number for match in _PARAGRAPHS_NAMED.finditer(told.text) for number in _numbers_in(match[1])]
         if not named or not all(number in by_number for number in named):
             continue
         for number in named:
@@ -858,6 +864,16 @@ def _adjusted_items_named_outside(meeting: DraftMeeting) -> None:
             meeting.guess(told.loc, f"§ {number}: justering", f"omedelbar (from '{told.text[:60]}')")
         if told in meeting.unplaced:
             meeting.unplaced.remove(told)
+
+
+def _adjusted_on_the_day(told: str, day: dt.date | None) -> str:
+    """Of an adjustment that gives its paragraphs days of their own (`23 oktober 2024 § 25 4 november
+    2024 §§ 17–24`), the text after the meeting's own day: the paragraphs adjusted at the meeting."""
+    found = [d for d in find_dates(told) if d.has_year]
+    if day is None or len(found) < 2:
+        return ""
+    return next((told[d.span[1]:after.span[0] if after else len(told)]
+                 for d, after in zip(found, [*found[1:], None]) if d.start == day), "")
 
 
 def _numbers_in(listed: str) -> list[str]:
@@ -1018,9 +1034,9 @@ def _days(meeting: DraftMeeting) -> None:
                                  "kept as a note")
 
 
-_ATTENDED_ITEMS = re.compile(r"^(?:(?:närvarande|deltog|deltar)\s+)?(?:(?:under|i|vid)\s+)?(?:punkt(?:erna)?|§§?|ärende(?:na)?|paragraf(?:erna)?)"
-                             r"\s*(?P<first>\d{1,4})\s*[-–]\s*(?P<last>\d{1,4})$", re.IGNORECASE)
-"""`punkt 1–7`, `§§ 45–50` beside a member: the items they attended."""
+_ATTENDED_ITEMS = re.compile(r"^(?:(?:närvarande|deltog|deltar)\s+)?(?:(?:under|i|vid)\s+)?(?:(?:punkt(?:erna)?|§§?|ärende(?:na)?|paragraf(?:erna)?)\s*)?"
+                             r"(?P<first>\d{1,4})\s*[-–]\s*(?P<last>\d{1,4})$", re.IGNORECASE)
+"""`punkt 1–7`, `§§ 45–50`, `17–25` beside a member: the items they attended."""
 
 
 def _attended_items(attendee: Attendee, numbers: list[str]) -> None:
