@@ -1992,3 +1992,53 @@ def test_signatures_without_their_label_and_members_there_until_or_from_an_item(
 ])
 def test_a_fact_without_a_colon_whose_value_starts_with_a_paragraph_sign_or_meets_its_label(line, read):
     assert label_of(line) == read
+
+
+def test_a_boards_head_with_hours_and_items_beside_names_and_the_adjustments_place_under_its_heading(content):
+    """A kommunstyrelse's head: a member there `14.00–16.10`; a substitute who `ersätter` a member
+    in `130, 132–134`; officers with the items they were there for, no § printed
+    (`arbetsmarknadschef 130`, `redovisningsansvarig 14.00–15.30 133`); `Justering` over `Justerare`
+    and a second `Plats och tid`, the adjustment's (a later day than the meeting's)."""
+    draft, meeting, front = imported("ks-2014-10-13-justering-som-grupp.txt", content)
+    assert (meeting.date, meeting.time, meeting.place) == (dt.date(2014, 10, 13), "14.00–17.30", "Kommunhuset, Sjösalen")
+    assert meeting.adjusted_on == dt.date(2014, 10, 16)
+    present = {a.name: a for a in meeting.present}
+    assert (present["Bertil Nord"].organisation, present["Bertil Nord"].note) == (None, "14.00–16.10")
+    assert (present["Cristina Kvist"].replaces, present["Cristina Kvist"].note) == ("Bo Eliasson", "130, 132–134")
+    staff = {a.name: (a.title, a.note) for a in meeting.staff}
+    assert staff["Mary Andersson"] == ("arbetsmarknadschef", "130")
+    assert staff["Marianne Persson"] == ("redovisningsansvarig", "14.00–15.30 133")
+    presenters = {i.number: [(p.name, p.description) for p in i.presenters] for i in meeting.items}
+    assert presenters["133"] == [("Marianne Persson", "redovisningsansvarig")]
+
+
+def test_a_councils_members_on_the_second_page_and_its_contents_without_numbers(content):
+    """Fullmäktige's first page says `Beslutande<TAB>Se sid 2<TAB>Paragrafer 71–75`; the members are
+    on page 2 under `Ledamöter:` and `Tjänstgörande ersättare:`; page 3 is a table of contents
+    whose entries have no item numbers (`Val av revisor........5`). The head prints no meeting day
+    but the adjustment's and the notice's: the file's name gives it."""
+    draft, meeting, front = imported("kf-2011-03-28-beslutande-se-sidan.txt", content)
+    assert meeting.date == dt.date(2011, 3, 28)
+    assert (meeting.adjusted_on, meeting.announced_on) == (dt.date(2011, 4, 4), dt.date(2011, 4, 4))
+    assert draft.meeting.item_range == (71, 75)
+    assert len(meeting.present) == 14 and [a.name for a in meeting.absent] == ["Sven Emilsson", "Henrik Fryk", "Jan Johansson"]
+    reasons = {u.text: u.reason for u in draft.meeting.unplaced}
+    assert reasons["Se sid 2"].startswith("the present list is elsewhere")
+    assert reasons["Val av revisor\t5"] == reasons["Meddelanden\t6"] == "the table of contents"
+    assert [i.number for i in meeting.items] == ["71", "72", "73", "74", "75"]
+
+
+def test_two_chairs_and_two_adjusters_each_signing_for_their_paragraphs_and_hours_beside_names(content):
+    """An arbetsutskott whose chair left at 11.00: `Roger Hansson 6–13<TAB>Ingrid Cassel 14–16` under
+    `Ordförande` and `Ingrid Cassel 6–13<TAB>Hans Pernervik 14–16` under `Justerare`, paragraphs with
+    no § printed; she signs twice, as chair and as adjuster, and attends every item. `Paragraf 6–16`
+    beside the secretary is the minutes' range; the hours beside names are notes."""
+    draft, meeting, front = imported("ksau-2011-03-02-ordforande-per-paragraf.txt", content)
+    assert [(s.name, s.role) for s in meeting.signatures] == [
+        ("Börje Olsson", "sekreterare"), ("Roger Hansson", "ordförande"), ("Ingrid Cassel", "ordförande"),
+        ("Ingrid Cassel", "justerare"), ("Hans Pernervik", "justerare")]
+    present = {a.name: a for a in meeting.present}
+    assert (present["Ingrid Cassel"].absent_from_items, present["Ingrid Cassel"].until_item) == ((), None)
+    assert (present["Roger Hansson"].note, present["Hans Pernervik"].note) == ("8.15–11.00", "11.30–12.30")
+    assert draft.meeting.item_range == (6, 16)
+    assert not [u for u in draft.meeting.unplaced if "Cassel" in u.text or "Paragraf" in u.text]

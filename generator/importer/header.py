@@ -60,7 +60,7 @@ FACTS = {
     "place": r"plats|lokal|mötesplats|möteslokal|sammanträdesplats",
     "placetime": r"plats\s+och\s+tid|tid\s+och\s+plats|plats,\s+datum\s+och\s+tid|plats\s+och\s+datum|datum\s+och\s+plats",
     "dnr": r"dnr\.?|diarienummer|diarienr\.?|dnr\s+nr",
-    "range": r"ärenden|paragrafer|§§|punkter|ärendenummer|justerade\s+paragrafer|justerade\s+ärenden",
+    "range": r"ärenden|paragrafer|paragraf|§§|punkter|ärendenummer|justerade\s+paragrafer|justerade\s+ärenden",
     "office": r"tjänsteställe|förvaltning|utfärdat\s+av|avsändare",
     "chair": r"ordförande|mötesordförande|ordf\.?",
     "vice_chair": r"(?:(?:förste|första|1:e|andre|andra|2:e)\s+)?vice\s+ordförande",
@@ -77,6 +77,9 @@ _PARTIES_OUT = re.compile(r"\s*\([^)]*\)")
 """A party (or a note) in brackets after a name in a head fact."""
 _ITEM_RUN = re.compile(r"(?:§§?\s*)?\d{1,4}\s*(?:[-–]|--)\s*\d{1,4}\b")
 """The paragraphs of the minutes, below their label (`12–20`)."""
+_SIGNER_FOR_ITEMS = re.compile(r"^(?P<name>[^\d§()]+?)(?:\s*\([^)]*\))?,?\s+(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
+                               r"(?:\s*(?:,|och)\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$")
+"""A signer with the paragraphs signed for (`Roger Hansson 6–13`, `Anette Lundin (L) § 169`)."""
 _ITEMS_OUT = re.compile(r"\s*§§?\s*\d{1,4}(?:\s*(?:[–,-]|och)\s*\d{1,4})*")
 """The paragraphs a name in a head fact is for (`Jörgen Eklund § 171`)."""
 _FACTS = [(re.compile(rf"^(?:{pattern})$", re.IGNORECASE), name) for name, pattern in FACTS.items()]
@@ -257,7 +260,8 @@ fact each column's names are."""
 _LETTERHEAD_COLUMN = re.compile(r"(?<=\S)\s+(?=(?:Sammanträdesdatum|Mötesdatum)(?![\w]))")
 """Where a letterhead's column of the date starts, told by its label (`Kommunstyrelsen Sammanträdesdatum
 2015-09-07`: the body, then the date)."""
-_ELSEWHERE = re.compile(r"^(?:se|enligt)\s+(?:bifogad|bilaga|bilagd|sidan?|sid\.|närvaro|upprops|separat|särskild|nästa)", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"^(?:se|enligt)\s+(?:bifogad|bilaga|bilagd|sid(?:an?|\.)?\b|närvaro|upprops|separat|särskild|nästa)",
+                        re.IGNORECASE)
 """`Beslutande: Se närvaro- och omröstningslista, bilaga 1`: the list stands elsewhere."""
 _ADJOURNMENT = re.compile(r"^(?:ajournering|ajourneringar|paus|uppehåll)\b[^\t]*\d{1,2}[.:]\d{2}", re.IGNORECASE)
 """`Ajournering kl. 19.30–19.50` on a line of its own below the meeting's time."""
@@ -372,6 +376,8 @@ class _State:
         """Lines that end the label of the line above (`_label_wrapped_below`)."""
         self.in_notice = False
         """Below `ANSLAG/BEVIS` in the head: a line the importer does not read is the notice's."""
+        self.in_contents = False
+        """Below `Innehållsförteckning`: a line that ends in a page number is an entry."""
         self.range_below = False
         """A signature block's `Paragrafer` with its value in the line below."""
         self.adjuster_columns: list[str] = []
@@ -386,12 +392,16 @@ class _State:
         if _ADJOURNMENT.match(line.text.strip()):
             self.meeting.unplace(line, "a break in the meeting (ajournering), which the front matter has no field for")
             return 1
-        if _CONTENTS.match(line.text.strip()) or _CONTENTS_ENTRY.match(line.text.strip()):
-            # (the items are read where they stand, not from their list)
+        if _CONTENTS.match(line.text.strip()) or _CONTENTS_ENTRY.match(line.text.strip()) or (
+                self.in_contents and TOC_ENTRY.search(line.text)):
+            # (the items are read where they stand, not from their list; below its heading, an entry needs no
+            # number: "Val av revisor<TAB>5")
             self.finish_value()
             self.list_name = None
+            self.in_contents = True
             self.meeting.unplace(line, "the table of contents")
             return 1
+        self.in_contents = False
         text = self._label_wrapped_below(lines, index, end) or line.text.strip()
         columns = [c.strip() for c in text.split("\t") if c.strip()]
         if columns and (signed := _SIGNING_THEN_ROLE.match(columns[0])):  # "Underskrifter Sekreterare<TAB>Paragrafer 12–18"
@@ -589,6 +599,8 @@ class _State:
             elif looks_like_name(name := re.sub(r"\s*\([^)]*\)\s*$", "", column).strip(), self.known, lenient=True) \
                     and len(name.split()) <= 4:
                 names.append(name)
+            elif (signer := _SIGNER_FOR_ITEMS.match(column)) and looks_like_name(signer["name"], self.known, lenient=True):
+                names.append(signer["name"])  # "Roger Hansson 6–13<TAB>Ingrid Cassel 14–16": each signs for the items printed
             elif _ITEMS_OUT.search(column) and (for_items := self._names(column)):
                 names.extend(for_items)  # "Karin Hallberg §§ 167–168, Anette Lundin § 169": each chaired some items
             elif roles or names:
@@ -618,7 +630,7 @@ class _State:
 
     def _official(self, role: str, name: str, line: Line) -> None:
         meeting = self.meeting
-        if not any(same_person(s.name, name) for s in meeting.signatures):
+        if not any(same_person(s.name, name) and s.role == role for s in meeting.signatures):
             meeting.signatures.append(Signature(name=name, role=role))  # (the block is where the minutes are signed)
         if role.startswith("juster"):
             if name not in meeting.adjusters:
@@ -667,7 +679,13 @@ class _State:
 
     def _inline_list(self, value: str, line: Line) -> None:
         if _ELSEWHERE.match(value):
+            value, *beside = value.split("\t")
             self.meeting.unplace(Line(value, line.loc), f"the {self.list_name} list is elsewhere (an appendix, another page)")
+            for column in beside:  # ("Beslutande<TAB>Se sid 2<TAB>Paragrafer 71–75")
+                if (fact := label_of(column)) is not None and fact[0] not in _LISTS and fact[2]:
+                    self._fact(fact[0], fact[2], line.loc, column)
+                elif column.strip():
+                    self.meeting.unplace(Line(column, line.loc), f"beside the {self.list_name} list's label")
             return
         attendees, stray = parse_inline_list(value, self.known)
         for attendee in attendees:
@@ -867,6 +885,10 @@ class _State:
         before = len(meeting.guesses)
         if kind == "place" and dates.find_time(value):
             kind = "placetime"  # "Plats: Rådhuset kl. 9.00–11.30"
+        if kind == "placetime" and meeting.place and meeting.date and (found := dates.first_date(value)) and found.start > meeting.date:
+            # ("Justering<TAB>Justerare<TAB>..." / "Plats och tid<TAB>Kommunstyrelseförvaltningen, 2014-10-16": a second
+            # place and time, after the meeting's, under the adjustment's heading)
+            kind = "adjusting"
         if kind in ("date", "datetime", "placetime", "time"):
             found = dates.first_date(value)
             if found is not None:

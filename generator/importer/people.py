@@ -256,8 +256,14 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
         classify_segment(attendee, refs["head"])
         attendee.note = _join(attendee.note, refs["refs"], "; ")
         return
-    if _BARE_ITEMS.match(raw):
-        attendee.note = _join(attendee.note, inner, "; ")  # "Jussi Rinne (SD) 17–25": the items attended, their § left out
+    if _BARE_ITEMS.match(raw) or _CLOCK_SPAN.match(raw):
+        # "Jussi Rinne (SD) 17–25": the items attended, their § left out; "Bertil Nord (C) 14.00–16.10": the hours
+        attendee.note = _join(attendee.note, inner, "; ")
+        return
+    if (tail := _TITLE_THEN_ITEMS.match(raw)) and (tail["head"][:1].islower() or TITLE_WORDS.search(tail["head"])) \
+            and not _NOTE.search(raw):
+        classify_segment(attendee, tail["head"])  # "arbetsmarknadschef 130", "redovisningsansvarig 14.00–15.30 133"
+        attendee.note = _join(attendee.note, tail["tail"], "; ")
         return
     if match := _SUBSTITUTE_FOR.match(inner):
         role = re.sub(r"^tjg\.?\s+ers\.?$", "tjänstgörande ersättare", match["role"].strip().lower())  # ("tjg ers för X", 2003)
@@ -299,6 +305,11 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
 
 _BARE_ITEMS = re.compile(r"^\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*(?:,|och)\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$")
 """Numbers alone beside a name in the attendance (`17–25`, `107`): the paragraphs the person was there for."""
+_CLOCK = r"(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*(?:\d{1,2}[.:]\d{2})?"
+_CLOCK_SPAN = re.compile(rf"^{_CLOCK}$")
+"""The hours someone attended, beside the name (`14.00–16.10`, `kl. 8:15–`)."""
+_TITLE_THEN_ITEMS = re.compile(rf"^(?P<head>.*?[^\s,\d])\s+(?P<tail>(?:{_CLOCK}\s*)?{_BARE_ITEMS.pattern[1:-1]}|{_CLOCK})$")
+"""A title, then the hours or the items the person was there for, no § printed (`ekonom 164`)."""
 _ITEM_REFS = re.compile(r"^(?P<head>.*?[^\s,])\s*,?\s+(?P<refs>§§?\s*\d{1,4}(?:\s*(?:[-–,]|och)\s*\d{1,4})*)$")
 
 

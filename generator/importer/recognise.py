@@ -770,9 +770,15 @@ def _subject_names(meeting: DraftMeeting, registries: Registries) -> list[str]:
     return names
 
 
+_ADJUSTMENTS_DAY = re.compile(r"^\s*(?:justering|justerat|justerad|justerade|anslag|datum\s+(?:för|då|när)\s+anslag|"
+                             r"protokollet\s+(?:är|har)\s+justera|(?:plats\s+och\s+tid|tid\s+och\s+plats)\s+för\s+justering)",
+                             re.IGNORECASE)
+"""A line of the head that dates the adjustment or the notice: a day after the meeting's, never its own."""
+
+
 def _date_fallback(meeting: DraftMeeting, lines: list[Line], extracted: Extracted) -> None:
     for line in lines[:60]:
-        found = first_date(line.text)
+        found = first_date(line.text) if not _ADJUSTMENTS_DAY.match(line.text) else None
         if found is not None and found.has_year:
             meeting.date, meeting.end_date = found.start, found.end
             meeting.guess(line.loc, "date", f"{found.start} (the first date in the head: '{line.text.strip()[:60]}')")

@@ -269,7 +269,7 @@ _TITLE_WORDS = ("chef", "ekonom", "strateg", "arkitekt", "controller", "jurist",
                 "revisor")
 """Titles that are words of their own ("Controller", "Rektorn") as well as endings ("förvaltningschef")."""
 _TITLE_ENDINGS = "|".join(("are", "arna", "ör", "ent", "ist", "ledare", "direktör", "samordnare", "koordinator", "sekreterare", "förande",
-                           "sköterska", "log", "pedagog", "logoped", "tekniker", *_TITLE_WORDS))
+                           "sköterska", "log", "pedagog", "logoped", "tekniker", "ansvarig", *_TITLE_WORDS))
 _ADJECTIVE = r"[A-ZÅÄÖ]?[a-zåäö]+(?:nde|na|ne|sk|skt|ska|ig|igt|iga|ell|ellt|ella)\s+"
 """An adjective before a title ("Teknisk chef", "Medicinskt ansvarig sjuksköterska", "Biträdande rektor")."""
 _ROLE_WORD = (rf"(?:(?:[A-ZÅÄÖ][a-zåäö]+s\s+|(?:{_ADJECTIVE}){{1,2}}|[A-ZÅÄÖ][a-zåäö]+-\s+(?:och|&)\s+)?"
