@@ -1910,13 +1910,15 @@ Eva Lind (C) lämnar sammanträdet kl. 16.00.
     assert "Johan Dahl (C) lämnar sammanträdet kl. 15.10 efter § 42." in body_of(draft)
 
 
-def test_a_care_committee_whose_members_came_and_left_at_items_and_whose_deputies_label_wraps(content):
+@pytest.mark.parametrize("name", ["von-2024-03-20-fran-och-med-paragraf.txt", "von-2024-03-20-fran-och-med-paragraf.pdf"])
+def test_a_care_committee_whose_members_came_and_left_at_items_and_whose_deputies_label_wraps(name, content):
     """A vård- och omsorgsnämnd's head: `Beslutande ledamöter` with a member there `§§ 41–45`, one
     `t.o.m. § 44` and one `fr.o.m. § 45`; `Ej tjänstgörande` / `ersättare`, a label wrapped in its
     column beside a name on each line; the meeting held at `Vårdcentrum Eken, Storgatan 4`, a venue,
     no one's home. Prose broken in a text of short lines goes on where a sentence has not ended
-    (`... patientsäkerhetsberättelse. Tomas` / `Åkesson föredrar ärendet.`)."""
-    draft, meeting, front = imported("von-2024-03-20-fran-och-med-paragraf.txt", content)
+    (`... patientsäkerhetsberättelse. Tomas` / `Åkesson föredrar ärendet.`). The PDF is the same minutes
+    printed from a form of tables (`tests/fixtures/pdf-sources/`), whose labels wrap in their cells."""
+    draft, meeting, front = imported(name, content)
     assert meeting.place == "Vårdcentrum Eken, Storgatan 4"
     present = {a.name: a for a in meeting.present}
     assert (present["Kjell Ahlström"].until_item, present["Kjell Ahlström"].absent_from_items) == ("45", ())
