@@ -2042,5 +2042,20 @@ def test_two_chairs_and_two_adjusters_each_signing_for_their_paragraphs_and_hour
     present = {a.name: a for a in meeting.present}
     assert (present["Ingrid Cassel"].absent_from_items, present["Ingrid Cassel"].until_item) == ((), None)
     assert (present["Roger Hansson"].note, present["Hans Pernervik"].note) == ("8.15–11.00", "11.30–12.30")
+    assert (present["Ingrid Cassel"].role, present["Ingrid Cassel"].note) == ("ordförande", "från kl. 11.00")
     assert draft.meeting.item_range == (6, 16)
     assert not [u for u in draft.meeting.unplaced if "Cassel" in u.text or "Paragraf" in u.text]
+
+
+def test_a_planning_committees_items_with_their_template_parts(content):
+    """A samhällsbyggnadsnämnd's items: `Underlag för beslut` and `Handlingar` list the documents;
+    `Bakgrund`, `Yttrande`, `Avgift` and `Upplysningar` head parts of the account; `Beslutsgång`,
+    `Beslut`, `Särskilt yttrande` are blocks; `Beslutet expedieras till` and `Beslutet ska skickas
+    till` name the recipients."""
+    draft, meeting, front = imported("sbn-2024-09-12-avgift-och-underlag.txt", content)
+    items = {item.number: item for item in meeting.items}
+    assert [a.title for a in items["88"].attachments] == ["Tjänsteskrivelse 2024-08-20", "Granskningsutlåtande 2024-08-15"]
+    assert items["88"].dispatched_to == ("Planenheten", "Lantmäteriet")
+    assert items["89"].dispatched_to == ("Sökanden", "Byggherren")
+    body = body_of(draft)
+    assert "\n### Avgift\n" in body and "\nUnderlag för beslut\n" not in body

@@ -51,6 +51,7 @@ FIELD_LABELS = {
     "föredragande": "presenter", "föredragare": "presenter", "föredras av": "presenter", "presentatör": "presenter",
     "presenteras av": "presenter", "föredragande tjänsteperson": "presenter", "föredragande tjänstepersoner": "presenter",
     "beslutsunderlag": "Beslutsunderlag", "underlag": "Beslutsunderlag", "handlingar": "Beslutsunderlag",
+    "underlag för beslut": "Beslutsunderlag", "underlag för beslutet": "Beslutsunderlag", "handlingar i ärendet": "Beslutsunderlag",
     "bilaga": "Bilaga", "bilagor": "Bilaga",
     "dnr": "dnr", "dnr.": "dnr", "diarienummer": "dnr", "diarienr": "dnr", "ärendenummer": "dnr",
     "ärendetyp": "type", "typ av ärende": "type", "typ": "type",
@@ -78,7 +79,11 @@ PROSE_LABELS = re.compile(
     r"särskilt\s+yttrande\s+i\s+[\wåäö]+|ärendebeskrivning\s+och\s+förslag|"
     # the parts of a decision on a permit, a supervision or an individual's case
     r"beslutsmotivering|skäl\s+för\s+beslutet|upplysningar|yttranden?\s+från\s+[\wåäö]+|"
-    r"hur\s+man\s+överklagar(?:\s+beslutet)?|överklagandehänvisning|besvärshänvisning|delges|delgivning)$",
+    r"hur\s+man\s+överklagar(?:\s+beslutet)?|överklagandehänvisning|besvärshänvisning|delges|delgivning|avgift|avgifter|"
+    r"avgift\s+för\s+\w+|lagrum|tillämpliga\s+bestämmelser|förutsättningar|"
+    # the perspectives and analyses a municipal template asks of each item
+    r"barnkonsekvensanalys|barnperspektiv(?:et)?|barnrättsperspektiv(?:et)?|jämställdhetsperspektiv(?:et)?|miljöperspektiv(?:et)?|"
+    r"(?:risk-\s+och\s+)?konsekvensanalys|riskanalys|samråd|samverkan|finansiering|ekonomi)$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?P<label>[A-Za-zÅÄÖåäöé][\w ./&-]{0,40}?)\s*:\s*(?P<value>.*)$")

@@ -53,7 +53,7 @@ ORG_WORDS = re.compile(
 )
 _NOTE = re.compile(
     r"\b(?:deltog|deltar|närvarande|frånvarande|lämnade|lämnar|anslöt|ansluter|from|fr\.o\.m\.|t\.o\.m\.|"
-    r"till och med|från och med|punkt(?:erna)?|§§?|ärende|dag\s*\d|kl\.?\s*\d|via|distans|digitalt|delvis|ej)\b|§"
+    r"till och med|från och med|punkt(?:erna)?|§§?|ärende|dag\s*\d|kl\.?\s*\d+|via|distans|digitalt|delvis|ej)\b|§"
     r"|\b(?:fr|t)\.\s?o\.\s?m\.|\btom\s+\d",  # (no word boundary after the dot: "t.o.m. § 44")
     re.IGNORECASE,
 )
@@ -283,6 +283,10 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
         attendee.role = _join(attendee.role, re.sub(r"\bordf\b\.?", "ordförande", inner.lower()))  # ("1:e vice ordf.")
         return
     if _NOTE.search(inner) and not ORG_WORDS.search(inner):
+        if (role := _ROLE_PREFIX.match(inner)) and inner[role.end():].strip():
+            # "ordförande från kl. 11.00": the role, and when it began
+            attendee.role = _join(attendee.role, role[0].lower())
+            inner = inner[role.end():].strip()
         attendee.note = _join(attendee.note, inner, "; ")
         read_note(attendee, inner)
         return
