@@ -2044,7 +2044,29 @@ def test_two_chairs_and_two_adjusters_each_signing_for_their_paragraphs_and_hour
     assert (present["Roger Hansson"].note, present["Hans Pernervik"].note) == ("8.15–11.00", "11.30–12.30")
     assert (present["Ingrid Cassel"].role, present["Ingrid Cassel"].note) == ("ordförande", "från kl. 11.00")
     assert draft.meeting.item_range == (6, 16)
-    assert not [u for u in draft.meeting.unplaced if "Cassel" in u.text or "Paragraf" in u.text]
+    assert not [u for u in draft.meeting.unplaced if "Cassel" in u.text or "Paragraf" in u.text or "Exp" in u.text]
+    first = meeting.items[0]
+    assert ([d.printed for d in first.diarienummer], first.dispatched_to) == (["KS/2011:286"], ("Revisionen",))
+
+
+_SIX = "§ 6\nÄndring i ersättningsreglerna\n\nArbetsutskottet beslutar att inte ändra reglerna.\n"
+_SEVEN = "§ 7\nBudgetuppföljning\n\nArbetsutskottet beslutar att lägga redovisningen till handlingarna.\n"
+
+
+@pytest.mark.parametrize("text, read", [
+    (f"Exp: Revisionen\tKS/2011:286\n{_SIX}\nExp: Ekonomienheten\tKS/2011:40\n{_SEVEN}",
+     [("6", ["Revisionen"], ["KS/2011:286"]), ("7", ["Ekonomienheten"], ["KS/2011:40"])]),
+    (f"Exp: Revisionen\n{_SIX}\nExp: Ekonomienheten\n{_SEVEN}", [("6", ["Revisionen"], []), ("7", ["Ekonomienheten"], [])]),
+    (f"{_SIX}\nExp: Ekonomienheten\tKS/2011:40\n{_SEVEN}", [("6", [], []), ("7", ["Ekonomienheten"], ["KS/2011:40"])]),
+    (f"{_SIX}\nExp: Revisionen\n\n{_SEVEN}\nExp: Ekonomienheten\n", [("6", ["Revisionen"], []), ("7", ["Ekonomienheten"], [])]),
+], ids=["above, with diarienummer", "above the first paragraph", "above a later one, with diarienummer", "below each"])
+def test_the_recipients_printed_above_or_below_each_paragraph_go_with_it(tmp_path, content, text, read):
+    """`Exp: Revisionen` is the recipients of the paragraph it stands above, where the minutes print
+    them so (above the first paragraph, or with a diarienummer, which no paragraph ends with); else
+    of the paragraph it ends."""
+    result = import_text(tmp_path, "ksau-2011-03-02.txt", "SAMMANTRÄDESPROTOKOLL\nKommunstyrelsens arbetsutskott\n"
+                         "Sammanträdesdatum 2011-03-02\n\nBeslutande\tRoger Hansson (S), ordförande\n\n" + text, content)
+    assert [(i.number, i.dispatched_to, i.dnr) for i in result.meetings[0].meeting.items] == read
 
 
 def test_a_planning_committees_items_with_their_template_parts(content):

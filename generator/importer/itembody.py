@@ -57,7 +57,8 @@ FIELD_LABELS = {
     "ärendetyp": "type", "typ av ärende": "type", "typ": "type",
     "beslutet skickas till": "dispatch", "beslutet expedieras till": "dispatch", "expedieras till": "dispatch",
     "skickas till": "dispatch", "expediering": "dispatch", "beslut skickas till": "dispatch", "expedieras": "dispatch",
-    "beslutsexpediering": "dispatch", "beslutet ska skickas till": "dispatch",
+    "beslutsexpediering": "dispatch", "beslutet ska skickas till": "dispatch", "exp": "dispatch", "exp.": "dispatch",
+    "exp till": "dispatch", "exp. till": "dispatch", "expedierat": "dispatch", "expediering till": "dispatch",
 }
 SECTION_LABELS = [
     (re.compile(r"^(?:beslut|beslutet|mötets\s+beslut|\w+s\s+beslut|beslut\s+i\s+korthet|förslag\s+till\s+beslut\s+som\s+antogs)$", re.I), "beslut"),

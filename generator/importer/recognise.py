@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -400,20 +401,41 @@ def _dnr_above_headings(headings: list[Heading], lines: list[Line], meeting: Dra
     a minutes system that sets it right-aligned above the title) is that item's, not the end of
     the item before; the lines it took are returned."""
     taken: set[int] = set()
-    for position, heading in enumerate(headings):
-        above = heading.index - 1
-        while above >= 0 and lines[above].blank:
-            above -= 1
-        start = headings[position - 1].title_index if position else -1
-        if heading.dnr or above <= start:
+    above_each = [_line_above(heading, headings[position - 1] if position else None, lines) for position, heading in enumerate(headings)]
+    # (`Exp:` above the first paragraph, or with a diarienummer, which no paragraph ends with: the minutes print the
+    # recipients above each paragraph, not below it)
+    dispatch_above = any(_DISPATCH_ABOVE.match(split_dnr(lines[above].text.strip())[0]) and (position == 0 or split_dnr(
+        lines[above].text.strip())[1]) for position, above in enumerate(above_each) if above is not None)
+    for heading, above in zip(headings, above_each):
+        if above is None:
             continue
         rest, found = split_dnr(lines[above].text.strip())
-        if rest or found is None or not re.fullmatch(dnr.IN_TEXT, found):
+        if found is not None and not re.fullmatch(dnr.IN_TEXT, found):
             continue
-        heading.dnr = found
+        if rest and dispatch_above and _DISPATCH_ABOVE.match(rest):
+            # ("Exp: Revisionen<TAB>KS/2011:286" / "§ 6": the recipients, in the margin above the paragraph, go with it)
+            lines[above] = dataclasses.replace(lines[above], text=rest, cells=())
+            heading.between = (above, *heading.between)
+            meeting.unplaced = [u for u in meeting.unplaced if u.loc != lines[above].loc]  # (the head's, when above the first)
+        elif rest or found is None or heading.dnr:
+            continue
         taken.add(above)
-        meeting.guess(lines[above].loc, f"§ {heading.number}", f"diarienummer {heading.dnr} (the line above the heading)")
+        if found is not None and not heading.dnr:
+            heading.dnr = found
+            meeting.guess(lines[above].loc, f"§ {heading.number}", f"diarienummer {heading.dnr} (the line above the heading)")
     return taken
+
+
+def _line_above(heading: Heading, before: Heading | None, lines: list[Line]) -> int | None:
+    """The index of the last line with text above a heading, after the heading before it."""
+    above = heading.index - 1
+    while above >= 0 and lines[above].blank:
+        above -= 1
+    return above if above > (before.title_index if before else -1) else None
+
+
+_DISPATCH_ABOVE = re.compile(r"^(?:exp\.?|expedieras|expedierat|expediering)(?:\s+till)?\s*:?\s+\S", re.IGNORECASE)
+"""`Exp: Revisionen`: where the decision is sent, printed above the paragraph in older minutes."""
 
 
 def _heading_title(text: str) -> bool:
