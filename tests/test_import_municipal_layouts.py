@@ -2081,3 +2081,27 @@ def test_a_planning_committees_items_with_their_template_parts(content):
     assert items["89"].dispatched_to == ("Sökanden", "Byggherren")
     body = body_of(draft)
     assert "\n### Avgift\n" in body and "\nUnderlag för beslut\n" not in body
+
+
+def test_an_election_boards_head_with_its_notice_under_bevis_om_anslag(content):
+    """A valnämnd's head: `Justering` over `Justerare` and the adjustment's `Plats och tid`,
+    `Justerade paragrafer`, and the notice `Bevis om anslag av protokoll` with `Anslagsdag` and the
+    sentence on appeals, each of its lines the notice's."""
+    draft, meeting, front = imported("valn-2018-02-22-anslagsdag.txt", content)
+    assert (meeting.date, meeting.adjusted_on, meeting.announced_on) == (
+        dt.date(2018, 2, 22), dt.date(2018, 2, 28), dt.date(2018, 3, 1))
+    assert draft.meeting.item_range == (10, 13)
+    assert [s.name for s in meeting.signatures] == ["Fredrik Pettersson", "Bengt Sandell", "Tobias Aspö"]
+    reasons = {u.text: u.reason for u in draft.meeting.unplaced}
+    assert all(reasons[text].startswith("the notice of adjustment") for text in (
+        "Bevis om anslag av protokoll", "Den som vill överklaga ett beslut ska göra det skriftligt inom tre veckor från anslagsdagen."))
+
+
+@pytest.mark.parametrize("line", [
+    "Anslagsdag\t2024-05-14", "Datum för anslag\t2024-05-14", "Anslag uppsatt\t2024-05-14", "Datum för publicering\t2024-05-14",
+    "Publicerad på anslagstavlan\t2024-05-14", "Protokollet har tillkännagivits på kommunens digitala anslagstavla 2024-05-14",
+    "Justeringen har tillkännagivits på anslagstavlan den 14 maj 2024",
+])
+def test_the_day_the_minutes_were_announced_under_the_labels_municipalities_use(line):
+    kind, _role, value = label_of(line)
+    assert kind == "announced" and "2024" in value

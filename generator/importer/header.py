@@ -70,7 +70,12 @@ FACTS = {
     "deputy_adjuster": r"ersättare\s+för\s+justerar(?:e|en|na)|justeringsersättare",
     "adjusting": rf"{_ADJUSTED_LONG}|justering|justeringsdatum|justeringsdag|justerat\s+den",
     "announced": r"datum\s+(?:då|när)\s+anslaget\s+(?:sätts|sattes|satts)\s+upp|datum\s+för\s+anslags\s+uppsättande|"
-                 r"anslaget\s+(?:sätts|sattes|satts)\s+upp(?:\s+den)?|anslaget\s+uppsatt(?:\s+den)?|anslagsdatum",
+                 r"anslaget\s+(?:sätts|sattes|satts)\s+upp(?:\s+den)?|anslag(?:et)?\s+uppsatt(?:\s+den)?|anslagsdatum|anslagsdag(?:en)?|"
+                 r"datum\s+för\s+anslag(?:et)?|datum\s+för\s+publicering(?:\s+på\s+anslagstavlan)?|"
+                 r"(?:publicerad|publicerat|anslaget)\s+på\s+(?:den\s+)?(?:digitala\s+)?anslagstavlan(?:\s+den)?|"
+                 # ("Protokollet har tillkännagivits på kommunens digitala anslagstavla 2024-05-14")
+                 r"(?:protokollet|justeringen)\s+(?:har\s+)?(?:tillkännagivits|tillkännagetts|publicerats|anslagits)\s+"
+                 r"(?:genom\s+anslag\s+)?på\s+(?:\w+\s+){0,2}anslagstavla(?:n)?(?:\s+den)?",
     "organ": r"organ|beslutsorgan|beslutsinstans|instans",
 }
 _PARTIES_OUT = re.compile(r"\s*\([^)]*\)")
