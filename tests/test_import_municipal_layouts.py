@@ -2105,3 +2105,20 @@ def test_an_election_boards_head_with_its_notice_under_bevis_om_anslag(content):
 def test_the_day_the_minutes_were_announced_under_the_labels_municipalities_use(line):
     kind, _role, value = label_of(line)
     assert kind == "announced" and "2024" in value
+
+
+def test_a_councils_members_listed_after_the_items_with_a_mark_for_serving_substitutes(content):
+    """`Beslutande<TAB>Se förteckning bilaga 1`, and after the last item `Bilaga 1` / `Förteckning över
+    beslutande` / `* = tjänstgörande ersättare` over one name a line, the substitutes marked `*`: the
+    meeting's attendance, no part of the last item. `Sara Ejnell och Viveca Dahl med Fatima Bouja som
+    ersättare` are two adjusters and their deputy."""
+    draft, meeting, front = imported("kf-2015-11-26-forteckning-over-beslutande.txt", content)
+    roles = {a.name: a.role for a in meeting.present}
+    assert len(roles) == 9 and roles["Olov Säfström"] == "ordförande"
+    assert [name for name, role in roles.items() if role == "tjänstgörande ersättare"] == [
+        "Hilkka Andersson", "Anders Rapp", "Jeannette Olausson"]
+    assert meeting.officials.adjusters == ("Sara Ejnell", "Viveca Dahl")
+    assert [g.value for g in draft.meeting.guesses if g.field == "adjuster's deputy"] == [
+        "Fatima Bouja (not an adjuster unless the adjuster could not)"]
+    assert not [word for word in ("Bilaga 1", "Förteckning", "Hilkka") if word in body_of(draft)]
+    assert {u.text: u.reason for u in draft.meeting.unplaced}["Se förteckning bilaga 1"].startswith("the present list is elsewhere")

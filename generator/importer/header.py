@@ -17,7 +17,6 @@ line of its own belongs to the name above it.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -32,7 +31,8 @@ from .people import (ORG_WORDS, PARTIES, TITLE_WORDS, classify_segment, looks_li
                      same_person, split_name_list)
 
 ATTENDANCE = [
-    (r"närvarande(?:\s+ledamöter)?|beslutande(?:\s+ledamöter)?|ledamöter|deltagare|närvarolista|närvarande\s+ordinarie\s+ledamöter|ordinarie\s+ledamöter|"
+    (r"närvarande(?:\s+ledamöter)?|beslutande(?:\s+ledamöter)?|ledamöter|deltagare|närvarolista|närvaroförteckning|"
+     r"förteckning\s+över\s+(?:beslutande|närvarande)(?:\s+ledamöter)?|närvarande\s+ordinarie\s+ledamöter|ordinarie\s+ledamöter|"
      r"(?:närvaro|upprops)-?\s+och\s+(?:omröstnings|voterings)lista|uppropslista",
      "present", None),
     (r"tjänstgörande\s+ersättare|ersättare\s+som\s+tjänstgör", "present", "tjänstgörande ersättare"),
@@ -80,6 +80,11 @@ FACTS = {
 }
 _PARTIES_OUT = re.compile(r"\s*\([^)]*\)")
 """A party (or a note) in brackets after a name in a head fact."""
+_MARK_LEGEND = re.compile(r"^(?:(?P<mark>[*¹²³†#])\s*(?:=|betyder|:)|=)\s*(?P<means>[a-zåäö][^\t]{2,60})$", re.IGNORECASE)
+"""`* = tjänstgörande ersättare`: the legend of a mark that names in the list may carry (`= ...` alone
+where the extraction took the `* ` for a bullet's)."""
+_MARKED_ENTRY = re.compile(r"^(?P<mark>[*¹²³†#])\s*(?P<entry>[A-ZÅÄÖ].*)$|^(?P<entry2>[A-ZÅÄÖ].*?)\s*(?P<mark2>[*¹²³†#])$")
+_MARK_ROLES = {"tjänstgörande ersättare", "ersättare", "ordförande", "vice ordförande", "ej tjänstgörande ersättare"}
 _ITEM_RUN = re.compile(r"(?:§§?\s*)?\d{1,4}\s*(?:[-–]|--)\s*\d{1,4}\b")
 """The paragraphs of the minutes, below their label (`12–20`)."""
 _SIGNER_FOR_ITEMS = re.compile(r"^(?P<name>[^\d§()]+?)(?:\s*\([^)]*\))?,?\s+(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
@@ -257,7 +262,8 @@ _SURNAME_BELOW = re.compile(r"^(?P<surname>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄ
 _MEETING_WORD = re.compile(r"^(?:det\s+|dagens\s+)?(?:sammanträde[nt]?|möte[t]?|sammanträdet\s+den|mötet\s+den)\s*$", re.IGNORECASE)
 _ADJOURNED = re.compile(r"\(?\s*\b(?:ajournering|ajourneringar|ajournerat|ajourneras|paus|uppehåll)\b[^)]*\)?", re.IGNORECASE)
 """`kl. 09.00–11.45 (ajournering 10.15–10.30)`: a break within the meeting, not a session of it."""
-_DEPUTY_ADJUSTER = re.compile(r"\s*,?\s*(?:med|och)\s+(?P<name>[^,]+?)\s+som\s+(?:ersättare|reserv)\b.*$", re.IGNORECASE)
+_DEPUTY_ADJUSTER = re.compile(r"\s*,?\s*(?:med|och)\s+(?P<name>(?:(?!\s(?:och|med)\s)[^,])+?)\s+som\s+(?:ersättare|reserv)\b.*$",
+                              re.IGNORECASE)
 _ADJUSTER_COLUMNS = {"justerare": "adjusters", "justerande": "adjusters", "ersättare": "deputy_adjuster",
                      "ersättare för justerare": "deputy_adjuster", "justeringsersättare": "deputy_adjuster"}
 """The headings of the adjusters' columns (`Utses att justera<TAB>Justerare<TAB>Ersättare`) and the
@@ -265,7 +271,7 @@ fact each column's names are."""
 _LETTERHEAD_COLUMN = re.compile(r"(?<=\S)\s+(?=(?:Sammanträdesdatum|Mötesdatum)(?![\w]))")
 """Where a letterhead's column of the date starts, told by its label (`Kommunstyrelsen Sammanträdesdatum
 2015-09-07`: the body, then the date)."""
-_ELSEWHERE = re.compile(r"^(?:se|enligt)\s+(?:bifogad|bilaga|bilagd|sid(?:an?|\.)?\b|närvaro|upprops|separat|särskild|nästa)",
+_ELSEWHERE = re.compile(r"^(?:se|enligt)\s+(?:bifogad|bilaga|bilagd|sid(?:an?|\.)?\b|närvaro|upprops|separat|särskild|nästa|förteckning)",
                         re.IGNORECASE)
 """`Beslutande: Se närvaro- och omröstningslista, bilaga 1`: the list stands elsewhere."""
 _ADJOURNMENT = re.compile(r"^(?:ajournering|ajourneringar|paus|uppehåll)\b[^\t]*\d{1,2}[.:]\d{2}", re.IGNORECASE)
@@ -383,6 +389,8 @@ class _State:
         """Below `ANSLAG/BEVIS` in the head: a line the importer does not read is the notice's."""
         self.in_contents = False
         """Below `Innehållsförteckning`: a line that ends in a page number is an entry."""
+        self.marks: dict[str, str] = {}
+        """What a mark beside a name says (`* = tjänstgörande ersättare`), from the list's legend."""
         self.range_below = False
         """A signature block's `Paragrafer` with its value in the line below."""
         self.adjuster_columns: list[str] = []
@@ -419,7 +427,7 @@ class _State:
                 self._signing_line(columns[1:], line)
             return 1
         if len(columns) >= 2 and _SIGN_ROLE.match(columns[0]) and (
-                re.fullmatch(r"[.…_\s]{3,}", columns[1]) or (beside := label_of(columns[1])) and beside[0] in ("range", "adjusting")):
+                re.fullmatch(r"[.…_\s]{3,}", columns[1]) or ((beside := label_of(columns[1])) and beside[0] in ("range", "adjusting"))):
             # "Sekreterare<TAB>..........<TAB>Paragrafer 41–45" with no "Underskrifter" above (the dots may be gone):
             # the signature block begins, the signer's name below
             self.finish_value()
@@ -540,7 +548,7 @@ class _State:
         if labelled[0] in _LISTS and value and value_below:
             # ("Ej tjänstgörande<TAB>Sara Nyberg (S)" / "ersättare<TAB>Ove Lind (KD)": a list's second name, not
             # the first one's end)
-            lines[below] = dataclasses.replace(lines[below], text=value_below, cells=())
+            lines[below] = replace(lines[below], text=value_below, cells=())
             return f"{label} {rest}\t{value}"
         self.label_ends.add(below)
         return joined
@@ -586,7 +594,7 @@ class _State:
         for column in columns:
             both = _ROLE_THEN_NAME.match(column.strip())
             split += [both["role"], both["name"]] if both else [column]
-        for column in split:
+        for position, column in enumerate(split):
             column = column.strip().rstrip(":").strip()
             if not column or re.fullmatch(r"[.…_\s]+", column):
                 handled = True
@@ -610,8 +618,8 @@ class _State:
                 names.extend(for_items)  # "Karin Hallberg §§ 167–168, Anette Lundin § 169": each chaired some items
             elif roles or names:
                 # ("Annika Olsson<TAB>Paragraf 44 omedelbar just": the signer, then a fact the block does not hold)
-                rest = "\t".join(split[split.index(column) if column in split else len(split):]).strip()
-                self.meeting.unplace(Line(rest or column, line.loc), "beside the signatures, not a signer or a role")
+                rest = "\t".join(cell.strip() for cell in split[position:] if cell.strip())
+                self.meeting.unplace(Line(rest, line.loc), "beside the signatures, not a signer or a role")
                 break
             else:
                 return handled
@@ -701,6 +709,21 @@ class _State:
     def _list_line(self, lines: list[Line], index: int, end: int) -> int:
         line = lines[index]
         text = line.text.strip()
+        if (legend := _MARK_LEGEND.match(text)) and (mark := legend["mark"] or ("*" if line.bullet else None)):
+            # ("* = tjänstgörande ersättare" above the names: what a mark beside a name says)
+            self.marks[mark] = legend["means"].strip().rstrip(".").lower()
+            self.meeting.guess(line.loc, f"{self.list_name} list", f"'{mark}' marks {self.marks[mark]}")
+            return 1
+        if self.marks and (marked := _MARKED_ENTRY.match(text)) and (mark := marked["mark"] or marked["mark2"]) in self.marks:
+            attendee = parse_entry(marked["entry"] or marked["entry2"], self.known, lenient=True)
+            if attendee is not None:
+                means = self.marks[mark]
+                if means in _MARK_ROLES:
+                    attendee.role = attendee.role or means
+                else:
+                    attendee.note = f"{attendee.note}; {means}" if attendee.note else means
+                self._add(attendee, line)
+                return 1
         if text.startswith("(") and self.last is not None:
             classify_segment(self.last, text)
             self.meeting.guess(line.loc, f"{self.last.name}", f"'{text}'")

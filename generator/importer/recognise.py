@@ -12,11 +12,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from .. import dnr
@@ -402,10 +401,7 @@ def _dnr_above_headings(headings: list[Heading], lines: list[Line], meeting: Dra
     the item before; the lines it took are returned."""
     taken: set[int] = set()
     above_each = [_line_above(heading, headings[position - 1] if position else None, lines) for position, heading in enumerate(headings)]
-    # (`Exp:` above the first paragraph, or with a diarienummer, which no paragraph ends with: the minutes print the
-    # recipients above each paragraph, not below it)
-    dispatch_above = any(_DISPATCH_ABOVE.match(split_dnr(lines[above].text.strip())[0]) and (position == 0 or split_dnr(
-        lines[above].text.strip())[1]) for position, above in enumerate(above_each) if above is not None)
+    dispatch_above = _dispatch_printed_above(above_each, lines)
     for heading, above in zip(headings, above_each):
         if above is None:
             continue
@@ -414,7 +410,7 @@ def _dnr_above_headings(headings: list[Heading], lines: list[Line], meeting: Dra
             continue
         if rest and dispatch_above and _DISPATCH_ABOVE.match(rest):
             # ("Exp: Revisionen<TAB>KS/2011:286" / "§ 6": the recipients, in the margin above the paragraph, go with it)
-            lines[above] = dataclasses.replace(lines[above], text=rest, cells=())
+            lines[above] = replace(lines[above], text=rest, cells=())
             heading.between = (above, *heading.between)
             meeting.unplaced = [u for u in meeting.unplaced if u.loc != lines[above].loc]  # (the head's, when above the first)
         elif rest or found is None or heading.dnr:
@@ -424,6 +420,18 @@ def _dnr_above_headings(headings: list[Heading], lines: list[Line], meeting: Dra
             heading.dnr = found
             meeting.guess(lines[above].loc, f"§ {heading.number}", f"diarienummer {heading.dnr} (the line above the heading)")
     return taken
+
+
+def _dispatch_printed_above(above_each: list[int | None], lines: list[Line]) -> bool:
+    """Whether the minutes print each paragraph's recipients above it (`Exp: Revisionen` / `§ 6`):
+    above the first paragraph, or with a diarienummer, which no paragraph ends with."""
+    for position, above in enumerate(above_each):
+        if above is None:
+            continue
+        rest, found = split_dnr(lines[above].text.strip())
+        if _DISPATCH_ABOVE.match(rest) and (position == 0 or found):
+            return True
+    return False
 
 
 def _line_above(heading: Heading, before: Heading | None, lines: list[Line]) -> int | None:
@@ -555,8 +563,10 @@ def find_unnumbered(lines: list[Line], start: int, known: set[str], width: int) 
 
 
 _ATTENDANCE_LIST = re.compile(
-    r"^(?:bilaga\s*\d*\s*[:.–-]?\s*)?(?:närvaro|upprops|omröstnings|votering|deltagar)(?:-\s+och\s+(?:omröstnings|votering)s?)?lista\b",
-    re.IGNORECASE)
+    r"^(?:bilaga\s*\d*\s*[:.–-]?\s*)?(?:(?:närvaro|upprops|omröstnings|votering|deltagar)(?:-\s+och\s+(?:omröstnings|votering)s?)?lista\b|"
+    r"närvaroförteckning|förteckning\s+över\s+(?:beslutande|närvarande))", re.IGNORECASE)
+_APPENDIX_NUMBER = re.compile(r"^bilaga\s*[\dA-Z]{1,3}\s*[:.]?$", re.IGNORECASE)
+"""`Bilaga 1` alone above the list it numbers."""
 
 
 def _appended_attendance(lines: list[Line], start: int, end: int) -> int | None:
@@ -567,10 +577,17 @@ def _appended_attendance(lines: list[Line], start: int, end: int) -> int | None:
         if not _ATTENDANCE_LIST.match(lines[index].text.strip()):
             continue
         below = [line for line in lines[index + 1:end] if not line.blank][:6]
-        rows = [line for line in below if len(line.text.split("\t")) >= 3]
+        rows = [line for line in below if len(line.text.split("\t")) >= 3 or _MEMBER_LINE.match(line.text.strip())]
         if len(rows) >= 3 and below.index(rows[0]) <= 2:
-            return index
+            above = index - 1
+            while above >= start and lines[above].blank:
+                above -= 1
+            return above if above >= start and _APPENDIX_NUMBER.match(lines[above].text.strip()) else index
     return None
+
+
+_MEMBER_LINE = re.compile(r"^\W?\s*[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,3}\s*\([A-ZÅÄÖa-zåäö]{1,4}\)")
+"""`Sara Ejnell (S)`, `*Anders Rapp (S)`: a member's line in a list of attendance, one a line."""
 
 
 _APPENDIX_CAPTION = re.compile(
