@@ -2122,3 +2122,23 @@ def test_a_councils_members_listed_after_the_items_with_a_mark_for_serving_subst
         "Fatima Bouja (not an adjuster unless the adjuster could not)"]
     assert not [word for word in ("Bilaga 1", "Förteckning", "Hilkka") if word in body_of(draft)]
     assert {u.text: u.reason for u in draft.meeting.unplaced}["Se förteckning bilaga 1"].startswith("the present list is elsewhere")
+
+
+def test_a_member_who_comes_to_the_meeting_during_it(tmp_path, content):
+    """`Olof Berg (SD) ansluter till sammanträdet kl. 13.40 under § 43.` in § 42: he attends from § 43,
+    absent from the items before; `Karin Ahl (V) ansluter till sammanträdet.` in § 44 names no item:
+    she attends from the item that tells it. The sentences stay in their items."""
+    result = import_text(tmp_path, "sn-2024-05-14.txt", "\n".join([
+        "PROTOKOLL", "Socialnämnden", "Sammanträdesdatum\t2024-05-14", "Beslutande\tAnna Lind (S), ordförande",
+        "\tPer Ek (M)", "\tOlof Berg (SD)", "\tKarin Ahl (V)", "Justerare\tPer Ek (M)", "",
+        "§ 41 Dagordning", "", "Dagordningen fastställs.", "",
+        "§ 42 Information om försörjningsstöd", "", "Olof Berg (SD) ansluter till sammanträdet kl. 13.40 under § 43.", "",
+        "Nämnden tackar för informationen.", "",
+        "§ 43 Ekonomisk uppföljning", "", "Nämnden godkänner uppföljningen.", "",
+        "§ 44 Yttrande", "", "Karin Ahl (V) ansluter till sammanträdet.", "", "Nämnden antar yttrandet.", ""]), content)
+    draft = result.meetings[0]
+    present = {a.name: (a.absent_from_items, a.note) for a in draft.meeting.present}
+    assert present["Olof Berg"] == (["41", "42"], "anslöt till sammanträdet under § 43")
+    assert present["Karin Ahl"] == (["41", "42", "43"], "anslöt till sammanträdet under § 44")
+    assert present["Per Ek"] == ([], None)
+    assert "Olof Berg (SD) ansluter till sammanträdet kl. 13.40 under § 43." in body_of(draft)

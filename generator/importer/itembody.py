@@ -31,7 +31,7 @@ from .rollcall import RollCall, read_roll_call, starts_roll_call, voters_in
 from .sentences import (
     CHAIR, COUNTED, ORDER, TALLY, VOTE, VOTE_COUNT, VOTE_RESULT, Subjects, counted_result, decision_at, merge_presenters, motion_at,
     parse_presenter_field, vote_result, without_alias,
-    assignments_in, leaving_at, members_acting, party_group_motion, presenters_in, support_at,
+    arriving_at, assignments_in, leaving_at, members_acting, party_group_motion, presenters_in, support_at,
 )
 from .units import INTRODUCES_POINTS, NUMBERED_POINT, Unit, build_units, has_finite_verb, sentences
 from .write import markdown_table
@@ -916,6 +916,7 @@ class _Filler:
                     and not TALLY.match(sentence):
                 self._presenters_in(sentence, unit.loc)
                 self._leaving(sentence, unit.loc)
+                self._arriving(sentence, unit.loc)
                 prose.append(sentence)
                 position += 1
                 continue
@@ -1081,6 +1082,24 @@ class _Filler:
             if not attendee.note:  # (a list's note already tells the items attended: "§§ 112–115")
                 attendee.note = f"lämnade sammanträdet efter § {after}" if after else f"lämnade sammanträdet under § {self.item.number}"
             self.meeting.guess(loc, "attendance", f"{attendee.name}: until § {after or '?'} (from '{_short(sentence)}')")
+
+    def _arriving(self, sentence: str, loc: str) -> None:
+        """`Anna Berg (M) ansluter till sammanträdet under § 44.`: a listed member's attendance begins
+        at that item, or at the item whose text tells it; absent from the items before it, once all
+        are known (`recognise._attended_from`)."""
+        if (came := arriving_at(sentence)) is None:
+            return
+        names, at = came
+        if (at := at or self.item.number) is None:
+            return
+        for name in names:
+            attendee = self._attendee_named(name)
+            if attendee is None or attendee not in self.meeting.present:
+                continue
+            attendee.from_item = attendee.from_item or at
+            if not attendee.note:
+                attendee.note = f"anslöt till sammanträdet under § {attendee.from_item}"
+            self.meeting.guess(loc, "attendance", f"{attendee.name}: from § {attendee.from_item} (from '{_short(sentence)}')")
 
     def _attendee_named(self, name: str) -> Attendee | None:
         """The attendee a name in the text means (`Anna Ek (S)`, `Anna`)."""

@@ -644,6 +644,22 @@ _LEAVES = re.compile(rf"^(?:(?:ledamoten|ersättaren)\s+)?(?P<names>{_MEMBERS})\
 _AFTER_ITEM = re.compile(r"\befter\s+(?:§|paragraf|punkt|ärende)\s*(?P<n>\d{1,4}[a-z]?)\b", re.IGNORECASE)
 
 
+_ARRIVES = re.compile(rf"^(?:(?:ledamoten|ersättaren)\s+)?(?P<names>{_MEMBERS})\s+(?:ansluter|anslöt|inträder|inträdde|tillträder|"
+                      r"tillträdde)\s+(?:till\s+)?(?:sammanträdet|mötet)\b(?P<rest>.*)", re.IGNORECASE)
+_AT_ITEM = re.compile(r"\b(?:under|från|vid|inför|till|före)\s+(?:behandlingen\s+av\s+)?(?:§|paragraf|punkt|ärende)\s*(?P<n>\d{1,4}[a-z]?)\b",
+                      re.IGNORECASE)
+
+
+def arriving_at(sentence: str) -> tuple[list[str], str | None] | None:
+    """(names, the first item they attended) of `Anna Berg (M) ansluter till sammanträdet kl. 14.10
+    under § 44`: members who came to the meeting after it began, the item when the sentence says it."""
+    match = _ARRIVES.match(sentence.strip())
+    if not match:
+        return None
+    at = _AT_ITEM.search(match["rest"])
+    return member_names(match["names"]), at["n"] if at else None
+
+
 def leaving_at(sentence: str) -> tuple[list[str], str | None] | None:
     """(names, the last item they attended) of `Johan Dahl (C) lämnar sammanträdet kl. 20.15 efter
     § 42`: members who left the meeting, the item after which when the sentence says it."""
