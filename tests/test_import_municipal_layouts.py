@@ -2142,3 +2142,27 @@ def test_a_member_who_comes_to_the_meeting_during_it(tmp_path, content):
     assert present["Karin Ahl"] == (["41", "42", "43"], "anslöt till sammanträdet under § 44")
     assert present["Per Ek"] == ([], None)
     assert "Olof Berg (SD) ansluter till sammanträdet kl. 13.40 under § 43." in body_of(draft)
+
+
+def test_a_web_pages_minutes_whose_members_stand_elsewhere_and_whose_label_sits_beside_its_names_middle(content):
+    """A council's minutes as an old web page printed them, no column between label and value:
+    `Beslutande Enligt förteckning` (a one-word label, the list elsewhere); two officers above
+    `Övriga deltagande Kristina Nilsén, sekreterare`, the label set beside the middle of its names;
+    `Justerande` over both adjusters run together on one line; `1(6)` after the body's name."""
+    draft, meeting, front = imported("kf-2002-12-02-enligt-forteckning.txt", content)
+    assert draft.meeting.body_proposal["name"] == "Kommunfullmäktige"
+    assert [(a.name, a.title or a.role) for a in meeting.staff] == [
+        ("Mats Törnlund", "kommundirektör"), ("Gunilla Edvinsdotter", "ekonomichef"), ("Kristina Nilsén", "sekreterare")]
+    assert "Mats Törnlund" not in {a.name for a in meeting.present}
+    assert [(s.name, s.role) for s in meeting.signatures][2:] == [
+        ("Annette Tagesdotter", "justerande"), ("Jan Emanuel Johansson", "justerande")]
+    assert {u.text: u.reason for u in draft.meeting.unplaced}["Enligt förteckning"].startswith("the present list is elsewhere")
+
+
+def test_names_below_a_list_said_to_stand_elsewhere_with_no_label_after_them_are_that_lists(tmp_path, content):
+    result = import_text(tmp_path, "kf-2002-12-02.txt", "\n".join([
+        "PROTOKOLL", "Kommunfullmäktige", "Sammanträdesdatum\t2002-12-02", "Beslutande Enligt förteckning",
+        "Eva Holm (S) ersätter Bo Ek (S)", "Utses att justera Eva Holm (S)", "", "§ 1 Val av justerare", "",
+        "Eva Holm (S) utses att justera protokollet.", ""]), content)
+    meeting = result.meetings[0].meeting
+    assert [(a.name, a.replaces) for a in meeting.present] == [("Eva Holm", "Bo Ek")]

@@ -136,10 +136,14 @@ def label_of(text: str) -> tuple[str, str | None, str] | None:
 def _spaced_label(text: str) -> tuple[str, str] | None:
     """(label, value) of a line whose label of two words or more stands before its value with only
     a space between (`Plats och tid Nicolairummet, kl. 09:00`, `Utses att justera Bertil Jons (M)`):
-    a form typed with a tab stop too close to its labels. The value starts with a capital or a digit."""
+    a form typed with a tab stop too close to its labels. The value starts with a capital or a digit; a
+    label of one word only where the value says that the list stands elsewhere."""
     words = text.split()
     if not text[:1].isupper():
         return None
+    if len(words) > 1 and _ELSEWHERE.match(value := " ".join(words[1:])) and any(
+            pattern.match(words[0].casefold()) for pattern, *_ in _ATTENDANCE):
+        return words[0], value  # ("Beslutande Enligt förteckning": a list's one-word label, the list elsewhere)
     for length in range(2, min(6, len(words))):
         label, value = " ".join(words[:length]), " ".join(words[length:])
         if value[:1].isupper() or value[:1].isdigit():
@@ -239,12 +243,14 @@ def parse_header(lines: list[Line], end: int, meeting: DraftMeeting, known: set[
             if open_ended and ((state.facts_seen and (title_like(line.text, known) or line.hinted))
                                or (index > 0 and line.heading == item_level and _prose_follows(lines, index, end))):
                 state.finish_value()
+                state.leftover_names()
                 return HeaderResult(index, state.candidates, state.title_rest, state.started)
             state.other(line)
             index += 1
         else:
             index += consumed
     state.finish_value()
+    state.leftover_names()
     return HeaderResult(end, state.candidates, state.title_rest, state.started)
 
 
@@ -393,6 +399,10 @@ class _State:
         """What a mark beside a name says (`* = tjänstgörande ersättare`), from the list's legend."""
         self.range_below = False
         """A signature block's `Paragrafer` with its value in the line below."""
+        self.awaiting_label = False
+        self.before_label: list[tuple[Attendee, Line]] = []
+        """Names after a list said to stand elsewhere (`Beslutande<TAB>Enligt förteckning`), before the next
+        label: that label's, set beside the middle of its names."""
         self.adjuster_columns: list[str] = []
         """The facts of the columns of the line below (`_ADJUSTER_COLUMNS`)."""
 
@@ -517,6 +527,10 @@ class _State:
             return 1
         if self.list_name is not None:
             return self._list_line(lines, index, end)
+        if self.awaiting_label and (entry := parse_entry(text, self.known, lenient=True)) is not None and (
+                entry.title or entry.party or entry.role):
+            self.before_label.append((entry, line))  # ("Mats Törnlund, kommundirektör" / "Övriga deltagande<TAB>...")
+            return 1
         # A group heading followed by names starts a list without a label (present)
         if self._group_label(lines, index, end):
             self._start_list("present", None, line)
@@ -616,6 +630,8 @@ class _State:
                 names.append(signer["name"])  # "Roger Hansson 6–13<TAB>Ingrid Cassel 14–16": each signs for the items printed
             elif _ITEMS_OUT.search(column) and (for_items := self._names(column)):
                 names.extend(for_items)  # "Karin Hallberg §§ 167–168, Anette Lundin § 169": each chaired some items
+            elif run := self._named_run_together(column):
+                names.extend(run)  # "Annette Tagesdotter Jan Emanuel Johansson": the adjusters' names, a space between
             elif roles or names:
                 # ("Annika Olsson<TAB>Paragraf 44 omedelbar just": the signer, then a fact the block does not hold)
                 rest = "\t".join(cell.strip() for cell in split[position:] if cell.strip())
@@ -640,6 +656,20 @@ class _State:
             if not self.pending_role.startswith("juster"):
                 self.pending_role = None
         return handled or bool(roles or names)
+
+    def _named_run_together(self, text: str) -> list[str]:
+        """Two or more names the head gave already (the adjusters, the chair, the secretary), one after
+        the other with only a space between; none when the text is anything else."""
+        meeting = self.meeting
+        given = sorted({*meeting.adjusters, *(n for n in (meeting.chair, meeting.secretary) if n)}, key=len, reverse=True)
+        found, rest = [], text.strip()
+        while rest:
+            name = next((n for n in given if rest == n or rest.startswith(n + " ")), None)
+            if name is None:
+                return []
+            found.append(name)
+            rest = rest[len(name):].strip()
+        return found if len(found) >= 2 else []
 
     def _official(self, role: str, name: str, line: Line) -> None:
         meeting = self.meeting
@@ -689,11 +719,25 @@ class _State:
         self.lists_seen = True
         self.facts_seen = True
         self.meeting.guess(line.loc, f"{kind} list", f"from '{line.text.strip()}'")
+        for attendee, above in self.before_label:  # (its label set beside the middle of its names)
+            self._add(attendee, above)
+        self.before_label, self.awaiting_label = [], False
+
+    def leftover_names(self) -> None:
+        """Names no list's label came after (`_inline_list`'s list elsewhere, then names): the list's
+        own after all, as printed below its label."""
+        if self.before_label:
+            self.list_name = "present"
+            for attendee, line in self.before_label:
+                self._add(attendee, line)
+            self.list_name = None
+        self.before_label = []
 
     def _inline_list(self, value: str, line: Line) -> None:
         if _ELSEWHERE.match(value):
             value, *beside = value.split("\t")
             self.meeting.unplace(Line(value, line.loc), f"the {self.list_name} list is elsewhere (an appendix, another page)")
+            self.list_name, self.awaiting_label = None, True  # (names below may be the next label's, set beside their middle)
             for column in beside:  # ("Beslutande<TAB>Se sid 2<TAB>Paragrafer 71–75")
                 if (fact := label_of(column)) is not None and fact[0] not in _LISTS and fact[2]:
                     self._fact(fact[0], fact[2], line.loc, column)

@@ -744,7 +744,9 @@ _ORGANISATION = re.compile(r"(?:^|\s)(?:\w+s\s+)?(?:kommun|stad|region|landsting
 kommunalförbund ("Räddningstjänstförbundet Norrvik–Sjöby–Alnäs"), not one of its bodies."""
 
 
-_MEETING_TAIL = re.compile(r"\s*[,–-]?\s*(?:möte|mötet|sammanträde|sammanträdet|protokoll|sammanträdesprotokoll)\s*$", re.IGNORECASE)
+_MEETING_TAIL = re.compile(r"\s*[,–-]?\s*(?:möte|mötet|sammanträde|sammanträdet|protokoll|sammanträdesprotokoll)\s*$"
+                           r"|\s+(?:sida\s+)?\d{1,3}\s*\(\d{1,3}\)\s*$", re.IGNORECASE)
+"""What a line that names the body adds after it: the meeting (`, möte`), or the page (`1(6)`, `Sida 1 (6)`)."""
 
 
 _OWNER_OF_A_MEETING = re.compile(r"^(?P<owner>\S.*)s\s+(?:\w+\s+){0,2}?\w*(?:möte|mötet|sammanträde|sammanträdet|stämma|stämman)\b",
