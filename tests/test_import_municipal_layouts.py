@@ -212,7 +212,8 @@ def test_a_namnd_whose_chair_finds_that_the_proposal_is_adopted(content):
 def test_a_roster_of_numbered_members_and_a_bevis_page_stay_out_of_the_items(content):
     """Kommunfullmäktige's minutes with a head in columns ("SAMMANTRÄDESDATUM / DIARIENUMMER /
     SIDA"), "Beslutande: Se bifogad uppropslista", signatures as "Name<TAB>Role", a "BEVIS om
-    justering" page, a numbered roll-call list ("1. Nora Lindqvist (S)<TAB>X") before `§ 1`,
+    justering" page, a numbered roll-call list ("1. Nora Lindqvist (S)<TAB>X") before `§ 1`, whose
+    members are those present,
     and the items' diarienummer in the heading's column without a label."""
     draft, meeting, data = imported("kf-2015-05-11-upprop.txt", content)
     assert meeting.body == "kommunfullmaktige" and meeting.date == dt.date(2015, 5, 11)
@@ -227,6 +228,11 @@ def test_a_roster_of_numbered_members_and_a_bevis_page_stay_out_of_the_items(con
     text = body_of(draft)
     assert "Nora Lindqvist (S)" not in text and "BEVIS" not in text and "Uppropslista" not in text
     assert "Utdragsbestyrkande: datum och signatur" not in unplaced(draft)  # (`Justerare` beside it a signature's role)
+    # the roll call's page (`SPALT I<TAB>Närvaro<TAB>Ja<TAB>Nej<TAB>Avstår`, `1. Nora Lindqvist (S)<TAB>X`): those present
+    assert [(a.name, a.party) for a in meeting.present if a.role is None][:3] == [
+        ("Nora Lindqvist", "S"), ("Erik Sjöberg", "M"), ("Emma Falk", "S")] and len(meeting.present) == 12
+    assert [b.by for b in meeting.items[1].blocks if b.kind == "yrkande"] == [("Erik Sjöberg (M)",)]
+    assert {"Sammanträdesdag", "Justeringens tid"}.isdisjoint(unplaced(draft))
 
 
 def test_a_register_and_paragraphs_with_a_two_part_prefix(content):

@@ -54,7 +54,7 @@ _ADJUSTED_LONG = (r"justeringens\s+(?:plats,?\s+(?:datum\s+)?och\s+tid|tid\s+och
 """The adjustment's labels long enough to stand before their value without a colon (`_NOTICE_FACT`)."""
 
 FACTS = {
-    "date": r"datum|sammanträdesdatum|mötesdatum|datum\s+för\s+mötet",
+    "date": r"datum|sammanträdesdatum|mötesdatum|datum\s+för\s+mötet|sammanträdesdag|mötesdag",
     "time": r"tid|tidpunkt|klockan|kl|mötestid",
     "datetime": r"datum\s+och\s+tid|tid\s+och\s+datum|datum,?\s+tid|datum\s+&\s+tid|sammanträdestid",
     "place": r"plats|lokal|mötesplats|möteslokal|sammanträdesplats",
@@ -68,7 +68,7 @@ FACTS = {
     "adjusters": r"justerare|justeras|justerat|justeras\s+av|utses\s+att\s+justera|utsedda?\s+att\s+justera|justerande|justeringsperson(?:er)?|"
                  r"protokollet\s+justeras\s+av|justerare\s+och\s+tid\s+för\s+justering",
     "deputy_adjuster": r"ersättare\s+för\s+justerar(?:e|en|na)|justeringsersättare",
-    "adjusting": rf"{_ADJUSTED_LONG}|justering|justeringsdatum|justeringsdag|justerat\s+den",
+    "adjusting": rf"{_ADJUSTED_LONG}|justering|justeringsdatum|justeringsdag|justerat\s+den|justeringens\s+(?:tid|datum|dag)",
     "announced": r"datum\s+(?:då|när)\s+anslaget\s+(?:sätts|sattes|satts)\s+upp|datum\s+för\s+anslags\s+uppsättande|"
                  r"anslaget\s+(?:sätts|sattes|satts)\s+upp(?:\s+den)?|anslag(?:et)?\s+uppsatt(?:\s+den)?|anslagsdatum|anslagsdag(?:en)?|"
                  r"datum\s+för\s+anslag(?:et)?|datum\s+för\s+publicering(?:\s+på\s+anslagstavlan)?|"
@@ -85,6 +85,8 @@ _MARK_LEGEND = re.compile(r"^(?:(?P<mark>[*¹²³†#])\s*(?:=|betyder|:)|=)\s*(
 where the extraction took the `* ` for a bullet's)."""
 _MARKED_ENTRY = re.compile(r"^(?P<mark>[*¹²³†#])\s*(?P<entry>[A-ZÅÄÖ].*)$|^(?P<entry2>[A-ZÅÄÖ].*?)\s*(?P<mark2>[*¹²³†#])$")
 _MARK_ROLES = {"tjänstgörande ersättare", "ersättare", "ordförande", "vice ordförande", "ej tjänstgörande ersättare"}
+_ROLL_NUMBER = re.compile(r"^\d{1,3}\.\s+(?=[A-ZÅÄÖ])")
+"""`1. ` before a member's name in a roll call's row: the order the names are called in."""
 _ITEM_RUN = re.compile(r"(?:§§?\s*)?\d{1,4}\s*(?:[-–]|--)\s*\d{1,4}\b")
 """The paragraphs of the minutes, below their label (`12–20`)."""
 _SIGNER_FOR_ITEMS = re.compile(r"^(?P<name>[^\d§()]+?)(?:\s*\([^)]*\))?,?\s+(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
@@ -171,6 +173,8 @@ def _table_head(column: str) -> bool:
     """A column's heading, or two or more headings a PDF ran together ("Parti Närvarande/Ersättare",
     "§ 7 Ja § 7 Nej")."""
     folded = _ITEM_REF.sub(" ", " ".join(column.casefold().rstrip(":").split())).strip()
+    if re.fullmatch(r"spalt\s+[ivx\d]{1,4}", folded):
+        return True  # ("SPALT I<TAB>Närvaro<TAB>Ja": a roll call printed in columns, the first named by its number)
     return folded in _TABLE_HEADS or bool(folded) and all(word in _TABLE_HEADS for word in re.split(r"[\s/]+", folded))
 
 
@@ -804,6 +808,8 @@ class _State:
             if "\t" not in text and (wrapped := self._row_around_its_cells(lines, index, end)):
                 return wrapped
             columns = [cell for column in _name_run_together(columns) for cell in _party_run_together(column)]
+            if columns:
+                columns[0] = _ROLL_NUMBER.sub("", columns[0])  # ("1. Nora Lindqvist (S)<TAB>X": the roll call's order)
             text = "\t".join(columns)
             line = replace(line, text=text)
         if len(columns) >= 2 and all(looks_like_name(re.split(r"\s*[,(]", c)[0], self.known) for c in columns):
