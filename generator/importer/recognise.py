@@ -1044,6 +1044,12 @@ def _officials(meeting: DraftMeeting) -> list[Attendee]:
             added.append(Attendee(name=meeting.secretary, role="sekreterare", loc=meeting.first_loc))
             meeting.staff.append(added[-1])
             meeting.guess(meeting.first_loc, "staff", f"{meeting.secretary} (the secretary, listed nowhere else)")
+    if meeting.chair and not any("ordförande" in (a.role or "") and "vice" not in (a.role or "") for a in meeting.present):
+        # (a roll call lists the chair among the members, and the signatures say who chaired)
+        listed = next((a for a in meeting.present if same_person(meeting.chair, a.name) and not a.role), None)
+        if listed is not None:
+            listed.role = "ordförande"
+            meeting.guess(listed.loc, "present", f"{listed.name} (role ordförande: the chair)")
     meeting.adjusters = [attendee_name(a) for a in meeting.adjusters]
     return added
 
