@@ -1952,6 +1952,15 @@ def test_the_item_a_member_came_at_or_left_after_beside_the_name(entry, until, f
     assert (attendee.until_item, attendee.from_item, attendee.title) == (until, first, None)
 
 
+@pytest.mark.parametrize("entry, role, until, first", [
+    ("Anna Ek (S), ledamot fr.o.m. § 45", "ledamot", None, "45"),
+    ("Anna Ek (S), tjänstgörande ersättare t.o.m. § 44", "tjänstgörande ersättare", "44", None),
+])
+def test_a_role_then_the_item_a_member_came_at_or_left_after(entry, role, until, first):
+    attendee = parse_entry(entry)
+    assert (attendee.role, attendee.until_item, attendee.from_item) == (role, until, first)
+
+
 def test_a_venue_at_its_street_address_is_no_private_persons_home(content, tmp_path):
     """`Kulturhuset Väven, Storgatan 2`: a building's name before a street address is a place; a
     person's name there is withheld (`test_a_home_address_is_known_by_its_street_or_by_its_postcode`)."""

@@ -247,6 +247,9 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
     if (refs := _ITEM_REFS.match(inner)) and not raw.startswith("(") and _SERVING.fullmatch(refs["head"]):
         attendee.note = _join(attendee.note, inner, "; ")  # "tjänstgör § 115": a substitute who served in those items
         return
+    if (role := _ROLE_PREFIX.match(inner)) and (span := inner[role.end():].strip()) and (_UNTIL.search(span) or _FROM.search(span)):
+        attendee.role = _join(attendee.role, role[0].lower())  # "ledamot fr.o.m. § 45": the role, then the item it began at
+        inner = span
     if _ITEM_REFS.match(inner) and (_UNTIL.search(inner) or _FROM.search(inner)):
         attendee.note = _join(attendee.note, inner, "; ")  # "t.o.m. § 44": the last (or first) item attended
         read_note(attendee, inner)
