@@ -27,7 +27,7 @@ from .agenda import TITLE_LINE, TOC_ENTRY, title_like
 from .units import has_finite_verb
 from .model import Attendee, DraftMeeting, Line, Signature
 from ..model import EXTRACT
-from .people import (ORG_WORDS, PARTIES, TITLE_WORDS, classify_segment, looks_like_name, parse_entry, parse_inline_list, read_note,
+from .people import (ITEM_NUMBERS, ORG_WORDS, PARTIES, TITLE_WORDS, classify_segment, looks_like_name, parse_entry, parse_inline_list, read_note,
                      same_person, split_name_list)
 
 ATTENDANCE = [
@@ -89,8 +89,7 @@ _ROLL_NUMBER = re.compile(r"^\d{1,3}\.\s+(?=[A-ZÅÄÖ])")
 """`1. ` before a member's name in a roll call's row: the order the names are called in."""
 _ITEM_RUN = re.compile(r"(?:§§?\s*)?\d{1,4}\s*(?:[-–]|--)\s*\d{1,4}\b")
 """The paragraphs of the minutes, below their label (`12–20`)."""
-_SIGNER_FOR_ITEMS = re.compile(r"^(?P<name>[^\d§()]+?)(?:\s*\([^)]*\))?,?\s+(?:§§?\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
-                               r"(?:\s*(?:,|och)\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*$")
+_SIGNER_FOR_ITEMS = re.compile(rf"^(?P<name>[^\d§()]+?)(?:\s*\([^)]*\))?,?\s+(?:§§?\s*)?{ITEM_NUMBERS}$")
 """A signer with the paragraphs signed for (`Roger Hansson 6–13`, `Anette Lundin (L) § 169`)."""
 _ITEMS_OUT = re.compile(r"\s*§§?\s*\d{1,4}(?:\s*(?:[–,-]|och)\s*\d{1,4})*")
 """The paragraphs a name in a head fact is for (`Jörgen Eklund § 171`)."""

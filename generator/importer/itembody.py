@@ -105,7 +105,7 @@ _MOTION_LABEL_KINDS = BY_MEMBER_KINDS
 _NO_PROPOSAL = re.compile(r"^(?:inga|inget|ej|inte\s+några)\s+(?:(?:fler|andra|övriga|ytterligare)\s+)?\w*yrkanden?\b|^(?:det\s+)?(?:finns|fanns|föreligger|förelåg)\s+"
                           r"(?:inga|inget)\b", re.IGNORECASE)
 """`Inga fler yrkanden framställdes.`, `Det finns inga andra yrkanden.`: under `Yrkanden`, no proposal."""
-_NAMES_A_MEMBER = re.compile(r"\b[A-ZÅÄÖ][\w-]+\s+(?:[A-ZÅÄÖ][\w-]+\s+)?[A-ZÅÄÖ][\w-]+\s*\([A-ZÅÄÖa-zåäö]{1,4}\)")
+NAMES_A_MEMBER = re.compile(r"\b[A-ZÅÄÖ][\w-]+\s+(?:[A-ZÅÄÖ][\w-]+\s+)?[A-ZÅÄÖ][\w-]+\s*\([A-ZÅÄÖa-zåäö]{1,4}\)")
 """`Patrik Holm (SD)`: a name with its party."""
 _LABEL_VALUE = re.compile(r"^[A-ZÅÄÖ][\w ./-]{0,30}:\s*\S[^:]*$")
 SECRECY_GROUND = re.compile(
@@ -983,7 +983,7 @@ class _Filler:
         naming no member (`I debatten deltar A (S) och B (M).`) and no one attending, neither a
         decision nor a step of the vote, nor `Inga fler yrkanden`; a long text is the minutes' account."""
         text = text.strip()
-        return len(text.split()) <= 40 and not _NAMES_A_MEMBER.search(text) and not self._names_an_attendee(text) \
+        return len(text.split()) <= 40 and not NAMES_A_MEMBER.search(text) and not self._names_an_attendee(text) \
             and not any(pattern.match(text) for pattern in (VOTE, ORDER, TALLY, _NO_PROPOSAL)) and self._decision_at(text) is None
 
     def _names_an_attendee(self, text: str) -> bool:

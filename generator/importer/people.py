@@ -310,13 +310,13 @@ def classify_segment(attendee: Attendee, segment: str) -> None:
     attendee.organisation = _join(attendee.organisation, inner)
 
 
-_ITEM_NUMBERS = r"\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*(?:,|och)\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*"
-_BARE_ITEMS = re.compile(rf"^{_ITEM_NUMBERS}$")
+ITEM_NUMBERS = r"\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*(?:,|och)\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*"
+_BARE_ITEMS = re.compile(rf"^{ITEM_NUMBERS}$")
 """Numbers alone beside a name in the attendance (`17–25`, `107`): the paragraphs the person was there for."""
 _CLOCK = r"(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*(?:\d{1,2}[.:]\d{2})?"
 _CLOCK_SPAN = re.compile(rf"^{_CLOCK}$")
 """The hours someone attended, beside the name (`14.00–16.10`, `kl. 8:15–`)."""
-_TITLE_THEN_ITEMS = re.compile(rf"^(?P<head>.*?[^\s,\d])\s+(?P<tail>(?:{_CLOCK}\s*)?{_ITEM_NUMBERS}|{_CLOCK})$")
+_TITLE_THEN_ITEMS = re.compile(rf"^(?P<head>.*?[^\s,\d])\s+(?P<tail>(?:{_CLOCK}\s*)?{ITEM_NUMBERS}|{_CLOCK})$")
 """A title, then the hours or the items the person was there for, no § printed (`ekonom 164`)."""
 _ITEM_REFS = re.compile(r"^(?P<head>.*?[^\s,])\s*,?\s+(?P<refs>§§?\s*\d{1,4}(?:\s*(?:[-–,]|och)\s*\d{1,4})*)$")
 

@@ -27,7 +27,7 @@ from .header import (label_of, notice_at, notice_day, one_entry_each, parse_head
                      local_parties, staff_after_members)
 from ..items import ITEM_TYPES
 from .breaks import restore_breaks
-from .itembody import ADJUSTED_AT_MEETING, ItemContext, fill_item, is_stop, split_title_type
+from .itembody import ADJUSTED_AT_MEETING, NAMES_A_MEMBER, ItemContext, fill_item, is_stop, split_title_type
 from .margins import in_text_column, text_column
 from .model import Attendee, DraftItem, DraftMeeting, Line, NextMeeting, Part, Section, Unplaced
 from .people import person_key, same_person
@@ -586,7 +586,7 @@ def _appended_attendance(lines: list[Line], start: int, end: int) -> int | None:
     return None
 
 
-_MEMBER_LINE = re.compile(r"^\W?\s*[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,3}\s*\([A-ZÅÄÖa-zåäö]{1,4}\)")
+_MEMBER_LINE = re.compile(rf"^\W?\s*{NAMES_A_MEMBER.pattern}")
 """`Sara Ejnell (S)`, `*Anders Rapp (S)`: a member's line in a list of attendance, one a line."""
 
 
